@@ -1,0 +1,89 @@
+"""Where things live: the repository, the corpus, its lexicons, results and figures.
+
+Every function takes an explicit path first; the defaults below are used only when the
+caller passes ``None``. Resolution order for the corpus directory:
+
+1. the argument, if given;
+2. the ``DISCOURSE_CORPUS`` environment variable;
+3. ``corpus/`` in the repository this package was installed from (editable install);
+4. ``corpus/`` in the current working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = [
+    "repo_root",
+    "corpus_dir",
+    "lexicon_dir",
+    "lexicon_path",
+    "results_dir",
+    "figures_dir",
+    "notebooks_dir",
+]
+
+
+def repo_root() -> Path | None:
+    """Return the repository root this package was installed from, or ``None``.
+
+    The root is the first parent of this file that contains ``pyproject.toml`` and a
+    ``corpus/`` directory; an installed (non-editable) copy has none.
+    """
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "pyproject.toml").is_file() and (parent / "corpus").is_dir():
+            return parent
+    return None
+
+
+def _base() -> Path:
+    root = repo_root()
+    return root if root is not None else Path.cwd()
+
+
+def corpus_dir(path: str | os.PathLike | None = None) -> Path:
+    """Return the corpus directory (see the module docstring for the order)."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get("DISCOURSE_CORPUS")
+    if env:
+        return Path(env)
+    return _base() / "corpus"
+
+
+def lexicon_dir(path: str | os.PathLike | None = None) -> Path:
+    """Return the directory of researcher-edited word lists (``corpus/lexicons``).
+
+    The lexicons describe the language and the codebook, not one corpus, so they are
+    found in the repository's ``corpus/lexicons`` even when the analysis runs on
+    another corpus directory.
+    """
+    if path is not None:
+        return Path(path)
+    env = os.environ.get("DISCOURSE_LEXICONS")
+    if env:
+        return Path(env)
+    return _base() / "corpus" / "lexicons"
+
+
+def lexicon_path(name: str, path: str | os.PathLike | None = None) -> Path:
+    """Return ``path`` if given, else the default lexicon file ``name``."""
+    if path is not None:
+        return Path(path)
+    return lexicon_dir() / name
+
+
+def results_dir(path: str | os.PathLike | None = None) -> Path:
+    """Return the directory for result tables (``results/``)."""
+    return Path(path) if path is not None else _base() / "results"
+
+
+def figures_dir(path: str | os.PathLike | None = None) -> Path:
+    """Return the directory for figures (``figures/``)."""
+    return Path(path) if path is not None else _base() / "figures"
+
+
+def notebooks_dir(path: str | os.PathLike | None = None) -> Path:
+    """Return the directory of the numbered notebooks (``notebooks/``)."""
+    return Path(path) if path is not None else _base() / "notebooks"

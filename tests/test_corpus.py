@@ -1,0 +1,409 @@
+"""The corpus: checksums, metadata, corrections, segmentation, roles and errors."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from discourse import corpus
+from discourse.corpus import CorpusError
+
+from conftest import CORPUS, REPO, write_corpus
+
+SEEDS = REPO.parent / "shared" / "seeds"
+D2019 = "norov-2019-04-22-press-club-interview"
+D2020 = "norov-2020-06-press-conference-address"
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return corpus.load_docs(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def sents(docs):
+    return corpus.segment(docs)
+
+
+def _text(sents, sid):
+    return sents.loc[sents.sentence_id == sid, "text"].item()
+
+
+# --- the corpus as published --------------------------------------------------------
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not beside the repo")
+@pytest.mark.parametrize("seed,name", [
+    ("000_5053c25469639f1a.txt", "2020-06_norov_press-conference-address.txt"),
+    ("003_8fd6a167cd8f76ba.txt", "2019-04-22_norov_press-club-interview.txt"),
+])
+def test_corpus_texts_are_byte_copies_of_the_seeds(seed, name):
+    assert (CORPUS / "texts" / name).read_bytes() == (SEEDS / seed).read_bytes()
+
+
+def test_metadata_checksums_match_the_files():
+    meta = corpus.load_metadata(CORPUS)
+    for row in meta.itertuples():
+        assert hashlib.sha256((CORPUS / row.file).read_bytes()).hexdigest() == row.sha256
+
+
+def test_metadata_fields_and_values():
+    with open(CORPUS / "metadata.csv", encoding="utf-8") as fh:
+        assert next(csv.reader(fh)) == list(corpus.METADATA_FIELDS)
+    meta = corpus.load_metadata(CORPUS).set_index("doc_id")
+    assert meta.loc[D2019, "date"] == "2019-04-22"
+    assert meta.loc[D2019, "genre"] == "interview"
+    assert meta.loc[D2020, "date"] == "2020-06"
+    assert meta.loc[D2020, "year"] == 2020
+    assert "inferred" in meta.loc[D2020, "notes"]
+
+
+def test_docs_table(docs):
+    assert list(docs.columns) == ["doc_id", "year", "date", "speaker", "genre", "title",
+                                  "venue", "publisher", "language", "file", "sha256",
+                                  "layer", "text"]
+    assert list(docs.doc_id) == [D2019, D2020]          # sorted by date
+    assert set(docs.layer) == {"cleaned"}
+
+
+# --- corrections -------------------------------------------------------------------
+
+def test_raw_layer_is_the_file_exactly():
+    raw = corpus.load_docs(CORPUS, layer="raw").set_index("doc_id")
+    for doc_id, row in raw.iterrows():
+        assert row.text == (CORPUS / row.file).read_text(encoding="utf-8")
+
+
+def test_corrections_applied_only_in_cleaned_layer(docs):
+    raw = corpus.load_docs(CORPUS, layer="raw").set_index("doc_id").text
+    clean = docs.set_index("doc_id").text
+    assert "Inter-midovisional" in raw[D2020]
+    assert "Inter-midovisional" not in clean[D2020]
+    # the EU-ambassadors clause appears twice in the raw text, once when cleaned
+    assert raw[D2020].count("26 November 2019 the SCO Secretary-General met") == 2
+    assert clean[D2020].count("26 November 2019 the SCO Secretary-General met") == 1
+    assert "League of\u00a0Arab States in\u00a0China" in clean[D2020]
+    assert raw[D2019] == clean[D2019]
+    table = corpus.load_corrections(CORPUS)
+    assert len(table) == 2 and table.what.str.len().min() > 20 and table.why.str.len().min() > 20
+
+
+def test_correction_that_no_longer_applies_is_an_error(corpus_copy):
+    path = corpus_copy / "corrections.csv"
+    text = path.read_text(encoding="utf-8").replace("Inter-midovisional consultations",
+                                                    "Inter-nothing consultations")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"corrections\.csv.*'c2'.*found 0 times"):
+        corpus.load_docs(corpus_copy)
+    assert len(corpus.load_docs(corpus_copy, layer="raw")) == 2   # raw layer unaffected
+
+
+# --- segmentation ------------------------------------------------------------------
+
+def test_sentence_table_shape_and_counts(sents):
+    assert list(sents.columns) == ["sentence_id", "doc_id", "year", "paragraph",
+                                   "sentence", "role", "text"]
+    assert sents.sentence_id.is_unique
+    assert sents.groupby("doc_id").size().to_dict() == {D2019: 77, D2020: 123}
+    assert sents.groupby("doc_id").paragraph.max().to_dict() == {D2019: 36, D2020: 64}
+    assert sents.role.value_counts().to_dict() == {
+        "speech": 122, "answer": 59, "question": 14, "lead": 3, "title": 2}
+
+
+def test_sentence_ids_are_stable_and_follow_the_text(sents):
+    assert _text(sents, f"{D2020}.p001.s01") == (
+        "Address by SCO Secretary-General Vladimir Norov at a press conference")
+    assert _text(sents, f"{D2019}.p002.s01") == "22.04.2019 12:45"
+    assert _text(sents, f"{D2020}.p064.s03") == (
+        "This decision was well received by\u00a0all SCO member states.")
+    again = corpus.segment(corpus.load_docs(CORPUS))
+    pd.testing.assert_frame_equal(sents, again)
+    ids = sents.sentence_id.str.extract(r"^(.+)\.p(\d{3})\.s(\d{2})$")
+    assert (ids[0] == sents.doc_id).all()
+    assert (ids[1].astype(int) == sents.paragraph).all()
+    assert (ids[2].astype(int) == sents.sentence).all()
+
+
+@pytest.mark.parametrize("sid,expected", [
+    # "Mr Jenča" (no full stop) and "Mr. Greminger" (full stop) do not end sentences
+    (f"{D2020}.p044.s01", "Mr Jenča said that SCO was no longer only a regional organization, "
+     "but also a global one, as its sphere of interest had long gone beyond one region."),
+    (f"{D2020}.p045.s03", "In a recent letter to me, Mr. Greminger noted that against the "
+     "background of the pandemic, we need to work together to strengthen social cohesion and "
+     "take steps towards stabilization and closer economic cooperation."),
+    # "St. Petersburg", "US$ 6.3 trillion", "3,800", quotation marks and dashes
+    (f"{D2020}.p064.s01", "We are now preparing for the St. Petersburg SCO Summit and other "
+     "meetings, and meetings to be held at the level of heads of key ministries and agencies."),
+    (f"{D2020}.p025.s02", "At the same time, the total foreign trade turnover of SCO member "
+     "States with foreign countries in 2019 exceeded US$ 6.3 trillion."),
+    (f"{D2020}.p029.s02", "According to the new document, in the short term — until 2025 — the "
+     "SCO member states will develop and start implementing promising programmes and projects "
+     "using modern innovative and “green” technologies."),
+    (f"{D2020}.p046.s02", "On 22 October 2019, a round table on “SCO-ASEAN: trade and investment "
+     "potential” was held in Jakarta."),
+    (f"{D2020}.p047.s02", "On 26 November 2019 the SCO Secretary-General met with the ambassadors "
+     "of the European Union in China at the SCO Secretariat, and on 5 December 2019 with the "
+     "ambassadors of the League of Arab States in China."),
+])
+def test_tricky_sentences_keep_their_exact_text(sents, sid, expected):
+    # the published text has non-breaking spaces; the sentence keeps them
+    assert _text(sents, sid).replace("\u00a0", " ") == expected
+
+
+def test_sentence_with_3800_is_whole(sents):
+    s = _text(sents, f"{D2020}.p016.s01").replace("\u00a0", " ")
+    assert "more than 3,800 persons" in s and s.endswith("to the Internet resources.")
+    assert s.startswith("According to the SCO RATS")
+
+
+def test_non_breaking_spaces_are_kept(sents):
+    s = _text(sents, f"{D2019}.p009.s01")
+    assert "accession of\u00a0India" in s and "\u00a0— total population" in s
+
+
+@pytest.mark.parametrize("layer", ["raw", "cleaned"])
+def test_joining_sentences_gives_back_each_paragraph(layer):
+    docs = corpus.load_docs(CORPUS, layer=layer)
+    paras = corpus.paragraphs(docs).set_index(["doc_id", "paragraph"]).text
+    sents = corpus.segment(docs)
+    for (doc_id, p), group in sents.groupby(["doc_id", "paragraph"]):
+        assert corpus.join_sentences(list(group.text)) == paras[(doc_id, p)]
+    # and the paragraphs are the non-blank lines of the text, in order
+    for doc in docs.itertuples():
+        lines = [l.strip(" \u00a0") for l in doc.text.split("\n") if l.strip(" \u00a0")]
+        assert list(paras[doc.doc_id]) == lines
+
+
+def test_raw_duplicate_clause_is_one_sentence_at_the_non_breaking_space():
+    sents = corpus.segment(corpus.load_docs(CORPUS, layer="raw"))
+    s = _text(sents, f"{D2020}.p047.s02")
+    assert "European Union in\u00a0China.\u00a0— On 26 November" in s
+
+
+QUESTIONS_2019 = {
+    5: ("This year’s main event is the SCO Heads of State Council Meeting in Bishkek.", 3),
+    8: ("What is the SCO’s current role in global governance?", 2),
+    14: ("The fight against terrorism has become a key aspect of the SCO's multilateral "
+         "cooperation.", 2),
+    23: ("Over the 18 years of its existence, the SCO has achieved quite good progress in "
+         "economic and humanitarian cooperation, but even that cannot be compared to the "
+         "impressive results that have been achieved through synergy in the field of security.", 4),
+    28: ("Is the SCO currently reviewing any specific economic cooperation projects?", 1),
+    31: ("How do you see the further expansion of SCO influence in the world?", 2),
+}
+
+
+def test_every_2019_question_and_only_those(sents):
+    d = sents[sents.doc_id == D2019]
+    q = d[d.role == "question"]
+    assert sorted(q.paragraph.unique()) == sorted(QUESTIONS_2019)
+    for p, (first, n) in QUESTIONS_2019.items():
+        group = q[q.paragraph == p]
+        assert len(group) == n
+        assert group.text.iloc[0].replace("\u00a0", " ") == first
+    roles = d.drop_duplicates("paragraph").set_index("paragraph").role
+    assert list(roles[roles == "lead"].index) == [2, 3, 4]
+    assert roles[1] == "title"
+    # questions and answers alternate: every question is followed by an answer
+    for p in QUESTIONS_2019:
+        assert roles[p + 1] == "answer"
+    # the answer that starts "In response to the question" is not a question
+    assert roles[13] == "answer"
+
+
+def test_address_roles(sents):
+    d = sents[sents.doc_id == D2020]
+    assert d.role.iloc[0] == "title"
+    assert set(d.role.iloc[1:]) == {"speech"}
+
+
+def test_split_sentences_examples():
+    assert corpus.split_sentences("Dr. Li arrived at 12:45. He spoke.") == [
+        "Dr. Li arrived at 12:45.", "He spoke."]
+    assert corpus.split_sentences("“Is it?” she asked. Yes — it is.") == [
+        "“Is it?” she asked.", "Yes — it is."]
+    assert corpus.split_sentences("One.\u00a0Two.") == ["One.\u00a0Two."]
+
+
+def test_join_sentences_with_separators():
+    assert corpus.join_sentences(["A.", "B."], ["  "]) == "A.  B."
+    with pytest.raises(ValueError):
+        corpus.join_sentences(["A.", "B."], [])
+
+
+# --- a tiny corpus with known answers ----------------------------------------------
+
+def test_tiny_corpus_segmentation(tiny_corpus):
+    s = corpus.segment(corpus.load_docs(tiny_corpus))
+    got = s[["sentence_id", "role", "text"]].values.tolist()
+    assert got == [
+        ["tiny-2021-speech.p001.s01", "title", "Address on security and trade"],
+        ["tiny-2021-speech.p002.s01", "speech", "Terrorism and extremism remain the main threats."],
+        ["tiny-2021-speech.p002.s02", "speech", "Mr. Smith met Mr Jones in St. Petersburg."],
+        ["tiny-2021-speech.p003.s01", "speech", "Trade grew to US$ 6.3 trillion, or 3,800 deals."],
+        ["tiny-2022-interview.p001.s01", "title", "An interview with the Secretary-General"],
+        ["tiny-2022-interview.p002.s01", "lead", "01.02.2022 10:00"],
+        ["tiny-2022-interview.p003.s01", "lead", "The Secretary-General met the press."],
+        ["tiny-2022-interview.p004.s01", "question", "What is next?"],
+        ["tiny-2022-interview.p004.s02", "question", "Will trade grow?"],
+        ["tiny-2022-interview.p005.s01", "answer", "Trade will grow."],
+        ["tiny-2022-interview.p005.s02", "answer", "Security matters too."],
+        ["tiny-2022-interview.p006.s01", "question", "And the UN?"],
+        ["tiny-2022-interview.p007.s01", "answer", "We cooperate with the UN."],
+    ]
+    assert list(s.year.unique()) == [2021, 2022]
+
+
+def test_a_new_document_is_a_file_plus_a_row(tmp_path):
+    texts = {"x-2023-speech": "A title\nOne sentence. Another one.\n",
+             "y-2024-speech": "B title\nMore text here.\n",
+             "z-2025-interview": "C title\nWhy?\nBecause.\n"}
+    root = write_corpus(tmp_path / "c", texts)
+    s = corpus.segment(corpus.load_docs(root))
+    assert sorted(s.year.unique()) == [2023, 2024, 2025]
+    assert len(s) == 8
+
+
+# --- bad input: every error names the file and the problem ---------------------------
+
+def _rewrite_meta(root: Path, **changes):
+    path = root / "metadata.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for key, value in changes.items():
+        rows[0][key] = value
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def test_checksum_mismatch(corpus_copy):
+    path = corpus_copy / "texts" / "2019-04-22_norov_press-club-interview.txt"
+    path.write_bytes(path.read_bytes() + b" edited")
+    with pytest.raises(CorpusError, match=r"2019-04-22_norov_press-club-interview\.txt: "
+                                          r"checksum mismatch"):
+        corpus.load_docs(corpus_copy)
+
+
+def test_missing_file(corpus_copy):
+    (corpus_copy / "texts" / "2019-04-22_norov_press-club-interview.txt").unlink()
+    with pytest.raises(CorpusError, match=r"press-club-interview\.txt: file not found"):
+        corpus.load_docs(corpus_copy)
+
+
+def test_missing_metadata_file(tmp_path):
+    with pytest.raises(CorpusError, match=r"metadata\.csv: file not found"):
+        corpus.load_docs(tmp_path)
+
+
+@pytest.mark.parametrize("field", ["speaker", "date", "sha256", "doc_id"])
+def test_missing_metadata_field_value(corpus_copy, field):
+    _rewrite_meta(corpus_copy, **{field: ""})
+    with pytest.raises(CorpusError, match=rf"metadata\.csv, line 2: required field '{field}' is empty"):
+        corpus.load_metadata(corpus_copy)
+
+
+def test_missing_metadata_column(corpus_copy):
+    path = corpus_copy / "metadata.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns=["speaker"])
+    table.to_csv(path, index=False)
+    with pytest.raises(CorpusError, match=r"metadata\.csv: missing column\(s\) speaker"):
+        corpus.load_metadata(corpus_copy)
+
+
+@pytest.mark.parametrize("date", ["2019-13-01", "22.04.2019", "April 2019", "2019-02-30"])
+def test_date_that_is_not_a_date(corpus_copy, date):
+    _rewrite_meta(corpus_copy, date=date)
+    with pytest.raises(CorpusError, match=rf"metadata\.csv, line 2: date '{re.escape(date)}' "
+                                          r"is not a date"):
+        corpus.load_metadata(corpus_copy)
+
+
+def test_year_disagrees_with_date(corpus_copy):
+    _rewrite_meta(corpus_copy, year="2018")
+    with pytest.raises(CorpusError, match=r"year '2018' does not match date '2019-04-22'"):
+        corpus.load_metadata(corpus_copy)
+
+
+def test_malformed_checksum_and_doc_id(corpus_copy):
+    _rewrite_meta(corpus_copy, sha256="abc")
+    with pytest.raises(CorpusError, match=r"sha256 'abc' is not a 64-digit"):
+        corpus.load_metadata(corpus_copy)
+    _rewrite_meta(corpus_copy, sha256="0" * 64, doc_id="bad id!")
+    with pytest.raises(CorpusError, match=r"doc_id 'bad id!' is malformed"):
+        corpus.load_metadata(corpus_copy)
+
+
+def test_duplicate_doc_id(corpus_copy):
+    path = corpus_copy / "metadata.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(lines[0] + lines[1] + lines[1] + lines[2], encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"metadata\.csv, line 3: duplicate doc_id "
+                                          rf"'{D2019}' \(first on line 2\)"):
+        corpus.load_metadata(corpus_copy)
+
+
+def test_non_utf8_text(tmp_path):
+    root = write_corpus(tmp_path / "c", {"bad-2021-speech": "Title\nok\n"})
+    path = root / "texts" / "bad-2021-speech.txt"
+    data = "Title\nCaf\u00e9 society.\n".encode("latin-1")
+    path.write_bytes(data)
+    _rewrite_meta(root, sha256=hashlib.sha256(data).hexdigest())
+    with pytest.raises(CorpusError, match=r"bad-2021-speech\.txt: not valid UTF-8 "
+                                          r"\(invalid byte at offset 9\)"):
+        corpus.load_docs(root)
+
+
+def test_non_utf8_metadata(corpus_copy):
+    path = corpus_copy / "metadata.csv"
+    path.write_bytes(path.read_bytes().replace("’".encode(), b"\x92"))
+    with pytest.raises(CorpusError, match=r"metadata\.csv: not valid UTF-8"):
+        corpus.load_metadata(corpus_copy)
+
+
+@pytest.mark.parametrize("text,problem", [
+    ("", "empty document"),
+    ("  \n\n \u00a0\n", "empty document"),
+    ("Just one long line with no paragraph breaks at all.", "no paragraph breaks"),
+])
+def test_empty_or_unbroken_document(tmp_path, text, problem):
+    root = write_corpus(tmp_path / "c", {"bad-2021-speech": text})
+    with pytest.raises(CorpusError, match=rf"bad-2021-speech\.txt: {problem}"):
+        corpus.load_docs(root)
+
+
+def test_bad_layer_is_named():
+    with pytest.raises(ValueError, match=r"layer='clean' is not one of \('raw', 'cleaned'\)"):
+        corpus.load_docs(CORPUS, layer="clean")
+
+
+def test_loading_never_writes_the_corpus(corpus_copy):
+    for p in corpus_copy.rglob("*"):
+        p.chmod(0o555 if p.is_dir() else 0o444)
+    before = {p: p.read_bytes() for p in corpus_copy.rglob("*") if p.is_file()}
+    corpus.segment(corpus.load_docs(corpus_copy))
+    assert before == {p: p.read_bytes() for p in corpus_copy.rglob("*") if p.is_file()}
+
+
+def test_code_does_not_name_the_documents_or_years():
+    """No literal in the package's code (docstrings aside) names a document or year."""
+    import ast
+
+    for path in (REPO / "src" / "discourse").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                      if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+                      and n.body and isinstance(n.body[0], ast.Expr)
+                      and isinstance(n.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and id(node) not in docstrings:
+                value = str(node.value)
+                assert "norov" not in value.lower(), (path, node.lineno)
+                assert not re.search(r"\b(2019|2020)\b", value), (path, node.lineno)
