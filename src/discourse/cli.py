@@ -60,6 +60,12 @@ def _run_sentences(args) -> int:
     return 0
 
 
+# --- keywords (issue 4): add _add_*/_run_* functions above this line ---
+
+# --- topics (issue 5): add _add_*/_run_* functions above this line ---
+
+# --- framing (issue 6): add _add_*/_run_* functions above this line ---
+
 # --- reproduce ------------------------------------------------------------------
 
 def _add_reproduce(sub) -> None:
@@ -94,6 +100,9 @@ def _run_reproduce(args) -> int:
 
 _COMMANDS = {
     "sentences": (_add_sentences, _run_sentences),
+    # keywords commands
+    # topics commands
+    # framing commands
     "reproduce": (_add_reproduce, _run_reproduce),
 }
 

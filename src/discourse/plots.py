@@ -89,3 +89,10 @@ def save_figure(fig: Figure, name: str, figures: str | os.PathLike | None = None
     if close:
         plt.close(fig)
     return written
+
+
+# --- keywords (issue 4): plot functions above this line; extend __all__ here ---
+
+# --- topics (issue 5): plot functions above this line; extend __all__ here ---
+
+# --- framing (issue 6): plot functions above this line; extend __all__ here ---
