@@ -11,6 +11,7 @@ STAMP  := $(VENV)/.installed
 
 reproduce: $(STAMP)
 	$(VENV)/bin/discourse reproduce
+	$(VENV)/bin/discourse report
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -65,6 +65,7 @@ __all__ = [
     "iter_sentences",
     "join_sentences",
     "corpus_checksums",
+    "describe",
 ]
 
 #: Columns of ``metadata.csv``, in order.
@@ -482,3 +483,33 @@ def segment(docs: pd.DataFrame) -> pd.DataFrame:
 ['d1.p003.s02', 'answer', 'And trade.']]
     """
     return pd.DataFrame(list(iter_sentences(docs)), columns=SENTENCE_COLUMNS)
+
+
+def describe(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Count paragraphs, sentences and words per document and speaker role.
+
+    A *word* is a token of :func:`discourse.preprocess.tokenize` that contains a letter
+    or digit (punctuation is not counted); the same definition is the denominator of
+    every rate per 1,000 or 10,000 words unless a table says otherwise.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, year, role, paragraphs, sentences, words``, one row per document and
+        role present, roles in the order of :data:`ROLES`, then a row per document with
+        ``role == "all"``.
+    """
+    from discourse.preprocess import is_word, tokenize
+
+    words = sentences["text"].map(lambda t: sum(1 for tok in tokenize(t) if is_word(tok)))
+    frame = sentences.assign(words=words)
+    order = {r: i for i, r in enumerate(ROLES)}
+    rows = []
+    for (doc_id, year), doc in frame.groupby(["doc_id", "year"], sort=False):
+        for role, part in sorted(doc.groupby("role"), key=lambda kv: order.get(kv[0], 99)):
+            rows.append((doc_id, year, role, part.paragraph.nunique(), len(part),
+                         int(part.words.sum())))
+        rows.append((doc_id, year, "all", doc.paragraph.nunique(), len(doc),
+                     int(doc.words.sum())))
+    return pd.DataFrame(rows, columns=["doc_id", "year", "role", "paragraphs", "sentences",
+                                       "words"])

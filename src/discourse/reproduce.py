@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -110,6 +111,8 @@ def inject_parameters(nb, overrides: dict, name: str = "notebook"):
     import nbformat
 
     nb = copy.deepcopy(nb)
+    if not overrides:
+        return nb
     index = _parameter_cell(nb)
     if index is None:
         raise ReproduceError(f"{name}: no code cell tagged 'parameters'")
@@ -118,8 +121,6 @@ def inject_parameters(nb, overrides: dict, name: str = "notebook"):
     if unknown:
         raise ReproduceError(f"{name}: unknown parameter(s) {', '.join(unknown)}; "
                              f"the notebook defines {', '.join(sorted(known))}")
-    if not overrides:
-        return nb
     lines = ["# Parameters injected by discourse.reproduce"]
     lines += [f"{k} = {v!r}" for k, v in overrides.items()]
     cell = nbformat.v4.new_code_cell("\n".join(lines))
@@ -180,8 +181,12 @@ def execute_notebook(path: str | os.PathLike, overrides: dict | None = None, *,
         if index is None:
             index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"
                           and c.get("execution_count") is None), "?")
-        summary = str(exc).strip().splitlines()
-        last = next((l for l in reversed(summary) if l.strip()), "error")
+        if getattr(exc, "ename", None):
+            last = f"{exc.ename}: {exc.evalue}"
+        else:
+            lines = [l for l in str(exc).strip().splitlines() if l.strip()]
+            last = lines[-1] if lines else type(exc).__name__
+        last = re.sub(r"\x1b\[[0-9;]*m", "", last)
         raise ReproduceError(f"{path.name}, cell {index}: {last}") from None
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
