@@ -216,6 +216,11 @@ def test_every_2019_question_and_only_those(sents):
     assert roles[13] == "answer"
 
 
+def test_parallel_segmentation_is_identical(docs, sents):
+    pd.testing.assert_frame_equal(corpus.segment(docs, n_jobs=2), sents)
+    assert list(corpus.iter_sentences(docs))[0] == tuple(sents.iloc[0])
+
+
 def test_address_roles(sents):
     d = sents[sents.doc_id == D2020]
     assert d.role.iloc[0] == "title"

@@ -442,6 +442,13 @@ def paragraphs(docs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(records, columns=["doc_id", "year", "paragraph", "role", "text"])
 
 
+def _doc_sentences(doc_id: str, year: int, genre: str, text: str) -> Iterator[tuple]:
+    texts = _doc_paragraphs(text)
+    for p, (para, role) in enumerate(zip(texts, _paragraph_roles(texts, genre)), start=1):
+        for s, sent in enumerate(split_sentences(para), start=1):
+            yield (f"{doc_id}.p{p:03d}.s{s:02d}", doc_id, int(year), p, s, role, sent)
+
+
 def iter_sentences(docs: pd.DataFrame) -> Iterator[tuple]:
     """Yield sentence rows one at a time (same fields as :func:`segment`).
 
@@ -449,21 +456,25 @@ def iter_sentences(docs: pd.DataFrame) -> Iterator[tuple]:
     keep a second copy of in memory.
     """
     for doc in docs.itertuples(index=False):
-        texts = _doc_paragraphs(doc.text)
-        for p, (text, role) in enumerate(zip(texts, _paragraph_roles(texts, doc.genre)),
-                                         start=1):
-            for s, sent in enumerate(split_sentences(text), start=1):
-                yield (f"{doc.doc_id}.p{p:03d}.s{s:02d}", doc.doc_id, int(doc.year), p,
-                       s, role, sent)
+        yield from _doc_sentences(doc.doc_id, doc.year, doc.genre, doc.text)
 
 
-def segment(docs: pd.DataFrame) -> pd.DataFrame:
+def _segment_one(doc_id: str, year: int, genre: str, text: str) -> list[tuple]:
+    return list(_doc_sentences(doc_id, year, genre, text))
+
+
+def segment(docs: pd.DataFrame, *, n_jobs: int = 1) -> pd.DataFrame:
     """Segment ``docs`` into the ``sentences`` table.
 
     Parameters
     ----------
     docs : pandas.DataFrame
         A ``docs`` table from :func:`load_docs`.
+    n_jobs : int
+        Documents are segmented independently; with ``n_jobs > 1`` (or ``-1`` for all
+        cores) they are shared among worker processes by :class:`joblib.Parallel`.
+        The result is identical whatever ``n_jobs`` is (order is preserved). Worth it
+        only for corpora of hundreds of documents.
 
     Returns
     -------
@@ -482,7 +493,16 @@ def segment(docs: pd.DataFrame) -> pd.DataFrame:
 ['d1.p002.s02', 'question', 'And when?'], ['d1.p003.s01', 'answer', 'Peace.'], \
 ['d1.p003.s02', 'answer', 'And trade.']]
     """
-    return pd.DataFrame(list(iter_sentences(docs)), columns=SENTENCE_COLUMNS)
+    if n_jobs == 1 or len(docs) < 2:
+        rows = list(iter_sentences(docs))
+    else:
+        from joblib import Parallel, delayed
+
+        parts = Parallel(n_jobs=n_jobs)(
+            delayed(_segment_one)(d.doc_id, d.year, d.genre, d.text)
+            for d in docs.itertuples(index=False))
+        rows = [row for part in parts for row in part]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
 def describe(sentences: pd.DataFrame) -> pd.DataFrame:
