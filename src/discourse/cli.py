@@ -60,9 +60,213 @@ def _run_sentences(args) -> int:
     return 0
 
 
+# --- keywords -------------------------------------------------------------------
+
+def _group_value(text: str):
+    """A year on the command line is an integer; anything else (doc_id, 'rest') a string."""
+    return int(text) if text.isdigit() else text
+
+
+def _keywords_sentences(args):
+    from discourse import corpus
+
+    return corpus.segment(corpus.load_docs(args.corpus, layer=args.layer))
+
+
+def _keywords_tokens(args, **options):
+    from discourse import preprocess
+
+    return preprocess.tokens(_keywords_sentences(args), **options)
+
+
+def _add_keyness(sub) -> None:
+    p = sub.add_parser(
+        "keyness", help="key terms of a target year against a reference year or the rest",
+        description="Write the keyness table (term, counts, totals, rates per 10,000 "
+                    "terms, signed G2 (2-cell UCREL form), p, p_adjusted (Benjamini-"
+                    "Hochberg FDR), Hardie's Log Ratio, %%DIFF, BIC, Monroe et al. "
+                    "log-odds z), sorted by G2 descending. Terms: "
+                    "discourse.preprocess.terms with default options.")
+    p.add_argument("--target", required=True, metavar="YEAR", help="target year")
+    p.add_argument("--reference", required=True, metavar="YEAR|rest",
+                   help="reference year, or 'rest' for all other years pooled")
+    p.add_argument("--min-count", type=int, default=3, metavar="N",
+                   help="keep terms seen at least N times in target+reference (default 3)")
+    p.add_argument("--g2-form", choices=["2-cell", "4-cell"], default="2-cell",
+                   help="2-cell UCREL form (default) or Dunning's 4-cell form")
+    p.add_argument("--correction", choices=["fdr_bh", "holm"], default="fdr_bh",
+                   help="multiple-comparison correction of p_adjusted (default fdr_bh)")
+    p.add_argument("--keep-pronouns", action="store_true",
+                   help="keep we/our/... (the stop-word list's pronouns group)")
+    _corpus_args(p)
+    _output_arg(p, required=True)
+
+
+def _run_keyness(args) -> int:
+    from discourse import keywords
+
+    tok = _keywords_tokens(args, keep_pronouns=args.keep_pronouns)
+    table = keywords.keyness(tok, _group_value(args.target), _group_value(args.reference),
+                             min_count=args.min_count, g2_form=args.g2_form,
+                             correction=args.correction)
+    _emit(table, args.output)
+    return 0
+
+
+def _add_kwic(sub) -> None:
+    p = sub.add_parser("kwic", help="keyword in context for a word or phrase",
+                       description="Write sentence_id, doc_id, year, left, match, right "
+                                   "for every occurrence of a word or phrase (matched on "
+                                   "lemmas, British spelling and name variants; contexts "
+                                   "within the sentence).")
+    p.add_argument("query", help='word or phrase, e.g. "member state" or rats')
+    p.add_argument("--window", type=int, default=8, metavar="N",
+                   help="tokens of context on each side (default 8)")
+    _corpus_args(p)
+    _output_arg(p)
+
+
+def _run_kwic(args) -> int:
+    from discourse import keywords
+
+    sentences = _keywords_sentences(args)
+    _emit(keywords.kwic(sentences, args.query, window=args.window), args.output)
+    return 0
+
+
+def _add_collocations(sub) -> None:
+    p = sub.add_parser("collocations", help="bigram collocations per year (G2 and PMI)",
+                       description="Write year, w1, w2, count, g2, pmi: NLTK's "
+                                   "BigramCollocationFinder within sentences on terms "
+                                   "without stop-word removal or phrase joining; bigrams "
+                                   "with a stop word are filtered out.")
+    p.add_argument("--min-count", type=int, default=3, metavar="N",
+                   help="frequency filter: bigrams seen at least N times (default 3)")
+    _corpus_args(p)
+    _output_arg(p)
+
+
+def _run_collocations(args) -> int:
+    from discourse import keywords
+
+    tok = _keywords_tokens(args, stopwords=False, phrases=False)
+    _emit(keywords.collocations(tok, min_count=args.min_count), args.output)
+    return 0
+
+
+def _add_frequencies(sub) -> None:
+    p = sub.add_parser("frequencies", help="term counts and rates per 10,000 by year or document",
+                       description="Write {by}, term, count, total, per10k; a token is one "
+                                   "analysis term of discourse.preprocess.terms.")
+    p.add_argument("--by", choices=["year", "doc_id"], default="year",
+                   help="group by year (default) or document")
+    p.add_argument("--keep-pronouns", action="store_true",
+                   help="keep we/our/... (the stop-word list's pronouns group)")
+    _corpus_args(p)
+    _output_arg(p)
+
+
+def _run_frequencies(args) -> int:
+    from discourse import keywords
+
+    tok = _keywords_tokens(args, keep_pronouns=args.keep_pronouns)
+    _emit(keywords.frequencies(tok, by=args.by), args.output)
+    return 0
+
+
 # --- keywords (issue 4): add _add_*/_run_* functions above this line ---
 
+def _add_topics(sub) -> None:
+    from discourse.topics import DEFAULT_K, DEFAULT_MODEL, DEFAULT_SEED, MODELS, UNITS
+
+    p = sub.add_parser(
+        "topics", help="fit an NMF or LDA topic model; stability, prevalence by year",
+        description="Fit a seeded topic model on units of the corpus and write "
+                    "topics-terms.csv, topics-documents.csv, topics-passages.csv, "
+                    "topics-stability.csv, topics-prevalence-by-year.csv and "
+                    "topics-labels-check.csv (and topics-model-selection.csv with "
+                    "--grid) into DIR. Conventions: discourse.topics.")
+    _corpus_args(p)
+    p.add_argument("--model", choices=MODELS, default=DEFAULT_MODEL,
+                   help=f"nmf (on TF-IDF) or lda (on counts) (default: {DEFAULT_MODEL})")
+    p.add_argument("--k", type=int, default=DEFAULT_K,
+                   help=f"number of topics (default: {DEFAULT_K})")
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                   help=f"seed of the model and the bootstrap (default: {DEFAULT_SEED})")
+    p.add_argument("--units", choices=UNITS, default="paragraphs",
+                   help="paragraphs, speaker turns, or windows of sentences "
+                        "(default: paragraphs)")
+    p.add_argument("--window", type=int, default=5, metavar="N",
+                   help="sentences per window with --units windows (default: 5)")
+    p.add_argument("--no-questions", action="store_true",
+                   help="leave out interview questions (default: keep them)")
+    p.add_argument("--seeds", type=int, default=10, metavar="N",
+                   help="runs for the stability measures (default: 10)")
+    p.add_argument("--n-boot", type=int, default=2000, metavar="N",
+                   help="bootstrap resamples for prevalence intervals (default: 2000)")
+    p.add_argument("--grid", action="store_true",
+                   help="also compare both models for k = 2..12 "
+                        "(topics-model-selection.csv)")
+    p.add_argument("--labels", metavar="FILE", default=None,
+                   help="topic labels CSV (default: CORPUS/annotations/topic_labels.csv)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="directory to write the tables into")
+
+
+def _run_topics(args) -> int:
+    from discourse import corpus, topics
+    from discourse.io import write_table
+
+    sentences = corpus.segment(corpus.load_docs(args.corpus, layer=args.layer))
+    units = topics.units(sentences, unit=args.units, window=args.window,
+                         include_questions=not args.no_questions)
+    dtm = topics.document_term_matrix(units)
+    fit = topics.fit_topics(dtm, model=args.model, k=args.k, seed=args.seed)
+    out = Path(args.output)
+    tables = {}
+    if args.grid:
+        tables["topics-model-selection.csv"] = topics.select_model(
+            dtm, seed=args.seed, n_seeds=args.seeds, progress=not args.quiet)
+    terms = topics.topic_terms(fit)
+    unit_topics = topics.document_topics(fit)
+    labels = topics.load_labels(args.labels, corpus=args.corpus)
+    tables.update({
+        "topics-terms.csv": terms,
+        "topics-documents.csv": unit_topics,
+        "topics-passages.csv": topics.representative_passages(fit),
+        "topics-stability.csv": topics.seed_stability(
+            dtm, model=args.model, k=args.k, seed=args.seed, n_seeds=args.seeds),
+        "topics-prevalence-by-year.csv": topics.prevalence_table(
+            unit_topics, n_boot=args.n_boot, seed=args.seed),
+        "topics-labels-check.csv": topics.check_labels(labels, terms),
+    })
+    for name, table in tables.items():
+        write_table(table.assign(layer=args.layer), out / name)
+        print(out / name)
+    return 0
+
+
 # --- topics (issue 5): add _add_*/_run_* functions above this line ---
+
+def _add_frames(sub) -> None:
+    p = sub.add_parser("frames", help="code sentences for security, economy, multilateralism",
+                       description="Code each row of INPUT.csv (columns id, text and "
+                                   "optionally paragraph) with the frame lexicon; write id, "
+                                   "security, economy, multilateralism (0/1), evidence.")
+    p.add_argument("input", metavar="INPUT.csv", help="sentences to code (UTF-8 CSV)")
+    _output_arg(p)
+    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
+                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+
+
+def _run_frames(args) -> int:
+    from discourse import framing
+
+    lexicon = framing.load_lexicon(args.lexicon)
+    _emit(framing.code_file(args.input, lexicon), args.output)
+    return 0
+
 
 # --- framing (issue 6): add _add_*/_run_* functions above this line ---
 
@@ -96,14 +300,39 @@ def _run_reproduce(args) -> int:
     return 0
 
 
+def _add_report(sub) -> None:
+    p = sub.add_parser("report", help="export the executed notebooks to HTML",
+                       description="Export every numbered notebook to HTML with an index "
+                                   "page, for readers who do not run Python.")
+    p.add_argument("--notebooks", metavar="DIR", default=None,
+                   help="executed notebooks (default: notebooks/)")
+    p.add_argument("-o", "--output", metavar="DIR", default=None,
+                   help="output directory (default: report/)")
+
+
+def _run_report(args) -> int:
+    from discourse import report
+
+    pages = report.export_html(args.notebooks, args.output)
+    print(f"wrote {len(pages)} pages; open {pages[-1]}")
+    return 0
+
+
 # --- registry -------------------------------------------------------------------
 
 _COMMANDS = {
     "sentences": (_add_sentences, _run_sentences),
     # keywords commands
+    "keyness": (_add_keyness, _run_keyness),
+    "kwic": (_add_kwic, _run_kwic),
+    "collocations": (_add_collocations, _run_collocations),
+    "frequencies": (_add_frequencies, _run_frequencies),
     # topics commands
+    "topics": (_add_topics, _run_topics),
     # framing commands
+    "frames": (_add_frames, _run_frames),
     "reproduce": (_add_reproduce, _run_reproduce),
+    "report": (_add_report, _run_report),
 }
 
 
