@@ -89,7 +89,8 @@ __all__ = [
 #: Columns of the ``keyness`` table, in order.
 KEYNESS_COLUMNS = ["term", "count_target", "count_reference", "total_target",
                    "total_reference", "per10k_target", "per10k_reference", "g2", "p",
-                   "p_adjusted", "log_ratio", "pct_diff", "bic", "logodds_z"]
+                   "p_adjusted", "log_ratio", "pct_diff", "bic", "logodds_z",
+                   "target", "reference"]
 #: Forms of the log-likelihood statistic.
 G2_FORMS = ("2-cell", "4-cell")
 #: Multiple-comparison corrections for ``p_adjusted``.
@@ -380,6 +381,8 @@ def keyness(data: pd.DataFrame, target, reference="rest", *, by: str = "year",
           as for Log Ratio (otherwise %DIFF is infinite).
         * ``bic``: Wilson (2013), ``|g2| - ln(c + d)`` (1 degree of freedom);
           > 2 positive, > 6 strong, > 10 very strong evidence against equal rates.
+        * ``target``, ``reference``: the groups compared (provenance; ``"rest"``
+          means every group but the target).
         * ``logodds_z``: Monroe et al. (2008) eq. 22: ``delta / sqrt(var)`` with
           ``delta = ln((a+α)/(c+α0-a-α)) - ln((b+α)/(d+α0-b-α))`` and
           ``var = 1/(a+α) + 1/(b+α)``.
@@ -447,6 +450,8 @@ def keyness(data: pd.DataFrame, target, reference="rest", *, by: str = "year",
         "pct_diff": 100 * (a / c - rb) / rb,
         "bic": np.abs(stat) - math.log(c + d),
         "logodds_z": z,
+        "target": str(target),
+        "reference": str(reference),
     })
     out = out.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True)[KEYNESS_COLUMNS]

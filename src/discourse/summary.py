@@ -1,0 +1,239 @@
+"""The headline findings as citable sentences, each naming the table it comes from.
+
+:func:`headline_findings` reads the result tables that the chapters wrote and returns
+a tidy ``findings`` table (``section, finding, source``); :func:`render_summary`
+turns it into Markdown; :func:`write_summary` writes ``results/summary.md`` whole.
+Every number is taken from a table in ``results/`` (never recomputed here), so a
+sentence can be traced to its row. Sections whose tables are absent (for instance a
+corpus without hand coding) are skipped with a note.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from discourse import __version__, paths
+from discourse.io import write_text
+
+__all__ = ["headline_findings", "render_summary", "write_summary", "SECTIONS"]
+
+#: Sections of the summary, in order.
+SECTIONS = ("Corpus", "Framing", "Keywords", "Topics")
+
+
+def _read(results: Path, name: str) -> pd.DataFrame | None:
+    path = results / name
+    if not path.is_file():
+        return None
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def _pp(x: float) -> str:
+    return f"{100 * x:+.1f}"
+
+
+def _p(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
+def _corpus(results: Path):
+    table = _read(results, "corpus-summary.csv")
+    if table is None:
+        return
+    docs = table[table.role == "all"]
+    years = sorted(docs.year.unique())
+    parts = [f"{int(r.year)}: {r.doc_id} ({int(r.paragraphs)} paragraphs, "
+             f"{int(r.sentences)} sentences, {int(r.words):,} words)"
+             for r in docs.itertuples()]
+    yield ("Corpus",
+           f"The corpus has {len(docs)} document(s) from {len(years)} year(s), "
+           f"{int(docs.sentences.sum())} sentences and {int(docs.words.sum()):,} words "
+           f"(cleaned layer): " + "; ".join(parts) + ".",
+           "results/corpus-summary.csv")
+    if len(docs) == len(years):
+        yield ("Corpus",
+               "Caution: each year is represented by a single text, so any difference "
+               "between years is also a difference between those texts (their genre, "
+               "occasion and, for interviews, the journalists' questions).",
+               "corpus/metadata.csv")
+
+
+def _framing(results: Path):
+    shares = _read(results, "framing-shares-by-year.csv")
+    diffs = _read(results, "framing-differences.csv")
+    if shares is None:
+        return
+    src = ("results/framing-shares-by-year.csv, results/framing-differences.csv; "
+           "figures/04-frame-shares-by-year.png")
+    for frame, part in shares.groupby("frame", sort=False):
+        years = "; ".join(
+            f"{_pct(r.share)} of sentences in {int(r.year)} ({int(r.n_frame)} of "
+            f"{int(r.n_sentences)}; 95% Wilson CI {_pct(r.ci_low)} to {_pct(r.ci_high)})"
+            for r in part.sort_values("year").itertuples())
+        text = f"**{frame.capitalize()}** framing (lexicon coder): {years}."
+        if diffs is not None:
+            for d in diffs[diffs.frame == frame].itertuples():
+                text += (f" Difference {d.target} minus {d.reference}: {_pp(d.difference)} "
+                         f"percentage points (95% Newcombe CI {_pp(d.ci_low)} to "
+                         f"{_pp(d.ci_high)}; {d.test} {_p(d.p_value)}).")
+        yield ("Framing", text, src)
+    valid = _read(results, "framing-validation.csv")
+    if valid is not None:
+        cells = []
+        for frame, part in valid.groupby("frame", sort=False):
+            m = part.set_index("metric")
+            cells.append(f"{frame} F1 {m.loc['f1', 'value']:.2f} (95% CI "
+                         f"{m.loc['f1', 'ci_low']:.2f}-{m.loc['f1', 'ci_high']:.2f}), "
+                         f"Cohen's kappa {m.loc['kappa', 'value']:.2f} "
+                         f"({m.loc['kappa', 'ci_low']:.2f}-{m.loc['kappa', 'ci_high']:.2f})")
+        n = int(valid.n.iloc[0]) if "n" in valid else None
+        yield ("Framing",
+               f"Agreement of the lexicon coder with hand coding of {n} sentences "
+               f"(percentile bootstrap CIs): " + "; ".join(cells) + ".",
+               "results/framing-validation.csv; figures/04-validation.png")
+    sens = _read(results, "framing-sensitivity.csv")
+    if sens is not None and "holds" in sens:
+        holds = sens.holds.astype(str).str.lower() == "true"
+        broken = sens[~holds]
+        text = (f"Sensitivity: the conclusion about each year difference holds in "
+                f"{int(holds.sum())} of {len(sens)} checks (without questions, titles "
+                "and leads; hand codes instead of lexicon codes).")
+        if len(broken):
+            text += " It changes for: " + "; ".join(
+                f"{r.frame} ({r.variant}: {r.conclusion}, {_pp(r.difference)} points, "
+                f"95% CI {_pp(r.ci_low)} to {_pp(r.ci_high)})" for r in broken.itertuples()) + "."
+        yield ("Framing", text, "results/framing-sensitivity.csv")
+
+
+def _keywords(results: Path, n: int = 5):
+    k = _read(results, "keywords-keyness.csv")
+    if k is None or k.empty:
+        return
+    target = k.target.iloc[0] if "target" in k else "target"
+    reference = k.reference.iloc[0] if "reference" in k else "reference"
+    sig = int((k.p_adjusted < 0.05).sum())
+
+    def fmt(rows):
+        return ", ".join(f"*{r.term}* ({int(r.count_target)} vs {int(r.count_reference)}; "
+                         f"G2 {r.g2:+.1f}, Log Ratio {r.log_ratio:+.2f}, adjusted "
+                         f"{_p(r.p_adjusted)})" for r in rows.itertuples())
+
+    up = k[k.g2 > 0].head(n)
+    down = k[k.g2 < 0].sort_values("g2").head(n)
+    yield ("Keywords",
+           f"Terms most over-represented in {target} relative to {reference} (signed "
+           f"log-likelihood G2): {fmt(up)}.",
+           "results/keywords-keyness.csv; figures/02-keyness.png")
+    yield ("Keywords",
+           f"Terms most over-represented in {reference} relative to {target}: {fmt(down)}.",
+           "results/keywords-keyness.csv; figures/02-keyness.png")
+    yield ("Keywords",
+           f"{sig} of {len(k)} terms tested remain significant at 0.05 after the "
+           "multiple-comparison correction (Benjamini-Hochberg unless the table says "
+           "otherwise): with two texts, keyness is descriptive evidence, not a "
+           "population-level trend.", "results/keywords-keyness.csv")
+    boot = _read(results, "keywords-bootstrap.csv")
+    if boot is not None and not boot.empty:
+        top = boot.sort_values(["g2", "term"], ascending=[False, True]).head(n)
+        yield ("Keywords",
+               f"Paragraph bootstrap ({int(boot.n_boot.iloc[0])} resamples, seed "
+               f"{int(boot.seed.iloc[0])}): share of resamples in which each top term "
+               "keeps its sign and stays significant (unadjusted): " + ", ".join(
+                   f"*{r.term}* {r.share_same_sign_significant:.2f} (Log Ratio 95% "
+                   f"interval {r.log_ratio_low:+.2f} to {r.log_ratio_high:+.2f})"
+                   for r in top.itertuples()) + ".",
+               "results/keywords-bootstrap.csv")
+
+
+def _topics(results: Path, n: int = 3):
+    stab = _read(results, "topics-stability.csv")
+    if stab is None or stab.empty:
+        return
+    labels = _read(results, "topics-labels-check.csv")
+    names = {}
+    if labels is not None and {"topic", "label"} <= set(labels.columns):
+        for r in labels.itertuples():
+            stale = str(getattr(r, "status", "ok")) != "ok"
+            names[int(r.topic)] = f"\"{r.label}\"" + (" (label stale)" if stale else "")
+    model, k, seed = stab.model.iloc[0], int(stab.k.iloc[0]), int(stab.seed.iloc[0])
+    runs = int(stab.n_runs.iloc[0])
+    ordered = stab.sort_values(["stability", "topic"], ascending=[False, True])
+
+    def fmt(rows):
+        return ", ".join(f"topic {int(r.topic)} {names.get(int(r.topic), '')} "
+                         f"({r.stability:.2f})".replace("  ", " ")
+                         for r in rows.itertuples())
+
+    yield ("Topics",
+           f"{model.upper()} with k = {k} (reference seed {seed}). Most stable topics, "
+           f"mean Jaccard overlap of top-10 terms with the reference run across {runs} "
+           f"other seeds (Greene et al. 2014): {fmt(ordered.head(n))}; least stable: "
+           f"{fmt(ordered.tail(1))}.",
+           "results/topics-stability.csv, results/topics-model-selection.csv; "
+           "figures/03-model-selection.png")
+    prev = _read(results, "topics-prevalence-by-year.csv")
+    if prev is not None and "measure" in prev:
+        diff = prev[prev.measure == "difference"].copy()
+        if not diff.empty:
+            diff["abs"] = diff.estimate.abs()
+            rows = diff.sort_values(["abs", "topic"], ascending=[False, True]).head(n)
+            yield ("Topics",
+                   "Largest differences in mean topic weight per unit between years "
+                   "(bootstrap 95% CIs, units resampled within year): " + "; ".join(
+                       f"topic {int(r.topic)} {names.get(int(r.topic), '')} "
+                       f"{int(r.year)} minus {int(float(r.reference))}: {r.estimate:+.3f} "
+                       f"({r.ci_low:+.3f} to {r.ci_high:+.3f})".replace("  ", " ")
+                       for r in rows.itertuples()) + ".",
+                   "results/topics-prevalence-by-year.csv; figures/03-prevalence-by-year.png")
+
+
+def headline_findings(results: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Collect the headline findings from the result tables.
+
+    Parameters
+    ----------
+    results : path-like, optional
+        The results directory (default: :func:`discourse.paths.results_dir`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``findings``: ``section, finding, source``, in the order of :data:`SECTIONS`.
+    """
+    root = paths.results_dir(results)
+    rows = []
+    for section, make in zip(SECTIONS, (_corpus, _framing, _keywords, _topics)):
+        found = list(make(root))
+        rows += found or [(section, "No table for this section was found in results/.", "")]
+    return pd.DataFrame(rows, columns=["section", "finding", "source"])
+
+
+def render_summary(findings: pd.DataFrame) -> str:
+    """Render a ``findings`` table as Markdown (one bullet per finding, source after)."""
+    lines = [
+        "# Headline findings",
+        "",
+        f"Generated by `discourse` {__version__} (`discourse.summary`) from the tables in "
+        "`results/`; regenerate with `make reproduce`. Each finding names the table (and "
+        "figure) it comes from; versions, corpus checksums and the checksum of every "
+        "table are in `results/manifest.json`. Percentages are shares of sentences; "
+        "intervals are 95%.",
+    ]
+    for section, part in findings.groupby("section", sort=False):
+        lines += ["", f"## {section}", ""]
+        for r in part.itertuples():
+            lines.append(f"- {r.finding}" + (f" [{r.source}]" if r.source else ""))
+    return "\n".join(lines) + "\n"
+
+
+def write_summary(results: str | os.PathLike | None = None) -> Path:
+    """Write ``summary.md`` into the results directory; return its path."""
+    root = paths.results_dir(results)
+    return write_text(render_summary(headline_findings(root)), root / "summary.md")
