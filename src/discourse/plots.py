@@ -263,8 +263,13 @@ def _topic_source(table, what: str) -> str:
     return f"Source: discourse.topics.{what}" + (f" ({', '.join(bits)})" if bits else "")
 
 
-def _topic_titles(topics_: list[int], labels) -> dict[int, str]:
-    """Panel titles: 'Topic t: label', stale labels marked as such, never silently."""
+def _topic_titles(topics_: list[int], labels, width: int = 0) -> dict[int, str]:
+    """Panel titles: 'Topic t: label', stale labels marked as such, never silently.
+
+    With ``width`` > 0 the titles are wrapped at that many characters.
+    """
+    import textwrap
+
     out = {t: f"Topic {t}" for t in topics_}
     if labels is None:
         return out
@@ -272,6 +277,8 @@ def _topic_titles(topics_: list[int], labels) -> dict[int, str]:
         if row.topic in out and row.status in ("ok", "stale") and row.label:
             mark = "" if row.status == "ok" else " [STALE label]"
             out[row.topic] = f"Topic {row.topic}: {row.label}{mark}"
+    if width:
+        out = {t: "\n".join(textwrap.wrap(v, width)) for t, v in out.items()}
     return out
 
 
@@ -324,7 +331,7 @@ def plot_topic_terms(terms, labels=None):
     nrows = -(-len(topics_) // ncols) if topics_ else 1
     fig, axes = new_figure(figsize=(4.0 * ncols, 0.6 + 2.6 * nrows), nrows=nrows,
                            ncols=ncols, squeeze=False)
-    titles = _topic_titles(topics_, labels)
+    titles = _topic_titles(topics_, labels, width=42)
     for ax, t in zip(axes.ravel(), topics_):
         g = terms[terms["topic"] == t].sort_values("rank")
         ax.barh(g["term"], g["weight"], color="#1f77b4")
@@ -366,12 +373,12 @@ def plot_topic_prevalence(prevalence, labels=None):
         ax.errorbar(g["mean"], y, xerr=[g["mean"] - g["ci_low"], g["ci_high"] - g["mean"]],
                     fmt="o", color=color, capsize=2, markersize=4,
                     label=f"{year} (n = {int(g['n_units'].iloc[0])})")
-    titles = _topic_titles(topics_, labels)
+    titles = _topic_titles(topics_, labels, width=34)
     ax.set_yticks(range(len(topics_)), [titles[t] for t in topics_], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(left=0)
     level = float(p["level"].iloc[0]) if len(p) else 0.95
-    ax.set_xlabel(f"mean topic share of units ({level:.0%} percentile bootstrap interval)")
+    ax.set_xlabel(f"mean topic share of units ({level:.0%} bootstrap interval)")
     ax.set_ylabel("topic")
     ax.set_title("Topic prevalence by year")
     ax.legend(fontsize=8, frameon=False, title="year", title_fontsize=8)
@@ -397,7 +404,8 @@ def plot_topic_flow(unit_topics, labels=None):
     topics_ = sorted(int(t) for t in unit_topics["topic"].unique())
     fig, axes = new_figure(figsize=(10.0, 0.8 + (0.9 + 0.3 * len(topics_)) * len(docs)),
                            nrows=len(docs), squeeze=False)
-    titles = _topic_titles(topics_, labels)
+    fig.subplots_adjust(left=0.25, right=0.95, hspace=0.5, bottom=0.12)
+    titles = _topic_titles(topics_, labels, width=34)
     image = None
     for ax, doc in zip(axes[:, 0], docs):
         g = unit_topics[unit_topics["doc_id"] == doc]
@@ -413,7 +421,8 @@ def plot_topic_flow(unit_topics, labels=None):
         ax.tick_params(axis="x", labelsize=7)
     axes[-1, 0].set_xlabel("unit position in the document (reading order)")
     if image is not None:
-        fig.colorbar(image, ax=axes[:, 0].tolist(), shrink=0.8, label="topic share")
+        fig.colorbar(image, ax=axes[:, 0].tolist(), shrink=0.8, label="topic share",
+                     pad=0.02)
     fig.suptitle("Topic weight along the running text")
     source_note(fig, _topic_source(unit_topics, "document_topics")
                 + " (results/topics-documents.csv)")
