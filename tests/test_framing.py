@@ -324,3 +324,137 @@ def test_supervised_comparison_runs_and_reports_both_methods():
     out = framing.supervised_comparison(h, c, k=5, seed=0)
     assert set(out.method) == {"lexicon", "tfidf_logreg_cv"}
     assert (out[out.method == "tfidf_logreg_cv"].f1 == 1).all()
+
+
+# --- rules added after validation (invented sentences, not from the corpus) -----------
+def test_important_is_not_import(lex):
+    assert codes("It is important to note the importance of mutual trust.", lex) == (0, 0, 0)
+    assert codes("Imports of grain and the importers' costs rose.", lex)[1] == 1
+
+
+def test_size_measures_of_weight_are_not_economy(lex):
+    s = ("The bloc is the largest in the world by total population, territory, natural "
+         "resources and GDP.")
+    assert codes(s, lex)[1] == 0
+    assert "size measures" in " ".join(framing.explain(s, lex)["blocked"])
+    # economy words outside the list of measures still count
+    assert codes("In the trade sphere, the region holds half the world's population and "
+                 "a large consumer market.", lex)[1] == 1
+    assert codes("GDP grew by four per cent last year.", lex)[1] == 1
+
+
+def test_narcotics_family_and_drug_business_money(lex):
+    assert codes("Police seized opiates and psychoactive substances.", lex)[0] == 1
+    assert codes("Channels for synthetic drugs were cut.", lex)[0] == 1
+    # payments in the drug business are money serving a security matter
+    assert codes("Payment systems used in the drug business were closed.", lex) == (1, 0, 0)
+
+
+def test_ceasefire_is_security(lex):
+    assert codes("The parties agreed on a ceasefire in the valley.", lex)[0] == 1
+
+
+def test_contact_group_is_relations_with_a_non_member(lex):
+    assert codes("The contact group with the neighbouring country met in May.", lex) \
+        == (0, 0, 1)
+
+
+def test_multilateral_synonym_families(lex):
+    assert codes("We work with regional associations of the continent.", lex)[2] == 1
+    assert codes("Talks between the two organizations went well.", lex)[2] == 1
+    assert codes("The issue was raised on international platforms.", lex)[2] == 1
+    assert codes("Two states applied for dialog partner status.", lex)[2] == 1
+    assert codes("More countries wish to join the Organization.", lex)[2] == 1
+    assert codes("Its influence in the world keeps growing.", lex)[2] == 1
+    assert codes("They joined global efforts against piracy.", lex)[2] == 1
+
+
+def test_not_a_military_bloc_is_multilateralism_not_security(lex):
+    assert codes("The union is not a military-political bloc.", lex) == (0, 0, 1)
+    assert codes("The military held drills.", lex)[0] == 1
+
+
+def test_epidemic_threat_alone_is_not_security(lex):
+    assert codes("Experts discussed the threat of epidemics in the region.", lex) \
+        == (0, 0, 0)
+    assert codes("Health security against the threat of epidemics matters.", lex)[0] == 1
+
+
+def test_silk_road_name_is_not_transport(lex):
+    assert codes("A festival of the Great Silk Road opened.", lex) == (0, 0, 0)
+    assert codes("A new road to the border opened.", lex)[1] == 1
+
+
+def test_law_enforcement_agencies_are_not_a_list_of_ministries(lex):
+    assert codes("Law-enforcement agencies of the partners cooperate.", lex)[0] == 1
+    assert codes("The ministers of defence and transport met.", lex) == (0, 0, 0)
+
+
+def test_new_context_references():
+    out = _ctx(["Think tanks on trade formed a consortium.",
+                "The Consortium meets in May."])
+    assert out[1].economy == 1 and "via 'The Consortium'" in out[1].evidence
+    out = _ctx(["Security and trade both matter.", "What do you think about this?"])
+    assert (out[1].security, out[1].economy) == (1, 1)
+
+
+# --- speed work must not change what is coded ---------------------------------------------
+def _naive_find(lex, toks, cache):
+    """The plain trie walk from every token (the matcher before the speed work)."""
+    out = []
+    for i in range(len(toks)):
+        nodes, j = [lex.trie], i
+        while nodes and j < len(toks):
+            nxt = []
+            for k in cache[toks[j]]:
+                for node in nodes:
+                    child = node.get(k)
+                    if child is not None:
+                        nxt.append(child)
+                        out.extend((i, j + 1, e) for e in child.get(None, ()))
+            nodes, j = nxt, j + 1
+    return out
+
+
+def _all_sentences():
+    from discourse import corpus
+
+    s = pd.read_csv(REPO / "results" / "sentences.csv")
+    fx = corpus.segment(corpus.load_docs(REPO / "tests" / "fixtures" / "multiyear",
+                                         layer="cleaned"))
+    return s.text.tolist() + fx.text.tolist()
+
+
+def test_fast_matcher_equals_the_plain_trie_walk(lex):
+    texts = _all_sentences()
+    fast, plain = framing._KeyCache(lex), framing._KeyCache(lex)
+    for _ in range(2):                      # the second pass runs on the memoised steps
+        for text in texts:
+            toks = framing.tokens(text)
+            assert framing._find(toks, fast) == _naive_find(lex, toks, plain), text
+
+
+def test_token_pattern_order_does_not_change_tokens():
+    import re
+
+    before = re.compile(r"['\u2019]s\b|\w+(?:[-\u2010\u2011]\w+|[.,:]\d+)*|[^\w\s]")
+    for text in _all_sentences() + ["It's the SCO\u2019s 6.3% e-commerce 's x's"]:
+        assert framing.tokens(text) == before.findall(text)
+
+
+def test_streamed_codes_equal_one_sentence_codes(lex):
+    # without paragraphs, iter_codes must give each sentence its explain() codes
+    texts = _all_sentences()
+    out = list(framing.iter_codes(((i, t, None) for i, t in enumerate(texts)), lex))
+    for t, c in zip(texts, out):
+        e = framing.explain(t, lex)
+        assert (c.security, c.economy, c.multilateralism) == tuple(e["frames"].values())
+        for f in F:
+            for label in e["evidence"][f]:
+                assert label in c.evidence
+
+
+def test_benchmark_reports_median_ratio():
+    r = framing.benchmark(["Terrorism harms trade.", "We met the UN."], repeat=20, runs=3)
+    assert r["n_sentences"] == 40 and r["n_words"] == 20 * (3 + 4)   # "." is not a word
+    assert r["ratio_min"] <= r["ratio"] <= r["ratio_max"] and r["runs"] == 3
