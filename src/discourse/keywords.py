@@ -224,13 +224,23 @@ def load_term_families(path: str | os.PathLike | None = None) -> dict[str, dict]
     Raises
     ------
     ValueError
-        If a family has no ``terms`` list or no ``why``.
+        If the file is not UTF-8 YAML, is not a mapping, or a family has no
+        ``terms`` list or no ``why``; the message names the file.
     """
     import yaml
 
     p = paths.lexicon_path("term_families.yaml", path)
-    with open(p, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    try:
+        with open(p, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except UnicodeDecodeError:
+        raise ValueError(f"{p}: is not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "syntax error"
+        raise ValueError(f"{p}: is not valid YAML ({first})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{p}: must be a mapping of family names to entries with "
+                         f"'why' and 'terms', not a {type(data).__name__}")
     out = {}
     for name, entry in data.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("terms"), list) \
@@ -351,7 +361,9 @@ def keyness(data: pd.DataFrame, target, reference="rest", *, by: str = "year",
     by : {"year", "doc_id"}
     min_count : int
         Keep terms whose count in target and reference together is at least this
-        (default 3). ``p_adjusted`` corrects over exactly these terms.
+        (default 3). ``p_adjusted`` corrects over exactly these terms. A term
+        that occurs in neither target nor reference (only in other groups of the
+        data) is never tested, whatever ``min_count``.
     g2_form : {"2-cell", "4-cell"}
         Form of the log-likelihood statistic, see :func:`g2` (default the UCREL
         2-cell form).
@@ -420,6 +432,10 @@ def keyness(data: pd.DataFrame, target, reference="rest", *, by: str = "year",
     c = float(totals[target])
     d = float(totals[refs].sum())
     terms = table.index.to_numpy()
+    # with three or more groups, terms seen only in groups outside the comparison
+    # have a + b = 0: they are not tested (even with min_count=0)
+    seen = (a + b) > 0
+    a, b, terms = a[seen], b[seen], terms[seen]
 
     # Monroe et al. (2008): informative Dirichlet prior from the pooled counts
     pooled = a + b

@@ -160,7 +160,9 @@ def execute_notebook(path: str | os.PathLike, overrides: dict | None = None, *,
     Raises
     ------
     ReproduceError
-        On the first failing cell, naming the notebook, the cell number and the error.
+        On the first failing cell, naming the notebook, the cell number (its index in
+        the notebook file, counting markdown cells, from 0; an injected parameters
+        cell is not counted) and the error.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -187,6 +189,9 @@ def execute_notebook(path: str | os.PathLike, overrides: dict | None = None, *,
             lines = [l for l in str(exc).strip().splitlines() if l.strip()]
             last = lines[-1] if lines else type(exc).__name__
         last = re.sub(r"\x1b\[[0-9;]*m", "", last)
+        if isinstance(index, int):   # number the cell as in the notebook file
+            index -= sum(1 for c in nb.cells[:index]
+                         if "injected-parameters" in c.get("metadata", {}).get("tags", []))
         raise ReproduceError(f"{path.name}, cell {index}: {last}") from None
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
