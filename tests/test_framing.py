@@ -398,6 +398,61 @@ def test_new_context_references():
     assert (out[1].security, out[1].economy) == (1, 1)
 
 
+# --- second development set (corpus/annotations/frames_dev.csv): one test per rule -----
+def test_combat_as_a_verb_carries_no_security_drills_do(lex):
+    assert codes("The two provinces will combat desertification together.", lex) == (0, 0, 0)
+    assert codes("Armed combat resumed near the mountain pass.", lex)[0] == 1
+    assert codes("Naval units held drills off the coast.", lex)[0] == 1
+
+
+def test_partner_countries_and_guests_are_non_member_relations(lex):
+    assert codes("Imports from partner countries grew last year.", lex) == (0, 1, 1)
+    assert codes("The premier of Laos spoke as a guest of the chair.", lex)[2] == 1
+    assert codes("The bank is open to dialogue with all countries.", lex)[2] == 1
+    # "all countries" alone may be the member states themselves
+    assert codes("All countries signed the charter.", lex) == (0, 0, 0)
+
+
+def test_world_order_and_international_law_variants(lex):
+    assert codes("A fair model of interstate relations is needed.", lex) == (0, 0, 1)
+    assert codes("The states ratified an international convention on organised crime.",
+                 lex) == (1, 0, 1)
+    assert codes("They spoke of a community with a shared future for mankind.", lex)[2] == 1
+
+
+def test_enlargement_status_and_world_share(lex):
+    assert codes("The SCO family welcomed its newest member.", lex)[2] == 1
+    assert codes("Laos signed a memorandum of obligations last spring.", lex)[2] == 1
+    assert codes("Nepal seeks observer status.", lex)[2] == 1
+    # "a" joins a list of size measures: GDP given as a share of the world is not economy
+    s = "The group holds half of the world's population and about a quarter of global GDP."
+    assert codes(s, lex)[1] == 0
+
+
+def test_principles_of_relations_among_states(lex):
+    assert codes("They respect territorial integrity and the right to choose.", lex)[2] == 1
+    assert codes("Security on the continent is indivisible.", lex) == (1, 0, 1)
+    assert codes("Disputes should be settled through dialogue and consultation.", lex)[2] == 1
+    assert codes("Stronger international cooperation against piracy is needed.", lex)[2] == 1
+
+
+def test_calls_on_all_states_and_rejection_of_alliances_and_sanctions(lex):
+    assert codes("The leaders call on all states to curb piracy.", lex)[2] == 1
+    assert codes("Such an alliance would split the continent.", lex) == (0, 0, 1)
+    assert codes("The sanctions hurt farmers in the valley.", lex) == (0, 1, 1)
+
+
+def test_names_of_forums_and_bodies_block_their_words(lex):
+    assert codes("The CIS Anti-Terrorism Centre hosted the talks.", lex) == (0, 0, 1)
+    assert codes("The Eurasian Economic Commission sent a delegation.", lex) == (0, 0, 1)
+    assert codes("He spoke at the Eastern Economic Forum.", lex) == (0, 0, 1)
+
+
+def test_the_sides_is_a_context_reference():
+    out = _ctx(["Envoys of ASEAN visited the Secretariat.", "The two sides discussed tourism."])
+    assert out[1].multilateralism == 1 and "via 'The two sides'" in out[1].evidence
+
+
 # --- speed work must not change what is coded ---------------------------------------------
 def _naive_find(lex, toks, cache):
     """The plain trie walk from every token (the matcher before the speed work)."""

@@ -340,13 +340,10 @@ def test_notebook_runs_on_one_year_and_notes_the_comparison(one_year, tmp_path, 
         assert not (res / "framing-differences.csv").exists()
 
 
-@pytest.mark.xfail(strict=True, raises=reproduce.ReproduceError, reason=(
-    "notebooks/02-keywords.ipynb cell 8 calls keywords.keyness (and cells 9 and 11 the "
-    "keyness plots and bootstrap_keyness) unconditionally; on a one-year corpus keyness "
-    "raises ValueError instead of the notebook printing a note and running the "
-    "single-year parts (frequencies, term families, KWIC, collocations, dispersion)"))
 def test_keywords_notebook_runs_on_one_year(one_year, tmp_path):
     nb = _run_one(REPO / "notebooks" / "02-keywords.ipynb", one_year, tmp_path)
     assert "one year" in _text(nb).lower()
     assert set(pd.read_csv(tmp_path / "results" / "keywords-frequencies-by-year.csv")
                .year) == {2023}
+    assert not (tmp_path / "results" / "keywords-keyness.csv").exists()
+    assert (tmp_path / "figures" / "02-term-families.png").exists()

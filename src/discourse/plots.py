@@ -11,14 +11,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import matplotlib
+from typing import TYPE_CHECKING
 
-matplotlib.use("Agg")  # headless; selecting a backend writes nothing
+from discourse.io import atomic_path
 
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
 
-from discourse.io import atomic_path  # noqa: E402
+
+def _pyplot():
+    """Import pyplot on first use, so that importing this module does nothing
+    (matplotlib builds its font cache on first import; headless machines get Agg)."""
+    import matplotlib.pyplot as plt
+
+    return plt
 
 __all__ = ["save_figure", "new_figure", "FIGSIZE", "DPI", "FORMATS", "source_note"]
 
@@ -42,6 +48,7 @@ _METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
 
 def new_figure(figsize: tuple[float, float] = FIGSIZE, **subplots_kw):
     """Return ``(fig, ax)`` created with the package's fixed style and size."""
+    plt = _pyplot()
     with plt.rc_context(_RC):
         fig, ax = plt.subplots(figsize=figsize, **subplots_kw)
     return fig, ax
@@ -75,6 +82,7 @@ def save_figure(fig: Figure, name: str, figures: str | os.PathLike | None = None
     """
     from discourse import paths
 
+    plt = _pyplot()
     out_dir = paths.figures_dir(figures)
     written = []
     with plt.rc_context(_RC):
@@ -364,7 +372,7 @@ def plot_topic_prevalence(prevalence, labels=None):
     topics_ = sorted(int(t) for t in p["topic"].unique())
     years = sorted(int(y) for y in p["year"].unique())
     fig, ax = new_figure(figsize=(8.0, 1.2 + 0.55 * len(topics_) * max(1, len(years)) ** 0.5))
-    cmap = plt.get_cmap("viridis")
+    cmap = _pyplot().get_cmap("viridis")
     step = 0.7 / max(len(years), 1)
     for i, year in enumerate(years):
         g = p[p["year"] == year].set_index("topic").loc[topics_]

@@ -538,7 +538,7 @@ def terms(text: str, *, lowercase: bool = True, lemmatize: bool = True,
                   numbers, punctuation, keep_pronouns)
 
 
-def tokens(sentences, **options):
+def tokens(sentences, *, n_jobs: int = 1, **options):
     """Return the tidy ``tokens`` table of a ``sentences`` table: one row per term.
 
     Parameters
@@ -546,6 +546,11 @@ def tokens(sentences, **options):
     sentences : pandas.DataFrame
         A ``sentences`` table (``sentence_id, doc_id, year, paragraph, sentence,
         text``; ``role`` is carried over if present).
+    n_jobs : int
+        Documents are tokenised independently; with ``n_jobs > 1`` (``-1``: all
+        cores) they are shared among worker processes by :class:`joblib.Parallel`.
+        The table is identical whatever ``n_jobs`` is. Worth it for corpora of
+        hundreds of documents (see ``benchmarks/README.md``).
     **options
         The keyword options of :func:`terms` (see :data:`TERM_OPTIONS`).
 
@@ -577,18 +582,36 @@ def tokens(sentences, **options):
     missing = [c for c in need if c not in sentences.columns]
     if missing:
         raise ValueError(f"sentences table lacks column(s) {', '.join(missing)}")
-    roles = sentences["role"] if "role" in sentences.columns else [""] * len(sentences)
+    table = sentences[need].assign(
+        role=sentences["role"] if "role" in sentences.columns else "")
+    if n_jobs == 1 or table["doc_id"].nunique() < 2:
+        records = _token_records(table, opts)
+    else:
+        from joblib import Parallel, delayed
+
+        groups = [g for _, g in table.groupby("doc_id", sort=False)]
+        parts = Parallel(n_jobs=n_jobs)(delayed(_token_records)(g, opts) for g in groups)
+        order = {doc: i for i, doc in enumerate(pd.unique(table["doc_id"]))}
+        firsts = [order[g["doc_id"].iloc[0]] for g in groups]
+        records = [r for _, part in sorted(zip(firsts, parts)) for r in part]
+        if not table["doc_id"].is_monotonic_increasing and \
+                table["doc_id"].ne(table["doc_id"].shift()).sum() != len(groups):
+            records = _token_records(table, opts)   # interleaved documents: keep order
+    return pd.DataFrame(records, columns=TOKEN_COLUMNS)
+
+
+def _token_records(table, opts) -> list[tuple]:
     records = []
     positions: dict[str, int] = {}
-    for sid, doc, year, par, sen, role, text in zip(
-            sentences["sentence_id"], sentences["doc_id"], sentences["year"],
-            sentences["paragraph"], sentences["sentence"], roles, sentences["text"]):
+    for sid, doc, year, par, sen, text, role in zip(
+            table["sentence_id"], table["doc_id"], table["year"], table["paragraph"],
+            table["sentence"], table["text"], table["role"]):
         pos = positions.get(doc, 0)
         for term in _terms(str(text), **opts):
             records.append((sid, doc, int(year), int(par), int(sen), role, pos, term))
             pos += 1
         positions[doc] = pos
-    return pd.DataFrame(records, columns=TOKEN_COLUMNS)
+    return records
 
 
 class _Analyzer:
