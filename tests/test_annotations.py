@@ -19,12 +19,14 @@ from conftest import CORPUS
 ANNOTATIONS = CORPUS / "annotations"
 VALIDATION_SHA256 = "3c5d9123d1ff170f6601f3da7990f46bdcc292e1f5c6dcea2bd216110d123f2f"
 HELDOUT_SHA256 = "728225554afb73e99558fc1d244a33fe2e5561ebe59399d6fd02ee424600f8f5"
+DEV_SHA256 = "b2dde07a69633bc75507f2298070dd9f1c85f6621a88a93d952127dc0ceb30cb"
 FRAMES = ["security", "economy", "multilateralism"]
 
 
 def test_the_yardsticks_are_unchanged_since_hand_coding():
     for name, digest in [("frames_validation.csv", VALIDATION_SHA256),
-                         ("frames_heldout.csv", HELDOUT_SHA256)]:
+                         ("frames_heldout.csv", HELDOUT_SHA256),
+                         ("frames_dev.csv", DEV_SHA256)]:
         assert hashlib.sha256((ANNOTATIONS / name).read_bytes()).hexdigest() == digest, name
 
 

@@ -513,3 +513,39 @@ def test_benchmark_reports_median_ratio():
     r = framing.benchmark(["Terrorism harms trade.", "We met the UN."], repeat=20, runs=3)
     assert r["n_sentences"] == 40 and r["n_words"] == 20 * (3 + 4)   # "." is not a word
     assert r["ratio_min"] <= r["ratio"] <= r["ratio_max"] and r["runs"] == 3
+
+
+def test_validate_annotations_scores_a_hand_coded_file(tmp_path):
+    """Four invented sentences; the lexicon's codes are checked by hand first.
+
+    security: hand 1,0,0,1 vs lexicon 1,0,0,0 -> TP 1, FN 1, TN 2: precision 1,
+    recall 0.5, F1 = 2PR/(P+R) = 0.666667.
+    """
+    path = tmp_path / "set.csv"
+    pd.DataFrame({
+        "id": ["x1", "x2", "x3", "x4"],
+        "paragraph": ["a", "a", "b", "c"],
+        "text": ["Terrorist attacks were prevented by the security services.",
+                 "Trade between the countries grew.",
+                 "The choir sang folk songs.",
+                 "The delegates discussed the agenda."],
+        "security": [1, 0, 0, 1], "economy": [0, 1, 0, 0], "multilateralism": [0, 0, 0, 0],
+    }).to_csv(path, index=False)
+    codes = framing.code_file(path)
+    assert codes[["security", "economy"]].values.tolist() == [[1, 0], [0, 1], [0, 0], [0, 0]]
+    table = framing.validate_annotations(path, n_boot=50, seed=3)
+    assert set(table["set"]) == {"set"}
+    sec = table[table.frame == "security"].set_index("metric")["value"]
+    assert sec["precision"] == pytest.approx(1.0)
+    assert sec["recall"] == pytest.approx(0.5)
+    assert sec["f1"] == pytest.approx(2 / 3)
+    eco = table[table.frame == "economy"].set_index("metric")["value"]
+    assert eco["f1"] == pytest.approx(1.0)
+
+
+def test_validate_annotations_rejects_bad_codes(tmp_path):
+    path = tmp_path / "bad.csv"
+    pd.DataFrame({"id": ["x1"], "text": ["Trade grew."], "security": [2], "economy": [1],
+                  "multilateralism": [0]}).to_csv(path, index=False)
+    with pytest.raises(ValueError, match=r"bad.csv: column 'security' must hold 0 or 1"):
+        framing.validate_annotations(path, n_boot=10)

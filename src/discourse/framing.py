@@ -91,6 +91,7 @@ __all__ = [
     "frames_by_role",
     "trajectory",
     "load_validation",
+    "validate_annotations",
     "benchmark",
 ]
 
@@ -1129,6 +1130,54 @@ def load_validation(path: str | os.PathLike | None = None,
     for f in FRAMES:
         table[f] = pd.to_numeric(table[f], errors="raise").astype(int)
     return table
+
+
+def validate_annotations(path: str | os.PathLike, lexicon=None, *, n_boot: int = 2000,
+                         seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+    """Code a hand-coded annotation file with the lexicon and score the agreement.
+
+    For sets of sentences outside the corpus, such as the held-out and development
+    sets in ``corpus/annotations/`` (columns ``id, text, security, economy,
+    multilateralism`` and optionally ``paragraph``, within which the context rule
+    applies, as in ``discourse frames``).
+
+    Parameters
+    ----------
+    path : path-like
+        The annotation CSV (UTF-8).
+    lexicon : Lexicon or path-like, optional
+        Default: the project's lexicon.
+    n_boot, seed, level
+        As in :func:`validate` (percentile bootstrap over sentences).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table of :func:`validate` with a first column ``set`` (the file's stem).
+
+    Raises
+    ------
+    FramingInputError, ValueError
+        If the file cannot be read as coder input, or a frame column is missing or
+        not 0/1.
+    """
+    p = Path(path)
+    table = read_input(p)
+    paras = table["paragraph"].tolist() if "paragraph" in table else [None] * len(table)
+    rows = zip(table["id"].tolist(), table["text"].tolist(), paras)
+    hand = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [f for f in FRAMES if f not in hand]
+    if missing:
+        raise ValueError(f"{p}: missing hand-code column(s) {', '.join(missing)}")
+    for f in FRAMES:
+        if not hand[f].isin(["0", "1"]).all():
+            raise ValueError(f"{p}: column {f!r} must hold 0 or 1 in every row")
+        hand[f] = hand[f].astype(int)
+    codes = pd.DataFrame([(c.id, *(getattr(c, f) for f in FRAMES)) for c in
+                          iter_codes(rows, lexicon)], columns=["id", *FRAMES])
+    table = validate(codes, hand[["id", *FRAMES]], n_boot=n_boot, seed=seed, id_col="id",
+                     level=level)
+    return table.assign(set=p.stem)[["set", *table.columns]]
 
 
 # --------------------------------------------------------------------------- shares

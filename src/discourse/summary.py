@@ -98,6 +98,23 @@ def _framing(results: Path):
                f"Agreement of the lexicon coder with hand coding of {n} sentences "
                f"(percentile bootstrap CIs): " + "; ".join(cells) + ".",
                "results/framing-validation.csv; figures/04-validation.png")
+    gen = _read(results, "framing-generalisation.csv")
+    if gen is not None and "set" in gen:
+        for name, part in gen.groupby("set", sort=False):
+            cells = []
+            for frame, rows in part.groupby("frame", sort=False):
+                m = rows.set_index("metric")
+                cells.append(f"{frame} F1 {m.loc['f1', 'value']:.2f} "
+                             f"({m.loc['f1', 'ci_low']:.2f}-{m.loc['f1', 'ci_high']:.2f}), "
+                             f"kappa {m.loc['kappa', 'value']:.2f} "
+                             f"({m.loc['kappa', 'ci_low']:.2f}-{m.loc['kappa', 'ci_high']:.2f})")
+            kind = ("held out: never seen by the lexicon's authors, the fair estimate for "
+                    "new texts" if "heldout" in name else
+                    "a development set used to tune the lexicon, so optimistic")
+            yield ("Framing",
+                   f"Agreement on {int(part.n.iloc[0])} SCO-style sentences outside the "
+                   f"corpus ({name}; {kind}): " + "; ".join(cells) + ".",
+                   "results/framing-generalisation.csv")
     sens = _read(results, "framing-sensitivity.csv")
     if sens is not None and "holds" in sens:
         holds = sens.holds.astype(str).str.lower() == "true"
