@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from discourse import cli, corpus, plots, topics
 from discourse.io import write_table
 
-from conftest import write_corpus
+from conftest import REPO, write_corpus
 
 
 # ---------------------------------------------------------------------------------
@@ -427,3 +427,13 @@ def test_cli_topics_writes_tables(tmp_path, capsys):
         assert (out / name).is_file()
     assert cli.main(["topics", "--k", "999", "-o", str(out)]) == 2
     assert "k=999" in capsys.readouterr().err
+
+
+def test_parallel_grid_gives_the_same_table():
+    from discourse import corpus
+
+    sents = corpus.segment(corpus.load_docs(REPO / "tests" / "fixtures" / "multiyear"))
+    dtm = topics.document_term_matrix(topics.units(sents))
+    serial = topics.select_model(dtm, ks=[2, 3], n_seeds=3, progress=False)
+    parallel = topics.select_model(dtm, ks=[2, 3], n_seeds=3, progress=False, n_jobs=2)
+    pd.testing.assert_frame_equal(serial, parallel)

@@ -778,7 +778,7 @@ def seed_stability(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL,
 def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
                  ks: Sequence[int] = DEFAULT_KS, seed: int = DEFAULT_SEED,
                  n_seeds: int = 10, n_top: int = 10, subsample: float | None = None,
-                 progress: bool = True) -> pd.DataFrame:
+                 progress: bool = True, n_jobs: int = 1) -> pd.DataFrame:
     """Evidence for choosing the model and k: coherence, fit and stability on a grid.
 
     For each model and k, ``n_seeds`` runs are fitted (seeds ``seed, seed + 1, ...``;
@@ -795,6 +795,11 @@ def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
     progress : bool
         Show a tqdm progress bar on standard error (turn off in notebooks, whose
         saved outputs must not change between runs).
+    n_jobs : int
+        Grid cells (model x k) are independent and seeded; with ``n_jobs > 1``
+        (``-1``: all cores) :class:`joblib.Parallel` fits them in worker processes,
+        each limited to one BLAS thread. The table is the same as with
+        ``n_jobs=1`` (a test checks it to the printed precision).
 
     Returns
     -------
@@ -826,23 +831,34 @@ def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
         _check_k(k, dtm)
     _check_seeds(n_seeds, subsample)
     grid = [(m, k) for m in models for k in ks]
-    rows = []
-    for m, k in tqdm(grid, desc="topic models", unit="model", disable=not progress):
-        runs = _run_seeds(dtm, m, k, int(seed), int(n_seeds), n_top, subsample)
-        npmi = [npmi_coherence(r["top"], dtm.counts, dtm.terms).mean() for r in runs]
-        umass = [umass_coherence(r["top"], dtm.counts, dtm.terms).mean() for r in runs]
-        J = _stability_from_runs(runs)
-        rows.append({
-            "model": m, "k": k, "seed": int(seed), "n_seeds": int(n_seeds),
-            "n_top": n_top, "n_units": dtm.counts.shape[0], "n_terms": len(dtm.terms),
-            "npmi": float(np.mean(npmi)), "npmi_sd": float(np.std(npmi, ddof=1)),
-            "umass": float(np.mean(umass)), "umass_sd": float(np.std(umass, ddof=1)),
-            "reconstruction_error": runs[0]["err"], "perplexity": runs[0]["perp"],
-            "stability": float(J.mean()),
-            "stability_sd": float(J.mean(axis=1).std(ddof=1)) if len(J) > 1 else np.nan,
-            "stability_min": float(J.mean(axis=0).min()),
-            "n_at_max_iter": int(sum(r["at_max"] for r in runs))})
+    args = (int(seed), int(n_seeds), n_top, subsample)
+    cells = tqdm(grid, desc="topic models", unit="model", disable=not progress)
+    if n_jobs == 1:
+        rows = [_grid_row(dtm, m, k, *args) for m, k in cells]
+    else:
+        from joblib import Parallel, delayed
+
+        rows = Parallel(n_jobs=n_jobs, inner_max_num_threads=1)(
+            delayed(_grid_row)(dtm, m, k, *args) for m, k in cells)
     return pd.DataFrame(rows)
+
+
+def _grid_row(dtm: DocumentTermMatrix, m: str, k: int, seed: int, n_seeds: int,
+              n_top: int, subsample: float | None) -> dict:
+    runs = _run_seeds(dtm, m, k, seed, n_seeds, n_top, subsample)
+    npmi = [npmi_coherence(r["top"], dtm.counts, dtm.terms).mean() for r in runs]
+    umass = [umass_coherence(r["top"], dtm.counts, dtm.terms).mean() for r in runs]
+    J = _stability_from_runs(runs)
+    return {
+        "model": m, "k": k, "seed": seed, "n_seeds": n_seeds,
+        "n_top": n_top, "n_units": dtm.counts.shape[0], "n_terms": len(dtm.terms),
+        "npmi": float(np.mean(npmi)), "npmi_sd": float(np.std(npmi, ddof=1)),
+        "umass": float(np.mean(umass)), "umass_sd": float(np.std(umass, ddof=1)),
+        "reconstruction_error": runs[0]["err"], "perplexity": runs[0]["perp"],
+        "stability": float(J.mean()),
+        "stability_sd": float(J.mean(axis=1).std(ddof=1)) if len(J) > 1 else np.nan,
+        "stability_min": float(J.mean(axis=0).min()),
+        "n_at_max_iter": int(sum(r["at_max"] for r in runs))}
 
 
 def suggest_k(selection: pd.DataFrame, *, model: str = DEFAULT_MODEL,
