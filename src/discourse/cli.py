@@ -9,6 +9,7 @@ exit status 2; nothing is written when the input is bad.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -357,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     _, run = _COMMANDS[args.command]
     try:
         return run(args)
+    except BrokenPipeError:             # output piped into e.g. `head`, which closed it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (CorpusError, ValueError, FileNotFoundError, UnicodeDecodeError) as exc:
         print(f"discourse {args.command}: error: {exc}", file=sys.stderr)
         return 2
