@@ -43,6 +43,18 @@ def _p(p: float) -> str:
     return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
 
 
+def _agreement(table: pd.DataFrame) -> str:
+    """'frame F1 x (95% CI a-b), Cohen's kappa y (c-d); ...' from a validation table."""
+    cells = []
+    for frame, part in table.groupby("frame", sort=False):
+        m = part.set_index("metric")
+        cells.append(f"{frame} F1 {m.loc['f1', 'value']:.2f} (95% CI "
+                     f"{m.loc['f1', 'ci_low']:.2f}-{m.loc['f1', 'ci_high']:.2f}), "
+                     f"Cohen's kappa {m.loc['kappa', 'value']:.2f} "
+                     f"({m.loc['kappa', 'ci_low']:.2f}-{m.loc['kappa', 'ci_high']:.2f})")
+    return "; ".join(cells)
+
+
 def _corpus(results: Path):
     table = _read(results, "corpus-summary.csv")
     if table is None:
@@ -86,34 +98,20 @@ def _framing(results: Path):
         yield ("Framing", text, src)
     valid = _read(results, "framing-validation.csv")
     if valid is not None:
-        cells = []
-        for frame, part in valid.groupby("frame", sort=False):
-            m = part.set_index("metric")
-            cells.append(f"{frame} F1 {m.loc['f1', 'value']:.2f} (95% CI "
-                         f"{m.loc['f1', 'ci_low']:.2f}-{m.loc['f1', 'ci_high']:.2f}), "
-                         f"Cohen's kappa {m.loc['kappa', 'value']:.2f} "
-                         f"({m.loc['kappa', 'ci_low']:.2f}-{m.loc['kappa', 'ci_high']:.2f})")
         n = int(valid.n.iloc[0]) if "n" in valid else None
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of {n} sentences "
-               f"(percentile bootstrap CIs): " + "; ".join(cells) + ".",
+               f"(percentile bootstrap CIs): {_agreement(valid)}.",
                "results/framing-validation.csv; figures/04-validation.png")
     gen = _read(results, "framing-generalisation.csv")
     if gen is not None and "set" in gen:
         for name, part in gen.groupby("set", sort=False):
-            cells = []
-            for frame, rows in part.groupby("frame", sort=False):
-                m = rows.set_index("metric")
-                cells.append(f"{frame} F1 {m.loc['f1', 'value']:.2f} "
-                             f"({m.loc['f1', 'ci_low']:.2f}-{m.loc['f1', 'ci_high']:.2f}), "
-                             f"kappa {m.loc['kappa', 'value']:.2f} "
-                             f"({m.loc['kappa', 'ci_low']:.2f}-{m.loc['kappa', 'ci_high']:.2f})")
             kind = ("held out: never seen by the lexicon's authors, the fair estimate for "
                     "new texts" if "heldout" in name else
                     "a development set used to tune the lexicon, so optimistic")
             yield ("Framing",
                    f"Agreement on {int(part.n.iloc[0])} SCO-style sentences outside the "
-                   f"corpus ({name}; {kind}): " + "; ".join(cells) + ".",
+                   f"corpus ({name}; {kind}): {_agreement(part)}.",
                    "results/framing-generalisation.csv")
     sens = _read(results, "framing-sensitivity.csv")
     if sens is not None and "holds" in sens:
