@@ -549,3 +549,15 @@ def test_validate_annotations_rejects_bad_codes(tmp_path):
                   "multilateralism": [0]}).to_csv(path, index=False)
     with pytest.raises(ValueError, match=r"bad.csv: column 'security' must hold 0 or 1"):
         framing.validate_annotations(path, n_boot=10)
+
+
+def test_rates_per_1000_words_use_the_corpus_word_count():
+    """One definition of a word: frame shares' n_words equals corpus.describe's words."""
+    from discourse import corpus
+
+    sents = corpus.segment(corpus.load_docs(REPO / "tests" / "fixtures" / "multiyear"))
+    shares = framing.frame_shares(framing.code_sentences(sents), sents)
+    described = corpus.describe(sents)
+    per_year = described[described.role == "all"].groupby("year").words.sum()
+    got = shares.drop_duplicates("year").set_index("year").n_words
+    assert got.to_dict() == per_year.to_dict()

@@ -508,9 +508,8 @@ def segment(docs: pd.DataFrame, *, n_jobs: int = 1) -> pd.DataFrame:
 def describe(sentences: pd.DataFrame) -> pd.DataFrame:
     """Count paragraphs, sentences and words per document and speaker role.
 
-    A *word* is a token of :func:`discourse.preprocess.tokenize` that contains a letter
-    or digit (punctuation is not counted); the same definition is the denominator of
-    every rate per 1,000 or 10,000 words unless a table says otherwise.
+    Words are counted by :func:`discourse.preprocess.count_words` (tokens with a
+    letter or digit), the same definition as every rate per 1,000 words.
 
     Returns
     -------
@@ -519,9 +518,9 @@ def describe(sentences: pd.DataFrame) -> pd.DataFrame:
         role present, roles in the order of :data:`ROLES`, then a row per document with
         ``role == "all"``.
     """
-    from discourse.preprocess import is_word, tokenize
+    from discourse.preprocess import count_words
 
-    words = sentences["text"].map(lambda t: sum(1 for tok in tokenize(t) if is_word(tok)))
+    words = sentences["text"].map(count_words)
     frame = sentences.assign(words=words)
     order = {r: i for i, r in enumerate(ROLES)}
     rows = []

@@ -1228,8 +1228,9 @@ def newcombe_interval(k1, n1, k0, n0, level: float = 0.95):
 
 def word_counts(sentences: pd.DataFrame, *, id_col: str = "sentence_id",
                 text_col: str = "text") -> pd.DataFrame:
-    """Words per sentence: tokens of :func:`tokens` that contain a letter or digit."""
-    n = [sum(1 for t in tokens(x) if preprocess.is_word(t)) for x in sentences[text_col]]
+    """Words per sentence, by :func:`discourse.preprocess.count_words` (the package's one
+    definition of a word, shared with :func:`discourse.corpus.describe`)."""
+    n = [preprocess.count_words(x) for x in sentences[text_col]]
     return pd.DataFrame({id_col: sentences[id_col].to_numpy(), "n_words": n})
 
 

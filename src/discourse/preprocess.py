@@ -69,6 +69,7 @@ __all__ = [
     "lemmatize",
     "is_word",
     "is_number",
+    "count_words",
     "load_lemma_overrides",
     "load_stopwords",
     "stopword_groups",
@@ -133,6 +134,21 @@ def tokenize(text: str) -> list[str]:
 def is_word(token: str) -> bool:
     """True if ``token`` contains a letter or digit (not pure punctuation)."""
     return bool(_WORD.search(token)) and token not in ("''", "``")
+
+
+def count_words(text: str) -> int:
+    """Number of words in ``text``: tokens of :func:`tokenize` that contain a letter or
+    digit (punctuation is not counted).
+
+    This is the package's one definition of a *word*: the denominator of every rate
+    per 1,000 words (``corpus.describe``, ``framing.frame_shares``).
+
+    Examples
+    --------
+    >>> count_words("The SCO's trade grew by 3,800 units, didn't it?")
+    11
+    """
+    return sum(1 for t in tokenize(text) if is_word(t))
 
 
 def is_number(token: str) -> bool:
