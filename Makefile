@@ -1,5 +1,6 @@
-# Quick start: `make reproduce` (regenerate every table and figure), `make test`.
-# Both create the environment in .venv/ from the exact pins in requirements.txt if it
+# Quick start: `make reproduce` (regenerate every table and figure), `make test` (the
+# whole test suite, as CI runs it), `make test-fast` (unit tests only, for development).
+# All create the environment in .venv/ from the exact pins in requirements.txt if it
 # is missing or out of date.
 
 PYTHON ?= python3
@@ -7,14 +8,17 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: reproduce test env clean-outputs
+.PHONY: reproduce test test-fast env clean-outputs
 
 reproduce: $(STAMP)
 	$(VENV)/bin/discourse reproduce
 	$(VENV)/bin/discourse report
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(VENV)/bin/pytest
+
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -m "not slow"
 
 env: $(STAMP)
 
@@ -25,4 +29,4 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 clean-outputs:
-	rm -rf results/* figures/*.png figures/*.pdf figures/*.svg
+	rm -rf results/* results/.provenance figures/*.png figures/*.pdf figures/*.svg

@@ -1,16 +1,24 @@
-"""Shared fixtures: the real corpus and a tiny corpus written into a temporary folder."""
+"""Shared fixtures: the real corpus, small corpora with known answers, and one
+end-to-end run of the whole pipeline shared by every slow test that needs it.
+
+Nothing here reads the repository's generated ``results/`` or ``figures/``: tables are
+computed from ``corpus/``, and the end-to-end run writes into a temporary directory.
+"""
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
+MULTI = REPO / "tests" / "fixtures" / "multiyear"
 
 TINY_TEXTS = {
     "tiny-2021-speech": (
@@ -28,6 +36,8 @@ TINY_TEXTS = {
         "We cooperate with the UN.\n"
     ),
 }
+THIRD = ("tiny-2023-speech", "Pandemic address\n\nThe pandemic hit trade. The pandemic "
+         "and COVID-19 changed trade.\n\nMember States fight terrorism together.\n")
 
 
 def write_corpus(root: Path, texts: dict[str, str], *, years=None, genres=None,
@@ -61,6 +71,12 @@ def tiny_corpus(tmp_path) -> Path:
 
 
 @pytest.fixture
+def three_corpus(tmp_path) -> Path:
+    """Three documents, three years (2021, 2022, 2023)."""
+    return write_corpus(tmp_path / "three", {**TINY_TEXTS, THIRD[0]: THIRD[1]})
+
+
+@pytest.fixture
 def corpus_copy(tmp_path) -> Path:
     """A writable copy of the real corpus, for tests that break it on purpose."""
     dest = tmp_path / "corpus"
@@ -68,3 +84,118 @@ def corpus_copy(tmp_path) -> Path:
     for p in dest.rglob("*"):
         p.chmod(0o755 if p.is_dir() else 0o644)
     return dest
+
+
+# --------------------------------------------------------------------------- tables
+
+@pytest.fixture(scope="session")
+def lexicons():
+    from discourse.lexicons import load_lexicons
+
+    return load_lexicons()
+
+
+@pytest.fixture(scope="session")
+def frame_lexicon():
+    from discourse import framing
+
+    return framing.load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def real_docs():
+    from discourse import corpus
+
+    return corpus.load_docs(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def real_sentences(real_docs):
+    """The sentences table of the real corpus, segmented here (never read from results/)."""
+    from discourse import corpus
+
+    return corpus.segment(real_docs)
+
+
+@pytest.fixture(scope="session")
+def real_tokens(real_sentences, lexicons):
+    from discourse import preprocess
+
+    return preprocess.tokens(real_sentences, lexicons=lexicons)
+
+
+@pytest.fixture(scope="session")
+def multi_sentences():
+    from discourse import corpus
+
+    return corpus.segment(corpus.load_docs(MULTI))
+
+
+# --------------------------------------------------------------------------- end to end
+
+GUARD = '''
+import os, socket
+_LOG = os.environ.get("DISCOURSE_NET_LOG")
+_connect, _connect_ex = socket.socket.connect, socket.socket.connect_ex
+_LOCAL = ("127.", "::1", "localhost", "0.0.0.0")
+def _check(address):
+    if isinstance(address, tuple) and not str(address[0]).startswith(_LOCAL):
+        if _LOG:
+            with open(_LOG, "a") as fh:
+                fh.write(repr(address) + "\\n")
+        raise OSError(f"network access blocked by the test suite: {address!r}")
+def connect(self, address):
+    _check(address)
+    return _connect(self, address)
+def connect_ex(self, address):
+    _check(address)
+    return _connect_ex(self, address)
+socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
+'''
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """``{relative path: bytes}`` of every file below ``root`` (hidden ones included)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def pipeline_run(tmp_path_factory):
+    """``discourse reproduce`` once, with the notebooks' own parameters, on a read-only
+    copy of the real corpus, with a socket guard in this process and in every notebook
+    kernel (a ``sitecustomize`` on ``PYTHONPATH``) that refuses and logs any connection
+    to a non-loopback address. Every end-to-end test reads this one run."""
+    from discourse import reproduce
+
+    base = tmp_path_factory.mktemp("pipeline")
+    corpus = base / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    for p in sorted(corpus.rglob("*"), reverse=True):
+        p.chmod(0o555 if p.is_dir() else 0o444)
+    corpus.chmod(0o555)
+    before = snapshot(corpus)
+    guard = base / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(GUARD)
+    log = base / "network.log"
+    env = {"PYTHONPATH": os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]),
+           "DISCOURSE_NET_LOG": str(log)}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    originals = (socket.socket.connect, socket.socket.connect_ex)
+    exec(compile(GUARD, "guard", "exec"), {})   # the same guard in this process
+    out = base / "run0"
+    try:
+        manifest = reproduce.run(corpus=corpus, results=out / "results",
+                                 figures=out / "figures", executed=out / "notebooks",
+                                 quiet=True)
+    finally:
+        socket.socket.connect, socket.socket.connect_ex = originals
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return {"base": base, "out": out, "corpus": corpus, "before": before, "log": log,
+            "manifest": manifest}

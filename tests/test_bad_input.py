@@ -21,9 +21,8 @@ import pytest
 
 from discourse import cli, framing, keywords, reproduce
 
-from conftest import REPO
+from conftest import MULTI, REPO
 
-MULTI = REPO / "tests" / "fixtures" / "multiyear"
 STATEMENT = "texts/2022-statement.txt"
 
 
@@ -198,6 +197,7 @@ def _cell_calling(name: str, needle: str) -> int:
                 and needle in c.source)
 
 
+@pytest.mark.slow
 def test_negative_bootstrap_count_names_notebook_cell_and_problem(tmp_path):
     msg = _execute("02-keywords.ipynb", tmp_path, N_BOOT=-1)
     cell = _cell_calling("02-keywords.ipynb", "bootstrap_keyness(")
@@ -205,9 +205,10 @@ def test_negative_bootstrap_count_names_notebook_cell_and_problem(tmp_path):
                    "positive integer")
 
 
+@pytest.mark.slow
 def test_zero_topics_names_notebook_cell_and_problem(tmp_path):
-    msg = _execute("03-topics.ipynb", tmp_path, K=0, K_MAX=3, N_SEEDS=2, N_BOOT=50)
-    cell = _cell_calling("03-topics.ipynb", "fit_topics(")
+    msg = _execute("03-topics.ipynb", tmp_path, K=0, K_MAX=3, N_SEEDS=2, N_BOOT=50, N_JOBS=1)
+    cell = _cell_calling("03-topics.ipynb", "run_pipeline(")
     assert msg.startswith(f"03-topics.ipynb, cell {cell}: ValueError: k=0 is out of range")
     assert "k must be an integer from 2 to" in msg
 

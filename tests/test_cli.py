@@ -1,37 +1,133 @@
-"""The ``discourse`` command as a user runs it."""
+"""The ``discourse`` command: in process for the logic, as a subprocess for the entry points."""
 
 from __future__ import annotations
 
-import os
+import io as _io
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import cli, corpus
+from discourse import cli, corpus, keywords as kw
 
 from conftest import CORPUS
 
 BIN = Path(sys.executable).with_name("discourse")
 
 
-def _run(*args, **kw):
-    return subprocess.run([str(BIN), *args], capture_output=True, text=True, **kw)
+def _run(*args, **kw_):
+    return subprocess.run([str(BIN), *args], capture_output=True, text=True, timeout=120,
+                          **kw_)
 
 
+def _help(*args) -> str:
+    out = _io.StringIO()
+    parser = cli.build_parser()
+    with pytest.raises(SystemExit) as exc:
+        sys_stdout, sys.stdout = sys.stdout, out
+        try:
+            parser.parse_args([*args, "--help"])
+        finally:
+            sys.stdout = sys_stdout
+    assert exc.value.code == 0
+    return out.getvalue()
+
+
+def test_help_lists_every_subcommand():
+    text = _help()
+    assert set(cli._COMMANDS) == {"sentences", "keyness", "kwic", "collocations",
+                                  "frequencies", "topics", "frames", "reproduce", "report"}
+    for name in cli._COMMANDS:
+        assert f"\n    {name} " in text or f"\n    {name}\n" in text, name
+
+
+@pytest.mark.parametrize("command,options", [
+    ("sentences", ["--corpus", "--layer", "--output"]),
+    ("keyness", ["--target", "--reference", "--min-count", "--g2-form", "--correction",
+                 "--keep-pronouns", "--corpus", "--output"]),
+    ("kwic", ["query", "--window", "--corpus"]),
+    ("collocations", ["--min-count", "--corpus"]),
+    ("frequencies", ["--by", "--keep-pronouns", "--corpus"]),
+    ("topics", ["--model", "--k", "--seed", "--units", "--grid", "--labels", "--output"]),
+    ("frames", ["INPUT.csv", "--lexicon", "--output"]),
+    ("reproduce", ["--corpus", "--results", "--figures", "--executed", "--only"]),
+    ("report", ["--notebooks", "--output"]),
+])
+def test_every_subcommand_documents_its_options(command, options):
+    text = _help(command)
+    assert text.startswith(f"usage: discourse {command}")
+    for option in options:
+        assert option in text, (command, option)
+
+
+def test_sentences_in_process(tmp_path, real_sentences):
+    out = tmp_path / "s.csv"
+    assert cli.main(["sentences", "-o", str(out), "--corpus", str(CORPUS)]) == 0
+    table = pd.read_csv(out, keep_default_na=False)
+    assert list(table.columns) == list(real_sentences.columns)
+    assert table.text.tolist() == real_sentences.text.tolist()      # exact text survives
+
+
+def test_keyness_equals_the_library(tmp_path, real_tokens):
+    out = tmp_path / "k.csv"
+    assert cli.main(["keyness", "--target", "2020", "--reference", "2019", "-o", str(out),
+                     "--min-count", "3"]) == 0
+    table = pd.read_csv(out)
+    ref = kw.keyness(real_tokens, 2020, 2019, min_count=3)
+    assert list(table.columns) == kw.KEYNESS_COLUMNS
+    assert list(table.term) == list(ref.term)
+    assert np.allclose(table.g2, ref.g2, rtol=1e-5)
+
+
+def test_keyword_commands_on_three_years(tmp_path, three_corpus, capsys):
+    out = tmp_path / "k.csv"
+    assert cli.main(["keyness", "--corpus", str(three_corpus), "--target", "2023",
+                     "--reference", "rest", "-o", str(out), "--min-count", "1"]) == 0
+    assert "pandemic" in set(pd.read_csv(out).term)
+    assert cli.main(["frequencies", "--corpus", str(three_corpus), "--by", "year"]) == 0
+    assert capsys.readouterr().out.startswith("year,term,count,total,per10k")
+    assert cli.main(["kwic", "--corpus", str(three_corpus), "trade", "--window", "3"]) == 0
+    stdout = capsys.readouterr().out
+    assert stdout.startswith("sentence_id,doc_id,year,left,match,right")
+    assert stdout.count("\n") == 1 + 4 + 2     # 'trade' twice in 2021/2022, twice in 2023
+    assert cli.main(["collocations", "--corpus", str(three_corpus), "--min-count", "2"]) == 0
+    assert capsys.readouterr().out.startswith("year,w1,w2,count,g2,pmi")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["keyness", "--target", "1999", "--reference", "rest", "-o", "x.csv"],
+     "target=1999 is not in the data"),
+    (["keyness", "--target", "2021", "--reference", "2021", "-o", "x.csv"],
+     "target and reference are both 2021"),
+])
+def test_keyness_errors_are_one_line_and_write_nothing(tmp_path, three_corpus, args,
+                                                       message, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main([*args, "--corpus", str(three_corpus)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message in err
+    assert not (tmp_path / "x.csv").exists()
+
+
+# --- the entry points, as a user runs them ------------------------------------------------
+
+@pytest.mark.slow
 def test_console_script_writes_the_sentences_table(tmp_path):
     out = tmp_path / "s.csv"
     proc = _run("sentences", "-o", str(out), "--corpus", str(CORPUS))
     assert proc.returncode == 0, proc.stderr
     table = pd.read_csv(out, keep_default_na=False)
     expected = corpus.segment(corpus.load_docs(CORPUS))
-    assert list(table.columns) == list(expected.columns)
     assert table.sentence_id.tolist() == expected.sentence_id.tolist()
-    assert table.text.tolist() == expected.text.tolist()      # exact text survives CSV
+    proc = _run("--help")
+    assert proc.returncode == 0
+    assert all(name in proc.stdout for name in cli._COMMANDS)
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_raw_layer_to_stdout():
     proc = subprocess.run([sys.executable, "-m", "discourse", "sentences", "--layer", "raw",
                            "--corpus", str(CORPUS)], capture_output=True, text=True)
@@ -40,21 +136,7 @@ def test_python_dash_m_and_raw_layer_to_stdout():
     assert "Inter-midovisional" in proc.stdout
 
 
-def test_every_subcommand_has_help():
-    parser = cli.build_parser()
-    names = list(cli._COMMANDS)
-    assert "sentences" in names
-    for name in names:
-        with pytest.raises(SystemExit) as exc:
-            parser.parse_args([name, "--help"])
-        assert exc.value.code == 0
-
-
-def test_help_via_console_script():
-    proc = _run("--help")
-    assert proc.returncode == 0 and "sentences" in proc.stdout
-
-
+@pytest.mark.slow
 def test_bad_corpus_is_one_clear_line_and_writes_nothing(tmp_path, corpus_copy):
     (corpus_copy / "texts" / "2019-04-22_norov_press-club-interview.txt").write_text("x")
     out = tmp_path / "s.csv"

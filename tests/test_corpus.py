@@ -216,6 +216,7 @@ def test_every_2019_question_and_only_those(sents):
     assert roles[13] == "answer"
 
 
+@pytest.mark.slow
 def test_parallel_segmentation_is_identical(docs, sents):
     pd.testing.assert_frame_equal(corpus.segment(docs, n_jobs=2), sents)
     assert list(corpus.iter_sentences(docs))[0] == tuple(sents.iloc[0])
@@ -227,18 +228,12 @@ def test_address_roles(sents):
     assert set(d.role.iloc[1:]) == {"speech"}
 
 
-def test_split_sentences_examples():
-    assert corpus.split_sentences("Dr. Li arrived at 12:45. He spoke.") == [
-        "Dr. Li arrived at 12:45.", "He spoke."]
-    assert corpus.split_sentences("“Is it?” she asked. Yes — it is.") == [
-        "“Is it?” she asked.", "Yes — it is."]
-    assert corpus.split_sentences("One.\u00a0Two.") == ["One.\u00a0Two."]
+def test_sentence_functions_are_those_of_text():
+    from discourse import segmentation, text
 
-
-def test_join_sentences_with_separators():
-    assert corpus.join_sentences(["A.", "B."], ["  "]) == "A.  B."
-    with pytest.raises(ValueError):
-        corpus.join_sentences(["A.", "B."], [])
+    assert corpus.split_sentences is text.split_sentences
+    assert corpus.join_sentences is text.join_sentences
+    assert corpus.segment is segmentation.segment and corpus.ROLES == segmentation.ROLES
 
 
 # --- a tiny corpus with known answers ----------------------------------------------
@@ -412,3 +407,58 @@ def test_code_does_not_name_the_documents_or_years():
                 value = str(node.value)
                 assert "norov" not in value.lower(), (path, node.lineno)
                 assert not re.search(r"\b(2019|2020)\b", value), (path, node.lineno)
+
+
+# --- the sentences table is segmented once per run and then shared -------------------
+
+def _written(root, results_dir, layer="cleaned"):
+    from discourse import io, results
+
+    table = corpus.segment(corpus.load_docs(root, layer=layer))
+    out = results.SENTENCES if layer == "cleaned" else results.SENTENCES_RAW
+    io.write_table(table, out.path(results_dir))
+    return table
+
+
+def test_load_sentences_reads_the_written_table(tiny_corpus, tmp_path, monkeypatch):
+    expected = _written(tiny_corpus, tmp_path / "results")
+    monkeypatch.setattr(corpus, "segment", lambda *a, **k: pytest.fail("segmented again"))
+    got = corpus.load_sentences(tiny_corpus, results_dir=tmp_path / "results")
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.attrs["provenance"]["function"] == "discourse.segmentation.segment"
+    assert got.attrs["provenance"]["corpus"] == expected.attrs["provenance"]["corpus"]
+
+
+def test_load_sentences_segments_when_the_table_is_stale(tiny_corpus, tmp_path):
+    results_dir = tmp_path / "results"
+    _written(tiny_corpus, results_dir)
+    # another corpus: the written table is not its sentences table
+    other = write_corpus(tmp_path / "other", {"x-2023-speech": "A title\nOne. Two.\n"})
+    assert corpus.load_sentences(other, results_dir=results_dir).text.tolist() == \
+        ["A title", "One.", "Two."]
+    # the written table edited by hand: its checksum no longer matches its sidecar
+    path = results_dir / "sentences.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Trade grew", "Trade fell"),
+                    encoding="utf-8")
+    assert "Trade grew to US$ 6.3 trillion, or 3,800 deals." in set(
+        corpus.load_sentences(tiny_corpus, results_dir=results_dir).text)
+    # no written table at all
+    assert len(corpus.load_sentences(tiny_corpus, results_dir=tmp_path / "none")) == 13
+
+
+def test_load_sentences_per_layer(corpus_copy, tmp_path):
+    raw = _written(corpus_copy, tmp_path, layer="raw")
+    got = corpus.load_sentences(corpus_copy, layer="raw", results_dir=tmp_path)
+    pd.testing.assert_frame_equal(got, raw)
+    assert "Inter-midovisional" in " ".join(got.text)
+    with pytest.raises(ValueError, match="layer='clean' is not one of"):
+        corpus.load_sentences(corpus_copy, layer="clean")
+
+
+def test_docs_and_sentences_record_the_corpus(tiny_corpus):
+    docs = corpus.load_docs(tiny_corpus, layer="raw")
+    record = docs.attrs["provenance"]
+    assert record["function"] == "discourse.corpus.load_docs"
+    assert record["corpus"]["layer"] == "raw" and record["corpus"]["directory"] == "tiny"
+    assert len(record["corpus"]["sha256"]) == 64
+    assert corpus.segment(docs).attrs["provenance"]["corpus"] == record["corpus"]

@@ -16,23 +16,22 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import corpus, framing, keywords, preprocess, reproduce, topics
+from discourse import corpus, framing, keywords, preprocess, reproduce, results, topics
 
-from conftest import REPO, write_corpus
+from conftest import MULTI, REPO, write_corpus
 
-MULTI = REPO / "tests" / "fixtures" / "multiyear"
 YEARS = [2021, 2022, 2023]
 F = framing.FRAMES
 
 
 @pytest.fixture(scope="module")
-def sents():
-    return corpus.segment(corpus.load_docs(MULTI))
+def sents(multi_sentences):
+    return multi_sentences
 
 
 @pytest.fixture(scope="module")
-def tok(sents):
-    return preprocess.tokens(sents)
+def tok(sents, lexicons):
+    return preprocess.tokens(sents, lexicons=lexicons)
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +164,7 @@ def test_topic_prevalence_per_year(fit):
     # the year means of each unit's shares sum to 1 over topics
     assert np.allclose(prev.groupby("year")["mean"].sum(), 1.0)
     first = topics.prevalence_difference(ut, n_boot=100)
-    adjacent = topics.prevalence_difference(ut, pairs="adjacent", n_boot=100)
+    adjacent = topics.prevalence_difference(ut, reference="previous", n_boot=100)
     assert sorted(set(zip(first.target, first.reference))) == [(2022, 2021), (2023, 2021)]
     assert sorted(set(zip(adjacent.target, adjacent.reference))) == [(2022, 2021),
                                                                       (2023, 2022)]
@@ -206,12 +205,19 @@ def test_frame_shares_and_differences_per_year(sents, codes):
 
 # --------------------------------------------------------------------------- notebooks
 
+#: Parameters that keep the notebooks quick on the small corpora (a smaller topic grid
+#: and fewer bootstrap resamples); the code paths are the same.
+_FAST = {"02-keywords.ipynb": {"N_BOOT": 100},
+         "03-topics.ipynb": {"K": 2, "K_MAX": 3, "N_SEEDS": 2, "N_BOOT": 100, "N_JOBS": 1},
+         "04-framing.ipynb": {"N_BOOT": 100}}
+
+
 @pytest.fixture(scope="module")
 def multi_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("multiyear-run")
     manifest = reproduce.run(corpus=MULTI, results=out / "results",
                              figures=out / "figures", executed=out / "notebooks",
-                             quiet=True)
+                             parameters=_FAST, quiet=True)
     return out, manifest
 
 
@@ -221,6 +227,7 @@ def _errors(nb_path: Path) -> list:
             if o.get("output_type") == "error"]
 
 
+@pytest.mark.slow
 def test_every_notebook_runs_on_three_years(multi_run):
     out, manifest = multi_run
     expected = [p.name for p in reproduce.notebook_paths()]
@@ -230,6 +237,7 @@ def test_every_notebook_runs_on_three_years(multi_run):
     assert manifest["corpus"]["directory"] == "multiyear"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table,column", [
     ("sentences.csv", "year"),
     ("keywords-frequencies-by-year.csv", "year"),
@@ -244,6 +252,7 @@ def test_notebook_tables_mention_all_three_years(multi_run, table, column):
     assert sorted(t[column].dropna().astype(int).unique()) == YEARS
 
 
+@pytest.mark.slow
 def test_notebook_comparisons_cover_the_later_years(multi_run):
     res = multi_run[0] / "results"
     key = pd.read_csv(res / "keywords-keyness.csv")
@@ -259,6 +268,7 @@ def test_notebook_comparisons_cover_the_later_years(multi_run):
     assert sorted(set(zip(d.year, d.reference))) == [(2022, 2021), (2023, 2021)]
 
 
+@pytest.mark.slow
 def test_notebook_figures_exist_as_png_and_svg(multi_run):
     figs = multi_run[0] / "figures"
     stems = {p.stem for p in figs.glob("*.png")}
@@ -283,9 +293,9 @@ def test_single_year_comparisons_raise_and_single_year_analyses_run(one_year):
     s = corpus.segment(corpus.load_docs(one_year))
     t = preprocess.tokens(s)
     assert sorted(t.year.unique()) == [2023]
-    with pytest.raises(ValueError, match=r"reference='rest' needs at least two groups.*2023"):
+    with pytest.raises(ValueError, match=r"at least two values of 'year'.*\[2023\]"):
         keywords.keyness(t, 2023, "rest")
-    with pytest.raises(ValueError, match=r"reference=2022 is not in the data.*2023"):
+    with pytest.raises(ValueError, match=r"at least two values of 'year'.*\[2023\]"):
         keywords.keyness(t, 2023, 2022)
     with pytest.raises(ValueError, match=r"n_boot=0 must be a positive integer"):
         keywords.bootstrap_keyness(t, 2023, "rest", n_boot=0)
@@ -296,7 +306,7 @@ def test_single_year_comparisons_raise_and_single_year_analyses_run(one_year):
     dtm = topics.document_term_matrix(topics.units(s))
     ut = topics.document_topics(topics.fit_topics(dtm, model="nmf", k=2, seed=1))
     assert set(topics.prevalence_by_year(ut, n_boot=50).year) == {2023}
-    with pytest.raises(ValueError, match=r"at least two years.*2023"):
+    with pytest.raises(ValueError, match=r"at least two values of 'year'.*2023"):
         topics.prevalence_difference(ut, n_boot=50)
     # frames: shares run; differences raise
     codes = framing.code_sentences(s)
@@ -304,10 +314,6 @@ def test_single_year_comparisons_raise_and_single_year_analyses_run(one_year):
     assert set(shares.year) == {2023} and (shares.n_sentences == len(s)).all()
     with pytest.raises(ValueError, match=r"at least two values of 'year'.*2023"):
         framing.frame_differences(shares)
-
-
-_FAST = {"03-topics.ipynb": {"K": 2, "K_MAX": 3, "N_SEEDS": 2, "N_BOOT": 100},
-         "04-framing.ipynb": {"N_BOOT": 100}}
 
 
 def _run_one(path: Path, corpus_dir: Path, out: Path):
@@ -326,6 +332,7 @@ def _text(nb) -> str:
                      for c in nb.cells for o in c.get("outputs", []))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["01-corpus.ipynb", "03-topics.ipynb", "04-framing.ipynb"])
 def test_notebook_runs_on_one_year_and_notes_the_comparison(one_year, tmp_path, name):
     nb = _run_one(REPO / "notebooks" / name, one_year, tmp_path)
@@ -340,6 +347,7 @@ def test_notebook_runs_on_one_year_and_notes_the_comparison(one_year, tmp_path, 
         assert not (res / "framing-differences.csv").exists()
 
 
+@pytest.mark.slow
 def test_keywords_notebook_runs_on_one_year(one_year, tmp_path):
     nb = _run_one(REPO / "notebooks" / "02-keywords.ipynb", one_year, tmp_path)
     assert "one year" in _text(nb).lower()

@@ -1,7 +1,9 @@
-"""The exact pins live in requirements.txt; pyproject.toml and environment.yml agree."""
+"""The exact pins live in requirements.txt; pyproject.toml (with its extras) and
+environment.yml agree; the package needs none of the test or notebook extras."""
 
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
 
@@ -31,18 +33,44 @@ def test_every_requirement_is_an_exact_pin_and_unique():
     assert len(_pins()) > 50          # a full lock, not only the direct dependencies
 
 
-def test_pyproject_dependencies_are_pinned_and_satisfied():
-    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+def _name(spec: str) -> str:
+    return re.sub(r"[-_.]+", "-", Requirement(spec).name).lower()
+
+
+def _project() -> dict:
+    return tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+
+
+def test_pyproject_dependencies_and_extras_are_pinned_and_satisfied():
+    project = _project()
     pins = _pins()
-    for spec in project["dependencies"]:
+    extras = project["optional-dependencies"]
+    for spec in [*project["dependencies"], *(s for group in extras.values() for s in group)]:
         req = Requirement(spec)
-        name = re.sub(r"[-_.]+", "-", req.name).lower()
+        name = _name(spec)
         assert name in pins, f"{req.name} is in pyproject.toml but not pinned in requirements.txt"
         assert req.specifier.contains(pins[name]), (
             f"{req.name}=={pins[name]} in requirements.txt does not satisfy {req} in pyproject.toml")
-    required = {"jupyterlab", "nltk", "scikit-learn", "matplotlib", "pandas", "pytest", "nbclient"}
-    declared = {re.sub(r"[-_.]+", "-", Requirement(s).name).lower() for s in project["dependencies"]}
-    assert required <= declared
+
+
+def test_runtime_dependencies_and_extras():
+    project = _project()
+    runtime = {_name(s) for s in project["dependencies"]}
+    extras = {group: {_name(s) for s in specs}
+              for group, specs in project["optional-dependencies"].items()}
+    assert {"nltk", "scikit-learn", "matplotlib", "pandas", "nbclient"} <= runtime
+    assert {"pytest", "krippendorff"} <= extras["test"]
+    assert extras["notebook"] == {"jupyterlab"}
+    assert not runtime & {"pytest", "krippendorff", "jupyterlab"}
+
+
+def test_the_package_imports_no_extra():
+    extras = {"pytest", "krippendorff", "jupyterlab", "notebook", "IPython"}
+    for path in sorted((REPO / "src" / "discourse").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not {n.split(".")[0] for n in names} & extras, (path.name, names)
 
 
 def test_environment_yml_refers_to_the_same_pins():

@@ -1,103 +1,64 @@
-"""End to end: the whole pipeline, twice, from a read-only corpus, with no network.
+"""End to end: the whole pipeline from a read-only corpus, with no network, twice.
 
-One module-scoped fixture runs :func:`discourse.reproduce.run` (every numbered notebook,
-headless) twice into the same temporary path, keeping each run's files, with
-
-* a read-only copy of the corpus (code never writes the raw corpus), and
-* a socket guard in this process and in every notebook kernel (through a
-  ``sitecustomize`` on ``PYTHONPATH``) that refuses and logs any connection to a
-  non-loopback address (the kernels' own ZeroMQ traffic is loopback, in C).
+The first run is the session fixture ``pipeline_run`` (``conftest.py``), shared with
+the other end-to-end tests. The second run (``rerun``) starts from a copy of the first
+run's folders in which every output of the chapters except 03 (the costly topic grid,
+whose tables are checked for determinism in ``test_topics_*.py``) has been deleted,
+and runs those chapters again: every file must come back byte for byte, and the
+manifest, built by hashing the folders, must still list the topic outputs it did not
+write.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import socket
-import sys
-from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
-from discourse import reproduce
+from discourse import provenance, reproduce, results
 
-from conftest import CORPUS, REPO
+from conftest import REPO, snapshot
 
-GUARD = '''
-import os, socket
-_LOG = os.environ.get("DISCOURSE_NET_LOG")
-_connect, _connect_ex = socket.socket.connect, socket.socket.connect_ex
-_LOCAL = ("127.", "::1", "localhost", "0.0.0.0")
-def _check(address):
-    if isinstance(address, tuple) and not str(address[0]).startswith(_LOCAL):
-        if _LOG:
-            with open(_LOG, "a") as fh:
-                fh.write(repr(address) + "\\n")
-        raise OSError(f"network access blocked by the test suite: {address!r}")
-def connect(self, address):
-    _check(address)
-    return _connect(self, address)
-def connect_ex(self, address):
-    _check(address)
-    return _connect_ex(self, address)
-socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
-'''
+pytestmark = pytest.mark.slow
+
+TOPICS = "03-topics.ipynb"
 
 
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+def _topic_outputs() -> set[str]:
+    tables = {o.file for o in results.TABLES if o.chapter == "03-topics"}
+    figures = {f"{o.name}.{fmt}" for o in results.FIGURES if o.chapter == "03-topics"
+               for fmt in ("png", "svg")}
+    return ({f"results/{t}" for t in tables}
+            | {f"results/.provenance/{t}.json" for t in tables}
+            | {f"figures/{f}" for f in figures} | {f"notebooks/{TOPICS}"})
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    base = tmp_path_factory.mktemp("pipeline")
-    corpus = base / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    for p in sorted(corpus.rglob("*"), reverse=True):
-        p.chmod(0o555 if p.is_dir() else 0o444)
-    corpus.chmod(0o555)
-    before = _snapshot(corpus)
-    guard = base / "guard"
-    guard.mkdir()
-    (guard / "sitecustomize.py").write_text(GUARD)
-    log = base / "network.log"
-    env = {"PYTHONPATH": os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]),
-           "DISCOURSE_NET_LOG": str(log)}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    namespace: dict = {}
-    exec(compile(GUARD, "guard", "exec"), namespace)  # the same guard in this process
-    originals = (socket.socket.connect, socket.socket.connect_ex)
-    socket.socket.connect, socket.socket.connect_ex = namespace["connect"], namespace["connect_ex"]
-    out = base / "out"
-    manifests = []
-    try:
-        for i in range(2):
-            manifests.append(reproduce.run(corpus=corpus, results=out / "results",
-                                           figures=out / "figures", executed=out / "notebooks",
-                                           quiet=True))
-            shutil.move(out, base / f"run{i}")
-    finally:
-        socket.socket.connect, socket.socket.connect_ex = originals
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    return {"base": base, "corpus": corpus, "before": before, "log": log,
-            "manifests": manifests}
+def rerun(pipeline_run, tmp_path_factory):
+    first = pipeline_run["out"]
+    second = tmp_path_factory.mktemp("rerun") / "run1"
+    shutil.copytree(first, second)
+    keep = _topic_outputs()
+    for p in sorted(second.rglob("*")):
+        if p.is_file() and p.relative_to(second).as_posix() not in keep:
+            p.unlink()
+    others = [p.name[:2] for p in reproduce.notebook_paths() if p.name != TOPICS]
+    manifest = reproduce.run(corpus=pipeline_run["corpus"], results=second / "results",
+                             figures=second / "figures", executed=second / "notebooks",
+                             only=others, quiet=True)
+    return {"first": first, "second": second, "manifest": manifest}
 
 
-def test_every_notebook_executes_without_error(runs):
+def test_every_notebook_executes_without_error(pipeline_run):
     expected = [p.name for p in reproduce.notebook_paths(REPO / "notebooks")]
-    executed = sorted(p.name for p in (runs["base"] / "run0" / "notebooks").glob("*.ipynb"))
+    executed = sorted(p.name for p in (pipeline_run["out"] / "notebooks").glob("*.ipynb"))
     assert executed == expected and len(expected) >= 2
     for name in expected:
-        nb = nbformat.read(runs["base"] / "run0" / "notebooks" / name, as_version=4)
+        nb = nbformat.read(pipeline_run["out"] / "notebooks" / name, as_version=4)
         errors = [o for c in nb.cells for o in c.get("outputs", [])
                   if o.get("output_type") == "error"]
         assert errors == [], name
@@ -106,31 +67,89 @@ def test_every_notebook_executes_without_error(runs):
         assert not any("Traceback" in t for t in stderr), name
 
 
-def test_two_runs_give_byte_identical_files(runs):
-    first, second = (_snapshot(runs["base"] / f"run{i}") for i in range(2))
+def test_a_second_run_gives_byte_identical_files(rerun):
+    first, second = snapshot(rerun["first"]), snapshot(rerun["second"])
+    # the executed notebooks name the folders they wrote into (injected parameters)
+    old, new = str(rerun["first"]).encode(), str(rerun["second"]).encode()
+    second = {k: v.replace(new, old) if k.startswith("notebooks/") else v
+              for k, v in second.items()}
+    manifest = "results/manifest.json"
     assert sorted(first) == sorted(second)
-    differing = [k for k in first if first[k] != second[k]]
-    assert differing == []
+    assert [k for k in first if k != manifest and first[k] != second[k]] == []
     assert any(k.startswith("figures/") and k.endswith(".png") for k in first)
     assert any(k.startswith("figures/") and k.endswith(".svg") for k in first)
+    # the rerun really wrote them: every chapter but 03 was deleted before it
+    assert {"results/sentences.csv", "results/summary.md", "figures/04-roles.png"} <= \
+        set(second)
 
 
-def test_manifest_lists_every_file_with_its_checksum(runs):
-    run0 = runs["base"] / "run0"
-    manifest = json.loads((run0 / "results" / "manifest.json").read_text())
-    on_disk = {p.relative_to(run0).as_posix() for d in ("results", "figures")
-               for p in (run0 / d).rglob("*") if p.is_file()} - {"results/manifest.json"}
+def _check_manifest(root, manifest):
+    on_disk = {p.relative_to(root).as_posix() for d in ("results", "figures")
+               for p in (root / d).rglob("*") if p.is_file()} - {"results/manifest.json"}
     assert set(manifest["files"]) == on_disk
     for name, digest in manifest["files"].items():
-        assert hashlib.sha256((run0 / name).read_bytes()).hexdigest() == digest, name
+        assert hashlib.sha256((root / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_manifest_lists_every_file_with_its_checksum(pipeline_run):
+    out = pipeline_run["out"]
+    manifest = json.loads((out / "results" / "manifest.json").read_text())
+    assert manifest == {k: v for k, v in pipeline_run["manifest"].items() if k != "timings"}
+    _check_manifest(out, manifest)
+    assert any(name.startswith("results/.provenance/") for name in manifest["files"])
     assert manifest["version"] and manifest["environment"]["python"].startswith("3.11")
     assert set(manifest["corpus"]["checksums"]) >= {"metadata.csv"}
     assert set(manifest["notebooks"]) == {p.name for p in reproduce.notebook_paths()}
-    assert "git" in manifest and set(manifest["git"]) == {"commit", "dirty"}
+    assert manifest["notebooks"]["03-topics.ipynb"]["CORPUS_DIR"] == "corpus"
 
 
-def test_every_figure_has_a_vector_twin_and_a_caption(runs):
-    figures = runs["base"] / "run0" / "figures"
+def test_a_partial_run_keeps_the_full_manifest(rerun):
+    """--only runs some notebooks; the manifest still lists every output in the folders."""
+    manifest = rerun["manifest"]
+    _check_manifest(rerun["second"], manifest)
+    assert {"results/topics-terms.csv", "figures/03-topic-flow.png"} <= set(manifest["files"])
+    assert TOPICS not in manifest["notebooks"]
+
+
+def test_every_output_is_registered_and_every_registered_output_is_written(pipeline_run):
+    out = pipeline_run["out"]
+    nb = nbformat.read(REPO / "notebooks" / "02-keywords.ipynb", as_version=4)
+    terms = reproduce.read_parameters(nb)["TERMS"]
+    tables = {o.file for o in results.TABLES if o is not results.KEYWORDS_KWIC}
+    tables |= {results.kwic(t).file for t in terms}
+    texts = {o.file for o in results.TEXTS}
+    assert {p.name for p in (out / "results").glob("*") if p.is_file()} == tables | texts
+    figures = {f"{o.name}.{fmt}" for o in results.FIGURES for fmt in ("png", "svg")}
+    assert {p.name for p in (out / "figures").iterdir()} == figures
+
+
+def test_every_table_has_a_provenance_sidecar(pipeline_run):
+    out = pipeline_run["out"] / "results"
+    corpus = pipeline_run["manifest"]["corpus"]["checksums"]
+    signature = provenance.corpus_signature("corpus", corpus, "cleaned")
+    for table in sorted(out.glob("*.csv")):
+        record = provenance.read_sidecar(table)
+        assert record is not None, table.name
+        assert record["sha256"] == hashlib.sha256(table.read_bytes()).hexdigest()
+        assert record["table"] == table.name and record["version"]
+        assert record["function"].startswith("discourse."), table.name
+        assert record["columns"] == list(pd.read_csv(table, nrows=0).columns)
+        if table.name == results.FRAMING_GENERALISATION.file:   # sentences outside it
+            assert record["corpus"] is None
+            continue
+        layer = "raw" if table.name == results.SENTENCES_RAW.file else "cleaned"
+        assert record["corpus"]["sha256"] == provenance.corpus_signature(
+            "corpus", corpus, layer)["sha256"], table.name
+    keyness = provenance.read_sidecar(out / "keywords-keyness.csv")
+    assert keyness["function"] == "discourse.dispersion.keyness_dispersion"
+    inner = keyness["inputs"]["keyness_table"]
+    assert inner["function"] == "discourse.keyness.keyness"
+    assert inner["parameters"]["reference"] == "rest" and inner["parameters"]["min_count"] == 3
+    assert signature["layer"] == "cleaned"
+
+
+def test_every_figure_has_a_vector_twin_and_a_caption(pipeline_run):
+    figures = pipeline_run["out"] / "figures"
     stems = {p.stem for p in figures.glob("*.png")}
     assert stems == {p.stem for p in figures.glob("*.svg")}
     readme = (REPO / "figures" / "README.md").read_text()
@@ -138,9 +157,10 @@ def test_every_figure_has_a_vector_twin_and_a_caption(runs):
     assert missing == []
 
 
-def test_the_raw_corpus_is_never_written(runs):
-    assert _snapshot(runs["corpus"]) == runs["before"]
+def test_the_raw_corpus_is_never_written(pipeline_run):
+    assert snapshot(pipeline_run["corpus"]) == pipeline_run["before"]
 
 
-def test_no_network_access(runs):
-    assert not runs["log"].exists() or runs["log"].read_text() == ""
+def test_no_network_access(pipeline_run):
+    log = pipeline_run["log"]
+    assert not log.exists() or log.read_text() == ""

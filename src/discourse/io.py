@@ -1,8 +1,12 @@
-"""Write tables, text and figures whole: to a temporary file, then an atomic rename.
+"""Write tables, text and figures whole, tables with their provenance; read tables back.
 
-An interrupted run never leaves a half-written file, and the previous output stays in
+Every file goes to a temporary file beside its target and is then renamed into place:
+an interrupted run never leaves a half-written file, and the previous output stays in
 place until the new one is complete. Tables are written with a fixed float format and
-``\\n`` line endings so that two runs give byte-identical files.
+``\\n`` line endings so that two runs give byte-identical files, and each gets a
+provenance sidecar (see :mod:`discourse.provenance`): ``.provenance/NAME.csv.json``
+beside it, naming the function, its parameters, the corpus checksum and the package
+version.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 import pandas as pd
 
-__all__ = ["atomic_path", "write_text", "write_table", "FLOAT_FORMAT"]
+from discourse import provenance
+
+__all__ = ["atomic_path", "write_text", "write_table", "read_table", "FLOAT_FORMAT"]
 
 #: Float format of every CSV the package writes (fixed, so files are reproducible).
 FLOAT_FORMAT = "%.6g"
@@ -36,6 +42,7 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
     Notes
     -----
     On an exception the temporary file is removed and ``path`` is left untouched.
+    Temporary files start with a dot (``.NAME.XXXX.csv``).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,8 +69,17 @@ def write_text(text: str, path: str | os.PathLike) -> Path:
     return Path(path)
 
 
-def write_table(table: pd.DataFrame, path: str | os.PathLike) -> Path:
+def write_table(table: pd.DataFrame, path: str | os.PathLike, *,
+                with_provenance: bool = True) -> Path:
     """Write ``table`` as CSV (UTF-8, no index, ``FLOAT_FORMAT``) whole; return the path.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+    path : path-like
+    with_provenance : bool
+        Also write the sidecar ``.provenance/NAME.csv.json`` (default True; off for
+        files researchers edit, such as topic labels).
 
     Examples
     --------
@@ -72,8 +88,30 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike) -> Path:
     >>> _ = write_table(pd.DataFrame({"a": [1 / 3]}), out)
     >>> out.read_text()
     'a\\n0.333333\\n'
+    >>> sorted(p.name for p in out.parent.rglob("*"))
+    ['.provenance', 't.csv', 't.csv.json']
     """
+    path = Path(path)
     with atomic_path(path) as tmp:
         table.to_csv(tmp, index=False, float_format=FLOAT_FORMAT, lineterminator="\n",
                      encoding="utf-8")
-    return Path(path)
+    if with_provenance:
+        write_text(provenance.sidecar(table, path), provenance.sidecar_path(path))
+    return path
+
+
+def read_table(path: str | os.PathLike, dtype: Mapping | None = None) -> pd.DataFrame:
+    """Read a CSV written by :func:`write_table`, with its provenance record.
+
+    Fields are read as written: "NA" or "null" in a text stays text
+    (``keep_default_na=False``); pass ``dtype`` for columns whose type cannot be
+    inferred (ids made of digits). The sidecar's record, if any, is put back in
+    ``attrs["provenance"]``.
+    """
+    table = pd.read_csv(path, dtype=dict(dtype or {}), keep_default_na=False,
+                        encoding="utf-8")
+    record = provenance.read_sidecar(path)
+    if record is not None:
+        table.attrs[provenance.KEY] = {k: record.get(k) for k in
+                                       ("function", "parameters", "inputs", "corpus")}
+    return table

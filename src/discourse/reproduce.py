@@ -2,14 +2,19 @@
 
 ``discourse reproduce`` (and ``make reproduce``) calls :func:`run`:
 
-1. writes ``results/sentences.csv`` (cleaned layer) and ``results/sentences-raw.csv``;
+1. writes ``results/sentences.csv`` (cleaned layer) and ``results/sentences-raw.csv``
+   (the chapters read them back instead of segmenting again:
+   :func:`discourse.corpus.load_sentences`);
 2. executes ``notebooks/NN-*.ipynb`` in numeric order with nbclient (kernel
    ``python3``, a timeout per cell, ``record_timing=False`` so no timestamps enter
    the files), stopping at the first error with a message naming the notebook and
    the cell; each executed notebook is saved with its outputs;
 3. writes ``results/manifest.json``: package version, git commit and whether the tree
    was dirty, corpus checksums, Python and library versions, every notebook's
-   parameters, and the sha256 of every file the run wrote.
+   parameters, and the sha256 of every file in the results and figures folders
+   (tables, their provenance sidecars in ``.provenance/``, texts, figures). The
+   manifest is built by hashing the folders as they are after the run, so a run of
+   some notebooks only (``--only``) still lists every output.
 
 Notebook parameters live in one code cell tagged ``parameters`` (as in papermill).
 To override them the runner inserts a cell tagged ``injected-parameters`` after it;
@@ -33,6 +38,7 @@ from importlib import metadata as _md
 from pathlib import Path
 
 from discourse import __version__, paths
+from discourse import results as registry
 from discourse.io import write_table, write_text
 
 __all__ = [
@@ -43,6 +49,7 @@ __all__ = [
     "execute_notebook",
     "library_versions",
     "git_state",
+    "output_checksums",
     "run",
     "TRACKED_LIBRARIES",
 ]
@@ -232,24 +239,28 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _written_since(dirs: list[Path], start_ns: int) -> list[Path]:
-    files = []
-    for d in dirs:
-        if d.is_dir():
-            files += [p for p in d.rglob("*") if p.is_file() and not p.name.startswith(".")
-                      and p.stat().st_mtime_ns >= start_ns]
-    return sorted(set(files))
+def output_checksums(results_dir: str | os.PathLike,
+                     figures_dir: str | os.PathLike) -> dict[str, str]:
+    """``{"results/NAME": sha256, "figures/NAME": sha256}`` of every file in the folders.
 
-
-def _label(path: Path, results_dir: Path, figures_dir: Path) -> str:
-    for base, label in ((results_dir, "results"), (figures_dir, "figures")):
-        if path.is_relative_to(base):
-            return f"{label}/{path.relative_to(base).as_posix()}"
-    return path.name
+    Subfolders are included (``results/.provenance/``); left out are the manifest
+    itself and files whose name starts with a dot (temporary files of an
+    interrupted write).
+    """
+    out = {}
+    for base, label in ((Path(results_dir), "results"), (Path(figures_dir), "figures")):
+        if not base.is_dir():
+            continue
+        for p in base.rglob("*"):
+            name = f"{label}/{p.relative_to(base).as_posix()}"
+            if p.is_file() and not p.name.startswith(".") and name != registry.MANIFEST.ref:
+                out[name] = _sha256(p)
+    return dict(sorted(out.items()))
 
 
 def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=None,
-        timeout: int = 600, only: list[str] | None = None, quiet: bool = False) -> dict:
+        timeout: int = 600, only: list[str] | None = None,
+        parameters: dict[str, dict] | None = None, quiet: bool = False) -> dict:
     """Run the whole analysis; return the manifest (also written to results/).
 
     Parameters
@@ -267,6 +278,10 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
         Seconds allowed per notebook cell.
     only : list of str, optional
         Run only notebooks whose file name starts with one of these prefixes.
+    parameters : dict, optional
+        ``{notebook file name: {parameter: value}}`` injected into that notebook
+        (e.g. a smaller grid for a quick check); only names the notebook's
+        ``parameters`` cell defines may be given.
     quiet : bool
         Do not print progress.
 
@@ -277,20 +292,19 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
     """
     from discourse import corpus as _corpus
 
-    start_ns = time.time_ns() - 1
     git = git_state()
-    results_dir = paths.results_dir(results)
+    out_results = paths.results_dir(results)
     figures_dir = paths.figures_dir(figures)
     corpus_root = paths.corpus_dir(corpus)
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
 
     timings = {}
     t0 = time.perf_counter()
-    for layer, name in (("cleaned", "sentences.csv"), ("raw", "sentences-raw.csv")):
+    for layer, output in (("cleaned", registry.SENTENCES), ("raw", registry.SENTENCES_RAW)):
         docs = _corpus.load_docs(corpus_root, layer=layer)
-        write_table(_corpus.segment(docs), results_dir / name)
+        write_table(_corpus.segment(docs), output.path(out_results))
     timings["sentences"] = round(time.perf_counter() - t0, 3)
-    say(f"wrote {results_dir / 'sentences.csv'}")
+    say(f"wrote {registry.SENTENCES.path(out_results)}")
 
     overrides = {}
     for key, value in (("CORPUS_DIR", corpus), ("RESULTS_DIR", results),
@@ -305,6 +319,7 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
 
         params = read_parameters(nbformat.read(nb_path, as_version=4), nb_path.name)
         use = {k: v for k, v in overrides.items() if k in params}
+        use.update((parameters or {}).get(nb_path.name, {}))
         out = Path(executed) / nb_path.name if executed is not None else None
         t0 = time.perf_counter()
         say(f"running {nb_path.name} ...")
@@ -316,7 +331,6 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
                 recorded[key] = Path(recorded[key]).name
         notebook_params[nb_path.name] = dict(sorted(recorded.items()))
 
-    written = _written_since([results_dir, figures_dir], start_ns)
     manifest = {
         "package": "discourse",
         "version": __version__,
@@ -324,11 +338,10 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
         "corpus": {"directory": corpus_root.name, "checksums": _corpus.corpus_checksums(corpus_root)},
         "environment": library_versions(),
         "notebooks": notebook_params,
-        "files": dict(sorted((_label(p, results_dir, figures_dir), _sha256(p))
-                             for p in written if p.name != "manifest.json")),
+        "files": output_checksums(out_results, figures_dir),
     }
     write_text(json.dumps(manifest, indent=2, sort_keys=False, ensure_ascii=False) + "\n",
-               results_dir / "manifest.json")
-    say(f"wrote {results_dir / 'manifest.json'} ({len(manifest['files'])} files)")
+               registry.MANIFEST.path(out_results))
+    say(f"wrote {registry.MANIFEST.path(out_results)} ({len(manifest['files'])} files)")
     manifest["timings"] = timings
     return manifest

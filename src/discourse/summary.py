@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from discourse import __version__, paths
+from discourse import results as R
 from discourse.io import write_text
 
 __all__ = ["headline_findings", "render_summary", "write_summary", "SECTIONS"]
@@ -24,8 +25,8 @@ __all__ = ["headline_findings", "render_summary", "write_summary", "SECTIONS"]
 SECTIONS = ("Corpus", "Framing", "Keywords", "Topics")
 
 
-def _read(results: Path, name: str) -> pd.DataFrame | None:
-    path = results / name
+def _read(root: Path, output: R.Output) -> pd.DataFrame | None:
+    path = output.path(root)
     if not path.is_file():
         return None
     return pd.read_csv(path, keep_default_na=False, na_values=[""])
@@ -55,8 +56,8 @@ def _agreement(table: pd.DataFrame) -> str:
     return "; ".join(cells)
 
 
-def _corpus(results: Path):
-    table = _read(results, "corpus-summary.csv")
+def _corpus(root: Path):
+    table = _read(root, R.CORPUS_SUMMARY)
     if table is None:
         return
     docs = table[table.role == "all"]
@@ -68,7 +69,7 @@ def _corpus(results: Path):
            f"The corpus has {len(docs)} document(s) from {len(years)} year(s), "
            f"{int(docs.sentences.sum())} sentences and {int(docs.words.sum()):,} words "
            f"(cleaned layer): " + "; ".join(parts) + ".",
-           "results/corpus-summary.csv")
+           R.CORPUS_SUMMARY.ref)
     if len(docs) == len(years):
         yield ("Corpus",
                "Caution: each year is represented by a single text, so any difference "
@@ -77,13 +78,12 @@ def _corpus(results: Path):
                "corpus/metadata.csv")
 
 
-def _framing(results: Path):
-    shares = _read(results, "framing-shares-by-year.csv")
-    diffs = _read(results, "framing-differences.csv")
+def _framing(root: Path):
+    shares = _read(root, R.FRAMING_SHARES)
+    diffs = _read(root, R.FRAMING_DIFFERENCES)
     if shares is None:
         return
-    src = ("results/framing-shares-by-year.csv, results/framing-differences.csv; "
-           "figures/04-frame-shares-by-year.png")
+    src = f"{R.FRAMING_SHARES.ref}, {R.FRAMING_DIFFERENCES.ref}; {R.FIG_FRAME_SHARES.ref}"
     for frame, part in shares.groupby("frame", sort=False):
         years = "; ".join(
             f"{_pct(r.share)} of sentences in {int(r.year)} ({int(r.n_frame)} of "
@@ -96,14 +96,14 @@ def _framing(results: Path):
                          f"percentage points (95% Newcombe CI {_pp(d.ci_low)} to "
                          f"{_pp(d.ci_high)}; {d.test} {_p(d.p_value)}).")
         yield ("Framing", text, src)
-    valid = _read(results, "framing-validation.csv")
+    valid = _read(root, R.FRAMING_VALIDATION)
     if valid is not None:
         n = int(valid.n.iloc[0]) if "n" in valid else None
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of {n} sentences "
                f"(percentile bootstrap CIs): {_agreement(valid)}.",
-               "results/framing-validation.csv; figures/04-validation.png")
-    gen = _read(results, "framing-generalisation.csv")
+               f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}")
+    gen = _read(root, R.FRAMING_GENERALISATION)
     if gen is not None and "set" in gen:
         for name, part in gen.groupby("set", sort=False):
             kind = ("held out: never seen by the lexicon's authors, the fair estimate for "
@@ -112,8 +112,8 @@ def _framing(results: Path):
             yield ("Framing",
                    f"Agreement on {int(part.n.iloc[0])} SCO-style sentences outside the "
                    f"corpus ({name}; {kind}): {_agreement(part)}.",
-                   "results/framing-generalisation.csv")
-    sens = _read(results, "framing-sensitivity.csv")
+                   R.FRAMING_GENERALISATION.ref)
+    sens = _read(root, R.FRAMING_SENSITIVITY)
     if sens is not None and "holds" in sens:
         holds = sens.holds.astype(str).str.lower() == "true"
         broken = sens[~holds]
@@ -124,11 +124,11 @@ def _framing(results: Path):
             text += " It changes for: " + "; ".join(
                 f"{r.frame} ({r.variant}: {r.conclusion}, {_pp(r.difference)} points, "
                 f"95% CI {_pp(r.ci_low)} to {_pp(r.ci_high)})" for r in broken.itertuples()) + "."
-        yield ("Framing", text, "results/framing-sensitivity.csv")
+        yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
 
 
-def _keywords(results: Path, n: int = 5):
-    k = _read(results, "keywords-keyness.csv")
+def _keywords(root: Path, n: int = 5):
+    k = _read(root, R.KEYWORDS_KEYNESS)
     if k is None or k.empty:
         return
     target = k.target.iloc[0] if "target" in k else "target"
@@ -145,16 +145,16 @@ def _keywords(results: Path, n: int = 5):
     yield ("Keywords",
            f"Terms most over-represented in {target} relative to {reference} (signed "
            f"log-likelihood G2): {fmt(up)}.",
-           "results/keywords-keyness.csv; figures/02-keyness.png")
+           f"{R.KEYWORDS_KEYNESS.ref}; {R.FIG_KEYNESS.ref}")
     yield ("Keywords",
            f"Terms most over-represented in {reference} relative to {target}: {fmt(down)}.",
-           "results/keywords-keyness.csv; figures/02-keyness.png")
+           f"{R.KEYWORDS_KEYNESS.ref}; {R.FIG_KEYNESS.ref}")
     yield ("Keywords",
            f"{sig} of {len(k)} terms tested remain significant at 0.05 after the "
            "multiple-comparison correction (Benjamini-Hochberg unless the table says "
            "otherwise): with two texts, keyness is descriptive evidence, not a "
-           "population-level trend.", "results/keywords-keyness.csv")
-    boot = _read(results, "keywords-bootstrap.csv")
+           "population-level trend.", R.KEYWORDS_KEYNESS.ref)
+    boot = _read(root, R.KEYWORDS_BOOTSTRAP)
     if boot is not None and not boot.empty:
         top = boot.sort_values(["g2", "term"], ascending=[False, True]).head(n)
         yield ("Keywords",
@@ -164,14 +164,14 @@ def _keywords(results: Path, n: int = 5):
                    f"*{r.term}* {r.share_same_sign_significant:.2f} (Log Ratio 95% "
                    f"interval {r.log_ratio_low:+.2f} to {r.log_ratio_high:+.2f})"
                    for r in top.itertuples()) + ".",
-               "results/keywords-bootstrap.csv")
+               R.KEYWORDS_BOOTSTRAP.ref)
 
 
-def _topics(results: Path, n: int = 3):
-    stab = _read(results, "topics-stability.csv")
+def _topics(root: Path, n: int = 3):
+    stab = _read(root, R.TOPICS_STABILITY)
     if stab is None or stab.empty:
         return
-    labels = _read(results, "topics-labels-check.csv")
+    labels = _read(root, R.TOPICS_LABELS_CHECK)
     names = {}
     if labels is not None and {"topic", "label"} <= set(labels.columns):
         for r in labels.itertuples():
@@ -191,9 +191,9 @@ def _topics(results: Path, n: int = 3):
            f"mean Jaccard overlap of top-10 terms with the reference run across {runs} "
            f"other seeds (Greene et al. 2014): {fmt(ordered.head(n))}; least stable: "
            f"{fmt(ordered.tail(1))}.",
-           "results/topics-stability.csv, results/topics-model-selection.csv; "
-           "figures/03-model-selection.png")
-    prev = _read(results, "topics-prevalence-by-year.csv")
+           f"{R.TOPICS_STABILITY.ref}, {R.TOPICS_MODEL_SELECTION.ref}; "
+           f"{R.FIG_MODEL_SELECTION.ref}")
+    prev = _read(root, R.TOPICS_PREVALENCE)
     if prev is not None and "measure" in prev:
         diff = prev[prev.measure == "difference"].copy()
         if not diff.empty:
@@ -206,7 +206,7 @@ def _topics(results: Path, n: int = 3):
                        f"{int(r.year)} minus {int(float(r.reference))}: {r.estimate:+.3f} "
                        f"({r.ci_low:+.3f} to {r.ci_high:+.3f})".replace("  ", " ")
                        for r in rows.itertuples()) + ".",
-                   "results/topics-prevalence-by-year.csv; figures/03-prevalence-by-year.png")
+                   f"{R.TOPICS_PREVALENCE.ref}; {R.FIG_PREVALENCE.ref}")
 
 
 def headline_findings(results: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -238,7 +238,7 @@ def render_summary(findings: pd.DataFrame) -> str:
         f"Generated by `discourse` {__version__} (`discourse.summary`) from the tables in "
         "`results/`; regenerate with `make reproduce`. Each finding names the table (and "
         "figure) it comes from; versions, corpus checksums and the checksum of every "
-        "table are in `results/manifest.json`. Percentages are shares of sentences; "
+        f"table are in `{R.MANIFEST.ref}`. Percentages are shares of sentences; "
         "intervals are 95%.",
     ]
     for section, part in findings.groupby("section", sort=False):
@@ -251,4 +251,4 @@ def render_summary(findings: pd.DataFrame) -> str:
 def write_summary(results: str | os.PathLike | None = None) -> Path:
     """Write ``summary.md`` into the results directory; return its path."""
     root = paths.results_dir(results)
-    return write_text(render_summary(headline_findings(root)), root / "summary.md")
+    return write_text(render_summary(headline_findings(root)), R.SUMMARY.path(root))

@@ -1,0 +1,173 @@
+"""Words in context: keyword in context (KWIC) and collocations.
+
+* **KWIC** (:func:`kwic`): every occurrence of a word or phrase within its sentence,
+  matched on :func:`discourse.preprocess.match_key` (lower-cased, British-spelled
+  lemmas) and on the variants of ``variants.csv``.
+* **Collocations** (:func:`collocations`): NLTK's bigram finders within sentences,
+  scored by Dunning's (1993) G2 and PMI.
+
+References
+----------
+Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence.
+*Computational Linguistics* 19(1), 61-74.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from discourse import provenance
+from discourse.checks import check_choice, check_columns, check_positive_int
+from discourse.keyness import GROUPINGS
+from discourse.lexicons import Lexicons, load_lexicons
+from discourse.preprocess import match_key
+from discourse.text import is_numeric, is_word, token_spans, tokenize
+
+__all__ = ["kwic", "collocations"]
+
+
+def _keys(text: str, lexicons: Lexicons) -> tuple[str, ...]:
+    return tuple(match_key(t, lexicons) for t in tokenize(text) if t.strip())
+
+
+def _query_patterns(query: str, lexicons: Lexicons) -> list[tuple[str, ...]]:
+    keys = _keys(query, lexicons)
+    if not keys:
+        raise ValueError(f"query={query!r} has no tokens")
+    # as typed, and in capitals (a query "rats" must find the acronym "RATS", which
+    # is not lemmatised, although the lower-case word would become "rat")
+    pats = {keys, _keys(query.upper(), lexicons)}
+    canon = " ".join(keys)
+    for variant, canonical in lexicons.variants.items():
+        if canonical == canon or canonical == query.strip().lower():
+            pats.add(tuple(match_key(t, lexicons) for t in tokenize(variant)))
+    return sorted(pats, key=lambda p: (-len(p), p))
+
+
+@provenance.tracked
+def kwic(sentences: pd.DataFrame, query: str, *, window: int = 8,
+         lexicons: Lexicons | None = None) -> pd.DataFrame:
+    """Keyword in context: every occurrence of a word or phrase, within its sentence.
+
+    Matching compares lower-cased, British-spelled lemmas (as for phrases in
+    :func:`discourse.preprocess.terms`): "member state" finds "Member States",
+    "organisation" finds "Organization's". A query equal to a canonical name in
+    ``variants.csv`` also finds its variants ("rats" finds "Regional
+    Anti-Terrorism Structure"). Contexts do not cross sentence boundaries.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        A ``sentences`` table.
+    query : str
+        A word or phrase.
+    window : int
+        Tokens of context on each side (default 8).
+    lexicons : Lexicons, optional
+        The word lists (default: read the project's lists now).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kwic``: ``sentence_id, doc_id, year, left, match, right`` in corpus order;
+        ``match`` is the text as printed (normalised spaces and quotes).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": ["d.p001.s01"], "doc_id": ["d"],
+    ...     "year": [2021], "text": ["All SCO Member States agreed."]})
+    >>> kwic(s, "member state", window=2)[["left", "match", "right"]].values.tolist()
+    [['All SCO', 'Member States', 'agreed.']]
+    """
+    if not isinstance(window, (int, np.integer)) or window < 0:
+        raise ValueError(f"window={window!r} must be a non-negative integer")
+    lexicons = load_lexicons() if lexicons is None else lexicons
+    pats = _query_patterns(query, lexicons)
+    first = {p[0] for p in pats}
+    rows = []
+    for sid, doc, year, text in zip(sentences["sentence_id"], sentences["doc_id"],
+                                    sentences["year"], sentences["text"]):
+        norm, spans = token_spans(str(text))
+        keys = [match_key(norm[s:e], lexicons) for s, e in spans]
+        if not first & set(keys):
+            continue
+        i = 0
+        while i < len(keys):
+            hit = next((p for p in pats if tuple(keys[i:i + len(p)]) == p), None)
+            if hit is None:
+                i += 1
+                continue
+            j = i + len(hit)
+            left = norm[spans[max(0, i - window)][0]:spans[i][0]].strip()
+            right = norm[spans[j - 1][1]:spans[min(len(spans), j + window) - 1][1]].strip() \
+                if j < len(spans) else ""
+            rows.append((sid, doc, int(year), left, norm[spans[i][0]:spans[j - 1][1]],
+                         right))
+            i = j
+    return pd.DataFrame(rows, columns=["sentence_id", "doc_id", "year", "left", "match",
+                                       "right"])
+
+
+@provenance.tracked
+def collocations(tokens: pd.DataFrame, *, by: str = "year", min_count: int = 3,
+                 exclude=None, window: int = 2,
+                 lexicons: Lexicons | None = None) -> pd.DataFrame:
+    """Bigram collocations per group with NLTK's finders: G2 and PMI.
+
+    Uses ``nltk.collocations.BigramCollocationFinder.from_documents`` on the terms
+    of each sentence (so no bigram crosses a sentence boundary) and
+    ``BigramAssocMeasures.likelihood_ratio`` (Dunning's 1993 4-cell G2 on the
+    bigram's contingency table, unsigned) and ``.pmi`` (pointwise mutual
+    information, log base 2). Pass a ``tokens`` table built with
+    ``stopwords=False, phrases=False`` so that collocations such as "member state"
+    can emerge; bigrams with a stop word or a non-word are then filtered out.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A ``tokens`` table (needs ``sentence_id, {by}, term``).
+    by : {"year", "doc_id"}
+    min_count : int
+        Frequency filter: keep bigrams seen at least this often in the group
+        (``apply_freq_filter``). Default 3.
+    exclude : set of str, optional
+        Words that may not be part of a bigram (default: every stop word of
+        ``lexicons``), besides tokens without a letter or digit and numbers.
+    window : int
+        Window size of the finder (2 = adjacent words).
+    lexicons : Lexicons, optional
+        The word lists for the default ``exclude`` (default: read them now).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``collocations``: ``{by}, w1, w2, count, g2, pmi``, sorted by group then
+        ``g2`` descending, then words.
+    """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    check_choice("by", by, GROUPINGS)
+    check_columns(tokens, ("sentence_id", by, "term"), "tokens table")
+    check_positive_int("min_count", min_count)
+    if exclude is None:
+        stop = (load_lexicons() if lexicons is None else lexicons).stopwords()
+    else:
+        stop = frozenset(exclude)
+    measures = BigramAssocMeasures()
+    rows = []
+    for g, part in tokens.groupby(by, sort=True):
+        sents = [list(s) for _, s in part.groupby("sentence_id", sort=False)["term"]]
+        finder = BigramCollocationFinder.from_documents(sents) if window == 2 else \
+            BigramCollocationFinder.from_words(
+                [w for s in sents for w in s], window_size=window)
+        finder.apply_freq_filter(min_count)
+        finder.apply_word_filter(lambda w: w is None or w.lower() in stop
+                                 or not is_word(w) or is_numeric(w))
+        lr = dict(finder.score_ngrams(measures.likelihood_ratio))
+        pmi = dict(finder.score_ngrams(measures.pmi))
+        for (w1, w2), score in lr.items():
+            rows.append((g, w1, w2, int(finder.ngram_fd[(w1, w2)]), score, pmi[(w1, w2)]))
+    out = pd.DataFrame(rows, columns=[by, "w1", "w2", "count", "g2", "pmi"])
+    return out.sort_values([by, "g2", "w1", "w2"], ascending=[True, False, True, True],
+                           kind="stable").reset_index(drop=True)

@@ -1,0 +1,134 @@
+"""The matching engine: every lexicon entry found in a tokenised sentence.
+
+Entries are compiled into a trie of token keys (:class:`~discourse.framing.lexicon.
+Lexicon`); a sentence is matched by walking the trie from each token that can begin
+an entry. The one trie step is :func:`trie_step`. Per distinct token, its keys and
+its first step are computed once (:class:`KeyCache`) and reused for every sentence,
+so a common word that only begins phrases ("the", "in") costs one dictionary look-up.
+
+A match is a plain tuple ``(start, end, entry id)`` (tokens ``start:end``); plain
+tuples are several times cheaper to create than named tuples.
+"""
+
+from __future__ import annotations
+
+import re
+
+from discourse.framing.lexicon import Lexicon
+from discourse.text import lemma
+
+__all__ = ["KeyCache", "trie_step", "find_matches", "MAX_NEXT"]
+
+#: Second steps memoised per token at most (the memo is cleared when full).
+MAX_NEXT = 1 << 14
+_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
+_UNSEEN = object()
+
+
+def trie_step(nodes, keys) -> tuple | None:
+    """One trie step from ``nodes`` on a token with ``keys``.
+
+    Returns
+    -------
+    tuple or None
+        ``(ids of the entries that end on the token, nodes that continue after it)``,
+        or ``None`` when nothing ends or continues. Ids and nodes are in the order of
+        ``keys``, then ``nodes``.
+    """
+    ends: list = []
+    nxt: list = []
+    for k in keys:
+        for node in nodes:
+            child = node.get(k)
+            if child is not None:
+                nxt.append(child)
+                e = child.get(None)
+                if e:
+                    ends.extend(e)
+    cont = tuple(nd for nd in nxt if len(nd) > (None in nd))
+    return (tuple(ends), cont) if ends or cont else None
+
+
+class KeyCache(dict):
+    """Per-token lookup, computed once per distinct token and reused for every sentence.
+
+    ``cache[token]`` is the tuple of lexicon keys the token can match (its lemma,
+    lower-cased, exact, upper-case and wildcard keys, and those of its hyphen parts,
+    kept only if the lexicon uses them). For a token that can begin an entry,
+    ``cache.first[token]`` is its first trie step: ``(entry ids that end on it, trie
+    nodes that continue after it, {next token: second step} or None)``. ``cache.seen``
+    is a plain set of the tokens already looked up, so that finding a sentence's new
+    tokens costs the length of the sentence, not the size of the cache.
+    """
+
+    def __init__(self, lex: Lexicon):
+        super().__init__()
+        self.lex = lex
+        self.seen: set = set()
+        self.starts: set = set()     # tokens that can begin an entry
+        self.first: dict = {}        # token -> (ends, nodes, {next token: second step})
+        self.section = tuple(e.section for e in lex.entries)
+        self.frame = tuple(e.frame for e in lex.entries)
+
+    def __missing__(self, token: str) -> tuple:
+        lex = self.lex
+        forms = [token]
+        if "-" in token or "\u2010" in token or "\u2011" in token:
+            forms += [p for p in _HYPHEN_RE.split(token) if p]
+        keys = set()
+        for form in forms:
+            low = form.lower()
+            lem = lemma(low, lex.lemma_overrides) if low[:1].isalpha() else low
+            keys.update((lex.spelling.get(lem, lem), lem, low, "=" + low, "^" + form))
+            for key, rx in lex.patterns:
+                if rx.match(low):
+                    keys.add(key)
+        got = tuple(sorted(keys & lex.vocabulary))
+        step = trie_step((lex.trie,), got)
+        if step is not None:
+            self.starts.add(token)
+            ends, cont = step
+            self.first[token] = (ends, cont, {} if cont else None)
+        self[token] = got
+        self.seen.add(token)
+        return got
+
+
+def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
+    """All entry matches of a sentence, ordered by start, then length, then trie path.
+
+    The first two trie steps from a token are memoised per distinct token (and per
+    distinct following token, at most :data:`MAX_NEXT` of them per token).
+    """
+    for t in set(toks).difference(cache.seen):
+        cache[t]                      # compute keys of tokens not seen before
+    hit = cache.starts.intersection(toks)
+    if not hit:
+        return []
+    first = cache.first
+    out: list = []
+    n = len(toks)
+    last = n - 1
+    for i in [i for i, t in enumerate(toks) if t in hit]:
+        t = toks[i]
+        ends, nodes, cont = first[t]
+        if ends:
+            out.extend([(i, i + 1, e) for e in ends])
+        if cont is None or i == last:
+            continue
+        u = toks[i + 1]
+        step = cont.get(u, _UNSEEN)
+        if step is _UNSEEN:
+            if len(cont) >= MAX_NEXT:
+                cont.clear()
+            step = cont[u] = trie_step(nodes, cache[u])
+        j = i + 2
+        while step is not None:
+            ends, nodes = step
+            if ends:
+                out.extend([(i, j, e) for e in ends])
+            if not nodes or j >= n:
+                break
+            step = trie_step(nodes, cache[toks[j]])
+            j += 1
+    return out

@@ -1,0 +1,299 @@
+"""Validation: agreement of the lexicon codes with hand coding, with bootstrap intervals.
+
+* **Agreement** (:func:`validate`): precision, recall, F1 (positive class 1), Cohen's
+  (1960) kappa and Krippendorff's (2004) alpha (nominal, two coders, no missing
+  values) per frame (:func:`discourse.stats.agreement_scores`), each with a percentile
+  bootstrap interval over sentences (Efron and Tibshirani 1993).
+* **Disagreements** (:func:`confusion`, :func:`disagreements`): the 2x2 counts and
+  every sentence-frame where the two codings differ, with the lexicon's evidence.
+* **Supervised comparison** (:func:`supervised_comparison`): a cross-validated TF-IDF
+  logistic regression trained on the hand codes, beside the lexicon.
+* **Hand-coded sets** (:func:`load_validation`, :func:`validate_annotations`,
+  :func:`validate_annotation_sets`): the validation set of the corpus and sets of
+  sentences outside it (``corpus/annotations/``).
+
+References
+----------
+Cohen, J. (1960). A coefficient of agreement for nominal scales. *Educational and
+Psychological Measurement* 20(1), 37-46.
+Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman & Hall.
+Krippendorff, K. (2004). *Content Analysis: An Introduction to Its Methodology*, 2nd ed.
+Sage. (alpha, ch. 11.)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from discourse import paths, provenance, stats
+from discourse.checks import check_columns, check_positive_int
+from discourse.framing.inputs import code_file
+from discourse.framing.lexicon import FRAMES
+from discourse.stats import AGREEMENT_METRICS, binary_agreement
+
+__all__ = [
+    "binary_agreement",
+    "validate",
+    "confusion",
+    "disagreements",
+    "supervised_comparison",
+    "load_validation",
+    "validate_annotations",
+    "validate_annotation_sets",
+]
+
+
+def _bootstrap(tp, fp, fn, tn, n_boot, rng):
+    n = tp + fp + fn + tn
+    counts = rng.multinomial(n, np.array([tp, fp, fn, tn]) / n, size=n_boot)
+    return stats.agreement_scores(*counts.T)
+
+
+@provenance.tracked
+def validate(codes: pd.DataFrame, hand: pd.DataFrame, *, n_boot: int = 2000,
+             seed: int = 0, id_col: str = "sentence_id", level: float = 0.95) -> pd.DataFrame:
+    """Agreement of the lexicon codes with the hand codes, per frame, with bootstrap CIs.
+
+    Parameters
+    ----------
+    codes, hand : DataFrame
+        Both with ``id_col`` and the three frame columns (0/1); joined on ``id_col``
+        (every hand-coded sentence must be coded).
+    n_boot : int
+        Bootstrap resamples of sentences (percentile intervals). Resampling sentences
+        with replacement is done as a multinomial draw of the 2x2 cell counts, which
+        is the same distribution.
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+    level : float
+        Confidence level.
+
+    Returns
+    -------
+    DataFrame
+        ``validation`` table: ``frame, metric, value, ci_low, ci_high, n, n_boot,
+        seed`` for metrics precision, recall, f1, kappa, alpha.
+    """
+    check_positive_int("n_boot", n_boot)
+    stats.check_level(level)
+    joined = _join(codes, hand, id_col)
+    rng = np.random.default_rng(seed)
+    rows = []
+    for frame in FRAMES:
+        r = binary_agreement(joined[f"{frame}_lex"], joined[f"{frame}_hand"])
+        boot = _bootstrap(r["tp"], r["fp"], r["fn"], r["tn"], n_boot, rng)
+        for metric in AGREEMENT_METRICS:
+            vals = boot[metric][~np.isnan(boot[metric])]
+            lo, hi = stats.percentile_interval(vals, level) if len(vals) else (np.nan, np.nan)
+            rows.append({"frame": frame, "metric": metric, "value": r[metric],
+                         "ci_low": float(lo), "ci_high": float(hi), "n": r["n"],
+                         "n_boot": n_boot, "seed": seed})
+    return pd.DataFrame(rows)
+
+
+def _join(codes, hand, id_col):
+    for name, t in (("codes", codes), ("hand", hand)):
+        check_columns(t, (id_col, *FRAMES), f"{name} table")
+    j = hand[[id_col, *FRAMES]].merge(codes[[id_col, *FRAMES]], on=id_col, how="left",
+                                      suffixes=("_hand", "_lex"), validate="one_to_one")
+    if j[[f"{f}_lex" for f in FRAMES]].isna().any().any():
+        raise ValueError("some hand-coded sentences have no lexicon code")
+    return j
+
+
+@provenance.tracked
+def confusion(codes: pd.DataFrame, hand: pd.DataFrame, *,
+              id_col: str = "sentence_id") -> pd.DataFrame:
+    """Return the ``confusion`` table: ``frame, hand, lexicon, n`` (all four cells)."""
+    j = _join(codes, hand, id_col)
+    rows = []
+    for f in FRAMES:
+        for h in (1, 0):
+            for c in (1, 0):
+                rows.append({"frame": f, "hand": h, "lexicon": c,
+                             "n": int(((j[f"{f}_hand"] == h) & (j[f"{f}_lex"] == c)).sum())})
+    return pd.DataFrame(rows)
+
+
+@provenance.tracked
+def disagreements(codes: pd.DataFrame, hand: pd.DataFrame, *,
+                  id_col: str = "sentence_id") -> pd.DataFrame:
+    """Every sentence-frame where lexicon and hand codes differ, with evidence and note.
+
+    Returns
+    -------
+    DataFrame
+        ``sentence_id, frame, hand, lexicon, kind`` ("false positive" / "false
+        negative"), ``evidence`` (the lexicon's), ``note`` (the annotator's, if any),
+        ``text`` (if the hand table has it); sorted by id and frame.
+    """
+    j = _join(codes, hand, id_col)
+    extra = hand[[id_col] + [c for c in ("note", "text") if c in hand]]
+    j = j.merge(codes[[id_col, "evidence"]] if "evidence" in codes else codes[[id_col]],
+                on=id_col).merge(extra, on=id_col)
+    rows = []
+    for _, r in j.iterrows():
+        for f in FRAMES:
+            if int(r[f"{f}_hand"]) != int(r[f"{f}_lex"]):
+                rows.append({id_col: r[id_col], "frame": f, "hand": int(r[f"{f}_hand"]),
+                             "lexicon": int(r[f"{f}_lex"]),
+                             "kind": "false positive" if r[f"{f}_lex"] else "false negative",
+                             "evidence": r.get("evidence", ""), "note": r.get("note", ""),
+                             "text": r.get("text", "")})
+    cols = [id_col, "frame", "hand", "lexicon", "kind", "evidence", "note", "text"]
+    return pd.DataFrame(rows, columns=cols).sort_values([id_col, "frame"],
+                                                        ignore_index=True)
+
+
+@provenance.tracked
+def supervised_comparison(hand: pd.DataFrame, codes: pd.DataFrame, *, k: int = 5,
+                          seed: int = 0, id_col: str = "sentence_id",
+                          text_col: str = "text") -> pd.DataFrame:
+    """Compare the lexicon with a supervised classifier trained on the hand codes.
+
+    One scikit-learn pipeline per frame, ``TfidfVectorizer(sublinear_tf=True)`` then
+    ``LogisticRegression(class_weight="balanced", max_iter=1000)``, evaluated by
+    stratified k-fold cross-validation (``StratifiedKFold(shuffle=True,
+    random_state=seed)``) with out-of-fold predictions pooled over folds. ``k`` is
+    reduced to the number of sentences in the rarer class when that is smaller (the
+    ``k_used`` column).
+
+    Returns
+    -------
+    DataFrame
+        ``frame, method`` ("lexicon" / "tfidf_logreg_cv"), ``precision, recall, f1,
+        kappa, alpha, n, k_used, seed``.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+
+    if k < 2:
+        raise ValueError(f"k {k!r} must be at least 2")
+    j = _join(codes, hand, id_col)
+    texts = hand.set_index(id_col).loc[j[id_col], text_col].tolist()
+    rows = []
+    for f in FRAMES:
+        y = j[f"{f}_hand"].astype(int).to_numpy()
+        lex = binary_agreement(j[f"{f}_lex"], y)
+        rows.append({"frame": f, "method": "lexicon", **{m: lex[m] for m in AGREEMENT_METRICS},
+                     "n": lex["n"], "k_used": np.nan, "seed": seed})
+        k_used = int(min(k, np.bincount(y, minlength=2).min()))
+        if k_used < 2:
+            rows.append({"frame": f, "method": "tfidf_logreg_cv",
+                         **{m: np.nan for m in AGREEMENT_METRICS}, "n": len(y), "k_used": k_used,
+                         "seed": seed})
+            continue
+        model = make_pipeline(TfidfVectorizer(sublinear_tf=True),
+                              LogisticRegression(class_weight="balanced", max_iter=1000))
+        pred = cross_val_predict(model, texts, y,
+                                 cv=StratifiedKFold(k_used, shuffle=True, random_state=seed))
+        sup = binary_agreement(pred, y)
+        rows.append({"frame": f, "method": "tfidf_logreg_cv", **{m: sup[m] for m in AGREEMENT_METRICS},
+                     "n": sup["n"], "k_used": k_used, "seed": seed})
+    return pd.DataFrame(rows)
+
+
+@provenance.tracked
+def load_validation(path: str | os.PathLike | None = None,
+                    corpus: str | os.PathLike | None = None) -> pd.DataFrame | None:
+    """Read the hand-coded validation set (``annotations/frames_validation.csv``).
+
+    Returns ``None`` when ``path`` is None and the corpus has no such file.
+    """
+    p = Path(path) if path is not None else \
+        paths.corpus_dir(corpus) / "annotations" / "frames_validation.csv"
+    if not p.is_file():
+        if path is not None:
+            raise FileNotFoundError(f"{p}: validation file not found")
+        return None
+    table = pd.read_csv(p, dtype={"sentence_id": str, "note": str, "text": str},
+                        keep_default_na=False, encoding="utf-8")
+    missing = [c for c in ("sentence_id", *FRAMES) if c not in table]
+    if missing:
+        raise ValueError(f"{p}: missing column(s) {', '.join(missing)}")
+    for f in FRAMES:
+        table[f] = pd.to_numeric(table[f], errors="raise").astype(int)
+    return table
+
+
+@provenance.tracked
+def validate_annotations(path: str | os.PathLike, lexicon=None, *, n_boot: int = 2000,
+                         seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+    """Code a hand-coded annotation file with the lexicon and score the agreement.
+
+    For sets of sentences outside the corpus, such as the held-out and development
+    sets in ``corpus/annotations/`` (columns ``id, text, security, economy,
+    multilateralism`` and optionally ``paragraph``, within which the context rule
+    applies, as in ``discourse frames``).
+
+    Parameters
+    ----------
+    path : path-like
+        The annotation CSV (UTF-8).
+    lexicon : Lexicon or path-like, optional
+        Default: the project's lexicon.
+    n_boot, seed, level
+        As in :func:`validate` (percentile bootstrap over sentences).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table of :func:`validate` with a first column ``set`` (the file's stem).
+
+    Raises
+    ------
+    FramingInputError, ValueError
+        If the file cannot be read as coder input, or a frame column is missing or
+        not 0/1.
+    """
+    p = Path(path)
+    codes = code_file(p, lexicon)
+    hand = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [f for f in FRAMES if f not in hand]
+    if missing:
+        raise ValueError(f"{p}: missing hand-code column(s) {', '.join(missing)}")
+    for f in FRAMES:
+        if not hand[f].isin(["0", "1"]).all():
+            raise ValueError(f"{p}: column {f!r} must hold 0 or 1 in every row")
+        hand[f] = hand[f].astype(int)
+    table = validate(codes[["id", *FRAMES]], hand[["id", *FRAMES]], n_boot=n_boot, seed=seed, id_col="id",
+                     level=level)
+    return table.assign(set=p.stem)[["set", *table.columns]]
+
+
+@provenance.tracked
+def validate_annotation_sets(names, lexicon=None, *, corpus: str | os.PathLike | None = None,
+                             n_boot: int = 2000, seed: int = 0,
+                             level: float = 0.95) -> pd.DataFrame:
+    """:func:`validate_annotations` for several hand-coded files, in one table.
+
+    Parameters
+    ----------
+    names : list of str
+        File names in ``{corpus}/annotations/`` (e.g. ``["frames_heldout.csv",
+        "frames_dev.csv"]``); names without a file are skipped.
+    lexicon, n_boot, seed, level
+        As in :func:`validate_annotations` (the same seed for every file).
+    corpus : path-like, optional
+        The corpus directory (default: :func:`discourse.paths.corpus_dir`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The tables of :func:`validate_annotations` one after the other, in the order
+        of ``names``; no rows (same columns) when no file exists.
+    """
+    root = paths.corpus_dir(corpus) / "annotations"
+    found = [root / name for name in names if (root / name).is_file()]
+    parts = [validate_annotations(p, lexicon, n_boot=n_boot, seed=seed, level=level)
+             for p in found]
+    if not parts:
+        return pd.DataFrame(columns=["set", "frame", "metric", "value", "ci_low",
+                                     "ci_high", "n", "n_boot", "seed"])
+    return pd.concat(parts, ignore_index=True)

@@ -1,0 +1,207 @@
+"""The registry of result names: every table, text and figure the chapters write.
+
+Notebooks, the summary, the report and :mod:`discourse.reproduce` refer to outputs
+through these constants (``results.KEYWORDS_KEYNESS.path(RESULTS_DIR)``) instead of
+file names typed in many places, so a name is spelled once, with a one-line
+description, and a reader can find what writes it. Names are stable: reports cite
+them (``results/framing-shares-by-year.csv``, ``figures/04-frame-shares-by-year.png``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+from discourse import paths
+
+__all__ = [
+    "Output",
+    "TABLES",
+    "TEXTS",
+    "FIGURES",
+    "kwic",
+    "by_name",
+    # tables
+    "SENTENCES", "SENTENCES_RAW", "CORPUS_SUMMARY",
+    "KEYWORDS_FREQUENCIES_BY_YEAR", "KEYWORDS_FREQUENCIES_BY_DOCUMENT",
+    "KEYWORDS_TERM_FAMILIES", "KEYWORDS_KEYNESS", "KEYWORDS_BOOTSTRAP",
+    "KEYWORDS_KWIC", "KEYWORDS_COLLOCATIONS", "KEYWORDS_LEXICAL_DISPERSION",
+    "TOPICS_MODEL_SELECTION", "TOPICS_TERMS", "TOPICS_STABILITY", "TOPICS_LABELS_CHECK",
+    "TOPICS_PASSAGES", "TOPICS_DOCUMENTS", "TOPICS_PREVALENCE",
+    "FRAMING_CODES", "FRAMING_VALIDATION", "FRAMING_CONFUSION", "FRAMING_DISAGREEMENTS",
+    "FRAMING_SUPERVISED", "FRAMING_GENERALISATION", "FRAMING_SHARES",
+    "FRAMING_DIFFERENCES", "FRAMING_SENSITIVITY", "FRAMING_COOCCURRENCE",
+    "FRAMING_BY_ROLE", "FRAMING_TRAJECTORY",
+    # texts
+    "SUMMARY", "MANIFEST",
+    # figures
+    "FIG_CORPUS_STRUCTURE", "FIG_TERM_FAMILIES", "FIG_KEYNESS", "FIG_LOGODDS",
+    "FIG_LEXICAL_DISPERSION", "FIG_MODEL_SELECTION", "FIG_TOPIC_TERMS",
+    "FIG_PREVALENCE", "FIG_TOPIC_FLOW", "FIG_VALIDATION", "FIG_FRAME_SHARES",
+    "FIG_COOCCURRENCE", "FIG_ROLES", "FIG_TRAJECTORY",
+]
+
+_SUFFIX = {"table": ".csv", "figure": ".png"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Output:
+    """One named output.
+
+    Attributes
+    ----------
+    name : str
+        Stable name: the file stem (``"keywords-keyness"``, ``"02-keyness"``).
+    kind : {"table", "text", "figure"}
+        Tables are CSV files in ``results/``; texts are other files there (the name
+        includes the suffix); figures are PNG + SVG files in ``figures/``.
+    chapter : str
+        The notebook (or step) that writes it.
+    description : str
+        What it holds, in one line.
+    """
+
+    name: str
+    kind: str
+    chapter: str
+    description: str
+
+    @property
+    def file(self) -> str:
+        """The file name (a figure's PNG; its SVG twin has the same stem)."""
+        return self.name + _SUFFIX.get(self.kind, "")
+
+    @property
+    def ref(self) -> str:
+        """How reports cite it: ``results/NAME.csv`` or ``figures/NAME.png``."""
+        return f"{'figures' if self.kind == 'figure' else 'results'}/{self.file}"
+
+    def path(self, directory: str | os.PathLike | None = None) -> Path:
+        """The file in ``directory`` (default: :func:`discourse.paths.results_dir`,
+        or :func:`discourse.paths.figures_dir` for a figure)."""
+        base = paths.figures_dir(directory) if self.kind == "figure" else \
+            paths.results_dir(directory)
+        return base / self.file
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _t(name, chapter, description):
+    return Output(name, "table", chapter, description)
+
+
+_CHAPTERS = {"01": "01-corpus", "02": "02-keywords", "03": "03-topics", "04": "04-framing"}
+
+
+def _f(name, description):
+    return Output(name, "figure", _CHAPTERS[name[:2]], description)
+
+
+SENTENCES = _t("sentences", "reproduce, 01-corpus",
+               "one row per sentence of the cleaned layer (sentence_id ... role, text)")
+SENTENCES_RAW = _t("sentences-raw", "reproduce", "the sentences table of the raw layer")
+CORPUS_SUMMARY = _t("corpus-summary", "01-corpus",
+                    "paragraphs, sentences and words per document and speaker role")
+KEYWORDS_FREQUENCIES_BY_YEAR = _t("keywords-frequencies-by-year", "02-keywords",
+                                  "term counts and rates per 10,000 terms by year")
+KEYWORDS_FREQUENCIES_BY_DOCUMENT = _t("keywords-frequencies-by-document", "02-keywords",
+                                      "term counts and rates per 10,000 terms by document")
+KEYWORDS_TERM_FAMILIES = _t("keywords-term-families", "02-keywords",
+                            "rate of each term family by year")
+KEYWORDS_KEYNESS = _t("keywords-keyness", "02-keywords",
+                      "keyness of the target year against the reference, with dispersion")
+KEYWORDS_BOOTSTRAP = _t("keywords-bootstrap", "02-keywords",
+                        "stability of the top key terms over paragraph resamples")
+KEYWORDS_KWIC = _t("keywords-kwic-{term}", "02-keywords",
+                   "keyword in context of one term (one table per term, see kwic())")
+KEYWORDS_COLLOCATIONS = _t("keywords-collocations", "02-keywords",
+                           "bigram collocations per year (G2, PMI)")
+KEYWORDS_LEXICAL_DISPERSION = _t("keywords-lexical-dispersion", "02-keywords",
+                                 "positions of chosen terms along each document")
+TOPICS_MODEL_SELECTION = _t("topics-model-selection", "03-topics",
+                            "coherence, fit and stability of each model and k")
+TOPICS_TERMS = _t("topics-terms", "03-topics", "top terms of each topic of the chosen model")
+TOPICS_STABILITY = _t("topics-stability", "03-topics", "per-topic stability across seeds")
+TOPICS_LABELS_CHECK = _t("topics-labels-check", "03-topics",
+                         "researcher labels checked against the current top terms")
+TOPICS_PASSAGES = _t("topics-passages", "03-topics", "the units most typical of each topic")
+TOPICS_DOCUMENTS = _t("topics-documents", "03-topics", "each unit's share of each topic")
+TOPICS_PREVALENCE = _t("topics-prevalence-by-year", "03-topics",
+                       "mean topic share per year and year differences, bootstrap CIs")
+FRAMING_CODES = _t("framing-codes", "04-framing",
+                   "frame codes (0/1) of every sentence with their evidence")
+FRAMING_VALIDATION = _t("framing-validation", "04-framing",
+                        "agreement of the lexicon codes with the hand codes, bootstrap CIs")
+FRAMING_CONFUSION = _t("framing-confusion", "04-framing",
+                       "hand x lexicon counts of each frame")
+FRAMING_DISAGREEMENTS = _t("framing-disagreements", "04-framing",
+                           "every sentence-frame where lexicon and hand codes differ")
+FRAMING_SUPERVISED = _t("framing-supervised", "04-framing",
+                        "the lexicon beside a cross-validated TF-IDF logistic regression")
+FRAMING_GENERALISATION = _t("framing-generalisation", "04-framing",
+                            "agreement on hand-coded sets outside the corpus")
+FRAMING_SHARES = _t("framing-shares-by-year", "04-framing",
+                    "share of sentences with each frame per year, Wilson CIs")
+FRAMING_DIFFERENCES = _t("framing-differences", "04-framing",
+                         "differences of frame shares between years, Newcombe CIs")
+FRAMING_SENSITIVITY = _t("framing-sensitivity", "04-framing",
+                         "year differences under other choices of sentences and codes")
+FRAMING_COOCCURRENCE = _t("framing-cooccurrence", "04-framing",
+                          "how often two frames share a sentence")
+FRAMING_BY_ROLE = _t("framing-by-role", "04-framing",
+                     "frame shares by speaker role and year")
+FRAMING_TRAJECTORY = _t("framing-trajectory", "04-framing",
+                        "rolling frame shares along each text")
+SUMMARY = Output("summary.md", "text", "05-summary",
+                 "the headline findings as citable sentences")
+MANIFEST = Output("manifest.json", "text", "reproduce",
+                  "versions, corpus checksums, parameters and sha256 of every output")
+
+FIG_CORPUS_STRUCTURE = _f("01-corpus-structure", "sentences per document by role")
+FIG_TERM_FAMILIES = _f("02-term-families", "rate of each term family by year")
+FIG_KEYNESS = _f("02-keyness", "Log Ratio of the top key terms each way")
+FIG_LOGODDS = _f("02-logodds", "weighted log-odds z against frequency")
+FIG_LEXICAL_DISPERSION = _f("02-lexical-dispersion", "where chosen terms occur")
+FIG_MODEL_SELECTION = _f("03-model-selection", "coherence and stability against k")
+FIG_TOPIC_TERMS = _f("03-topic-terms", "top terms per topic with labels")
+FIG_PREVALENCE = _f("03-prevalence-by-year", "mean topic share per year")
+FIG_TOPIC_FLOW = _f("03-topic-flow", "topic shares along the running text")
+FIG_VALIDATION = _f("04-validation", "agreement with hand coding per frame")
+FIG_FRAME_SHARES = _f("04-frame-shares-by-year", "frame shares by year (headline)")
+FIG_COOCCURRENCE = _f("04-cooccurrence", "sentences carrying two frames")
+FIG_ROLES = _f("04-roles", "frame shares by speaker role")
+FIG_TRAJECTORY = _f("04-trajectory", "rolling frame shares along each text")
+
+_ALL = {k: v for k, v in dict(globals()).items() if isinstance(v, Output)}
+#: Every table, text and figure, by kind, in the order above.
+TABLES = tuple(o for o in _ALL.values() if o.kind == "table")
+TEXTS = tuple(o for o in _ALL.values() if o.kind == "text")
+FIGURES = tuple(o for o in _ALL.values() if o.kind == "figure")
+
+
+def kwic(term: str) -> Output:
+    """The keyword-in-context table of one term (``keywords-kwic-member-state``).
+
+    Examples
+    --------
+    >>> kwic("member state").file
+    'keywords-kwic-member-state.csv'
+    """
+    return dataclasses.replace(KEYWORDS_KWIC,
+                               name=KEYWORDS_KWIC.name.format(term=term.replace(" ", "-")))
+
+
+def by_name(name: str) -> Output:
+    """The registered output called ``name`` (file stem, or file name of a text).
+
+    Raises
+    ------
+    KeyError
+        Naming the unknown name.
+    """
+    for output in (*TABLES, *TEXTS, *FIGURES):
+        if output.name == name:
+            return output
+    raise KeyError(f"{name!r} is not a registered result name (see discourse.results)")

@@ -1,0 +1,252 @@
+"""The analysis terms of one sentence: options, matching keys, variants and phrases.
+
+The engine behind :mod:`discourse.preprocess` (which builds tables from it): for one
+set of :class:`TermOptions` and one :class:`~discourse.lexicons.Lexicons`,
+:func:`sentence_terms` turns a sentence into its terms. Look-ups computed from the
+word lists (keys, surface forms, the compiled phrase matcher) are memoised on the
+``Lexicons`` object (:meth:`~discourse.lexicons.Lexicons.memo`), never at module level.
+
+The steps, in order, each of which one option switches off:
+
+1. tokenise (:func:`discourse.text.tokenize`);
+2. ``lowercase``;
+3. ``spelling``: American to British spelling from the explicit word list
+   ``corpus/lexicons/spelling.csv`` (no blind ``-ize`` regex, which would touch
+   "size" and "seize"), applied to the word and again to its lemma;
+4. ``lemmatize`` (:func:`discourse.text.lemma`, with the researcher overrides of
+   ``lemma_overrides.csv``). Acronyms, i.e. tokens of two or more letters written
+   entirely in capitals (RATS, SCO, UN), are never lemmatised ("RATS" is not the
+   plural of "rat");
+5. ``variants`` (``variants.csv``: "Shanghai Cooperation Organisation" -> ``sco``,
+   "Regional Anti-Terrorism Structure" -> ``rats``, "coronavirus" -> ``covid-19``,
+   ...) and ``phrases`` (``phrases.txt``: "member states" -> ``member state``):
+   multiword expressions become one term containing a space. Matching is greedy,
+   longest first, left to right, within a sentence, and always compares the
+   :func:`match_key` of each token (lower-cased, spelling-harmonised, lemmatised), so
+   "Member States" matches "member state" whatever the other options. A variant whose
+   canonical form has a space applies only when ``phrases`` is on too;
+6. ``punctuation``: tokens without a letter or digit are dropped unless
+   ``punctuation=True``;
+7. ``numbers``: tokens without a letter that contain a digit ("3,800", "6.3",
+   "2019-2021", "12:45") and ordinals ("19th") are dropped unless ``numbers=True``;
+8. ``stopwords``: terms in ``corpus/lexicons/stopwords.txt`` are dropped; its
+   ``pronouns`` group is kept when ``keep_pronouns=True``. Multiword terms are
+   never dropped as stop words.
+
+A *term* is one item of the output; a multiword expression is one term. Counts and
+rates per 10,000 in :mod:`discourse.keywords` use these terms as tokens.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from types import MappingProxyType
+from typing import Mapping
+
+from discourse.lexicons import Lexicons, load_lexicons
+from discourse.text import is_numeric, is_word, tokenize
+from discourse.text import lemma as _lemma
+
+__all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_terms"]
+
+_ACRONYM = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
+
+
+@dataclasses.dataclass(frozen=True)
+class TermOptions:
+    """Which steps of the term pipeline run (see the module docstring).
+
+    Parameters
+    ----------
+    lowercase, lemmatize, spelling, variants, phrases, stopwords : bool
+        Steps 2-5 and 8 (default all on).
+    numbers, punctuation : bool
+        Keep number tokens / punctuation tokens (default: dropped).
+    keep_pronouns : bool
+        Keep the ``pronouns`` group of the stop-word list (we, our, us, ...).
+
+    Raises
+    ------
+    ValueError
+        If a value is not ``True`` or ``False``.
+
+    Examples
+    --------
+    >>> TermOptions(stopwords=False, phrases=False)
+    TermOptions(phrases=False, stopwords=False)
+    """
+
+    lowercase: bool = True
+    lemmatize: bool = True
+    spelling: bool = True
+    variants: bool = True
+    phrases: bool = True
+    stopwords: bool = True
+    numbers: bool = False
+    punctuation: bool = False
+    keep_pronouns: bool = False
+
+    def __post_init__(self) -> None:
+        for k, v in dataclasses.asdict(self).items():
+            if not isinstance(v, bool):
+                raise ValueError(f"{k}={v!r} must be True or False")
+
+    @classmethod
+    def from_mapping(cls, options: Mapping | None) -> "TermOptions":
+        """Options from a mapping such as ``{"keep_pronouns": True}``; unknown names
+        raise a ``ValueError`` listing the allowed ones."""
+        options = dict(options or {})
+        unknown = sorted(set(options) - set(TERM_OPTIONS))
+        if unknown:
+            raise ValueError(f"unknown option(s) {', '.join(unknown)}; allowed: "
+                             f"{', '.join(TERM_OPTIONS)}")
+        return cls(**options)
+
+    def changed(self) -> dict:
+        """The options that differ from the defaults."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if TERM_OPTIONS[k] != v}
+
+    def __repr__(self) -> str:
+        return "TermOptions(" + ", ".join(f"{k}={v!r}" for k, v in self.changed().items()) \
+            + ")"
+
+
+#: The options of :class:`TermOptions` with their defaults (read-only).
+TERM_OPTIONS = MappingProxyType({f.name: f.default for f in dataclasses.fields(TermOptions)})
+
+
+def as_options(options) -> TermOptions:
+    """``options`` as :class:`TermOptions` (``None``: the defaults; a mapping: checked)."""
+    if options is None or isinstance(options, TermOptions):
+        return options or TermOptions()
+    return TermOptions.from_mapping(options)
+
+
+def match_key(token: str, lexicons: Lexicons | None = None) -> str:
+    """The key on which a token is matched: lower case, British spelling, lemma.
+
+    Acronyms (RATS, SCO) are not lemmatised. Phrases and variants (here) and KWIC
+    queries (:func:`discourse.concordance.kwic`) compare tokens by this key. Keys are
+    memoised on ``lexicons``; pass the same object for speed.
+
+    Examples
+    --------
+    >>> lex = load_lexicons()
+    >>> [match_key(t, lex) for t in ["Organizations", "RATS", "rats", "favored"]]
+    ['organisation', 'rats', 'rat', 'favour']
+    """
+    lexicons = load_lexicons() if lexicons is None else lexicons
+    memo = lexicons.memo("match_key")
+    try:
+        return memo[token]
+    except KeyError:
+        pass
+    spelling = lexicons.spelling
+    low = token.lower()
+    w = spelling.get(low, low)
+    if not _ACRONYM.match(token):
+        w = _lemma(w, lexicons.lemma_overrides)
+        w = spelling.get(w, w)
+    memo[token] = w
+    return w
+
+
+def _surface(token: str, options: TermOptions, lexicons: Lexicons) -> str:
+    """Output form of one token that is not part of a matched expression."""
+    memo = lexicons.memo("surface")
+    key = (token, options.lowercase, options.spelling, options.lemmatize)
+    if key in memo:
+        return memo[key]
+    table = lexicons.spelling if options.spelling else {}
+    w = token.lower()
+    w = table.get(w, w)
+    if options.lemmatize and not _ACRONYM.match(token):
+        w = _lemma(w, lexicons.lemma_overrides)
+        w = table.get(w, w)
+    if options.lowercase:
+        out = w
+    elif w == token.lower():
+        out = token
+    elif _ACRONYM.match(token):
+        out = w.upper()
+    else:
+        out = w[:1].upper() + w[1:] if token[:1].isupper() else w
+    memo[key] = out
+    return out
+
+
+def _matcher(options: TermOptions, lexicons: Lexicons) -> dict:
+    """Compiled variant and phrase patterns: ``{first key: [(keys, term), ...]}``.
+
+    Patterns are tokenised and keyed like the text, longest first.
+    """
+    memo = lexicons.memo("matcher")
+    key = (options.variants, options.phrases)
+    if key in memo:
+        return memo[key]
+    entries: dict[tuple[str, ...], str] = {}
+    if options.phrases:
+        for phrase in lexicons.phrases:
+            keys = tuple(match_key(t, lexicons) for t in tokenize(phrase))
+            if len(keys) > 1:
+                entries.setdefault(keys, phrase)
+    if options.variants:
+        for variant, canonical in lexicons.variants.items():
+            if " " in canonical and not options.phrases:
+                continue
+            keys = tuple(match_key(t, lexicons) for t in tokenize(variant))
+            if keys:
+                entries[keys] = canonical
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for keys, term in entries.items():
+        out.setdefault(keys[0], []).append((keys, term))
+    for first in out:
+        out[first].sort(key=lambda kt: (-len(kt[0]), kt[0]))
+    memo[key] = out
+    return out
+
+
+def _drop_set(options: TermOptions, lexicons: Lexicons) -> frozenset[str]:
+    if not options.stopwords:
+        return frozenset()
+    return lexicons.stopwords(exclude=("pronouns",) if options.keep_pronouns else ())
+
+
+def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[str]:
+    """The terms of one sentence (see the module docstring), with explicit options and
+    word lists; :func:`discourse.preprocess.terms` is the same with keyword options."""
+    toks = tokenize(text)
+    keys = [match_key(t, lexicons) for t in toks]
+    match = _matcher(options, lexicons) if (options.variants or options.phrases) else {}
+    drop = _drop_set(options, lexicons)
+    out: list[str] = []
+    i, n = 0, len(toks)
+    while i < n:
+        found = None
+        for pattern, term in match.get(keys[i], ()):
+            m = len(pattern)
+            if tuple(keys[i:i + m]) == pattern:
+                found = (m, term)
+                break
+        if found is not None:
+            m, term = found
+            i += m
+            if " " in term or term.lower() not in drop:
+                out.append(term)
+            continue
+        tok = toks[i]
+        i += 1
+        if not is_word(tok):
+            if options.punctuation:
+                out.append(tok)
+            continue
+        if is_numeric(tok):
+            if options.numbers:
+                out.append(tok)
+            continue
+        w = _surface(tok, options, lexicons)
+        if drop and (w.lower() in drop or tok.lower() in drop):
+            continue
+        out.append(w)
+    return out

@@ -1,0 +1,197 @@
+"""Topic prevalence by year: mean unit-topic weight per year and year differences.
+
+The mean unit-topic weight per year counts every unit equally, whatever its length;
+intervals are percentile bootstrap intervals resampling units within each year
+(Efron and Tibshirani 1993; :func:`discourse.stats.percentile_interval`). Which years
+are compared is resolved by :func:`discourse.stats.comparisons` (default: every later
+year against the first).
+
+References
+----------
+Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman &
+Hall.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from discourse import provenance, stats
+from discourse.checks import check_positive_int
+from discourse.topics.model import DEFAULT_SEED
+
+__all__ = ["prevalence_by_year", "prevalence_difference", "prevalence_table"]
+
+
+def _wide(unit_topics: pd.DataFrame):
+    need = {"unit_id", "year", "topic", "weight"}
+    missing = need - set(unit_topics.columns)
+    if missing:
+        raise ValueError(f"the unit topics table lacks column(s) {sorted(missing)}")
+    wide = unit_topics.pivot_table(index=["year", "unit_id"], columns="topic",
+                                   values="weight", aggfunc="first", sort=True)
+    return wide
+
+
+def _boot_means(wide: pd.DataFrame, n_boot: int, seed: int) -> dict:
+    """Bootstrap means per year: {year: (point (k,), draws (n_boot, k), n)}."""
+    check_positive_int("n_boot", n_boot)
+    rng = np.random.default_rng(seed)
+    out = {}
+    for year in sorted(wide.index.get_level_values("year").unique()):
+        W = wide.xs(year, level="year").to_numpy(dtype=float)
+        idx = rng.integers(0, len(W), size=(n_boot, len(W)))
+        out[int(year)] = (W.mean(axis=0), W[idx].mean(axis=1), len(W))
+    return out
+
+
+def _model_columns(unit_topics: pd.DataFrame) -> dict:
+    return {c: unit_topics[c].iloc[0] for c in ("model", "k", "seed")
+            if c in unit_topics.columns and len(unit_topics)}
+
+
+@provenance.tracked
+def prevalence_by_year(unit_topics: pd.DataFrame, *, n_boot: int = 2000,
+                       seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
+    """Mean topic share per year with percentile bootstrap intervals.
+
+    The point estimate is the mean of the units' topic weights in a year (each unit
+    counts once). The interval resamples that year's units with replacement
+    ``n_boot`` times (years independently; one random generator seeded with
+    ``seed``, years in ascending order) and takes the ``(1 - level) / 2`` and
+    ``(1 + level) / 2`` quantiles of the resampled means (percentile method, Efron
+    and Tibshirani 1993). Units are treated as independent, which consecutive
+    paragraphs of one speech are not quite; the intervals are therefore optimistic.
+    Works with a single year.
+
+    Parameters
+    ----------
+    unit_topics : pandas.DataFrame
+        A ``unit topics`` table from :func:`document_topics`.
+    n_boot : int
+        Bootstrap resamples.
+    seed : int
+        Seed of the bootstrap (recorded as ``boot_seed``).
+    level : float
+        Confidence level.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``topic, year, n_units, mean, ci_low, ci_high, level, n_boot, boot_seed``
+        plus ``model, k, seed`` from the input; sorted by topic, then year.
+    """
+    wide = _wide(unit_topics)
+    boots = _boot_means(wide, n_boot, seed)
+    rows = []
+    for year, (point, draws, n) in boots.items():
+        lo, hi = stats.percentile_interval(draws, level)
+        for j, topic in enumerate(wide.columns):
+            rows.append((int(topic), year, n, point[j], lo[j], hi[j]))
+    out = pd.DataFrame(rows, columns=["topic", "year", "n_units", "mean", "ci_low",
+                                      "ci_high"])
+    out = out.sort_values(["topic", "year"], kind="stable").reset_index(drop=True)
+    return out.assign(level=level, n_boot=n_boot, boot_seed=seed,
+                      **_model_columns(unit_topics))
+
+
+def _pooled(boots: dict, years: tuple) -> tuple:
+    """The bootstrap means of several years pooled (weighted by their units)."""
+    if len(years) == 1:
+        return boots[years[0]]
+    n = sum(boots[y][2] for y in years)
+    point = sum(boots[y][0] * boots[y][2] for y in years) / n
+    draws = sum(boots[y][1] * boots[y][2] for y in years) / n
+    return point, draws, n
+
+
+@provenance.tracked
+def prevalence_difference(unit_topics: pd.DataFrame, *, target: int | None = None,
+                          reference=None, n_boot: int = 2000, seed: int = DEFAULT_SEED,
+                          level: float = 0.95) -> pd.DataFrame:
+    """Difference in mean topic share between years (target minus reference).
+
+    Uses the same bootstrap draws as :func:`prevalence_by_year` with the same
+    ``n_boot`` and ``seed`` (units resampled within each year, independently), so the
+    interval of a difference is the percentile interval of the differences of the
+    resampled means. A pooled reference (``"rest"``) is the unit-weighted mean of its
+    years, draw by draw.
+
+    Parameters
+    ----------
+    unit_topics : pandas.DataFrame
+        A ``unit topics`` table from :func:`discourse.topics.document_topics`.
+    target, reference : optional
+        Resolved by :func:`discourse.stats.comparisons`: a year, and a year or
+        ``"first"`` (default: each later year against the first), ``"previous"`` (each
+        year against the one before it) or ``"rest"``.
+    n_boot, seed, level : see :func:`prevalence_by_year`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``topic, target, reference, n_target, n_reference, difference, ci_low,
+        ci_high, level, n_boot, boot_seed`` plus ``model, k, seed``.
+
+    Raises
+    ------
+    ValueError
+        With fewer than two years (the message names the years found), or a year or
+        reference that is not in the data.
+    """
+    wide = _wide(unit_topics)
+    years = wide.index.get_level_values("year").unique()
+    wanted = stats.comparisons(years, target, reference, name="year")
+    boots = _boot_means(wide, n_boot, seed)
+    rows = []
+    for c in wanted:
+        pt, dt, nt = boots[c.target]
+        pr, dr, nr = _pooled(boots, c.groups)
+        lo, hi = stats.percentile_interval(dt - dr, level)
+        for j, topic in enumerate(wide.columns):
+            rows.append((int(topic), c.target, c.reference, nt, nr, pt[j] - pr[j], lo[j],
+                         hi[j]))
+    out = pd.DataFrame(rows, columns=["topic", "target", "reference", "n_target",
+                                      "n_reference", "difference", "ci_low", "ci_high"])
+    out = out.sort_values(["topic", "target", "reference"], kind="stable")
+    return out.reset_index(drop=True).assign(level=level, n_boot=n_boot, boot_seed=seed,
+                                             **_model_columns(unit_topics))
+
+
+@provenance.tracked
+def prevalence_table(unit_topics: pd.DataFrame, *, target: int | None = None,
+                     reference=None, n_boot: int = 2000, seed: int = DEFAULT_SEED,
+                     level: float = 0.95) -> pd.DataFrame:
+    """Year means and year differences in one long table (``topics-prevalence-by-year``).
+
+    Rows with ``measure == "mean"`` come from :func:`prevalence_by_year` (``year``
+    is the year, ``reference`` empty); rows with ``measure == "difference"`` from
+    :func:`prevalence_difference` (``year`` is the target year). With a single year
+    there are only ``mean`` rows (use :func:`prevalence_difference` directly to get
+    an error instead).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``measure, topic, year, reference, n_units, n_reference, estimate, ci_low,
+        ci_high, level, n_boot, boot_seed, model, k, seed``.
+    """
+    kw = {"n_boot": n_boot, "seed": seed, "level": level}
+    means = prevalence_by_year(unit_topics, **kw)
+    parts = [means.rename(columns={"mean": "estimate"}).assign(
+        measure="mean", reference=pd.NA, n_reference=pd.NA)]
+    n_years = unit_topics["year"].nunique()
+    if n_years >= 2 or target is not None or reference is not None:
+        diff = prevalence_difference(unit_topics, target=target, reference=reference, **kw)
+        parts.append(diff.rename(columns={"difference": "estimate", "target": "year",
+                                          "n_target": "n_units"}).assign(
+            measure="difference"))
+    cols = ["measure", "topic", "year", "reference", "n_units", "n_reference",
+            "estimate", "ci_low", "ci_high", "level", "n_boot", "boot_seed"]
+    cols += [c for c in ("model", "k", "seed") if c in means.columns]
+    out = pd.concat([p[cols] for p in parts], ignore_index=True)
+    if not out["reference"].isin(["rest"]).any():
+        out["reference"] = out["reference"].astype("Int64")
+    out["n_reference"] = out["n_reference"].astype("Int64")
+    return out

@@ -1,0 +1,61 @@
+"""discourse.framing.inputs: the input contract of ``discourse frames`` (in process)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from discourse import cli, framing
+
+F = framing.FRAMES
+
+
+def _write(path, text, encoding="utf-8"):
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_cli_codes_a_file(tmp_path):
+    inp = _write(tmp_path / "in.csv", "id,text,paragraph\n"
+                 "x1,Terrorism is a threat.,1\nx2,In this context trade grew.,1\n"
+                 "x3,We met the UN.,2\n")
+    out = tmp_path / "out.csv"
+    assert cli.main(["frames", str(inp), "-o", str(out)]) == 0
+    t = pd.read_csv(out, keep_default_na=False)
+    assert list(t.columns) == ["id", *F, "evidence"]
+    assert t[list(F)].values.tolist() == [[1, 0, 0], [1, 1, 0], [0, 0, 1]]
+
+
+@pytest.mark.parametrize("content,encoding,message", [
+    ("id,words\n1,x\n", "utf-8", "missing column(s) text"),
+    ("", "utf-8", "empty"),
+    ("id,text\n", "utf-8", "no rows"),
+    ("id,text\na,x\na,y\n", "utf-8", "duplicate id(s) a"),
+    ("id,text\na,caf\u00e9 \u00e0 Gen\u00e8ve\n", "latin-1", "not UTF-8"),
+    ("id,text,paragraph\na,x,1\nb,y,2\nc,z,1\n", "utf-8", "not consecutive"),
+])
+def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path, capsys, content, encoding,
+                                                  message):
+    inp = _write(tmp_path / "in.csv", content, encoding)
+    out = tmp_path / "out.csv"
+    assert cli.main(["frames", str(inp), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message in err and "in.csv" in err
+    assert not out.exists()
+
+
+def test_cli_unknown_lexicon_path(tmp_path, capsys):
+    inp = _write(tmp_path / "in.csv", "id,text\na,x\n")
+    out = tmp_path / "out.csv"
+    assert cli.main(["frames", str(inp), "-o", str(out), "--lexicon",
+                     str(tmp_path / "missing.yaml")]) == 2
+    assert "missing.yaml" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_read_input_keeps_text_as_written(tmp_path):
+    path = _write(tmp_path / "in.csv", "id,text\n007,NA\n008,\"a, b\"\n")
+    table = framing.read_input(path)
+    assert table.id.tolist() == ["007", "008"] and table.text.tolist() == ["NA", "a, b"]
+    with pytest.raises(FileNotFoundError, match="missing.csv"):
+        framing.read_input(tmp_path / "missing.csv")

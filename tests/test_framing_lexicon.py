@@ -1,0 +1,110 @@
+"""discourse.framing.lexicon: reading, validating and compiling frames.yaml."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+
+import pytest
+
+from discourse import framing
+from discourse.framing.lexicon import load_lexicon
+from discourse.lexicons import Lexicons, load_lexicons
+
+from conftest import CORPUS
+
+MINI = ("frames:\n  security:\n    - clause: 'codebook 2.1'\n"
+        "      terms: [terrorism, defence ministry, =organized crime]\n"
+        "  multilateralism:\n    - clause: 'codebook 2.3'\n"
+        "      terms: [international organization]\n")
+
+
+def _frames(text, lex):
+    return tuple(framing.explain(text, lex)["frames"].values())
+
+
+def test_every_lexicon_entry_quotes_a_codebook_clause(frame_lexicon):
+    lex = frame_lexicon
+    assert lex.n_entries("security") > 100 and lex.n_entries("economy") > 100
+    assert lex.n_entries("multilateralism") > 100 and lex.n_entries("name") > 30
+    assert all(e.clause for e in lex.entries)
+    assert lex.provenance() == {"path": "frames.yaml", "entries": len(lex.entries),
+                                "sha256": lex.sha256} and len(lex.sha256) == 64
+
+
+def test_lexicon_errors_name_the_file_and_problem(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("frames:\n  securty:\n    - clause: x\n      terms: [war]\n")
+    with pytest.raises(framing.LexiconError, match=r"bad\.yaml: unknown frame name.*securty"):
+        framing.load_lexicon(bad)
+    bad.write_text("frames: [unclosed\n")
+    with pytest.raises(framing.LexiconError, match=r"bad\.yaml: is not valid YAML"):
+        framing.load_lexicon(bad)
+    bad.write_text("frames:\n  security:\n    - terms: [war]\n")
+    with pytest.raises(framing.LexiconError, match="clause"):
+        framing.load_lexicon(bad)
+    with pytest.raises(FileNotFoundError, match="nope.yaml"):
+        framing.load_lexicon(tmp_path / "nope.yaml")
+    with pytest.raises(ValueError, match="is not a Lexicon"):
+        framing.explain("x", lexicon=42)
+
+
+def test_one_spelling_table_for_terms_and_frames(tmp_path, lexicons):
+    path = tmp_path / "mini.yaml"
+    path.write_text(MINI, encoding="utf-8")
+    lex = load_lexicon(path, lexicons=lexicons)
+    # spelling.csv (American -> British) makes both spellings one form, both ways
+    assert _frames("The Defense Ministry met.", lex) == (1, 0, 0)
+    assert _frames("The defence ministry met.", lex) == (1, 0, 0)
+    assert _frames("An international organisation met.", lex) == (0, 0, 1)
+    # "=" keeps the exact spelling
+    assert _frames("Organized crime grew.", lex) == (1, 0, 0)
+    assert _frames("Organised crime grew.", lex) == (0, 0, 0)
+    # and with other word lists the same file matches otherwise
+    bare = Lexicons(stopword_groups={"x": set()})
+    assert _frames("An international organisation met.", load_lexicon(path, lexicons=bare)) \
+        == (0, 0, 0)
+
+
+def test_the_project_lexicon_has_no_spelling_section_of_its_own():
+    import yaml
+
+    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
+    assert "spelling" not in data
+    assert load_lexicons().spelling["co-operation"] == "cooperation"
+
+
+def test_a_spelling_section_is_deprecated_but_still_applies(tmp_path, lexicons):
+    path = tmp_path / "old.yaml"
+    path.write_text(MINI + "spelling:\n  labour: labor\n", encoding="utf-8")
+    with pytest.warns(FutureWarning, match="'spelling' section is deprecated"):
+        lex = load_lexicon(path, lexicons=lexicons)
+    path.write_text(MINI.replace("terrorism,", "terrorism, labor market,")
+                    + "spelling:\n  labour: labor\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        lex = load_lexicon(path, lexicons=lexicons)
+    assert _frames("The labour market moved.", lex) == (1, 0, 0)
+    path.write_text(MINI + "spelling: [labour]\n", encoding="utf-8")
+    with pytest.raises(framing.LexiconError, match="'spelling' must map"):
+        load_lexicon(path, lexicons=lexicons)
+
+
+def test_an_edited_lexicon_is_read_again(tmp_path, lexicons):
+    path = tmp_path / "frames.yaml"
+    shutil.copy(CORPUS / "lexicons" / "frames.yaml", path)
+    before = load_lexicon(path, lexicons=lexicons)
+    assert _frames("A concert was held.", before) == (0, 0, 0)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('terms: ["*terror*",', 'terms: ["concert", "*terror*",', 1),
+                    encoding="utf-8")
+    after = load_lexicon(path, lexicons=lexicons)
+    assert _frames("A concert was held.", after) == (1, 0, 0)
+    assert after.sha256 != before.sha256
+
+
+def test_default_path_follows_the_lexicon_directory(tmp_path, monkeypatch):
+    shutil.copytree(CORPUS / "lexicons", tmp_path / "lex")
+    (tmp_path / "lex" / "frames.yaml").write_text(MINI, encoding="utf-8")
+    monkeypatch.setenv("DISCOURSE_LEXICONS", str(tmp_path / "lex"))
+    assert framing.load_lexicon().n_entries() == 4

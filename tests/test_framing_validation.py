@@ -1,0 +1,134 @@
+"""discourse.framing.validation: agreement with hand coding, bootstrap intervals recomputed,
+disagreements, the supervised comparison, and hand-coded sets outside the corpus."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from discourse import framing, stats
+
+F = framing.FRAMES
+CODER = [1, 1, 1, 0, 0, 0, 0, 0, 1, 0]
+HAND = [1, 1, 0, 0, 0, 0, 0, 1, 1, 0]
+
+
+def _tables():
+    ids = [f"s{i}" for i in range(10)]
+    c = pd.DataFrame({"sentence_id": ids, "security": CODER, "economy": HAND,
+                      "multilateralism": CODER, "evidence": ""})
+    h = pd.DataFrame({"sentence_id": ids, "security": HAND, "economy": HAND,
+                      "multilateralism": HAND, "note": "", "text": "t"})
+    return c, h
+
+
+def test_validate_tables_and_bootstrap_ci():
+    c, h = _tables()
+    v = framing.validate(c, h, n_boot=300, seed=3)
+    sec = v[v.frame == "security"].set_index("metric")
+    assert sec.loc["f1", "value"] == 0.75
+    assert v.equals(framing.validate(c, h, n_boot=300, seed=3))       # seeded
+    eco = v[v.frame == "economy"].set_index("metric")
+    assert eco.loc["kappa", "value"] == 1.0
+    assert (eco.ci_low == eco.value).all() and (eco.ci_high == eco.value).all()
+    conf = framing.confusion(c, h)
+    assert conf[conf.frame == "security"].n.tolist() == [3, 1, 1, 5]
+    d = framing.disagreements(c, h)
+    assert len(d) == 4 and set(d.kind) == {"false positive", "false negative"}
+    assert framing.binary_agreement is stats.binary_agreement
+
+
+def test_bootstrap_interval_recomputed_by_hand():
+    """Resampling sentences = a multinomial draw of the 2x2 cells (tp, fp, fn, tn), one
+    generator for the three frames in order; percentile interval of each metric."""
+    c, h = _tables()
+    v = framing.validate(c, h, n_boot=400, seed=11, level=0.9)
+    rng = np.random.default_rng(11)
+    for frame in F:
+        r = stats.binary_agreement(c[frame], h[frame])
+        cells = np.array([r["tp"], r["fp"], r["fn"], r["tn"]])
+        draws = rng.multinomial(10, cells / 10, size=400)
+        f1 = [2 * tp / (2 * tp + fp + fn) for tp, fp, fn, _ in draws if 2 * tp + fp + fn]
+        row = v[(v.frame == frame) & (v.metric == "f1")].iloc[0]
+        assert (row.ci_low, row.ci_high) == pytest.approx(
+            tuple(np.quantile(f1, [0.05, 0.95])), rel=1e-12)
+    with pytest.raises(ValueError, match="n_boot=0 must be a positive integer"):
+        framing.validate(c, h, n_boot=0)
+    with pytest.raises(ValueError, match="level=1.5"):
+        framing.validate(c, h, level=1.5)
+    with pytest.raises(ValueError, match="hand table lacks column"):
+        framing.validate(c, h.drop(columns="economy"))
+
+
+def test_supervised_comparison_runs_and_reports_both_methods():
+    ids = [f"s{i}" for i in range(30)]
+    texts = ["terrorism threat"] * 10 + ["trade and investment"] * 10 + ["the UN met"] * 10
+    h = pd.DataFrame({"sentence_id": ids, "text": texts,
+                      "security": [1] * 10 + [0] * 20, "economy": [0] * 10 + [1] * 10 + [0] * 10,
+                      "multilateralism": [0] * 20 + [1] * 10})
+    c = h[["sentence_id", *F]].copy()
+    out = framing.supervised_comparison(h, c, k=5, seed=0)
+    assert set(out.method) == {"lexicon", "tfidf_logreg_cv"}
+    assert (out[out.method == "tfidf_logreg_cv"].f1 == 1).all()
+
+
+def test_validate_annotations_scores_a_hand_coded_file(tmp_path):
+    """Four invented sentences; the lexicon's codes are checked by hand first.
+
+    security: hand 1,0,0,1 vs lexicon 1,0,0,0 -> TP 1, FN 1, TN 2: precision 1,
+    recall 0.5, F1 = 2PR/(P+R) = 0.666667.
+    """
+    path = tmp_path / "set.csv"
+    pd.DataFrame({
+        "id": ["x1", "x2", "x3", "x4"],
+        "paragraph": ["a", "a", "b", "c"],
+        "text": ["Terrorist attacks were prevented by the security services.",
+                 "Trade between the countries grew.",
+                 "The choir sang folk songs.",
+                 "The delegates discussed the agenda."],
+        "security": [1, 0, 0, 1], "economy": [0, 1, 0, 0], "multilateralism": [0, 0, 0, 0],
+    }).to_csv(path, index=False)
+    codes = framing.code_file(path)
+    assert codes[["security", "economy"]].values.tolist() == [[1, 0], [0, 1], [0, 0], [0, 0]]
+    table = framing.validate_annotations(path, n_boot=50, seed=3)
+    assert set(table["set"]) == {"set"}
+    sec = table[table.frame == "security"].set_index("metric")["value"]
+    assert sec["precision"] == pytest.approx(1.0)
+    assert sec["recall"] == pytest.approx(0.5)
+    assert sec["f1"] == pytest.approx(2 / 3)
+    eco = table[table.frame == "economy"].set_index("metric")["value"]
+    assert eco["f1"] == pytest.approx(1.0)
+
+
+def test_validate_annotations_rejects_bad_codes(tmp_path):
+    path = tmp_path / "bad.csv"
+    pd.DataFrame({"id": ["x1"], "text": ["Trade grew."], "security": [2], "economy": [1],
+                  "multilateralism": [0]}).to_csv(path, index=False)
+    with pytest.raises(ValueError, match=r"bad.csv: column 'security' must hold 0 or 1"):
+        framing.validate_annotations(path, n_boot=10)
+
+
+def test_validate_annotation_sets(tmp_path):
+    root = tmp_path / "corpus" / "annotations"
+    root.mkdir(parents=True)
+    pd.DataFrame({"id": ["x1", "x2"], "text": ["Terrorism is a threat.", "Trade grew."],
+                  "security": [1, 0], "economy": [0, 1], "multilateralism": [0, 0]}
+                 ).to_csv(root / "a.csv", index=False)
+    pd.DataFrame({"id": ["y1"], "text": ["We met the UN."], "security": [0], "economy": [0],
+                  "multilateralism": [1]}).to_csv(root / "b.csv", index=False)
+    both = framing.validate_annotation_sets(["a.csv", "missing.csv", "b.csv"],
+                                            corpus=tmp_path / "corpus", n_boot=20, seed=1)
+    assert list(dict.fromkeys(both["set"])) == ["a", "b"]
+    one = framing.validate_annotations(root / "b.csv", n_boot=20, seed=1)
+    pd.testing.assert_frame_equal(both[both["set"] == "b"].reset_index(drop=True), one)
+    none = framing.validate_annotation_sets(["missing.csv"], corpus=tmp_path / "corpus")
+    assert none.empty and list(none.columns) == list(both.columns)
+
+
+def test_load_validation(tmp_path, corpus_copy):
+    hand = framing.load_validation(corpus=corpus_copy)
+    assert len(hand) == 200 and hand[list(F)].isin([0, 1]).all().all()
+    assert framing.load_validation(corpus=tmp_path) is None
+    with pytest.raises(FileNotFoundError, match="nope.csv"):
+        framing.load_validation(tmp_path / "nope.csv")

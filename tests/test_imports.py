@@ -1,0 +1,131 @@
+"""The module graph of the package: acyclic (deferred imports included), leaves that are
+leaves, and no module reaching into another's private names."""
+
+from __future__ import annotations
+
+import ast
+import functools
+
+import pytest
+
+from conftest import REPO
+
+SRC = REPO / "src"
+
+
+def _module_name(path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _sources() -> dict[str, str]:
+    return {_module_name(p): p.read_text(encoding="utf-8")
+            for p in sorted((SRC / "discourse").rglob("*.py"))}
+
+
+def import_graph(sources: dict[str, str]) -> dict[str, set[str]]:
+    """``{module: modules of the package it imports}``, from every import statement
+    anywhere in the module (inside functions too)."""
+    graph: dict[str, set[str]] = {name: set() for name in sources}
+    for name, source in sources.items():
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                targets = [f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in sources
+                           else node.module for a in node.names]
+            else:
+                continue
+            graph[name] |= {t for t in targets if t in sources and t != name}
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """A cycle of the graph as a list of modules (first = last), or ``None``."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node):
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt):] + [nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def test_the_checker_finds_a_hidden_cycle():
+    sources = {"discourse": "", "discourse.a": "from discourse import b\n",
+               "discourse.b": "def f():\n    from discourse.a import x\n"}
+    assert find_cycle(import_graph(sources)) == ["discourse.a", "discourse.b", "discourse.a"]
+    sources["discourse.b"] = "def f():\n    import os\n"
+    assert find_cycle(import_graph(sources)) is None
+
+
+def test_the_package_has_no_import_cycle():
+    graph = import_graph(_sources())
+    assert find_cycle(graph) is None
+    # the old hidden circle: corpus and preprocess each imported the other
+    assert "discourse.preprocess" not in graph["discourse.corpus"]
+
+
+@pytest.mark.parametrize("module,allowed", [
+    ("discourse.text", set()),
+    ("discourse.checks", set()),
+    ("discourse.stats", set()),
+    ("discourse.paths", set()),
+    ("discourse.lexicons", {"discourse.paths"}),
+    ("discourse.results", {"discourse.paths"}),
+])
+def test_leaves_import_nothing_else_of_the_package(module, allowed):
+    assert import_graph(_sources())[module] <= allowed
+
+
+def test_no_module_uses_another_modules_private_names():
+    sources = _sources()
+    found = []
+    for name, source in sources.items():
+        tree = ast.parse(source)
+        aliases = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and \
+                    node.module.startswith("discourse"):
+                for a in node.names:
+                    if a.name.startswith("_") and not a.name.startswith("__"):
+                        found.append(f"{name}: from {node.module} import {a.name}")
+                    if f"{node.module}.{a.name}" in sources:
+                        aliases[a.asname or a.name] = f"{node.module}.{a.name}"
+            elif isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.name.startswith("discourse"):
+                        aliases[a.asname or a.name] = a.name
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.value.id in aliases and node.attr.startswith("_") \
+                    and not node.attr.startswith("__"):
+                found.append(f"{name}: {node.value.id}.{node.attr}")
+    assert found == []
+
+
+def test_modules_are_small_and_declare_their_names():
+    for path in sorted((SRC / "discourse").rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert len(lines) <= 425, (path.name, len(lines))      # "about 400"
+        if path.name != "__main__.py":
+            assert any(line.startswith("__all__") for line in lines), path
+        assert not any("above this line" in line or line.startswith("__all__ +=")
+                       for line in lines), path

@@ -1,0 +1,74 @@
+"""discourse.io: whole writes, fixed float format, provenance sidecars, reading back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pandas as pd
+import pytest
+
+from discourse import __version__, io, provenance
+
+
+def test_write_table_is_atomic(tmp_path, monkeypatch):
+    target = tmp_path / "t.csv"
+    io.write_table(pd.DataFrame({"a": [1]}), target)
+    before = target.read_bytes()
+
+    def boom(self, *a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
+    with pytest.raises(KeyboardInterrupt):
+        io.write_table(pd.DataFrame({"a": [2]}), target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".provenance", "t.csv"]
+    assert [p.name for p in (tmp_path / ".provenance").iterdir()] == ["t.csv.json"]
+
+
+def test_float_format_is_fixed(tmp_path):
+    target = io.write_table(pd.DataFrame({"x": [0.1 + 0.2, 1e-9, 12345678.9]}),
+                            tmp_path / "f.csv")
+    assert target.read_text() == "x\n0.3\n1e-09\n1.23457e+07\n"
+
+
+def test_sidecar_records_function_parameters_corpus_and_version(tmp_path, tiny_corpus):
+    from discourse import corpus
+
+    sentences = corpus.segment(corpus.load_docs(tiny_corpus))
+    path = io.write_table(sentences, tmp_path / "s.csv")
+    record = json.loads((tmp_path / ".provenance" / "s.csv.json").read_text())
+    assert record["table"] == "s.csv" and record["version"] == __version__
+    assert record["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert record["rows"] == 13 and record["columns"] == list(sentences.columns)
+    assert record["function"] == "discourse.segmentation.segment"
+    assert record["inputs"]["docs"]["parameters"] == {"corpus": "tiny", "layer": "cleaned"}
+    assert record["corpus"] == sentences.attrs["provenance"]["corpus"]
+    # a second write of the same table gives the same sidecar, byte for byte
+    first = (tmp_path / ".provenance" / "s.csv.json").read_bytes()
+    io.write_table(sentences, tmp_path / "s.csv")
+    assert (tmp_path / ".provenance" / "s.csv.json").read_bytes() == first
+
+
+def test_a_table_without_provenance_still_gets_a_sidecar(tmp_path):
+    io.write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
+    record = provenance.read_sidecar(tmp_path / "t.csv")
+    assert record["function"] is None and record["version"] == __version__
+    io.write_table(pd.DataFrame({"a": [1]}), tmp_path / "u.csv", with_provenance=False)
+    assert provenance.read_sidecar(tmp_path / "u.csv") is None
+
+
+def test_read_table_round_trip(tmp_path):
+    table = pd.DataFrame({"id": ["007", "008"], "text": ["NA", ""], "n": [1, 2]})
+    provenance.attach(table, "tests.made_by_hand", {"k": 3})
+    io.write_table(table, tmp_path / "t.csv")
+    back = io.read_table(tmp_path / "t.csv", dtype={"id": str})
+    pd.testing.assert_frame_equal(back, table, check_dtype=False)
+    assert back.attrs["provenance"]["function"] == "tests.made_by_hand"
+    assert back.attrs["provenance"]["parameters"] == {"k": 3}
+
+
+def test_write_text(tmp_path):
+    path = io.write_text("a\r\nb", tmp_path / "sub" / "x.md")
+    assert path.read_bytes() == b"a\r\nb"

@@ -1,0 +1,170 @@
+"""discourse.plots: each figure shows its table's values, is labelled, and is saved the same
+twice."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from discourse import corpus, plots, results, topics  # noqa: E402
+
+import topic_data as td  # noqa: E402
+
+
+def _labelled(fig):
+    axes = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>"]
+    assert axes
+    for ax in axes:
+        assert ax.get_xlabel() or ax.get_ylabel(), ax
+    assert any(ax.get_title() for ax in axes) or fig._suptitle is not None
+    assert any(t.get_text().startswith("Source:") for t in fig.texts)
+    return axes
+
+
+def _bars(ax):
+    return [p for p in ax.patches if isinstance(p, matplotlib.patches.Rectangle)]
+
+
+def test_corpus_structure_bars_are_the_sentence_counts(real_sentences):
+    summary = corpus.describe(real_sentences)
+    fig = plots.corpus_structure(summary)
+    ax = _labelled(fig)[0]
+    widths = sorted(round(b.get_width()) for b in _bars(ax) if b.get_width())
+    counts = sorted(summary[summary.role != "all"].sentences.tolist())
+    assert widths == counts
+    assert f"({results.CORPUS_SUMMARY.ref})" in " ".join(t.get_text() for t in fig.texts)
+
+
+def test_frame_shares_bar_heights_are_the_shares():
+    shares = pd.DataFrame({"year": [2001, 2001, 2002, 2002], "frame": ["security", "economy"] * 2,
+                           "n_sentences": [10, 10, 20, 20], "share": [0.5, 0.1, 0.25, 0.3],
+                           "ci_low": [0.3, 0.0, 0.1, 0.1], "ci_high": [0.7, 0.4, 0.5, 0.5]})
+    before = shares.copy()
+    fig = plots.plot_frame_shares(shares)
+    ax = _labelled(fig)[0]
+    heights = [round(b.get_height(), 12) for b in _bars(ax)]
+    assert heights == [0.5, 0.1, 0.25, 0.3]            # year 2001 first, frames in order
+    assert ax.get_ylabel() == "share of sentences with the frame"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["security", "economy"]
+    pd.testing.assert_frame_equal(shares, before)       # the input is not changed
+
+
+def test_keyness_bars_are_log_ratios(real_tokens):
+    from discourse import keywords
+
+    key = keywords.keyness(real_tokens, 2020, 2019)
+    fig = plots.plot_keyness(key, n=5, target=2020, reference=2019)
+    ax = _labelled(fig)[0]
+    chosen = pd.concat([key[key.g2 > 0].head(5).iloc[::-1], key[key.g2 < 0].tail(5).iloc[::-1]])
+    assert [round(b.get_width(), 9) for b in _bars(ax)] == \
+        [round(x, 9) for x in chosen.log_ratio]
+    assert [t.get_text() for t in ax.get_yticklabels()] == chosen.term.tolist()
+    assert "2020" in ax.get_xlabel() and "2019" in ax.get_xlabel()
+    fig = plots.plot_logodds(key, target=2020, reference=2019)
+    offsets = _labelled(fig)[0].collections[0].get_offsets()
+    assert np.allclose(offsets[:, 1], key.logodds_z)
+    assert np.allclose(offsets[:, 0], key.count_target + key.count_reference)
+
+
+def test_term_families_lines_are_the_rates():
+    rates = pd.DataFrame({"family": ["a", "a", "b", "b"], "year": [2001, 2002] * 2,
+                          "per10k": [1.0, 2.0, 3.0, 0.0]})
+    ax = _labelled(plots.plot_term_families(rates))[0]
+    assert [line.get_ydata().tolist() for line in ax.lines] == [[1.0, 2.0], [3.0, 0.0]]
+
+
+def test_lexical_dispersion_marks_each_occurrence():
+    table = pd.DataFrame({"doc_id": ["d", "d", "e"], "year": [1, 1, 2], "term": ["x", "y", "x"],
+                          "relative_position": [0.1, 0.5, 0.9]})
+    fig = plots.plot_lexical_dispersion(table)
+    axes = _labelled(fig)
+    assert [line.get_xdata().tolist() for line in axes[0].lines] == [[0.1], [0.5]]
+    assert axes[1].lines[0].get_xdata().tolist() == [0.9]
+    with pytest.raises(ValueError, match="is empty"):
+        plots.plot_lexical_dispersion(table.iloc[:0])
+
+
+def test_topic_figures_show_their_tables():
+    model = td.topic_terms({1: ["a", "b"], 2: ["c", "z"]})
+    stored = topics.labels_for(td.topic_terms({1: ["a", "b"], 2: ["c", "d"]}),
+                               {1: "Alpha", 2: "Gamma"})
+    labels = topics.check_labels(stored, model)
+    fig = plots.plot_topic_terms(model, labels)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert titles == ["Topic 1: Alpha", "Topic 2: Gamma [STALE label]"]
+    assert [b.get_width() for b in _bars(fig.axes[0])] == [0.1, 0.1]
+    ut = td.unit_topics()
+    prevalence = topics.prevalence_table(ut, n_boot=20, seed=1)
+    fig = plots.plot_topic_prevalence(prevalence)
+    ax = _labelled(fig)[0]
+    means = prevalence[prevalence.measure == "mean"]
+    plotted = sorted(round(x, 12) for c in ax.containers for x in c.lines[0].get_xdata())
+    assert plotted == sorted(round(x, 12) for x in means.estimate)
+    flow = plots.plot_topic_flow(ut.assign(position=ut.groupby("year").cumcount() // 2 + 1,
+                                           doc_id=ut.year.astype(str)))
+    assert len([ax for ax in flow.axes if ax.get_images()]) == 2
+
+
+def test_model_selection_lines_are_the_coherences():
+    dtm, _ = td.block_dtm()
+    sel = topics.select_model(dtm, ks=(2, 3), seed=1, n_seeds=2, n_top=4, progress=False)
+    fig = plots.plot_topic_model_selection(sel)
+    npmi_ax = _labelled(fig)[0]
+    plotted = sorted(round(y, 12) for c in npmi_ax.containers for y in c.lines[0].get_ydata())
+    assert plotted == sorted(round(y, 12) for y in sel.npmi)
+
+
+def test_framing_figures_show_their_tables():
+    validation = pd.DataFrame({"frame": ["security"] * 2, "metric": ["f1", "kappa"],
+                               "value": [0.9, 0.8], "ci_low": [0.8, 0.7], "ci_high": [1, 0.9]})
+    ax = _labelled(plots.plot_validation(validation))[0]
+    assert ax.containers[0].lines[0].get_ydata().tolist() == [0.9, 0.8]
+    frames = ["security", "economy"]
+    cooc = pd.DataFrame({"year": "all", "frame_a": np.repeat(frames, 2),
+                         "frame_b": frames * 2, "n_both": [5, 1, 1, 7]})
+    ax = _labelled(plots.plot_cooccurrence(cooc))[0]
+    assert ax.get_images()[0].get_array().tolist() == [[5, 1], [1, 7]]
+    traj = pd.DataFrame({"doc_id": "d", "year": 1, "frame": "security",
+                         "relative_position": [0.25, 0.75], "rolling_share": [0.5, 1.0],
+                         "window": 3})
+    ax = _labelled(plots.plot_trajectory(traj))[0]
+    assert ax.lines[0].get_ydata().tolist() == [0.5, 1.0]
+    roles = pd.DataFrame({"year": [1, 1], "role": ["speech"] * 2, "frame": frames,
+                          "n_sentences": [4, 4], "share": [0.25, 0.5], "ci_low": [0.1, 0.2],
+                          "ci_high": [0.6, 0.8]})
+    ax = _labelled(plots.plot_roles(roles))[0]
+    assert sorted(b.get_width() for b in _bars(ax)) == [0.25, 0.5]
+
+
+def _figure():
+    fig, ax = plots.new_figure()
+    ax.plot([0, 1], [1, 0])
+    ax.set_title("t")
+    return fig
+
+
+def test_save_figure_is_deterministic_and_whole(tmp_path):
+    first = plots.save_figure(_figure(), "x", tmp_path / "a", formats=("png", "svg", "pdf"))
+    second = plots.save_figure(_figure(), results.FIG_ROLES, tmp_path / "b",
+                               formats=("png", "svg", "pdf"))
+    assert [p.name for p in first] == ["x.png", "x.svg", "x.pdf"]
+    assert [p.name for p in second] == ["04-roles.png", "04-roles.svg", "04-roles.pdf"]
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes(), a.suffix
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["x.pdf", "x.png", "x.svg"]
+    with pytest.raises(ValueError, match="format 'gif'"):
+        plots.save_figure(_figure(), "y", tmp_path, formats=("gif",))
+
+
+def test_new_figure_has_the_fixed_size(tmp_path):
+    from PIL import Image
+
+    fig = _figure()
+    assert tuple(fig.get_size_inches()) == plots.FIGSIZE
+    png = plots.save_figure(fig, "s", tmp_path, formats=("png",))[0]
+    assert Image.open(png).size == (plots.FIGSIZE[0] * plots.DPI, plots.FIGSIZE[1] * plots.DPI)

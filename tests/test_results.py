@@ -1,0 +1,75 @@
+"""discourse.results: one registry of result names, used instead of literals elsewhere."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import json
+
+import pytest
+
+from discourse import results
+
+from conftest import REPO
+
+ALL = (*results.TABLES, *results.TEXTS, *results.FIGURES)
+
+
+def test_names_are_unique_and_described():
+    names = [o.name for o in ALL]
+    assert len(names) == len(set(names))
+    for o in ALL:
+        assert o.kind in ("table", "text", "figure") and len(o.description) > 10, o.name
+        assert re.fullmatch(r"[0-9a-z{}.-]+", o.name), o.name
+    assert results.FRAMING_SHARES.ref == "results/framing-shares-by-year.csv"
+    assert results.FIG_FRAME_SHARES.ref == "figures/04-frame-shares-by-year.png"
+    assert results.MANIFEST.ref == "results/manifest.json"
+    assert results.KEYWORDS_KEYNESS.path("/x").as_posix() == "/x/keywords-keyness.csv"
+    assert results.FIG_ROLES.path("/y").as_posix() == "/y/04-roles.png"
+
+
+def test_kwic_names_and_lookup():
+    assert results.kwic("member state").file == "keywords-kwic-member-state.csv"
+    assert results.by_name("framing-codes") is results.FRAMING_CODES
+    with pytest.raises(KeyError, match="'framing-kodes' is not a registered result name"):
+        results.by_name("framing-kodes")
+
+
+def test_every_figure_has_a_caption():
+    readme = (REPO / "figures" / "README.md").read_text(encoding="utf-8")
+    assert [o.name for o in results.FIGURES if f"`{o.name}.png`" not in readme] == []
+
+
+def _files():
+    return {o.file for o in ALL if "{" not in o.name} | {o.name for o in results.FIGURES}
+
+
+def _literals(tree):
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+                  and n.body and isinstance(n.body[0], ast.Expr)
+                  and isinstance(n.body[0].value, ast.Constant)}
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Constant)
+            and isinstance(n.value, str) and id(n) not in docstrings]
+
+
+def test_the_package_spells_result_names_only_in_the_registry():
+    names = _files()
+    for path in sorted((REPO / "src" / "discourse").rglob("*.py")):
+        if path.name == "results.py":
+            continue
+        for node in _literals(ast.parse(path.read_text(encoding="utf-8"))):
+            found = [n for n in names if n in node.value]
+            assert found == [], (path.name, node.lineno, found)
+
+
+@pytest.mark.parametrize("notebook", sorted((REPO / "notebooks").glob("[0-9]*.ipynb")),
+                         ids=lambda p: p.name)
+def test_notebooks_spell_result_names_only_through_the_registry(notebook):
+    names = _files()
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert [n for n in names if n in code] == []
+    assert not re.search(r"""["'][\w./-]+\.(csv|png|svg|md)["']""",
+                         code.replace("frames_heldout.csv", "").replace("frames_dev.csv", ""))

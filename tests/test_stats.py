@@ -1,0 +1,184 @@
+"""discourse.stats: each statistic against a hand computation or a reference library."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from discourse import stats
+
+
+# --- confidence level ----------------------------------------------------------------
+
+@pytest.mark.parametrize("bad", [0, 1, 95, -0.5])
+def test_check_level(bad):
+    assert stats.check_level(0.9) == 0.9
+    with pytest.raises(ValueError, match=f"level={bad!r} must be between 0 and 1"):
+        stats.check_level(bad)
+    with pytest.raises(ValueError, match=f"alpha={bad!r} must be between 0 and 1"):
+        stats.check_level(bad, "alpha")
+
+
+def test_z_value_against_scipy():
+    from scipy.stats import norm
+
+    assert stats.z_value(0.95) == pytest.approx(norm.ppf(0.975), abs=1e-15)
+    assert stats.z_value(0.9) == pytest.approx(1.6448536269514722, rel=1e-12)
+
+
+# --- intervals for proportions -----------------------------------------------------------
+
+def test_wilson_known_values_and_return_convention():
+    lo, hi = stats.wilson_interval(0, 10)
+    assert lo == 0 and hi == pytest.approx(0.2775, abs=5e-5)
+    assert stats.wilson_interval(81, 263) == pytest.approx((0.2553, 0.3662), abs=5e-4)
+    # by hand: p = 0.3, n = 10, z = 1.96: centre (0.3 + z^2/20) / (1 + z^2/10)
+    z = stats.z_value()
+    centre = (0.3 + z * z / 20) / (1 + z * z / 10)
+    half = z * math.sqrt(0.3 * 0.7 / 10 + z * z / 400) / (1 + z * z / 10)
+    assert stats.wilson_interval(3, 10) == pytest.approx((centre - half, centre + half),
+                                                         rel=1e-12)
+    assert all(type(x) is float for x in stats.wilson_interval(np.int64(3), np.int64(10)))
+    with pytest.raises(ValueError, match="one count"):
+        stats.wilson_interval([1, 2], [10, 10])
+
+
+def test_newcombe_known_value():
+    # Newcombe (1998), Table II, example (a): 56/70 - 48/80, method 10
+    assert stats.newcombe_interval(56, 70, 48, 80) == pytest.approx((0.0524, 0.3339),
+                                                                    abs=5e-5)
+    assert all(type(x) is float for x in stats.newcombe_interval(1, 4, 3, 4))
+
+
+# --- bootstrap intervals -------------------------------------------------------------------
+
+def test_percentile_interval_by_hand():
+    # 101 values 0..100: the 5th and 95th percentiles are 5 and 95 (up to the rounding
+    # of (1 - 0.9) / 2)
+    assert stats.percentile_interval(np.arange(101), 0.9) == pytest.approx((5.0, 95.0))
+    # linear interpolation: 4 values, level 0.5 -> quantiles 0.25 and 0.75 of [1, 2, 4, 8]
+    # positions 0.75 and 2.25: 1 + 0.75 * 1 = 1.75, 4 + 0.25 * 4 = 5
+    assert stats.percentile_interval([8, 1, 4, 2], 0.5) == (1.75, 5.0)
+    draws = np.random.default_rng(0).normal(size=(500, 3))
+    lo, hi = stats.percentile_interval(draws, 0.95)
+    assert np.allclose(lo, np.percentile(draws, 2.5, axis=0), rtol=0, atol=1e-15)
+    assert np.allclose(hi, np.percentile(draws, 97.5, axis=0), rtol=0, atol=1e-15)
+    with pytest.raises(ValueError, match="level=2"):
+        stats.percentile_interval(draws, 2)
+
+
+# --- multiple comparisons --------------------------------------------------------------------
+
+def test_benjamini_hochberg_and_holm_by_hand():
+    p = np.array([0.01, 0.04, 0.03, 0.005, 0.2])
+    order = np.argsort(p)
+    m = len(p)
+    # BH: q_(i) = min_{j >= i} p_(j) m / j
+    bh = np.minimum.accumulate((p[order] * m / np.arange(1, m + 1))[::-1])[::-1]
+    expected = np.empty(m)
+    expected[order] = np.minimum(bh, 1)
+    assert np.allclose(stats.adjust_pvalues(p), expected)
+    # Holm: max_{j <= i} (m - j + 1) p_(j), capped at 1
+    holm = np.minimum(np.maximum.accumulate((m - np.arange(m)) * p[order]), 1)
+    expected[order] = holm
+    assert np.allclose(stats.adjust_pvalues(p, "holm"), expected)
+    assert len(stats.adjust_pvalues([])) == 0
+    with pytest.raises(ValueError, match="correction='bonf' is not one of"):
+        stats.adjust_pvalues(p, "bonf")
+
+
+# --- agreement ---------------------------------------------------------------------------------
+
+CODER = [1, 1, 1, 0, 0, 0, 0, 0, 1, 0]
+HAND = [1, 1, 0, 0, 0, 0, 0, 1, 1, 0]
+
+
+def test_binary_agreement_by_hand():
+    # tp=3 fp=1 fn=1 tn=5: P = R = F1 = 3/4; p_o = .8, p_e = (4*4 + 6*6)/100 = .52,
+    # kappa = .28/.48; alpha = 1 - 19 * 2 / (12 * 8)
+    r = stats.binary_agreement(CODER, HAND)
+    assert (r["tp"], r["fp"], r["fn"], r["tn"]) == (3, 1, 1, 5)
+    assert r["precision"] == 0.75 and r["recall"] == 0.75 and r["f1"] == 0.75
+    assert r["kappa"] == pytest.approx(0.28 / 0.48)
+    assert r["alpha"] == pytest.approx(1 - 38 / 96)
+    with pytest.raises(ValueError, match="0 or 1"):
+        stats.binary_agreement([0, 2], [0, 1])
+
+
+def test_alpha_and_kappa_agree_with_reference_libraries():
+    import krippendorff
+    from sklearn.metrics import cohen_kappa_score
+
+    rng = np.random.default_rng(1)
+    a, b = rng.integers(0, 2, 60), rng.integers(0, 2, 60)
+    r = stats.binary_agreement(a, b)
+    assert r["alpha"] == pytest.approx(krippendorff.alpha(
+        reliability_data=[a, b], level_of_measurement="nominal"))
+    assert r["kappa"] == pytest.approx(cohen_kappa_score(a, b))
+
+
+def test_agreement_scores_vectorised_equal_one_at_a_time():
+    counts = np.array([[3, 1, 1, 5], [0, 0, 2, 8], [4, 0, 0, 6]])
+    table = stats.agreement_scores(*counts.T)
+    for i, row in enumerate(counts):
+        one = stats.agreement_scores(*row)
+        for metric in stats.AGREEMENT_METRICS:
+            assert np.allclose(table[metric][i], one[metric], equal_nan=True), metric
+    assert np.isnan(table["precision"][1])          # no positive codes: undefined
+
+
+# --- set overlap and alignment -------------------------------------------------------------
+
+def test_jaccard_and_hungarian_alignment_by_hand():
+    assert stats.jaccard([], []) == 1.0 and stats.jaccard("ab", "bc") == pytest.approx(1 / 3)
+    ref = [["a", "b", "c"], ["d", "e", "f"]]
+    other = [["d", "e", "x"], ["a", "b", "c"]]
+    J = stats.jaccard_matrix(ref, other)
+    assert J.tolist() == [[0.0, 1.0], [0.5, 0.0]]
+    rows, cols, values = stats.hungarian_match(J)
+    assert rows.tolist() == [0, 1] and cols.tolist() == [1, 0]
+    assert values.tolist() == [1.0, 0.5]
+
+
+# --- target and reference --------------------------------------------------------------------
+
+def _pairs(found):
+    return [(c.target, c.reference, c.groups) for c in found]
+
+
+def test_comparisons_default_is_every_later_group_against_the_first():
+    assert stats.DEFAULT_REFERENCE == "first"
+    years = [2023, 2021, 2022, 2021]
+    assert _pairs(stats.comparisons(years)) == [(2022, 2021, (2021,)), (2023, 2021, (2021,))]
+    assert _pairs(stats.comparisons(years, reference="first")) == \
+        _pairs(stats.comparisons(years))
+    assert _pairs(stats.comparisons(years, 2023)) == [(2023, 2021, (2021,))]
+
+
+def test_comparisons_other_references():
+    years = np.array([2021, 2022, 2023])
+    assert _pairs(stats.comparisons(years, reference="previous")) == \
+        [(2022, 2021, (2021,)), (2023, 2022, (2022,))]
+    assert _pairs(stats.comparisons(years, 2023, "rest")) == [(2023, "rest", (2021, 2022))]
+    assert [c.target for c in stats.comparisons(years, reference="rest")] == [2021, 2022, 2023]
+    assert _pairs(stats.comparisons(years, reference=2022)) == \
+        [(2021, 2022, (2022,)), (2023, 2022, (2022,))]
+    assert _pairs(stats.comparisons(["b", "a"], "b", "a")) == [("b", "a", ("a",))]
+    assert all(type(c.target) is int for c in stats.comparisons(years))
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"groups": [2021]}, r"at least two values of 'year'; the data has only \[2021\]"),
+    ({"target": 1999}, r"target=1999 is not in the data; available: \[2021, 2022\]"),
+    ({"reference": 1999}, r"reference=1999 is not in the data; available: \[2021, 2022\] "
+                          r"or one of 'first', 'previous', 'rest'"),
+    ({"target": 2021, "reference": 2021}, "target and reference are both 2021"),
+    ({"target": 2021}, "target and reference are both 2021"),
+    ({"target": 2021, "reference": "previous"}, "target=2021 is the first value"),
+])
+def test_comparison_errors_name_the_value(kwargs, message):
+    groups = kwargs.pop("groups", [2021, 2022])
+    with pytest.raises(ValueError, match=message):
+        stats.comparisons(groups, name="year", **kwargs)

@@ -1,0 +1,73 @@
+"""discourse.topics.pipeline: the analysis of notebook 03 and of ``discourse topics`` in one
+call, equal to the steps taken one by one."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from discourse import cli, results, topics
+
+
+@pytest.fixture(scope="module")
+def analysis(multi_sentences):
+    return topics.run_pipeline(multi_sentences, k=3, seed=2, ks=range(2, 4), n_seeds=2,
+                               n_boot=50, reference="previous")
+
+
+def test_run_pipeline_equals_the_steps(analysis, multi_sentences):
+    dtm = topics.document_term_matrix(topics.units(multi_sentences))
+    fit = topics.fit_topics(dtm, k=3, seed=2)
+    terms = topics.topic_terms(fit)
+    unit_topics = topics.document_topics(fit)
+    expected = {
+        results.TOPICS_MODEL_SELECTION: topics.select_model(dtm, ks=[2, 3], seed=2,
+                                                            n_seeds=2, progress=False),
+        results.TOPICS_TERMS: terms,
+        results.TOPICS_STABILITY: topics.seed_stability(dtm, k=3, seed=2, n_seeds=2),
+        results.TOPICS_LABELS_CHECK: topics.check_labels(topics.load_labels(), terms),
+        results.TOPICS_PASSAGES: topics.representative_passages(fit),
+        results.TOPICS_DOCUMENTS: unit_topics,
+        results.TOPICS_PREVALENCE: topics.prevalence_table(unit_topics, reference="previous",
+                                                            n_boot=50, seed=2),
+    }
+    got = analysis.tables()
+    assert list(got) == list(expected)
+    for name, table in expected.items():
+        pd.testing.assert_frame_equal(got[name], table, obj=name.name)
+    assert analysis.suggested_k == topics.suggest_k(expected[results.TOPICS_MODEL_SELECTION])
+    assert set(analysis.tables(layer="raw")[results.TOPICS_TERMS].layer) == {"raw"}
+
+
+def test_k_is_capped_by_the_grid(multi_sentences):
+    a = topics.run_pipeline(multi_sentences, k=9, ks=[2, 3], n_seeds=2, n_boot=10)
+    assert a.fit.k == 3 and a.stability.k.iloc[0] == 3
+    with pytest.raises(ValueError, match=r"no k of \[500\] can be fitted"):
+        topics.run_pipeline(multi_sentences, ks=[500], n_seeds=2, n_boot=10)
+    with pytest.raises(ValueError, match="k=999"):
+        topics.run_pipeline(multi_sentences, k=999, n_seeds=2, n_boot=10)
+
+
+def test_cli_topics_writes_the_pipeline_tables(tmp_path, capsys, multi_sentences):
+    from conftest import MULTI
+
+    out = tmp_path / "out"
+    status = cli.main(["topics", "--corpus", str(MULTI), "--k", "3", "--seed", "2",
+                       "--seeds", "2", "--n-boot", "50", "--quiet", "--no-questions",
+                       "-o", str(out)])
+    assert status == 0
+    printed = capsys.readouterr().out.split()
+    expected = topics.run_pipeline(multi_sentences, k=3, seed=2, n_seeds=2, n_boot=50,
+                                   include_questions=False, corpus=MULTI).tables("cleaned")
+    assert printed == [str(o.path(out)) for o in expected]
+    for output, table in expected.items():
+        written = pd.read_csv(output.path(out))
+        assert list(written.columns) == list(table.columns)
+        assert len(written) == len(table), output.name
+    terms = pd.read_csv(out / "topics-terms.csv")
+    assert sorted(terms.topic.unique()) == [1, 2, 3] and set(terms.seed) == {2}
+    docs = pd.read_csv(out / "topics-documents.csv")
+    assert set(docs.role) <= {"answer", "speech"} and set(docs.layer) == {"cleaned"}
+    assert not (out / "topics-model-selection.csv").exists()
+    assert cli.main(["topics", "--k", "999", "-o", str(out)]) == 2
+    assert "k=999" in capsys.readouterr().err

@@ -1,0 +1,111 @@
+"""discourse.topics.prevalence: year means, differences and their bootstrap intervals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from discourse import corpus, topics
+
+import topic_data as td
+from conftest import write_corpus
+
+def test_prevalence_bootstrap_contains_mean_and_is_reproducible():
+    ut = td.unit_topics()
+    a = topics.prevalence_by_year(ut, n_boot=500, seed=3)
+    b = topics.prevalence_by_year(ut, n_boot=500, seed=3)
+    c = topics.prevalence_by_year(ut, n_boot=500, seed=4)
+    pd.testing.assert_frame_equal(a, b)
+    assert not a["ci_low"].equals(c["ci_low"]) or not a["ci_high"].equals(c["ci_high"])
+    t1 = a[a.topic == 1].set_index("year")
+    assert t1.loc[2001, "mean"] == pytest.approx(0.25)
+    assert t1.loc[2003, "mean"] == pytest.approx(0.6)
+    assert t1.loc[2001, "n_units"] == 4 and t1.loc[2003, "n_units"] == 3
+    assert ((a["ci_low"] <= a["mean"]) & (a["mean"] <= a["ci_high"])).all()
+    assert (a["ci_low"] < a["ci_high"]).all()
+    # units are resampled within their year: a year's interval stays inside its data
+    assert 0.1 <= t1.loc[2001, "ci_low"] and t1.loc[2001, "ci_high"] <= 0.4
+    assert 0.5 <= t1.loc[2003, "ci_low"] and t1.loc[2003, "ci_high"] <= 0.7
+
+
+def test_prevalence_difference_target_minus_reference():
+    ut = td.unit_topics()
+    d = topics.prevalence_difference(ut, n_boot=500, seed=3)
+    t1 = d[d.topic == 1].iloc[0]
+    assert (t1.target, t1.reference) == (2003, 2001)
+    assert t1.difference == pytest.approx(0.35)
+    assert t1.ci_low <= 0.35 <= t1.ci_high
+    assert 0.1 <= t1.ci_low and t1.ci_high <= 0.6           # (0.5 - 0.4) .. (0.7 - 0.1)
+    rev = topics.prevalence_difference(ut, target=2001, reference=2003, n_boot=500, seed=3)
+    assert rev[rev.topic == 1].difference.iloc[0] == pytest.approx(-0.35)
+    with pytest.raises(ValueError, match="1999"):
+        topics.prevalence_difference(ut, target=1999, reference=2001)
+
+
+def test_prevalence_pairs_with_three_years():
+    ut = td.unit_topics()
+    extra = ut[ut.unit_id == "u6"].assign(unit_id="u7", year=2005)
+    ut = pd.concat([ut, extra], ignore_index=True)
+    first = topics.prevalence_difference(ut, reference="first", n_boot=50)
+    adjacent = topics.prevalence_difference(ut, reference="previous", n_boot=50)
+    assert sorted(set(zip(first.target, first.reference))) == [(2003, 2001), (2005, 2001)]
+    assert sorted(set(zip(adjacent.target, adjacent.reference))) == \
+        [(2003, 2001), (2005, 2003)]
+    with pytest.raises(ValueError, match="'median'"):
+        topics.prevalence_difference(ut, reference="median")
+
+
+def test_single_year_fit_works_but_difference_raises(tmp_path):
+    paragraphs = [
+        "Trade and investment grew among the member states this year.",
+        "Security and the fight against terrorism remain a priority for the member states.",
+        "Trade, investment and transport links connect the region.",
+        "Terrorism and extremism threaten security in the region.",
+        "New trade and investment projects were agreed.",
+        "The security services shared information on terrorism.",
+    ]
+    text = "A single-year speech\n\n" + "\n\n".join(paragraphs) + "\n"
+    root = write_corpus(tmp_path / "one", {"solo-2031-speech": text})
+    sents = corpus.segment(corpus.load_docs(root))
+    dtm = topics.document_term_matrix(topics.units(sents))
+    fit = topics.fit_topics(dtm, model="nmf", k=2, seed=1)
+    ut = topics.document_topics(fit)
+    prev = topics.prevalence_by_year(ut, n_boot=100)
+    assert prev["year"].unique().tolist() == [2031] and len(prev) == 2
+    table = topics.prevalence_table(ut, n_boot=100)
+    assert table["measure"].unique().tolist() == ["mean"]
+    with pytest.raises(ValueError, match="at least two values of 'year'.*2031"):
+        topics.prevalence_difference(ut)
+
+
+def test_bootstrap_recomputed_by_hand():
+    """Units resampled within each year (years ascending, one generator), percentile
+    interval of the mean and of the difference of means."""
+    ut = td.unit_topics()
+    prev = topics.prevalence_by_year(ut, n_boot=300, seed=5, level=0.9)
+    diff = topics.prevalence_difference(ut, n_boot=300, seed=5, level=0.9)
+    w = {2001: np.array([0.1, 0.2, 0.3, 0.4]), 2003: np.array([0.5, 0.6, 0.7])}
+    rng = np.random.default_rng(5)
+    means = {y: w[y][rng.integers(0, len(w[y]), size=(300, len(w[y])))].mean(axis=1)
+             for y in (2001, 2003)}
+    t1 = prev[prev.topic == 1].set_index("year")
+    for y in (2001, 2003):
+        assert (t1.loc[y, "ci_low"], t1.loc[y, "ci_high"]) == pytest.approx(
+            tuple(np.quantile(means[y], [0.05, 0.95])), rel=1e-12)
+    d1 = diff[diff.topic == 1].iloc[0]
+    assert (d1.ci_low, d1.ci_high) == pytest.approx(
+        tuple(np.quantile(means[2003] - means[2001], [0.05, 0.95])), rel=1e-12)
+
+
+def test_rest_reference_pools_the_other_years():
+    ut = td.unit_topics()
+    extra = ut[ut.unit_id == "u6"].assign(unit_id="u7", year=2005)
+    ut = pd.concat([ut, extra], ignore_index=True)
+    d = topics.prevalence_difference(ut, target=2005, reference="rest", n_boot=50)
+    t1 = d[d.topic == 1].iloc[0]
+    # topic-1 weights: 2005 has 0.7; the rest: 0.1 .. 0.7 (7 units), mean 0.4
+    assert (t1.reference, t1.n_reference) == ("rest", 7)
+    assert t1.difference == pytest.approx(0.7 - 0.4)
+    table = topics.prevalence_table(ut, target=2005, reference="rest", n_boot=50)
+    assert set(table.reference.dropna()) == {"rest"}
