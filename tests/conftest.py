@@ -125,6 +125,27 @@ def real_tokens(real_sentences, lexicons):
 
 
 @pytest.fixture(scope="session")
+def real_years(real_tokens):
+    return sorted(real_tokens.year.unique())
+
+
+# the short names the keyword tests use (test_multiyear.py has its own for its corpus)
+@pytest.fixture(scope="session")
+def sents(real_sentences):
+    return real_sentences
+
+
+@pytest.fixture(scope="session")
+def tok(real_tokens):
+    return real_tokens
+
+
+@pytest.fixture(scope="session")
+def years(real_years):
+    return real_years
+
+
+@pytest.fixture(scope="session")
 def multi_sentences():
     from discourse import corpus
 

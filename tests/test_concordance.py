@@ -10,11 +10,6 @@ import pytest
 from discourse import concordance, keywords as kw, preprocess as pp
 
 
-@pytest.fixture(scope="module")
-def sents(real_sentences):
-    return real_sentences
-
-
 def test_kwic(sents):
     k = kw.kwic(sents, "rats", window=4)
     assert list(k.columns) == ["sentence_id", "doc_id", "year", "left", "match", "right"]

@@ -8,21 +8,6 @@ import pytest
 from discourse import dispersion as dp, keywords as kw, preprocess as pp
 
 
-@pytest.fixture(scope="module")
-def tok(real_tokens):
-    return real_tokens
-
-
-@pytest.fixture(scope="module")
-def years(tok):
-    return sorted(tok.year.unique())
-
-
-@pytest.fixture(scope="module")
-def sents(real_sentences):
-    return real_sentences
-
-
 def test_dispersion_dp_hand_computed():
     # doc d: paragraph 1 has 3 tokens (a a b), paragraph 2 has 1 token (b)
     t = pd.DataFrame({"doc_id": ["d"] * 4, "year": [1] * 4, "paragraph": [1, 1, 1, 2],

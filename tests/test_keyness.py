@@ -12,16 +12,6 @@ import pytest
 from discourse import keyness as kn, keywords as kw, stats
 
 
-@pytest.fixture(scope="module")
-def tok(real_tokens):
-    return real_tokens
-
-
-@pytest.fixture(scope="module")
-def years(tok):
-    return sorted(tok.year.unique())
-
-
 def test_two_cell_g2_and_log_ratio_known_answer():
     """a = 25, b = 5 in corpora of 10,000 and 12,000 tokens (issue 4): 2-cell G2 18.4506
     and Log Ratio log2((25/10000)/(5/12000)) = log2(6) = 2.58496."""

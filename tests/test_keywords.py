@@ -8,16 +8,6 @@ import pytest
 from discourse import concordance, corpus, dispersion, keyness, keywords as kw, preprocess as pp
 
 
-@pytest.fixture(scope="module")
-def tok(real_tokens):
-    return real_tokens
-
-
-@pytest.fixture(scope="module")
-def sents(real_sentences):
-    return real_sentences
-
-
 def test_old_names_are_re_exported():
     assert kw.keyness is keyness.keyness and kw.g2 is keyness.g2
     assert kw.bootstrap_keyness is keyness.bootstrap_keyness

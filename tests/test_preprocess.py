@@ -9,11 +9,6 @@ from discourse import preprocess as pp
 from discourse.lexicons import Lexicons
 
 
-@pytest.fixture(scope="module")
-def sents(real_sentences):
-    return real_sentences
-
-
 # --- the old names keep working ----------------------------------------------------
 
 def test_text_primitives_are_still_reachable_here():

@@ -21,43 +21,15 @@ per module:
 Every public name of those modules is available here, as before the split
 (``framing.code_sentences``, ``framing.frame_shares`` ...).
 
-Conventions (name them when citing numbers):
-
-* **Unit**: one sentence; each frame is coded 1/0 independently.
-* **Tokens**: a single regular expression (:data:`TOKEN_PATTERN`) that splits like
-  :func:`discourse.text.tokenize` on word tokens (hyphenated words and numbers stay
-  whole, "'s" splits off) but is about 15 times faster; ``tokenizer="nltk"`` uses
-  :func:`discourse.text.tokenize` itself. Words are matched on their lemma
-  (:func:`discourse.text.lemma`) or their lower-cased form, British and American
-  spellings made one by ``spelling.csv``; upper-case entries (``UN``, ``WHO``) match
-  only the upper-case token; parts of hyphenated tokens are tried as well
-  ("SCO-ASEAN" contains "ASEAN").
-* **Longest match**: an entry lying inside a longer matching entry of any section is
-  dropped (reported as *blocked*): "UN Security Council" (a name, multilateralism)
-  blocks "security"; "sustainable development" blocks "development".
-* **Rules** (all in the lexicon file): external organisation ``names`` count for
-  multilateralism; ``lists`` of ministries do not carry frames; ``money`` serving a
-  security matter is not economy; ``citations`` of a source are not multilateralism;
-  ``context`` references inherit the frames of the nearest preceding sentence of the
-  same paragraph that has a frame.
-* **Agreement**: precision, recall, F1 (positive class 1), Cohen's (1960) kappa and
-  Krippendorff's (2004) alpha (nominal, two coders, no missing values), each with a
-  percentile bootstrap 95% CI over sentences (Efron and Tibshirani 1993).
-* **Shares**: share of sentences with the frame, Wilson (1927) score 95% CI; the
-  difference of two shares (target minus reference) with Newcombe's (1998) hybrid
-  score interval (his method 10) and Fisher's exact test (two-sided, conditional).
-
-References
-----------
-Cohen, J. (1960). A coefficient of agreement for nominal scales. *Educational and
-Psychological Measurement* 20(1), 37-46.
-Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman & Hall.
-Krippendorff, K. (2004). *Content Analysis: An Introduction to Its Methodology*, 2nd ed.
-Sage. (alpha, ch. 11.)
-Newcombe, R. G. (1998). Interval estimation for the difference between independent
-proportions: comparison of eleven methods. *Statistics in Medicine* 17, 873-890.
-Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
-inference. *JASA* 22, 209-212.
+In brief (each module's docstring gives the convention in full, with its references,
+to be named when citing numbers): the unit is one sentence, each frame coded 1/0;
+words are matched on their lemma or lower-cased form, British and American spellings
+made one by ``spelling.csv``; an entry inside a longer match is dropped (longest match);
+the codebook's rules live in the lexicon file; a sentence referring back ("in this
+context") inherits the frames of the paragraph's last framed sentence; agreement with
+hand coding is precision, recall, F1, Cohen's kappa and Krippendorff's alpha with
+percentile bootstrap intervals; shares have Wilson intervals and differences Newcombe's
+hybrid score intervals with Fisher's exact test.
 """
 
 from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_codes, tokens

@@ -17,59 +17,14 @@ to one random start. One step per module:
 
 Every public name of those modules is available here, as before the split.
 
-Conventions (name them when citing numbers):
-
-* **Units** (:func:`units`): paragraphs by default (``doc_id.p012``); speaker turns,
-  i.e. runs of consecutive paragraphs with the same role (``doc_id.t003``); or fixed
-  windows of ``window`` consecutive sentences within a document (``doc_id.w003``; the
-  last window of a document may be shorter). Titles and interview leads are left out
-  by default; interview questions are kept by default (``include_questions``).
-* **Terms** (:func:`document_term_matrix`): the canonical terms of each sentence from
-  :func:`discourse.preprocess.analyzer` (lemmas, harmonised variants, multiword
-  expressions, stop words removed), counted per unit; terms must occur in at least
-  ``min_df`` units (default 2). Units left without any term are dropped and counted.
-* **Models** (:func:`fit_topics`): NMF (Lee and Seung 1999; coordinate descent,
-  Frobenius loss, ``init="random"`` so that the seed matters) on TF-IDF weights
-  (scikit-learn's ``TfidfTransformer`` defaults: smoothed idf, l2-normalised rows;
-  identical to ``TfidfVectorizer``), and LDA (Blei, Ng and Jordan 2003; batch
-  variational Bayes, priors 1/k) on raw counts. Topic-term weights are normalised to
-  sum to 1 per topic; unit-topic weights to sum to 1 per unit (a unit's share of
-  each topic; an NMF unit whose row of W is zero gets weight 0 everywhere). Topics
-  are numbered from 1 in order of decreasing mean share.
-* **Coherence** (:func:`npmi_coherence`, :func:`umass_coherence`): computed on this
-  corpus with units as the documents; see the functions for the formulas.
-* **Stability** (:func:`align_topics`, :func:`seed_stability`): the runs with seeds
-  ``seed + 1, ..., seed + n_seeds - 1`` are aligned to the reference run (``seed``)
-  with the Hungarian algorithm maximising the Jaccard overlap of top-10 term sets
-  (Greene, O'Callaghan and Cunningham 2014; they resample documents, which
-  ``subsample`` offers, and average Jaccard over list depths, which we do not).
-* **Prevalence** (:func:`prevalence_by_year`, :func:`prevalence_difference`): mean
-  unit-topic weight per year (every unit counts equally, whatever its length), with
-  percentile bootstrap intervals resampling units within each year (Efron and
-  Tibshirani 1993); years compared as resolved by :func:`discourse.stats.comparisons`.
-
-References
-----------
-Blei, D. M., Ng, A. Y. and Jordan, M. I. (2003). Latent Dirichlet allocation.
-*Journal of Machine Learning Research* 3, 993-1022.
-
-Bouma, G. (2009). Normalized (pointwise) mutual information in collocation
-extraction. *Proceedings of GSCL*, 31-40.
-
-Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman &
-Hall.
-
-Greene, D., O'Callaghan, D. and Cunningham, P. (2014). How many topics? Stability
-analysis for topic models. *ECML PKDD 2014*, LNCS 8724, 498-513.
-
-Lee, D. D. and Seung, H. S. (1999). Learning the parts of objects by non-negative
-matrix factorization. *Nature* 401, 788-791.
-
-Mimno, D., Wallach, H. M., Talley, E., Leenders, M. and McCallum, A. (2011).
-Optimizing semantic coherence in topic models. *Proceedings of EMNLP*, 262-272.
-
-Röder, M., Both, A. and Hinneburg, A. (2015). Exploring the space of topic coherence
-measures. *Proceedings of WSDM*, 399-408.
+Conventions, to be named when citing numbers, are in each module's docstring with
+their references: units (paragraphs by default, titles and leads left out), terms (the
+analyzer of :mod:`discourse.preprocess`, ``min_df`` 2), models (NMF on TF-IDF, LDA on
+counts, always seeded, topics numbered by decreasing mean share), coherence (NPMI and
+UMass on this corpus), stability (Hungarian-aligned Jaccard overlap of top-10 terms
+across seeds, Greene, O'Callaghan and Cunningham 2014), prevalence (mean unit share per
+year with percentile bootstrap intervals, years compared as resolved by
+:func:`discourse.stats.comparisons`).
 """
 
 from discourse.stats import jaccard
