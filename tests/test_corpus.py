@@ -423,7 +423,7 @@ def _written(root, results_dir, layer="cleaned"):
 def test_load_sentences_reads_the_written_table(tiny_corpus, tmp_path, monkeypatch):
     expected = _written(tiny_corpus, tmp_path / "results")
     monkeypatch.setattr(corpus, "segment", lambda *a, **k: pytest.fail("segmented again"))
-    got = corpus.load_sentences(tiny_corpus, results_dir=tmp_path / "results")
+    got = corpus.load_sentences(tiny_corpus, results=tmp_path / "results")
     pd.testing.assert_frame_equal(got, expected)
     assert got.attrs["provenance"]["function"] == "discourse.segmentation.segment"
     assert got.attrs["provenance"]["corpus"] == expected.attrs["provenance"]["corpus"]
@@ -434,21 +434,21 @@ def test_load_sentences_segments_when_the_table_is_stale(tiny_corpus, tmp_path):
     _written(tiny_corpus, results_dir)
     # another corpus: the written table is not its sentences table
     other = write_corpus(tmp_path / "other", {"x-2023-speech": "A title\nOne. Two.\n"})
-    assert corpus.load_sentences(other, results_dir=results_dir).text.tolist() == \
+    assert corpus.load_sentences(other, results=results_dir).text.tolist() == \
         ["A title", "One.", "Two."]
     # the written table edited by hand: its checksum no longer matches its sidecar
     path = results_dir / "sentences.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("Trade grew", "Trade fell"),
                     encoding="utf-8")
     assert "Trade grew to US$ 6.3 trillion, or 3,800 deals." in set(
-        corpus.load_sentences(tiny_corpus, results_dir=results_dir).text)
+        corpus.load_sentences(tiny_corpus, results=results_dir).text)
     # no written table at all
-    assert len(corpus.load_sentences(tiny_corpus, results_dir=tmp_path / "none")) == 13
+    assert len(corpus.load_sentences(tiny_corpus, results=tmp_path / "none")) == 13
 
 
 def test_load_sentences_per_layer(corpus_copy, tmp_path):
     raw = _written(corpus_copy, tmp_path, layer="raw")
-    got = corpus.load_sentences(corpus_copy, layer="raw", results_dir=tmp_path)
+    got = corpus.load_sentences(corpus_copy, layer="raw", results=tmp_path)
     pd.testing.assert_frame_equal(got, raw)
     assert "Inter-midovisional" in " ".join(got.text)
     with pytest.raises(ValueError, match="layer='clean' is not one of"):

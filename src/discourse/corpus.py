@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from discourse import __version__, paths, provenance, results
+from discourse import __version__, paths, provenance
+from discourse import results as registry
 from discourse.checks import check_choice
 from discourse.io import read_table
 from discourse.segmentation import (INTERVIEW_GENRES, ROLES, SENTENCE_COLUMNS, describe,
@@ -317,7 +318,7 @@ def corpus_checksums(corpus: str | os.PathLike | None = None) -> dict[str, str]:
 
 
 def load_sentences(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned",
-                   results_dir: str | os.PathLike | None = None) -> pd.DataFrame:
+                   results: str | os.PathLike | None = None) -> pd.DataFrame:
     """The ``sentences`` table of a corpus, segmented once per run and then shared.
 
     ``discourse reproduce`` writes ``results/sentences.csv`` (``sentences-raw.csv`` for
@@ -333,8 +334,9 @@ def load_sentences(corpus: str | os.PathLike | None = None, *, layer: str = "cle
     corpus : path-like, optional
         The corpus directory (default: :func:`discourse.paths.corpus_dir`).
     layer : {"cleaned", "raw"}
-    results_dir : path-like, optional
-        Where to look for the written table (default: :func:`discourse.paths.results_dir`).
+    results : path-like, optional
+        The results directory where the table may have been written (default:
+        :func:`discourse.paths.results_dir`).
 
     Returns
     -------
@@ -343,8 +345,7 @@ def load_sentences(corpus: str | os.PathLike | None = None, *, layer: str = "cle
     """
     check_choice("layer", layer, LAYERS)
     root = paths.corpus_dir(corpus)
-    path = (results.SENTENCES if layer == "cleaned" else results.SENTENCES_RAW).path(
-        results_dir)
+    path = (registry.SENTENCES if layer == "cleaned" else registry.SENTENCES_RAW).path(results)
     record = provenance.read_sidecar(path) if path.is_file() else None
     if record is not None and record.get("version") == __version__ \
             and record.get("function") == _SEGMENT \

@@ -141,7 +141,7 @@ keep_pronouns : bool
 
 
 @provenance.tracked
-def tokens(sentences, options: TermOptions | Mapping | None = None, *,
+def tokens(sentences, options: TermOptions | Mapping = TermOptions(), *,
            lexicons: Lexicons | None = None, n_jobs: int = 1):
     """Return the tidy ``tokens`` table of a ``sentences`` table: one row per term.
 
@@ -150,8 +150,9 @@ def tokens(sentences, options: TermOptions | Mapping | None = None, *,
     sentences : pandas.DataFrame
         A ``sentences`` table (``sentence_id, doc_id, year, paragraph, sentence,
         text``; ``role`` is carried over if present).
-    options : TermOptions, optional
-        Which steps run (default: ``TermOptions()``, every default); a mapping such as
+    options : TermOptions
+        Which steps run (default: ``TermOptions()``, every default; the object is
+        frozen, so the default is never shared state); a mapping such as
         ``{"stopwords": False}`` is accepted too.
     lexicons : Lexicons, optional
         The word lists (default: read the project's lists now).
@@ -253,7 +254,7 @@ class _Analyzer:
         return {"options": self.options.changed(), "lexicons": self.lexicons.provenance()}
 
 
-def analyzer(options: TermOptions | Mapping | None = None, *,
+def analyzer(options: TermOptions | Mapping = TermOptions(), *,
              lexicons: Lexicons | None = None) -> Callable[[str], list[str]]:
     """Return a callable ``text -> list of terms`` for ``CountVectorizer(analyzer=...)``.
 
