@@ -4,31 +4,30 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
-from discourse import concordance, keywords as kw, preprocess as pp
+from discourse import concordance, preprocess as pp
 
 
 def test_kwic(sents):
-    k = kw.kwic(sents, "rats", window=4)
+    k = concordance.kwic(sents, "rats", window=4)
     assert list(k.columns) == ["sentence_id", "doc_id", "year", "left", "match", "right"]
     # 6 mentions: the full names and the acronym (the "(RATS)" after its full name is
     # part of the same match)
     assert len(k) == 6
     assert "Regional Anti-Terrorist Structure (RATS)" in set(k.match)
-    m = kw.kwic(sents, "member state")
+    m = concordance.kwic(sents, "member state")
     assert len(m) == 36 and set(m.match.str.lower()) == {"member states"}
     first = m.iloc[0]
     row = sents.set_index("sentence_id").loc[first.sentence_id]
     assert f"{first.left} {first.match}" in row.text.replace("\u00a0", " ")
     with pytest.raises(ValueError, match="no tokens"):
-        kw.kwic(sents, "  ")
+        concordance.kwic(sents, "  ")
 
 
 def test_collocations(sents):
     t = pp.tokens(sents, pp.TermOptions(stopwords=False, phrases=False))
-    c = kw.collocations(t, min_count=3)
+    c = concordance.collocations(t, min_count=3)
     assert list(c.columns) == ["year", "w1", "w2", "count", "g2", "pmi"]
     assert (c["count"] >= 3).all()
     top = c.groupby("year").head(1)

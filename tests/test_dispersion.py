@@ -12,7 +12,7 @@ def test_dispersion_dp_hand_computed():
     # doc d: paragraph 1 has 3 tokens (a a b), paragraph 2 has 1 token (b)
     t = pd.DataFrame({"doc_id": ["d"] * 4, "year": [1] * 4, "paragraph": [1, 1, 1, 2],
                       "term": ["a", "a", "b", "b"]})
-    d = kw.dispersion(t).set_index("term")
+    d = dp.dispersion(t).set_index("term")
     # s = (0.75, 0.25); a: v = (1, 0) -> DP = 0.5 (0.25 + 0.25) = 0.25
     assert d.loc["a", "dp"] == pytest.approx(0.25)
     # b: v = (0.5, 0.5) -> DP = 0.5 (0.25 + 0.25) = 0.25; DP_norm = 0.25 / (1 - 0.25)
@@ -24,7 +24,7 @@ def test_dispersion_dp_hand_computed():
 
 def test_dispersion_and_keyness_dispersion_real(tok, years):
     k = kw.keyness(tok, years[-1], years[0]).head(5)
-    kd = kw.keyness_dispersion(k, tok)
+    kd = dp.keyness_dispersion(k, tok)
     docs = list(tok.doc_id.drop_duplicates())
     for doc in docs:
         assert f"paragraphs_{doc}" in kd and f"dp_{doc}" in kd
@@ -38,10 +38,10 @@ def test_dispersion_and_keyness_dispersion_real(tok, years):
 
 def test_lexical_dispersion(sents):
     t = pp.tokens(sents, pp.TermOptions(stopwords=False))
-    ld = kw.lexical_dispersion(t, ["pandemic", "sco"])
+    ld = dp.lexical_dispersion(t, ["pandemic", "sco"])
     assert list(ld.columns) == ["doc_id", "year", "term", "position", "doc_length",
                                 "relative_position"]
     assert ((ld.relative_position >= 0) & (ld.relative_position < 1)).all()
     assert len(ld[ld.term == "pandemic"]) == (t.term == "pandemic").sum()
     with pytest.raises(ValueError, match="terms is empty"):
-        kw.lexical_dispersion(t, [])
+        dp.lexical_dispersion(t, [])

@@ -24,12 +24,17 @@ def _sources() -> dict[str, str]:
             for p in sorted((SRC / "discourse").rglob("*.py"))}
 
 
+@functools.lru_cache(maxsize=None)
+def _tree(source: str) -> ast.Module:
+    return ast.parse(source)
+
+
 def import_graph(sources: dict[str, str]) -> dict[str, set[str]]:
     """``{module: modules of the package it imports}``, from every import statement
     anywhere in the module (inside functions too)."""
     graph: dict[str, set[str]] = {name: set() for name in sources}
     for name, source in sources.items():
-        for node in ast.walk(ast.parse(source)):
+        for node in ast.walk(_tree(source)):
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
@@ -99,7 +104,7 @@ def test_no_module_uses_another_modules_private_names():
     sources = _sources()
     found = []
     for name, source in sources.items():
-        tree = ast.parse(source)
+        tree = _tree(source)
         aliases = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module and \

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import corpus, framing, keywords, preprocess, reproduce, results, topics
+from discourse import corpus, framing, keywords, preprocess, reproduce, topics
 
 from conftest import MULTI, REPO, write_corpus
 

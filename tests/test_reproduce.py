@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import nbformat
@@ -14,7 +13,6 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from discourse import io, reproduce
 from discourse.reproduce import ReproduceError
 
-from conftest import REPO
 
 
 def _notebook(path: Path, *cells) -> Path:

@@ -6,10 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import corpus, preprocess, topics
+from discourse import topics
 from discourse.io import write_table
 
-from conftest import CORPUS
 
 
 

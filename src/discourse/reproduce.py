@@ -32,7 +32,6 @@ import os
 import platform
 import re
 import subprocess
-import sys
 import time
 from importlib import metadata as _md
 from pathlib import Path
