@@ -50,6 +50,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from discourse.checks import check_choice
+
 __all__ = [
     "CORRECTIONS",
     "AGREEMENT_METRICS",
@@ -200,8 +202,7 @@ def adjust_pvalues(p, method: str = "fdr_bh") -> np.ndarray:
     >>> adjust_pvalues([0.01, 0.04, 0.03], "holm").round(2).tolist()
     [0.03, 0.06, 0.06]
     """
-    if method not in CORRECTIONS:
-        raise ValueError(f"correction={method!r} is not one of {CORRECTIONS}")
+    check_choice("correction", method, CORRECTIONS)
     p = np.asarray(p, dtype=float)
     if len(p) == 0:
         return p
