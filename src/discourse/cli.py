@@ -80,10 +80,14 @@ def _add_keyness(sub) -> None:
     p = sub.add_parser(
         "keyness", help="key terms of a target year against a reference year or the rest",
         description="Write the keyness table (term, counts, totals, rates per 10,000 "
-                    "terms, signed G2 (2-cell UCREL form), p, p_adjusted (Benjamini-"
-                    "Hochberg FDR), Hardie's Log Ratio, %%DIFF, BIC, Monroe et al. "
-                    "log-odds z), sorted by G2 descending. Terms: "
-                    "discourse.preprocess.terms with default options.")
+                    "terms, signed G2 (2-cell UCREL form), p, p_adjusted, Hardie's Log "
+                    "Ratio, %%DIFF (flagged where the reference count is 0), BIC, Monroe "
+                    "et al. log-odds z with its prior, text-dispersion G2 on paragraph "
+                    "counts, optionally a paragraph permutation p; the correction and "
+                    "the reference years are named in columns), sorted by G2 "
+                    "descending. Terms: discourse.preprocess.terms with default "
+                    "options. The corpus is streamed document by document into sparse "
+                    "counts (discourse.counts).")
     p.add_argument("--target", required=True, metavar="YEAR", help="target year")
     p.add_argument("--reference", required=True, metavar="YEAR|rest",
                    help="reference year, or 'rest' for all other years pooled")
@@ -93,19 +97,36 @@ def _add_keyness(sub) -> None:
                    help="2-cell UCREL form (default) or Dunning's 4-cell form")
     p.add_argument("--correction", choices=["fdr_bh", "holm"], default="fdr_bh",
                    help="multiple-comparison correction of p_adjusted (default fdr_bh)")
+    p.add_argument("--prior", choices=["pooled", "background"], default="pooled",
+                   help="log-odds prior: pooled counts (default) or English word "
+                        "frequencies (wordfreq)")
+    p.add_argument("--permutations", type=int, default=0, metavar="N",
+                   help="paragraph permutations for p_permutation (default 0: not run; "
+                        "9999 for a report; holds one row per paragraph in memory)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the permutations")
     p.add_argument("--keep-pronouns", action="store_true",
                    help="keep we/our/... (the stop-word list's pronouns group)")
+    p.add_argument("--n-jobs", type=int, default=1, metavar="N",
+                   help="processes counting partitions of the documents (-1: all cores; "
+                        "the table is the same for any value; default 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     _corpus_args(p)
     _output_arg(p, required=True)
 
 
 def _run_keyness(args) -> int:
-    from discourse import keywords
+    from discourse import corpus, counts, keywords, preprocess
 
-    tok = _tokens(args, keep_pronouns=args.keep_pronouns)
-    table = keywords.keyness(tok, _group_value(args.target), _group_value(args.reference),
+    docs = corpus.load_docs(args.corpus, layer=args.layer)
+    # streamed: one document's sentences at a time; per-year counts unless the
+    # permutation test needs paragraphs
+    tc = counts.count_documents(docs, preprocess.TermOptions(keep_pronouns=args.keep_pronouns),
+                                level="paragraph" if args.permutations else "year",
+                                n_jobs=args.n_jobs, progress=not args.quiet)
+    table = keywords.keyness(tc, _group_value(args.target), _group_value(args.reference),
                              min_count=args.min_count, g2_form=args.g2_form,
-                             correction=args.correction)
+                             correction=args.correction, prior=args.prior,
+                             n_permutations=args.permutations, seed=args.seed)
     _emit(table, args.output)
     return 0
 

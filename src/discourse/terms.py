@@ -222,6 +222,22 @@ def _drop_set(options: TermOptions, lexicons: Lexicons) -> frozenset[str]:
     return lexicons.stopwords(exclude=("pronouns",) if options.keep_pronouns else ())
 
 
+def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
+    """``(tokens, keys)`` of one white-space chunk of a sentence, memoised."""
+    memo = lexicons.memo("chunks")
+    hit = memo.get((chunk, last))
+    if hit is None:
+        t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
+        hit = memo[(chunk, last)] = (tuple(t), tuple(match_key(x, lexicons) for x in t))
+    return hit
+
+
+def _chunks(text: str) -> list[str]:
+    # normalise() is the identity on ASCII text (NFC, and only non-ASCII characters
+    # are translated)
+    return (text if text.isascii() else normalise(text)).split()
+
+
 def sentence_tokens(text: str, lexicons: Lexicons) -> tuple[list[str], list[str]]:
     """The tokens of one sentence and their :func:`match_key` keys.
 
@@ -234,19 +250,14 @@ def sentence_tokens(text: str, lexicons: Lexicons) -> tuple[list[str], list[str]
     >>> sentence_tokens("Member States' trade grew, Mr. Smith said.", lex)[0]
     ['Member', 'States', "'", 'trade', 'grew', ',', 'Mr.', 'Smith', 'said', '.']
     """
-    memo = lexicons.memo("chunks")
-    chunks = normalise(text).split()
+    chunks = _chunks(text)
     toks: list[str] = []
     keys: list[str] = []
     last = len(chunks) - 1
     for i, chunk in enumerate(chunks):
-        hit = memo.get((chunk, i == last))
-        if hit is None:
-            t = tokenize(" " + chunk) if i == last else tokenize(" " + chunk + " _")[:-1]
-            hit = (tuple(t), tuple(match_key(x, lexicons) for x in t))
-            memo[(chunk, i == last)] = hit
-        toks.extend(hit[0])
-        keys.extend(hit[1])
+        t, k = _chunk(chunk, i == last, lexicons)
+        toks.extend(t)
+        keys.extend(k)
     return toks, keys
 
 
@@ -263,19 +274,44 @@ def _simple_term(tok: str, options: TermOptions, lexicons: Lexicons,
     return w
 
 
-def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[str]:
-    """The terms of one sentence (see the module docstring), with explicit options and
-    word lists; :func:`discourse.preprocess.terms` is the same with keyword options."""
-    toks, keys = sentence_tokens(text, lexicons)
+def _state(options: TermOptions, lexicons: Lexicons) -> tuple:
+    """Per options: (matcher, drop set, {chunk key: (output of each token or None,
+    keys, whether a variant or phrase may start in it, outputs without None)})."""
     states = lexicons.memo("sentence_terms")
     state = states.get(options)
     if state is None:
         state = states[options] = (
             _matcher(options, lexicons) if (options.variants or options.phrases) else {},
             _drop_set(options, lexicons), {})
-    match, drop, simple = state
+    return state
+
+
+def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[str]:
+    """The terms of one sentence (see the module docstring), with explicit options and
+    word lists; :func:`discourse.preprocess.terms` is the same with keyword options."""
+    match, drop, per_chunk = _state(options, lexicons)
+    chunks = _chunks(text)
+    last = len(chunks) - 1
+    entries = []
+    any_start = False
+    for i, chunk in enumerate(chunks):
+        key = (chunk, i == last)
+        e = per_chunk.get(key)
+        if e is None:
+            t, k = _chunk(chunk, i == last, lexicons)
+            each = tuple(_simple_term(x, options, lexicons, drop) for x in t)
+            e = per_chunk[key] = (each, k, any(x in match for x in k),
+                                  tuple(w for w in each if w is not None))
+        any_start = any_start or e[2]
+        entries.append(e)
     out: list[str] = []
-    i, n = 0, len(toks)
+    if not any_start:                  # no variant or phrase can start here
+        for e in entries:
+            out.extend(e[3])
+        return out
+    simple = [x for e in entries for x in e[0]]
+    keys = [x for e in entries for x in e[1]]
+    i, n = 0, len(keys)
     while i < n:
         patterns = match.get(keys[i])
         if patterns:
@@ -291,12 +327,8 @@ def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[
                 if " " in term or term.lower() not in drop:
                     out.append(term)
                 continue
-        tok = toks[i]
+        w = simple[i]
         i += 1
-        try:
-            w = simple[tok]
-        except KeyError:
-            w = simple[tok] = _simple_term(tok, options, lexicons, drop)
         if w is not None:
             out.append(w)
     return out
