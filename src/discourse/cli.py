@@ -115,14 +115,15 @@ def _add_keyness(sub) -> None:
 
 
 def _run_keyness(args) -> int:
-    from discourse import corpus, counts, keywords, preprocess
+    from discourse import corpus, keywords, parallel, preprocess
 
     docs = corpus.load_docs(args.corpus, layer=args.layer)
     # streamed: one document's sentences at a time; per-year counts unless the
     # permutation test needs paragraphs
-    tc = counts.count_documents(docs, preprocess.TermOptions(keep_pronouns=args.keep_pronouns),
-                                level="paragraph" if args.permutations else "year",
-                                n_jobs=args.n_jobs, progress=not args.quiet)
+    options = preprocess.TermOptions(keep_pronouns=args.keep_pronouns)
+    tc = parallel.count_documents(docs, options,
+                                  level="paragraph" if args.permutations else "year",
+                                  n_jobs=args.n_jobs, progress=not args.quiet)
     table = keywords.keyness(tc, _group_value(args.target), _group_value(args.reference),
                              min_count=args.min_count, g2_form=args.g2_form,
                              correction=args.correction, prior=args.prior,

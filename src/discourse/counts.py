@@ -23,7 +23,8 @@ table into counts, so the keyword steps accept either.
 
 Corpora too large for one process can be counted in pieces and combined with
 :func:`combine` (rows are concatenated, the vocabularies merged and sorted): the result
-equals counting everything at once (see :mod:`discourse.distributed`).
+equals counting everything at once (:func:`discourse.parallel.count_documents` with
+worker processes, :mod:`discourse.distributed` on a Dask cluster).
 """
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ from discourse.checks import check_choice, check_columns
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.terms import TermOptions, as_options, sentence_terms
 
-__all__ = ["LEVELS", "TermCounts", "count_terms", "count_documents", "partitions",
-           "from_tokens", "combine"]
+__all__ = ["LEVELS", "TermCounts", "count_terms", "from_tokens", "combine"]
 
 #: Levels of :func:`count_terms`: one row per paragraph, per document or per year.
 LEVELS = ("paragraph", "doc_id", "year")
@@ -225,79 +225,6 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
     flush()
     return _assemble(vocab, keys, level, opts, source, indptr, indices, values,
                      group_counts, group_presence, group_paragraphs)
-
-
-def partitions(n_items: int, n_parts: int) -> list[tuple[int, int]]:
-    """Contiguous ``(start, stop)`` ranges splitting ``n_items`` into at most ``n_parts``
-    near-equal parts (none empty).
-
-    Examples
-    --------
-    >>> partitions(5, 2)
-    [(0, 3), (3, 5)]
-    """
-    n_parts = max(1, min(int(n_parts), n_items))
-    bounds = np.linspace(0, n_items, n_parts + 1).round().astype(int)
-    return [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
-
-
-def _count_part(docs: pd.DataFrame, options: TermOptions, level: str,
-                lexicons: Lexicons) -> "TermCounts":
-    from discourse.segmentation import iter_sentences
-
-    return count_terms(iter_sentences(docs), options, level=level, lexicons=lexicons)
-
-
-def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOptions(), *,
-                    level: str = "year", lexicons: Lexicons | None = None,
-                    n_jobs: int = 1, progress: bool = False) -> TermCounts:
-    """Segment and count a ``docs`` table, one document at a time (never a sentences
-    table in memory).
-
-    Parameters
-    ----------
-    docs : pandas.DataFrame
-        A ``docs`` table (:func:`discourse.corpus.load_docs`).
-    options, level, lexicons
-        As in :func:`count_terms` (default level: one row per year).
-    n_jobs : int
-        With ``n_jobs > 1`` (``-1``: all cores) contiguous partitions of the documents
-        are counted in :class:`joblib.Parallel` worker processes and combined
-        (:func:`combine`); the counts are identical whatever ``n_jobs`` is.
-    progress : bool
-        A tqdm progress bar (documents, or partitions with ``n_jobs > 1``).
-
-    Returns
-    -------
-    TermCounts
-    """
-    from tqdm import tqdm
-
-    from discourse import provenance
-
-    check_choice("level", level, LEVELS)
-    opts = as_options(options)
-    lexicons = load_lexicons() if lexicons is None else lexicons
-    source = provenance.of(docs) or {}
-    if n_jobs == 1 or len(docs) < 2:
-        from discourse.segmentation import iter_sentences
-
-        rows = tqdm(docs.itertuples(index=False), total=len(docs), desc="documents",
-                    unit="doc", disable=not progress, mininterval=1.0)
-        stream = (s for d in rows for s in iter_sentences(pd.DataFrame([d._asdict()])))
-        out = count_terms(stream, opts, level=level, lexicons=lexicons)
-    else:
-        import os
-
-        from joblib import Parallel, delayed
-
-        workers = os.cpu_count() or 1 if n_jobs < 0 else int(n_jobs)
-        parts = partitions(len(docs), workers)
-        counted = Parallel(n_jobs=n_jobs)(
-            delayed(_count_part)(docs.iloc[a:b], opts, level, lexicons)
-            for a, b in tqdm(parts, desc="partitions", unit="part", disable=not progress))
-        out = combine(counted)
-    return dataclasses.replace(out, source=source)
 
 
 def _assemble(vocab, keys, level, opts, source, indptr, indices, values, group_counts,

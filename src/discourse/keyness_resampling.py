@@ -38,7 +38,7 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.checks import check_choice, check_columns, check_positive_int
-from discourse.keyness import G2_FORMS, GROUPINGS, g2, log_ratio
+from discourse.keyness_measures import G2_FORMS, g2, log_ratio
 
 __all__ = ["BLOCK", "permutation_pvalues", "bootstrap_keyness"]
 
@@ -94,7 +94,7 @@ def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str 
     >>> round(float(p[0]), 1)
     0.3
     """
-    check_choice("by", by, GROUPINGS)
+    check_choice("by", by, ("year", "doc_id"))
     check_positive_int("n_permutations", n_permutations)
     if counts.level != "paragraph":
         raise ValueError("permutation_pvalues needs paragraph-level counts")
@@ -186,7 +186,7 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
 
     from discourse.counts import TermCounts, from_tokens
 
-    check_choice("by", by, GROUPINGS)
+    check_choice("by", by, ("year", "doc_id"))
     check_choice("g2_form", g2_form, G2_FORMS)
     check_positive_int("n_boot", n_boot)
     stats.check_level(alpha, "alpha")
