@@ -5,7 +5,8 @@ scikit-learn does the maths (``CountVectorizer``, ``TfidfTransformer``, ``NMF``,
 
 * **Terms** (:func:`document_term_matrix`): the canonical terms of each sentence from
   :func:`discourse.preprocess.analyzer` (lemmas, harmonised variants, multiword
-  expressions, stop words removed), counted per unit; terms must occur in at least
+  expressions, stop words removed; each line of a unit is one sentence of the
+  ``sentences`` table, not split again), counted per unit; terms must occur in at least
   ``min_df`` units (default 2). Units left without any term are dropped and counted.
 * **Models** (:func:`fit_topics`): NMF (Lee and Seung 1999; coordinate descent,
   Frobenius loss, ``init="random"`` so that the seed matters) on TF-IDF weights
@@ -53,6 +54,7 @@ __all__ = [
     "MODELS",
     "ALGORITHMS",
     "ONLINE_BATCH_SIZE",
+    "ONLINE_MAX_ITER",
     "DEFAULT_MODEL",
     "DEFAULT_K",
     "DEFAULT_SEED",
@@ -76,6 +78,10 @@ MODELS = ("nmf", "lda")
 ALGORITHMS = ("batch", "online")
 #: Units per mini-batch of the online algorithms.
 ONLINE_BATCH_SIZE = 2048
+#: Passes over the data of ``MiniBatchNMF`` (its stopping rule rarely fires on
+#: TF-IDF; 20 passes reached a reconstruction error within 0.5% of the batch fit on
+#: a recombined corpus of 0.5 million words, see ``benchmarks/README.md``).
+ONLINE_MAX_ITER = 20
 #: Default model and number of topics, chosen on the project corpus (paragraph units,
 #: questions kept, seed 12345, 10 seeds) from ``results/topics-model-selection.csv``:
 #: NMF, k = 5 is the most coherent k whose stability is at least 0.8 (NPMI 0.17;
@@ -169,8 +175,9 @@ def document_term_matrix(unit_table: pd.DataFrame, *, min_df: int | float = 2,
         if not isinstance(analyzer_options, preprocess.TermOptions) else analyzer_options
     if len(unit_table) == 0:
         raise ValueError("no units: the units table is empty (check the roles kept)")
-    vec = CountVectorizer(analyzer=preprocess.analyzer(options), min_df=min_df,
-                          max_df=max_df)
+    # units hold one sentence per line (discourse.topics.units): not split again
+    vec = CountVectorizer(analyzer=preprocess.analyzer(options, split="lines"),
+                          min_df=min_df, max_df=max_df)
     try:
         counts = vec.fit_transform(list(unit_table["text"]))
     except ValueError as exc:   # sklearn: empty vocabulary / min_df > max_df
@@ -287,7 +294,7 @@ def fit_matrices(dtm: DocumentTermMatrix, model: str, k: int, seed: int,
     if model == "nmf":
         if algorithm == "online":
             est = MiniBatchNMF(n_components=k, init="random", random_state=seed,
-                               batch_size=ONLINE_BATCH_SIZE, max_iter=NMF_MAX_ITER,
+                               batch_size=ONLINE_BATCH_SIZE, max_iter=ONLINE_MAX_ITER,
                                beta_loss="frobenius")
         else:
             est = NMF(n_components=k, init="random", random_state=seed,
