@@ -19,7 +19,12 @@ whole process (start-up and imports included, as a user running the command sees
   note splits the time into loading and segmenting, units and matrix, and the fit
   ("model from sentences": the last two, what a chapter pays after reading
   ``sentences.csv``);
-* ``topics-batch``: the same with the batch NMF (``--with-batch``).
+* ``topics-batch``: the same with the batch NMF;
+* ``counts-sentences`` and ``countvectorizer-sentences``: in one process each, after
+  segmenting the corpus (not timed), the time of ``counts.count_terms`` (per year) +
+  ``keywords.keyness`` on the sentences table, and of ``CountVectorizer().fit`` on the
+  same sentence texts: the term analysis against scikit-learn's tokenizer without
+  start-up or segmentation (reported in the note; *seconds* is the whole process).
 
     .venv/bin/python benchmarks/scale_counts.py                    # 0.5,1,2.5,5,10 M words
     .venv/bin/python benchmarks/scale_counts.py --words 0.5,1 --steps keyness,countvectorizer
@@ -46,7 +51,8 @@ sys.path.insert(0, str(HERE))
 
 import scale  # noqa: E402  (benchmarks/scale.py: corpus builder, peak memory, machine)
 
-STEPS = ("keyness", "keyness-2", "countvectorizer", "topics", "topics-batch")
+STEPS = ("keyness", "keyness-2", "countvectorizer", "topics", "topics-batch",
+         "counts-sentences", "countvectorizer-sentences")
 WORDS_PER_FACTOR = 5_453          # words of the body paragraphs of the project corpus
 
 
@@ -87,6 +93,21 @@ def run_step(step: str, corpus_dir: Path, out_dir: Path) -> dict:
         note = (f"{dtm.counts.shape[0]} units x {dtm.counts.shape[1]} terms; load+segment "
                 f"{t1 - t0:.1f} s, units+matrix {t2 - t1:.1f} s, fit {t3 - t2:.1f} s "
                 f"({fit.n_iter} passes); model from sentences {t3 - t1:.1f} s")
+    elif step in ("counts-sentences", "countvectorizer-sentences"):
+        from discourse import corpus, counts, keywords
+
+        sents = corpus.segment(corpus.load_docs(corpus_dir))
+        t0 = time.perf_counter()
+        if step == "counts-sentences":
+            tc = counts.count_terms(sents, level="year")
+            keywords.keyness(tc, int(sents["year"].max()), "rest")
+            what = f"{len(tc.terms)} terms"
+        else:
+            from sklearn.feature_extraction.text import CountVectorizer
+
+            cv = CountVectorizer().fit(sents["text"])
+            what = f"{len(cv.vocabulary_)} features"
+        note = f"{what}; step alone {time.perf_counter() - t0:.2f} s"
     else:
         raise ValueError(f"step={step!r} is not one of {STEPS}")
     return {"step": step, "peak_mb": scale._peak_mb(), "note": note}

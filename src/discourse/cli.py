@@ -223,6 +223,12 @@ def _add_topics(sub) -> None:
                    help="runs for the stability measures (default: 10)")
     p.add_argument("--n-boot", type=int, default=2000, metavar="N",
                    help="bootstrap resamples for prevalence intervals (default: 2000)")
+    p.add_argument("--design", choices=["block", "units"], default="block",
+                   help="prevalence bootstrap: runs of consecutive units within documents "
+                        "(default) or independent units")
+    p.add_argument("--algorithm", choices=["batch", "online"], default="batch",
+                   help="batch NMF/LDA (default) or online (MiniBatchNMF, online LDA) "
+                        "for large corpora")
     p.add_argument("--grid", action="store_true",
                    help="also compare both models for k = 2..12 "
                         f"({results.TOPICS_MODEL_SELECTION.file})")
@@ -241,7 +247,7 @@ def _run_topics(args) -> int:
         include_questions=not args.no_questions, model=args.model, k=args.k,
         seed=args.seed, ks=topics.DEFAULT_KS if args.grid else None, n_seeds=args.seeds,
         n_boot=args.n_boot, labels=args.labels, corpus=args.corpus,
-        progress=not args.quiet)
+        progress=not args.quiet, algorithm=args.algorithm, design=args.design)
     for path in analysis.write(args.output, layer=args.layer):
         print(path)
     return 0

@@ -196,24 +196,24 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
     def flush():
         if not bag:
             return
-        ids = Counter()
-        for term, n in bag.items():
-            j = vocab.get(term)
-            if j is None:
-                j = vocab[term] = len(vocab)
-            ids[j] = n
         if level == "paragraph":
+            ids = []
+            for term in bag:
+                j = vocab.get(term)
+                if j is None:
+                    j = vocab[term] = len(vocab)
+                ids.append(j)
             keys.append(current)
-            indices.extend(ids.keys())
-            values.extend(ids.values())
+            indices.extend(ids)
+            values.extend(bag.values())
             indptr.append(len(indices))
         else:
             g = current[0] if level == "doc_id" else current[1]
             if g not in group_counts:
                 group_counts[g], group_presence[g] = Counter(), Counter()
                 keys.append((current[0], current[1]) if level == "doc_id" else (current[1],))
-            group_counts[g].update(ids)
-            group_presence[g].update(ids.keys())
+            group_counts[g].update(bag)             # terms as keys: ids at the end
+            group_presence[g].update(bag.keys())
             group_paragraphs[g] += 1
 
     for doc, year, par, text in rows:
@@ -231,6 +231,10 @@ def _assemble(vocab, keys, level, opts, source, indptr, indices, values, group_c
               group_presence, group_paragraphs) -> TermCounts:
     from scipy import sparse
 
+    for table in group_counts.values():           # group level: terms counted by name
+        for term in table:
+            if term not in vocab:
+                vocab[term] = len(vocab)
     terms = np.array(sorted(vocab), dtype=object)
     old_to_new = np.empty(len(vocab), dtype=np.int64)
     for new, term in enumerate(terms):
@@ -256,7 +260,7 @@ def _assemble(vocab, keys, level, opts, source, indptr, indices, values, group_c
             for i, g in enumerate(groups):
                 cnt = table[g]
                 r.extend([i] * len(cnt))
-                c.extend(cnt.keys())
+                c.extend(vocab[t] for t in cnt)
                 v.extend(cnt.values())
             m = sparse.csr_matrix((np.asarray(v, dtype=np.int64),
                                    (np.asarray(r, dtype=np.int64),

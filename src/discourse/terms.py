@@ -275,40 +275,46 @@ def _simple_term(tok: str, options: TermOptions, lexicons: Lexicons,
 
 
 def _state(options: TermOptions, lexicons: Lexicons) -> tuple:
-    """Per options: (matcher, drop set, {chunk key: (output of each token or None,
-    keys, whether a variant or phrase may start in it, outputs without None)})."""
+    """Per options: (matcher, drop set, {chunk: entry} inside a sentence, {chunk: entry}
+    at its end), an entry being (output of each token or None, keys, whether a variant
+    or phrase may start in it, outputs without None)."""
     states = lexicons.memo("sentence_terms")
     state = states.get(options)
     if state is None:
         state = states[options] = (
             _matcher(options, lexicons) if (options.variants or options.phrases) else {},
-            _drop_set(options, lexicons), {})
+            _drop_set(options, lexicons), {}, {})
     return state
+
+
+def _entry(chunk: str, last: bool, options: TermOptions, lexicons: Lexicons,
+           match: dict, drop: frozenset[str], table: dict) -> tuple:
+    t, k = _chunk(chunk, last, lexicons)
+    each = tuple(_simple_term(x, options, lexicons, drop) for x in t)
+    e = table[chunk] = (each, k, any(x in match for x in k),
+                        tuple(w for w in each if w is not None))
+    return e
 
 
 def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[str]:
     """The terms of one sentence (see the module docstring), with explicit options and
     word lists; :func:`discourse.preprocess.terms` is the same with keyword options."""
-    match, drop, per_chunk = _state(options, lexicons)
+    match, drop, inner, final = _state(options, lexicons)
     chunks = _chunks(text)
-    last = len(chunks) - 1
-    entries = []
-    any_start = False
-    for i, chunk in enumerate(chunks):
-        key = (chunk, i == last)
-        e = per_chunk.get(key)
-        if e is None:
-            t, k = _chunk(chunk, i == last, lexicons)
-            each = tuple(_simple_term(x, options, lexicons, drop) for x in t)
-            e = per_chunk[key] = (each, k, any(x in match for x in k),
-                                  tuple(w for w in each if w is not None))
-        any_start = any_start or e[2]
-        entries.append(e)
+    if not chunks:
+        return []
+    get = inner.get
+    entries = [get(c) for c in chunks]
+    entries[-1] = final.get(chunks[-1])
+    if None in entries:
+        last = len(chunks) - 1
+        entries = [e if e is not None else
+                   _entry(c, i == last, options, lexicons, match, drop,
+                          final if i == last else inner)
+                   for i, (c, e) in enumerate(zip(chunks, entries))]
+    if not any(e[2] for e in entries):        # no variant or phrase can start here
+        return [w for e in entries for w in e[3]]
     out: list[str] = []
-    if not any_start:                  # no variant or phrase can start here
-        for e in entries:
-            out.extend(e[3])
-        return out
     simple = [x for e in entries for x in e[0]]
     keys = [x for e in entries for x in e[1]]
     i, n = 0, len(keys)
