@@ -23,7 +23,7 @@ import numpy as np
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--boots", default="1000,5000,20000")
+    parser.add_argument("--boots", default="1000,5000,20000,100000")
     parser.add_argument("--permutations", default="999,9999")
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--top", type=int, default=15)
@@ -37,9 +37,9 @@ def main(argv=None) -> None:
     key = keywords.keyness(tc, target, "rest")
     terms = list(key["term"].head(args.top)) + list(key["term"].tail(args.top))
     print(f"{len(terms)} terms, target {target} against the rest; seeds 1..{args.seeds}\n")
-    print("| B | largest spread of a Log Ratio endpoint | largest spread of a share | "
-          "seconds per run |")
-    print("| ---: | ---: | ---: | ---: |")
+    print("| B | largest spread of a Log Ratio endpoint (term) | median spread | 90th "
+          "percentile | largest spread of a share | seconds per run |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for B in [int(b) for b in args.boots.split(",")]:
         runs = []
         t0 = time.perf_counter()
@@ -50,8 +50,11 @@ def main(argv=None) -> None:
         sec = (time.perf_counter() - t0) / args.seeds
         ends = np.stack([r[["log_ratio_low", "log_ratio_high"]].to_numpy() for r in runs])
         share = np.stack([r["share_same_sign_significant"].to_numpy() for r in runs])
-        print(f"| {B:,} | {np.ptp(ends, axis=0).max():.3f} | {np.ptp(share, axis=0).max():.3f} "
-              f"| {sec:.2f} |")
+        spread = np.ptp(ends, axis=0)               # terms x 2 endpoints
+        worst = terms[int(np.argmax(spread.max(axis=1)))]
+        print(f"| {B:,} | {spread.max():.3f} ({worst}) | {np.median(spread):.3f} | "
+              f"{np.quantile(spread, 0.9):.3f} | {np.ptp(share, axis=0).max():.3f} | "
+              f"{sec:.2f} |")
     print("\n| permutations | largest spread of a p | of an adjusted p | seconds per run |")
     print("| ---: | ---: | ---: | ---: |")
     for B in [int(b) for b in args.permutations.split(",")]:

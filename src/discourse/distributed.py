@@ -53,7 +53,9 @@ def _map(client, func, docs: pd.DataFrame, npartitions: int | None, *args) -> li
     if n < 1:
         raise ValueError(f"npartitions={npartitions!r} must be a positive integer")
     parts = [docs.iloc[a:b].reset_index(drop=True) for a, b in partitions(len(docs), n)]
-    futures = client.map(func, parts, *[[a] * len(parts) for a in args], pure=False)
+    # the texts go to the workers as data (scatter), not inside the task graph
+    data = client.scatter(parts)
+    futures = client.map(func, data, *[[a] * len(parts) for a in args], pure=False)
     return client.gather(futures)
 
 
