@@ -72,9 +72,9 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
         dict(prev, topic=1, estimate=0.1, ci_low=0.02, ci_high=0.2),
         dict(prev, topic=2, estimate=-0.1, ci_low=-0.2, ci_high=-0.02)])
     text = summary.render_summary(summary.headline_findings(tmp_path))
-    assert "over-represented in 2022 relative to 2021 (all other years pooled)" in text
+    assert "over-represented in 2022 relative to 2021 (the only other year)" in text
     assert "after the Holm FWER correction" in text
-    assert "1 with the paragraph permutation test" in text and "9999 permutations" in text
+    assert "1 with the paragraph permutation test" in text and "9,999 permutations" in text
     assert "0 by text-dispersion keyness" in text
     assert "%DIFF of the 1 terms absent from the reference is an artefact" in text
     assert "pooled (alpha0 = n tokens compared) prior (largest |z| 1.50)" in text

@@ -132,13 +132,15 @@ _DESIGN = ("one text per year, so a year difference is also a difference between
 
 
 def _reference_name(k: pd.DataFrame) -> str:
-    """'2019', or 'all other years pooled (2019; 2021)' from a keyness table."""
-    groups = str(k.reference_groups.iloc[0]).replace(";", ", ") if "reference_groups" in k \
-        else str(k.reference.iloc[0])
-    if "reference" in k and str(k.reference.iloc[0]) == "rest":
-        return f"{groups} (all other years pooled)" if "," not in groups else \
-            f"all other years pooled ({groups})"
-    return groups
+    """The reference of a keyness table in words: '2019', '2019 (the only other year)'
+    or 'all other years pooled (2019, 2021)'."""
+    groups = str(k.reference_groups.iloc[0]).split(";") if "reference_groups" in k \
+        else [str(k.reference.iloc[0])]
+    if str(k.reference.iloc[0]) != "rest" or "reference_groups" not in k:
+        return ", ".join(groups)
+    if len(groups) == 1:
+        return f"{groups[0]} (the only other year)"
+    return f"all other years pooled ({', '.join(groups)})"
 
 
 def _keywords(root: Path, n: int = 5):
@@ -170,7 +172,7 @@ def _keywords(root: Path, n: int = 5):
     if "p_permutation_adjusted" in k and k.p_permutation.notna().any():
         text += (f"; {int((k.p_permutation_adjusted < 0.05).sum())} with the paragraph "
                  f"permutation test, which does not treat tokens as independent "
-                 f"(Lijffijt et al. 2016; {int(k.n_permutations.iloc[0])} permutations, "
+                 f"(Lijffijt et al. 2016; {int(k.n_permutations.iloc[0]):,} permutations, "
                  f"seed {int(k.permutation_seed.iloc[0])})")
     if "p_dispersion_adjusted" in k and k.p_dispersion.notna().any():
         text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
@@ -198,7 +200,7 @@ def _keywords(root: Path, n: int = 5):
     if boot is not None and not boot.empty:
         top = boot.sort_values(["g2", "term"], ascending=[False, True]).head(n)
         yield ("Keywords",
-               f"Paragraph bootstrap ({int(boot.n_boot.iloc[0])} resamples, seed "
+               f"Paragraph bootstrap ({int(boot.n_boot.iloc[0]):,} resamples, seed "
                f"{int(boot.seed.iloc[0])}, paragraphs resampled within each document): "
                "share of resamples in which each top term keeps its sign and stays "
                "significant (unadjusted): " + ", ".join(
@@ -273,7 +275,7 @@ def _topics(root: Path):
                 "units resampled within year"
             yield ("Topics",
                    f"Difference in mean topic weight per unit between years, every topic "
-                   f"({how}; 95% percentile intervals, {int(diff.n_boot.iloc[0])} "
+                   f"({how}; 95% percentile intervals, {int(diff.n_boot.iloc[0]):,} "
                    "resamples): " + "; ".join(
                        f"{name(r.topic)} {int(r.year)} minus {_group(r.reference)}: "
                        f"{r.estimate:+.3f} ({r.ci_low:+.3f} to {r.ci_high:+.3f})"

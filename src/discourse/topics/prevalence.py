@@ -72,11 +72,31 @@ def _boot_means(wide: pd.DataFrame, n_boot: int, seed: int, design: str) -> dict
             lengths = part.groupby(level="doc_id", sort=False).size().tolist()
             draws = np.vstack([c @ W for c in bootstrap.block_bootstrap(
                 lengths, n_boot=n_boot, seed=seed + i)]) / len(W)
-            blocks = sorted({bootstrap.block_length(n) for n in lengths})
-            label = ("moving block bootstrap of consecutive units within each document "
-                     f"(block length {'-'.join(map(str, blocks))})")
+            label = _block_label({bootstrap.block_length(n) for n in lengths})
         out[int(year)] = (W.mean(axis=0), draws, len(W), label)
     return out
+
+
+def _block_label(blocks) -> str:
+    """'moving block bootstrap ... (block length 3-4 units)' for a set of lengths."""
+    blocks = sorted(blocks)
+    span = str(blocks[0]) if len(blocks) == 1 else f"{blocks[0]}-{blocks[-1]}"
+    return ("moving block bootstrap of consecutive units within each document "
+            f"(block length {span})")
+
+
+def _joint_label(labels) -> str:
+    """One label for a difference of years (block lengths of both sides)."""
+    labels = set(labels)
+    if len(labels) == 1:
+        return labels.pop()
+    lengths = set()
+    for lab in labels:
+        if "block length " not in lab:
+            return "; ".join(sorted(labels))
+        span = lab.rsplit("block length ", 1)[1].rstrip(")")
+        lengths.update(int(x) for x in span.split("-"))
+    return _block_label(lengths)
 
 
 def _model_columns(unit_topics: pd.DataFrame) -> dict:
@@ -185,8 +205,9 @@ def prevalence_difference(unit_topics: pd.DataFrame, *, target: int | None = Non
     boots = _boot_means(wide, n_boot, seed, design)
     rows = []
     for c in wanted:
-        pt, dt, nt, label = boots[c.target]
+        pt, dt, nt, _ = boots[c.target]
         pr, dr, nr, _ = _pooled(boots, c.groups)
+        label = _joint_label(boots[y][3] for y in (c.target, *c.groups))
         lo, hi = stats.percentile_interval(dt - dr, level)
         for j, topic in enumerate(wide.columns):
             rows.append((int(topic), c.target, c.reference, nt, nr, pt[j] - pr[j], lo[j],
