@@ -147,8 +147,9 @@ def report(results: list[dict]) -> str:
         rs = [r for r in results if r["step"] == step]
         big = [r for r in rs if r["words"] >= 2_500_000]
         if len(rs) >= 2:
-            lines.append(f"| {step} | {scale.slope([r['words'] for r in rs], [r['seconds'] for r in rs]):.2f}"
-                         f" | {scale.slope([r['words'] for r in big], [r['seconds'] for r in big]):.2f} |")
+            whole = scale.slope([r["words"] for r in rs], [r["seconds"] for r in rs])
+            large = scale.slope([r["words"] for r in big], [r["seconds"] for r in big])
+            lines.append(f"| {step} | {whole:.2f} | {large:.2f} |")
     return "\n".join(lines)
 
 

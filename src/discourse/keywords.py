@@ -13,8 +13,9 @@ own modules and are re-exported here under their old names:
 * :mod:`discourse.concordance`: :func:`kwic`, :func:`collocations`.
 
 Conventions: a *token* (the denominator of every rate) is one row of the ``tokens``
-table, i.e. one analysis term (the row sums of term counts); ``per10k = 10,000 * count / total``, comparable only
-between tables built with the same options.
+table, i.e. one analysis term (the row sums of term counts);
+``per10k = 10,000 * count / total``, comparable only between tables built with the same
+options.
 """
 
 from __future__ import annotations

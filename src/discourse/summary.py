@@ -177,7 +177,7 @@ def _keywords(root: Path, n: int = 5):
     if "p_dispersion_adjusted" in k and k.p_dispersion.notna().any():
         text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
                  "keyness, G2 on the number of paragraphs containing the term (Egbert and "
-                 "Biber 2019)")
+                 "Biber, in Corpora 14)")
     yield ("Keywords", text + ": with two texts, keyness is descriptive evidence, not a "
            "population-level trend.", R.KEYWORDS_KEYNESS.ref)
     notes = []

@@ -174,8 +174,8 @@ def prevalence_difference(unit_topics: pd.DataFrame, *, target: int | None = Non
     ``n_boot``, ``seed`` and ``design`` (years resampled independently), so the
     interval of a difference is the percentile interval of the differences of the
     resampled means. Read the module docstring's note on multiplicity and on the
-    topics having been learned from the texts compared. A pooled reference (``"rest"``) is the unit-weighted mean of its
-    years, draw by draw.
+    topics having been learned from the texts compared. A pooled reference
+    (``"rest"``) is the unit-weighted mean of its years, draw by draw.
 
     Parameters
     ----------
