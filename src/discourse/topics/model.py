@@ -149,8 +149,8 @@ class DocumentTermMatrix:
 
 def document_term_matrix(unit_table: pd.DataFrame, *, min_df: int | float = 2,
                          max_df: int | float = 1.0,
-                         analyzer_options: preprocess.TermOptions | Mapping | None = None
-                         ) -> DocumentTermMatrix:
+                         analyzer_options: preprocess.TermOptions | Mapping | None = None,
+                         progress: bool = False) -> DocumentTermMatrix:
     """Count the canonical terms of each unit (CountVectorizer + TfidfTransformer).
 
     Parameters
@@ -164,6 +164,8 @@ def document_term_matrix(unit_table: pd.DataFrame, *, min_df: int | float = 2,
         coherence and only noise to topics).
     analyzer_options : TermOptions or mapping, optional
         Options of :func:`discourse.preprocess.analyzer` (default: its defaults).
+    progress : bool
+        A tqdm progress bar over the units on standard error (for large corpora).
 
     Returns
     -------
@@ -181,8 +183,12 @@ def document_term_matrix(unit_table: pd.DataFrame, *, min_df: int | float = 2,
     # units hold one sentence per line (discourse.topics.units): not split again
     vec = CountVectorizer(analyzer=preprocess.analyzer(options, split="lines"),
                           min_df=min_df, max_df=max_df)
+    from tqdm import tqdm
+
+    texts = tqdm(list(unit_table["text"]), desc="document-term matrix", unit="unit",
+                 disable=not progress, mininterval=1.0)
     try:
-        counts = vec.fit_transform(list(unit_table["text"]))
+        counts = vec.fit_transform(texts)
     except ValueError as exc:   # sklearn: empty vocabulary / min_df > max_df
         raise ValueError(f"cannot build a vocabulary with min_df={min_df!r}, "
                          f"max_df={max_df!r}: {exc}") from None

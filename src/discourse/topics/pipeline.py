@@ -124,7 +124,7 @@ def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: i
     corpus : path-like, optional
         The corpus directory for the default labels file.
     progress : bool
-        Progress bar on the grid.
+        Progress bars on the document-term matrix and the grid.
     n_jobs : int
         Processes for the grid (the table is the same for any value).
 
@@ -138,7 +138,8 @@ def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: i
         For a bad option or a k out of range (the message names the value).
     """
     dtm = document_term_matrix(units(sentences, unit=unit, window=window,
-                                     include_questions=include_questions), min_df=min_df)
+                                     include_questions=include_questions), min_df=min_df,
+                               progress=progress)
     selection = suggested = None
     if ks is not None:
         grid = feasible_ks(dtm, ks)
