@@ -121,3 +121,19 @@ def test_bootstrap_interval_recomputed_by_hand():
     with pytest.raises(ValueError, match="one target with one reference"):
         kr.bootstrap_keyness(t.assign(year=t.year.where(t.doc_id == "A", 3)).pipe(
             lambda x: pd.concat([x, x.assign(doc_id="C", year=2)])), reference="first")
+
+
+def test_cli_keyness_with_permutations_and_background_prior(tmp_path, real_tokens):
+    from discourse import cli
+
+    out = tmp_path / "k.csv"
+    assert cli.main(["keyness", "--target", "2020", "--reference", "rest", "--prior",
+                     "background", "--permutations", "99", "--seed", "4", "--quiet",
+                     "-o", str(out)]) == 0
+    got = pd.read_csv(out)
+    ref = kn.keyness(real_tokens, 2020, "rest", prior="background", n_permutations=99,
+                     seed=4)
+    assert got.term.tolist() == ref.term.tolist()
+    assert np.allclose(got.p_permutation, ref.p_permutation)
+    assert np.allclose(got.logodds_z, ref.logodds_z, rtol=1e-5)
+    assert set(got.reference_groups.astype(str)) == {"2019"}

@@ -88,7 +88,7 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
 
         from joblib import Parallel, delayed
 
-        workers = os.cpu_count() or 1 if n_jobs < 0 else int(n_jobs)
+        workers = (os.cpu_count() or 1) if n_jobs < 0 else int(n_jobs)
         parts = partitions(len(docs), workers)
         counted = Parallel(n_jobs=n_jobs)(
             delayed(_count_part)(docs.iloc[a:b], opts, level, lexicons)
