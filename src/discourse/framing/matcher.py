@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from discourse.framing.lexicon import Lexicon
+from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.text import lemma
 
-__all__ = ["KeyCache", "trie_step", "find_matches", "MAX_NEXT"]
+__all__ = ["KeyCache", "Caches", "trie_step", "find_matches", "MAX_NEXT"]
 
 #: Second steps memoised per token at most (the memo is cleared when full).
 MAX_NEXT = 1 << 14
@@ -58,17 +58,24 @@ class KeyCache(dict):
     ``cache.first[token]`` is its first trie step: ``(entry ids that end on it, trie
     nodes that continue after it, {next token: second step} or None)``. ``cache.seen``
     is a plain set of the tokens already looked up, so that finding a sentence's new
-    tokens costs the length of the sentence, not the size of the cache.
+    tokens costs the length of the sentence, not the size of the cache. ``part``
+    names the trie it walks: ``"main"`` (content entries) or one of the lexicon's
+    rule tries (:attr:`~discourse.framing.lexicon.Lexicon.parts`).
     """
 
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, part: str = "main"):
         super().__init__()
         self.lex = lex
+        self.trie, self.vocabulary, self.patterns, self.prefixes = \
+            (lex.trie, lex.vocabulary, lex.patterns, lex.prefixes) if part == "main" \
+            else lex.parts.get(part, ({}, frozenset(), (), {}))
         self.seen: set = set()
         self.starts: set = set()     # tokens that can begin an entry
         self.first: dict = {}        # token -> (ends, nodes, {next token: second step})
         self.section = tuple(e.section for e in lex.entries)
         self.frame = tuple(e.frame for e in lex.entries)
+        self.kind = tuple(e.kind for e in lex.entries)
+        self.is_content = tuple(e.section in CONTENT_SECTIONS for e in lex.entries)
 
     def __missing__(self, token: str) -> tuple:
         lex = self.lex
@@ -77,14 +84,14 @@ class KeyCache(dict):
             forms += [p for p in _HYPHEN_RE.split(token) if p]
         keys = set()
         for form in forms:
-            low = form.lower()
+            low = form.lower().replace("\u2019", "'")  # typographic apostrophe: "world’s"
             lem = lemma(low, lex.lemma_overrides) if low[:1].isalpha() else low
             keys.update((lex.spelling.get(lem, lem), lem, low, "=" + low, "^" + form))
-            for key, rx in lex.patterns:
+            for key, rx in self.patterns:
                 if rx.match(low):
                     keys.add(key)
-        got = tuple(sorted(keys & lex.vocabulary))
-        step = trie_step((lex.trie,), got)
+        got = tuple(sorted(keys & self.vocabulary))
+        step = trie_step((self.trie,), got)
         if step is not None:
             self.starts.add(token)
             ends, cont = step
@@ -94,26 +101,47 @@ class KeyCache(dict):
         return got
 
 
+class Caches:
+    """One :class:`KeyCache` per trie of a lexicon, created on first use
+    (``caches.main``, ``caches.rules``, ``caches.context`` ...)."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __getattr__(self, part: str) -> KeyCache:
+        if part.startswith("_"):
+            raise AttributeError(part)
+        cache = KeyCache(self.lex, part)
+        setattr(self, part, cache)
+        return cache
+
+
 def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
     """All entry matches of a sentence, ordered by start, then length, then trie path.
 
     The first two trie steps from a token are memoised per distinct token (and per
     distinct following token, at most :data:`MAX_NEXT` of them per token).
     """
-    for t in set(toks).difference(cache.seen):
-        cache[t]                      # compute keys of tokens not seen before
-    hit = cache.starts.intersection(toks)
-    if not hit:
+    seen = cache.seen
+    if not seen.issuperset(toks):
+        for t in set(toks).difference(seen):
+            cache[t]                  # compute keys of tokens not seen before
+    starts = cache.starts
+    if starts.isdisjoint(toks):
         return []
     first = cache.first
     out: list = []
+    append = out.append
     n = len(toks)
     last = n - 1
-    for i in [i for i, t in enumerate(toks) if t in hit]:
-        t = toks[i]
+    i = -1
+    for t in toks:
+        i += 1
+        if t not in starts:
+            continue
         ends, nodes, cont = first[t]
-        if ends:
-            out.extend([(i, i + 1, e) for e in ends])
+        for e in ends:
+            append((i, i + 1, e))
         if cont is None or i == last:
             continue
         u = toks[i + 1]
@@ -125,10 +153,37 @@ def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
         j = i + 2
         while step is not None:
             ends, nodes = step
-            if ends:
-                out.extend([(i, j, e) for e in ends])
+            for e in ends:
+                append((i, j, e))
             if not nodes or j >= n:
                 break
             step = trie_step(nodes, cache[toks[j]])
             j += 1
+    if cache.prefixes and out:
+        out = _with_prefixes(out, toks, cache)
     return out
+
+
+def _with_prefixes(out, toks, cache) -> list:
+    """Extend matches of anchored entries backwards over their prefixes; drop those
+    whose prefix is not there; keep the order by start, then length."""
+    prefixes = cache.prefixes
+    for m in out:
+        if m[2] in prefixes:
+            break
+    else:
+        return out
+    kept = []
+    moved = False
+    for m in out:
+        p = prefixes.get(m[2])
+        if p is None:
+            kept.append(m)
+            continue
+        s = m[0] - len(p)
+        if s >= 0 and all(k in cache[toks[s + q]] for q, k in enumerate(p)):
+            kept.append((s, m[1], m[2]))
+            moved = True
+    if moved:
+        kept.sort(key=lambda m: (m[0], m[1]))
+    return kept
