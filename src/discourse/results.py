@@ -30,7 +30,8 @@ __all__ = [
     "TOPICS_MODEL_SELECTION", "TOPICS_TERMS", "TOPICS_STABILITY", "TOPICS_LABELS_CHECK",
     "TOPICS_PASSAGES", "TOPICS_DOCUMENTS", "TOPICS_PREVALENCE",
     "FRAMING_CODES", "FRAMING_VALIDATION", "FRAMING_CONFUSION", "FRAMING_DISAGREEMENTS",
-    "FRAMING_SUPERVISED", "FRAMING_GENERALISATION", "FRAMING_SHARES",
+    "FRAMING_GENERALISATION", "FRAMING_INTERCODER", "FRAMING_CEILING",
+    "FRAMING_INSTRUMENTS", "FRAMING_TRANSFER", "FRAMING_SHARES",
     "FRAMING_DIFFERENCES", "FRAMING_SENSITIVITY", "FRAMING_COOCCURRENCE",
     "FRAMING_BY_ROLE", "FRAMING_TRAJECTORY",
     # texts
@@ -138,10 +139,18 @@ FRAMING_CONFUSION = _t("framing-confusion", "04-framing",
                        "hand x lexicon counts of each frame")
 FRAMING_DISAGREEMENTS = _t("framing-disagreements", "04-framing",
                            "every sentence-frame where lexicon and hand codes differ")
-FRAMING_SUPERVISED = _t("framing-supervised", "04-framing",
-                        "the lexicon beside a cross-validated TF-IDF logistic regression")
 FRAMING_GENERALISATION = _t("framing-generalisation", "04-framing",
-                            "agreement on hand-coded sets outside the corpus")
+                            "agreement with every hand-coded set, labelled by what it was "
+                            "measured on (annotations/sets.csv)")
+FRAMING_INTERCODER = _t("framing-intercoder", "04-framing",
+                        "agreement between the two hand coders of each set (the ceiling)")
+FRAMING_CEILING = _t("framing-ceiling", "04-framing",
+                     "the automatic coder beside the two hand coders, per set and frame")
+FRAMING_INSTRUMENTS = _t("framing-instruments", "04-framing",
+                         "the lexicon against a TF-IDF logistic regression, scored on "
+                         "documents left out and on the held-out set")
+FRAMING_TRANSFER = _t("framing-transfer", "04-framing",
+                      "coders built on one corpus text and scored on the other")
 FRAMING_SHARES = _t("framing-shares-by-year", "04-framing",
                     "share of sentences with each frame per year, Wilson CIs")
 FRAMING_DIFFERENCES = _t("framing-differences", "04-framing",
@@ -168,7 +177,7 @@ FIG_MODEL_SELECTION = _f("03-model-selection", "coherence and stability against 
 FIG_TOPIC_TERMS = _f("03-topic-terms", "top terms per topic with labels")
 FIG_PREVALENCE = _f("03-prevalence-by-year", "mean topic share per year")
 FIG_TOPIC_FLOW = _f("03-topic-flow", "topic shares along the running text")
-FIG_VALIDATION = _f("04-validation", "agreement with hand coding per frame")
+FIG_VALIDATION = _f("04-validation", "the automatic coder beside two hand coders, per set")
 FIG_FRAME_SHARES = _f("04-frame-shares-by-year", "frame shares by year (headline)")
 FIG_COOCCURRENCE = _f("04-cooccurrence", "sentences carrying two frames")
 FIG_ROLES = _f("04-roles", "frame shares by speaker role")

@@ -119,7 +119,7 @@ def backdrop_span(toks, opener) -> tuple[int, int] | None:
     Examples
     --------
     >>> backdrop_span("Amid economic upheavals , the members agreed".split(), (0, 1, 0))
-    (0, 4)
+    (0, 3)
     >>> backdrop_span("They met amid upheavals".split(), (2, 3, 0)) is None
     True
     """

@@ -1,6 +1,6 @@
 """The frame lexicon: read, validate and compile ``frames.yaml`` into a frozen :class:`Lexicon`.
 
-The construct is the project's framing codebook (``shared/framing-codebook.md``); the
+The construct is the project's framing codebook, version 2 (``docs/codebook.md``); the
 lexicon that implements it is data, ``corpus/lexicons/frames.yaml``, where every entry
 quotes the codebook clause it implements. How an entry's words are matched is
 described in the file's header: each word on its lemma (:func:`discourse.text.lemma`

@@ -9,8 +9,8 @@ from discourse.plots.figure import new_figure, source_note
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["plot_frame_shares", "plot_validation", "plot_cooccurrence", "plot_trajectory",
-           "plot_roles"]
+__all__ = ["plot_frame_shares", "plot_validation", "plot_agreement_ceiling",
+           "plot_cooccurrence", "plot_trajectory", "plot_roles"]
 
 _FRAME_COLOURS = {"security": "#b2182b", "economy": "#2166ac", "multilateralism": "#1b7837"}
 
@@ -65,6 +65,57 @@ def plot_validation(validation, *, source: str = "") -> Figure:
     ax.set_title("Validation of the frame lexicon against hand coding")
     ax.legend(frameon=False, loc="lower left")
     source_note(fig, source or "Source: discourse.framing.validate; dashed 0.85, dotted 0.80")
+    return fig
+
+
+def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") -> Figure:
+    """The automatic coder beside two hand coders, per hand-coded set and frame.
+
+    Parameters
+    ----------
+    ceiling : pandas.DataFrame
+        A table of :func:`discourse.framing.ceiling` (``set, kind,
+        used_for_development, frame, metric, coder, coder_low, coder_high, two_coders,
+        two_coders_low, two_coders_high``).
+    metric : str
+        The agreement measure shown (default Cohen's kappa).
+
+    One panel per set, labelled with what it was measured on (real or synthetic text,
+    used or not used to build the lexicon); in each, per frame, the two hand coders'
+    agreement (the ceiling; hollow marker) and the automatic coder's agreement with the
+    adjudicated coding (filled), each with its 95% interval.
+    """
+    import numpy as np
+
+    part = ceiling[ceiling["metric"] == metric]
+    sets = list(dict.fromkeys(part["set"]))
+    fig, axes = new_figure(figsize=(3.2 * max(len(sets), 1) + 1.0, 4.6),
+                           ncols=max(len(sets), 1), sharey=True, squeeze=False)
+    frames = list(dict.fromkeys(part["frame"]))
+    x = np.arange(len(frames))
+    for ax, name in zip(axes[0], sets):
+        rows = part[part["set"] == name].set_index("frame").loc[frames]
+        for off, col, marker, label in ((-0.12, "two_coders", "o", "two hand coders"),
+                                        (0.12, "coder", "s", "automatic coder")):
+            lo, hi = rows[f"{col}_low"], rows[f"{col}_high"]
+            ax.errorbar(x + off, rows[col], yerr=[rows[col] - lo, hi - rows[col]],
+                        fmt=marker, capsize=3, label=label, color="0.15",
+                        mfc="white" if col == "two_coders" else "0.15")
+        r = rows.iloc[0]
+        used = "used to build" if r["used_for_development"] == "yes" else "never used to build"
+        ax.set_title(f"{name}\n({r['kind']}; {used} the lexicon)", fontsize=8)
+        ax.set_xticks(x, frames, rotation=20)
+        ax.set_ylim(0.5, 1.02)
+        ax.axhline(0.85, ls=":", lw=0.8, color="0.5")
+    axes[0][0].set_ylabel(f"{metric} (95% interval)")
+    axes[0][0].legend(frameon=False, loc="lower left", fontsize=8)
+    fig.suptitle(f"Agreement with the adjudicated hand coding ({metric}): automatic coder "
+                 "and the two hand coders' ceiling")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    from discourse import results
+
+    source_note(fig, source or f"Source: discourse.framing.ceiling (results/"
+                               f"{results.FRAMING_CEILING.file}); dotted line 0.85")
     return fig
 
 
