@@ -246,6 +246,36 @@ def _run_frames(args) -> int:
     return 0
 
 
+def _add_suggest_terms(sub) -> None:
+    p = sub.add_parser(
+        "suggest-terms", help="words near a frame's entries that the lexicon lacks",
+        description="Rank the words that occur within --window tokens of the entries of "
+                    "one frame more often than elsewhere in the corpus (windowed keyness: "
+                    "signed G2, Benjamini-Hochberg adjusted p, Log Ratio), leaving out "
+                    "words the lexicon already uses, with keyword-in-context lines. It "
+                    "suggests; it never edits the lexicon.")
+    p.add_argument("--frame", required=True, metavar="NAME",
+                   help="security, economy or multilateralism")
+    p.add_argument("--window", type=int, default=10, metavar="N",
+                   help="tokens on each side of a match that count as near (default 10)")
+    p.add_argument("--min-count", type=int, default=3, metavar="N",
+                   help="keep words seen near the frame at least N times (default 3)")
+    p.add_argument("-n", type=int, default=30, metavar="N", help="rows (default 30)")
+    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
+                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+    _corpus_args(p)
+    _output_arg(p)
+
+
+def _run_suggest_terms(args) -> int:
+    from discourse import framing
+
+    lexicon = framing.load_lexicon(args.lexicon)
+    _emit(framing.suggest_terms(_sentences(args), args.frame, lexicon, window=args.window,
+                                min_count=args.min_count, n=args.n), args.output)
+    return 0
+
+
 # --- reproduce ------------------------------------------------------------------
 
 def _add_reproduce(sub) -> None:
@@ -306,6 +336,7 @@ _COMMANDS = {
     "frequencies": (_add_frequencies, _run_frequencies),
     "topics": (_add_topics, _run_topics),
     "frames": (_add_frames, _run_frames),
+    "suggest-terms": (_add_suggest_terms, _run_suggest_terms),
     "reproduce": (_add_reproduce, _run_reproduce),
     "report": (_add_report, _run_report),
 }

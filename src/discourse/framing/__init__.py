@@ -19,6 +19,7 @@ decision rule it implements. The package reads and applies it, one step per modu
                                         supervised comparison, hand-coded sets
 :mod:`discourse.framing.evaluation`     what each accuracy figure was measured on;
                                         instrument comparison; transfer between texts
+:mod:`discourse.framing.suggest`        words near a frame that the lexicon lacks
 :mod:`discourse.framing.shares`         frame shares, differences, sensitivity,
                                         co-occurrence, roles, trajectory
 ======================================  ================================================
@@ -40,6 +41,7 @@ from discourse.framing.evaluation import (ceiling, coder_pairs, generalisation,
                                           instrument_comparison, intercoder, load_set,
                                           load_sets, transfer)
 from discourse.framing.inputs import FramingInputError, code_file, read_input
+from discourse.framing.suggest import suggest_terms
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
 from discourse.framing.shares import (add_word_counts, cooccurrence, frame_differences,
                                       frame_shares,
@@ -92,4 +94,5 @@ __all__ = [
     "ceiling",
     "instrument_comparison",
     "transfer",
+    "suggest_terms",
 ]
