@@ -76,6 +76,10 @@ class KeyCache(dict):
         self.frame = tuple(e.frame for e in lex.entries)
         self.kind = tuple(e.kind for e in lex.entries)
         self.is_content = tuple(e.section in CONTENT_SECTIONS for e in lex.entries)
+        # one regular expression that any wildcard entry's matches, to skip the loop over
+        # them for the (many) words that match none
+        self.any_pattern = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in self.patterns)) \
+            if self.patterns else None
 
     def __missing__(self, token: str) -> tuple:
         lex = self.lex
@@ -87,15 +91,16 @@ class KeyCache(dict):
             low = form.lower().replace("\u2019", "'")  # typographic apostrophe: "world’s"
             lem = lemma(low, lex.lemma_overrides) if low[:1].isalpha() else low
             keys.update((lex.spelling.get(lem, lem), lem, low, "=" + low, "^" + form))
-            for key, rx in self.patterns:
-                if rx.match(low):
-                    keys.add(key)
+            if self.any_pattern is not None and self.any_pattern.match(low):
+                keys.update(key for key, rx in self.patterns if rx.match(low))
         got = tuple(sorted(keys & self.vocabulary))
         step = trie_step((self.trie,), got)
         if step is not None:
             self.starts.add(token)
             ends, cont = step
-            self.first[token] = (ends, cont, {} if cont else None)
+            plain = tuple(e for e in ends if e not in self.prefixes)
+            self.first[token] = (plain, tuple(e for e in ends if e in self.prefixes), cont,
+                                 {} if cont else None)
         self[token] = got
         self.seen.add(token)
         return got
@@ -116,22 +121,29 @@ class Caches:
         return cache
 
 
-def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
+def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list[tuple]:
     """All entry matches of a sentence, ordered by start, then length, then trie path.
 
     The first two trie steps from a token are memoised per distinct token (and per
-    distinct following token, at most :data:`MAX_NEXT` of them per token).
+    distinct following token, at most :data:`MAX_NEXT` of them per token). An entry
+    anchored after leading function words (:func:`~discourse.framing.lexicon._trie`)
+    is extended backwards over them as it is found, or dropped if they are not there.
+    ``tokset`` is ``set(toks)`` when the caller has it already.
     """
+    if tokset is None:
+        tokset = set(toks)
     seen = cache.seen
-    if not seen.issuperset(toks):
-        for t in set(toks).difference(seen):
+    if not tokset <= seen:
+        for t in tokset - seen:
             cache[t]                  # compute keys of tokens not seen before
     starts = cache.starts
-    if starts.isdisjoint(toks):
+    if starts.isdisjoint(tokset):
         return []
     first = cache.first
+    prefixes = cache.prefixes
     out: list = []
     append = out.append
+    moved = False
     n = len(toks)
     last = n - 1
     i = -1
@@ -139,9 +151,11 @@ def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
         i += 1
         if t not in starts:
             continue
-        ends, nodes, cont = first[t]
+        ends, pre, nodes, cont = first[t]
         for e in ends:
             append((i, i + 1, e))
+        if pre:
+            moved |= _extend(pre, i, i + 1, toks, cache, prefixes, append)
         if cont is None or i == last:
             continue
         u = toks[i + 1]
@@ -153,37 +167,32 @@ def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
         j = i + 2
         while step is not None:
             ends, nodes = step
-            for e in ends:
-                append((i, j, e))
+            if ends:
+                if prefixes and not prefixes.keys().isdisjoint(ends):
+                    plain = [e for e in ends if e not in prefixes]
+                    moved |= _extend([e for e in ends if e in prefixes], i, j, toks, cache,
+                                     prefixes, append)
+                else:
+                    plain = ends
+                for e in plain:
+                    append((i, j, e))
             if not nodes or j >= n:
                 break
             step = trie_step(nodes, cache[toks[j]])
             j += 1
-    if cache.prefixes and out:
-        out = _with_prefixes(out, toks, cache)
+    if moved:
+        out.sort(key=lambda m: (m[0], m[1]))
     return out
 
 
-def _with_prefixes(out, toks, cache) -> list:
-    """Extend matches of anchored entries backwards over their prefixes; drop those
-    whose prefix is not there; keep the order by start, then length."""
-    prefixes = cache.prefixes
-    for m in out:
-        if m[2] in prefixes:
-            break
-    else:
-        return out
-    kept = []
-    moved = False
-    for m in out:
-        p = prefixes.get(m[2])
-        if p is None:
-            kept.append(m)
-            continue
-        s = m[0] - len(p)
+def _extend(ids, i, j, toks, cache, prefixes, append) -> bool:
+    """Append the anchored entries ``ids`` found at tokens ``i:j`` whose leading
+    function words precede them; return whether any was appended."""
+    found = False
+    for e in ids:
+        p = prefixes[e]
+        s = i - len(p)
         if s >= 0 and all(k in cache[toks[s + q]] for q, k in enumerate(p)):
-            kept.append((s, m[1], m[2]))
-            moved = True
-    if moved:
-        kept.sort(key=lambda m: (m[0], m[1]))
-    return kept
+            append((s, j, e))
+            found = True
+    return found

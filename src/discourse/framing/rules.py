@@ -272,7 +272,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     if not toks:
         return Analysis(*_EMPTY)
     main = caches.main
-    matches = find_matches(toks, main)
+    tokset = set(toks)
+    matches = find_matches(toks, main, tokset)
     entries = lex.entries
     is_content, frame_of = main.is_content, main.frame
     content = [m for m in matches if is_content[m[2]]]
@@ -283,9 +284,9 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             break
     rules = [m for m in matches if not is_content[m[2]]] \
         if (framed or context or events or refs) and len(content) < len(matches) else []
-    mentions = lex.states.find(toks) if lex.states is not None else []
+    mentions = lex.states.find(toks, tokset) if lex.states is not None else []
     if mentions:
-        rules += find_matches(toks, caches.relations)
+        rules += find_matches(toks, caches.relations, tokset)
     if not content and not rules:
         return Analysis(*_EMPTY)
     s = lex.settings

@@ -152,7 +152,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         settings["measure_frame"] = frame
         settings["measure_joiners"] = _lower_set(measures, "measures", "joiners", fail)
         settings["measure_sizes"] = frozenset(
-            term_keys(t) for t in _strings(measures.get("sizes"), "measures.sizes", fail))
+            term_keys(t) for t in _strings(measures.get("sizes", []), "measures.sizes", fail,
+                                           allow_empty=True))
     cites = data.get("citations") or {}
     if cites:
         _heads(cites, "citations", "cite_open", add, fail, "openers")

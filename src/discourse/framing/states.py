@@ -82,9 +82,11 @@ class States:
             return int(date) >= int(since[:4])
         return date >= since[:len(date)]
 
-    def find(self, toks: list[str]) -> list[tuple[int, int, str, bool]]:
+    def find(self, toks: list[str], tokset: set | None = None
+             ) -> list[tuple[int, int, str, bool]]:
         """Every mention of a state in ``toks``: ``(start, end, state, adjective)``,
-        longest first at each position, without overlaps.
+        longest first at each position, without overlaps (``tokset``: ``set(toks)``,
+        when the caller has it).
 
         Examples
         --------
@@ -95,7 +97,7 @@ class States:
         """
         out = []
         forms = self.forms
-        if self.firsts.isdisjoint(toks):
+        if self.firsts.isdisjoint(toks if tokset is None else tokset):
             return out
         i, n = 0, len(toks)
         firsts = self.firsts
