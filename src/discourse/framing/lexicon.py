@@ -16,6 +16,7 @@ pairs in ``spelling.csv``.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import hashlib
 import os
@@ -162,6 +163,12 @@ class Lexicon:
     def changelog(self) -> tuple:
         return self.settings.get("changelog", ())
 
+    def __reduce__(self):
+        # read-only mappings cannot be pickled: rebuild from plain values, so that a
+        # Lexicon can be sent to worker processes (joblib, Dask) as it is
+        plain = {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return (_rebuild, (plain,))
+
     def n_entries(self, section: str | None = None) -> int:
         """Number of entries (of one section, e.g. ``"security"`` or ``"name"``)."""
         return sum(1 for e in self.entries if section is None or e.section == section)
@@ -176,6 +183,24 @@ class Lexicon:
         """What a result table records about the lexicon it was coded with."""
         return {"path": Path(self.path).name, "entries": len(self.entries),
                 "sha256": self.sha256}
+
+
+def _plain(value):
+    """``value`` with every read-only mapping made a dict (recursively)."""
+    if isinstance(value, (MappingProxyType, dict)):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
+def _rebuild(plain: dict) -> "Lexicon":
+    plain = dict(plain)
+    plain["settings"] = MappingProxyType(plain["settings"])
+    plain["prefixes"] = MappingProxyType(plain["prefixes"])
+    plain["parts"] = MappingProxyType({k: (t, v, p, MappingProxyType(pre))
+                                       for k, (t, v, p, pre) in plain["parts"].items()})
+    return Lexicon(**plain)
 
 
 def _fail(path, problem: str):
