@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import framing, stats
+from discourse import bootstrap, framing, stats
 
 F = framing.FRAMES
 CODER = [1, 1, 1, 0, 0, 0, 0, 0, 1, 0]
@@ -23,7 +23,7 @@ def _tables():
     return c, h
 
 
-def test_validate_tables_and_bootstrap_ci():
+def test_validate_tables_and_intervals():
     c, h = _tables()
     v = framing.validate(c, h, n_boot=300, seed=3)
     sec = v[v.frame == "security"].set_index("metric")
@@ -31,7 +31,12 @@ def test_validate_tables_and_bootstrap_ci():
     assert v.equals(framing.validate(c, h, n_boot=300, seed=3))       # seeded
     eco = v[v.frame == "economy"].set_index("metric")
     assert eco.loc["kappa", "value"] == 1.0
-    assert (eco.ci_low == eco.value).all() and (eco.ci_high == eco.value).all()
+    # a perfect coder: intervals below 1 that contain the estimate, never [1, 1]
+    assert (eco.ci_low < 1).all() and (eco.ci_high == 1).all()
+    assert set(eco.interval) == {
+        "Wilson score (assumes independent sentences)",
+        "cluster bootstrap percentile (sentences resampled; B=300, seed=3) of the 2x2 "
+        "table, Jeffreys pseudo-counts (0.5 per cell), widened to contain the estimate"}
     conf = framing.confusion(c, h)
     assert conf[conf.frame == "security"].n.tolist() == [3, 1, 1, 5]
     d = framing.disagreements(c, h)
@@ -39,20 +44,39 @@ def test_validate_tables_and_bootstrap_ci():
     assert framing.binary_agreement is stats.binary_agreement
 
 
-def test_bootstrap_interval_recomputed_by_hand():
-    """Resampling sentences = a multinomial draw of the 2x2 cells (tp, fp, fn, tn), one
-    generator for the three frames in order; percentile interval of each metric."""
+def test_precision_and_recall_have_wilson_intervals():
+    """security: tp 3, fp 1, fn 1 -> precision 3/4 with Wilson's interval, by hand:
+    centre (0.75 + z^2/8) / (1 + z^2/4), half z sqrt(0.75 * 0.25 / 4 + z^2/64) / (1 + z^2/4)."""
     c, h = _tables()
-    v = framing.validate(c, h, n_boot=400, seed=11, level=0.9)
-    rng = np.random.default_rng(11)
-    for frame in F:
-        r = stats.binary_agreement(c[frame], h[frame])
-        cells = np.array([r["tp"], r["fp"], r["fn"], r["tn"]])
-        draws = rng.multinomial(10, cells / 10, size=400)
-        f1 = [2 * tp / (2 * tp + fp + fn) for tp, fp, fn, _ in draws if 2 * tp + fp + fn]
+    v = framing.validate(c, h, n_boot=50, seed=1).set_index(["frame", "metric"])
+    z = 1.959963984540054
+    centre = (0.75 + z * z / 8) / (1 + z * z / 4)
+    half = z * np.sqrt(0.75 * 0.25 / 4 + z * z / 64) / (1 + z * z / 4)
+    for metric in ("precision", "recall"):
+        row = v.loc[("security", metric)]
+        assert (row.ci_low, row.ci_high) == pytest.approx((centre - half, centre + half))
+    assert v.loc[("security", "precision"), "ci_low"] == pytest.approx(0.3006, abs=1e-4)
+
+
+def test_bootstrap_interval_recomputed_by_hand():
+    """F1's interval: paragraphs resampled within documents, the 2x2 cells of each
+    replicate plus 0.5, percentile interval (widened to contain the estimate)."""
+    c, h = _tables()
+    clusters = pd.DataFrame({"sentence_id": c.sentence_id, "doc_id": ["a"] * 5 + ["b"] * 5,
+                             "paragraph": [1, 1, 2, 3, 3, 1, 2, 2, 3, 3]})
+    v = framing.validate(c, h, clusters=clusters, n_boot=400, seed=11, level=0.9)
+    boot = bootstrap.cluster_bootstrap(clusters, n_boot=400, seed=11, stratum="doc_id")
+    for frame in ("security", "multilateralism"):
+        a, b = c[frame].to_numpy(), h[frame].to_numpy()
+        cells = np.column_stack([(a == 1) & (b == 1), (a == 1) & (b == 0),
+                                 (a == 0) & (b == 1), (a == 0) & (b == 0)]).astype(float)
+        tp, fp, fn, _ = (boot.sums(cells) + 0.5).T
+        f1 = 2 * tp / (2 * tp + fp + fn)
         row = v[(v.frame == frame) & (v.metric == "f1")].iloc[0]
-        assert (row.ci_low, row.ci_high) == pytest.approx(
-            tuple(np.quantile(f1, [0.05, 0.95])), rel=1e-12)
+        lo, hi = np.quantile(f1, [0.05, 0.95])
+        assert (row.ci_low, row.ci_high) == pytest.approx((min(lo, 0.75), max(hi, 0.75)),
+                                                          rel=1e-12)
+        assert "paragraphs resampled within documents" in row.interval
     with pytest.raises(ValueError, match="n_boot=0 must be a positive integer"):
         framing.validate(c, h, n_boot=0)
     with pytest.raises(ValueError, match="level=1.5"):

@@ -12,6 +12,8 @@ per module:
                                         lists, money, citations
 :mod:`discourse.framing.coder`          code sentences in context, with evidence
 :mod:`discourse.framing.inputs`         the input contract of ``discourse frames``
+:mod:`discourse.framing.agreement`      intervals for agreement that never collapse;
+                                        inter-coder reliability
 :mod:`discourse.framing.validation`     agreement with hand coding, disagreements,
                                         supervised comparison, hand-coded sets
 :mod:`discourse.framing.shares`         frame shares, differences, sensitivity,
@@ -27,11 +29,14 @@ words are matched on their lemma or lower-cased form, British and American spell
 made one by ``spelling.csv``; an entry inside a longer match is dropped (longest match);
 the codebook's rules live in the lexicon file; a sentence referring back ("in this
 context") inherits the frames of the paragraph's last framed sentence; agreement with
-hand coding is precision, recall, F1, Cohen's kappa and Krippendorff's alpha with
-percentile bootstrap intervals; shares have Wilson intervals and differences Newcombe's
-hybrid score intervals with Fisher's exact test.
+hand coding is precision, recall (Wilson intervals), F1, Cohen's kappa and
+Krippendorff's alpha (paragraph-cluster bootstrap intervals with Jeffreys
+pseudo-counts); shares and year differences have cluster bootstrap intervals
+(paragraphs resampled within documents), with Wilson, Newcombe and Fisher beside them
+as assuming independent sentences.
 """
 
+from discourse.framing.agreement import intercoder_disagreements, intercoder_reliability
 from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_codes, tokens
 from discourse.framing.inputs import FramingInputError, code_file, read_input
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
@@ -61,6 +66,8 @@ __all__ = [
     "read_input",
     "code_file",
     "binary_agreement",
+    "intercoder_reliability",
+    "intercoder_disagreements",
     "validate",
     "confusion",
     "disagreements",

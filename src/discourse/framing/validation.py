@@ -2,8 +2,11 @@
 
 * **Agreement** (:func:`validate`): precision, recall, F1 (positive class 1), Cohen's
   (1960) kappa and Krippendorff's (2004) alpha (nominal, two coders, no missing
-  values) per frame (:func:`discourse.stats.agreement_scores`), each with a percentile
-  bootstrap interval over sentences (Efron and Tibshirani 1993).
+  values) per frame (:func:`discourse.stats.agreement_scores`), with intervals that
+  never collapse (:func:`discourse.framing.agreement.agreement_intervals`): Wilson
+  score intervals for precision and recall; for F1, kappa and alpha a percentile
+  interval from a paragraph-cluster bootstrap of the 2x2 table with Jeffreys
+  pseudo-counts (Efron and Tibshirani 1993). The ``interval`` column names each.
 * **Disagreements** (:func:`confusion`, :func:`disagreements`): the 2x2 counts and
   every sentence-frame where the two codings differ, with the lexicon's evidence.
 * **Supervised comparison** (:func:`supervised_comparison`): a cross-validated TF-IDF
@@ -30,7 +33,9 @@ import numpy as np
 import pandas as pd
 
 from discourse import paths, provenance, stats
+from discourse.bootstrap import DEFAULT_SEED
 from discourse.checks import check_columns, check_positive_int
+from discourse.framing.agreement import AGREEMENT_N_BOOT, agreement_intervals, resampler
 from discourse.framing.inputs import code_file
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import AGREEMENT_METRICS, binary_agreement
@@ -47,26 +52,25 @@ __all__ = [
 ]
 
 
-def _bootstrap(tp, fp, fn, tn, n_boot, rng):
-    n = tp + fp + fn + tn
-    counts = rng.multinomial(n, np.array([tp, fp, fn, tn]) / n, size=n_boot)
-    return stats.agreement_scores(*counts.T)
-
-
 @provenance.tracked
-def validate(codes: pd.DataFrame, hand: pd.DataFrame, *, n_boot: int = 2000,
-             seed: int = 0, id_col: str = "sentence_id", level: float = 0.95) -> pd.DataFrame:
-    """Agreement of the lexicon codes with the hand codes, per frame, with bootstrap CIs.
+def validate(codes: pd.DataFrame, hand: pd.DataFrame, *,
+             clusters: pd.DataFrame | None = None, n_boot: int = AGREEMENT_N_BOOT,
+             seed: int = DEFAULT_SEED, id_col: str = "sentence_id",
+             level: float = 0.95) -> pd.DataFrame:
+    """Agreement of the lexicon codes with the hand codes, per frame, with intervals.
 
     Parameters
     ----------
     codes, hand : DataFrame
         Both with ``id_col`` and the three frame columns (0/1); joined on ``id_col``
         (every hand-coded sentence must be coded).
+    clusters : DataFrame, optional
+        ``id_col, doc_id, paragraph`` of the hand-coded sentences (e.g. the sentences
+        table) for the paragraph-cluster bootstrap; default: those columns of
+        ``hand`` if present, else sentences are resampled one by one (the
+        ``interval`` column says which).
     n_boot : int
-        Bootstrap resamples of sentences (percentile intervals). Resampling sentences
-        with replacement is done as a multinomial draw of the 2x2 cell counts, which
-        is the same distribution.
+        Bootstrap replicates (for F1, kappa and alpha).
     seed : int
         Seed of ``numpy.random.default_rng``.
     level : float
@@ -75,24 +79,20 @@ def validate(codes: pd.DataFrame, hand: pd.DataFrame, *, n_boot: int = 2000,
     Returns
     -------
     DataFrame
-        ``validation`` table: ``frame, metric, value, ci_low, ci_high, n, n_boot,
-        seed`` for metrics precision, recall, f1, kappa, alpha.
+        ``validation`` table: ``frame, metric, value, ci_low, ci_high, interval, n,
+        n_boot, seed`` for metrics precision, recall (Wilson score intervals), f1,
+        kappa, alpha (cluster bootstrap with Jeffreys pseudo-counts); see
+        :func:`discourse.framing.agreement.agreement_intervals`.
     """
     check_positive_int("n_boot", n_boot)
     stats.check_level(level)
     joined = _join(codes, hand, id_col)
-    rng = np.random.default_rng(seed)
-    rows = []
-    for frame in FRAMES:
-        r = binary_agreement(joined[f"{frame}_lex"], joined[f"{frame}_hand"])
-        boot = _bootstrap(r["tp"], r["fp"], r["fn"], r["tn"], n_boot, rng)
-        for metric in AGREEMENT_METRICS:
-            vals = boot[metric][~np.isnan(boot[metric])]
-            lo, hi = stats.percentile_interval(vals, level) if len(vals) else (np.nan, np.nan)
-            rows.append({"frame": frame, "metric": metric, "value": r[metric],
-                         "ci_low": float(lo), "ci_high": float(hi), "n": r["n"],
-                         "n_boot": n_boot, "seed": seed})
-    return pd.DataFrame(rows)
+    if clusters is None:
+        clusters = hand if "paragraph" in hand else None
+    boot = resampler(joined, clusters, id_col=id_col, n_boot=n_boot, seed=seed)
+    lex = joined[[f"{f}_lex" for f in FRAMES]].set_axis(list(FRAMES), axis=1).astype(int)
+    ref = joined[[f"{f}_hand" for f in FRAMES]].set_axis(list(FRAMES), axis=1).astype(int)
+    return agreement_intervals(lex, ref, boot, metrics=AGREEMENT_METRICS, level=level)
 
 
 def _join(codes, hand, id_col):
@@ -223,8 +223,9 @@ def load_validation(path: str | os.PathLike | None = None,
 
 
 @provenance.tracked
-def validate_annotations(path: str | os.PathLike, lexicon=None, *, n_boot: int = 2000,
-                         seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+def validate_annotations(path: str | os.PathLike, lexicon=None, *,
+                         n_boot: int = AGREEMENT_N_BOOT, seed: int = DEFAULT_SEED,
+                         level: float = 0.95) -> pd.DataFrame:
     """Code a hand-coded annotation file with the lexicon and score the agreement.
 
     For sets of sentences outside the corpus, such as the held-out and development
@@ -239,7 +240,8 @@ def validate_annotations(path: str | os.PathLike, lexicon=None, *, n_boot: int =
     lexicon : Lexicon or path-like, optional
         Default: the project's lexicon.
     n_boot, seed, level
-        As in :func:`validate` (percentile bootstrap over sentences).
+        As in :func:`validate`; the bootstrap resamples the file's paragraphs (its
+        ``paragraph`` column; sentences one by one without it).
 
     Returns
     -------
@@ -262,14 +264,15 @@ def validate_annotations(path: str | os.PathLike, lexicon=None, *, n_boot: int =
         if not hand[f].isin(["0", "1"]).all():
             raise ValueError(f"{p}: column {f!r} must hold 0 or 1 in every row")
         hand[f] = hand[f].astype(int)
-    table = validate(codes[["id", *FRAMES]], hand[["id", *FRAMES]], n_boot=n_boot, seed=seed, id_col="id",
-                     level=level)
+    keep = ["id", *FRAMES] + (["paragraph"] if "paragraph" in hand else [])
+    table = validate(codes[["id", *FRAMES]], hand[keep], n_boot=n_boot, seed=seed,
+                     id_col="id", level=level)
     return table.assign(set=p.stem)[["set", *table.columns]]
 
 
 @provenance.tracked
 def validate_annotation_sets(names, lexicon=None, *, corpus: str | os.PathLike | None = None,
-                             n_boot: int = 2000, seed: int = 0,
+                             n_boot: int = AGREEMENT_N_BOOT, seed: int = DEFAULT_SEED,
                              level: float = 0.95) -> pd.DataFrame:
     """:func:`validate_annotations` for several hand-coded files, in one table.
 
@@ -295,5 +298,5 @@ def validate_annotation_sets(names, lexicon=None, *, corpus: str | os.PathLike |
              for p in found]
     if not parts:
         return pd.DataFrame(columns=["set", "frame", "metric", "value", "ci_low",
-                                     "ci_high", "n", "n_boot", "seed"])
+                                     "ci_high", "interval", "n", "n_boot", "seed"])
     return pd.concat(parts, ignore_index=True)
