@@ -18,6 +18,8 @@ per module:
                                         supervised comparison, hand-coded sets
 :mod:`discourse.framing.shares`         frame shares, differences, sensitivity,
                                         co-occurrence, roles, trajectory
+:mod:`discourse.framing.correction`     shares corrected for coder error (Rogan-Gladen,
+                                        prediction-powered), Se and Sp by year
 ======================================  ================================================
 
 Every public name of those modules is available here, as before the split
@@ -38,6 +40,8 @@ as assuming independent sentences.
 
 from discourse.framing.agreement import intercoder_disagreements, intercoder_reliability
 from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_codes, tokens
+from discourse.framing.correction import (coder_accuracy, corrected_shares,
+                                          prediction_powered_shares, rogan_gladen)
 from discourse.framing.inputs import FramingInputError, code_file, read_input
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
 from discourse.framing.shares import (add_word_counts, cooccurrence, frame_differences,
@@ -82,6 +86,10 @@ __all__ = [
     "cooccurrence",
     "frames_by_role",
     "trajectory",
+    "rogan_gladen",
+    "coder_accuracy",
+    "corrected_shares",
+    "prediction_powered_shares",
     "load_validation",
     "validate_annotations",
     "validate_annotation_sets",
