@@ -253,6 +253,8 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
             p_rep = reps[:, len(years) * (fi + 1) + yi] / n_rep[:, yi]
             lo, hi = percentile_columns(rogan_gladen(p_rep, se_rep, sp_rep), level)
             youden = se + sp - 1
+            if np.isnan(youden):                        # Se or Sp undefined
+                lo, hi = [np.nan], [np.nan]
             raw = (p + sp - 1) / youden if youden > 0 else np.nan
             in_year = (hand_year == y).to_numpy()
             n_hand = int(in_year.sum())
@@ -264,6 +266,8 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
                 "share_corrected": float(rogan_gladen(p, se, sp)),
                 "clipped": bool(not np.isnan(raw) and not 0 <= raw <= 1),
                 "flag": "" if youden >= MIN_YOUDEN else
+                "Se or Sp undefined (no hand-coded sentence of one class)"
+                if np.isnan(youden) else
                 f"Se + Sp - 1 = {youden:.2f} < {MIN_YOUDEN}: the correction is unstable",
                 "ci_low": float(lo[0]), "ci_high": float(hi[0]), "method": method,
                 "n_boot": n_boot, "seed": seed})
