@@ -246,6 +246,78 @@ def _run_frames(args) -> int:
     return 0
 
 
+def _add_sample(sub) -> None:
+    p = sub.add_parser("sample", help="draw a blind coding sheet of sentences to hand-code",
+                       description="Write a stratified random sample of sentences as a "
+                                   "coding sheet (id, document, year, stratum, "
+                                   "paragraph_text, text, empty security, economy, "
+                                   "multilateralism, note), never showing the coder's "
+                                   "output, and SHEET.lock.json beside it with the sha256 "
+                                   "of the codebook, the lexicon, the corpus files and the "
+                                   "sample. Conventions: discourse.framing.sampling.")
+    p.add_argument("--n", type=int, required=True, metavar="N", help="sentences to sample")
+    p.add_argument("--by", choices=["year"], default=None,
+                   help="stratify by year (proportional allocation, at least 2 per year)")
+    p.add_argument("--seed", type=int, required=True, metavar="S", help="random seed")
+    _corpus_args(p)
+    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
+                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+    p.add_argument("--codebook", metavar="FILE", default=None,
+                   help="the codebook the coders follow (default: docs/codebook.md)")
+    p.add_argument("-o", "--output", metavar="SHEET.csv", required=True,
+                   help="the coding sheet to write")
+
+
+def _run_sample(args) -> int:
+    from discourse.framing.sampling import draw_sample, lock_path
+
+    sheet = draw_sample(args.output, n=args.n, seed=args.seed, by=args.by,
+                        corpus=args.corpus, layer=args.layer, lexicon=args.lexicon,
+                        codebook=args.codebook)
+    print(f"{args.output} ({len(sheet)} sentences)")
+    print(lock_path(args.output))
+    return 0
+
+
+def _add_validate(sub) -> None:
+    p = sub.add_parser("validate", help="agreement and corrected shares from coded sheets",
+                       description="Check a coded sheet of `discourse sample` against its "
+                                   "lock (refusing it if the corpus, lexicon or codebook "
+                                   "changed) and write into DIR: agreement.csv and "
+                                   "coder-disagreements.csv (the coder vs the hand codes), "
+                                   "with a second sheet reliability.csv and "
+                                   "intercoder-disagreements.csv, and the corpus's frame "
+                                   "shares corrected with the sample: "
+                                   "shares-rogan-gladen.csv, shares-ppi.csv. Conventions: "
+                                   "discourse.framing.sheets.")
+    p.add_argument("sheet", metavar="SHEET.csv", help="the coded sheet (the reference)")
+    p.add_argument("second", metavar="SECOND_SHEET.csv", nargs="?", default=None,
+                   help="a second coder's sheet of the same sample")
+    p.add_argument("--lock", metavar="FILE", default=None,
+                   help="the lock of SHEET.csv (default: SHEET.lock.json beside it)")
+    p.add_argument("--corpus", metavar="DIR", default=None,
+                   help="corpus directory (default: $DISCOURSE_CORPUS or corpus/)")
+    p.add_argument("--lexicon", metavar="FILE.yaml", default=None, help="frame lexicon")
+    p.add_argument("--codebook", metavar="FILE", default=None,
+                   help="the codebook (default: docs/codebook.md)")
+    p.add_argument("--n-boot", type=int, default=None, metavar="N",
+                   help="bootstrap replicates of the corrected shares (default 20000)")
+    p.add_argument("--seed", type=int, default=None, help="bootstrap seed")
+    p.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="directory to write the tables into")
+
+
+def _run_validate(args) -> int:
+    from discourse.framing.sheets import validate_sheet
+
+    extra = {k: v for k, v in (("n_boot", args.n_boot), ("seed", args.seed)) if v is not None}
+    result = validate_sheet(args.sheet, args.second, lock=args.lock, corpus=args.corpus,
+                            lexicon=args.lexicon, codebook=args.codebook, **extra)
+    for path in result.write(args.output):
+        print(path)
+    return 0
+
+
 # --- reproduce ------------------------------------------------------------------
 
 def _add_reproduce(sub) -> None:
@@ -306,6 +378,8 @@ _COMMANDS = {
     "frequencies": (_add_frequencies, _run_frequencies),
     "topics": (_add_topics, _run_topics),
     "frames": (_add_frames, _run_frames),
+    "sample": (_add_sample, _run_sample),
+    "validate": (_add_validate, _run_validate),
     "reproduce": (_add_reproduce, _run_reproduce),
     "report": (_add_report, _run_report),
 }

@@ -20,6 +20,9 @@ per module:
                                         co-occurrence, roles, trajectory
 :mod:`discourse.framing.correction`     shares corrected for coder error (Rogan-Gladen,
                                         prediction-powered), Se and Sp by year
+:mod:`discourse.framing.sampling`       a blind coding sheet and its lock
+:mod:`discourse.framing.sheets`         validation on coded sheets (``discourse
+                                        validate``)
 ======================================  ================================================
 
 Every public name of those modules is available here, as before the split
@@ -42,6 +45,8 @@ from discourse.framing.agreement import intercoder_disagreements, intercoder_rel
 from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_codes, tokens
 from discourse.framing.correction import (coder_accuracy, corrected_shares,
                                           prediction_powered_shares, rogan_gladen)
+from discourse.framing.sampling import draw_sample, sample_sheet
+from discourse.framing.sheets import SheetError, fill_sheet, read_sheet, validate_sheet
 from discourse.framing.inputs import FramingInputError, code_file, read_input
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
 from discourse.framing.shares import (add_word_counts, cooccurrence, frame_differences,
@@ -90,6 +95,12 @@ __all__ = [
     "coder_accuracy",
     "corrected_shares",
     "prediction_powered_shares",
+    "SheetError",
+    "sample_sheet",
+    "draw_sample",
+    "read_sheet",
+    "fill_sheet",
+    "validate_sheet",
     "load_validation",
     "validate_annotations",
     "validate_annotation_sets",
