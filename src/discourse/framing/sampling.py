@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from discourse import __version__, paths
+from discourse import __version__, paths, provenance
 from discourse.checks import check_columns, check_positive_int
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE
 
@@ -72,6 +72,7 @@ def _allocate(sizes: pd.Series, n: int) -> pd.Series:
     return np.minimum(alloc, sizes)
 
 
+@provenance.tracked
 def sample_sheet(sentences: pd.DataFrame, *, n: int, seed: int, by: str | None = None
                  ) -> pd.DataFrame:
     """Draw a stratified random sample of sentences as a blank coding sheet.
@@ -212,6 +213,6 @@ def draw_sample(output: str | os.PathLike, *, n: int, seed: int, by: str | None 
                                 "sample": int((sheet["stratum"] == k).sum())}
                        for k, v in strata.value_counts().sort_index().items()},
             **sources, "sample": {"sha256": sample_checksum(sheet)}}
-    write_table(sheet, output, with_provenance=False)
+    write_table(sheet, output)
     write_text(json.dumps(lock, indent=2, ensure_ascii=False) + "\n", lock_path(output))
     return sheet

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from discourse import provenance
 from discourse.bootstrap import DEFAULT_N_BOOT, DEFAULT_SEED
 from discourse.framing.agreement import (AGREEMENT_N_BOOT, intercoder_disagreements,
                                          intercoder_reliability)
@@ -166,24 +167,23 @@ def check_lock(sheet: pd.DataFrame, lock: str | os.PathLike, *,
     return record
 
 
-def fill_sheet(sheet: str | os.PathLike, codes: pd.DataFrame, output: str | os.PathLike, *,
+@provenance.tracked
+def fill_sheet(sheet: pd.DataFrame, codes: pd.DataFrame, *,
                id_col: str = "sentence_id") -> pd.DataFrame:
-    """Fill a blank sheet with existing hand codes (e.g. ``frames_validation.csv``).
+    """A blank sheet filled with existing hand codes (e.g. ``frames_validation.csv``).
 
     For demonstrating the workflow on a corpus that is already hand-coded: every id of
-    the sheet must have codes in ``codes``; the filled sheet is written to ``output``.
+    the sheet must have codes in ``codes``. Returns a new table; write it with
+    :func:`discourse.io.write_table`.
     """
-    from discourse.io import write_table
-
-    blank = pd.read_csv(sheet, dtype=str, keep_default_na=False, encoding="utf-8")
     found = codes.set_index(id_col)
-    missing = sorted(set(blank["id"]) - set(found.index))
+    missing = sorted(set(sheet["id"]) - set(found.index))
     if missing:
-        raise ValueError(f"{sheet}: {len(missing)} id(s) have no codes, e.g. {missing[0]!r}")
-    filled = blank.copy()
+        raise ValueError(f"{len(missing)} id(s) of the sheet have no codes, e.g. "
+                         f"{missing[0]!r}")
+    filled = sheet.copy()
     for f in FRAMES:
-        filled[f] = found.loc[blank["id"], f].astype(int).to_numpy()
-    write_table(filled, output, with_provenance=False)
+        filled[f] = found.loc[sheet["id"], f].astype(int).to_numpy()
     return filled
 
 
@@ -268,6 +268,7 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
     coded = codes[["sentence_id", *FRAMES]].merge(
         sentences[["sentence_id", by]] if by else sentences[["sentence_id"]],
         on="sentence_id").rename(columns={"sentence_id": "id"})
+    coded.attrs = dict(codes.attrs)           # made from the same corpus
     label = by or "stratum"
     coded[label] = coded[by].astype(str) if by else "all"
     tables["shares-ppi"] = prediction_powered_shares(
