@@ -56,7 +56,7 @@ __all__ = [
 #: Replicates generated at a time (fixed: the draws depend only on seed and n_boot).
 BLOCK = 500
 #: Default number of replicates of the framing shares and differences: their endpoints
-#: move by about 0.15 percentage points (RMS; at most about 0.5) between seeds, below
+#: move by about 0.2 percentage points (RMS; at most about 0.5) between seeds, below
 #: the whole points the summary prints (benchmarks/bootstrap_stability.py).
 DEFAULT_N_BOOT = 20000
 #: Default seed of the framing bootstraps.
