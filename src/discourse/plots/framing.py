@@ -72,11 +72,12 @@ def plot_validation(validation, *, source: str = "") -> Figure:
     ax.set_xticks(x, metrics)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("agreement measure (lexicon vs hand coding)")
-    ax.set_ylabel("value (95% CI: Wilson for precision and recall, cluster bootstrap "
-                  "for F1, kappa, alpha)", fontsize=8)
+    ax.set_ylabel("value (95% CI)")
     ax.set_title("Validation of the frame lexicon against hand coding")
     ax.legend(frameon=False, loc="lower left")
-    source_note(fig, source or "Source: discourse.framing.validate; dashed 0.85, dotted 0.80")
+    source_note(fig, source or "Source: discourse.framing.validate; 95% CI: Wilson for "
+                "precision and recall, paragraph-cluster bootstrap (Jeffreys pseudo-counts) "
+                "for F1, kappa, alpha; dashed 0.85, dotted 0.80")
     return fig
 
 
