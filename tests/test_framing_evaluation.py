@@ -12,6 +12,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from discourse import framing
 from discourse.framing import evaluation as ev
+from discourse.framing import instruments
 
 from conftest import CORPUS
 
@@ -59,6 +60,11 @@ def test_intercoder_agrees_with_reference_libraries():
         assert row["percent_agreement"] == pytest.approx(np.mean(x[f] == y[f]))
     # every batch of the SCO-style texts has its own pair of coders
     assert set(ic[ic.set == "sco-style-heldout"].coders) == {"c7 vs c8"}
+    # paragraphs of one text are resampled together, not sentences one by one
+    boot = ic[ic.metric.isin(["f1", "kappa", "alpha"])]
+    assert boot.interval.str.contains("paragraphs resampled within documents").all()
+    assert ((boot.ci_low <= boot.value) & (boot.value <= boot.ci_high)).all()
+    assert (boot.ci_low < boot.ci_high).all()           # never collapsed to a point
 
 
 def test_ceiling_by_hand():
@@ -83,7 +89,7 @@ def test_transfer_fits_on_one_text_and_scores_the_other():
                          "security": [1, 0, 0, 1, 0, 0] * 2, "economy": [0, 1, 0, 0, 1, 0] * 2,
                          "multilateralism": [0, 0, 0, 0, 0, 1] * 2})
     codes = framing.code_sentences(s.assign(doc_id="d", paragraph=range(12)))
-    t = ev.transfer(s, hand, codes, seed=0)
+    t = instruments.transfer(s, hand, codes, seed=0)
     assert set(zip(t.source, t.target)) == {(2001, 2002), (2002, 2001)}
     assert set(t.method) == {"tfidf_logreg", "lexicon_reweighted", "lexicon"}
     # identical texts: every learned coder transfers perfectly, and n counts the target
@@ -116,7 +122,7 @@ def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
 
 @pytest.mark.slow
 def test_instrument_comparison_scores_only_data_left_out():
-    out = ev.instrument_comparison(seed=0, n_folds=5)
+    out = instruments.instrument_comparison(seed=0, n_folds=5)
     assert set(out.design) == {"documents left out", "fit on all development sets",
                                "no fitting"}
     held = out[out.data.str.startswith("sco-style-heldout")]

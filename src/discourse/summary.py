@@ -78,36 +78,83 @@ def _corpus(root: Path):
                "corpus/metadata.csv")
 
 
+def _pp0(x: float) -> str:
+    return f"{100 * x:+.0f}"
+
+
+def _pct0(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _one_text_per_year(root: Path) -> bool:
+    table = _read(root, R.CORPUS_SUMMARY)
+    if table is None:
+        return False
+    docs = table[table.role == "all"]
+    return len(docs) == docs.year.nunique()
+
+
+def _caveat(single: bool) -> str:
+    return (" Design caveat: each year is one text, so this is also a difference between "
+            "two texts (their genre and occasion), not only between years." if single else
+            " Design caveat: the years' texts differ in genre and occasion as well as in "
+            "date.")
+
+
 def _framing(root: Path):
     shares = _read(root, R.FRAMING_SHARES)
     diffs = _read(root, R.FRAMING_DIFFERENCES)
     if shares is None:
         return
+    single = _one_text_per_year(root)
     src = f"{R.FRAMING_SHARES.ref}, {R.FRAMING_DIFFERENCES.ref}; {R.FIG_FRAME_SHARES.ref}"
+    named = "interval" in shares
+    if named:
+        yield ("Framing",
+               f"Intervals for frame shares and year differences: {shares.interval.iloc[0]}. "
+               "Sentences of a paragraph are not independent draws, so these intervals are "
+               "wider than Wilson's and Newcombe's, which assume independent sentences "
+               "(kept in the tables as `*_independent`). Endpoints are given in whole "
+               "percentage points: they move by a few tenths of a point between seeds "
+               "(benchmarks/bootstrap_stability.py).", src)
     for frame, part in shares.groupby("frame", sort=False):
+        how = "95% CI" if named else "95% Wilson CI"
+        fmt = _pct0 if named else _pct
         years = "; ".join(
             f"{_pct(r.share)} of sentences in {int(r.year)} ({int(r.n_frame)} of "
-            f"{int(r.n_sentences)}; 95% Wilson CI {_pct(r.ci_low)} to {_pct(r.ci_high)})"
+            f"{int(r.n_sentences)}; {how} {fmt(r.ci_low)} to {fmt(r.ci_high)})"
             for r in part.sort_values("year").itertuples())
         text = f"**{frame.capitalize()}** framing (lexicon coder): {years}."
         if diffs is not None:
             for d in diffs[diffs.frame == frame].itertuples():
-                text += (f" Difference {d.target} minus {d.reference}: {_pp(d.difference)} "
-                         f"percentage points (95% Newcombe CI {_pp(d.ci_low)} to "
-                         f"{_pp(d.ci_high)}; {d.test} {_p(d.p_value)}).")
+                if "p_value_independent" in diffs:
+                    text += (f" Difference {d.target} minus {d.reference}: "
+                             f"{_pp(d.difference)} percentage points (95% CI "
+                             f"{_pp0(d.ci_low)} to {_pp0(d.ci_high)}; Fisher exact "
+                             f"{_p(d.p_value_independent)} assuming independent sentences).")
+                else:
+                    text += (f" Difference {d.target} minus {d.reference}: "
+                             f"{_pp(d.difference)} percentage points (95% Newcombe CI "
+                             f"{_pp(d.ci_low)} to {_pp(d.ci_high)}; {d.test} {_p(d.p_value)}).")
+            if len(diffs[diffs.frame == frame]):
+                text += _caveat(single)
         yield ("Framing", text, src)
+    yield from _corrected(root, single)
     valid = _read(root, R.FRAMING_VALIDATION)
     if valid is not None:
         n = int(valid.n.iloc[0]) if "n" in valid else None
         yield ("Framing",
-               f"Agreement of the lexicon coder with hand coding of {n} sentences "
-               f"(percentile bootstrap CIs): {_agreement(valid)}.",
+               f"Agreement of the lexicon coder with hand coding of the corpus's {n} "
+               "sentences (Wilson CIs for precision and recall, paragraph-cluster bootstrap "
+               f"CIs for F1 and kappa): {_agreement(valid)}. These figures are optimistic: "
+               "the lexicon was developed and revised on these very sentences.",
                f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}")
     gen = _read(root, R.FRAMING_GENERALISATION)
     if gen is not None and "set" in gen:
         for name, part in gen.groupby("set", sort=False):
-            kind = ("held out: never seen by the lexicon's authors, the fair estimate for "
-                    "new texts" if "heldout" in name else
+            kind = ("written for the purpose and never seen by the lexicon's authors; "
+                    "synthetic, so an upper bound rather than an estimate for real new "
+                    "texts" if "heldout" in name else
                     "a development set used to tune the lexicon, so optimistic")
             yield ("Framing",
                    f"Agreement on {int(part.n.iloc[0])} SCO-style sentences outside the "
@@ -115,16 +162,61 @@ def _framing(root: Path):
                    R.FRAMING_GENERALISATION.ref)
     sens = _read(root, R.FRAMING_SENSITIVITY)
     if sens is not None and "holds" in sens:
-        holds = sens.holds.astype(str).str.lower() == "true"
-        broken = sens[~holds]
+        checks = sens[sens.kind == "check"] if "kind" in sens else \
+            sens[sens.variant != "lexicon codes, all"]
+        holds = checks.holds.astype(str).str.lower() == "true"
+        broken = checks[~holds]
         text = (f"Sensitivity: the conclusion about each year difference holds in "
-                f"{int(holds.sum())} of {len(sens)} checks (without questions, titles "
-                "and leads; hand codes instead of lexicon codes).")
+                f"{int(holds.sum())} of {len(checks)} checks (without questions, titles "
+                "and leads; hand codes instead of lexicon codes; the main result itself "
+                "is not counted).")
         if len(broken):
             text += " It changes for: " + "; ".join(
                 f"{r.frame} ({r.variant}: {r.conclusion}, {_pp(r.difference)} points, "
-                f"95% CI {_pp(r.ci_low)} to {_pp(r.ci_high)})" for r in broken.itertuples()) + "."
+                f"95% CI {_pp0(r.ci_low)} to {_pp0(r.ci_high)})"
+                for r in broken.itertuples()) + "."
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
+
+
+def _corrected(root: Path, single: bool):
+    corr = _read(root, R.FRAMING_SHARES_CORRECTED)
+    if corr is None or corr.empty:
+        return
+    everything = bool((corr.n_hand == corr.n_sentences).all())
+    cells = []
+    for frame, part in corr.groupby("frame", sort=False):
+        cells.append(f"{frame} " + ", ".join(
+            f"{int(r.year)} {_pct(r.share_corrected)} (95% CI {_pct0(r.ci_low)} to "
+            f"{_pct0(r.ci_high)}; hand codes {_pct(r.share_hand)}"
+            + (f"; {r.flag}" if isinstance(r.flag, str) and r.flag else "") + ")"
+            for r in part.sort_values("year").itertuples()))
+    lead = ("Every sentence of the corpus is hand-coded, so the hand codes are the primary "
+            "estimate; the coder's shares corrected for its errors show what a researcher "
+            "would get without hand coding" if everything else
+            "Coder shares corrected for the coder's errors")
+    yield ("Framing",
+           f"{lead} (Rogan and Gladen 1978, sensitivity and specificity from "
+           f"{int(corr.drop_duplicates('year').n_hand.sum())} hand-coded sentences, joint "
+           "bootstrap CIs): "
+           + "; ".join(cells) + ".", R.FRAMING_SHARES_CORRECTED.ref)
+    acc = _read(root, R.FRAMING_ACCURACY_BY_YEAR)
+    if acc is None or "differs" not in acc:
+        return
+    differ = acc[acc.differs == "yes"]
+    text = ("The coder's sensitivity and specificity "
+            + ("differ between years for: " + "; ".join(
+                f"{r.frame} {r.measure} ({r.year} minus {r.reference}: "
+                f"{_pp(r.difference)} points, 95% CI {_pp0(r.difference_low)} to "
+                f"{_pp0(r.difference_high)}"
+                + ("; borderline: the interval nearly touches 0"
+                   if min(abs(r.difference_low), abs(r.difference_high)) < 0.005 else "")
+                + ")" for r in differ.itertuples())
+               + ". Part of a difference between the years' coder shares may then be a "
+               "difference in the coder's errors; compare the years on hand codes."
+               if len(differ) else
+               "do not differ detectably between years (cluster-bootstrap CIs of the "
+               "differences include 0)."))
+    yield ("Framing", text, R.FRAMING_ACCURACY_BY_YEAR.ref)
 
 
 def _keywords(root: Path, n: int = 5):

@@ -15,13 +15,22 @@ decision rule it implements. The package reads and applies it, one step per modu
 :mod:`discourse.framing.coder`          code sentences in context (paragraph and
                                         document), with evidence
 :mod:`discourse.framing.inputs`         the input contract of ``discourse frames``
+:mod:`discourse.framing.agreement`      intervals for agreement that never collapse;
+                                        inter-coder reliability
 :mod:`discourse.framing.validation`     agreement with hand coding, disagreements,
-                                        supervised comparison, hand-coded sets
+                                        hand-coded files
 :mod:`discourse.framing.evaluation`     what each accuracy figure was measured on;
-                                        instrument comparison; transfer between texts
+                                        two coders' agreement, the ceiling
+:mod:`discourse.framing.instruments`    the lexicon against learned coders, on data
+                                        left out; transfer between texts
 :mod:`discourse.framing.suggest`        words near a frame that the lexicon lacks
 :mod:`discourse.framing.shares`         frame shares, differences, sensitivity,
                                         co-occurrence, roles, trajectory
+:mod:`discourse.framing.correction`     shares corrected for coder error (Rogan-Gladen,
+                                        prediction-powered), Se and Sp by year
+:mod:`discourse.framing.sampling`       a blind coding sheet and its lock
+:mod:`discourse.framing.sheets`         validation on coded sheets (``discourse
+                                        validate``)
 ======================================  ================================================
 
 Every public name of those modules is available here (``framing.code_sentences``,
@@ -33,24 +42,32 @@ words are matched on their lemma or lower-cased form, British and American spell
 made one by ``spelling.csv``; an entry inside a longer match is dropped (longest match);
 the codebook's rules live in the lexicon file; a sentence referring back ("in this
 context") inherits the frames of the paragraph's last framed sentence, and a reference
-to a document's event ("the sides", "the exercise") the frames of its title and lead.
+to a document's event ("the sides", "the exercise") the frames of its title and lead;
+agreement with hand coding is precision, recall (Wilson intervals), F1, Cohen's kappa
+and Krippendorff's alpha (paragraph-cluster bootstrap intervals with Jeffreys
+pseudo-counts); shares and year differences have cluster bootstrap intervals
+(paragraphs resampled within documents), with Wilson, Newcombe and Fisher beside them
+as assuming independent sentences.
 """
 
+from discourse.framing.agreement import intercoder_disagreements, intercoder_reliability
 from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_codes, tokens
-from discourse.framing.evaluation import (ceiling, coder_pairs, generalisation,
-                                          instrument_comparison, intercoder, load_set,
-                                          load_sets, transfer)
+from discourse.framing.correction import (coder_accuracy, corrected_shares,
+                                          prediction_powered_shares, rogan_gladen)
+from discourse.framing.evaluation import (ceiling, code_set, coder_pairs, generalisation,
+                                          intercoder, load_set, load_sets)
 from discourse.framing.inputs import FramingInputError, code_file, read_input
-from discourse.framing.suggest import suggest_terms
+from discourse.framing.instruments import instrument_comparison, transfer
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
+from discourse.framing.sampling import draw_sample, sample_sheet
 from discourse.framing.shares import (add_word_counts, cooccurrence, frame_differences,
                                       frame_shares,
                                       frames_by_role, newcombe_interval, sensitivity,
                                       trajectory, wilson_interval, word_counts)
+from discourse.framing.sheets import SheetError, fill_sheet, read_sheet, validate_sheet
+from discourse.framing.suggest import suggest_terms
 from discourse.framing.validation import (binary_agreement, confusion, disagreements,
-                                          load_validation, supervised_comparison,
-                                          validate, validate_annotation_sets,
-                                          validate_annotations)
+                                          load_validation, validate, validate_annotations)
 from discourse.text import TOKEN_PATTERN
 
 __all__ = [
@@ -69,10 +86,11 @@ __all__ = [
     "read_input",
     "code_file",
     "binary_agreement",
+    "intercoder_reliability",
+    "intercoder_disagreements",
     "validate",
     "confusion",
     "disagreements",
-    "supervised_comparison",
     "wilson_interval",
     "newcombe_interval",
     "word_counts",
@@ -83,11 +101,21 @@ __all__ = [
     "cooccurrence",
     "frames_by_role",
     "trajectory",
+    "rogan_gladen",
+    "coder_accuracy",
+    "corrected_shares",
+    "prediction_powered_shares",
+    "SheetError",
+    "sample_sheet",
+    "draw_sample",
+    "read_sheet",
+    "fill_sheet",
+    "validate_sheet",
     "load_validation",
     "validate_annotations",
-    "validate_annotation_sets",
     "load_sets",
     "load_set",
+    "code_set",
     "generalisation",
     "coder_pairs",
     "intercoder",

@@ -1,4 +1,4 @@
-"""What the frame coder's accuracy figures were measured on, and how it transfers.
+"""What the frame coder's accuracy figures were measured on, and the ceiling of two coders.
 
 Every agreement figure names its data (issue 12): the corpus (real, but used to build
 the lexicon: optimistic), sentences written for the purpose (synthetic: an upper bound
@@ -11,21 +11,14 @@ were used to build or tune the lexicon; the tables here carry those labels.
 * :func:`intercoder`: agreement between the two hand coders of each set before
   adjudication (percent agreement, Cohen's kappa, Krippendorff's alpha, F1), the
   ceiling an automatic coder can be held to; :func:`ceiling` puts the coder beside it.
-* :func:`instrument_comparison`: the lexicon against a supervised instrument (TF-IDF
-  logistic regression) chosen by evidence that never scores on data used to fit it:
-  leave-one-document-out cross-validation over the development texts, and a fit on all
-  development sets scored on the held-out set.
-* :func:`transfer`: real-text transfer, trained on one text of the corpus and scored on
-  the other, both ways.
+
+The choice of instrument (the lexicon against learned coders, scored only on data left
+out) and real-text transfer are in :mod:`discourse.framing.instruments`.
 
 Agreement statistics are :func:`discourse.stats.binary_agreement` (precision, recall,
 F1, Cohen's kappa, Krippendorff's alpha); intervals come from
-:func:`discourse.framing.validation.validate`.
-
-References
-----------
-Pedregosa, F. et al. (2011). Scikit-learn: machine learning in Python. *JMLR* 12,
-2825-2830.
+:func:`discourse.framing.agreement.agreement_intervals` (Wilson for proportions, a
+paragraph-cluster bootstrap for F1, kappa and alpha).
 """
 
 from __future__ import annotations
@@ -36,14 +29,16 @@ import numpy as np
 import pandas as pd
 
 from discourse import paths, provenance
+from discourse.bootstrap import DEFAULT_SEED
+from discourse.framing.agreement import AGREEMENT_N_BOOT, intercoder_reliability
 from discourse.framing.coder import code_sentences
-from discourse.framing.inputs import code_file
 from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.framing.validation import load_validation, validate
-from discourse.stats import AGREEMENT_METRICS, binary_agreement
 
 __all__ = ["SETS_FILE", "load_sets", "load_set", "generalisation", "coder_pairs",
-           "intercoder", "ceiling", "instrument_comparison", "transfer"]
+           "intercoder", "ceiling", "code_set"]
+
+_INTERCODER_METRICS = ("percent_agreement", "f1", "kappa", "alpha")
 
 #: The registry of hand-coded sets, under ``{corpus}/annotations/``.
 SETS_FILE = "sets.csv"
@@ -118,7 +113,29 @@ def load_set(file: str, corpus: str | os.PathLike | None = None) -> pd.DataFrame
     return table[["id", "text", "paragraph", "document", "date", *FRAMES]]
 
 
-def _code(table: pd.DataFrame, lex) -> pd.DataFrame:
+def _clusters(table: pd.DataFrame) -> pd.DataFrame:
+    """``sentence_id, doc_id, paragraph`` of a set (:func:`load_set`) for the bootstrap.
+
+    Paragraphs are resampled within documents; a set without documents resamples its
+    paragraphs, one without paragraphs its sentences.
+    """
+    out = pd.DataFrame({"sentence_id": table["id"]})
+    for col, name in (("document", "doc_id"), ("paragraph", "paragraph")):
+        if (table[col] != "").all():
+            out[name] = table[col].to_numpy()
+    return out
+
+
+def code_set(table: pd.DataFrame, lexicon=None) -> pd.DataFrame:
+    """Code a hand-coded set (:func:`load_set`) in its paragraphs and documents.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table of :func:`~discourse.framing.coder.code_sentences`, keyed by
+        ``sentence_id`` (the set's ``id``).
+    """
+    lex = as_lexicon(lexicon)
     rows = pd.DataFrame({"sentence_id": table["id"], "text": table["text"],
                          "paragraph": table["paragraph"].replace("", None),
                          "doc_id": table["document"].replace("", None),
@@ -129,7 +146,8 @@ def _code(table: pd.DataFrame, lex) -> pd.DataFrame:
 
 @provenance.tracked
 def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
-                   n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+                   n_boot: int = AGREEMENT_N_BOOT, seed: int = DEFAULT_SEED,
+                   level: float = 0.95) -> pd.DataFrame:
     """Agreement of the coder with the reference coding of every registered set.
 
     Returns
@@ -143,9 +161,10 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
     parts = []
     for row in load_sets(corpus).itertuples():
         table = load_set(row.file, corpus)
-        codes = _code(table, lex)
+        codes = code_set(table, lex)
         hand = table.rename(columns={"id": "sentence_id"})
-        v = validate(codes, hand, n_boot=n_boot, seed=seed, level=level)
+        v = validate(codes, hand, clusters=_clusters(table), n_boot=n_boot, seed=seed,
+                     level=level)
         parts.append(v.assign(set=row.set, kind=row.kind,
                               used_for_development=row.used_for_development,
                               measured_on=row.measured_on))
@@ -192,39 +211,34 @@ def coder_pairs(corpus: str | os.PathLike | None = None):
 
 
 @provenance.tracked
-def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = 2000,
-               seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = AGREEMENT_N_BOOT,
+               seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Agreement between the two hand coders of each set, before adjudication.
 
-    Kappa, alpha and F1 are symmetric in the two coders; they and their intervals are
-    those of :func:`~discourse.framing.validation.validate` with one coder as the
-    reference. ``percent_agreement`` is the share of sentences with the same code, with
-    a Wilson (1927) interval (sentences treated as independent).
+    Each pair is :func:`~discourse.framing.agreement.intercoder_reliability` with F1
+    added (kappa, alpha and F1 are symmetric in the two coders): percent agreement
+    with a Wilson (1927) interval, F1, kappa and alpha with a paragraph-cluster
+    bootstrap interval (paragraphs resampled within documents, where the set has them).
 
     Returns
     -------
     pandas.DataFrame
-        ``set, part, coders, frame, metric, value, ci_low, ci_high, n`` for the metrics
-        ``percent_agreement, f1, kappa, alpha``.
+        ``set, part, coders, frame, metric, value, ci_low, ci_high, interval, n,
+        n_boot, seed`` for the metrics ``percent_agreement, f1, kappa, alpha``.
     """
-    from discourse.stats import wilson_interval
-
-    rows = []
+    clusters = {row.set: _clusters(load_set(row.file, corpus))
+                for row in load_sets(corpus).itertuples()}
+    parts = []
     for name, part, c1, c2, x, y in coder_pairs(corpus):
-        v = validate(x, y, n_boot=n_boot, seed=seed, level=level)
-        v = v[v.metric.isin(["f1", "kappa", "alpha"])]
-        for f in FRAMES:
-            same = int((x[f].to_numpy() == y[f].to_numpy()).sum())
-            lo, hi = wilson_interval(same, len(x), level)
-            rows.append({"frame": f, "metric": "percent_agreement", "value": same / len(x),
-                         "ci_low": lo, "ci_high": hi, "n": len(x)})
-        rows += v[["frame", "metric", "value", "ci_low", "ci_high", "n"]].to_dict("records")
-        for r in rows:
-            r.setdefault("set", name)
-            r.setdefault("part", part)
-            r.setdefault("coders", f"{c1} vs {c2}")
-    out = pd.DataFrame(rows, columns=["set", "part", "coders", "frame", "metric", "value",
-                                      "ci_low", "ci_high", "n"])
+        t = intercoder_reliability(x, y, clusters.get(name), n_boot=n_boot, seed=seed,
+                                   level=level, metrics=_INTERCODER_METRICS)
+        parts.append(t.assign(set=name, part=part, coders=f"{c1} vs {c2}"))
+    first = ["set", "part", "coders"]
+    if not parts:
+        return pd.DataFrame(columns=[*first, "frame", "metric", "value", "ci_low",
+                                     "ci_high", "interval", "n", "n_boot", "seed"])
+    out = pd.concat(parts, ignore_index=True)
+    out = out[first + [c for c in out.columns if c not in first]]
     return out.sort_values(["set", "part", "frame", "metric"], kind="stable",
                            ignore_index=True)
 
@@ -256,159 +270,3 @@ def ceiling(generalisation_table: pd.DataFrame, intercoder_table: pd.DataFrame,
                      "two_coders": two, "two_coders_low": float(c.ci_low.min()),
                      "two_coders_high": float(c.ci_high.max()), "gap": two - r.value})
     return pd.DataFrame(rows)
-
-
-def _scores(method, data, frame, y, pred, **extra) -> dict:
-    r = binary_agreement(np.asarray(pred, dtype=int), np.asarray(y, dtype=int))
-    return {"method": method, "data": data, "frame": frame,
-            **{m: r[m] for m in AGREEMENT_METRICS}, "n": r["n"], **extra}
-
-
-def _tfidf_model(seed, min_df=2):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-
-    return make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, sublinear_tf=True),
-                         LogisticRegression(class_weight="balanced", max_iter=2000,
-                                            random_state=seed))
-
-
-def _fit_predict(train_text, train_y, test_text, seed, min_df=2):
-    if len(set(train_y)) < 2:                 # a frame absent from the training text
-        return np.full(len(test_text), int(train_y[0]) if len(train_y) else 0)
-    return _tfidf_model(seed, min_df).fit(list(train_text), train_y).predict(list(test_text))
-
-
-@provenance.tracked
-def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = None,
-                          seed: int = 0, n_folds: int = 10) -> pd.DataFrame:
-    """The lexicon against a supervised instrument, never scored on its training data.
-
-    The supervised instrument is a TF-IDF (unigrams and bigrams, sublinear tf) logistic
-    regression per frame (balanced class weights). Two designs: (1) cross-validation that
-    leaves out whole documents: the development texts with documents (the corpus's two
-    texts and the SCO-style development texts) are split into ``n_folds`` groups of
-    documents (``sklearn.model_selection.GroupKFold``, deterministic); each group is
-    scored by a model fitted on all other development sentences (the synthetic
-    hard-case sets, which have no documents, are always in training); predictions are
-    pooled; (2) a fit on all development sets, scored on every set that was never used
-    for development.
-    The lexicon is scored on the same sentences; on the development sets its figures are
-    optimistic (it was built on them), on the held-out sets they are not.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``method`` (``lexicon`` / ``tfidf_logreg``), ``data`` (what it was measured on),
-        ``frame``, ``precision, recall, f1, kappa, alpha, n``, ``design``.
-    """
-    lex = as_lexicon(lexicon)
-    sets = load_sets(corpus)
-    tables = {r.set: (r, load_set(r.file, corpus)) for r in sets.itertuples()}
-    dev = pd.concat([t.assign(_set=s) for s, (r, t) in tables.items()
-                     if r.used_for_development == "yes"], ignore_index=True)
-    codes = {s: _code(t, lex) for s, (r, t) in tables.items()}
-    rows = []
-    docs = dev["document"].where(dev["document"] != "", "")
-    grouped = sorted(set(docs) - {""})
-    if grouped:
-        from sklearn.model_selection import GroupKFold
-
-        pred = {f: np.zeros(len(dev), dtype=int) for f in FRAMES}
-        test_mask = docs != ""
-        idx = np.flatnonzero(test_mask.to_numpy())
-        folds = GroupKFold(n_splits=min(n_folds, len(grouped)))
-        for _, te_pos in folds.split(idx, groups=docs.to_numpy()[idx]):
-            te = np.zeros(len(dev), dtype=bool)
-            te[idx[te_pos]] = True
-            for f in FRAMES:
-                pred[f][te] = _fit_predict(dev.text[~te], dev[f][~te].to_numpy(),
-                                           dev.text[te], seed)
-        lex_codes = pd.concat([codes[s] for s in dev["_set"].unique()], ignore_index=True)
-        for f in FRAMES:
-            m = test_mask.to_numpy()
-            data = f"development documents ({folds.get_n_splits()} folds of whole documents)"
-            rows.append(_scores("tfidf_logreg", data, f, dev[f][m], pred[f][m],
-                                design="documents left out"))
-            rows.append(_scores("lexicon", data + "; lexicon built on them", f, dev[f][m],
-                                lex_codes[f][m], design="documents left out"))
-    for s, (r, t) in tables.items():
-        if r.used_for_development == "yes":
-            continue
-        for f in FRAMES:
-            p = _fit_predict(dev.text, dev[f].to_numpy(), t.text, seed)
-            rows.append(_scores("tfidf_logreg", f"{s} ({r.measured_on})", f, t[f], p,
-                                design="fit on all development sets"))
-            rows.append(_scores("lexicon", f"{s} ({r.measured_on})", f, t[f], codes[s][f],
-                                design="no fitting"))
-    return pd.DataFrame(rows)
-
-
-@provenance.tracked
-def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *,
-             by: str = "year", seed: int = 0) -> pd.DataFrame:
-    """Real-text transfer: build on one text (group) of the corpus, score on another.
-
-    For every ordered pair of groups (years, by default), two learned coders are fitted
-    on the source group's hand-coded sentences and scored on the target group's: a
-    TF-IDF logistic regression (as in :func:`instrument_comparison`, but keeping terms
-    seen once, since one text is small), and a logistic regression on the lexicon coder's output
-    for the sentence (its three codes and the words of its evidence), i.e. the lexicon
-    re-weighted by one text. The hand-built lexicon itself is scored on each target as it
-    is; it was developed on both texts, so its rows are not a transfer (``note``).
-
-    Parameters
-    ----------
-    sentences : DataFrame
-        The ``sentences`` table (``sentence_id, text`` and ``by``).
-    hand : DataFrame
-        Hand codes (``sentence_id`` and the frames).
-    codes : DataFrame
-        The lexicon's codes of the same sentences (``sentence_id``, frames, ``evidence``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``source, target, method, frame, precision, recall, f1, kappa, alpha, n,
-        n_train, note``; no rows with fewer than two groups.
-    """
-    from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    m = sentences[["sentence_id", "text", by]].merge(
-        hand[["sentence_id", *FRAMES]], on="sentence_id").merge(
-        codes[["sentence_id", *FRAMES, "evidence"]].rename(
-            columns={f: f"lex_{f}" for f in FRAMES}), on="sentence_id")
-    feats = (m["evidence"].fillna("") + " " + m[[f"lex_{f}" for f in FRAMES]].astype(str)
-             .apply(lambda r: " ".join(f"LEX{i}_{v}" for i, v in enumerate(r)), axis=1))
-    groups = sorted(m[by].unique().tolist())
-    rows = []
-    for src in groups:
-        for tgt in groups:
-            if src == tgt:
-                continue
-            tr, te = (m[by] == src).to_numpy(), (m[by] == tgt).to_numpy()
-            for f in FRAMES:
-                y_tr = m[f][tr].to_numpy()
-                extra = {"source": src, "target": tgt, "n_train": int(tr.sum())}
-                rows.append(_scores("tfidf_logreg", "", f, m[f][te],
-                                    _fit_predict(m.text[tr], y_tr, m.text[te], seed, 1),
-                                    note="fitted on the source text only", **extra))
-                if len(set(y_tr)) < 2:
-                    p = np.full(int(te.sum()), int(y_tr[0]))
-                else:
-                    vec = CountVectorizer(token_pattern=r"[^\s|,:]+", binary=True)
-                    x_tr = vec.fit_transform(feats[tr])
-                    p = LogisticRegression(class_weight="balanced", max_iter=2000,
-                                           random_state=seed).fit(x_tr, y_tr).predict(
-                        vec.transform(feats[te]))
-                rows.append(_scores("lexicon_reweighted", "", f, m[f][te], p,
-                                    note="lexicon output re-weighted on the source text",
-                                    **extra))
-                rows.append(_scores("lexicon", "", f, m[f][te], m[f"lex_{f}"][te],
-                                    note="not a transfer: the lexicon was developed on "
-                                         "both texts", **extra))
-    cols = ["source", "target", "method", "frame", *AGREEMENT_METRICS, "n", "n_train", "note"]
-    return pd.DataFrame(rows, columns=cols + ["data"])[cols] if rows else \
-        pd.DataFrame(columns=cols)

@@ -15,9 +15,18 @@ __all__ = ["plot_frame_shares", "plot_validation", "plot_agreement_ceiling",
 _FRAME_COLOURS = {"security": "#b2182b", "economy": "#2166ac", "multilateralism": "#1b7837"}
 
 
+def _interval(table) -> tuple[str, str]:
+    """(short name, full description) of the interval a table's ci_low/ci_high hold."""
+    if "interval" not in table or not len(table):
+        return "Wilson", "Wilson score"
+    full = str(table["interval"].iloc[0])
+    return full.split(" (")[0], full
+
+
 def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     """Bar chart of a framing ``shares`` table: share of sentences per frame and group,
-    with the Wilson 95% CI as error bars."""
+    with its 95% CI (``ci_low``, ``ci_high``) as error bars; the title and the source
+    line name the interval (the table's ``interval`` column; Wilson if it has none)."""
     import numpy as np
 
     fig, ax = new_figure()
@@ -35,15 +44,17 @@ def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     ax.set_ylabel("share of sentences with the frame")
     ax.set_xlabel("frame")
     ax.set_ylim(0, 1)
-    ax.set_title(f"Frame shares by {by} (Wilson 95% CI)")
+    short, full = _interval(shares)
+    ax.set_title(f"Frame shares by {by} (95% CI: {short})")
     ax.legend(title=by, frameon=False)
-    source_note(fig, source or "Source: discourse.framing.frame_shares")
+    source_note(fig, source or f"Source: discourse.framing.frame_shares; interval: {full}")
     return fig
 
 
 def plot_validation(validation, *, source: str = "") -> Figure:
-    """Dot plot of a framing ``validation`` table: each metric per frame with its
-    bootstrap 95% CI; dashed lines at the targets F1 0.85 and kappa 0.80."""
+    """Dot plot of a framing ``validation`` table: each metric per frame with its 95%
+    CI (Wilson for precision and recall, cluster bootstrap with Jeffreys pseudo-counts
+    for the others); dashed lines at the targets F1 0.85 and kappa 0.80."""
     import numpy as np
 
     fig, ax = new_figure()
@@ -61,10 +72,12 @@ def plot_validation(validation, *, source: str = "") -> Figure:
     ax.set_xticks(x, metrics)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("agreement measure (lexicon vs hand coding)")
-    ax.set_ylabel("value (bootstrap 95% CI)")
+    ax.set_ylabel("value (95% CI)")
     ax.set_title("Validation of the frame lexicon against hand coding")
     ax.legend(frameon=False, loc="lower left")
-    source_note(fig, source or "Source: discourse.framing.validate; dashed 0.85, dotted 0.80")
+    source_note(fig, source or "Source: discourse.framing.validate; 95% CI: Wilson for "
+                "precision and recall, paragraph-cluster bootstrap (Jeffreys pseudo-counts) "
+                "for F1, kappa, alpha; dashed 0.85, dotted 0.80")
     return fig
 
 
@@ -165,7 +178,7 @@ def plot_trajectory(traj, *, source: str = "") -> Figure:
 
 def plot_roles(by_role, *, source: str = "") -> Figure:
     """Horizontal bars of a framing ``by role`` table: share per role, year and frame
-    with Wilson 95% CIs."""
+    with 95% CIs (the interval named on the axis)."""
     import numpy as np
 
     fig, ax = new_figure(figsize=(8.0, 6.0))
@@ -182,7 +195,7 @@ def plot_roles(by_role, *, source: str = "") -> Figure:
     ax.set_yticks(y, [f"{l} (n={n})" for l, n in zip(labels, t.drop_duplicates(
         ["year", "role"])["n_sentences"])])
     ax.set_xlim(0, 1)
-    ax.set_xlabel("share of sentences with the frame (Wilson 95% CI)")
+    ax.set_xlabel(f"share of sentences with the frame (95% CI: {_interval(by_role)[0]})")
     ax.set_ylabel("year and speaker role")
     ax.set_title("Frames by speaker role")
     ax.legend(frameon=False)
