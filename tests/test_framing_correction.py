@@ -90,6 +90,16 @@ def test_coder_accuracy_by_year():
     assert row.difference_low <= row.difference <= row.difference_high + 1e-9
     assert row.differs in ("yes", "no")
     assert sec.loc[("sensitivity", 2019), "differs"] == ""
+    # multilateralism: no error in either year (4 and 3 hand-coded 1): the years do not
+    # differ, whatever their sizes (pseudo-counts would make them seem to)
+    mul = t[t.frame == "multilateralism"].set_index(["measure", "year"])
+    for measure in ("sensitivity", "specificity"):
+        r = mul.loc[(measure, 2020)]
+        assert (r.difference, r.difference_low, r.difference_high, r.differs) == (
+            0.0, 0.0, 0.0, "no")
+    # economy: no hand-coded 1 at all, so no sensitivity and no difference to test
+    eco = t[t.frame == "economy"].set_index(["measure", "year"]).loc[("sensitivity", 2020)]
+    assert eco.n == 0 and eco.differs == "" and math.isnan(eco.difference_low)
 
 
 def test_prediction_powered_estimator_by_hand():

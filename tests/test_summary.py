@@ -80,3 +80,36 @@ def test_findings_quote_the_tables(tmp_path):
     assert topics == ["No table for this section was found in results/."]
     path = summary.write_summary(tmp_path)
     assert path.read_text() == text
+
+
+def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
+    def rows(name, kind, dev, f1, kappa):
+        on = f"{kind} text, " + ("used to build or tune the lexicon" if dev == "yes"
+                                 else "never used to build or tune the lexicon")
+        return [dict(set=name, kind=kind, used_for_development=dev, measured_on=on,
+                     frame="security", metric=m, value=v, ci_low=v - 0.1, ci_high=v + 0.05,
+                     n=428) for m, v in (("f1", f1), ("kappa", kappa))]
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2021, frame="security", n_sentences=40, n_frame=10, share=0.25,
+             ci_low=0.12, ci_high=0.42)])
+    _write(tmp_path, "framing-validation.csv", [
+        dict(frame="security", metric=m, value=0.9, ci_low=0.8, ci_high=0.95, n=90)
+        for m in ("f1", "kappa")])
+    _write(tmp_path, "framing-generalisation.csv",
+           rows("corpus", "real", "yes", 0.98, 0.97) + rows("dev", "synthetic", "yes", 0.9, 0.88)
+           + rows("held", "synthetic", "no", 0.84, 0.81))
+    _write(tmp_path, "framing-ceiling.csv", [
+        dict(set="held", kind="synthetic", used_for_development="no", frame="security",
+             metric="kappa", coder=0.81, two_coders=0.95, gap=0.14)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    # the corpus row is the validation sentence, not repeated
+    assert "of the set 'corpus'" not in text
+    assert ("428 sentences of the set 'held' (synthetic text, never used to build or tune "
+            "the lexicon): security F1 0.84 (95% CI 0.74-0.89), Cohen's kappa 0.81 "
+            "(0.71-0.86). This is the package's estimate of its accuracy on new text of "
+            "this kind; the texts are synthetic, so real text may differ. Two hand coders "
+            "of the same sentences, before adjudication, agreed at Cohen's kappa "
+            "security 0.95.") in text
+    assert ("set 'dev' (synthetic text, used to build or tune the lexicon): security F1 "
+            "0.90 (95% CI 0.80-0.95), Cohen's kappa 0.88 (0.78-0.93). Optimistic") in text
+    assert "fair estimate" not in text and "upper bound rather than" not in text

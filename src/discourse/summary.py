@@ -149,17 +149,7 @@ def _framing(root: Path):
                f"CIs for F1 and kappa): {_agreement(valid)}. These figures are optimistic: "
                "the lexicon was developed and revised on these very sentences.",
                f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}")
-    gen = _read(root, R.FRAMING_GENERALISATION)
-    if gen is not None and "set" in gen:
-        for name, part in gen.groupby("set", sort=False):
-            kind = ("written for the purpose and never seen by the lexicon's authors; "
-                    "synthetic, so an upper bound rather than an estimate for real new "
-                    "texts" if "heldout" in name else
-                    "a development set used to tune the lexicon, so optimistic")
-            yield ("Framing",
-                   f"Agreement on {int(part.n.iloc[0])} SCO-style sentences outside the "
-                   f"corpus ({name}; {kind}): {_agreement(part)}.",
-                   R.FRAMING_GENERALISATION.ref)
+    yield from _generalisation(root, skip_corpus=valid is not None)
     sens = _read(root, R.FRAMING_SENSITIVITY)
     if sens is not None and "holds" in sens:
         checks = sens[sens.kind == "check"] if "kind" in sens else \
@@ -176,6 +166,34 @@ def _framing(root: Path):
                 f"95% CI {_pp0(r.ci_low)} to {_pp0(r.ci_high)})"
                 for r in broken.itertuples()) + "."
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
+
+
+def _generalisation(root: Path, skip_corpus: bool):
+    """One sentence per registered hand-coded set: what it is, the coder, two coders."""
+    gen = _read(root, R.FRAMING_GENERALISATION)
+    if gen is None or "measured_on" not in gen:
+        return
+    ceil = _read(root, R.FRAMING_CEILING)
+    for name, part in gen.groupby("set", sort=False):
+        r = part.iloc[0]
+        if skip_corpus and name == "corpus":
+            continue
+        what = (" This is the package's estimate of its accuracy on new text of this kind"
+                + ("; the texts are synthetic, so real text may differ."
+                   if r.kind == "synthetic" else ".")
+                if r.used_for_development == "no" else
+                " Optimistic: the lexicon was built or tuned on these sentences.")
+        text = (f"Agreement of the lexicon coder with the adjudicated hand coding of "
+                f"{int(r.n)} sentences of the set '{name}' ({r.measured_on}): "
+                f"{_agreement(part)}.{what}")
+        c = None if ceil is None else ceil[(ceil.set == name) & (ceil.metric == "kappa")]
+        if c is not None and len(c):
+            text += (" Two hand coders of the same sentences, before adjudication, agreed "
+                     "at Cohen's kappa " + ", ".join(f"{x.frame} {x.two_coders:.2f}"
+                                                     for x in c.itertuples()) + ".")
+        src = R.FRAMING_GENERALISATION.ref + ("" if c is None or c.empty
+                                              else f"; {R.FRAMING_CEILING.ref}")
+        yield ("Framing", text, src)
 
 
 def _corrected(root: Path, single: bool):

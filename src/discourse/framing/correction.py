@@ -134,9 +134,14 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         pooled row), ``k, n, value, ci_low, ci_high`` (Wilson score, assuming
         independent sentences), ``reference`` (the first year), ``difference`` (this
         year minus the reference), ``difference_low, difference_high`` (cluster
-        bootstrap percentile interval with Jeffreys pseudo-counts, 0.5 per cell),
-        ``differs`` ("yes" when that interval excludes 0, "no", or "" on the
-        reference and pooled rows), ``interval, n_boot, seed``.
+        bootstrap percentile interval of the difference of the two rates, replicates
+        in which a year has no sentence of the class left out, widened to contain the
+        estimate), ``differs`` ("yes" when that interval excludes 0, "no", or "" on
+        the reference and pooled rows), ``interval, n_boot, seed``. No pseudo-counts
+        here: they shrink a rate of 1 towards 1/2 more in the smaller year, so two
+        error-free years would seem to differ. Where the coder makes no error of the
+        kind in either year, every replicate gives 0 and the interval is [0, 0]: the
+        sample holds no error to compare.
     """
     j = _hand_rows(codes, hand, sentences, id_col)
     check_columns(j, ("year", "doc_id", "paragraph"), "sentences of the hand codes")
@@ -153,9 +158,12 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                 k = int((cells[:, 4 * fi + hit] * mask).sum())
                 return k, k + int((cells[:, 4 * fi + miss] * mask).sum())
 
-            def rate_rep(yi):      # bootstrap rate in year yi, Jeffreys pseudo-counts
+            def rate_rep(yi):      # bootstrap rate in year yi; NaN without the class
                 c = reps[:, yi * width + 4 * fi:yi * width + 4 * fi + 4]
-                return (c[:, hit] + 0.5) / (c[:, hit] + c[:, miss] + 1)
+                total = c[:, hit] + c[:, miss]
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    return np.where(total > 0, c[:, hit] / np.where(total > 0, total, 1),
+                                    np.nan)
 
             k0, n0 = counts(member[0])
             for label, mask in [("all", np.ones(len(j)))] + list(zip(years, member)):
@@ -167,14 +175,22 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                        "difference_low": np.nan, "difference_high": np.nan, "differs": ""}
                 if label not in ("all", years[0]):
                     d = rate_rep(years.index(label)) - rate_rep(0)
-                    dlo, dhi = (float(x[0]) for x in percentile_columns(d, level))
-                    row.update(difference=(k / n if n else np.nan) - (k0 / n0 if n0 else np.nan),
-                               difference_low=dlo, difference_high=dhi,
-                               differs="yes" if dlo > 0 or dhi < 0 else "no")
+                    d = d[~np.isnan(d)]
+                    diff = (k / n if n else np.nan) - (k0 / n0 if n0 else np.nan)
+                    if len(d) and not np.isnan(diff):
+                        dlo, dhi = (float(x[0]) for x in percentile_columns(d[:, None],
+                                                                            level))
+                        dlo, dhi = min(dlo, diff), max(dhi, diff)
+                        differs = "yes" if dlo > 0 or dhi < 0 else "no"
+                    else:
+                        dlo = dhi = np.nan
+                        differs = ""
+                    row.update(difference=diff, difference_low=dlo, difference_high=dhi,
+                               differs=differs)
                 rows.append(row)
     out = pd.DataFrame(rows)
-    out["interval"] = (f"value: {WILSON}; difference: {boot.label}, Jeffreys "
-                       "pseudo-counts (0.5 per cell)")
+    out["interval"] = (f"value: {WILSON}; difference: {boot.label}, replicates "
+                       "without the class left out, widened to contain the estimate")
     out["n_boot"], out["seed"] = n_boot, seed
     return out
 
