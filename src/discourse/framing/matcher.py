@@ -146,12 +146,8 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
     moved = False
     n = len(toks)
     last = n - 1
-    i = -1
-    for t in toks:
-        i += 1
-        if t not in starts:
-            continue
-        ends, pre, nodes, cont = first[t]
+    for i in [i for i, t in enumerate(toks) if t in starts]:
+        ends, pre, nodes, cont = first[toks[i]]
         for e in ends:
             append((i, i + 1, e))
         if pre:
