@@ -141,6 +141,21 @@ def test_coded_sentences_agreement_by_hand():
         data.coded_sentences(SENTENCES, pd.concat([CODES, CODES.head(1)]))
 
 
+def test_differences_are_those_of_framing_disagreements(real_sentences, frame_lexicon):
+    from discourse import framing
+
+    codes = framing.code_sentences(real_sentences, frame_lexicon)
+    hand = framing.load_validation()
+    c = data.coded_sentences(real_sentences, codes, hand)
+    d = framing.disagreements(codes, hand)
+    for frame in framing.FRAMES:
+        differs = c[c[f"agreement_{frame}"] == data.DIFFERS]
+        assert sorted(differs["sentence_id"]) == \
+            sorted(d[d.frame == frame]["sentence_id"]), frame
+    assert (c["agreement"] == data.DIFFERS).sum() == d["sentence_id"].nunique()
+    assert (c["agreement"] == data.NOT_HAND_CODED).sum() == 0
+
+
 def test_topic_tables_sorted_with_labels():
     t = data.topic_terms(TERMS.iloc[::-1], LABELS)
     assert t[["topic", "rank", "term", "label", "status"]].values.tolist() == [

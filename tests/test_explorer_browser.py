@@ -10,12 +10,11 @@ installs both and a skip would hide a broken set-up.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 
 import pytest
-
-pytestmark = pytest.mark.slow
 
 INSTALL = ("install Chromium with `apt-get update && apt-get install -y chromium` (Debian) "
            "and the Python package playwright with `make env` (it is in requirements.txt)")
@@ -23,24 +22,30 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--no-first-run"]
 
 
-def _need(what: str) -> None:
-    message = f"{what}: {INSTALL}"
-    if os.environ.get("CI"):
-        pytest.fail(message + " (.ci/run should have done this)")
-    pytest.skip(message)
+def _missing() -> str | None:
+    if importlib.util.find_spec("playwright") is None:
+        return "the Python package playwright is not installed"
+    if shutil.which("chromium") is None:
+        return "Chromium is not installed (no `chromium` on PATH)"
+    return None
+
+
+#: Why the browser test cannot run here (None: it can). Checked at collection, so that a
+#: machine without a browser skips before the end-to-end run is made for nothing.
+MISSING = _missing()
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(MISSING is not None and not os.environ.get("CI"),
+                                 reason=f"{MISSING}: {INSTALL}")]
 
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need("the browser test needs the Python package playwright")
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        _need("the browser test needs Chromium (no `chromium` on PATH)")
+    if MISSING is not None:         # only under CI, where .ci/run should have installed it
+        pytest.fail(f"{MISSING}: {INSTALL} (.ci/run should have done this)")
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=ARGS)
+        b = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
         yield b
         b.close()
 
@@ -52,13 +57,13 @@ def built(pipeline_run, tmp_path_factory):
     target = tmp_path_factory.mktemp("explorer") / "explorer.html"
     explorer.write_explorer(target, results=pipeline_run["out"] / "results",
                             corpus=pipeline_run["corpus"])
-    return target
+    return target, pipeline_run["out"] / "results"
 
 
 @pytest.fixture
 def opened(browser, built):
     """The page, loaded with every request but the file aborted and recorded."""
-    url = built.as_uri()
+    url = built[0].as_uri()
     requests, errors = [], []
     page = browser.new_page(viewport={"width": 1300, "height": 1400})
 
@@ -102,14 +107,14 @@ def _visible_rows(page, table: str) -> list[str]:
     return [r.inner_text() for r in page.locator(f".{table} .slick-row").all()]
 
 
-def test_views_render_click_lists_kwic_filters_narrow_offline(opened, pipeline_run):
+def test_views_render_click_lists_kwic_filters_narrow_offline(opened, built):
     from discourse import results as registry
     from discourse.concordance import kwic
     from discourse.explorer import data
     from discourse.io import read_table
 
     page, requests, errors, url = opened
-    results = pipeline_run["out"] / "results"
+    results = built[1]
     keyness = read_table(registry.KEYWORDS_KEYNESS.path(results))
     sentences = read_table(registry.SENTENCES.path(results), dtype={"sentence_id": str})
     codes = read_table(registry.FRAMING_CODES.path(results), dtype={"sentence_id": str})
@@ -159,6 +164,14 @@ def test_views_render_click_lists_kwic_filters_narrow_offline(opened, pipeline_r
     assert _model_text(page, "sentence-count") == f"<p><b>{secure}</b> of {n} sentences</p>"
     assert all("security" in r for r in _visible_rows(page, "sentence-table"))
     assert page.locator("mark.f-security").count() > 0       # matched entries highlighted
+    # all years, economy, lexicon and hand differ: the rows of framing-disagreements
+    page.locator("select").nth(0).select_option("all")
+    page.locator("select").nth(2).select_option("economy")
+    page.locator("select").nth(3).select_option("differs")
+    wrong = read_table(registry.FRAMING_DISAGREEMENTS.path(results))
+    k = int((wrong.frame == "economy").sum())
+    assert 0 < k < n
+    assert _model_text(page, "sentence-count") == f"<p><b>{k}</b> of {n} sentences</p>"
 
     # view 3: topics, with the top term and a representative passage of topic 1
     page.locator(".bk-tab", has_text="Topics").first.click()

@@ -202,8 +202,8 @@ def sentences_view(coded: pd.DataFrame, sheet, *, hand_coded: bool):
     table = coded.assign(year=coded["year"].astype(str))
     table["detail"] = [_detail(r) for r in table.to_dict("records")]
     source = _source(table, ["sentence_id", "year", "role", "html", *FRAMES, "frames",
-                             "hand", "agreement", *[f"agreement_{f}" for f in FRAMES],
-                             "detail"])
+                             *[f"hand_{f}" for f in FRAMES], "hand", "agreement",
+                             *[f"agreement_{f}" for f in FRAMES], "detail"])
     n = len(table)
     keep = BooleanFilter(booleans=[True] * n)
 
@@ -221,7 +221,9 @@ def sentences_view(coded: pd.DataFrame, sheet, *, hand_coded: bool):
     legend = _div("<p>Matched lexicon entries: " + " ".join(
         f'<mark class="f-{f}">{f}</mark>' for f in FRAMES) + ". " +
         ("Agreement compares the lexicon's codes with the hand codes (all three frames, "
-         "or the chosen frame)." if hand_coded else
+         "or the chosen frame). With an agreement filter, a frame selects the sentences "
+         "that the lexicon <i>or</i> the hand coding gives it, so <i>differs</i> lists "
+         "false positives and false negatives." if hand_coded else
          "This corpus has no hand coding (<code>annotations/frames_validation.csv</code>), "
          "so there is no agreement to filter by.") + "</p>", sheet, width=_WIDTH)
     wrap = HTMLTemplateFormatter(template='<div class="wrap"><%= value %></div>')
@@ -249,7 +251,8 @@ def sentences_view(coded: pd.DataFrame, sheet, *, hand_coded: bool):
              "let shown = 0;\n"
              "for (let k = 0; k < n; k++) {\n"
              "  b[k] = (y === ALL || d.year[k] === y) && (r === ALL || d.role[k] === r)\n"
-             "    && (f === ALL || (f === NONE ? d.frames[k] === NONE : d[f][k] === 1))\n"
+             "    && (f === ALL || (f === NONE ? d.frames[k] === NONE : d[f][k] === 1\n"
+             "                      || (a !== ALL && d['hand_' + f][k] === 1)))\n"
              "    && (a === ALL || ag[k] === a);\n"
              "  if (b[k]) shown++;\n"
              "}\n"
