@@ -13,7 +13,7 @@ import pytest
 
 from discourse import explorer
 from discourse import results as registry
-from discourse.explorer import data, page
+from discourse.explorer import data, evidence, page
 from discourse.io import write_table
 
 # ----------------------------------------------------------------------------- tables
@@ -24,13 +24,14 @@ SENTENCES = pd.DataFrame({
     "paragraph": [1, 2, 1, 1], "sentence": [1, 1, 1, 2],
     "role": ["title", "answer", "speech", "speech"],
     "text": ["Trade & the UN Security Council.", "Terrorism is a threat to trade.",
-             "The pandemic hit trade.", "The pandemic and UNESCO <events>."]})
+             "The pandemic hit trade.", "In this context the pandemic and UNESCO <events>."]})
 CODES = pd.DataFrame({
     "sentence_id": SENTENCES["sentence_id"],
-    "security": [0, 1, 0, 0], "economy": [1, 1, 1, 0], "multilateralism": [1, 0, 0, 0],
-    "evidence": ["economy: Trade | multilateralism: UN Security Council (name) | blocked: "
-                 "multilateralism 'UN' inside name 'UN Security Council'",
-                 "security: Terrorism, threat | economy: trade", "economy: trade", ""]})
+    "security": [0, 1, 0, 0], "economy": [1, 1, 1, 1], "multilateralism": [1, 0, 0, 0],
+    "evidence": ["economy: Trade | multilateralism: UN Security Council (name) | not "
+                 "counted: multilateralism 'UN' inside name 'UN Security Council'",
+                 "security: Terrorism, threat | economy: trade", "economy: trade",
+                 "context: economy from b.p001.s01 via 'this context'"]})
 HAND = pd.DataFrame({"sentence_id": ["a.p001.s01", "a.p002.s01", "b.p001.s01"],
                      "security": [0, 1, 0], "economy": [0, 1, 1],
                      "multilateralism": [1, 0, 0], "note": ["name rule", "", ""]})
@@ -98,24 +99,30 @@ def test_kwic_lines_limit_and_totals(lexicons):
 
 
 def test_evidence_entries_reads_frames_and_skips_context_and_blocked():
-    got = data.evidence_entries(
-        "security: Terrorism, threat | context: economy from x via 'this' | "
-        "blocked: security 'x' inside y")
+    got = evidence.evidence_entries(
+        "security: Terrorism, threat | multilateralism: Belarus (non-member in 2019), "
+        "Regional Anti-Terrorist Structure ( RATS ) | context: economy from x via 'this' | "
+        "not counted: security 'x' inside y")
     assert got == {"security": ["Terrorism", "threat"], "economy": [],
-                   "multilateralism": []}
-    assert data.evidence_entries("") == {"security": [], "economy": [],
+                   "multilateralism": ["Belarus", "Regional Anti-Terrorist Structure ( RATS )"]}
+    assert evidence.evidence_entries("") == {"security": [], "economy": [],
                                          "multilateralism": []}
+    assert evidence.context_references(
+        "context: security from the event of x via 'The sides' | context: economy from y "
+        "via 'this area', 'The sides' | not counted: economy (money serving security)") \
+        == ["The sides", "this area"]
+    assert evidence.context_references("security: threat") == []
 
 
 def test_highlight_marks_whole_words_longest_first_and_escapes():
-    got = data.highlight("The UN Security Council, UNESCO & the UN <b>",
+    got = evidence.highlight("The UN Security Council, UNESCO & the UN <b>",
                          {"multilateralism": ["UN Security Council", "UN"],
                           "security": ["Security"]})
     assert got == ('The <mark class="f-multilateralism" title="multilateralism">UN Security '
                    'Council</mark>, UNESCO &amp; the <mark class="f-multilateralism" '
                    'title="multilateralism">UN</mark> &lt;b&gt;')
     # tokens joined by spaces in the evidence match the text without them
-    assert data.highlight("The SCO's role", {"economy": ["SCO 's"]}) == \
+    assert evidence.highlight("The SCO's role", {"economy": ["SCO 's"]}) == \
         'The <mark class="f-economy" title="economy">SCO\'s</mark> role'
 
 
@@ -128,13 +135,14 @@ def test_coded_sentences_agreement_by_hand():
                                                "not hand-coded"]
     assert c["agreement_security"].iloc[0] == "agrees"
     assert c["frames"].tolist() == ["economy, multilateralism", "security, economy",
-                                    "economy", "none"]
+                                    "economy", "economy"]
     assert c["hand"].tolist() == ["multilateralism", "security, economy", "economy", ""]
     assert c["hand_security"].tolist() == [0, 1, 0, -1]
     assert c["note"].tolist() == ["name rule", "", "", ""]
     assert '<mark class="f-multilateralism" title="multilateralism">UN Security Council' \
         '</mark>' in c["html"].iloc[0]
-    assert "&lt;events&gt;" in c["html"].iloc[3]
+    assert c["html"].iloc[3] == ('In <mark class="f-context" title="context">this context'
+                                 "</mark> the pandemic and UNESCO &lt;events&gt;.")
     none = data.coded_sentences(SENTENCES, CODES)
     assert set(none["agreement"]) == {"not hand-coded"} and set(none["hand_economy"]) == {-1}
     with pytest.raises(ValueError, match="twice"):

@@ -28,8 +28,9 @@ would have been hand-written JavaScript. Bokeh's random ids are replaced by a
 deterministic numbering (:func:`discourse.explorer.page.stable_ids`): two runs give
 byte-identical files.
 
-Modules: :mod:`~discourse.explorer.data` (the tables), :mod:`~discourse.explorer.views`
-(the Bokeh views), :mod:`~discourse.explorer.page` (the page).
+Modules: :mod:`~discourse.explorer.data` (the tables), :mod:`~discourse.explorer.evidence`
+(the frame evidence marked in the text), :mod:`~discourse.explorer.views` (the Bokeh
+views), :mod:`~discourse.explorer.page` (the page).
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ here draws or writes.
 * :func:`key_terms` and :func:`kwic_lines`: the terms of figure ``02-keyness`` (the
   ``n`` largest and smallest by signed G2) and their keyword-in-context lines, from
   :func:`discourse.concordance.kwic`.
-* :func:`evidence_entries`, :func:`highlight` and :func:`coded_sentences`: sentences
-  with their frame codes, the lexicon entries that matched marked in the text, and
-  the agreement with the hand coding when the corpus has one.
+* :func:`coded_sentences`: sentences with their frame codes, the lexicon entries that
+  matched marked in the text (:mod:`discourse.explorer.evidence`), and the agreement
+  with the hand coding when the corpus has one.
 * :func:`topic_terms` and :func:`topic_passages`: top terms and representative
   passages per topic, with the researcher's labels when present.
 
@@ -30,15 +30,14 @@ Approaches to Social Science (CASS), Lancaster University.
 
 from __future__ import annotations
 
-import html
 import os
-import re
 
 import numpy as np
 import pandas as pd
 
 from discourse import results as registry
 from discourse.checks import check_positive_int
+from discourse.explorer.evidence import context_references, evidence_entries, highlight
 from discourse.framing.lexicon import FRAMES
 
 __all__ = [
@@ -50,8 +49,6 @@ __all__ = [
     "keyness_points",
     "key_terms",
     "kwic_lines",
-    "evidence_entries",
-    "highlight",
     "coded_sentences",
     "topic_terms",
     "topic_passages",
@@ -223,69 +220,6 @@ def kwic_lines(sentences: pd.DataFrame, terms, *, lines: int = 40, window: int =
     return pd.concat(parts, ignore_index=True)[columns]
 
 
-def evidence_entries(evidence: str) -> dict[str, list[str]]:
-    """The matched lexicon entries of each frame in an ``evidence`` string.
-
-    The evidence written by :func:`discourse.framing.code_sentences` reads
-    ``frame: entry, entry | ... | context: ... | blocked: ...``; entries that the
-    codebook's name rule matched end in `` (name)``, which is dropped here.
-
-    Examples
-    --------
-    >>> evidence_entries("security: terrorism | multilateralism: UN (name), "
-    ...                  "global agenda | blocked: security 'x' inside y")
-    {'security': ['terrorism'], 'economy': [], 'multilateralism': ['UN', 'global agenda']}
-    """
-    found: dict[str, list[str]] = {f: [] for f in FRAMES}
-    for part in str(evidence or "").split(" | "):
-        frame, sep, rest = part.partition(": ")
-        if sep and frame in found:
-            found[frame] = [e.removesuffix(" (name)") for e in rest.split(", ") if e]
-    return found
-
-
-def _entry_pattern(entry: str) -> str:
-    pattern = r"\s*".join(re.escape(p) for p in entry.split())
-    if re.match(r"\w", entry):
-        pattern = r"(?<!\w)" + pattern
-    if re.search(r"\w$", entry):
-        pattern += r"(?!\w)"
-    return pattern
-
-
-def highlight(text: str, entries: dict[str, list[str]]) -> str:
-    """The sentence as HTML with each matched entry in ``<mark class="f-FRAME">``.
-
-    Entries are the surface text of the matched tokens (as in the evidence), found
-    again in the sentence as whole words; where two overlap the longer one is marked.
-    The text is escaped (``&``, ``<``, ``>``).
-
-    Examples
-    --------
-    >>> highlight("Trade & terrorism: trade grew.", {"economy": ["Trade", "trade"],
-    ...                                              "security": ["terrorism"]})
-    '<mark class="f-economy" title="economy">Trade</mark> &amp; <mark class="f-security" \
-title="security">terrorism</mark>: <mark class="f-economy" title="economy">trade</mark> grew.'
-    """
-    spans = []
-    for frame, found in entries.items():
-        for entry in found:
-            if entry.strip():
-                spans += [(m.start(), m.end(), frame)
-                          for m in re.finditer(_entry_pattern(entry), text)]
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
-    out, pos = [], 0
-    for start, end, frame in spans:
-        if start < pos:
-            continue
-        out.append(html.escape(text[pos:start], quote=False))
-        out.append(f'<mark class="f-{frame}" title="{frame}">'
-                   f"{html.escape(text[start:end], quote=False)}</mark>")
-        pos = end
-    out.append(html.escape(text[pos:], quote=False))
-    return "".join(out)
-
-
 def _frames_label(row, prefix: str = "") -> str:
     on = [f for f in FRAMES if row[prefix + f] == 1]
     return ", ".join(on) if on else "none"
@@ -310,12 +244,13 @@ def coded_sentences(sentences: pd.DataFrame, codes: pd.DataFrame,
     Returns
     -------
     pandas.DataFrame
-        ``coded sentences``: ``sentence_id, doc_id, year, role, text, html, evidence,
-        note``, the lexicon's codes (one column per frame) and ``frames`` (their names,
-        or ``"none"``), the hand codes ``hand_FRAME`` (-1 where not hand-coded) and
-        ``hand``, then ``agreement`` over all frames and ``agreement_FRAME`` per frame
-        (:data:`AGREES`, :data:`DIFFERS` or :data:`NOT_HAND_CODED`); one row per
-        sentence in the order of ``sentences``.
+        ``coded sentences``: ``sentence_id, doc_id, year, role, text, html`` (the
+        text with matched entries and context references marked, see
+        :func:`highlight`), ``evidence, note``, the lexicon's codes (one column per
+        frame) and ``frames`` (their names, or ``"none"``), the hand codes
+        ``hand_FRAME`` (-1 where not hand-coded) and ``hand``, then ``agreement`` over
+        all frames and ``agreement_FRAME`` per frame (:data:`AGREES`, :data:`DIFFERS`
+        or :data:`NOT_HAND_CODED`); one row per sentence in the order of ``sentences``.
 
     Raises
     ------
@@ -329,7 +264,7 @@ def coded_sentences(sentences: pd.DataFrame, codes: pd.DataFrame,
         codes, on="sentence_id", how="left", validate="one_to_one")
     out[list(FRAMES)] = out[list(FRAMES)].fillna(0).astype(int)
     out["evidence"] = out["evidence"].fillna("").astype(str)
-    out["html"] = [highlight(t, evidence_entries(e))
+    out["html"] = [highlight(t, {**evidence_entries(e), "context": context_references(e)})
                    for t, e in zip(out["text"].astype(str), out["evidence"])]
     out["frames"] = out.apply(_frames_label, axis=1) if len(out) else ""
     hand_cols = [f"hand_{f}" for f in FRAMES]

@@ -213,13 +213,15 @@ def sentences_view(coded: pd.DataFrame, sheet, *, hand_coded: bool):
 
     year = select("year", sorted(table["year"].unique()), "filter-year")
     role = select("role", sorted(table["role"].unique()), "filter-role")
-    frame = select("frame (lexicon)", [*FRAMES, NO_FRAME], "filter-frame")
+    frame = select("frame", [*FRAMES, NO_FRAME], "filter-frame")
     agree = select("agreement with hand coding", [AGREES, DIFFERS, NOT_HAND_CODED],
                    "filter-agreement", disabled=not hand_coded)
     count = _div(f"<p><b>{n}</b> of {n} sentences</p>", sheet, name="sentence-count",
                  width=220)
     legend = _div("<p>Matched lexicon entries: " + " ".join(
-        f'<mark class="f-{f}">{f}</mark>' for f in FRAMES) + ". " +
+        f'<mark class="f-{f}">{f}</mark>' for f in FRAMES) + "; a reference through "
+        'which a sentence takes the frames of an earlier one: <mark class="f-context">in '
+        "this context</mark>. " +
         ("Agreement compares the lexicon's codes with the hand codes (all three frames, "
          "or the chosen frame). With an agreement filter, a frame selects the sentences "
          "that the lexicon <i>or</i> the hand coding gives it, so <i>differs</i> lists "
