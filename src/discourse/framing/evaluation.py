@@ -243,6 +243,7 @@ def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = AGREEME
                            ignore_index=True)
 
 
+@provenance.tracked
 def ceiling(generalisation_table: pd.DataFrame, intercoder_table: pd.DataFrame,
             metrics=("f1", "kappa")) -> pd.DataFrame:
     """The automatic coder beside the ceiling of two hand coders, per set and frame.
