@@ -1,8 +1,8 @@
 """The hand-coded framing sets: shape, coverage, and that the yardstick is not edited.
 
-The validation set was coded by reading each sentence against the codebook, blind to
-the lexicon (corpus/annotations/README.md). Its checksum is pinned here so that no
-change to it, least of all one copied from the lexicon's output, passes unnoticed: a
+Every set was coded by reading each sentence against the codebook, blind to the lexicon
+and to the other coder (corpus/annotations/README.md). Checksums are pinned here so that
+no change, least of all one copied from the lexicon's output, passes unnoticed: a
 deliberate recoding must update the checksum together with a note in the README.
 """
 
@@ -14,20 +14,81 @@ import pandas as pd
 
 from discourse import corpus
 
-from conftest import CORPUS
+from conftest import CORPUS, REPO
 
 ANNOTATIONS = CORPUS / "annotations"
-VALIDATION_SHA256 = "3c5d9123d1ff170f6601f3da7990f46bdcc292e1f5c6dcea2bd216110d123f2f"
-HELDOUT_SHA256 = "728225554afb73e99558fc1d244a33fe2e5561ebe59399d6fd02ee424600f8f5"
-DEV_SHA256 = "b2dde07a69633bc75507f2298070dd9f1c85f6621a88a93d952127dc0ceb30cb"
+#: sha256 of every hand-coded file (codebook version 2, recoded 2026-12-02; see README).
+PINNED = {
+    "frames_validation.csv": "85a8b182d295b07886698842455e1c8ac8f8e645b9dd406cb95223e70e2427b6",
+    "frames_heldout.csv": "a88f60aa6eb651f5e7aa4f6892a2954ce4e150e497580f6fcc181417c793b6ab",
+    "frames_dev.csv": "668ccdef33edba0bf6f94031910105f1195e74fefa2f98516553cce561a6b9d2",
+    "frames_corpus_coder_a.csv": "f5236ae28c97a2419da6f0422132136d93b737a19169d499e1e225964056a3a9",
+    "frames_corpus_coder_b.csv": "93bbec705d40c4c442a6ed288129bf54ab8b39210890f625eb3212970e445990",
+    "sco_style/frames_dev.csv": "c08f9cd45658d1a665a44299c27291a459360bb651f4964accee5b22417be63b",
+    "sco_style/frames_heldout.csv":
+        "bcb37467fef9935758198b51041906d7f9fd66737190b1b5740fad73adbb9366",
+}
 FRAMES = ["security", "economy", "multilateralism"]
 
 
 def test_the_yardsticks_are_unchanged_since_hand_coding():
-    for name, digest in [("frames_validation.csv", VALIDATION_SHA256),
-                         ("frames_heldout.csv", HELDOUT_SHA256),
-                         ("frames_dev.csv", DEV_SHA256)]:
+    for name, digest in PINNED.items():
         assert hashlib.sha256((ANNOTATIONS / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_every_set_is_registered_with_its_kind():
+    sets = pd.read_csv(ANNOTATIONS / "sets.csv", keep_default_na=False)
+    assert set(sets.file) == {n for n in PINNED if "coder_" not in n}
+    assert set(sets.kind) <= {"real", "synthetic"}
+    assert set(sets.used_for_development) <= {"yes", "no"}
+    for row in sets.itertuples():
+        table = pd.read_csv(ANNOTATIONS / row.file, keep_default_na=False)
+        assert len(table) == int(row.sentences), row.file
+        for f in FRAMES:
+            assert set(table[f]) <= {0, 1}, (row.file, f)
+    # nothing synthetic is described as the estimate for real text
+    assert not sets.description.str.contains("fair estimate").any()
+
+
+def test_the_corpus_reference_is_coder_a_with_the_adjudicated_decisions():
+    ref = pd.read_csv(ANNOTATIONS / "frames_validation.csv", keep_default_na=False)
+    a = pd.read_csv(ANNOTATIONS / "frames_corpus_coder_a.csv", keep_default_na=False)
+    b = pd.read_csv(ANNOTATIONS / "frames_corpus_coder_b.csv", keep_default_na=False)
+    adj = pd.read_csv(ANNOTATIONS / "frames_corpus_adjudication.csv", keep_default_na=False)
+    assert ref.sentence_id.tolist() == a.sentence_id.tolist() == b.sentence_id.tolist()
+    disagreements = {(s, f) for f in FRAMES for s in a.sentence_id[a[f] != b[f]]}
+    assert disagreements == set(zip(adj.sentence_id, adj.frame))
+    decided = dict(zip(zip(adj.sentence_id, adj.frame), adj.decision))
+    for f in FRAMES:
+        for sid, x, r in zip(a.sentence_id, a[f], ref[f]):
+            assert r == decided.get((sid, f), x), (sid, f)
+
+
+def test_sco_style_references_are_the_adjudicated_codes_of_two_coders():
+    for name in ("dev", "heldout"):
+        ref = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}.csv",
+                          keep_default_na=False)
+        coders = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}_coders.csv",
+                             keep_default_na=False)
+        adj = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}_adjudication.csv",
+                          keep_default_na=False)
+        assert (coders.groupby("id").coder.nunique() == 2).all()
+        assert set(coders.id) == set(ref.id) and ref.id.is_unique
+        decided = dict(zip(zip(adj.sentence_id, adj.frame), adj.decision))
+        wide = coders.pivot_table(index="id", columns="coder", values=FRAMES, aggfunc="first")
+        for f in FRAMES:
+            pair = wide[f]
+            for sid, r in zip(ref.id, ref[f]):
+                x, y = pair.loc[sid].dropna().tolist()
+                assert r == (x if x == y else decided[(sid, f)]), (name, sid, f)
+
+
+def test_the_codebook_is_shipped_and_equals_the_shared_one():
+    shipped = REPO / "docs" / "codebook.md"
+    assert "(version 2)" in shipped.read_text(encoding="utf-8").splitlines()[0]
+    shared = REPO.parent / "shared" / "framing-codebook.md"
+    if shared.is_file():                   # a checkout beside the project's shared folder
+        assert shipped.read_bytes() == shared.read_bytes()
 
 
 def test_validation_set_codes_every_sentence_with_its_exact_text():

@@ -39,7 +39,9 @@ def _help(*args) -> str:
 def test_help_lists_every_subcommand():
     text = _help()
     assert set(cli._COMMANDS) == {"sentences", "keyness", "kwic", "collocations",
-                                  "frequencies", "topics", "frames", "reproduce", "report"}
+                                  "frequencies", "topics", "frames", "suggest-terms", "sample",
+                                  "validate",
+                                  "reproduce", "report"}
     for name in cli._COMMANDS:
         assert f"\n    {name} " in text or f"\n    {name}\n" in text, name
 

@@ -108,3 +108,12 @@ def test_default_path_follows_the_lexicon_directory(tmp_path, monkeypatch):
     (tmp_path / "lex" / "frames.yaml").write_text(MINI, encoding="utf-8")
     monkeypatch.setenv("DISCOURSE_LEXICONS", str(tmp_path / "lex"))
     assert framing.load_lexicon().n_entries() == 4
+
+
+def test_a_lexicon_pickles_for_worker_processes(frame_lexicon, real_sentences):
+    import pickle
+
+    again = pickle.loads(pickle.dumps(frame_lexicon))
+    a = framing.code_sentences(real_sentences, frame_lexicon)
+    b = framing.code_sentences(real_sentences, again)
+    assert a.equals(b) and again.sha256 == frame_lexicon.sha256

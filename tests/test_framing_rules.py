@@ -204,13 +204,22 @@ def test_principles_of_relations_among_states(lex):
 def test_calls_on_all_states_and_rejection_of_alliances_and_sanctions(lex):
     assert codes("The leaders call on all states to curb piracy.", lex)[2] == 1
     assert codes("Such an alliance would split the continent.", lex) == (0, 0, 1)
-    assert codes("The sanctions hurt farmers in the valley.", lex) == (0, 1, 1)
+    # decision rule 7: sanctions are economy; multilateralism only with unilateralism,
+    # the multilateral trading system or an external institution
+    assert codes("The sanctions hurt farmers in the valley.", lex) == (0, 1, 0)
+    assert codes("They oppose unilateral sanctions.", lex) == (0, 1, 1)
 
 
 def test_names_of_forums_and_bodies_block_their_words(lex):
     assert codes("The CIS Anti-Terrorism Centre hosted the talks.", lex) == (0, 0, 1)
     assert codes("The Eurasian Economic Commission sent a delegation.", lex) == (0, 0, 1)
-    assert codes("He spoke at the Eastern Economic Forum.", lex) == (0, 0, 1)
+    # decision rule 11: a business forum is not an intergovernmental forum, and its title
+    # states its subject (rule 2): economy, not multilateralism
+    assert codes("He spoke at the Eastern Economic Forum.", lex) == (0, 1, 0)
+    # rule 2: the SCO's own bodies carry no frame by their names
+    assert codes("The SCO Business Council met in Bishkek.", lex) == (0, 0, 0)
+    assert codes("The RATS Council meeting was held in Tashkent.", lex) == (0, 0, 0)
+    assert codes("The Working Group on Agriculture met.", lex) == (0, 0, 0)
 
 
 def test_the_sides_is_a_context_reference():

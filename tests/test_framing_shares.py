@@ -3,10 +3,11 @@ trajectory; words counted once."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import corpus, framing
+from discourse import bootstrap, corpus, framing, stats
 from discourse.framing import shares as shares_module
 
 from conftest import MULTI
@@ -33,16 +34,23 @@ def test_shares_and_differences():
     row = sh[(sh.year == 2001) & (sh.frame == "security")].iloc[0]
     assert (row.n_frame, row.n_sentences, row.share) == (3, 4, 0.75)
     assert row.per_1000_words == pytest.approx(1000 * 3 / 8)
-    d = framing.frame_differences(sh).set_index("frame")
+    assert (row.wilson_low_independent, row.wilson_high_independent) == pytest.approx(
+        stats.wilson_interval(3, 4))
+    d = framing.frame_differences(c, sents).set_index("frame")
     assert d.loc["security", "difference"] == pytest.approx(0.25 - 0.75)
-    assert d.loc["security", "p_value"] == pytest.approx(
+    assert d.loc["security", "p_value_independent"] == pytest.approx(
         fisher_exact([[1, 3], [3, 1]])[1])
-    assert d.loc["multilateralism", "ci_low"] < 1 <= d.loc["multilateralism", "ci_high"] + 1e-9
-    one = sh[sh.year == 2001]
+    assert (d.loc["security", ["newcombe_low_independent", "newcombe_high_independent"]]
+            .tolist() == pytest.approx(stats.newcombe_interval(1, 4, 3, 4)))
+    # every sentence is its own paragraph and each year has one document: the
+    # multilateralism share is 0 in 2001 and 1 in 2002 in every replicate
+    assert (d.loc["multilateralism", ["ci_low", "ci_high"]].tolist() == [1.0, 1.0])
+    assert d.loc["security", "interval"].startswith("cluster bootstrap percentile")
+    one = c[sents.year == 2001]
     with pytest.raises(ValueError, match="at least two"):
-        framing.frame_differences(one)
+        framing.frame_differences(one, sents[sents.year == 2001])
     with pytest.raises(ValueError, match="target=1999 is not in the data"):
-        framing.frame_differences(sh, target=1999)
+        framing.frame_differences(c, sents, target=1999)
 
 
 def test_sensitivity_cooccurrence_roles_trajectory():
@@ -52,6 +60,8 @@ def test_sensitivity_cooccurrence_roles_trajectory():
                               "lexicon codes, without questions, titles, leads",
                               "hand codes, without questions, titles, leads"}
     assert s[s.variant == "hand codes, all"].holds.all()
+    assert (s.kind == "main").sum() == len(F) and set(s[s.kind == "main"].variant) == {
+        "lexicon codes, all"}
     body = s[(s.variant == "lexicon codes, without questions, titles, leads")]
     assert body.n_reference.iloc[0] == 3
     co = framing.cooccurrence(c, sents).set_index(["year", "frame_a", "frame_b"])
@@ -79,10 +89,9 @@ def test_differences_with_other_references():
     third = sents.assign(year=2003, sentence_id=sents.sentence_id + "x")
     sents3 = pd.concat([sents, third], ignore_index=True)
     c3 = pd.concat([c, c.assign(sentence_id=c.sentence_id + "x")], ignore_index=True)
-    sh = framing.frame_shares(c3, sents3)
-    prev = framing.frame_differences(sh, reference="previous")
+    prev = framing.frame_differences(c3, sents3, reference="previous", n_boot=200)
     assert sorted(set(zip(prev.target, prev.reference))) == [(2002, 2001), (2003, 2002)]
-    rest = framing.frame_differences(sh, 2002, "rest").set_index("frame")
+    rest = framing.frame_differences(c3, sents3, 2002, "rest", n_boot=200).set_index("frame")
     # security: 2002 has 1 of 4; the rest (2001 and 2003 pooled) 3 + 4 of 4 + 8
     assert rest.loc["security", "reference"] == "rest"
     assert rest.loc["security", "share_reference"] == pytest.approx(7 / 12)
@@ -106,3 +115,51 @@ def test_words_are_counted_once_per_table(monkeypatch):
     framing.cooccurrence(c, counted)
     framing.trajectory(c, counted)
     assert calls == []
+
+
+def _paragraphs():
+    """One year, one document, four paragraphs of two sentences: security in 2, 1, 0 and
+    1 of them; economy in 1 of 2 everywhere."""
+    n = 8
+    sents = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(n)], "doc_id": "d",
+                          "year": 2020, "paragraph": [1, 1, 2, 2, 3, 3, 4, 4],
+                          "role": "speech", "text": "one two"})
+    c = pd.DataFrame({"sentence_id": sents.sentence_id,
+                      "security": [1, 1, 1, 0, 0, 0, 1, 0], "economy": [1, 0] * 4,
+                      "multilateralism": 0})
+    return sents, c
+
+
+def test_share_interval_is_the_cluster_bootstrap_of_paragraphs():
+    """The interval is the percentile interval of the share over paragraph resamples,
+    recomputed here with the resampler; economy (1 of 2 in every paragraph) collapses."""
+    sents, c = _paragraphs()
+    sh = framing.frame_shares(c, sents, n_boot=3000, seed=4).set_index("frame")
+    boot = bootstrap.cluster_bootstrap(sents, n_boot=3000, seed=4)
+    reps = boot.sums(c.security) / boot.sums(np.ones(8))
+    assert (sh.loc["security", "ci_low"], sh.loc["security", "ci_high"]) == pytest.approx(
+        stats.percentile_interval(reps))
+    assert (sh.loc["economy", "ci_low"], sh.loc["economy", "ci_high"]) == (0.5, 0.5)
+    assert sh.loc["economy", "wilson_low_independent"] < 0.5     # Wilson does not know
+    assert sh.loc["security", "interval"] == (
+        "cluster bootstrap percentile (paragraphs resampled within documents; "
+        "B=3000, seed=4)")
+    assert (sh.n_boot == 3000).all() and (sh.seed == 4).all()
+    with pytest.raises(ValueError, match="lacks column.*paragraph"):
+        framing.frame_shares(c, sents.drop(columns="paragraph"))
+
+
+def test_difference_interval_from_the_same_replicates():
+    sents, c = _paragraphs()
+    other = sents.assign(year=2021, doc_id="e", sentence_id=sents.sentence_id + "x")
+    both = pd.concat([sents, other], ignore_index=True)
+    c2 = pd.concat([c, c.assign(sentence_id=c.sentence_id + "x", security=1 - c.security)],
+                   ignore_index=True)
+    d = framing.frame_differences(c2, both, n_boot=2000, seed=9).set_index("frame")
+    boot = bootstrap.cluster_bootstrap(both, n_boot=2000, seed=9)
+    is21 = (both.year == 2021).to_numpy(float)
+    diff = (boot.sums(c2.security * is21) / boot.sums(is21)
+            - boot.sums(c2.security * (1 - is21)) / boot.sums(1 - is21))
+    assert (d.loc["security", "ci_low"], d.loc["security", "ci_high"]) == pytest.approx(
+        stats.percentile_interval(diff))
+    assert d.loc["security", "difference"] == 0.0      # 4 of 8 in both years

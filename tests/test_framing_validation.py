@@ -1,5 +1,5 @@
 """discourse.framing.validation: agreement with hand coding, bootstrap intervals recomputed,
-disagreements, the supervised comparison, and hand-coded sets outside the corpus."""
+disagreements, and hand-coded files outside the corpus."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import framing, stats
+from discourse import bootstrap, framing, stats
 
 F = framing.FRAMES
 CODER = [1, 1, 1, 0, 0, 0, 0, 0, 1, 0]
@@ -23,7 +23,7 @@ def _tables():
     return c, h
 
 
-def test_validate_tables_and_bootstrap_ci():
+def test_validate_tables_and_intervals():
     c, h = _tables()
     v = framing.validate(c, h, n_boot=300, seed=3)
     sec = v[v.frame == "security"].set_index("metric")
@@ -31,7 +31,12 @@ def test_validate_tables_and_bootstrap_ci():
     assert v.equals(framing.validate(c, h, n_boot=300, seed=3))       # seeded
     eco = v[v.frame == "economy"].set_index("metric")
     assert eco.loc["kappa", "value"] == 1.0
-    assert (eco.ci_low == eco.value).all() and (eco.ci_high == eco.value).all()
+    # a perfect coder: intervals below 1 that contain the estimate, never [1, 1]
+    assert (eco.ci_low < 1).all() and (eco.ci_high == 1).all()
+    assert set(eco.interval) == {
+        "Wilson score (assumes independent sentences)",
+        "cluster bootstrap percentile (sentences resampled; B=300, seed=3) of the 2x2 "
+        "table, Jeffreys pseudo-counts (0.5 per cell), widened to contain the estimate"}
     conf = framing.confusion(c, h)
     assert conf[conf.frame == "security"].n.tolist() == [3, 1, 1, 5]
     d = framing.disagreements(c, h)
@@ -39,38 +44,45 @@ def test_validate_tables_and_bootstrap_ci():
     assert framing.binary_agreement is stats.binary_agreement
 
 
-def test_bootstrap_interval_recomputed_by_hand():
-    """Resampling sentences = a multinomial draw of the 2x2 cells (tp, fp, fn, tn), one
-    generator for the three frames in order; percentile interval of each metric."""
+def test_precision_and_recall_have_wilson_intervals():
+    """security: tp 3, fp 1, fn 1 -> precision 3/4 with Wilson's interval, by hand:
+    centre (0.75 + z^2/8) / (1 + z^2/4), half z sqrt(0.75 * 0.25 / 4 + z^2/64) / (1 + z^2/4)."""
     c, h = _tables()
-    v = framing.validate(c, h, n_boot=400, seed=11, level=0.9)
-    rng = np.random.default_rng(11)
-    for frame in F:
-        r = stats.binary_agreement(c[frame], h[frame])
-        cells = np.array([r["tp"], r["fp"], r["fn"], r["tn"]])
-        draws = rng.multinomial(10, cells / 10, size=400)
-        f1 = [2 * tp / (2 * tp + fp + fn) for tp, fp, fn, _ in draws if 2 * tp + fp + fn]
+    v = framing.validate(c, h, n_boot=50, seed=1).set_index(["frame", "metric"])
+    z = 1.959963984540054
+    centre = (0.75 + z * z / 8) / (1 + z * z / 4)
+    half = z * np.sqrt(0.75 * 0.25 / 4 + z * z / 64) / (1 + z * z / 4)
+    for metric in ("precision", "recall"):
+        row = v.loc[("security", metric)]
+        assert (row.ci_low, row.ci_high) == pytest.approx((centre - half, centre + half))
+    assert v.loc[("security", "precision"), "ci_low"] == pytest.approx(0.3006, abs=1e-4)
+
+
+def test_bootstrap_interval_recomputed_by_hand():
+    """F1's interval: paragraphs resampled within documents, the 2x2 cells of each
+    replicate plus 0.5, percentile interval (widened to contain the estimate)."""
+    c, h = _tables()
+    clusters = pd.DataFrame({"sentence_id": c.sentence_id, "doc_id": ["a"] * 5 + ["b"] * 5,
+                             "paragraph": [1, 1, 2, 3, 3, 1, 2, 2, 3, 3]})
+    v = framing.validate(c, h, clusters=clusters, n_boot=400, seed=11, level=0.9)
+    boot = bootstrap.cluster_bootstrap(clusters, n_boot=400, seed=11, stratum="doc_id")
+    for frame in ("security", "multilateralism"):
+        a, b = c[frame].to_numpy(), h[frame].to_numpy()
+        cells = np.column_stack([(a == 1) & (b == 1), (a == 1) & (b == 0),
+                                 (a == 0) & (b == 1), (a == 0) & (b == 0)]).astype(float)
+        tp, fp, fn, _ = (boot.sums(cells) + 0.5).T
+        f1 = 2 * tp / (2 * tp + fp + fn)
         row = v[(v.frame == frame) & (v.metric == "f1")].iloc[0]
-        assert (row.ci_low, row.ci_high) == pytest.approx(
-            tuple(np.quantile(f1, [0.05, 0.95])), rel=1e-12)
+        lo, hi = np.quantile(f1, [0.05, 0.95])
+        assert (row.ci_low, row.ci_high) == pytest.approx((min(lo, 0.75), max(hi, 0.75)),
+                                                          rel=1e-12)
+        assert "paragraphs resampled within documents" in row.interval
     with pytest.raises(ValueError, match="n_boot=0 must be a positive integer"):
         framing.validate(c, h, n_boot=0)
     with pytest.raises(ValueError, match="level=1.5"):
         framing.validate(c, h, level=1.5)
     with pytest.raises(ValueError, match="hand table lacks column"):
         framing.validate(c, h.drop(columns="economy"))
-
-
-def test_supervised_comparison_runs_and_reports_both_methods():
-    ids = [f"s{i}" for i in range(30)]
-    texts = ["terrorism threat"] * 10 + ["trade and investment"] * 10 + ["the UN met"] * 10
-    h = pd.DataFrame({"sentence_id": ids, "text": texts,
-                      "security": [1] * 10 + [0] * 20, "economy": [0] * 10 + [1] * 10 + [0] * 10,
-                      "multilateralism": [0] * 20 + [1] * 10})
-    c = h[["sentence_id", *F]].copy()
-    out = framing.supervised_comparison(h, c, k=5, seed=0)
-    assert set(out.method) == {"lexicon", "tfidf_logreg_cv"}
-    assert (out[out.method == "tfidf_logreg_cv"].f1 == 1).all()
 
 
 def test_validate_annotations_scores_a_hand_coded_file(tmp_path):
@@ -107,23 +119,6 @@ def test_validate_annotations_rejects_bad_codes(tmp_path):
                   "multilateralism": [0]}).to_csv(path, index=False)
     with pytest.raises(ValueError, match=r"bad.csv: column 'security' must hold 0 or 1"):
         framing.validate_annotations(path, n_boot=10)
-
-
-def test_validate_annotation_sets(tmp_path):
-    root = tmp_path / "corpus" / "annotations"
-    root.mkdir(parents=True)
-    pd.DataFrame({"id": ["x1", "x2"], "text": ["Terrorism is a threat.", "Trade grew."],
-                  "security": [1, 0], "economy": [0, 1], "multilateralism": [0, 0]}
-                 ).to_csv(root / "a.csv", index=False)
-    pd.DataFrame({"id": ["y1"], "text": ["We met the UN."], "security": [0], "economy": [0],
-                  "multilateralism": [1]}).to_csv(root / "b.csv", index=False)
-    both = framing.validate_annotation_sets(["a.csv", "missing.csv", "b.csv"],
-                                            corpus=tmp_path / "corpus", n_boot=20, seed=1)
-    assert list(dict.fromkeys(both["set"])) == ["a", "b"]
-    one = framing.validate_annotations(root / "b.csv", n_boot=20, seed=1)
-    pd.testing.assert_frame_equal(both[both["set"] == "b"].reset_index(drop=True), one)
-    none = framing.validate_annotation_sets(["missing.csv"], corpus=tmp_path / "corpus")
-    assert none.empty and list(none.columns) == list(both.columns)
 
 
 def test_load_validation(tmp_path, corpus_copy):

@@ -191,7 +191,7 @@ def test_frame_shares_and_differences_per_year(sents, codes):
         assert row.n_sentences == len(part)
         assert row.n_frame == part[row.frame].sum()
         assert row.share == pytest.approx(part[row.frame].mean())
-    diff = framing.frame_differences(shares)
+    diff = framing.frame_differences(codes, sents, n_boot=500)
     assert sorted(set(zip(diff.target, diff.reference))) == [(2022, 2021), (2023, 2021)]
     assert len(diff) == 2 * len(F)
     s = shares.set_index(["year", "frame"])["share"]
@@ -199,7 +199,7 @@ def test_frame_shares_and_differences_per_year(sents, codes):
         assert row.difference == pytest.approx(s[(row.target, row.frame)]
                                                - s[(row.reference, row.frame)])
         assert row.ci_low <= row.difference <= row.ci_high
-    one = framing.frame_differences(shares, 2023, 2022)
+    one = framing.frame_differences(codes, sents, 2023, 2022, n_boot=500)
     assert set(one.target) == {2023} and set(one.reference) == {2022}
 
 
@@ -313,7 +313,7 @@ def test_single_year_comparisons_raise_and_single_year_analyses_run(one_year):
     shares = framing.frame_shares(codes, s)
     assert set(shares.year) == {2023} and (shares.n_sentences == len(s)).all()
     with pytest.raises(ValueError, match=r"at least two values of 'year'.*2023"):
-        framing.frame_differences(shares)
+        framing.frame_differences(codes, s)
 
 
 def _run_one(path: Path, corpus_dir: Path, out: Path):

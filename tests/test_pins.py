@@ -59,13 +59,13 @@ def test_runtime_dependencies_and_extras():
     extras = {group: {_name(s) for s in specs}
               for group, specs in project["optional-dependencies"].items()}
     assert {"nltk", "scikit-learn", "matplotlib", "pandas", "nbclient"} <= runtime
-    assert {"pytest", "krippendorff"} <= extras["test"]
+    assert {"pytest", "krippendorff", "playwright"} <= extras["test"]
     assert extras["notebook"] == {"jupyterlab"}
-    assert not runtime & {"pytest", "krippendorff", "jupyterlab"}
+    assert not runtime & {"pytest", "krippendorff", "playwright", "jupyterlab"}
 
 
 def test_the_package_imports_no_extra():
-    extras = {"pytest", "krippendorff", "jupyterlab", "notebook", "IPython"}
+    extras = {"pytest", "krippendorff", "playwright", "jupyterlab", "notebook", "IPython"}
     for path in sorted((REPO / "src" / "discourse").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \

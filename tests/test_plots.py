@@ -54,6 +54,17 @@ def test_frame_shares_bar_heights_are_the_shares():
     pd.testing.assert_frame_equal(shares, before)       # the input is not changed
 
 
+def test_frame_shares_figure_names_its_interval():
+    how = "cluster bootstrap percentile (paragraphs resampled within documents; B=9, seed=1)"
+    shares = pd.DataFrame({"year": [2001, 2002], "frame": ["security"] * 2,
+                           "n_sentences": [10, 20], "share": [0.5, 0.25], "ci_low": [0.2, 0.1],
+                           "ci_high": [0.8, 0.4], "interval": how})
+    fig = plots.plot_frame_shares(shares)
+    ax = _labelled(fig)[0]
+    assert ax.get_title() == "Frame shares by year (95% CI: cluster bootstrap percentile)"
+    assert how in " ".join(t.get_text() for t in fig.texts)
+
+
 def test_keyness_bars_are_log_ratios(real_tokens):
     from discourse import keywords
 

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from discourse import preprocess as pp
-from discourse.lexicons import Lexicons
 
 
 # --- the old names keep working ----------------------------------------------------

@@ -168,8 +168,9 @@ def test_html_report(tmp_path):
     nbdir.mkdir()
     _notebook(nbdir / "00-a.ipynb", new_markdown_cell("# First chapter\n[next](01-b.ipynb)"))
     _notebook(nbdir / "01-b.ipynb", new_markdown_cell("# Second chapter"))
-    pages = __import__("discourse.report").report.export_html(nbdir, tmp_path / "html")
-    assert [p.name for p in pages] == ["00-a.html", "01-b.html", "index.html"]
+    pages = __import__("discourse.report").report.export_html(nbdir, tmp_path / "html",
+                                                              results=tmp_path / "results")
+    assert [p.name for p in pages] == ["00-a.html", "01-b.html", "explorer.html", "index.html"]
     index = (tmp_path / "html" / "index.html").read_text()
     assert '<a href="00-a.html">First chapter</a>' in index
     assert 'href="01-b.html"' in (tmp_path / "html" / "00-a.html").read_text()

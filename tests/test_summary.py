@@ -12,15 +12,43 @@ def _write(root, name, rows):
 
 
 def test_findings_quote_the_tables(tmp_path):
+    how = "cluster bootstrap percentile (paragraphs resampled within documents; B=9, seed=1)"
     _write(tmp_path, "framing-shares-by-year.csv", [
         dict(year=2021, frame="security", n_sentences=40, n_frame=10, share=0.25,
-             ci_low=0.1419, ci_high=0.4019, n_words=800, per_1000_words=12.5),
+             ci_low=0.1219, ci_high=0.4219, interval=how, n_boot=9, seed=1,
+             wilson_low_independent=0.1419, wilson_high_independent=0.4019, n_words=800,
+             per_1000_words=12.5),
         dict(year=2022, frame="security", n_sentences=50, n_frame=5, share=0.10,
-             ci_low=0.0435, ci_high=0.2136, n_words=900, per_1000_words=5.6)])
+             ci_low=0.0235, ci_high=0.2336, interval=how, n_boot=9, seed=1,
+             wilson_low_independent=0.0435, wilson_high_independent=0.2136, n_words=900,
+             per_1000_words=5.6)])
     _write(tmp_path, "framing-differences.csv", [
-        dict(frame="security", reference=2021, target=2022, share_reference=0.25,
-             share_target=0.10, difference=-0.15, ci_low=-0.31, ci_high=0.004,
-             test="Fisher exact, two-sided", odds_ratio=0.33, p_value=0.0862)])
+        dict(frame="security", reference=2021, target=2022, n_reference=40, n_target=50,
+             share_reference=0.25, share_target=0.10, difference=-0.15, ci_low=-0.331,
+             ci_high=0.024, interval=how, n_boot=9, seed=1, newcombe_low_independent=-0.31,
+             newcombe_high_independent=0.004, test="Fisher exact", odds_ratio=0.33,
+             p_value_independent=0.0862)])
+    _write(tmp_path, "corpus-summary.csv", [
+        dict(doc_id="a", year=2021, role="all", paragraphs=3, sentences=40, words=800),
+        dict(doc_id="b", year=2022, role="all", paragraphs=4, sentences=50, words=900)])
+    _write(tmp_path, "framing-sensitivity.csv", [
+        dict(variant="lexicon codes, all", kind="main", frame="security", holds=True,
+             conclusion="no clear change", difference=-0.15, ci_low=-0.3, ci_high=0.02),
+        dict(variant="hand codes, all", kind="check", frame="security", holds=True,
+             conclusion="no clear change", difference=-0.1, ci_low=-0.3, ci_high=0.05),
+        dict(variant="hand codes, body", kind="check", frame="security", holds=False,
+             conclusion="fall", difference=-0.2, ci_low=-0.35, ci_high=-0.01)])
+    _write(tmp_path, "framing-shares-corrected.csv", [
+        dict(year=y, frame="security", n_sentences=n, share_coder=0.2, n_hand=n,
+             share_hand=0.22, sensitivity=0.9, specificity=0.95, youden=0.85,
+             share_corrected=0.1765, clipped=False, flag="", ci_low=0.081, ci_high=0.29,
+             method="Rogan-Gladen", n_boot=9, seed=1) for y, n in ((2021, 40), (2022, 50))])
+    _write(tmp_path, "framing-accuracy-by-year.csv", [
+        dict(frame="security", measure="sensitivity", year=2022, reference=2021,
+             difference=0.2, difference_low=0.003, difference_high=0.41, differs="yes")])
+    _write(tmp_path, "framing-validation.csv", [
+        dict(frame="security", metric=m, value=0.9, ci_low=0.8, ci_high=0.95, n=90)
+        for m in ("f1", "kappa")])
     _write(tmp_path, "keywords-keyness.csv", [
         dict(term="trade", count_target=9, count_reference=1, g2=8.25, p_adjusted=0.04,
              log_ratio=3.1, target="2022", reference="2021"),
@@ -28,13 +56,25 @@ def test_findings_quote_the_tables(tmp_path):
              log_ratio=-3.6, target="2022", reference="2021")])
     findings = summary.headline_findings(tmp_path)
     text = summary.render_summary(findings)
-    assert ("25.0% of sentences in 2021 (10 of 40; 95% Wilson CI 14.2% to 40.2%)" in text)
+    assert ("25.0% of sentences in 2021 (10 of 40; 95% CI 12% to 42%)" in text)
+    assert f"Intervals for frame shares and year differences: {how}." in text
     assert "Difference 2022 minus 2021: -15.0 percentage points" in text
-    assert "(95% Newcombe CI -31.0 to +0.4; Fisher exact, two-sided p = 0.086)" in text
+    assert "(95% CI -33 to +2; Fisher exact p = 0.086 assuming independent sentences)" in text
+    assert "Design caveat: each year is one text" in text
+    # self-comparisons are not checks: 1 of 2, not 2 of 3
+    assert "holds in 1 of 2 checks" in text
+    assert ("Every sentence of the corpus is hand-coded, so the hand codes are the primary "
+            "estimate" in text)
+    assert "from 90 hand-coded sentences" in text
+    assert "security 2021 17.6% (95% CI 8% to 29%; hand codes 22.0%)" in text
+    assert "security sensitivity (2022 minus 2021: +20.0 points, 95% CI +0 to +41; " \
+           "borderline" in text
+    assert "These figures are optimistic: the lexicon was developed and revised" in text
     assert "*trade* (9 vs 1; G2 +8.2, Log Ratio +3.10, adjusted p = 0.040)" in text
     assert "*terror* (0 vs 6; G2 -7.5" in text
     assert "1 of 2 terms tested remain significant" in text
     assert "[results/framing-shares-by-year.csv, results/framing-differences.csv" in text
+    assert "[results/framing-shares-corrected.csv]" in text
     # sections without tables say so instead of inventing numbers
     topics = findings[findings.section == "Topics"].finding.tolist()
     assert topics == ["No table for this section was found in results/."]
@@ -83,3 +123,36 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
     assert "topic 1 2022 minus 2021: +0.100 (+0.020 to +0.200);" in text
     assert "topic 2 2022 minus 2021: -0.100 (-0.200 to -0.020) [not citable]" in text
     assert "moving block bootstrap" in text and "one in twenty" in text
+
+
+def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
+    def rows(name, kind, dev, f1, kappa):
+        on = f"{kind} text, " + ("used to build or tune the lexicon" if dev == "yes"
+                                 else "never used to build or tune the lexicon")
+        return [dict(set=name, kind=kind, used_for_development=dev, measured_on=on,
+                     frame="security", metric=m, value=v, ci_low=v - 0.1, ci_high=v + 0.05,
+                     n=428) for m, v in (("f1", f1), ("kappa", kappa))]
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2021, frame="security", n_sentences=40, n_frame=10, share=0.25,
+             ci_low=0.12, ci_high=0.42)])
+    _write(tmp_path, "framing-validation.csv", [
+        dict(frame="security", metric=m, value=0.9, ci_low=0.8, ci_high=0.95, n=90)
+        for m in ("f1", "kappa")])
+    _write(tmp_path, "framing-generalisation.csv",
+           rows("corpus", "real", "yes", 0.98, 0.97) + rows("dev", "synthetic", "yes", 0.9, 0.88)
+           + rows("held", "synthetic", "no", 0.84, 0.81))
+    _write(tmp_path, "framing-ceiling.csv", [
+        dict(set="held", kind="synthetic", used_for_development="no", frame="security",
+             metric="kappa", coder=0.81, two_coders=0.95, gap=0.14)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    # the corpus row is the validation sentence, not repeated
+    assert "of the set 'corpus'" not in text
+    assert ("428 sentences of the set 'held' (synthetic text, never used to build or tune "
+            "the lexicon): security F1 0.84 (95% CI 0.74-0.89), Cohen's kappa 0.81 "
+            "(0.71-0.86). This is the package's estimate of its accuracy on new text of "
+            "this kind; the texts are synthetic, so real text may differ. Two hand coders "
+            "of the same sentences, before adjudication, agreed at Cohen's kappa "
+            "security 0.95.") in text
+    assert ("set 'dev' (synthetic text, used to build or tune the lexicon): security F1 "
+            "0.90 (95% CI 0.80-0.95), Cohen's kappa 0.88 (0.78-0.93). Optimistic") in text
+    assert "fair estimate" not in text and "upper bound rather than" not in text

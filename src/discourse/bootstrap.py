@@ -1,45 +1,287 @@
-"""Resampling written once: the moving block bootstrap of runs of units within documents.
+"""Resampling written once: the cluster bootstrap of rows of text, the block bootstrap of runs.
 
-Adjacent paragraphs of a speech are not independent draws: their topic weights
-correlate at about 0.6-0.7 on the project corpus, so an interval that resamples single
-paragraphs is too narrow. :func:`block_bootstrap` resamples *runs* of consecutive
-units instead (the moving block bootstrap of Künsch 1989; Lahiri 2003): within each
-document, ``ceil(n / L)`` blocks of ``L`` consecutive units are drawn with replacement
-from the ``n - L + 1`` possible starts, laid end to end and cut to ``n`` units, so
-every replicate keeps each document's number of units and the dependence within a
-block. Documents are resampled independently (never mixed); the documents themselves
-are not resampled (with one text per year there is nothing to resample).
+Sentences of one paragraph are not independent draws (adjacent sentences share their
+frames; the context rule even copies codes between them), so intervals that treat
+them as independent are too narrow. :class:`ClusterBootstrap` resamples whole
+paragraphs instead, respecting how the corpus was made (Davison and Hinkley 1997,
+sec. 3.8; Field and Welsh 2007):
 
-The block length defaults to ``round(n ** (1/3))`` per document (at least 1), the
-order that minimises the error of the bootstrap variance (Hall, Horowitz and Jing
-1995); ``L = 1`` is the ordinary bootstrap of units. Replicates come as counts
-(replicate x unit: how many times each unit is drawn), in chunks of :data:`CHUNK`
-replicates so that memory stays bounded; the draws depend only on the seed, the
-lengths and ``n_boot``. Intervals from the replicates are percentile intervals
-(:func:`discourse.stats.percentile_interval`).
+* **Strata** (default ``year``) are never mixed: every replicate keeps each stratum.
+* **Two stages** when a stratum has several documents: documents are drawn with
+  replacement within the stratum, then the paragraphs of each drawn document with
+  replacement within it. With one document in a stratum the first stage is the
+  identity, so it is "paragraphs resampled within the document".
+* **Clusters** are ``(document, paragraph)`` pairs; every row (sentence) of a drawn
+  paragraph comes along. Without a paragraph column each row is its own cluster.
+
+The replicates are held as a counts matrix (replicate x cluster: how often each
+cluster was drawn), generated stratum by stratum and document by document with
+multinomial draws (the paragraph draws of ``m`` copies of a document of ``P``
+paragraphs are one multinomial of size ``m * P``), in fixed blocks of
+:data:`BLOCK` replicates so that memory stays bounded and the draws depend only on
+the seed and ``n_boot``. Callers usually want weighted sums of row values per
+replicate (:meth:`ClusterBootstrap.sums`); :meth:`ClusterBootstrap.row_weights`
+gives the replicate x row weights themselves. Intervals are percentile intervals
+(:func:`discourse.stats.percentile_interval`; :func:`percentile_columns` for a
+matrix of replicates, ignoring undefined ones).
+
+**Runs of units** (:func:`block_bootstrap`): where units are ordered and adjacent ones
+share their content (the topic weights of consecutive paragraphs correlate at about
+0.6-0.7 on the project corpus), runs of consecutive units are resampled instead: the
+moving block bootstrap (Künsch 1989; Lahiri 2003). Within each document, ``ceil(n / L)``
+blocks of ``L`` consecutive units are drawn with replacement from the ``n - L + 1``
+possible starts, laid end to end and cut to ``n`` units, so every replicate keeps each
+document's number of units and the dependence within a block; documents are resampled
+independently and never mixed. The block length defaults to ``round(n ** (1/3))`` per
+document (:func:`block_length`), the order that minimises the error of the bootstrap
+variance (Hall, Horowitz and Jing 1995); ``L = 1`` is the ordinary bootstrap of units.
+Replicates come as counts (replicate x unit), :data:`BLOCK` replicates at a time.
 
 References
 ----------
+Davison, A. C. and Hinkley, D. V. (1997). *Bootstrap Methods and their Application*.
+Cambridge University Press. (Sec. 3.8, multistage sampling.)
+Field, C. A. and Welsh, A. H. (2007). Bootstrapping clustered data. *Journal of the
+Royal Statistical Society B* 69(3), 369-390.
+Hall, P., Horowitz, J. L. and Jing, B.-Y. (1995). On blocking rules for the bootstrap
+with dependent data. *Biometrika* 82(3), 561-574.
 Künsch, H. R. (1989). The jackknife and the bootstrap for general stationary
 observations. *Annals of Statistics* 17(3), 1217-1241.
 Lahiri, S. N. (2003). *Resampling Methods for Dependent Data*. Springer.
-Hall, P., Horowitz, J. L. and Jing, B.-Y. (1995). On blocking rules for the bootstrap
-with dependent data. *Biometrika* 82(3), 561-574.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Iterator, Sequence
 
 import numpy as np
+import pandas as pd
 
-from discourse.checks import check_positive_int
+from discourse import stats
+from discourse.checks import check_columns, check_positive_int
 
-__all__ = ["CHUNK", "block_length", "block_bootstrap"]
+__all__ = [
+    "BLOCK",
+    "DEFAULT_N_BOOT",
+    "DEFAULT_SEED",
+    "ClusterBootstrap",
+    "cluster_bootstrap",
+    "percentile_columns",
+    "block_length",
+    "block_bootstrap",
+]
 
-#: Replicates generated at a time by :func:`block_bootstrap`.
-CHUNK = 250
+#: Replicates generated at a time (fixed: the draws depend only on seed and n_boot).
+BLOCK = 500
+#: Default number of replicates of the framing shares and differences: their endpoints
+#: move by about 0.2 percentage points (RMS; at most about 0.5) between seeds, below
+#: the whole points the summary prints (benchmarks/bootstrap_stability.py).
+DEFAULT_N_BOOT = 20000
+#: Default seed of the framing bootstraps.
+DEFAULT_SEED = 20240601
+
+
+@dataclasses.dataclass(frozen=True)
+class ClusterBootstrap:
+    """A seeded two-stage cluster bootstrap of the rows of a table.
+
+    Make one with :func:`cluster_bootstrap`. Attributes are read-only.
+
+    Attributes
+    ----------
+    n_boot, seed : int
+        Number of replicates and the seed of ``numpy.random.default_rng``.
+    row_cluster : numpy.ndarray
+        For each row of the table (in its order), the index of its cluster.
+    clusters : pandas.DataFrame
+        One row per cluster: ``stratum, document, paragraph, n_rows``.
+    design : str
+        What is resampled, in words (for the ``interval`` column of tables).
+    """
+
+    n_boot: int
+    seed: int
+    row_cluster: np.ndarray
+    clusters: pd.DataFrame
+    design: str
+
+    @property
+    def label(self) -> str:
+        """``"cluster bootstrap (DESIGN; B=..., seed=...)"``: how an interval was made."""
+        return f"cluster bootstrap percentile ({self.design}; B={self.n_boot}, seed={self.seed})"
+
+    def blocks(self) -> Iterator[np.ndarray]:
+        """Yield the counts matrix in blocks of :data:`BLOCK` replicates.
+
+        Each block is an int array (replicates x clusters): how many times each
+        cluster is drawn in each replicate. The same seed gives the same blocks.
+        """
+        rng = np.random.default_rng(self.seed)
+        plan = _plan(self.clusters)
+        n_clusters = len(self.clusters)
+        done = 0
+        while done < self.n_boot:
+            size = min(BLOCK, self.n_boot - done)
+            counts = np.zeros((size, n_clusters), dtype=np.int64)
+            for docs in plan:                       # one stratum: its documents
+                if len(docs) == 1:
+                    copies = np.ones((size, 1), dtype=np.int64)
+                else:
+                    copies = rng.multinomial(len(docs), np.full(len(docs), 1 / len(docs)),
+                                             size=size)
+                for j, idx in enumerate(docs):       # idx: cluster indices of a document
+                    p = len(idx)
+                    if p == 1:
+                        counts[:, idx[0]] = copies[:, j]
+                    else:
+                        counts[:, idx] = rng.multinomial(copies[:, j] * p, np.full(p, 1 / p))
+            yield counts
+            done += size
+
+    def counts(self) -> np.ndarray:
+        """The whole counts matrix (``n_boot`` x clusters)."""
+        return np.vstack(list(self.blocks()))
+
+    def row_weights(self) -> np.ndarray:
+        """Replicate x row weights: how many times each row is in each replicate."""
+        return self.counts()[:, self.row_cluster]
+
+    def sums(self, values) -> np.ndarray:
+        """Sum of ``values`` over the rows of each replicate.
+
+        Parameters
+        ----------
+        values : array-like
+            One value per row (1-d), or a rows x k matrix.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``n_boot`` (1-d input) or ``n_boot x k``: row ``b`` is
+            ``sum_i w[b, i] * values[i]`` with the weights of :meth:`row_weights`.
+        """
+        v = np.asarray(values, dtype=float)
+        flat = v.ndim == 1
+        v = v.reshape(len(v), -1)
+        if len(v) != len(self.row_cluster):
+            raise ValueError(f"values have {len(v)} rows; the table has "
+                             f"{len(self.row_cluster)}")
+        per_cluster = np.zeros((len(self.clusters), v.shape[1]))
+        np.add.at(per_cluster, self.row_cluster, v)
+        out = np.vstack([c @ per_cluster for c in self.blocks()])
+        return out[:, 0] if flat else out
+
+
+def _plan(clusters: pd.DataFrame) -> list[list[np.ndarray]]:
+    """Per stratum, per document: the cluster indices (in table order)."""
+    plan = []
+    for _, part in clusters.groupby("stratum", sort=True):
+        plan.append([g.index.to_numpy() for _, g in part.groupby("document", sort=True)])
+    return plan
+
+
+def cluster_bootstrap(rows: pd.DataFrame, *, n_boot: int = DEFAULT_N_BOOT,
+                      seed: int = DEFAULT_SEED, stratum: str | None = "year",
+                      document: str | None = "doc_id",
+                      paragraph: str | None = "paragraph") -> ClusterBootstrap:
+    """Set up a cluster bootstrap of the rows of ``rows`` (see the module docstring).
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        One row per unit (e.g. a sentence), with the columns named below.
+    n_boot : int
+        Number of replicates.
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+    stratum : str or None
+        Column whose values are kept apart (default ``"year"``); ``None``: one stratum.
+    document : str or None
+        Column of the document (default ``"doc_id"``); ``None``: one document per
+        stratum.
+    paragraph : str or None
+        Column of the paragraph within the document (default ``"paragraph"``);
+        ``None``: every row is its own cluster (independent rows).
+
+    Returns
+    -------
+    ClusterBootstrap
+
+    Raises
+    ------
+    ValueError
+        If a named column is missing, the table is empty, or ``n_boot`` is not a
+        positive integer.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"year": 2020, "doc_id": "a", "paragraph": [1, 1, 2],
+    ...                   "x": [1, 1, 0]})
+    >>> boot = cluster_bootstrap(t, n_boot=4, seed=1)
+    >>> boot.clusters["n_rows"].tolist(), boot.row_cluster.tolist()
+    ([2, 1], [0, 0, 1])
+    >>> boot.sums(np.ones(3)).tolist()          # 2 draws of paragraphs of 2 or 1 rows
+    [3.0, 4.0, 2.0, 4.0]
+    """
+    check_positive_int("n_boot", n_boot)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed={seed!r} must be a non-negative integer")
+    named = [c for c in (stratum, document, paragraph) if c is not None]
+    check_columns(rows, named, "table to resample")
+    if len(rows) == 0:
+        raise ValueError("cannot bootstrap an empty table")
+    keys = pd.DataFrame({
+        "stratum": rows[stratum].to_numpy() if stratum else 0,
+        "document": rows[document].astype(str).to_numpy() if document else "",
+        "paragraph": rows[paragraph].astype(str).to_numpy() if paragraph
+        else np.arange(len(rows)).astype(str)}, index=range(len(rows)))
+    grouped = keys.groupby(["stratum", "document", "paragraph"], sort=True)
+    codes = grouped.ngroup().to_numpy()
+    clusters = grouped.size().rename("n_rows").reset_index()
+    several = clusters.groupby("stratum")["document"].nunique().gt(1).any()
+    unit = "paragraphs" if paragraph else "sentences"
+    within = f" within {stratum}" if stratum else ""
+    design = (f"documents resampled{within}, then {unit} within each document" if several
+              else f"{unit} resampled within documents" if document
+              else f"{unit} resampled{within}")
+    return ClusterBootstrap(int(n_boot), int(seed), codes.astype(np.int64), clusters, design)
+
+
+def percentile_columns(draws, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile interval of each column of a replicates matrix, ignoring NaN.
+
+    Parameters
+    ----------
+    draws : array-like
+        ``n_boot`` x k replicates (NaN where a replicate leaves the statistic
+        undefined, e.g. a ratio with a zero denominator).
+    level : float
+        Coverage.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(low, high)``, each of length k, from :func:`discourse.stats.
+        percentile_interval` on the defined replicates of each column (NaN where
+        none is defined).
+
+    Examples
+    --------
+    >>> low, high = percentile_columns([[0.0, np.nan], [1.0, 2.0], [2.0, np.nan]], 0.5)
+    >>> low.tolist(), high.tolist()
+    ([0.5, 2.0], [1.5, 2.0])
+    """
+    d = np.asarray(draws, dtype=float)
+    d = d.reshape(len(d), -1)
+    low = np.full(d.shape[1], np.nan)
+    high = np.full(d.shape[1], np.nan)
+    for j in range(d.shape[1]):
+        col = d[:, j][~np.isnan(d[:, j])]
+        if len(col):
+            low[j], high[j] = stats.percentile_interval(col, level)
+    return low, high
 
 
 def block_length(n: int) -> int:
@@ -73,7 +315,7 @@ def block_bootstrap(lengths: Sequence[int], *, n_boot: int, seed: int,
     Yields
     ------
     numpy.ndarray
-        Chunks of at most :data:`CHUNK` rows (replicates) x ``sum(lengths)`` columns:
+        Chunks of at most :data:`BLOCK` rows (replicates) x ``sum(lengths)`` columns:
         how many times each unit is drawn. Each row sums to ``lengths[d]`` over the
         columns of document ``d``.
 
@@ -94,7 +336,7 @@ def block_bootstrap(lengths: Sequence[int], *, n_boot: int, seed: int,
     total = int(offsets[-1])
     done = 0
     while done < n_boot:
-        b = min(CHUNK, n_boot - done)
+        b = min(BLOCK, n_boot - done)
         counts = np.zeros((b, total), dtype=np.int64)
         for d, n in enumerate(lengths):
             L = min(n, block if block is not None else block_length(n))

@@ -1,7 +1,8 @@
 """The ``discourse`` command: thin wrappers that call the package's modules.
 
 Each subcommand is a pair of functions, ``_add_NAME(subparsers)`` and
-``_run_NAME(args)``, listed in :data:`_COMMANDS`; every subcommand has ``--help``.
+``_run_NAME(args)``, listed in :data:`_COMMANDS` (the framing ones in
+:mod:`discourse.cli_framing`); every subcommand has ``--help``.
 Errors in the input are reported as one line naming the file and the problem, with
 exit status 2; nothing is written when the input is bad.
 """
@@ -13,33 +14,13 @@ import os
 import sys
 
 from discourse import __version__
+from discourse.cli_common import corpus_args as _corpus_args
+from discourse.cli_common import emit as _emit
+from discourse.cli_common import output_arg as _output_arg
+from discourse.cli_common import sentences as _sentences
+from discourse.cli_framing import COMMANDS as _FRAMING_COMMANDS
 
 __all__ = ["main", "build_parser"]
-
-
-def _corpus_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus directory (default: $DISCOURSE_CORPUS or the "
-                        "repository's corpus/)")
-    p.add_argument("--layer", choices=["cleaned", "raw"], default="cleaned",
-                   help="text layer: 'raw' as published, 'cleaned' with "
-                        "corpus/corrections.csv applied (default: cleaned)")
-
-
-def _output_arg(p: argparse.ArgumentParser, required: bool = False) -> None:
-    p.add_argument("-o", "--output", metavar="FILE.csv", required=required,
-                   default=None, help="write the table here (default: standard output)"
-                   if not required else "write the table here")
-
-
-def _emit(table, output: str | None) -> None:
-    from discourse.io import FLOAT_FORMAT, write_table
-
-    if output is None:
-        table.to_csv(sys.stdout, index=False, float_format=FLOAT_FORMAT,
-                     lineterminator="\n")
-    else:
-        write_table(table, output)
 
 
 # --- sentences ------------------------------------------------------------------
@@ -62,12 +43,6 @@ def _run_sentences(args) -> int:
 def _group_value(text: str):
     """A year on the command line is an integer; anything else (doc_id, 'rest') a string."""
     return int(text) if text.isdigit() else text
-
-
-def _sentences(args):
-    from discourse import corpus
-
-    return corpus.segment(corpus.load_docs(args.corpus, layer=args.layer))
 
 
 def _tokens(args, **options):
@@ -256,27 +231,6 @@ def _run_topics(args) -> int:
     return 0
 
 
-# --- framing --------------------------------------------------------------------
-
-def _add_frames(sub) -> None:
-    p = sub.add_parser("frames", help="code sentences for security, economy, multilateralism",
-                       description="Code each row of INPUT.csv (columns id, text and "
-                                   "optionally paragraph) with the frame lexicon; write id, "
-                                   "security, economy, multilateralism (0/1), evidence.")
-    p.add_argument("input", metavar="INPUT.csv", help="sentences to code (UTF-8 CSV)")
-    _output_arg(p)
-    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
-                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
-
-
-def _run_frames(args) -> int:
-    from discourse import framing
-
-    lexicon = framing.load_lexicon(args.lexicon)
-    _emit(framing.code_file(args.input, lexicon), args.output)
-    return 0
-
-
 # --- reproduce ------------------------------------------------------------------
 
 def _add_reproduce(sub) -> None:
@@ -336,7 +290,7 @@ _COMMANDS = {
     "collocations": (_add_collocations, _run_collocations),
     "frequencies": (_add_frequencies, _run_frequencies),
     "topics": (_add_topics, _run_topics),
-    "frames": (_add_frames, _run_frames),
+    **_FRAMING_COMMANDS,
     "reproduce": (_add_reproduce, _run_reproduce),
     "report": (_add_report, _run_report),
 }

@@ -50,6 +50,7 @@ __all__ = [
     "read_phrases",
     "read_lemma_overrides",
     "read_term_families",
+    "safe_yaml",
     "load_stopwords",
     "stopword_groups",
     "load_spelling",
@@ -305,6 +306,16 @@ def read_lemma_overrides(path: str | os.PathLike) -> Mapping[str, str]:
     return _frozen({r["word"].strip().lower(): r["lemma"].strip().lower() for r in rows})
 
 
+def safe_yaml(text: str):
+    """Parse YAML ``text`` into plain data with libyaml's ``CSafeLoader`` (about 20 times
+    faster) or, without libyaml, ``SafeLoader``; ``yaml.YAMLError`` on a syntax error."""
+    import yaml
+
+    if getattr(yaml, "__with_libyaml__", False):
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+    return yaml.load(text, Loader=yaml.SafeLoader)
+
+
 def read_term_families(path: str | os.PathLike) -> Mapping[str, Mapping]:
     """Read ``term_families.yaml``: ``{family: {"why": str, "terms": (str, ...)}}``.
 
@@ -318,7 +329,7 @@ def read_term_families(path: str | os.PathLike) -> Mapping[str, Mapping]:
 
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+            data = safe_yaml(fh.read()) or {}
     except UnicodeDecodeError:
         raise ValueError(f"{path}: is not UTF-8 text") from None
     except yaml.YAMLError as exc:
@@ -356,11 +367,8 @@ def load_lemma_overrides(path: str | os.PathLike | None = None) -> Mapping[str, 
 def stopword_groups(path: str | os.PathLike | None = None) -> Mapping[str, frozenset[str]]:
     """Read ``stopwords.txt`` into ``{group: frozenset of words}``.
 
-    Examples
-    --------
-    >>> groups = stopword_groups()
-    >>> "we" in groups["pronouns"], "not" in set().union(*groups.values())
-    (True, False)
+    >>> "we" in stopword_groups()["pronouns"]
+    True
     """
     return read_stopword_groups(paths.lexicon_path("stopwords.txt", path))
 

@@ -22,6 +22,7 @@ __all__ = [
     "results_dir",
     "figures_dir",
     "notebooks_dir",
+    "codebook_path",
 ]
 
 
@@ -87,3 +88,14 @@ def figures_dir(path: str | os.PathLike | None = None) -> Path:
 def notebooks_dir(path: str | os.PathLike | None = None) -> Path:
     """Return the directory of the numbered notebooks (``notebooks/``)."""
     return Path(path) if path is not None else _base() / "notebooks"
+
+
+def codebook_path(path: str | os.PathLike | None = None) -> Path:
+    """Return the framing codebook: ``path`` if given, else ``$DISCOURSE_CODEBOOK``, else
+    ``docs/codebook.md`` in the repository (it may not exist: callers check)."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get("DISCOURSE_CODEBOOK")
+    if env:
+        return Path(env)
+    return _base() / "docs" / "codebook.md"

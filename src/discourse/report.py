@@ -11,7 +11,7 @@ import html
 import os
 from pathlib import Path
 
-from discourse import __version__, paths
+from discourse import __version__, explorer, paths
 from discourse import results as registry
 from discourse.io import write_text
 
@@ -28,7 +28,8 @@ def _title(nb, fallback: str) -> str:
 
 
 def export_html(notebooks: str | os.PathLike | None = None,
-                output: str | os.PathLike | None = None) -> list[Path]:
+                output: str | os.PathLike | None = None, *,
+                results: str | os.PathLike | None = None) -> list[Path]:
     """Export every numbered notebook to HTML and write an ``index.html``.
 
     Parameters
@@ -37,18 +38,21 @@ def export_html(notebooks: str | os.PathLike | None = None,
         Directory of executed notebooks (default: the repository's ``notebooks/``).
     output : path-like, optional
         Output directory (default: ``report/`` beside ``results/``).
+    results : path-like, optional
+        The results folder the explorer reads (default: ``results/``).
 
     Returns
     -------
     list of pathlib.Path
-        The pages written, index last.
+        The pages written, then ``explorer.html`` (:mod:`discourse.explorer`), index last.
     """
     import nbformat
     from nbconvert import HTMLExporter
 
     from discourse.reproduce import notebook_paths
 
-    out_dir = Path(output) if output is not None else paths.results_dir().parent / "report"
+    out_dir = Path(output) if output is not None else paths.results_dir(results).parent / "report"
+    explorer_page = explorer.build_html(results)   # first: a bad table stops the report unwritten
     exporter = HTMLExporter(template_name="lab")
     written, rows = [], []
     for nb_path in notebook_paths(notebooks):
@@ -68,7 +72,10 @@ def export_html(notebooks: str | os.PathLike | None = None,
         "notebooks as executed by <code>make reproduce</code>. Tables are in "
         "<code>results/</code>, figures in <code>figures/</code>; "
         f"<code>{registry.MANIFEST.ref}</code> records versions and checksums.</p>",
-        "<ol>", *rows, "</ol>", "</body></html>", ""])
+        "<ol>", *rows, "</ol>",
+        f'<p><a href="{explorer.FILE}">Explore the results</a> (key terms, sentences and '
+        "frames, topics; one file that works offline)</p>", "</body></html>", ""])
+    written.append(write_text(explorer_page, out_dir / explorer.FILE))
     target = out_dir / "index.html"
     write_text(index, target)
     written.append(target)

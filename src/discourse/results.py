@@ -30,11 +30,15 @@ __all__ = [
     "TOPICS_MODEL_SELECTION", "TOPICS_TERMS", "TOPICS_STABILITY", "TOPICS_LABELS_CHECK",
     "TOPICS_PASSAGES", "TOPICS_DOCUMENTS", "TOPICS_PREVALENCE",
     "FRAMING_CODES", "FRAMING_VALIDATION", "FRAMING_CONFUSION", "FRAMING_DISAGREEMENTS",
-    "FRAMING_SUPERVISED", "FRAMING_GENERALISATION", "FRAMING_SHARES",
+    "FRAMING_GENERALISATION", "FRAMING_INTERCODER", "FRAMING_CEILING",
+    "FRAMING_INSTRUMENTS", "FRAMING_TRANSFER", "FRAMING_SHARES",
     "FRAMING_DIFFERENCES", "FRAMING_SENSITIVITY", "FRAMING_COOCCURRENCE",
-    "FRAMING_BY_ROLE", "FRAMING_TRAJECTORY",
+    "FRAMING_BY_ROLE", "FRAMING_TRAJECTORY", "FRAMING_SHARES_CORRECTED",
+    "FRAMING_ACCURACY_BY_YEAR", "FRAMING_SAMPLE_SHEET", "FRAMING_SAMPLE_CODED",
+    "FRAMING_SAMPLE_AGREEMENT", "FRAMING_SAMPLE_DISAGREEMENTS",
+    "FRAMING_SAMPLE_ROGAN_GLADEN", "FRAMING_SAMPLE_PPI",
     # texts
-    "SUMMARY", "MANIFEST",
+    "SUMMARY", "MANIFEST", "FRAMING_SAMPLE_LOCK",
     # figures
     "FIG_CORPUS_STRUCTURE", "FIG_TERM_FAMILIES", "FIG_KEYNESS", "FIG_LOGODDS",
     "FIG_LEXICAL_DISPERSION", "FIG_MODEL_SELECTION", "FIG_TOPIC_TERMS",
@@ -140,14 +144,24 @@ FRAMING_CONFUSION = _t("framing-confusion", "04-framing",
                        "hand x lexicon counts of each frame")
 FRAMING_DISAGREEMENTS = _t("framing-disagreements", "04-framing",
                            "every sentence-frame where lexicon and hand codes differ")
-FRAMING_SUPERVISED = _t("framing-supervised", "04-framing",
-                        "the lexicon beside a cross-validated TF-IDF logistic regression")
 FRAMING_GENERALISATION = _t("framing-generalisation", "04-framing",
-                            "agreement on hand-coded sets outside the corpus")
+                            "agreement with every hand-coded set, labelled by what it was "
+                            "measured on (annotations/sets.csv)")
+FRAMING_INTERCODER = _t("framing-intercoder", "04-framing",
+                        "agreement between the two hand coders of each set (the ceiling)")
+FRAMING_CEILING = _t("framing-ceiling", "04-framing",
+                     "the automatic coder beside the two hand coders, per set and frame")
+FRAMING_INSTRUMENTS = _t("framing-instruments", "04-framing",
+                         "the lexicon against a TF-IDF logistic regression, scored on "
+                         "documents left out and on the held-out set")
+FRAMING_TRANSFER = _t("framing-transfer", "04-framing",
+                      "coders built on one corpus text and scored on the other")
 FRAMING_SHARES = _t("framing-shares-by-year", "04-framing",
-                    "share of sentences with each frame per year, Wilson CIs")
+                    "share of sentences with each frame per year, cluster bootstrap CIs "
+                    "(Wilson beside them)")
 FRAMING_DIFFERENCES = _t("framing-differences", "04-framing",
-                         "differences of frame shares between years, Newcombe CIs")
+                         "differences of frame shares between years, cluster bootstrap "
+                         "CIs (Newcombe beside them)")
 FRAMING_SENSITIVITY = _t("framing-sensitivity", "04-framing",
                          "year differences under other choices of sentences and codes")
 FRAMING_COOCCURRENCE = _t("framing-cooccurrence", "04-framing",
@@ -156,6 +170,26 @@ FRAMING_BY_ROLE = _t("framing-by-role", "04-framing",
                      "frame shares by speaker role and year")
 FRAMING_TRAJECTORY = _t("framing-trajectory", "04-framing",
                         "rolling frame shares along each text")
+FRAMING_SHARES_CORRECTED = _t("framing-shares-corrected", "04-framing",
+                              "frame shares corrected for coder error (Rogan-Gladen), "
+                              "joint bootstrap CIs")
+FRAMING_ACCURACY_BY_YEAR = _t("framing-accuracy-by-year", "04-framing",
+                              "the coder's sensitivity and specificity by year, and "
+                              "whether they differ")
+FRAMING_SAMPLE_SHEET = _t("framing-sample-sheet", "04-framing",
+                          "a blind coding sheet of `discourse sample` (demonstration)")
+FRAMING_SAMPLE_CODED = _t("framing-sample-coded", "04-framing",
+                          "the coding sheet filled from the corpus's hand coding")
+FRAMING_SAMPLE_AGREEMENT = _t("framing-sample-agreement", "04-framing",
+                              "agreement of the coder with the coded sheet (validate)")
+FRAMING_SAMPLE_DISAGREEMENTS = _t("framing-sample-coder-disagreements", "04-framing",
+                                  "sentence-frames where the coder and the sheet differ")
+FRAMING_SAMPLE_ROGAN_GLADEN = _t("framing-sample-shares-rogan-gladen", "04-framing",
+                                 "corpus shares corrected with the sample's Se and Sp")
+FRAMING_SAMPLE_PPI = _t("framing-sample-shares-ppi", "04-framing",
+                        "corpus shares by the prediction-powered estimator")
+FRAMING_SAMPLE_LOCK = Output("framing-sample-sheet.lock.json", "text", "04-framing",
+                             "checksums of codebook, lexicon, corpus and sample of the sheet")
 SUMMARY = Output("summary.md", "text", "05-summary",
                  "the headline findings as citable sentences")
 MANIFEST = Output("manifest.json", "text", "reproduce",
@@ -170,7 +204,7 @@ FIG_MODEL_SELECTION = _f("03-model-selection", "coherence and stability against 
 FIG_TOPIC_TERMS = _f("03-topic-terms", "top terms per topic with labels")
 FIG_PREVALENCE = _f("03-prevalence-by-year", "mean topic share per year")
 FIG_TOPIC_FLOW = _f("03-topic-flow", "topic shares along the running text")
-FIG_VALIDATION = _f("04-validation", "agreement with hand coding per frame")
+FIG_VALIDATION = _f("04-validation", "the automatic coder beside two hand coders, per set")
 FIG_FRAME_SHARES = _f("04-frame-shares-by-year", "frame shares by year (headline)")
 FIG_COOCCURRENCE = _f("04-cooccurrence", "sentences carrying two frames")
 FIG_ROLES = _f("04-roles", "frame shares by speaker role")

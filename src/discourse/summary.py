@@ -78,69 +78,172 @@ def _corpus(root: Path):
                "corpus/metadata.csv")
 
 
+def _pp0(x: float) -> str:
+    return f"{100 * x:+.0f}"
+
+
+def _pct0(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _one_text_per_year(root: Path) -> bool:
+    table = _read(root, R.CORPUS_SUMMARY)
+    if table is None:
+        return False
+    docs = table[table.role == "all"]
+    return len(docs) == docs.year.nunique()
+
+
+def _caveat(single: bool) -> str:
+    return (" Design caveat: each year is one text, so this is also a difference between "
+            "two texts (their genre and occasion), not only between years." if single else
+            " Design caveat: the years' texts differ in genre and occasion as well as in "
+            "date.")
+
+
 def _framing(root: Path):
     shares = _read(root, R.FRAMING_SHARES)
     diffs = _read(root, R.FRAMING_DIFFERENCES)
     if shares is None:
         return
+    single = _one_text_per_year(root)
     src = f"{R.FRAMING_SHARES.ref}, {R.FRAMING_DIFFERENCES.ref}; {R.FIG_FRAME_SHARES.ref}"
+    named = "interval" in shares
+    if named:
+        yield ("Framing",
+               f"Intervals for frame shares and year differences: {shares.interval.iloc[0]}. "
+               "Sentences of a paragraph are not independent draws, so these intervals are "
+               "wider than Wilson's and Newcombe's, which assume independent sentences "
+               "(kept in the tables as `*_independent`). Endpoints are given in whole "
+               "percentage points: they move by a few tenths of a point between seeds "
+               "(benchmarks/bootstrap_stability.py).", src)
     for frame, part in shares.groupby("frame", sort=False):
+        how = "95% CI" if named else "95% Wilson CI"
+        fmt = _pct0 if named else _pct
         years = "; ".join(
             f"{_pct(r.share)} of sentences in {int(r.year)} ({int(r.n_frame)} of "
-            f"{int(r.n_sentences)}; 95% Wilson CI {_pct(r.ci_low)} to {_pct(r.ci_high)})"
+            f"{int(r.n_sentences)}; {how} {fmt(r.ci_low)} to {fmt(r.ci_high)})"
             for r in part.sort_values("year").itertuples())
         text = f"**{frame.capitalize()}** framing (lexicon coder): {years}."
         if diffs is not None:
             for d in diffs[diffs.frame == frame].itertuples():
-                text += (f" Difference {d.target} minus {d.reference}: {_pp(d.difference)} "
-                         f"percentage points (95% Newcombe CI {_pp(d.ci_low)} to "
-                         f"{_pp(d.ci_high)}; {d.test} {_p(d.p_value)}).")
+                if "p_value_independent" in diffs:
+                    text += (f" Difference {d.target} minus {d.reference}: "
+                             f"{_pp(d.difference)} percentage points (95% CI "
+                             f"{_pp0(d.ci_low)} to {_pp0(d.ci_high)}; Fisher exact "
+                             f"{_p(d.p_value_independent)} assuming independent sentences).")
+                else:
+                    text += (f" Difference {d.target} minus {d.reference}: "
+                             f"{_pp(d.difference)} percentage points (95% Newcombe CI "
+                             f"{_pp(d.ci_low)} to {_pp(d.ci_high)}; {d.test} {_p(d.p_value)}).")
+            if len(diffs[diffs.frame == frame]):
+                text += _caveat(single)
         yield ("Framing", text, src)
+    yield from _corrected(root, single)
     valid = _read(root, R.FRAMING_VALIDATION)
     if valid is not None:
         n = int(valid.n.iloc[0]) if "n" in valid else None
         yield ("Framing",
-               f"Agreement of the lexicon coder with hand coding of {n} sentences "
-               f"(percentile bootstrap CIs): {_agreement(valid)}.",
+               f"Agreement of the lexicon coder with hand coding of the corpus's {n} "
+               "sentences (Wilson CIs for precision and recall, paragraph-cluster bootstrap "
+               f"CIs for F1 and kappa): {_agreement(valid)}. These figures are optimistic: "
+               "the lexicon was developed and revised on these very sentences.",
                f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}")
-    gen = _read(root, R.FRAMING_GENERALISATION)
-    if gen is not None and "set" in gen:
-        for name, part in gen.groupby("set", sort=False):
-            kind = ("held out: never seen by the lexicon's authors, the fair estimate for "
-                    "new texts" if "heldout" in name else
-                    "a development set used to tune the lexicon, so optimistic")
-            yield ("Framing",
-                   f"Agreement on {int(part.n.iloc[0])} SCO-style sentences outside the "
-                   f"corpus ({name}; {kind}): {_agreement(part)}.",
-                   R.FRAMING_GENERALISATION.ref)
+    yield from _generalisation(root, skip_corpus=valid is not None)
     sens = _read(root, R.FRAMING_SENSITIVITY)
     if sens is not None and "holds" in sens:
-        holds = sens.holds.astype(str).str.lower() == "true"
-        broken = sens[~holds]
+        checks = sens[sens.kind == "check"] if "kind" in sens else \
+            sens[sens.variant != "lexicon codes, all"]
+        holds = checks.holds.astype(str).str.lower() == "true"
+        broken = checks[~holds]
         text = (f"Sensitivity: the conclusion about each year difference holds in "
-                f"{int(holds.sum())} of {len(sens)} checks (without questions, titles "
-                "and leads; hand codes instead of lexicon codes).")
+                f"{int(holds.sum())} of {len(checks)} checks (without questions, titles "
+                "and leads; hand codes instead of lexicon codes; the main result itself "
+                "is not counted).")
         if len(broken):
             text += " It changes for: " + "; ".join(
                 f"{r.frame} ({r.variant}: {r.conclusion}, {_pp(r.difference)} points, "
-                f"95% CI {_pp(r.ci_low)} to {_pp(r.ci_high)})" for r in broken.itertuples()) + "."
+                f"95% CI {_pp0(r.ci_low)} to {_pp0(r.ci_high)})"
+                for r in broken.itertuples()) + "."
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
 
 
-_DESIGN = ("one text per year, so a year difference is also a difference between two "
-           "texts of different genre and occasion")
-
-
 def _reference_name(k: pd.DataFrame) -> str:
-    """The reference of a keyness table in words: '2019', '2019 (the only other year)'
-    or 'all other years pooled (2019, 2021)'."""
-    groups = str(k.reference_groups.iloc[0]).split(";") if "reference_groups" in k \
-        else [str(k.reference.iloc[0])]
-    if str(k.reference.iloc[0]) != "rest" or "reference_groups" not in k:
-        return ", ".join(groups)
-    if len(groups) == 1:
-        return f"{groups[0]} (the only other year)"
-    return f"all other years pooled ({', '.join(groups)})"
+    """'2019', '2019 (the only other year)' or 'all other years pooled (2019, 2021)'."""
+    ref = str(k.reference.iloc[0])
+    groups = str(k.reference_groups.iloc[0]).split(";") if "reference_groups" in k else [ref]
+    return ", ".join(groups) if ref != "rest" or "reference_groups" not in k else \
+        f"{groups[0]} (the only other year)" if len(groups) == 1 else \
+        f"all other years pooled ({', '.join(groups)})"
+
+
+def _generalisation(root: Path, skip_corpus: bool):
+    """One sentence per registered hand-coded set: what it is, the coder, two coders."""
+    gen = _read(root, R.FRAMING_GENERALISATION)
+    if gen is None or "measured_on" not in gen:
+        return
+    ceil = _read(root, R.FRAMING_CEILING)
+    for name, part in gen.groupby("set", sort=False):
+        r = part.iloc[0]
+        if skip_corpus and name == "corpus":
+            continue
+        what = (" This is the package's estimate of its accuracy on new text of this kind"
+                + ("; the texts are synthetic, so real text may differ."
+                   if r.kind == "synthetic" else ".")
+                if r.used_for_development == "no" else
+                " Optimistic: the lexicon was built or tuned on these sentences.")
+        text = (f"Agreement of the lexicon coder with the adjudicated hand coding of "
+                f"{int(r.n)} sentences of the set '{name}' ({r.measured_on}): "
+                f"{_agreement(part)}.{what}")
+        c = None if ceil is None else ceil[(ceil.set == name) & (ceil.metric == "kappa")]
+        if c is not None and len(c):
+            text += (" Two hand coders of the same sentences, before adjudication, agreed "
+                     "at Cohen's kappa " + ", ".join(f"{x.frame} {x.two_coders:.2f}"
+                                                     for x in c.itertuples()) + ".")
+        src = R.FRAMING_GENERALISATION.ref + ("" if c is None or c.empty
+                                              else f"; {R.FRAMING_CEILING.ref}")
+        yield ("Framing", text, src)
+
+
+def _corrected(root: Path, single: bool):
+    corr = _read(root, R.FRAMING_SHARES_CORRECTED)
+    if corr is None or corr.empty:
+        return
+    everything = bool((corr.n_hand == corr.n_sentences).all())
+    cells = []
+    for frame, part in corr.groupby("frame", sort=False):
+        cells.append(f"{frame} " + ", ".join(
+            f"{int(r.year)} {_pct(r.share_corrected)} (95% CI {_pct0(r.ci_low)} to "
+            f"{_pct0(r.ci_high)}; hand codes {_pct(r.share_hand)}"
+            + (f"; {r.flag}" if isinstance(r.flag, str) and r.flag else "") + ")"
+            for r in part.sort_values("year").itertuples()))
+    lead = ("Every sentence of the corpus is hand-coded, so the hand codes are the primary "
+            "estimate; the coder's shares corrected for its errors show what a researcher "
+            "would get without hand coding" if everything else
+            "Coder shares corrected for the coder's errors")
+    yield ("Framing",
+           f"{lead} (Rogan and Gladen 1978, sensitivity and specificity from "
+           f"{int(corr.drop_duplicates('year').n_hand.sum())} hand-coded sentences, joint "
+           "bootstrap CIs): "
+           + "; ".join(cells) + ".", R.FRAMING_SHARES_CORRECTED.ref)
+    acc = _read(root, R.FRAMING_ACCURACY_BY_YEAR)
+    if acc is None or "differs" not in acc:
+        return
+    differ = acc[acc.differs == "yes"]
+    text = ("The coder's sensitivity and specificity "
+            + ("differ between years for: " + "; ".join(
+                f"{r.frame} {r.measure} ({r.year} minus {r.reference}: "
+                f"{_pp(r.difference)} points, 95% CI {_pp0(r.difference_low)} to "
+                f"{_pp0(r.difference_high)}"
+                + ("; borderline: the interval nearly touches 0"
+                   if min(abs(r.difference_low), abs(r.difference_high)) < 0.005 else "")
+                + ")" for r in differ.itertuples())
+               + ". Part of a difference between the years' coder shares may then be a "
+               "difference in the coder's errors; compare the years on hand codes."
+               if len(differ) else
+               "do not differ detectably between years (cluster-bootstrap CIs of the "
+               "differences include 0)."))
+    yield ("Framing", text, R.FRAMING_ACCURACY_BY_YEAR.ref)
 
 
 def _keywords(root: Path, n: int = 5):
@@ -162,8 +265,8 @@ def _keywords(root: Path, n: int = 5):
     down = k[k.g2 < 0].sort_values("g2").head(n)
     yield ("Keywords",
            f"Terms most over-represented in {target} relative to {reference} (signed "
-           f"log-likelihood G2, tokens as independent draws): {fmt(up)}. Caution: "
-           f"{_DESIGN}.", src)
+           f"log-likelihood G2, tokens as independent draws): {fmt(up)}."
+           + _caveat(_one_text_per_year(root)), src)
     yield ("Keywords",
            f"Terms most over-represented in {reference} relative to {target}: {fmt(down)}.",
            src)
@@ -180,22 +283,17 @@ def _keywords(root: Path, n: int = 5):
                  "Biber, in Corpora 14)")
     yield ("Keywords", text + ": with two texts, keyness is descriptive evidence, not a "
            "population-level trend.", R.KEYWORDS_KEYNESS.ref)
-    notes = []
-    if "pct_diff_zero_reference" in k:
+    if {"pct_diff_zero_reference", "logodds_prior"} <= set(k.columns):
         zero = k.pct_diff_zero_reference.astype(str).str.lower() == "true"
-        notes.append(f"%DIFF of the {int(zero.sum())} terms absent from the reference is "
-                     "an artefact of the 0.5 put in place of their zero count "
-                     "(`pct_diff_zero_reference`) and is not interpreted")
-    if "logodds_prior" in k:
-        notes.append(f"the log-odds z-scores (Monroe et al. 2008) use the "
-                     f"{k.logodds_prior.iloc[0]} prior (largest |z| "
-                     f"{k.logodds_z.abs().max():.2f}); a prior as heavy as the data "
-                     "shrinks every z towards 0, so their ranking, not their size, is "
-                     "the evidence (`prior=\"background\"` compares with English word "
-                     "frequencies instead)")
-    if notes:
-        text = "; ".join(notes)
-        yield ("Keywords", text[:1].upper() + text[1:] + ".", R.KEYWORDS_KEYNESS.ref)
+        yield ("Keywords",
+               f"%DIFF of the {int(zero.sum())} terms absent from the reference is an "
+               "artefact of the 0.5 put in place of their zero count "
+               "(`pct_diff_zero_reference`) and is not interpreted; the log-odds z-scores "
+               f"(Monroe et al. 2008) use the {k.logodds_prior.iloc[0]} prior (largest |z| "
+               f"{k.logodds_z.abs().max():.2f}): a prior as heavy as the data shrinks every "
+               "z towards 0, so their ranking, not their size, is the evidence "
+               "(`prior=\"background\"` compares with English word frequencies instead).",
+               R.KEYWORDS_KEYNESS.ref)
     boot = _read(root, R.KEYWORDS_BOOTSTRAP)
     if boot is not None and not boot.empty:
         top = boot.sort_values(["g2", "term"], ascending=[False, True]).head(n)
@@ -208,14 +306,6 @@ def _keywords(root: Path, n: int = 5):
                    f"interval {r.log_ratio_low:+.1f} to {r.log_ratio_high:+.1f})"
                    for r in top.itertuples()) + ".",
                R.KEYWORDS_BOOTSTRAP.ref)
-
-
-def _group(value) -> str:
-    """A year read back from CSV (2019.0 -> '2019'), or 'rest'."""
-    try:
-        return str(int(float(value)))
-    except (TypeError, ValueError):
-        return str(value)
 
 
 def _topic_names(root: Path) -> dict:
@@ -277,15 +367,15 @@ def _topics(root: Path):
                    f"Difference in mean topic weight per unit between years, every topic "
                    f"({how}; 95% percentile intervals, {int(diff.n_boot.iloc[0]):,} "
                    "resamples): " + "; ".join(
-                       f"{name(r.topic)} {int(r.year)} minus {_group(r.reference)}: "
+                       f"{name(r.topic)} {int(r.year)} minus {str(r.reference).removesuffix('.0')}: "
                        f"{r.estimate:+.3f} ({r.ci_low:+.3f} to {r.ci_high:+.3f})"
                        + ("" if not has_resample or int(r.topic) in citable
                           else " [not citable]")
                        for r in diff.itertuples()) + ". With "
                    f"{len(diff)} intervals, about one in twenty would exclude 0 by chance "
                    "alone; and the topics were learned from the same texts whose "
-                   f"difference is tested, so their differences are partly built in. "
-                   f"Caution: {_DESIGN}.",
+                   "difference is tested, so their differences are partly built in."
+                   + _caveat(_one_text_per_year(root)),
                    f"{R.TOPICS_PREVALENCE.ref}; {R.FIG_PREVALENCE.ref}")
 
 

@@ -1,48 +1,73 @@
 """Code sentences for three frames (security, economy, multilateralism) and validate.
 
-The construct is the project's framing codebook (``shared/framing-codebook.md``); the
-lexicon that implements it is data, ``corpus/lexicons/frames.yaml``, where every entry
-quotes the codebook clause it implements. The package reads and applies it, one step
-per module:
+The construct is the project's framing codebook, version 2 (``docs/codebook.md``); the
+lexicon that implements it is data, ``corpus/lexicons/frames.yaml`` (with the SCO's
+membership by date in ``states.csv``), where every entry quotes the codebook clause or
+decision rule it implements. The package reads and applies it, one step per module:
 
 ======================================  ================================================
-:mod:`discourse.framing.lexicon`        read, validate and compile the lexicon file
+:mod:`discourse.framing.sections`       the sections of the lexicon file, validated
+:mod:`discourse.framing.lexicon`        read and compile the lexicon into tries
+:mod:`discourse.framing.states`         states and their SCO membership by date
 :mod:`discourse.framing.matcher`        find every entry in a tokenised sentence (trie)
-:mod:`discourse.framing.rules`          the codebook's rules: longest match, names,
-                                        lists, money, citations
-:mod:`discourse.framing.coder`          code sentences in context, with evidence
+:mod:`discourse.framing.blocking`       the spans a rule blocks (lists, names, ...)
+:mod:`discourse.framing.rules`          the codebook's rules on one sentence
+:mod:`discourse.framing.coder`          code sentences in context (paragraph and
+                                        document), with evidence
 :mod:`discourse.framing.inputs`         the input contract of ``discourse frames``
+:mod:`discourse.framing.agreement`      intervals for agreement that never collapse;
+                                        inter-coder reliability
 :mod:`discourse.framing.validation`     agreement with hand coding, disagreements,
-                                        supervised comparison, hand-coded sets
+                                        hand-coded files
+:mod:`discourse.framing.evaluation`     what each accuracy figure was measured on;
+                                        two coders' agreement, the ceiling
+:mod:`discourse.framing.instruments`    the lexicon against learned coders, on data
+                                        left out; transfer between texts
+:mod:`discourse.framing.suggest`        words near a frame that the lexicon lacks
 :mod:`discourse.framing.shares`         frame shares, differences, sensitivity,
                                         co-occurrence, roles, trajectory
+:mod:`discourse.framing.correction`     shares corrected for coder error (Rogan-Gladen,
+                                        prediction-powered), Se and Sp by year
+:mod:`discourse.framing.sampling`       a blind coding sheet and its lock
+:mod:`discourse.framing.sheets`         validation on coded sheets (``discourse
+                                        validate``)
 ======================================  ================================================
 
-Every public name of those modules is available here, as before the split
-(``framing.code_sentences``, ``framing.frame_shares`` ...).
+Every public name of those modules is available here (``framing.code_sentences``,
+``framing.frame_shares`` ...).
 
 In brief (each module's docstring gives the convention in full, with its references,
 to be named when citing numbers): the unit is one sentence, each frame coded 1/0;
 words are matched on their lemma or lower-cased form, British and American spellings
 made one by ``spelling.csv``; an entry inside a longer match is dropped (longest match);
 the codebook's rules live in the lexicon file; a sentence referring back ("in this
-context") inherits the frames of the paragraph's last framed sentence; agreement with
-hand coding is precision, recall, F1, Cohen's kappa and Krippendorff's alpha with
-percentile bootstrap intervals; shares have Wilson intervals and differences Newcombe's
-hybrid score intervals with Fisher's exact test.
+context") inherits the frames of the paragraph's last framed sentence, and a reference
+to a document's event ("the sides", "the exercise") the frames of its title and lead;
+agreement with hand coding is precision, recall (Wilson intervals), F1, Cohen's kappa
+and Krippendorff's alpha (paragraph-cluster bootstrap intervals with Jeffreys
+pseudo-counts); shares and year differences have cluster bootstrap intervals
+(paragraphs resampled within documents), with Wilson, Newcombe and Fisher beside them
+as assuming independent sentences.
 """
 
+from discourse.framing.agreement import intercoder_disagreements, intercoder_reliability
 from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_codes, tokens
+from discourse.framing.correction import (coder_accuracy, corrected_shares,
+                                          prediction_powered_shares, rogan_gladen)
+from discourse.framing.evaluation import (ceiling, code_set, coder_pairs, generalisation,
+                                          intercoder, load_set, load_sets)
 from discourse.framing.inputs import FramingInputError, code_file, read_input
+from discourse.framing.instruments import instrument_comparison, transfer
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
+from discourse.framing.sampling import draw_sample, sample_sheet
 from discourse.framing.shares import (add_word_counts, cooccurrence, frame_differences,
                                       frame_shares,
                                       frames_by_role, newcombe_interval, sensitivity,
                                       trajectory, wilson_interval, word_counts)
+from discourse.framing.sheets import SheetError, fill_sheet, read_sheet, validate_sheet
+from discourse.framing.suggest import suggest_terms
 from discourse.framing.validation import (binary_agreement, confusion, disagreements,
-                                          load_validation, supervised_comparison,
-                                          validate, validate_annotation_sets,
-                                          validate_annotations)
+                                          load_validation, validate, validate_annotations)
 from discourse.text import TOKEN_PATTERN
 
 __all__ = [
@@ -61,10 +86,11 @@ __all__ = [
     "read_input",
     "code_file",
     "binary_agreement",
+    "intercoder_reliability",
+    "intercoder_disagreements",
     "validate",
     "confusion",
     "disagreements",
-    "supervised_comparison",
     "wilson_interval",
     "newcombe_interval",
     "word_counts",
@@ -75,7 +101,26 @@ __all__ = [
     "cooccurrence",
     "frames_by_role",
     "trajectory",
+    "rogan_gladen",
+    "coder_accuracy",
+    "corrected_shares",
+    "prediction_powered_shares",
+    "SheetError",
+    "sample_sheet",
+    "draw_sample",
+    "read_sheet",
+    "fill_sheet",
+    "validate_sheet",
     "load_validation",
     "validate_annotations",
-    "validate_annotation_sets",
+    "load_sets",
+    "load_set",
+    "code_set",
+    "generalisation",
+    "coder_pairs",
+    "intercoder",
+    "ceiling",
+    "instrument_comparison",
+    "transfer",
+    "suggest_terms",
 ]

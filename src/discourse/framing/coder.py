@@ -25,7 +25,7 @@ import pandas as pd
 from discourse import provenance
 from discourse.checks import check_choice, check_columns
 from discourse.framing.lexicon import FRAMES, Lexicon, as_lexicon
-from discourse.framing.matcher import KeyCache
+from discourse.framing.matcher import Caches
 from discourse.framing.rules import analyse
 from discourse.text import TOKEN_RE, fast_tokens, tokenize
 
@@ -55,19 +55,16 @@ def tokens(text: str, tokenizer: str = "fast") -> list[str]:
     return fast_tokens(text) if tokenizer == "fast" else tokenize(text)
 
 
-def _code_one(lex: Lexicon, toks: list[str], cache: KeyCache) -> dict:
+def _code_one(lex: Lexicon, toks: list[str], caches: Caches, date=None) -> dict:
     """Own (non-context) coding of one tokenised sentence, with provenance."""
-    got = analyse(lex, toks, cache)
-    if got is None:
-        return {"frames": dict.fromkeys(FRAMES, 0), "evidence": {f: [] for f in FRAMES},
-                "blocked": [], "context_refs": []}
-    frames, labels, notes, refs = got
-    return {"frames": dict(zip(FRAMES, frames)),
-            "evidence": {f: list(x) for f, x in zip(FRAMES, labels)},
-            "blocked": notes, "context_refs": refs}
+    got = analyse(lex, toks, caches, date, events=True, refs=True, context=True)
+    return {"frames": dict(zip(FRAMES, got.frames)),
+            "evidence": {f: list(x) for f, x in zip(FRAMES, got.labels)},
+            "blocked": got.notes, "context_refs": got.refs,
+            "event_refs": [t for _, t in got.event_refs]}
 
 
-def explain(text: str, lexicon=None, *, tokenizer: str = "fast") -> dict:
+def explain(text: str, lexicon=None, *, tokenizer: str = "fast", date=None) -> dict:
     """Code one sentence on its own (no context) and show why.
 
     Parameters
@@ -76,21 +73,29 @@ def explain(text: str, lexicon=None, *, tokenizer: str = "fast") -> dict:
     lexicon : Lexicon or path-like, optional
         Default: the project's lexicon.
     tokenizer : {"fast", "nltk"}
+    date : str, optional
+        Date of the text (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``): which states were
+        SCO members (default: today's members).
 
     Returns
     -------
     dict
         ``frames`` ({frame: 0/1}), ``evidence`` ({frame: [matched text]}),
         ``blocked`` (matches dropped by a rule, with the rule), ``context_refs``
-        (reference expressions found).
+        (paragraph references found), ``event_refs`` (references to a document's
+        event found).
 
     Examples
     --------
     >>> explain("In 2019 the SCO took part in the UN Security Council meeting.")["frames"]
     {'security': 0, 'economy': 0, 'multilateralism': 1}
+    >>> explain("The Secretary-General met the Ambassador of Belarus.", date="2019")["frames"]
+    {'security': 0, 'economy': 0, 'multilateralism': 1}
+    >>> explain("The Secretary-General met the Ambassador of Belarus.", date="2025")["frames"]
+    {'security': 0, 'economy': 0, 'multilateralism': 0}
     """
     lex = as_lexicon(lexicon)
-    return _code_one(lex, tokens(text, tokenizer), KeyCache(lex))
+    return _code_one(lex, tokens(text, tokenizer), Caches(lex), date)
 
 
 class SentenceCode(NamedTuple):
@@ -103,25 +108,60 @@ class SentenceCode(NamedTuple):
     evidence: str
 
 
-def _evidence_string(labels, notes, refs, inherited, source) -> str:
-    parts = [f"{f}: " + ", ".join(x) for f, x in zip(FRAMES, labels) if x] if labels else []
-    if inherited:
-        parts.append("context: " + ", ".join(inherited) + f" from {source} via '"
-                     + "', '".join(refs) + "'")
+def _evidence_string(labels, notes, inherited) -> str:
+    parts = [f"{f}: " + ", ".join(x) for f, x in zip(FRAMES, labels) if x]
+    parts += inherited
     if notes:
-        parts.append("blocked: " + "; ".join(notes))
+        parts.append("not counted: " + "; ".join(notes))
     return " | ".join(parts)
+
+
+#: Sentences of a document read for its event (the title, then the lead).
+_LEAD_MIN_WORDS = 6
+
+
+class _Document:
+    """What the coder remembers of the current document: its event's frames and kinds,
+    set by the title and the lead (the first sentence of at least six words after it).
+    """
+
+    __slots__ = ("key", "seen", "frames", "kinds", "source")
+
+    def __init__(self, key):
+        self.key = key
+        self.seen = 0           # title and lead read so far (0, 1 or 2)
+        self.frames = (0, 0, 0)
+        self.kinds = frozenset()
+        self.source = None
+
+    def read(self, sid, got, n_words) -> None:
+        if self.seen >= 2 or (self.seen == 1 and n_words < _LEAD_MIN_WORDS):
+            return
+        self.frames = tuple(a or b for a, b in zip(self.frames, got.substantive))
+        self.kinds = self.kinds | set(got.triggers)
+        if self.source is None and any(got.substantive):
+            self.source = sid
+        self.seen += 1
 
 
 def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast"
                ) -> Iterator[SentenceCode]:
-    """Code an iterable of ``(id, text, paragraph)`` rows lazily, one sentence at a time.
+    """Code an iterable of rows lazily, one sentence at a time, in reading order.
 
+    Each row is ``(id, text, paragraph)`` or ``(id, text, paragraph, document, date)``.
     Rows whose ``paragraph`` equals that of the previous row belong to the same
-    paragraph (the context rule applies within it); ``paragraph=None`` makes every
-    sentence its own paragraph. Only the current paragraph's last framed sentence is
-    held in memory, so inputs of any length stream through; the per-word look-up
-    cache grows with the number of distinct words, not of sentences.
+    paragraph: a paragraph reference ("in this context") takes the frames of the
+    nearest preceding sentence of the paragraph that has a frame (``paragraph=None``
+    makes every sentence its own paragraph). Rows whose ``document`` equals that of
+    the previous row belong to the same document: its first sentence is read as the
+    title and the next sentence of six words or more as the lead; the frames of
+    their event ("SCO Secretary-General meets the Ambassador of Belarus") are carried
+    by later references to that event of a matching kind ("the sides", "the
+    exercise"), across paragraphs (decision rule 1). ``date`` (``YYYY``,
+    ``YYYY-MM`` or ``YYYY-MM-DD``) tells which states were SCO members.
+
+    Only the current paragraph's last framed sentence and the current document's
+    event are held in memory, so inputs of any length stream through.
 
     Yields
     ------
@@ -129,43 +169,70 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast"
     """
     lex = as_lexicon(lexicon)
     check_choice("tokenizer", tokenizer, TOKENIZERS)
-    cache = KeyCache(lex)
+    caches = Caches(lex)
     split = fast_tokens if tokenizer == "fast" else tokenize
     union = lex.context_mode == "union"
     fast = tokenizer == "fast"
     findall = TOKEN_RE.findall
     current = object()
+    doc = _Document(object())
     last = None            # (id, frames) of the last sentence with a frame in the paragraph
-    for sid, text, para in rows:
+    for row in rows:
+        if len(row) == 5:
+            sid, text, para, document, date = row
+        elif len(row) == 3:
+            (sid, text, para), document, date = row, None, None
+        else:
+            raise ValueError(f"a row must be (id, text, paragraph) or (id, text, "
+                             f"paragraph, document, date), not {row!r}")
         if para is None or para != current:
             last = None
             current = para if para is not None else object()
+        if document is None or document != doc.key:
+            doc = _Document(document if document is not None else object())
         if isinstance(text, str):
             toks = findall(text) if fast and text.isascii() else split(text)
         else:
             toks = []
-        got = analyse(lex, toks, cache)
-        if got is None:
-            yield SentenceCode(sid, 0, 0, 0, "")
-            continue
-        frames, labels, notes, refs = got
-        inherited = ()
-        if refs and last is not None and (union or not any(frames)):
+        got = analyse(lex, toks, caches, date,
+                      events=document is not None and doc.seen < 2,
+                      refs=document is not None and doc.seen >= 1 and any(doc.frames),
+                      context=last is not None)
+        frames = got.frames
+        inherited = []
+        if document is not None:
+            if got.event_refs and any(doc.frames):
+                refs = [(k, t) for k, t in got.event_refs if k in doc.kinds]
+                allowed = [any(lex.event_frames[k][i] for k, _ in refs) for i in range(3)]
+                carried = tuple(int(a and ok) for a, ok in zip(doc.frames, allowed))
+                new = [f for f, a, b in zip(FRAMES, carried, frames) if a and not b]
+                refs = [t for _, t in refs]
+                if refs and new:
+                    frames = tuple(a or b for a, b in zip(carried, frames))
+                    inherited.append("context: " + ", ".join(new) + f" from the event of "
+                                     f"{doc.source} via '" + "', '".join(refs) + "'")
+            if doc.seen < 2:
+                doc.read(sid, got, sum(1 for t in toks if t[:1].isalnum()))
+        if got.refs and last is not None and (union or not any(frames)):
             prev = last[1]
-            inherited = [f for f, a, b in zip(FRAMES, prev, frames) if a and not b]
-            if inherited:
+            new = [f for f, a, b in zip(FRAMES, prev, frames) if a and not b]
+            if new:
                 frames = tuple(a or b for a, b in zip(prev, frames))
-        source = last[0] if inherited else None
+                inherited.append("context: " + ", ".join(new) + f" from {last[0]} via '"
+                                 + "', '".join(got.refs) + "'")
+        if got.money_only and frames[0] and frames[1] and not got.frames[0]:
+            frames = (frames[0], 0, frames[2])        # money serving a security matter
+            inherited.append("not counted: economy (money serving security, from context)")
         if any(frames):
             last = (sid, frames)
-        yield SentenceCode(sid, *frames, _evidence_string(labels, notes, refs, inherited,
-                                                          source))
+        yield SentenceCode(sid, *frames, _evidence_string(got.labels, got.notes, inherited))
 
 
 @provenance.tracked
 def code_sentences(sentences: pd.DataFrame, lexicon=None, *, id_col: str = "sentence_id",
                    text_col: str = "text",
                    paragraph_cols: tuple[str, ...] | None = ("doc_id", "paragraph"),
+                   document_col: str | None = "doc_id", date_col: str | None = None,
                    tokenizer: str = "fast") -> pd.DataFrame:
     """Code a sentences table; return the ``frame codes`` table.
 
@@ -179,6 +246,12 @@ def code_sentences(sentences: pd.DataFrame, lexicon=None, *, id_col: str = "sent
     paragraph_cols : tuple of str or None
         Columns that identify a paragraph (default ``("doc_id", "paragraph")``);
         ``None`` codes every sentence without context.
+    document_col : str or None
+        Column that identifies a document (default ``"doc_id"``; ignored if absent):
+        references to a document's event carry its frames (see :func:`iter_codes`).
+    date_col : str or None
+        Column with the date or year of each sentence's text, for SCO membership
+        (default: ``"date"`` if present, else ``"year"`` if present, else none).
     tokenizer : {"fast", "nltk"}
 
     Returns
@@ -201,6 +274,13 @@ def code_sentences(sentences: pd.DataFrame, lexicon=None, *, id_col: str = "sent
         paras = list(zip(*(sentences[c].tolist() for c in paragraph_cols)))
     else:
         paras = [None] * len(ids)
-    out = list(iter_codes(zip(ids, texts, paras), lexicon, tokenizer=tokenizer))
+    if date_col is None:
+        date_col = next((c for c in ("date", "year") if c in sentences), None)
+    n = len(ids)
+    docs = sentences[document_col].tolist() if document_col in sentences else [None] * n
+    dates = [None if pd.isna(x) else str(x) for x in sentences[date_col]] \
+        if date_col is not None else [None] * n
+    out = list(iter_codes(zip(ids, texts, paras, docs, dates), lexicon,
+                          tokenizer=tokenizer))
     table = pd.DataFrame(out, columns=["id", *FRAMES, "evidence"])
     return table.rename(columns={"id": id_col})

@@ -1,7 +1,10 @@
 """The input contract of ``discourse frames``: a CSV to code, checked at the edge.
 
 The input has columns ``id, text`` and optionally ``paragraph`` (rows of one paragraph
-consecutive; the context rule applies within a paragraph). Every problem is reported
+consecutive; the context rule applies within a paragraph), ``document`` (rows of one
+document consecutive; references to a document's event carry its frames) and ``date``
+(``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` of the text: which states were SCO members).
+The output is ``id, security, economy, multilateralism, evidence``. Every problem is reported
 as one :class:`FramingInputError` naming the file and the problem, before anything is
 coded or written.
 """
@@ -26,13 +29,15 @@ class FramingInputError(ValueError):
 
 
 def read_input(path: str | os.PathLike) -> pd.DataFrame:
-    """Read a CSV to code (columns ``id, text``, optional ``paragraph``), checking it.
+    """Read a CSV to code (columns ``id, text``, optional ``paragraph``, ``document``,
+    ``date``), checking it.
 
     Raises
     ------
     FramingInputError
         Naming the file and the problem: not UTF-8, empty, missing columns, no rows,
-        empty or duplicate ids, or a paragraph whose rows are not consecutive.
+        empty or duplicate ids, a paragraph or document whose rows are not consecutive,
+        or a date that is not a date.
     FileNotFoundError
         If the file does not exist.
     """
@@ -64,13 +69,20 @@ def read_input(path: str | os.PathLike) -> pd.DataFrame:
     dup = table["id"][table["id"].duplicated()]
     if len(dup):
         raise FramingInputError(f"{p}: duplicate id(s) {', '.join(sorted(set(dup))[:5])}")
-    if "paragraph" in table:
-        para = table["paragraph"]
-        starts = para.ne(para.shift())
-        seen = para[starts]
-        if seen.duplicated().any():
-            raise FramingInputError(f"{p}: rows of paragraph "
-                                    f"{seen[seen.duplicated()].iloc[0]!r} are not consecutive")
+    for col in ("paragraph", "document"):
+        if col in table:
+            values = table[col]
+            seen = values[values.ne(values.shift())]
+            if seen.duplicated().any():
+                raise FramingInputError(f"{p}: rows of {col} "
+                                        f"{seen[seen.duplicated()].iloc[0]!r} are not "
+                                        "consecutive")
+    if "date" in table:
+        bad = table["date"][~table["date"].str.fullmatch(r"(\d{4}(-\d{2}(-\d{2})?)?)?")]
+        if len(bad):
+            row = int(bad.index[0]) + 2
+            raise FramingInputError(f"{p}: date {bad.iloc[0]!r} on line {row} is not "
+                                    "YYYY, YYYY-MM or YYYY-MM-DD")
     return table
 
 
@@ -84,7 +96,11 @@ def code_file(input_path: str | os.PathLike, lexicon=None) -> pd.DataFrame:
         ``id, security, economy, multilateralism, evidence``, one row per input row.
     """
     table = read_input(input_path)
-    paras = table["paragraph"].tolist() if "paragraph" in table else [None] * len(table)
-    rows = zip(table["id"].tolist(), table["text"].tolist(), paras)
+    n = len(table)
+    column = {c: (table[c].tolist() if c in table else [None] * n)
+              for c in ("paragraph", "document", "date")}
+    dates = [d or None for d in column["date"]]
+    rows = zip(table["id"].tolist(), table["text"].tolist(), column["paragraph"],
+               column["document"], dates)
     return pd.DataFrame(list(iter_codes(rows, lexicon)),
                         columns=["id", *FRAMES, "evidence"])

@@ -1,6 +1,6 @@
 """The frame lexicon: read, validate and compile ``frames.yaml`` into a frozen :class:`Lexicon`.
 
-The construct is the project's framing codebook (``shared/framing-codebook.md``); the
+The construct is the project's framing codebook, version 2 (``docs/codebook.md``); the
 lexicon that implements it is data, ``corpus/lexicons/frames.yaml``, where every entry
 quotes the codebook clause it implements. How an entry's words are matched is
 described in the file's header: each word on its lemma (:func:`discourse.text.lemma`
@@ -16,6 +16,7 @@ pairs in ``spelling.csv``.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import hashlib
 import os
@@ -23,15 +24,21 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Mapping
 
 from discourse import paths
-from discourse.lexicons import Lexicons, load_lexicons
+from discourse.lexicons import Lexicons, load_lexicons, safe_yaml
+from discourse.framing import sections
+from discourse.framing.sections import FRAMES, SECTIONS
+from discourse.framing.states import States, read_states
 from discourse.text import TOKEN_RE, lemma, normalise
 
 __all__ = [
     "FRAMES",
     "LEXICON_FILE",
+    "CONTENT_SECTIONS",
+    "PARTS",
     "SECTIONS",
     "LexiconError",
     "Entry",
@@ -40,13 +47,26 @@ __all__ = [
     "as_lexicon",
 ]
 
-#: The three frames of the codebook, in order.
-FRAMES = ("security", "economy", "multilateralism")
 #: Default lexicon file name under :func:`discourse.paths.lexicon_dir`.
 LEXICON_FILE = "frames.yaml"
-#: Sections a lexicon file may have.
-SECTIONS = ("version", "codebook", "spelling", "frames", "names", "neutral", "money",
-            "lists", "measures", "citations", "context", "changelog")
+#: Sections whose entries are content (frame words, names, neutral words); the entries
+#: of every other section are rule words, matched on demand (see :attr:`Lexicon.aux`).
+CONTENT_SECTIONS = frozenset(FRAMES) | {"name", "body", "neutral"}
+#: The trie each section's entries go to (see :attr:`Lexicon.parts`).
+PARTS = MappingProxyType({
+    **{s: "main" for s in CONTENT_SECTIONS},
+    **{s: "main" for s in ("list_head", "attend_after", "attend_before", "measure_head",
+                           "cite_open", "backdrop_open", "hazard", "history", "body_start",
+                           "xsec", "manner_open",
+                           "money_purpose", "context", "context_noun", "event_trigger",
+                           "event_ref")},
+    "relation": "relations", "commitment": "commitments",
+})
+#: Keys of function words an entry is not anchored on (see :func:`_trie`).
+ANCHOR_SKIP = frozenset({"the", "a", "an", "of", "in", "to", "for", "on", "at", "by", "with",
+                         "as", "from", "and", "or", "that", "this", "these", "those", "such",
+                         "its", "their", "our", "his", "her", "both", "two", "all", "be",
+                         "=the", "=of", "=in", "=was", "=were", "=a", "=an"})
 
 
 class LexiconError(ValueError):
@@ -60,20 +80,27 @@ class Entry:
     Attributes
     ----------
     section : str
-        A frame name, ``"name"``, ``"neutral"``, ``"list_head"``, ``"measure_head"``,
-        ``"cite_open"`` or ``"context"``.
+        A frame name, or the rule section it belongs to: ``"name"``, ``"body"``,
+        ``"neutral"``, ``"list_head"``, ``"attend_after"``, ``"attend_before"``,
+        ``"measure_head"``, ``"cite_open"``, ``"backdrop_open"``, ``"hazard"``,
+        ``"xsec"``, ``"manner_open"``, ``"commitment"``, ``"money_purpose"``,
+        ``"context"``, ``"event_trigger"``, ``"event_ref"`` or ``"relation"``.
     frame : str or None
         The frame the entry carries (``None`` for rule entries).
     term : str
         The entry as written.
     clause : str
         The codebook clause it implements.
+    kind : str
+        The group's ``kind`` (``"threat"``, ``"principle"``, ``"role"``, ``"money"``)
+        or, for event entries, the event kind; ``""`` otherwise.
     """
 
     section: str
     frame: str | None
     term: str
     clause: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,24 +117,57 @@ class Lexicon:
         Token keys to child nodes; key ``None`` holds the ids of entries ending there.
     spelling, lemma_overrides : mapping
         The word lists token keys are computed with (see the module docstring).
+    states : States or None
+        States and their membership (the ``states`` section's file).
+    settings : mapping
+        The rule settings of the file's sections (see :mod:`discourse.framing.sections`).
+    trie, vocabulary, patterns, prefixes
+        The trie of the content entries (:data:`CONTENT_SECTIONS`), the keys it uses,
+        its wildcard patterns and the function words that begin some entries (the
+        trie starts at the first other word; see :func:`_trie`).
+    parts : mapping
+        ``{part: (trie, vocabulary, patterns, prefixes)}`` for the rule entries
+        (:data:`PARTS`), each looked for only when it can change the result:
+        ``rules`` when the sentence has frame words, may refer to its paragraph or to
+        its document's event, or is a title or lead; ``relations`` when the sentence
+        names a state; ``commitments`` when it cites a principle as a manner. Rule
+        words are common words ("meeting", "support"), so a sentence pays only for the
+        ones that can matter to it.
     """
 
     path: str
-    entries: tuple = field(repr=False)
+    entries: tuple
     trie: dict = field(repr=False)
     vocabulary: frozenset = field(repr=False)
     patterns: tuple = field(repr=False)
     spelling: Mapping = field(repr=False)
     money: frozenset = field(repr=False)
-    joiners: frozenset = field(repr=False)
-    source_nouns: frozenset = field(repr=False)
-    stops: frozenset = field(repr=False)
-    context_mode: str = "union"
-    changelog: tuple = field(default=(), repr=False)
-    measure_joiners: frozenset = field(default=frozenset(), repr=False)
-    measure_frame: str | None = None
+    settings: Mapping = field(repr=False)
+    states: States | None = field(default=None, repr=False)
     lemma_overrides: Mapping = field(default_factory=dict, repr=False)
     sha256: str = field(default="", repr=False)
+    parts: Mapping = field(default_factory=dict, repr=False)
+    prefixes: Mapping = field(default_factory=dict, repr=False)
+
+    def __getattr__(self, name):            # settings read as attributes
+        try:
+            return self.__dict__["settings"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def context_mode(self) -> str:
+        return self.settings.get("context_mode", "union")
+
+    @property
+    def changelog(self) -> tuple:
+        return self.settings.get("changelog", ())
+
+    def __reduce__(self):
+        # read-only mappings cannot be pickled: rebuild from plain values, so that a
+        # Lexicon can be sent to worker processes (joblib, Dask) as it is
+        plain = {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return (_rebuild, (plain,))
 
     def n_entries(self, section: str | None = None) -> int:
         """Number of entries (of one section, e.g. ``"security"`` or ``"name"``)."""
@@ -123,6 +183,24 @@ class Lexicon:
         """What a result table records about the lexicon it was coded with."""
         return {"path": Path(self.path).name, "entries": len(self.entries),
                 "sha256": self.sha256}
+
+
+def _plain(value):
+    """``value`` with every read-only mapping made a dict (recursively)."""
+    if isinstance(value, (MappingProxyType, dict)):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
+def _rebuild(plain: dict) -> "Lexicon":
+    plain = dict(plain)
+    plain["settings"] = MappingProxyType(plain["settings"])
+    plain["prefixes"] = MappingProxyType(plain["prefixes"])
+    plain["parts"] = MappingProxyType({k: (t, v, p, MappingProxyType(pre))
+                                       for k, (t, v, p, pre) in plain["parts"].items()})
+    return Lexicon(**plain)
 
 
 def _fail(path, problem: str):
@@ -152,20 +230,6 @@ def _term_keys(term: str, spelling: Mapping, overrides: Mapping) -> tuple:
     return tuple(_word_key(w, spelling, overrides) for w in words)
 
 
-def _strings(value, where, path) -> list[str]:
-    if not isinstance(value, list) or not value or \
-            not all(isinstance(v, str) and v.strip() for v in value):
-        _fail(path, f"{where} must be a non-empty list of non-empty strings")
-    return value
-
-
-def _clause(block, where, path) -> str:
-    c = block.get("clause") if isinstance(block, dict) else None
-    if not isinstance(c, str) or not c.strip():
-        _fail(path, f"{where} needs a 'clause' quoting the codebook")
-    return " ".join(c.split())
-
-
 def _spelling(path, section, table: Mapping) -> Mapping:
     """The spelling table of the matcher: ``spelling.csv``, plus (deprecated) the
     inverted pairs of a ``spelling:`` section of the lexicon file."""
@@ -190,134 +254,92 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
     except UnicodeDecodeError:
         _fail(path, "is not UTF-8 text")
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml(text)
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "syntax error"
         _fail(path, f"is not valid YAML ({first})")
     if not isinstance(data, dict):
         _fail(path, "must be a mapping with a 'frames' section")
-    unknown = sorted(set(data) - set(SECTIONS))
-    if unknown:
-        _fail(path, f"unknown section(s) {', '.join(map(str, unknown))}; allowed: "
-                    f"{', '.join(SECTIONS)}")
-    frames = data.get("frames")
-    if not isinstance(frames, dict) or not frames:
-        _fail(path, "needs a 'frames' mapping with entries for "
-                    f"{', '.join(FRAMES)}")
-    bad = sorted(set(map(str, frames)) - set(FRAMES))
-    if bad:
-        _fail(path, f"unknown frame name(s) {', '.join(bad)}; allowed: {', '.join(FRAMES)}")
     spelling = _spelling(path, data.get("spelling"), lexicons.spelling)
     overrides = lexicons.lemma_overrides
 
     entries: list[Entry] = []
     keyseqs: list[tuple] = []
 
-    def add(section, frame, term, clause):
-        keys = _term_keys(term, spelling, overrides)
+    def keys_of(term):
+        return _term_keys(term, spelling, overrides)
+
+    def add(section, frame, term, clause, kind=""):
+        keys = keys_of(term)
         if not keys:
             _fail(path, f"entry {term!r} has no words")
-        entries.append(Entry(section, frame, term, clause))
+        entries.append(Entry(section, frame, term, clause, kind))
         keyseqs.append(keys)
 
-    for frame, groups in frames.items():
-        if not isinstance(groups, list) or not groups:
-            _fail(path, f"frame {frame!r} must be a list of groups with 'clause' and 'terms'")
-        for i, group in enumerate(groups):
-            where = f"frames.{frame}[{i}]"
-            clause = _clause(group, where, path)
-            for term in _strings(group.get("terms"), f"{where}.terms", path):
-                add(frame, frame, term, clause)
+    settings = sections.parse(data, add, lambda problem: _fail(path, problem), keys_of)
+    parts = {part: _trie((i, k) for i, (e, k) in enumerate(zip(entries, keyseqs))
+                         if PARTS[e.section] == part)
+             for part in sorted(set(PARTS.values()))}
+    main = parts.pop("main")
+    money_keys = settings.pop("money_keys", frozenset())
+    money_ids = frozenset(i for i, (e, k) in enumerate(zip(entries, keyseqs))
+                          if e.section == "economy" and (k in money_keys or e.kind == "money"))
+    for key in ("xsec_pairs",):
+        if key in settings:
+            settings[key] = {k: frozenset(i for i, (e, ks) in enumerate(zip(entries, keyseqs))
+                                          if e.section == "economy" and ks in v)
+                             for k, v in settings[key].items()}
+    if "history_blocks" in settings:
+        settings["history_blocks"] = frozenset(
+            i for i, (e, ks) in enumerate(zip(entries, keyseqs))
+            if e.section == "security" and ks in settings["history_blocks"])
+    if "xsec_economic" in settings:
+        settings["xsec_economic"] = frozenset(
+            i for i, (e, ks) in enumerate(zip(entries, keyseqs))
+            if e.section == "economy" and ks in settings["xsec_economic"])
+    settings["entry_keys"] = tuple(keyseqs)
+    states = None
+    if "states_file" in settings:
+        beside = Path(path).parent / settings["states_file"]
+        default = paths.lexicon_dir() / settings["states_file"]
+        sp = beside if beside.is_file() else default
+        if not sp.is_file():
+            _fail(path, f"the states file {settings['states_file']!r} is neither beside it "
+                        f"nor in {paths.lexicon_dir()}")
+        states = read_states(sp, lambda t: TOKEN_RE.findall(normalise(t)))
+    return Lexicon(path=str(path), entries=tuple(entries), trie=main[0],
+                   vocabulary=main[1], patterns=main[2], prefixes=main[3], spelling=spelling,
+                   money=money_ids, settings=MappingProxyType(settings), states=states,
+                   lemma_overrides=overrides, sha256=hashlib.sha256(raw).hexdigest(),
+                   parts=MappingProxyType(parts))
 
-    names = data.get("names")
-    if names is not None:
-        clause = _clause(names, "names", path)
-        nframe = names.get("frame", "multilateralism")
-        if nframe not in FRAMES:
-            _fail(path, f"names.frame {nframe!r} is not one of {', '.join(FRAMES)}")
-        for term in _strings(names.get("terms"), "names.terms", path):
-            add("name", nframe, term, clause)
-    for i, group in enumerate(data.get("neutral") or []):
-        clause = _clause(group, f"neutral[{i}]", path)
-        for term in _strings(group.get("terms"), f"neutral[{i}].terms", path):
-            add("neutral", None, term, clause)
 
-    money = data.get("money") or {}
-    money_keys = frozenset()
-    if money:
-        _clause(money, "money", path)
-        money_keys = frozenset(_term_keys(t, spelling, overrides)
-                               for t in _strings(money.get("terms"), "money.terms", path))
-    lists = data.get("lists") or {}
-    joiners = frozenset()
-    if lists:
-        clause = _clause(lists, "lists", path)
-        for term in _strings(lists.get("heads"), "lists.heads", path):
-            add("list_head", None, term, clause)
-        joiners = frozenset(w.lower()
-                            for w in _strings(lists.get("joiners"), "lists.joiners", path))
-    measures = data.get("measures") or {}
-    m_joiners = frozenset()
-    m_frame = None
-    if measures:
-        clause = _clause(measures, "measures", path)
-        m_frame = measures.get("frame", "economy")
-        if m_frame not in FRAMES:
-            _fail(path, f"measures.frame {m_frame!r} is not one of {', '.join(FRAMES)}")
-        for term in _strings(measures.get("heads"), "measures.heads", path):
-            add("measure_head", None, term, clause)
-        m_joiners = frozenset(w.lower() for w in
-                              _strings(measures.get("joiners"), "measures.joiners", path))
-    cites = data.get("citations") or {}
-    nouns = stops = frozenset()
-    if cites:
-        clause = _clause(cites, "citations", path)
-        for term in _strings(cites.get("openers"), "citations.openers", path):
-            add("cite_open", None, term, clause)
-        nouns = frozenset(_word_key(w, spelling, overrides) for w in
-                          _strings(cites.get("source_nouns"), "citations.source_nouns", path))
-        stops = frozenset(w.lower()
-                          for w in _strings(cites.get("stops"), "citations.stops", path))
-    context = data.get("context") or {}
-    mode = "union"
-    if context:
-        clause = _clause(context, "context", path)
-        mode = context.get("mode", "union")
-        if mode not in ("union", "fill"):
-            _fail(path, f"context.mode {mode!r} is not one of union, fill")
-        for term in _strings(context.get("phrases"), "context.phrases", path):
-            add("context", None, term, clause)
-        dets = _strings(context.get("determiners"), "context.determiners", path)
-        for noun in _strings(context.get("nouns"), "context.nouns", path):
-            for det in dets:
-                add("context", None, f"{det} {noun}", clause)
-    changelog = data.get("changelog") or []
-    if not isinstance(changelog, list):
-        _fail(path, "'changelog' must be a list")
-    for i, item in enumerate(changelog):
-        if not isinstance(item, dict) or "clause" not in item or "change" not in item:
-            _fail(path, f"changelog[{i}] needs 'change' and 'clause'")
+def _trie(items) -> tuple:
+    """``(trie, vocabulary, wildcard patterns, prefixes)`` of ``(entry id, keys)`` pairs.
 
+    An entry that begins with function words ("in this context", "the sides") is
+    anchored on its first other word: the trie holds the entry from that word on, and
+    ``prefixes[entry id]`` the keys before it, checked backwards when the rest matches.
+    So the matcher starts only at content words, not at every "the" or "in".
+    """
     trie: dict = {}
     vocab = set()
     patterns = set()
-    for eid, keys in enumerate(keyseqs):
+    prefixes = {}
+    for eid, keys in items:
+        anchor = next((i for i, k in enumerate(keys) if k not in ANCHOR_SKIP), 0)
+        if anchor:
+            prefixes[eid] = keys[:anchor]
         node = trie
         for k in keys:
             vocab.add(k)
             if k.startswith("*"):
                 patterns.add(k)
+        for k in keys[anchor:]:
             node = node.setdefault(k, {})
         node.setdefault(None, []).append(eid)
-    money_ids = frozenset(i for i, (e, k) in enumerate(zip(entries, keyseqs))
-                          if e.section == "economy" and k in money_keys)
     pats = tuple(sorted((k, re.compile(fnmatch.translate(k[1:]))) for k in patterns))
-    return Lexicon(path=str(path), entries=tuple(entries), trie=trie,
-                   vocabulary=frozenset(vocab), patterns=pats, spelling=spelling,
-                   money=money_ids, joiners=joiners, source_nouns=nouns, stops=stops,
-                   context_mode=mode, changelog=tuple(changelog),
-                   measure_joiners=m_joiners, measure_frame=m_frame,
-                   lemma_overrides=overrides, sha256=hashlib.sha256(raw).hexdigest())
+    return trie, frozenset(vocab), pats, MappingProxyType(prefixes)
 
 
 def load_lexicon(path: str | os.PathLike | None = None, *,

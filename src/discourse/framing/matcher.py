@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from discourse.framing.lexicon import Lexicon
+from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.text import lemma
 
-__all__ = ["KeyCache", "trie_step", "find_matches", "MAX_NEXT"]
+__all__ = ["KeyCache", "Caches", "trie_step", "find_matches", "MAX_NEXT"]
 
 #: Second steps memoised per token at most (the memo is cleared when full).
 MAX_NEXT = 1 << 14
@@ -58,17 +58,28 @@ class KeyCache(dict):
     ``cache.first[token]`` is its first trie step: ``(entry ids that end on it, trie
     nodes that continue after it, {next token: second step} or None)``. ``cache.seen``
     is a plain set of the tokens already looked up, so that finding a sentence's new
-    tokens costs the length of the sentence, not the size of the cache.
+    tokens costs the length of the sentence, not the size of the cache. ``part``
+    names the trie it walks: ``"main"`` (content entries) or one of the lexicon's
+    rule tries (:attr:`~discourse.framing.lexicon.Lexicon.parts`).
     """
 
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, part: str = "main"):
         super().__init__()
         self.lex = lex
+        self.trie, self.vocabulary, self.patterns, self.prefixes = \
+            (lex.trie, lex.vocabulary, lex.patterns, lex.prefixes) if part == "main" \
+            else lex.parts.get(part, ({}, frozenset(), (), {}))
         self.seen: set = set()
         self.starts: set = set()     # tokens that can begin an entry
         self.first: dict = {}        # token -> (ends, nodes, {next token: second step})
         self.section = tuple(e.section for e in lex.entries)
         self.frame = tuple(e.frame for e in lex.entries)
+        self.kind = tuple(e.kind for e in lex.entries)
+        self.is_content = tuple(e.section in CONTENT_SECTIONS for e in lex.entries)
+        # one regular expression that any wildcard entry's matches, to skip the loop over
+        # them for the (many) words that match none
+        self.any_pattern = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in self.patterns)) \
+            if self.patterns else None
 
     def __missing__(self, token: str) -> tuple:
         lex = self.lex
@@ -77,43 +88,70 @@ class KeyCache(dict):
             forms += [p for p in _HYPHEN_RE.split(token) if p]
         keys = set()
         for form in forms:
-            low = form.lower()
+            low = form.lower().replace("\u2019", "'")  # typographic apostrophe: "world’s"
             lem = lemma(low, lex.lemma_overrides) if low[:1].isalpha() else low
             keys.update((lex.spelling.get(lem, lem), lem, low, "=" + low, "^" + form))
-            for key, rx in lex.patterns:
-                if rx.match(low):
-                    keys.add(key)
-        got = tuple(sorted(keys & lex.vocabulary))
-        step = trie_step((lex.trie,), got)
+            if self.any_pattern is not None and self.any_pattern.match(low):
+                keys.update(key for key, rx in self.patterns if rx.match(low))
+        got = tuple(sorted(keys & self.vocabulary))
+        step = trie_step((self.trie,), got)
         if step is not None:
             self.starts.add(token)
             ends, cont = step
-            self.first[token] = (ends, cont, {} if cont else None)
+            plain = tuple(e for e in ends if e not in self.prefixes)
+            self.first[token] = (plain, tuple(e for e in ends if e in self.prefixes), cont,
+                                 {} if cont else None)
         self[token] = got
         self.seen.add(token)
         return got
 
 
-def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
+class Caches:
+    """One :class:`KeyCache` per trie of a lexicon, created on first use
+    (``caches.main``, ``caches.rules``, ``caches.context`` ...)."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __getattr__(self, part: str) -> KeyCache:
+        if part.startswith("_"):
+            raise AttributeError(part)
+        cache = KeyCache(self.lex, part)
+        setattr(self, part, cache)
+        return cache
+
+
+def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list[tuple]:
     """All entry matches of a sentence, ordered by start, then length, then trie path.
 
     The first two trie steps from a token are memoised per distinct token (and per
-    distinct following token, at most :data:`MAX_NEXT` of them per token).
+    distinct following token, at most :data:`MAX_NEXT` of them per token). An entry
+    anchored after leading function words (:func:`~discourse.framing.lexicon._trie`)
+    is extended backwards over them as it is found, or dropped if they are not there.
+    ``tokset`` is ``set(toks)`` when the caller has it already.
     """
-    for t in set(toks).difference(cache.seen):
-        cache[t]                      # compute keys of tokens not seen before
-    hit = cache.starts.intersection(toks)
-    if not hit:
+    if tokset is None:
+        tokset = set(toks)
+    seen = cache.seen
+    if not tokset <= seen:
+        for t in tokset - seen:
+            cache[t]                  # compute keys of tokens not seen before
+    starts = cache.starts
+    if starts.isdisjoint(tokset):
         return []
     first = cache.first
+    prefixes = cache.prefixes
     out: list = []
+    append = out.append
+    moved = False
     n = len(toks)
     last = n - 1
-    for i in [i for i, t in enumerate(toks) if t in hit]:
-        t = toks[i]
-        ends, nodes, cont = first[t]
-        if ends:
-            out.extend([(i, i + 1, e) for e in ends])
+    for i in [i for i, t in enumerate(toks) if t in starts]:
+        ends, pre, nodes, cont = first[toks[i]]
+        for e in ends:
+            append((i, i + 1, e))
+        if pre:
+            moved |= _extend(pre, i, i + 1, toks, cache, prefixes, append)
         if cont is None or i == last:
             continue
         u = toks[i + 1]
@@ -126,9 +164,31 @@ def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
         while step is not None:
             ends, nodes = step
             if ends:
-                out.extend([(i, j, e) for e in ends])
+                if prefixes and not prefixes.keys().isdisjoint(ends):
+                    plain = [e for e in ends if e not in prefixes]
+                    moved |= _extend([e for e in ends if e in prefixes], i, j, toks, cache,
+                                     prefixes, append)
+                else:
+                    plain = ends
+                for e in plain:
+                    append((i, j, e))
             if not nodes or j >= n:
                 break
             step = trie_step(nodes, cache[toks[j]])
             j += 1
+    if moved:
+        out.sort(key=lambda m: (m[0], m[1]))
     return out
+
+
+def _extend(ids, i, j, toks, cache, prefixes, append) -> bool:
+    """Append the anchored entries ``ids`` found at tokens ``i:j`` whose leading
+    function words precede them; return whether any was appended."""
+    found = False
+    for e in ids:
+        p = prefixes[e]
+        s = i - len(p)
+        if s >= 0 and all(k in cache[toks[s + q]] for q, k in enumerate(p)):
+            append((s, j, e))
+            found = True
+    return found

@@ -1,34 +1,81 @@
 """The codebook's rules applied to the matches of one sentence: what counts as evidence.
 
 :func:`analyse` turns the matches of a tokenised sentence into its own codes (without
-context), applying the rules of the lexicon file in order:
+context), applying the rules of the lexicon file in this order (the codebook clause of
+each is quoted in the lexicon file beside its section; decision rules are those of
+codebook version 2):
 
-1. **Longest match**: an entry lying inside a strictly longer content match of any
-   section is dropped (reported as *blocked*): "UN Security Council" (a name,
-   multilateralism) blocks "security"; "sustainable development" blocks "development".
-2. **Lists** (``lists``): frame words in a list of ministries or participants around a
-   head ("ministers of defence, economy and transport") carry no frame;
-   **size measures** (``measures``): ``measures.frame`` words in a chain of size
-   measures ("population, territory, natural resources and GDP") carry none either.
-   One function, :func:`block_in_list`, applies both.
-3. **Citations** (``citations``): an organisation cited as a source ("according to
-   experts of UNESCAP", "UNESCAP experts note") is not multilateralism.
-4. **Money** (``money``): money words that serve a security matter (terrorist
-   financing) are security, not economy.
-5. **Context** references ("in this context") are collected here and resolved by
-   :func:`discourse.framing.coder.iter_codes`.
+1. **Longest match**: an entry inside a strictly longer content match of any section
+   is dropped: "UN Security Council" (a name) blocks "security"; "sustainable
+   development" (neutral) blocks "development". Names of external organisations count
+   for multilateralism; names of the SCO's own bodies (``bodies``, and "SCO" + a
+   capitalised name ending in a head such as "Council" or "Club") carry no frame
+   (rule 2).
+2. **Lists** of ministries and **attendance** lists ("was attended by ...",
+   "... took part") do not carry the frames of their members (Names and lists);
+   names of external organisations in them still count. **Size measures** listed as
+   evidence of weight do not carry economy (rule 12).
+3. **Citations** of an organisation as a source are not multilateralism.
+4. **Backdrop** clauses opening a sentence ("Amid political and economic upheavals,
+   ...") and descriptions attached to a name (", a leading global economy,") carry
+   no frame of the ``backdrop.frames`` (rules 3, 4, 13).
+5. **Principles cited in passing** ("in line with the Shanghai spirit") are not
+   multilateralism unless the sentence commits to them (rule 14).
+6. **Threats without security**: generic threat words ("threat", "challenge") in a
+   sentence about an epidemic or a disaster are not security (rule 6).
+7. **X security**: "food security" does not make its domain's words economy unless
+   the sentence also speaks of trade, investment, supply or markets (rule 5).
+8. **Money** that serves security, humanitarian aid or the SCO's own budget is not
+   economy.
+9. **Non-member states**: a state that is not an SCO member at the date of the text,
+   named together with a word of relations (ambassador, talks, cooperation ...), is
+   multilateralism (MULTILATERALISM: "... and with non-member states").
+
+Context references are collected here and resolved by
+:func:`discourse.framing.coder.iter_codes`.
 """
 
 from __future__ import annotations
 
-from discourse.framing.lexicon import FRAMES, Lexicon
-from discourse.framing.matcher import KeyCache, find_matches
+from typing import NamedTuple
 
-__all__ = ["CONTENT_SECTIONS", "analyse", "block_in_list", "span"]
+from discourse.framing.blocking import (apposition_spans, backdrop_span, block_span,
+                                        forward_span, list_span, sco_body_spans)
+from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
+from discourse.framing.matcher import Caches, find_matches
+from discourse.framing.sections import FRAMES
 
-#: Sections whose entries are content (frame words, names, neutral words), not rules.
-CONTENT_SECTIONS = frozenset(FRAMES) | {"name", "neutral"}
+__all__ = ["CONTENT_SECTIONS", "Analysis", "analyse", "span"]
+
 _FRAME_INDEX = {f: i for i, f in enumerate(FRAMES)}
+#: Sections whose entries block the frame words they cover, even of the same length.
+_NAMES = frozenset({"name", "body", "neutral"})
+#: A state counts when a word of relations is this many tokens from it or closer.
+_NEAR = 10
+_EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
+
+
+class Analysis(NamedTuple):
+    """The own coding of one sentence.
+
+    ``frames`` 0/1 in :data:`FRAMES` order; ``labels`` the evidence per frame;
+    ``notes`` the matches a rule blocked, with the rule; ``refs`` the paragraph
+    references ("in this context"); ``event_refs`` the ``(kind, text)`` of references
+    to the document's event ("the sides"); ``triggers`` the event kinds the sentence
+    introduces ("meets" -> meeting); ``money_only`` whether all its economy evidence
+    is money words (the coder drops it when security comes from context);
+    ``substantive`` the frames without those that rest only on an explicit word such as
+    "multilateral" (what an event carries to later references).
+    """
+
+    frames: tuple
+    labels: tuple
+    notes: list
+    refs: list
+    event_refs: tuple
+    triggers: tuple
+    money_only: bool = False
+    substantive: tuple = (0, 0, 0)
 
 
 def span(toks, m) -> str:
@@ -36,119 +83,310 @@ def span(toks, m) -> str:
     return " ".join(toks[m[0]:m[1]])
 
 
-def block_in_list(lex: Lexicon, toks, head, content, blocked, *, joiners, sections,
-                  label: str, after_of: bool = False) -> None:
-    """Block the matches of ``sections`` that lie in a list around the match ``head``.
+def _longest(toks, entries, content, blocked) -> None:
+    if len(content) < 2:
+        return
+    long = [o for o in content if o[1] - o[0] > 1 or entries[o[2]].section in _NAMES]
+    for m in content:
+        for o in long:
+            if o == m or not (o[0] <= m[0] and m[1] <= o[1]):
+                continue
+            longer = o[1] - o[0] > m[1] - m[0]
+            if longer or (entries[o[2]].section in _NAMES and entries[m[2]].frame is not None
+                          and entries[m[2]].section not in _NAMES):
+                outer, inner = entries[o[2]], entries[m[2]]
+                if outer.section == inner.section:
+                    blocked[m] = None          # counted once, as the longer entry
+                else:
+                    what = {"name": "name", "body": "name of an SCO body",
+                            "neutral": "neutral"}.get(outer.section, outer.section)
+                    blocked[m] = f"inside {what} '{span(toks, o)}'"
+                break
 
-    The list runs backwards from the head over matched frame words and ``joiners``,
-    and forwards the same way; with ``after_of`` (lists of ministries), forwards only
-    after an "of"/"for" that follows the head, and over capitalised words as well
-    ("ministers of Defence, Economy and Transport"). Each blocked match is recorded in
-    ``blocked`` as ``"{label} '{the list}'"``.
-    """
-    entries = lex.entries
-    covered = set()
+
+def _covered(entries, content, blocked) -> set:
+    out = set()
     for m in content:
         if entries[m[2]].frame is not None and m not in blocked:
-            covered.update(range(m[0], m[1]))
+            out.update(range(m[0], m[1]))
+    return out
+
+
+def _event_ref(toks, r, kind, s):
+    """``(kind, text)`` if match ``r`` refers back to an event: a noun after a
+    determiner, at most one lower-case word between ("this timely conference"), not
+    followed by a word that names another event ("the meeting of the Council")."""
     n = len(toks)
-    lo = head[0]
-    while lo > 0 and (lo - 1 in covered or toks[lo - 1].lower() in joiners):
-        lo -= 1
-    hi = head[1]
-    if not after_of:
-        while hi < n and (hi in covered or toks[hi].lower() in joiners):
-            hi += 1
-    elif hi < n and toks[hi].lower() in ("of", "for"):
-        hi += 1
-        while hi < n and (hi in covered or toks[hi].lower() in joiners
-                          or toks[hi][:1].isupper()):
-            hi += 1
-    for m in content:
-        if m not in blocked and entries[m[2]].section in sections and lo <= m[0] \
-                and m[1] <= hi:
-            blocked[m] = f"{label} '{' '.join(toks[lo:hi])}'"
-
-
-def analyse(lex: Lexicon, toks: list[str], cache: KeyCache):
-    """Own (non-context) coding of one tokenised sentence.
-
-    Returns None when nothing matched, else ``(frames, evidence, notes, refs)``:
-    frames a 0/1 tuple in :data:`FRAMES` order, evidence a list of ``(frame, labels)``
-    for the frames with evidence, notes the sorted blocked-match notes, refs the
-    sorted context references.
-    """
-    matches = find_matches(toks, cache)
-    if not matches:
+    if r[1] < n and toks[r[1]].lower() in s.get("event_blockers", ()):
         return None
-    section = cache.section
-    frame_of = cache.frame
-    content = [m for m in matches if section[m[2]] in CONTENT_SECTIONS]
-    blocked: dict = {}
-    context: list = []
-    rules = [m for m in matches if section[m[2]] not in CONTENT_SECTIONS] \
-        if len(content) < len(matches) else ()
-    # 1. longest match: drop entries inside a strictly longer content match
-    long = [o for o in content if o[1] - o[0] > 1]
-    if long:
-        for m in content:
-            for o in long:
-                if o[1] - o[0] > m[1] - m[0] and o[0] <= m[0] \
-                        and m[1] <= o[1]:
-                    blocked[m] = f"inside {section[o[2]]} '{span(toks, o)}'"
-                    break
-    if rules:
-        for r in rules:
-            sec = section[r[2]]
-            if sec == "context":
-                context.append(span(toks, r))
-            elif sec == "list_head":
-                block_in_list(lex, toks, r, content, blocked, joiners=lex.joiners,
-                              sections=FRAMES, label="in list", after_of=True)
-            elif sec == "measure_head":
-                block_in_list(lex, toks, r, content, blocked,
-                              joiners=lex.measure_joiners, sections=(lex.measure_frame,),
-                              label="in list of size measures")
-            elif sec == "cite_open":
-                hi = r[1]
-                while hi < len(toks) and toks[hi].lower() not in lex.stops:
+    if kind.endswith("!"):                    # a phrase that refers by itself
+        return kind[:-1], span(toks, r)
+    dets = s.get("event_determiners", ())
+    i = r[0]
+    if i >= 1 and toks[i - 1].lower() in dets:
+        return kind, " ".join(toks[i - 1:r[1]])
+    if i >= 2 and toks[i - 2].lower() in dets and toks[i - 1].isalpha() \
+            and toks[i - 1].islower():
+        return kind, " ".join(toks[i - 2:r[1]])
+    if i >= 3 and toks[i - 3].lower() in dets and toks[i - 1] in ("'s", "\u2019s"):
+        return kind, " ".join(toks[i - 3:r[1]])      # "this year's forum"
+    return None
+
+
+def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
+                 events=True, want_refs=True) -> tuple:
+    """Apply the span rules; return (paragraph refs, event refs, triggers, flags)."""
+    entries = lex.entries
+    n = len(toks)
+    refs, event_refs, triggers = [], [], []
+    flags = set()
+    for r in rules:
+        e = entries[r[2]]
+        sec = e.section
+        if sec == "context":
+            if context:
+                refs.append(span(toks, r))
+        elif sec == "context_noun":
+            if not context:
+                continue
+            if r[0] >= 1 and toks[r[0] - 1].lower() in s.get("context_determiners", ()):
+                refs.append(" ".join(toks[r[0] - 1:r[1]]))
+        elif sec == "event_ref":
+            ref = _event_ref(toks, r, e.kind, s) if want_refs else None
+            if ref is not None:
+                event_refs.append(ref)
+        elif sec == "event_trigger":
+            if events:
+                triggers.append(e.kind)
+        elif sec in ("hazard", "money_purpose", "xsec", "history"):
+            flags.add(sec)
+        elif sec == "body_start":
+            hi = r[1]
+            while hi + 1 < n and toks[hi].lower() in ("on", "of", "for") \
+                    and toks[hi + 1][:1].isupper():
+                hi += 2
+                while hi < n and (toks[hi][:1].isupper() or (
+                        toks[hi] in ("and", "of", "&") and hi + 1 < n
+                        and toks[hi + 1][:1].isupper())):
                     hi += 1
-                for m in content:
-                    if m not in blocked and frame_of[m[2]] == "multilateralism" \
-                            and r[0] <= m[0] and m[1] <= hi:
-                        blocked[m] = f"source cited '{' '.join(toks[r[0]:hi])}'"
-    if lex.source_nouns:
-        nouns = lex.source_nouns
+            block_span(entries, content, blocked, r[0], hi,
+                       f"inside name of an SCO body '{' '.join(toks[r[0]:hi])}'")
+        elif sec == "relation":
+            flags.add(("relation", r[0]))
+        elif sec == "list_head":
+            lo, hi = list_span(toks, r, _covered(entries, content, blocked),
+                               s.get("joiners", ()), after_of=True,
+                               stops=s.get("list_stops", frozenset()))
+            block_span(entries, content, blocked, lo, hi,
+                       f"in list '{' '.join(toks[lo:hi])}'", frames=FRAMES[:2])
+        elif sec == "measure_head":
+            lo, hi = list_span(toks, r, _covered(entries, content, blocked),
+                               s.get("measure_joiners", ()), after_of=False)
+            sizes = s.get("measure_sizes", frozenset())
+            others = [m for m in content if lo <= m[0] and m[1] <= hi
+                      and s["entry_keys"][m[2]] in sizes]
+            if others or any(entries[x[2]].section == "measure_head" and x != r
+                             and lo <= x[0] < hi for x in rules):
+                block_span(entries, content, blocked, lo, hi,
+                           f"in list of size measures '{' '.join(toks[lo:hi])}'",
+                           frames=(s.get("measure_frame"),))
+        elif sec in ("attend_after", "attend_before"):
+            if sec == "attend_after":
+                lo, hi = r[1], forward_span(toks, r[1], s.get("attend_stops", {"."}))
+            else:
+                lo, hi = 0, r[0]
+            # roles (observers, dialogue partners) are blocked in a mixed list that also
+            # names the member states; a list of outside participants only keeps them
+            mixed = any(toks[i].lower() == "member" and toks[i + 1].lower().startswith("state")
+                        for i in range(lo, min(hi, n) - 1))
+            block_span(entries, content, blocked, lo, hi,
+                       f"in list of participants '{' '.join(toks[lo:hi])}'",
+                       kinds=("role",) if mixed else ())
+            flags.add(("attendance", lo, hi, mixed))
+        elif sec == "cite_open":
+            hi = forward_span(toks, r[1], s.get("stops", ()))
+            block_span(entries, content, blocked, r[0], hi,
+                       f"source cited '{' '.join(toks[r[0]:hi])}'",
+                       frames=("multilateralism",), keep=())
+        elif sec == "backdrop_open":
+            got = backdrop_span(toks, r)
+            if got:
+                block_span(entries, content, blocked, got[0], got[1],
+                           f"backdrop '{' '.join(toks[got[0]:got[1]])}'",
+                           frames=tuple(s.get("backdrop_frames", ())))
+        elif sec == "manner_open":
+            flags.add(("manner", r[0], forward_span(toks, r[1], {",", ";", "."})))
+            for c in find_matches(toks, caches.commitments):
+                flags.add(("commitment", c[0], c[1]))
+    return refs, event_refs, triggers, flags
+
+
+def _states(lex, toks, mentions, flags, date, labels_extra) -> bool:
+    """Non-member states named with a word of relations: multilateralism evidence."""
+    if not any(isinstance(f, tuple) and f[0] == "relation" for f in flags):
+        return False
+    zones = [(f[1], f[2]) for f in flags if isinstance(f, tuple) and f[0] == "attendance"
+             and f[3]]
+    near = [f[1] for f in flags if isinstance(f, tuple) and f[0] == "relation"]
+    found = False
+    actors = lex.settings.get("state_actors", frozenset())
+    for lo, hi, state, adjective in mentions:
+        if any(a <= lo and hi <= b for a, b in zones):
+            continue
+        if not any(lo - _NEAR <= at <= hi + _NEAR for at in near):
+            continue
+        if adjective and (hi >= len(toks) or toks[hi].lower() not in actors):
+            continue                  # "Mongolian artists" are not the state
+        if not lex.states.is_member(state, date):
+            label = f"{' '.join(toks[lo:hi])} (non-member{'' if date is None else ' in ' + str(date)[:4]})"
+            if label not in labels_extra:
+                labels_extra.append(label)
+            found = True
+    return found
+
+
+def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
+            events: bool = False, refs: bool = False, context: bool = False) -> Analysis:
+    """Own (non-context) coding of one tokenised sentence (see the module docstring).
+
+    Parameters
+    ----------
+    lex : Lexicon
+    toks : list of str
+    caches : Caches
+        The per-token look-ups of the lexicon's tries (shared across sentences).
+    date : str, optional
+        Date of the text (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), for membership.
+    events : bool
+        Look for event words (the coder asks in a document's title and lead).
+    refs : bool
+        Look for references to an event (where the document's event has frames).
+    context : bool
+        Look for paragraph references (where an earlier sentence of the paragraph has
+        a frame to carry).
+
+    Returns
+    -------
+    Analysis
+    """
+    if not toks:
+        return Analysis(*_EMPTY)
+    main = caches.main
+    tokset = set(toks)
+    matches = find_matches(toks, main, tokset)
+    entries = lex.entries
+    is_content, frame_of = main.is_content, main.frame
+    content = [m for m in matches if is_content[m[2]]]
+    framed = False
+    for m in content:
+        if frame_of[m[2]] is not None:
+            framed = True
+            break
+    rules = [m for m in matches if not is_content[m[2]]] \
+        if (framed or context or events or refs) and len(content) < len(matches) else []
+    mentions = lex.states.find(toks, tokset) if lex.states is not None else []
+    if mentions:
+        rules += find_matches(toks, caches.relations, tokset)
+    if not content and not rules:
+        return Analysis(*_EMPTY)
+    s = lex.settings
+    blocked: dict = {}
+    _longest(toks, entries, content, blocked)
+    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(toks):
+        for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
+            block_span(entries, content, blocked, lo, hi,
+                       f"inside name of an SCO body '{' '.join(toks[lo:hi])}'")
+    refs_, event_refs, triggers, flags = _apply_rules(
+        lex, toks, caches, content, rules, blocked, s, context=context, events=events,
+        want_refs=refs)
+    nouns = s.get("source_nouns") if framed else None
+    if nouns:                       # "UNESCAP experts estimate ...": a source, cited
+        verbs = s.get("source_verbs", frozenset())
         n = len(toks)
         for m in content:
             if m[1] < n and frame_of[m[2]] == "multilateralism" and m not in blocked \
-                    and not nouns.isdisjoint(cache[toks[m[1]]]):
+                    and main.kind[m[2]] != "explicit" \
+                    and not nouns.isdisjoint(caches.main[toks[m[1]]]) \
+                    and any(not verbs.isdisjoint(caches.main[t]) for t in toks[m[1] + 1:m[1] + 4]):
                 blocked[m] = f"source cited '{' '.join(toks[m[0]:m[1] + 1])}'"
-    # tally
+    if framed and s.get("backdrop_frames") and "," in toks:
+        for lo, hi in apposition_spans(toks):
+            block_span(entries, content, blocked, lo, hi,
+                       f"description attached to a name '{' '.join(toks[lo:hi])}'",
+                       frames=tuple(s["backdrop_frames"]) + ("security",))
+    commits = [f for f in flags if isinstance(f, tuple) and f[0] == "commitment"] \
+        if flags else ()
+    for f in flags:
+        if isinstance(f, tuple) and f[0] == "manner" and not any(
+                not (f[1] <= c[1] and c[2] <= f[2]) for c in commits):
+            block_span(entries, content, blocked, f[1], f[2],
+                       f"principle cited in passing '{' '.join(toks[f[1]:f[2]])}'",
+                       frames=("multilateralism",), kinds=("principle",))
     kept = ([], [], [])
-    labels = ([], [], [])
-    index = _FRAME_INDEX
     for m in sorted(content) if len(content) > 1 else content:
-        f = frame_of[m[2]]
-        if f is None or m in blocked:
-            continue
-        k = index[f]
-        kept[k].append(m)
-        label = toks[m[0]] if m[1] - m[0] == 1 else span(toks, m)
-        if section[m[2]] == "name":
-            label += " (name)"
-        if label not in labels[k]:
-            labels[k].append(label)
-    # money serving a security matter
-    if kept[0] and kept[1] and all(m[2] in lex.money for m in kept[1]):
+        fr = frame_of[m[2]]
+        if fr is not None and m not in blocked:
+            kept[_FRAME_INDEX[fr]].append(m)
+    # threats without security (rule 6): generic threat words about an epidemic, a
+    # disaster or the economy are not security
+    if kept[0] and ("hazard" in flags or kept[1]) and \
+            all(main.kind[m[2]] == "threat" for m in kept[0]):
+        why = "threat without an appeal to security" + (
+            " (hazard)" if "hazard" in flags else " (to the economy)")
+        for m in kept[0]:
+            blocked[m] = why
+        kept[0].clear()
+    # the size of the SCO given as an economic indicator is economy, not its weight
+    # in the world (decision rule 12)
+    if kept[1] and kept[2] and any(main.kind[m[2]] == "size" for m in kept[2]):
+        for m in [m for m in kept[2] if main.kind[m[2]] == "size"]:
+            blocked[m] = "size given as an economic indicator"
+            kept[2].remove(m)
+    # a war of the past commemorated is not security today
+    if "history" in flags and kept[0] and \
+            all(m[2] in s.get("history_blocks", ()) for m in kept[0]):
+        for m in kept[0]:
+            blocked[m] = "a war of the past, commemorated"
+        kept[0].clear()
+    # X security (rule 5): the domain's words are not economy without economic content,
+    # unless named as a field of cooperation ("cooperation in agriculture": rule 4)
+    if "xsec" in flags and kept[1]:
+        domain = set()
+        for r in rules:
+            if entries[r[2]].section == "xsec":
+                domain |= s["xsec_pairs"].get(s["entry_keys"][r[2]], frozenset())
+        if not any(m[2] in s.get("xsec_economic", ()) for m in kept[1]):
+            for m in [m for m in kept[1] if m[2] in domain
+                      and not any(t.lower().startswith("cooperat")
+                                  for t in toks[max(0, m[0] - 3):m[0]])]:
+                blocked[m] = "X security without economic content"
+                kept[1].remove(m)
+    # money serving security, humanitarian aid or the SCO's own budget
+    if kept[1] and all(m[2] in lex.money for m in kept[1]) and \
+            (kept[0] or "money_purpose" in flags):
+        why = "money serving security" if kept[0] else "money serving aid or the SCO budget"
         for m in kept[1]:
-            blocked[m] = "money serving security"
+            blocked[m] = why
         kept[1].clear()
-        labels[1].clear()
+    labels = ([], [], [])
+    for k in range(3):
+        for m in kept[k]:
+            label = toks[m[0]] if m[1] - m[0] == 1 else span(toks, m)
+            if entries[m[2]].section == "name":
+                label += " (name)"
+            if label not in labels[k]:
+                labels[k].append(label)
+    states = []
+    if mentions and _states(lex, toks, mentions, flags, date, states):
+        labels[2].extend(x for x in states if x not in labels[2])
     notes = sorted({f"{frame_of[m[2]]} '{span(toks, m)}' {why}"
-                    for m, why in blocked.items() if frame_of[m[2]] is not None}) \
-        if blocked else []
-    return ((int(bool(kept[0])), int(bool(kept[1])), int(bool(kept[2]))), labels, notes,
-            sorted(set(context)) if context else [])
-
-
+                    for m, why in blocked.items()
+                    if why and frame_of[m[2]] is not None}) if blocked else []
+    frames = tuple(int(bool(x)) for x in labels)
+    money_only = bool(kept[1]) and all(m[2] in lex.money for m in kept[1])
+    # the frames an event carries: not those of an explicit word in passing ("the SCO
+    # Forum, the multilateral ... mechanism": decision rule 1)
+    substantive = (frames[0], frames[1], int(bool(states) or any(
+        main.kind[m[2]] != "explicit" for m in kept[2])))
+    return Analysis(frames, labels, notes, sorted(set(refs_)), tuple(event_refs),
+                    tuple(sorted(set(triggers))), money_only, substantive)

@@ -1,17 +1,28 @@
 """Frame shares: how often each frame occurs, by year or role, and how that changed.
 
-* **Shares** (:func:`frame_shares`): the share of sentences with the frame, with the
-  Wilson (1927) score interval (:func:`discourse.stats.wilson_interval`), and
+* **Shares** (:func:`frame_shares`): the share of sentences with the frame and, by
+  default, a **cluster bootstrap** percentile interval that resamples paragraphs within
+  each document (and documents within a year when a year has several;
+  :func:`discourse.bootstrap.cluster_bootstrap`), because sentences of one paragraph
+  are not independent draws. The Wilson (1927) score interval is kept beside it in
+  columns named ``*_independent``: it assumes independent sentences. Also
   frame-carrying sentences per 1,000 words (words as in
-  :func:`discourse.text.count_words`, counted once per table: a sentences table with an
-  ``n_words`` column, e.g. from :func:`word_counts`, is used as it is).
+  :func:`discourse.text.count_words`, counted once per table: a sentences table with
+  an ``n_words`` column, e.g. from :func:`word_counts`, is used as it is).
 * **Differences** (:func:`frame_differences`): target minus reference, resolved by
-  :func:`discourse.stats.comparisons`, with Newcombe's (1998) hybrid score interval
-  (his method 10) and Fisher's exact test (two-sided, conditional).
+  :func:`discourse.stats.comparisons`, with the percentile interval of the same
+  cluster bootstrap (the replicate differences), and, assuming independent
+  sentences, Newcombe's (1998) hybrid score interval (his method 10) and Fisher's
+  exact test (two-sided, conditional).
 * **Sensitivity, co-occurrence, roles, trajectory**: the same codes seen other ways.
+
+Every table records the bootstrap's ``n_boot`` and ``seed`` and names its interval in
+a column ``interval``.
 
 References
 ----------
+Davison, A. C. and Hinkley, D. V. (1997). *Bootstrap Methods and their Application*.
+Cambridge University Press. (Sec. 3.8, multistage sampling.)
 Newcombe, R. G. (1998). Interval estimation for the difference between independent
 proportions: comparison of eleven methods. *Statistics in Medicine* 17, 873-890.
 Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
@@ -24,6 +35,8 @@ import numpy as np
 import pandas as pd
 
 from discourse import provenance, stats
+from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
+                                 percentile_columns)
 from discourse.checks import check_columns
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import newcombe_interval, wilson_interval
@@ -41,6 +54,9 @@ __all__ = [
     "frames_by_role",
     "trajectory",
 ]
+
+#: The test beside the bootstrap interval of :func:`frame_differences`.
+FISHER = "Fisher exact, two-sided (assumes independent sentences)"
 
 
 @provenance.tracked
@@ -82,83 +98,160 @@ def _merged(codes, sentences, id_col="sentence_id"):
     return m
 
 
+class _Replicates:
+    """Observed and bootstrap counts of sentences and frame sentences per group."""
+
+    def __init__(self, m, by, n_boot, seed):
+        if by not in m:
+            raise ValueError(f"by {by!r} is not a column of the sentences table")
+        check_columns(m, ("doc_id", "paragraph"), "sentences table (for the cluster "
+                                                  "bootstrap)")
+        self.groups = sorted(m[by].unique().tolist())
+        self.boot = cluster_bootstrap(m, n_boot=n_boot, seed=seed)
+        member = np.column_stack([(m[by] == g).to_numpy() for g in self.groups]).astype(float)
+        codes = m[list(FRAMES)].to_numpy(dtype=float)
+        values = np.column_stack([member] + [member * codes[:, [j]]
+                                             for j in range(len(FRAMES))])
+        self.n = member.sum(axis=0)                                   # groups
+        self.k = (member.T @ codes)                                   # groups x frames
+        reps = self.boot.sums(values)
+        g = len(self.groups)
+        self.n_rep = reps[:, :g]                                      # B x groups
+        self.k_rep = np.stack([reps[:, g * (j + 1):g * (j + 2)]
+                               for j in range(len(FRAMES))], axis=2)  # B x groups x frames
+
+    def pooled(self, groups):
+        idx = [self.groups.index(x) for x in groups]
+        return (self.k[idx].sum(axis=0), self.n[idx].sum(),
+                self.k_rep[:, idx].sum(axis=1), self.n_rep[:, idx].sum(axis=1))
+
+
+def _ratio(k, n):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(n > 0, k / np.where(n > 0, n, 1), np.nan)
+
+
 @provenance.tracked
 def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "year",
+                 n_boot: int = DEFAULT_N_BOOT, seed: int = DEFAULT_SEED,
                  level: float = 0.95) -> pd.DataFrame:
-    """Share of sentences carrying each frame per group, with Wilson score CIs.
+    """Share of sentences carrying each frame per group, with cluster bootstrap CIs.
 
     Parameters
     ----------
     codes : DataFrame
         Frame codes (``sentence_id`` and the frames).
     sentences : DataFrame
-        The sentences table (``sentence_id, year, text`` and ``by``; ``n_words`` is
-        used if present, else counted).
+        The sentences table (``sentence_id, year, doc_id, paragraph, text`` and
+        ``by``; ``n_words`` is used if present, else counted).
     by : str
-        Grouping column (default ``"year"``; e.g. ``"role"``).
+        Grouping column (default ``"year"``; e.g. ``"role"``). The bootstrap always
+        keeps years apart and resamples paragraphs within documents (documents within
+        a year first when the year has several); the share of each group is computed
+        in every replicate.
+    n_boot, seed : int
+        Bootstrap replicates and seed (:func:`discourse.bootstrap.cluster_bootstrap`).
+    level : float
+        Confidence level of both intervals.
 
     Returns
     -------
     DataFrame
-        ``shares`` table: ``{by}, frame, n_sentences, n_frame, share, ci_low, ci_high,
-        n_words, per_1000_words`` (frame-carrying sentences per 1,000 words), sorted.
+        ``shares`` table: ``{by}, frame, n_sentences, n_frame, share, ci_low, ci_high``
+        (cluster bootstrap percentile interval), ``interval`` (how it was made),
+        ``n_boot, seed, wilson_low_independent, wilson_high_independent`` (Wilson score
+        interval, assuming independent sentences), ``n_words, per_1000_words``
+        (frame-carrying sentences per 1,000 words); sorted by group then frame.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": list("abcd"), "year": 2020, "doc_id": "d",
+    ...                   "paragraph": [1, 1, 2, 2], "text": "x"})
+    >>> c = pd.DataFrame({"sentence_id": list("abcd"), "security": [1, 0, 1, 0],
+    ...                   "economy": 0, "multilateralism": [1, 1, 0, 0]})
+    >>> t = frame_shares(c, s, n_boot=200, seed=1)
+    >>> t[["frame", "share", "ci_low", "ci_high"]].values.tolist()[:2]
+    [['security', 0.5, 0.5, 0.5], ['economy', 0.0, 0.0, 0.0]]
     """
+    stats.check_level(level)
     m = _with_word_counts(_merged(codes, sentences))
-    if by not in m:
-        raise ValueError(f"by {by!r} is not a column of the sentences table")
+    r = _Replicates(m, by, n_boot, seed)
+    share_rep = _ratio(r.k_rep, r.n_rep[:, :, None])                 # B x groups x frames
+    low, high = percentile_columns(share_rep.reshape(len(share_rep), -1), level)
+    low, high = low.reshape(r.k.shape), high.reshape(r.k.shape)
+    words = m.groupby(by)["n_words"].sum()
     rows = []
-    for g, part in m.groupby(by, sort=True):
-        n = len(part)
-        words = int(part["n_words"].sum())
-        for f in FRAMES:
-            k = int(part[f].sum())
-            lo, hi = wilson_interval(k, n, level)
+    for i, g in enumerate(r.groups):
+        n = int(r.n[i])
+        for j, f in enumerate(FRAMES):
+            k = int(r.k[i, j])
+            wlo, whi = wilson_interval(k, n, level)
+            w = int(words[g])
             rows.append({by: g, "frame": f, "n_sentences": n, "n_frame": k, "share": k / n,
-                         "ci_low": lo, "ci_high": hi, "n_words": words,
-                         "per_1000_words": 1000 * k / words if words else np.nan})
+                         "ci_low": float(low[i, j]), "ci_high": float(high[i, j]),
+                         "interval": r.boot.label, "n_boot": n_boot, "seed": seed,
+                         "wilson_low_independent": wlo, "wilson_high_independent": whi,
+                         "n_words": w, "per_1000_words": 1000 * k / w if w else np.nan})
     return pd.DataFrame(rows)
 
 
 @provenance.tracked
-def frame_differences(shares: pd.DataFrame, target=None, reference=None, *,
-                      by: str = "year", level: float = 0.95) -> pd.DataFrame:
-    """Differences of frame shares, target minus reference, with CI and test.
+def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
+                      reference=None, *, by: str = "year", n_boot: int = DEFAULT_N_BOOT,
+                      seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
+    """Differences of frame shares, target minus reference, with CIs and a test.
 
     Parameters
     ----------
-    shares : DataFrame
-        A ``shares`` table from :func:`frame_shares`.
+    codes, sentences : DataFrame
+        As in :func:`frame_shares` (the same ``n_boot`` and ``seed`` give the same
+        replicates, so the intervals of shares and differences are consistent).
     target, reference : optional
         Values of ``by``, or for ``reference`` one of ``"first"``, ``"previous"``,
         ``"rest"`` (counts pooled), resolved by :func:`discourse.stats.comparisons`.
         Default: every later value against the first (earliest), so any number of
         years gives one row per later year and frame. Needs at least two groups.
+    by : str
+        Grouping column (default ``"year"``).
+    n_boot, seed, level
+        As in :func:`frame_shares`.
 
     Returns
     -------
     DataFrame
-        ``frame, reference, target, share_reference, share_target, difference,
-        ci_low, ci_high`` (Newcombe hybrid score), ``test`` ("Fisher exact, two-sided"),
-        ``odds_ratio``, ``p_value``.
+        ``frame, reference, target, n_reference, n_target, share_reference,
+        share_target, difference, ci_low, ci_high`` (cluster bootstrap percentile
+        interval of the difference), ``interval, n_boot, seed,
+        newcombe_low_independent, newcombe_high_independent`` (Newcombe hybrid score,
+        assuming independent sentences), ``test`` (:data:`FISHER`), ``odds_ratio,
+        p_value_independent``; one row per comparison and frame.
     """
     from scipy.stats import fisher_exact
 
-    found = stats.comparisons(shares[by].unique(), target, reference, name=by)
-    idx = shares.set_index([by, "frame"])
+    stats.check_level(level)
+    m = _merged(codes, sentences)
+    if by not in m:
+        raise ValueError(f"by {by!r} is not a column of the sentences table")
+    found = stats.comparisons(m[by].unique(), target, reference, name=by)
+    r = _Replicates(m, by, n_boot, seed)
     rows = []
     for c in found:
-        for f in FRAMES:
-            a = idx.loc[(c.target, f)]
-            k1, n1 = int(a.n_frame), int(a.n_sentences)
-            k0 = sum(int(idx.loc[(g, f)].n_frame) for g in c.groups)
-            n0 = sum(int(idx.loc[(g, f)].n_sentences) for g in c.groups)
-            lo, hi = newcombe_interval(k1, n1, k0, n0, level)
-            odds, p = fisher_exact([[k1, n1 - k1], [k0, n0 - k0]], alternative="two-sided")
+        k1, n1, k1_rep, n1_rep = r.pooled([c.target])
+        k0, n0, k0_rep, n0_rep = r.pooled(list(c.groups))
+        diff_rep = _ratio(k1_rep, n1_rep[:, None]) - _ratio(k0_rep, n0_rep[:, None])
+        low, high = percentile_columns(diff_rep, level)
+        for j, f in enumerate(FRAMES):
+            a, na, b, nb = int(k1[j]), int(n1), int(k0[j]), int(n0)
+            nlo, nhi = newcombe_interval(a, na, b, nb, level)
+            odds, p = fisher_exact([[a, na - a], [b, nb - b]], alternative="two-sided")
             rows.append({"frame": f, "reference": c.reference, "target": c.target,
-                         "share_reference": k0 / n0, "share_target": k1 / n1,
-                         "difference": k1 / n1 - k0 / n0, "ci_low": lo, "ci_high": hi,
-                         "test": "Fisher exact, two-sided", "odds_ratio": float(odds),
-                         "p_value": float(p)})
+                         "n_reference": nb, "n_target": na,
+                         "share_reference": b / nb, "share_target": a / na,
+                         "difference": a / na - b / nb, "ci_low": float(low[j]),
+                         "ci_high": float(high[j]), "interval": r.boot.label,
+                         "n_boot": n_boot, "seed": seed,
+                         "newcombe_low_independent": nlo, "newcombe_high_independent": nhi,
+                         "test": FISHER, "odds_ratio": float(odds), "p_value_independent": float(p)})
     return pd.DataFrame(rows)
 
 
@@ -171,20 +264,26 @@ _NON_BODY = ("question", "title", "lead")
 
 @provenance.tracked
 def sensitivity(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.DataFrame | None = None,
-                *, target=None, reference=None, level: float = 0.95) -> pd.DataFrame:
+                *, target=None, reference=None, n_boot: int = DEFAULT_N_BOOT,
+                seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Do the year differences hold with other choices? One row per variant and frame.
 
     Variants: ``lexicon, all sentences`` (the main result); ``lexicon, without
     questions, titles and leads``; and, when ``hand`` codes are given, the same two
-    with hand codes instead of lexicon codes (on the hand-coded sentences).
+    with hand codes instead of lexicon codes (on the hand-coded sentences). Each
+    variant is a :func:`frame_differences` table with the same ``n_boot`` and ``seed``.
 
     Returns
     -------
     DataFrame
-        ``variant, codes, sentences, frame, reference, target, n_reference, n_target,
-        share_reference, share_target, difference, ci_low, ci_high, p_value,
-        conclusion`` ("rise"/"fall"/"no clear change": the Newcombe CI above, below or
-        across 0) and ``holds`` (same conclusion as the main result).
+        ``variant, codes, sentences, kind`` ("main" for the main result, "check" for
+        the others: only checks count when saying how often a conclusion holds),
+        ``frame, reference, target, n_reference, n_target, share_reference,
+        share_target, difference, ci_low, ci_high`` (cluster bootstrap), ``interval,
+        n_boot, seed, newcombe_low_independent, newcombe_high_independent,
+        p_value_independent, conclusion`` ("rise"/"fall"/"no clear change": the
+        bootstrap CI above, below or across 0) and ``holds`` (same conclusion as the
+        main result; trivially true on the main rows).
     """
     sentences = _with_word_counts(sentences)   # counted once for every variant
     variants = [("lexicon", "all", codes)]
@@ -201,25 +300,22 @@ def sensitivity(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.DataFrame
         sents = sentences if which == "all" else body
         sub = table[table["sentence_id"].isin(sents["sentence_id"])]
         sents = sents[sents["sentence_id"].isin(sub["sentence_id"])]
-        shares = frame_shares(sub, sents, level=level)
-        diff = frame_differences(shares, target, reference, level=level)
-        sh = shares.set_index(["year", "frame"])
+        diff = frame_differences(sub, sents, target, reference, n_boot=n_boot, seed=seed,
+                                 level=level)
         diff["variant"] = f"{source} codes, {which}"
         diff["codes"] = source
         diff["sentences"] = which
-        diff["n_reference"] = [int(sh.loc[(r, f), "n_sentences"])
-                               for r, f in zip(diff.reference, diff.frame)]
-        diff["n_target"] = [int(sh.loc[(t, f), "n_sentences"])
-                            for t, f in zip(diff.target, diff.frame)]
+        diff["kind"] = "main" if main is None else "check"
         diff["conclusion"] = [_conclusion(lo, hi) for lo, hi in zip(diff.ci_low, diff.ci_high)]
         if main is None:
             main = diff.set_index(["frame", "target"])["conclusion"]
         diff["holds"] = [c == main.loc[(f, t)] for c, f, t in
                          zip(diff.conclusion, diff.frame, diff.target)]
         rows.append(diff)
-    cols = ["variant", "codes", "sentences", "frame", "reference", "target", "n_reference",
-            "n_target", "share_reference", "share_target", "difference", "ci_low", "ci_high",
-            "p_value", "conclusion", "holds"]
+    cols = ["variant", "codes", "sentences", "kind", "frame", "reference", "target",
+            "n_reference", "n_target", "share_reference", "share_target", "difference",
+            "ci_low", "ci_high", "interval", "n_boot", "seed", "newcombe_low_independent",
+            "newcombe_high_independent", "p_value_independent", "conclusion", "holds"]
     return pd.concat(rows, ignore_index=True)[cols]
 
 
@@ -253,14 +349,16 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 @provenance.tracked
-def frames_by_role(codes: pd.DataFrame, sentences: pd.DataFrame,
-                   level: float = 0.95) -> pd.DataFrame:
-    """Frame shares by speaker role and year (Wilson CIs): the ``shares`` columns plus
-    ``year`` and ``role``."""
+def frames_by_role(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.95, *,
+                   n_boot: int = DEFAULT_N_BOOT, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Frame shares by speaker role and year: the ``shares`` columns of
+    :func:`frame_shares` (cluster bootstrap CIs within each year, Wilson beside them)
+    plus ``year`` and ``role``."""
     m = _with_word_counts(_merged(codes, sentences))
     out = []
     for y, part in m.groupby("year", sort=True):
-        s = frame_shares(part[["sentence_id", *FRAMES]], part, by="role", level=level)
+        s = frame_shares(part[["sentence_id", *FRAMES]], part, by="role", n_boot=n_boot,
+                         seed=seed, level=level)
         s.insert(0, "year", y)
         out.append(s)
     return pd.concat(out, ignore_index=True)

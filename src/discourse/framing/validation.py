@@ -2,15 +2,17 @@
 
 * **Agreement** (:func:`validate`): precision, recall, F1 (positive class 1), Cohen's
   (1960) kappa and Krippendorff's (2004) alpha (nominal, two coders, no missing
-  values) per frame (:func:`discourse.stats.agreement_scores`), each with a percentile
-  bootstrap interval over sentences (Efron and Tibshirani 1993).
+  values) per frame (:func:`discourse.stats.agreement_scores`), with intervals that
+  never collapse (:func:`discourse.framing.agreement.agreement_intervals`): Wilson
+  score intervals for precision and recall; for F1, kappa and alpha a percentile
+  interval from a paragraph-cluster bootstrap of the 2x2 table with Jeffreys
+  pseudo-counts (Efron and Tibshirani 1993). The ``interval`` column names each.
 * **Disagreements** (:func:`confusion`, :func:`disagreements`): the 2x2 counts and
   every sentence-frame where the two codings differ, with the lexicon's evidence.
-* **Supervised comparison** (:func:`supervised_comparison`): a cross-validated TF-IDF
-  logistic regression trained on the hand codes, beside the lexicon.
-* **Hand-coded sets** (:func:`load_validation`, :func:`validate_annotations`,
-  :func:`validate_annotation_sets`): the validation set of the corpus and sets of
-  sentences outside it (``corpus/annotations/``).
+* **Hand-coded sets** (:func:`load_validation`, :func:`validate_annotations`): the
+  validation set of the corpus and a hand-coded file of sentences outside it. The
+  registered sets, labelled with what they are, and the comparison with a supervised
+  instrument are in :mod:`discourse.framing.evaluation`.
 
 References
 ----------
@@ -26,11 +28,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from discourse import paths, provenance, stats
+from discourse.bootstrap import DEFAULT_SEED
 from discourse.checks import check_columns, check_positive_int
+from discourse.framing.agreement import AGREEMENT_N_BOOT, agreement_intervals, resampler
 from discourse.framing.inputs import code_file
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import AGREEMENT_METRICS, binary_agreement
@@ -40,33 +43,30 @@ __all__ = [
     "validate",
     "confusion",
     "disagreements",
-    "supervised_comparison",
     "load_validation",
     "validate_annotations",
-    "validate_annotation_sets",
 ]
 
 
-def _bootstrap(tp, fp, fn, tn, n_boot, rng):
-    n = tp + fp + fn + tn
-    counts = rng.multinomial(n, np.array([tp, fp, fn, tn]) / n, size=n_boot)
-    return stats.agreement_scores(*counts.T)
-
-
 @provenance.tracked
-def validate(codes: pd.DataFrame, hand: pd.DataFrame, *, n_boot: int = 2000,
-             seed: int = 0, id_col: str = "sentence_id", level: float = 0.95) -> pd.DataFrame:
-    """Agreement of the lexicon codes with the hand codes, per frame, with bootstrap CIs.
+def validate(codes: pd.DataFrame, hand: pd.DataFrame, *,
+             clusters: pd.DataFrame | None = None, n_boot: int = AGREEMENT_N_BOOT,
+             seed: int = DEFAULT_SEED, id_col: str = "sentence_id",
+             level: float = 0.95) -> pd.DataFrame:
+    """Agreement of the lexicon codes with the hand codes, per frame, with intervals.
 
     Parameters
     ----------
     codes, hand : DataFrame
         Both with ``id_col`` and the three frame columns (0/1); joined on ``id_col``
         (every hand-coded sentence must be coded).
+    clusters : DataFrame, optional
+        ``id_col, doc_id, paragraph`` of the hand-coded sentences (e.g. the sentences
+        table) for the paragraph-cluster bootstrap; default: those columns of
+        ``hand`` if present, else sentences are resampled one by one (the
+        ``interval`` column says which).
     n_boot : int
-        Bootstrap resamples of sentences (percentile intervals). Resampling sentences
-        with replacement is done as a multinomial draw of the 2x2 cell counts, which
-        is the same distribution.
+        Bootstrap replicates (for F1, kappa and alpha).
     seed : int
         Seed of ``numpy.random.default_rng``.
     level : float
@@ -75,24 +75,20 @@ def validate(codes: pd.DataFrame, hand: pd.DataFrame, *, n_boot: int = 2000,
     Returns
     -------
     DataFrame
-        ``validation`` table: ``frame, metric, value, ci_low, ci_high, n, n_boot,
-        seed`` for metrics precision, recall, f1, kappa, alpha.
+        ``validation`` table: ``frame, metric, value, ci_low, ci_high, interval, n,
+        n_boot, seed`` for metrics precision, recall (Wilson score intervals), f1,
+        kappa, alpha (cluster bootstrap with Jeffreys pseudo-counts); see
+        :func:`discourse.framing.agreement.agreement_intervals`.
     """
     check_positive_int("n_boot", n_boot)
     stats.check_level(level)
     joined = _join(codes, hand, id_col)
-    rng = np.random.default_rng(seed)
-    rows = []
-    for frame in FRAMES:
-        r = binary_agreement(joined[f"{frame}_lex"], joined[f"{frame}_hand"])
-        boot = _bootstrap(r["tp"], r["fp"], r["fn"], r["tn"], n_boot, rng)
-        for metric in AGREEMENT_METRICS:
-            vals = boot[metric][~np.isnan(boot[metric])]
-            lo, hi = stats.percentile_interval(vals, level) if len(vals) else (np.nan, np.nan)
-            rows.append({"frame": frame, "metric": metric, "value": r[metric],
-                         "ci_low": float(lo), "ci_high": float(hi), "n": r["n"],
-                         "n_boot": n_boot, "seed": seed})
-    return pd.DataFrame(rows)
+    if clusters is None:
+        clusters = hand if "paragraph" in hand else None
+    boot = resampler(joined, clusters, id_col=id_col, n_boot=n_boot, seed=seed)
+    lex = joined[[f"{f}_lex" for f in FRAMES]].set_axis(list(FRAMES), axis=1).astype(int)
+    ref = joined[[f"{f}_hand" for f in FRAMES]].set_axis(list(FRAMES), axis=1).astype(int)
+    return agreement_intervals(lex, ref, boot, metrics=AGREEMENT_METRICS, level=level)
 
 
 def _join(codes, hand, id_col):
@@ -150,56 +146,6 @@ def disagreements(codes: pd.DataFrame, hand: pd.DataFrame, *,
 
 
 @provenance.tracked
-def supervised_comparison(hand: pd.DataFrame, codes: pd.DataFrame, *, k: int = 5,
-                          seed: int = 0, id_col: str = "sentence_id",
-                          text_col: str = "text") -> pd.DataFrame:
-    """Compare the lexicon with a supervised classifier trained on the hand codes.
-
-    One scikit-learn pipeline per frame, ``TfidfVectorizer(sublinear_tf=True)`` then
-    ``LogisticRegression(class_weight="balanced", max_iter=1000)``, evaluated by
-    stratified k-fold cross-validation (``StratifiedKFold(shuffle=True,
-    random_state=seed)``) with out-of-fold predictions pooled over folds. ``k`` is
-    reduced to the number of sentences in the rarer class when that is smaller (the
-    ``k_used`` column).
-
-    Returns
-    -------
-    DataFrame
-        ``frame, method`` ("lexicon" / "tfidf_logreg_cv"), ``precision, recall, f1,
-        kappa, alpha, n, k_used, seed``.
-    """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-    from sklearn.pipeline import make_pipeline
-
-    if k < 2:
-        raise ValueError(f"k {k!r} must be at least 2")
-    j = _join(codes, hand, id_col)
-    texts = hand.set_index(id_col).loc[j[id_col], text_col].tolist()
-    rows = []
-    for f in FRAMES:
-        y = j[f"{f}_hand"].astype(int).to_numpy()
-        lex = binary_agreement(j[f"{f}_lex"], y)
-        rows.append({"frame": f, "method": "lexicon", **{m: lex[m] for m in AGREEMENT_METRICS},
-                     "n": lex["n"], "k_used": np.nan, "seed": seed})
-        k_used = int(min(k, np.bincount(y, minlength=2).min()))
-        if k_used < 2:
-            rows.append({"frame": f, "method": "tfidf_logreg_cv",
-                         **{m: np.nan for m in AGREEMENT_METRICS}, "n": len(y), "k_used": k_used,
-                         "seed": seed})
-            continue
-        model = make_pipeline(TfidfVectorizer(sublinear_tf=True),
-                              LogisticRegression(class_weight="balanced", max_iter=1000))
-        pred = cross_val_predict(model, texts, y,
-                                 cv=StratifiedKFold(k_used, shuffle=True, random_state=seed))
-        sup = binary_agreement(pred, y)
-        rows.append({"frame": f, "method": "tfidf_logreg_cv", **{m: sup[m] for m in AGREEMENT_METRICS},
-                     "n": sup["n"], "k_used": k_used, "seed": seed})
-    return pd.DataFrame(rows)
-
-
-@provenance.tracked
 def load_validation(path: str | os.PathLike | None = None,
                     corpus: str | os.PathLike | None = None) -> pd.DataFrame | None:
     """Read the hand-coded validation set (``annotations/frames_validation.csv``).
@@ -223,8 +169,9 @@ def load_validation(path: str | os.PathLike | None = None,
 
 
 @provenance.tracked
-def validate_annotations(path: str | os.PathLike, lexicon=None, *, n_boot: int = 2000,
-                         seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+def validate_annotations(path: str | os.PathLike, lexicon=None, *,
+                         n_boot: int = AGREEMENT_N_BOOT, seed: int = DEFAULT_SEED,
+                         level: float = 0.95) -> pd.DataFrame:
     """Code a hand-coded annotation file with the lexicon and score the agreement.
 
     For sets of sentences outside the corpus, such as the held-out and development
@@ -239,7 +186,8 @@ def validate_annotations(path: str | os.PathLike, lexicon=None, *, n_boot: int =
     lexicon : Lexicon or path-like, optional
         Default: the project's lexicon.
     n_boot, seed, level
-        As in :func:`validate` (percentile bootstrap over sentences).
+        As in :func:`validate`; the bootstrap resamples the file's paragraphs (its
+        ``paragraph`` column; sentences one by one without it).
 
     Returns
     -------
@@ -262,38 +210,7 @@ def validate_annotations(path: str | os.PathLike, lexicon=None, *, n_boot: int =
         if not hand[f].isin(["0", "1"]).all():
             raise ValueError(f"{p}: column {f!r} must hold 0 or 1 in every row")
         hand[f] = hand[f].astype(int)
-    table = validate(codes[["id", *FRAMES]], hand[["id", *FRAMES]], n_boot=n_boot, seed=seed, id_col="id",
-                     level=level)
+    keep = ["id", *FRAMES] + (["paragraph"] if "paragraph" in hand else [])
+    table = validate(codes[["id", *FRAMES]], hand[keep], n_boot=n_boot, seed=seed,
+                     id_col="id", level=level)
     return table.assign(set=p.stem)[["set", *table.columns]]
-
-
-@provenance.tracked
-def validate_annotation_sets(names, lexicon=None, *, corpus: str | os.PathLike | None = None,
-                             n_boot: int = 2000, seed: int = 0,
-                             level: float = 0.95) -> pd.DataFrame:
-    """:func:`validate_annotations` for several hand-coded files, in one table.
-
-    Parameters
-    ----------
-    names : list of str
-        File names in ``{corpus}/annotations/`` (e.g. ``["frames_heldout.csv",
-        "frames_dev.csv"]``); names without a file are skipped.
-    lexicon, n_boot, seed, level
-        As in :func:`validate_annotations` (the same seed for every file).
-    corpus : path-like, optional
-        The corpus directory (default: :func:`discourse.paths.corpus_dir`).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The tables of :func:`validate_annotations` one after the other, in the order
-        of ``names``; no rows (same columns) when no file exists.
-    """
-    root = paths.corpus_dir(corpus) / "annotations"
-    found = [root / name for name in names if (root / name).is_file()]
-    parts = [validate_annotations(p, lexicon, n_boot=n_boot, seed=seed, level=level)
-             for p in found]
-    if not parts:
-        return pd.DataFrame(columns=["set", "frame", "metric", "value", "ci_low",
-                                     "ci_high", "n", "n_boot", "seed"])
-    return pd.concat(parts, ignore_index=True)

@@ -9,15 +9,24 @@ from discourse.plots.figure import new_figure, source_note
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["plot_frame_shares", "plot_validation", "plot_cooccurrence", "plot_trajectory",
-           "plot_roles"]
+__all__ = ["plot_frame_shares", "plot_validation", "plot_agreement_ceiling",
+           "plot_cooccurrence", "plot_trajectory", "plot_roles"]
 
 _FRAME_COLOURS = {"security": "#b2182b", "economy": "#2166ac", "multilateralism": "#1b7837"}
 
 
+def _interval(table) -> tuple[str, str]:
+    """(short name, full description) of the interval a table's ci_low/ci_high hold."""
+    if "interval" not in table or not len(table):
+        return "Wilson", "Wilson score"
+    full = str(table["interval"].iloc[0])
+    return full.split(" (")[0], full
+
+
 def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     """Bar chart of a framing ``shares`` table: share of sentences per frame and group,
-    with the Wilson 95% CI as error bars."""
+    with its 95% CI (``ci_low``, ``ci_high``) as error bars; the title and the source
+    line name the interval (the table's ``interval`` column; Wilson if it has none)."""
     import numpy as np
 
     fig, ax = new_figure()
@@ -35,15 +44,17 @@ def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     ax.set_ylabel("share of sentences with the frame")
     ax.set_xlabel("frame")
     ax.set_ylim(0, 1)
-    ax.set_title(f"Frame shares by {by} (Wilson 95% CI)")
+    short, full = _interval(shares)
+    ax.set_title(f"Frame shares by {by} (95% CI: {short})")
     ax.legend(title=by, frameon=False)
-    source_note(fig, source or "Source: discourse.framing.frame_shares")
+    source_note(fig, source or f"Source: discourse.framing.frame_shares; interval: {full}")
     return fig
 
 
 def plot_validation(validation, *, source: str = "") -> Figure:
-    """Dot plot of a framing ``validation`` table: each metric per frame with its
-    bootstrap 95% CI; dashed lines at the targets F1 0.85 and kappa 0.80."""
+    """Dot plot of a framing ``validation`` table: each metric per frame with its 95%
+    CI (Wilson for precision and recall, cluster bootstrap with Jeffreys pseudo-counts
+    for the others); dashed lines at the targets F1 0.85 and kappa 0.80."""
     import numpy as np
 
     fig, ax = new_figure()
@@ -61,10 +72,63 @@ def plot_validation(validation, *, source: str = "") -> Figure:
     ax.set_xticks(x, metrics)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("agreement measure (lexicon vs hand coding)")
-    ax.set_ylabel("value (bootstrap 95% CI)")
+    ax.set_ylabel("value (95% CI)")
     ax.set_title("Validation of the frame lexicon against hand coding")
     ax.legend(frameon=False, loc="lower left")
-    source_note(fig, source or "Source: discourse.framing.validate; dashed 0.85, dotted 0.80")
+    source_note(fig, source or "Source: discourse.framing.validate; 95% CI: Wilson for "
+                "precision and recall, paragraph-cluster bootstrap (Jeffreys pseudo-counts) "
+                "for F1, kappa, alpha; dashed 0.85, dotted 0.80")
+    return fig
+
+
+def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") -> Figure:
+    """The automatic coder beside two hand coders, per hand-coded set and frame.
+
+    Parameters
+    ----------
+    ceiling : pandas.DataFrame
+        A table of :func:`discourse.framing.ceiling` (``set, kind,
+        used_for_development, frame, metric, coder, coder_low, coder_high, two_coders,
+        two_coders_low, two_coders_high``).
+    metric : str
+        The agreement measure shown (default Cohen's kappa).
+
+    One panel per set, labelled with what it was measured on (real or synthetic text,
+    used or not used to build the lexicon); in each, per frame, the two hand coders'
+    agreement (the ceiling; hollow marker) and the automatic coder's agreement with the
+    adjudicated coding (filled), each with its 95% interval.
+    """
+    import numpy as np
+
+    part = ceiling[ceiling["metric"] == metric]
+    sets = list(dict.fromkeys(part["set"]))
+    fig, axes = new_figure(figsize=(3.2 * max(len(sets), 1) + 1.0, 4.6),
+                           ncols=max(len(sets), 1), sharey=True, squeeze=False)
+    frames = list(dict.fromkeys(part["frame"]))
+    x = np.arange(len(frames))
+    for ax, name in zip(axes[0], sets):
+        rows = part[part["set"] == name].set_index("frame").loc[frames]
+        for off, col, marker, label in ((-0.12, "two_coders", "o", "two hand coders"),
+                                        (0.12, "coder", "s", "automatic coder")):
+            lo, hi = rows[f"{col}_low"], rows[f"{col}_high"]
+            ax.errorbar(x + off, rows[col], yerr=[rows[col] - lo, hi - rows[col]],
+                        fmt=marker, capsize=3, label=label, color="0.15",
+                        mfc="white" if col == "two_coders" else "0.15")
+        r = rows.iloc[0]
+        used = "used to build" if r["used_for_development"] == "yes" else "never used to build"
+        ax.set_title(f"{name}\n({r['kind']}; {used} the lexicon)", fontsize=8)
+        ax.set_xticks(x, frames, rotation=20)
+        ax.set_ylim(0.5, 1.02)
+        ax.axhline(0.85, ls=":", lw=0.8, color="0.5")
+    axes[0][0].set_ylabel(f"{metric} (95% interval)")
+    axes[0][0].legend(frameon=False, loc="lower left", fontsize=8)
+    fig.suptitle(f"Agreement with the adjudicated hand coding ({metric}): automatic coder "
+                 "and the two hand coders' ceiling")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    from discourse import results
+
+    source_note(fig, source or f"Source: discourse.framing.ceiling (results/"
+                               f"{results.FRAMING_CEILING.file}); dotted line 0.85")
     return fig
 
 
@@ -114,7 +178,7 @@ def plot_trajectory(traj, *, source: str = "") -> Figure:
 
 def plot_roles(by_role, *, source: str = "") -> Figure:
     """Horizontal bars of a framing ``by role`` table: share per role, year and frame
-    with Wilson 95% CIs."""
+    with 95% CIs (the interval named on the axis)."""
     import numpy as np
 
     fig, ax = new_figure(figsize=(8.0, 6.0))
@@ -131,7 +195,7 @@ def plot_roles(by_role, *, source: str = "") -> Figure:
     ax.set_yticks(y, [f"{l} (n={n})" for l, n in zip(labels, t.drop_duplicates(
         ["year", "role"])["n_sentences"])])
     ax.set_xlim(0, 1)
-    ax.set_xlabel("share of sentences with the frame (Wilson 95% CI)")
+    ax.set_xlabel(f"share of sentences with the frame (95% CI: {_interval(by_role)[0]})")
     ax.set_ylabel("year and speaker role")
     ax.set_title("Frames by speaker role")
     ax.legend(frameon=False)

@@ -46,7 +46,8 @@ class TopicAnalysis:
         :func:`discourse.topics.suggest_k` for NMF on the grid (``None`` without one).
     terms, stability, labels, passages, unit_topics, prevalence : pandas.DataFrame
         The tables of :func:`~discourse.topics.topic_terms`,
-        :func:`~discourse.topics.seed_stability`, :func:`~discourse.topics.check_labels`,
+        :func:`~discourse.topics.topic_stability` (seed and resampling stability per
+        topic, which topics are citable), :func:`~discourse.topics.check_labels`,
         :func:`~discourse.topics.representative_passages`,
         :func:`~discourse.topics.document_topics` and
         :func:`~discourse.topics.prevalence_table`.

@@ -1,0 +1,39 @@
+"""Arguments and output shared by the subcommands of the ``discourse`` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+__all__ = ["corpus_args", "output_arg", "emit", "sentences"]
+
+
+def corpus_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corpus", metavar="DIR", default=None,
+                   help="corpus directory (default: $DISCOURSE_CORPUS or the "
+                        "repository's corpus/)")
+    p.add_argument("--layer", choices=["cleaned", "raw"], default="cleaned",
+                   help="text layer: 'raw' as published, 'cleaned' with "
+                        "corpus/corrections.csv applied (default: cleaned)")
+
+
+def output_arg(p: argparse.ArgumentParser, required: bool = False) -> None:
+    p.add_argument("-o", "--output", metavar="FILE.csv", required=required,
+                   default=None, help="write the table here (default: standard output)"
+                   if not required else "write the table here")
+
+
+def emit(table, output: str | None) -> None:
+    from discourse.io import FLOAT_FORMAT, write_table
+
+    if output is None:
+        table.to_csv(sys.stdout, index=False, float_format=FLOAT_FORMAT,
+                     lineterminator="\n")
+    else:
+        write_table(table, output)
+
+
+def sentences(args):
+    from discourse import corpus
+
+    return corpus.segment(corpus.load_docs(args.corpus, layer=args.layer))

@@ -1,0 +1,144 @@
+"""The framing subcommands of the ``discourse`` command (see :mod:`discourse.cli`).
+
+``frames`` codes sentences, ``suggest-terms`` lists candidate lexicon words, ``sample``
+draws a blind coding sheet and ``validate`` scores coded sheets; each is a pair
+``_add_NAME(subparsers)``, ``_run_NAME(args)`` listed in :data:`COMMANDS`.
+"""
+
+from __future__ import annotations
+
+from discourse.cli_common import corpus_args as _corpus_args
+from discourse.cli_common import emit as _emit
+from discourse.cli_common import output_arg as _output_arg
+from discourse.cli_common import sentences as _sentences
+
+__all__ = ["COMMANDS"]
+
+
+def _add_frames(sub) -> None:
+    p = sub.add_parser("frames", help="code sentences for security, economy, multilateralism",
+                       description="Code each row of INPUT.csv (columns id, text and "
+                                   "optionally paragraph) with the frame lexicon; write id, "
+                                   "security, economy, multilateralism (0/1), evidence.")
+    p.add_argument("input", metavar="INPUT.csv", help="sentences to code (UTF-8 CSV)")
+    _output_arg(p)
+    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
+                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+
+
+def _run_frames(args) -> int:
+    from discourse import framing
+
+    lexicon = framing.load_lexicon(args.lexicon)
+    _emit(framing.code_file(args.input, lexicon), args.output)
+    return 0
+
+
+def _add_suggest_terms(sub) -> None:
+    p = sub.add_parser(
+        "suggest-terms", help="words near a frame's entries that the lexicon lacks",
+        description="Rank the words that occur within --window tokens of the entries of "
+                    "one frame more often than elsewhere in the corpus (windowed keyness: "
+                    "signed G2, Benjamini-Hochberg adjusted p, Log Ratio), leaving out "
+                    "words the lexicon already uses, with keyword-in-context lines. It "
+                    "suggests; it never edits the lexicon.")
+    p.add_argument("--frame", required=True, metavar="NAME",
+                   help="security, economy or multilateralism")
+    p.add_argument("--window", type=int, default=10, metavar="N",
+                   help="tokens on each side of a match that count as near (default 10)")
+    p.add_argument("--min-count", type=int, default=3, metavar="N",
+                   help="keep words seen near the frame at least N times (default 3)")
+    p.add_argument("-n", type=int, default=30, metavar="N", help="rows (default 30)")
+    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
+                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+    _corpus_args(p)
+    _output_arg(p)
+
+
+def _run_suggest_terms(args) -> int:
+    from discourse import framing
+
+    lexicon = framing.load_lexicon(args.lexicon)
+    _emit(framing.suggest_terms(_sentences(args), args.frame, lexicon, window=args.window,
+                                min_count=args.min_count, n=args.n), args.output)
+    return 0
+
+
+def _add_sample(sub) -> None:
+    p = sub.add_parser("sample", help="draw a blind coding sheet of sentences to hand-code",
+                       description="Write a stratified random sample of sentences as a "
+                                   "coding sheet (id, document, year, stratum, "
+                                   "paragraph_text, text, empty security, economy, "
+                                   "multilateralism, note), never showing the coder's "
+                                   "output, and SHEET.lock.json beside it with the sha256 "
+                                   "of the codebook, the lexicon, the corpus files and the "
+                                   "sample. Conventions: discourse.framing.sampling.")
+    p.add_argument("--n", type=int, required=True, metavar="N", help="sentences to sample")
+    p.add_argument("--by", choices=["year"], default=None,
+                   help="stratify by year (proportional allocation, at least 2 per year)")
+    p.add_argument("--seed", type=int, required=True, metavar="S", help="random seed")
+    _corpus_args(p)
+    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
+                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+    p.add_argument("--codebook", metavar="FILE", default=None,
+                   help="the codebook the coders follow (default: docs/codebook.md)")
+    p.add_argument("-o", "--output", metavar="SHEET.csv", required=True,
+                   help="the coding sheet to write")
+
+
+def _run_sample(args) -> int:
+    from discourse.framing.sampling import draw_sample, lock_path
+
+    sheet = draw_sample(args.output, n=args.n, seed=args.seed, by=args.by,
+                        corpus=args.corpus, layer=args.layer, lexicon=args.lexicon,
+                        codebook=args.codebook)
+    print(f"{args.output} ({len(sheet)} sentences)")
+    print(lock_path(args.output))
+    return 0
+
+
+def _add_validate(sub) -> None:
+    p = sub.add_parser("validate", help="agreement and corrected shares from coded sheets",
+                       description="Check a coded sheet of `discourse sample` against its "
+                                   "lock (refusing it if the corpus, lexicon or codebook "
+                                   "changed) and write into DIR: agreement.csv and "
+                                   "coder-disagreements.csv (the coder vs the hand codes), "
+                                   "with a second sheet reliability.csv and "
+                                   "intercoder-disagreements.csv, and the corpus's frame "
+                                   "shares corrected with the sample: "
+                                   "shares-rogan-gladen.csv, shares-ppi.csv. Conventions: "
+                                   "discourse.framing.sheets.")
+    p.add_argument("sheet", metavar="SHEET.csv", help="the coded sheet (the reference)")
+    p.add_argument("second", metavar="SECOND_SHEET.csv", nargs="?", default=None,
+                   help="a second coder's sheet of the same sample")
+    p.add_argument("--lock", metavar="FILE", default=None,
+                   help="the lock of SHEET.csv (default: SHEET.lock.json beside it)")
+    p.add_argument("--corpus", metavar="DIR", default=None,
+                   help="corpus directory (default: $DISCOURSE_CORPUS or corpus/)")
+    p.add_argument("--lexicon", metavar="FILE.yaml", default=None, help="frame lexicon")
+    p.add_argument("--codebook", metavar="FILE", default=None,
+                   help="the codebook (default: docs/codebook.md)")
+    p.add_argument("--n-boot", type=int, default=None, metavar="N",
+                   help="bootstrap replicates of the corrected shares (default 20000)")
+    p.add_argument("--seed", type=int, default=None, help="bootstrap seed")
+    p.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="directory to write the tables into")
+
+
+def _run_validate(args) -> int:
+    from discourse.framing.sheets import validate_sheet
+
+    extra = {k: v for k, v in (("n_boot", args.n_boot), ("seed", args.seed)) if v is not None}
+    result = validate_sheet(args.sheet, args.second, lock=args.lock, corpus=args.corpus,
+                            lexicon=args.lexicon, codebook=args.codebook, **extra)
+    for path in result.write(args.output):
+        print(path)
+    return 0
+
+
+COMMANDS = {
+    "frames": (_add_frames, _run_frames),
+    "suggest-terms": (_add_suggest_terms, _run_suggest_terms),
+    "sample": (_add_sample, _run_sample),
+    "validate": (_add_validate, _run_validate),
+}

@@ -1,0 +1,164 @@
+"""Rules that decide which matched words are not evidence: each blocks matches in a span.
+
+Every function takes the tokens, the content matches ``content`` (``(start, end,
+entry id)``) and the dict ``blocked`` (match -> why), and adds to ``blocked`` the
+matches its rule removes, with the reason that the ``evidence`` column shows. They are
+applied by :func:`discourse.framing.rules.analyse`; the codebook clause of each is in
+the lexicon file beside the section that configures it.
+"""
+
+from __future__ import annotations
+
+from discourse.framing.sections import FRAMES
+
+__all__ = ["block_span", "list_span", "forward_span", "sco_body_spans", "backdrop_span",
+           "apposition_spans"]
+
+_CLOSE = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
+#: Longest description attached to a name, in tokens.
+_APPOSITION_MAX = 10
+_COMPLEMENT = frozenset({"of", "for", "on"})
+_JOIN_NAME = frozenset({"of", "for", "on", "and", "the", "&", "'s", "\u2019s", "-"})
+
+
+def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=FRAMES,
+               keep=("name",), kinds=None) -> None:
+    """Block the frame matches lying in tokens ``lo:hi``.
+
+    Parameters
+    ----------
+    frames : tuple of str
+        Frames whose matches are blocked.
+    keep : tuple of str
+        Sections never blocked here (names of external organisations by default).
+        Entries of kind ``explicit`` ("multilateral") are never blocked here either:
+        the codebook says they always count.
+    kinds : tuple of str, optional
+        For multilateralism, block only entries of these kinds (e.g. ``("role",)``).
+    """
+    for m in content:
+        e = entries[m[2]]
+        if m in blocked or e.frame not in frames or e.section in keep or e.kind == "explicit":
+            continue
+        if kinds is not None and e.frame == "multilateralism" and e.kind not in kinds:
+            continue
+        if lo <= m[0] and m[1] <= hi:
+            blocked[m] = why
+
+
+def list_span(toks, head, covered, joiners, *, after_of: bool, stops=frozenset()):
+    """The span of a list around ``head``: ``(lo, hi)``.
+
+    Backwards from the head over matched words (``covered``) and ``joiners``; forwards
+    the same way, or (``after_of``, lists of ministries) after an "of"/"for" that
+    follows the head, over every word up to a word in ``stops`` or punctuation that
+    closes a clause ("ministers of culture, education and agriculture held ...").
+    """
+    n = len(toks)
+    lo = head[0]
+    while lo > 0 and (lo - 1 in covered or toks[lo - 1].lower() in joiners):
+        lo -= 1
+    hi = head[1]
+    if not after_of:
+        while hi < n and (hi in covered or toks[hi].lower() in joiners):
+            hi += 1
+    elif hi < n and toks[hi].lower() in ("of", "for"):
+        hi += 1
+        while hi < n and toks[hi] not in _CLOSE - {","} and toks[hi].lower() not in stops:
+            hi += 1
+        while hi > head[1] and toks[hi - 1] in (",", "and"):
+            hi -= 1
+    return lo, hi
+
+
+def forward_span(toks, start: int, stops) -> int:
+    """End of the span from ``start`` to the first token in ``stops`` (or the end)."""
+    hi = start
+    while hi < len(toks) and toks[hi].lower() not in stops:
+        hi += 1
+    return hi
+
+
+def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
+    """Names of the SCO's own bodies: a prefix ("SCO"), then capitalised words and
+    name joiners, containing a head ("Council", "Club", ...), e.g. "SCO Business
+    Council", "SCO Consortium of Economic Think Tanks".
+
+    Examples
+    --------
+    >>> sco_body_spans("the SCO Energy Club met".split(), {"SCO"}, {"Club"})
+    [(1, 4)]
+    >>> sco_body_spans("the SCO Energy Ministers met".split(), {"SCO"}, {"Club"})
+    []
+    """
+    out = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t not in prefixes:
+            continue
+        j, last_head, end = i + 1, None, None
+        while j < n and (toks[j][:1].isupper() or (toks[j] in _JOIN_NAME and j + 1 < n
+                                                    and toks[j + 1][:1].isupper())):
+            if last_head is not None and toks[j] in _JOIN_NAME and \
+                    toks[j] not in _COMPLEMENT and toks[j - 1] in heads:
+                break                 # "SCO Secretariat and CICA Secretariat": two names
+            if toks[j] in heads:
+                last_head = j
+            if last_head is not None and toks[j][:1].isupper():
+                end = j + 1
+            j += 1
+        if last_head is not None:
+            out.append((i, end))
+    return out
+
+
+def backdrop_span(toks, opener) -> tuple[int, int] | None:
+    """The backdrop clause an ``opener`` match begins, if it opens the sentence (after
+    at most a connective and a comma): up to the first comma. ``None`` otherwise.
+
+    Examples
+    --------
+    >>> backdrop_span("Amid economic upheavals , the members agreed".split(), (0, 1, 0))
+    (0, 3)
+    >>> backdrop_span("They met amid upheavals".split(), (2, 3, 0)) is None
+    True
+    """
+    start = opener[0]
+    lead = toks[:start]
+    if lead and not (len(lead) <= 3 and lead[-1] == ","):
+        return None
+    try:
+        comma = toks.index(",", opener[1])
+    except ValueError:
+        return None
+    if comma >= len(toks) - 3:
+        return None
+    return start, comma
+
+
+def apposition_spans(toks) -> list[tuple[int, int]]:
+    """Descriptions attached to a name: ", a/an/one ..." or ", the" and a word in lower
+    case ("the main body ...") after a capitalised word,
+    closed by a second comma, at most ten tokens ("China, a leading global economy, ...").
+    A phrase that runs to the end of the sentence is not taken for one: after a fronted
+    phrase ending in a name ("According to UNESCAP, the region ...") it is the main
+    clause.
+
+    Examples
+    --------
+    >>> apposition_spans("China , a leading economy , hosted".split())
+    [(2, 5)]
+    """
+    out = []
+    n = len(toks)
+    for c in range(1, n - 1):
+        nxt = toks[c + 1].lower()
+        if toks[c] == "," and toks[c - 1][:1].isupper() and (
+                nxt in ("a", "an", "one") or (nxt == "the" and c + 2 < n
+                                              and toks[c + 2][:1].islower())):
+            end = c + 1
+            while end < n and toks[end] not in _CLOSE:
+                end += 1
+            if end < n and toks[end] == "," and end - c - 1 <= _APPOSITION_MAX:
+                out.append((c + 1, end))
+    return out

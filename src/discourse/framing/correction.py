@@ -1,0 +1,366 @@
+"""Frame shares corrected for the coder's errors.
+
+An automatic coder with sensitivity Se < 1 or specificity Sp < 1 biases a share: the
+coded share estimates ``p* = Se p + (1 - Sp)(1 - p)``, not the true share ``p``.
+
+* **Rogan-Gladen** (:func:`rogan_gladen`; Rogan and Gladen 1978): ``p = (p* + Sp - 1) /
+  (Se + Sp - 1)``, clipped to [0, 1]. Unstable when the Youden index ``J = Se + Sp -
+  1`` is small (its variance grows as 1/J^2): rows with ``J <`` :data:`MIN_YOUDEN` are
+  flagged. :func:`corrected_shares` estimates Se and Sp from hand-coded sentences
+  (pooled over years) and gives an interval from a joint bootstrap: in each replicate
+  the corpus is resampled (paragraphs within documents, documents within years) and,
+  independently, the hand-coded set (its paragraphs), with Jeffreys pseudo-counts
+  (0.5 per cell) in Se and Sp so that an error-free validation set still carries its
+  sampling uncertainty (cf. Lang and Reiczigel 2014 on intervals for corrected
+  prevalence).
+* **Se and Sp by year** (:func:`coder_accuracy`): if the coder errs more in one year
+  than another, a correction with pooled Se and Sp, and any uncorrected comparison of
+  years, is biased; the table says whether they differ.
+* **Prediction-powered (difference) estimator** (:func:`prediction_powered_shares`;
+  Angelopoulos et al. 2023): the coder's mean over all sentences plus the mean of
+  (hand - coder) over a random sample of hand-coded sentences, stratified by the
+  sampling strata, with its standard error.
+
+References
+----------
+Angelopoulos, A. N., Bates, S., Fannjiang, C., Jordan, M. I. and Zrnic, T. (2023).
+Prediction-powered inference. *Science* 382(6671), 669-674.
+Lang, Z. and Reiczigel, J. (2014). Confidence limits for prevalence of disease adjusted
+for estimated sensitivity and specificity. *Preventive Veterinary Medicine* 113(1),
+13-22.
+Rogan, W. J. and Gladen, B. (1978). Estimating prevalence from the results of a
+screening test. *American Journal of Epidemiology* 107(1), 71-76.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from discourse import provenance, stats
+from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
+                                 percentile_columns)
+from discourse.checks import check_columns
+from discourse.framing.agreement import WILSON, resampler
+from discourse.framing.lexicon import FRAMES
+
+__all__ = [
+    "MIN_YOUDEN",
+    "rogan_gladen",
+    "coder_accuracy",
+    "corrected_shares",
+    "prediction_powered_shares",
+]
+
+#: Rows whose Youden index Se + Sp - 1 is below this are flagged as unstable.
+MIN_YOUDEN = 0.5
+
+
+def rogan_gladen(share, sensitivity, specificity) -> np.ndarray:
+    """Rogan and Gladen's (1978) corrected share, clipped to [0, 1].
+
+    Parameters
+    ----------
+    share : array-like
+        The coded (apparent) share p*.
+    sensitivity, specificity : array-like
+        Se and Sp of the coder (broadcast against ``share``).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``clip((p* + Sp - 1) / (Se + Sp - 1), 0, 1)``, NaN where ``Se + Sp - 1 <= 0``
+        (the coder is no better than chance); always an array (0-d for scalars).
+
+    Examples
+    --------
+    >>> round(float(rogan_gladen(0.30, 0.90, 0.95)), 4)      # (0.30 + 0.95 - 1) / 0.85
+    0.2941
+    >>> rogan_gladen([0.02, 0.99], 0.9, 0.95).tolist()   # clipped
+    [0.0, 1.0]
+    """
+    p, se, sp = (np.asarray(x, dtype=float) for x in (share, sensitivity, specificity))
+    j = se + sp - 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(j > 0, (p + sp - 1) / np.where(j > 0, j, 1), np.nan)
+    return np.clip(out, 0.0, 1.0)
+
+
+def _hand_rows(codes, hand, clusters, id_col):
+    check_columns(hand, (id_col, *FRAMES), "hand table")
+    check_columns(codes, (id_col, *FRAMES), "codes table")
+    j = hand[[id_col, *FRAMES]].merge(codes[[id_col, *FRAMES]], on=id_col, how="left",
+                                      suffixes=("_hand", "_coder"), validate="one_to_one")
+    if j[[f"{f}_coder" for f in FRAMES]].isna().any().any():
+        raise ValueError("some hand-coded sentences have no coder code")
+    if clusters is not None:
+        extra = [c for c in ("year", "doc_id", "paragraph") if c in clusters]
+        j = j.merge(clusters[[id_col, *extra]], on=id_col, how="left", validate="one_to_one")
+    return j.reset_index(drop=True)
+
+
+def _se_sp_cells(j: pd.DataFrame) -> np.ndarray:
+    """rows x (frames x 4) indicators: tp, fn (hand 1), tn, fp (hand 0) per frame."""
+    cols = []
+    for f in FRAMES:
+        h, c = j[f"{f}_hand"].to_numpy(int), j[f"{f}_coder"].to_numpy(int)
+        cols += [(h == 1) & (c == 1), (h == 1) & (c == 0), (h == 0) & (c == 0),
+                 (h == 0) & (c == 1)]
+    return np.column_stack(cols).astype(float)
+
+
+@provenance.tracked
+def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFrame, *,
+                   n_boot: int = DEFAULT_N_BOOT, seed: int = DEFAULT_SEED,
+                   id_col: str = "sentence_id", level: float = 0.95) -> pd.DataFrame:
+    """Sensitivity and specificity of the coder by year, and whether they differ.
+
+    Parameters
+    ----------
+    codes, hand : DataFrame
+        Coder and hand codes (``id_col`` and the frames); every hand-coded sentence
+        must be coded.
+    sentences : DataFrame
+        ``id_col, year, doc_id, paragraph`` of the hand-coded sentences.
+    n_boot, seed, level
+        The cluster bootstrap of the differences (paragraphs within documents, years
+        kept apart) and the confidence level.
+
+    Returns
+    -------
+    DataFrame
+        ``frame, measure`` (sensitivity: share of hand-coded 1 the coder codes 1;
+        specificity: share of hand-coded 0 it codes 0), ``year`` ("all" for the
+        pooled row), ``k, n, value, ci_low, ci_high`` (Wilson score, assuming
+        independent sentences), ``reference`` (the first year), ``difference`` (this
+        year minus the reference), ``difference_low, difference_high`` (cluster
+        bootstrap percentile interval of the difference of the two rates, replicates
+        in which a year has no sentence of the class left out, widened to contain the
+        estimate), ``differs`` ("yes" when that interval excludes 0, "no", or "" on
+        the reference and pooled rows), ``interval, n_boot, seed``. No pseudo-counts
+        here: they shrink a rate of 1 towards 1/2 more in the smaller year, so two
+        error-free years would seem to differ. Where the coder makes no error of the
+        kind in either year, every replicate gives 0 and the interval is [0, 0]: the
+        sample holds no error to compare.
+    """
+    j = _hand_rows(codes, hand, sentences, id_col)
+    check_columns(j, ("year", "doc_id", "paragraph"), "sentences of the hand codes")
+    years = sorted(j["year"].unique().tolist())
+    boot = cluster_bootstrap(j, n_boot=n_boot, seed=seed)
+    cells = _se_sp_cells(j)
+    member = [(j["year"] == y).to_numpy(float) for y in years]
+    reps = boot.sums(np.column_stack([cells * m[:, None] for m in member]))
+    width = cells.shape[1]
+    rows = []
+    for fi, f in enumerate(FRAMES):
+        for measure, (hit, miss) in (("sensitivity", (0, 1)), ("specificity", (2, 3))):
+            def counts(mask):
+                k = int((cells[:, 4 * fi + hit] * mask).sum())
+                return k, k + int((cells[:, 4 * fi + miss] * mask).sum())
+
+            def rate_rep(yi):      # bootstrap rate in year yi; NaN without the class
+                c = reps[:, yi * width + 4 * fi:yi * width + 4 * fi + 4]
+                total = c[:, hit] + c[:, miss]
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    return np.where(total > 0, c[:, hit] / np.where(total > 0, total, 1),
+                                    np.nan)
+
+            k0, n0 = counts(member[0])
+            for label, mask in [("all", np.ones(len(j)))] + list(zip(years, member)):
+                k, n = counts(mask)
+                lo, hi = stats.wilson_interval(k, n, level) if n else (np.nan, np.nan)
+                row = {"frame": f, "measure": measure, "year": label, "k": k, "n": n,
+                       "value": k / n if n else np.nan, "ci_low": lo, "ci_high": hi,
+                       "reference": years[0], "difference": np.nan,
+                       "difference_low": np.nan, "difference_high": np.nan, "differs": ""}
+                if label not in ("all", years[0]):
+                    d = rate_rep(years.index(label)) - rate_rep(0)
+                    d = d[~np.isnan(d)]
+                    diff = (k / n if n else np.nan) - (k0 / n0 if n0 else np.nan)
+                    if len(d) and not np.isnan(diff):
+                        dlo, dhi = (float(x[0]) for x in percentile_columns(d[:, None],
+                                                                            level))
+                        dlo, dhi = min(dlo, diff), max(dhi, diff)
+                        differs = "yes" if dlo > 0 or dhi < 0 else "no"
+                    else:
+                        dlo = dhi = np.nan
+                        differs = ""
+                    row.update(difference=diff, difference_low=dlo, difference_high=dhi,
+                               differs=differs)
+                rows.append(row)
+    out = pd.DataFrame(rows)
+    out["interval"] = (f"value: {WILSON}; difference: {boot.label}, replicates "
+                       "without the class left out, widened to contain the estimate")
+    out["n_boot"], out["seed"] = n_boot, seed
+    return out
+
+
+@provenance.tracked
+def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.DataFrame, *,
+                     hand_clusters: pd.DataFrame | None = None,
+                     n_boot: int = DEFAULT_N_BOOT, seed: int = DEFAULT_SEED,
+                     id_col: str = "sentence_id", level: float = 0.95) -> pd.DataFrame:
+    """Frame shares by year corrected for coder error (Rogan and Gladen 1978).
+
+    Parameters
+    ----------
+    codes, sentences : DataFrame
+        The coder's codes of every sentence and the sentences table (``year, doc_id,
+        paragraph``), as in :func:`discourse.framing.frame_shares`.
+    hand : DataFrame
+        Hand codes of some or all sentences (``id_col`` and the frames): Se and Sp
+        are estimated from them, pooled over years.
+    hand_clusters : DataFrame, optional
+        ``id_col, doc_id, paragraph`` of the hand-coded sentences, for resampling
+        them by paragraph (default: ``sentences``).
+    n_boot, seed : int
+        Joint bootstrap replicates; the corpus is resampled with ``seed`` and the
+        hand-coded set with ``seed + 1``.
+    level : float
+        Confidence level.
+
+    Returns
+    -------
+    DataFrame
+        ``year, frame, n_sentences, share_coder, n_hand, share_hand`` (share of the
+        hand-coded sentences of that year with the frame; NaN if none),
+        ``sensitivity, specificity, youden`` (Se + Sp - 1), ``share_corrected``,
+        ``clipped`` (the raw correction fell outside [0, 1]), ``flag`` (non-empty
+        when the Youden index is below :data:`MIN_YOUDEN`), ``ci_low, ci_high,
+        method, n_boot, seed``.
+    """
+    stats.check_level(level)
+    check_columns(sentences, (id_col, "year", "doc_id", "paragraph"), "sentences table")
+    m = sentences[[id_col, "year", "doc_id", "paragraph"]].merge(
+        codes[[id_col, *FRAMES]], on=id_col, how="inner", validate="one_to_one")
+    j = _hand_rows(codes, hand, None, id_col)
+    years = sorted(m["year"].unique().tolist())
+    # the coded corpus: per year, sentences and frame sentences, observed and resampled
+    corpus_boot = cluster_bootstrap(m, n_boot=n_boot, seed=seed)
+    member = np.column_stack([(m["year"] == y).to_numpy(float) for y in years])
+    x = m[list(FRAMES)].to_numpy(float)
+    values = np.column_stack([member] + [member * x[:, [fi]] for fi in range(len(FRAMES))])
+    reps = corpus_boot.sums(values)
+    n_rep = reps[:, :len(years)]
+    # the hand-coded set: Se and Sp, observed and resampled (Jeffreys pseudo-counts)
+    hand_boot = resampler(j, sentences if hand_clusters is None else hand_clusters,
+                          id_col=id_col, n_boot=n_boot, seed=seed + 1)
+    cells = _se_sp_cells(j)
+    obs = cells.sum(axis=0)
+    hreps = hand_boot.sums(cells) + 0.5
+    hand_year = j[[id_col]].merge(sentences[[id_col, "year"]], on=id_col, how="left")["year"]
+    method = (f"Rogan-Gladen (1978), Se and Sp from {len(j)} hand-coded sentences pooled "
+              f"over years; {level:.0%} percentile interval of {n_boot} joint replicates "
+              f"(seed {seed}): the corpus ({corpus_boot.design}) and, independently, "
+              f"the hand-coded set ({hand_boot.design}; seed {seed + 1}), Jeffreys "
+              "pseudo-counts (0.5 per cell) in Se and Sp; corrected shares clipped to "
+              "[0, 1]")
+    rows = []
+    for fi, f in enumerate(FRAMES):
+        tp, fn, tn, fp = obs[4 * fi:4 * fi + 4]
+        se = tp / (tp + fn) if tp + fn else np.nan
+        sp = tn / (tn + fp) if tn + fp else np.nan
+        h = hreps[:, 4 * fi:4 * fi + 4]
+        se_rep, sp_rep = h[:, 0] / (h[:, 0] + h[:, 1]), h[:, 2] / (h[:, 2] + h[:, 3])
+        for yi, y in enumerate(years):
+            n = int(member[:, yi].sum())
+            k = int((member[:, yi] * x[:, fi]).sum())
+            p = k / n
+            p_rep = reps[:, len(years) * (fi + 1) + yi] / n_rep[:, yi]
+            lo, hi = percentile_columns(rogan_gladen(p_rep, se_rep, sp_rep), level)
+            youden = se + sp - 1
+            if np.isnan(youden):                        # Se or Sp undefined
+                lo, hi = [np.nan], [np.nan]
+            raw = (p + sp - 1) / youden if youden > 0 else np.nan
+            in_year = (hand_year == y).to_numpy()
+            n_hand = int(in_year.sum())
+            rows.append({
+                "year": y, "frame": f, "n_sentences": n, "share_coder": p,
+                "n_hand": n_hand,
+                "share_hand": j.loc[in_year, f"{f}_hand"].mean() if n_hand else np.nan,
+                "sensitivity": se, "specificity": sp, "youden": youden,
+                "share_corrected": float(rogan_gladen(p, se, sp)),
+                "clipped": bool(not np.isnan(raw) and not 0 <= raw <= 1),
+                "flag": "" if youden >= MIN_YOUDEN else
+                "Se or Sp undefined (no hand-coded sentence of one class)"
+                if np.isnan(youden) else
+                f"Se + Sp - 1 = {youden:.2f} < {MIN_YOUDEN}: the correction is unstable",
+                "ci_low": float(lo[0]), "ci_high": float(hi[0]), "method": method,
+                "n_boot": n_boot, "seed": seed})
+    return pd.DataFrame(rows)
+
+
+@provenance.tracked
+def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
+                              stratum: str = "stratum", id_col: str = "id",
+                              level: float = 0.95) -> pd.DataFrame:
+    """Frame shares by the prediction-powered (difference) estimator, stratified.
+
+    In stratum h with N_h coded sentences and a simple random sample of n_h of them
+    coded by hand: ``theta_h = mean_N(coder) + mean_n(hand - coder)`` with
+    ``se_h^2 = var_N(coder) / N_h + var_n(hand - coder) / n_h`` (sample variances,
+    ddof 1; Angelopoulos et al. 2023, the mean estimator). Over strata, with ``W_h =
+    N_h / N``: ``theta = sum W_h theta_h`` and ``se^2 = sum W_h^2 se_h^2``. The
+    interval is ``theta +- z se``, clipped to [0, 1].
+
+    Parameters
+    ----------
+    coded : DataFrame
+        The coder's codes of every sentence: ``id_col, stratum`` and the frames.
+    sample : DataFrame
+        The hand-coded sample: ``id_col``, the frames (hand codes); the coder's codes
+        and strata are taken from ``coded`` by id.
+    stratum : str
+        The stratum column of ``coded`` (e.g. ``"year"``).
+
+    Returns
+    -------
+    DataFrame
+        ``stratum`` (each stratum, then "all"), ``frame, N, n, coder_mean, rectifier``
+        (mean of hand - coder), ``estimate, se, ci_low, ci_high, method``.
+
+    Examples
+    --------
+    >>> coded = pd.DataFrame({"id": list("abcd"), "stratum": "s", "security": [1, 1, 0, 0],
+    ...                       "economy": 0, "multilateralism": 0})
+    >>> sample = pd.DataFrame({"id": ["a", "c"], "security": [1, 1], "economy": 0,
+    ...                        "multilateralism": 0})
+    >>> t = prediction_powered_shares(coded, sample)
+    >>> t.loc[0, ["coder_mean", "rectifier", "estimate"]].tolist()   # 0.5 + (0 + 1) / 2
+    [0.5, 0.5, 1.0]
+    """
+    z = stats.z_value(level)
+    check_columns(coded, (id_col, stratum, *FRAMES), "coded table")
+    check_columns(sample, (id_col, *FRAMES), "sample table")
+    s = sample[[id_col, *FRAMES]].merge(coded[[id_col, stratum, *FRAMES]], on=id_col,
+                                        how="left", suffixes=("_hand", ""),
+                                        validate="one_to_one")
+    if s[stratum].isna().any():
+        raise ValueError("some sampled ids are not among the coded sentences")
+    total = len(coded)
+    rows = []
+    for f in FRAMES:
+        parts = []
+        for h, part in coded.groupby(stratum, sort=True):
+            sp = s[s[stratum] == h]
+            big_n, n = len(part), len(sp)
+            delta = sp[f"{f}_hand"].to_numpy(float) - sp[f].to_numpy(float)
+            coder = part[f].to_numpy(float)
+            rect = float(delta.mean()) if n else np.nan
+            var = (coder.var(ddof=1) / big_n if big_n > 1 else 0.0) + \
+                (delta.var(ddof=1) / n if n > 1 else np.nan)
+            parts.append((h, big_n, n, float(coder.mean()), rect, var))
+        for h, big_n, n, cm, rect, var in parts:
+            rows.append((h, f, big_n, n, cm, rect, cm + rect, np.sqrt(var)))
+        w = np.array([p[1] for p in parts]) / total
+        cm = float(sum(wi * p[3] for wi, p in zip(w, parts)))
+        rect = float(sum(wi * p[4] for wi, p in zip(w, parts)))
+        var = float(sum(wi ** 2 * p[5] for wi, p in zip(w, parts)))
+        rows.append(("all", f, total, len(s), cm, rect, cm + rect, np.sqrt(var)))
+    out = pd.DataFrame(rows, columns=[stratum, "frame", "N", "n", "coder_mean", "rectifier",
+                                      "estimate", "se"])
+    out["ci_low"] = np.clip(out.estimate - z * out.se, 0, 1)
+    out["ci_high"] = np.clip(out.estimate + z * out.se, 0, 1)
+    out["method"] = (f"prediction-powered difference estimator (Angelopoulos et al. 2023), "
+                     f"stratified by {stratum}; normal {level:.0%} interval, clipped to [0, 1]")
+    return out

@@ -1,0 +1,273 @@
+"""What the frame coder's accuracy figures were measured on, and the ceiling of two coders.
+
+Every agreement figure names its data (issue 12): the corpus (real, but used to build
+the lexicon: optimistic), sentences written for the purpose (synthetic: an upper bound
+when they were used in development), or data left out. The hand-coded sets are listed
+in ``corpus/annotations/sets.csv`` (:func:`load_sets`) with their kind and whether they
+were used to build or tune the lexicon; the tables here carry those labels.
+
+* :func:`generalisation`: the coder's agreement with the reference coding of every
+  registered set, labelled (``kind``, ``used_for_development``, ``measured_on``).
+* :func:`intercoder`: agreement between the two hand coders of each set before
+  adjudication (percent agreement, Cohen's kappa, Krippendorff's alpha, F1), the
+  ceiling an automatic coder can be held to; :func:`ceiling` puts the coder beside it.
+
+The choice of instrument (the lexicon against learned coders, scored only on data left
+out) and real-text transfer are in :mod:`discourse.framing.instruments`.
+
+Agreement statistics are :func:`discourse.stats.binary_agreement` (precision, recall,
+F1, Cohen's kappa, Krippendorff's alpha); intervals come from
+:func:`discourse.framing.agreement.agreement_intervals` (Wilson for proportions, a
+paragraph-cluster bootstrap for F1, kappa and alpha).
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+
+from discourse import paths, provenance
+from discourse.bootstrap import DEFAULT_SEED
+from discourse.framing.agreement import AGREEMENT_N_BOOT, intercoder_reliability
+from discourse.framing.coder import code_sentences
+from discourse.framing.lexicon import FRAMES, as_lexicon
+from discourse.framing.validation import load_validation, validate
+
+__all__ = ["SETS_FILE", "load_sets", "load_set", "generalisation", "coder_pairs",
+           "intercoder", "ceiling", "code_set"]
+
+_INTERCODER_METRICS = ("percent_agreement", "f1", "kappa", "alpha")
+
+#: The registry of hand-coded sets, under ``{corpus}/annotations/``.
+SETS_FILE = "sets.csv"
+_SET_COLUMNS = ["file", "set", "kind", "used_for_development", "texts", "sentences",
+                "written_by", "coded_by", "description"]
+
+
+def _measured_on(row) -> str:
+    use = "used to build or tune the lexicon" if row.used_for_development == "yes" \
+        else "never used to build or tune the lexicon"
+    return f"{row.kind} text, {use}"
+
+
+def load_sets(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Read the registry of hand-coded sets (``annotations/sets.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``file, set, kind, used_for_development, texts, sentences, written_by,
+        coded_by, description, measured_on``; no rows if the corpus has no registry.
+
+    Raises
+    ------
+    ValueError
+        If the file lacks a column or a ``kind`` / ``used_for_development`` value is
+        not one of real/synthetic, yes/no; the message names the file.
+    """
+    p = paths.corpus_dir(corpus) / "annotations" / SETS_FILE
+    if not p.is_file():
+        return pd.DataFrame(columns=[*_SET_COLUMNS, "measured_on"])
+    table = pd.read_csv(p, dtype=str, keep_default_na=False)
+    missing = [c for c in _SET_COLUMNS if c not in table]
+    if missing:
+        raise ValueError(f"{p}: missing column(s) {', '.join(missing)}")
+    for col, allowed in (("kind", {"real", "synthetic"}),
+                         ("used_for_development", {"yes", "no"})):
+        bad = sorted(set(table[col]) - allowed)
+        if bad:
+            raise ValueError(f"{p}: {col} {bad[0]!r} is not one of {sorted(allowed)}")
+    return table.assign(measured_on=[_measured_on(r) for r in table.itertuples()])
+
+
+def load_set(file: str, corpus: str | os.PathLike | None = None) -> pd.DataFrame:
+    """One hand-coded set in the coder's input contract plus its codes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id, text, paragraph, document, date, security, economy, multilateralism``
+        (``document``/``date`` empty where the set has none). The corpus's validation
+        set (``frames_validation.csv``) is joined with the segmented corpus.
+    """
+    from discourse import corpus as _corpus
+
+    root = paths.corpus_dir(corpus)
+    if file == "frames_validation.csv":
+        hand = load_validation(corpus=root)
+        sents = _corpus.segment(_corpus.load_docs(root))
+        dates = _corpus.load_metadata(root).set_index("doc_id")["date"]
+        m = sents.merge(hand[["sentence_id", *FRAMES]], on="sentence_id", how="inner")
+        return pd.DataFrame({
+            "id": m.sentence_id, "text": m.text,
+            "paragraph": [f"{d}.p{p:03d}" for d, p in zip(m.doc_id, m.paragraph)],
+            "document": m.doc_id, "date": m.doc_id.map(dates), **{f: m[f] for f in FRAMES}})
+    table = pd.read_csv(root / "annotations" / file, dtype=str, keep_default_na=False)
+    for col in ("paragraph", "document", "date"):
+        if col not in table:
+            table[col] = ""
+    for f in FRAMES:
+        table[f] = table[f].astype(int)
+    return table[["id", "text", "paragraph", "document", "date", *FRAMES]]
+
+
+def _clusters(table: pd.DataFrame) -> pd.DataFrame:
+    """``sentence_id, doc_id, paragraph`` of a set (:func:`load_set`) for the bootstrap.
+
+    Paragraphs are resampled within documents; a set without documents resamples its
+    paragraphs, one without paragraphs its sentences.
+    """
+    out = pd.DataFrame({"sentence_id": table["id"]})
+    for col, name in (("document", "doc_id"), ("paragraph", "paragraph")):
+        if (table[col] != "").all():
+            out[name] = table[col].to_numpy()
+    return out
+
+
+def code_set(table: pd.DataFrame, lexicon=None) -> pd.DataFrame:
+    """Code a hand-coded set (:func:`load_set`) in its paragraphs and documents.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table of :func:`~discourse.framing.coder.code_sentences`, keyed by
+        ``sentence_id`` (the set's ``id``).
+    """
+    lex = as_lexicon(lexicon)
+    rows = pd.DataFrame({"sentence_id": table["id"], "text": table["text"],
+                         "paragraph": table["paragraph"].replace("", None),
+                         "doc_id": table["document"].replace("", None),
+                         "date": table["date"].replace("", None)})
+    return code_sentences(rows, lex, paragraph_cols=("paragraph",), document_col="doc_id",
+                          date_col="date")
+
+
+@provenance.tracked
+def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
+                   n_boot: int = AGREEMENT_N_BOOT, seed: int = DEFAULT_SEED,
+                   level: float = 0.95) -> pd.DataFrame:
+    """Agreement of the coder with the reference coding of every registered set.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table of :func:`~discourse.framing.validation.validate` for each set, with
+        first columns ``set, kind, used_for_development, measured_on``, in the order of
+        ``sets.csv``; no rows when the corpus has no registry.
+    """
+    lex = as_lexicon(lexicon)
+    parts = []
+    for row in load_sets(corpus).itertuples():
+        table = load_set(row.file, corpus)
+        codes = code_set(table, lex)
+        hand = table.rename(columns={"id": "sentence_id"})
+        v = validate(codes, hand, clusters=_clusters(table), n_boot=n_boot, seed=seed,
+                     level=level)
+        parts.append(v.assign(set=row.set, kind=row.kind,
+                              used_for_development=row.used_for_development,
+                              measured_on=row.measured_on))
+    if not parts:
+        return pd.DataFrame(columns=["set", "kind", "used_for_development", "measured_on"])
+    out = pd.concat(parts, ignore_index=True)
+    first = ["set", "kind", "used_for_development", "measured_on"]
+    return out[first + [c for c in out.columns if c not in first]]
+
+
+def coder_pairs(corpus: str | os.PathLike | None = None):
+    """The independent codings of each hand-coded set, before adjudication.
+
+    Yields
+    ------
+    tuple
+        ``(set, part, coder_1, coder_2, codes_1, codes_2)``: ``set`` as in
+        ``sets.csv``, ``part`` the batch of texts the two coders coded (``"all"``, or
+        a writer batch such as ``"w3"``), the coders' names and their codes
+        (``sentence_id`` and the frames), aligned row by row.
+    """
+    root = paths.corpus_dir(corpus) / "annotations"
+    sets = load_sets(corpus).set_index("file")["set"]
+    a, b = root / "frames_corpus_coder_a.csv", root / "frames_corpus_coder_b.csv"
+    if a.is_file() and b.is_file() and "frames_validation.csv" in sets:
+        x = pd.read_csv(a, dtype={"sentence_id": str}, keep_default_na=False)
+        y = pd.read_csv(b, dtype={"sentence_id": str}, keep_default_na=False)
+        yield (sets["frames_validation.csv"], "all", "A", "B", x[["sentence_id", *FRAMES]],
+               y.set_index("sentence_id").loc[x.sentence_id].reset_index()[
+                   ["sentence_id", *FRAMES]])
+    for file, name in sets.items():
+        long = root / file.replace(".csv", "_coders.csv")
+        if not long.is_file():
+            continue
+        ref = pd.read_csv(root / file, dtype=str, keep_default_na=False)
+        coders = pd.read_csv(long, dtype={"id": str}, keep_default_na=False)
+        for part, rows in ref.groupby("set", sort=True):
+            sub = coders[coders.id.isin(set(rows.id))]
+            c1, c2 = sorted(sub.coder.unique())
+            pick = [sub[sub.coder == c].set_index("id").loc[rows.id].reset_index()
+                    .rename(columns={"id": "sentence_id"})[["sentence_id", *FRAMES]]
+                    for c in (c1, c2)]
+            yield (name, part, c1, c2, *pick)
+
+
+@provenance.tracked
+def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = AGREEMENT_N_BOOT,
+               seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
+    """Agreement between the two hand coders of each set, before adjudication.
+
+    Each pair is :func:`~discourse.framing.agreement.intercoder_reliability` with F1
+    added (kappa, alpha and F1 are symmetric in the two coders): percent agreement
+    with a Wilson (1927) interval, F1, kappa and alpha with a paragraph-cluster
+    bootstrap interval (paragraphs resampled within documents, where the set has them).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``set, part, coders, frame, metric, value, ci_low, ci_high, interval, n,
+        n_boot, seed`` for the metrics ``percent_agreement, f1, kappa, alpha``.
+    """
+    clusters = {row.set: _clusters(load_set(row.file, corpus))
+                for row in load_sets(corpus).itertuples()}
+    parts = []
+    for name, part, c1, c2, x, y in coder_pairs(corpus):
+        t = intercoder_reliability(x, y, clusters.get(name), n_boot=n_boot, seed=seed,
+                                   level=level, metrics=_INTERCODER_METRICS)
+        parts.append(t.assign(set=name, part=part, coders=f"{c1} vs {c2}"))
+    first = ["set", "part", "coders"]
+    if not parts:
+        return pd.DataFrame(columns=[*first, "frame", "metric", "value", "ci_low",
+                                     "ci_high", "interval", "n", "n_boot", "seed"])
+    out = pd.concat(parts, ignore_index=True)
+    out = out[first + [c for c in out.columns if c not in first]]
+    return out.sort_values(["set", "part", "frame", "metric"], kind="stable",
+                           ignore_index=True)
+
+
+@provenance.tracked
+def ceiling(generalisation_table: pd.DataFrame, intercoder_table: pd.DataFrame,
+            metrics=("f1", "kappa")) -> pd.DataFrame:
+    """The automatic coder beside the ceiling of two hand coders, per set and frame.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``set, kind, used_for_development, frame, metric, coder, coder_low, coder_high,
+        two_coders, two_coders_low, two_coders_high, gap`` (two coders minus the automatic
+        coder); the two-coder figures pool the set's batches (sentence-weighted mean of
+        the batches' values; the interval is the range of the batches' intervals).
+    """
+    g = generalisation_table[generalisation_table.metric.isin(metrics)]
+    ic = intercoder_table[intercoder_table.metric.isin(metrics)]
+    rows = []
+    for (name, frame, metric), part in g.groupby(["set", "frame", "metric"], sort=False):
+        r = part.iloc[0]
+        c = ic[(ic.set == name) & (ic.frame == frame) & (ic.metric == metric)]
+        if c.empty:
+            continue
+        two = float(np.average(c.value, weights=c.n))
+        rows.append({"set": name, "kind": r.kind, "used_for_development":
+                     r.used_for_development, "frame": frame, "metric": metric,
+                     "coder": r.value, "coder_low": r.ci_low, "coder_high": r.ci_high,
+                     "two_coders": two, "two_coders_low": float(c.ci_low.min()),
+                     "two_coders_high": float(c.ci_high.max()), "gap": two - r.value})
+    return pd.DataFrame(rows)

@@ -1,0 +1,187 @@
+"""The lexicon against learned instruments, scored only on data they were not fitted on.
+
+* :func:`instrument_comparison`: the lexicon against a supervised instrument (TF-IDF
+  logistic regression) chosen by evidence that never scores on data used to fit it:
+  cross-validation that leaves out whole documents of the development texts, and a fit
+  on all development sets scored on the held-out sets.
+* :func:`transfer`: real-text transfer, trained on one text of the corpus and scored on
+  the other, both ways.
+
+Agreement statistics are :func:`discourse.stats.binary_agreement` (precision, recall,
+F1, Cohen's kappa, Krippendorff's alpha), point estimates only.
+
+References
+----------
+Pedregosa, F. et al. (2011). Scikit-learn: machine learning in Python. *JMLR* 12,
+2825-2830.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+
+from discourse import provenance
+from discourse.framing.evaluation import code_set, load_set, load_sets
+from discourse.framing.lexicon import FRAMES, as_lexicon
+from discourse.stats import AGREEMENT_METRICS, binary_agreement
+
+__all__ = ["instrument_comparison", "transfer"]
+
+
+def _scores(method, data, frame, y, pred, **extra) -> dict:
+    r = binary_agreement(np.asarray(pred, dtype=int), np.asarray(y, dtype=int))
+    return {"method": method, "data": data, "frame": frame,
+            **{m: r[m] for m in AGREEMENT_METRICS}, "n": r["n"], **extra}
+
+
+def _tfidf_model(seed, min_df=2):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    return make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, sublinear_tf=True),
+                         LogisticRegression(class_weight="balanced", max_iter=2000,
+                                            random_state=seed))
+
+
+def _fit_predict(train_text, train_y, test_text, seed, min_df=2):
+    if len(set(train_y)) < 2:                 # a frame absent from the training text
+        return np.full(len(test_text), int(train_y[0]) if len(train_y) else 0)
+    return _tfidf_model(seed, min_df).fit(list(train_text), train_y).predict(list(test_text))
+
+
+@provenance.tracked
+def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = None,
+                          seed: int = 0, n_folds: int = 10) -> pd.DataFrame:
+    """The lexicon against a supervised instrument, never scored on its training data.
+
+    The supervised instrument is a TF-IDF (unigrams and bigrams, sublinear tf) logistic
+    regression per frame (balanced class weights). Two designs: (1) cross-validation that
+    leaves out whole documents: the development texts with documents (the corpus's two
+    texts and the SCO-style development texts) are split into ``n_folds`` groups of
+    documents (``sklearn.model_selection.GroupKFold``, deterministic); each group is
+    scored by a model fitted on all other development sentences (the synthetic
+    hard-case sets, which have no documents, are always in training); predictions are
+    pooled; (2) a fit on all development sets, scored on every set that was never used
+    for development.
+    The lexicon is scored on the same sentences; on the development sets its figures are
+    optimistic (it was built on them), on the held-out sets they are not.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``method`` (``lexicon`` / ``tfidf_logreg``), ``data`` (what it was measured on),
+        ``frame``, ``precision, recall, f1, kappa, alpha, n``, ``design``.
+    """
+    lex = as_lexicon(lexicon)
+    sets = load_sets(corpus)
+    tables = {r.set: (r, load_set(r.file, corpus)) for r in sets.itertuples()}
+    dev = pd.concat([t.assign(_set=s) for s, (r, t) in tables.items()
+                     if r.used_for_development == "yes"], ignore_index=True)
+    codes = {s: code_set(t, lex) for s, (r, t) in tables.items()}
+    rows = []
+    docs = dev["document"].where(dev["document"] != "", "")
+    grouped = sorted(set(docs) - {""})
+    if grouped:
+        from sklearn.model_selection import GroupKFold
+
+        pred = {f: np.zeros(len(dev), dtype=int) for f in FRAMES}
+        test_mask = docs != ""
+        idx = np.flatnonzero(test_mask.to_numpy())
+        folds = GroupKFold(n_splits=min(n_folds, len(grouped)))
+        for _, te_pos in folds.split(idx, groups=docs.to_numpy()[idx]):
+            te = np.zeros(len(dev), dtype=bool)
+            te[idx[te_pos]] = True
+            for f in FRAMES:
+                pred[f][te] = _fit_predict(dev.text[~te], dev[f][~te].to_numpy(),
+                                           dev.text[te], seed)
+        lex_codes = pd.concat([codes[s] for s in dev["_set"].unique()], ignore_index=True)
+        for f in FRAMES:
+            m = test_mask.to_numpy()
+            data = f"development documents ({folds.get_n_splits()} folds of whole documents)"
+            rows.append(_scores("tfidf_logreg", data, f, dev[f][m], pred[f][m],
+                                design="documents left out"))
+            rows.append(_scores("lexicon", data + "; lexicon built on them", f, dev[f][m],
+                                lex_codes[f][m], design="documents left out"))
+    for s, (r, t) in tables.items():
+        if r.used_for_development == "yes":
+            continue
+        for f in FRAMES:
+            p = _fit_predict(dev.text, dev[f].to_numpy(), t.text, seed)
+            rows.append(_scores("tfidf_logreg", f"{s} ({r.measured_on})", f, t[f], p,
+                                design="fit on all development sets"))
+            rows.append(_scores("lexicon", f"{s} ({r.measured_on})", f, t[f], codes[s][f],
+                                design="no fitting"))
+    return pd.DataFrame(rows)
+
+
+@provenance.tracked
+def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *,
+             by: str = "year", seed: int = 0) -> pd.DataFrame:
+    """Real-text transfer: build on one text (group) of the corpus, score on another.
+
+    For every ordered pair of groups (years, by default), two learned coders are fitted
+    on the source group's hand-coded sentences and scored on the target group's: a
+    TF-IDF logistic regression (as in :func:`instrument_comparison`, but keeping terms
+    seen once, since one text is small), and a logistic regression on the lexicon coder's output
+    for the sentence (its three codes and the words of its evidence), i.e. the lexicon
+    re-weighted by one text. The hand-built lexicon itself is scored on each target as it
+    is; it was developed on both texts, so its rows are not a transfer (``note``).
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        The ``sentences`` table (``sentence_id, text`` and ``by``).
+    hand : DataFrame
+        Hand codes (``sentence_id`` and the frames).
+    codes : DataFrame
+        The lexicon's codes of the same sentences (``sentence_id``, frames, ``evidence``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source, target, method, frame, precision, recall, f1, kappa, alpha, n,
+        n_train, note``; no rows with fewer than two groups.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    m = sentences[["sentence_id", "text", by]].merge(
+        hand[["sentence_id", *FRAMES]], on="sentence_id").merge(
+        codes[["sentence_id", *FRAMES, "evidence"]].rename(
+            columns={f: f"lex_{f}" for f in FRAMES}), on="sentence_id")
+    feats = (m["evidence"].fillna("") + " " + m[[f"lex_{f}" for f in FRAMES]].astype(str)
+             .apply(lambda r: " ".join(f"LEX{i}_{v}" for i, v in enumerate(r)), axis=1))
+    groups = sorted(m[by].unique().tolist())
+    rows = []
+    for src in groups:
+        for tgt in groups:
+            if src == tgt:
+                continue
+            tr, te = (m[by] == src).to_numpy(), (m[by] == tgt).to_numpy()
+            for f in FRAMES:
+                y_tr = m[f][tr].to_numpy()
+                extra = {"source": src, "target": tgt, "n_train": int(tr.sum())}
+                rows.append(_scores("tfidf_logreg", "", f, m[f][te],
+                                    _fit_predict(m.text[tr], y_tr, m.text[te], seed, 1),
+                                    note="fitted on the source text only", **extra))
+                if len(set(y_tr)) < 2:
+                    p = np.full(int(te.sum()), int(y_tr[0]))
+                else:
+                    vec = CountVectorizer(token_pattern=r"[^\s|,:]+", binary=True)
+                    x_tr = vec.fit_transform(feats[tr])
+                    p = LogisticRegression(class_weight="balanced", max_iter=2000,
+                                           random_state=seed).fit(x_tr, y_tr).predict(
+                        vec.transform(feats[te]))
+                rows.append(_scores("lexicon_reweighted", "", f, m[f][te], p,
+                                    note="lexicon output re-weighted on the source text",
+                                    **extra))
+                rows.append(_scores("lexicon", "", f, m[f][te], m[f"lex_{f}"][te],
+                                    note="not a transfer: the lexicon was developed on "
+                                         "both texts", **extra))
+    cols = ["source", "target", "method", "frame", *AGREEMENT_METRICS, "n", "n_train", "note"]
+    return pd.DataFrame(rows, columns=cols + ["data"])[cols] if rows else \
+        pd.DataFrame(columns=cols)

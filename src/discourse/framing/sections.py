@@ -1,0 +1,253 @@
+"""The sections of a lexicon file, validated and turned into entries and rule settings.
+
+Each function reads one section of ``frames.yaml`` and calls ``add(section, frame,
+term, clause, kind)`` for every entry it defines (entries are matched by the trie of
+:mod:`discourse.framing.matcher`); it returns the settings the rules need. A problem
+raises :class:`~discourse.framing.lexicon.LexiconError` through ``fail``, naming the
+section and the problem. The meaning of each section, with the codebook clause it
+implements, is in the header of the project's ``frames.yaml`` and in
+:mod:`discourse.framing.rules`.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FRAMES", "SECTIONS", "KINDS", "parse"]
+
+#: The three frames of the codebook, in order.
+FRAMES = ("security", "economy", "multilateralism")
+#: Sections a lexicon file may have.
+SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neutral",
+            "money", "lists", "attendance", "measures", "citations", "backdrop",
+            "hazards", "history", "x_security", "manner", "context", "events", "states",
+            "changelog")
+#: Kinds a group of frame entries may declare (``kind:``), used by the rules.
+KINDS = ("", "threat", "principle", "role", "explicit", "size")
+
+
+def _strings(value, where, fail, *, allow_empty=False) -> list[str]:
+    if not isinstance(value, list) or (not value and not allow_empty) or \
+            not all(isinstance(v, str) and v.strip() for v in value):
+        fail(f"{where} must be a non-empty list of non-empty strings")
+    return value
+
+
+def _clause(block, where, fail) -> str:
+    c = block.get("clause") if isinstance(block, dict) else None
+    if not isinstance(c, str) or not c.strip():
+        fail(f"{where} needs a 'clause' quoting the codebook")
+    return " ".join(c.split())
+
+
+def _frames(data, add, fail) -> None:
+    frames = data.get("frames")
+    if not isinstance(frames, dict) or not frames:
+        fail(f"needs a 'frames' mapping with entries for {', '.join(FRAMES)}")
+    bad = sorted(set(map(str, frames)) - set(FRAMES))
+    if bad:
+        fail(f"unknown frame name(s) {', '.join(bad)}; allowed: {', '.join(FRAMES)}")
+    for frame, groups in frames.items():
+        if not isinstance(groups, list) or not groups:
+            fail(f"frame {frame!r} must be a list of groups with 'clause' and 'terms'")
+        for i, group in enumerate(groups):
+            where = f"frames.{frame}[{i}]"
+            clause = _clause(group, where, fail)
+            kind = group.get("kind", "")
+            if kind not in KINDS:
+                fail(f"{where}.kind {kind!r} is not one of {', '.join(k for k in KINDS if k)}")
+            for term in _strings(group.get("terms"), f"{where}.terms", fail):
+                add(frame, frame, term, clause, kind)
+
+
+def _named(data, key, section, add, fail, *, frame_default=None) -> None:
+    block = data.get(key)
+    if block is None:
+        return
+    clause = _clause(block, key, fail)
+    frame = block.get("frame", frame_default)
+    if frame is not None and frame not in FRAMES:
+        fail(f"{key}.frame {frame!r} is not one of {', '.join(FRAMES)}")
+    for term in _strings(block.get("terms"), f"{key}.terms", fail):
+        add(section, frame, term, clause, "")
+
+
+def _heads(block, key, section, add, fail, field="heads") -> str:
+    clause = _clause(block, key, fail)
+    for term in _strings(block.get(field), f"{key}.{field}", fail):
+        add(section, None, term, clause, "")
+    return clause
+
+
+def _lower_set(block, key, field, fail) -> frozenset:
+    return frozenset(w.lower() for w in _strings(block.get(field), f"{key}.{field}", fail))
+
+
+def parse(data: dict, add, fail, term_keys) -> dict:
+    """Read every section of ``data``; return the rule settings.
+
+    Parameters
+    ----------
+    data : dict
+        The parsed YAML file.
+    add : callable
+        ``add(section, frame, term, clause, kind)`` registers one entry.
+    fail : callable
+        ``fail(problem)`` raises the lexicon error.
+    term_keys : callable
+        ``term_keys(term)``: the matching keys of an entry's words.
+
+    Returns
+    -------
+    dict
+        Keyword arguments for :class:`~discourse.framing.lexicon.Lexicon`.
+    """
+    unknown = sorted(set(data) - set(SECTIONS))
+    if unknown:
+        fail(f"unknown section(s) {', '.join(map(str, unknown))}; allowed: "
+             f"{', '.join(SECTIONS)}")
+    _frames(data, add, fail)
+    _named(data, "names", "name", add, fail, frame_default="multilateralism")
+    settings: dict = {}
+    bodies = data.get("bodies") or {}
+    if bodies:
+        _clause(bodies, "bodies", fail)
+        for term in _strings(bodies.get("terms"), "bodies.terms", fail):
+            add("body", None, term, _clause(bodies, "bodies", fail), "")
+        settings["body_heads"] = frozenset(_strings(bodies.get("heads", []), "bodies.heads",
+                                                    fail, allow_empty=True))
+        settings["body_prefixes"] = frozenset(_strings(bodies.get("prefixes", []),
+                                                       "bodies.prefixes", fail,
+                                                       allow_empty=True))
+        for term in bodies.get("starters", []):
+            add("body_start", None, term, _clause(bodies, "bodies", fail), "")
+    for i, group in enumerate(data.get("neutral") or []):
+        clause = _clause(group, f"neutral[{i}]", fail)
+        for term in _strings(group.get("terms"), f"neutral[{i}].terms", fail):
+            add("neutral", None, term, clause, "")
+    money = data.get("money") or {}
+    if money:
+        _clause(money, "money", fail)
+        settings["money_keys"] = frozenset(
+            term_keys(t) for t in _strings(money.get("terms"), "money.terms", fail))
+        settings["money_purposes"] = frozenset(
+            term_keys(t) for t in _strings(money.get("purposes", []), "money.purposes",
+                                           fail, allow_empty=True))
+        for term in money.get("purposes", []):
+            add("money_purpose", None, term, _clause(money, "money", fail), "")
+    lists = data.get("lists") or {}
+    if lists:
+        _heads(lists, "lists", "list_head", add, fail)
+        settings["joiners"] = _lower_set(lists, "lists", "joiners", fail)
+        settings["list_stops"] = frozenset(w.lower() for w in lists.get("stops", []))
+    attendance = data.get("attendance") or {}
+    if attendance:
+        _heads(attendance, "attendance", "attend_after", add, fail, "after")
+        _heads(attendance, "attendance", "attend_before", add, fail, "before")
+        settings["attend_stops"] = _lower_set(attendance, "attendance", "stops", fail)
+    measures = data.get("measures") or {}
+    if measures:
+        _heads(measures, "measures", "measure_head", add, fail)
+        frame = measures.get("frame", "economy")
+        if frame not in FRAMES:
+            fail(f"measures.frame {frame!r} is not one of {', '.join(FRAMES)}")
+        settings["measure_frame"] = frame
+        settings["measure_joiners"] = _lower_set(measures, "measures", "joiners", fail)
+        settings["measure_sizes"] = frozenset(
+            term_keys(t) for t in _strings(measures.get("sizes", []), "measures.sizes", fail,
+                                           allow_empty=True))
+    cites = data.get("citations") or {}
+    if cites:
+        _heads(cites, "citations", "cite_open", add, fail, "openers")
+        settings["source_nouns"] = frozenset(
+            k for w in _strings(cites.get("source_nouns"), "citations.source_nouns", fail)
+            for k in term_keys(w))
+        settings["stops"] = _lower_set(cites, "citations", "stops", fail)
+        settings["source_verbs"] = frozenset(
+            k for w in _strings(cites.get("source_verbs"), "citations.source_verbs", fail)
+            for k in term_keys(w))
+    backdrop = data.get("backdrop") or {}
+    if backdrop:
+        _heads(backdrop, "backdrop", "backdrop_open", add, fail, "openers")
+        frames = _strings(backdrop.get("frames"), "backdrop.frames", fail)
+        bad = sorted(set(frames) - set(FRAMES))
+        if bad:
+            fail(f"backdrop.frames: unknown frame(s) {', '.join(bad)}")
+        settings["backdrop_frames"] = frozenset(frames)
+    hazards = data.get("hazards") or {}
+    if hazards:
+        _heads(hazards, "hazards", "hazard", add, fail, "terms")
+    history = data.get("history") or {}
+    if history:
+        _heads(history, "history", "history", add, fail, "markers")
+        settings["history_blocks"] = frozenset(
+            term_keys(t) for t in _strings(history.get("blocks"), "history.blocks", fail))
+    xsec = data.get("x_security") or {}
+    if xsec:
+        clause = _clause(xsec, "x_security", fail)
+        pairs = {}
+        for i, item in enumerate(xsec.get("pairs") or []):
+            if not isinstance(item, dict) or "phrase" not in item:
+                fail(f"x_security.pairs[{i}] needs 'phrase' and 'economy'")
+            add("xsec", None, item["phrase"], clause, "")
+            pairs[term_keys(item["phrase"])] = frozenset(
+                term_keys(t) for t in _strings(item.get("economy"),
+                                               f"x_security.pairs[{i}].economy", fail))
+        settings["xsec_pairs"] = pairs
+        settings["xsec_economic"] = frozenset(
+            term_keys(t) for t in _strings(xsec.get("economic"), "x_security.economic",
+                                           fail))
+    manner = data.get("manner") or {}
+    if manner:
+        _heads(manner, "manner", "manner_open", add, fail, "openers")
+        _heads(manner, "manner", "commitment", add, fail, "commitments")
+    context = data.get("context") or {}
+    if context:
+        clause = _clause(context, "context", fail)
+        mode = context.get("mode", "union")
+        if mode not in ("union", "fill"):
+            fail(f"context.mode {mode!r} is not one of union, fill")
+        settings["context_mode"] = mode
+        for term in _strings(context.get("phrases"), "context.phrases", fail):
+            add("context", None, term, clause, "")
+        dets = _strings(context.get("determiners"), "context.determiners", fail)
+        settings["context_determiners"] = frozenset(d.lower() for d in dets)
+        for noun in _strings(context.get("nouns"), "context.nouns", fail):
+            add("context_noun", None, noun, clause, "")
+    events = data.get("events") or {}
+    if events:
+        clause = _clause(events, "events", fail)
+        kinds = events.get("kinds")
+        if not isinstance(kinds, dict) or not kinds:
+            fail("events.kinds must map an event kind to its 'triggers' and 'references'")
+        dets = _strings(events.get("determiners"), "events.determiners", fail)
+        carried = {}
+        for kind, spec in kinds.items():
+            frames = spec.get("frames", list(FRAMES))
+            bad = sorted(set(frames) - set(FRAMES)) if isinstance(frames, list) else [frames]
+            if bad:
+                fail(f"events.kinds.{kind}.frames: unknown frame(s) {', '.join(map(str, bad))}")
+            carried[str(kind)] = tuple(f in frames for f in FRAMES)
+            for term in _strings(spec.get("triggers"), f"events.kinds.{kind}.triggers", fail):
+                add("event_trigger", None, term, clause, str(kind))
+            for noun in _strings(spec.get("references"), f"events.kinds.{kind}.references",
+                                 fail):
+                add("event_ref", None, noun, clause, str(kind))
+            for term in spec.get("phrases", []):
+                add("event_ref", None, term, clause, f"{kind}!")
+        settings["event_blockers"] = _lower_set(events, "events", "not_before", fail)
+        settings["event_determiners"] = frozenset(d.lower() for d in dets)
+        settings["event_frames"] = carried
+    states = data.get("states") or {}
+    if states:
+        clause = _clause(states, "states", fail)
+        for term in _strings(states.get("relations"), "states.relations", fail):
+            add("relation", None, term, clause, "")
+        settings["states_file"] = states.get("file", "states.csv")
+        settings["state_actors"] = _lower_set(states, "states", "actors", fail)
+    changelog = data.get("changelog") or []
+    if not isinstance(changelog, list):
+        fail("'changelog' must be a list")
+    for i, item in enumerate(changelog):
+        if not isinstance(item, dict) or "clause" not in item or "change" not in item:
+            fail(f"changelog[{i}] needs 'change' and 'clause'")
+    settings["changelog"] = tuple(changelog)
+    return settings

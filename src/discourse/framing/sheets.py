@@ -1,0 +1,276 @@
+"""Validate the coder on a researcher's own corpus from coded sheets.
+
+:func:`validate_sheet` reads one coding sheet made by :func:`discourse.framing.
+sampling.draw_sample` and filled in by a coder (or two sheets, from two coders), and
+returns a :class:`SheetValidation` with:
+
+* ``agreement``: the coder's agreement with the hand codes (precision and recall with
+  Wilson intervals; F1, kappa and alpha with a bootstrap of the 2x2 table with
+  Jeffreys pseudo-counts; :func:`discourse.framing.validate`), and
+  ``coder-disagreements``: every sentence-frame where they differ;
+* with a second sheet, ``reliability`` (:func:`discourse.framing.
+  intercoder_reliability`) and ``intercoder-disagreements`` to adjudicate; the first
+  sheet is the reference for everything else;
+* ``shares-rogan-gladen``: the coder's shares of the whole corpus by year corrected
+  with Se and Sp from the sample (:func:`discourse.framing.corrected_shares`; the
+  sample's sentences were drawn one by one, so they are resampled one by one), and
+  ``shares-ppi``: the prediction-powered estimator by sampling stratum
+  (:func:`discourse.framing.prediction_powered_shares`).
+
+Before anything is computed the sheet is checked: its lock must exist and the codebook,
+the lexicon and every corpus file must have the checksums it records (else a
+:class:`SheetError` names what changed); the ids and texts must be those sampled;
+every row needs the columns ``id, text`` and the frames, each 0 or 1; every id must be
+a sentence of the corpus. Errors name the file; nothing is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from discourse import provenance
+from discourse.bootstrap import DEFAULT_N_BOOT, DEFAULT_SEED
+from discourse.framing.agreement import (AGREEMENT_N_BOOT, intercoder_disagreements,
+                                         intercoder_reliability)
+from discourse.framing.correction import corrected_shares, prediction_powered_shares
+from discourse.framing.lexicon import FRAMES
+from discourse.framing.sampling import LOCK_FORMAT, lock_path, sample_checksum, source_checksums
+from discourse.framing.validation import disagreements, validate
+
+__all__ = ["SheetError", "SheetValidation", "read_sheet", "check_lock", "fill_sheet",
+           "validate_sheet"]
+
+_REQUIRED = ("id", "text", *FRAMES)
+
+
+class SheetError(ValueError):
+    """A coding sheet or its lock cannot be used; the message names the file."""
+
+
+def read_sheet(path: str | os.PathLike) -> pd.DataFrame:
+    """Read a filled coding sheet and check its columns and codes.
+
+    Returns
+    -------
+    DataFrame
+        The sheet with the frame columns as integers 0/1 and ``id`` as text.
+
+    Raises
+    ------
+    SheetError
+        If the file is missing or not UTF-8 CSV, a required column (``id, text`` and
+        the frames) is missing, an id is repeated, or a code is not 0 or 1 (an empty
+        cell is an uncoded sentence); the message names the file, the row and the id.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise SheetError(f"{p}: coding sheet not found")
+    try:
+        sheet = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise SheetError(f"{p}: not a UTF-8 CSV file ({exc})") from None
+    missing = [c for c in _REQUIRED if c not in sheet]
+    if missing:
+        raise SheetError(f"{p}: missing column(s) {', '.join(missing)}; a coding sheet "
+                         f"has {', '.join(_REQUIRED)}")
+    dup = sheet["id"][sheet["id"].duplicated()]
+    if len(dup):
+        raise SheetError(f"{p}: id {dup.iloc[0]!r} appears more than once")
+    for f in FRAMES:
+        values = sheet[f].str.strip()
+        bad = ~values.isin(["0", "1"])
+        if bad.any():
+            i = int(bad.to_numpy().argmax())
+            what = "is empty (uncoded)" if values.iloc[i] == "" else \
+                f"is {sheet[f].iloc[i]!r}"
+            raise SheetError(f"{p}, line {i + 2} (id {sheet['id'].iloc[i]!r}): column "
+                             f"{f!r} {what}; every code must be 0 or 1")
+        sheet[f] = values.astype(int)
+    return sheet
+
+
+def _changes(recorded: dict, now: dict) -> list[str]:
+    out = []
+    for key in ("codebook", "lexicon"):
+        if recorded.get(key, {}).get("sha256") != now[key]["sha256"]:
+            out.append(f"the {key} changed ({now[key]['file']}: sha256 "
+                       f"{str(recorded.get(key, {}).get('sha256'))[:12]}... when sampled, "
+                       f"{now[key]['sha256'][:12]}... now)")
+    old = recorded.get("corpus", {}).get("files", {})
+    new = now["corpus"]["files"]
+    diff = ([f"changed: {', '.join(sorted(k for k in old if k in new and old[k] != new[k]))}"]
+            if any(k in new and old[k] != new[k] for k in old) else [])
+    if set(new) - set(old):
+        diff.append(f"added: {', '.join(sorted(set(new) - set(old)))}")
+    if set(old) - set(new):
+        diff.append(f"removed: {', '.join(sorted(set(old) - set(new)))}")
+    if diff:
+        out.append(f"the corpus changed ({'; '.join(diff)})")
+    return out
+
+
+def _read_lock(lock: str | os.PathLike) -> dict:
+    lp = Path(lock)
+    if not lp.is_file():
+        raise SheetError(f"{lp}: lock file not found (made by `discourse sample` beside "
+                         f"the sheet; pass --lock FILE if it was moved)")
+    try:
+        record = json.loads(lp.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SheetError(f"{lp}: not a lock file ({exc})") from None
+    if not isinstance(record, dict) or record.get("format") != LOCK_FORMAT:
+        raise SheetError(f"{lp}: not a lock file of `discourse sample` ({LOCK_FORMAT!r})")
+    return record
+
+
+def _check_sources(record, lp, name, **where):
+    changes = _changes(record, source_checksums(**where))
+    if changes:
+        raise SheetError(f"{lp}: refusing {name}: " + "; ".join(changes) + " since the "
+                         "sample was drawn; draw a new sample (or restore the files)")
+
+
+def check_lock(sheet: pd.DataFrame, lock: str | os.PathLike, *,
+               corpus: str | os.PathLike | None = None,
+               lexicon: str | os.PathLike | None = None,
+               codebook: str | os.PathLike | None = None, name: str = "sheet",
+               sentence_ids=None) -> dict:
+    """Check a sheet against its lock and the current sources; return the lock record.
+
+    In this order: the lock is readable; the codebook, lexicon and corpus files have
+    the checksums it records; (if ``sentence_ids`` is given) every id of the sheet is
+    a sentence of the corpus; the sheet's ids and texts are the sample drawn.
+
+    Raises
+    ------
+    SheetError
+        Naming the file and what is wrong (each changed source named).
+    FileNotFoundError
+        If the codebook or lexicon is missing now.
+    """
+    lp = Path(lock)
+    record = _read_lock(lp)
+    _check_sources(record, lp, name, corpus=corpus, lexicon=lexicon, codebook=codebook)
+    if sentence_ids is not None:
+        unknown = sorted(set(sheet["id"]) - set(sentence_ids))
+        if unknown:
+            raise SheetError(f"{name}: {len(unknown)} id(s) are not sentences of the "
+                             f"corpus, e.g. {unknown[0]!r}")
+    if sample_checksum(sheet) != record.get("sample", {}).get("sha256"):
+        raise SheetError(f"{name}: its ids or texts are not those of the sample locked in "
+                         f"{lp.name} (a sentence was changed, added or removed)")
+    return record
+
+
+@provenance.tracked
+def fill_sheet(sheet: pd.DataFrame, codes: pd.DataFrame, *,
+               id_col: str = "sentence_id") -> pd.DataFrame:
+    """A blank sheet filled with existing hand codes (e.g. ``frames_validation.csv``).
+
+    For demonstrating the workflow on a corpus that is already hand-coded: every id of
+    the sheet must have codes in ``codes``. Returns a new table; write it with
+    :func:`discourse.io.write_table`.
+    """
+    found = codes.set_index(id_col)
+    missing = sorted(set(sheet["id"]) - set(found.index))
+    if missing:
+        raise ValueError(f"{len(missing)} id(s) of the sheet have no codes, e.g. "
+                         f"{missing[0]!r}")
+    filled = sheet.copy()
+    for f in FRAMES:
+        filled[f] = found.loc[sheet["id"], f].astype(int).to_numpy()
+    return filled
+
+
+@dataclasses.dataclass(frozen=True)
+class SheetValidation:
+    """The tables of :func:`validate_sheet`, by name (see the module docstring)."""
+
+    tables: dict
+
+    def write(self, directory: str | os.PathLike, *, prefix: str = "") -> list[Path]:
+        """Write every table as ``{directory}/{prefix}{name}.csv``; return the paths."""
+        from discourse.io import write_table
+
+        return [write_table(t, Path(directory) / f"{prefix}{name}.csv")
+                for name, t in self.tables.items()]
+
+
+def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = None, *,
+                   lock: str | os.PathLike | None = None,
+                   corpus: str | os.PathLike | None = None,
+                   lexicon: str | os.PathLike | None = None,
+                   codebook: str | os.PathLike | None = None,
+                   n_boot: int = DEFAULT_N_BOOT, agreement_n_boot: int = AGREEMENT_N_BOOT,
+                   seed: int = DEFAULT_SEED, level: float = 0.95) -> SheetValidation:
+    """Check one or two coded sheets and compute agreement and corrected shares.
+
+    Parameters
+    ----------
+    sheet : path-like
+        The coded sheet (the reference).
+    second : path-like, optional
+        A second coder's sheet of the same sample (its lock: beside it if present,
+        else the first sheet's).
+    lock : path-like, optional
+        The first sheet's lock (default: :func:`discourse.framing.sampling.lock_path`).
+    corpus, lexicon, codebook : path-like, optional
+        Where the sources are now (defaults as in ``discourse sample``).
+    n_boot, agreement_n_boot, seed, level
+        Replicates of the corrected-share and agreement bootstraps, seed, level.
+
+    Returns
+    -------
+    SheetValidation
+    """
+    from discourse import corpus as corpus_module
+    from discourse.framing.coder import code_sentences
+    from discourse.framing.lexicon import load_lexicon
+
+    first = read_sheet(sheet)
+    other = read_sheet(second) if second is not None else None
+    lock = Path(lock) if lock is not None else lock_path(sheet)
+    record = _read_lock(lock)
+    _check_sources(record, lock, str(sheet), corpus=corpus, lexicon=lexicon,
+                   codebook=codebook)
+    sentences = corpus_module.segment(corpus_module.load_docs(corpus, layer=record["layer"]))
+    ids = sentences["sentence_id"]
+    check_lock(first, lock, corpus=corpus, lexicon=lexicon, codebook=codebook,
+               name=str(sheet), sentence_ids=ids)
+    if other is not None:
+        own = lock_path(second)
+        check_lock(other, own if own.is_file() else lock, corpus=corpus, lexicon=lexicon,
+                   codebook=codebook, name=str(second), sentence_ids=ids)
+    codes = code_sentences(sentences, load_lexicon(lexicon))
+    hand = first.rename(columns={"id": "sentence_id"})
+    tables = {
+        "agreement": validate(codes, hand[["sentence_id", *FRAMES]], clusters=sentences,
+                              n_boot=agreement_n_boot, seed=seed, level=level),
+        "coder-disagreements": disagreements(
+            codes, hand[["sentence_id", *FRAMES, "text"]
+                        + (["note"] if "note" in hand else [])])}
+    if other is not None:
+        b = other.rename(columns={"id": "sentence_id"})
+        tables["reliability"] = intercoder_reliability(
+            hand[["sentence_id", *FRAMES]], b[["sentence_id", *FRAMES]], sentences,
+            n_boot=agreement_n_boot, seed=seed, level=level)
+        tables["intercoder-disagreements"] = intercoder_disagreements(
+            hand[["sentence_id", *FRAMES, "text"]], b[["sentence_id", *FRAMES]])
+    tables["shares-rogan-gladen"] = corrected_shares(
+        codes, sentences, hand[["sentence_id", *FRAMES]],
+        hand_clusters=hand[["sentence_id"]], n_boot=n_boot, seed=seed, level=level)
+    by = record.get("by")
+    coded = codes[["sentence_id", *FRAMES]].merge(
+        sentences[["sentence_id", by]] if by else sentences[["sentence_id"]],
+        on="sentence_id").rename(columns={"sentence_id": "id"})
+    coded.attrs = dict(codes.attrs)           # made from the same corpus
+    label = by or "stratum"
+    coded[label] = coded[by].astype(str) if by else "all"
+    tables["shares-ppi"] = prediction_powered_shares(
+        coded[["id", label, *FRAMES]], first[["id", *FRAMES]], stratum=label, level=level)
+    return SheetValidation(tables)

@@ -1,0 +1,161 @@
+"""States and their SCO membership: who is a non-member at the date of a text.
+
+The codebook counts relations, meetings and joint events with non-member states as
+multilateralism (MULTILATERALISM: "... and with non-member states"); observers and
+dialogue partners are non-members. Whether a state is a member depends on the date:
+India and Pakistan joined in 2017, Iran in 2023, Belarus in 2024. The table is data,
+``corpus/lexicons/states.csv`` (``state, names, adjectives, member_from`` and optionally
+``capitals``, which stand for the state: "Vientiane expressed interest"), read by
+:func:`read_states` into a frozen :class:`States`.
+
+Dates: a text dated ``YYYY-MM-DD`` (or ``YYYY-MM``) is compared with ``member_from``
+day by day; a text known only by its year counts a state as a member from the year it
+joined (texts of that year that speak of the accession itself are multilateralism by
+the enlargement entries); a text with no date takes today's membership.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+__all__ = ["StatesError", "States", "read_states", "STATES_FILE"]
+
+#: Default file name under :func:`discourse.paths.lexicon_dir`.
+STATES_FILE = "states.csv"
+#: The date the SCO was founded; its founding members are never looked for in texts.
+FOUNDED = "2001-06-15"
+_FIELDS = ("state", "names", "adjectives", "member_from")
+_OPTIONAL = ("capitals",)
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class StatesError(ValueError):
+    """The states file is malformed; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class States:
+    """Names of states with the date each became an SCO member.
+
+    Attributes
+    ----------
+    path : str
+        The file it was read from.
+    member_from : mapping
+        ``{state: "YYYY-MM-DD" or ""}`` (empty: never a member).
+    forms : mapping
+        ``{token tuple: (state, is_adjective)}``: every name, capital and adjective,
+        tokenised, case as written.
+    longest : int
+        Tokens of the longest form (the matcher looks no further).
+    firsts : frozenset
+        First tokens of the forms (a sentence without any is skipped at once).
+    """
+
+    path: str
+    member_from: Mapping = field(repr=False)
+    forms: Mapping = field(repr=False)
+    longest: int = 1
+    firsts: frozenset = field(default=frozenset(), repr=False)
+
+    def is_member(self, state: str, date=None) -> bool:
+        """Whether ``state`` was a member at ``date`` (see the module docstring).
+
+        Examples
+        --------
+        >>> s = States("x", {"Iran": "2023-07-04"}, {}, 1)
+        >>> [s.is_member("Iran", d) for d in ("2022", "2023", "2023-06-30", "2023-08-01", None)]
+        [False, True, False, True, True]
+        """
+        since = self.member_from.get(state, "")
+        if not since:
+            return False
+        if date is None or str(date).strip() == "":
+            return True
+        date = str(date).strip()
+        if len(date) == 4:
+            return int(date) >= int(since[:4])
+        return date >= since[:len(date)]
+
+    def find(self, toks: list[str], tokset: set | None = None
+             ) -> list[tuple[int, int, str, bool]]:
+        """Every mention of a state in ``toks``: ``(start, end, state, adjective)``,
+        longest first at each position, without overlaps (``tokset``: ``set(toks)``,
+        when the caller has it).
+
+        Examples
+        --------
+        >>> s = States("x", {}, {("Lao",): ("Laos", True), ("Lao", "PDR"): ("Laos", False)}, 2,
+        ...            frozenset({"Lao"}))
+        >>> s.find(["the", "Lao", "PDR", "and", "Lao", "people"])
+        [(1, 3, 'Laos', False), (4, 5, 'Laos', True)]
+        """
+        out = []
+        forms = self.forms
+        if self.firsts.isdisjoint(toks if tokset is None else tokset):
+            return out
+        i, n = 0, len(toks)
+        firsts = self.firsts
+        while i < n:
+            hit = None
+            if toks[i] in firsts:
+                for m in range(min(self.longest, n - i), 0, -1):
+                    got = forms.get(tuple(toks[i:i + m]))
+                    if got is not None:
+                        hit = (i, i + m, *got)
+                        break
+            if hit:
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+
+def read_states(path: str | os.PathLike, tokenize) -> States:
+    """Read a states file (``#`` lines are comments).
+
+    Parameters
+    ----------
+    path : path-like
+    tokenize : callable
+        Splits a name into tokens the way the coder splits sentences.
+
+    Raises
+    ------
+    StatesError
+        Naming the file and line: missing columns, an empty state, or a date that is
+        not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"{p}: states file not found")
+    with open(p, encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.lstrip().startswith("#")]
+    reader = csv.DictReader(lines)
+    missing = [f for f in _FIELDS if f not in (reader.fieldnames or [])]
+    if missing:
+        raise StatesError(f"{p}: missing column(s) {', '.join(missing)}; expected "
+                          f"{', '.join(_FIELDS)}")
+    member_from, forms = {}, {}
+    for lineno, row in enumerate(reader, start=2):
+        state = (row["state"] or "").strip()
+        since = (row["member_from"] or "").strip()
+        if not state:
+            raise StatesError(f"{p}, row {lineno}: empty state")
+        if since and not _DATE.match(since):
+            raise StatesError(f"{p}, row {lineno}: member_from {since!r} is not a date")
+        member_from[state] = since
+        if since and since <= FOUNDED:
+            continue                  # a founding member was never a non-member
+        for col in ("names", "capitals", "adjectives"):
+            for form in (row.get(col) or "").split("|"):
+                if form.strip():
+                    forms[tuple(tokenize(form.strip()))] = (state, col == "adjectives")
+    longest = max((len(k) for k in forms), default=1)
+    return States(str(p), member_from, forms, longest, frozenset(k[0] for k in forms))

@@ -1,0 +1,130 @@
+"""discourse.framing.correction: Rogan-Gladen, Se and Sp by year, and the
+prediction-powered estimator, each against a hand computation."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from discourse import framing
+
+F = framing.FRAMES
+
+
+def test_rogan_gladen_by_hand():
+    # (p + Sp - 1) / (Se + Sp - 1) = (0.30 + 0.95 - 1) / (0.90 + 0.95 - 1) = 0.25 / 0.85
+    assert float(framing.rogan_gladen(0.30, 0.90, 0.95)) == pytest.approx(0.25 / 0.85)
+    assert framing.rogan_gladen([0.01, 0.5, 0.99], 0.8, 0.9).tolist() == pytest.approx(
+        [0.0, 0.4 / 0.7, 1.0])                              # clipped at both ends
+    assert math.isnan(float(framing.rogan_gladen(0.4, 0.5, 0.5)))   # no better than chance
+    assert float(framing.rogan_gladen(0.3, 1.0, 1.0)) == pytest.approx(0.3)       # a perfect coder
+
+
+def _corpus():
+    """Two years, one document each, paragraphs of two sentences. Coder vs hand for
+    security: 2019 hand 1,1,1,0,0,0,0,0 coder 1,1,0,0,0,0,0,1; 2020 hand 1,1,0,0,0,0
+    coder 1,1,0,0,1,0. Pooled: Se = 4/5 (tp 4, fn 1), Sp = 7/9 (tn 7, fp 2)."""
+    years = [2019] * 8 + [2020] * 6
+    s = pd.DataFrame({"sentence_id": [f"s{i:02d}" for i in range(14)], "year": years,
+                      "doc_id": [f"d{y}" for y in years],
+                      "paragraph": [1, 1, 2, 2, 3, 3, 4, 4, 1, 1, 2, 2, 3, 3], "text": "x"})
+    hand = s[["sentence_id"]].assign(security=[1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0],
+                                     economy=0, multilateralism=[1, 0] * 7)
+    codes = s[["sentence_id"]].assign(security=[1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 0],
+                                      economy=0, multilateralism=[1, 0] * 7)
+    return s, codes, hand
+
+
+def test_corrected_shares_by_hand():
+    s, codes, hand = _corpus()
+    t = framing.corrected_shares(codes, s, hand, n_boot=2000, seed=5)
+    sec = t[t.frame == "security"].set_index("year")
+    se, sp = 4 / 5, 7 / 9
+    assert sec.sensitivity.tolist() == pytest.approx([se, se])
+    assert sec.specificity.tolist() == pytest.approx([sp, sp])
+    # 2019: coder 3 of 8; corrected (3/8 + 7/9 - 1) / (4/5 + 7/9 - 1)
+    assert sec.loc[2019, "share_coder"] == 3 / 8
+    assert sec.loc[2019, "share_corrected"] == pytest.approx((3 / 8 + sp - 1) / (se + sp - 1))
+    assert sec.loc[2019, "share_hand"] == 3 / 8 and sec.loc[2020, "share_hand"] == 2 / 6
+    assert sec.loc[2019, "youden"] == pytest.approx(se + sp - 1)
+    assert (sec.flag == "").all() and not sec.clipped.any()
+    for r in t[t.frame != "economy"].itertuples():
+        assert r.ci_low <= r.share_corrected + 1e-12 and r.share_corrected <= r.ci_high + 1e-12
+    assert t.method.iloc[0].startswith("Rogan-Gladen (1978), Se and Sp from 14 hand-coded")
+    assert "independently" in t.method.iloc[0] and "Jeffreys" in t.method.iloc[0]
+    # multilateralism is coded without error: the corrected share is the coded one,
+    # but its interval still carries the uncertainty of Se and Sp
+    mul = t[t.frame == "multilateralism"]
+    assert (mul.share_corrected == mul.share_coder).all()
+    # economy: nothing coded, Se undefined -> no correction
+    eco = t[t.frame == "economy"]
+    assert eco.share_corrected.isna().all() and eco.ci_low.isna().all()
+
+
+def test_small_youden_is_flagged():
+    s, codes, hand = _corpus()
+    bad = codes.assign(security=[1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 0])
+    t = framing.corrected_shares(bad, s, hand, n_boot=200, seed=5)
+    row = t[t.frame == "security"].iloc[0]
+    assert row.youden < framing.correction.MIN_YOUDEN
+    assert row.flag.startswith(f"Se + Sp - 1 = {row.youden:.2f} < 0.5")
+
+
+def test_coder_accuracy_by_year():
+    s, codes, hand = _corpus()
+    t = framing.coder_accuracy(codes, hand, s, n_boot=1000, seed=2)
+    sec = t[t.frame == "security"].set_index(["measure", "year"])
+    # 2019: hand 1 at 3 sentences, coder finds 2 -> Se 2/3; 2020: 2/2
+    assert (sec.loc[("sensitivity", 2019), ["k", "n"]].tolist()) == [2, 3]
+    assert sec.loc[("sensitivity", 2020), "value"] == 1.0
+    assert sec.loc[("sensitivity", "all"), "value"] == pytest.approx(4 / 5)
+    assert sec.loc[("specificity", 2019), "value"] == pytest.approx(4 / 5)
+    assert sec.loc[("specificity", 2020), "value"] == pytest.approx(3 / 4)
+    lo, hi = framing.wilson_interval(2, 3)
+    assert sec.loc[("sensitivity", 2019), ["ci_low", "ci_high"]].tolist() == pytest.approx(
+        [lo, hi])
+    row = sec.loc[("sensitivity", 2020)]
+    assert row.difference == pytest.approx(1 - 2 / 3)
+    assert row.difference_low <= row.difference <= row.difference_high + 1e-9
+    assert row.differs in ("yes", "no")
+    assert sec.loc[("sensitivity", 2019), "differs"] == ""
+    # multilateralism: no error in either year (4 and 3 hand-coded 1): the years do not
+    # differ, whatever their sizes (pseudo-counts would make them seem to)
+    mul = t[t.frame == "multilateralism"].set_index(["measure", "year"])
+    for measure in ("sensitivity", "specificity"):
+        r = mul.loc[(measure, 2020)]
+        assert (r.difference, r.difference_low, r.difference_high, r.differs) == (
+            0.0, 0.0, 0.0, "no")
+    # economy: no hand-coded 1 at all, so no sensitivity and no difference to test
+    eco = t[t.frame == "economy"].set_index(["measure", "year"]).loc[("sensitivity", 2020)]
+    assert eco.n == 0 and eco.differs == "" and math.isnan(eco.difference_low)
+
+
+def test_prediction_powered_estimator_by_hand():
+    """Strata A (N = 4, coder 1,1,0,0) and B (N = 6, coder 1,0,0,0,0,0). Sample: A
+    a0 (hand 1), a2 (hand 1): hand - coder = 0, 1; B b0 (0), b1 (0), b2 (1): -1, 0, 1.
+    theta_A = 1/2 + 1/2 = 1, se_A^2 = (1/3)/4 + (1/2)/2 = 1/3;
+    theta_B = 1/6 + 0, se_B^2 = (1/6)/6 + 1/3 = 13/36;
+    overall with W = 0.4, 0.6: theta = 0.4 + 0.1 = 0.5, se^2 = 0.16/3 + 0.36 * 13/36."""
+    coded = pd.DataFrame({"id": [f"a{i}" for i in range(4)] + [f"b{i}" for i in range(6)],
+                          "stratum": ["A"] * 4 + ["B"] * 6,
+                          "security": [1, 1, 0, 0, 1, 0, 0, 0, 0, 0], "economy": 0,
+                          "multilateralism": 0})
+    sample = pd.DataFrame({"id": ["a0", "a2", "b0", "b1", "b2"],
+                           "security": [1, 1, 0, 0, 1], "economy": 0, "multilateralism": 0})
+    t = framing.prediction_powered_shares(coded, sample)
+    sec = t[t.frame == "security"].set_index("stratum")
+    assert sec.loc["A", "estimate"] == pytest.approx(1.0)
+    assert sec.loc["A", "se"] == pytest.approx(math.sqrt(1 / 3))
+    assert sec.loc["B", "estimate"] == pytest.approx(1 / 6)
+    assert sec.loc["B", "se"] == pytest.approx(math.sqrt(13 / 36))
+    assert sec.loc["all", "estimate"] == pytest.approx(0.5)
+    assert sec.loc["all", "se"] == pytest.approx(math.sqrt(0.16 / 3 + 0.36 * 13 / 36))
+    assert sec.loc["all", ["N", "n"]].tolist() == [10, 5]
+    z = 1.959963984540054
+    assert sec.loc["all", "ci_low"] == pytest.approx(max(0, 0.5 - z * sec.loc["all", "se"]))
+    assert sec.loc["A", "ci_high"] == 1.0                     # clipped
+    with pytest.raises(ValueError, match="not among the coded sentences"):
+        framing.prediction_powered_shares(coded, sample.assign(id=["a0", "a1", "b0", "b1", "zz"]))

@@ -1,0 +1,187 @@
+"""discourse.framing: the decision rules of codebook version 2, each on invented sentences.
+
+One test per rule (numbers as in docs/codebook.md, "Decision rules for hard cases"); each
+checks the rule both ways: the case it removes or adds, and the case it must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from discourse import framing
+
+
+@pytest.fixture(scope="module")
+def lex(frame_lexicon):
+    return frame_lexicon
+
+
+def codes(text, lex, date=None):
+    r = framing.explain(text, lex, date=date)["frames"]
+    return (r["security"], r["economy"], r["multilateralism"])
+
+
+def doc(texts, lex, date="2019", paragraphs=None):
+    """Code a document: sentence i in paragraph ``paragraphs[i]`` (default: its own)."""
+    paragraphs = paragraphs or list(range(len(texts)))
+    rows = [(f"s{i}", t, p, "d", date) for i, (t, p) in enumerate(zip(texts, paragraphs))]
+    return list(framing.iter_codes(rows, lex))
+
+
+def test_rule_1_references_to_the_event_carry_its_frames_across_paragraphs(lex):
+    out = doc(["Joint anti-terrorist exercise held in Pakistan",
+               "03.10.2021",
+               "From 3 to 8 October, the joint exercise of the competent authorities was "
+               "held in Pabbi.",
+               "The exercise was attended by units of the member states.",
+               "The exercise was held in a friendly atmosphere.",
+               "Tourism was discussed over dinner."], lex)
+    assert [c.security for c in out] == [1, 0, 1, 1, 1, 0]
+    assert "from the event of s0 via 'The exercise'" in out[4].evidence
+    # "the meeting of X" names another event: not a reference to the title's event
+    out = doc(["SCO Secretary-General meets the Ambassador of Belarus",
+               "The meeting of the RATS Council was postponed."], lex)
+    assert out[0].multilateralism == 1 and out[1].multilateralism == 0
+
+
+def test_rule_1_mourning_carries_only_the_frame_of_the_tragedy(lex):
+    out = doc(["Condolences in connection with the terrorist attack in Moscow",
+               "The Secretary-General expresses deep condolences to the families of the "
+               "victims."], lex)
+    assert (out[1].security, out[1].multilateralism) == (1, 0)
+    out = doc(["Condolences in connection with the earthquake in Nepal",
+               "The Secretary-General expresses deep condolences to the families of the "
+               "victims."], lex)
+    assert (out[1].security, out[1].economy, out[1].multilateralism) == (0, 0, 0)
+
+
+def test_rule_1_an_explicit_word_in_passing_is_not_the_event(lex):
+    out = doc(["Dushanbe hosted the meeting of the SCO Forum, the multilateral expert "
+               "mechanism of the Organisation.",
+               "Experts from many universities spoke at the meeting.",
+               "The meeting was held in a friendly atmosphere."], lex)
+    assert out[0].multilateralism == 1          # "multilateral" always counts
+    assert out[2].multilateralism == 0          # but the event is not multilateralism
+
+
+def test_rule_2_names_of_the_sco_bodies_carry_no_frame(lex):
+    assert codes("The meeting of the RATS Council was held in Tashkent.", lex) == (0, 0, 0)
+    assert codes("The SCO Energy Club met in Moscow.", lex) == (0, 0, 0)
+    assert codes("The SCO Consortium of Economic Think Tanks met.", lex) == (0, 0, 0)
+    # what the body does or discusses still counts
+    assert codes("The RATS Council approved a plan to counter terrorism.", lex)[0] == 1
+    assert codes("The SCO Energy Club discussed oil prices.", lex)[1] == 1
+    # two names joined by "and": the second, external, name still counts
+    assert codes("SCO Secretariat and CICA Secretariat sign a memorandum.", lex)[2] == 1
+
+
+def test_rule_3_the_state_of_the_world_as_subject_not_as_backdrop(lex):
+    assert codes("The world is undergoing profound changes.", lex)[2] == 1
+    assert codes("The ministers exchanged views on the international situation.", lex)[2] == 1
+    assert codes("In the current difficult international situation, the members agreed to "
+                 "meet again in May.", lex)[2] == 0
+
+
+def test_rule_4_named_fields_count_background_adjectives_do_not(lex):
+    assert codes("They discussed political, security, economic and humanitarian "
+                 "cooperation.", lex)[:2] == (1, 1)
+    assert codes("Amid profound political and economic upheavals, the members met in "
+                 "Astana.", lex)[1] == 0
+    assert codes("He visited China, a leading global economy, in May.", lex)[1] == 0
+
+
+def test_rule_5_x_security_is_security_and_economy_only_with_economic_content(lex):
+    assert codes("Food security and the harvest of crops were discussed.", lex) == (1, 0, 0)
+    assert codes("Food security and trade in grain were discussed.", lex)[:2] == (1, 1)
+    # a named field of cooperation is economy (rule 4)
+    assert codes("They will deepen cooperation in agriculture and ensure food security.",
+                 lex)[:2] == (1, 1)
+
+
+def test_rule_6_threats_without_security(lex):
+    assert codes("The epidemic is a threat to the whole region.", lex)[0] == 0
+    assert codes("Protectionist measures threaten the world economy.", lex)[0] == 0
+    assert codes("Terrorism is a threat to the whole region.", lex)[0] == 1
+    assert codes("The pandemic threatens public health security.", lex)[0] == 1
+
+
+def test_rule_7_protectionism_and_sanctions(lex):
+    assert codes("The members oppose protectionism.", lex)[1] == 1
+    assert codes("The members oppose protectionism and unilateralism.", lex)[1:] == (1, 1)
+    assert codes("Sanctions hurt trade.", lex)[2] == 0
+
+
+def test_rule_8_principles_of_international_relations(lex):
+    assert codes("Disputes must be settled by political and diplomatic means.", lex)[2] == 1
+    assert codes("They support non-interference in internal affairs.", lex)[2] == 1
+    assert codes("They support non-interference in internal affairs.", lex)[0] == 0
+
+
+def test_rules_9_to_12_standing_enlargement_outside_forums_size(lex):
+    assert codes("The SCO has become an influential organization.", lex)[2] == 1
+    assert codes("The heads of state decided to launch the procedure for admitting Iran as "
+                 "a member.", lex)[2] == 1
+    assert codes("He took part in the UN General Assembly.", lex)[2] == 1
+    # the size of the SCO: weight in the world, or an economic indicator
+    assert codes("The SCO unites almost half of humanity.", lex)[2] == 1
+    assert codes("The SCO market unites almost half of humanity and trade is growing.",
+                 lex)[1:] == (1, 0)
+    # the name "Belt and Road" alone is not economy
+    assert codes("They discussed the Belt and Road Initiative.", lex)[1] == 0
+
+
+def test_rule_13_descriptions_attached_to_a_name(lex):
+    out = codes("He met the Security Council, the main body responsible for peace and "
+                "security, in May.", lex)
+    assert out == (0, 0, 1)
+
+
+def test_rule_14_principles_cited_in_passing(lex):
+    assert codes("In line with the Shanghai spirit, the Forum was held in May.", lex)[2] == 0
+    assert codes("The members reaffirm their commitment to the Shanghai spirit.", lex)[2] == 1
+    # a commitment inside a motto is not the sentence's own
+    assert codes('The year was held under the motto "Upholding the Shanghai Spirit".',
+                 lex)[2] == 0
+
+
+def test_relations_with_non_member_states_depend_on_the_date(lex):
+    text = "The Secretary-General met the Ambassador of Belarus."
+    assert codes(text, lex, date="2019-03-05")[2] == 1
+    assert codes(text, lex, date="2024-07-04")[2] == 0          # a member from that day
+    assert codes(text, lex, date="2025")[2] == 0
+    # a mention in passing is not a relation; an adjective needs a state actor
+    assert codes("Tourists from Mongolia visited Beijing.", lex, date="2019")[2] == 0
+    assert codes("Mongolian artists sang at the festival.", lex, date="2019")[2] == 0
+    assert codes("The Mongolian side proposed a new railway.", lex, date="2019")[2] == 1
+    # founding members are never non-members
+    assert codes("The Secretary-General met the Ambassador of Russia.", lex, date="2002")[2] \
+        == 0
+
+
+def test_attendance_lists_do_not_carry_their_participants_frames(lex):
+    assert codes("The meeting was attended by heads of the security services and business "
+                 "people.", lex) == (0, 0, 0)
+    # a mixed list with the member states: roles in passing; outside participants only: M
+    assert codes("The ceremony was attended by ambassadors of the member states, observer "
+                 "states and dialogue partners.", lex)[2] == 0
+    assert codes("The meeting was attended by representatives of observer states.", lex)[2] \
+        == 1
+    # a named external organisation in the list still counts
+    assert codes("The seminar was attended by experts of the UN Office on Drugs and Crime.",
+                 lex)[2] == 1
+
+
+def test_history_and_money_rules(lex):
+    assert codes("We honour the memory of the fallen of the Second World War.", lex)[0] == 0
+    assert codes("They discussed war in the region.", lex)[0] == 1
+    assert codes("Staff donated funds to the victims of the floods.", lex)[1] == 0
+    assert codes("They agreed to block the financing of terrorism through banks.", lex) \
+        == (1, 0, 0)
+
+
+def test_evidence_says_why_and_does_not_report_nested_matches_as_conflicts(lex):
+    ev = framing.explain("They fight drug trafficking.", lex)
+    assert ev["evidence"]["security"] == ["drug trafficking"] and ev["blocked"] == []
+    ev = framing.explain("The Regional Anti-Terrorist Structure held a meeting.", lex)
+    assert ev["frames"]["security"] == 0
+    assert any("name of an SCO body" in b for b in ev["blocked"])

@@ -1,0 +1,129 @@
+"""discourse.framing.evaluation: sets labelled by what they measure, two coders, transfer."""
+
+from __future__ import annotations
+
+import shutil
+
+import krippendorff
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+from discourse import framing
+from discourse.framing import evaluation as ev
+from discourse.framing import instruments
+
+from conftest import CORPUS
+
+F = list(framing.FRAMES)
+
+
+def test_the_registry_labels_every_set():
+    sets = ev.load_sets(CORPUS)
+    assert sets.set.tolist()[0] == "corpus"
+    held = sets[sets.used_for_development == "no"]
+    assert held.measured_on.tolist() == ["synthetic text, never used to build or tune the "
+                                         "lexicon"]
+    corpus_row = sets[sets.set == "corpus"].iloc[0]
+    assert corpus_row.measured_on == "real text, used to build or tune the lexicon"
+
+
+def test_a_bad_registry_names_the_file(tmp_path):
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "sets.csv").write_text(
+        "file,set,kind,used_for_development,texts,sentences,written_by,coded_by,description\n"
+        "x.csv,x,invented,no,,1,,,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"sets.csv: kind 'invented' is not one of"):
+        ev.load_sets(tmp_path)
+    assert ev.load_sets(tmp_path / "nowhere").empty
+
+
+def test_load_set_gives_the_coder_contract():
+    corpus_set = ev.load_set("frames_validation.csv", CORPUS)
+    assert list(corpus_set.columns) == ["id", "text", "paragraph", "document", "date", *F]
+    assert len(corpus_set) == 200 and corpus_set.date.iloc[0] == "2019-04-22"
+    held = ev.load_set("sco_style/frames_heldout.csv", CORPUS)
+    assert held.document.str.startswith("w5-").all() and held.id.is_unique
+
+
+def test_intercoder_agrees_with_reference_libraries():
+    ic = ev.intercoder(CORPUS, n_boot=50, seed=1)
+    pairs = list(ev.coder_pairs(CORPUS))
+    assert [(p[0], p[1], p[2], p[3]) for p in pairs][0] == ("corpus", "all", "A", "B")
+    name, part, _, _, x, y = pairs[0]
+    for f in F:
+        row = ic[(ic.set == name) & (ic.frame == f)].set_index("metric")["value"]
+        assert row["kappa"] == pytest.approx(cohen_kappa_score(x[f], y[f]))
+        assert row["alpha"] == pytest.approx(krippendorff.alpha(
+            reliability_data=[x[f], y[f]], level_of_measurement="nominal"))
+        assert row["percent_agreement"] == pytest.approx(np.mean(x[f] == y[f]))
+    # every batch of the SCO-style texts has its own pair of coders
+    assert set(ic[ic.set == "sco-style-heldout"].coders) == {"c7 vs c8"}
+    # paragraphs of one text are resampled together, not sentences one by one
+    boot = ic[ic.metric.isin(["f1", "kappa", "alpha"])]
+    assert boot.interval.str.contains("paragraphs resampled within documents").all()
+    assert ((boot.ci_low <= boot.value) & (boot.value <= boot.ci_high)).all()
+    assert (boot.ci_low < boot.ci_high).all()           # never collapsed to a point
+
+
+def test_ceiling_by_hand():
+    g = pd.DataFrame({"set": ["s"], "kind": ["real"], "used_for_development": ["no"],
+                      "frame": ["security"], "metric": ["kappa"], "value": [0.7],
+                      "ci_low": [0.6], "ci_high": [0.8]})
+    ic = pd.DataFrame({"set": ["s", "s"], "part": ["a", "b"], "frame": ["security"] * 2,
+                       "metric": ["kappa"] * 2, "value": [0.9, 0.6], "ci_low": [0.8, 0.5],
+                       "ci_high": [0.95, 0.7], "n": [300, 100]})
+    c = ev.ceiling(g, ic).iloc[0]
+    assert c.two_coders == pytest.approx((0.9 * 300 + 0.6 * 100) / 400)
+    assert (c.two_coders_low, c.two_coders_high) == (0.5, 0.95)
+    assert c.gap == pytest.approx(c.two_coders - 0.7)
+
+
+def test_transfer_fits_on_one_text_and_scores_the_other():
+    texts = ["Terrorism threatens us.", "Trade grew.", "We met.", "Extremism spreads.",
+             "Investment rose.", "The UN spoke."]
+    s = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(12)],
+                      "text": texts * 2, "year": [2001] * 6 + [2002] * 6})
+    hand = pd.DataFrame({"sentence_id": s.sentence_id,
+                         "security": [1, 0, 0, 1, 0, 0] * 2, "economy": [0, 1, 0, 0, 1, 0] * 2,
+                         "multilateralism": [0, 0, 0, 0, 0, 1] * 2})
+    codes = framing.code_sentences(s.assign(doc_id="d", paragraph=range(12)))
+    t = instruments.transfer(s, hand, codes, seed=0)
+    assert set(zip(t.source, t.target)) == {(2001, 2002), (2002, 2001)}
+    assert set(t.method) == {"tfidf_logreg", "lexicon_reweighted", "lexicon"}
+    # identical texts: every learned coder transfers perfectly, and n counts the target
+    learned = t[t.method != "lexicon"]
+    assert (learned.f1[learned.frame != "multilateralism"] == 1).all()
+    assert (t.n == 6).all() and (t.n_train == 6).all()
+    assert t[t.method == "lexicon"].note.str.startswith("not a transfer").all()
+
+
+def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root)
+    held = pd.read_csv(root / "annotations" / "sco_style" / "frames_heldout.csv",
+                       dtype=str, keep_default_na=False)
+    held.head(40).to_csv(root / "annotations" / "small.csv", index=False)
+    (root / "annotations" / "sets.csv").write_text(
+        "file,set,kind,used_for_development,texts,sentences,written_by,coded_by,description\n"
+        "small.csv,small,synthetic,no,,40,,,a test\n", encoding="utf-8")
+    g = ev.generalisation(corpus=root, n_boot=20, seed=0)
+    assert set(g.set) == {"small"} and set(g.measured_on) == {
+        "synthetic text, never used to build or tune the lexicon"}
+    lex = framing.load_lexicon()
+    table = ev.load_set("small.csv", root)
+    codes = framing.code_file(root / "annotations" / "small.csv", lex)
+    for f in F:
+        want = framing.binary_agreement(codes[f], table[f].astype(int))["f1"]
+        got = g[(g.frame == f) & (g.metric == "f1")].value.iloc[0]
+        assert got == pytest.approx(want)
+
+
+@pytest.mark.slow
+def test_instrument_comparison_scores_only_data_left_out():
+    out = instruments.instrument_comparison(seed=0, n_folds=5)
+    assert set(out.design) == {"documents left out", "fit on all development sets",
+                               "no fitting"}
+    held = out[out.data.str.startswith("sco-style-heldout")]
+    assert set(held.method) == {"lexicon", "tfidf_logreg"} and (held.n == 428).all()

@@ -1,0 +1,175 @@
+"""discourse.framing.sampling and .sheets: `discourse sample` and `discourse validate`,
+their locks and every refusal, on the five-document fixture corpus."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from discourse import cli, corpus, framing, paths
+from discourse.framing import sampling, sheets
+
+from conftest import MULTI
+
+F = framing.FRAMES
+
+
+@pytest.fixture
+def setup(tmp_path):
+    """A writable copy of the fixture corpus, a codebook, a lexicon copy and a sheet
+    drawn with `discourse sample`, filled from the coder's codes with two changes."""
+    root = tmp_path / "corpus"
+    shutil.copytree(MULTI, root)
+    book = tmp_path / "codebook.md"
+    book.write_text("# Codebook\n\nSecurity, economy, multilateralism.\n")
+    lexicon = tmp_path / "frames.yaml"
+    shutil.copy(paths.lexicon_path(framing.LEXICON_FILE), lexicon)
+    sheet = tmp_path / "sheet.csv"
+    common = ["--corpus", str(root), "--lexicon", str(lexicon), "--codebook", str(book)]
+    assert cli.main(["sample", "--n", "12", "--by", "year", "--seed", "4", *common,
+                     "-o", str(sheet)]) == 0
+    sents = corpus.segment(corpus.load_docs(root))
+    codes = framing.code_sentences(sents).set_index("sentence_id")
+    blank = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    filled = blank.copy()
+    for f in F:
+        filled[f] = codes.loc[blank.id, f].to_numpy()
+    filled.loc[0, "security"] = 1 - filled.loc[0, "security"]        # the hand differs
+    filled.loc[1, "economy"] = 1 - filled.loc[1, "economy"]
+    coded = tmp_path / "coded.csv"
+    filled.to_csv(coded, index=False)
+    shutil.copy(sampling.lock_path(sheet), sampling.lock_path(coded))
+    return {"root": root, "book": book, "lexicon": lexicon, "sheet": sheet, "coded": coded,
+            "filled": filled, "blank": blank, "common": common, "tmp": tmp_path,
+            "sents": sents}
+
+
+def test_sample_is_stratified_blind_and_locked(setup):
+    blank, sents = setup["blank"], setup["sents"]
+    assert list(blank.columns) == list(sampling.SHEET_COLUMNS)
+    assert (blank[list(F) + ["note"]] == "").all().all()            # never the coder's codes
+    sizes = sents.year.value_counts().sort_index()
+    counts = blank.stratum.value_counts().sort_index()
+    assert counts.sum() == 12 and (counts >= 2).all()
+    quota = sizes / sizes.sum() * 12
+    assert ((counts.to_numpy() - quota.to_numpy()).__abs__() < 1).all()   # proportional
+    row = blank.iloc[0]
+    s = sents.set_index("sentence_id").loc[row.id]
+    assert row.text == s.text and row.text in row.paragraph_text
+    lock = json.loads(sampling.lock_path(setup["sheet"]).read_text())
+    assert lock["codebook"]["file"] == "codebook.md" and lock["by"] == "year"
+    assert set(lock["corpus"]["files"]) >= {"metadata.csv"}
+    assert lock["strata"]["2022"]["population"] == int(sizes[2022])
+    assert lock["sample"]["sha256"] == sampling.sample_checksum(blank)
+    # the same seed gives the same sheet
+    again = sampling.sample_sheet(sents, n=12, seed=4, by="year")
+    assert again["id"].tolist() == blank["id"].tolist()
+
+
+def test_sample_refuses_bad_input_and_writes_nothing(setup, capsys):
+    out = setup["tmp"] / "new.csv"
+    common = ["--corpus", str(setup["root"]), "--lexicon", str(setup["lexicon"])]
+    assert cli.main(["sample", "--n", "5", "--seed", "1", *common, "--codebook",
+                     str(setup["tmp"] / "none.md"), "-o", str(out)]) == 2
+    assert "none.md: codebook not found" in capsys.readouterr().err
+    assert cli.main(["sample", "--n", "5", "--by", "year", "--seed", "1", *setup["common"],
+                     "-o", str(out)]) == 2
+    assert "n=5 is too small for 3 strata" in capsys.readouterr().err
+    assert cli.main(["sample", "--n", "100000", "--seed", "1", *setup["common"],
+                     "-o", str(out)]) == 2
+    assert "is more than the" in capsys.readouterr().err
+    assert not out.exists() and not sampling.lock_path(out).exists()
+
+
+def test_validate_writes_agreement_and_corrected_shares(setup):
+    out = setup["tmp"] / "out"
+    assert cli.main(["validate", str(setup["coded"]), *setup["common"], "--n-boot", "200",
+                     "-o", str(out)]) == 0
+    names = sorted(p.name for p in out.glob("*.csv"))
+    assert names == ["agreement.csv", "coder-disagreements.csv", "shares-ppi.csv",
+                     "shares-rogan-gladen.csv"]
+    dis = pd.read_csv(out / "coder-disagreements.csv")
+    filled = setup["filled"]
+    assert sorted(zip(dis.sentence_id, dis.frame)) == sorted(
+        [(filled.id[0], "security"), (filled.id[1], "economy")])
+    ppi = pd.read_csv(out / "shares-ppi.csv")
+    assert set(ppi.year.astype(str)) == {"2021", "2022", "2023", "all"}
+    # the PPI estimate is the coder mean plus the mean of hand - coder in the sample
+    codes = framing.code_sentences(setup["sents"]).merge(setup["sents"][["sentence_id", "year"]])
+    row = ppi[(ppi.year.astype(str) == "2021") & (ppi.frame == "security")].iloc[0]
+    part = filled[filled.stratum == "2021"]
+    coder = codes.set_index("sentence_id").loc[part.id, "security"].to_numpy()
+    assert row.estimate == pytest.approx(codes[codes.year == 2021].security.mean()
+                                         + (part.security.astype(int).to_numpy() - coder).mean())
+
+
+def test_validate_with_two_sheets_reports_reliability(setup):
+    second = setup["tmp"] / "second.csv"
+    filled = setup["filled"]
+    filled.assign(multilateralism=1 - filled.multilateralism.astype(int)).to_csv(
+        second, index=False)
+    result = framing.validate_sheet(setup["coded"], second, corpus=setup["root"],
+                                    lexicon=setup["lexicon"], codebook=setup["book"],
+                                    n_boot=100, agreement_n_boot=100)
+    rel = result.tables["reliability"].set_index(["frame", "metric"])
+    assert rel.loc[("multilateralism", "percent_agreement"), "value"] == 0
+    assert rel.loc[("security", "percent_agreement"), "value"] == 1
+    d = result.tables["intercoder-disagreements"]
+    assert set(d.frame) == {"multilateralism"} and len(d) == 12
+
+
+@pytest.mark.parametrize("change, message", [
+    ("missing column", "missing column(s) economy"),
+    ("code 2", "column 'security' is '2'; every code must be 0 or 1"),
+    ("empty code", "column 'security' is empty (uncoded)"),
+    ("unknown id", "1 id(s) are not sentences of the corpus, e.g. 'nope.p001.s01'"),
+    ("changed text", "its ids or texts are not those of the sample"),
+    ("codebook", "the codebook changed (codebook.md"),
+    ("lexicon", "the lexicon changed (frames.yaml"),
+    ("corpus", "the corpus changed (changed: metadata.csv"),
+    ("no lock", "lock file not found"),
+])
+def test_validate_refuses_and_writes_nothing(setup, capsys, change, message):
+    coded, filled = setup["coded"], setup["filled"].copy()
+    if change == "missing column":
+        filled = filled.drop(columns="economy")
+    elif change == "code 2":
+        filled.loc[3, "security"] = 2
+    elif change == "empty code":
+        filled["security"] = filled["security"].astype(str)
+        filled.loc[3, "security"] = ""
+    elif change == "unknown id":
+        filled.loc[3, "id"] = "nope.p001.s01"
+    elif change == "changed text":
+        filled.loc[3, "text"] = "Something else."
+    elif change == "codebook":
+        setup["book"].write_text("# Codebook, version 2\n")
+    elif change == "lexicon":
+        with open(setup["lexicon"], "a") as fh:
+            fh.write("\n# a comment\n")
+    elif change == "corpus":
+        meta = setup["root"] / "metadata.csv"
+        meta.write_text(meta.read_text().replace("anniversary reception",
+                                                 "anniversary dinner", 1))
+    elif change == "no lock":
+        sampling.lock_path(coded).unlink()
+    filled.to_csv(coded, index=False)
+    out = setup["tmp"] / "out"
+    assert cli.main(["validate", str(coded), *setup["common"], "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and ("coded" in err)
+    assert not out.exists()
+
+
+def test_read_sheet_names_the_file_and_row(tmp_path):
+    p = tmp_path / "s.csv"
+    pd.DataFrame({"id": ["a", "b"], "text": ["x", "y"], "security": [0, "yes"],
+                  "economy": 0, "multilateralism": 1}).to_csv(p, index=False)
+    with pytest.raises(sheets.SheetError, match=r"s.csv, line 3 \(id 'b'\): column "
+                                                r"'security' is 'yes'"):
+        sheets.read_sheet(p)
+    with pytest.raises(sheets.SheetError, match="coding sheet not found"):
+        sheets.read_sheet(tmp_path / "none.csv")
