@@ -159,10 +159,84 @@ def test_keyness_min_count_and_errors():
         kn.keyness(t, 1, 2, by="speaker")
 
 
+_PARAGRAPH_COLUMNS = ["paragraphs_target", "paragraphs_reference", "n_paragraphs_target",
+                      "n_paragraphs_reference", "g2_dispersion", "p_dispersion",
+                      "p_dispersion_adjusted"]
+
+
 def test_keyness_from_frequencies_equals_from_tokens(tok, years):
     a = kn.keyness(tok, years[-1], years[0])
     b = kn.keyness(kw.frequencies(tok), years[-1], years[0])
-    pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(a.drop(columns=_PARAGRAPH_COLUMNS),
+                                  b.drop(columns=_PARAGRAPH_COLUMNS))
+    assert b["g2_dispersion"].isna().all() and a["g2_dispersion"].notna().all()
+
+
+def test_keyness_from_counts_equals_from_tokens(sents, tok, years):
+    from discourse.counts import count_terms
+
+    counts = count_terms(sents)
+    for data in (counts, counts.by("year")):
+        pd.testing.assert_frame_equal(kn.keyness(data, years[-1], "rest"),
+                                      kn.keyness(tok, years[-1], "rest"))
+
+
+def test_text_dispersion_keyness_by_hand():
+    """Egbert and Biber (2019): G2 on paragraphs containing the term. Target: 3
+    paragraphs, 'a' in 2; reference: 4 paragraphs, 'a' in 1. The 4-cell G2 of the
+    table [[2, 1], [1, 3]] is scipy's G-test."""
+    from scipy.stats import chi2, chi2_contingency
+
+    rows = [("T", 1, 1, "a"), ("T", 1, 1, "a"), ("T", 1, 2, "a"), ("T", 1, 3, "b"),
+            ("R", 2, 1, "a"), ("R", 2, 2, "b"), ("R", 2, 3, "b"), ("R", 2, 4, "b")]
+    t = pd.DataFrame(rows, columns=["doc_id", "year", "paragraph", "term"])
+    k = kn.keyness(t, 1, 2, min_count=1).set_index("term")
+    row = k.loc["a"]
+    assert (row.paragraphs_target, row.paragraphs_reference) == (2, 1)
+    assert (row.n_paragraphs_target, row.n_paragraphs_reference) == (3, 4)
+    ref, *_ = chi2_contingency([[2, 1], [1, 3]], correction=False,
+                               lambda_="log-likelihood")
+    assert row.g2_dispersion == pytest.approx(ref, rel=1e-10)     # more in the target: +
+    assert row.p_dispersion == pytest.approx(chi2.sf(ref, 1), rel=1e-10)
+    assert k.loc["b", "g2_dispersion"] < 0
+    assert set(k.correction) == {"Benjamini-Hochberg FDR"}
+
+
+def test_pct_diff_zero_reference_flag_reference_groups_and_correction_name():
+    t = pd.DataFrame({"year": [1] * 5 + [2] * 3 + [3] * 2,
+                      "term": list("aaabb") + list("bbc") + list("bc")})
+    k = kn.keyness(t, 1, "rest", min_count=1, correction="holm").set_index("term")
+    # 'a' never occurs in the reference: %DIFF uses 0.5 for it and is flagged
+    assert bool(k.loc["a", "pct_diff_zero_reference"])
+    assert k.loc["a", "pct_diff"] == pytest.approx(100 * (3 / 5 - 0.5 / 5) / (0.5 / 5))
+    assert not k.loc["b", "pct_diff_zero_reference"]
+    assert set(k.reference) == {"rest"} and set(k.reference_groups) == {"2;3"}
+    assert set(k.correction) == {"Holm FWER"}
+    assert k["p_permutation"].isna().all() and set(k.n_permutations) == {0}
+
+
+def test_logodds_background_prior_by_hand():
+    """Monroe et al. (2008) with alpha_w = alpha_0 * wordfreq share of w among the
+    terms tested (before min_count), alpha_0 = n = 8 here."""
+    from wordfreq import word_frequency
+
+    t = pd.DataFrame({"year": [1] * 4 + [2] * 4,
+                      "term": ["peace"] * 3 + ["trade"] + ["peace"] + ["trade"] * 3})
+    k = kn.keyness(t, 1, 2, min_count=1, prior="background").set_index("term")
+    f = np.array([word_frequency("peace", "en"), word_frequency("trade", "en")])
+    share = f / f.sum()
+    alpha = 8 * share[0]
+    delta = math.log((3 + alpha) / (4 + 8 - 3 - alpha)) - math.log((1 + alpha) /
+                                                                    (4 + 8 - 1 - alpha))
+    z = delta / math.sqrt(1 / (3 + alpha) + 1 / (1 + alpha))
+    assert k.loc["peace", "logodds_z"] == pytest.approx(z, rel=1e-12)
+    assert set(k.logodds_prior) == {"background (alpha0 = n tokens compared)"}
+    pooled = kn.keyness(t, 1, 2, min_count=1, prior_scale=4)
+    assert set(pooled.logodds_prior) == {"pooled (alpha0 = 4.0)"}
+    with pytest.raises(ValueError, match="prior='flat' is not one of"):
+        kn.keyness(t, 1, 2, prior="flat")
+    with pytest.raises(ValueError, match="needs paragraphs"):
+        kn.keyness(t, 1, 2, n_permutations=10)
 
 
 def test_keyness_real_corpus(tok, years):
@@ -184,60 +258,6 @@ def test_keyness_real_corpus(tok, years):
     r = kn.keyness(tok, previous, latest).set_index("term").loc[k.term]
     assert np.allclose(r.g2, -k.g2) and np.allclose(r.log_ratio, -k.log_ratio)
     assert np.allclose(r.logodds_z, -k.logodds_z)
-
-
-def test_bootstrap(tok, years):
-    b = kn.bootstrap_keyness(tok, years[-1], years[0], terms=["pandemic", "sco", "the"],
-                             n_boot=50, seed=3)
-    assert list(b.columns) == ["term", "g2", "log_ratio", "share_same_sign_significant",
-                               "share_same_sign", "log_ratio_low", "log_ratio_high",
-                               "n_boot", "seed"]
-    b = b.set_index("term")
-    k = kn.keyness(tok, years[-1], years[0], min_count=1).set_index("term")
-    assert b.loc["pandemic", "g2"] == pytest.approx(k.loc["pandemic", "g2"])
-    # a term absent from the reference can never change sign: always same sign
-    assert b.loc["pandemic", "share_same_sign"] == 1.0
-    assert b.loc["pandemic", "log_ratio_low"] <= b.loc["pandemic", "log_ratio"] \
-        <= b.loc["pandemic", "log_ratio_high"]
-    assert b.loc["the", "g2"] == 0 and b.loc["the", "share_same_sign_significant"] == 0
-    again = kn.bootstrap_keyness(tok, years[-1], years[0], terms=["pandemic", "sco", "the"],
-                                 n_boot=50, seed=3).set_index("term")
-    pd.testing.assert_frame_equal(b, again)          # seeded
-    with pytest.raises(ValueError, match="n_boot=0"):
-        kn.bootstrap_keyness(tok, years[-1], years[0], n_boot=0)
-
-
-def test_bootstrap_interval_recomputed_by_hand():
-    """Paragraphs resampled within each document with the same generator calls; the
-    Log Ratio of 'x' (0.5 for a zero count) and its 2.5/97.5 percentiles by hand."""
-    paras = {("A", 1): ["x", "y"], ("A", 2): ["x"], ("B", 1): ["y", "y"],
-             ("B", 2): ["x", "y", "y"]}
-    year = {"A": 1, "B": 2}
-    t = pd.DataFrame([(d, year[d], p, w) for (d, p), ws in paras.items() for w in ws],
-                     columns=["doc_id", "year", "paragraph", "term"])
-    b = kn.bootstrap_keyness(t, 1, 2, terms=["x"], n_boot=200, seed=7, level=0.9)
-    rng = np.random.default_rng(7)
-    keys = sorted(paras)
-    ratios = []
-    for _ in range(200):
-        weight = [0] * len(keys)
-        for members in ([0, 1], [2, 3]):
-            for i in rng.choice(members, size=2, replace=True):
-                weight[i] += 1
-        a = sum(w * paras[k].count("x") for w, k in zip(weight, keys) if k[0] == "A")
-        c = sum(w * len(paras[k]) for w, k in zip(weight, keys) if k[0] == "A")
-        bb = sum(w * paras[k].count("x") for w, k in zip(weight, keys) if k[0] == "B")
-        d = sum(w * len(paras[k]) for w, k in zip(weight, keys) if k[0] == "B")
-        ratios.append(math.log2(((a or 0.5) / c) / ((bb or 0.5) / d)))
-    lo, hi = np.quantile(ratios, [0.05, 0.95])
-    row = b.iloc[0]
-    assert row.log_ratio == pytest.approx(math.log2((2 / 3) / (1 / 5)))
-    assert (row.log_ratio_low, row.log_ratio_high) == pytest.approx((lo, hi), rel=1e-12)
-    with pytest.raises(ValueError, match="level=95"):
-        kn.bootstrap_keyness(t, 1, 2, level=95)
-    with pytest.raises(ValueError, match="one target with one reference"):
-        kn.bootstrap_keyness(t.assign(year=t.year.where(t.doc_id == "A", 3)).pipe(
-            lambda x: pd.concat([x, x.assign(doc_id="C", year=2)])), reference="first")
 
 
 def test_keyness_default_compares_every_later_year_with_the_first(real_tokens):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from discourse import concordance, corpus, dispersion, keyness, keywords as kw, preprocess as pp
+from discourse import (concordance, corpus, dispersion, keyness, keyness_resampling,
+                       keywords as kw, preprocess as pp)
 
 
 def test_old_names_are_re_exported():
     assert kw.keyness is keyness.keyness and kw.g2 is keyness.g2
-    assert kw.bootstrap_keyness is keyness.bootstrap_keyness
+    assert kw.bootstrap_keyness is keyness_resampling.bootstrap_keyness
     assert kw.dispersion is dispersion.dispersion
     assert kw.lexical_dispersion is dispersion.lexical_dispersion
     assert kw.kwic is concordance.kwic and kw.collocations is concordance.collocations

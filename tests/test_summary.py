@@ -82,6 +82,49 @@ def test_findings_quote_the_tables(tmp_path):
     assert path.read_text() == text
 
 
+def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
+    """The reference years behind 'rest', the correction, the permutation and dispersion
+    tests, the %DIFF artefact and the log-odds prior; only topics stable under
+    resampling are cited, and every prevalence difference is reported."""
+    base = dict(p=0.01, total_target=100, total_reference=90, target="2022",
+                reference="rest", reference_groups="2021", correction="Holm FWER",
+                logodds_prior="pooled (alpha0 = n tokens compared)", n_permutations=9999,
+                permutation_seed=7)
+    _write(tmp_path, "keywords-keyness.csv", [
+        dict(base, term="trade", count_target=9, count_reference=0, g2=8.25,
+             p_adjusted=0.04, log_ratio=3.1, pct_diff_zero_reference=True, logodds_z=1.2,
+             p_permutation=0.001, p_permutation_adjusted=0.02, p_dispersion=0.01,
+             p_dispersion_adjusted=0.3),
+        dict(base, term="terror", count_target=0, count_reference=6, g2=-7.5,
+             p_adjusted=0.2, log_ratio=-3.6, pct_diff_zero_reference=False, logodds_z=-1.5,
+             p_permutation=0.2, p_permutation_adjusted=0.2, p_dispersion=0.2,
+             p_dispersion_adjusted=0.3)])
+    stab = dict(n_runs=9, model="nmf", k=2, seed=5, n_top=10, resample_fraction=0.8,
+                min_stability=0.8, min_resample_stability=0.7, sd=0.1, min=0.5,
+                resample_sd=0.1, resample_min=0.4)
+    _write(tmp_path, "topics-stability.csv", [
+        dict(stab, topic=1, stability=0.95, stability_resample=0.75, citable=True),
+        dict(stab, topic=2, stability=0.90, stability_resample=0.50, citable=False)])
+    prev = dict(measure="difference", year=2022, reference=2021, n_units=10, n_reference=9,
+                interval="moving block bootstrap of consecutive units within each document "
+                         "(block length 2)", level=0.95, n_boot=2000, boot_seed=5)
+    _write(tmp_path, "topics-prevalence-by-year.csv", [
+        dict(prev, topic=1, estimate=0.1, ci_low=0.02, ci_high=0.2),
+        dict(prev, topic=2, estimate=-0.1, ci_low=-0.2, ci_high=-0.02)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "over-represented in 2022 relative to 2021 (the only other year)" in text
+    assert "after the Holm FWER correction" in text
+    assert "1 with the paragraph permutation test" in text and "9,999 permutations" in text
+    assert "0 by text-dispersion keyness" in text
+    assert "%DIFF of the 1 terms absent from the reference is an artefact" in text
+    assert "pooled (alpha0 = n tokens compared) prior (largest |z| 1.50)" in text
+    assert "topic 1 0.95 / 0.75; topic 2 0.90 / 0.50" in text
+    assert "are cited: topic 1." in text
+    assert "topic 1 2022 minus 2021: +0.100 (+0.020 to +0.200);" in text
+    assert "topic 2 2022 minus 2021: -0.100 (-0.200 to -0.020) [not citable]" in text
+    assert "moving block bootstrap" in text and "one in twenty" in text
+
+
 def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     def rows(name, kind, dev, f1, kappa):
         on = f"{kind} text, " + ("used to build or tune the lexicon" if dev == "yes"

@@ -79,7 +79,7 @@ def test_matrix_options_and_provenance(real_sentences):
     assert with_pronouns.options == {"min_df": 2, "max_df": 1.0, "keep_pronouns": True}
     assert "we" in set(with_pronouns.terms) and "we" not in set(plain.terms)
     record = topics.fit_topics(plain, k=3, seed=1).provenance()
-    assert record["parameters"] == {"model": "nmf", "k": 3, "seed": 1}
+    assert record["parameters"] == {"model": "nmf", "k": 3, "seed": 1, "algorithm": "batch"}
     assert record["corpus"]["layer"] == "cleaned"
     terms = topics.topic_terms(topics.fit_topics(plain, k=3, seed=1))
     assert terms.attrs["provenance"]["inputs"]["fit"]["parameters"]["k"] == 3

@@ -24,7 +24,7 @@ def test_run_pipeline_equals_the_steps(analysis, multi_sentences):
         results.TOPICS_MODEL_SELECTION: topics.select_model(dtm, ks=[2, 3], seed=2,
                                                             n_seeds=2, progress=False),
         results.TOPICS_TERMS: terms,
-        results.TOPICS_STABILITY: topics.seed_stability(dtm, k=3, seed=2, n_seeds=2),
+        results.TOPICS_STABILITY: topics.topic_stability(dtm, k=3, seed=2, n_seeds=2),
         results.TOPICS_LABELS_CHECK: topics.check_labels(topics.load_labels(), terms),
         results.TOPICS_PASSAGES: topics.representative_passages(fit),
         results.TOPICS_DOCUMENTS: unit_topics,

@@ -15,9 +15,13 @@ def test_prevalence_bootstrap_contains_mean_and_is_reproducible():
     ut = td.unit_topics()
     a = topics.prevalence_by_year(ut, n_boot=500, seed=3)
     b = topics.prevalence_by_year(ut, n_boot=500, seed=3)
-    c = topics.prevalence_by_year(ut, n_boot=500, seed=4)
     pd.testing.assert_frame_equal(a, b)
-    assert not a["ci_low"].equals(c["ci_low"]) or not a["ci_high"].equals(c["ci_high"])
+    assert set(a.interval) == {"moving block bootstrap of consecutive units within each "
+                               "document (block length 1)", "moving block bootstrap of "
+                               "consecutive units within each document (block length 2)"}
+    u3 = topics.prevalence_by_year(ut, n_boot=500, seed=3, design="units")
+    u4 = topics.prevalence_by_year(ut, n_boot=500, seed=4, design="units")
+    assert not u3["ci_low"].equals(u4["ci_low"]) or not u3["ci_high"].equals(u4["ci_high"])
     t1 = a[a.topic == 1].set_index("year")
     assert t1.loc[2001, "mean"] == pytest.approx(0.25)
     assert t1.loc[2003, "mean"] == pytest.approx(0.6)
@@ -83,8 +87,8 @@ def test_bootstrap_recomputed_by_hand():
     """Units resampled within each year (years ascending, one generator), percentile
     interval of the mean and of the difference of means."""
     ut = td.unit_topics()
-    prev = topics.prevalence_by_year(ut, n_boot=300, seed=5, level=0.9)
-    diff = topics.prevalence_difference(ut, n_boot=300, seed=5, level=0.9)
+    prev = topics.prevalence_by_year(ut, n_boot=300, seed=5, level=0.9, design="units")
+    diff = topics.prevalence_difference(ut, n_boot=300, seed=5, level=0.9, design="units")
     w = {2001: np.array([0.1, 0.2, 0.3, 0.4]), 2003: np.array([0.5, 0.6, 0.7])}
     rng = np.random.default_rng(5)
     means = {y: w[y][rng.integers(0, len(w[y]), size=(300, len(w[y])))].mean(axis=1)
@@ -109,3 +113,21 @@ def test_rest_reference_pools_the_other_years():
     assert t1.difference == pytest.approx(0.7 - 0.4)
     table = topics.prevalence_table(ut, target=2005, reference="rest", n_boot=50)
     assert set(table.reference.dropna()) == {"rest"}
+
+
+def test_block_bootstrap_prevalence_recomputed_with_the_resampler():
+    """The block design: each year's units in reading order are resampled by
+    discourse.bootstrap.block_bootstrap (seed + i for the i-th year); the interval is
+    the percentile interval of the resampled means."""
+    from discourse import bootstrap
+
+    ut = td.unit_topics()
+    prev = topics.prevalence_by_year(ut, n_boot=300, seed=5, level=0.9)
+    w = {2001: np.array([0.1, 0.2, 0.3, 0.4]), 2003: np.array([0.5, 0.6, 0.7])}
+    t1 = prev[prev.topic == 1].set_index("year")
+    for i, y in enumerate((2001, 2003)):
+        counts = np.vstack(list(bootstrap.block_bootstrap([len(w[y])], n_boot=300,
+                                                          seed=5 + i)))
+        means = counts @ w[y] / len(w[y])
+        assert (t1.loc[y, "ci_low"], t1.loc[y, "ci_high"]) == pytest.approx(
+            tuple(np.quantile(means, [0.05, 0.95])), rel=1e-12)

@@ -1,4 +1,4 @@
-"""Resampling written once: the cluster bootstrap of rows of text.
+"""Resampling written once: the cluster bootstrap of rows of text, the block bootstrap of runs.
 
 Sentences of one paragraph are not independent draws (adjacent sentences share their
 frames; the context rule even copies codes between them), so intervals that treat
@@ -25,18 +25,36 @@ gives the replicate x row weights themselves. Intervals are percentile intervals
 (:func:`discourse.stats.percentile_interval`; :func:`percentile_columns` for a
 matrix of replicates, ignoring undefined ones).
 
+**Runs of units** (:func:`block_bootstrap`): where units are ordered and adjacent ones
+share their content (the topic weights of consecutive paragraphs correlate at about
+0.6-0.7 on the project corpus), runs of consecutive units are resampled instead: the
+moving block bootstrap (Künsch 1989; Lahiri 2003). Within each document, ``ceil(n / L)``
+blocks of ``L`` consecutive units are drawn with replacement from the ``n - L + 1``
+possible starts, laid end to end and cut to ``n`` units, so every replicate keeps each
+document's number of units and the dependence within a block; documents are resampled
+independently and never mixed. The block length defaults to ``round(n ** (1/3))`` per
+document (:func:`block_length`), the order that minimises the error of the bootstrap
+variance (Hall, Horowitz and Jing 1995); ``L = 1`` is the ordinary bootstrap of units.
+Replicates come as counts (replicate x unit), :data:`BLOCK` replicates at a time.
+
 References
 ----------
 Davison, A. C. and Hinkley, D. V. (1997). *Bootstrap Methods and their Application*.
 Cambridge University Press. (Sec. 3.8, multistage sampling.)
 Field, C. A. and Welsh, A. H. (2007). Bootstrapping clustered data. *Journal of the
 Royal Statistical Society B* 69(3), 369-390.
+Hall, P., Horowitz, J. L. and Jing, B.-Y. (1995). On blocking rules for the bootstrap
+with dependent data. *Biometrika* 82(3), 561-574.
+Künsch, H. R. (1989). The jackknife and the bootstrap for general stationary
+observations. *Annals of Statistics* 17(3), 1217-1241.
+Lahiri, S. N. (2003). *Resampling Methods for Dependent Data*. Springer.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterator
+import math
+from typing import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -51,6 +69,8 @@ __all__ = [
     "ClusterBootstrap",
     "cluster_bootstrap",
     "percentile_columns",
+    "block_length",
+    "block_bootstrap",
 ]
 
 #: Replicates generated at a time (fixed: the draws depend only on seed and n_boot).
@@ -262,3 +282,69 @@ def percentile_columns(draws, level: float = 0.95) -> tuple[np.ndarray, np.ndarr
         if len(col):
             low[j], high[j] = stats.percentile_interval(col, level)
     return low, high
+
+
+def block_length(n: int) -> int:
+    """The default block length for a run of ``n`` units: ``round(n ** (1/3))``, >= 1.
+
+    Examples
+    --------
+    >>> [block_length(n) for n in (1, 8, 36, 64, 1000)]
+    [1, 2, 3, 4, 10]
+    """
+    return max(1, int(round(n ** (1 / 3))))
+
+
+def block_bootstrap(lengths: Sequence[int], *, n_boot: int, seed: int,
+                    block: int | None = None) -> Iterator[np.ndarray]:
+    """Yield moving-block bootstrap counts for consecutive documents of given lengths.
+
+    Parameters
+    ----------
+    lengths : sequence of int
+        Units of each document, in the order of the columns (document 1's units
+        first, in reading order).
+    n_boot : int
+        Replicates in all.
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+    block : int, optional
+        Block length for every document (capped at its length); default
+        :func:`block_length` of each document's length.
+
+    Yields
+    ------
+    numpy.ndarray
+        Chunks of at most :data:`BLOCK` rows (replicates) x ``sum(lengths)`` columns:
+        how many times each unit is drawn. Each row sums to ``lengths[d]`` over the
+        columns of document ``d``.
+
+    Examples
+    --------
+    >>> counts = np.vstack(list(block_bootstrap([4, 2], n_boot=3, seed=1, block=2)))
+    >>> counts.shape, counts[:, :4].sum(axis=1).tolist(), counts[:, 4:].sum(axis=1).tolist()
+    ((3, 6), [4, 4, 4], [2, 2, 2])
+    """
+    check_positive_int("n_boot", n_boot)
+    lengths = [int(n) for n in lengths]
+    if any(n < 1 for n in lengths):
+        raise ValueError(f"lengths={lengths!r}: every document needs at least one unit")
+    if block is not None:
+        check_positive_int("block", block)
+    rng = np.random.default_rng(seed)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    total = int(offsets[-1])
+    done = 0
+    while done < n_boot:
+        b = min(BLOCK, n_boot - done)
+        counts = np.zeros((b, total), dtype=np.int64)
+        for d, n in enumerate(lengths):
+            L = min(n, block if block is not None else block_length(n))
+            n_blocks = math.ceil(n / L)
+            starts = rng.integers(0, n - L + 1, size=(b, n_blocks))
+            idx = (starts[:, :, None] + np.arange(L)).reshape(b, -1)[:, :n]
+            flat = (idx + n * np.arange(b)[:, None]).ravel()
+            counts[:, offsets[d]:offsets[d + 1]] = np.bincount(
+                flat, minlength=b * n).reshape(b, n)
+        yield counts
+        done += b

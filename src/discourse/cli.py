@@ -55,10 +55,14 @@ def _add_keyness(sub) -> None:
     p = sub.add_parser(
         "keyness", help="key terms of a target year against a reference year or the rest",
         description="Write the keyness table (term, counts, totals, rates per 10,000 "
-                    "terms, signed G2 (2-cell UCREL form), p, p_adjusted (Benjamini-"
-                    "Hochberg FDR), Hardie's Log Ratio, %%DIFF, BIC, Monroe et al. "
-                    "log-odds z), sorted by G2 descending. Terms: "
-                    "discourse.preprocess.terms with default options.")
+                    "terms, signed G2 (2-cell UCREL form), p, p_adjusted, Hardie's Log "
+                    "Ratio, %%DIFF (flagged where the reference count is 0), BIC, Monroe "
+                    "et al. log-odds z with its prior, text-dispersion G2 on paragraph "
+                    "counts, optionally a paragraph permutation p; the correction and "
+                    "the reference years are named in columns), sorted by G2 "
+                    "descending. Terms: discourse.preprocess.terms with default "
+                    "options. The corpus is streamed document by document into sparse "
+                    "counts (discourse.counts).")
     p.add_argument("--target", required=True, metavar="YEAR", help="target year")
     p.add_argument("--reference", required=True, metavar="YEAR|rest",
                    help="reference year, or 'rest' for all other years pooled")
@@ -68,19 +72,40 @@ def _add_keyness(sub) -> None:
                    help="2-cell UCREL form (default) or Dunning's 4-cell form")
     p.add_argument("--correction", choices=["fdr_bh", "holm"], default="fdr_bh",
                    help="multiple-comparison correction of p_adjusted (default fdr_bh)")
+    p.add_argument("--prior", choices=["pooled", "background"], default="pooled",
+                   help="log-odds prior: pooled counts (default) or English word "
+                        "frequencies (wordfreq)")
+    p.add_argument("--permutations", type=int, default=0, metavar="N",
+                   help="paragraph permutations for p_permutation (default 0: not run; "
+                        "99999 for a report, as chapter 02; holds one row per paragraph")
+    p.add_argument("--seed", type=int, default=0, help="seed of the permutations")
     p.add_argument("--keep-pronouns", action="store_true",
                    help="keep we/our/... (the stop-word list's pronouns group)")
+    p.add_argument("--n-jobs", type=int, default=1, metavar="N",
+                   help="processes counting partitions of the documents (-1: all cores; "
+                        "the table is the same for any value; default 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     _corpus_args(p)
     _output_arg(p, required=True)
 
 
 def _run_keyness(args) -> int:
-    from discourse import keywords
+    from discourse import corpus, keywords, parallel, preprocess
+    from discourse.stats import comparisons
 
-    tok = _tokens(args, keep_pronouns=args.keep_pronouns)
-    table = keywords.keyness(tok, _group_value(args.target), _group_value(args.reference),
-                             min_count=args.min_count, g2_form=args.g2_form,
-                             correction=args.correction)
+    docs = corpus.load_docs(args.corpus, layer=args.layer)
+    target, reference = _group_value(args.target), _group_value(args.reference)
+    comparisons(docs["year"].unique(), target, reference, name="year")   # fail early
+    # streamed: one document's sentences at a time; per-year counts unless the
+    # permutation test needs paragraphs; the progress bar only on a terminal
+    options = preprocess.TermOptions(keep_pronouns=args.keep_pronouns)
+    tc = parallel.count_documents(docs, options,
+                                  level="paragraph" if args.permutations else "year",
+                                  n_jobs=args.n_jobs,
+                                  progress=not args.quiet and sys.stderr.isatty())
+    table = keywords.keyness(tc, target, reference, min_count=args.min_count,
+                             g2_form=args.g2_form, correction=args.correction, prior=args.prior,
+                             n_permutations=args.permutations, seed=args.seed)
     _emit(table, args.output)
     return 0
 
@@ -176,6 +201,12 @@ def _add_topics(sub) -> None:
                    help="runs for the stability measures (default: 10)")
     p.add_argument("--n-boot", type=int, default=2000, metavar="N",
                    help="bootstrap resamples for prevalence intervals (default: 2000)")
+    p.add_argument("--design", choices=["block", "units"], default="block",
+                   help="prevalence bootstrap: runs of consecutive units within documents "
+                        "(default) or independent units")
+    p.add_argument("--algorithm", choices=["batch", "online"], default="batch",
+                   help="batch NMF/LDA (default) or online (MiniBatchNMF, online LDA) "
+                        "for large corpora")
     p.add_argument("--grid", action="store_true",
                    help="also compare both models for k = 2..12 "
                         f"({results.TOPICS_MODEL_SELECTION.file})")
@@ -194,7 +225,7 @@ def _run_topics(args) -> int:
         include_questions=not args.no_questions, model=args.model, k=args.k,
         seed=args.seed, ks=topics.DEFAULT_KS if args.grid else None, n_seeds=args.seeds,
         n_boot=args.n_boot, labels=args.labels, corpus=args.corpus,
-        progress=not args.quiet)
+        progress=not args.quiet, algorithm=args.algorithm, design=args.design)
     for path in analysis.write(args.output, layer=args.layer):
         print(path)
     return 0

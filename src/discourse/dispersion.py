@@ -1,5 +1,9 @@
 """Dispersion: how evenly terms spread over the parts of a text, and where they occur.
 
+Dispersion and keyness with dispersion work from paragraph-level term counts
+(:func:`discourse.counts.count_terms`) or a ``tokens`` table; lexical dispersion needs
+the tokens table (positions).
+
 * **Dispersion** (:func:`dispersion`): parts are paragraphs. Gries's (2008) DP and its
   normalised form DP_norm (Lijffijt and Gries 2012).
 * **Keyness with dispersion** (:func:`keyness_dispersion`): a keyness table with the
@@ -18,6 +22,7 @@ and adjusted frequencies in corpora". *International Journal of Corpus Linguisti
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from discourse import provenance
@@ -28,13 +33,14 @@ __all__ = ["dispersion", "keyness_dispersion", "lexical_dispersion"]
 
 
 @provenance.tracked
-def dispersion(tokens: pd.DataFrame, terms=None, *, by: str = "doc_id") -> pd.DataFrame:
+def dispersion(data, terms=None, *, by: str = "doc_id") -> pd.DataFrame:
     """Paragraph dispersion of terms in each document (or year): counts and Gries's DP.
 
     Parameters
     ----------
-    tokens : pandas.DataFrame
-        A ``tokens`` table (needs ``doc_id, year, paragraph, term``).
+    data : TermCounts or pandas.DataFrame
+        Paragraph-level term counts (:func:`discourse.counts.count_terms`) or a
+        ``tokens`` table (needs ``doc_id, year, paragraph, term``).
     terms : list of str, optional
         Terms to report (default: all).
     by : {"doc_id", "year"}
@@ -63,51 +69,81 @@ def dispersion(tokens: pd.DataFrame, terms=None, *, by: str = "doc_id") -> pd.Da
     [['a', 2, 0.0], ['b', 2, 0.0]]
     """
     check_choice("by", by, GROUPINGS)
-    check_columns(tokens, ("doc_id", "year", "paragraph", "term"), "tokens table")
-    part = tokens["doc_id"].astype(str) + "\x1f" + tokens["paragraph"].astype(str)
-    t = pd.DataFrame({"unit": tokens[by], "part": part, "term": tokens["term"]})
-    sizes = t.groupby(["unit", "part"]).size().rename("size").reset_index()
-    unit_tot = sizes.groupby("unit")["size"].transform("sum")
-    sizes["s"] = sizes["size"] / unit_tot
-    min_s = sizes.groupby("unit")["s"].min()
-    n_parts = sizes.groupby("unit").size()
-    sel = t if terms is None else t[t["term"].isin(list(terms))]
-    c = sel.groupby(["unit", "term", "part"]).size().rename("n").reset_index()
-    c = c.merge(sizes[["unit", "part", "s"]], on=["unit", "part"])
-    tot = c.groupby(["unit", "term"])["n"].transform("sum")
-    c["v"] = c["n"] / tot
-    # parts where the term is absent contribute s_i each: sum over all parts of
-    # |v - s| = sum over present parts |v - s| + (1 - sum over present parts s)
-    g = c.assign(dev=(c["v"] - c["s"]).abs()).groupby(["unit", "term"])
-    out = pd.DataFrame({"count": g["n"].sum(), "paragraphs": g.size(),
-                        "dev": g["dev"].sum(), "s_present": g["s"].sum()}).reset_index()
-    out["dp"] = 0.5 * (out["dev"] + 1 - out["s_present"])
-    out["dp"] = out["dp"].clip(lower=0).round(12)
-    out["paragraphs_total"] = out["unit"].map(n_parts).astype(int)
-    out["dp_norm"] = (out["dp"] / (1 - out["unit"].map(min_s))).round(12)
-    out = out.rename(columns={"unit": by})
-    out = out.sort_values(["term", by], kind="stable").reset_index(drop=True)
-    return out[["term", by, "count", "paragraphs", "paragraphs_total", "dp", "dp_norm"]]
+    counts = _paragraph_counts(data)
+    M = counts.matrix.tocsr()
+    if terms is not None:
+        wanted = set(map(str, terms))
+        keep_cols = np.array([str(t) in wanted for t in counts.terms])
+    else:
+        keep_cols = np.ones(len(counts.terms), dtype=bool)
+    units = counts.rows[by].to_numpy()
+    sizes = np.asarray(M.sum(axis=1)).ravel().astype(float)
+    frames = []
+    for unit in sorted(set(units)):
+        rows = np.flatnonzero(units == unit)
+        sub = M[rows].tocoo()
+        s = sizes[rows] / sizes[rows].sum()
+        ok = keep_cols[sub.col]
+        r, c, n = sub.row[ok], sub.col[ok], sub.data[ok].astype(float)
+        if not len(c):
+            continue
+        count = np.bincount(c, weights=n, minlength=M.shape[1])
+        v = n / count[c]
+        dev = np.bincount(c, weights=np.abs(v - s[r]), minlength=M.shape[1])
+        s_present = np.bincount(c, weights=s[r], minlength=M.shape[1])
+        npar = np.bincount(c, minlength=M.shape[1])
+        cols = np.flatnonzero(count > 0)
+        dp = np.clip(0.5 * (dev[cols] + 1 - s_present[cols]), 0, None).round(12)
+        frames.append(pd.DataFrame({
+            "term": np.asarray(counts.terms)[cols].astype(str), by: unit,
+            "count": count[cols].astype(int), "paragraphs": npar[cols].astype(int),
+            "paragraphs_total": len(rows), "dp": dp,
+            "dp_norm": (dp / (1 - s.min())).round(12)}))
+    cols = ["term", by, "count", "paragraphs", "paragraphs_total", "dp", "dp_norm"]
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["term", by], kind="stable").reset_index(drop=True)[cols]
+
+
+def _paragraph_counts(data):
+    from discourse.counts import TermCounts, from_tokens
+
+    if isinstance(data, TermCounts):
+        if data.level != "paragraph":
+            raise ValueError(f"dispersion needs paragraph-level counts, not {data.level!r}")
+        return data
+    check_columns(data, ("doc_id", "year", "paragraph", "term"), "tokens table")
+    return from_tokens(data)
 
 
 @provenance.tracked
-def keyness_dispersion(keyness_table: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+def keyness_dispersion(keyness_table: pd.DataFrame, data) -> pd.DataFrame:
     """Put paragraph dispersion per document beside each term of a keyness table.
+
+    Parameters
+    ----------
+    keyness_table : pandas.DataFrame
+        A ``keyness`` table.
+    data : TermCounts or pandas.DataFrame
+        Paragraph-level term counts or a ``tokens`` table.
 
     Returns
     -------
     pandas.DataFrame
-        The keyness table plus, for every document ``D`` in ``tokens`` (in corpus
+        The keyness table plus, for every document ``D`` in ``data`` (in corpus
         order), the columns ``paragraphs_D`` (paragraphs of D containing the
         term), ``paragraphs_total_D`` (paragraphs of D with at least one token) and
         ``dp_D`` (Gries's DP within D, see :func:`dispersion`; empty if the term
         does not occur in D). Row order as in ``keyness_table``.
     """
-    disp = dispersion(tokens, keyness_table["term"], by="doc_id")
+    counts = _paragraph_counts(data)
+    disp = dispersion(counts, keyness_table["term"], by="doc_id")
     out = keyness_table.copy()
-    for doc in tokens["doc_id"].drop_duplicates():
+    docs = counts.rows["doc_id"]
+    for doc in docs.drop_duplicates():
         d = disp[disp["doc_id"] == doc].set_index("term")
-        total = int(tokens[tokens["doc_id"] == doc]["paragraph"].nunique())
+        total = int((docs == doc).sum())
         out[f"paragraphs_{doc}"] = out["term"].map(d["paragraphs"]).fillna(0).astype(int)
         out[f"paragraphs_total_{doc}"] = total
         out[f"dp_{doc}"] = out["term"].map(d["dp"])

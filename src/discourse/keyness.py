@@ -1,7 +1,9 @@
 """Keyness: which terms a target group uses more or less than a reference, with effect sizes.
 
-The input is the ``tokens`` table of :func:`discourse.preprocess.tokens` (one row per
-analysis term) or a ``frequencies`` table of :func:`discourse.keywords.frequencies`.
+The input is a :class:`discourse.counts.TermCounts` (:func:`discourse.counts.count_terms`,
+the fast path), the ``tokens`` table of :func:`discourse.preprocess.tokens` (one row per
+analysis term) or a ``frequencies`` table of :func:`discourse.keywords.frequencies`;
+the numbers are the same whichever is given.
 What is compared with what is resolved by :func:`discourse.stats.comparisons` (one
 default for the package: every later group against the first).
 
@@ -22,10 +24,27 @@ Conventions (cite them with the numbers):
   Hardie's (2014) Log Ratio, ``pct_diff`` the %DIFF of Gabrielatos and Marchi (2012),
   ``bic`` Wilson's (2013) BIC approximation, ``logodds_z`` the z-score of Monroe,
   Colaresi and Quinn's (2008) weighted log-odds ratio with an informative Dirichlet
-  prior.
-* **Bootstrap** (:func:`bootstrap_keyness`): paragraphs are resampled with replacement
-  within each document (stratified by document), keeping each document's number of
-  paragraphs; seeded; percentile intervals (:func:`discourse.stats.percentile_interval`).
+  prior: ``prior="pooled"`` (default) takes the pooled counts of target and reference
+  at full weight (``alpha_0 = n``, the number of tokens compared), which shrinks every
+  z strongly towards 0 (on two short texts no |z| reaches 1.96);
+  ``prior="background"`` takes English word frequencies from the ``wordfreq`` package
+  (Speer 2022; its data ship with it, nothing is downloaded) scaled to ``alpha_0``, so
+  that a term is compared with its use in general English. The column
+  ``logodds_prior`` names the prior and its weight.
+* **Dependence between tokens.** G2 treats every token as an independent draw, which
+  words of one paragraph are not (a topic makes its words cluster). Two columns do not
+  assume it: ``p_permutation``, a permutation test that reshuffles whole paragraphs
+  between target and reference (the texts-as-units tests of Lijffijt et al. 2016,
+  with paragraphs as the units), and ``g2_dispersion``, text-dispersion keyness
+  (Egbert and Biber 2019): G2 on the number of paragraphs containing the term. Each p
+  has a multiplicity-adjusted twin, ``*_adjusted``, with the correction named in the
+  ``correction`` column. See :mod:`discourse.keyness_resampling`.
+* **%DIFF with a zero reference count** is computed with 0.5 in place of the 0 (as for
+  Log Ratio), so its size is an artefact of that substitute; such rows are flagged in
+  ``pct_diff_zero_reference``.
+* **Reference**: ``reference`` records what the table compared with (a group, or
+  ``"rest"``); ``reference_groups`` names the groups pooled (``"2019"``, or
+  ``"2019;2021"``).
 
 References
 ----------
@@ -47,137 +66,120 @@ Benjamini, Y. and Hochberg, Y. (1995). Controlling the false discovery rate. *Jo
 of the Royal Statistical Society B* 57(1), 289-300.
 Holm, S. (1979). A simple sequentially rejective multiple test procedure.
 *Scandinavian Journal of Statistics* 6(2), 65-70.
-Efron, B. and Tibshirani, R. (1993). *An Introduction to the Bootstrap*. Chapman & Hall.
+Egbert, J. and Biber, D. (2019). Incorporating text dispersion into keyword analyses.
+*Corpora* 14(1), 77-104.
+Lijffijt, J., Nevalainen, T., Säily, T., Papapetrou, P., Puolamäki, K. and Mannila, H.
+(2016). Significance testing of word frequencies in corpora. *Digital Scholarship in
+the Humanities* 31(2), 374-397.
+Speer, R. (2022). wordfreq (version 3.0). Zenodo. https://doi.org/10.5281/zenodo.7199437
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
 import pandas as pd
 
 from discourse import provenance, stats
-from discourse.checks import check_choice, check_columns, check_positive_int
+from discourse.checks import check_choice, check_columns
+from discourse.keyness_measures import (G2_FORMS, ZERO, background_frequencies, g2,
+                                        log_ratio, logodds_z)
 from discourse.stats import CORRECTIONS
 
 __all__ = [
     "KEYNESS_COLUMNS",
     "G2_FORMS",
     "CORRECTIONS",
+    "CORRECTION_NAMES",
     "GROUPINGS",
+    "PRIORS",
     "g2",
     "log_ratio",
+    "logodds_z",
+    "background_frequencies",
+    "group_counts",
     "keyness",
-    "bootstrap_keyness",
 ]
 
 #: Columns of the ``keyness`` table, in order.
 KEYNESS_COLUMNS = ["term", "count_target", "count_reference", "total_target",
                    "total_reference", "per10k_target", "per10k_reference", "g2", "p",
-                   "p_adjusted", "log_ratio", "pct_diff", "bic", "logodds_z",
-                   "target", "reference"]
-#: Forms of the log-likelihood statistic.
-G2_FORMS = ("2-cell", "4-cell")
+                   "p_adjusted", "log_ratio", "pct_diff", "pct_diff_zero_reference", "bic",
+                   "logodds_z", "logodds_prior", "paragraphs_target",
+                   "paragraphs_reference", "n_paragraphs_target", "n_paragraphs_reference",
+                   "g2_dispersion", "p_dispersion", "p_dispersion_adjusted",
+                   "p_permutation", "p_permutation_adjusted", "n_permutations",
+                   "permutation_seed", "correction", "target", "reference",
+                   "reference_groups"]
+#: How the ``correction`` column names each correction.
+CORRECTION_NAMES = {"fdr_bh": "Benjamini-Hochberg FDR", "holm": "Holm FWER"}
+#: Priors of the log-odds z-score (see the module docstring).
+PRIORS = ("pooled", "background")
 #: Columns a ``tokens`` table can be grouped by (here and in the other keyword steps).
 GROUPINGS = ("year", "doc_id")
-_ZERO = 0.5   # added in place of a zero count in Log Ratio and %DIFF (Hardie 2014)
 
 
-def _xlogy(x, y):
-    x = np.asarray(x, dtype=float)
-    y = np.asarray(y, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(x > 0, x * np.log(np.where(x > 0, x, 1) / np.where(y > 0, y, 1)), 0.0)
-    return out
-
-
-def g2(a, b, c, d, *, form: str = "2-cell"):
-    """Signed log-likelihood G2 of a term's frequency in two corpora.
-
-    Parameters
-    ----------
-    a, b : int or array
-        Frequency of the term in the target and the reference corpus.
-    c, d : int or array
-        Size (tokens) of the target and the reference corpus.
-    form : {"2-cell", "4-cell"}
-        ``"2-cell"``: the UCREL log-likelihood calculator (Rayson and Garside 2000),
-        ``G2 = 2 (a ln(a/E1) + b ln(b/E2))`` with ``E1 = c (a+b)/(c+d)`` and
-        ``E2 = d (a+b)/(c+d)``. ``"4-cell"``: Dunning's (1993) statistic on the full
-        2x2 table (term / other tokens x target / reference),
-        ``G2 = 2 sum O ln(O/E)`` over the four cells. The 4-cell value is slightly
-        larger; both are referred to chi-square with 1 degree of freedom.
+def group_counts(data, by: str = "year") -> dict:
+    """Counts per group of ``data`` (TermCounts, tokens or frequencies table).
 
     Returns
     -------
-    float or numpy.ndarray
-        G2, positive if the term is relatively more frequent in the target
-        (``a/c > b/d``), negative if less, 0 if equal. Terms ``0 ln 0`` are 0.
-
-    Examples
-    --------
-    >>> round(float(g2(25, 5, 10_000, 12_000)), 4)
-    18.4506
+    dict
+        ``terms`` (sorted), ``groups`` (sorted), ``matrix`` (groups x terms, dense
+        float), ``totals``, and when paragraphs are known ``presence`` (paragraphs
+        containing each term, groups x terms), ``n_paragraphs`` (per group) and
+        ``paragraphs`` (the paragraph-level :class:`~discourse.counts.TermCounts`,
+        for the permutation test); else those are ``None``.
     """
-    check_choice("form", form, G2_FORMS)
-    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    n = c + d
-    e1 = c * (a + b) / n
-    e2 = d * (a + b) / n
-    stat = 2 * (_xlogy(a, e1) + _xlogy(b, e2))
-    if form == "4-cell":
-        rest = (c - a) + (d - b)
-        stat = stat + 2 * (_xlogy(c - a, c * rest / n) + _xlogy(d - b, d * rest / n))
-    stat = np.maximum(stat, 0.0)
-    sign = np.sign(a * d - b * c)
-    out = sign * stat
-    return float(out) if out.ndim == 0 else out
+    from discourse import counts as C
 
-
-def log_ratio(a, b, c, d):
-    """Hardie's (2014) Log Ratio: ``log2((a/c) / (b/d))``, with 0.5 for a zero count.
-
-    A zero frequency in either corpus is replaced by 0.5 (Hardie's suggestion), so
-    the value is finite; each unit is a doubling of the relative frequency.
-
-    Examples
-    --------
-    >>> round(float(log_ratio(25, 5, 10_000, 12_000)), 5)
-    2.58496
-    >>> float(log_ratio(4, 0, 100, 100))        # 0 -> 0.5: log2(4 / 0.5) = 3
-    3.0
-    """
-    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    a = np.where(a == 0, _ZERO, a)
-    b = np.where(b == 0, _ZERO, b)
-    out = np.log2((a / c) / (b / d))
-    return float(out) if out.ndim == 0 else out
-
-
-def _group_counts(data: pd.DataFrame, by: str) -> tuple[pd.DataFrame, pd.Series]:
-    """Return (count table indexed by term with one column per group, totals)."""
-    if {"count", "total", "term", by} <= set(data.columns) and "sentence_id" not in data:
+    check_choice("by", by, GROUPINGS)
+    paragraph = None
+    if isinstance(data, C.TermCounts):
+        tc = data
+    elif {"count", "total", "term", by} <= set(data.columns) and "sentence_id" not in data:
         table = data.pivot_table(index="term", columns=by, values="count",
                                  aggfunc="sum", fill_value=0)
         totals = data.groupby(by)["total"].first()
+        return {"terms": table.index.to_numpy().astype(str),
+                "groups": list(table.columns), "matrix": table.to_numpy(dtype=float).T,
+                "totals": totals.reindex(table.columns).to_numpy(dtype=float),
+                "presence": None, "n_paragraphs": None, "paragraphs": None}
     else:
         check_columns(data, (by, "term"), "tokens table")
-        table = data.groupby(["term", by]).size().unstack(fill_value=0)
-        totals = data.groupby(by).size()
-    return table, totals
+        has_par = {"doc_id", "paragraph"} <= set(data.columns)
+        tc = C.from_tokens(data, level="paragraph" if has_par else by)
+        if not has_par:
+            tc = dataclasses.replace(tc, presence=None, n_paragraphs=None)
+    if tc.level == "paragraph":
+        paragraph = tc
+    grouped = tc.by(by) if tc.presence is not None else tc
+    return {"terms": np.asarray(grouped.terms).astype(str),
+            "groups": [g.item() if hasattr(g, "item") else g for g in grouped.rows[by]],
+            "matrix": grouped.matrix.toarray().astype(float),
+            "totals": grouped.totals.astype(float),
+            "presence": None if grouped.presence is None else
+            grouped.presence.toarray().astype(float),
+            "n_paragraphs": None if grouped.n_paragraphs is None else
+            np.asarray(grouped.n_paragraphs, dtype=float),
+            "paragraphs": paragraph}
 
 
 @provenance.tracked
-def keyness(data: pd.DataFrame, target=None, reference=None, *, by: str = "year",
+def keyness(data, target=None, reference=None, *, by: str = "year",
             min_count: int = 3, g2_form: str = "2-cell", correction: str = "fdr_bh",
-            prior_scale: float | None = None) -> pd.DataFrame:
+            prior: str = "pooled", prior_scale: float | None = None,
+            n_permutations: int = 0, seed: int = 0) -> pd.DataFrame:
     """Keyness of every term in a target group against a reference group.
 
     Parameters
     ----------
-    data : pandas.DataFrame
-        A ``tokens`` table, or a ``frequencies`` table (``{by}, term, count, total``).
+    data : TermCounts or pandas.DataFrame
+        Term counts (:func:`discourse.counts.count_terms`, any level with a ``by``
+        column), a ``tokens`` table, or a ``frequencies`` table (``{by}, term,
+        count, total``; then the paragraph columns are empty).
     target : int or str, optional
         The target group (a year, or a ``doc_id`` with ``by="doc_id"``).
     reference : int or str, optional
@@ -188,22 +190,32 @@ def keyness(data: pd.DataFrame, target=None, reference=None, *, by: str = "year"
     by : {"year", "doc_id"}
     min_count : int
         Keep terms whose count in target and reference together is at least this
-        (default 3). ``p_adjusted`` corrects over exactly these terms. A term
-        that occurs in neither target nor reference (only in other groups of the
-        data) is never tested, whatever ``min_count``.
+        (default 3). Every ``*_adjusted`` p corrects over exactly these terms. A
+        term that occurs in neither target nor reference (only in other groups of
+        the data) is never tested, whatever ``min_count``.
     g2_form : {"2-cell", "4-cell"}
         Form of the log-likelihood statistic, see :func:`g2` (default the UCREL
-        2-cell form).
+        2-cell form). Text-dispersion keyness always uses the 4-cell form: a
+        paragraph contains the term or not, a proper 2 x 2 table.
     correction : {"fdr_bh", "holm"}
         ``fdr_bh``: Benjamini and Hochberg (1995) false discovery rate (q-values);
-        ``holm``: Holm (1979) family-wise error rate.
+        ``holm``: Holm (1979) family-wise error rate. Named in the ``correction``
+        column (:data:`CORRECTION_NAMES`).
+    prior : {"pooled", "background"}
+        Prior of the log-odds z-score (see the module docstring).
     prior_scale : float, optional
-        Strength ``alpha_0`` of the Dirichlet prior of the log-odds z-score. The
-        prior of term w is ``alpha_w = alpha_0 * y_w / n`` where ``y_w`` and ``n`` are
-        the pooled counts of target and reference over *all* terms (before
-        ``min_count``). Default ``None``: ``alpha_0 = n``, i.e. ``alpha_w = y_w``,
-        the pooled counts themselves (as in Jurafsky et al.'s 2014 implementation
-        of Monroe et al. 2008).
+        Weight ``alpha_0`` of the Dirichlet prior; the prior of term w is
+        ``alpha_w = alpha_0 * pi_w`` with ``pi_w`` the pooled share ``y_w / n`` of
+        target and reference over *all* terms (before ``min_count``), or the
+        background share. Default ``None``: ``alpha_0 = n``, the number of tokens
+        compared (for ``"pooled"``: ``alpha_w = y_w``, as in Jurafsky et al.'s 2014
+        implementation of Monroe et al. 2008).
+    n_permutations : int
+        Paragraph permutations for ``p_permutation`` (0, the default: not run, the
+        columns are empty; 9999 gives p-values down to 0.0001). Needs paragraphs
+        (a TermCounts at paragraph level or a tokens table).
+    seed : int
+        Seed of the permutations (recorded in ``permutation_seed``).
 
     Returns
     -------
@@ -217,14 +229,25 @@ def keyness(data: pd.DataFrame, target=None, reference=None, *, by: str = "year"
         * ``log_ratio``: Hardie (2014), ``log2((a/c)/(b/d))``, 0.5 for a zero count.
         * ``pct_diff``: %DIFF (Gabrielatos and Marchi 2012),
           ``100 (a/c - b/d) / (b/d)``; a zero reference count is replaced by 0.5
-          as for Log Ratio (otherwise %DIFF is infinite).
+          as for Log Ratio (otherwise %DIFF is infinite) and
+          ``pct_diff_zero_reference`` is True: the value is an artefact of the 0.5.
         * ``bic``: Wilson (2013), ``|g2| - ln(c + d)`` (1 degree of freedom);
           > 2 positive, > 6 strong, > 10 very strong evidence against equal rates.
-        * ``target``, ``reference``: the groups compared (provenance; ``"rest"``
-          means every group but the target).
-        * ``logodds_z``: Monroe et al. (2008) eq. 22: ``delta / sqrt(var)`` with
-          ``delta = ln((a+α)/(c+α0-a-α)) - ln((b+α)/(d+α0-b-α))`` and
-          ``var = 1/(a+α) + 1/(b+α)``.
+        * ``logodds_z``: Monroe et al. (2008) eq. 22 (:func:`logodds_z`);
+          ``logodds_prior`` names the prior and its weight.
+        * ``paragraphs_*``: paragraphs of target / reference containing the term;
+          ``n_paragraphs_*``: paragraphs with at least one token. ``g2_dispersion``:
+          signed 4-cell G2 on these paragraph counts (Egbert and Biber 2019), with
+          ``p_dispersion`` and ``p_dispersion_adjusted``.
+        * ``p_permutation``: two-sided permutation p of the difference in relative
+          frequency, paragraphs reshuffled between target and reference
+          (:func:`discourse.keyness_resampling.permutation_pvalues`);
+          ``p_permutation_adjusted`` after ``correction``; ``n_permutations`` and
+          ``permutation_seed`` record the settings.
+        * ``correction``: the multiple-comparison correction of every ``*_adjusted``.
+        * ``target``, ``reference``: the groups compared (``"rest"`` means every
+          group but the target); ``reference_groups`` the groups pooled as the
+          reference, ``;``-separated.
 
         Sorted by ``g2`` descending (ties by term) within each comparison: the
         target's key terms first, the reference's last.
@@ -233,7 +256,8 @@ def keyness(data: pd.DataFrame, target=None, reference=None, *, by: str = "year"
     ------
     ValueError
         If ``target == reference``, a group is not in the data, the data has one
-        group only, or an option has a value not allowed.
+        group only, an option has a value not allowed, or permutations are asked
+        for data without paragraphs.
 
     Examples
     --------
@@ -246,45 +270,57 @@ def keyness(data: pd.DataFrame, target=None, reference=None, *, by: str = "year"
     check_choice("by", by, GROUPINGS)
     check_choice("g2_form", g2_form, G2_FORMS)
     check_choice("correction", correction, CORRECTIONS)
+    check_choice("prior", prior, PRIORS)
     if not isinstance(min_count, (int, np.integer)) or min_count < 0:
         raise ValueError(f"min_count={min_count!r} must be a non-negative integer")
-    table, totals = _group_counts(data, by)
-    parts = [_keyness_one(table, totals, c, min_count, g2_form, correction, prior_scale)
-             for c in stats.comparisons(totals.index, target, reference, name=by)]
+    if isinstance(n_permutations, bool) or not isinstance(n_permutations, (int, np.integer)) \
+            or n_permutations < 0:
+        raise ValueError(f"n_permutations={n_permutations!r} must be a non-negative integer")
+    if prior_scale is not None and not prior_scale > 0:
+        raise ValueError(f"prior_scale={prior_scale!r} must be positive (or None)")
+    counts = group_counts(data, by)
+    if n_permutations and counts["paragraphs"] is None:
+        raise ValueError("n_permutations needs paragraphs: pass term counts at paragraph "
+                         "level or a tokens table with doc_id and paragraph")
+    settings = {"min_count": min_count, "g2_form": g2_form, "correction": correction,
+                "prior": prior, "prior_scale": prior_scale,
+                "n_permutations": int(n_permutations), "seed": seed, "by": by}
+    parts = [_keyness_one(counts, c, settings)
+             for c in stats.comparisons(counts["groups"], target, reference, name=by)]
     return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
 
-def _keyness_one(table: pd.DataFrame, totals: pd.Series, comparison: stats.Comparison,
-                 min_count: int, g2_form: str, correction: str,
-                 prior_scale: float | None) -> pd.DataFrame:
+def _keyness_one(counts: dict, comparison: stats.Comparison, settings: dict
+                 ) -> pd.DataFrame:
     from scipy.stats import chi2
 
-    target, refs = comparison.target, list(comparison.groups)
-    a = table[target].to_numpy(dtype=float)
-    b = table[refs].sum(axis=1).to_numpy(dtype=float)
-    c = float(totals[target])
-    d = float(totals[refs].sum())
-    terms = table.index.to_numpy()
+    groups = counts["groups"]
+    ti = groups.index(comparison.target)
+    ri = [groups.index(g) for g in comparison.groups]
+    M = counts["matrix"]
+    a, b = M[ti], M[ri].sum(axis=0)
+    c, d = float(counts["totals"][ti]), float(counts["totals"][ri].sum())
+    terms = counts["terms"]
     # with three or more groups, terms seen only in groups outside the comparison
     # have a + b = 0: they are not tested (even with min_count=0)
     seen = (a + b) > 0
     a, b, terms = a[seen], b[seen], terms[seen]
 
-    # Monroe et al. (2008): informative Dirichlet prior from the pooled counts
     pooled = a + b
     n = pooled.sum()
-    alpha0 = n if prior_scale is None else float(prior_scale)
-    alpha = alpha0 * pooled / n
-    delta = (np.log((a + alpha) / (c + alpha0 - a - alpha))
-             - np.log((b + alpha) / (d + alpha0 - b - alpha)))
-    z = delta / np.sqrt(1 / (a + alpha) + 1 / (b + alpha))
+    alpha0 = n if settings["prior_scale"] is None else float(settings["prior_scale"])
+    share = pooled / n if settings["prior"] == "pooled" else background_frequencies(terms)
+    z = logodds_z(a, b, c, d, share, alpha0)
+    prior_name = (f"{settings['prior']} (alpha0 = "
+                  f"{'n tokens compared' if settings['prior_scale'] is None else alpha0})")
 
-    keep = pooled >= min_count
+    keep = pooled >= settings["min_count"]
     a, b, z, terms = a[keep], b[keep], z[keep], terms[keep]
-    stat = np.atleast_1d(g2(a, b, c, d, form=g2_form))
+    correction = settings["correction"]
+    stat = np.atleast_1d(g2(a, b, c, d, form=settings["g2_form"]))
     p = chi2.sf(np.abs(stat), 1)
-    rb = np.where(b == 0, _ZERO, b) / d
-    out = pd.DataFrame({
+    rb = np.where(b == 0, ZERO, b) / d
+    out = {
         "term": terms.astype(str),
         "count_target": a.astype(int),
         "count_reference": b.astype(int),
@@ -297,114 +333,55 @@ def _keyness_one(table: pd.DataFrame, totals: pd.Series, comparison: stats.Compa
         "p_adjusted": stats.adjust_pvalues(p, correction),
         "log_ratio": np.atleast_1d(log_ratio(a, b, c, d)),
         "pct_diff": 100 * (a / c - rb) / rb,
+        "pct_diff_zero_reference": b == 0,
         "bic": np.abs(stat) - math.log(c + d),
         "logodds_z": z,
-        "target": str(target),
-        "reference": str(comparison.reference),
-    })
-    out = out.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
-    return out.reset_index(drop=True)[KEYNESS_COLUMNS]
+        "logodds_prior": prior_name,
+    }
+    out.update(_dispersion_columns(counts, ti, ri, seen, keep, correction))
+    out.update(_permutation_columns(counts, comparison, terms, seen, keep, settings))
+    out.update({"correction": CORRECTION_NAMES[correction],
+                "target": str(comparison.target),
+                "reference": str(comparison.reference),
+                "reference_groups": ";".join(str(g) for g in comparison.groups)})
+    table = pd.DataFrame(out)
+    table = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True)[KEYNESS_COLUMNS]
 
 
-@provenance.tracked
-def bootstrap_keyness(tokens: pd.DataFrame, target=None, reference=None, *,
-                      terms=None, by: str = "year", n_boot: int = 1000, seed: int = 0,
-                      alpha: float = 0.05, level: float = 0.95, g2_form: str = "2-cell"
-                      ) -> pd.DataFrame:
-    """Stability of keyness under resampling of paragraphs within each document.
-
-    Each replicate draws, for every document of the target and the reference
-    group, as many paragraphs as the document has, with replacement, and recomputes
-    every term's count and every group's token total; G2 (:func:`g2`), its p-value
-    and Log Ratio are recomputed for each term.
-
-    Parameters
-    ----------
-    tokens : pandas.DataFrame
-        A ``tokens`` table.
-    target, reference, by, g2_form
-        As in :func:`keyness`; they must resolve to one comparison.
-    terms : list of str, optional
-        Terms to assess (default: all terms in the target or reference group).
-    n_boot : int
-        Number of replicates B (e.g. 1000).
-    seed : int
-        Seed of ``numpy.random.default_rng``; recorded in the output.
-    alpha : float
-        Per-term significance level of the replicate test (unadjusted p < alpha:
-        more lenient than the corrected ``p_adjusted`` of :func:`keyness`).
-    level : float
-        Confidence level (coverage) of the percentile interval of Log Ratio (Efron
-        and Tibshirani 1993).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``bootstrap``: ``term, g2, log_ratio, share_same_sign_significant,
-        share_same_sign, log_ratio_low, log_ratio_high, n_boot, seed``. ``g2`` and
-        ``log_ratio`` are the observed values; ``share_same_sign_significant`` is the
-        share of replicates in which G2 has the observed sign and p < alpha (for a
-        term with observed G2 = 0 the sign is that of the replicate);
-        ``log_ratio_low/high`` the percentile interval. Sorted by ``g2`` descending.
-    """
+def _dispersion_columns(counts, ti, ri, seen, keep, correction) -> dict:
     from scipy.stats import chi2
 
-    check_choice("by", by, GROUPINGS)
-    check_positive_int("n_boot", n_boot)
-    stats.check_level(alpha, "alpha")
-    stats.check_level(level)
-    check_columns(tokens, (by, "doc_id", "paragraph", "term"), "tokens table")
-    found = stats.comparisons(tokens[by].unique(), target, reference, name=by)
-    if len(found) != 1:
-        raise ValueError(f"bootstrap_keyness compares one target with one reference; "
-                         f"{len(found)} comparisons resolved: give the target")
-    target, refs = found[0].target, list(found[0].groups)
-    t = tokens[tokens[by].isin([target, *refs])]
-    vocab = sorted(t["term"].unique()) if terms is None else [str(x) for x in terms]
-    index = {w: i for i, w in enumerate(vocab)}
-    keys = list(t.groupby(["doc_id", "paragraph"], sort=True).groups)
-    pid = {k: i for i, k in enumerate(keys)}
-    p_of = np.array([pid[k] for k in zip(t["doc_id"], t["paragraph"])])
-    sizes = np.bincount(p_of, minlength=len(keys)).astype(float)
-    m = np.zeros((len(keys), len(vocab)))
-    col = t["term"].map(index)
-    ok = col.notna().to_numpy()
-    np.add.at(m, (p_of[ok], col[ok].astype(int).to_numpy()), 1.0)
-    grp_of_doc = t.groupby("doc_id")[by].first()
-    is_target = np.array([grp_of_doc[d] == target for d, _ in keys])
-    docs = sorted({d for d, _ in keys})
-    members = [np.array([i for i, (d, _) in enumerate(keys) if d == doc]) for doc in docs]
+    n = int(keep.sum())
+    if counts["presence"] is None:
+        nan = np.full(n, np.nan)
+        return {"paragraphs_target": pd.array([pd.NA] * n, dtype="Int64"),
+                "paragraphs_reference": pd.array([pd.NA] * n, dtype="Int64"),
+                "n_paragraphs_target": pd.array([pd.NA] * n, dtype="Int64"),
+                "n_paragraphs_reference": pd.array([pd.NA] * n, dtype="Int64"),
+                "g2_dispersion": nan, "p_dispersion": nan, "p_dispersion_adjusted": nan}
+    P = counts["presence"]
+    pa, pb = P[ti][seen][keep], P[ri].sum(axis=0)[seen][keep]
+    pc, pd_ = counts["n_paragraphs"][ti], counts["n_paragraphs"][ri].sum()
+    stat = np.atleast_1d(g2(pa, pb, pc, pd_, form="4-cell"))
+    p = chi2.sf(np.abs(stat), 1)
+    return {"paragraphs_target": pa.astype(int), "paragraphs_reference": pb.astype(int),
+            "n_paragraphs_target": int(pc), "n_paragraphs_reference": int(pd_),
+            "g2_dispersion": stat, "p_dispersion": p,
+            "p_dispersion_adjusted": stats.adjust_pvalues(p, correction)}
 
-    def replicate(w):
-        a = (w * is_target) @ m
-        b = (w * ~is_target) @ m
-        c = float((w * is_target) @ sizes)
-        d = float((w * ~is_target) @ sizes)
-        s = np.atleast_1d(g2(a, b, c, d, form=g2_form))
-        return s, np.atleast_1d(log_ratio(a, b, c, d))
 
-    g_obs, lr_obs = replicate(np.ones(len(keys)))
-    rng = np.random.default_rng(seed)
-    same = np.zeros(len(vocab))
-    same_sig = np.zeros(len(vocab))
-    lrs = np.empty((n_boot, len(vocab)))
-    crit = chi2.isf(alpha, 1)
-    sign_obs = np.sign(g_obs)
-    for r in range(n_boot):
-        w = np.zeros(len(keys))
-        for idx in members:
-            draw = rng.choice(idx, size=len(idx), replace=True)
-            np.add.at(w, draw, 1.0)
-        s, lr = replicate(w)
-        agree = np.where(sign_obs == 0, True, np.sign(s) == sign_obs)
-        same += agree
-        same_sig += agree & (np.abs(s) > crit)
-        lrs[r] = lr
-    lo, hi = stats.percentile_interval(lrs, level, axis=0)
-    out = pd.DataFrame({"term": vocab, "g2": g_obs, "log_ratio": lr_obs,
-                        "share_same_sign_significant": same_sig / n_boot,
-                        "share_same_sign": same / n_boot,
-                        "log_ratio_low": lo, "log_ratio_high": hi,
-                        "n_boot": int(n_boot), "seed": int(seed)})
-    return out.sort_values(["g2", "term"], ascending=[False, True],
-                           kind="stable").reset_index(drop=True)
+def _permutation_columns(counts, comparison, terms, seen, keep, settings) -> dict:
+    n = len(terms)
+    B = settings["n_permutations"]
+    if not B:
+        nan = np.full(n, np.nan)
+        return {"p_permutation": nan, "p_permutation_adjusted": nan, "n_permutations": 0,
+                "permutation_seed": pd.array([pd.NA] * n, dtype="Int64")}
+    from discourse.keyness_resampling import permutation_pvalues
+
+    p = permutation_pvalues(counts["paragraphs"], comparison, terms, by=settings["by"],
+                            n_permutations=B, seed=settings["seed"])
+    return {"p_permutation": p,
+            "p_permutation_adjusted": stats.adjust_pvalues(p, settings["correction"]),
+            "n_permutations": int(B), "permutation_seed": int(settings["seed"])}

@@ -1,19 +1,21 @@
 """Keywords: term frequencies and term families by year or document; the keyword steps.
 
-Every function takes a table and returns a new table of a named kind. The input is
-usually the ``tokens`` table of :func:`discourse.preprocess.tokens` (one row per
-analysis term). This module counts; the other keyword steps live in their own
-modules and are re-exported here under their old names:
+Every function takes a table (or term counts) and returns a new table of a named kind.
+The input is term counts (:func:`discourse.counts.count_terms`, the fast path) or the
+``tokens`` table of :func:`discourse.preprocess.tokens` (one row per analysis term);
+both give the same numbers. This module counts; the other keyword steps live in their
+own modules and are re-exported here under their old names:
 
-* :mod:`discourse.keyness`: :func:`g2`, :func:`log_ratio`, :func:`keyness`,
-  :func:`bootstrap_keyness`;
+* :mod:`discourse.keyness`: :func:`g2`, :func:`log_ratio`, :func:`keyness`;
+  :mod:`discourse.keyness_resampling`: :func:`bootstrap_keyness`;
 * :mod:`discourse.dispersion`: :func:`dispersion`, :func:`keyness_dispersion`,
   :func:`lexical_dispersion`;
 * :mod:`discourse.concordance`: :func:`kwic`, :func:`collocations`.
 
 Conventions: a *token* (the denominator of every rate) is one row of the ``tokens``
-table, i.e. one analysis term; ``per10k = 10,000 * count / total``, comparable only
-between tables built with the same options.
+table, i.e. one analysis term (the row sums of term counts);
+``per10k = 10,000 * count / total``, comparable only between tables built with the same
+options.
 """
 
 from __future__ import annotations
@@ -21,14 +23,16 @@ from __future__ import annotations
 import os
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 
 from discourse import lexicons, paths, provenance
 from discourse.checks import check_choice, check_columns
 from discourse.concordance import collocations, kwic
 from discourse.dispersion import dispersion, keyness_dispersion, lexical_dispersion
-from discourse.keyness import (CORRECTIONS, G2_FORMS, GROUPINGS, KEYNESS_COLUMNS,
-                               bootstrap_keyness, g2, keyness, log_ratio)
+from discourse.keyness import (CORRECTIONS, G2_FORMS, GROUPINGS, KEYNESS_COLUMNS, g2,
+                               keyness, log_ratio)
+from discourse.keyness_resampling import bootstrap_keyness
 
 __all__ = [
     "frequencies",
@@ -51,14 +55,30 @@ __all__ = [
 ]
 
 
+def _by_group(data, by: str):
+    """(groups, terms, groups x terms count matrix, totals) of counts or a tokens table."""
+    from discourse.counts import TermCounts, from_tokens
+
+    if isinstance(data, TermCounts):
+        counts = data.by(by)
+    else:
+        check_columns(data, (by, "term"), "tokens table")
+        counts = from_tokens(data, level="paragraph" if {"doc_id", "paragraph"} <=
+                             set(data.columns) else by)
+        counts = counts.by(by) if counts.level != by else counts
+    groups = [g.item() if hasattr(g, "item") else g for g in counts.rows[by]]
+    return groups, np.asarray(counts.terms).astype(str), counts.matrix.tocsr(), counts.totals
+
+
 @provenance.tracked
-def frequencies(tokens: pd.DataFrame, *, by: str = "year") -> pd.DataFrame:
+def frequencies(data, *, by: str = "year") -> pd.DataFrame:
     """Count each term by year or by document, with its rate per 10,000 tokens.
 
     Parameters
     ----------
-    tokens : pandas.DataFrame
-        A ``tokens`` table (:func:`discourse.preprocess.tokens`).
+    data : TermCounts or pandas.DataFrame
+        Term counts (:func:`discourse.counts.count_terms`) or a ``tokens`` table
+        (:func:`discourse.preprocess.tokens`).
     by : {"year", "doc_id"}
         The grouping; any number of years or documents.
 
@@ -66,9 +86,9 @@ def frequencies(tokens: pd.DataFrame, *, by: str = "year") -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``frequencies``: ``{by}, term, count, total, per10k`` where ``total`` is the
-        number of tokens (rows of ``tokens``) in the group and
-        ``per10k = 10,000 * count / total``. Sorted by group, count descending, term.
-        Terms absent from a group have no row.
+        number of tokens in the group and ``per10k = 10,000 * count / total``.
+        Sorted by group, count descending, term. Terms absent from a group have no
+        row.
 
     Examples
     --------
@@ -78,10 +98,13 @@ def frequencies(tokens: pd.DataFrame, *, by: str = "year") -> pd.DataFrame:
 [2002, 'a', 1, 1, 10000.0]]
     """
     check_choice("by", by, GROUPINGS)
-    check_columns(tokens, (by, "term"), "tokens table")
-    counts = tokens.groupby([by, "term"]).size().rename("count").reset_index()
-    totals = tokens.groupby(by).size().rename("total")
-    out = counts.join(totals, on=by)
+    groups, terms, M, totals = _by_group(data, by)
+    coo = M.tocoo()
+    out = pd.DataFrame({by: np.asarray(groups, dtype=object)[coo.row]
+                        if by == "doc_id" else np.asarray(groups)[coo.row],
+                        "term": terms[coo.col], "count": coo.data.astype(np.int64),
+                        "total": totals[coo.row].astype(np.int64)})
+    out = out[out["count"] > 0]
     out["per10k"] = 1e4 * out["count"] / out["total"]
     out = out.sort_values([by, "count", "term"], ascending=[True, False, True],
                           kind="stable")
@@ -99,14 +122,16 @@ def load_term_families(path: str | os.PathLike | None = None) -> Mapping[str, Ma
 
 
 @provenance.tracked
-def term_family_rates(tokens: pd.DataFrame, families: Mapping | None = None, *,
+def term_family_rates(data, families: Mapping | None = None, *,
                       by: str = "year") -> pd.DataFrame:
     """Combined count and rate per 10,000 tokens of each term family, by group.
 
     Parameters
     ----------
-    tokens : pandas.DataFrame
-        A ``tokens`` table.
+    data : TermCounts or pandas.DataFrame
+        Term counts or a ``tokens`` table. A family of pronouns (``we_collective``)
+        counts only in data made with ``keep_pronouns=True``; the rates then use
+        the tokens of that analysis (pronouns included) as denominator.
     families : mapping, optional
         ``{family: {"terms": [...]}}`` or ``{family: [...]}`` (default:
         :func:`load_term_families`, read now).
@@ -121,20 +146,21 @@ def term_family_rates(tokens: pd.DataFrame, families: Mapping | None = None, *,
         (``"rats:3; terrorism:5"``). Sorted by family then group.
     """
     check_choice("by", by, GROUPINGS)
-    check_columns(tokens, (by, "term"), "tokens table")
     families = load_term_families() if families is None else families
-    groups = sorted(tokens[by].unique())
-    totals = tokens.groupby(by).size()
-    counts = tokens.groupby([by, "term"]).size()
+    groups, terms, M, totals = _by_group(data, by)
+    index = {t: j for j, t in enumerate(terms)}
+    order = sorted(range(len(groups)), key=lambda i: groups[i])
     rows = []
     for fam in sorted(families):
         entry = families[fam]
         members = entry["terms"] if isinstance(entry, Mapping) else list(entry)
-        for g in groups:
-            found = {t: int(counts.get((g, t), 0)) for t in sorted(set(members))}
+        for i in order:
+            g = groups[i]
+            found = {t: int(M[i, index[t]]) if t in index else 0
+                     for t in sorted(set(members))}
             found = {t: n for t, n in found.items() if n}
             n = sum(found.values())
-            rows.append((fam, g, n, int(totals[g]), 1e4 * n / totals[g],
+            rows.append((fam, g, n, int(totals[i]), 1e4 * n / totals[i],
                          "; ".join(f"{t}:{k}" for t, k in found.items())))
     return pd.DataFrame(rows, columns=["family", by, "count", "total", "per10k",
                                        "terms_found"])

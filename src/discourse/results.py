@@ -115,7 +115,8 @@ KEYWORDS_FREQUENCIES_BY_DOCUMENT = _t("keywords-frequencies-by-document", "02-ke
 KEYWORDS_TERM_FAMILIES = _t("keywords-term-families", "02-keywords",
                             "rate of each term family by year")
 KEYWORDS_KEYNESS = _t("keywords-keyness", "02-keywords",
-                      "keyness of the target year against the reference, with dispersion")
+                      "keyness of the target year against the reference: G2, a paragraph "
+                      "permutation test, text-dispersion G2, dispersion")
 KEYWORDS_BOOTSTRAP = _t("keywords-bootstrap", "02-keywords",
                         "stability of the top key terms over paragraph resamples")
 KEYWORDS_KWIC = _t("keywords-kwic-{term}", "02-keywords",
@@ -127,13 +128,14 @@ KEYWORDS_LEXICAL_DISPERSION = _t("keywords-lexical-dispersion", "02-keywords",
 TOPICS_MODEL_SELECTION = _t("topics-model-selection", "03-topics",
                             "coherence, fit and stability of each model and k")
 TOPICS_TERMS = _t("topics-terms", "03-topics", "top terms of each topic of the chosen model")
-TOPICS_STABILITY = _t("topics-stability", "03-topics", "per-topic stability across seeds")
+TOPICS_STABILITY = _t("topics-stability", "03-topics",
+                      "per-topic stability across seeds and resamples; citable topics")
 TOPICS_LABELS_CHECK = _t("topics-labels-check", "03-topics",
                          "researcher labels checked against the current top terms")
 TOPICS_PASSAGES = _t("topics-passages", "03-topics", "the units most typical of each topic")
 TOPICS_DOCUMENTS = _t("topics-documents", "03-topics", "each unit's share of each topic")
 TOPICS_PREVALENCE = _t("topics-prevalence-by-year", "03-topics",
-                       "mean topic share per year and year differences, bootstrap CIs")
+                       "mean topic share per year and year differences, block bootstrap CIs")
 FRAMING_CODES = _t("framing-codes", "04-framing",
                    "frame codes (0/1) of every sentence with their evidence")
 FRAMING_VALIDATION = _t("framing-validation", "04-framing",

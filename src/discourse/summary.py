@@ -168,6 +168,15 @@ def _framing(root: Path):
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
 
 
+def _reference_name(k: pd.DataFrame) -> str:
+    """'2019', '2019 (the only other year)' or 'all other years pooled (2019, 2021)'."""
+    ref = str(k.reference.iloc[0])
+    groups = str(k.reference_groups.iloc[0]).split(";") if "reference_groups" in k else [ref]
+    return ", ".join(groups) if ref != "rest" or "reference_groups" not in k else \
+        f"{groups[0]} (the only other year)" if len(groups) == 1 else \
+        f"all other years pooled ({', '.join(groups)})"
+
+
 def _generalisation(root: Path, skip_corpus: bool):
     """One sentence per registered hand-coded set: what it is, the coder, two coders."""
     gen = _read(root, R.FRAMING_GENERALISATION)
@@ -242,8 +251,10 @@ def _keywords(root: Path, n: int = 5):
     if k is None or k.empty:
         return
     target = k.target.iloc[0] if "target" in k else "target"
-    reference = k.reference.iloc[0] if "reference" in k else "reference"
+    reference = _reference_name(k)
+    correction = k.correction.iloc[0] if "correction" in k else "Benjamini-Hochberg FDR"
     sig = int((k.p_adjusted < 0.05).sum())
+    src = f"{R.KEYWORDS_KEYNESS.ref}; {R.FIG_KEYNESS.ref}"
 
     def fmt(rows):
         return ", ".join(f"*{r.term}* ({int(r.count_target)} vs {int(r.count_reference)}; "
@@ -254,68 +265,117 @@ def _keywords(root: Path, n: int = 5):
     down = k[k.g2 < 0].sort_values("g2").head(n)
     yield ("Keywords",
            f"Terms most over-represented in {target} relative to {reference} (signed "
-           f"log-likelihood G2): {fmt(up)}.",
-           f"{R.KEYWORDS_KEYNESS.ref}; {R.FIG_KEYNESS.ref}")
+           f"log-likelihood G2, tokens as independent draws): {fmt(up)}."
+           + _caveat(_one_text_per_year(root)), src)
     yield ("Keywords",
            f"Terms most over-represented in {reference} relative to {target}: {fmt(down)}.",
-           f"{R.KEYWORDS_KEYNESS.ref}; {R.FIG_KEYNESS.ref}")
-    yield ("Keywords",
-           f"{sig} of {len(k)} terms tested remain significant at 0.05 after the "
-           "multiple-comparison correction (Benjamini-Hochberg unless the table says "
-           "otherwise): with two texts, keyness is descriptive evidence, not a "
+           src)
+    text = (f"{sig} of {len(k)} terms tested remain significant at 0.05 after the "
+            f"{correction} correction (column `correction`)")
+    if "p_permutation_adjusted" in k and k.p_permutation.notna().any():
+        text += (f"; {int((k.p_permutation_adjusted < 0.05).sum())} with the paragraph "
+                 f"permutation test, which does not treat tokens as independent "
+                 f"(Lijffijt et al. 2016; {int(k.n_permutations.iloc[0]):,} permutations, "
+                 f"seed {int(k.permutation_seed.iloc[0])})")
+    if "p_dispersion_adjusted" in k and k.p_dispersion.notna().any():
+        text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
+                 "keyness, G2 on the number of paragraphs containing the term (Egbert and "
+                 "Biber, in Corpora 14)")
+    yield ("Keywords", text + ": with two texts, keyness is descriptive evidence, not a "
            "population-level trend.", R.KEYWORDS_KEYNESS.ref)
+    if {"pct_diff_zero_reference", "logodds_prior"} <= set(k.columns):
+        zero = k.pct_diff_zero_reference.astype(str).str.lower() == "true"
+        yield ("Keywords",
+               f"%DIFF of the {int(zero.sum())} terms absent from the reference is an "
+               "artefact of the 0.5 put in place of their zero count "
+               "(`pct_diff_zero_reference`) and is not interpreted; the log-odds z-scores "
+               f"(Monroe et al. 2008) use the {k.logodds_prior.iloc[0]} prior (largest |z| "
+               f"{k.logodds_z.abs().max():.2f}): a prior as heavy as the data shrinks every "
+               "z towards 0, so their ranking, not their size, is the evidence "
+               "(`prior=\"background\"` compares with English word frequencies instead).",
+               R.KEYWORDS_KEYNESS.ref)
     boot = _read(root, R.KEYWORDS_BOOTSTRAP)
     if boot is not None and not boot.empty:
         top = boot.sort_values(["g2", "term"], ascending=[False, True]).head(n)
         yield ("Keywords",
-               f"Paragraph bootstrap ({int(boot.n_boot.iloc[0])} resamples, seed "
-               f"{int(boot.seed.iloc[0])}): share of resamples in which each top term "
-               "keeps its sign and stays significant (unadjusted): " + ", ".join(
+               f"Paragraph bootstrap ({int(boot.n_boot.iloc[0]):,} resamples, seed "
+               f"{int(boot.seed.iloc[0])}, paragraphs resampled within each document): "
+               "share of resamples in which each top term keeps its sign and stays "
+               "significant (unadjusted): " + ", ".join(
                    f"*{r.term}* {r.share_same_sign_significant:.2f} (Log Ratio 95% "
-                   f"interval {r.log_ratio_low:+.2f} to {r.log_ratio_high:+.2f})"
+                   f"interval {r.log_ratio_low:+.1f} to {r.log_ratio_high:+.1f})"
                    for r in top.itertuples()) + ".",
                R.KEYWORDS_BOOTSTRAP.ref)
 
 
-def _topics(root: Path, n: int = 3):
-    stab = _read(root, R.TOPICS_STABILITY)
-    if stab is None or stab.empty:
-        return
+def _topic_names(root: Path) -> dict:
     labels = _read(root, R.TOPICS_LABELS_CHECK)
     names = {}
     if labels is not None and {"topic", "label"} <= set(labels.columns):
         for r in labels.itertuples():
             stale = str(getattr(r, "status", "ok")) != "ok"
             names[int(r.topic)] = f"\"{r.label}\"" + (" (label stale)" if stale else "")
+    return names
+
+
+def _topics(root: Path):
+    stab = _read(root, R.TOPICS_STABILITY)
+    if stab is None or stab.empty:
+        return
+    names = _topic_names(root)
     model, k, seed = stab.model.iloc[0], int(stab.k.iloc[0]), int(stab.seed.iloc[0])
     runs = int(stab.n_runs.iloc[0])
-    ordered = stab.sort_values(["stability", "topic"], ascending=[False, True])
-
-    def fmt(rows):
-        return ", ".join(f"topic {int(r.topic)} {names.get(int(r.topic), '')} "
-                         f"({r.stability:.2f})".replace("  ", " ")
-                         for r in rows.itertuples())
-
-    yield ("Topics",
-           f"{model.upper()} with k = {k} (reference seed {seed}). Most stable topics, "
-           f"mean Jaccard overlap of top-10 terms with the reference run across {runs} "
-           f"other seeds (Greene et al. 2014): {fmt(ordered.head(n))}; least stable: "
-           f"{fmt(ordered.tail(1))}.",
-           f"{R.TOPICS_STABILITY.ref}, {R.TOPICS_MODEL_SELECTION.ref}; "
+    src = (f"{R.TOPICS_STABILITY.ref}, {R.TOPICS_MODEL_SELECTION.ref}; "
            f"{R.FIG_MODEL_SELECTION.ref}")
+
+    def name(t):
+        return f"topic {int(t)} {names.get(int(t), '')}".strip()
+
+    has_resample = "stability_resample" in stab
+    per_topic = "; ".join(
+        f"{name(r.topic)} {r.stability:.2f}"
+        + (f" / {r.stability_resample:.2f}" if has_resample else "")
+        for r in stab.sort_values("topic").itertuples())
+    text = (f"{model.upper()} with k = {k} (reference seed {seed}). Stability of each "
+            f"topic, mean Jaccard overlap of its top-10 terms with the matched topic of "
+            f"{runs} refits (Greene et al. 2014), across seeds"
+            + (f" / across refits on {stab.resample_fraction.iloc[0]:.0%} of the units"
+               if has_resample else "") + f": {per_topic}.")
+    citable = []
+    if has_resample:
+        ok = stab[stab.citable.astype(str).str.lower() == "true"]
+        citable = ok.topic.astype(int).tolist()
+        text += (f" Only topics stable across seeds (>= {stab.min_stability.iloc[0]:.1f}) "
+                 f"and resamples (>= {stab.min_resample_stability.iloc[0]:.1f}) are cited: "
+                 + (", ".join(name(t) for t in citable) if citable else
+                    "none at this k, so no topic-level claim is made") + ".")
+    sel = _read(root, R.TOPICS_MODEL_SELECTION)
+    if sel is not None and "stability_resample" in sel:
+        from discourse.topics.stability import suggest_k
+
+        text += (f" The rule for k that uses both stabilities "
+                 f"(`discourse.topics.suggest_k`) suggests k = "
+                 f"{suggest_k(sel, model=model)} for {model.upper()}.")
+    yield ("Topics", text, src)
     prev = _read(root, R.TOPICS_PREVALENCE)
     if prev is not None and "measure" in prev:
-        diff = prev[prev.measure == "difference"].copy()
+        diff = prev[prev.measure == "difference"].sort_values(["topic", "year"])
         if not diff.empty:
-            diff["abs"] = diff.estimate.abs()
-            rows = diff.sort_values(["abs", "topic"], ascending=[False, True]).head(n)
+            how = diff.interval.iloc[0] if "interval" in diff else \
+                "units resampled within year"
             yield ("Topics",
-                   "Largest differences in mean topic weight per unit between years "
-                   "(bootstrap 95% CIs, units resampled within year): " + "; ".join(
-                       f"topic {int(r.topic)} {names.get(int(r.topic), '')} "
-                       f"{int(r.year)} minus {int(float(r.reference))}: {r.estimate:+.3f} "
-                       f"({r.ci_low:+.3f} to {r.ci_high:+.3f})".replace("  ", " ")
-                       for r in rows.itertuples()) + ".",
+                   f"Difference in mean topic weight per unit between years, every topic "
+                   f"({how}; 95% percentile intervals, {int(diff.n_boot.iloc[0]):,} "
+                   "resamples): " + "; ".join(
+                       f"{name(r.topic)} {int(r.year)} minus {str(r.reference).removesuffix('.0')}: "
+                       f"{r.estimate:+.3f} ({r.ci_low:+.3f} to {r.ci_high:+.3f})"
+                       + ("" if not has_resample or int(r.topic) in citable
+                          else " [not citable]")
+                       for r in diff.itertuples()) + ". With "
+                   f"{len(diff)} intervals, about one in twenty would exclude 0 by chance "
+                   "alone; and the topics were learned from the same texts whose "
+                   "difference is tested, so their differences are partly built in."
+                   + _caveat(_one_text_per_year(root)),
                    f"{R.TOPICS_PREVALENCE.ref}; {R.FIG_PREVALENCE.ref}")
 
 

@@ -8,7 +8,15 @@ word lists (keys, surface forms, the compiled phrase matcher) are memoised on th
 
 The steps, in order, each of which one option switches off:
 
-1. tokenise (:func:`discourse.text.tokenize`);
+1. tokenise (:func:`discourse.text.tokenize`, NLTK's word tokenizer). For speed the
+   sentence is split at white space and each chunk is tokenised once per
+   :class:`~discourse.lexicons.Lexicons` object (memoised, with a space before it and
+   a dummy token after it, so that the tokenizer's context rules see what they see
+   in the sentence; the last chunk keeps the sentence's end). NLTK's rules only ever
+   insert spaces, never join across one, so the tokens are those of the whole
+   sentence; :func:`sentence_tokens` is checked against
+   :func:`discourse.text.tokenize` in the tests. The memo grows with the number of
+   distinct chunks (the vocabulary), not with the corpus;
 2. ``lowercase``;
 3. ``spelling``: American to British spelling from the explicit word list
    ``corpus/lexicons/spelling.csv`` (no blind ``-ize`` regex, which would touch
@@ -45,10 +53,11 @@ from types import MappingProxyType
 from typing import Mapping
 
 from discourse.lexicons import Lexicons, load_lexicons
-from discourse.text import is_numeric, is_word, tokenize
+from discourse.text import is_numeric, is_word, normalise, tokenize
 from discourse.text import lemma as _lemma
 
-__all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_terms"]
+__all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_tokens",
+           "sentence_terms"]
 
 _ACRONYM = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
 
@@ -213,40 +222,119 @@ def _drop_set(options: TermOptions, lexicons: Lexicons) -> frozenset[str]:
     return lexicons.stopwords(exclude=("pronouns",) if options.keep_pronouns else ())
 
 
+def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
+    """``(tokens, keys)`` of one white-space chunk of a sentence, memoised."""
+    memo = lexicons.memo("chunks")
+    hit = memo.get((chunk, last))
+    if hit is None:
+        t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
+        hit = memo[(chunk, last)] = (tuple(t), tuple(match_key(x, lexicons) for x in t))
+    return hit
+
+
+def _chunks(text: str) -> list[str]:
+    # normalise() is the identity on ASCII text (NFC, and only non-ASCII characters
+    # are translated)
+    return (text if text.isascii() else normalise(text)).split()
+
+
+def sentence_tokens(text: str, lexicons: Lexicons) -> tuple[list[str], list[str]]:
+    """The tokens of one sentence and their :func:`match_key` keys.
+
+    The tokens equal :func:`discourse.text.tokenize` ``(text)``; the work is memoised
+    per white-space chunk on ``lexicons`` (see the module docstring).
+
+    Examples
+    --------
+    >>> lex = load_lexicons()
+    >>> sentence_tokens("Member States' trade grew, Mr. Smith said.", lex)[0]
+    ['Member', 'States', "'", 'trade', 'grew', ',', 'Mr.', 'Smith', 'said', '.']
+    """
+    chunks = _chunks(text)
+    toks: list[str] = []
+    keys: list[str] = []
+    last = len(chunks) - 1
+    for i, chunk in enumerate(chunks):
+        t, k = _chunk(chunk, i == last, lexicons)
+        toks.extend(t)
+        keys.extend(k)
+    return toks, keys
+
+
+def _simple_term(tok: str, options: TermOptions, lexicons: Lexicons,
+                 drop: frozenset[str]) -> str | None:
+    """The output of a token outside any matched expression (``None``: dropped)."""
+    if not is_word(tok):
+        return tok if options.punctuation else None
+    if is_numeric(tok):
+        return tok if options.numbers else None
+    w = _surface(tok, options, lexicons)
+    if drop and (w.lower() in drop or tok.lower() in drop):
+        return None
+    return w
+
+
+def _state(options: TermOptions, lexicons: Lexicons) -> tuple:
+    """Per options: (matcher, drop set, {chunk: entry} inside a sentence, {chunk: entry}
+    at its end), an entry being (output of each token or None, keys, whether a variant
+    or phrase may start in it, outputs without None)."""
+    states = lexicons.memo("sentence_terms")
+    state = states.get(options)
+    if state is None:
+        state = states[options] = (
+            _matcher(options, lexicons) if (options.variants or options.phrases) else {},
+            _drop_set(options, lexicons), {}, {})
+    return state
+
+
+def _entry(chunk: str, last: bool, options: TermOptions, lexicons: Lexicons,
+           match: dict, drop: frozenset[str], table: dict) -> tuple:
+    t, k = _chunk(chunk, last, lexicons)
+    each = tuple(_simple_term(x, options, lexicons, drop) for x in t)
+    e = table[chunk] = (each, k, any(x in match for x in k),
+                        tuple(w for w in each if w is not None))
+    return e
+
+
 def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[str]:
     """The terms of one sentence (see the module docstring), with explicit options and
     word lists; :func:`discourse.preprocess.terms` is the same with keyword options."""
-    toks = tokenize(text)
-    keys = [match_key(t, lexicons) for t in toks]
-    match = _matcher(options, lexicons) if (options.variants or options.phrases) else {}
-    drop = _drop_set(options, lexicons)
+    match, drop, inner, final = _state(options, lexicons)
+    chunks = _chunks(text)
+    if not chunks:
+        return []
+    get = inner.get
+    entries = [get(c) for c in chunks]
+    entries[-1] = final.get(chunks[-1])
+    if None in entries:
+        last = len(chunks) - 1
+        entries = [e if e is not None else
+                   _entry(c, i == last, options, lexicons, match, drop,
+                          final if i == last else inner)
+                   for i, (c, e) in enumerate(zip(chunks, entries))]
+    if not any(e[2] for e in entries):        # no variant or phrase can start here
+        return [w for e in entries for w in e[3]]
     out: list[str] = []
-    i, n = 0, len(toks)
+    simple = [x for e in entries for x in e[0]]
+    keys = [x for e in entries for x in e[1]]
+    i, n = 0, len(keys)
     while i < n:
-        found = None
-        for pattern, term in match.get(keys[i], ()):
-            m = len(pattern)
-            if tuple(keys[i:i + m]) == pattern:
-                found = (m, term)
-                break
-        if found is not None:
-            m, term = found
-            i += m
-            if " " in term or term.lower() not in drop:
-                out.append(term)
-            continue
-        tok = toks[i]
+        patterns = match.get(keys[i])
+        if patterns:
+            found = None
+            for pattern, term in patterns:
+                m = len(pattern)
+                if tuple(keys[i:i + m]) == pattern:
+                    found = (m, term)
+                    break
+            if found is not None:
+                m, term = found
+                i += m
+                if " " in term or term.lower() not in drop:
+                    out.append(term)
+                continue
+        w = simple[i]
         i += 1
-        if not is_word(tok):
-            if options.punctuation:
-                out.append(tok)
-            continue
-        if is_numeric(tok):
-            if options.numbers:
-                out.append(tok)
-            continue
-        w = _surface(tok, options, lexicons)
-        if drop and (w.lower() in drop or tok.lower() in drop):
-            continue
-        out.append(w)
+        if w is not None:
+            out.append(w)
     return out

@@ -8,8 +8,9 @@
   (:func:`discourse.stats.hungarian_match`; Greene, O'Callaghan and Cunningham 2014;
   they resample documents, which ``subsample`` offers, and average Jaccard over list
   depths, which we do not).
-* **Choice of k** (:func:`select_model`, :func:`suggest_k`): the evidence on a grid of
-  models and k, and a rule of thumb.
+* **Choice of k** (:func:`select_model`): the evidence on a grid of models and k,
+  with stability across seeds and across refits on 80% of the units; the rule that
+  uses both is :func:`discourse.topics.stability.suggest_k`.
 
 References
 ----------
@@ -48,8 +49,11 @@ __all__ = [
     "align_topics",
     "seed_stability",
     "select_model",
-    "suggest_k",
+    "RESAMPLE_FRACTION",
 ]
+
+#: Fraction of the units each resampling run is fitted on (Greene et al. 2014).
+RESAMPLE_FRACTION = 0.8
 
 
 def _cooccurrence(topics: Sequence[Sequence[str]], X, terms: np.ndarray):
@@ -191,11 +195,16 @@ def align_topics(reference: Sequence[Sequence[str]], other: Sequence[Sequence[st
 
 
 def _run_seeds(dtm: DocumentTermMatrix, model: str, k: int, seed: int, n_seeds: int,
-               n_top: int, subsample: float | None):
-    """Fit the reference and the other seeds; return per-run top terms and measures."""
+               n_top: int, subsample: float | None, start: int = 0):
+    """Fit the reference and the other seeds; return per-run top terms and measures.
+
+    Run ``i`` uses seed ``seed + i``; with ``subsample``, runs ``i > 0`` are fitted on
+    a random ``subsample`` of the units drawn with the same seed. ``start=1`` skips
+    the reference run (to reuse one already fitted).
+    """
     n_units = dtm.counts.shape[0]
     runs = []
-    for i in range(n_seeds):
+    for i in range(start, n_seeds):
         s = seed + i
         rows = None
         if subsample is not None and i > 0:
@@ -272,7 +281,8 @@ def seed_stability(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL,
 def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
                  ks: Sequence[int] = DEFAULT_KS, seed: int = DEFAULT_SEED,
                  n_seeds: int = 10, n_top: int = 10, subsample: float | None = None,
-                 progress: bool = True, n_jobs: int = 1) -> pd.DataFrame:
+                 resample: float | None = RESAMPLE_FRACTION, progress: bool = True,
+                 n_jobs: int = 1) -> pd.DataFrame:
     """Evidence for choosing the model and k: coherence, fit and stability on a grid.
 
     For each model and k, ``n_seeds`` runs are fitted (seeds ``seed, seed + 1, ...``;
@@ -286,6 +296,10 @@ def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
     ks : sequence of int
         The grid (default 2..12). Every k must be in range for ``dtm``.
     seed, n_seeds, n_top, subsample : see :func:`seed_stability`
+    resample : float or None
+        Fraction of the units each resampling run is fitted on (default
+        :data:`RESAMPLE_FRACTION`, 0.8, as in Greene et al. 2014); ``None`` leaves out
+        the resampling columns.
     progress : bool
         Show a tqdm progress bar on standard error (turn off in notebooks, whose
         saved outputs must not change between runs).
@@ -307,7 +321,10 @@ def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
         ``perplexity`` (LDA, in-sample) of the reference run, NaN for the other
         model; ``stability``: mean matched Jaccard over all topics and non-reference
         runs, ``stability_sd`` the SD of the per-run means, ``stability_min`` the
-        least stable topic's mean; ``n_at_max_iter``: runs that stopped at the
+        least stable topic's mean; ``stability_resample``, ``stability_resample_sd``,
+        ``stability_resample_min``: the same for the ``n_seeds - 1`` runs each
+        fitted on a random ``resample_fraction`` of the units (seed and units vary;
+        aligned to the reference run on all units); ``n_at_max_iter``: runs that stopped at the
         iteration limit (:data:`NMF_MAX_ITER`; every LDA run, by design, see
         :data:`LDA_MAX_ITER`).
 
@@ -324,8 +341,9 @@ def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
     for k in ks:
         check_k(k, dtm)
     _check_seeds(n_seeds, subsample)
+    _check_seeds(n_seeds, resample)
     grid = [(m, k) for m in models for k in ks]
-    args = (int(seed), int(n_seeds), n_top, subsample)
+    args = (int(seed), int(n_seeds), n_top, subsample, resample)
     cells = tqdm(grid, desc="topic models", unit="model", disable=not progress)
     if n_jobs == 1:
         rows = [_grid_row(dtm, m, k, *args) for m, k in cells]
@@ -338,8 +356,17 @@ def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
 
 
 def _grid_row(dtm: DocumentTermMatrix, m: str, k: int, seed: int, n_seeds: int,
-              n_top: int, subsample: float | None) -> dict:
+              n_top: int, subsample: float | None, resample: float | None = None) -> dict:
     runs = _run_seeds(dtm, m, k, seed, n_seeds, n_top, subsample)
+    extra = {}
+    if resample is not None:
+        R = _stability_from_runs([runs[0]] + _run_seeds(dtm, m, k, seed, n_seeds, n_top,
+                                                        resample, start=1))
+        extra = {"stability_resample": float(R.mean()),
+                 "stability_resample_sd": float(R.mean(axis=1).std(ddof=1))
+                 if len(R) > 1 else np.nan,
+                 "stability_resample_min": float(R.mean(axis=0).min()),
+                 "resample_fraction": float(resample)}
     npmi = [npmi_coherence(r["top"], dtm.counts, dtm.terms).mean() for r in runs]
     umass = [umass_coherence(r["top"], dtm.counts, dtm.terms).mean() for r in runs]
     J = _stability_from_runs(runs)
@@ -352,37 +379,5 @@ def _grid_row(dtm: DocumentTermMatrix, m: str, k: int, seed: int, n_seeds: int,
         "stability": float(J.mean()),
         "stability_sd": float(J.mean(axis=1).std(ddof=1)) if len(J) > 1 else np.nan,
         "stability_min": float(J.mean(axis=0).min()),
+        **extra,
         "n_at_max_iter": int(sum(r["at_max"] for r in runs))}
-
-
-def suggest_k(selection: pd.DataFrame, *, model: str = DEFAULT_MODEL,
-              min_stability: float = 0.8) -> int:
-    """Suggest k: the most coherent (NPMI) k among those whose stability is high enough.
-
-    A rule of thumb, not a proof: among the rows of ``selection`` for ``model`` whose
-    mean stability is at least ``min_stability``, the k with the highest mean NPMI
-    (ties: the smaller k). If no k is stable enough, the most stable k.
-
-    Parameters
-    ----------
-    selection : pandas.DataFrame
-        A ``model_selection`` table from :func:`select_model`.
-    model : {"nmf", "lda"}
-    min_stability : float
-        Threshold on mean matched Jaccard overlap.
-
-    Returns
-    -------
-    int
-    """
-    check_choice("model", model, MODELS)
-    rows = selection[selection["model"] == model]
-    if rows.empty:
-        raise ValueError(f"model={model!r} is not in the selection table "
-                         f"(it has {sorted(selection['model'].unique())})")
-    ok = rows[rows["stability"] >= min_stability]
-    if ok.empty:
-        best = rows.sort_values(["stability", "k"], ascending=[False, True], kind="stable")
-    else:
-        best = ok.sort_values(["npmi", "k"], ascending=[False, True], kind="stable")
-    return int(best["k"].iloc[0])

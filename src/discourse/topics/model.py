@@ -5,7 +5,8 @@ scikit-learn does the maths (``CountVectorizer``, ``TfidfTransformer``, ``NMF``,
 
 * **Terms** (:func:`document_term_matrix`): the canonical terms of each sentence from
   :func:`discourse.preprocess.analyzer` (lemmas, harmonised variants, multiword
-  expressions, stop words removed), counted per unit; terms must occur in at least
+  expressions, stop words removed; each line of a unit is one sentence of the
+  ``sentences`` table, not split again), counted per unit; terms must occur in at least
   ``min_df`` units (default 2). Units left without any term are dropped and counted.
 * **Models** (:func:`fit_topics`): NMF (Lee and Seung 1999; coordinate descent,
   Frobenius loss, ``init="random"`` so that the seed matters) on TF-IDF weights
@@ -15,11 +16,24 @@ scikit-learn does the maths (``CountVectorizer``, ``TfidfTransformer``, ``NMF``,
   sum to 1 per topic; unit-topic weights to sum to 1 per unit (a unit's share of
   each topic; an NMF unit whose row of W is zero gets weight 0 everywhere). Topics
   are numbered from 1 in order of decreasing mean share.
+* **Algorithms** (``algorithm``): ``"batch"`` (default, as above) or ``"online"`` for
+  large corpora: scikit-learn's ``MiniBatchNMF`` (Cichocki and Phan 2009; batches of
+  :data:`ONLINE_BATCH_SIZE` units, same loss and initialisation) and LDA with
+  ``learning_method="online"`` (Hoffman, Blei and Bach 2010). They give the same
+  tables (an approximation of the batch solution, not the same numbers); the
+  algorithm is recorded in each table's provenance.
 
 References
 ----------
 Blei, D. M., Ng, A. Y. and Jordan, M. I. (2003). Latent Dirichlet allocation.
 *Journal of Machine Learning Research* 3, 993-1022.
+
+Cichocki, A. and Phan, A.-H. (2009). Fast local algorithms for large scale nonnegative
+matrix and tensor factorizations. *IEICE Transactions on Fundamentals* E92-A(3),
+708-721.
+
+Hoffman, M. D., Blei, D. M. and Bach, F. (2010). Online learning for latent Dirichlet
+allocation. *Advances in Neural Information Processing Systems* 23, 856-864.
 
 Lee, D. D. and Seung, H. S. (1999). Learning the parts of objects by non-negative
 matrix factorization. *Nature* 401, 788-791.
@@ -38,6 +52,9 @@ from discourse.checks import check_choice
 
 __all__ = [
     "MODELS",
+    "ALGORITHMS",
+    "ONLINE_BATCH_SIZE",
+    "ONLINE_MAX_ITER",
     "DEFAULT_MODEL",
     "DEFAULT_K",
     "DEFAULT_SEED",
@@ -54,18 +71,26 @@ __all__ = [
     "fit_topics",
     "top_term_indices",
     "top_terms",
-    "topic_terms",
-    "document_topics",
-    "representative_passages",
 ]
 
 MODELS = ("nmf", "lda")
+#: Fitting algorithms (see the module docstring).
+ALGORITHMS = ("batch", "online")
+#: Units per mini-batch of the online algorithms.
+ONLINE_BATCH_SIZE = 2048
+#: Passes over the data of ``MiniBatchNMF`` (its stopping rule rarely fires on
+#: TF-IDF; 20 passes reached a reconstruction error within 0.5% of the batch fit on
+#: a recombined corpus of 0.5 million words, see ``benchmarks/README.md``).
+ONLINE_MAX_ITER = 20
 #: Default model and number of topics, chosen on the project corpus (paragraph units,
 #: questions kept, seed 12345, 10 seeds) from ``results/topics-model-selection.csv``:
-#: NMF, k = 5 is the most coherent k whose stability is at least 0.8 (NPMI 0.17;
-#: stability 0.89, least stable topic 0.82), the rule of :func:`suggest_k`. k = 2 and 3
-#: are perfectly stable but coarse and less coherent; k >= 6 is less stable. LDA was
-#: unstable at every k (mean matched Jaccard <= 0.46) with NPMI near 0.
+#: NMF, k = 5 is the most coherent k whose seed stability is at least 0.8 (NPMI 0.17;
+#: stability 0.89, least stable topic 0.82). Refits on 80% of the units (resampling
+#: stability, added later) are below 0.7 at every k on these two short texts (0.49 at
+#: k = 5, 0.63 at k = 2), so the rule of :func:`~discourse.topics.suggest_k`, which uses
+#: both, falls back to k = 2; k = 5 stays the default as a description, and
+#: ``topics-stability.csv`` marks none of its topics citable. LDA was unstable at every
+#: k (mean matched Jaccard <= 0.46) with NPMI near 0.
 DEFAULT_MODEL = "nmf"
 DEFAULT_K = 5
 #: Default seed of every random start and bootstrap.
@@ -124,8 +149,8 @@ class DocumentTermMatrix:
 
 def document_term_matrix(unit_table: pd.DataFrame, *, min_df: int | float = 2,
                          max_df: int | float = 1.0,
-                         analyzer_options: preprocess.TermOptions | Mapping | None = None
-                         ) -> DocumentTermMatrix:
+                         analyzer_options: preprocess.TermOptions | Mapping | None = None,
+                         progress: bool = False) -> DocumentTermMatrix:
     """Count the canonical terms of each unit (CountVectorizer + TfidfTransformer).
 
     Parameters
@@ -139,6 +164,8 @@ def document_term_matrix(unit_table: pd.DataFrame, *, min_df: int | float = 2,
         coherence and only noise to topics).
     analyzer_options : TermOptions or mapping, optional
         Options of :func:`discourse.preprocess.analyzer` (default: its defaults).
+    progress : bool
+        A tqdm progress bar over the units on standard error (for large corpora).
 
     Returns
     -------
@@ -153,10 +180,15 @@ def document_term_matrix(unit_table: pd.DataFrame, *, min_df: int | float = 2,
         if not isinstance(analyzer_options, preprocess.TermOptions) else analyzer_options
     if len(unit_table) == 0:
         raise ValueError("no units: the units table is empty (check the roles kept)")
-    vec = CountVectorizer(analyzer=preprocess.analyzer(options), min_df=min_df,
-                          max_df=max_df)
+    # units hold one sentence per line (discourse.topics.units): not split again
+    vec = CountVectorizer(analyzer=preprocess.analyzer(options, split="lines"),
+                          min_df=min_df, max_df=max_df)
+    from tqdm import tqdm
+
+    texts = tqdm(list(unit_table["text"]), desc="document-term matrix", unit="unit",
+                 disable=not progress, mininterval=1.0)
     try:
-        counts = vec.fit_transform(list(unit_table["text"]))
+        counts = vec.fit_transform(texts)
     except ValueError as exc:   # sklearn: empty vocabulary / min_df > max_df
         raise ValueError(f"cannot build a vocabulary with min_df={min_df!r}, "
                          f"max_df={max_df!r}: {exc}") from None
@@ -195,6 +227,8 @@ class TopicFit:
         compares k only loosely and favours larger k).
     n_iter : int
         Iterations used.
+    algorithm : str
+        ``"batch"`` or ``"online"`` (:data:`ALGORITHMS`).
     """
 
     model: str
@@ -206,12 +240,14 @@ class TopicFit:
     reconstruction_error: float
     perplexity: float
     n_iter: int
+    algorithm: str = "batch"
 
     def provenance(self) -> dict:
         """The record of how the model was fitted (see :mod:`discourse.provenance`)."""
         dtm = self.dtm.provenance()
         return {"function": "discourse.topics.model.fit_topics",
-                "parameters": {"model": self.model, "k": self.k, "seed": self.seed},
+                "parameters": {"model": self.model, "k": self.k, "seed": self.seed,
+                               "algorithm": self.algorithm},
                 "inputs": {"dtm": {k: v for k, v in dtm.items() if k != "corpus"}},
                 "corpus": dtm.get("corpus")}
 
@@ -247,35 +283,43 @@ def _normalise_rows(m: np.ndarray) -> np.ndarray:
 
 
 def fit_matrices(dtm: DocumentTermMatrix, model: str, k: int, seed: int,
-                 rows: np.ndarray | None = None, *, full: bool = True):
+                 rows: np.ndarray | None = None, *, full: bool = True,
+                 algorithm: str = "batch"):
     """Fit one model; return ``(W, H, reconstruction error, perplexity, iterations)``.
 
     ``W`` (units x k) and ``H`` (k x terms) are row-normalised, topics in order of
-    decreasing mean share. ``rows`` fits on those units only; ``full=False`` skips
-    what only the reference run needs (LDA's unit-topic E-step and perplexity).
-    The arguments are not checked (see :func:`fit_topics`).
+    decreasing mean share. ``rows`` fits on those units only (``W`` then has those
+    rows); ``full=False`` skips what only the reference run needs (LDA's unit-topic
+    E-step and perplexity). The arguments are not checked (see :func:`fit_topics`).
     """
-    from sklearn.decomposition import NMF, LatentDirichletAllocation
+    import warnings
+
+    from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
+    from sklearn.exceptions import ConvergenceWarning
 
     X = dtm.tfidf if model == "nmf" else dtm.counts
     if rows is not None:
         X = X[rows]
     if model == "nmf":
-        import warnings
-
-        from sklearn.exceptions import ConvergenceWarning
-
-        est = NMF(n_components=k, init="random", random_state=seed, max_iter=NMF_MAX_ITER,
-                  solver="cd", beta_loss="frobenius")
+        if algorithm == "online":
+            est = MiniBatchNMF(n_components=k, init="random", random_state=seed,
+                               batch_size=ONLINE_BATCH_SIZE, max_iter=ONLINE_MAX_ITER,
+                               beta_loss="frobenius")
+        else:
+            est = NMF(n_components=k, init="random", random_state=seed,
+                      max_iter=NMF_MAX_ITER, solver="cd", beta_loss="frobenius")
         with warnings.catch_warnings():   # recorded as n_at_max_iter instead
             warnings.simplefilter("ignore", ConvergenceWarning)
             W = est.fit_transform(X)
         H = est.components_
         err, perp = float(est.reconstruction_err_), float("nan")
     else:
+        online = ({"learning_method": "online", "batch_size": ONLINE_BATCH_SIZE,
+                   "total_samples": X.shape[0]} if algorithm == "online"
+                  else {"learning_method": "batch"})
         est = LatentDirichletAllocation(n_components=k, random_state=seed,
-                                        learning_method="batch", max_iter=LDA_MAX_ITER,
-                                        max_doc_update_iter=LDA_MAX_DOC_UPDATE_ITER)
+                                        max_iter=LDA_MAX_ITER,
+                                        max_doc_update_iter=LDA_MAX_DOC_UPDATE_ITER, **online)
         est.fit(X)
         H = est.components_
         # the unit-topic weights need one more E-step; stability runs skip it
@@ -292,7 +336,7 @@ def fit_matrices(dtm: DocumentTermMatrix, model: str, k: int, seed: int,
 
 
 def fit_topics(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL, k: int = DEFAULT_K,
-               seed: int = DEFAULT_SEED) -> TopicFit:
+               seed: int = DEFAULT_SEED, algorithm: str = "batch") -> TopicFit:
     """Fit NMF (on TF-IDF) or LDA (on counts) with a fixed seed.
 
     Parameters
@@ -305,6 +349,9 @@ def fit_topics(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL, k: int = 
         Number of topics, from 2 to min(units, terms).
     seed : int
         ``random_state`` of the estimator; recorded in every table.
+    algorithm : {"batch", "online"}
+        ``"online"``: ``MiniBatchNMF`` / online LDA for large corpora (see the module
+        docstring).
 
     Returns
     -------
@@ -321,10 +368,13 @@ def fit_topics(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL, k: int = 
     >>> topic_terms(fit, n=10).head()                           # doctest: +SKIP
     """
     check_choice("model", model, MODELS)
+    check_choice("algorithm", algorithm, ALGORITHMS)
     check_k(k, dtm)
-    W, H, err, perp, n_iter = fit_matrices(dtm, model, int(k), int(seed))
+    W, H, err, perp, n_iter = fit_matrices(dtm, model, int(k), int(seed),
+                                           algorithm=algorithm)
     return TopicFit(model=model, k=int(k), seed=int(seed), dtm=dtm, topic_term=H,
-                    doc_topic=W, reconstruction_error=err, perplexity=perp, n_iter=n_iter)
+                    doc_topic=W, reconstruction_error=err, perplexity=perp, n_iter=n_iter,
+                    algorithm=algorithm)
 
 
 def top_term_indices(H: np.ndarray, n: int, terms: np.ndarray) -> list[np.ndarray]:
@@ -336,85 +386,3 @@ def top_term_indices(H: np.ndarray, n: int, terms: np.ndarray) -> list[np.ndarra
 def top_terms(fit: TopicFit, n: int = 10) -> list[list[str]]:
     """Return the ``n`` highest-weighted terms of each topic (topic 1 first)."""
     return [list(fit.dtm.terms[idx]) for idx in top_term_indices(fit.topic_term, n, fit.dtm.terms)]
-
-
-def _provenance(fit: TopicFit) -> dict:
-    return {"model": fit.model, "k": fit.k, "seed": fit.seed}
-
-
-@provenance.tracked
-def topic_terms(fit: TopicFit, n: int = 10) -> pd.DataFrame:
-    """Return the ``topic terms`` table: the top ``n`` terms of each topic.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``topic, rank, term, weight, model, k, seed``; ``weight`` is the term's share
-        of the topic's normalised term distribution (rows of H for NMF, of the
-        variational topic-word parameters for LDA, scaled to sum to 1).
-    """
-    rows = []
-    for t, idx in enumerate(top_term_indices(fit.topic_term, n, fit.dtm.terms), start=1):
-        for r, j in enumerate(idx, start=1):
-            rows.append((t, r, fit.dtm.terms[j], float(fit.topic_term[t - 1, j])))
-    out = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
-    return out.assign(**_provenance(fit))
-
-
-@provenance.tracked
-def document_topics(fit: TopicFit) -> pd.DataFrame:
-    """Return the ``unit topics`` table: each unit's share of each topic (long form).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``unit_id, doc_id, year, position, role, topic, weight, model, k, seed``,
-        sorted by corpus order, then topic; weights of a unit sum to 1.
-    """
-    u = fit.dtm.units
-    k = fit.k
-    out = pd.DataFrame({
-        "unit_id": np.repeat(u["unit_id"].to_numpy(), k),
-        "doc_id": np.repeat(u["doc_id"].to_numpy(), k),
-        "year": np.repeat(u["year"].to_numpy(), k),
-        "position": np.repeat(u["position"].to_numpy(), k),
-        "role": np.repeat(u["role"].to_numpy(), k),
-        "topic": np.tile(np.arange(1, k + 1), len(u)),
-        "weight": fit.doc_topic.ravel(),
-    })
-    return out.assign(**_provenance(fit))
-
-
-@provenance.tracked
-def representative_passages(fit: TopicFit, n: int = 3, *, min_terms: int = 5
-                            ) -> pd.DataFrame:
-    """Return the ``n`` units with the highest share of each topic.
-
-    Parameters
-    ----------
-    fit : TopicFit
-    n : int
-        Passages per topic.
-    min_terms : int
-        Only units with at least this many vocabulary terms are eligible, so that a
-        three-word question with a share of 1.0 does not stand for a topic.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``topic, rank, unit_id, doc_id, year, role, weight, n_terms, text, model, k,
-        seed``; ties in weight are broken by unit id.
-    """
-    n_terms = np.asarray(fit.dtm.counts.sum(axis=1)).ravel()
-    u = fit.dtm.units.assign(n_terms=n_terms)
-    rows = []
-    for t in range(fit.k):
-        cand = u.assign(weight=fit.doc_topic[:, t])[u["n_terms"].to_numpy() >= min_terms]
-        cand = cand.assign(_w=cand["weight"].round(12)).sort_values(
-            ["_w", "unit_id"], ascending=[False, True], kind="stable").head(n)
-        for r, row in enumerate(cand.itertuples(index=False), start=1):
-            rows.append((t + 1, r, row.unit_id, row.doc_id, row.year, row.role,
-                         float(row.weight), int(row.n_terms), row.text.replace("\n", " ")))
-    out = pd.DataFrame(rows, columns=["topic", "rank", "unit_id", "doc_id", "year", "role",
-                                      "weight", "n_terms", "text"])
-    return out.assign(**_provenance(fit))

@@ -18,13 +18,14 @@ import pandas as pd
 
 from discourse import results
 from discourse.io import write_table
-from discourse.topics.evaluation import seed_stability, select_model, suggest_k
+from discourse.topics.evaluation import select_model
 from discourse.topics.labels import check_labels, load_labels
 from discourse.topics.model import (DEFAULT_K, DEFAULT_MODEL, DEFAULT_SEED,
                                     DocumentTermMatrix, TopicFit, document_term_matrix,
-                                    document_topics, feasible_ks, fit_topics,
-                                    representative_passages, topic_terms)
+                                    feasible_ks, fit_topics)
+from discourse.topics.tables import document_topics, representative_passages, topic_terms
 from discourse.topics.prevalence import prevalence_table
+from discourse.topics.stability import suggest_k, topic_stability
 from discourse.topics.units import units
 
 __all__ = ["TopicAnalysis", "run_pipeline"]
@@ -45,7 +46,8 @@ class TopicAnalysis:
         :func:`discourse.topics.suggest_k` for NMF on the grid (``None`` without one).
     terms, stability, labels, passages, unit_topics, prevalence : pandas.DataFrame
         The tables of :func:`~discourse.topics.topic_terms`,
-        :func:`~discourse.topics.seed_stability`, :func:`~discourse.topics.check_labels`,
+        :func:`~discourse.topics.topic_stability` (seed and resampling stability per
+        topic, which topics are citable), :func:`~discourse.topics.check_labels`,
         :func:`~discourse.topics.representative_passages`,
         :func:`~discourse.topics.document_topics` and
         :func:`~discourse.topics.prevalence_table`.
@@ -89,7 +91,8 @@ def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: i
                  n_boot: int = 2000, n_passages: int = 3, target=None, reference=None,
                  labels: str | os.PathLike | None = None,
                  corpus: str | os.PathLike | None = None, progress: bool = False,
-                 n_jobs: int = 1) -> TopicAnalysis:
+                 n_jobs: int = 1, algorithm: str = "batch",
+                 design: str = "block") -> TopicAnalysis:
     """Run the topic analysis from a ``sentences`` table.
 
     Parameters
@@ -109,8 +112,12 @@ def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: i
         and ``k`` is capped at the largest one left. ``None``: no grid.
     n_seeds, n_top
         Runs per model and k, and top terms compared (stability, coherence, terms).
-    n_boot, target, reference
-        See :func:`discourse.topics.prevalence_table`.
+    n_boot, target, reference, design
+        See :func:`discourse.topics.prevalence_table` (``design``: block bootstrap of
+        runs of units by default).
+    algorithm : {"batch", "online"}
+        The reported model's algorithm (:func:`discourse.topics.fit_topics`; the grid
+        and the stability runs use batch fits).
     n_passages : int
         Representative passages per topic.
     labels : path-like, optional
@@ -118,7 +125,7 @@ def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: i
     corpus : path-like, optional
         The corpus directory for the default labels file.
     progress : bool
-        Progress bar on the grid.
+        Progress bars on the document-term matrix and the grid.
     n_jobs : int
         Processes for the grid (the table is the same for any value).
 
@@ -132,7 +139,8 @@ def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: i
         For a bad option or a k out of range (the message names the value).
     """
     dtm = document_term_matrix(units(sentences, unit=unit, window=window,
-                                     include_questions=include_questions), min_df=min_df)
+                                     include_questions=include_questions), min_df=min_df,
+                               progress=progress)
     selection = suggested = None
     if ks is not None:
         grid = feasible_ks(dtm, ks)
@@ -143,15 +151,15 @@ def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: i
                                  progress=progress, n_jobs=n_jobs)
         suggested = suggest_k(selection, model="nmf")
         k = min(k, max(grid))   # a small corpus cannot carry more topics than units or terms
-    fit = fit_topics(dtm, model=model, k=k, seed=seed)
+    fit = fit_topics(dtm, model=model, k=k, seed=seed, algorithm=algorithm)
     terms = topic_terms(fit, n=n_top)
     unit_topics = document_topics(fit)
     return TopicAnalysis(
         dtm=dtm, fit=fit, selection=selection, suggested_k=suggested, terms=terms,
-        stability=seed_stability(dtm, model=model, k=k, seed=seed, n_seeds=n_seeds,
-                                 n_top=n_top),
+        stability=topic_stability(dtm, model=model, k=k, seed=seed, n_seeds=n_seeds,
+                                  n_top=n_top),
         labels=check_labels(load_labels(labels, corpus=corpus), terms),
         passages=representative_passages(fit, n=n_passages),
         unit_topics=unit_topics,
         prevalence=prevalence_table(unit_topics, target=target, reference=reference,
-                                    n_boot=n_boot, seed=seed))
+                                    n_boot=n_boot, seed=seed, design=design))

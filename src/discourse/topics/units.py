@@ -97,18 +97,17 @@ def units(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: int = 5,
     else:
         key = s.groupby("doc_id").cumcount() // window + 1
     s = s.assign(_key=key.to_numpy())
-    records = []
-    for (doc_id, k), g in s.groupby(["doc_id", "_key"], sort=False):
-        roles = pd.unique(g["role"])
-        records.append({
-            "unit_id": f"{doc_id}.{_UNIT_PREFIX[unit]}{int(k):03d}",
-            "doc_id": doc_id, "year": int(g["year"].iloc[0]), "unit": unit,
-            "role": roles[0] if len(roles) == 1 else "mixed",
-            "first_paragraph": int(g["paragraph"].min()),
-            "last_paragraph": int(g["paragraph"].max()),
-            "n_sentences": len(g), "text": "\n".join(g["text"]),
-            "_order": g["_order"].iloc[0], "_key": int(k)})
-    out = pd.DataFrame(records, columns=UNIT_COLUMNS + ["_order", "_key"])
+    g = s.groupby(["doc_id", "_key"], sort=False)
+    roles = g["role"].agg(lambda r: r.iloc[0] if r.nunique() == 1 else "mixed")
+    out = pd.DataFrame({
+        "year": g["year"].first().astype(int), "role": roles,
+        "first_paragraph": g["paragraph"].min().astype(int),
+        "last_paragraph": g["paragraph"].max().astype(int),
+        "n_sentences": g.size(), "text": g["text"].agg("\n".join),
+        "_order": g["_order"].first()}).reset_index()
+    out["unit_id"] = [f"{d}.{_UNIT_PREFIX[unit]}{int(k):03d}"
+                      for d, k in zip(out["doc_id"], out["_key"])]
+    out["unit"] = unit
     out = out.sort_values(["_order", "_key"], kind="stable").reset_index(drop=True)
     out["position"] = out.groupby("doc_id").cumcount() + 1
     return out[UNIT_COLUMNS]

@@ -1,0 +1,389 @@
+"""Term counts in sparse form: the input of keyness, dispersion, term families and bootstraps.
+
+The tidy ``tokens`` table (:func:`discourse.preprocess.tokens`) holds one row per term,
+which is what keyword in context and lexical dispersion need (positions) but far more
+than counting needs. :func:`count_terms` streams sentences through the term analysis
+(:func:`discourse.terms.sentence_terms`, memoised per white-space chunk) and keeps only
+counts, as a ``scipy.sparse`` matrix of *rows* x terms (kind ``term counts``):
+
+* ``level="paragraph"`` (default): one row per paragraph that has at least one term,
+  in corpus order; what dispersion (Gries's DP), the paragraph bootstrap and the
+  paragraph permutation test need. Memory grows with the number of distinct
+  (paragraph, term) pairs.
+* ``level="year"`` or ``"doc_id"``: one row per group; memory grows with the
+  vocabulary times the number of groups, not with the number of words. Beside the
+  counts, :attr:`TermCounts.presence` counts the paragraphs of each group that
+  contain each term (the input of text-dispersion keyness) and
+  :attr:`TermCounts.n_paragraphs` the paragraphs of each group with at least one term.
+
+A *token* (the denominator of every rate) is one term, exactly as in the ``tokens``
+table: the row sums of :attr:`TermCounts.matrix` equal the number of rows of the
+tokens table of the same sentences, group by group. :func:`from_tokens` turns a tokens
+table into counts, so the keyword steps accept either.
+
+Corpora too large for one process can be counted in pieces and combined with
+:func:`combine` (rows are concatenated, the vocabularies merged and sorted): the result
+equals counting everything at once (:func:`discourse.parallel.count_documents` with
+worker processes, :mod:`discourse.distributed` on a Dask cluster).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from discourse.checks import check_choice, check_columns
+from discourse.lexicons import Lexicons, load_lexicons
+from discourse.terms import TermOptions, as_options, sentence_terms
+
+__all__ = ["LEVELS", "TermCounts", "count_terms", "from_tokens", "combine"]
+
+#: Levels of :func:`count_terms`: one row per paragraph, per document or per year.
+LEVELS = ("paragraph", "doc_id", "year")
+_ROW_COLUMNS = {"paragraph": ["doc_id", "year", "paragraph"], "doc_id": ["doc_id", "year"],
+                "year": ["year"]}
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class TermCounts:
+    """Counts of analysis terms per row (kind ``term counts``); see the module docstring.
+
+    Attributes
+    ----------
+    rows : pandas.DataFrame
+        One row per counted unit: ``doc_id, year, paragraph`` (paragraph level),
+        ``doc_id, year`` or ``year``; paragraphs in corpus order, groups sorted.
+    terms : numpy.ndarray
+        The vocabulary, sorted (column order of the matrices).
+    matrix : scipy.sparse.csr_matrix
+        Term counts (int64), rows x terms.
+    presence : scipy.sparse.csr_matrix
+        Paragraphs of the row containing the term (at paragraph level: 1 where the
+        count is positive).
+    n_paragraphs : numpy.ndarray
+        Paragraphs (with at least one term) per row.
+    level : str
+        One of :data:`LEVELS`.
+    options : TermOptions
+        The term options the counts were made with.
+    source : dict
+        Provenance of the input (the sentences or tokens table), if known.
+    """
+
+    rows: pd.DataFrame
+    terms: np.ndarray
+    matrix: object
+    presence: object
+    n_paragraphs: np.ndarray
+    level: str
+    options: TermOptions
+    source: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def totals(self) -> np.ndarray:
+        """Tokens (terms) per row: the row sums of :attr:`matrix`."""
+        return np.asarray(self.matrix.sum(axis=1)).ravel().astype(np.int64)
+
+    def by(self, column: str) -> "TermCounts":
+        """The counts summed over the rows sharing a value of ``column`` ("year" or
+        "doc_id"); rows sorted by that value."""
+        check_choice("column", column, ("year", "doc_id"))
+        if column not in self.rows.columns:
+            raise ValueError(f"counts at level {self.level!r} have no {column!r} column")
+        if self.level == column:
+            return self
+        keys = self.rows[column].to_numpy()
+        groups, inverse = np.unique(keys, return_inverse=True)
+        from scipy import sparse
+
+        agg = sparse.csr_matrix((np.ones(len(keys)), (inverse, np.arange(len(keys)))),
+                                shape=(len(groups), len(keys)))
+        rows = pd.DataFrame({column: groups})
+        if column == "doc_id":
+            years = self.rows.groupby("doc_id")["year"].first()
+            rows["year"] = rows["doc_id"].map(years).astype(int)
+        matrix = (agg @ self.matrix).astype(np.int64).tocsr()
+        presence = (agg @ self.presence).astype(np.int64).tocsr()
+        n_par = np.asarray(agg @ self.n_paragraphs).ravel().astype(np.int64)
+        return TermCounts(rows, self.terms, matrix, presence, n_par, column, self.options,
+                          self.source)
+
+    def provenance(self) -> dict:
+        """The record of how the counts were made (see :mod:`discourse.provenance`)."""
+        src = self.source or {}
+        return {"function": "discourse.counts.count_terms",
+                "parameters": {"level": self.level, "options": self.options.changed()},
+                "inputs": {"sentences": {k: v for k, v in src.items() if k != "corpus"}}
+                if src else {},
+                "corpus": src.get("corpus")}
+
+
+def _sentence_rows(sentences) -> Iterable[tuple]:
+    """(doc_id, year, paragraph, text) per sentence, from a table or an iterable."""
+    if isinstance(sentences, pd.DataFrame):
+        check_columns(sentences, ("doc_id", "year", "paragraph", "text"), "sentences table")
+        return zip(sentences["doc_id"], sentences["year"], sentences["paragraph"],
+                   sentences["text"])
+    return ((r[1], r[2], r[3], r[-1]) for r in sentences)
+
+
+def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
+                level: str = "paragraph", lexicons: Lexicons | None = None,
+                progress: bool = False, total: int | None = None) -> TermCounts:
+    """Count the analysis terms of sentences per paragraph, document or year.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame or iterable of tuples
+        A ``sentences`` table (``doc_id, year, paragraph, text``), or sentence rows as
+        yielded by :func:`discourse.segmentation.iter_sentences` (``sentence_id,
+        doc_id, year, paragraph, sentence, role, text``), streamed one at a time.
+        The sentences of a paragraph must be adjacent (as the corpus gives them).
+    options : TermOptions or mapping
+        The term analysis (:class:`discourse.terms.TermOptions`; default: every default).
+    level : {"paragraph", "doc_id", "year"}
+        One row per paragraph (default), per document or per year (see the module
+        docstring for what each costs in memory).
+    lexicons : Lexicons, optional
+        The word lists (default: read the project's lists now).
+    progress : bool
+        A tqdm progress bar (sentences) on standard error.
+    total : int, optional
+        The number of sentences, for the progress bar of a stream.
+
+    Returns
+    -------
+    TermCounts
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["d", "d", "d"], "year": [2021] * 3,
+    ...     "paragraph": [1, 1, 2], "text": ["Member States met.", "Trade grew.",
+    ...     "Trade, trade."]})
+    >>> c = count_terms(s)
+    >>> list(c.terms), c.matrix.toarray().tolist(), c.totals.tolist()
+    (['grow', 'meet', 'member state', 'trade'], [[1, 1, 1, 1], [0, 0, 0, 2]], [4, 2])
+    >>> y = count_terms(s, level="year")
+    >>> y.matrix.toarray().tolist(), y.presence.toarray().tolist(), y.n_paragraphs.tolist()
+    ([[1, 1, 1, 3]], [[1, 1, 1, 2]], [2])
+    """
+    from tqdm import tqdm
+
+    check_choice("level", level, LEVELS)
+    opts = as_options(options)
+    lexicons = load_lexicons() if lexicons is None else lexicons
+    source = {}
+    if isinstance(sentences, pd.DataFrame):
+        from discourse import provenance
+
+        source = provenance.of(sentences) or {}
+        total = len(sentences)
+    rows = tqdm(_sentence_rows(sentences), total=total, desc="term counts",
+                unit="sentence", disable=not progress, mininterval=1.0)
+    vocab: dict[str, int] = {}
+    keys: list[tuple] = []               # one per output row
+    # paragraph level: CSR pieces; group level: a Counter of term ids per group
+    indptr, indices, values = [0], [], []
+    group_counts: dict = {}
+    group_presence: dict = {}
+    group_paragraphs: Counter = Counter()
+    current, bag = None, Counter()
+
+    def flush():
+        if not bag:
+            return
+        if level == "paragraph":
+            ids = []
+            for term in bag:
+                j = vocab.get(term)
+                if j is None:
+                    j = vocab[term] = len(vocab)
+                ids.append(j)
+            keys.append(current)
+            indices.extend(ids)
+            values.extend(bag.values())
+            indptr.append(len(indices))
+        else:
+            g = current[0] if level == "doc_id" else current[1]
+            if g not in group_counts:
+                group_counts[g], group_presence[g] = Counter(), Counter()
+                keys.append((current[0], current[1]) if level == "doc_id" else (current[1],))
+            group_counts[g].update(bag)             # terms as keys: ids at the end
+            group_presence[g].update(bag.keys())
+            group_paragraphs[g] += 1
+
+    for doc, year, par, text in rows:
+        key = (doc, int(year), int(par))
+        if key != current:
+            flush()
+            current, bag = key, Counter()
+        bag.update(sentence_terms(str(text), opts, lexicons))
+    flush()
+    return _assemble(vocab, keys, level, opts, source, indptr, indices, values,
+                     group_counts, group_presence, group_paragraphs)
+
+
+def _assemble(vocab, keys, level, opts, source, indptr, indices, values, group_counts,
+              group_presence, group_paragraphs) -> TermCounts:
+    from scipy import sparse
+
+    for table in group_counts.values():           # group level: terms counted by name
+        for term in table:
+            if term not in vocab:
+                vocab[term] = len(vocab)
+    terms = np.array(sorted(vocab), dtype=object)
+    old_to_new = np.empty(len(vocab), dtype=np.int64)
+    for new, term in enumerate(terms):
+        old_to_new[vocab[term]] = new
+    n_terms = len(terms)
+    if level == "paragraph":
+        matrix = sparse.csr_matrix(
+            (np.asarray(values, dtype=np.int64), old_to_new[np.asarray(indices, dtype=np.int64)]
+             if indices else np.zeros(0, dtype=np.int64), np.asarray(indptr)),
+            shape=(len(keys), n_terms))
+        matrix.sort_indices()
+        presence = matrix.copy()
+        presence.data = np.ones_like(presence.data)
+        n_par = np.ones(len(keys), dtype=np.int64)
+        rows = pd.DataFrame(keys, columns=_ROW_COLUMNS[level])
+    else:
+        order = sorted(range(len(keys)), key=lambda i: keys[i][0])
+        keys = [keys[i] for i in order]
+        groups = [k[0] if level == "doc_id" else k[0] for k in keys]
+
+        def build(table):
+            r, c, v = [], [], []
+            for i, g in enumerate(groups):
+                cnt = table[g]
+                r.extend([i] * len(cnt))
+                c.extend(vocab[t] for t in cnt)
+                v.extend(cnt.values())
+            m = sparse.csr_matrix((np.asarray(v, dtype=np.int64),
+                                   (np.asarray(r, dtype=np.int64),
+                                    old_to_new[np.asarray(c, dtype=np.int64)]
+                                    if c else np.zeros(0, dtype=np.int64))),
+                                  shape=(len(groups), n_terms))
+            m.sort_indices()
+            return m
+
+        matrix, presence = build(group_counts), build(group_presence)
+        n_par = np.array([group_paragraphs[g] for g in groups], dtype=np.int64)
+        rows = pd.DataFrame(keys, columns=_ROW_COLUMNS[level])
+    rows["year"] = rows["year"].astype(int)
+    return TermCounts(rows, terms, matrix, presence, n_par, level, opts, source)
+
+
+def from_tokens(tokens: pd.DataFrame, *, level: str = "paragraph") -> TermCounts:
+    """The :class:`TermCounts` of a tidy ``tokens`` table (same numbers as counting
+    its sentences with :func:`count_terms`).
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A ``tokens`` table (needs ``doc_id, year, paragraph, term``; ``paragraph`` may
+        be missing for ``level="year"``, then each row of ``tokens`` counts as its own
+        paragraph for :attr:`TermCounts.presence`, which is then meaningless).
+    level : {"paragraph", "doc_id", "year"}
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"doc_id": "d", "year": 2021, "paragraph": [1, 1, 2],
+    ...                   "term": ["b", "a", "a"]})
+    >>> from_tokens(t).matrix.toarray().tolist()
+    [[1, 1], [1, 0]]
+    """
+    from scipy import sparse
+
+    from discourse import provenance
+
+    check_choice("level", level, LEVELS)
+    need = ["year", "term"] if level == "year" else ["doc_id", "year", "term"]
+    check_columns(tokens, need, "tokens table")
+    t = tokens
+    if "doc_id" not in t.columns:
+        t = t.assign(doc_id="")
+    if "paragraph" not in t.columns:
+        t = t.assign(paragraph=np.arange(len(t)))
+    par_keys = pd.MultiIndex.from_arrays([t["doc_id"], t["year"].astype(int),
+                                          t["paragraph"].astype(int)])
+    codes, uniques = pd.factorize(par_keys, sort=False)
+    term_codes, terms = pd.factorize(t["term"].astype(str), sort=True)
+    matrix = sparse.csr_matrix((np.ones(len(t), dtype=np.int64), (codes, term_codes)),
+                               shape=(len(uniques), len(terms)))
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    presence = matrix.copy()
+    presence.data = np.ones_like(presence.data)
+    rows = pd.DataFrame(list(uniques), columns=["doc_id", "year", "paragraph"])
+    out = TermCounts(rows, np.asarray(terms, dtype=object), matrix.astype(np.int64),
+                     presence, np.ones(len(rows), dtype=np.int64), "paragraph",
+                     _options_of(tokens), provenance.of(tokens) or {})
+    return out if level == "paragraph" else out.by(level)
+
+
+def _options_of(tokens: pd.DataFrame) -> TermOptions:
+    """The options a tokens table was made with, from its provenance (else defaults)."""
+    from discourse import provenance
+
+    record = provenance.of(tokens) or {}
+    opts = (record.get("parameters") or {}).get("options")
+    if isinstance(opts, Mapping):
+        try:
+            return TermOptions.from_mapping({k: v for k, v in opts.items()
+                                             if isinstance(v, bool)})
+        except ValueError:
+            pass
+    return TermOptions()
+
+
+def combine(parts: Iterable[TermCounts]) -> TermCounts:
+    """Concatenate the rows of several :class:`TermCounts` of one level and options.
+
+    Groups that occur in several parts (a year split across partitions) are summed.
+    Paragraph-level parts are concatenated in the order given.
+
+    Raises
+    ------
+    ValueError
+        If the parts differ in level or options, or there is none.
+    """
+    from scipy import sparse
+
+    parts = list(parts)
+    if not parts:
+        raise ValueError("combine needs at least one TermCounts")
+    level, opts = parts[0].level, parts[0].options
+    for p in parts[1:]:
+        if p.level != level or p.options != opts:
+            raise ValueError("combine needs counts of one level and one set of options; "
+                             f"got {level!r}/{opts!r} and {p.level!r}/{p.options!r}")
+    terms = np.array(sorted(set().union(*(map(str, p.terms) for p in parts))), dtype=object)
+    index = {t: i for i, t in enumerate(terms)}
+
+    def widen(m, p):
+        cols = np.array([index[t] for t in p.terms], dtype=np.int64)
+        m = m.tocoo()
+        return sparse.csr_matrix((m.data, (m.row, cols[m.col] if len(cols) else m.col)),
+                                 shape=(m.shape[0], len(terms)))
+
+    matrix = sparse.vstack([widen(p.matrix, p) for p in parts]).tocsr()
+    presence = sparse.vstack([widen(p.presence, p) for p in parts]).tocsr()
+    rows = pd.concat([p.rows for p in parts], ignore_index=True)
+    n_par = np.concatenate([p.n_paragraphs for p in parts])
+    out = TermCounts(rows, terms, matrix.astype(np.int64), presence.astype(np.int64),
+                     n_par, level, opts, parts[0].source)
+    if level == "paragraph":
+        out.matrix.sort_indices()
+        out.presence.sort_indices()
+        return out
+    if rows.duplicated(level).any() or not rows[level].is_monotonic_increasing:
+        # sum duplicated groups (via a paragraph-level view of the rows)
+        tmp = TermCounts(rows.assign(paragraph=0) if "doc_id" in rows else
+                         rows.assign(doc_id="", paragraph=0), terms, out.matrix,
+                         out.presence, n_par, "paragraph", opts, out.source)
+        return tmp.by(level)
+    return out

@@ -1,0 +1,142 @@
+"""Keyness measures of one term: signed G2, Log Ratio, the log-odds z-score and its priors.
+
+Leaf functions on counts (scalars or arrays), used by :mod:`discourse.keyness` (the
+table) and :mod:`discourse.keyness_resampling` (permutations and bootstrap). The
+conventions and references are in :mod:`discourse.keyness`.
+
+References
+----------
+Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence.
+*Computational Linguistics* 19(1), 61-74.
+Rayson, P. and Garside, R. (2000). Comparing corpora using frequency profiling.
+*Proceedings of the Workshop on Comparing Corpora*, ACL, 1-6.
+Hardie, A. (2014). Log Ratio: an informal introduction. ESRC Centre for Corpus
+Approaches to Social Science (CASS), Lancaster University.
+Monroe, B. L., Colaresi, M. P. and Quinn, K. M. (2008). Fightin' words: lexical
+feature selection and evaluation for identifying the content of political conflict.
+*Political Analysis* 16(4), 372-403.
+Speer, R. (2022). wordfreq (version 3.0). Zenodo. https://doi.org/10.5281/zenodo.7199437
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from discourse.checks import check_choice
+
+__all__ = ["G2_FORMS", "ZERO", "g2", "log_ratio", "logodds_z", "background_frequencies"]
+
+#: Forms of the log-likelihood statistic.
+G2_FORMS = ("2-cell", "4-cell")
+#: Added in place of a zero count in Log Ratio and %DIFF (Hardie 2014).
+ZERO = 0.5
+
+
+def _xlogy(x, y):
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(x > 0, x * np.log(np.where(x > 0, x, 1) / np.where(y > 0, y, 1)), 0.0)
+    return out
+
+
+def g2(a, b, c, d, *, form: str = "2-cell"):
+    """Signed log-likelihood G2 of a term's frequency in two corpora.
+
+    Parameters
+    ----------
+    a, b : int or array
+        Frequency of the term in the target and the reference corpus.
+    c, d : int or array
+        Size (tokens) of the target and the reference corpus.
+    form : {"2-cell", "4-cell"}
+        ``"2-cell"``: the UCREL log-likelihood calculator (Rayson and Garside 2000),
+        ``G2 = 2 (a ln(a/E1) + b ln(b/E2))`` with ``E1 = c (a+b)/(c+d)`` and
+        ``E2 = d (a+b)/(c+d)``. ``"4-cell"``: Dunning's (1993) statistic on the full
+        2x2 table (term / other tokens x target / reference),
+        ``G2 = 2 sum O ln(O/E)`` over the four cells. The 4-cell value is slightly
+        larger; both are referred to chi-square with 1 degree of freedom.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        G2, positive if the term is relatively more frequent in the target
+        (``a/c > b/d``), negative if less, 0 if equal. Terms ``0 ln 0`` are 0.
+
+    Examples
+    --------
+    >>> round(float(g2(25, 5, 10_000, 12_000)), 4)
+    18.4506
+    """
+    check_choice("form", form, G2_FORMS)
+    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
+    n = c + d
+    e1 = c * (a + b) / n
+    e2 = d * (a + b) / n
+    stat = 2 * (_xlogy(a, e1) + _xlogy(b, e2))
+    if form == "4-cell":
+        rest = (c - a) + (d - b)
+        stat = stat + 2 * (_xlogy(c - a, c * rest / n) + _xlogy(d - b, d * rest / n))
+    stat = np.maximum(stat, 0.0)
+    sign = np.sign(a * d - b * c)
+    out = sign * stat
+    return float(out) if out.ndim == 0 else out
+
+
+def log_ratio(a, b, c, d):
+    """Hardie's (2014) Log Ratio: ``log2((a/c) / (b/d))``, with 0.5 for a zero count.
+
+    A zero frequency in either corpus is replaced by 0.5 (Hardie's suggestion), so
+    the value is finite; each unit is a doubling of the relative frequency.
+
+    Examples
+    --------
+    >>> round(float(log_ratio(25, 5, 10_000, 12_000)), 5)
+    2.58496
+    >>> float(log_ratio(4, 0, 100, 100))        # 0 -> 0.5: log2(4 / 0.5) = 3
+    3.0
+    """
+    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
+    a = np.where(a == 0, ZERO, a)
+    b = np.where(b == 0, ZERO, b)
+    out = np.log2((a / c) / (b / d))
+    return float(out) if out.ndim == 0 else out
+
+
+def logodds_z(a, b, c, d, prior, alpha0: float):
+    """Monroe, Colaresi and Quinn's (2008) z-score of the weighted log-odds ratio.
+
+    ``delta = ln((a+α)/(c+α0-a-α)) - ln((b+α)/(d+α0-b-α))``, ``var = 1/(a+α) + 1/(b+α)``,
+    ``z = delta / sqrt(var)`` (their eq. 22), with ``α = alpha0 * prior`` for a prior
+    that sums to 1 over the vocabulary.
+
+    Examples
+    --------
+    >>> round(float(logodds_z(3, 1, 4, 4, 0.5, 8.0)[0]), 6)     # alpha = 4, alpha0 = 8
+    1.149271
+    """
+    a, b, prior = (np.atleast_1d(np.asarray(x, dtype=float)) for x in (a, b, prior))
+    alpha = alpha0 * prior
+    delta = (np.log((a + alpha) / (c + alpha0 - a - alpha))
+             - np.log((b + alpha) / (d + alpha0 - b - alpha)))
+    return delta / np.sqrt(1 / (a + alpha) + 1 / (b + alpha))
+
+
+def background_frequencies(terms, *, floor: float = 1e-8) -> np.ndarray:
+    """English word frequencies of ``terms`` from ``wordfreq`` (Speer 2022), as shares.
+
+    ``wordfreq.word_frequency(term, "en")`` (a multiword term is the frequency of the
+    phrase that wordfreq estimates from its words); terms it does not know get
+    ``floor``. The values are divided by their sum, so they form a prior over
+    ``terms``. The data ship with the package: nothing is downloaded.
+
+    Examples
+    --------
+    >>> f = background_frequencies(["the", "trade", "rats"])
+    >>> bool(f[0] > f[1] > f[2]), round(float(f.sum()), 12)
+    (True, 1.0)
+    """
+    from wordfreq import word_frequency
+
+    f = np.array([max(word_frequency(str(t), "en"), floor) for t in terms], dtype=float)
+    return f / f.sum()

@@ -1,0 +1,97 @@
+"""Partitions of documents: counted in worker processes and combined, identical results.
+
+The per-document steps (segmentation, term counts) are independent per document, so
+a corpus can be cut into contiguous partitions of documents (:func:`partitions`), each
+partition processed on its own and the results combined in order
+(:func:`discourse.counts.combine`). :func:`count_documents` does this with
+:class:`joblib.Parallel` worker processes on one machine; :mod:`discourse.distributed`
+does the same on a Dask cluster. Either way the counts equal a single-process run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from discourse.checks import check_choice
+from discourse.counts import LEVELS, TermCounts, combine, count_terms
+from discourse.lexicons import Lexicons, load_lexicons
+from discourse.terms import TermOptions, as_options
+
+__all__ = ["partitions", "count_documents"]
+
+
+def partitions(n_items: int, n_parts: int) -> list[tuple[int, int]]:
+    """Contiguous ``(start, stop)`` ranges splitting ``n_items`` into at most ``n_parts``
+    near-equal parts (none empty).
+
+    Examples
+    --------
+    >>> partitions(7, 3)
+    [(0, 2), (2, 5), (5, 7)]
+    """
+    n_parts = max(1, min(int(n_parts), n_items))
+    bounds = np.linspace(0, n_items, n_parts + 1).round().astype(int)
+    return [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+
+
+def _count_part(docs: pd.DataFrame, options: TermOptions, level: str,
+                lexicons: Lexicons) -> TermCounts:
+    from discourse.segmentation import iter_sentences
+
+    return count_terms(iter_sentences(docs), options, level=level, lexicons=lexicons)
+
+
+def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOptions(), *,
+                    level: str = "year", lexicons: Lexicons | None = None,
+                    n_jobs: int = 1, progress: bool = False) -> TermCounts:
+    """Segment and count a ``docs`` table, one document at a time (never a sentences
+    table in memory).
+
+    Parameters
+    ----------
+    docs : pandas.DataFrame
+        A ``docs`` table (:func:`discourse.corpus.load_docs`).
+    options, level, lexicons
+        As in :func:`count_terms` (default level: one row per year).
+    n_jobs : int
+        With ``n_jobs > 1`` (``-1``: all cores) contiguous partitions of the documents
+        are counted in :class:`joblib.Parallel` worker processes and combined
+        (:func:`combine`); the counts are identical whatever ``n_jobs`` is.
+    progress : bool
+        A tqdm progress bar (documents, or partitions with ``n_jobs > 1``).
+
+    Returns
+    -------
+    TermCounts
+    """
+    from tqdm import tqdm
+
+    from discourse import provenance
+
+    check_choice("level", level, LEVELS)
+    opts = as_options(options)
+    lexicons = load_lexicons() if lexicons is None else lexicons
+    source = provenance.of(docs) or {}
+    if n_jobs == 1 or len(docs) < 2:
+        from discourse.segmentation import iter_sentences
+
+        rows = tqdm(docs.itertuples(index=False), total=len(docs), desc="documents",
+                    unit="doc", disable=not progress, mininterval=1.0)
+        stream = (s for d in rows for s in iter_sentences(pd.DataFrame([d._asdict()])))
+        out = count_terms(stream, opts, level=level, lexicons=lexicons)
+    else:
+        import os
+
+        from joblib import Parallel, delayed
+
+        workers = (os.cpu_count() or 1) if n_jobs < 0 else int(n_jobs)
+        parts = partitions(len(docs), workers)
+        counted = Parallel(n_jobs=n_jobs)(
+            delayed(_count_part)(docs.iloc[a:b], opts, level, lexicons)
+            for a, b in tqdm(parts, desc="partitions", unit="part", disable=not progress))
+        out = combine(counted)
+    return dataclasses.replace(out, source=source)

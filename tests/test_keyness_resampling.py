@@ -1,0 +1,139 @@
+"""discourse.keyness_resampling: the paragraph permutation test against an exact
+enumeration, and the paragraph bootstrap recomputed by hand."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from discourse import keyness as kn, keyness_resampling as kr, stats
+from discourse.counts import from_tokens
+
+
+def _toy():
+    paras = {("A", 1): ["x", "y"], ("A", 2): ["x", "x", "y"], ("A", 3): ["x"],
+             ("B", 1): ["y", "y"], ("B", 2): ["x", "y", "y"], ("B", 3): ["y"]}
+    year = {"A": 1, "B": 2}
+    t = pd.DataFrame([(d, year[d], p, w) for (d, p), ws in paras.items() for w in ws],
+                     columns=["doc_id", "year", "paragraph", "term"])
+    return paras, t
+
+
+def test_permutation_p_matches_exact_enumeration():
+    """All C(6, 3) = 20 ways of giving 3 of the 6 paragraphs to the target: the exact
+    two-sided p of |a/c - b/d| for 'x'; the Monte Carlo p with B = 20000 is within
+    4 standard errors of it (and (1 + count)/(B + 1) is never 0)."""
+    paras, t = _toy()
+    keys = sorted(paras)
+    n_x = [paras[k].count("x") for k in keys]
+    size = [len(paras[k]) for k in keys]
+
+    def d(target):
+        a = sum(n_x[i] for i in target)
+        c = sum(size[i] for i in target)
+        return a / c - (sum(n_x) - a) / (sum(size) - c)
+
+    observed = abs(d([0, 1, 2]))
+    perms = [abs(d(list(s))) for s in itertools.combinations(range(6), 3)]
+    exact = np.mean([p >= observed - 1e-12 for p in perms])
+    c = stats.comparisons([1, 2], 1, 2)[0]
+    p = kr.permutation_pvalues(from_tokens(t), c, ["x", "y"], n_permutations=20000,
+                               seed=5)
+    se = math.sqrt(exact * (1 - exact) / 20000)
+    assert abs(p[0] - exact) < 4 * se + 1e-4
+    again = kr.permutation_pvalues(from_tokens(t), c, ["x", "y"], n_permutations=20000,
+                                   seed=5)
+    assert np.array_equal(p, again)                    # seeded
+    assert (p > 0).all()
+
+
+def test_keyness_table_carries_permutation_columns(tok, years):
+    k = kn.keyness(tok, years[-1], years[0], n_permutations=199, seed=1)
+    assert set(k.n_permutations) == {199} and set(k.permutation_seed) == {1}
+    assert ((k.p_permutation >= 1 / 200) & (k.p_permutation <= 1)).all()
+    assert (k.p_permutation_adjusted >= k.p_permutation - 1e-12).all()
+    # 'pandemic' (10 vs 0, in 6 paragraphs of the later text) is among the smallest
+    row = k.set_index("term").loc["pandemic"]
+    assert row.p_permutation < 0.05
+
+
+def test_bootstrap(tok, years):
+    b = kr.bootstrap_keyness(tok, years[-1], years[0], terms=["pandemic", "sco", "the"],
+                             n_boot=50, seed=3)
+    assert list(b.columns) == ["term", "g2", "log_ratio", "share_same_sign_significant",
+                               "share_same_sign", "log_ratio_low", "log_ratio_high",
+                               "n_boot", "seed", "level", "design"]
+    b = b.set_index("term")
+    k = kn.keyness(tok, years[-1], years[0], min_count=1).set_index("term")
+    assert b.loc["pandemic", "g2"] == pytest.approx(k.loc["pandemic", "g2"])
+    # a term absent from the reference can never change sign: always same sign
+    assert b.loc["pandemic", "share_same_sign"] == 1.0
+    assert b.loc["pandemic", "log_ratio_low"] <= b.loc["pandemic", "log_ratio"] \
+        <= b.loc["pandemic", "log_ratio_high"]
+    assert b.loc["the", "g2"] == 0 and b.loc["the", "share_same_sign_significant"] == 0
+    again = kr.bootstrap_keyness(tok, years[-1], years[0], terms=["pandemic", "sco", "the"],
+                                 n_boot=50, seed=3).set_index("term")
+    pd.testing.assert_frame_equal(b, again)          # seeded
+    with pytest.raises(ValueError, match="n_boot=0"):
+        kr.bootstrap_keyness(tok, years[-1], years[0], n_boot=0)
+
+
+def test_bootstrap_from_counts_equals_from_tokens(sents, tok, years):
+    from discourse.counts import count_terms
+
+    a = kr.bootstrap_keyness(count_terms(sents), years[-1], years[0], n_boot=300, seed=2)
+    b = kr.bootstrap_keyness(tok, years[-1], years[0], n_boot=300, seed=2)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_bootstrap_interval_recomputed_by_hand():
+    """Paragraphs resampled within each document with the same generator calls (one
+    multinomial per document and block of replicates); the Log Ratio of 'x' (0.5 for
+    a zero count) and its 5/95 percentiles by hand."""
+    paras, t = _toy()
+    b = kr.bootstrap_keyness(t, 1, 2, terms=["x"], n_boot=200, seed=7, level=0.9)
+    rng = np.random.default_rng(7)
+    keys = sorted(paras)
+    ratios = []
+    done = 0
+    while done < 200:
+        size = min(kr.BLOCK, 200 - done)
+        w = np.zeros((size, 6))
+        w[:, 0:3] = rng.multinomial(3, [1 / 3] * 3, size=size)
+        w[:, 3:6] = rng.multinomial(3, [1 / 3] * 3, size=size)
+        for weight in w:
+            a = sum(wi * paras[k].count("x") for wi, k in zip(weight, keys) if k[0] == "A")
+            c = sum(wi * len(paras[k]) for wi, k in zip(weight, keys) if k[0] == "A")
+            bb = sum(wi * paras[k].count("x") for wi, k in zip(weight, keys) if k[0] == "B")
+            d = sum(wi * len(paras[k]) for wi, k in zip(weight, keys) if k[0] == "B")
+            ratios.append(math.log2(((a or 0.5) / c) / ((bb or 0.5) / d)))
+        done += size
+    lo, hi = np.quantile(ratios, [0.05, 0.95])
+    row = b.iloc[0]
+    assert row.log_ratio == pytest.approx(math.log2((4 / 6) / (1 / 6)))
+    assert (row.log_ratio_low, row.log_ratio_high) == pytest.approx((lo, hi), rel=1e-12)
+    with pytest.raises(ValueError, match="level=95"):
+        kr.bootstrap_keyness(t, 1, 2, level=95)
+    with pytest.raises(ValueError, match="one target with one reference"):
+        kr.bootstrap_keyness(t.assign(year=t.year.where(t.doc_id == "A", 3)).pipe(
+            lambda x: pd.concat([x, x.assign(doc_id="C", year=2)])), reference="first")
+
+
+def test_cli_keyness_with_permutations_and_background_prior(tmp_path, real_tokens):
+    from discourse import cli
+
+    out = tmp_path / "k.csv"
+    assert cli.main(["keyness", "--target", "2020", "--reference", "rest", "--prior",
+                     "background", "--permutations", "99", "--seed", "4", "--quiet",
+                     "-o", str(out)]) == 0
+    got = pd.read_csv(out)
+    ref = kn.keyness(real_tokens, 2020, "rest", prior="background", n_permutations=99,
+                     seed=4)
+    assert got.term.tolist() == ref.term.tolist()
+    assert np.allclose(got.p_permutation, ref.p_permutation)
+    assert np.allclose(got.logodds_z, ref.logodds_z, rtol=1e-5)
+    assert set(got.reference_groups.astype(str)) == {"2019"}
