@@ -1,0 +1,60 @@
+"""Formatting shared by the sections of the summary: reading a result table, numbers
+as the summary prints them (percentages, percentage points, p-values), the design
+caveat of year contrasts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from discourse import results as R
+
+__all__ = ["read", "pct", "pp", "pvalue", "pp0", "pct0", "agreement", "one_text_per_year",
+           "caveat"]
+
+
+def read(root: Path, output: R.Output) -> pd.DataFrame | None:
+    path = output.path(root)
+    if not path.is_file():
+        return None
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+def pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+def pp(x: float) -> str:
+    return f"{100 * x:+.1f}"
+
+def pvalue(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+def pp0(x: float) -> str:
+    return f"{100 * x:+.0f}"
+
+def pct0(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+def agreement(table: pd.DataFrame) -> str:
+    """'frame F1 x (95% CI a-b), Cohen's kappa y (c-d); ...' from a validation table."""
+    cells = []
+    for frame, part in table.groupby("frame", sort=False):
+        m = part.set_index("metric")
+        cells.append(f"{frame} F1 {m.loc['f1', 'value']:.2f} (95% CI "
+                     f"{m.loc['f1', 'ci_low']:.2f}-{m.loc['f1', 'ci_high']:.2f}), "
+                     f"Cohen's kappa {m.loc['kappa', 'value']:.2f} "
+                     f"({m.loc['kappa', 'ci_low']:.2f}-{m.loc['kappa', 'ci_high']:.2f})")
+    return "; ".join(cells)
+
+def one_text_per_year(root: Path) -> bool:
+    table = read(root, R.CORPUS_SUMMARY)
+    if table is None:
+        return False
+    docs = table[table.role == "all"]
+    return len(docs) == docs.year.nunique()
+
+def caveat(single: bool) -> str:
+    return (" Design caveat: each year is one text, so this is also a difference between "
+            "two texts (their genre and occasion), not only between years." if single else
+            " Design caveat: the years' texts differ in genre and occasion as well as in "
+            "date.")

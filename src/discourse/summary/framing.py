@@ -1,0 +1,147 @@
+"""The Framing section of the summary: shares, differences, corrected shares,
+agreement with hand coding and what it was measured on, sensitivity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from discourse import results as R
+from discourse.summary.format import (agreement, caveat, one_text_per_year, pct,
+                                      pct0, pp, pp0, pvalue, read)
+
+__all__ = ["framing_findings"]
+
+
+def framing_findings(root: Path):
+    """Findings of the Framing section: ``(section, finding, source)`` tuples."""
+    shares = read(root, R.FRAMING_SHARES)
+    diffs = read(root, R.FRAMING_DIFFERENCES)
+    if shares is None:
+        return
+    single = one_text_per_year(root)
+    src = f"{R.FRAMING_SHARES.ref}, {R.FRAMING_DIFFERENCES.ref}; {R.FIG_FRAME_SHARES.ref}"
+    named = "interval" in shares
+    if named:
+        yield ("Framing",
+               f"Intervals for frame shares and year differences: {shares.interval.iloc[0]}. "
+               "Sentences of a paragraph are not independent draws, so these intervals are "
+               "wider than Wilson's and Newcombe's, which assume independent sentences "
+               "(kept in the tables as `*_independent`). Endpoints are given in whole "
+               "percentage points: they move by a few tenths of a point between seeds "
+               "(benchmarks/bootstrap_stability.py).", src)
+    for frame, part in shares.groupby("frame", sort=False):
+        how = "95% CI" if named else "95% Wilson CI"
+        fmt = pct0 if named else pct
+        years = "; ".join(
+            f"{pct(r.share)} of sentences in {int(r.year)} ({int(r.n_frame)} of "
+            f"{int(r.n_sentences)}; {how} {fmt(r.ci_low)} to {fmt(r.ci_high)})"
+            for r in part.sort_values("year").itertuples())
+        text = f"**{frame.capitalize()}** framing (lexicon coder): {years}."
+        if diffs is not None:
+            for d in diffs[diffs.frame == frame].itertuples():
+                if "p_value_independent" in diffs:
+                    text += (f" Difference {d.target} minus {d.reference}: "
+                             f"{pp(d.difference)} percentage points (95% CI "
+                             f"{pp0(d.ci_low)} to {pp0(d.ci_high)}; Fisher exact "
+                             f"{pvalue(d.p_value_independent)} assuming independent sentences).")
+                else:
+                    text += (f" Difference {d.target} minus {d.reference}: "
+                             f"{pp(d.difference)} percentage points (95% Newcombe CI "
+                             f"{pp(d.ci_low)} to {pp(d.ci_high)}; {d.test} {pvalue(d.p_value)}).")
+            if len(diffs[diffs.frame == frame]):
+                text += caveat(single)
+        yield ("Framing", text, src)
+    yield from _corrected(root, single)
+    valid = read(root, R.FRAMING_VALIDATION)
+    if valid is not None:
+        n = int(valid.n.iloc[0]) if "n" in valid else None
+        yield ("Framing",
+               f"Agreement of the lexicon coder with hand coding of the corpus's {n} "
+               "sentences (Wilson CIs for precision and recall, paragraph-cluster bootstrap "
+               f"CIs for F1 and kappa): {agreement(valid)}. These figures are optimistic: "
+               "the lexicon was developed and revised on these very sentences.",
+               f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}")
+    yield from _generalisation(root, skip_corpus=valid is not None)
+    sens = read(root, R.FRAMING_SENSITIVITY)
+    if sens is not None and "holds" in sens:
+        checks = sens[sens.kind == "check"] if "kind" in sens else \
+            sens[sens.variant != "lexicon codes, all"]
+        holds = checks.holds.astype(str).str.lower() == "true"
+        broken = checks[~holds]
+        text = (f"Sensitivity: the conclusion about each year difference holds in "
+                f"{int(holds.sum())} of {len(checks)} checks (without questions, titles "
+                "and leads; hand codes instead of lexicon codes; the main result itself "
+                "is not counted).")
+        if len(broken):
+            text += " It changes for: " + "; ".join(
+                f"{r.frame} ({r.variant}: {r.conclusion}, {pp(r.difference)} points, "
+                f"95% CI {pp0(r.ci_low)} to {pp0(r.ci_high)})"
+                for r in broken.itertuples()) + "."
+        yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
+
+def _generalisation(root: Path, skip_corpus: bool):
+    """One sentence per registered hand-coded set: what it is, the coder, two coders."""
+    gen = read(root, R.FRAMING_GENERALISATION)
+    if gen is None or "measured_on" not in gen:
+        return
+    ceil = read(root, R.FRAMING_CEILING)
+    for name, part in gen.groupby("set", sort=False):
+        r = part.iloc[0]
+        if skip_corpus and name == "corpus":
+            continue
+        what = (" This is the package's estimate of its accuracy on new text of this kind"
+                + ("; the texts are synthetic, so real text may differ."
+                   if r.kind == "synthetic" else ".")
+                if r.used_for_development == "no" else
+                " Optimistic: the lexicon was built or tuned on these sentences.")
+        text = (f"Agreement of the lexicon coder with the adjudicated hand coding of "
+                f"{int(r.n)} sentences of the set '{name}' ({r.measured_on}): "
+                f"{agreement(part)}.{what}")
+        c = None if ceil is None else ceil[(ceil.set == name) & (ceil.metric == "kappa")]
+        if c is not None and len(c):
+            text += (" Two hand coders of the same sentences, before adjudication, agreed "
+                     "at Cohen's kappa " + ", ".join(f"{x.frame} {x.two_coders:.2f}"
+                                                     for x in c.itertuples()) + ".")
+        src = R.FRAMING_GENERALISATION.ref + ("" if c is None or c.empty
+                                              else f"; {R.FRAMING_CEILING.ref}")
+        yield ("Framing", text, src)
+
+def _corrected(root: Path, single: bool):
+    corr = read(root, R.FRAMING_SHARES_CORRECTED)
+    if corr is None or corr.empty:
+        return
+    everything = bool((corr.n_hand == corr.n_sentences).all())
+    cells = []
+    for frame, part in corr.groupby("frame", sort=False):
+        cells.append(f"{frame} " + ", ".join(
+            f"{int(r.year)} {pct(r.share_corrected)} (95% CI {pct0(r.ci_low)} to "
+            f"{pct0(r.ci_high)}; hand codes {pct(r.share_hand)}"
+            + (f"; {r.flag}" if isinstance(r.flag, str) and r.flag else "") + ")"
+            for r in part.sort_values("year").itertuples()))
+    lead = ("Every sentence of the corpus is hand-coded, so the hand codes are the primary "
+            "estimate; the coder's shares corrected for its errors show what a researcher "
+            "would get without hand coding" if everything else
+            "Coder shares corrected for the coder's errors")
+    yield ("Framing",
+           f"{lead} (Rogan and Gladen 1978, sensitivity and specificity from "
+           f"{int(corr.drop_duplicates('year').n_hand.sum())} hand-coded sentences, joint "
+           "bootstrap CIs): "
+           + "; ".join(cells) + ".", R.FRAMING_SHARES_CORRECTED.ref)
+    acc = read(root, R.FRAMING_ACCURACY_BY_YEAR)
+    if acc is None or "differs" not in acc:
+        return
+    differ = acc[acc.differs == "yes"]
+    text = ("The coder's sensitivity and specificity "
+            + ("differ between years for: " + "; ".join(
+                f"{r.frame} {r.measure} ({r.year} minus {r.reference}: "
+                f"{pp(r.difference)} points, 95% CI {pp0(r.difference_low)} to "
+                f"{pp0(r.difference_high)}"
+                + ("; borderline: the interval nearly touches 0"
+                   if min(abs(r.difference_low), abs(r.difference_high)) < 0.005 else "")
+                + ")" for r in differ.itertuples())
+               + ". Part of a difference between the years' coder shares may then be a "
+               "difference in the coder's errors; compare the years on hand codes."
+               if len(differ) else
+               "do not differ detectably between years (cluster-bootstrap CIs of the "
+               "differences include 0)."))
+    yield ("Framing", text, R.FRAMING_ACCURACY_BY_YEAR.ref)

@@ -1,0 +1,83 @@
+"""The Keywords section of the summary: keyness against the named reference years."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from discourse import results as R
+from discourse.summary.format import caveat, one_text_per_year, pvalue, read
+
+__all__ = ["keyword_findings"]
+
+
+def _reference_name(k: pd.DataFrame) -> str:
+    """'2019', '2019 (the only other year)' or 'all other years pooled (2019, 2021)'."""
+    ref = str(k.reference.iloc[0])
+    groups = str(k.reference_groups.iloc[0]).split(";") if "reference_groups" in k else [ref]
+    return ", ".join(groups) if ref != "rest" or "reference_groups" not in k else \
+        f"{groups[0]} (the only other year)" if len(groups) == 1 else \
+        f"all other years pooled ({', '.join(groups)})"
+
+def keyword_findings(root: Path, n: int = 5):
+    """Findings of the Keywords section: ``(section, finding, source)`` tuples."""
+    k = read(root, R.KEYWORDS_KEYNESS)
+    if k is None or k.empty:
+        return
+    target = k.target.iloc[0] if "target" in k else "target"
+    reference = _reference_name(k)
+    correction = k.correction.iloc[0] if "correction" in k else "Benjamini-Hochberg FDR"
+    sig = int((k.p_adjusted < 0.05).sum())
+    src = f"{R.KEYWORDS_KEYNESS.ref}; {R.FIG_KEYNESS.ref}"
+
+    def fmt(rows):
+        return ", ".join(f"*{r.term}* ({int(r.count_target)} vs {int(r.count_reference)}; "
+                         f"G2 {r.g2:+.1f}, Log Ratio {r.log_ratio:+.2f}, adjusted "
+                         f"{pvalue(r.p_adjusted)})" for r in rows.itertuples())
+
+    up = k[k.g2 > 0].head(n)
+    down = k[k.g2 < 0].sort_values("g2").head(n)
+    yield ("Keywords",
+           f"Terms most over-represented in {target} relative to {reference} (signed "
+           f"log-likelihood G2, tokens as independent draws): {fmt(up)}."
+           + caveat(one_text_per_year(root)), src)
+    yield ("Keywords",
+           f"Terms most over-represented in {reference} relative to {target}: {fmt(down)}.",
+           src)
+    text = (f"{sig} of {len(k)} terms tested remain significant at 0.05 after the "
+            f"{correction} correction (column `correction`)")
+    if "p_permutation_adjusted" in k and k.p_permutation.notna().any():
+        text += (f"; {int((k.p_permutation_adjusted < 0.05).sum())} with the paragraph "
+                 f"permutation test, which does not treat tokens as independent "
+                 f"(Lijffijt et al. 2016; {int(k.n_permutations.iloc[0]):,} permutations, "
+                 f"seed {int(k.permutation_seed.iloc[0])})")
+    if "p_dispersion_adjusted" in k and k.p_dispersion.notna().any():
+        text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
+                 "keyness, G2 on the number of paragraphs containing the term (Egbert and "
+                 "Biber, in Corpora 14)")
+    yield ("Keywords", text + ": with two texts, keyness is descriptive evidence, not a "
+           "population-level trend.", R.KEYWORDS_KEYNESS.ref)
+    if {"pct_diff_zero_reference", "logodds_prior"} <= set(k.columns):
+        zero = k.pct_diff_zero_reference.astype(str).str.lower() == "true"
+        yield ("Keywords",
+               f"%DIFF of the {int(zero.sum())} terms absent from the reference is an "
+               "artefact of the 0.5 put in place of their zero count "
+               "(`pct_diff_zero_reference`) and is not interpreted; the log-odds z-scores "
+               f"(Monroe et al. 2008) use the {k.logodds_prior.iloc[0]} prior (largest |z| "
+               f"{k.logodds_z.abs().max():.2f}): a prior as heavy as the data shrinks every "
+               "z towards 0, so their ranking, not their size, is the evidence "
+               "(`prior=\"background\"` compares with English word frequencies instead).",
+               R.KEYWORDS_KEYNESS.ref)
+    boot = read(root, R.KEYWORDS_BOOTSTRAP)
+    if boot is not None and not boot.empty:
+        top = boot.sort_values(["g2", "term"], ascending=[False, True]).head(n)
+        yield ("Keywords",
+               f"Paragraph bootstrap ({int(boot.n_boot.iloc[0]):,} resamples, seed "
+               f"{int(boot.seed.iloc[0])}, paragraphs resampled within each document): "
+               "share of resamples in which each top term keeps its sign and stays "
+               "significant (unadjusted): " + ", ".join(
+                   f"*{r.term}* {r.share_same_sign_significant:.2f} (Log Ratio 95% "
+                   f"interval {r.log_ratio_low:+.1f} to {r.log_ratio_high:+.1f})"
+                   for r in top.itertuples()) + ".",
+               R.KEYWORDS_BOOTSTRAP.ref)

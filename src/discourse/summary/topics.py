@@ -1,0 +1,81 @@
+"""The Topics section of the summary: topics stable enough to cite, prevalence by year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from discourse import results as R
+from discourse.summary.format import caveat, one_text_per_year, read
+
+__all__ = ["topic_findings"]
+
+
+def _topic_names(root: Path) -> dict:
+    labels = read(root, R.TOPICS_LABELS_CHECK)
+    names = {}
+    if labels is not None and {"topic", "label"} <= set(labels.columns):
+        for r in labels.itertuples():
+            stale = str(getattr(r, "status", "ok")) != "ok"
+            names[int(r.topic)] = f"\"{r.label}\"" + (" (label stale)" if stale else "")
+    return names
+
+def topic_findings(root: Path):
+    """Findings of the Topics section: ``(section, finding, source)`` tuples."""
+    stab = read(root, R.TOPICS_STABILITY)
+    if stab is None or stab.empty:
+        return
+    names = _topic_names(root)
+    model, k, seed = stab.model.iloc[0], int(stab.k.iloc[0]), int(stab.seed.iloc[0])
+    runs = int(stab.n_runs.iloc[0])
+    src = (f"{R.TOPICS_STABILITY.ref}, {R.TOPICS_MODEL_SELECTION.ref}; "
+           f"{R.FIG_MODEL_SELECTION.ref}")
+
+    def name(t):
+        return f"topic {int(t)} {names.get(int(t), '')}".strip()
+
+    has_resample = "stability_resample" in stab
+    per_topic = "; ".join(
+        f"{name(r.topic)} {r.stability:.2f}"
+        + (f" / {r.stability_resample:.2f}" if has_resample else "")
+        for r in stab.sort_values("topic").itertuples())
+    text = (f"{model.upper()} with k = {k} (reference seed {seed}). Stability of each "
+            f"topic, mean Jaccard overlap of its top-10 terms with the matched topic of "
+            f"{runs} refits (Greene et al. 2014), across seeds"
+            + (f" / across refits on {stab.resample_fraction.iloc[0]:.0%} of the units"
+               if has_resample else "") + f": {per_topic}.")
+    citable = []
+    if has_resample:
+        ok = stab[stab.citable.astype(str).str.lower() == "true"]
+        citable = ok.topic.astype(int).tolist()
+        text += (f" Only topics stable across seeds (>= {stab.min_stability.iloc[0]:.1f}) "
+                 f"and resamples (>= {stab.min_resample_stability.iloc[0]:.1f}) are cited: "
+                 + (", ".join(name(t) for t in citable) if citable else
+                    "none at this k, so no topic-level claim is made") + ".")
+    sel = read(root, R.TOPICS_MODEL_SELECTION)
+    if sel is not None and "stability_resample" in sel:
+        from discourse.topics.stability import suggest_k
+
+        text += (f" The rule for k that uses both stabilities "
+                 f"(`discourse.topics.suggest_k`) suggests k = "
+                 f"{suggest_k(sel, model=model)} for {model.upper()}.")
+    yield ("Topics", text, src)
+    prev = read(root, R.TOPICS_PREVALENCE)
+    if prev is not None and "measure" in prev:
+        diff = prev[prev.measure == "difference"].sort_values(["topic", "year"])
+        if not diff.empty:
+            how = diff.interval.iloc[0] if "interval" in diff else \
+                "units resampled within year"
+            yield ("Topics",
+                   f"Difference in mean topic weight per unit between years, every topic "
+                   f"({how}; 95% percentile intervals, {int(diff.n_boot.iloc[0]):,} "
+                   "resamples): " + "; ".join(
+                       f"{name(r.topic)} {int(r.year)} minus {str(r.reference).removesuffix('.0')}: "
+                       f"{r.estimate:+.3f} ({r.ci_low:+.3f} to {r.ci_high:+.3f})"
+                       + ("" if not has_resample or int(r.topic) in citable
+                          else " [not citable]")
+                       for r in diff.itertuples()) + ". With "
+                   f"{len(diff)} intervals, about one in twenty would exclude 0 by chance "
+                   "alone; and the topics were learned from the same texts whose "
+                   "difference is tested, so their differences are partly built in."
+                   + caveat(one_text_per_year(root)),
+                   f"{R.TOPICS_PREVALENCE.ref}; {R.FIG_PREVALENCE.ref}")
