@@ -19,6 +19,8 @@ the whole process, imports included; see ``_peak_mb``):
 * ``topics``: ``topics.units`` (paragraphs) + ``topics.document_term_matrix`` +
   one ``topics.fit_topics`` (NMF on TF-IDF, k = 10, seed 12345);
 * ``frames``: ``framing.iter_codes`` streaming over the sentences, read row by row
+  (with their paragraph, document and year, so that the document and membership rules
+  run as in ``discourse frames``)
   from the CSV with the ``csv`` module (nothing but the current paragraph is held);
 * ``countvectorizer``: scikit-learn's ``CountVectorizer().fit`` on the same sentence
   texts, streamed the same way (the floor for "read every token once").
@@ -119,14 +121,17 @@ def write_sentences(corpus_dir: Path, out: Path) -> int:
 # ------------------------------------------------------------------ one step (child)
 
 def _stream_sentences(path: Path, progress: bool, total: int | None, desc: str):
-    """Yield ``(sentence_id, text, (doc_id, paragraph))`` from a sentences CSV."""
+    """Yield ``(sentence_id, text, (doc_id, paragraph), doc_id, year)`` from a sentences
+    CSV: the frame coder's rows with documents and dates, as ``discourse frames`` codes
+    a sentences table (the document and membership rules run)."""
     from tqdm import tqdm
 
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         for row in tqdm(reader, desc=desc, unit="sent", total=total, disable=not progress,
                         file=sys.stderr, mininterval=1.0):
-            yield row["sentence_id"], row["text"], (row["doc_id"], row["paragraph"])
+            yield (row["sentence_id"], row["text"], (row["doc_id"], row["paragraph"]),
+                   row["doc_id"], row["year"])
 
 
 def _peak_mb() -> float:
@@ -190,7 +195,7 @@ def run_step(step: str, corpus_dir: Path, sentences_csv: Path, *, n_jobs: int = 
 
         t0 = time.perf_counter()
         cv = CountVectorizer().fit(
-            t for _, t, _ in _stream_sentences(sentences_csv, progress, total, "countvec"))
+            t for _, t, *_ in _stream_sentences(sentences_csv, progress, total, "countvec"))
         seconds = time.perf_counter() - t0
         note = f"{len(cv.vocabulary_)} features"
     else:
