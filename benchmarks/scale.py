@@ -185,11 +185,11 @@ def run_step(step: str, corpus_dir: Path, sentences_csv: Path, *, n_jobs: int = 
         t0 = time.perf_counter()
         n = k = 0
         for code in framing.iter_codes(_stream_sentences(sentences_csv, progress, total,
-                                                         "frames"), lex):
+                                                         "frames"), lex, n_jobs=n_jobs):
             n += 1
             k += code.security or code.economy or code.multilateralism
         seconds = time.perf_counter() - t0
-        note = f"{n} sentences, {k} with a frame"
+        note = f"{n} sentences, {k} with a frame, n_jobs={n_jobs}"
     elif step == "countvectorizer":
         from sklearn.feature_extraction.text import CountVectorizer
 
@@ -285,7 +285,8 @@ def main(argv=None) -> None:
     parser.add_argument("--steps", default=",".join(STEPS),
                         help=f"comma-separated steps (default all: {','.join(STEPS)})")
     parser.add_argument("--n-jobs", type=int, default=1,
-                        help="n_jobs of corpus.segment in the segment step (default 1)")
+                        help="n_jobs of corpus.segment (segment step) and of the frame coder "
+                             "(frames step) (default 1)")
     parser.add_argument("--work", default=None, help="keep the built corpora here")
     parser.add_argument("--json", default=None, help="also write the results as JSON")
     parser.add_argument("--no-progress", action="store_true", help="no progress bars")

@@ -24,6 +24,18 @@ def test_cli_codes_a_file(tmp_path):
     t = pd.read_csv(out, keep_default_na=False)
     assert list(t.columns) == ["id", *F, "evidence"]
     assert t[list(F)].values.tolist() == [[1, 0, 0], [1, 1, 0], [0, 0, 1]]
+    # two worker processes write the same bytes
+    out2 = tmp_path / "out2.csv"
+    assert cli.main(["frames", str(inp), "-o", str(out2), "--jobs", "2"]) == 0
+    assert out2.read_bytes() == out.read_bytes()
+
+
+def test_cli_rejects_bad_jobs_before_reading(tmp_path, capsys):
+    out = tmp_path / "out.csv"
+    assert cli.main(["frames", str(tmp_path / "missing.csv"), "-o", str(out),
+                     "--jobs", "0"]) == 2
+    assert "n_jobs=0 must be a positive integer or -1" in capsys.readouterr().err
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("content,encoding,message", [

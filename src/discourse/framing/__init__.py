@@ -14,6 +14,7 @@ decision rule it implements. The package reads and applies it, one step per modu
 :mod:`discourse.framing.rules`          the codebook's rules on one sentence
 :mod:`discourse.framing.coder`          code sentences in context (paragraph and
                                         document), with evidence
+:mod:`discourse.framing.pool`           the same coding in worker processes
 :mod:`discourse.framing.inputs`         the input contract of ``discourse frames``
 :mod:`discourse.framing.agreement`      intervals for agreement that never collapse;
                                         inter-coder reliability

@@ -93,9 +93,7 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     """
     out = []
     n = len(toks)
-    for i, t in enumerate(toks):
-        if t not in prefixes:
-            continue
+    for i in [i for i, t in enumerate(toks) if t in prefixes]:
         j, last_head, end = i + 1, None, None
         while j < n and (toks[j][:1].isupper() or (toks[j] in _JOIN_NAME and j + 1 < n
                                                     and toks[j + 1][:1].isupper())):
@@ -151,11 +149,17 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     """
     out = []
     n = len(toks)
-    for c in range(1, n - 1):
+    c = 0
+    while True:
+        try:
+            c = toks.index(",", c + 1)
+        except ValueError:
+            break
+        if c >= n - 1 or not toks[c - 1][:1].isupper():
+            continue
         nxt = toks[c + 1].lower()
-        if toks[c] == "," and toks[c - 1][:1].isupper() and (
-                nxt in ("a", "an", "one") or (nxt == "the" and c + 2 < n
-                                              and toks[c + 2][:1].islower())):
+        if nxt in ("a", "an", "one") or (nxt == "the" and c + 2 < n
+                                         and toks[c + 2][:1].islower()):
             end = c + 1
             while end < n and toks[end] not in _CLOSE:
                 end += 1

@@ -29,7 +29,7 @@ from discourse.framing.matcher import Caches
 from discourse.framing.rules import analyse
 from discourse.text import TOKEN_RE, fast_tokens, tokenize
 
-__all__ = ["TOKENIZERS", "SentenceCode", "tokens", "explain", "iter_codes",
+__all__ = ["TOKENIZERS", "SentenceCode", "tokens", "explain", "iter_codes", "code_stream",
            "code_sentences"]
 
 #: Tokenizers of the coder.
@@ -144,8 +144,8 @@ class _Document:
         self.seen += 1
 
 
-def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast"
-               ) -> Iterator[SentenceCode]:
+def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
+               n_jobs: int = 1, chunk_size: int = 5000) -> Iterator[SentenceCode]:
     """Code an iterable of rows lazily, one sentence at a time, in reading order.
 
     Each row is ``(id, text, paragraph)`` or ``(id, text, paragraph, document, date)``.
@@ -163,13 +163,33 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast"
     Only the current paragraph's last framed sentence and the current document's
     event are held in memory, so inputs of any length stream through.
 
-    Yields
-    ------
-    SentenceCode
+    With ``n_jobs`` other than 1 (``-1``: one per core) the rows are cut into chunks
+    of about ``chunk_size`` sentences where both the document and the paragraph
+    change, coded in worker processes and yielded in order
+    (:func:`discourse.framing.pool.code_in_workers`): the same codes and evidence as
+    one process, at the cost of starting the workers (worth it from some 100,000
+    sentences; see ``benchmarks/README.md``).
+
+    Returns
+    -------
+    iterator of SentenceCode
+        One per row, in input order.
     """
     lex = as_lexicon(lexicon)
     check_choice("tokenizer", tokenizer, TOKENIZERS)
-    caches = Caches(lex)
+    if n_jobs != 1:
+        from discourse.framing.pool import code_in_workers
+
+        return code_in_workers(rows, lex, tokenizer=tokenizer, n_jobs=n_jobs,
+                               chunk_size=chunk_size)
+    return code_stream(rows, lex, tokenizer)
+
+
+def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
+                caches: Caches | None = None) -> Iterator[SentenceCode]:
+    """:func:`iter_codes` in this process, with a compiled lexicon and, optionally,
+    per-token look-ups kept from earlier calls (``caches``, e.g. in a worker)."""
+    caches = Caches(lex) if caches is None else caches
     split = fast_tokens if tokenizer == "fast" else tokenize
     union = lex.context_mode == "union"
     fast = tokenizer == "fast"
@@ -233,7 +253,7 @@ def code_sentences(sentences: pd.DataFrame, lexicon=None, *, id_col: str = "sent
                    text_col: str = "text",
                    paragraph_cols: tuple[str, ...] | None = ("doc_id", "paragraph"),
                    document_col: str | None = "doc_id", date_col: str | None = None,
-                   tokenizer: str = "fast") -> pd.DataFrame:
+                   tokenizer: str = "fast", n_jobs: int = 1) -> pd.DataFrame:
     """Code a sentences table; return the ``frame codes`` table.
 
     Parameters
@@ -253,6 +273,8 @@ def code_sentences(sentences: pd.DataFrame, lexicon=None, *, id_col: str = "sent
         Column with the date or year of each sentence's text, for SCO membership
         (default: ``"date"`` if present, else ``"year"`` if present, else none).
     tokenizer : {"fast", "nltk"}
+    n_jobs : int
+        Worker processes (see :func:`iter_codes`); the codes do not depend on it.
 
     Returns
     -------
@@ -281,6 +303,6 @@ def code_sentences(sentences: pd.DataFrame, lexicon=None, *, id_col: str = "sent
     dates = [None if pd.isna(x) else str(x) for x in sentences[date_col]] \
         if date_col is not None else [None] * n
     out = list(iter_codes(zip(ids, texts, paras, docs, dates), lexicon,
-                          tokenizer=tokenizer))
+                          tokenizer=tokenizer, n_jobs=n_jobs))
     table = pd.DataFrame(out, columns=["id", *FRAMES, "evidence"])
     return table.rename(columns={"id": id_col})

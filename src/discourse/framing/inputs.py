@@ -87,8 +87,12 @@ def read_input(path: str | os.PathLike) -> pd.DataFrame:
 
 
 @provenance.tracked
-def code_file(input_path: str | os.PathLike, lexicon=None) -> pd.DataFrame:
+def code_file(input_path: str | os.PathLike, lexicon=None, *, n_jobs: int = 1
+              ) -> pd.DataFrame:
     """Code the sentences of a CSV (see :func:`read_input`); return the output table.
+
+    ``n_jobs`` worker processes code it (:func:`~discourse.framing.coder.iter_codes`;
+    the output does not depend on it).
 
     Returns
     -------
@@ -102,5 +106,5 @@ def code_file(input_path: str | os.PathLike, lexicon=None) -> pd.DataFrame:
     dates = [d or None for d in column["date"]]
     rows = zip(table["id"].tolist(), table["text"].tolist(), column["paragraph"],
                column["document"], dates)
-    return pd.DataFrame(list(iter_codes(rows, lexicon)),
+    return pd.DataFrame(list(iter_codes(rows, lexicon, n_jobs=n_jobs)),
                         columns=["id", *FRAMES, "evidence"])

@@ -19,7 +19,7 @@ from discourse.text import lemma
 
 __all__ = ["KeyCache", "Caches", "trie_step", "find_matches", "MAX_NEXT"]
 
-#: Second steps memoised per token at most (the memo is cleared when full).
+#: Following tokens memoised per trie step at most (the memo is cleared when full).
 MAX_NEXT = 1 << 14
 _HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _UNSEEN = object()
@@ -124,8 +124,10 @@ class Caches:
 def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list[tuple]:
     """All entry matches of a sentence, ordered by start, then length, then trie path.
 
-    The first two trie steps from a token are memoised per distinct token (and per
-    distinct following token, at most :data:`MAX_NEXT` of them per token). An entry
+    Trie steps are memoised: the first per distinct token, each later one per distinct
+    following token of the step before it (at most :data:`MAX_NEXT` of them per step;
+    the memo of a step is cleared when full), so a phrase seen before costs one
+    dictionary look-up per token. An entry
     anchored after leading function words (:func:`~discourse.framing.lexicon._trie`)
     is extended backwards over them as it is found, or dropped if they are not there.
     ``tokset`` is ``set(toks)`` when the caller has it already.
@@ -154,15 +156,21 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
             moved |= _extend(pre, i, i + 1, toks, cache, prefixes, append)
         if cont is None or i == last:
             continue
-        u = toks[i + 1]
-        step = cont.get(u, _UNSEEN)
-        if step is _UNSEEN:
-            if len(cont) >= MAX_NEXT:
-                cont.clear()
-            step = cont[u] = trie_step(nodes, cache[u])
-        j = i + 2
-        while step is not None:
-            ends, nodes = step
+        memo = cont
+        j = i + 1
+        while True:                   # one memoised trie step per following token
+            u = toks[j]
+            step = memo.get(u, _UNSEEN)
+            if step is _UNSEEN:
+                if len(memo) >= MAX_NEXT:
+                    memo.clear()
+                got = trie_step(nodes, cache[u])
+                step = memo[u] = None if got is None else \
+                    (*got, {} if got[1] else None)
+            if step is None:
+                break
+            ends, nodes, memo = step
+            j += 1
             if ends:
                 if prefixes and not prefixes.keys().isdisjoint(ends):
                     plain = [e for e in ends if e not in prefixes]
@@ -172,10 +180,8 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
                     plain = ends
                 for e in plain:
                     append((i, j, e))
-            if not nodes or j >= n:
+            if memo is None or j >= n:
                 break
-            step = trie_step(nodes, cache[toks[j]])
-            j += 1
     if moved:
         out.sort(key=lambda m: (m[0], m[1]))
     return out
@@ -188,7 +194,13 @@ def _extend(ids, i, j, toks, cache, prefixes, append) -> bool:
     for e in ids:
         p = prefixes[e]
         s = i - len(p)
-        if s >= 0 and all(k in cache[toks[s + q]] for q, k in enumerate(p)):
-            append((s, j, e))
+        if s < 0:
+            continue
+        for k in p:
+            if k not in cache[toks[s]]:
+                break
+            s += 1
+        else:
+            append((i - len(p), j, e))
             found = True
     return found

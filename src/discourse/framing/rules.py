@@ -316,9 +316,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                        frames=tuple(s["backdrop_frames"]) + ("security",))
     commits = [f for f in flags if isinstance(f, tuple) and f[0] == "commitment"] \
         if flags else ()
-    for f in flags:
-        if isinstance(f, tuple) and f[0] == "manner" and not any(
-                not (f[1] <= c[1] and c[2] <= f[2]) for c in commits):
+    # widest opener first ("under the motto" before "motto"): the first rule to block a
+    # match names it, and a set's order changes with the process's string hashes
+    manners = sorted((f for f in flags if isinstance(f, tuple) and f[0] == "manner"),
+                     key=lambda f: (f[1], -f[2])) if flags else ()
+    for f in manners:
+        if not any(not (f[1] <= c[1] and c[2] <= f[2]) for c in commits):
             block_span(entries, content, blocked, f[1], f[2],
                        f"principle cited in passing '{' '.join(toks[f[1]:f[2]])}'",
                        frames=("multilateralism",), kinds=("principle",))

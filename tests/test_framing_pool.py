@@ -1,0 +1,72 @@
+"""discourse.framing.pool: coding in worker processes gives exactly the codes of one
+process; chunks end only where both the document and the paragraph change; and the
+codes do not depend on the process's string hashing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from discourse import framing
+from discourse.framing.pool import chunks, resolve_jobs
+
+from conftest import CORPUS
+
+
+def _rows():
+    t = pd.read_csv(CORPUS / "annotations" / "sco_style" / "frames_dev.csv", dtype=str,
+                    keep_default_na=False)
+    return list(zip(t.id, t.text, t.paragraph, t.document, t.date))
+
+
+def test_workers_give_the_codes_of_one_process():
+    rows = _rows()
+    lex = framing.load_lexicon()
+    one = list(framing.iter_codes(rows, lex))
+    # small chunks: many chunk boundaries, each at a new document
+    two = list(framing.iter_codes(iter(rows), lex, n_jobs=2, chunk_size=40))
+    assert two == one and len(one) == len(rows)
+    assert any("from the event of" in c.evidence for c in two)     # document memory ran
+
+
+def test_chunks_end_where_document_and_paragraph_change():
+    rows = [("a", "x", "p1", "d1", None), ("b", "x", "p2", "d1", None),
+            ("c", "x", "p3", "d2", None),
+            # the same paragraph key in a new document: the coder's paragraph memory
+            # would carry over, so no cut here
+            ("d", "x", "p3", "d3", None), ("e", "x", "p4", "d3", None),
+            ("f", "x", "p5", "d4", None)]
+    assert [[r[0] for r in c] for c in chunks(rows, 1)] == [
+        ["a", "b"], ["c", "d", "e"], ["f"]]
+    three = [("a", "x", None), ("b", "x", None), ("c", "x", "q"), ("d", "x", "q")]
+    assert [[r[0] for r in c] for c in chunks(three, 1)] == [["a"], ["b"], ["c", "d"]]
+    assert [len(c) for c in chunks(rows, 100)] == [6]
+    with pytest.raises(ValueError, match="chunk_size=0"):
+        list(chunks(rows, 0))
+
+
+def test_n_jobs_is_checked():
+    assert resolve_jobs(3) == 3 and resolve_jobs(-1) == (os.cpu_count() or 1)
+    for bad in (0, -2, 1.5, True):
+        with pytest.raises(ValueError, match="n_jobs="):
+            resolve_jobs(bad)
+    with pytest.raises(ValueError, match="n_jobs=0"):
+        framing.iter_codes([], n_jobs=0)
+
+
+def test_codes_do_not_depend_on_string_hashing():
+    """Two openers of one passing principle ("under the motto", "motto"): the widest
+    names the blocked match whatever the order of a set of flags."""
+    code = ("import json; from discourse import framing; print(json.dumps(framing.explain("
+            "'China has held the chairmanship under the motto \"Upholding the Shanghai "
+            "Spirit: SCO on the Move\".')['blocked']))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}
+                           ).stdout for seed in range(6)}
+    assert len(outs) == 1
+    assert "principle cited in passing 'under the motto" in json.loads(outs.pop())[0]
