@@ -13,7 +13,7 @@ import pytest
 
 from discourse import cli, corpus, keywords as kw
 
-from conftest import CORPUS
+from conftest import CORPUS, study_sentences
 
 BIN = Path(sys.executable).with_name("discourse")
 
@@ -63,18 +63,18 @@ def test_every_subcommand_documents_its_options(command, options):
         assert option in text, (command, option)
 
 
-def test_sentences_in_process(tmp_path, real_sentences):
+def test_sentences_in_process(tmp_path, real_sentences, study_corpus):
     out = tmp_path / "s.csv"
-    assert cli.main(["sentences", "-o", str(out), "--corpus", str(CORPUS)]) == 0
+    assert cli.main(["sentences", "-o", str(out), "--corpus", str(study_corpus)]) == 0
     table = pd.read_csv(out, keep_default_na=False)
     assert list(table.columns) == list(real_sentences.columns)
     assert table.text.tolist() == real_sentences.text.tolist()      # exact text survives
 
 
-def test_keyness_equals_the_library(tmp_path, real_tokens):
+def test_keyness_equals_the_library(tmp_path, real_tokens, study_corpus):
     out = tmp_path / "k.csv"
     assert cli.main(["keyness", "--target", "2020", "--reference", "2019", "-o", str(out),
-                     "--min-count", "3"]) == 0
+                     "--min-count", "3", "--corpus", str(study_corpus)]) == 0
     table = pd.read_csv(out)
     ref = kw.keyness(real_tokens, 2020, 2019, min_count=3)
     assert list(table.columns) == kw.KEYNESS_COLUMNS
