@@ -40,7 +40,8 @@ def test_page_title_is_the_first_heading():
 def test_pages_are_self_contained_with_their_titles_and_images(tmp_path):
     png = base64.b64encode(b"\x89PNG\r\n\x1a\n-not-really").decode()
     code = new_code_cell("show()", execution_count=1, outputs=[
-        new_output("display_data", data={"image/png": png, "text/plain": "<Image>"})])
+        new_output("display_data", data={"image/png": png, "text/plain": "<Image>"},
+                   metadata={"image/png": {"alt": "Sentences by role"}})])
     nbdir = tmp_path / "nb"
     nbdir.mkdir()
     nbformat.write(new_notebook(cells=[new_markdown_cell("# 01 · Corpus: the texts"), code]),
@@ -49,6 +50,7 @@ def test_pages_are_self_contained_with_their_titles_and_images(tmp_path):
     page = pages[0].read_text(encoding="utf-8")
     assert "<title>01 · Corpus: the texts</title>" in page
     assert page.count(f'src="data:image/png;base64,{png}"') == 1
+    assert 'alt="Sentences by role"' in page
     assert re.findall(r'<script[^>]+src="', page) == []          # no require.js, MathJax
     assert re.findall(r'<link[^>]+href="https?:', page) == []
     index = pages[-1].read_text(encoding="utf-8")

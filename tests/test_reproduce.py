@@ -228,3 +228,13 @@ def test_html_report(tmp_path):
     index = (tmp_path / "html" / "index.html").read_text()
     assert '<a href="00-a.html">First chapter</a>' in index
     assert 'href="01-b.html"' in (tmp_path / "html" / "00-a.html").read_text()
+
+
+@pytest.mark.slow
+def test_a_dead_kernel_is_one_error_naming_the_notebook(tmp_path):
+    path = _notebook(tmp_path / "02-dies.ipynb", _params("X = 1"),
+                     new_code_cell("import os, sys\nos.write(2, b'fatal: out of memory\\n')\n"
+                                   "os._exit(1)"))
+    with pytest.raises(ReproduceError, match=r"^02-dies.ipynb: the kernel died "
+                                             r"\(fatal: out of memory\)$"):
+        reproduce.execute_notebook(path, timeout=60)

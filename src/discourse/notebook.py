@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import tempfile
 from pathlib import Path
 
 from discourse import interrupt, paths
@@ -126,6 +127,18 @@ def _stable_cell_ids(nb) -> None:
             cell["id"] = f"cell-{i:02d}"
 
 
+def _quiet_log():
+    """nbclient's logger: its messages become exceptions here (a failing cell, a dead
+    kernel), so they are not printed a second time (a NullHandler keeps Python's
+    last-resort handler from writing them to standard error)."""
+    import logging
+
+    log = logging.getLogger("discourse.notebook.nbclient")
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+    return log
+
+
 def _kernelspec(kernel_name: str) -> dict:
     """The ``kernelspec`` metadata JupyterLab writes for ``kernel_name`` when it opens a
     notebook (name, display name and language of the installed kernel); saving the same
@@ -185,25 +198,31 @@ def execute_notebook(path: str | os.PathLike, overrides: dict | None = None, *,
     Notes
     -----
     The kernel runs in a worker thread while this thread waits
-    (:func:`discourse.interrupt.call_stopping_children`). The saved file has stable
+    (:func:`discourse.interrupt.call_stopping_children`). Its own standard error
+    (start-up warnings, messages of its worker processes; not the cells' output, which
+    the notebook records) goes to a temporary file, quoted if the kernel dies. The saved file has stable
     cell ids, no timing metadata and the installed kernel's ``kernelspec``, and is
     exactly what ``nbformat.write`` writes for it (it round-trips unchanged).
     """
-    import logging
-
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
     nb = inject_parameters(nb, overrides or {}, path.name)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                            record_timing=False, allow_errors=False,
-                            log=logging.getLogger("discourse.reproduce.nbclient"),
+                            record_timing=False, allow_errors=False, log=_quiet_log(),
                             resources={"metadata": {"path": str(path.parent)}})
     try:
-        interrupt.call_stopping_children(client.execute)
+        with tempfile.TemporaryFile() as kernel_stderr:
+            try:
+                interrupt.call_stopping_children(lambda: client.execute(stderr=kernel_stderr))
+            except DeadKernelError:
+                kernel_stderr.seek(0)
+                lines = kernel_stderr.read().decode("utf-8", "replace").strip().splitlines()
+                raise ReproduceError(f"{path.name}: the kernel died"
+                                     + (f" ({lines[-1].strip()})" if lines else "")) from None
     except (CellExecutionError, CellTimeoutError) as exc:
         index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"
                       and any(o.get("output_type") == "error" for o in c.get("outputs", []))),

@@ -5,8 +5,9 @@ Uses nbconvert's ``HTMLExporter`` with the JupyterLab template. The folder is
 self-contained: figures are embedded in the pages (each notebook displays the PNG it
 wrote, :func:`discourse.plots.save_figure`), and the template's scripts that load from
 a CDN (require.js, MathJax, Mermaid; the chapters use none of them) are left out, so the
-pages open from disk, offline, and can be shared as they are. Each page's title is the
-notebook's first heading (``NN · Chapter: question``).
+pages open from disk, offline, and can be shared as they are. Each figure keeps its
+title as alternative text; each page's title is the notebook's first heading
+(``NN · Chapter: question``).
 """
 
 from __future__ import annotations
@@ -23,10 +24,17 @@ __all__ = ["export_html", "page_title"]
 
 #: The JupyterLab template without the blocks that load scripts from a CDN.
 _TEMPLATE_NAME = "discourse-report.html.j2"
+#: Figures keep the alternative text save_figure gives them (the figure's title).
 _TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{% block data_png scoped %}
+{%- set alt = (output | get_metadata('alt', 'image/png')) or 'Figure' -%}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}" alt="{{ alt | escape_html }}">
+</div>
+{%- endblock data_png %}
 """
 
 
