@@ -200,9 +200,10 @@ def execute_notebook(path: str | os.PathLike, overrides: dict | None = None, *,
     The kernel runs in a worker thread while this thread waits
     (:func:`discourse.interrupt.call_stopping_children`). Its own standard error
     (start-up warnings, messages of its worker processes; not the cells' output, which
-    the notebook records) goes to a temporary file, quoted if the kernel dies. The saved file has stable
-    cell ids, no timing metadata and the installed kernel's ``kernelspec``, and is
-    exactly what ``nbformat.write`` writes for it (it round-trips unchanged).
+    the notebook records) goes to a temporary file, quoted if the kernel dies. The
+    saved file has stable cell ids, no timing metadata and the installed kernel's
+    ``kernelspec``, and is exactly what ``nbformat.write`` writes for it (it
+    round-trips unchanged).
     """
     import nbformat
     from nbclient import NotebookClient

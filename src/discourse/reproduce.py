@@ -238,7 +238,8 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
                 recorded[key] = Path(recorded[key]).name
         notebook_params[nb_path.name] = dict(sorted(recorded.items()))
     if executed_dir is not None and notebook_params:
-        say(f"saved the executed notebooks in {executed_dir}")
+        say(f"saved the executed notebooks in {executed_dir} (HTML: discourse report "
+            f"--notebooks {executed_dir})")
 
     state["step"] = f"writing {registry.MANIFEST.ref}"
     manifest = {
