@@ -128,6 +128,24 @@ def stop_processes(processes: list, grace: float = GRACE) -> int:
     return len(alive)
 
 
+def _close_thread_loop() -> None:
+    """Close the event loop a call left set in this (worker) thread, if any: nbclient
+    runs its coroutines on one and never closes it (an unclosed loop collected later
+    makes Python 3.12.1 print an ignored exception)."""
+    import asyncio
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            loop = asyncio.get_event_loop()
+        except RuntimeError:
+            return
+    if not loop.is_running() and not loop.is_closed():
+        loop.close()
+    asyncio.set_event_loop(None)
+
+
 def call_stopping_children(fn: Callable[[], T]) -> T:
     """Return ``fn()``, run in a worker thread while the main thread waits.
 
@@ -145,6 +163,8 @@ def call_stopping_children(fn: Callable[[], T]) -> T:
             outcome["value"] = fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the caller
             outcome["error"] = exc
+        finally:
+            _close_thread_loop()
 
     worker = threading.Thread(target=target, name="discourse-notebook", daemon=True)
     worker.start()
