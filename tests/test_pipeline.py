@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 import shutil
 
 import nbformat
@@ -98,7 +99,7 @@ def test_manifest_lists_every_file_with_its_checksum(pipeline_run):
     _check_manifest(out, manifest)
     assert any(name.startswith("results/.provenance/") for name in manifest["files"])
     assert manifest["version"]
-    assert manifest["environment"]["python"] == __import__("platform").python_version()
+    assert manifest["environment"]["python"] == platform.python_version()
     assert set(manifest["corpus"]["checksums"]) >= {"metadata.csv"}
     assert set(manifest["notebooks"]) == {p.name for p in reproduce.notebook_paths()}
     assert manifest["notebooks"]["03-topics.ipynb"]["CORPUS_DIR"] == "corpus"
