@@ -23,6 +23,11 @@ import pytest
 
 from conftest import MULTI, REPO, snapshot
 
+#: A smaller topic grid and fewer resamples (as in test_multiyear.py); same code paths.
+FAST = {"02-keywords.ipynb": {"N_BOOT": 100},
+        "03-topics.ipynb": {"K": 2, "K_MAX": 3, "N_SEEDS": 2, "N_BOOT": 100, "N_JOBS": 1},
+        "04-framing.ipynb": {"N_BOOT": 100}}
+
 pytestmark = pytest.mark.slow
 
 
@@ -149,9 +154,8 @@ def test_a_document_added_as_the_corpus_readme_says(tmp_path):
     proc = _run(repo, "-m", "pytest", "-m", "not slow", "-q", "-x", "-p", "no:cacheprovider",
                 timeout=900)
     assert " passed" in proc.stdout and "failed" not in proc.stdout
-    _run(repo, "-c", "from discourse import reproduce; reproduce.run(parameters={"
-         "'02-keywords.ipynb': {'N_BOOT': 100}, '03-topics.ipynb': {'K_MAX': 6, "
-         "'N_SEEDS': 2, 'N_BOOT': 100}, '04-framing.ipynb': {'N_BOOT': 100}}, quiet=True)")
+    _run(repo, "-c", f"from discourse import reproduce; reproduce.run(parameters={FAST!r}, "
+         "quiet=True)")
     executed = repo / "results" / "notebooks"       # parameters injected: not over notebooks/
     assert sorted(p.name for p in executed.glob("*.ipynb")) == sorted(
         p.name for p in (repo / "notebooks").glob("[0-9][0-9]-*.ipynb"))
