@@ -79,7 +79,10 @@ def test_an_interrupt_stops_the_processes_the_call_started():
 
 
 @pytest.mark.slow
-def test_sigterm_during_a_notebook(tmp_path, tiny_corpus):
+@pytest.mark.parametrize("signame,status", [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_during_a_notebook(tmp_path, tiny_corpus, signame, status):
+    """A scheduler's SIGTERM, or Ctrl-C (SIGINT), while a notebook's kernel and its
+    worker processes run."""
     nbdir = tmp_path / "nb"
     nbdir.mkdir()
     params = new_code_cell("RESULTS_DIR = None")
@@ -111,15 +114,15 @@ def test_sigterm_during_a_notebook(tmp_path, tiny_corpus):
         assert kernel in {p.pid for p in started}
         workers = [p for p in started if kernel in {q.pid for q in p.parents()}]
         assert len(workers) >= 2                     # the kernel's joblib (loky) workers
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(getattr(signal, signame))
         out, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 143
+    assert proc.returncode == status
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
-    assert lines[0].startswith("discourse reproduce: interrupted by SIGTERM while running "
+    assert lines[0].startswith(f"discourse reproduce: interrupted by {signame} while running "
                                "01-work.ipynb; stopped ")
     assert "the previous outputs stand" in lines[0]
     assert int(lines[0].split("; stopped ")[1].split()[0]) >= 3
