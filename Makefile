@@ -1,27 +1,50 @@
 # Quick start: `make reproduce` (regenerate every table and figure), `make test` (the
 # whole test suite, as CI runs it), `make test-fast` (unit tests only, for development).
 # All create the environment in .venv/ from the exact pins in requirements.txt if it
-# is missing or out of date.
+# is missing or out of date. Python 3.11, 3.12 or 3.13: `make env PYTHON=python3.12`
+# (with a path if that Python is not on PATH, e.g. "$(pyenv root)/versions/3.12.1/bin/python3").
 
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# the oldest Python the package supports (pyproject.toml: requires-python)
+MIN_PYTHON := 3.11
 
-.PHONY: reproduce test test-fast env clean-outputs
+.PHONY: reproduce test test-fast env check-python clean-outputs
 
-reproduce: $(STAMP)
+reproduce: check-python $(STAMP)
 	$(VENV)/bin/discourse reproduce
 	$(VENV)/bin/discourse report
 
-test: $(STAMP)
+test: check-python $(STAMP)
 	$(VENV)/bin/pytest
 
-test-fast: $(STAMP)
+test-fast: check-python $(STAMP)
 	$(VENV)/bin/pytest -m "not slow"
 
-env: $(STAMP)
+env: check-python $(STAMP)
 
+# A clear message instead of a failure deep inside pip: the Python that will build the
+# environment must exist and be new enough; a Python named explicitly (PYTHON=...) must
+# be the one the existing environment was built with.
+check-python:
+	@if [ ! -x $(PY) ] || [ "$(origin PYTHON)" != "file" ]; then \
+	  $(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= tuple(map(int, "$(MIN_PYTHON)".split("."))) else 3)' >/dev/null 2>&1; \
+	  status=$$?; \
+	  if [ $$status -eq 3 ]; then \
+	    echo "make: discourse needs Python $(MIN_PYTHON) or newer (3.11-3.13 are tested); PYTHON=$(PYTHON) is $$($(PYTHON) -V 2>&1). Use e.g. make env PYTHON=python3.12" >&2; exit 1; \
+	  elif [ $$status -ne 0 ]; then \
+	    echo "make: PYTHON=$(PYTHON) does not run; name a Python $(MIN_PYTHON)-3.13 that does, e.g. make env PYTHON=\"\$$(pyenv root)/versions/3.12.1/bin/python3\"" >&2; exit 1; \
+	  fi; \
+	fi
+	@if [ -x $(PY) ] && [ "$(origin PYTHON)" != "file" ] && \
+	   [ "$$($(PY) -c 'import sys; print(sys.version_info[:2])')" != "$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" ]; then \
+	  echo "make: $(VENV) was built with $$($(PY) -V 2>&1), not with PYTHON=$(PYTHON) ($$($(PYTHON) -V 2>&1)); remove it (rm -rf $(VENV)) and run make env PYTHON=$(PYTHON) again" >&2; exit 1; \
+	fi
+
+# setuptools is pinned in requirements.txt (a version that builds on 3.11-3.13), so the
+# package installs without build isolation and without the network.
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt

@@ -19,6 +19,12 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 MULTI = REPO / "tests" / "fixtures" / "multiyear"
+#: The two documents of the study, by id. Tests with known answers about the real corpus
+#: select these (``study_docs``), so that a document added to ``corpus/`` as
+#: corpus/README.md describes changes none of their expected values.
+D2019 = "norov-2019-04-22-press-club-interview"
+D2020 = "norov-2020-06-press-conference-address"
+STUDY = (D2019, D2020)
 
 TINY_TEXTS = {
     "tiny-2021-speech": (
@@ -64,6 +70,24 @@ def write_corpus(root: Path, texts: dict[str, str], *, years=None, genres=None,
     return root
 
 
+def study_docs(layer: str = "cleaned", root: Path = CORPUS):
+    """The docs table of the study's two documents (``STUDY``), whatever else
+    ``root`` holds; fails if either is missing."""
+    from discourse import corpus
+
+    docs = corpus.load_docs(root, layer=layer)
+    missing = sorted(set(STUDY) - set(docs.doc_id))
+    assert not missing, f"{root}: the study's documents {missing} are missing"
+    return docs[docs.doc_id.isin(STUDY)].reset_index(drop=True)
+
+
+def study_sentences(layer: str = "cleaned", root: Path = CORPUS):
+    """The sentences table of the study's two documents."""
+    from discourse import corpus
+
+    return corpus.segment(study_docs(layer, root))
+
+
 @pytest.fixture
 def tiny_corpus(tmp_path) -> Path:
     """A two-document corpus (a speech and an interview) with known segmentation."""
@@ -74,6 +98,23 @@ def tiny_corpus(tmp_path) -> Path:
 def three_corpus(tmp_path) -> Path:
     """Three documents, three years (2021, 2022, 2023)."""
     return write_corpus(tmp_path / "three", {**TINY_TEXTS, THIRD[0]: THIRD[1]})
+
+
+@pytest.fixture(scope="session")
+def study_corpus(tmp_path_factory) -> Path:
+    """A copy of ``corpus/`` holding only the study's two documents (their metadata and
+    correction rows), for tests that run the command line on them."""
+    dest = tmp_path_factory.mktemp("study") / "corpus"
+    shutil.copytree(CORPUS, dest)
+    for p in dest.rglob("*"):
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    for name in ("metadata.csv", "corrections.csv"):
+        with open(dest / name, newline="", encoding="utf-8") as fh:
+            rows = list(csv.reader(fh))
+        keep = [rows[0]] + [r for r in rows[1:] if r and r[0] in STUDY]
+        with open(dest / name, "w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(keep)
+    return dest
 
 
 @pytest.fixture
@@ -104,14 +145,14 @@ def frame_lexicon():
 
 @pytest.fixture(scope="session")
 def real_docs():
-    from discourse import corpus
-
-    return corpus.load_docs(CORPUS)
+    """The study's two documents (``STUDY``), selected by id from ``corpus/``."""
+    return study_docs()
 
 
 @pytest.fixture(scope="session")
 def real_sentences(real_docs):
-    """The sentences table of the real corpus, segmented here (never read from results/)."""
+    """The sentences table of the study's two documents, segmented here (never read
+    from results/)."""
     from discourse import corpus
 
     return corpus.segment(real_docs)

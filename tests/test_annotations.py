@@ -12,9 +12,7 @@ import hashlib
 
 import pandas as pd
 
-from discourse import corpus
-
-from conftest import CORPUS, REPO
+from conftest import CORPUS, REPO, study_sentences
 
 ANNOTATIONS = CORPUS / "annotations"
 #: sha256 of every hand-coded file (codebook version 2, recoded 2026-12-02; see README).
@@ -93,7 +91,7 @@ def test_the_codebook_is_shipped_and_equals_the_shared_one():
 
 def test_validation_set_codes_every_sentence_with_its_exact_text():
     codes = pd.read_csv(ANNOTATIONS / "frames_validation.csv", keep_default_na=False)
-    sents = corpus.segment(corpus.load_docs(CORPUS))
+    sents = study_sentences()       # the study's two documents, whatever else corpus/ holds
     assert list(codes.columns) == ["sentence_id", "doc_id", "year", "role", *FRAMES,
                                    "context", "note", "text"]
     assert codes.sentence_id.tolist() == sents.sentence_id.tolist()

@@ -65,18 +65,18 @@ def test_every_subcommand_documents_its_options(command, options):
         assert option in text, (command, option)
 
 
-def test_sentences_in_process(tmp_path, real_sentences):
+def test_sentences_in_process(tmp_path, real_sentences, study_corpus):
     out = tmp_path / "s.csv"
-    assert cli.main(["sentences", "-o", str(out), "--corpus", str(CORPUS)]) == 0
+    assert cli.main(["sentences", "-o", str(out), "--corpus", str(study_corpus)]) == 0
     table = pd.read_csv(out, keep_default_na=False)
     assert list(table.columns) == list(real_sentences.columns)
     assert table.text.tolist() == real_sentences.text.tolist()      # exact text survives
 
 
-def test_keyness_equals_the_library(tmp_path, real_tokens):
+def test_keyness_equals_the_library(tmp_path, real_tokens, study_corpus):
     out = tmp_path / "k.csv"
     assert cli.main(["keyness", "--target", "2020", "--reference", "2019", "-o", str(out),
-                     "--min-count", "3"]) == 0
+                     "--min-count", "3", "--corpus", str(study_corpus)]) == 0
     table = pd.read_csv(out)
     ref = kw.keyness(real_tokens, 2020, 2019, min_count=3)
     assert list(table.columns) == kw.KEYNESS_COLUMNS
@@ -147,3 +147,58 @@ def test_bad_corpus_is_one_clear_line_and_writes_nothing(tmp_path, corpus_copy):
     assert "checksum mismatch" in proc.stderr and "press-club-interview.txt" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not out.exists()
+
+
+# --- small items: help text, standard input, output folders ---------------------------
+
+@pytest.mark.parametrize("command", [None, *cli._COMMANDS])
+def test_help_shows_no_doubled_percent_sign(command):
+    text = _help(*([command] if command else []))
+    assert "%%" not in text
+    if command == "keyness":
+        assert "%DIFF" in text
+
+
+def test_frames_reads_standard_input(tmp_path, monkeypatch, capsys):
+    data = "id,text\ns1,Terrorism remains the main threat.\ns2,Trade grew fast.\n"
+    monkeypatch.setattr(sys, "stdin", _io.TextIOWrapper(_io.BytesIO(data.encode())))
+    out = tmp_path / "codes.csv"
+    assert cli.main(["frames", "-", "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert table[["id", "security", "economy", "multilateralism"]].values.tolist() == [
+        ["s1", 1, 0, 0], ["s2", 0, 1, 0]]
+    from discourse import provenance
+
+    assert provenance.read_sidecar(out)["parameters"]["input_path"] == "-"
+    # the same rows from a file give the same codes
+    (tmp_path / "in.csv").write_text(data)
+    assert cli.main(["frames", str(tmp_path / "in.csv")]) == 0
+    assert capsys.readouterr().out == out.read_text()
+
+
+def test_frames_bad_standard_input_is_one_line(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", _io.TextIOWrapper(_io.BytesIO(b"x,y\n1,2\n")))
+    assert cli.main(["frames", "-"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("discourse frames: error: standard input: missing column(s) id, text "
+                   "(needs id, text and optionally paragraph)\n")
+
+
+@pytest.mark.parametrize("args", [
+    ["sentences", "-o", "{missing}/s.csv"],
+    ["keyness", "--target", "2022", "--reference", "2021", "-o", "{missing}/k.csv"],
+    ["topics", "-o", "{missing}/topics"],
+    ["report", "-o", "{missing}/report"],
+    ["reproduce", "--results", "{missing}/results"],
+])
+def test_a_missing_output_folder_is_an_error_that_writes_nothing(tmp_path, three_corpus,
+                                                                  capsys, args):
+    missing = tmp_path / "no" / "such"
+    args = [a.format(missing=missing) for a in args]
+    if args[0] not in ("report", "reproduce"):
+        args += ["--corpus", str(three_corpus)]
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert f"the folder {missing} does not exist" in err and "create it first" in err
+    assert not (tmp_path / "no").exists()

@@ -14,11 +14,9 @@ import pytest
 from discourse import corpus
 from discourse.corpus import CorpusError
 
-from conftest import CORPUS, REPO, write_corpus
+from conftest import CORPUS, D2019, D2020, REPO, STUDY, write_corpus
 
 SEEDS = REPO.parent / "shared" / "seeds"
-D2019 = "norov-2019-04-22-press-club-interview"
-D2020 = "norov-2020-06-press-conference-address"
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +89,9 @@ def test_correction_that_no_longer_applies_is_an_error(corpus_copy):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CorpusError, match=r"corrections\.csv.*'c2'.*found 0 times"):
         corpus.load_docs(corpus_copy)
-    assert len(corpus.load_docs(corpus_copy, layer="raw")) == 2   # raw layer unaffected
+    raw = corpus.load_docs(corpus_copy, layer="raw")             # raw layer unaffected
+    assert set(STUDY) <= set(raw.doc_id)
+    assert len(raw) == len(corpus.load_metadata(corpus_copy))
 
 
 # --- bad input: every error names the file and the problem ---------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 import shutil
 
 import nbformat
@@ -97,7 +98,8 @@ def test_manifest_lists_every_file_with_its_checksum(pipeline_run):
     assert manifest == {k: v for k, v in pipeline_run["manifest"].items() if k != "timings"}
     _check_manifest(out, manifest)
     assert any(name.startswith("results/.provenance/") for name in manifest["files"])
-    assert manifest["version"] and manifest["environment"]["python"].startswith("3.11")
+    assert manifest["version"]
+    assert manifest["environment"]["python"] == platform.python_version()
     assert set(manifest["corpus"]["checksums"]) >= {"metadata.csv"}
     assert set(manifest["notebooks"]) == {p.name for p in reproduce.notebook_paths()}
     assert manifest["notebooks"]["03-topics.ipynb"]["CORPUS_DIR"] == "corpus"
@@ -168,3 +170,60 @@ def test_the_raw_corpus_is_never_written(pipeline_run):
 def test_no_network_access(pipeline_run):
     log = pipeline_run["log"]
     assert not log.exists() or log.read_text() == ""
+
+
+def _images(nb) -> list[bytes]:
+    import base64
+
+    return [base64.b64decode(o["data"]["image/png"]) for c in nb.cells
+            for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+
+
+def test_every_figure_is_displayed_in_its_notebook(pipeline_run):
+    """Each figure a chapter writes is also an image output of the chapter, with the
+    bytes of the PNG file (so the notebook, its HTML and a code host show it)."""
+    out = pipeline_run["out"]
+    for path in reproduce.notebook_paths(REPO / "notebooks"):
+        nb = nbformat.read(out / "notebooks" / path.name, as_version=4)
+        files = {(out / "figures" / f"{o.name}.png").read_bytes()
+                 for o in results.FIGURES if o.chapter == path.stem}
+        images = _images(nb)
+        assert len(images) == len(files), path.name
+        assert set(images) == files, path.name
+    assert sum(len(_images(nbformat.read(p, as_version=4)))
+               for p in (out / "notebooks").glob("*.ipynb")) == len(results.FIGURES)
+
+
+def test_the_report_is_self_contained_and_shows_every_figure(pipeline_run, tmp_path):
+    import re
+
+    from discourse import report
+
+    out = pipeline_run["out"]
+    pages = report.export_html(out / "notebooks", tmp_path / "report")
+    total = 0
+    for page in pages[:-1]:
+        html = page.read_text(encoding="utf-8")
+        images = re.findall(r'<img[^>]*src="data:image/png;base64,[^"]+"[^>]*>', html)
+        n = len(images)
+        expected = sum(1 for o in results.FIGURES if o.chapter == page.stem)
+        assert n == expected, page.name
+        assert all(re.search(r'alt="[A-Z][^"]{5,}"', i) for i in images), page.name
+        assert "No description has been provided" not in html
+        assert re.findall(r'<(?:script|img|link)[^>]+(?:src|href)="(?:https?:)?//', html) == []
+        total += n
+    assert total == len(results.FIGURES)
+
+
+def test_outputs_print_plain_numbers(pipeline_run):
+    """No numpy scalar repr (np.int64(2019)) and no unrounded rate in what readers see."""
+    import re
+
+    for path in sorted((pipeline_run["out"] / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for c in nb.cells:
+            for o in c.get("outputs", []):
+                text = o.get("text", "") + str(o.get("data", {}).get("text/plain", ""))
+                assert not re.search(r"np\.(?:int|float)\d+\(", text), (path.name, text[:200])
+                if "per10k" in text:
+                    assert not re.search(r"\d+\.\d{4,}", text), (path.name, text[:200])

@@ -179,3 +179,31 @@ def test_new_figure_has_the_fixed_size(tmp_path):
     assert tuple(fig.get_size_inches()) == plots.FIGSIZE
     png = plots.save_figure(fig, "s", tmp_path, formats=("png",))[0]
     assert Image.open(png).size == (plots.FIGSIZE[0] * plots.DPI, plots.FIGSIZE[1] * plots.DPI)
+
+
+def test_save_figure_displays_the_png_it_wrote(tmp_path, monkeypatch):
+    """In a kernel each figure is displayed as an image output whose bytes are the
+    file's (so notebooks and their HTML show it, deterministically); elsewhere not."""
+    from types import SimpleNamespace
+
+    from IPython.display import Image
+
+    from discourse.plots import figure
+
+    published = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: published.append(obj))
+    plots.save_figure(_figure(), "quiet", tmp_path)            # not in a kernel: nothing
+    assert published == []
+    path = plots.save_figure(_figure(), "shown", tmp_path, show=True)[0]
+    (image,) = published
+    assert isinstance(image, Image) and image.data == path.read_bytes()
+    assert image.format == "png" and image.alt == "t"           # the title, for screen readers
+    with pytest.raises(ValueError, match="show=True needs 'png'"):
+        plots.save_figure(_figure(), "svg-only", tmp_path, formats=("svg",), show=True)
+    # show=None asks whether the running shell is a kernel's (a terminal IPython is not)
+    monkeypatch.setattr("IPython.get_ipython", lambda: SimpleNamespace(kernel=None))
+    assert not figure._in_kernel()
+    monkeypatch.setattr("IPython.get_ipython", lambda: SimpleNamespace(kernel=object()))
+    assert figure._in_kernel()
+    plots.save_figure(_figure(), "auto", tmp_path)
+    assert len(published) == 2 and published[1].data == (tmp_path / "auto.png").read_bytes()

@@ -44,6 +44,24 @@ def test_read_and_inject_parameters(tmp_path):
         reproduce.inject_parameters(nb, {"Q": 1}, "01-x.ipynb")
 
 
+def test_a_rerun_replaces_the_injected_cell(tmp_path):
+    """Injections never accumulate: a notebook saved with an injected cell (as an older
+    runner left them over notebooks/) gets its cell replaced, or removed when nothing
+    is injected."""
+    nb = nbformat.read(_notebook(tmp_path / "01-x.ipynb", new_markdown_cell("# T"),
+                                 _params("K = 3\nPATH = None"),
+                                 new_code_cell("print(K)")), as_version=4)
+    once = reproduce.inject_parameters(nb, {"PATH": "/other/corpus"})
+    twice = reproduce.inject_parameters(once, {"K": 5})
+    tags = [c.metadata.get("tags", []) for c in twice.cells]
+    assert tags == [[], ["parameters"], ["injected-parameters"], []]
+    assert twice.cells[2].source == "# Parameters injected by discourse.reproduce\nK = 5"
+    assert reproduce.read_parameters(twice) == {"K": 5, "PATH": None}
+    cleaned = reproduce.inject_parameters(once, {})
+    assert [c.source for c in cleaned.cells] == [c.source for c in nb.cells]
+    assert [c.id for c in cleaned.cells] == ["cell-00", "cell-01", "cell-02"]
+
+
 def test_parameters_are_read_without_executing(tmp_path):
     nb = nbformat.read(_notebook(tmp_path / "01-x.ipynb",
                                  _params("K = __import__('os').getcwd()")), as_version=4)
@@ -73,6 +91,7 @@ def test_failing_cell_names_notebook_and_cell(tmp_path):
 @pytest.mark.slow
 def test_executed_notebook_is_saved_with_outputs_and_no_timing(tmp_path):
     path = _notebook(tmp_path / "01-ok.ipynb", _params("X = 1"), new_code_cell("print(X * 7)"))
+    path.write_text(path.read_text().replace('"Python 3"', '"Python 3 (old name)"'))
     out = tmp_path / "out" / "01-ok.ipynb"
     reproduce.execute_notebook(path, {"X": 6}, timeout=60, output=out)
     nb = nbformat.read(out, as_version=4)
@@ -81,6 +100,30 @@ def test_executed_notebook_is_saved_with_outputs_and_no_timing(tmp_path):
     first = out.read_bytes()
     reproduce.execute_notebook(path, {"X": 6}, timeout=60, output=out)
     assert out.read_bytes() == first
+
+
+@pytest.mark.slow
+def test_saved_notebook_is_what_jupyterlab_would_save(tmp_path):
+    """JupyterLab marks a notebook as changed on opening when its kernelspec differs
+    from the installed kernel's (it rewrites display_name, e.g. "Python 3" ->
+    "Python 3 (ipykernel)") and saves what nbformat writes: the saved file has the
+    installed kernel's spec and round-trips through nbformat byte for byte."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    path = _notebook(tmp_path / "01-ok.ipynb", new_markdown_cell("# T"), _params("X = 1"),
+                     new_code_cell("X"))
+    path.write_text(path.read_text().replace('"Python 3"', '"Python 3 (old name)"'))
+    out = tmp_path / "out.ipynb"
+    reproduce.execute_notebook(path, timeout=60, output=out)
+    text = out.read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert nb.metadata.kernelspec == {"display_name": spec.display_name,
+                                      "language": spec.language, "name": "python3"}
+    assert nbformat.writes(nb) + "\n" == text
+    assert [c.id for c in nb.cells] == ["cell-00", "cell-01", "cell-02"]
+    assert (nb.nbformat, nb.nbformat_minor) == (4, 5)
+    nbformat.validate(nb)
 
 
 def test_library_versions():
@@ -125,6 +168,18 @@ def test_git_state_of_a_repository(tmp_path):
     state = reproduce.git_state(tmp_path)
     assert state["commit"] == _git(tmp_path, "rev-parse", "HEAD") != head
     assert state["dirty"] is False
+
+
+def test_output_checksums_leave_out_the_executed_notebooks(tmp_path):
+    results_dir = tmp_path / "results"
+    (results_dir / "notebooks").mkdir(parents=True)
+    (results_dir / "notebooks" / "01-a.ipynb").write_text("{}")
+    (results_dir / "t.csv").write_text("a\n")
+    got = reproduce.output_checksums(results_dir, tmp_path / "figures",
+                                     exclude=(results_dir / "notebooks",))
+    assert list(got) == ["results/t.csv"]
+    assert "results/notebooks/01-a.ipynb" in reproduce.output_checksums(results_dir,
+                                                                       tmp_path / "f")
 
 
 def test_output_checksums_hash_the_folders(tmp_path):
@@ -174,3 +229,13 @@ def test_html_report(tmp_path):
     index = (tmp_path / "html" / "index.html").read_text()
     assert '<a href="00-a.html">First chapter</a>' in index
     assert 'href="01-b.html"' in (tmp_path / "html" / "00-a.html").read_text()
+
+
+@pytest.mark.slow
+def test_a_dead_kernel_is_one_error_naming_the_notebook(tmp_path):
+    path = _notebook(tmp_path / "02-dies.ipynb", _params("X = 1"),
+                     new_code_cell("import os, sys\nos.write(2, b'fatal: out of memory\\n')\n"
+                                   "os._exit(1)"))
+    with pytest.raises(ReproduceError, match=r"^02-dies.ipynb: the kernel died "
+                                             r"\(fatal: out of memory\)$"):
+        reproduce.execute_notebook(path, timeout=60)

@@ -8,10 +8,8 @@ import pytest
 
 from discourse import corpus
 
-from conftest import CORPUS, write_corpus
+from conftest import CORPUS, D2019, D2020, study_sentences, write_corpus
 
-D2019 = "norov-2019-04-22-press-club-interview"
-D2020 = "norov-2020-06-press-conference-address"
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +39,7 @@ def test_sentence_ids_are_stable_and_follow_the_text(sents):
     assert _text(sents, f"{D2019}.p002.s01") == "22.04.2019 12:45"
     assert _text(sents, f"{D2020}.p064.s03") == (
         "This decision was well received by\u00a0all SCO member states.")
-    again = corpus.segment(corpus.load_docs(CORPUS))
+    again = study_sentences()
     pd.testing.assert_frame_equal(sents, again)
     ids = sents.sentence_id.str.extract(r"^(.+)\.p(\d{3})\.s(\d{2})$")
     assert (ids[0] == sents.doc_id).all()

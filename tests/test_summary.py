@@ -55,7 +55,7 @@ def test_findings_quote_the_tables(tmp_path):
         dict(term="terror", count_target=0, count_reference=6, g2=-7.5, p_adjusted=0.2,
              log_ratio=-3.6, target="2022", reference="2021")])
     findings = summary.headline_findings(tmp_path)
-    text = summary.render_summary(findings)
+    text = summary.render_summary(findings, results=tmp_path)
     assert ("25.0% of sentences in 2021 (10 of 40; 95% CI 12% to 42%)" in text)
     assert f"Intervals for frame shares and year differences: {how}." in text
     assert "Difference 2022 minus 2021: -15.0 percentage points" in text
@@ -156,3 +156,22 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     assert ("set 'dev' (synthetic text, used to build or tune the lexicon): security F1 "
             "0.90 (95% CI 0.80-0.95), Cohen's kappa 0.88 (0.78-0.93). Optimistic") in text
     assert "fair estimate" not in text and "upper bound rather than" not in text
+
+
+def test_the_header_names_the_folder_it_is_written_into(tmp_path):
+    """A summary written into another folder cites that folder and the command that
+    regenerates it, not the repository's results/ and make reproduce."""
+    from discourse import paths
+
+    findings = summary.headline_findings(tmp_path)
+    other = tmp_path / "study-results"
+    other.mkdir()
+    header = summary.write_summary(other).read_text().split("\n\n")[1]
+    assert "from the tables in this folder (`study-results/`)" in header
+    assert "regenerate with `discourse reproduce` with the same `--corpus`, `--results`" in header
+    assert "`manifest.json` in this folder" in header
+    assert "make reproduce" not in header and "`results/`" not in header
+    own = summary.render_summary(findings, results=paths.repo_root() / "results")
+    assert own == summary.render_summary(findings)
+    assert "from the tables in `results/`; regenerate with `make reproduce`" in own
+    assert "are in `results/manifest.json`" in own

@@ -4,7 +4,8 @@ Each subcommand is a pair of functions, ``_add_NAME(subparsers)`` and
 ``_run_NAME(args)``, listed in :data:`_COMMANDS` (the framing ones in
 :mod:`discourse.cli_framing`); every subcommand has ``--help``.
 Errors in the input are reported as one line naming the file and the problem, with
-exit status 2; nothing is written when the input is bad.
+exit status 2; nothing is written when the input is bad. An output's folder must exist
+(``-o a/b/t.csv`` needs ``a/b/``): a typo in a path is an error, not a new folder.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from discourse import __version__
 from discourse.cli_common import corpus_args as _corpus_args
@@ -56,7 +58,7 @@ def _add_keyness(sub) -> None:
         "keyness", help="key terms of a target year against a reference year or the rest",
         description="Write the keyness table (term, counts, totals, rates per 10,000 "
                     "terms, signed G2 (2-cell UCREL form), p, p_adjusted, Hardie's Log "
-                    "Ratio, %%DIFF (flagged where the reference count is 0), BIC, Monroe "
+                    "Ratio, %DIFF (flagged where the reference count is 0), BIC, Monroe "
                     "et al. log-odds z with its prior, text-dispersion G2 on paragraph "
                     "counts, optionally a paragraph permutation p; the correction and "
                     "the reference years are named in columns), sorted by G2 "
@@ -244,22 +246,33 @@ def _add_reproduce(sub) -> None:
     p.add_argument("--corpus", metavar="DIR", default=None, help="corpus directory")
     p.add_argument("--results", metavar="DIR", default=None, help="results directory")
     p.add_argument("--figures", metavar="DIR", default=None, help="figures directory")
+    p.add_argument("--notebooks", metavar="DIR", default=None,
+                   help="directory of the numbered notebooks (default: notebooks/)")
     p.add_argument("--executed", metavar="DIR", default=None,
-                   help="save executed notebooks here (default: over the originals)")
+                   help="save the executed notebooks here (default: over the originals "
+                        "for the repository's own corpus and folders, else "
+                        "RESULTS/notebooks/)")
     p.add_argument("--only", metavar="PREFIX", action="append", default=None,
                    help="run only notebooks whose name starts with PREFIX (repeatable)")
     p.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
 
 
 def _run_reproduce(args) -> int:
-    from discourse import reproduce
+    from discourse import interrupt, reproduce
 
     try:
-        reproduce.run(corpus=args.corpus, results=args.results, figures=args.figures,
-                      executed=args.executed, only=args.only, timeout=args.timeout)
+        with interrupt.signals_raise():
+            reproduce.run(corpus=args.corpus, results=args.results, figures=args.figures,
+                          notebooks=args.notebooks, executed=args.executed,
+                          only=args.only, timeout=args.timeout)
     except reproduce.ReproduceError as exc:
         print(f"discourse reproduce: error: {exc}", file=sys.stderr)
         return 1
+    except interrupt.Interrupted as exc:
+        print(f"discourse reproduce: {exc}; stopped {exc.stopped} process(es) it had "
+              "started; the previous outputs stand (files are replaced only when "
+              "complete, and the manifest was not rewritten)", file=sys.stderr, flush=True)
+        return exc.exit_status
     return 0
 
 
@@ -309,12 +322,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Options that name where a command writes (a file, or a folder it fills).
+_OUTPUT_OPTIONS = {"output": "-o", "results": "--results", "figures": "--figures",
+                   "executed": "--executed"}
+
+
+def _missing_output_folder(args) -> str | None:
+    """The message for an output whose folder does not exist, or ``None``."""
+    for attr, flag in _OUTPUT_OPTIONS.items():
+        value = getattr(args, attr, None)
+        if value is None:
+            continue
+        parent = Path(value).parent
+        if not parent.is_dir():
+            return (f"{flag} {value}: the folder {parent} does not exist "
+                    "(create it first; nothing was written)")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     from discourse.corpus import CorpusError
 
     args = build_parser().parse_args(argv)
     _, run = _COMMANDS[args.command]
+    problem = _missing_output_folder(args)
+    if problem:
+        print(f"discourse {args.command}: error: {problem}", file=sys.stderr)
+        return 2
     try:
         return run(args)
     except BrokenPipeError:             # output piped into e.g. `head`, which closed it

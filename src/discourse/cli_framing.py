@@ -7,6 +7,9 @@ draws a blind coding sheet and ``validate`` scores coded sheets; each is a pair
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from discourse.cli_common import corpus_args as _corpus_args
 from discourse.cli_common import emit as _emit
 from discourse.cli_common import output_arg as _output_arg
@@ -21,7 +24,8 @@ def _add_frames(sub) -> None:
                                    "optionally paragraph, document, date) with the frame "
                                    "lexicon; write id, security, economy, multilateralism "
                                    "(0/1), evidence.")
-    p.add_argument("input", metavar="INPUT.csv", help="sentences to code (UTF-8 CSV)")
+    p.add_argument("input", metavar="INPUT.csv",
+                   help="sentences to code (UTF-8 CSV); '-' reads standard input")
     _output_arg(p)
     p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
                    help="frame lexicon (default: corpus/lexicons/frames.yaml)")
@@ -36,7 +40,20 @@ def _run_frames(args) -> int:
 
     resolve_jobs(args.jobs)                 # a bad --jobs fails before anything is read
     lexicon = framing.load_lexicon(args.lexicon)
-    _emit(framing.code_file(args.input, lexicon, n_jobs=args.jobs), args.output)
+    if args.input != "-":
+        _emit(framing.code_file(args.input, lexicon, n_jobs=args.jobs), args.output)
+        return 0
+    import tempfile
+
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "-"            # provenance records the name: '-'
+        path.write_bytes(data)
+        try:
+            table = framing.code_file(path, lexicon, n_jobs=args.jobs)
+        except (ValueError, FileNotFoundError) as exc:
+            raise type(exc)(str(exc).replace(str(path), "standard input")) from None
+    _emit(table, args.output)
     return 0
 
 

@@ -12,8 +12,9 @@ decision rule it implements. The package reads and applies it, one step per modu
 :mod:`discourse.framing.matcher`        find every entry in a tokenised sentence (trie)
 :mod:`discourse.framing.blocking`       the spans a rule blocks (lists, names, ...)
 :mod:`discourse.framing.rules`          the codebook's rules on one sentence
-:mod:`discourse.framing.coder`          code sentences in context (paragraph and
-                                        document), with evidence
+:mod:`discourse.framing.stream`         the reading loop: sentences in context
+                                        (paragraph and document), with evidence
+:mod:`discourse.framing.coder`          code sentences, a table or one sentence
 :mod:`discourse.framing.pool`           the same coding in worker processes
 :mod:`discourse.framing.inputs`         the input contract of ``discourse frames``
 :mod:`discourse.framing.agreement`      intervals for agreement that never collapse;

@@ -12,13 +12,15 @@
 * **Context**: a sentence with a ``context`` reference ("in this context") inherits
   the frames of the nearest preceding sentence of the same paragraph that has a frame.
 
-:func:`iter_codes` streams: only the current paragraph's last framed sentence is held
-in memory, so inputs of any length pass through in constant memory.
+:func:`iter_codes` streams (the reading loop is :mod:`discourse.framing.stream`; only
+the current paragraph's last framed sentence and the document's event are held in
+memory, so inputs of any length pass through in constant memory), in this process or in
+worker processes (:mod:`discourse.framing.pool`).
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -26,8 +28,10 @@ from discourse import provenance
 from discourse.checks import check_choice, check_columns
 from discourse.framing.lexicon import FRAMES, Lexicon, as_lexicon
 from discourse.framing.matcher import Caches
+from discourse.framing.pool import code_in_workers
 from discourse.framing.rules import analyse
-from discourse.text import TOKEN_RE, fast_tokens, tokenize
+from discourse.framing.stream import SentenceCode, code_stream
+from discourse.text import fast_tokens, tokenize
 
 __all__ = ["TOKENIZERS", "SentenceCode", "tokens", "explain", "iter_codes", "code_stream",
            "code_sentences"]
@@ -98,52 +102,6 @@ def explain(text: str, lexicon=None, *, tokenizer: str = "fast", date=None) -> d
     return _code_one(lex, tokens(text, tokenizer), Caches(lex), date)
 
 
-class SentenceCode(NamedTuple):
-    """One coded sentence: its id, the three frames (0/1) and the evidence string."""
-
-    id: object
-    security: int
-    economy: int
-    multilateralism: int
-    evidence: str
-
-
-def _evidence_string(labels, notes, inherited) -> str:
-    parts = [f"{f}: " + ", ".join(x) for f, x in zip(FRAMES, labels) if x]
-    parts += inherited
-    if notes:
-        parts.append("not counted: " + "; ".join(notes))
-    return " | ".join(parts)
-
-
-#: Sentences of a document read for its event (the title, then the lead).
-_LEAD_MIN_WORDS = 6
-
-
-class _Document:
-    """What the coder remembers of the current document: its event's frames and kinds,
-    set by the title and the lead (the first sentence of at least six words after it).
-    """
-
-    __slots__ = ("key", "seen", "frames", "kinds", "source")
-
-    def __init__(self, key):
-        self.key = key
-        self.seen = 0           # title and lead read so far (0, 1 or 2)
-        self.frames = (0, 0, 0)
-        self.kinds = frozenset()
-        self.source = None
-
-    def read(self, sid, got, n_words) -> None:
-        if self.seen >= 2 or (self.seen == 1 and n_words < _LEAD_MIN_WORDS):
-            return
-        self.frames = tuple(a or b for a, b in zip(self.frames, got.substantive))
-        self.kinds = self.kinds | set(got.triggers)
-        if self.source is None and any(got.substantive):
-            self.source = sid
-        self.seen += 1
-
-
 def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
                n_jobs: int = 1, chunk_size: int = 5000) -> Iterator[SentenceCode]:
     """Code an iterable of rows lazily, one sentence at a time, in reading order.
@@ -178,74 +136,9 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
     lex = as_lexicon(lexicon)
     check_choice("tokenizer", tokenizer, TOKENIZERS)
     if n_jobs != 1:
-        from discourse.framing.pool import code_in_workers
-
         return code_in_workers(rows, lex, tokenizer=tokenizer, n_jobs=n_jobs,
                                chunk_size=chunk_size)
     return code_stream(rows, lex, tokenizer)
-
-
-def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
-                caches: Caches | None = None) -> Iterator[SentenceCode]:
-    """:func:`iter_codes` in this process, with a compiled lexicon and, optionally,
-    per-token look-ups kept from earlier calls (``caches``, e.g. in a worker)."""
-    caches = Caches(lex) if caches is None else caches
-    split = fast_tokens if tokenizer == "fast" else tokenize
-    union = lex.context_mode == "union"
-    fast = tokenizer == "fast"
-    findall = TOKEN_RE.findall
-    current = object()
-    doc = _Document(object())
-    last = None            # (id, frames) of the last sentence with a frame in the paragraph
-    for row in rows:
-        if len(row) == 5:
-            sid, text, para, document, date = row
-        elif len(row) == 3:
-            (sid, text, para), document, date = row, None, None
-        else:
-            raise ValueError(f"a row must be (id, text, paragraph) or (id, text, "
-                             f"paragraph, document, date), not {row!r}")
-        if para is None or para != current:
-            last = None
-            current = para if para is not None else object()
-        if document is None or document != doc.key:
-            doc = _Document(document if document is not None else object())
-        if isinstance(text, str):
-            toks = findall(text) if fast and text.isascii() else split(text)
-        else:
-            toks = []
-        got = analyse(lex, toks, caches, date,
-                      events=document is not None and doc.seen < 2,
-                      refs=document is not None and doc.seen >= 1 and any(doc.frames),
-                      context=last is not None)
-        frames = got.frames
-        inherited = []
-        if document is not None:
-            if got.event_refs and any(doc.frames):
-                refs = [(k, t) for k, t in got.event_refs if k in doc.kinds]
-                allowed = [any(lex.event_frames[k][i] for k, _ in refs) for i in range(3)]
-                carried = tuple(int(a and ok) for a, ok in zip(doc.frames, allowed))
-                new = [f for f, a, b in zip(FRAMES, carried, frames) if a and not b]
-                refs = [t for _, t in refs]
-                if refs and new:
-                    frames = tuple(a or b for a, b in zip(carried, frames))
-                    inherited.append("context: " + ", ".join(new) + f" from the event of "
-                                     f"{doc.source} via '" + "', '".join(refs) + "'")
-            if doc.seen < 2:
-                doc.read(sid, got, sum(1 for t in toks if t[:1].isalnum()))
-        if got.refs and last is not None and (union or not any(frames)):
-            prev = last[1]
-            new = [f for f, a, b in zip(FRAMES, prev, frames) if a and not b]
-            if new:
-                frames = tuple(a or b for a, b in zip(prev, frames))
-                inherited.append("context: " + ", ".join(new) + f" from {last[0]} via '"
-                                 + "', '".join(got.refs) + "'")
-        if got.money_only and frames[0] and frames[1] and not got.frames[0]:
-            frames = (frames[0], 0, frames[2])        # money serving a security matter
-            inherited.append("not counted: economy (money serving security, from context)")
-        if any(frames):
-            last = (sid, frames)
-        yield SentenceCode(sid, *frames, _evidence_string(got.labels, got.notes, inherited))
 
 
 @provenance.tracked

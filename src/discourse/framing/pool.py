@@ -1,7 +1,7 @@
 """Frame coding in worker processes: the same codes, in the same order, on several cores.
 
 The coder remembers nothing across a document, and nothing across a paragraph
-(:func:`discourse.framing.coder.iter_codes`), so a stream of rows can be cut where
+(:func:`discourse.framing.stream.code_stream`), so a stream of rows can be cut where
 both the document and the paragraph change and the pieces coded independently:
 
 * :func:`chunks` cuts the rows into lists of about ``chunk_size`` rows at such
@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator
 
-from discourse.framing.coder import SentenceCode, code_stream
+from discourse.framing.stream import SentenceCode, code_stream
 from discourse.framing.lexicon import Lexicon
 
 __all__ = ["chunks", "code_in_workers", "resolve_jobs"]

@@ -3,7 +3,9 @@
 :func:`new_figure` makes a figure with the package's style; :func:`save_figure` writes a
 figure whole (temporary file, then rename) as PNG and SVG with a stable name and no
 timestamps, so that two runs give identical bytes (matplotlib and FreeType are pinned
-in requirements.txt). Plot functions never save; notebooks call :func:`save_figure`.
+in requirements.txt), and, in a notebook, displays the PNG it wrote, so that each
+figure appears where readers look (the notebook, its HTML export) with the same bytes
+as the file. Plot functions never save; notebooks call :func:`save_figure`.
 matplotlib is imported on first use, so that importing this module does nothing
 (matplotlib builds its font cache on first import; headless machines get Agg).
 """
@@ -11,6 +13,7 @@ matplotlib is imported on first use, so that importing this module does nothing
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,8 +64,30 @@ def source_note(fig: Figure, text: str) -> None:
     fig.text(0.01, 0.005, text, fontsize=7, color="0.35", ha="left", va="bottom")
 
 
+def _in_kernel() -> bool:
+    """Whether this code runs in a Jupyter kernel (IPython is not imported otherwise)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return getattr(shell, "kernel", None) is not None
+
+
+def _title(fig: Figure, fallback: str) -> str:
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text():
+        return suptitle.get_text()
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    return titles[0] if titles else fallback
+
+
+def _display_png(data: bytes, alt: str) -> None:
+    from IPython.display import Image, display
+
+    display(Image(data=data, format="png", alt=alt))
+
+
 def save_figure(fig: Figure, name, figures: str | os.PathLike | None = None, *,
-                formats: tuple[str, ...] = FORMATS, close: bool = True) -> list[Path]:
+                formats: tuple[str, ...] = FORMATS, close: bool = True,
+                show: bool | None = None) -> list[Path]:
     """Write ``fig`` as ``{figures}/{name}.{png,svg}``, deterministically and whole.
 
     Parameters
@@ -77,6 +102,11 @@ def save_figure(fig: Figure, name, figures: str | os.PathLike | None = None, *,
         Any of ``"png"``, ``"svg"``, ``"pdf"``.
     close : bool
         Close the figure after writing (default True).
+    show : bool, optional
+        Display the PNG just written as the cell's output (an image output whose bytes
+        are the file's, with the figure's title as alternative text). Default
+        ``None``: display when running in a Jupyter kernel, not elsewhere. Needs
+        ``"png"`` in ``formats``.
 
     Returns
     -------
@@ -95,6 +125,12 @@ def save_figure(fig: Figure, name, figures: str | os.PathLike | None = None, *,
                 fig.savefig(tmp, format=fmt, dpi=DPI, metadata=_METADATA[fmt],
                             bbox_inches=None)
             written.append(target)
+    if show is None:
+        show = _in_kernel()
+    if show:
+        if "png" not in formats:
+            raise ValueError(f"show=True needs 'png' in formats, got {formats!r}")
+        _display_png((out_dir / f"{str(name)}.png").read_bytes(), _title(fig, str(name)))
     if close:
         plt.close(fig)
     return written

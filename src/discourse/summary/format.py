@@ -20,20 +20,26 @@ def read(root: Path, output: R.Output) -> pd.DataFrame | None:
         return None
     return pd.read_csv(path, keep_default_na=False, na_values=[""])
 
+
 def pct(x: float) -> str:
     return f"{100 * x:.1f}%"
+
 
 def pp(x: float) -> str:
     return f"{100 * x:+.1f}"
 
+
 def pvalue(p: float) -> str:
     return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
 
 def pp0(x: float) -> str:
     return f"{100 * x:+.0f}"
 
+
 def pct0(x: float) -> str:
     return f"{100 * x:.0f}%"
+
 
 def agreement(table: pd.DataFrame) -> str:
     """'frame F1 x (95% CI a-b), Cohen's kappa y (c-d); ...' from a validation table."""
@@ -46,12 +52,14 @@ def agreement(table: pd.DataFrame) -> str:
                      f"({m.loc['kappa', 'ci_low']:.2f}-{m.loc['kappa', 'ci_high']:.2f})")
     return "; ".join(cells)
 
+
 def one_text_per_year(root: Path) -> bool:
     table = read(root, R.CORPUS_SUMMARY)
     if table is None:
         return False
     docs = table[table.role == "all"]
     return len(docs) == docs.year.nunique()
+
 
 def caveat(single: bool) -> str:
     return (" Design caveat: each year is one text, so this is also a difference between "

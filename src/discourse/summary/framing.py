@@ -79,6 +79,7 @@ def framing_findings(root: Path):
                 for r in broken.itertuples()) + "."
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
 
+
 def _generalisation(root: Path, skip_corpus: bool):
     """One sentence per registered hand-coded set: what it is, the coder, two coders."""
     gen = read(root, R.FRAMING_GENERALISATION)
@@ -105,6 +106,7 @@ def _generalisation(root: Path, skip_corpus: bool):
         src = R.FRAMING_GENERALISATION.ref + ("" if c is None or c.empty
                                               else f"; {R.FRAMING_CEILING.ref}")
         yield ("Framing", text, src)
+
 
 def _corrected(root: Path, single: bool):
     corr = read(root, R.FRAMING_SHARES_CORRECTED)

@@ -20,6 +20,7 @@ def _reference_name(k: pd.DataFrame) -> str:
         f"{groups[0]} (the only other year)" if len(groups) == 1 else \
         f"all other years pooled ({', '.join(groups)})"
 
+
 def keyword_findings(root: Path, n: int = 5):
     """Findings of the Keywords section: ``(section, finding, source)`` tuples."""
     k = read(root, R.KEYWORDS_KEYNESS)

@@ -19,6 +19,7 @@ def _topic_names(root: Path) -> dict:
             names[int(r.topic)] = f"\"{r.label}\"" + (" (label stale)" if stale else "")
     return names
 
+
 def topic_findings(root: Path):
     """Findings of the Topics section: ``(section, finding, source)`` tuples."""
     stab = read(root, R.TOPICS_STABILITY)

@@ -1,0 +1,130 @@
+"""The frame coder's reading loop: rows in, one code per sentence out, in context.
+
+:func:`code_stream` reads rows in order, tokenises each sentence, codes it with
+:func:`discourse.framing.rules.analyse` and applies the context it remembers: the
+current paragraph's last framed sentence (paragraph references, "in this context") and
+the current document's event, read from its title and lead (references to the event,
+"the sides", decision rule 1). Only that is held in memory, so inputs of any length
+stream through. :func:`discourse.framing.coder.iter_codes` is its public face (and
+:mod:`discourse.framing.pool` runs it in worker processes).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, NamedTuple
+
+from discourse.framing.lexicon import FRAMES, Lexicon
+from discourse.framing.matcher import Caches
+from discourse.framing.rules import analyse
+from discourse.text import TOKEN_RE, fast_tokens, tokenize
+
+__all__ = ["SentenceCode", "code_stream"]
+
+
+class SentenceCode(NamedTuple):
+    """One coded sentence: its id, the three frames (0/1) and the evidence string."""
+
+    id: object
+    security: int
+    economy: int
+    multilateralism: int
+    evidence: str
+
+
+def _evidence_string(labels, notes, inherited) -> str:
+    parts = [f"{f}: " + ", ".join(x) for f, x in zip(FRAMES, labels) if x]
+    parts += inherited
+    if notes:
+        parts.append("not counted: " + "; ".join(notes))
+    return " | ".join(parts)
+
+
+#: Sentences of a document read for its event (the title, then the lead).
+_LEAD_MIN_WORDS = 6
+
+
+class _Document:
+    """What the coder remembers of the current document: its event's frames and kinds,
+    set by the title and the lead (the first sentence of at least six words after it).
+    """
+
+    __slots__ = ("key", "seen", "frames", "kinds", "source")
+
+    def __init__(self, key):
+        self.key = key
+        self.seen = 0           # title and lead read so far (0, 1 or 2)
+        self.frames = (0, 0, 0)
+        self.kinds = frozenset()
+        self.source = None
+
+    def read(self, sid, got, n_words) -> None:
+        if self.seen >= 2 or (self.seen == 1 and n_words < _LEAD_MIN_WORDS):
+            return
+        self.frames = tuple(a or b for a, b in zip(self.frames, got.substantive))
+        self.kinds = self.kinds | set(got.triggers)
+        if self.source is None and any(got.substantive):
+            self.source = sid
+        self.seen += 1
+
+
+def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
+                caches: Caches | None = None) -> Iterator[SentenceCode]:
+    """:func:`iter_codes` in this process, with a compiled lexicon and, optionally,
+    per-token look-ups kept from earlier calls (``caches``, e.g. in a worker)."""
+    caches = Caches(lex) if caches is None else caches
+    split = fast_tokens if tokenizer == "fast" else tokenize
+    union = lex.context_mode == "union"
+    fast = tokenizer == "fast"
+    findall = TOKEN_RE.findall
+    current = object()
+    doc = _Document(object())
+    last = None            # (id, frames) of the last sentence with a frame in the paragraph
+    for row in rows:
+        if len(row) == 5:
+            sid, text, para, document, date = row
+        elif len(row) == 3:
+            (sid, text, para), document, date = row, None, None
+        else:
+            raise ValueError(f"a row must be (id, text, paragraph) or (id, text, "
+                             f"paragraph, document, date), not {row!r}")
+        if para is None or para != current:
+            last = None
+            current = para if para is not None else object()
+        if document is None or document != doc.key:
+            doc = _Document(document if document is not None else object())
+        if isinstance(text, str):
+            toks = findall(text) if fast and text.isascii() else split(text)
+        else:
+            toks = []
+        got = analyse(lex, toks, caches, date,
+                      events=document is not None and doc.seen < 2,
+                      refs=document is not None and doc.seen >= 1 and any(doc.frames),
+                      context=last is not None)
+        frames = got.frames
+        inherited = []
+        if document is not None:
+            if got.event_refs and any(doc.frames):
+                refs = [(k, t) for k, t in got.event_refs if k in doc.kinds]
+                allowed = [any(lex.event_frames[k][i] for k, _ in refs) for i in range(3)]
+                carried = tuple(int(a and ok) for a, ok in zip(doc.frames, allowed))
+                new = [f for f, a, b in zip(FRAMES, carried, frames) if a and not b]
+                refs = [t for _, t in refs]
+                if refs and new:
+                    frames = tuple(a or b for a, b in zip(carried, frames))
+                    inherited.append("context: " + ", ".join(new) + f" from the event of "
+                                     f"{doc.source} via '" + "', '".join(refs) + "'")
+            if doc.seen < 2:
+                doc.read(sid, got, sum(1 for t in toks if t[:1].isalnum()))
+        if got.refs and last is not None and (union or not any(frames)):
+            prev = last[1]
+            new = [f for f, a, b in zip(FRAMES, prev, frames) if a and not b]
+            if new:
+                frames = tuple(a or b for a, b in zip(prev, frames))
+                inherited.append("context: " + ", ".join(new) + f" from {last[0]} via '"
+                                 + "', '".join(got.refs) + "'")
+        if got.money_only and frames[0] and frames[1] and not got.frames[0]:
+            frames = (frames[0], 0, frames[2])        # money serving a security matter
+            inherited.append("not counted: economy (money serving security, from context)")
+        if any(frames):
+            last = (sid, frames)
+        yield SentenceCode(sid, *frames, _evidence_string(got.labels, got.notes, inherited))

@@ -1,0 +1,246 @@
+"""One notebook: its parameters, the injection of overrides, headless execution, the
+saved file.
+
+Parameters live in one code cell tagged ``parameters`` (as in papermill) and are read
+as literals, never executed (:func:`read_parameters`). Overrides go into one cell tagged
+``injected-parameters`` after it (:func:`inject_parameters`), which replaces any such
+cell already there: injections never accumulate. :func:`execute_notebook` runs the
+notebook with nbclient (kernel ``python3``, a timeout per cell, no timing metadata),
+names the notebook and the cell of the first error, stops the kernel and every process
+it started on Ctrl-C or SIGTERM (:mod:`discourse.interrupt`), and saves the notebook
+exactly as ``nbformat`` (and JupyterLab) would write it, so that opening it in
+JupyterLab shows no unsaved change. :func:`discourse.reproduce.run` runs them all.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from discourse import interrupt, paths
+from discourse.io import write_text
+
+__all__ = ["ReproduceError", "notebook_paths", "read_parameters", "inject_parameters",
+           "execute_notebook", "INJECTED_TAG"]
+
+#: Tag of the cell holding injected parameters.
+INJECTED_TAG = "injected-parameters"
+_INJECTED = INJECTED_TAG
+#: Reads a literal (number, string, list, dict, None ...) and nothing else; never executes.
+_read_literal = ast.literal_eval
+
+
+class ReproduceError(RuntimeError):
+    """A notebook failed: the message names the notebook and the cell."""
+
+
+def notebook_paths(notebooks: str | os.PathLike | None = None) -> list[Path]:
+    """Return the numbered notebooks (``NN-*.ipynb``) in the order they run."""
+    root = paths.notebooks_dir(notebooks)
+    return sorted(p for p in root.glob("[0-9][0-9]-*.ipynb") if p.is_file())
+
+
+def _parameter_cell(nb) -> int | None:
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            return i
+    return None
+
+
+def _literal_assignments(source: str, where: str) -> dict:
+    out = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name):
+            try:
+                out[node.targets[0].id] = _read_literal(node.value)
+            except ValueError:
+                raise ReproduceError(f"{where}: parameter {node.targets[0].id} is not a "
+                                     "literal (parameters must be plain values)") from None
+    return out
+
+
+def read_parameters(nb, name: str = "notebook") -> dict:
+    """Return the parameters of a notebook: its ``parameters`` cell, then any injection.
+
+    Values are read with :func:`ast.literal_eval` (literals only, never executed).
+    """
+    params = {}
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.cell_type == "code" and ("parameters" in tags or _INJECTED in tags):
+            params.update(_literal_assignments(cell.source, name))
+    return params
+
+
+def _tags(cell) -> list:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def inject_parameters(nb, overrides: dict, name: str = "notebook"):
+    """Return a copy of ``nb`` with an ``injected-parameters`` cell after ``parameters``.
+
+    Any ``injected-parameters`` cell already in ``nb`` (left by an earlier run) is
+    removed first, so injections never accumulate; with no overrides the copy has none.
+
+    Raises
+    ------
+    ReproduceError
+        If the notebook has no ``parameters`` cell or an override names a parameter
+        the notebook does not define.
+    """
+    import copy
+
+    import nbformat
+
+    nb = copy.deepcopy(nb)
+    stale = [c for c in nb.cells if _INJECTED in _tags(c)]
+    if stale:
+        nb.cells = [c for c in nb.cells if _INJECTED not in _tags(c)]
+        _stable_cell_ids(nb)
+    if not overrides:
+        return nb
+    index = _parameter_cell(nb)
+    if index is None:
+        raise ReproduceError(f"{name}: no code cell tagged 'parameters'")
+    known = _literal_assignments(nb.cells[index].source, name)
+    unknown = sorted(set(overrides) - set(known))
+    if unknown:
+        raise ReproduceError(f"{name}: unknown parameter(s) {', '.join(unknown)}; "
+                             f"the notebook defines {', '.join(sorted(known))}")
+    lines = ["# Parameters injected by discourse.reproduce"]
+    lines += [f"{k} = {v!r}" for k, v in overrides.items()]
+    cell = nbformat.v4.new_code_cell("\n".join(lines))
+    cell.metadata["tags"] = [_INJECTED]
+    cell.pop("id", None)
+    nb.cells.insert(index + 1, cell)
+    _stable_cell_ids(nb)
+    return nb
+
+
+def _stable_cell_ids(nb) -> None:
+    for i, cell in enumerate(nb.cells):
+        if "id" in cell or nb.get("nbformat_minor", 0) >= 5:
+            cell["id"] = f"cell-{i:02d}"
+
+
+def _quiet_log():
+    """nbclient's logger: its messages become exceptions here (a failing cell, a dead
+    kernel), so they are not printed a second time (a NullHandler keeps Python's
+    last-resort handler from writing them to standard error)."""
+    import logging
+
+    log = logging.getLogger("discourse.notebook.nbclient")
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+    return log
+
+
+def _kernelspec(kernel_name: str) -> dict:
+    """The ``kernelspec`` metadata JupyterLab writes for ``kernel_name`` when it opens a
+    notebook (name, display name and language of the installed kernel); saving the same
+    keeps a freshly executed notebook from opening with unsaved changes."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        return {"name": kernel_name}
+    return {"display_name": spec.display_name, "language": spec.language, "name": kernel_name}
+
+
+def _saved(nb) -> str:
+    """The text of an executed notebook as saved: what ``nbformat.write`` (and so
+    JupyterLab) would write for it, so that loading and saving it changes nothing."""
+    import nbformat
+
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop("execution", None)
+    nb.metadata.pop("widgets", None)
+    _stable_cell_ids(nb)
+    text = nbformat.writes(nb)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def execute_notebook(path: str | os.PathLike, overrides: dict | None = None, *,
+                     timeout: int = 600, output: str | os.PathLike | None = None):
+    """Execute one notebook headless and save it with its outputs.
+
+    Parameters
+    ----------
+    path : path-like
+        The notebook.
+    overrides : dict, optional
+        Parameter values to inject (see :func:`inject_parameters`).
+    timeout : int
+        Seconds allowed per cell.
+    output : path-like, optional
+        Where to save the executed notebook (default: over ``path``).
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The executed notebook.
+
+    Raises
+    ------
+    ReproduceError
+        On the first failing cell, naming the notebook, the cell number (its index in
+        the notebook file, counting markdown cells, from 0; an injected parameters
+        cell is not counted) and the error.
+    discourse.interrupt.Interrupted
+        On Ctrl-C or SIGTERM (see :func:`discourse.interrupt.signals_raise`), after
+        stopping the kernel and every process it started; nothing is saved.
+
+    Notes
+    -----
+    The kernel runs in a worker thread while this thread waits
+    (:func:`discourse.interrupt.call_stopping_children`). Its own standard error
+    (start-up warnings, messages of its worker processes; not the cells' output, which
+    the notebook records) goes to a temporary file, quoted if the kernel dies. The
+    saved file has stable cell ids, no timing metadata and the installed kernel's
+    ``kernelspec``, and is exactly what ``nbformat.write`` writes for it (it
+    round-trips unchanged).
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    nb = inject_parameters(nb, overrides or {}, path.name)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            record_timing=False, allow_errors=False, log=_quiet_log(),
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        with tempfile.TemporaryFile() as kernel_stderr:
+            try:
+                interrupt.call_stopping_children(lambda: client.execute(stderr=kernel_stderr))
+            except DeadKernelError:
+                kernel_stderr.seek(0)
+                lines = kernel_stderr.read().decode("utf-8", "replace").strip().splitlines()
+                raise ReproduceError(f"{path.name}: the kernel died"
+                                     + (f" ({lines[-1].strip()})" if lines else "")) from None
+    except (CellExecutionError, CellTimeoutError) as exc:
+        index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                      and any(o.get("output_type") == "error" for o in c.get("outputs", []))),
+                     None)
+        if index is None:
+            index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                          and c.get("execution_count") is None), "?")
+        if getattr(exc, "ename", None):
+            last = f"{exc.ename}: {exc.evalue}"
+        else:
+            lines = [l for l in str(exc).strip().splitlines() if l.strip()]
+            last = lines[-1] if lines else type(exc).__name__
+        last = re.sub(r"\x1b\[[0-9;]*m", "", last)
+        if isinstance(index, int):   # number the cell as in the notebook file
+            index -= sum(1 for c in nb.cells[:index] if _INJECTED in _tags(c))
+        raise ReproduceError(f"{path.name}, cell {index}: {last}") from None
+    nb.metadata["kernelspec"] = _kernelspec("python3")
+    target = Path(output) if output is not None else path
+    write_text(_saved(nb), target)
+    return nb

@@ -1,0 +1,57 @@
+"""discourse.report: a self-contained HTML export (no script loaded from a CDN, figures
+embedded) whose page titles are the chapters' headings, all in one style."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from discourse import report, reproduce
+
+from conftest import REPO
+
+#: The style of every chapter's first heading: "# NN · Chapter: question or subject".
+HEADING = re.compile(r"^\d\d · [A-Z][a-z]+: \S.*$")
+
+
+def test_every_chapter_heading_has_one_style():
+    titles = []
+    for path in reproduce.notebook_paths(REPO / "notebooks"):
+        nb = nbformat.read(path, as_version=4)
+        title = report.page_title(nb, path.stem)
+        assert HEADING.match(title), (path.name, title)
+        assert title.startswith(path.name[:2] + " · ")
+        titles.append(title)
+    assert len(titles) >= 6
+
+
+def test_page_title_is_the_first_heading():
+    nb = new_notebook(cells=[new_markdown_cell("Intro\n\n## Not this"),
+                             new_markdown_cell("# 01 · Corpus: the texts\n# Later")])
+    assert report.page_title(nb, "x") == "01 · Corpus: the texts"
+    assert report.page_title(new_notebook(), "fallback") == "fallback"
+
+
+@pytest.mark.slow
+def test_pages_are_self_contained_with_their_titles_and_images(tmp_path):
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n-not-really").decode()
+    code = new_code_cell("show()", execution_count=1, outputs=[
+        new_output("display_data", data={"image/png": png, "text/plain": "<Image>"},
+                   metadata={"image/png": {"alt": "Sentences by role"}})])
+    nbdir = tmp_path / "nb"
+    nbdir.mkdir()
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# 01 · Corpus: the texts"), code]),
+                   nbdir / "01-corpus.ipynb")
+    pages = report.export_html(nbdir, tmp_path / "html")
+    page = pages[0].read_text(encoding="utf-8")
+    assert "<title>01 · Corpus: the texts</title>" in page
+    assert page.count(f'src="data:image/png;base64,{png}"') == 1
+    assert 'alt="Sentences by role"' in page
+    assert re.findall(r'<script[^>]+src="', page) == []          # no require.js, MathJax
+    assert re.findall(r'<link[^>]+href="https?:', page) == []
+    index = pages[-1].read_text(encoding="utf-8")
+    assert '<a href="01-corpus.html">01 · Corpus: the texts</a>' in index
