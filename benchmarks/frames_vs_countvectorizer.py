@@ -22,7 +22,8 @@ from discourse import corpus, framing
 from discourse.text import TOKEN_RE, is_word
 
 
-def benchmark(texts: list[str], *, repeat: int = 200, runs: int = 5, lexicon=None) -> dict:
+def benchmark(texts: list[str], *, repeat: int = 200, runs: int = 5, lexicon=None,
+              context: list[tuple] | None = None, n_jobs: int = 1) -> dict:
     """Time frame coding against scikit-learn's ``CountVectorizer().fit`` on the same texts.
 
     The sentences are repeated ``repeat`` times. Each of ``runs`` rounds times both
@@ -40,6 +41,12 @@ def benchmark(texts: list[str], *, repeat: int = 200, runs: int = 5, lexicon=Non
     runs : int
         Timed rounds (default 5; the median is robust to one or two disturbed rounds).
     lexicon : discourse.framing.Lexicon, optional
+    context : list of tuple, optional
+        ``(paragraph, document, date)`` of each text, so that the paragraph, document
+        and membership rules run as in ``discourse frames`` (each copy of the corpus
+        gets its own paragraph and document keys); default: none.
+    n_jobs : int
+        Worker processes of the frame coder (``framing.iter_codes``).
 
     Returns
     -------
@@ -57,11 +64,17 @@ def benchmark(texts: list[str], *, repeat: int = 200, runs: int = 5, lexicon=Non
         raise ValueError(f"repeat {repeat!r} and runs {runs!r} must be positive integers")
     data = list(texts) * repeat
     lex = framing.load_lexicon() if lexicon is None else lexicon
+    if context is None:
+        rows = [(i, t, None) for i, t in enumerate(data)]
+    else:
+        k = len(texts)
+        rows = [(i, t, (i // k, *context[i % k][:2]), (i // k, context[i % k][1]),
+                 context[i % k][2]) for i, t in enumerate(data)]
 
     def frames():
         w0, c0 = time.perf_counter(), time.process_time()
         n = 0
-        for _ in framing.iter_codes(((i, t, None) for i, t in enumerate(data)), lex):
+        for _ in framing.iter_codes(rows, lex, n_jobs=n_jobs):
             n += 1
         return time.perf_counter() - w0, time.process_time() - c0, n
 
@@ -98,9 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=200,
                         help="copies of the corpus sentences in the timed input (default 200)")
     parser.add_argument("--runs", type=int, default=5, help="timed rounds (default 5)")
+    parser.add_argument("--n-jobs", type=int, default=1,
+                        help="worker processes of the frame coder (default 1)")
     args = parser.parse_args(argv)
-    texts = corpus.segment(corpus.load_docs())["text"].tolist()
-    print(json.dumps(benchmark(texts, repeat=args.repeat, runs=args.runs), indent=2))
+    sents = corpus.segment(corpus.load_docs())
+    context = list(zip(sents["paragraph"], sents["doc_id"], sents["year"].astype(str)))
+    print(json.dumps(benchmark(sents["text"].tolist(), repeat=args.repeat, runs=args.runs,
+                               context=context, n_jobs=args.n_jobs), indent=2))
     return 0
 
 

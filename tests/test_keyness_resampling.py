@@ -123,13 +123,14 @@ def test_bootstrap_interval_recomputed_by_hand():
             lambda x: pd.concat([x, x.assign(doc_id="C", year=2)])), reference="first")
 
 
-def test_cli_keyness_with_permutations_and_background_prior(tmp_path, real_tokens):
+def test_cli_keyness_with_permutations_and_background_prior(tmp_path, real_tokens,
+                                                            study_corpus):
     from discourse import cli
 
     out = tmp_path / "k.csv"
     assert cli.main(["keyness", "--target", "2020", "--reference", "rest", "--prior",
                      "background", "--permutations", "99", "--seed", "4", "--quiet",
-                     "-o", str(out)]) == 0
+                     "--corpus", str(study_corpus), "-o", str(out)]) == 0
     got = pd.read_csv(out)
     ref = kn.keyness(real_tokens, 2020, "rest", prior="background", n_permutations=99,
                      seed=4)
