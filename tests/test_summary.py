@@ -143,10 +143,16 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
            + rows("held", "synthetic", "no", 0.84, 0.81))
     _write(tmp_path, "framing-ceiling.csv", [
         dict(set="held", kind="synthetic", used_for_development="no", frame="security",
-             metric="kappa", coder=0.81, two_coders=0.95, gap=0.14)])
+             metric="kappa", coder=0.81, two_coders=0.95, gap=0.14),
+        dict(set="corpus", kind="real", used_for_development="yes", frame="security",
+             metric="kappa", coder=0.97, two_coders=0.99, gap=0.02)])
     text = summary.render_summary(summary.headline_findings(tmp_path))
-    # the corpus row is the validation sentence, not repeated
+    # the corpus row is the validation sentence, not repeated; it carries the two coders
     assert "of the set 'corpus'" not in text
+    assert ("developed and revised on these very sentences. Two hand coders of the same "
+            "sentences, before adjudication, agreed at Cohen's kappa security 0.99. "
+            "[results/framing-validation.csv; figures/04-validation.png; "
+            "results/framing-ceiling.csv]") in text
     assert ("428 sentences of the set 'held' (synthetic text, never used to build or tune "
             "the lexicon): security F1 0.84 (95% CI 0.74-0.89), Cohen's kappa 0.81 "
             "(0.71-0.86). This is the package's estimate of its accuracy on new text of "

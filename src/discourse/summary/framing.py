@@ -53,15 +53,18 @@ def framing_findings(root: Path):
         yield ("Framing", text, src)
     yield from _corrected(root, single)
     valid = read(root, R.FRAMING_VALIDATION)
+    ceil = read(root, R.FRAMING_CEILING)
     if valid is not None:
         n = int(valid.n.iloc[0]) if "n" in valid else None
+        two = _two_coders(ceil, "corpus")
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of the corpus's {n} "
                "sentences (Wilson CIs for precision and recall, paragraph-cluster bootstrap "
                f"CIs for F1 and kappa): {agreement(valid)}. These figures are optimistic: "
-               "the lexicon was developed and revised on these very sentences.",
-               f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}")
-    yield from _generalisation(root, skip_corpus=valid is not None)
+               f"the lexicon was developed and revised on these very sentences.{two}",
+               f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}"
+               + (f"; {R.FRAMING_CEILING.ref}" if two else ""))
+    yield from _generalisation(root, ceil, skip_corpus=valid is not None)
     sens = read(root, R.FRAMING_SENSITIVITY)
     if sens is not None and "holds" in sens:
         checks = sens[sens.kind == "check"] if "kind" in sens else \
@@ -80,12 +83,21 @@ def framing_findings(root: Path):
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
 
 
-def _generalisation(root: Path, skip_corpus: bool):
+def _two_coders(ceil, name: str) -> str:
+    """The sentence on two hand coders' agreement on set ``name`` ("" when unknown)."""
+    c = None if ceil is None else ceil[(ceil.set == name) & (ceil.metric == "kappa")]
+    if c is None or c.empty:
+        return ""
+    return (" Two hand coders of the same sentences, before adjudication, agreed at "
+            "Cohen's kappa " + ", ".join(f"{x.frame} {x.two_coders:.2f}"
+                                         for x in c.itertuples()) + ".")
+
+
+def _generalisation(root: Path, ceil, skip_corpus: bool):
     """One sentence per registered hand-coded set: what it is, the coder, two coders."""
     gen = read(root, R.FRAMING_GENERALISATION)
     if gen is None or "measured_on" not in gen:
         return
-    ceil = read(root, R.FRAMING_CEILING)
     for name, part in gen.groupby("set", sort=False):
         r = part.iloc[0]
         if skip_corpus and name == "corpus":
@@ -98,14 +110,9 @@ def _generalisation(root: Path, skip_corpus: bool):
         text = (f"Agreement of the lexicon coder with the adjudicated hand coding of "
                 f"{int(r.n)} sentences of the set '{name}' ({r.measured_on}): "
                 f"{agreement(part)}.{what}")
-        c = None if ceil is None else ceil[(ceil.set == name) & (ceil.metric == "kappa")]
-        if c is not None and len(c):
-            text += (" Two hand coders of the same sentences, before adjudication, agreed "
-                     "at Cohen's kappa " + ", ".join(f"{x.frame} {x.two_coders:.2f}"
-                                                     for x in c.itertuples()) + ".")
-        src = R.FRAMING_GENERALISATION.ref + ("" if c is None or c.empty
-                                              else f"; {R.FRAMING_CEILING.ref}")
-        yield ("Framing", text, src)
+        two = _two_coders(ceil, name)
+        src = R.FRAMING_GENERALISATION.ref + (f"; {R.FRAMING_CEILING.ref}" if two else "")
+        yield ("Framing", text + two, src)
 
 
 def _corrected(root: Path, single: bool):
