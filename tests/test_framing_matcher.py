@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from discourse import framing
 from discourse.framing.lexicon import PARTS
 from discourse.framing.matcher import KeyCache, find_matches, trie_step
@@ -34,6 +36,7 @@ def _naive_find(lex, toks, cache):
     return sorted(out)
 
 
+@pytest.mark.slow        # every hand-coded sentence through both matchers (about 10 s)
 def test_fast_matcher_equals_the_plain_trie_walk(frame_lexicon, real_sentences,
                                                  multi_sentences):
     lex = frame_lexicon

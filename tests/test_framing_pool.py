@@ -59,6 +59,7 @@ def test_n_jobs_is_checked():
         framing.iter_codes([], n_jobs=0)
 
 
+@pytest.mark.slow        # six interpreters (about 4 s)
 def test_codes_do_not_depend_on_string_hashing():
     """Two openers of one passing principle ("under the motto", "motto"): the widest
     names the blocked match whatever the order of a set of flags."""
