@@ -55,3 +55,35 @@ def test_pages_are_self_contained_with_their_titles_and_images(tmp_path):
     assert re.findall(r'<link[^>]+href="https?:', page) == []
     index = pages[-1].read_text(encoding="utf-8")
     assert '<a href="01-corpus.html">01 · Corpus: the texts</a>' in index
+
+
+@pytest.mark.slow
+def test_the_report_of_another_run_reads_that_run(tmp_path, tiny_corpus):
+    """`discourse report --notebooks RESULTS/notebooks` (as `discourse reproduce` on
+    another corpus suggests) writes beside RESULTS, and its explorer reads RESULTS, not
+    the repository's results/; `--results RESULTS` alone finds the notebooks."""
+    from discourse import cli, corpus, framing
+    from discourse import results as registry
+    from discourse.io import write_table
+
+    res = tmp_path / "other" / "results"
+    (res / "notebooks").mkdir(parents=True)
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# 01 · Corpus: the texts")]),
+                   res / "notebooks" / "01-corpus.ipynb")
+    (res / "manifest.json").write_text("{}\n")
+    sentences = corpus.segment(corpus.load_docs(tiny_corpus))
+    write_table(sentences, registry.SENTENCES.path(res))
+    write_table(framing.code_sentences(sentences), registry.FRAMING_CODES.path(res))
+
+    assert cli.main(["report", "--notebooks", str(res / "notebooks"),
+                     "--corpus", str(tiny_corpus)]) == 0
+    out = tmp_path / "other" / "report"
+    assert sorted(p.name for p in out.iterdir()) == ["01-corpus.html", "explorer.html",
+                                                     "index.html"]
+    page = (out / "explorer.html").read_text(encoding="utf-8")
+    assert "Mr. Smith met Mr Jones in St. Petersburg" in page         # the tiny corpus
+    assert "norov-2020" not in page                                    # not the study's
+    assert "<code>results/manifest.json</code>" in (out / "index.html").read_text()
+    (out / "index.html").unlink()
+    assert cli.main(["report", "--results", str(res), "--corpus", str(tiny_corpus)]) == 0
+    assert (out / "index.html").is_file() and (out / "01-corpus.html").is_file()

@@ -281,15 +281,23 @@ def _add_report(sub) -> None:
                        description="Export every numbered notebook to HTML with an index "
                                    "page, for readers who do not run Python.")
     p.add_argument("--notebooks", metavar="DIR", default=None,
-                   help="executed notebooks (default: notebooks/)")
+                   help="executed notebooks (default: RESULTS/notebooks/ when the results "
+                        "folder holds them, else notebooks/)")
+    p.add_argument("--results", metavar="DIR", default=None,
+                   help="results folder of the run, read by the explorer (default: the "
+                        "folder above NOTEBOOKS when it is a run's RESULTS/notebooks/, "
+                        "else results/)")
+    p.add_argument("--corpus", metavar="DIR", default=None,
+                   help="corpus whose hand coding the explorer shows (default: corpus/)")
     p.add_argument("-o", "--output", metavar="DIR", default=None,
-                   help="output directory (default: report/)")
+                   help="output directory (default: report/ beside the results folder)")
 
 
 def _run_report(args) -> int:
     from discourse import report
 
-    pages = report.export_html(args.notebooks, args.output)
+    pages = report.export_html(args.notebooks, args.output, results=args.results,
+                               corpus=args.corpus)
     print(f"wrote {len(pages)} pages; open {pages[-1]}")
     return 0
 

@@ -239,7 +239,7 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         notebook_params[nb_path.name] = dict(sorted(recorded.items()))
     if executed_dir is not None and notebook_params:
         say(f"saved the executed notebooks in {executed_dir} (HTML: discourse report "
-            f"--notebooks {executed_dir})")
+            f"--notebooks {executed_dir} --results {out_results} --corpus {corpus_root})")
 
     state["step"] = f"writing {registry.MANIFEST.ref}"
     manifest = {
