@@ -124,6 +124,11 @@ def test_highlight_marks_whole_words_longest_first_and_escapes():
     # tokens joined by spaces in the evidence match the text without them
     assert evidence.highlight("The SCO's role", {"economy": ["SCO 's"]}) == \
         'The <mark class="f-economy" title="economy">SCO\'s</mark> role'
+    # typographic text is searched in the plain form the coder read, marked as written
+    assert evidence.highlight("The SCO\u2019s Anti\u2011Terrorist body",
+                              {"economy": ["SCO 's"], "security": ["Anti-Terrorist"]}) == (
+        'The <mark class="f-economy" title="economy">SCO\u2019s</mark> <mark '
+        'class="f-security" title="security">Anti\u2011Terrorist</mark> body')
 
 
 def test_coded_sentences_agreement_by_hand():

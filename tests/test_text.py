@@ -51,7 +51,7 @@ def test_token_pattern_order_does_not_change_tokens(real_sentences, multi_senten
     texts = [*real_sentences.text, *multi_sentences.text,
              "It's the SCO\u2019s 6.3% e-commerce 's x's"]
     for sentence in texts:
-        assert text.fast_tokens(sentence) == before.findall(sentence)
+        assert text.fast_tokens(sentence) == before.findall(text.normalise(sentence))
 
 
 @pytest.mark.parametrize("token,word,number,numeric", [

@@ -12,6 +12,7 @@ import html
 import re
 
 from discourse.framing.lexicon import FRAMES
+from discourse.text import normalise
 
 __all__ = ["evidence_entries", "context_references", "highlight"]
 
@@ -73,8 +74,9 @@ def highlight(text: str, entries: dict[str, list[str]]) -> str:
     entries to mark.
 
     Entries are the surface text of the matched tokens (as in the evidence), found
-    again in the sentence as whole words; where two overlap the longer one is marked.
-    The text is escaped (``&``, ``<``, ``>``).
+    again in the sentence as whole words (in its plain form, :func:`discourse.text.
+    normalise`, as the coder read it: "People's" marks "People’s"); where two
+    overlap the longer one is marked. The text is escaped (``&``, ``<``, ``>``).
 
     Examples
     --------
@@ -83,12 +85,15 @@ def highlight(text: str, entries: dict[str, list[str]]) -> str:
     '<mark class="f-economy" title="economy">Trade</mark> &amp; <mark class="f-security" \
 title="security">terrorism</mark>: <mark class="f-economy" title="economy">trade</mark> grew.'
     """
+    plain = normalise(text)
+    if len(plain) != len(text):          # NFC changed the length: offsets would not hold
+        plain = text
     spans = []
     for frame, found in entries.items():
         for entry in found:
             if entry.strip():
                 spans += [(m.start(), m.end(), frame)
-                          for m in re.finditer(_entry_pattern(entry), text)]
+                          for m in re.finditer(_entry_pattern(entry), plain)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
     out, pos = [], 0
     for start, end, frame in spans:
