@@ -75,6 +75,21 @@ def test_rule_2_names_of_the_sco_bodies_carry_no_frame(lex):
     assert codes("SCO Secretariat and CICA Secretariat sign a memorandum.", lex)[2] == 1
 
 
+@pytest.mark.parametrize("headline", [
+    "SCO Secretary-General meets with Executive Director of the CICA Secretariat",
+    "SCO Secretariat holds round table on women's entrepreneurship",
+    "RATS SCO Executive Committee holds seminar on countering the use of the Internet "
+    "for terrorist purposes",
+    "SCO Secretariat and CICA Secretariat sign memorandum of understanding"])
+def test_rule_2_a_headline_in_title_case_is_not_one_long_name(lex, headline):
+    """In title case every word has a capital; the name of an SCO body ends at the
+    first capitalised preposition or article, so the headline gets the codes of its
+    sentence-case form (before: the whole headline was read as the body's name)."""
+    title = " ".join(w[:1].upper() + w[1:] for w in headline.split())
+    assert title != headline
+    assert codes(title, lex) == codes(headline, lex) != (0, 0, 0)
+
+
 def test_rule_3_the_state_of_the_world_as_subject_not_as_backdrop(lex):
     assert codes("The world is undergoing profound changes.", lex)[2] == 1
     assert codes("The ministers exchanged views on the international situation.", lex)[2] == 1

@@ -19,6 +19,12 @@ _CLOSE = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
 _APPOSITION_MAX = 10
 _COMPLEMENT = frozenset({"of", "for", "on"})
 _JOIN_NAME = frozenset({"of", "for", "on", "and", "the", "&", "'s", "\u2019s", "-"})
+#: Prepositions, articles and conjunctions: written with a capital inside a sentence only
+#: in headline style ("Secretariat Holds Round Table On ..."), never inside a body's name.
+_FUNCTION_WORDS = frozenset({
+    "a", "about", "after", "against", "among", "an", "and", "as", "at", "before",
+    "between", "by", "during", "for", "from", "in", "into", "of", "on", "over", "the",
+    "to", "under", "upon", "via", "with", "within"})
 
 
 def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=FRAMES,
@@ -84,12 +90,19 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     name joiners, containing a head ("Council", "Club", ...), e.g. "SCO Business
     Council", "SCO Consortium of Economic Think Tanks".
 
+    A capitalised preposition, article or conjunction ends the name: in a headline
+    written in title case ("SCO Secretariat Holds Round Table On Women's
+    Entrepreneurship") every word has a capital, and the name is only what comes before
+    the first such word.
+
     Examples
     --------
     >>> sco_body_spans("the SCO Energy Club met".split(), {"SCO"}, {"Club"})
     [(1, 4)]
     >>> sco_body_spans("the SCO Energy Ministers met".split(), {"SCO"}, {"Club"})
     []
+    >>> sco_body_spans("SCO Energy Club Meets On Trade".split(), {"SCO"}, {"Club"})
+    [(0, 4)]
     """
     out = []
     n = len(toks)
@@ -97,6 +110,8 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
         j, last_head, end = i + 1, None, None
         while j < n and (toks[j][:1].isupper() or (toks[j] in _JOIN_NAME and j + 1 < n
                                                     and toks[j + 1][:1].isupper())):
+            if toks[j][:1].isupper() and toks[j].lower() in _FUNCTION_WORDS:
+                break                 # headline capitals: "... Club Meets On Trade"
             if last_head is not None and toks[j] in _JOIN_NAME and \
                     toks[j] not in _COMPLEMENT and toks[j - 1] in heads:
                 break                 # "SCO Secretariat and CICA Secretariat": two names
