@@ -80,7 +80,11 @@ def test_rule_2_names_of_the_sco_bodies_carry_no_frame(lex):
     "SCO Secretariat holds round table on women's entrepreneurship",
     "RATS SCO Executive Committee holds seminar on countering the use of the Internet "
     "for terrorist purposes",
-    "SCO Secretariat and CICA Secretariat sign memorandum of understanding"])
+    "SCO Secretariat and CICA Secretariat sign memorandum of understanding",
+    "Director of the RATS SCO Executive Committee meets UNODC Regional Representative "
+    "for Central Asia",
+    "Meeting of the expert group on countering the use of the Internet for terrorist "
+    "purposes held at the RATS Executive Committee"])
 def test_rule_2_a_headline_in_title_case_is_not_one_long_name(lex, headline):
     """In title case every word has a capital; the name of an SCO body ends at the
     first capitalised preposition or article, so the headline gets the codes of its

@@ -12,7 +12,7 @@ from __future__ import annotations
 from discourse.framing.sections import FRAMES
 
 __all__ = ["block_span", "list_span", "forward_span", "sco_body_spans", "backdrop_span",
-           "apposition_spans"]
+           "apposition_spans", "headline_capital"]
 
 _CLOSE = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
 #: Longest description attached to a name, in tokens.
@@ -25,6 +25,18 @@ _FUNCTION_WORDS = frozenset({
     "a", "about", "after", "against", "among", "an", "and", "as", "at", "before",
     "between", "by", "during", "for", "from", "in", "into", "of", "on", "over", "the",
     "to", "under", "upon", "via", "with", "within"})
+
+
+def headline_capital(token: str) -> bool:
+    """Whether ``token`` is a preposition, article or conjunction with a capital: inside a
+    sentence, the mark of a headline in title case, never part of a body's name.
+
+    Examples
+    --------
+    >>> headline_capital("On"), headline_capital("on"), headline_capital("Council")
+    (True, False, False)
+    """
+    return token[:1].isupper() and token.lower() in _FUNCTION_WORDS
 
 
 def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=FRAMES,
@@ -93,7 +105,9 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     A capitalised preposition, article or conjunction ends the name: in a headline
     written in title case ("SCO Secretariat Holds Round Table On Women's
     Entrepreneurship") every word has a capital, and the name is only what comes before
-    the first such word.
+    the first such word. In such a headline (two capitalised function words after the
+    first word) the name also ends at its last head ("... Executive Committee Meets
+    UNODC Representative For ...").
 
     Examples
     --------
@@ -106,19 +120,22 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     """
     out = []
     n = len(toks)
+    # title case: two capitalised function words after the first word
+    headline = sum(map(headline_capital, toks[1:])) >= 2
     for i in [i for i, t in enumerate(toks) if t in prefixes]:
         j, last_head, end = i + 1, None, None
         while j < n and (toks[j][:1].isupper() or (toks[j] in _JOIN_NAME and j + 1 < n
                                                     and toks[j + 1][:1].isupper())):
-            if toks[j][:1].isupper() and toks[j].lower() in _FUNCTION_WORDS:
+            if headline_capital(toks[j]):
                 break                 # headline capitals: "... Club Meets On Trade"
             if last_head is not None and toks[j] in _JOIN_NAME and \
                     toks[j] not in _COMPLEMENT and toks[j - 1] in heads:
                 break                 # "SCO Secretariat and CICA Secretariat": two names
             if toks[j] in heads:
                 last_head = j
-            if last_head is not None and toks[j][:1].isupper():
-                end = j + 1
+            if last_head is not None and toks[j][:1].isupper() and \
+                    (not headline or toks[j] in heads):
+                end = j + 1           # in a headline the name ends at its last head
             j += 1
         if last_head is not None:
             out.append((i, end))
