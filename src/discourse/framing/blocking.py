@@ -12,7 +12,7 @@ from __future__ import annotations
 from discourse.framing.sections import FRAMES
 
 __all__ = ["block_span", "list_span", "forward_span", "sco_body_spans", "backdrop_span",
-           "apposition_spans", "headline_capital"]
+           "apposition_spans", "HEADLINE_CAPITALS"]
 
 _CLOSE = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
 #: Longest description attached to a name, in tokens.
@@ -27,16 +27,10 @@ _FUNCTION_WORDS = frozenset({
     "to", "under", "upon", "via", "with", "within"})
 
 
-def headline_capital(token: str) -> bool:
-    """Whether ``token`` is a preposition, article or conjunction with a capital: inside a
-    sentence, the mark of a headline in title case, never part of a body's name.
-
-    Examples
-    --------
-    >>> headline_capital("On"), headline_capital("on"), headline_capital("Council")
-    (True, False, False)
-    """
-    return token[:1].isupper() and token.lower() in _FUNCTION_WORDS
+#: :data:`_FUNCTION_WORDS` with a capital ("On") or in capitals ("ON"): inside a sentence,
+#: the mark of a headline in title case, never part of a body's name.
+HEADLINE_CAPITALS = frozenset({w.capitalize() for w in _FUNCTION_WORDS}
+                              | {w.upper() for w in _FUNCTION_WORDS})
 
 
 def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=FRAMES,
@@ -105,8 +99,8 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     A capitalised preposition, article or conjunction ends the name: in a headline
     written in title case ("SCO Secretariat Holds Round Table On Women's
     Entrepreneurship") every word has a capital, and the name is only what comes before
-    the first such word. In such a headline (two capitalised function words after the
-    first word) the name also ends at its last head ("... Executive Committee Meets
+    the first such word. In such a headline (two different capitalised function words
+    after the first word) the name also ends at its last head ("... Executive Committee Meets
     UNODC Representative For ...").
 
     Examples
@@ -120,13 +114,13 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     """
     out = []
     n = len(toks)
-    # title case: two capitalised function words after the first word
-    headline = sum(map(headline_capital, toks[1:])) >= 2
+    # title case: two different capitalised function words after the first word
+    headline = len(HEADLINE_CAPITALS.intersection(toks[1:])) >= 2
     for i in [i for i, t in enumerate(toks) if t in prefixes]:
         j, last_head, end = i + 1, None, None
         while j < n and (toks[j][:1].isupper() or (toks[j] in _JOIN_NAME and j + 1 < n
                                                     and toks[j + 1][:1].isupper())):
-            if headline_capital(toks[j]):
+            if toks[j] in HEADLINE_CAPITALS:
                 break                 # headline capitals: "... Club Meets On Trade"
             if last_head is not None and toks[j] in _JOIN_NAME and \
                     toks[j] not in _COMPLEMENT and toks[j - 1] in heads:

@@ -39,8 +39,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from discourse.framing.blocking import (apposition_spans, backdrop_span, block_span,
-                                        forward_span, headline_capital, list_span,
+from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
+                                        backdrop_span, block_span, forward_span, list_span,
                                         sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
@@ -166,7 +166,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             while hi + 1 < n and toks[hi].lower() in ("on", "of", "for") \
                     and toks[hi + 1][:1].isupper():
                 hi += 2
-                while hi < n and not headline_capital(toks[hi]) and (
+                while hi < n and toks[hi] not in HEADLINE_CAPITALS and (
                         toks[hi][:1].isupper() or (
                             toks[hi] in ("and", "of", "&") and hi + 1 < n
                             and toks[hi + 1][:1].isupper())):
