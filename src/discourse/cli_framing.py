@@ -18,6 +18,16 @@ from discourse.cli_common import sentences as _sentences
 __all__ = ["COMMANDS"]
 
 
+def _lexicon_arg(p) -> None:
+    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
+                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+
+
+def _codebook_arg(p) -> None:
+    p.add_argument("--codebook", metavar="FILE", default=None,
+                   help="the codebook the coders follow (default: docs/codebook.md)")
+
+
 def _add_frames(sub) -> None:
     p = sub.add_parser("frames", help="code sentences for security, economy, multilateralism",
                        description="Code each row of INPUT.csv (columns id, text and "
@@ -27,8 +37,7 @@ def _add_frames(sub) -> None:
     p.add_argument("input", metavar="INPUT.csv",
                    help="sentences to code (UTF-8 CSV); '-' reads standard input")
     _output_arg(p)
-    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
-                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+    _lexicon_arg(p)
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="worker processes, -1 for one per core (default 1; the output "
                         "is the same; pays from about 100,000 sentences)")
@@ -72,8 +81,7 @@ def _add_suggest_terms(sub) -> None:
     p.add_argument("--min-count", type=int, default=3, metavar="N",
                    help="keep words seen near the frame at least N times (default 3)")
     p.add_argument("-n", type=int, default=30, metavar="N", help="rows (default 30)")
-    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
-                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+    _lexicon_arg(p)
     _corpus_args(p)
     _output_arg(p)
 
@@ -101,10 +109,8 @@ def _add_sample(sub) -> None:
                    help="stratify by year (proportional allocation, at least 2 per year)")
     p.add_argument("--seed", type=int, required=True, metavar="S", help="random seed")
     _corpus_args(p)
-    p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
-                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
-    p.add_argument("--codebook", metavar="FILE", default=None,
-                   help="the codebook the coders follow (default: docs/codebook.md)")
+    _lexicon_arg(p)
+    _codebook_arg(p)
     p.add_argument("-o", "--output", metavar="SHEET.csv", required=True,
                    help="the coding sheet to write")
 
@@ -138,9 +144,8 @@ def _add_validate(sub) -> None:
                    help="the lock of SHEET.csv (default: SHEET.lock.json beside it)")
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus directory (default: $DISCOURSE_CORPUS or corpus/)")
-    p.add_argument("--lexicon", metavar="FILE.yaml", default=None, help="frame lexicon")
-    p.add_argument("--codebook", metavar="FILE", default=None,
-                   help="the codebook (default: docs/codebook.md)")
+    _lexicon_arg(p)
+    _codebook_arg(p)
     p.add_argument("--n-boot", type=int, default=None, metavar="N",
                    help="bootstrap replicates of the corrected shares (default 20000)")
     p.add_argument("--seed", type=int, default=None, help="bootstrap seed")
