@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from discourse import __version__
@@ -348,6 +349,18 @@ def _missing_output_folder(args) -> str | None:
     return None
 
 
+def _warning_line(command: str, show):
+    """A ``warnings.showwarning`` that prints the package's own warnings (e.g.
+    :class:`discourse.framing.LetterCaseWarning`) as one line naming the command, and
+    passes every other warning to ``show``."""
+    def showwarning(message, category, filename, lineno, file=None, line=None):
+        if category.__module__.startswith("discourse."):
+            print(f"discourse {command}: warning: {message}", file=sys.stderr)
+        else:
+            show(message, category, filename, lineno, file, line)
+    return showwarning
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     from discourse.corpus import CorpusError
@@ -359,7 +372,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"discourse {args.command}: error: {problem}", file=sys.stderr)
         return 2
     try:
-        return run(args)
+        with warnings.catch_warnings():     # restores showwarning afterwards
+            warnings.showwarning = _warning_line(args.command, warnings.showwarning)
+            return run(args)
     except BrokenPipeError:             # output piped into e.g. `head`, which closed it
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -17,6 +17,7 @@ decision rule it implements. The package reads and applies it, one step per modu
 :mod:`discourse.framing.coder`          code sentences, a table or one sentence
 :mod:`discourse.framing.pool`           the same coding in worker processes
 :mod:`discourse.framing.inputs`         the input contract of ``discourse frames``
+:mod:`discourse.framing.letter_case`    a warning for text in one letter case
 :mod:`discourse.framing.agreement`      intervals for agreement that never collapse;
                                         inter-coder reliability
 :mod:`discourse.framing.validation`     agreement with hand coding, disagreements,
@@ -60,6 +61,7 @@ from discourse.framing.evaluation import (ceiling, code_set, coder_pairs, genera
                                           intercoder, load_set, load_sets)
 from discourse.framing.inputs import FramingInputError, code_file, read_input
 from discourse.framing.instruments import instrument_comparison, transfer
+from discourse.framing.letter_case import LetterCaseWarning, single_case, warn_if_single_case
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
 from discourse.framing.sampling import draw_sample, sample_sheet
 from discourse.framing.shares import (add_word_counts, cooccurrence, frame_differences,
@@ -78,6 +80,9 @@ __all__ = [
     "TOKEN_PATTERN",
     "LexiconError",
     "FramingInputError",
+    "LetterCaseWarning",
+    "single_case",
+    "warn_if_single_case",
     "Lexicon",
     "SentenceCode",
     "load_lexicon",

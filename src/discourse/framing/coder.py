@@ -26,6 +26,7 @@ import pandas as pd
 
 from discourse import provenance
 from discourse.checks import check_choice, check_columns
+from discourse.framing.letter_case import warn_if_single_case
 from discourse.framing.lexicon import FRAMES, Lexicon, as_lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.pool import code_in_workers
@@ -185,6 +186,7 @@ def code_sentences(sentences: pd.DataFrame, lexicon=None, *, id_col: str = "sent
     check_columns(sentences, (id_col, text_col, *(paragraph_cols or ())), "sentences table")
     ids = sentences[id_col].tolist()
     texts = sentences[text_col].tolist()
+    warn_if_single_case(texts, "the sentences table", stacklevel=4)  # past @tracked
     if paragraph_cols:
         paras = list(zip(*(sentences[c].tolist() for c in paragraph_cols)))
     else:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from discourse import provenance
 from discourse.framing.coder import iter_codes
+from discourse.framing.letter_case import warn_if_single_case
 from discourse.framing.lexicon import FRAMES
 
 __all__ = ["FramingInputError", "read_input", "code_file"]
@@ -100,6 +101,7 @@ def code_file(input_path: str | os.PathLike, lexicon=None, *, n_jobs: int = 1
         ``id, security, economy, multilateralism, evidence``, one row per input row.
     """
     table = read_input(input_path)
+    warn_if_single_case(table["text"], str(input_path), stacklevel=4)  # past @tracked
     n = len(table)
     column = {c: (table[c].tolist() if c in table else [None] * n)
               for c in ("paragraph", "document", "date")}
