@@ -81,6 +81,7 @@ def test_combine_equals_counting_at_once(multi_sentences, lexicons):
         C.combine([paragraph, whole])
 
 
+@pytest.mark.slow        # starts worker processes
 def test_count_documents_in_worker_processes_is_identical(lexicons):
     docs = corpus.load_docs(MULTI)
     one = parallel.count_documents(docs, level="paragraph", lexicons=lexicons)
@@ -93,6 +94,7 @@ def test_count_documents_in_worker_processes_is_identical(lexicons):
     assert parallel.partitions(3, 8) == [(0, 1), (1, 2), (2, 3)]
 
 
+@pytest.mark.slow        # every sentence of every set
 def test_chunked_tokenizer_equals_nltk_on_every_sentence_we_have(lexicons):
     """sentence_tokens splits at white space and tokenises each chunk once; NLTK's rules
     only ever insert spaces, so the tokens must equal tokenize() of the whole sentence.

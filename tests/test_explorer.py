@@ -242,6 +242,7 @@ def built(tmp_path_factory):
                                                     corpus=corpus)
 
 
+@pytest.mark.slow        # builds the whole page
 def test_page_is_self_contained_and_holds_the_three_views(built):
     text = built[2].read_text(encoding="utf-8")
     # nothing is loaded from anywhere: no external script, style sheet, image or frame
@@ -264,6 +265,7 @@ def test_page_is_self_contained_and_holds_the_three_views(built):
     assert "Pandemic (label stale)" in text
 
 
+@pytest.mark.slow        # builds the whole page twice
 def test_page_is_byte_identical_across_builds(built, tmp_path):
     from bokeh.plotting import figure
 
@@ -300,6 +302,7 @@ def test_missing_tables_leave_views_that_say_so(tmp_path):
     assert "<li><code>results/framing-codes.csv</code>: missing</li>" in text
 
 
+@pytest.mark.slow        # builds a whole page
 def test_corpus_without_hand_coding(tmp_path):
     text = explorer.build_html(_results(tmp_path), _corpus(tmp_path, hand=False))
     item = _item(text)

@@ -24,8 +24,15 @@ def test_cli_codes_a_file(tmp_path):
     t = pd.read_csv(out, keep_default_na=False)
     assert list(t.columns) == ["id", *F, "evidence"]
     assert t[list(F)].values.tolist() == [[1, 0, 0], [1, 1, 0], [0, 0, 1]]
-    # two worker processes write the same bytes
-    out2 = tmp_path / "out2.csv"
+
+
+@pytest.mark.slow        # starts worker processes
+def test_cli_with_two_workers_writes_the_same_bytes(tmp_path):
+    inp = _write(tmp_path / "in.csv", "id,text,paragraph\n"
+                 "x1,Terrorism is a threat.,1\nx2,In this context trade grew.,1\n"
+                 "x3,We met the UN.,2\n")
+    out, out2 = tmp_path / "out.csv", tmp_path / "out2.csv"
+    assert cli.main(["frames", str(inp), "-o", str(out)]) == 0
     assert cli.main(["frames", str(inp), "-o", str(out2), "--jobs", "2"]) == 0
     assert out2.read_bytes() == out.read_bytes()
 
@@ -73,6 +80,7 @@ def test_read_input_keeps_text_as_written(tmp_path):
         framing.read_input(tmp_path / "missing.csv")
 
 
+@pytest.mark.slow        # every development sentence, twice
 def test_typographic_text_gets_the_codes_of_its_plain_form():
     """Web pages write "People’s", “quotes”, non-breaking spaces and hyphens
     (U+2010, U+2011): the coder codes them as their plain forms. Before, "Lao People’s

@@ -24,6 +24,7 @@ def _rows():
     return list(zip(t.id, t.text, t.paragraph, t.document, t.date))
 
 
+@pytest.mark.slow        # starts worker processes
 def test_workers_give_the_codes_of_one_process():
     rows = _rows()
     lex = framing.load_lexicon()

@@ -60,6 +60,7 @@ def test_call_stopping_children_returns_and_raises_like_the_call():
         interrupt.call_stopping_children(lambda: 1 / 0)
 
 
+@pytest.mark.slow        # starts processes
 def test_an_interrupt_stops_the_processes_the_call_started():
     started = []
 

@@ -33,6 +33,7 @@ def test_fit_tables_shapes_and_normalisation(real_dtm):
     assert (passages["n_terms"] >= 5).all()
 
 
+@pytest.mark.slow        # the topic tables built twice
 def test_two_runs_give_identical_tables(tmp_path, real_sentences):
     written = []
     for run in ("a", "b"):
