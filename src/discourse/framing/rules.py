@@ -29,7 +29,9 @@ codebook version 2):
    economy.
 9. **Non-member states**: a state that is not an SCO member at the date of the text,
    named together with a word of relations (ambassador, talks, cooperation ...), is
-   multilateralism (MULTILATERALISM: "... and with non-member states").
+   multilateralism (MULTILATERALISM: "... and with non-member states"), except as a
+   participant in a list of participants that also names members (the words "member
+   states" or a member state), where it is one guest in a list (Names and lists).
 
 Context references are collected here and resolved by
 :func:`discourse.framing.coder.iter_codes`.
@@ -227,8 +229,11 @@ def _states(lex, toks, mentions, flags, date, labels_extra) -> bool:
     """Non-member states named with a word of relations: multilateralism evidence."""
     if not any(isinstance(f, tuple) and f[0] == "relation" for f in flags):
         return False
+    # a list of participants that also names members (the words "member states", or a
+    # state that is a member at the date) is a list: its non-members are guests in it
+    members = [(lo, hi) for lo, hi, state, _ in mentions if lex.states.is_member(state, date)]
     zones = [(f[1], f[2]) for f in flags if isinstance(f, tuple) and f[0] == "attendance"
-             and f[3]]
+             and (f[3] or any(f[1] <= lo and hi <= f[2] for lo, hi in members))]
     near = [f[1] for f in flags if isinstance(f, tuple) and f[0] == "relation"]
     found = False
     actors = lex.settings.get("state_actors", frozenset())
@@ -284,9 +289,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         if frame_of[m[2]] is not None:
             framed = True
             break
-    rules = [m for m in matches if not is_content[m[2]]] \
-        if (framed or context or events or refs) and len(content) < len(matches) else []
     mentions = lex.states.find(toks, tokset) if lex.states is not None else []
+    # the span rules matter where there is a frame, a reference to resolve or a state
+    # (a list of participants holds its states: rule 9 of the module docstring)
+    rules = [m for m in matches if not is_content[m[2]]] \
+        if (framed or context or events or refs or mentions) and len(content) < len(matches) \
+        else []
     if mentions:
         rules += find_matches(toks, caches.relations, tokset)
     if not content and not rules:
@@ -341,6 +349,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         for m in kept[0]:
             blocked[m] = why
         kept[0].clear()
+    # a port or an airport named as the place of an attack or a disaster is a place
+    if kept[1] and (kept[0] or "hazard" in flags) and \
+            all(main.kind[m[2]] == "place" for m in kept[1]):
+        for m in kept[1]:
+            blocked[m] = "place of an attack or a disaster"
+        kept[1].clear()
     # the size of the SCO given as an economic indicator is economy, not its weight
     # in the world (decision rule 12)
     if kept[1] and kept[2] and any(main.kind[m[2]] == "size" for m in kept[2]):

@@ -21,7 +21,7 @@ SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neu
             "hazards", "history", "x_security", "manner", "context", "events", "states",
             "changelog")
 #: Kinds a group of frame entries may declare (``kind:``), used by the rules.
-KINDS = ("", "threat", "principle", "role", "explicit", "size")
+KINDS = ("", "threat", "principle", "role", "explicit", "size", "place")
 
 
 def _strings(value, where, fail, *, allow_empty=False) -> list[str]:
