@@ -1,4 +1,5 @@
-"""discourse.framing: the decision rules of codebook version 2, each on invented sentences.
+"""discourse.framing: the decision rules of codebook version 2, each on invented sentences
+(and, at the end, the concepts added in lexicon version 3).
 
 One test per rule (numbers as in docs/codebook.md, "Decision rules for hard cases"); each
 checks the rule both ways: the case it removes or adds, and the case it must leave alone.
@@ -204,3 +205,76 @@ def test_evidence_says_why_and_does_not_report_nested_matches_as_conflicts(lex):
     ev = framing.explain("The Regional Anti-Terrorist Structure held a meeting.", lex)
     assert ev["frames"]["security"] == 0
     assert any("name of an SCO body" in b for b in ev["blocked"])
+
+
+# --- lexicon version 3: concepts a third round of new texts showed missing -------------
+
+def test_v3_border_operations_are_security_and_their_references_carry_it(lex):
+    out = doc(["Joint border operation of the member states concluded", "12.11.2024",
+               "The operation lasted three months.", "Such operations will be held every year.",
+               "The delegates later visited a museum."], lex)
+    assert [c.security for c in out] == [1, 0, 1, 1, 0]
+    assert "via 'Such operations'" in out[3].evidence
+    # "the operation of a railway line" is no reference, and nothing here is security
+    out = doc(["New railway line opened in Uzbekistan",
+               "The operation of the line began in May."], lex)
+    assert [(c.security, c.economy) for c in out] == [(0, 1), (0, 0)]
+
+
+def test_v3_drug_production_is_security_not_economy(lex):
+    assert codes("The illicit production of narcotics threatens the region.", lex) == (1, 0, 0)
+    assert codes("Industrial production grew by five percent.", lex) == (0, 1, 0)
+
+
+def test_v3_force_in_a_list_of_principles_is_not_security_as_a_subject_it_is(lex):
+    assert codes("The member states reaffirm the principles of sovereign equality, "
+                 "non-interference and the non-use of force or threat of force.", lex) == (0, 0, 1)
+    assert codes("The threat of force against a neighbour is unacceptable.", lex)[0] == 1
+
+
+def test_v3_a_share_of_the_world_economy_is_the_sco_s_weight(lex):
+    assert codes("The member states account for a quarter of the world's economy and almost "
+                 "half of humanity.", lex) == (0, 0, 1)
+    # given with trade (an economic indicator) it is economy (decision rule 12)
+    assert codes("Mutual trade grew by ten percent and now exceeds a fifth of the world's GDP.",
+                 lex) == (0, 1, 0)
+
+
+def test_v3_a_road_to_a_goal_is_not_transport(lex):
+    assert codes("Belarus is on the road to full membership.", lex) == (0, 0, 1)
+    assert codes("A new road links Tashkent and Osh.", lex) == (0, 1, 0)
+
+
+def test_v3_a_non_member_in_a_list_that_names_members_is_a_guest(lex):
+    assert codes("The summit was attended by the leaders of Kazakhstan, Pakistan and Uzbekistan "
+                 "and by the President of Turkmenistan.", lex, date="2024") == (0, 0, 0)
+    assert codes("The forum was attended by the Ambassador of Turkmenistan.", lex,
+                 date="2024") == (0, 0, 1)
+
+
+def test_v3_a_port_or_an_airport_is_the_place_of_an_attack_or_a_disaster(lex):
+    assert codes("An explosion at the port of Karachi killed ten people.", lex) == (0, 0, 0)
+    assert codes("Terrorists attacked the airport.", lex) == (1, 0, 0)
+    assert codes("The port of Gwadar will expand.", lex) == (0, 1, 0)
+    why = framing.explain("Terrorists attacked the airport.", lex)["blocked"]
+    assert any("place of an attack or a disaster" in str(b) for b in why)
+
+
+def test_v3_x_insecurity_is_economy_only_with_economic_content(lex):
+    assert codes("Food insecurity affects farmers in the region.", lex)[1] == 0
+    assert codes("Food insecurity raised grain prices on world markets.", lex)[1] == 1
+
+
+def test_v3_standing_enlargement_and_the_state_of_the_world(lex):
+    assert codes("Interest in the SCO around the world keeps growing.", lex) == (0, 0, 1)
+    assert codes("The enlarged SCO will meet in Astana.", lex) == (0, 0, 1)
+    assert codes("The world is changing fast.", lex) == (0, 0, 1)
+    assert codes("Students showed interest in the SCO exhibition.", lex) == (0, 0, 0)
+
+
+def test_v3_a_former_office_and_a_call_on_the_parties_to_a_conflict(lex):
+    assert codes("He met former UN Secretary-General Ban Ki-moon in Boao.", lex) == (0, 0, 0)
+    assert codes("He met UN Secretary-General Antonio Guterres in New York.", lex) == (0, 0, 1)
+    assert codes("The SCO calls on all parties to the conflict to stop the fighting.",
+                 lex)[2] == 0
+    assert codes("The SCO calls on all states to join the convention.", lex) == (0, 0, 1)
