@@ -16,7 +16,8 @@ from conftest import CORPUS, REPO, study_sentences
 
 ANNOTATIONS = CORPUS / "annotations"
 #: sha256 of every hand-coded file (codebook version 2, recoded 2026-12-02; the writer sets
-#: w6 and w7 added to sco_style/frames_dev.csv the same day; see README).
+#: w6 and w7 added to sco_style/frames_dev.csv and the second held-out set, w8 and w9, coded
+#: the same day; see README).
 PINNED = {
     "frames_validation.csv": "85a8b182d295b07886698842455e1c8ac8f8e645b9dd406cb95223e70e2427b6",
     "frames_heldout.csv": "a88f60aa6eb651f5e7aa4f6892a2954ce4e150e497580f6fcc181417c793b6ab",
@@ -26,6 +27,8 @@ PINNED = {
     "sco_style/frames_dev.csv": "9773a07bc83d010a4040d3dcdf628c65b50d68e53ba721786ba1971b8cd2d0cc",
     "sco_style/frames_heldout.csv":
         "bcb37467fef9935758198b51041906d7f9fd66737190b1b5740fad73adbb9366",
+    "sco_style/frames_heldout2.csv":
+        "5a826f500461bbd7ade4806092657dc9170f06468588ea7d36399ad7372bbbfb",
 }
 FRAMES = ["security", "economy", "multilateralism"]
 
@@ -66,7 +69,7 @@ def test_the_corpus_reference_is_coder_a_with_the_adjudicated_decisions():
 
 
 def test_sco_style_references_are_the_adjudicated_codes_of_two_coders():
-    for name in ("dev", "heldout"):
+    for name in ("dev", "heldout", "heldout2"):
         ref = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}.csv",
                           keep_default_na=False)
         coders = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}_coders.csv",

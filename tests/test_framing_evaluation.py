@@ -23,8 +23,8 @@ def test_the_registry_labels_every_set():
     sets = ev.load_sets(CORPUS)
     assert sets.set.tolist()[0] == "corpus"
     held = sets[sets.used_for_development == "no"]
-    assert held.measured_on.tolist() == ["synthetic text, never used to build or tune the "
-                                         "lexicon"]
+    assert held.set.tolist() == ["sco-style-heldout", "sco-style-heldout-2"]
+    assert set(held.measured_on) == {"synthetic text, never used to build or tune the lexicon"}
     corpus_row = sets[sets.set == "corpus"].iloc[0]
     assert corpus_row.measured_on == "real text, used to build or tune the lexicon"
 
@@ -125,5 +125,7 @@ def test_instrument_comparison_scores_only_data_left_out():
     out = instruments.instrument_comparison(seed=0, n_folds=5)
     assert set(out.design) == {"documents left out", "fit on all development sets",
                                "no fitting"}
-    held = out[out.data.str.startswith("sco-style-heldout")]
+    held = out[out.data.str.startswith("sco-style-heldout (")]
     assert set(held.method) == {"lexicon", "tfidf_logreg"} and (held.n == 428).all()
+    held2 = out[out.data.str.startswith("sco-style-heldout-2 (")]
+    assert set(held2.method) == {"lexicon", "tfidf_logreg"} and (held2.n == 476).all()
