@@ -60,6 +60,8 @@ def test_intercoder_agrees_with_reference_libraries():
         assert row["percent_agreement"] == pytest.approx(np.mean(x[f] == y[f]))
     # every batch of the SCO-style texts has its own pair of coders
     assert set(ic[ic.set == "sco-style-heldout"].coders) == {"c7 vs c8"}
+    assert set(ic[ic.set == "sco-style-heldout-2"].coders) == {"c13 vs c14", "c15 vs c16"}
+    assert ("sco-style-development", "w6", "c9", "c10") in [p[:4] for p in pairs]  # natural order
     # paragraphs of one text are resampled together, not sentences one by one
     boot = ic[ic.metric.isin(["f1", "kappa", "alpha"])]
     assert boot.interval.str.contains("paragraphs resampled within documents").all()

@@ -175,6 +175,12 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
     return out[first + [c for c in out.columns if c not in first]]
 
 
+def _natural(name: str) -> tuple:
+    """Sort key that puts "c9" before "c10": the name's letters, then its number."""
+    stem = name.rstrip("0123456789")
+    return stem, int(name[len(stem):] or -1)
+
+
 def coder_pairs(corpus: str | os.PathLike | None = None):
     """The independent codings of each hand-coded set, before adjudication.
 
@@ -203,7 +209,7 @@ def coder_pairs(corpus: str | os.PathLike | None = None):
         coders = pd.read_csv(long, dtype={"id": str}, keep_default_na=False)
         for part, rows in ref.groupby("set", sort=True):
             sub = coders[coders.id.isin(set(rows.id))]
-            c1, c2 = sorted(sub.coder.unique())
+            c1, c2 = sorted(sub.coder.unique(), key=_natural)      # c9 before c10
             pick = [sub[sub.coder == c].set_index("id").loc[rows.id].reset_index()
                     .rename(columns={"id": "sentence_id"})[["sentence_id", *FRAMES]]
                     for c in (c1, c2)]
