@@ -64,6 +64,10 @@ def single_case(texts: Iterable[str]) -> str | None:
             elif ch.islower():
                 has_lower = True
                 letters += 1
+            else:
+                continue
+            if has_upper and has_lower and letters >= MIN_LETTERS:
+                break                 # all three known: the rest cannot change them
         if letters < MIN_LETTERS:
             continue
         n += 1
