@@ -2,9 +2,10 @@
 
 Prints nothing about frames; only splits paragraphs (blank lines) and sentences
 (discourse.text.split_sentences) and assigns roles by position."""
-import csv, sys
+import csv
+import sys
 from pathlib import Path
-sys.path.insert(0, '/work/main/src')
+
 from discourse.text import split_sentences
 
 wset = sys.argv[1]
@@ -38,8 +39,10 @@ for m in sorted(meta, key=lambda r: r['file']):
 out = Path('/work/coding') / f'sheet_{wset}_blank.csv'
 with open(out, 'w', encoding='utf-8', newline='') as fh:
     w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-    w.writeheader(); w.writerows(rows)
+    w.writeheader()
+    w.writerows(rows)
 with open(Path('/work/coding') / f'documents_{wset}.csv', 'w', encoding='utf-8', newline='') as fh:
     w = csv.DictWriter(fh, fieldnames=list(docs[0]))
-    w.writeheader(); w.writerows(docs)
+    w.writeheader()
+    w.writerows(docs)
 print(out, len(rows), 'sentences', len(docs), 'documents')

@@ -1,6 +1,8 @@
 """Merge two coders' sheets of one set: agreement per frame, and the disagreements file
 (sentence_id, frame, both codes, both notes, text) for the adjudicator."""
-import sys, pandas as pd
+import sys
+
+import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 wset, a, b = sys.argv[1:4]
 F = ['security', 'economy', 'multilateralism']
