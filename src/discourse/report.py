@@ -141,4 +141,3 @@ def _one_run(notebooks, results) -> tuple:
         if executed.is_dir() and any(executed.glob("[0-9][0-9]-*.ipynb")):
             notebooks = executed
     return notebooks, results
-
