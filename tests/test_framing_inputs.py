@@ -81,7 +81,7 @@ def test_read_input_keeps_text_as_written(tmp_path):
 
 
 @pytest.mark.slow        # every development sentence, twice
-def test_typographic_text_gets_the_codes_of_its_plain_form():
+def test_typographic_text_gets_the_codes_of_its_plain_form(frame_lexicon):
     """Web pages write "People’s", “quotes”, non-breaking spaces and hyphens
     (U+2010, U+2011): the coder codes them as their plain forms. Before, "Lao People’s
     Democratic Republic" lost its membership rule and "Anti‑Terrorist Structure" its
@@ -93,7 +93,7 @@ def test_typographic_text_gets_the_codes_of_its_plain_form():
     typo = str.maketrans({"'": "\u2019", " ": "\u00a0", "-": "\u2011"})
     typo2 = str.maketrans({"'": "\u2018", "-": "\u2010"})
     plain = list(zip(t.id, t.text, t.paragraph, t.document, t.date))
-    lex = framing.load_lexicon()
+    lex = frame_lexicon
     want = [tuple(c) for c in framing.iter_codes(plain, lex)]
     for table in (typo, typo2):
         rows = [(i, x.translate(table), p, d, y) for i, x, p, d, y in plain]
@@ -101,7 +101,7 @@ def test_typographic_text_gets_the_codes_of_its_plain_form():
         got = [tuple(c) for c in framing.iter_codes(rows, lex)]
         assert [g[:4] for g in got] == [w[:4] for w in want]
     lao = framing.explain("SCO Secretary-General receives Ambassador of the Lao "
-                          "People\u2019s Democratic Republic", date="2025-02-19")
+                          "People\u2019s Democratic Republic", lex, date="2025-02-19")
     assert lao["frames"]["multilateralism"] == 1
     assert lao["evidence"]["multilateralism"] == [
         "Lao People 's Democratic Republic (non-member in 2025)"]
