@@ -144,6 +144,12 @@ def frame_lexicon():
 
 
 @pytest.fixture(scope="session")
+def lex(frame_lexicon):
+    """The frame lexicon, under the short name the rule tests use."""
+    return frame_lexicon
+
+
+@pytest.fixture(scope="session")
 def real_docs():
     """The study's two documents (``STUDY``), selected by id from ``corpus/``."""
     return study_docs()

@@ -6,19 +6,10 @@ from __future__ import annotations
 import pytest
 
 from discourse import framing
+from framing_helpers import codes
 from discourse.framing import coder
 
 F = framing.FRAMES
-
-
-@pytest.fixture(scope="module")
-def lex(frame_lexicon):
-    return frame_lexicon
-
-
-def codes(text, lex):
-    r = framing.explain(text, lex)["frames"]
-    return (r["security"], r["economy"], r["multilateralism"])
 
 
 # --- the codebook's worked examples (table at the end of the codebook) -------------
@@ -43,6 +34,7 @@ def test_codebook_worked_examples(text, expected, lex):
     assert codes(text, lex) == expected
 
 # --- the coder's equivalences ---------------------------------------------------------------
+
 
 def test_code_sentences_equal_for_both_tokenizers(real_sentences, lex):
     a = framing.code_sentences(real_sentences, lex)

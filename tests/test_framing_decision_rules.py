@@ -10,23 +10,7 @@ from __future__ import annotations
 import pytest
 
 from discourse import framing
-
-
-@pytest.fixture(scope="module")
-def lex(frame_lexicon):
-    return frame_lexicon
-
-
-def codes(text, lex, date=None):
-    r = framing.explain(text, lex, date=date)["frames"]
-    return (r["security"], r["economy"], r["multilateralism"])
-
-
-def doc(texts, lex, date="2019", paragraphs=None):
-    """Code a document: sentence i in paragraph ``paragraphs[i]`` (default: its own)."""
-    paragraphs = paragraphs or list(range(len(texts)))
-    rows = [(f"s{i}", t, p, "d", date) for i, (t, p) in enumerate(zip(texts, paragraphs))]
-    return list(framing.iter_codes(rows, lex))
+from framing_helpers import codes, doc
 
 
 def test_rule_1_references_to_the_event_carry_its_frames_across_paragraphs(lex):

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from discourse import framing
+from framing_helpers import codes
 
 
 F = framing.FRAMES
-
-
-@pytest.fixture(scope="module")
-def lex(frame_lexicon):
-    return frame_lexicon
-
-
-def codes(text, lex):
-    r = framing.explain(text, lex)["frames"]
-    return (r["security"], r["economy"], r["multilateralism"])
 
 
 # --- rules ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ def test_text_primitives_are_still_reachable_here():
 
 # --- tokens table and analyzer ---------------------------------------------------
 
+
 def test_tokens_table_on_real_corpus(sents, real_tokens):
     tok = real_tokens
     assert list(tok.columns) == pp.TOKEN_COLUMNS

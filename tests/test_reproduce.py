@@ -14,7 +14,6 @@ from discourse import io, reproduce
 from discourse.reproduce import ReproduceError
 
 
-
 def _notebook(path: Path, *cells) -> Path:
     nb = new_notebook(cells=list(cells))
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",

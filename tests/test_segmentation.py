@@ -11,7 +11,6 @@ from discourse import corpus
 from conftest import CORPUS, D2019, D2020, study_sentences, write_corpus
 
 
-
 @pytest.fixture(scope="module")
 def docs(real_docs):
     return real_docs

@@ -10,8 +10,6 @@ from discourse import topics
 from discourse.io import write_table
 
 
-
-
 @pytest.fixture(scope="module")
 def real_dtm(real_sentences):
     return topics.document_term_matrix(topics.units(real_sentences))

@@ -11,6 +11,7 @@ from discourse import corpus, topics
 import topic_data as td
 from conftest import write_corpus
 
+
 def test_prevalence_bootstrap_contains_mean_and_is_reproducible():
     ut = td.unit_topics()
     a = topics.prevalence_by_year(ut, n_boot=500, seed=3)

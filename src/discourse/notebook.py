@@ -234,7 +234,7 @@ def execute_notebook(path: str | os.PathLike, overrides: dict | None = None, *,
         if getattr(exc, "ename", None):
             last = f"{exc.ename}: {exc.evalue}"
         else:
-            lines = [l for l in str(exc).strip().splitlines() if l.strip()]
+            lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
             last = lines[-1] if lines else type(exc).__name__
         last = re.sub(r"\x1b\[[0-9;]*m", "", last)
         if isinstance(index, int):   # number the cell as in the notebook file

@@ -118,8 +118,8 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     headline = len(HEADLINE_CAPITALS.intersection(toks[1:])) >= 2
     for i in [i for i, t in enumerate(toks) if t in prefixes]:
         j, last_head, end = i + 1, None, None
-        while j < n and (toks[j][:1].isupper() or (toks[j] in _JOIN_NAME and j + 1 < n
-                                                    and toks[j + 1][:1].isupper())):
+        while j < n and (toks[j][:1].isupper()
+                         or (toks[j] in _JOIN_NAME and j + 1 < n and toks[j + 1][:1].isupper())):
             if toks[j] in HEADLINE_CAPITALS:
                 break                 # headline capitals: "... Club Meets On Trade"
             if last_head is not None and toks[j] in _JOIN_NAME and \

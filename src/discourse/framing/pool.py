@@ -26,6 +26,7 @@ from discourse.framing.lexicon import Lexicon
 
 __all__ = ["chunks", "code_in_workers", "resolve_jobs"]
 
+
 def resolve_jobs(n_jobs: int) -> int:
     """Number of worker processes for ``n_jobs`` (``-1``: one per core).
 

@@ -245,7 +245,8 @@ def _states(lex, toks, mentions, flags, date, labels_extra) -> bool:
         if adjective and (hi >= len(toks) or toks[hi].lower() not in actors):
             continue                  # "Mongolian artists" are not the state
         if not lex.states.is_member(state, date):
-            label = f"{' '.join(toks[lo:hi])} (non-member{'' if date is None else ' in ' + str(date)[:4]})"
+            when = "" if date is None else " in " + str(date)[:4]
+            label = f"{' '.join(toks[lo:hi])} (non-member{when})"
             if label not in labels_extra:
                 labels_extra.append(label)
             found = True

@@ -251,7 +251,8 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
                          "ci_high": float(high[j]), "interval": r.boot.label,
                          "n_boot": n_boot, "seed": seed,
                          "newcombe_low_independent": nlo, "newcombe_high_independent": nhi,
-                         "test": FISHER, "odds_ratio": float(odds), "p_value_independent": float(p)})
+                         "test": FISHER, "odds_ratio": float(odds),
+                         "p_value_independent": float(p)})
     return pd.DataFrame(rows)
 
 

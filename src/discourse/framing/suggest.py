@@ -158,7 +158,7 @@ def suggest_terms(sentences: pd.DataFrame, frame: str, lexicon=None, *, window: 
                           "p_adjusted": stats.adjust_pvalues(p, "fdr_bh"),
                           "log_ratio": np.atleast_1d(log_ratio(a, b, c, d))})
     table = table[table.g2 > 0].sort_values(["g2", "term"], ascending=[False, True],
-                                           kind="stable").head(n)
+                                            kind="stable").head(n)
     lines = []
     for term in table.term:
         ids = list(dict.fromkeys(near_ids[term]))[:kwic_lines]

@@ -192,7 +192,7 @@ def plot_roles(by_role, *, source: str = "") -> Figure:
         ax.barh(y + (i - (len(frames) - 1) / 2) * h, part["share"], h,
                 xerr=[part["share"] - part["ci_low"], part["ci_high"] - part["share"]],
                 capsize=2, label=f, color=_FRAME_COLOURS.get(f))
-    ax.set_yticks(y, [f"{l} (n={n})" for l, n in zip(labels, t.drop_duplicates(
+    ax.set_yticks(y, [f"{lab} (n={n})" for lab, n in zip(labels, t.drop_duplicates(
         ["year", "role"])["n_sentences"])])
     ax.set_xlim(0, 1)
     ax.set_xlabel(f"share of sentences with the frame (95% CI: {_interval(by_role)[0]})")

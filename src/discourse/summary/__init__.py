@@ -66,7 +66,8 @@ def headline_findings(results: str | os.PathLike | None = None) -> pd.DataFrame:
     """
     root = paths.results_dir(results)
     rows = []
-    for section, make in zip(SECTIONS, (_corpus, framing_findings, keyword_findings, topic_findings)):
+    makers = (_corpus, framing_findings, keyword_findings, topic_findings)
+    for section, make in zip(SECTIONS, makers):
         found = list(make(root))
         rows += found or [(section, "No table for this section was found in results/.", "")]
     return pd.DataFrame(rows, columns=["section", "finding", "source"])

@@ -70,7 +70,8 @@ def topic_findings(root: Path):
                    f"Difference in mean topic weight per unit between years, every topic "
                    f"({how}; 95% percentile intervals, {int(diff.n_boot.iloc[0]):,} "
                    "resamples): " + "; ".join(
-                       f"{name(r.topic)} {int(r.year)} minus {str(r.reference).removesuffix('.0')}: "
+                       f"{name(r.topic)} {int(r.year)} minus "
+                       f"{str(r.reference).removesuffix('.0')}: "
                        f"{r.estimate:+.3f} ({r.ci_low:+.3f} to {r.ci_high:+.3f})"
                        + ("" if not has_resample or int(r.topic) in citable
                           else " [not citable]")

@@ -153,11 +153,9 @@ def umass_coherence(topics: Sequence[Sequence[str]], X, terms: Sequence[str]) ->
     out = []
     for co in _cooccurrence(topics, X, terms):
         d = np.diag(co).astype(float)
-        vals = [np.log((co[m, l] + 1) / d[l]) for m in range(1, len(d)) for l in range(m)]
+        vals = [np.log((co[m, k] + 1) / d[k]) for m in range(1, len(d)) for k in range(m)]
         out.append(float(np.mean(vals)) if vals else float("nan"))
     return np.array(out)
-
-
 
 
 def align_topics(reference: Sequence[Sequence[str]], other: Sequence[Sequence[str]]
