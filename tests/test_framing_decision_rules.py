@@ -1,5 +1,5 @@
 """discourse.framing: the decision rules of codebook version 2, each on invented sentences
-(and, at the end, the concepts added in lexicon version 3).
+(and, at the end, the concepts added in lexicon versions 3 and 4).
 
 One test per rule (numbers as in docs/codebook.md, "Decision rules for hard cases"); each
 checks the rule both ways: the case it removes or adds, and the case it must leave alone.
@@ -262,3 +262,75 @@ def test_v3_a_former_office_and_a_call_on_the_parties_to_a_conflict(lex):
     assert codes("The SCO calls on all parties to the conflict to stop the fighting.",
                  lex)[2] == 0
     assert codes("The SCO calls on all states to join the convention.", lex) == (0, 0, 1)
+
+
+# --- lexicon version 4: concepts a fourth round of new texts (w10, w11) showed missing ---
+def test_v4_the_settlement_of_a_conflict_is_security_a_principle_of_settlement_is_not(lex):
+    assert codes("They called for a comprehensive and just settlement of the Palestinian "
+                 "question.", lex)[0] == 1
+    assert codes("The situation on the Korean Peninsula was discussed.", lex)[0] == 1
+    assert codes("There is no military solution to the problem.", lex)[0] == 1
+    # a principle of relations stays multilateralism only (rule 8); money stays economy
+    assert codes("They reaffirmed the peaceful settlement of disputes.", lex) == (0, 0, 1)
+    assert codes("Settlements in national currencies grew.", lex) == (0, 1, 0)
+
+
+def test_v4_exercises_of_rescue_services_are_not_security(lex):
+    assert codes("The joint exercises of rescue services were useful.", lex) == (0, 0, 0)
+    assert codes("Rescuers took part in the joint exercise.", lex) == (0, 0, 0)
+    # a counter-terrorist exercise stays security, rescue or not (not a generic word)
+    assert codes("The anti-terrorist exercise practised the rescue of hostages.", lex)[0] == 1
+    assert codes("The joint exercise of the armed forces was held.", lex)[0] == 1
+
+
+def test_v4_the_state_of_the_world_and_enlargement(lex):
+    assert codes("We live in a turbulent world.", lex) == (0, 0, 1)
+    assert codes("We are living in a period of profound transformation.", lex) == (0, 0, 1)
+    assert codes("The ministers exchanged views on topical issues of international and "
+                 "regional affairs.", lex) == (0, 0, 1)
+    assert codes("The SCO has grown from six to nine member states.", lex) == (0, 0, 1)
+    assert codes("Belarus is expected to become the tenth.", lex) == (0, 0, 1)
+    assert codes("Belarus has joined the work of all SCO mechanisms.", lex) == (0, 0, 1)
+    # joining a headquarters' work, and coordination among the SCO's own bodies, are internal
+    assert codes("Officers of the Executive Committee joined the work of the joint "
+                 "headquarters.", lex)[2] == 0
+    assert codes("We improved the coordination between the Secretariat, the Executive "
+                 "Committee and the centres.", lex)[2] == 0
+    assert codes("They signed a memorandum between the secretariats of the SCO and "
+                 "ASEAN.", lex)[2] == 1
+
+
+def test_v4_the_founding_of_the_un_is_the_un_the_war_is_history(lex):
+    assert codes("The year marks the 75th anniversary of the Victory in the Second World War "
+                 "and of the founding of the United Nations.", lex) == (0, 0, 1)
+
+
+def test_v4_energy_as_vigour_and_the_budget_of_sco_bodies_are_not_economy(lex):
+    assert codes("India's chairmanship has given the Organisation new energy.", lex) == (0, 0, 0)
+    assert codes("I thank our colleagues for their energy and their ideas.", lex) == (0, 0, 0)
+    assert codes("They support new energy vehicles and new energy sources.", lex) == (0, 1, 0)
+    assert codes("Decisions were taken on organisational and financial issues of the "
+                 "Executive Committee.", lex) == (0, 0, 0)
+    assert codes("They discussed financial cooperation.", lex) == (0, 1, 0)
+
+
+def test_v4_a_reference_word_inside_a_name_is_the_name(lex):
+    # "the Parties" of "Conference of the Parties" does not refer to the event's parties
+    out = doc(["Joint anti-terrorist exercise held", "The exercise lasted a week.",
+               "The session of the Conference of the Parties to the UNFCCC was noted."], lex,
+              paragraphs=[1, 2, 2])
+    assert [(c.security, c.multilateralism) for c in out] == [(1, 0), (1, 0), (0, 1)]
+    assert "context" not in out[2].evidence
+
+
+def test_v4_gathered_in_a_city_opens_no_list_of_participants(lex):
+    assert codes("The heads of state, gathered in Samarkand for the meeting, express concern "
+                 "over climate change, which poses a threat to food and water security.",
+                 lex)[0] == 1
+
+
+def test_v4_a_city_described_by_a_relative_clause_at_the_sentence_end(lex):
+    assert codes("It is a pleasure to speak in Tashkent, a city that has for centuries been a "
+                 "crossroads of trade routes.", lex)[1] == 0
+    assert codes("According to UNCTAD, a quarter of trade passes through the region.",
+                 lex)[1] == 1

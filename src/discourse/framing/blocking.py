@@ -17,6 +17,10 @@ __all__ = ["block_span", "list_span", "forward_span", "sco_body_spans", "backdro
 _CLOSE = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
 #: Longest description attached to a name, in tokens.
 _APPOSITION_MAX = 10
+#: A description running to the end of the sentence: a relative pronoun this many tokens
+#: after its noun's article or closer ("a coastal city that ...", "a city which ...").
+_RELATIVE = frozenset({"that", "which", "where", "whose"})
+_RELATIVE_NEAR = 4
 _COMPLEMENT = frozenset({"of", "for", "on"})
 _JOIN_NAME = frozenset({"of", "for", "on", "and", "the", "&", "'s", "\u2019s", "-"})
 #: Prepositions, articles and conjunctions: written with a capital inside a sentence only
@@ -166,12 +170,17 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     closed by a second comma, at most ten tokens ("China, a leading global economy, ...").
     A phrase that runs to the end of the sentence is not taken for one: after a fronted
     phrase ending in a name ("According to UNESCAP, the region ...") it is the main
-    clause.
+    clause; unless it is "a/an" and a noun that a relative clause describes ("in Qingdao,
+    a coastal city that has grown into a centre of trade.").
 
     Examples
     --------
     >>> apposition_spans("China , a leading economy , hosted".split())
     [(2, 5)]
+    >>> apposition_spans("They met in Qingdao , a city that grew on trade .".split())
+    [(5, 11)]
+    >>> apposition_spans("According to UNESCAP , a quarter of trade grew .".split())
+    []
     """
     out = []
     n = len(toks)
@@ -190,5 +199,8 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
             while end < n and toks[end] not in _CLOSE:
                 end += 1
             if end < n and toks[end] == "," and end - c - 1 <= _APPOSITION_MAX:
+                out.append((c + 1, end))
+            elif nxt != "the" and _RELATIVE.intersection(toks[c + 3:c + 3 + _RELATIVE_NEAR]) \
+                    and (end == n or toks[end] == "."):
                 out.append((c + 1, end))
     return out

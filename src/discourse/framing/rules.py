@@ -56,6 +56,9 @@ _NAMES = frozenset({"name", "body", "neutral"})
 #: A state counts when a word of relations is this many tokens from it or closer.
 _NEAR = 10
 _EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
+#: Sections of words that refer back; such a word inside a longer entry (an organisation's
+#: name) is part of that entry ("the Parties" in "Conference of the Parties").
+_REFERENCES = frozenset({"context", "context_noun", "event_ref"})
 
 
 class Analysis(NamedTuple):
@@ -143,9 +146,13 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
     n = len(toks)
     refs, event_refs, triggers = [], [], []
     flags = set()
+    long = [m for m in content if m[1] - m[0] > 1]
     for r in rules:
         e = entries[r[2]]
         sec = e.section
+        if sec in _REFERENCES and any(m[0] <= r[0] and r[1] <= m[1]
+                                      and m[1] - m[0] > r[1] - r[0] for m in long):
+            continue                  # "the Parties" in "Conference of the Parties"
         if sec == "context":
             if context:
                 refs.append(span(toks, r))
