@@ -23,7 +23,8 @@ def test_the_registry_labels_every_set():
     sets = ev.load_sets(CORPUS)
     assert sets.set.tolist()[0] == "corpus"
     held = sets[sets.used_for_development == "no"]
-    assert held.set.tolist() == ["sco-style-heldout", "sco-style-heldout-2"]
+    assert held.set.tolist() == ["sco-style-heldout", "sco-style-heldout-2",
+                                 "sco-style-heldout-3"]
     assert set(held.measured_on) == {"synthetic text, never used to build or tune the lexicon"}
     corpus_row = sets[sets.set == "corpus"].iloc[0]
     assert corpus_row.measured_on == "real text, used to build or tune the lexicon"
@@ -61,6 +62,7 @@ def test_intercoder_agrees_with_reference_libraries():
     # every batch of the SCO-style texts has its own pair of coders
     assert set(ic[ic.set == "sco-style-heldout"].coders) == {"c7 vs c8"}
     assert set(ic[ic.set == "sco-style-heldout-2"].coders) == {"c13 vs c14", "c15 vs c16"}
+    assert set(ic[ic.set == "sco-style-heldout-3"].coders) == {"c21 vs c22", "c23 vs c24"}
     assert ("sco-style-development", "w6", "c9", "c10") in [p[:4] for p in pairs]  # natural order
     # paragraphs of one text are resampled together, not sentences one by one
     boot = ic[ic.metric.isin(["f1", "kappa", "alpha"])]
@@ -131,3 +133,5 @@ def test_instrument_comparison_scores_only_data_left_out():
     assert set(held.method) == {"lexicon", "tfidf_logreg"} and (held.n == 428).all()
     held2 = out[out.data.str.startswith("sco-style-heldout-2 (")]
     assert set(held2.method) == {"lexicon", "tfidf_logreg"} and (held2.n == 476).all()
+    held3 = out[out.data.str.startswith("sco-style-heldout-3 (")]
+    assert set(held3.method) == {"lexicon", "tfidf_logreg"} and (held3.n == 552).all()
