@@ -334,3 +334,6 @@ def test_v4_a_city_described_by_a_relative_clause_at_the_sentence_end(lex):
                  "crossroads of trade routes.", lex)[1] == 0
     assert codes("According to UNCTAD, a quarter of trade passes through the region.",
                  lex)[1] == 1
+    # "that" as a determiner opens no description: the main clause keeps its frames
+    assert codes("With the support of the SCO Secretariat, a meeting of that structure was "
+                 "held with six international organizations.", lex)[2] == 1

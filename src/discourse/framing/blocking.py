@@ -21,6 +21,10 @@ _APPOSITION_MAX = 10
 #: after its noun's article or closer ("a coastal city that ...", "a city which ...").
 _RELATIVE = frozenset({"that", "which", "where", "whose"})
 _RELATIVE_NEAR = 4
+#: Words after which "that" is a determiner, not a relative pronoun ("a meeting of that
+#: structure was held").
+_NOT_NOUN = frozenset({"of", "in", "on", "at", "for", "to", "with", "by", "from", "and",
+                       "or", "than", "about", "into", "like"})
 _COMPLEMENT = frozenset({"of", "for", "on"})
 _JOIN_NAME = frozenset({"of", "for", "on", "and", "the", "&", "'s", "\u2019s", "-"})
 #: Prepositions, articles and conjunctions: written with a capital inside a sentence only
@@ -181,6 +185,8 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     [(5, 11)]
     >>> apposition_spans("According to UNESCAP , a quarter of trade grew .".split())
     []
+    >>> apposition_spans("With the Secretariat , a meeting of that body was held .".split())
+    []
     """
     out = []
     n = len(toks)
@@ -200,7 +206,9 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
                 end += 1
             if end < n and toks[end] == "," and end - c - 1 <= _APPOSITION_MAX:
                 out.append((c + 1, end))
-            elif nxt != "the" and _RELATIVE.intersection(toks[c + 3:c + 3 + _RELATIVE_NEAR]) \
-                    and (end == n or toks[end] == "."):
+            elif nxt != "the" and (end == n or toks[end] == ".") and any(
+                    toks[k] in _RELATIVE and toks[k - 1].isalpha()
+                    and toks[k - 1].lower() not in _NOT_NOUN
+                    for k in range(c + 3, min(c + 3 + _RELATIVE_NEAR, end))):
                 out.append((c + 1, end))
     return out
