@@ -118,6 +118,14 @@ def _covered(entries, content, blocked) -> set:
     return out
 
 
+def _inside(r, matches) -> bool:
+    """Whether match ``r`` lies inside a strictly longer one of ``matches``."""
+    for m in matches:
+        if m[0] <= r[0] and r[1] <= m[1] and m[1] - m[0] > r[1] - r[0]:
+            return True
+    return False
+
+
 def _event_ref(toks, r, kind, s):
     """``(kind, text)`` if match ``r`` refers back to an event: a noun after a
     determiner, at most one lower-case word between ("this timely conference"), not
@@ -146,13 +154,15 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
     n = len(toks)
     refs, event_refs, triggers = [], [], []
     flags = set()
-    long = [m for m in content if m[1] - m[0] > 1]
+    long = None
     for r in rules:
         e = entries[r[2]]
         sec = e.section
-        if sec in _REFERENCES and any(m[0] <= r[0] and r[1] <= m[1]
-                                      and m[1] - m[0] > r[1] - r[0] for m in long):
-            continue                  # "the Parties" in "Conference of the Parties"
+        if sec in _REFERENCES:
+            if long is None:
+                long = [m for m in content if m[1] - m[0] > 1]
+            if long and _inside(r, long):
+                continue              # "the Parties" in "Conference of the Parties"
         if sec == "context":
             if context:
                 refs.append(span(toks, r))
