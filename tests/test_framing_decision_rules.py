@@ -337,3 +337,20 @@ def test_v4_a_city_described_by_a_relative_clause_at_the_sentence_end(lex):
     # "that" as a determiner opens no description: the main clause keeps its frames
     assert codes("With the support of the SCO Secretariat, a meeting of that structure was "
                  "held with six international organizations.", lex)[2] == 1
+
+
+def test_v4_a_short_answer_continues_the_question(lex):
+    qa = ["Interview with the Secretary-General", "Is terrorism still a threat to the region?",
+          "Yes.", "It remains one of our concerns.", "Do you like Beijing?", "Yes."]
+    out = doc(qa, lex, paragraphs=[1, 2, 3, 3, 4, 5])
+    # the first sentence of the answer takes the question's frames; the next does not;
+    # an answer to an unframed question has none
+    assert [c.security for c in out] == [0, 1, 1, 0, 0, 0]
+    assert "the question this answers" in out[2].evidence
+    # a thank-you, a longer sentence, or an answer in the same paragraph take nothing
+    for answer in ("Thank you for the question.",
+                   "I was in Beijing last week and saw the new exhibition halls there."):
+        out = doc(qa[:2] + [answer], lex, paragraphs=[1, 2, 3])
+        assert out[2].security == 0, answer
+    out = doc(qa[:3], lex, paragraphs=[1, 2, 2])
+    assert out[2].security == 0

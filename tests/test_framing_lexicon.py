@@ -43,6 +43,11 @@ def test_lexicon_errors_name_the_file_and_problem(tmp_path):
     bad.write_text("frames:\n  security:\n    - terms: [war]\n")
     with pytest.raises(framing.LexiconError, match="clause"):
         framing.load_lexicon(bad)
+    bad.write_text(MINI + "context:\n  clause: 'rule 1'\n  phrases: [this]\n"
+                   "  determiners: [this]\n  nouns: [area]\n  answer_max_words: many\n")
+    with pytest.raises(framing.LexiconError,
+                       match=r"bad\.yaml: context\.answer_max_words must be a whole number"):
+        framing.load_lexicon(bad)
     with pytest.raises(FileNotFoundError, match="nope.yaml"):
         framing.load_lexicon(tmp_path / "nope.yaml")
     with pytest.raises(ValueError, match="is not a Lexicon"):

@@ -212,6 +212,12 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         settings["context_determiners"] = frozenset(d.lower() for d in dets)
         for noun in _strings(context.get("nouns"), "context.nouns", fail):
             add("context_noun", None, noun, clause, "")
+        most = context.get("answer_max_words", 0)
+        if isinstance(most, bool) or not isinstance(most, int) or most < 0:
+            fail(f"context.answer_max_words must be a whole number >= 0, not {most!r}")
+        settings["answer_max_words"] = most
+        settings["answer_not"] = frozenset(w.lower() for w in _strings(
+            context.get("answer_not", []), "context.answer_not", fail, allow_empty=True))
     events = data.get("events") or {}
     if events:
         clause = _clause(events, "events", fail)

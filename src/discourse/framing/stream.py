@@ -2,9 +2,10 @@
 
 :func:`code_stream` reads rows in order, tokenises each sentence, codes it with
 :func:`discourse.framing.rules.analyse` and applies the context it remembers: the
-current paragraph's last framed sentence (paragraph references, "in this context") and
-the current document's event, read from its title and lead (references to the event,
-"the sides", decision rule 1). Only that is held in memory, so inputs of any length
+current paragraph's last framed sentence (paragraph references, "in this context"), the
+question just asked (a short answer, "Yes.", continues it) and the current document's
+event, read from its title and lead (references to the event, "the sides", decision
+rule 1). Only that is held in memory, so inputs of any length
 stream through. :func:`discourse.framing.coder.iter_codes` is its public face (and
 :mod:`discourse.framing.pool` runs it in worker processes).
 """
@@ -76,9 +77,14 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
     union = lex.context_mode == "union"
     fast = tokenizer == "fast"
     findall = TOKEN_RE.findall
+    short = lex.settings.get("answer_max_words", 0)
+    openers = lex.settings.get("answer_not", frozenset())
     current = object()
     doc = _Document(object())
     last = None            # (id, frames) of the last sentence with a frame in the paragraph
+    framed = None          # (id, frames) of the first sentence with a frame in the paragraph
+    asked = False          # the paragraph's last sentence so far is a question
+    question = None        # (id, frames) of the question paragraph just before this one
     for row in rows:
         if len(row) == 5:
             sid, text, para, document, date = row
@@ -88,10 +94,15 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             raise ValueError(f"a row must be (id, text, paragraph) or (id, text, "
                              f"paragraph, document, date), not {row!r}")
         if para is None or para != current:
-            last = None
+            question = framed if asked and para is not None else None
+            last = framed = None
+            asked = False
             current = para if para is not None else object()
+        else:
+            question = None                   # only an answer's first sentence
         if document is None or document != doc.key:
             doc = _Document(document if document is not None else object())
+            question = None                   # no answer to another text's question
         if isinstance(text, str):
             toks = findall(text) if fast and text.isascii() else split(text)
         else:
@@ -122,9 +133,18 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                 frames = tuple(a or b for a, b in zip(prev, frames))
                 inherited.append("context: " + ", ".join(new) + f" from {last[0]} via '"
                                  + "', '".join(got.refs) + "'")
+        if question is not None and short and not any(frames) and toks \
+                and toks[-1] != "?" and toks[0].lower() not in openers \
+                and sum(1 for t in toks if t[:1].isalnum()) <= short:
+            frames = question[1]
+            inherited.append("context: " + ", ".join(f for f, a in zip(FRAMES, frames) if a)
+                             + f" from {question[0]}, the question this answers")
         if got.money_only and frames[0] and frames[1] and not got.frames[0]:
             frames = (frames[0], 0, frames[2])        # money serving a security matter
             inherited.append("not counted: economy (money serving security, from context)")
         if any(frames):
             last = (sid, frames)
+            framed = (sid, tuple(a or b for a, b in zip(framed[1], frames))) \
+                if framed is not None else (sid, frames)
+        asked = bool(toks) and toks[-1] == "?"
         yield SentenceCode(sid, *frames, _evidence_string(got.labels, got.notes, inherited))
