@@ -354,3 +354,15 @@ def test_v4_a_short_answer_continues_the_question(lex):
         assert out[2].security == 0, answer
     out = doc(qa[:3], lex, paragraphs=[1, 2, 2])
     assert out[2].security == 0
+
+
+def test_v4_a_question_asks_about_the_statement_before_it(lex):
+    out = doc(["Some observers say that the SCO's enlargement weakens it.", "Do you agree?",
+               "Do you like Beijing?"], lex, paragraphs=[1, 1, 2])
+    assert [c.multilateralism for c in out] == [1, 1, 0]
+    assert "the statement this question follows" in out[1].evidence
+    # a question with frames of its own keeps them; a statement after a question is not
+    # a question; a question opening its paragraph has nothing before it
+    out = doc(["Terrorism remains a threat.", "What about trade?", "Thank you."], lex,
+              paragraphs=[1, 1, 1])
+    assert [(c.security, c.economy) for c in out] == [(1, 0), (0, 1), (0, 0)]

@@ -216,6 +216,10 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         if isinstance(most, bool) or not isinstance(most, int) or most < 0:
             fail(f"context.answer_max_words must be a whole number >= 0, not {most!r}")
         settings["answer_max_words"] = most
+        follows = context.get("questions_follow", False)
+        if not isinstance(follows, bool):
+            fail(f"context.questions_follow must be true or false, not {follows!r}")
+        settings["questions_follow"] = follows
         settings["answer_not"] = frozenset(w.lower() for w in _strings(
             context.get("answer_not", []), "context.answer_not", fail, allow_empty=True))
     events = data.get("events") or {}

@@ -79,6 +79,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
     findall = TOKEN_RE.findall
     short = lex.settings.get("answer_max_words", 0)
     openers = lex.settings.get("answer_not", frozenset())
+    follows = lex.settings.get("questions_follow", False)
     current = object()
     doc = _Document(object())
     last = None            # (id, frames) of the last sentence with a frame in the paragraph
@@ -133,6 +134,10 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                 frames = tuple(a or b for a, b in zip(prev, frames))
                 inherited.append("context: " + ", ".join(new) + f" from {last[0]} via '"
                                  + "', '".join(got.refs) + "'")
+        if follows and last is not None and not any(frames) and toks and toks[-1] == "?":
+            frames = last[1]
+            inherited.append("context: " + ", ".join(f for f, a in zip(FRAMES, frames) if a)
+                             + f" from {last[0]}, the statement this question follows")
         if question is not None and short and not any(frames) and toks \
                 and toks[-1] != "?" and toks[0].lower() not in openers \
                 and sum(1 for t in toks if t[:1].isalnum()) <= short:
