@@ -47,14 +47,13 @@ from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.sections import FRAMES
+from discourse.framing.states import non_member_relations
 
 __all__ = ["CONTENT_SECTIONS", "Analysis", "analyse", "span"]
 
 _FRAME_INDEX = {f: i for i, f in enumerate(FRAMES)}
 #: Sections whose entries block the frame words they cover, even of the same length.
 _NAMES = frozenset({"name", "body", "neutral"})
-#: A state counts when a word of relations is this many tokens from it or closer.
-_NEAR = 10
 _EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
 #: Sections of words that refer back; such a word inside a longer entry (an organisation's
 #: name) is part of that entry ("the Parties" in "Conference of the Parties").
@@ -242,34 +241,6 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
     return refs, event_refs, triggers, flags
 
 
-def _states(lex, toks, mentions, flags, date, labels_extra) -> bool:
-    """Non-member states named with a word of relations: multilateralism evidence."""
-    if not any(isinstance(f, tuple) and f[0] == "relation" for f in flags):
-        return False
-    # a list of participants that also names members (the words "member states", or a
-    # state that is a member at the date) is a list: its non-members are guests in it
-    members = [(lo, hi) for lo, hi, state, _ in mentions if lex.states.is_member(state, date)]
-    zones = [(f[1], f[2]) for f in flags if isinstance(f, tuple) and f[0] == "attendance"
-             and (f[3] or any(f[1] <= lo and hi <= f[2] for lo, hi in members))]
-    near = [f[1] for f in flags if isinstance(f, tuple) and f[0] == "relation"]
-    found = False
-    actors = lex.settings.get("state_actors", frozenset())
-    for lo, hi, state, adjective in mentions:
-        if any(a <= lo and hi <= b for a, b in zones):
-            continue
-        if not any(lo - _NEAR <= at <= hi + _NEAR for at in near):
-            continue
-        if adjective and (hi >= len(toks) or toks[hi].lower() not in actors):
-            continue                  # "Mongolian artists" are not the state
-        if not lex.states.is_member(state, date):
-            when = "" if date is None else " in " + str(date)[:4]
-            label = f"{' '.join(toks[lo:hi])} (non-member{when})"
-            if label not in labels_extra:
-                labels_extra.append(label)
-            found = True
-    return found
-
-
 def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             events: bool = False, refs: bool = False, context: bool = False) -> Analysis:
     """Own (non-context) coding of one tokenised sentence (see the module docstring).
@@ -414,7 +385,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             if label not in labels[k]:
                 labels[k].append(label)
     states = []
-    if mentions and _states(lex, toks, mentions, flags, date, states):
+    if mentions and non_member_relations(lex, toks, mentions, flags, date, states):
         labels[2].extend(x for x in states if x not in labels[2])
     notes = sorted({f"{frame_of[m[2]]} '{span(toks, m)}' {why}"
                     for m, why in blocked.items()

@@ -23,12 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-__all__ = ["StatesError", "States", "read_states", "STATES_FILE"]
+__all__ = ["StatesError", "States", "read_states", "non_member_relations", "STATES_FILE",
+           "NEAR"]
 
 #: Default file name under :func:`discourse.paths.lexicon_dir`.
 STATES_FILE = "states.csv"
 #: The date the SCO was founded; its founding members are never looked for in texts.
 FOUNDED = "2001-06-15"
+#: A state counts when a word of relations is this many tokens from it or closer.
+NEAR = 10
 _FIELDS = ("state", "names", "adjectives", "member_from")
 _OPTIONAL = ("capitals",)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -159,3 +162,41 @@ def read_states(path: str | os.PathLike, tokenize) -> States:
                     forms[tuple(tokenize(form.strip()))] = (state, col == "adjectives")
     longest = max((len(k) for k in forms), default=1)
     return States(str(p), member_from, forms, longest, frozenset(k[0] for k in forms))
+
+
+def non_member_relations(lex, toks, mentions, flags, date, labels_extra) -> bool:
+    """Non-member states named with a word of relations: multilateralism evidence.
+
+    ``mentions`` are :meth:`States.find`'s ``(lo, hi, state, adjective)`` in ``toks``;
+    ``flags`` the span rules' flags of :func:`discourse.framing.rules.analyse`
+    (``("relation", at)`` for a word of relations, ``("attendance", lo, hi, members)``
+    for a list of participants). Appends a label per non-member state to
+    ``labels_extra`` and returns whether there was one. A state counts when a word of
+    relations is :data:`NEAR` tokens from it or closer, unless it stands in a list of
+    participants that also names members (a guest in the list), or it is an adjective
+    not followed by a word of ``state_actors`` ("Mongolian artists").
+    """
+    if not any(isinstance(f, tuple) and f[0] == "relation" for f in flags):
+        return False
+    # a list of participants that also names members (the words "member states", or a
+    # state that is a member at the date) is a list: its non-members are guests in it
+    members = [(lo, hi) for lo, hi, state, _ in mentions if lex.states.is_member(state, date)]
+    zones = [(f[1], f[2]) for f in flags if isinstance(f, tuple) and f[0] == "attendance"
+             and (f[3] or any(f[1] <= lo and hi <= f[2] for lo, hi in members))]
+    near = [f[1] for f in flags if isinstance(f, tuple) and f[0] == "relation"]
+    found = False
+    actors = lex.settings.get("state_actors", frozenset())
+    for lo, hi, state, adjective in mentions:
+        if any(a <= lo and hi <= b for a, b in zones):
+            continue
+        if not any(lo - NEAR <= at <= hi + NEAR for at in near):
+            continue
+        if adjective and (hi >= len(toks) or toks[hi].lower() not in actors):
+            continue                  # "Mongolian artists" are not the state
+        if not lex.states.is_member(state, date):
+            when = "" if date is None else " in " + str(date)[:4]
+            label = f"{' '.join(toks[lo:hi])} (non-member{when})"
+            if label not in labels_extra:
+                labels_extra.append(label)
+            found = True
+    return found
