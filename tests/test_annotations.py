@@ -16,8 +16,8 @@ from conftest import CORPUS, REPO, study_sentences
 
 ANNOTATIONS = CORPUS / "annotations"
 #: sha256 of every hand-coded file (codebook version 2, recoded 2026-12-02; the writer sets
-#: w6, w7, w10 and w11 added to sco_style/frames_dev.csv and the second and third held-out
-#: sets, w8 and w9, w12 and w13, coded the same day; see README).
+#: w6, w7, w10 and w11 added to sco_style/frames_dev.csv and the second, third and fourth
+#: held-out sets, w8 and w9, w12 and w13, w14 and w15, coded the same day; see README).
 PINNED = {
     "frames_validation.csv": "85a8b182d295b07886698842455e1c8ac8f8e645b9dd406cb95223e70e2427b6",
     "frames_heldout.csv": "a88f60aa6eb651f5e7aa4f6892a2954ce4e150e497580f6fcc181417c793b6ab",
@@ -29,6 +29,8 @@ PINNED = {
         "bcb37467fef9935758198b51041906d7f9fd66737190b1b5740fad73adbb9366",
     "sco_style/frames_heldout2.csv":
         "5a826f500461bbd7ade4806092657dc9170f06468588ea7d36399ad7372bbbfb",
+    "sco_style/frames_heldout4.csv":
+        "7d8192394dcd56130a2f11ae019e12e3a51ed0ecca3d086b812c2a0b0d1395ab",
     "sco_style/frames_heldout3.csv":
         "e5025cbca306da85ed8641ebc20595600eb845b94dc9d560093cb304b76a1ab5",
 }
@@ -71,7 +73,7 @@ def test_the_corpus_reference_is_coder_a_with_the_adjudicated_decisions():
 
 
 def test_sco_style_references_are_the_adjudicated_codes_of_two_coders():
-    for name in ("dev", "heldout", "heldout2", "heldout3"):
+    for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4"):
         ref = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}.csv",
                           keep_default_na=False)
         coders = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}_coders.csv",

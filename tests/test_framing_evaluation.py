@@ -24,7 +24,7 @@ def test_the_registry_labels_every_set():
     assert sets.set.tolist()[0] == "corpus"
     held = sets[sets.used_for_development == "no"]
     assert held.set.tolist() == ["sco-style-heldout", "sco-style-heldout-2",
-                                 "sco-style-heldout-3"]
+                                 "sco-style-heldout-3", "sco-style-heldout-4"]
     assert set(held.measured_on) == {"synthetic text, never used to build or tune the lexicon"}
     corpus_row = sets[sets.set == "corpus"].iloc[0]
     assert corpus_row.measured_on == "real text, used to build or tune the lexicon"
@@ -63,6 +63,7 @@ def test_intercoder_agrees_with_reference_libraries():
     assert set(ic[ic.set == "sco-style-heldout"].coders) == {"c7 vs c8"}
     assert set(ic[ic.set == "sco-style-heldout-2"].coders) == {"c13 vs c14", "c15 vs c16"}
     assert set(ic[ic.set == "sco-style-heldout-3"].coders) == {"c21 vs c22", "c23 vs c24"}
+    assert set(ic[ic.set == "sco-style-heldout-4"].coders) == {"c25 vs c26", "c27 vs c28"}
     assert ("sco-style-development", "w6", "c9", "c10") in [p[:4] for p in pairs]  # natural order
     # paragraphs of one text are resampled together, not sentences one by one
     boot = ic[ic.metric.isin(["f1", "kappa", "alpha"])]
@@ -135,3 +136,5 @@ def test_instrument_comparison_scores_only_data_left_out():
     assert set(held2.method) == {"lexicon", "tfidf_logreg"} and (held2.n == 476).all()
     held3 = out[out.data.str.startswith("sco-style-heldout-3 (")]
     assert set(held3.method) == {"lexicon", "tfidf_logreg"} and (held3.n == 552).all()
+    held4 = out[out.data.str.startswith("sco-style-heldout-4 (")]
+    assert set(held4.method) == {"lexicon", "tfidf_logreg"} and (held4.n == 538).all()
