@@ -10,12 +10,15 @@
 * **Rules** (:mod:`discourse.framing.rules`): longest match, names, lists, money,
   citations.
 * **Context**: a sentence with a ``context`` reference ("in this context") inherits
-  the frames of the nearest preceding sentence of the same paragraph that has a frame.
+  the frames of the nearest preceding sentence of the same paragraph that has a frame;
+  so does a question with no frame of its own ("Do you agree?", ``questions_follow``),
+  and a short first sentence of an answer takes the frames of the question paragraph
+  before it ("Yes.", ``answer_max_words``) (decision rule 1).
 
 :func:`iter_codes` streams (the reading loop is :mod:`discourse.framing.stream`; only
-the current paragraph's last framed sentence and the document's event are held in
-memory, so inputs of any length pass through in constant memory), in this process or in
-worker processes (:mod:`discourse.framing.pool`).
+the current paragraph's last framed sentence, the question just asked and the
+document's event are held in memory, so inputs of any length pass through in constant
+memory), in this process or in worker processes (:mod:`discourse.framing.pool`).
 """
 
 from __future__ import annotations
@@ -116,11 +119,15 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
     title and the next sentence of six words or more as the lead; the frames of
     their event ("SCO Secretary-General meets the Ambassador of Belarus") are carried
     by later references to that event of a matching kind ("the sides", "the
-    exercise"), across paragraphs (decision rule 1). ``date`` (``YYYY``,
+    exercise"), across paragraphs (decision rule 1). In a paragraph, a question with no
+    frame of its own takes the frames of the nearest preceding framed sentence; the
+    first sentence of the paragraph after a question paragraph, if short (the lexicon's
+    ``context.answer_max_words``), takes the question's frames. ``date`` (``YYYY``,
     ``YYYY-MM`` or ``YYYY-MM-DD``) tells which states were SCO members.
 
-    Only the current paragraph's last framed sentence and the current document's
-    event are held in memory, so inputs of any length stream through.
+    Only the current paragraph's last framed sentence, the question just asked and the
+    current document's event are held in memory, so inputs of any length stream
+    through.
 
     With ``n_jobs`` other than 1 (``-1``: one per core) the rows are cut into chunks
     of about ``chunk_size`` sentences where both the document and the paragraph

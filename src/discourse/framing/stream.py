@@ -2,12 +2,12 @@
 
 :func:`code_stream` reads rows in order, tokenises each sentence, codes it with
 :func:`discourse.framing.rules.analyse` and applies the context it remembers: the
-current paragraph's last framed sentence (paragraph references, "in this context"), the
-question just asked (a short answer, "Yes.", continues it) and the current document's
-event, read from its title and lead (references to the event, "the sides", decision
-rule 1). Only that is held in memory, so inputs of any length
-stream through. :func:`discourse.framing.coder.iter_codes` is its public face (and
-:mod:`discourse.framing.pool` runs it in worker processes).
+current paragraph's last framed sentence (paragraph references, "in this context"; a
+question that asks about it, "Do you agree?"), the question just asked (a short answer,
+"Yes.", continues it) and the current document's event, read from its title and lead
+(references to the event, "the sides"), all decision rule 1. Only that is held in
+memory, so inputs of any length stream through. :func:`discourse.framing.coder.iter_codes`
+is its public face (and :mod:`discourse.framing.pool` runs it in worker processes).
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
     current = object()
     doc = _Document(object())
     last = None            # (id, frames) of the last sentence with a frame in the paragraph
-    framed = None          # (id, frames) of the first sentence with a frame in the paragraph
+    framed = None          # (first framed id, union of frames) of the paragraph so far
     asked = False          # the paragraph's last sentence so far is a question
     question = None        # (id, frames) of the question paragraph just before this one
     for row in rows:
