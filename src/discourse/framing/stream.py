@@ -32,6 +32,11 @@ class SentenceCode(NamedTuple):
     evidence: str
 
 
+def _named(frames) -> str:
+    """The names of the frames that are 1, joined: "security, multilateralism"."""
+    return ", ".join(f for f, a in zip(FRAMES, frames) if a)
+
+
 def _evidence_string(labels, notes, inherited) -> str:
     parts = [f"{f}: " + ", ".join(x) for f, x in zip(FRAMES, labels) if x]
     parts += inherited
@@ -108,6 +113,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             toks = findall(text) if fast and text.isascii() else split(text)
         else:
             toks = []
+        is_question = bool(toks) and toks[-1] == "?"
         got = analyse(lex, toks, caches, date,
                       events=document is not None and doc.seen < 2,
                       refs=document is not None and doc.seen >= 1 and any(doc.frames),
@@ -134,16 +140,16 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                 frames = tuple(a or b for a, b in zip(prev, frames))
                 inherited.append("context: " + ", ".join(new) + f" from {last[0]} via '"
                                  + "', '".join(got.refs) + "'")
-        if follows and last is not None and not any(frames) and toks and toks[-1] == "?":
+        if follows and is_question and last is not None and not any(frames):
             frames = last[1]
-            inherited.append("context: " + ", ".join(f for f, a in zip(FRAMES, frames) if a)
-                             + f" from {last[0]}, the statement this question follows")
-        if question is not None and short and not any(frames) and toks \
-                and toks[-1] != "?" and toks[0].lower() not in openers \
+            inherited.append(f"context: {_named(frames)} from {last[0]}, the statement this "
+                             "question follows")
+        if question is not None and short and toks and not is_question and not any(frames) \
+                and toks[0].lower() not in openers \
                 and sum(1 for t in toks if t[:1].isalnum()) <= short:
             frames = question[1]
-            inherited.append("context: " + ", ".join(f for f, a in zip(FRAMES, frames) if a)
-                             + f" from {question[0]}, the question this answers")
+            inherited.append(f"context: {_named(frames)} from {question[0]}, the question "
+                             "this answers")
         if got.money_only and frames[0] and frames[1] and not got.frames[0]:
             frames = (frames[0], 0, frames[2])        # money serving a security matter
             inherited.append("not counted: economy (money serving security, from context)")
@@ -151,5 +157,5 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             last = (sid, frames)
             framed = (sid, tuple(a or b for a, b in zip(framed[1], frames))) \
                 if framed is not None else (sid, frames)
-        asked = bool(toks) and toks[-1] == "?"
+        asked = is_question
         yield SentenceCode(sid, *frames, _evidence_string(got.labels, got.notes, inherited))
