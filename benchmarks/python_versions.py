@@ -61,8 +61,8 @@ def _run(cmd: list[str], **kw) -> tuple[subprocess.CompletedProcess, float]:
 def _hashes(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for d in ("results", "figures") for p in sorted((root / d).glob("*"))
-            if p.is_file() and p.name != "manifest.json" and p.suffix in (".csv", ".md",
-                                                                        ".png", ".svg")}
+            if p.is_file() and p.name != "manifest.json"
+            and p.suffix in (".csv", ".md", ".png", ".svg")}
 
 
 def measure(python: str, work: Path) -> dict:

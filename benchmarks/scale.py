@@ -264,7 +264,8 @@ def report(results: list[dict]) -> str:
     for step in STEPS:
         rs = [r for r in results if r["step"] == step]
         if rs:
-            lines.append(f"| {step} | {slope([r['words'] for r in rs], [r['seconds'] for r in rs]):.2f} |")
+            fitted = slope([r["words"] for r in rs], [r["seconds"] for r in rs])
+            lines.append(f"| {step} | {fitted:.2f} |")
     frames = {r["factor"]: r for r in results if r["step"] == "frames"}
     cvs = {r["factor"]: r for r in results if r["step"] == "countvectorizer"}
     if frames and cvs:

@@ -29,7 +29,8 @@ STUDY = (D2019, D2020)
 TINY_TEXTS = {
     "tiny-2021-speech": (
         "Address on security and trade\n\n"
-        "Terrorism and extremism remain the main threats. Mr. Smith met Mr Jones in St. Petersburg.\n\n"
+        "Terrorism and extremism remain the main threats. "
+        "Mr. Smith met Mr Jones in St. Petersburg.\n\n"
         "Trade grew to US$ 6.3 trillion, or 3,800 deals.\n"
     ),
     "tiny-2022-interview": (

@@ -191,8 +191,8 @@ def test_frames_bad_standard_input_is_one_line(monkeypatch, capsys):
     ["report", "-o", "{missing}/report"],
     ["reproduce", "--results", "{missing}/results"],
 ])
-def test_a_missing_output_folder_is_an_error_that_writes_nothing(tmp_path, three_corpus,
-                                                                  capsys, args):
+def test_a_missing_output_folder_is_an_error_that_writes_nothing(
+        tmp_path, three_corpus, capsys, args):
     missing = tmp_path / "no" / "such"
     args = [a.format(missing=missing) for a in args]
     if args[0] not in ("report", "reproduce"):

@@ -131,7 +131,8 @@ def test_missing_metadata_file(tmp_path):
 @pytest.mark.parametrize("field", ["speaker", "date", "sha256", "doc_id"])
 def test_missing_metadata_field_value(corpus_copy, field):
     _rewrite_meta(corpus_copy, **{field: ""})
-    with pytest.raises(CorpusError, match=rf"metadata\.csv, line 2: required field '{field}' is empty"):
+    with pytest.raises(CorpusError,
+                       match=rf"metadata\.csv, line 2: required field '{field}' is empty"):
         corpus.load_metadata(corpus_copy)
 
 

@@ -105,8 +105,8 @@ def test_evidence_entries_reads_frames_and_skips_context_and_blocked():
         "not counted: security 'x' inside y")
     assert got == {"security": ["Terrorism", "threat"], "economy": [],
                    "multilateralism": ["Belarus", "Regional Anti-Terrorist Structure ( RATS )"]}
-    assert evidence.evidence_entries("") == {"security": [], "economy": [],
-                                         "multilateralism": []}
+    assert evidence.evidence_entries("") == {
+        "security": [], "economy": [], "multilateralism": []}
     assert evidence.context_references(
         "context: security from the event of x via 'The sides' | context: economy from y "
         "via 'this area', 'The sides' | not counted: economy (money serving security)") \
@@ -116,8 +116,8 @@ def test_evidence_entries_reads_frames_and_skips_context_and_blocked():
 
 def test_highlight_marks_whole_words_longest_first_and_escapes():
     got = evidence.highlight("The UN Security Council, UNESCO & the UN <b>",
-                         {"multilateralism": ["UN Security Council", "UN"],
-                          "security": ["Security"]})
+                             {"multilateralism": ["UN Security Council", "UN"],
+                              "security": ["Security"]})
     assert got == ('The <mark class="f-multilateralism" title="multilateralism">UN Security '
                    'Council</mark>, UNESCO &amp; the <mark class="f-multilateralism" '
                    'title="multilateralism">UN</mark> &lt;b&gt;')

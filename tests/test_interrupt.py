@@ -71,8 +71,8 @@ def test_an_interrupt_stops_the_processes_the_call_started():
     with interrupt.signals_raise():
         import threading
 
-        threading.Timer(1.0, lambda: signal.pthread_kill(threading.main_thread().ident,
-                                                          signal.SIGTERM)).start()
+        main_thread = threading.main_thread().ident
+        threading.Timer(1.0, lambda: signal.pthread_kill(main_thread, signal.SIGTERM)).start()
         with pytest.raises(interrupt.Interrupted) as info:
             interrupt.call_stopping_children(work)
     assert info.value.signal_name == "SIGTERM" and info.value.stopped == 1

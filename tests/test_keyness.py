@@ -45,7 +45,9 @@ def test_four_cell_g2_independent_checks():
         ours = kn.g2(a, b, c, d, form="4-cell")
         assert abs(ours) == pytest.approx(ref, rel=1e-10)
         k = table.ravel().astype(float)
-        xlnx = lambda v: sum(x * math.log(x) for x in np.atleast_1d(v) if x > 0)  # noqa: E731
+
+        def xlnx(v):
+            return sum(x * math.log(x) for x in np.atleast_1d(v) if x > 0)
         n = k.sum()
         entropy_form = 2 * (xlnx(k) - xlnx(table.sum(axis=1)) - xlnx(table.sum(axis=0))
                             + xlnx([n]))
@@ -226,8 +228,8 @@ def test_logodds_background_prior_by_hand():
     f = np.array([word_frequency("peace", "en"), word_frequency("trade", "en")])
     share = f / f.sum()
     alpha = 8 * share[0]
-    delta = math.log((3 + alpha) / (4 + 8 - 3 - alpha)) - math.log((1 + alpha) /
-                                                                    (4 + 8 - 1 - alpha))
+    delta = (math.log((3 + alpha) / (4 + 8 - 3 - alpha))
+             - math.log((1 + alpha) / (4 + 8 - 1 - alpha)))
     z = delta / math.sqrt(1 / (3 + alpha) + 1 / (1 + alpha))
     assert k.loc["peace", "logodds_z"] == pytest.approx(z, rel=1e-12)
     assert set(k.logodds_prior) == {"background (alpha0 = n tokens compared)"}
@@ -263,7 +265,7 @@ def test_keyness_real_corpus(tok, years):
 def test_keyness_default_compares_every_later_year_with_the_first(real_tokens):
     three = pd.concat([real_tokens, real_tokens[real_tokens.year == 2020].assign(year=2021)])
     k = kn.keyness(three)
-    assert list(dict.fromkeys(zip(k.target, k.reference))) == [("2020", "2019"),
-                                                                 ("2021", "2019")]
+    assert list(dict.fromkeys(zip(k.target, k.reference))) == [
+        ("2020", "2019"), ("2021", "2019")]
     one = kn.keyness(three, 2021, 2019)
     pd.testing.assert_frame_equal(k[k.target == "2021"].reset_index(drop=True), one)

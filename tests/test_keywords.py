@@ -36,7 +36,8 @@ def test_term_families(tok):
     assert len(r) == len(fam) * tok.year.nunique()
     p = r[r.family == "pandemic"].set_index("year")
     for y, row in p.iterrows():
-        assert row["count"] == tok[(tok.year == y) & tok.term.isin(fam["pandemic"]["terms"])].shape[0]
+        in_family = tok[(tok.year == y) & tok.term.isin(fam["pandemic"]["terms"])]
+        assert row["count"] == in_family.shape[0]
         assert row.per10k == pytest.approx(1e4 * row["count"] / (tok.year == y).sum())
 
 

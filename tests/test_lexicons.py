@@ -150,7 +150,7 @@ def test_negations_modals_and_content_words_are_not_stop_words(lexicons):
 
 def test_lexicon_files_have_why_columns():
     for name in ("spelling.csv", "variants.csv"):
-        lines = [l for l in paths.lexicon_path(name).read_text(encoding="utf-8")
-                 .splitlines() if not l.startswith("#")]
+        lines = [line for line in paths.lexicon_path(name).read_text(encoding="utf-8")
+                 .splitlines() if not line.startswith("#")]
         rows = list(csv.DictReader(lines))
         assert rows and all(r["why"].strip() for r in rows), name

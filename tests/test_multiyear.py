@@ -166,8 +166,8 @@ def test_topic_prevalence_per_year(fit):
     first = topics.prevalence_difference(ut, n_boot=100)
     adjacent = topics.prevalence_difference(ut, reference="previous", n_boot=100)
     assert sorted(set(zip(first.target, first.reference))) == [(2022, 2021), (2023, 2021)]
-    assert sorted(set(zip(adjacent.target, adjacent.reference))) == [(2022, 2021),
-                                                                      (2023, 2022)]
+    assert sorted(set(zip(adjacent.target, adjacent.reference))) == [
+        (2022, 2021), (2023, 2022)]
     m = prev.set_index(["topic", "year"])["mean"]
     for row in adjacent.itertuples():
         assert row.difference == pytest.approx(m[(row.topic, row.target)]

@@ -34,9 +34,9 @@ def _pins() -> dict[str, str]:
 
 
 def test_every_requirement_is_an_exact_pin_and_unique():
-    lines = [l.split("#", 1)[0].strip() for l in
+    lines = [line.split("#", 1)[0].strip() for line in
              (REPO / "requirements.txt").read_text().splitlines()]
-    names = [re.sub(r"[-_.]+", "-", l.split("==")[0]).lower() for l in lines if l]
+    names = [re.sub(r"[-_.]+", "-", line.split("==")[0]).lower() for line in lines if line]
     assert len(names) == len(set(names))
     assert len(_pins()) > 50          # a full lock, not only the direct dependencies
 
@@ -58,7 +58,8 @@ def test_pyproject_dependencies_and_extras_are_pinned_and_satisfied():
         name = _name(spec)
         assert name in pins, f"{req.name} is in pyproject.toml but not pinned in requirements.txt"
         assert req.specifier.contains(pins[name]), (
-            f"{req.name}=={pins[name]} in requirements.txt does not satisfy {req} in pyproject.toml")
+            f"{req.name}=={pins[name]} in requirements.txt does not satisfy {req} "
+            "in pyproject.toml")
 
 
 def test_runtime_dependencies_and_extras():
@@ -101,7 +102,8 @@ def test_makefile_installs_from_the_lock_file():
     assert "pip install --quiet --disable-pip-version-check -r requirements.txt" in make
     assert "--no-deps" in make
     ci = (REPO / ".ci" / "run").read_text()
-    assert [l for l in ci.splitlines() if l and not l.startswith("#")][-1] == "make test"
+    assert [line for line in ci.splitlines()
+            if line and not line.startswith("#")][-1] == "make test"
 
 
 def test_every_third_party_module_the_package_imports_is_a_declared_dependency():

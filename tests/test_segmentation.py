@@ -92,7 +92,8 @@ def test_joining_sentences_gives_back_each_paragraph(layer):
         assert corpus.join_sentences(list(group.text)) == paras[(doc_id, p)]
     # and the paragraphs are the non-blank lines of the text, in order
     for doc in docs.itertuples():
-        lines = [l.strip(" \u00a0") for l in doc.text.split("\n") if l.strip(" \u00a0")]
+        lines = [line.strip(" \u00a0") for line in doc.text.split("\n")
+                 if line.strip(" \u00a0")]
         assert list(paras[doc.doc_id]) == lines
 
 

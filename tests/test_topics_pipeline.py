@@ -28,8 +28,8 @@ def test_run_pipeline_equals_the_steps(analysis, multi_sentences):
         results.TOPICS_LABELS_CHECK: topics.check_labels(topics.load_labels(), terms),
         results.TOPICS_PASSAGES: topics.representative_passages(fit),
         results.TOPICS_DOCUMENTS: unit_topics,
-        results.TOPICS_PREVALENCE: topics.prevalence_table(unit_topics, reference="previous",
-                                                            n_boot=50, seed=2),
+        results.TOPICS_PREVALENCE: topics.prevalence_table(
+            unit_topics, reference="previous", n_boot=50, seed=2),
     }
     got = analysis.tables()
     assert list(got) == list(expected)

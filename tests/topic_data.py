@@ -35,8 +35,8 @@ def block_dtm(n_blocks=3, per_block=4, units_per_block=10, seed=0):
             row = np.zeros(len(terms), dtype=int)
             row[b * per_block:(b + 1) * per_block] = rng.integers(1, 5, size=per_block)
             rows.append(row)
-    return dtm_from(rows, terms), [set(terms[b * per_block:(b + 1) * per_block])
-                               for b in range(n_blocks)]
+    blocks = [set(terms[b * per_block:(b + 1) * per_block]) for b in range(n_blocks)]
+    return dtm_from(rows, terms), blocks
 
 
 def sentences(paragraph_roles, texts=None, year=2001, doc="d"):
