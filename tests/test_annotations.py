@@ -12,7 +12,7 @@ import hashlib
 
 import pandas as pd
 
-from conftest import CORPUS, REPO, study_sentences
+from conftest import CORPUS, REPO
 
 ANNOTATIONS = CORPUS / "annotations"
 #: sha256 of every hand-coded file (codebook version 2, recoded 2026-12-02; the writer sets
@@ -83,11 +83,9 @@ def test_sco_style_references_are_the_adjudicated_codes_of_two_coders():
         assert (coders.groupby("id").coder.nunique() == 2).all()
         assert set(coders.id) == set(ref.id) and ref.id.is_unique
         decided = dict(zip(zip(adj.sentence_id, adj.frame), adj.decision))
-        wide = coders.pivot_table(index="id", columns="coder", values=FRAMES, aggfunc="first")
+        pairs = coders.groupby("id")[FRAMES].agg(list).loc[ref.id]
         for f in FRAMES:
-            pair = wide[f]
-            for sid, r in zip(ref.id, ref[f]):
-                x, y = pair.loc[sid].dropna().tolist()
+            for sid, r, (x, y) in zip(ref.id, ref[f], pairs[f]):
                 assert r == (x if x == y else decided[(sid, f)]), (name, sid, f)
 
 
@@ -99,9 +97,9 @@ def test_the_codebook_is_shipped_and_equals_the_shared_one():
         assert shipped.read_bytes() == shared.read_bytes()
 
 
-def test_validation_set_codes_every_sentence_with_its_exact_text():
+def test_validation_set_codes_every_sentence_with_its_exact_text(real_sentences):
     codes = pd.read_csv(ANNOTATIONS / "frames_validation.csv", keep_default_na=False)
-    sents = study_sentences()       # the study's two documents, whatever else corpus/ holds
+    sents = real_sentences          # the study's two documents, whatever else corpus/ holds
     assert list(codes.columns) == ["sentence_id", "doc_id", "year", "role", *FRAMES,
                                    "context", "note", "text"]
     assert codes.sentence_id.tolist() == sents.sentence_id.tolist()
