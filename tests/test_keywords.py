@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from discourse import (concordance, corpus, dispersion, keyness, keyness_resampling,
@@ -58,3 +59,16 @@ def test_three_year_fixture(three_corpus):
     b = kw.bootstrap_keyness(t, 2023, 2021, n_boot=20, seed=0)
     assert b.n_boot.iloc[0] == 20
     assert kw.kwic(s, "covid-19").match.tolist() == ["COVID-19"]
+
+
+def test_key_terms_list_each_term_once_when_the_table_is_short():
+    """Fewer than 2 n terms (a small corpus): the first and last n rows overlap, the
+    key terms do not (the keyword bootstrap of notebook 02 used to assess such terms
+    twice)."""
+    k = pd.DataFrame({"term": list("abcdef"), "g2": [9.0, 4.0, 1.0, 0.0, -2.0, -6.0]})
+    pos, neg = kw.key_rows(k, 15)
+    assert pos.term.tolist() == ["a", "b", "c"] and neg.term.tolist() == ["e", "f"]
+    assert kw.key_terms(k, n=15) == ["a", "b", "c", "f", "e"]
+    assert kw.key_terms(k, n=1) == ["a", "f"]
+    with pytest.raises(ValueError, match="n=0"):
+        kw.key_terms(k, n=0)

@@ -261,6 +261,9 @@ def test_notebook_comparisons_cover_the_later_years(multi_run):
     totals = freq.groupby("year")["total"].first()
     assert key.total_target.iloc[0] == totals[2023]
     assert key.total_reference.iloc[0] == totals[2021] + totals[2022]
+    boot = pd.read_csv(res / "keywords-bootstrap.csv", keep_default_na=False)
+    assert boot.term.is_unique          # fewer key terms than 2 x TOP_N: each once
+    assert set(boot.term) == set(keywords.key_terms(key, n=15))
     diff = pd.read_csv(res / "framing-differences.csv")
     assert sorted(set(zip(diff.target, diff.reference))) == [(2022, 2021), (2023, 2021)]
     prev = pd.read_csv(res / "topics-prevalence-by-year.csv")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -10,7 +11,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from discourse import io, reproduce
+from discourse import io, paths, reproduce
 from discourse.reproduce import ReproduceError
 
 
@@ -238,3 +239,27 @@ def test_a_dead_kernel_is_one_error_naming_the_notebook(tmp_path):
     with pytest.raises(ReproduceError, match=r"^02-dies.ipynb: the kernel died "
                                              r"\(fatal: out of memory\)$"):
         reproduce.execute_notebook(path, timeout=60)
+
+
+@pytest.mark.parametrize("given, named", [
+    ({}, r"own --results \(.*results\) and --figures \(.*figures\), mixing"),
+    ({"results": "elsewhere/results"}, r"own --figures \(.*figures\), mixing"),
+    ({"figures": "elsewhere/figures"}, r"own --results \(.*results\), mixing"),
+])
+def test_another_corpus_never_writes_into_the_repository_outputs(
+        tmp_path, tiny_corpus, monkeypatch, given, named):
+    """`discourse reproduce --corpus DIR` without output folders of its own would mix
+    the other corpus's tables into the repository's results/ and figures/: refused
+    before anything is written. (The repository's folders are those of a stand-in
+    repository here, so that a failure of this test damages nothing.)"""
+    repo = tmp_path / "repo"
+    for d in ("corpus", "results", "figures", "notebooks"):
+        (repo / d).mkdir(parents=True)
+    monkeypatch.setattr(paths, "repo_root", lambda: repo)
+    monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
+    kwargs = {k: tmp_path / v for k, v in given.items()}
+    with pytest.raises(ReproduceError, match=f"corpus {re.escape(str(tiny_corpus))} is "
+                                             f"not the repository's, but .*{named}"):
+        reproduce.run(corpus=tiny_corpus, quiet=True, **kwargs)
+    assert not (tmp_path / "elsewhere").exists()
+    assert not [p for p in repo.rglob("*") if p.is_file()]

@@ -181,3 +181,34 @@ def test_the_header_names_the_folder_it_is_written_into(tmp_path):
     assert own == summary.render_summary(findings)
     assert "from the tables in `results/`; regenerate with `make reproduce`" in own
     assert "are in `results/manifest.json`" in own
+
+
+def test_sensitivity_and_topic_names_say_only_what_the_tables_hold(tmp_path):
+    """A corpus without hand coding has no hand-code checks, and topics without labels
+    are named by number (not "nan"): the wording comes from the tables."""
+    main = dict(variant="lexicon codes, all", codes="lexicon", sentences="all", kind="main",
+                frame="security", holds=True, conclusion="no clear change",
+                difference=-0.1, ci_low=-0.3, ci_high=0.1)
+    check = dict(main, variant="lexicon codes, without questions, titles, leads",
+                 sentences="without questions, titles, leads", kind="check")
+    _write(tmp_path, "framing-sensitivity.csv", [main, check])
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2021, frame="security", n_sentences=40, n_frame=10, share=0.25,
+             ci_low=0.12, ci_high=0.42)])
+    stab = dict(n_runs=9, model="nmf", k=2, seed=5, n_top=10, min_stability=0.8, sd=0.1,
+                min=0.5, citable=True)
+    _write(tmp_path, "topics-stability.csv", [dict(stab, topic=1, stability=0.95),
+                                              dict(stab, topic=2, stability=0.90)])
+    _write(tmp_path, "topics-labels-check.csv", [
+        dict(topic=1, label="", status="unlabelled"),
+        dict(topic=2, label="Trade", status="ok")])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert ("holds in 1 of 1 checks (without questions, titles and leads; the main "
+            "result itself is not counted)") in text
+    assert "hand codes" not in text and "nan" not in text
+    assert 'topic 1 0.95; topic 2 "Trade" 0.90' in text
+    _write(tmp_path, "framing-sensitivity.csv",
+           [main, check, dict(check, variant="hand codes, all", codes="hand", sentences="all")])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert ("holds in 2 of 2 checks (without questions, titles and leads; hand codes "
+            "instead of lexicon codes; the main result itself is not counted)") in text

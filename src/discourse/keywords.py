@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from discourse import lexicons, paths, provenance
-from discourse.checks import check_choice, check_columns
+from discourse.checks import check_choice, check_columns, check_positive_int
 from discourse.concordance import collocations, kwic
 from discourse.dispersion import dispersion, keyness_dispersion, lexical_dispersion
 from discourse.keyness import (CORRECTIONS, G2_FORMS, GROUPINGS, KEYNESS_COLUMNS, g2,
@@ -38,6 +38,8 @@ __all__ = [
     "frequencies",
     "load_term_families",
     "term_family_rates",
+    "key_rows",
+    "key_terms",
     # re-exported from discourse.keyness, discourse.dispersion, discourse.concordance
     "KEYNESS_COLUMNS",
     "G2_FORMS",
@@ -53,6 +55,44 @@ __all__ = [
     "collocations",
     "lexical_dispersion",
 ]
+
+
+def key_rows(keyness: pd.DataFrame, n: int = 15) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows of the ``n`` terms most key each way in a ``keyness`` table.
+
+    The target's key terms are the ``n`` largest positive signed G2 (largest first),
+    the reference's the ``n`` most negative (least negative first, as at the foot of
+    the table sorted by signed G2); a term with G2 = 0 is neither. The two sets never
+    overlap, so a table with fewer than ``2 n`` terms gives each term once (taking the
+    first and last ``n`` rows of the table would list some twice). Ties keep the
+    table's order (stable sort). Figure ``02-keyness``, the keyword bootstrap and the
+    explorer's key terms all use this selection.
+
+    Examples
+    --------
+    >>> k = pd.DataFrame({"term": ["a", "b", "c", "d"], "g2": [5.0, -1.0, 2.0, -4.0]})
+    >>> [list(part.term) for part in key_rows(k, n=3)]
+    [['a', 'c'], ['b', 'd']]
+    """
+    check_positive_int("n", n)
+    top = keyness.sort_values("g2", ascending=False, kind="stable")
+    return top[top["g2"] > 0].head(n), top[top["g2"] < 0].tail(n)
+
+
+def key_terms(keyness: pd.DataFrame, *, n: int = 15) -> list[str]:
+    """The terms of :func:`key_rows`: the target's (largest G2 first), then the
+    reference's (most negative G2 first), each term once.
+
+    Examples
+    --------
+    >>> k = pd.DataFrame({"term": ["a", "b", "c", "d"], "g2": [5.0, -1.0, 2.0, -4.0]})
+    >>> key_terms(k, n=1)
+    ['a', 'd']
+    >>> key_terms(k, n=5)
+    ['a', 'c', 'd', 'b']
+    """
+    pos, neg = key_rows(keyness, n)
+    return [*pos["term"], *neg["term"].iloc[::-1]]
 
 
 def _by_group(data, by: str):

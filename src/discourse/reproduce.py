@@ -133,7 +133,10 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
     corpus, results, figures : path-like, optional
         Corpus directory and output directories (defaults: the repository's). A path
         other than the notebooks' default is injected into every notebook as
-        ``CORPUS_DIR``, ``RESULTS_DIR`` or ``FIGURES_DIR``.
+        ``CORPUS_DIR``, ``RESULTS_DIR`` or ``FIGURES_DIR``. Another corpus needs
+        ``results`` and ``figures`` folders other than the repository's (a
+        :class:`ReproduceError` otherwise, before anything is written), so that its
+        tables never mix with the study's.
     notebooks : path-like, optional
         Directory of the numbered notebooks (default: the repository's).
     executed : path-like, optional
@@ -193,6 +196,16 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     notebooks_dir = paths.notebooks_dir(notebooks)
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
 
+    if corpus is not None and not _same(corpus, paths.corpus_dir()):
+        mixed = [f"{flag} ({d})" for flag, d, default in (
+            ("--results", out_results, paths.results_dir()),
+            ("--figures", figures_dir, paths.figures_dir())) if _same(d, default)]
+        if mixed:
+            raise ReproduceError(
+                f"the corpus {corpus} is not the repository's, but the run would write into "
+                f"the repository's own {' and '.join(mixed)}, mixing its tables with the "
+                "study's; give --results and --figures folders of their own (nothing was "
+                "written)")
     overrides = {}
     for key, value, default in (("CORPUS_DIR", corpus, paths.corpus_dir()),
                                 ("RESULTS_DIR", results, paths.results_dir()),

@@ -11,8 +11,9 @@ here draws or writes.
   frequency (target + reference count) and *range*, the share of paragraphs that
   contain the term, over every document (Gries 2008 lists range as the simplest
   dispersion measure; the per-document DP is kept for the hover).
-* :func:`key_terms` and :func:`kwic_lines`: the terms of figure ``02-keyness`` (the
-  ``n`` largest and smallest by signed G2) and their keyword-in-context lines, from
+* :func:`key_terms` (:func:`discourse.keywords.key_terms`, re-exported) and
+  :func:`kwic_lines`: the terms of figure ``02-keyness`` (the ``n`` largest and smallest
+  by signed G2) and their keyword-in-context lines, from
   :func:`discourse.concordance.kwic`.
 * :func:`coded_sentences`: sentences with their frame codes, the lexicon entries that
   matched marked in the text (:mod:`discourse.explorer.evidence`), and the agreement
@@ -39,6 +40,7 @@ from discourse import results as registry
 from discourse.checks import check_positive_int
 from discourse.explorer.evidence import context_references, evidence_entries, highlight
 from discourse.framing.lexicon import FRAMES
+from discourse.keywords import key_terms
 
 __all__ = [
     "COLUMNS",
@@ -158,22 +160,6 @@ def keyness_points(keyness: pd.DataFrame) -> pd.DataFrame:
     return out[["term", "log_ratio", "frequency", "range", "dp", "count_target",
                 "count_reference", "per10k_target", "per10k_reference", "g2",
                 "p_adjusted", "direction"]].reset_index(drop=True)
-
-
-def key_terms(keyness: pd.DataFrame, *, n: int = 15) -> list[str]:
-    """The terms of figure ``02-keyness``: the ``n`` largest and ``n`` smallest by signed G2.
-
-    Examples
-    --------
-    >>> k = pd.DataFrame({"term": ["a", "b", "c", "d"], "g2": [5.0, -1.0, 2.0, -4.0]})
-    >>> key_terms(k, n=1)
-    ['a', 'd']
-    """
-    check_positive_int("n", n)
-    top = keyness.sort_values("g2", ascending=False, kind="stable")
-    pos = top[top["g2"] > 0].head(n)
-    neg = top[top["g2"] < 0].tail(n)
-    return [*pos["term"], *neg["term"].iloc[::-1]]
 
 
 def kwic_lines(sentences: pd.DataFrame, terms, *, lines: int = 40, window: int = 8,

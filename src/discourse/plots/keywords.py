@@ -18,13 +18,14 @@ def plot_keyness(keyness, *, n: int = 15, alpha: float = 0.05, target=None,
                  reference=None, source: str = _KEY_SOURCE) -> Figure:
     """Bar chart of Log Ratio for the top ``n`` terms each way of a ``keyness`` table.
 
-    Terms are the ``n`` largest and ``n`` smallest by signed G2; bars show Hardie's
+    Terms are the ``n`` largest and ``n`` smallest by signed G2
+    (:func:`discourse.keywords.key_rows`); bars show Hardie's
     Log Ratio; filled bars have ``p_adjusted < alpha``, hatched bars do not. Each bar
     is annotated with the counts ``target/reference``.
     """
-    top = keyness.sort_values("g2", ascending=False, kind="stable")
-    pos = top[top["g2"] > 0].head(n)
-    neg = top[top["g2"] < 0].tail(n)
+    from discourse.keywords import key_rows
+
+    pos, neg = key_rows(keyness, n)
     rows = pos.iloc[::-1].to_dict("records") + neg.iloc[::-1].to_dict("records")
     height = max(3.0, 0.22 * len(rows) + 1.5)
     fig, ax = new_figure(figsize=(8.0, height))

@@ -72,15 +72,23 @@ def framing_findings(root: Path):
         holds = checks.holds.astype(str).str.lower() == "true"
         broken = checks[~holds]
         text = (f"Sensitivity: the conclusion about each year difference holds in "
-                f"{int(holds.sum())} of {len(checks)} checks (without questions, titles "
-                "and leads; hand codes instead of lexicon codes; the main result itself "
-                "is not counted).")
+                f"{int(holds.sum())} of {len(checks)} checks ({_variants(checks)}).")
         if len(broken):
             text += " It changes for: " + "; ".join(
                 f"{r.frame} ({r.variant}: {r.conclusion}, {pp(r.difference)} points, "
                 f"95% CI {pp0(r.ci_low)} to {pp0(r.ci_high)})"
                 for r in broken.itertuples()) + "."
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
+
+
+def _variants(checks) -> str:
+    """What the sensitivity checks vary, from the table itself (a corpus without hand
+    coding has no hand-code checks)."""
+    parts = [s.replace(", leads", " and leads") for s in dict.fromkeys(
+        checks["sentences"].astype(str)) if s != "all"] if "sentences" in checks else []
+    if "codes" in checks and (checks["codes"].astype(str) == "hand").any():
+        parts.append("hand codes instead of lexicon codes")
+    return "; ".join(parts + ["the main result itself is not counted"])
 
 
 def _two_coders(ceil, name: str) -> str:

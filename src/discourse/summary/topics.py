@@ -15,6 +15,8 @@ def _topic_names(root: Path) -> dict:
     names = {}
     if labels is not None and {"topic", "label"} <= set(labels.columns):
         for r in labels.itertuples():
+            if not isinstance(r.label, str) or not r.label.strip():
+                continue                    # an unlabelled topic is named by its number
             stale = str(getattr(r, "status", "ok")) != "ok"
             names[int(r.topic)] = f"\"{r.label}\"" + (" (label stale)" if stale else "")
     return names
