@@ -212,3 +212,22 @@ def test_sensitivity_and_topic_names_say_only_what_the_tables_hold(tmp_path):
     text = summary.render_summary(summary.headline_findings(tmp_path))
     assert ("holds in 2 of 2 checks (without questions, titles and leads; hand codes "
             "instead of lexicon codes; the main result itself is not counted)") in text
+
+
+def test_a_share_whose_resampling_interval_is_a_point_says_so(tmp_path):
+    """0 of 5 sentences: the cluster bootstrap interval is [0, 0]; the summary names it
+    a point and gives Wilson's interval (0% to 43%: Wilson 1927, by hand below)."""
+    import math
+
+    z, n = 1.959964, 5
+    high = (z * z / n) / (1 + z * z / n)          # Wilson upper limit at p = 0
+    assert round(high, 3) == 0.434 and math.isclose(
+        high, (0 + z * z / (2 * n) + z * math.sqrt(z * z / (4 * n * n))) / (1 + z * z / n))
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2018, frame="multilateralism", n_sentences=n, n_frame=0, share=0.0,
+             ci_low=0.0, ci_high=0.0, interval="cluster bootstrap percentile (B=9, seed=1)",
+             wilson_low_independent=0.0, wilson_high_independent=high)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert ("0.0% of sentences in 2018 (0 of 5; 95% CI 0% to 0%: the resampled sentences "
+            "cannot vary, so this interval is a point; Wilson 0% to 43%, assuming "
+            "independent sentences)") in text

@@ -34,7 +34,7 @@ def framing_findings(root: Path):
         fmt = pct0 if named else pct
         years = "; ".join(
             f"{pct(r.share)} of sentences in {int(r.year)} ({int(r.n_frame)} of "
-            f"{int(r.n_sentences)}; {how} {fmt(r.ci_low)} to {fmt(r.ci_high)})"
+            f"{int(r.n_sentences)}; {_interval(r, how, fmt)})"
             for r in part.sort_values("year").itertuples())
         text = f"**{frame.capitalize()}** framing (lexicon coder): {years}."
         if diffs is not None:
@@ -79,6 +79,19 @@ def framing_findings(root: Path):
                 f"95% CI {pp0(r.ci_low)} to {pp0(r.ci_high)})"
                 for r in broken.itertuples()) + "."
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
+
+
+def _interval(r, how: str, fmt) -> str:
+    """The interval of one share; a resampling interval that cannot vary (no sentence,
+    or every sentence, of the year has the frame) is named as such, with Wilson's
+    beside it."""
+    text = f"{how} {fmt(r.ci_low)} to {fmt(r.ci_high)}"
+    wilson = hasattr(r, "wilson_low_independent") and hasattr(r, "wilson_high_independent")
+    if r.ci_low == r.ci_high and wilson:
+        text += (": the resampled sentences cannot vary, so this interval is a point; "
+                 f"Wilson {pct0(r.wilson_low_independent)} to "
+                 f"{pct0(r.wilson_high_independent)}, assuming independent sentences")
+    return text
 
 
 def _variants(checks) -> str:
