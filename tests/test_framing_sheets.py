@@ -84,6 +84,23 @@ def test_sample_refuses_bad_input_and_writes_nothing(setup, capsys):
     assert not out.exists() and not sampling.lock_path(out).exists()
 
 
+def test_sample_refuses_to_overwrite_a_sheet_or_lock_without_force(setup, capsys):
+    sheet, lock = setup["sheet"], sampling.lock_path(setup["sheet"])
+    setup["filled"].to_csv(sheet, index=False)                      # hand-coded since
+    before = sheet.read_bytes(), lock.read_bytes()
+    again = ["sample", "--n", "10", "--seed", "2", *setup["common"], "-o", str(sheet)]
+    assert cli.main(again) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{sheet}: the coding sheet already exists" in err
+    assert "--force" in err and (sheet.read_bytes(), lock.read_bytes()) == before
+    sheet.unlink()                                                  # the lock alone
+    assert cli.main(again) == 2
+    assert f"{lock}: the lock already exists" in capsys.readouterr().err
+    assert not sheet.exists() and lock.read_bytes() == before[1]
+    assert cli.main([*again, "--force"]) == 0
+    assert len(pd.read_csv(sheet)) == 10 and json.loads(lock.read_text())["n"] == 10
+
+
 def test_validate_writes_agreement_and_corrected_shares(setup):
     out = setup["tmp"] / "out"
     assert cli.main(["validate", str(setup["coded"]), *setup["common"], "--n-boot", "200",

@@ -179,7 +179,8 @@ def draw_sample(output: str | os.PathLike, *, n: int, seed: int, by: str | None 
     Parameters
     ----------
     output : path-like
-        The sheet (CSV, UTF-8); the lock is :func:`lock_path` of it.
+        The sheet (CSV, UTF-8); the lock is :func:`lock_path` of it. Both are replaced
+        if they exist (``discourse sample`` refuses that unless given ``--force``).
     n, seed, by
         As in :func:`sample_sheet`.
     corpus, layer
