@@ -181,6 +181,28 @@ def test_validate_refuses_and_writes_nothing(setup, capsys, change, message):
     assert not out.exists()
 
 
+def test_validate_names_the_corpus_the_sheet_was_drawn_from(setup, capsys, monkeypatch):
+    mine = setup["tmp"] / "mycorpus"
+    shutil.copytree(setup["root"], mine)
+    out, sheet = setup["tmp"] / "out", setup["tmp"] / "mine.csv"
+    book = ["--lexicon", str(setup["lexicon"]), "--codebook", str(setup["book"])]
+    assert cli.main(["sample", "--n", "6", "--seed", "3", "--corpus", str(mine), *book,
+                     "-o", str(sheet)]) == 0
+    capsys.readouterr()
+    pd.read_csv(sheet, dtype=str).assign(**{f: 0 for f in F}).to_csv(sheet, index=False)
+    monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
+    for where in ([], ["--corpus", str(setup["root"])]):      # the default, another one
+        assert cli.main(["validate", str(sheet), *where, *book, "-o", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert f"{sheet}: it was drawn from the corpus in mycorpus/" in err
+        assert "mine.lock.json" in err and "pass --corpus" in err
+        assert "the corpus changed" not in err and not out.exists()
+    (mine / "metadata.csv").write_bytes((mine / "metadata.csv").read_bytes() + b"\n")
+    assert cli.main(["validate", str(sheet), "--corpus", str(mine), *book, "-o",
+                     str(out)]) == 2                      # the right one, changed since
+    assert f"(corpus checked: {mine}/)" in capsys.readouterr().err
+
+
 def test_read_sheet_names_the_file_and_row(tmp_path):
     p = tmp_path / "s.csv"
     pd.DataFrame({"id": ["a", "b"], "text": ["x", "y"], "security": [0, "yes"],

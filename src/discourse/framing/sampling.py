@@ -167,7 +167,8 @@ def source_checksums(*, corpus: str | os.PathLike | None = None,
     root = paths.corpus_dir(corpus)
     return {"codebook": {"file": book.name, "sha256": _sha256(book)},
             "lexicon": {"file": lex.name, "sha256": _sha256(lex)},
-            "corpus": {"directory": root.name, "files": corpus_checksums(root)}}
+            "corpus": {"directory": root.name or root.resolve().name,  # "." has no name
+                       "files": corpus_checksums(root)}}
 
 
 def draw_sample(output: str | os.PathLike, *, n: int, seed: int, by: str | None = None,
