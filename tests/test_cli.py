@@ -181,7 +181,7 @@ def test_frames_bad_standard_input_is_one_line(monkeypatch, capsys):
     assert cli.main(["frames", "-"]) == 2
     err = capsys.readouterr().err
     assert err == ("discourse frames: error: standard input: missing column(s) id, text "
-                   "(needs id, text and optionally paragraph)\n")
+                   "(needs id, text and optionally paragraph, document, date)\n")
 
 
 @pytest.mark.parametrize("args", [

@@ -194,6 +194,17 @@ def test_non_utf8_metadata(corpus_copy):
         corpus.load_metadata(corpus_copy)
 
 
+@pytest.mark.parametrize("name", ["metadata.csv", "corrections.csv"])
+def test_csv_with_a_byte_order_mark_reads_the_same(corpus_copy, name):
+    before = corpus.load_docs(corpus_copy)
+    sums = corpus.corpus_checksums(corpus_copy)
+    path = corpus_copy / name
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())        # as Excel saves it
+    pd.testing.assert_frame_equal(corpus.load_docs(corpus_copy), before)
+    after = corpus.corpus_checksums(corpus_copy)
+    assert after.pop(name) != sums.pop(name) and after == sums     # texts: same bytes
+
+
 @pytest.mark.parametrize("text,problem", [
     ("", "empty document"),
     ("  \n\n \u00a0\n", "empty document"),

@@ -63,6 +63,16 @@ def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path, capsys, content, enc
     assert not out.exists()
 
 
+def test_missing_column_message_lists_every_accepted_column(tmp_path, capsys):
+    inp = _write(tmp_path / "in.csv", "id,words\n1,x\n")
+    assert cli.main(["frames", str(inp)]) == 2
+    err = capsys.readouterr().err
+    assert "(needs id, text and optionally paragraph, document, date)" in err
+    with pytest.raises(SystemExit):
+        cli.main(["frames", "--help"])
+    assert "optionally paragraph, document, date" in " ".join(capsys.readouterr().out.split())
+
+
 def test_cli_unknown_lexicon_path(tmp_path, capsys):
     inp = _write(tmp_path / "in.csv", "id,text\na,x\n")
     out = tmp_path / "out.csv"

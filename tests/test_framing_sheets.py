@@ -84,6 +84,23 @@ def test_sample_refuses_bad_input_and_writes_nothing(setup, capsys):
     assert not out.exists() and not sampling.lock_path(out).exists()
 
 
+def test_sample_refuses_to_overwrite_a_sheet_or_lock_without_force(setup, capsys):
+    sheet, lock = setup["sheet"], sampling.lock_path(setup["sheet"])
+    setup["filled"].to_csv(sheet, index=False)                      # hand-coded since
+    before = sheet.read_bytes(), lock.read_bytes()
+    again = ["sample", "--n", "10", "--seed", "2", *setup["common"], "-o", str(sheet)]
+    assert cli.main(again) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{sheet}: the coding sheet already exists" in err
+    assert "--force" in err and (sheet.read_bytes(), lock.read_bytes()) == before
+    sheet.unlink()                                                  # the lock alone
+    assert cli.main(again) == 2
+    assert f"{lock}: the lock already exists" in capsys.readouterr().err
+    assert not sheet.exists() and lock.read_bytes() == before[1]
+    assert cli.main([*again, "--force"]) == 0
+    assert len(pd.read_csv(sheet)) == 10 and json.loads(lock.read_text())["n"] == 10
+
+
 def test_validate_writes_agreement_and_corrected_shares(setup):
     out = setup["tmp"] / "out"
     assert cli.main(["validate", str(setup["coded"]), *setup["common"], "--n-boot", "200",
@@ -162,6 +179,28 @@ def test_validate_refuses_and_writes_nothing(setup, capsys, change, message):
     err = capsys.readouterr().err
     assert message in err and ("coded" in err)
     assert not out.exists()
+
+
+def test_validate_names_the_corpus_the_sheet_was_drawn_from(setup, capsys, monkeypatch):
+    mine = setup["tmp"] / "mycorpus"
+    shutil.copytree(setup["root"], mine)
+    out, sheet = setup["tmp"] / "out", setup["tmp"] / "mine.csv"
+    book = ["--lexicon", str(setup["lexicon"]), "--codebook", str(setup["book"])]
+    assert cli.main(["sample", "--n", "6", "--seed", "3", "--corpus", str(mine), *book,
+                     "-o", str(sheet)]) == 0
+    capsys.readouterr()
+    pd.read_csv(sheet, dtype=str).assign(**{f: 0 for f in F}).to_csv(sheet, index=False)
+    monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
+    for where in ([], ["--corpus", str(setup["root"])]):      # the default, another one
+        assert cli.main(["validate", str(sheet), *where, *book, "-o", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert f"{sheet}: it was drawn from the corpus in mycorpus/" in err
+        assert "mine.lock.json" in err and "pass --corpus" in err
+        assert "the corpus changed" not in err and not out.exists()
+    (mine / "metadata.csv").write_bytes((mine / "metadata.csv").read_bytes() + b"\n")
+    assert cli.main(["validate", str(sheet), "--corpus", str(mine), *book, "-o",
+                     str(out)]) == 2                      # the right one, changed since
+    assert f"(corpus checked: {mine}/)" in capsys.readouterr().err
 
 
 def test_read_sheet_names_the_file_and_row(tmp_path):

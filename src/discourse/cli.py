@@ -378,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:             # output piped into e.g. `head`, which closed it
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except (CorpusError, ValueError, FileNotFoundError, UnicodeDecodeError) as exc:
+    except (CorpusError, ValueError, FileNotFoundError, FileExistsError,
+            UnicodeDecodeError) as exc:
         print(f"discourse {args.command}: error: {exc}", file=sys.stderr)
         return 2
 

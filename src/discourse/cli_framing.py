@@ -112,12 +112,20 @@ def _add_sample(sub) -> None:
     _lexicon_arg(p)
     _codebook_arg(p)
     p.add_argument("-o", "--output", metavar="SHEET.csv", required=True,
-                   help="the coding sheet to write")
+                   help="the coding sheet to write (refused if it or its lock exists)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing SHEET.csv and SHEET.lock.json (a sheet that "
+                        "may already be hand-coded)")
 
 
 def _run_sample(args) -> int:
     from discourse.framing.sampling import draw_sample, lock_path
 
+    for path, what in ((Path(args.output), "coding sheet"), (lock_path(args.output), "lock")):
+        if path.exists() and not args.force:
+            raise FileExistsError(f"{path}: the {what} already exists (a sheet drawn before, "
+                                  "perhaps already hand-coded); choose another -o or pass "
+                                  "--force to replace the sheet and its lock")
     sheet = draw_sample(args.output, n=args.n, seed=args.seed, by=args.by,
                         corpus=args.corpus, layer=args.layer, lexicon=args.lexicon,
                         codebook=args.codebook)

@@ -93,8 +93,8 @@ class CorpusError(ValueError):
 def _read_csv_rows(path: Path, fields: tuple[str, ...]) -> list[dict[str, str]]:
     if not path.is_file():
         raise CorpusError(f"{path}: file not found")
-    try:
-        text = path.read_bytes().decode("utf-8")
+    try:                    # utf-8-sig: a byte-order mark (Excel writes one) is no column
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
     reader = csv.DictReader(text.splitlines(), strict=True)
@@ -125,7 +125,7 @@ def _check_date(value: str, where: str) -> tuple[int, str]:
 
 
 def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Read and validate ``metadata.csv``.
+    """Read and validate ``metadata.csv`` (UTF-8; a leading byte-order mark is ignored).
 
     Parameters
     ----------

@@ -61,7 +61,7 @@ def read_input(path: str | os.PathLike) -> pd.DataFrame:
     missing = [c for c in ("id", "text") if c not in table.columns]
     if missing:
         raise FramingInputError(f"{p}: missing column(s) {', '.join(missing)} "
-                                f"(needs id, text and optionally paragraph)")
+                                f"(needs id, text and optionally paragraph, document, date)")
     if table.empty:
         raise FramingInputError(f"{p}: no rows to code")
     if (table["id"].str.strip() == "").any():

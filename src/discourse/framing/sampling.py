@@ -167,7 +167,8 @@ def source_checksums(*, corpus: str | os.PathLike | None = None,
     root = paths.corpus_dir(corpus)
     return {"codebook": {"file": book.name, "sha256": _sha256(book)},
             "lexicon": {"file": lex.name, "sha256": _sha256(lex)},
-            "corpus": {"directory": root.name, "files": corpus_checksums(root)}}
+            "corpus": {"directory": root.name or root.resolve().name,  # "." has no name
+                       "files": corpus_checksums(root)}}
 
 
 def draw_sample(output: str | os.PathLike, *, n: int, seed: int, by: str | None = None,
@@ -179,7 +180,8 @@ def draw_sample(output: str | os.PathLike, *, n: int, seed: int, by: str | None 
     Parameters
     ----------
     output : path-like
-        The sheet (CSV, UTF-8); the lock is :func:`lock_path` of it.
+        The sheet (CSV, UTF-8); the lock is :func:`lock_path` of it. Both are replaced
+        if they exist (``discourse sample`` refuses that unless given ``--force``).
     n, seed, by
         As in :func:`sample_sheet`.
     corpus, layer
