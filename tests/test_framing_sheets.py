@@ -191,12 +191,17 @@ def test_validate_names_the_corpus_the_sheet_was_drawn_from(setup, capsys, monke
     capsys.readouterr()
     pd.read_csv(sheet, dtype=str).assign(**{f: 0 for f in F}).to_csv(sheet, index=False)
     monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
-    for where in ([], ["--corpus", str(setup["root"])]):      # the default, another one
-        assert cli.main(["validate", str(sheet), *where, *book, "-o", str(out)]) == 2
-        err = capsys.readouterr().err
-        assert f"{sheet}: it was drawn from the corpus in mycorpus/" in err
-        assert "mine.lock.json" in err and "pass --corpus" in err
-        assert "the corpus changed" not in err and not out.exists()
+    assert cli.main(["validate", str(sheet), *book, "-o", str(out)]) == 2   # corpus/
+    err = capsys.readouterr().err
+    assert f"{sheet}: it was drawn from the corpus in mycorpus/" in err
+    assert "mine.lock.json" in err and "pass --corpus" in err
+    assert "the corpus changed" not in err and not out.exists()
+    moved = setup["tmp"] / "moved"                # the same files under another name pass
+    shutil.copytree(mine, moved)
+    assert cli.main(["validate", str(sheet), "--corpus", str(moved), *book, "-o",
+                     str(out)]) == 0
+    shutil.rmtree(out)
+    capsys.readouterr()
     (mine / "metadata.csv").write_bytes((mine / "metadata.csv").read_bytes() + b"\n")
     assert cli.main(["validate", str(sheet), "--corpus", str(mine), *book, "-o",
                      str(out)]) == 2                      # the right one, changed since

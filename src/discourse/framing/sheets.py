@@ -17,10 +17,10 @@ returns a :class:`SheetValidation` with:
   ``shares-ppi``: the prediction-powered estimator by sampling stratum
   (:func:`discourse.framing.prediction_powered_shares`).
 
-Before anything is computed the sheet is checked: its lock must exist, the corpus
-directory must have the name it records (else the error names both directories and
-asks for ``--corpus``), and the codebook, the lexicon and every corpus file must have
-the checksums it records (else a :class:`SheetError` names what changed); the ids and
+Before anything is computed the sheet is checked: its lock must exist and the codebook,
+the lexicon and every corpus file must have the checksums it records (else a
+:class:`SheetError` names what changed, or, when the corpus directory also has another
+name than the one recorded, names both directories and asks for ``--corpus``); the ids and
 texts must be those sampled; every row needs the columns ``id, text`` and the frames,
 each 0 or 1; every id must be a sentence of the corpus. Errors name the file; nothing
 is written.
@@ -133,11 +133,15 @@ def _read_lock(lock: str | os.PathLike) -> dict:
 def _check_sources(record, lp, name, **where):
     root = paths.corpus_dir(where.get("corpus"))
     drawn = record.get("corpus", {}).get("directory")
-    if drawn and drawn not in (root.name, root.resolve().name):
+    changes = _changes(record, source_checksums(**where))
+    # a corpus whose files differ and whose directory has another name than the one the
+    # sample was drawn from is most likely the wrong directory, not a changed corpus (a
+    # renamed or moved copy with the same files passes)
+    if changes and "corpus changed" in changes[-1] and drawn \
+            and drawn not in (root.name, root.resolve().name):
         raise SheetError(f"{name}: it was drawn from the corpus in {drawn}/ (its lock "
                          f"file {lp} records that directory) but this run checks the "
                          f"corpus in {root}/; pass --corpus with the path of {drawn}/")
-    changes = _changes(record, source_checksums(**where))
     if changes:
         checked = f" (corpus checked: {root}/)" if "corpus changed" in changes[-1] else ""
         raise SheetError(f"{lp}: refusing {name}: " + "; ".join(changes) + " since the "
@@ -152,8 +156,9 @@ def check_lock(sheet: pd.DataFrame, lock: str | os.PathLike, *,
                sentence_ids=None) -> dict:
     """Check a sheet against its lock and the current sources; return the lock record.
 
-    In this order: the lock is readable; the corpus directory has the name it records;
-    the codebook, lexicon and corpus files have the checksums it records; (if
+    In this order: the lock is readable; the codebook, lexicon and corpus files have the
+    checksums it records (a corpus that differs in a directory of another name than the
+    recorded one is named as the wrong directory); (if
     ``sentence_ids`` is given) every id of the sheet is a sentence of the corpus; the
     sheet's ids and texts are the sample drawn.
 
