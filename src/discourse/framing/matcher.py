@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
-from discourse.text import lemma
+from discourse.text import TokenMemo, lemma
 
 __all__ = ["KeyCache", "Caches", "trie_step", "find_matches", "MAX_NEXT"]
 
@@ -108,10 +108,13 @@ class KeyCache(dict):
 
 class Caches:
     """One :class:`KeyCache` per trie of a lexicon, created on first use
-    (``caches.main``, ``caches.rules``, ``caches.context`` ...)."""
+    (``caches.main``, ``caches.rules``, ``caches.context`` ...), and the tokens of each
+    distinct white-space separated chunk of text (``caches.words``, a
+    :class:`~discourse.text.TokenMemo`)."""
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        self.words = TokenMemo()
 
     def __getattr__(self, part: str) -> KeyCache:
         if part.startswith("_"):
