@@ -122,8 +122,9 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     """
     out = []
     n = len(toks)
-    # title case: two different capitalised function words after the first word
-    headline = len(HEADLINE_CAPITALS.intersection(toks[1:])) >= 2
+    # title case: two different capitalised function words after the first word (looked
+    # at only once a name has a head, the one place it can change the result)
+    headline = None
     for i in [i for i, t in enumerate(toks) if t in prefixes]:
         j, last_head, end = i + 1, None, None
         while j < n and (toks[j][:1].isupper()
@@ -135,9 +136,11 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
                 break                 # "SCO Secretariat and CICA Secretariat": two names
             if toks[j] in heads:
                 last_head = j
-            if last_head is not None and toks[j][:1].isupper() and \
-                    (not headline or toks[j] in heads):
-                end = j + 1           # in a headline the name ends at its last head
+            if last_head is not None and toks[j][:1].isupper():
+                if headline is None:
+                    headline = len(HEADLINE_CAPITALS.intersection(toks[1:])) >= 2
+                if not headline or toks[j] in heads:
+                    end = j + 1       # in a headline the name ends at its last head
             j += 1
         if last_head is not None:
             out.append((i, end))

@@ -151,8 +151,10 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
     moved = False
     n = len(toks)
     last = n - 1
-    for i in [i for i, t in enumerate(toks) if t in starts]:
-        ends, pre, nodes, cont = first[toks[i]]
+    for i, head in enumerate(map(first.get, toks)):
+        if head is None:
+            continue                  # the token begins no entry
+        ends, pre, nodes, cont = head
         for e in ends:
             append((i, i + 1, e))
         if pre:
