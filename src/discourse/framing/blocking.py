@@ -9,6 +9,8 @@ the lexicon file beside the section that configures it.
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 from discourse.framing.sections import FRAMES
 
 __all__ = ["block_span", "list_span", "forward_span", "sco_body_spans", "backdrop_span",
@@ -125,7 +127,7 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     # title case: two different capitalised function words after the first word (looked
     # at only once a name has a head, the one place it can change the result)
     headline = None
-    for i in [i for i, t in enumerate(toks) if t in prefixes]:
+    for i in compress(count(), map(prefixes.__contains__, toks)):    # the prefixes
         j, last_head, end = i + 1, None, None
         while j < n and (toks[j][:1].isupper()
                          or (toks[j] in _JOIN_NAME and j + 1 < n and toks[j + 1][:1].isupper())):

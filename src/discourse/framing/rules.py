@@ -274,7 +274,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         if frame_of[m[2]] is not None:
             framed = True
             break
-    mentions = lex.states.find(toks, tokset) if lex.states is not None else []
+    st = lex.states                 # find() returns [] at once for a sentence without firsts
+    mentions = st.find(toks, tokset) if st and not st.firsts.isdisjoint(tokset) else []
     # the span rules matter where there is a frame, a reference to resolve or a state
     # (a list of participants holds its states: rule 9 of the module docstring)
     rules = [m for m in matches if not is_content[m[2]]] \
@@ -296,8 +297,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         want_refs=refs)
     nouns = s.get("source_nouns") if framed else None
     if nouns:                       # "UNESCAP experts estimate ...": a source, cited
-        verbs = s.get("source_verbs", frozenset())
-        n = len(toks)
+        verbs, n = s.get("source_verbs", frozenset()), len(toks)
         for m in content:
             if m[1] < n and frame_of[m[2]] == "multilateralism" and m not in blocked \
                     and main.kind[m[2]] != "explicit" \

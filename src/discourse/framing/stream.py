@@ -154,7 +154,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             inherited.append("not counted: economy (money serving security, from context)")
         if any(frames):
             last = (sid, frames)
-            framed = (sid, tuple(a or b for a, b in zip(framed[1], frames))) \
-                if framed is not None else (sid, frames)
+            framed = (sid, (framed[1][0] or frames[0], framed[1][1] or frames[1],
+                            framed[1][2] or frames[2])) if framed is not None else (sid, frames)
         asked = is_question
         yield SentenceCode(sid, *frames, _evidence_string(got.labels, got.notes, inherited))
