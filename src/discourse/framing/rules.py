@@ -156,8 +156,11 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
         e = entries[r[2]]
         sec = e.section
         if sec in _REFERENCES:
-            if not (want_refs if sec == "event_ref" else context):
-                continue              # not looked for: the branch below would add nothing
+            # not looked for, or a noun with no determiner before it ("this" cooperation):
+            # the branch below would add nothing (tested first: no test has side effects)
+            if not (want_refs if sec == "event_ref" else context) or sec == "context_noun" and (
+                    r[0] < 1 or toks[r[0] - 1].lower() not in s.get("context_determiners", ())):
+                continue
             if long is None:
                 long = [m for m in content if m[1] - m[0] > 1]
             if long and _inside(r, long):
@@ -165,8 +168,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
         if sec == "context":
             refs.append(span(toks, r))
         elif sec == "context_noun":
-            if r[0] >= 1 and toks[r[0] - 1].lower() in s.get("context_determiners", ()):
-                refs.append(" ".join(toks[r[0] - 1:r[1]]))
+            refs.append(" ".join(toks[r[0] - 1:r[1]]))
         elif sec == "event_ref":
             ref = _event_ref(toks, r, e.kind, s)
             if ref is not None:
