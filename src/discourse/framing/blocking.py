@@ -9,6 +9,8 @@ the lexicon file beside the section that configures it.
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 from discourse.framing.sections import FRAMES
 
 __all__ = ["block_span", "list_span", "forward_span", "sco_body_spans", "backdrop_span",
@@ -122,9 +124,10 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     """
     out = []
     n = len(toks)
-    # title case: two different capitalised function words after the first word
-    headline = len(HEADLINE_CAPITALS.intersection(toks[1:])) >= 2
-    for i in [i for i, t in enumerate(toks) if t in prefixes]:
+    # title case: two different capitalised function words after the first word (looked
+    # at only once a name has a head, the one place it can change the result)
+    headline = None
+    for i in compress(count(), map(prefixes.__contains__, toks)):    # the prefixes
         j, last_head, end = i + 1, None, None
         while j < n and (toks[j][:1].isupper()
                          or (toks[j] in _JOIN_NAME and j + 1 < n and toks[j + 1][:1].isupper())):
@@ -135,9 +138,11 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
                 break                 # "SCO Secretariat and CICA Secretariat": two names
             if toks[j] in heads:
                 last_head = j
-            if last_head is not None and toks[j][:1].isupper() and \
-                    (not headline or toks[j] in heads):
-                end = j + 1           # in a headline the name ends at its last head
+            if last_head is not None and toks[j][:1].isupper():
+                if headline is None:
+                    headline = len(HEADLINE_CAPITALS.intersection(toks[1:])) >= 2
+                if not headline or toks[j] in heads:
+                    end = j + 1       # in a headline the name ends at its last head
             j += 1
         if last_head is not None:
             out.append((i, end))

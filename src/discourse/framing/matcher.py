@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
-from discourse.text import lemma
+from discourse.text import TokenMemo, lemma
 
 __all__ = ["KeyCache", "Caches", "trie_step", "find_matches", "MAX_NEXT"]
 
@@ -55,8 +55,10 @@ class KeyCache(dict):
     ``cache[token]`` is the tuple of lexicon keys the token can match (its lemma,
     lower-cased, exact, upper-case and wildcard keys, and those of its hyphen parts,
     kept only if the lexicon uses them). For a token that can begin an entry,
-    ``cache.first[token]`` is its first trie step: ``(entry ids that end on it, trie
-    nodes that continue after it, {next token: second step} or None)``. ``cache.seen``
+    ``cache.first[token]`` is its first trie step: ``(entry ids that end on it, ids of
+    the anchored entries that end on it, trie nodes that continue after it, {next
+    token: second step} or None)``, and ``cache.pre_last[token]`` the keys that the
+    token before it needs for any of those anchored entries. ``cache.seen``
     is a plain set of the tokens already looked up, so that finding a sentence's new
     tokens costs the length of the sentence, not the size of the cache. ``part``
     names the trie it walks: ``"main"`` (content entries) or one of the lexicon's
@@ -71,7 +73,8 @@ class KeyCache(dict):
             else lex.parts.get(part, ({}, frozenset(), (), {}))
         self.seen: set = set()
         self.starts: set = set()     # tokens that can begin an entry
-        self.first: dict = {}        # token -> (ends, nodes, {next token: second step})
+        self.first: dict = {}        # token -> (ends, anchored ends, nodes, {next: step})
+        self.pre_last: dict = {}     # token -> last prefix keys of its anchored ends
         self.section = tuple(e.section for e in lex.entries)
         self.frame = tuple(e.frame for e in lex.entries)
         self.kind = tuple(e.kind for e in lex.entries)
@@ -99,8 +102,9 @@ class KeyCache(dict):
             self.starts.add(token)
             ends, cont = step
             plain = tuple(e for e in ends if e not in self.prefixes)
-            self.first[token] = (plain, tuple(e for e in ends if e in self.prefixes), cont,
-                                 {} if cont else None)
+            pre = tuple(e for e in ends if e in self.prefixes)
+            self.first[token] = (plain, pre, cont, {} if cont else None)
+            self.pre_last[token] = frozenset(self.prefixes[e][-1] for e in pre)
         self[token] = got
         self.seen.add(token)
         return got
@@ -108,10 +112,13 @@ class KeyCache(dict):
 
 class Caches:
     """One :class:`KeyCache` per trie of a lexicon, created on first use
-    (``caches.main``, ``caches.rules``, ``caches.context`` ...)."""
+    (``caches.main``, ``caches.rules``, ``caches.context`` ...), and the tokens of each
+    distinct white-space separated chunk of text (``caches.words``, a
+    :class:`~discourse.text.TokenMemo`)."""
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        self.words = TokenMemo()
 
     def __getattr__(self, part: str) -> KeyCache:
         if part.startswith("_"):
@@ -141,18 +148,21 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
     starts = cache.starts
     if starts.isdisjoint(tokset):
         return []
-    first = cache.first
+    first, pre_last = cache.first, cache.pre_last
     prefixes = cache.prefixes
     out: list = []
     append = out.append
     moved = False
     n = len(toks)
     last = n - 1
-    for i in [i for i, t in enumerate(toks) if t in starts]:
-        ends, pre, nodes, cont = first[toks[i]]
+    for i, head in enumerate(map(first.get, toks)):
+        if head is None:
+            continue                  # the token begins no entry
+        ends, pre, nodes, cont = head
         for e in ends:
             append((i, i + 1, e))
-        if pre:
+        # an anchored entry needs a token before it whose keys hold its prefix's last key
+        if pre and i and not pre_last[toks[i]].isdisjoint(cache[toks[i - 1]]):
             moved |= _extend(pre, i, i + 1, toks, cache, prefixes, append)
         if cont is None or i == last:
             continue

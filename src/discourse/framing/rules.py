@@ -92,7 +92,7 @@ def _longest(toks, entries, content, blocked) -> None:
     if len(content) < 2:
         return
     long = [o for o in content if o[1] - o[0] > 1 or entries[o[2]].section in _NAMES]
-    for m in content:
+    for m in content if long else ():
         for o in long:
             if o == m or not (o[0] <= m[0] and m[1] <= o[1]):
                 continue
@@ -151,27 +151,26 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
     """Apply the span rules; return (paragraph refs, event refs, triggers, flags)."""
     entries = lex.entries
     n = len(toks)
-    refs, event_refs, triggers = [], [], []
-    flags = set()
-    long = None
+    refs, event_refs, triggers, flags, long = [], [], [], set(), None
     for r in rules:
         e = entries[r[2]]
         sec = e.section
         if sec in _REFERENCES:
+            # not looked for, or a noun with no determiner before it ("this" cooperation):
+            # the branch below would add nothing (tested first: no test has side effects)
+            if not (want_refs if sec == "event_ref" else context) or sec == "context_noun" and (
+                    r[0] < 1 or toks[r[0] - 1].lower() not in s.get("context_determiners", ())):
+                continue
             if long is None:
                 long = [m for m in content if m[1] - m[0] > 1]
             if long and _inside(r, long):
                 continue              # "the Parties" in "Conference of the Parties"
         if sec == "context":
-            if context:
-                refs.append(span(toks, r))
+            refs.append(span(toks, r))
         elif sec == "context_noun":
-            if not context:
-                continue
-            if r[0] >= 1 and toks[r[0] - 1].lower() in s.get("context_determiners", ()):
-                refs.append(" ".join(toks[r[0] - 1:r[1]]))
+            refs.append(" ".join(toks[r[0] - 1:r[1]]))
         elif sec == "event_ref":
-            ref = _event_ref(toks, r, e.kind, s) if want_refs else None
+            ref = _event_ref(toks, r, e.kind, s)
             if ref is not None:
                 event_refs.append(ref)
         elif sec == "event_trigger":
@@ -270,15 +269,15 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     main = caches.main
     tokset = set(toks)
     matches = find_matches(toks, main, tokset)
-    entries = lex.entries
-    is_content, frame_of = main.is_content, main.frame
+    entries, is_content, frame_of = lex.entries, main.is_content, main.frame
     content = [m for m in matches if is_content[m[2]]]
     framed = False
     for m in content:
         if frame_of[m[2]] is not None:
             framed = True
             break
-    mentions = lex.states.find(toks, tokset) if lex.states is not None else []
+    st = lex.states                 # find() returns [] at once for a sentence without firsts
+    mentions = st.find(toks, tokset) if st and not st.firsts.isdisjoint(tokset) else []
     # the span rules matter where there is a frame, a reference to resolve or a state
     # (a list of participants holds its states: rule 9 of the module docstring)
     rules = [m for m in matches if not is_content[m[2]]] \
@@ -291,7 +290,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     s = lex.settings
     blocked: dict = {}
     _longest(toks, entries, content, blocked)
-    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(toks):
+    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset):
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
             block_span(entries, content, blocked, lo, hi,
                        f"inside name of an SCO body '{' '.join(toks[lo:hi])}'")
@@ -300,15 +299,15 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         want_refs=refs)
     nouns = s.get("source_nouns") if framed else None
     if nouns:                       # "UNESCAP experts estimate ...": a source, cited
-        verbs = s.get("source_verbs", frozenset())
-        n = len(toks)
+        verbs, n = s.get("source_verbs", frozenset()), len(toks)
         for m in content:
             if m[1] < n and frame_of[m[2]] == "multilateralism" and m not in blocked \
                     and main.kind[m[2]] != "explicit" \
                     and not nouns.isdisjoint(caches.main[toks[m[1]]]) \
                     and any(not verbs.isdisjoint(caches.main[t]) for t in toks[m[1] + 1:m[1] + 4]):
                 blocked[m] = f"source cited '{' '.join(toks[m[0]:m[1] + 1])}'"
-    if framed and s.get("backdrop_frames") and "," in toks:
+    # its spans begin after a comma: none can hold a match that starts before the first
+    if framed and s.get("backdrop_frames") and "," in tokset and content[-1][0] > toks.index(","):
         for lo, hi in apposition_spans(toks):
             block_span(entries, content, blocked, lo, hi,
                        f"description attached to a name '{' '.join(toks[lo:hi])}'",
@@ -390,11 +389,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     notes = sorted({f"{frame_of[m[2]]} '{span(toks, m)}' {why}"
                     for m, why in blocked.items()
                     if why and frame_of[m[2]] is not None}) if blocked else []
-    frames = tuple(int(bool(x)) for x in labels)
+    frames = (1 if labels[0] else 0, 1 if labels[1] else 0, 1 if labels[2] else 0)
     money_only = bool(kept[1]) and all(m[2] in lex.money for m in kept[1])
     # the frames an event carries: not those of an explicit word in passing ("the SCO
     # Forum, the multilateral ... mechanism": decision rule 1)
     substantive = (frames[0], frames[1], int(bool(states) or any(
         main.kind[m[2]] != "explicit" for m in kept[2])))
-    return Analysis(frames, labels, notes, sorted(set(refs_)), tuple(event_refs),
-                    tuple(sorted(set(triggers))), money_only, substantive)
+    return Analysis(frames, labels, notes, sorted(set(refs_)) if refs_ else [],
+                    tuple(event_refs), tuple(sorted(set(triggers))) if triggers else (),
+                    money_only, substantive)

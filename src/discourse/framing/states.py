@@ -20,6 +20,7 @@ import csv
 import os
 import re
 from dataclasses import dataclass, field
+from itertools import compress, count
 from pathlib import Path
 from typing import Mapping
 
@@ -102,21 +103,17 @@ class States:
         forms = self.forms
         if self.firsts.isdisjoint(toks if tokset is None else tokset):
             return out
-        i, n = 0, len(toks)
-        firsts = self.firsts
-        while i < n:
-            hit = None
-            if toks[i] in firsts:
-                for m in range(min(self.longest, n - i), 0, -1):
-                    got = forms.get(tuple(toks[i:i + m]))
-                    if got is not None:
-                        hit = (i, i + m, *got)
-                        break
-            if hit:
-                out.append(hit)
-                i = hit[1]
-            else:
-                i += 1
+        n, after = len(toks), 0
+        # the tokens that can begin a form, left to right; one inside a mention is skipped
+        for i in compress(count(), map(self.firsts.__contains__, toks)):
+            if i < after:
+                continue
+            for m in range(min(self.longest, n - i), 0, -1):
+                got = forms.get(tuple(toks[i:i + m]))
+                if got is not None:
+                    out.append((i, i + m, *got))
+                    after = i + m
+                    break
         return out
 
 

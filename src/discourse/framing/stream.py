@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, NamedTuple
 from discourse.framing.lexicon import FRAMES, Lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.rules import analyse
-from discourse.text import TOKEN_RE, fast_tokens, tokenize
+from discourse.text import fast_tokens, tokenize
 
 __all__ = ["SentenceCode", "code_stream"]
 
@@ -78,10 +78,9 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
     """:func:`iter_codes` in this process, with a compiled lexicon and, optionally,
     per-token look-ups kept from earlier calls (``caches``, e.g. in a worker)."""
     caches = Caches(lex) if caches is None else caches
-    split = fast_tokens if tokenizer == "fast" else tokenize
     union = lex.context_mode == "union"
     fast = tokenizer == "fast"
-    findall = TOKEN_RE.findall
+    words = caches.words
     short = lex.settings.get("answer_max_words", 0)
     openers = lex.settings.get("answer_not", frozenset())
     follows = lex.settings.get("questions_follow", False)
@@ -110,7 +109,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             doc = _Document(document if document is not None else object())
             question = None                   # no answer to another text's question
         if isinstance(text, str):
-            toks = findall(text) if fast and text.isascii() else split(text)
+            toks = fast_tokens(text, words) if fast else tokenize(text)
         else:
             toks = []
         is_question = bool(toks) and toks[-1] == "?"
@@ -155,7 +154,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             inherited.append("not counted: economy (money serving security, from context)")
         if any(frames):
             last = (sid, frames)
-            framed = (sid, tuple(a or b for a, b in zip(framed[1], frames))) \
-                if framed is not None else (sid, frames)
+            framed = (sid, (framed[1][0] or frames[0], framed[1][1] or frames[1],
+                            framed[1][2] or frames[2])) if framed is not None else (sid, frames)
         asked = is_question
         yield SentenceCode(sid, *frames, _evidence_string(got.labels, got.notes, inherited))
