@@ -122,3 +122,23 @@ def test_a_lexicon_pickles_for_worker_processes(frame_lexicon, real_sentences):
     a = framing.code_sentences(real_sentences, frame_lexicon)
     b = framing.code_sentences(real_sentences, again)
     assert a.equals(b) and again.sha256 == frame_lexicon.sha256
+
+
+def test_forms_with_the_same_keys_are_compiled_once(tmp_path, lexicons, lex):
+    """"crime", "crimes" and "Crime" fold to one key: one entry (a second would find
+    every match twice); the same words under another clause stay an entry of their own."""
+    path = tmp_path / "forms.yaml"
+    path.write_text("frames:\n  security:\n    - clause: 'codebook 2.1'\n"
+                    "      terms: [crime, crimes, Crime, terrorism]\n"
+                    "    - clause: 'codebook 2.2'\n      terms: [crimes]\n", encoding="utf-8")
+    mini = load_lexicon(path, lexicons=lexicons)
+    assert [(e.term, e.clause) for e in mini.entries] == [
+        ("crime", "codebook 2.1"), ("terrorism", "codebook 2.1"), ("crimes", "codebook 2.2")]
+    assert framing.explain("Crimes rose.", mini)["evidence"]["security"] == ["Crimes"]
+    # the shipped lexicon lists "exercise" and "exercises" as references to an exercise:
+    # a later sentence names its reference once, not once per form
+    rows = [("t", "SCO joint counter-terrorism exercise held in Pakistan", "p1", "d", "2021"),
+            ("b", "The exercise lasted three days.", "p2", "d", "2021")]
+    codes = {c.id: c for c in framing.iter_codes(rows, lex)}
+    assert codes["b"].security == 1
+    assert codes["b"].evidence == "context: security from the event of t via 'The exercise'"

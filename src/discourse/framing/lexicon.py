@@ -269,10 +269,19 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
     def keys_of(term):
         return _term_keys(term, spelling, overrides)
 
+    compiled: set = set()
+
     def add(section, frame, term, clause, kind=""):
         keys = keys_of(term)
         if not keys:
             _fail(path, f"entry {term!r} has no words")
+        # a form that folds to the keys of an entry already compiled with the same
+        # section, frame, clause and kind ("crimes" after "crime", "met" after "meet")
+        # matches exactly the same tokens: compiled once, it finds each match once
+        same = (section, frame, keys, clause, kind)
+        if same in compiled:
+            return
+        compiled.add(same)
         entries.append(Entry(section, frame, term, clause, kind))
         keyseqs.append(keys)
 
@@ -357,8 +366,9 @@ def load_lexicon(path: str | os.PathLike | None = None, *,
     Returns
     -------
     Lexicon
-        Compiled into a trie of token keys. The file is read on every call: keep the
-        returned object and pass it on.
+        Compiled into a trie of token keys. Forms of one group that fold to the same
+        keys ("crime", "crimes"; "meet", "met") are compiled as one entry, the first
+        listed. The file is read on every call: keep the returned object and pass it on.
 
     Raises
     ------
