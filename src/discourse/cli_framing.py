@@ -121,14 +121,9 @@ def _add_sample(sub) -> None:
 def _run_sample(args) -> int:
     from discourse.framing.sampling import draw_sample, lock_path
 
-    for path, what in ((Path(args.output), "coding sheet"), (lock_path(args.output), "lock")):
-        if path.exists() and not args.force:
-            raise FileExistsError(f"{path}: the {what} already exists (a sheet drawn before, "
-                                  "perhaps already hand-coded); choose another -o or pass "
-                                  "--force to replace the sheet and its lock")
     sheet = draw_sample(args.output, n=args.n, seed=args.seed, by=args.by,
                         corpus=args.corpus, layer=args.layer, lexicon=args.lexicon,
-                        codebook=args.codebook)
+                        codebook=args.codebook, overwrite=args.force)
     print(f"{args.output} ({len(sheet)} sentences)")
     print(lock_path(args.output))
     return 0

@@ -196,22 +196,23 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     notebooks_dir = paths.notebooks_dir(notebooks)
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
 
-    if corpus is not None and not _same(corpus, paths.corpus_dir()):
-        mixed = [f"{flag} ({d})" for flag, d, default in (
-            ("--results", out_results, paths.results_dir()),
-            ("--figures", figures_dir, paths.figures_dir())) if _same(d, default)]
-        if mixed:
-            raise ReproduceError(
-                f"the corpus {corpus} is not the repository's, but the run would write into "
-                f"the repository's own {' and '.join(mixed)}, mixing its tables with the "
-                "study's; give --results and --figures folders of their own (nothing was "
-                "written)")
     overrides = {}
     for key, value, default in (("CORPUS_DIR", corpus, paths.corpus_dir()),
                                 ("RESULTS_DIR", results, paths.results_dir()),
                                 ("FIGURES_DIR", figures, paths.figures_dir())):
         if value is not None and not _same(value, default):
             overrides[key] = str(Path(value).resolve())
+    # another corpus into the repository's own output folders would mix its tables with
+    # the study's
+    mixed = [f"{flag} ({d})" for flag, key, d in (("--results", "RESULTS_DIR", out_results),
+                                                  ("--figures", "FIGURES_DIR", figures_dir))
+             if key not in overrides]
+    if "CORPUS_DIR" in overrides and mixed:
+        raise ReproduceError(
+            f"the corpus {corpus} is not the repository's, but the run would write into "
+            f"the repository's own {' and '.join(mixed)}, mixing its tables with the "
+            "study's; give --results and --figures folders of their own (nothing was "
+            "written)")
     own = (not overrides and not parameters
            and all(_same(d, base / n) for d, n in ((corpus_root, "corpus"),
                                                    (out_results, "results"),

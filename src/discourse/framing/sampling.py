@@ -174,14 +174,14 @@ def source_checksums(*, corpus: str | os.PathLike | None = None,
 def draw_sample(output: str | os.PathLike, *, n: int, seed: int, by: str | None = None,
                 corpus: str | os.PathLike | None = None, layer: str = "cleaned",
                 lexicon: str | os.PathLike | None = None,
-                codebook: str | os.PathLike | None = None) -> pd.DataFrame:
+                codebook: str | os.PathLike | None = None,
+                overwrite: bool = True) -> pd.DataFrame:
     """Sample a corpus into a blank coding sheet at ``output`` with its lock beside it.
 
     Parameters
     ----------
     output : path-like
-        The sheet (CSV, UTF-8); the lock is :func:`lock_path` of it. Both are replaced
-        if they exist (``discourse sample`` refuses that unless given ``--force``).
+        The sheet (CSV, UTF-8); the lock is :func:`lock_path` of it.
     n, seed, by
         As in :func:`sample_sheet`.
     corpus, layer
@@ -189,6 +189,10 @@ def draw_sample(output: str | os.PathLike, *, n: int, seed: int, by: str | None 
     lexicon, codebook : path-like, optional
         The frame lexicon (default ``corpus/lexicons/frames.yaml``) and the codebook
         (default :func:`discourse.paths.codebook_path`) whose checksums are locked.
+    overwrite : bool
+        Replace an existing sheet and lock (default, as chapter 04 does on every run);
+        ``False`` refuses them (``discourse sample`` without ``--force``): a sheet drawn
+        before may already be hand-coded.
 
     Returns
     -------
@@ -200,9 +204,17 @@ def draw_sample(output: str | os.PathLike, *, n: int, seed: int, by: str | None 
     FileNotFoundError, ValueError
         For a missing codebook, lexicon or corpus, or a bad ``n``/``by``; nothing is
         written then.
+    FileExistsError
+        With ``overwrite=False``, if the sheet or its lock exists (nothing is written).
     """
     from discourse import corpus as corpus_module
     from discourse.io import write_table, write_text
+
+    for path, what in ((Path(output), "coding sheet"), (lock_path(output), "lock")):
+        if not overwrite and path.exists():
+            raise FileExistsError(f"{path}: the {what} already exists (a sheet drawn before, "
+                                  "perhaps already hand-coded); choose another -o or pass "
+                                  "--force to replace the sheet and its lock")
 
     sources = source_checksums(corpus=corpus, lexicon=lexicon, codebook=codebook)
     sentences = corpus_module.segment(corpus_module.load_docs(corpus, layer=layer))

@@ -133,17 +133,18 @@ def _read_lock(lock: str | os.PathLike) -> dict:
 def _check_sources(record, lp, name, **where):
     root = paths.corpus_dir(where.get("corpus"))
     drawn = record.get("corpus", {}).get("directory")
-    changes = _changes(record, source_checksums(**where))
+    now = source_checksums(**where)
+    changes = _changes(record, now)
+    corpus_changed = record.get("corpus", {}).get("files", {}) != now["corpus"]["files"]
     # a corpus whose files differ and whose directory has another name than the one the
     # sample was drawn from is most likely the wrong directory, not a changed corpus (a
     # renamed or moved copy with the same files passes)
-    if changes and "corpus changed" in changes[-1] and drawn \
-            and drawn not in (root.name, root.resolve().name):
+    if corpus_changed and drawn and drawn not in (root.name, root.resolve().name):
         raise SheetError(f"{name}: it was drawn from the corpus in {drawn}/ (its lock "
                          f"file {lp} records that directory) but this run checks the "
                          f"corpus in {root}/; pass --corpus with the path of {drawn}/")
     if changes:
-        checked = f" (corpus checked: {root}/)" if "corpus changed" in changes[-1] else ""
+        checked = f" (corpus checked: {root}/)" if corpus_changed else ""
         raise SheetError(f"{lp}: refusing {name}: " + "; ".join(changes) + " since the "
                          f"sample was drawn{checked}; draw a new sample (or restore the "
                          "files)")
