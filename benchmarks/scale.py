@@ -120,7 +120,7 @@ def write_sentences(corpus_dir: Path, out: Path) -> int:
 
 # ------------------------------------------------------------------ one step (child)
 
-def _stream_sentences(path: Path, progress: bool, total: int | None, desc: str):
+def stream_sentences(path: Path, progress: bool, total: int | None, desc: str):
     """Yield ``(sentence_id, text, (doc_id, paragraph), doc_id, year)`` from a sentences
     CSV: the frame coder's rows with documents and dates, as ``discourse frames`` codes
     a sentences table (the document and membership rules run)."""
@@ -184,8 +184,8 @@ def run_step(step: str, corpus_dir: Path, sentences_csv: Path, *, n_jobs: int = 
         lex = framing.load_lexicon()
         t0 = time.perf_counter()
         n = k = 0
-        for code in framing.iter_codes(_stream_sentences(sentences_csv, progress, total,
-                                                         "frames"), lex, n_jobs=n_jobs):
+        rows = stream_sentences(sentences_csv, progress, total, "frames")
+        for code in framing.iter_codes(rows, lex, n_jobs=n_jobs):
             n += 1
             k += code.security or code.economy or code.multilateralism
         seconds = time.perf_counter() - t0
@@ -195,7 +195,7 @@ def run_step(step: str, corpus_dir: Path, sentences_csv: Path, *, n_jobs: int = 
 
         t0 = time.perf_counter()
         cv = CountVectorizer().fit(
-            t for _, t, *_ in _stream_sentences(sentences_csv, progress, total, "countvec"))
+            t for _, t, *_ in stream_sentences(sentences_csv, progress, total, "countvec"))
         seconds = time.perf_counter() - t0
         note = f"{len(cv.vocabulary_)} features"
     else:

@@ -27,7 +27,6 @@ frames``), or ``CountVectorizer().fit`` over their texts.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import os
@@ -42,10 +41,17 @@ REPO = Path(__file__).resolve().parents[1]
 WORKTREE = "WORKTREE"
 
 
+def _scale():
+    """``benchmarks/scale.py`` (its corpus builder and sentence reader)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import scale
+
+    return scale
+
+
 def _rows(path: Path) -> list[tuple]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return [(r["sentence_id"], r["text"], (r["doc_id"], r["paragraph"]), r["doc_id"],
-                 r["year"]) for r in csv.DictReader(fh)]
+    """The frame coder's rows of a sentences CSV, as ``benchmarks/scale.py`` streams them."""
+    return list(_scale().stream_sentences(path, False, None, ""))
 
 
 def _child(task: str, src: str, sentences: str) -> dict:
@@ -106,9 +112,7 @@ def _spawn(task: str, root: Path, sentences: Path) -> dict:
 def sentences_table(size: int, work: Path) -> Path:
     """The sentences CSV of a corpus ``size`` times the project corpus (built once under
     ``work`` by ``benchmarks/scale.py``'s functions, reused when present)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import scale
-
+    scale = _scale()
     sents = work / f"sentences-{size}x.csv"
     if not sents.exists():
         cdir = work / f"corpus-{size}x"

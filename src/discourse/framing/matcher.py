@@ -72,7 +72,6 @@ class KeyCache(dict):
             (lex.trie, lex.vocabulary, lex.patterns, lex.prefixes) if part == "main" \
             else lex.parts.get(part, ({}, frozenset(), (), {}))
         self.seen: set = set()
-        self.starts: set = set()     # tokens that can begin an entry
         self.first: dict = {}        # token -> (ends, anchored ends, nodes, {next: step})
         self.pre_last: dict = {}     # token -> last prefix keys of its anchored ends
         self.section = tuple(e.section for e in lex.entries)
@@ -99,7 +98,6 @@ class KeyCache(dict):
         got = tuple(sorted(keys & self.vocabulary))
         step = trie_step((self.trie,), got)
         if step is not None:
-            self.starts.add(token)
             ends, cont = step
             plain = tuple(e for e in ends if e not in self.prefixes)
             pre = tuple(e for e in ends if e in self.prefixes)
@@ -108,6 +106,11 @@ class KeyCache(dict):
         self[token] = got
         self.seen.add(token)
         return got
+
+    @property
+    def starts(self):
+        """The tokens seen so far that can begin an entry (the keys of ``first``)."""
+        return self.first.keys()
 
 
 class Caches:
@@ -145,10 +148,9 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
     if not tokset <= seen:
         for t in tokset - seen:
             cache[t]                  # compute keys of tokens not seen before
-    starts = cache.starts
-    if starts.isdisjoint(tokset):
-        return []
     first, pre_last = cache.first, cache.pre_last
+    if first.keys().isdisjoint(tokset):   # no token of the sentence begins an entry
+        return []
     prefixes = cache.prefixes
     out: list = []
     append = out.append
