@@ -90,3 +90,21 @@ def test_lemma_with_and_without_overrides():
     assert text.lemma("media") == "medium"
     assert text.lemma("Media", {"media": "media"}) == "media"
     assert text.lemma("3,800") == "3,800" and text.lemma("Jenča") == "jenča"
+
+
+def test_memoised_fast_tokens_equal_the_plain_ones(real_sentences):
+    """The frame coder tokenises each white-space chunk once (TokenMemo); the tokens
+    are those of the whole sentence, on every development sentence we have and on
+    typographic text (curly quotes, non-breaking hyphens, NFD accents, odd spaces)."""
+    from discourse.framing import evaluation
+
+    texts = [*real_sentences.text]
+    for name in ("frames_validation.csv", "frames_heldout.csv", "frames_dev.csv",
+                 "sco_style/frames_dev.csv"):
+        texts += evaluation.load_set(name)["text"].tolist()
+    texts += ["The People\u2019s \u201cAnti\u2011Terrorist\u201d Structure\u00a0met.",
+              "Cafe\u0301 in Gene\u0300ve,\u2009Dr.\u2002Smith\u2014and\tthe SCO\u2019s"]
+    memo = text.TokenMemo(size=64)          # small: the memo is also cleared on the way
+    for t in texts:
+        assert text.fast_tokens(t, memo) == text.fast_tokens(t), t
+    assert 0 < len(memo) <= 64
