@@ -46,6 +46,12 @@ def import_graph(sources: dict[str, str]) -> dict[str, set[str]]:
     return graph
 
 
+@functools.lru_cache(maxsize=1)
+def _package_graph() -> dict[str, frozenset[str]]:
+    """The import graph of the package's sources, built once per test session."""
+    return {k: frozenset(v) for k, v in import_graph(_sources()).items()}
+
+
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     """A cycle of the graph as a list of modules (first = last), or ``None``."""
     state: dict[str, int] = {}
@@ -82,7 +88,7 @@ def test_the_checker_finds_a_hidden_cycle():
 
 
 def test_the_package_has_no_import_cycle():
-    graph = import_graph(_sources())
+    graph = _package_graph()
     assert find_cycle(graph) is None
     # the old hidden circle: corpus and preprocess each imported the other
     assert "discourse.preprocess" not in graph["discourse.corpus"]
@@ -97,7 +103,7 @@ def test_the_package_has_no_import_cycle():
     ("discourse.results", {"discourse.paths"}),
 ])
 def test_leaves_import_nothing_else_of_the_package(module, allowed):
-    assert import_graph(_sources())[module] <= allowed
+    assert _package_graph()[module] <= allowed
 
 
 def test_no_module_uses_another_modules_private_names():
