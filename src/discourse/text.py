@@ -53,6 +53,7 @@ __all__ = [
     "TOKEN_PATTERN",
     "TOKEN_RE",
     "normalise",
+    "plain_characters",
     "tokenize",
     "token_spans",
     "fast_tokens",
@@ -115,11 +116,18 @@ def normalise(text: str) -> str:
     return text.translate(_TRANSLATE) if _TO_TRANSLATE.search(text) else text
 
 
+def plain_characters(text: str) -> str:
+    """:func:`normalise` without its NFC step: only the one-for-one replacements of
+    spaces, quotes and hyphens (white space stays white space, nothing else becomes it).
+    """
+    return text.translate(_TRANSLATE) if _TO_TRANSLATE.search(text) else text
+
+
 @functools.lru_cache(maxsize=1)
 def _word_tokenizer():
-    from nltk.tokenize import NLTKWordTokenizer
+    from discourse.nltk_plain import PlainWordTokenizer
 
-    return NLTKWordTokenizer()
+    return PlainWordTokenizer()
 
 
 def tokenize(text: str) -> list[str]:
@@ -257,7 +265,9 @@ def count_words(text: str) -> int:
 
 @functools.lru_cache(maxsize=1)
 def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktParameters
+
+    from discourse.nltk_plain import PunktSentences
 
     english = importlib.import_module("punkt.data.english")  # plain Python literals
     params = PunktParameters()
@@ -266,7 +276,7 @@ def _punkt():
     params.sent_starters = set(english.SENT_STARTERS)
     for word, flags in english.ORTHO_CONTEXT.items():
         params.ortho_context[word] = flags
-    return PunktSentenceTokenizer(params)
+    return PunktSentences(params)
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
