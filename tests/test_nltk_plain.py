@@ -127,3 +127,36 @@ def _merged(paragraph, spans):
         else:
             merged.append([start, end])
     return merged
+
+
+def _single_token_cases(n_words):
+    import wordfreq
+
+    from discourse.text import split_sentences
+
+    words = [w for w in wordfreq.top_n_list("en", n_words) if w.isascii() and w.isalpha()]
+    words += [w.title() for w in words[:n_words // 10]] + [w.upper() for w in words[:2000]]
+    chunks = [c for p in _paragraphs() for s in split_sentences(p) for c in s.split()]
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    odd = ["cannot", "Cannot", "CANNOT", "gonna", "Gotta", "wanna", "gimme", "lemme", "tis",
+           "twas", "dye", "moren", "na", "I", "a", letters, "_", "x_y", "ab1", "é"]
+    return list(dict.fromkeys(words + chunks + TRICKY_SENTENCES + odd))
+
+
+@pytest.mark.parametrize("n_words", [
+    8000, pytest.param(50000, marks=pytest.mark.slow)])
+def test_a_single_token_is_tokenized_as_itself(n_words):
+    # the shortcut of the chunk memo: a chunk it accepts is its own token, in the
+    # middle of a sentence and at its end, as NLTK's tokenizer makes it
+    from discourse.text import single_token, tokenize
+
+    accepted = 0
+    for w in _single_token_cases(n_words):
+        if single_token(w):
+            accepted += 1
+            assert tokenize(" " + w + " _")[:-1] == [w], w
+            assert tokenize(" " + w) == [w], w
+            assert tokenize(w) == [w], w
+    assert accepted > 0.9 * n_words
+    assert not any(single_token(w) for w in ["cannot", "GONNA", "Wanna", "can't", "x.",
+                                             "1990s", "caf\u00e9", "a-b", ""])

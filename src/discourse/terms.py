@@ -56,7 +56,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 from discourse.lexicons import Lexicons, load_lexicons
-from discourse.text import is_numeric, is_word, normalise, plain_characters, tokenize
+from discourse.text import (is_numeric, is_word, normalise, plain_characters, single_token,
+                            tokenize)
 from discourse.text import lemma as _lemma
 
 __all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_tokens",
@@ -232,7 +233,10 @@ def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
     memo = lexicons.memo("chunks")
     hit = memo.get((chunk, last))
     if hit is None:
-        t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
+        if single_token(chunk):           # a word of letters: its own token
+            t = [chunk]
+        else:
+            t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
         hit = memo[(chunk, last)] = (tuple(t), tuple(match_key(x, lexicons) for x in t))
     return hit
 

@@ -55,6 +55,7 @@ __all__ = [
     "normalise",
     "plain_characters",
     "tokenize",
+    "single_token",
     "token_spans",
     "fast_tokens",
     "TokenMemo",
@@ -146,6 +147,29 @@ def tokenize(text: str) -> list[str]:
             and not re.fullmatch(r"(?:[A-Za-z]\.)+", tokens[-1]):
         tokens[-1:] = [tokens[-1][:-1], "."]
     return tokens
+
+
+@functools.lru_cache(maxsize=1)
+def _contractions() -> tuple:
+    tok = _word_tokenizer()
+    return tuple(tok.CONTRACTIONS2) + tuple(tok.CONTRACTIONS3)
+
+
+def single_token(chunk: str) -> bool:
+    """True if ``chunk`` (no white space) is one token of :func:`tokenize`, inside a
+    sentence or at its end: ASCII letters only, which only NLTK's contraction rules
+    change ("cannot"), and none of those matches (``False``: tokenise it). Checked
+    against :func:`tokenize` on wordfreq's English words and the corpus's chunks.
+
+    Examples
+    --------
+    >>> [single_token(w) for w in ["Member", "cannot", "SCO's", "2021", "caf\u00e9"]]
+    [True, False, False, False, False]
+    """
+    if not (chunk.isascii() and chunk.isalpha()):
+        return False
+    probe = " " + chunk + " "
+    return not any(p.search(probe) for p in _contractions())
 
 
 def token_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
