@@ -150,3 +150,52 @@ def test_sentence_terms_of_typographic_text_are_those_of_its_normalised_form(fir
             assert terms.sentence_terms(t, opts, lex) == \
                 terms.sentence_terms(normalise(t), opts, fresh)
             assert terms.sentence_terms(t, opts, lex) == pp.terms(normalise(t))
+
+
+def _greedy_reference(text, options, lex):
+    # the matching loop as it was, one token at a time, on sentence_tokens
+    match, drop, _, _ = terms._state(options, lex)
+    toks, keys = terms.sentence_tokens(text, lex)
+    simple = [terms._simple_term(t, options, lex, drop) for t in toks]
+    out, i = [], 0
+    while i < len(keys):
+        found = None
+        for pattern, term in match.get(keys[i]) or ():
+            if tuple(keys[i:i + len(pattern)]) == pattern:
+                found = (len(pattern), term)
+                break
+        if found is not None:
+            i += found[0]
+            if " " in found[1] or found[1].lower() not in drop:
+                out.append(found[1])
+            continue
+        if simple[i] is not None:
+            out.append(simple[i])
+        i += 1
+    return out
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"phrases": False}, {"variants": False}, {"stopwords": False},
+    {"keep_pronouns": True, "lowercase": False}, {"lemmatize": False, "spelling": False}])
+def test_phrase_matching_jumps_give_the_greedy_terms(options, lexicons):
+    import random
+
+    from conftest import MULTI, study_sentences
+
+    from discourse import corpus
+
+    opts = terms.TermOptions(**options)
+    sentences = list(study_sentences()["text"]) + list(
+        corpus.segment(corpus.load_docs(MULTI))["text"])
+    patterns = list(lexicons.phrases) + list(lexicons.variants)
+    words = [w for p in patterns for w in p.split()] + ["the", "and", ",", "of", "3,800"]
+    rng = random.Random(7)
+    for _ in range(300):          # overlapping and partial expressions, back to back
+        parts = rng.sample(patterns, 3) + rng.sample(words, 6)
+        rng.shuffle(parts)
+        sentences.append(" ".join(parts) + rng.choice([".", "", " ?"]))
+    assert len(sentences) > 500
+    for s in sentences:
+        assert terms.sentence_terms(s, opts, lexicons) == \
+            _greedy_reference(s, opts, lexicons), s
