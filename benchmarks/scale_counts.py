@@ -29,15 +29,31 @@ whole process (start-up and imports included, as a user running the command sees
     .venv/bin/python benchmarks/scale_counts.py                    # 0.5,1,2.5,5,10 M words
     .venv/bin/python benchmarks/scale_counts.py --words 0.5,1 --steps keyness,countvectorizer
     .venv/bin/python benchmarks/scale_counts.py --json out.json
+    .venv/bin/python benchmarks/scale_counts.py --old main --rounds 3 --steps \
+        keyness,countvectorizer --work /tmp/countswork      # two revisions side by side
 
 Prints a Markdown table, the ratio keyness / CountVectorizer per size and the slope of
 log(seconds) on log(words) per step (1 = linear).
+
+``--old REV`` also runs every step of the package (all but ``countvectorizer``) with
+the ``src/`` and ``corpus/lexicons/`` of another revision (anything ``git`` names, taken
+with ``git archive`` as ``benchmarks/side_by_side.py`` does; the child checks where
+``discourse`` came from), in the same run, on the same corpora: its rows are labelled
+``STEP@old``. With ``--rounds N`` each size is measured N times, the old and the new
+revision alternating which goes first (a slow spell of a shared machine then hits
+both); the ratio table gives the median over rounds of each round's ratio to that
+round's CountVectorizer. The keyness table each run writes is hashed, so the report
+says whether the two revisions gave the same bytes. ``--work DIR`` keeps the corpora
+there (``corpus-{factor}x``, reused when present) instead of a temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
+import statistics
 import math
 import shutil
 import subprocess
@@ -58,7 +74,7 @@ WORDS_PER_FACTOR = 5_453          # words of the body paragraphs of the project 
 
 def run_step(step: str, corpus_dir: Path, out_dir: Path) -> dict:
     """Run one step in this process (a fresh one); return what it measured."""
-    note = ""
+    note, sha256 = "", None
     if step in ("keyness", "keyness-2"):
         import csv
 
@@ -71,8 +87,10 @@ def run_step(step: str, corpus_dir: Path, out_dir: Path) -> dict:
         if step == "keyness-2":
             argv += ["--n-jobs", "2"]
         assert cli.main(argv) == 0
-        with open(out_dir / f"{step}.csv", encoding="utf-8") as fh:
-            note = f"{sum(1 for _ in fh) - 1} terms tested"
+        data = (out_dir / f"{step}.csv").read_bytes()
+        rows = data.count(b"\n") - 1
+        note = f"{rows} terms tested"
+        sha256 = hashlib.sha256(data).hexdigest()
     elif step == "countvectorizer":
         from sklearn.feature_extraction.text import CountVectorizer
 
@@ -110,17 +128,57 @@ def run_step(step: str, corpus_dir: Path, out_dir: Path) -> dict:
         note = f"{what}; step alone {time.perf_counter() - t0:.2f} s"
     else:
         raise ValueError(f"step={step!r} is not one of {STEPS}")
-    return {"step": step, "peak_mb": scale._peak_mb(), "note": note}
+    import discourse
+
+    return {"step": step, "peak_mb": scale._peak_mb(), "note": note, "sha256": sha256,
+            "discourse": str(Path(discourse.__file__).resolve().parents[1])}
 
 
-def _spawn(step: str, corpus_dir: Path, out_dir: Path) -> dict:
+def _corpus(factor: int, cdir: Path, keep: bool) -> dict:
+    """Build the corpus, or reuse one kept in ``--work`` (its counts recomputed)."""
+    if keep and (cdir / "metadata.csv").exists():
+        import csv
+
+        with open(cdir / "metadata.csv", encoding="utf-8") as fh:
+            files = [r["file"] for r in csv.DictReader(fh)]
+        words = 0
+        for f in files:
+            lines = (cdir / f).read_text(encoding="utf-8").split("\n")[1:]
+            words += sum(len(line.split()) for line in lines)
+        return {"factor": factor, "documents": len(files), "words": words}
+    return scale.build_corpus(factor, cdir, progress=False)
+
+
+def _spawn(step: str, corpus_dir: Path, out_dir: Path, root: Path | None = None) -> dict:
+    """Time one step in a fresh process; ``root``: run it with that checkout's ``src/``
+    and ``corpus/lexicons/`` (else with this process's environment)."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--_step", step,
            "--corpus", str(corpus_dir), "--out", str(out_dir)]
+    env = None
+    if root is not None:
+        env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONDONTWRITEBYTECODE": "1",
+               "DISCOURSE_LEXICONS": str(root / "corpus" / "lexicons")}
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True, env=env)
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     out["seconds"] = time.perf_counter() - t0
+    if root is not None and step != "countvectorizer" and \
+            Path(out["discourse"]) != (root / "src").resolve():
+        raise SystemExit(f"scale_counts: {step} imported discourse from {out['discourse']}, "
+                         f"not from {root / 'src'}")
     return out
+
+
+def _pairs(results: list[dict], words: int, step: str) -> list[tuple[dict, dict]]:
+    """(run of ``step``, CountVectorizer run) of the same size and round."""
+    cv = {r["round"]: r for r in results
+          if r["words"] == words and r["step"] == "countvectorizer"}
+    return [(r, cv[r["round"]]) for r in results
+            if r["words"] == words and r["step"] == step and r["round"] in cv]
+
+
+def _step_order(step: str) -> tuple:
+    return (STEPS.index(step.split("@")[0]), step)
 
 
 def report(results: list[dict]) -> str:
@@ -131,19 +189,28 @@ def report(results: list[dict]) -> str:
         lines.append(f"| {r['words']:,} | {r['documents']:,} | {r['step']} | "
                      f"{r['seconds']:.1f} | {r['words'] / r['seconds']:,.0f} | "
                      f"{r['peak_mb']:.0f} | {r['note']} |")
-    by = {(r["words"], r["step"]): r for r in results}
     sizes = sorted({r["words"] for r in results})
-    lines += ["", "| words | keyness / CountVectorizer | keyness-2 / CountVectorizer |",
-              "| ---: | ---: | ---: |"]
+    steps = [s for s in ("keyness", "keyness-2", "keyness@old", "keyness-2@old")
+             if any(r["step"] == s for r in results)]
+    lines += ["", "| words | " + " | ".join(f"{s} / CountVectorizer" for s in steps)
+              + " | same keyness table |", "| ---: |" + " ---: |" * len(steps) + " --- |"]
     for w in sizes:
-        cv = by.get((w, "countvectorizer"))
-        if cv:
-            cells = [f"{by[(w, s)]['seconds'] / cv['seconds']:.2f}" if (w, s) in by else ""
-                     for s in ("keyness", "keyness-2")]
-            lines.append(f"| {w:,} | {cells[0]} | {cells[1]} |")
+        cells = []
+        for s in steps:
+            ratios = [r["seconds"] / cv["seconds"] for r, cv in _pairs(results, w, s)]
+            cells.append(f"{statistics.median(ratios):.2f}" + (
+                f" ({min(ratios):.2f}-{max(ratios):.2f})" if len(ratios) > 1 else "")
+                if ratios else "")
+        hashes = {r["step"].split("@")[0]: set() for r in results}
+        for r in results:
+            if r["words"] == w and r.get("sha256"):
+                hashes[r["step"].split("@")[0]].add(r["sha256"])
+        same = ", ".join(f"{k}: {'yes' if len(v) == 1 else 'NO'}"
+                         for k, v in hashes.items() if v)
+        lines.append(f"| {w:,} | " + " | ".join(cells) + f" | {same} |")
     lines += ["", "| step | slope of log(seconds) on log(words) | slope above 2.5 M words |",
               "| --- | ---: | ---: |"]
-    for step in STEPS:
+    for step in sorted({r["step"] for r in results}, key=_step_order):
         rs = [r for r in results if r["step"] == step]
         big = [r for r in rs if r["words"] >= 2_500_000]
         if len(rs) >= 2:
@@ -162,6 +229,14 @@ def main(argv=None) -> None:
     parser.add_argument("--topics-max", type=float, default=5,
                         help="largest size (millions of words) for the topic steps")
     parser.add_argument("--json", default=None, help="also write the results as JSON")
+    parser.add_argument("--old", default=None, metavar="REV",
+                        help="also run the package's steps with this git revision's src/ "
+                             "(side by side; rows STEP@old)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure each size this many times (default 1)")
+    parser.add_argument("--work", default=None, metavar="DIR",
+                        help="keep the corpora in DIR and reuse them (default: a temporary "
+                             "folder, removed)")
     parser.add_argument("--_step", dest="step", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--out", default=None, help=argparse.SUPPRESS)
@@ -173,26 +248,41 @@ def main(argv=None) -> None:
     bad = [s for s in steps if s not in STEPS]
     if bad:
         parser.error(f"--steps: unknown step(s) {bad}; allowed: {', '.join(STEPS)}")
-    work = Path(tempfile.mkdtemp(prefix="discourse-counts-"))
+    tmp = Path(tempfile.mkdtemp(prefix="discourse-counts-"))
+    work = Path(args.work) if args.work else tmp
+    work.mkdir(parents=True, exist_ok=True)
     results = []
     try:
+        old_root = None
+        if args.old:
+            from side_by_side import checkout
+
+            old_root = checkout(args.old, tmp / "old")
         for millions in [float(w) for w in args.words.split(",") if w]:
             factor = max(1, math.ceil(millions * 1e6 / WORDS_PER_FACTOR))
             cdir = work / f"corpus-{factor}x"
-            info = scale.build_corpus(factor, cdir, progress=False)
-            print(f"built {info['words']:,} words in {info['documents']} documents",
+            info = _corpus(factor, cdir, keep=bool(args.work))
+            print(f"{info['words']:,} words in {info['documents']} documents",
                   file=sys.stderr, flush=True)
-            for step in steps:
-                if step.startswith("topics") and millions > args.topics_max:
-                    continue
-                r = _spawn(step, cdir, work)
-                r.update(words=info["words"], documents=info["documents"])
-                results.append(r)
-                print(f"  {step}: {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB "
-                      f"({r['note']})", file=sys.stderr, flush=True)
-            shutil.rmtree(cdir)
+            for rnd in range(args.rounds):
+                sides = [("", None)] + ([("@old", old_root)] if old_root else [])
+                if rnd % 2:
+                    sides.reverse()
+                for step in steps:
+                    if step.startswith("topics") and millions > args.topics_max:
+                        continue
+                    for suffix, root in (sides if step != "countvectorizer" else [("", None)]):
+                        r = _spawn(step, cdir, tmp, root)
+                        r.update(step=step + suffix, words=info["words"], round=rnd,
+                                 documents=info["documents"])
+                        results.append(r)
+                        print(f"  {r['step']}: {r['seconds']:.1f} s, peak "
+                              f"{r['peak_mb']:.0f} MB ({r['note']})", file=sys.stderr,
+                              flush=True)
+            if not args.work:
+                shutil.rmtree(cdir)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": scale.machine(),
                                                "results": results}, indent=1) + "\n")

@@ -202,3 +202,21 @@ def test_a_missing_output_folder_is_an_error_that_writes_nothing(
     assert len(err.splitlines()) == 1
     assert f"the folder {missing} does not exist" in err and "create it first" in err
     assert not (tmp_path / "no").exists()
+
+
+def test_keyness_leaves_the_cyclic_collector_as_it_found_it(tmp_path, three_corpus, capsys):
+    import gc
+
+    base = ["keyness", "--corpus", str(three_corpus), "--reference", "rest", "--quiet",
+            "-o", str(tmp_path / "k.csv")]
+    assert gc.isenabled()
+    assert cli.main(base + ["--target", "2023"]) == 0
+    assert gc.isenabled()
+    assert cli.main(base + ["--target", "1999"]) != 0          # an error on the way
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert cli.main(base + ["--target", "2023"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -3,6 +3,8 @@ needs; each option switches one step off; keys; the word lists passed explicitly
 
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 import pytest
 
@@ -105,3 +107,95 @@ def test_sentence_terms_is_terms_with_explicit_options(lexicons):
     assert terms.sentence_terms(text, options, lexicons) == \
         pp.terms(text, keep_pronouns=True, phrases=False)
     assert pp.TermOptions is terms.TermOptions and pp.match_key is terms.match_key
+
+
+TYPOGRAPHIC = [
+    "The SCO\u2019s \u201cSpider Web\u201d grew\u00a0fast, Member\u2009States\u2019 trade too.",
+    "Regional Anti\u2011Terrorist Structure \u2010 RATS\u202fand\u3000the "
+    "\u2018Shanghai spirit\u2019.",
+    "Caf\u00e9 and cafe\u0301 (decomposed) met \u00abthe\u00bb member\u2007states\u2019 "
+    "leaders.",
+    "\u201eQuoted\u201c \u201bodd\u201d \u02bcmodifier\u02bc don\u2019t won\u2019t the "
+    "Organization\u2019s.",
+    "\u00a0Leading and trailing\u00a0spaces\u2003", "\u2019", "\u00a0", "x\u2011",
+]
+
+
+def test_typographic_chunks_split_where_their_normalised_form_splits():
+    from discourse.text import _TRANSLATE, normalise, plain_characters
+
+    # every replacement keeps white space white space and makes nothing else white space
+    assert all(chr(k).isspace() == v.isspace() and len(v) == 1
+               for k, v in _TRANSLATE.items())
+    for text in TYPOGRAPHIC:
+        nfc = unicodedata.normalize("NFC", text)
+        assert [plain_characters(c) for c in nfc.split()] == normalise(text).split()
+
+
+@pytest.mark.parametrize("first", ["as found", "normalised"])
+def test_sentence_terms_of_typographic_text_are_those_of_its_normalised_form(first):
+    # the chunk memo keys chunks as found in the text (NFC) and their plain form; the
+    # terms must be those of the normalised sentence (the old path), whichever comes
+    # first into a fresh memo and again from a warm one
+    from discourse.lexicons import load_lexicons
+    from discourse.text import normalise
+
+    opts, lex = terms.TermOptions(), load_lexicons()
+    texts = TYPOGRAPHIC + [normalise(t) for t in TYPOGRAPHIC]
+    if first == "normalised":
+        texts = texts[len(TYPOGRAPHIC):] + texts[:len(TYPOGRAPHIC)]
+    for _ in range(2):
+        for t in texts:
+            fresh = load_lexicons()
+            assert terms.sentence_terms(t, opts, lex) == \
+                terms.sentence_terms(normalise(t), opts, fresh)
+            assert terms.sentence_terms(t, opts, lex) == pp.terms(normalise(t))
+
+
+def _greedy_reference(text, options, lex):
+    # the matching loop as it was, one token at a time, on sentence_tokens
+    match, drop, _, _ = terms._state(options, lex)
+    toks, keys = terms.sentence_tokens(text, lex)
+    simple = [terms._simple_term(t, options, lex, drop) for t in toks]
+    out, i = [], 0
+    while i < len(keys):
+        found = None
+        for pattern, term in match.get(keys[i]) or ():
+            if tuple(keys[i:i + len(pattern)]) == pattern:
+                found = (len(pattern), term)
+                break
+        if found is not None:
+            i += found[0]
+            if " " in found[1] or found[1].lower() not in drop:
+                out.append(found[1])
+            continue
+        if simple[i] is not None:
+            out.append(simple[i])
+        i += 1
+    return out
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"phrases": False}, {"variants": False}, {"stopwords": False},
+    {"keep_pronouns": True, "lowercase": False}, {"lemmatize": False, "spelling": False}])
+def test_phrase_matching_jumps_give_the_greedy_terms(options, lexicons):
+    import random
+
+    from conftest import MULTI, study_sentences
+
+    from discourse import corpus
+
+    opts = terms.TermOptions(**options)
+    sentences = list(study_sentences()["text"]) + list(
+        corpus.segment(corpus.load_docs(MULTI))["text"])
+    patterns = list(lexicons.phrases) + list(lexicons.variants)
+    words = [w for p in patterns for w in p.split()] + ["the", "and", ",", "of", "3,800"]
+    rng = random.Random(7)
+    for _ in range(300):          # overlapping and partial expressions, back to back
+        parts = rng.sample(patterns, 3) + rng.sample(words, 6)
+        rng.shuffle(parts)
+        sentences.append(" ".join(parts) + rng.choice([".", "", " ?"]))
+    assert len(sentences) > 500
+    for s in sentences:
+        assert terms.sentence_terms(s, opts, lexicons) == \
+            _greedy_reference(s, opts, lexicons), s

@@ -11,6 +11,7 @@ exit status 2; nothing is written when the input is bad. An output's folder must
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import warnings
@@ -93,6 +94,18 @@ def _add_keyness(sub) -> None:
 
 
 def _run_keyness(args) -> int:
+    # long-lived objects (modules, word lists, memos) and almost no reference cycles:
+    # the cyclic collector's passes over them (0.3-0.5 s a run) are paused meanwhile
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _keyness(args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _keyness(args) -> int:
     from discourse import corpus, keywords, parallel, preprocess
     from discourse.stats import comparisons
 

@@ -72,6 +72,8 @@ REQUIRED_FIELDS = ("doc_id", "file", "title", "speaker", "date", "year", "genre"
 LAYERS = ("raw", "cleaned")
 
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_LINE = re.compile(r"[^\r\n]+")
+_group = re.Match.group
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CORRECTION_FIELDS = ("doc_id", "correction_id", "find", "replace", "what", "why")
@@ -238,8 +240,9 @@ def _read_text(path: Path, expected_sha256: str) -> str:
         text = text[1:]
     if not text.strip():
         raise CorpusError(f"{path}: empty document (no text)")
-    lines = [line for line in re.split(r"\r\n|\r|\n", text) if line.strip()]
-    if len(lines) < 2:
+    # at least two non-blank lines (a line: a run between "\r\n", "\r" or "\n");
+    # stops at the second instead of splitting the whole text
+    if sum(1 for _ in zip(range(2), filter(str.strip, map(_group, _LINE.finditer(text))))) < 2:
         raise CorpusError(f"{path}: no paragraph breaks (a title line and at least one "
                           "paragraph, separated by line breaks, are required)")
     return text
@@ -285,12 +288,15 @@ def load_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned"
         if unknown:
             raise CorpusError(f"{root / 'corrections.csv'}: unknown doc_id(s) "
                               f"{', '.join(unknown)}")
+    # each document's corrections in file order, selected once (not per document)
+    by_doc = {} if corrections is None else dict(iter(corrections.groupby("doc_id",
+                                                                          sort=False)))
     records = []
     for row in meta.itertuples(index=False):
         path = root / row.file
         text = _read_text(path, row.sha256)
-        if corrections is not None:
-            text = apply_corrections(text, corrections[corrections["doc_id"] == row.doc_id],
+        if row.doc_id in by_doc:
+            text = apply_corrections(text, by_doc[row.doc_id],
                                      source=str(root / "corrections.csv"))
         rec = {c: getattr(row, c) for c in _DOC_COLUMNS if c not in ("layer", "text")}
         rec.update(layer=layer, text=text)

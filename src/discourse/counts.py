@@ -191,12 +191,13 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
     group_counts: dict = {}
     group_presence: dict = {}
     group_paragraphs: Counter = Counter()
-    current, bag = None, Counter()
+    current, found = None, []        # the terms of the current paragraph, in order
 
     def flush():
-        if not bag:
+        if not found:
             return
         if level == "paragraph":
+            bag = Counter(found)
             ids = []
             for term in bag:
                 j = vocab.get(term)
@@ -212,16 +213,18 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
             if g not in group_counts:
                 group_counts[g], group_presence[g] = Counter(), Counter()
                 keys.append((current[0], current[1]) if level == "doc_id" else (current[1],))
-            group_counts[g].update(bag)             # terms as keys: ids at the end
-            group_presence[g].update(bag.keys())
+            # terms as keys, ids at the end; counted in C (Counter.update of a list or
+            # a set), in any order: the matrices are built from sorted terms
+            group_counts[g].update(found)
+            group_presence[g].update(set(found))
             group_paragraphs[g] += 1
 
     for doc, year, par, text in rows:
         key = (doc, int(year), int(par))
         if key != current:
             flush()
-            current, bag = key, Counter()
-        bag.update(sentence_terms(str(text), opts, lexicons))
+            current, found = key, []
+        found += sentence_terms(str(text), opts, lexicons)
     flush()
     return _assemble(vocab, keys, level, opts, source, indptr, indices, values,
                      group_counts, group_presence, group_paragraphs)

@@ -81,7 +81,7 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
 
         rows = tqdm(docs.itertuples(index=False), total=len(docs), desc="documents",
                     unit="doc", disable=not progress, mininterval=1.0)
-        stream = (s for d in rows for s in iter_sentences(pd.DataFrame([d._asdict()])))
+        stream = iter_sentences(rows)          # the rows as they are: no frame per document
         out = count_terms(stream, opts, level=level, lexicons=lexicons)
     else:
         import os

@@ -73,9 +73,9 @@ def _paragraph_roles(texts: list[str], genre: str) -> list[str]:
 
 
 def _doc_paragraphs(text: str) -> list[str]:
-    lines = re.split(r"\r\n|\r|\n", text)
-    return [line.strip(" \t\u00a0\ufeff") for line in lines
-            if line.strip(" \t\u00a0\ufeff")]
+    # without "\r", splitting at "\r\n|\r|\n" is splitting at "\n" (in C)
+    lines = text.split("\n") if "\r" not in text else re.split(r"\r\n|\r|\n", text)
+    return [p for p in (line.strip(" \t\u00a0\ufeff") for line in lines) if p]
 
 
 @provenance.tracked
@@ -104,13 +104,16 @@ def _doc_sentences(doc_id: str, year: int, genre: str, text: str) -> Iterator[tu
             yield (f"{doc_id}.p{p:03d}.s{s:02d}", doc_id, int(year), p, s, role, sent)
 
 
-def iter_sentences(docs: pd.DataFrame) -> Iterator[tuple]:
+def iter_sentences(docs) -> Iterator[tuple]:
     """Yield sentence rows one at a time (same fields as :func:`segment`).
 
+    ``docs`` is a ``docs`` table or an iterable of its rows (objects with ``doc_id``,
+    ``year``, ``genre`` and ``text`` attributes, as ``DataFrame.itertuples`` yields).
     Streams: holds one document's paragraphs at a time, for corpora too large to
     keep a second copy of in memory.
     """
-    for doc in docs.itertuples(index=False):
+    rows = docs.itertuples(index=False) if isinstance(docs, pd.DataFrame) else docs
+    for doc in rows:
         yield from _doc_sentences(doc.doc_id, doc.year, doc.genre, doc.text)
 
 

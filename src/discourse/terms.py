@@ -49,17 +49,23 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
+from itertools import chain
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Mapping
 
 from discourse.lexicons import Lexicons, load_lexicons
-from discourse.text import is_numeric, is_word, normalise, tokenize
+from discourse.text import (is_numeric, is_word, normalise, plain_characters, single_token,
+                            tokenize)
 from discourse.text import lemma as _lemma
 
 __all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_tokens",
            "sentence_terms"]
 
 _ACRONYM = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
+#: Fields of a memoised chunk entry (see :func:`_state`).
+_EACH, _KEYS, _STARTS, _OUTPUTS = map(itemgetter, range(4))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -227,7 +233,10 @@ def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
     memo = lexicons.memo("chunks")
     hit = memo.get((chunk, last))
     if hit is None:
-        t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
+        if single_token(chunk):           # a word of letters: its own token
+            t = [chunk]
+        else:
+            t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
         hit = memo[(chunk, last)] = (tuple(t), tuple(match_key(x, lexicons) for x in t))
     return hit
 
@@ -236,6 +245,16 @@ def _chunks(text: str) -> list[str]:
     # normalise() is the identity on ASCII text (NFC, and only non-ASCII characters
     # are translated)
     return (text if text.isascii() else normalise(text)).split()
+
+
+def _nfc_chunks(text: str) -> list[str]:
+    """The chunks of :func:`_chunks` before normalise()'s one-for-one replacements:
+    the split points are the same (the Unicode spaces it replaces are white space to
+    ``str.split`` and so is their replacement; the quotes and hyphens it replaces are
+    not, nor are theirs), so each chunk of :func:`_chunks` is
+    :func:`~discourse.text.plain_characters` ``(c)`` for the chunk ``c`` here, and the
+    chunk memo takes ``c`` as a key too."""
+    return (text if text.isascii() else unicodedata.normalize("NFC", text)).split()
 
 
 def sentence_tokens(text: str, lexicons: Lexicons) -> tuple[list[str], list[str]]:
@@ -296,27 +315,40 @@ def _entry(chunk: str, last: bool, options: TermOptions, lexicons: Lexicons,
     return e
 
 
+def _missing(chunks: list[str], entries: list, options: TermOptions, lexicons: Lexicons,
+             match: dict, drop: frozenset[str], inner: dict, final: dict) -> list:
+    """``entries`` with the chunks not yet memoised analysed (under the key of their
+    plain form, and of the chunk as found when that differs)."""
+    last = len(chunks) - 1
+    out = []
+    for i, (c, e) in enumerate(zip(chunks, entries)):
+        if e is None:
+            table = final if i == last else inner
+            plain = c if c.isascii() else plain_characters(c)
+            e = table.get(plain)
+            if e is None:
+                e = _entry(plain, i == last, options, lexicons, match, drop, table)
+            table[c] = e
+        out.append(e)
+    return out
+
+
 def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[str]:
     """The terms of one sentence (see the module docstring), with explicit options and
     word lists; :func:`discourse.preprocess.terms` is the same with keyword options."""
     match, drop, inner, final = _state(options, lexicons)
-    chunks = _chunks(text)
+    chunks = _nfc_chunks(text)
     if not chunks:
         return []
-    get = inner.get
-    entries = [get(c) for c in chunks]
+    entries = list(map(inner.get, chunks))
     entries[-1] = final.get(chunks[-1])
     if None in entries:
-        last = len(chunks) - 1
-        entries = [e if e is not None else
-                   _entry(c, i == last, options, lexicons, match, drop,
-                          final if i == last else inner)
-                   for i, (c, e) in enumerate(zip(chunks, entries))]
-    if not any(e[2] for e in entries):        # no variant or phrase can start here
-        return [w for e in entries for w in e[3]]
+        entries = _missing(chunks, entries, options, lexicons, match, drop, inner, final)
+    if not any(map(_STARTS, entries)):        # no variant or phrase can start here
+        return list(chain.from_iterable(map(_OUTPUTS, entries)))
     out: list[str] = []
-    simple = [x for e in entries for x in e[0]]
-    keys = [x for e in entries for x in e[1]]
+    simple = list(chain.from_iterable(map(_EACH, entries)))
+    keys = list(chain.from_iterable(map(_KEYS, entries)))
     i, n = 0, len(keys)
     while i < n:
         patterns = match.get(keys[i])

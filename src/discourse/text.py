@@ -53,7 +53,9 @@ __all__ = [
     "TOKEN_PATTERN",
     "TOKEN_RE",
     "normalise",
+    "plain_characters",
     "tokenize",
+    "single_token",
     "token_spans",
     "fast_tokens",
     "TokenMemo",
@@ -115,11 +117,18 @@ def normalise(text: str) -> str:
     return text.translate(_TRANSLATE) if _TO_TRANSLATE.search(text) else text
 
 
+def plain_characters(text: str) -> str:
+    """:func:`normalise` without its NFC step: only the one-for-one replacements of
+    spaces, quotes and hyphens (white space stays white space, nothing else becomes it).
+    """
+    return text.translate(_TRANSLATE) if _TO_TRANSLATE.search(text) else text
+
+
 @functools.lru_cache(maxsize=1)
 def _word_tokenizer():
-    from nltk.tokenize import NLTKWordTokenizer
+    from discourse.nltk_plain import PlainWordTokenizer
 
-    return NLTKWordTokenizer()
+    return PlainWordTokenizer()
 
 
 def tokenize(text: str) -> list[str]:
@@ -138,6 +147,29 @@ def tokenize(text: str) -> list[str]:
             and not re.fullmatch(r"(?:[A-Za-z]\.)+", tokens[-1]):
         tokens[-1:] = [tokens[-1][:-1], "."]
     return tokens
+
+
+@functools.lru_cache(maxsize=1)
+def _contractions() -> tuple:
+    tok = _word_tokenizer()
+    return tuple(tok.CONTRACTIONS2) + tuple(tok.CONTRACTIONS3)
+
+
+def single_token(chunk: str) -> bool:
+    """True if ``chunk`` (no white space) is one token of :func:`tokenize`, inside a
+    sentence or at its end: ASCII letters only, which only NLTK's contraction rules
+    change ("cannot"), and none of those matches (``False``: tokenise it). Checked
+    against :func:`tokenize` on wordfreq's English words and the corpus's chunks.
+
+    Examples
+    --------
+    >>> [single_token(w) for w in ["Member", "cannot", "SCO's", "2021", "caf\u00e9"]]
+    [True, False, False, False, False]
+    """
+    if not (chunk.isascii() and chunk.isalpha()):
+        return False
+    probe = " " + chunk + " "
+    return not any(p.search(probe) for p in _contractions())
 
 
 def token_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -257,7 +289,9 @@ def count_words(text: str) -> int:
 
 @functools.lru_cache(maxsize=1)
 def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktParameters
+
+    from discourse.nltk_plain import PunktSentences
 
     english = importlib.import_module("punkt.data.english")  # plain Python literals
     params = PunktParameters()
@@ -266,7 +300,7 @@ def _punkt():
     params.sent_starters = set(english.SENT_STARTERS)
     for word, flags in english.ORTHO_CONTEXT.items():
         params.ortho_context[word] = flags
-    return PunktSentenceTokenizer(params)
+    return PunktSentences(params)
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:

@@ -1,0 +1,125 @@
+"""NLTK's word and sentence tokenizers with their own regular expressions called directly.
+
+NLTK 3.10 routes every regular expression through ``nltk.redos``: a pattern compiled
+with the ``regex`` engine is wrapped in a Python object (``TimedPattern``) whose every
+call passes a wall-clock ``timeout`` to the engine, a defence against patterns supplied
+by a caller. The tokenizers here use NLTK's own fixed patterns, so the wrapped pattern
+itself (same engine, same pattern, same flags) is called without the wrapper and the
+timeout: the matches are the same; only a match that would have run for five seconds
+and raised ``TimeoutError`` would now run on. On the sentences of a corpus the wrapper
+costs more than the matching (a Python call, the timeout set-up in the engine).
+
+:class:`PunktSentences` also remembers Punkt's decision for each candidate *context*
+(the word before a ``.``, ``?`` or ``!``, the mark and the token after it, as NLTK's
+``_match_potential_end_contexts`` gives it): ``text_contains_sentbreak`` is a function
+of that short string and the fixed parameters only. Contexts are pairs of words, which
+recur in any text ("2020. The", "said. He"); at most ``memo_size`` are kept (the memo
+is cleared when full), so memory stays bounded whatever the corpus.
+
+Everything else is NLTK's code, unchanged (the classes only swap the patterns and add
+the memo); ``tests/test_nltk_plain.py`` checks that the tokens and sentence spans equal
+NLTK's on every sentence and paragraph of the corpus and on constructed strings.
+"""
+
+from __future__ import annotations
+
+__all__ = ["plain"]
+#: Classes defined on first use (module ``__getattr__``), NLTK being imported then.
+_LAZY = ("PlainWordTokenizer", "PlainPunktVars", "PlainPunktToken", "PunktSentences")
+_CLASSES: dict = {}
+
+
+def plain(pattern):
+    """The compiled ``regex`` pattern inside an ``nltk.redos.TimedPattern`` (any other
+    object unchanged)."""
+    return getattr(pattern, "_rx", pattern)
+
+
+def _plain_pairs(pairs):
+    return [(plain(p), s) for p, s in pairs]
+
+
+def _build() -> dict:
+    """Define the classes (NLTK is imported here, on first use, not on import)."""
+    from nltk.tokenize import NLTKWordTokenizer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
+
+    class PlainWordTokenizer(NLTKWordTokenizer):
+        """``NLTKWordTokenizer`` whose substitutions call the compiled patterns directly."""
+
+        STARTING_QUOTES = _plain_pairs(NLTKWordTokenizer.STARTING_QUOTES)
+        ENDING_QUOTES = _plain_pairs(NLTKWordTokenizer.ENDING_QUOTES)
+        PUNCTUATION = _plain_pairs(NLTKWordTokenizer.PUNCTUATION)
+        CONVERT_PARENTHESES = _plain_pairs(NLTKWordTokenizer.CONVERT_PARENTHESES)
+        PARENS_BRACKETS = (plain(NLTKWordTokenizer.PARENS_BRACKETS[0]),
+                           NLTKWordTokenizer.PARENS_BRACKETS[1])
+        DOUBLE_DASHES = (plain(NLTKWordTokenizer.DOUBLE_DASHES[0]),
+                         NLTKWordTokenizer.DOUBLE_DASHES[1])
+        CONTRACTIONS2 = [plain(p) for p in NLTKWordTokenizer.CONTRACTIONS2]
+        CONTRACTIONS3 = [plain(p) for p in NLTKWordTokenizer.CONTRACTIONS3]
+
+    class PlainPunktVars(PunktLanguageVars):
+        """``PunktLanguageVars`` (English defaults) returning the compiled patterns."""
+
+        __slots__ = ()
+        re_boundary_realignment = plain(PunktLanguageVars.re_boundary_realignment)
+
+        def _word_tokenizer_re(self):
+            return plain(super()._word_tokenizer_re())
+
+        def period_context_re(self):
+            """NLTK's pattern of candidate sentence ends, compiled, without the wrapper."""
+            return plain(super().period_context_re())
+
+    class PlainPunktToken(PunktToken):
+        """``PunktToken`` whose property patterns are the compiled patterns."""
+
+        __slots__ = ()
+        _RE_ELLIPSIS = plain(PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = plain(PunktToken._RE_NUMERIC)
+        _RE_INITIAL = plain(PunktToken._RE_INITIAL)
+        _RE_ALPHA = plain(PunktToken._RE_ALPHA)
+
+    class PunktSentences(PunktSentenceTokenizer):
+        """``PunktSentenceTokenizer`` with ``params``, the plain patterns and a memo of the
+        decision per candidate context (see the module docstring).
+
+        Parameters
+        ----------
+        params : nltk.tokenize.punkt.PunktParameters
+            The trained parameters (tokenising only reads them; a look-up of an unseen
+            word in the ``ortho_context`` defaultdict adds a 0, its default).
+        memo_size : int
+            Most contexts kept; the memo is cleared when it is full.
+        """
+
+        def __init__(self, params, memo_size: int = 1 << 16):
+            super().__init__(params, lang_vars=PlainPunktVars(), token_cls=PlainPunktToken)
+            self._breaks: dict[str, bool] = {}
+            self._memo_size = memo_size
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            """NLTK's decision for one context, computed once per distinct context."""
+            breaks = self._breaks
+            try:
+                return breaks[text]
+            except KeyError:
+                pass
+            if len(breaks) >= self._memo_size:
+                breaks.clear()
+            found = breaks[text] = super().text_contains_sentbreak(text)
+            return found
+
+    out = {c.__name__: c for c in (PlainWordTokenizer, PlainPunktVars, PlainPunktToken,
+                                   PunktSentences)}
+    for c in out.values():
+        c.__qualname__ = c.__name__       # pickled by name, found by __getattr__
+    return out
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        if not _CLASSES:
+            _CLASSES.update(_build())
+        return _CLASSES[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,162 @@
+"""NLTK's tokenizers with the plain patterns and Punkt's context memo give NLTK's output.
+
+:mod:`discourse.nltk_plain` calls NLTK's own compiled patterns without the
+``nltk.redos`` wrapper and remembers Punkt's decision per candidate context; the
+tokens and the sentence spans must equal those of NLTK's classes on every sentence and
+paragraph of the corpus, the multi-year fixture and constructed strings.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS, MULTI
+
+TRICKY_PARAGRAPHS = [
+    "Mr. Greminger met Mr Jenča in St. Petersburg. It went well.",
+    "The U.S. and the U.N. met. J. S. Bach wrote it. No. 5 was played at 5 p.m. Then?",
+    "He said \"Stop.\" Then he left. (Yes.) [No!] 'Maybe?' Who knows... Anyway.",
+    "“Is it?” she asked. «Oui.» ‘Fine.’ Done!!! Really?! Ok.. Next... More.",
+    "Trade exceeded US$ 6.3 trillion, or 3,800 units. Next. 1. First. 2. Second.",
+    "Ends with an abbreviation etc. And starts again. e.g. this. i.e. that. vs. them.",
+    "A sentence.\u00a0Another after a non-breaking space. Line\nbreak. Tab.\tEnd.",
+    "Dr. A. Smith, Ph.D., arrived on Jan. 5. The meeting (at 10 a.m.) ended. OK.",
+    "Numbers: 3.5. 19th. 2020. The end -- or not. Dashes--here. Q: why? A: because.",
+    "", "   ", ".", "?!", "No end", "A. B. C. D.", "...", "Hi.There. Hi. there.",
+]
+TRICKY_SENTENCES = [
+    "The SCO\u2019s trade exceeded US$ 6.3 trillion, with 3,800 firms.",
+    "\"Quoted\" and ``quoted'' and 'single' and don't, can't, won't, y'all, gonna.",
+    "Brackets (round) [square] {curly} <angle> -- dashes... ellipsis; semi: colon!",
+    "It's 12:45. Member States' trade grew, Mr. Smith said.", "'Tis 'twas.",
+    "Anti\u2011Terrorist \u2010 hyphens \u2012 figure \u2013 en \u2014 em \u2015 bar",
+    "#tag @user $5 50% & * a.b.c. U.S.A.", "", " ", "x", "“”‘’«»„",
+]
+
+
+def _paragraphs():
+    from discourse import corpus
+    from discourse.segmentation import _doc_paragraphs
+
+    out = []
+    for root in (CORPUS, MULTI):
+        for layer in ("raw", "cleaned"):
+            for text in corpus.load_docs(root, layer=layer)["text"]:
+                out.extend(_doc_paragraphs(text))
+    return out + TRICKY_PARAGRAPHS
+
+
+def _nltk_punkt():
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from discourse.text import _punkt
+
+    return PunktSentenceTokenizer(_punkt()._params)
+
+
+def test_no_wrapped_pattern_is_left():
+    from nltk.redos import TimedPattern
+
+    from discourse import nltk_plain
+
+    tok = nltk_plain.PlainWordTokenizer()
+    found = []
+    for name in ("STARTING_QUOTES", "ENDING_QUOTES", "PUNCTUATION", "CONVERT_PARENTHESES",
+                 "CONTRACTIONS2", "CONTRACTIONS3"):
+        found += [name for p in getattr(tok, name)
+                  if isinstance(p[0] if isinstance(p, tuple) else p, TimedPattern)]
+    found += [name for name in ("PARENS_BRACKETS", "DOUBLE_DASHES")
+              if isinstance(getattr(tok, name)[0], TimedPattern)]
+    lv = nltk_plain.PlainPunktVars()
+    for p in (lv.period_context_re(), lv._word_tokenizer_re(), lv.re_boundary_realignment,
+              *(getattr(nltk_plain.PlainPunktToken, n) for n in
+                ("_RE_ELLIPSIS", "_RE_NUMERIC", "_RE_INITIAL", "_RE_ALPHA"))):
+        if isinstance(p, TimedPattern):
+            found.append(p.pattern)
+    assert found == []
+    assert nltk_plain.plain("x") == "x"
+
+
+def test_word_tokens_equal_nltks_on_every_sentence():
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from discourse.nltk_plain import PlainWordTokenizer
+    from discourse.text import normalise, split_sentences
+
+    ours, theirs = PlainWordTokenizer(), NLTKWordTokenizer()
+    sentences = [s for p in _paragraphs() for s in split_sentences(p)] + TRICKY_SENTENCES
+    assert len(sentences) > 400
+    for s in sentences:
+        for text in (s, normalise(s), " " + s + " _"):
+            assert ours.tokenize(text) == theirs.tokenize(text), text
+            assert ours.tokenize(text, convert_parentheses=True) == \
+                theirs.tokenize(text, convert_parentheses=True), text
+
+
+@pytest.mark.parametrize("memo_size", [1 << 16, 3, 1])
+def test_sentence_spans_equal_nltks_on_every_paragraph(memo_size):
+    from discourse.nltk_plain import PunktSentences
+
+    theirs = _nltk_punkt()
+    ours = PunktSentences(theirs._params, memo_size=memo_size)
+    paragraphs = _paragraphs()
+    assert len(paragraphs) > 100
+    for _ in range(2):                    # a cold memo, then a warm one
+        for p in paragraphs:
+            assert list(ours.span_tokenize(p)) == list(theirs.span_tokenize(p)), p
+    assert len(ours._breaks) <= memo_size
+
+
+def test_the_package_splits_with_the_plain_punkt():
+    from discourse.nltk_plain import PunktSentences
+    from discourse.text import _punkt, sentence_spans
+
+    assert isinstance(_punkt(), PunktSentences)
+    theirs = _nltk_punkt()
+    for p in _paragraphs():
+        assert [tuple(s) for s in sentence_spans(p)] == [
+            tuple(s) for s in _merged(p, list(theirs.span_tokenize(p)))]
+
+
+def _merged(paragraph, spans):
+    # sentence_spans's merging rule, applied to NLTK's own spans
+    merged = []
+    for start, end in spans:
+        if merged and ("\u00a0" in paragraph[merged[-1][1]:start]
+                       or paragraph[start].islower()):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def _single_token_cases(n_words):
+    import wordfreq
+
+    from discourse.text import split_sentences
+
+    words = [w for w in wordfreq.top_n_list("en", n_words) if w.isascii() and w.isalpha()]
+    words += [w.title() for w in words[:n_words // 10]] + [w.upper() for w in words[:2000]]
+    chunks = [c for p in _paragraphs() for s in split_sentences(p) for c in s.split()]
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    odd = ["cannot", "Cannot", "CANNOT", "gonna", "Gotta", "wanna", "gimme", "lemme", "tis",
+           "twas", "dye", "moren", "na", "I", "a", letters, "_", "x_y", "ab1", "é"]
+    return list(dict.fromkeys(words + chunks + TRICKY_SENTENCES + odd))
+
+
+@pytest.mark.parametrize("n_words", [
+    8000, pytest.param(50000, marks=pytest.mark.slow)])
+def test_a_single_token_is_tokenized_as_itself(n_words):
+    # the shortcut of the chunk memo: a chunk it accepts is its own token, in the
+    # middle of a sentence and at its end, as NLTK's tokenizer makes it
+    from discourse.text import single_token, tokenize
+
+    accepted = 0
+    for w in _single_token_cases(n_words):
+        if single_token(w):
+            accepted += 1
+            assert tokenize(" " + w + " _")[:-1] == [w], w
+            assert tokenize(" " + w) == [w], w
+            assert tokenize(w) == [w], w
+    assert accepted > 0.9 * n_words
+    assert not any(single_token(w) for w in ["cannot", "GONNA", "Wanna", "can't", "x.",
+                                             "1990s", "caf\u00e9", "a-b", ""])
