@@ -39,6 +39,8 @@ Context references are collected here and resolved by
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
@@ -51,7 +53,7 @@ from discourse.framing.states import non_member_relations
 
 __all__ = ["CONTENT_SECTIONS", "Analysis", "analyse", "span"]
 
-_FRAME_INDEX = {f: i for i, f in enumerate(FRAMES)}
+_ID, _EXPLICIT = itemgetter(2), frozenset({"explicit"})      # _ID: a match's entry id
 #: Sections whose entries block the frame words they cover, even of the same length.
 _NAMES = frozenset({"name", "body", "neutral"})
 _EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
@@ -269,18 +271,16 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     main = caches.main
     tokset = set(toks)
     matches = find_matches(toks, main, tokset)
-    entries, is_content, frame_of = lex.entries, main.is_content, main.frame
-    content = [m for m in matches if is_content[m[2]]]
-    framed = False
-    for m in content:
-        if frame_of[m[2]] is not None:
-            framed = True
-            break
+    entries, frame_of, frame_index, is_name = lex.entries, main.frame, main.frame_index, \
+        main.is_name              # the content matches (and any with a frame?) found in C
+    content = [*compress(matches, map(main.is_content.__getitem__, map(_ID, matches)))]
+    framed = any(map(main.has_frame.__getitem__, map(_ID, content)))
     st = lex.states                 # find() returns [] at once for a sentence without firsts
     mentions = st.find(toks, tokset) if st and not st.firsts.isdisjoint(tokset) else []
-    # the span rules matter where there is a frame, a reference to resolve or a state
-    # (a list of participants holds its states: rule 9 of the module docstring)
-    rules = [m for m in matches if not is_content[m[2]]] \
+    # the span rules matter where there is a frame, a reference to resolve or a state (a
+    # list of participants holds its states: rule 9); references looked for only (is_rule)
+    wanted = main.is_rule[not not context, not not refs].__getitem__
+    rules = [*compress(matches, map(wanted, map(_ID, matches)))] \
         if (framed or context or events or refs or mentions) and len(content) < len(matches) \
         else []
     if mentions:
@@ -290,7 +290,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     s = lex.settings
     blocked: dict = {}
     _longest(toks, entries, content, blocked)
-    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset):
+    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset) \
+            and not s.get("body_heads", frozenset()).isdisjoint(tokset):   # a name has a head
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
             block_span(entries, content, blocked, lo, hi,
                        f"inside name of an SCO body '{' '.join(toks[lo:hi])}'")
@@ -325,9 +326,9 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                        frames=("multilateralism",), kinds=("principle",))
     kept = ([], [], [])
     for m in sorted(content) if len(content) > 1 else content:
-        fr = frame_of[m[2]]
-        if fr is not None and m not in blocked:
-            kept[_FRAME_INDEX[fr]].append(m)
+        k = frame_index[m[2]]
+        if k is not None and m not in blocked:
+            kept[k].append(m)
     # threats without security (rule 6): generic threat words about an epidemic, a
     # disaster or the economy are not security
     if kept[0] and ("hazard" in flags or kept[1]) and \
@@ -369,20 +370,21 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                 blocked[m] = "X security without economic content"
                 kept[1].remove(m)
     # money serving security, humanitarian aid or the SCO's own budget
-    if kept[1] and all(m[2] in lex.money for m in kept[1]) and \
-            (kept[0] or "money_purpose" in flags):
+    money_only = bool(kept[1]) and lex.money.issuperset(map(_ID, kept[1]))
+    if money_only and (kept[0] or "money_purpose" in flags):
         why = "money serving security" if kept[0] else "money serving aid or the SCO budget"
         for m in kept[1]:
             blocked[m] = why
         kept[1].clear()
+        money_only = False
     labels = ([], [], [])
-    for k in range(3):
-        for m in kept[k]:
-            label = toks[m[0]] if m[1] - m[0] == 1 else span(toks, m)
-            if entries[m[2]].section == "name":
+    for ms, got in zip(kept, labels):
+        for m in ms:
+            label = toks[m[0]] if m[1] - m[0] == 1 else " ".join(toks[m[0]:m[1]])
+            if is_name[m[2]]:
                 label += " (name)"
-            if label not in labels[k]:
-                labels[k].append(label)
+            if label not in got:
+                got.append(label)
     states = []
     if mentions and non_member_relations(lex, toks, mentions, flags, date, states):
         labels[2].extend(x for x in states if x not in labels[2])
@@ -390,11 +392,10 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                     for m, why in blocked.items()
                     if why and frame_of[m[2]] is not None}) if blocked else []
     frames = (1 if labels[0] else 0, 1 if labels[1] else 0, 1 if labels[2] else 0)
-    money_only = bool(kept[1]) and all(m[2] in lex.money for m in kept[1])
     # the frames an event carries: not those of an explicit word in passing ("the SCO
     # Forum, the multilateral ... mechanism": decision rule 1)
-    substantive = (frames[0], frames[1], int(bool(states) or any(
-        main.kind[m[2]] != "explicit" for m in kept[2])))
+    substantive = (frames[0], frames[1], 1 if states or not _EXPLICIT.issuperset(
+        map(main.kind.__getitem__, map(_ID, kept[2]))) else 0)
     return Analysis(frames, labels, notes, sorted(set(refs_)) if refs_ else [],
                     tuple(event_refs), tuple(sorted(set(triggers))) if triggers else (),
                     money_only, substantive)

@@ -1,0 +1,120 @@
+"""The frame coder's shortcuts give what the full path gives, on every development
+sentence and on edge cases: the per-token first steps looked up in one pass, the
+reference rules left out where nothing resolves them, the SCO-body rule skipped where
+no head is named, the evidence string of a sentence with one frame built at once."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from discourse import framing
+from discourse.framing import evaluation
+from discourse.framing.blocking import sco_body_spans
+from discourse.framing.lexicon import FRAMES
+from discourse.framing.matcher import Caches, KeyCache, find_matches
+from discourse.framing.rules import analyse
+from discourse.framing.stream import SentenceCode, _evidence_string
+
+EDGE = ["", "?", "SCO", "the SCO Energy Club met", "the SCO Energy Ministers met",
+        "SCO Energy Club Meets On Trade", "In this context , the sides agreed .",
+        "The SCO Secretariat and CICA Secretariat met the Ambassador of Belarus .",
+        "Terrorism , a threat , and trade , an engine , were discussed .",
+        "counter-terrorism anti-drug SCO-ASEAN UN WHO un who"]
+
+
+@pytest.fixture(scope="module")
+def dev_tokens(real_sentences, multi_sentences):
+    texts = [*real_sentences.text, *multi_sentences.text]
+    for name in ("frames_heldout.csv", "frames_dev.csv", "sco_style/frames_dev.csv"):
+        texts += evaluation.load_set(name)["text"].tolist()
+    return [framing.tokens(t) for t in texts] + [t.split() for t in EDGE]
+
+
+def _walk_every_token(toks, cache):
+    """find_matches as it was before the first steps were looked up in one pass: each
+    token's first step from ``cache.first`` in turn (its walk is the same)."""
+    for t in set(toks) - cache.seen:
+        cache[t]
+    saved = cache.head
+    cache.head = {t: cache.first.get(t) for t in toks}
+    try:
+        return find_matches(toks, cache)
+    finally:
+        cache.head = saved
+
+
+def test_first_steps_of_every_token(frame_lexicon, dev_tokens):
+    by_head, by_key = KeyCache(frame_lexicon), KeyCache(frame_lexicon)
+    for toks in dev_tokens:
+        for t in toks:
+            assert by_head.head[t] == by_head.first.get(t)   # looked up through head
+            by_key[t]                                       # looked up through the keys
+            assert by_key.head[t] == by_key.first.get(t) == by_head.head[t]
+        assert find_matches(toks, by_head) == _walk_every_token(toks, by_key)
+    assert by_head.seen == by_key.seen == set(by_head.head) == set(by_key) \
+        and set(by_head.first) == {t for t, h in by_head.head.items() if h is not None}
+
+
+def test_entry_tables(frame_lexicon):
+    main = Caches(frame_lexicon).main
+    for i, e in enumerate(frame_lexicon.entries):
+        content = main.is_content[i]
+        assert main.frame_index[i] == (FRAMES.index(e.frame) if content and e.frame else None)
+        assert main.has_frame[i] == (content and e.frame is not None)
+        assert main.is_name[i] == (e.section == "name")
+        for ctx, ref in itertools.product((False, True), repeat=2):
+            wanted = {"context": ctx, "context_noun": ctx, "event_ref": ref}
+            assert main.is_rule[ctx, ref][i] == (not content and wanted.get(e.section, True))
+
+
+def test_references_left_out_change_no_analysis(frame_lexicon, dev_tokens):
+    """Reference rules that nothing resolves are left out before the span rules; the
+    analysis is that of all rule matches, for every combination of what is looked for."""
+    lex = frame_lexicon
+    short, full = Caches(lex), Caches(lex)
+    every = tuple(not c for c in full.main.is_content)
+    full.main.is_rule = {k: every for k in full.main.is_rule}
+    for toks in dev_tokens:
+        for events, refs, context in itertools.product((False, True), repeat=3):
+            for date in (None, "2019"):
+                kw = dict(events=events, refs=refs, context=context)
+                assert analyse(lex, toks, short, date, **kw) == \
+                    analyse(lex, toks, full, date, **kw), (toks, kw, date)
+
+
+def test_sco_body_names_need_a_head(frame_lexicon, dev_tokens):
+    s = frame_lexicon.settings
+    prefixes, heads = s["body_prefixes"], s["body_heads"]
+    found = 0
+    for toks in dev_tokens:
+        spans = sco_body_spans(toks, prefixes, heads)
+        found += bool(spans)
+        if heads.isdisjoint(toks):
+            assert spans == [], toks
+    assert found            # the development sentences name SCO bodies
+
+
+def test_evidence_string_of_one_frame_built_at_once():
+    def general(labels, notes, inherited):
+        parts = [f"{f}: " + ", ".join(x) for f, x in zip(FRAMES, labels) if x]
+        parts += inherited
+        if notes:
+            parts.append("not counted: " + "; ".join(notes))
+        return " | ".join(parts)
+
+    one = [[], ["terrorism"], ["trade", "SCO (name)"]]
+    for labels in itertools.product(one, repeat=3):
+        for notes in ([], ["economy 'trade' in list 'x'", "security 'war' backdrop"]):
+            for inherited in ([], ["context: security from s1 via 'in this context'"]):
+                assert _evidence_string(labels, notes, inherited) == \
+                    general(labels, notes, inherited)
+
+
+def test_codes_are_sentence_codes(lex):
+    got = list(framing.iter_codes([("a", "Terrorism is a threat.", 1), ("b", "", 1)], lex))
+    assert [type(c) for c in got] == [SentenceCode, SentenceCode]
+    assert got == [SentenceCode("a", 1, 0, 0, "security: Terrorism, threat"),
+                   SentenceCode("b", 0, 0, 0, "")]
+    assert got[0].evidence == "security: Terrorism, threat" and got[1].security == 0
