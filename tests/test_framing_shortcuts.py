@@ -1,7 +1,9 @@
 """The frame coder's shortcuts give what the full path gives, on every development
-sentence and on edge cases: the per-token first steps looked up in one pass, the
-reference rules left out where nothing resolves them, the SCO-body rule skipped where
-no head is named, the evidence string of a sentence with one frame built at once."""
+sentence and on edge cases: the per-token first steps looked up in one pass and the
+later steps memoised with their anchored entries apart, the reference rules left out
+where nothing resolves them, the SCO-body rule skipped where no head is named, states
+looked for only at the lengths of their forms, text that is ASCII but for no-break
+spaces split without normalising, the evidence of one frame built at once."""
 
 from __future__ import annotations
 
@@ -13,23 +15,36 @@ from discourse import framing
 from discourse.framing import evaluation
 from discourse.framing.blocking import sco_body_spans
 from discourse.framing.lexicon import FRAMES
-from discourse.framing.matcher import Caches, KeyCache, find_matches
+from discourse.framing.matcher import Caches, KeyCache, find_matches, trie_step
 from discourse.framing.rules import analyse
 from discourse.framing.stream import SentenceCode, _evidence_string
+from discourse.text import TokenMemo, fast_tokens
 
 EDGE = ["", "?", "SCO", "the SCO Energy Club met", "the SCO Energy Ministers met",
         "SCO Energy Club Meets On Trade", "In this context , the sides agreed .",
         "The SCO Secretariat and CICA Secretariat met the Ambassador of Belarus .",
         "Terrorism , a threat , and trade , an engine , were discussed .",
-        "counter-terrorism anti-drug SCO-ASEAN UN WHO un who"]
+        "counter-terrorism anti-drug SCO-ASEAN UN WHO un who",
+        "the Shanghai Cooperation Organisation , the Shanghai Cooperation Organization and"
+        " the Shanghai Cooperation",
+        "India Pakistan the Lao PDR Lao Islamic Republic of Iran Iran", "Lao"]
+#: No-break spaces beside other white space, accents and typographic characters.
+NBSP = ["SCO\xa0Secretary-General met\xa0the Ambassador of\xa0Belarus.", "\xa0", "a\xa0\xa0b",
+        "\xa0\u0301x", "Cafe\u0301\xa0in Gene\u0300ve", "the SCO\u2019s\xa0anti\u2011drug",
+        "x\xa0\u2000y\u3000z", "\xa0SCO\xa0", "plain ASCII only"]
 
 
 @pytest.fixture(scope="module")
-def dev_tokens(real_sentences, multi_sentences):
+def dev_texts(real_sentences, multi_sentences):
     texts = [*real_sentences.text, *multi_sentences.text]
     for name in ("frames_heldout.csv", "frames_dev.csv", "sco_style/frames_dev.csv"):
         texts += evaluation.load_set(name)["text"].tolist()
-    return [framing.tokens(t) for t in texts] + [t.split() for t in EDGE]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def dev_tokens(dev_texts):
+    return [framing.tokens(t) for t in dev_texts] + [t.split() for t in EDGE]
 
 
 def _walk_every_token(toks, cache):
@@ -43,6 +58,64 @@ def _walk_every_token(toks, cache):
         return find_matches(toks, cache)
     finally:
         cache.head = saved
+
+
+def _plain_walk(toks, cache):
+    """Every entry found by walking the trie from every token, one unmemoised step at a
+    time, anchored entries kept where their leading words precede them (sorted)."""
+    out = []
+    for i in range(len(toks)):
+        nodes = (cache.trie,)
+        for j in range(i, len(toks)):
+            got = trie_step(nodes, cache[toks[j]])
+            if got is None:
+                break
+            ends, nodes = got
+            for e in ends:
+                p = cache.prefixes.get(e, ())
+                s = i - len(p)
+                if s >= 0 and all(k in cache[toks[s + q]] for q, k in enumerate(p)):
+                    out.append((s, j + 1, e))
+            if not nodes:
+                break
+    return sorted(out)
+
+
+def test_matches_equal_the_plain_walk(frame_lexicon, dev_tokens):
+    fast, plain = KeyCache(frame_lexicon), KeyCache(frame_lexicon)
+    for _ in range(2):                      # the second pass on the memoised steps
+        for toks in dev_tokens:
+            found = find_matches(toks, fast)
+            assert found == sorted(found, key=lambda m: (m[0], m[1])), toks
+            assert sorted(found) == _plain_walk(toks, plain), toks
+
+
+def test_states_found_at_the_lengths_of_their_forms(frame_lexicon, dev_tokens):
+    st = frame_lexicon.states
+
+    def every_length(toks):                 # each length up to the longest form
+        out, after = [], 0
+        for i, t in enumerate(toks):
+            if t not in st.firsts or i < after:
+                continue
+            for m in range(min(st.longest, len(toks) - i), 0, -1):
+                got = st.forms.get(tuple(toks[i:i + m]))
+                if got is not None:
+                    out.append((i, i + m, *got))
+                    after = i + m
+                    break
+        return out
+
+    assert sum(bool(st.find(toks)) for toks in dev_tokens) > 100
+    for toks in dev_tokens:
+        assert st.find(toks) == every_length(toks), toks
+
+
+def test_no_break_spaces_split_as_white_space(dev_texts):
+    memo = TokenMemo()
+    assert sum("\xa0" in t for t in dev_texts) > 100
+    for text in [*dev_texts, *NBSP]:
+        assert fast_tokens(text, memo) == fast_tokens(text), text
 
 
 def test_first_steps_of_every_token(frame_lexicon, dev_tokens):

@@ -190,8 +190,9 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
     last = n - 1
     for i in compress(range(n), heads):                # the tokens that begin an entry
         ends, pre, nodes, cont = heads[i]
-        for e in ends:
-            append((i, i + 1, e))
+        if ends:
+            for e in ends:
+                append((i, i + 1, e))
         # an anchored entry needs a token before it whose keys hold its prefix's last key
         if pre and i and not pre_last[toks[i]].isdisjoint(cache[toks[i - 1]]):
             moved |= _extend(pre, i, i + 1, toks, cache, prefixes, append)
@@ -205,27 +206,32 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
             if step is _UNSEEN:
                 if len(memo) >= MAX_NEXT:
                     memo.clear()
-                got = trie_step(nodes, cache[u])
-                step = memo[u] = None if got is None else \
-                    (*got, {} if got[1] else None)
+                step = memo[u] = _step(nodes, cache[u], prefixes)
             if step is None:
                 break
-            ends, nodes, memo = step
+            ends, pre, nodes, memo = step
             j += 1
-            if ends:
-                if prefixes and not prefixes.keys().isdisjoint(ends):
-                    plain = [e for e in ends if e not in prefixes]
-                    moved |= _extend([e for e in ends if e in prefixes], i, j, toks, cache,
-                                     prefixes, append)
-                else:
-                    plain = ends
-                for e in plain:
-                    append((i, j, e))
+            if pre:                   # anchored entries first, as they were found
+                moved |= _extend(pre, i, j, toks, cache, prefixes, append)
+            for e in ends:
+                append((i, j, e))
             if memo is None or j >= n:
                 break
     if moved:
         out.sort(key=lambda m: (m[0], m[1]))
     return out
+
+
+def _step(nodes, keys, prefixes) -> tuple | None:
+    """A later trie step, memoised: ``(ids that end on the token and are not anchored,
+    anchored ids that end on it, nodes that continue, {next token: step} or None)``."""
+    got = trie_step(nodes, keys)
+    if got is None:
+        return None
+    ends, cont = got
+    pre = tuple(e for e in ends if e in prefixes) if prefixes else ()
+    return (tuple(e for e in ends if e not in prefixes) if pre else ends, pre, cont,
+            {} if cont else None)
 
 
 def _extend(ids, i, j, toks, cache, prefixes, append) -> bool:

@@ -54,6 +54,7 @@ from discourse.framing.states import non_member_relations
 __all__ = ["CONTENT_SECTIONS", "Analysis", "analyse", "span"]
 
 _ID, _EXPLICIT = itemgetter(2), frozenset({"explicit"})      # _ID: a match's entry id
+_NO_RULES, _new = ((), (), (), frozenset()), tuple.__new__   # Analysis made without __new__
 #: Sections whose entries block the frame words they cover, even of the same length.
 _NAMES = frozenset({"name", "body", "neutral"})
 _EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
@@ -267,7 +268,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     Analysis
     """
     if not toks:
-        return Analysis(*_EMPTY)
+        return _new(Analysis, _EMPTY)
     main = caches.main
     tokset = set(toks)
     matches = find_matches(toks, main, tokset)
@@ -286,7 +287,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     if mentions:
         rules += find_matches(toks, caches.relations, tokset)
     if not content and not rules:
-        return Analysis(*_EMPTY)
+        return _new(Analysis, _EMPTY)
     s = lex.settings
     blocked: dict = {}
     _longest(toks, entries, content, blocked)
@@ -297,7 +298,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                        f"inside name of an SCO body '{' '.join(toks[lo:hi])}'")
     refs_, event_refs, triggers, flags = _apply_rules(
         lex, toks, caches, content, rules, blocked, s, context=context, events=events,
-        want_refs=refs)
+        want_refs=refs) if rules else _NO_RULES
     nouns = s.get("source_nouns") if framed else None
     if nouns:                       # "UNESCAP experts estimate ...": a source, cited
         verbs, n = s.get("source_verbs", frozenset()), len(toks)
@@ -396,6 +397,6 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     # Forum, the multilateral ... mechanism": decision rule 1)
     substantive = (frames[0], frames[1], 1 if states or not _EXPLICIT.issuperset(
         map(main.kind.__getitem__, map(_ID, kept[2]))) else 0)
-    return Analysis(frames, labels, notes, sorted(set(refs_)) if refs_ else [],
-                    tuple(event_refs), tuple(sorted(set(triggers))) if triggers else (),
-                    money_only, substantive)
+    return _new(Analysis, (frames, labels, notes, sorted(set(refs_)) if refs_ else [],
+                           tuple(event_refs), tuple(sorted(set(triggers))) if triggers else (),
+                           money_only, substantive))
