@@ -191,3 +191,44 @@ def test_codes_are_sentence_codes(lex):
     assert got == [SentenceCode("a", 1, 0, 0, "security: Terrorism, threat"),
                    SentenceCode("b", 0, 0, 0, "")]
     assert got[0].evidence == "security: Terrorism, threat" and got[1].security == 0
+
+
+def _appositions_before(toks):
+    """apposition_spans as it was: the commas found by ``index`` until it fails."""
+    from discourse.framing import blocking as b
+
+    out, n, c = [], len(toks), 0
+    while True:
+        try:
+            c = toks.index(",", c + 1)
+        except ValueError:
+            break
+        if c >= n - 1 or not toks[c - 1][:1].isupper():
+            continue
+        nxt = toks[c + 1].lower()
+        if nxt in ("a", "an", "one") or (nxt == "the" and c + 2 < n
+                                         and toks[c + 2][:1].islower()):
+            end = c + 1
+            while end < n and toks[end] not in b._CLOSE:
+                end += 1
+            if end < n and toks[end] == "," and end - c - 1 <= b._APPOSITION_MAX:
+                out.append((c + 1, end))
+            elif nxt != "the" and (end == n or toks[end] == ".") and any(
+                    toks[k] in b._RELATIVE and toks[k - 1].isalpha()
+                    and toks[k - 1].lower() not in b._NOT_NOUN
+                    for k in range(c + 3, min(c + 3 + b._RELATIVE_NEAR, end))):
+                out.append((c + 1, end))
+    return out
+
+
+def test_appositions_visit_the_same_commas(dev_tokens):
+    import random
+
+    from discourse.framing.blocking import apposition_spans
+
+    rng = random.Random(20261203)
+    words = [",", ",", "a", "the", "One", "China", "city", "that", ".", "An", "of", "Big"]
+    edge = [[rng.choice(words) for _ in range(rng.randrange(12))] for _ in range(20000)]
+    assert sum(bool(apposition_spans(t)) for t in dev_tokens) > 10
+    for toks in [*dev_tokens, *edge, [","], [",", ","], [",", "China", ",", "a", "x", ","]]:
+        assert apposition_spans(toks) == _appositions_before(toks), toks

@@ -13,7 +13,6 @@ tuples are several times cheaper to create than named tuples.
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from discourse.framing.lexicon import CONTENT_SECTIONS, FRAMES, Lexicon
 from discourse.text import TokenMemo, lemma
@@ -178,9 +177,6 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
     is extended backwards over them as it is found, or dropped if they are not there.
     ``tokset`` is accepted for callers that pass ``set(toks)`` and not needed.
     """
-    heads = [*map(cache.head.__getitem__, toks)]     # None: the token begins no entry
-    if not any(heads):
-        return []
     pre_last = cache.pre_last
     prefixes = cache.prefixes
     out: list = []
@@ -188,8 +184,12 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
     moved = False
     n = len(toks)
     last = n - 1
-    for i in compress(range(n), heads):                # the tokens that begin an entry
-        ends, pre, nodes, cont = heads[i]
+    i = -1
+    for head in map(cache.head.__getitem__, toks):
+        i += 1
+        if head is None:
+            continue                  # the token begins no entry
+        ends, pre, nodes, cont = head
         if ends:
             for e in ends:
                 append((i, i + 1, e))

@@ -39,13 +39,12 @@ Context references are collected here and resolved by
 
 from __future__ import annotations
 
-from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
 from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
                                         backdrop_span, block_span, forward_span, list_span,
-                                        sco_body_spans)
+                                        longest_match, sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.sections import FRAMES
@@ -53,10 +52,8 @@ from discourse.framing.states import non_member_relations
 
 __all__ = ["CONTENT_SECTIONS", "Analysis", "analyse", "span"]
 
-_ID, _EXPLICIT = itemgetter(2), frozenset({"explicit"})      # _ID: a match's entry id
+_ID = itemgetter(2)               # a match's entry id
 _NO_RULES, _new = ((), (), (), frozenset()), tuple.__new__   # Analysis made without __new__
-#: Sections whose entries block the frame words they cover, even of the same length.
-_NAMES = frozenset({"name", "body", "neutral"})
 _EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
 #: Sections of words that refer back; such a word inside a longer entry (an organisation's
 #: name) is part of that entry ("the Parties" in "Conference of the Parties").
@@ -89,27 +86,6 @@ class Analysis(NamedTuple):
 def span(toks, m) -> str:
     """The text of match ``m`` (its tokens joined by spaces)."""
     return " ".join(toks[m[0]:m[1]])
-
-
-def _longest(toks, entries, content, blocked) -> None:
-    if len(content) < 2:
-        return
-    long = [o for o in content if o[1] - o[0] > 1 or entries[o[2]].section in _NAMES]
-    for m in content if long else ():
-        for o in long:
-            if o == m or not (o[0] <= m[0] and m[1] <= o[1]):
-                continue
-            longer = o[1] - o[0] > m[1] - m[0]
-            if longer or (entries[o[2]].section in _NAMES and entries[m[2]].frame is not None
-                          and entries[m[2]].section not in _NAMES):
-                outer, inner = entries[o[2]], entries[m[2]]
-                if outer.section == inner.section:
-                    blocked[m] = None          # counted once, as the longer entry
-                else:
-                    what = {"name": "name", "body": "name of an SCO body",
-                            "neutral": "neutral"}.get(outer.section, outer.section)
-                    blocked[m] = f"inside {what} '{span(toks, o)}'"
-                break
 
 
 def _covered(entries, content, blocked) -> set:
@@ -273,15 +249,20 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     tokset = set(toks)
     matches = find_matches(toks, main, tokset)
     entries, frame_of, frame_index, is_name = lex.entries, main.frame, main.frame_index, \
-        main.is_name              # the content matches (and any with a frame?) found in C
-    content = [*compress(matches, map(main.is_content.__getitem__, map(_ID, matches)))]
-    framed = any(map(main.has_frame.__getitem__, map(_ID, content)))
+        main.is_name
+    is_content, has_frame = main.is_content, main.has_frame
+    content = [m for m in matches if is_content[m[2]]]
+    framed = False
+    for m in content:
+        if has_frame[m[2]]:
+            framed = True
+            break
     st = lex.states                 # find() returns [] at once for a sentence without firsts
     mentions = st.find(toks, tokset) if st and not st.firsts.isdisjoint(tokset) else []
     # the span rules matter where there is a frame, a reference to resolve or a state (a
     # list of participants holds its states: rule 9); references looked for only (is_rule)
-    wanted = main.is_rule[not not context, not not refs].__getitem__
-    rules = [*compress(matches, map(wanted, map(_ID, matches)))] \
+    wanted = main.is_rule[not not context, not not refs]
+    rules = [m for m in matches if wanted[m[2]]] \
         if (framed or context or events or refs or mentions) and len(content) < len(matches) \
         else []
     if mentions:
@@ -290,7 +271,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         return _new(Analysis, _EMPTY)
     s = lex.settings
     blocked: dict = {}
-    _longest(toks, entries, content, blocked)
+    longest_match(toks, entries, content, blocked)
     if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset) \
             and not s.get("body_heads", frozenset()).isdisjoint(tokset):   # a name has a head
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
@@ -395,8 +376,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     frames = (1 if labels[0] else 0, 1 if labels[1] else 0, 1 if labels[2] else 0)
     # the frames an event carries: not those of an explicit word in passing ("the SCO
     # Forum, the multilateral ... mechanism": decision rule 1)
-    substantive = (frames[0], frames[1], 1 if states or not _EXPLICIT.issuperset(
-        map(main.kind.__getitem__, map(_ID, kept[2]))) else 0)
+    substantive = 1 if states else 0
+    for m in kept[2]:
+        if main.kind[m[2]] != "explicit":
+            substantive = 1
+            break
+    substantive = (frames[0], frames[1], substantive)
     return _new(Analysis, (frames, labels, notes, sorted(set(refs_)) if refs_ else [],
                            tuple(event_refs), tuple(sorted(set(triggers))) if triggers else (),
                            money_only, substantive))
