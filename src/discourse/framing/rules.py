@@ -271,7 +271,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         return _new(Analysis, _EMPTY)
     s = lex.settings
     blocked: dict = {}
-    longest_match(toks, entries, content, blocked)
+    if len(content) > 1:
+        longest_match(toks, entries, content, blocked)
     if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset) \
             and not s.get("body_heads", frozenset()).isdisjoint(tokset):   # a name has a head
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
@@ -295,12 +296,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             block_span(entries, content, blocked, lo, hi,
                        f"description attached to a name '{' '.join(toks[lo:hi])}'",
                        frames=tuple(s["backdrop_frames"]) + ("security",))
-    commits = [f for f in flags if isinstance(f, tuple) and f[0] == "commitment"] \
-        if flags else ()
     # widest opener first ("under the motto" before "motto"): the first rule to block a
     # match names it, and a set's order changes with the process's string hashes
     manners = sorted((f for f in flags if isinstance(f, tuple) and f[0] == "manner"),
                      key=lambda f: (f[1], -f[2])) if flags else ()
+    commits = [f for f in flags if isinstance(f, tuple) and f[0] == "commitment"] \
+        if manners else ()
     for f in manners:
         if not any(not (f[1] <= c[1] and c[2] <= f[2]) for c in commits):
             block_span(entries, content, blocked, f[1], f[2],
