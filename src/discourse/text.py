@@ -236,7 +236,10 @@ def fast_tokens(text: str, memo: TokenMemo | None = None) -> list[str]:
     """
     if memo is not None:             # NFC here, quotes and hyphens made plain per chunk
         if not text.isascii():
-            text = unicodedata.normalize("NFC", text)
+            # ASCII but for no-break spaces (most web text): already NFC, and split at
+            # the same places when they are plain spaces (both are white space)
+            plain = text.replace("\xa0", " ")
+            text = plain if plain.isascii() else unicodedata.normalize("NFC", text)
         return [*chain.from_iterable(map(memo.__getitem__, text.split()))]
     if not text.isascii():           # the tokens of normalise(text), for less work
         text = unicodedata.normalize("NFC", text)

@@ -13,8 +13,11 @@ from itertools import compress, count
 
 from discourse.framing.sections import FRAMES
 
-__all__ = ["block_span", "list_span", "forward_span", "sco_body_spans", "backdrop_span",
-           "apposition_spans", "HEADLINE_CAPITALS"]
+__all__ = ["block_span", "longest_match", "list_span", "forward_span", "sco_body_spans",
+           "backdrop_span", "apposition_spans", "HEADLINE_CAPITALS"]
+
+#: Sections whose entries block the frame words they cover, even of the same length.
+_NAMES = frozenset({"name", "body", "neutral"})
 
 _CLOSE = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
 #: Longest description attached to a name, in tokens.
@@ -66,6 +69,31 @@ def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=
             continue
         if lo <= m[0] and m[1] <= hi:
             blocked[m] = why
+
+
+def longest_match(toks, entries, content, blocked) -> None:
+    """Longest match: block a content match inside a strictly longer one of any section
+    ("security" in "UN Security Council"), and a frame word that is not itself a name
+    inside a name, an SCO body's name or a neutral entry of the same length; where both
+    are of one section the reason is ``None`` (counted once, as the longer entry)."""
+    if len(content) < 2:
+        return
+    long = [o for o in content if o[1] - o[0] > 1 or entries[o[2]].section in _NAMES]
+    for m in content if long else ():
+        for o in long:
+            if o == m or not (o[0] <= m[0] and m[1] <= o[1]):
+                continue
+            longer = o[1] - o[0] > m[1] - m[0]
+            if longer or (entries[o[2]].section in _NAMES and entries[m[2]].frame is not None
+                          and entries[m[2]].section not in _NAMES):
+                outer, inner = entries[o[2]], entries[m[2]]
+                if outer.section == inner.section:
+                    blocked[m] = None          # counted once, as the longer entry
+                else:
+                    what = {"name": "name", "body": "name of an SCO body",
+                            "neutral": "neutral"}.get(outer.section, outer.section)
+                    blocked[m] = f"inside {what} '{' '.join(toks[o[0]:o[1]])}'"
+                break
 
 
 def list_span(toks, head, covered, joiners, *, after_of: bool, stops=frozenset()):
@@ -196,11 +224,8 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     out = []
     n = len(toks)
     c = 0
-    while True:
-        try:
-            c = toks.index(",", c + 1)
-        except ValueError:
-            break
+    for _ in range(toks.count(",") - (toks[:1] == [","])):    # the commas after the first token
+        c = toks.index(",", c + 1)
         if c >= n - 1 or not toks[c - 1][:1].isupper():
             continue
         nxt = toks[c + 1].lower()

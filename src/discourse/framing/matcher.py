@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
+from discourse.framing.lexicon import CONTENT_SECTIONS, FRAMES, Lexicon
 from discourse.text import TokenMemo, lemma
 
 __all__ = ["KeyCache", "Caches", "trie_step", "find_matches", "MAX_NEXT"]
@@ -58,9 +58,11 @@ class KeyCache(dict):
     ``cache.first[token]`` is its first trie step: ``(entry ids that end on it, ids of
     the anchored entries that end on it, trie nodes that continue after it, {next
     token: second step} or None)``, and ``cache.pre_last[token]`` the keys that the
-    token before it needs for any of those anchored entries. ``cache.seen``
-    is a plain set of the tokens already looked up, so that finding a sentence's new
-    tokens costs the length of the sentence, not the size of the cache. ``part``
+    token before it needs for any of those anchored entries. ``cache.head[token]``
+    is ``cache.first[token]``, or ``None`` for a token that begins no entry, for every
+    token (looked up on first use), so that a sentence's first steps are one
+    dictionary look-up per token in C. ``cache.seen`` is a plain set of the tokens
+    already looked up. ``part``
     names the trie it walks: ``"main"`` (content entries) or one of the lexicon's
     rule tries (:attr:`~discourse.framing.lexicon.Lexicon.parts`).
     """
@@ -74,10 +76,13 @@ class KeyCache(dict):
         self.seen: set = set()
         self.first: dict = {}        # token -> (ends, anchored ends, nodes, {next: step})
         self.pre_last: dict = {}     # token -> last prefix keys of its anchored ends
+        self.head = _Heads(self)     # token -> first[token] or None, for every token
         self.section = tuple(e.section for e in lex.entries)
         self.frame = tuple(e.frame for e in lex.entries)
         self.kind = tuple(e.kind for e in lex.entries)
         self.is_content = tuple(e.section in CONTENT_SECTIONS for e in lex.entries)
+        if part == "main":        # per entry, for the rules (the other tries need none)
+            self._entry_tables(lex)
         # one regular expression that any wildcard entry's matches, to skip the loop over
         # them for the (many) words that match none
         self.any_pattern = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in self.patterns)) \
@@ -103,14 +108,44 @@ class KeyCache(dict):
             pre = tuple(e for e in ends if e in self.prefixes)
             self.first[token] = (plain, pre, cont, {} if cont else None)
             self.pre_last[token] = frozenset(self.prefixes[e][-1] for e in pre)
+        self.head[token] = self.first.get(token)
         self[token] = got
         self.seen.add(token)
         return got
+
+    def _entry_tables(self, lex: Lexicon) -> None:
+        """Per entry, for :func:`~discourse.framing.rules.analyse` (``is_rule``,
+        ``frame_index``, ``has_frame``, ``is_name``)."""
+        # rule entries looked for, by (paragraph references, event references) wanted: a
+        # reference that nothing resolves is left out at once
+        self.is_rule = {(ctx, ref): tuple(
+            not c and (ctx if e.section in ("context", "context_noun") else
+                       ref if e.section == "event_ref" else True)
+            for e, c in zip(lex.entries, self.is_content))
+            for ctx in (False, True) for ref in (False, True)}
+        # a content entry with a frame (the index of its frame); a name
+        self.frame_index = tuple(FRAMES.index(e.frame) if c and e.frame is not None else None
+                                 for e, c in zip(lex.entries, self.is_content))
+        self.has_frame = tuple(i is not None for i in self.frame_index)
+        self.is_name = tuple(e.section == "name" for e in lex.entries)
 
     @property
     def starts(self):
         """The tokens seen so far that can begin an entry (the keys of ``first``)."""
         return self.first.keys()
+
+
+class _Heads(dict):
+    """``token -> first step or None`` of a :class:`KeyCache`, filled on first use."""
+
+    def __init__(self, cache: KeyCache):
+        super().__init__()
+        self.cache = cache
+
+    def __missing__(self, token: str):
+        if token not in self.cache.seen:
+            self.cache[token]         # looks the token up and fills this dict
+        return self.cache.first.get(token)
 
 
 class Caches:
@@ -140,29 +175,24 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
     dictionary look-up per token. An entry
     anchored after leading function words (:func:`~discourse.framing.lexicon._trie`)
     is extended backwards over them as it is found, or dropped if they are not there.
-    ``tokset`` is ``set(toks)`` when the caller has it already.
+    ``tokset`` is accepted for callers that pass ``set(toks)`` and not needed.
     """
-    if tokset is None:
-        tokset = set(toks)
-    seen = cache.seen
-    if not tokset <= seen:
-        for t in tokset - seen:
-            cache[t]                  # compute keys of tokens not seen before
-    first, pre_last = cache.first, cache.pre_last
-    if first.keys().isdisjoint(tokset):   # no token of the sentence begins an entry
-        return []
+    pre_last = cache.pre_last
     prefixes = cache.prefixes
     out: list = []
     append = out.append
     moved = False
     n = len(toks)
     last = n - 1
-    for i, head in enumerate(map(first.get, toks)):
+    i = -1
+    for head in map(cache.head.__getitem__, toks):
+        i += 1
         if head is None:
             continue                  # the token begins no entry
         ends, pre, nodes, cont = head
-        for e in ends:
-            append((i, i + 1, e))
+        if ends:
+            for e in ends:
+                append((i, i + 1, e))
         # an anchored entry needs a token before it whose keys hold its prefix's last key
         if pre and i and not pre_last[toks[i]].isdisjoint(cache[toks[i - 1]]):
             moved |= _extend(pre, i, i + 1, toks, cache, prefixes, append)
@@ -176,27 +206,32 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
             if step is _UNSEEN:
                 if len(memo) >= MAX_NEXT:
                     memo.clear()
-                got = trie_step(nodes, cache[u])
-                step = memo[u] = None if got is None else \
-                    (*got, {} if got[1] else None)
+                step = memo[u] = _step(nodes, cache[u], prefixes)
             if step is None:
                 break
-            ends, nodes, memo = step
+            ends, pre, nodes, memo = step
             j += 1
-            if ends:
-                if prefixes and not prefixes.keys().isdisjoint(ends):
-                    plain = [e for e in ends if e not in prefixes]
-                    moved |= _extend([e for e in ends if e in prefixes], i, j, toks, cache,
-                                     prefixes, append)
-                else:
-                    plain = ends
-                for e in plain:
-                    append((i, j, e))
+            if pre:                   # anchored entries first, as they were found
+                moved |= _extend(pre, i, j, toks, cache, prefixes, append)
+            for e in ends:
+                append((i, j, e))
             if memo is None or j >= n:
                 break
     if moved:
         out.sort(key=lambda m: (m[0], m[1]))
     return out
+
+
+def _step(nodes, keys, prefixes) -> tuple | None:
+    """A later trie step, memoised: ``(ids that end on the token and are not anchored,
+    anchored ids that end on it, nodes that continue, {next token: step} or None)``."""
+    got = trie_step(nodes, keys)
+    if got is None:
+        return None
+    ends, cont = got
+    pre = tuple(e for e in ends if e in prefixes) if prefixes else ()
+    return (tuple(e for e in ends if e not in prefixes) if pre else ends, pre, cont,
+            {} if cont else None)
 
 
 def _extend(ids, i, j, toks, cache, prefixes, append) -> bool:

@@ -39,11 +39,12 @@ Context references are collected here and resolved by
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
                                         backdrop_span, block_span, forward_span, list_span,
-                                        sco_body_spans)
+                                        longest_match, sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.sections import FRAMES
@@ -51,9 +52,8 @@ from discourse.framing.states import non_member_relations
 
 __all__ = ["CONTENT_SECTIONS", "Analysis", "analyse", "span"]
 
-_FRAME_INDEX = {f: i for i, f in enumerate(FRAMES)}
-#: Sections whose entries block the frame words they cover, even of the same length.
-_NAMES = frozenset({"name", "body", "neutral"})
+_ID = itemgetter(2)               # a match's entry id
+_NO_RULES, _new = ((), (), (), frozenset()), tuple.__new__   # Analysis made without __new__
 _EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
 #: Sections of words that refer back; such a word inside a longer entry (an organisation's
 #: name) is part of that entry ("the Parties" in "Conference of the Parties").
@@ -86,27 +86,6 @@ class Analysis(NamedTuple):
 def span(toks, m) -> str:
     """The text of match ``m`` (its tokens joined by spaces)."""
     return " ".join(toks[m[0]:m[1]])
-
-
-def _longest(toks, entries, content, blocked) -> None:
-    if len(content) < 2:
-        return
-    long = [o for o in content if o[1] - o[0] > 1 or entries[o[2]].section in _NAMES]
-    for m in content if long else ():
-        for o in long:
-            if o == m or not (o[0] <= m[0] and m[1] <= o[1]):
-                continue
-            longer = o[1] - o[0] > m[1] - m[0]
-            if longer or (entries[o[2]].section in _NAMES and entries[m[2]].frame is not None
-                          and entries[m[2]].section not in _NAMES):
-                outer, inner = entries[o[2]], entries[m[2]]
-                if outer.section == inner.section:
-                    blocked[m] = None          # counted once, as the longer entry
-                else:
-                    what = {"name": "name", "body": "name of an SCO body",
-                            "neutral": "neutral"}.get(outer.section, outer.section)
-                    blocked[m] = f"inside {what} '{span(toks, o)}'"
-                break
 
 
 def _covered(entries, content, blocked) -> set:
@@ -265,38 +244,43 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     Analysis
     """
     if not toks:
-        return Analysis(*_EMPTY)
+        return _new(Analysis, _EMPTY)
     main = caches.main
     tokset = set(toks)
     matches = find_matches(toks, main, tokset)
-    entries, is_content, frame_of = lex.entries, main.is_content, main.frame
+    entries, frame_of, frame_index, is_name = lex.entries, main.frame, main.frame_index, \
+        main.is_name
+    is_content, has_frame = main.is_content, main.has_frame
     content = [m for m in matches if is_content[m[2]]]
     framed = False
     for m in content:
-        if frame_of[m[2]] is not None:
+        if has_frame[m[2]]:
             framed = True
             break
     st = lex.states                 # find() returns [] at once for a sentence without firsts
     mentions = st.find(toks, tokset) if st and not st.firsts.isdisjoint(tokset) else []
-    # the span rules matter where there is a frame, a reference to resolve or a state
-    # (a list of participants holds its states: rule 9 of the module docstring)
-    rules = [m for m in matches if not is_content[m[2]]] \
+    # the span rules matter where there is a frame, a reference to resolve or a state (a
+    # list of participants holds its states: rule 9); references looked for only (is_rule)
+    wanted = main.is_rule[not not context, not not refs]
+    rules = [m for m in matches if wanted[m[2]]] \
         if (framed or context or events or refs or mentions) and len(content) < len(matches) \
         else []
     if mentions:
         rules += find_matches(toks, caches.relations, tokset)
     if not content and not rules:
-        return Analysis(*_EMPTY)
+        return _new(Analysis, _EMPTY)
     s = lex.settings
     blocked: dict = {}
-    _longest(toks, entries, content, blocked)
-    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset):
+    if len(content) > 1:
+        longest_match(toks, entries, content, blocked)
+    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset) \
+            and not s.get("body_heads", frozenset()).isdisjoint(tokset):   # a name has a head
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
             block_span(entries, content, blocked, lo, hi,
                        f"inside name of an SCO body '{' '.join(toks[lo:hi])}'")
     refs_, event_refs, triggers, flags = _apply_rules(
         lex, toks, caches, content, rules, blocked, s, context=context, events=events,
-        want_refs=refs)
+        want_refs=refs) if rules else _NO_RULES
     nouns = s.get("source_nouns") if framed else None
     if nouns:                       # "UNESCAP experts estimate ...": a source, cited
         verbs, n = s.get("source_verbs", frozenset()), len(toks)
@@ -312,12 +296,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             block_span(entries, content, blocked, lo, hi,
                        f"description attached to a name '{' '.join(toks[lo:hi])}'",
                        frames=tuple(s["backdrop_frames"]) + ("security",))
-    commits = [f for f in flags if isinstance(f, tuple) and f[0] == "commitment"] \
-        if flags else ()
     # widest opener first ("under the motto" before "motto"): the first rule to block a
     # match names it, and a set's order changes with the process's string hashes
     manners = sorted((f for f in flags if isinstance(f, tuple) and f[0] == "manner"),
                      key=lambda f: (f[1], -f[2])) if flags else ()
+    commits = [f for f in flags if isinstance(f, tuple) and f[0] == "commitment"] \
+        if manners else ()
     for f in manners:
         if not any(not (f[1] <= c[1] and c[2] <= f[2]) for c in commits):
             block_span(entries, content, blocked, f[1], f[2],
@@ -325,9 +309,9 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                        frames=("multilateralism",), kinds=("principle",))
     kept = ([], [], [])
     for m in sorted(content) if len(content) > 1 else content:
-        fr = frame_of[m[2]]
-        if fr is not None and m not in blocked:
-            kept[_FRAME_INDEX[fr]].append(m)
+        k = frame_index[m[2]]
+        if k is not None and m not in blocked:
+            kept[k].append(m)
     # threats without security (rule 6): generic threat words about an epidemic, a
     # disaster or the economy are not security
     if kept[0] and ("hazard" in flags or kept[1]) and \
@@ -369,20 +353,21 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                 blocked[m] = "X security without economic content"
                 kept[1].remove(m)
     # money serving security, humanitarian aid or the SCO's own budget
-    if kept[1] and all(m[2] in lex.money for m in kept[1]) and \
-            (kept[0] or "money_purpose" in flags):
+    money_only = bool(kept[1]) and lex.money.issuperset(map(_ID, kept[1]))
+    if money_only and (kept[0] or "money_purpose" in flags):
         why = "money serving security" if kept[0] else "money serving aid or the SCO budget"
         for m in kept[1]:
             blocked[m] = why
         kept[1].clear()
+        money_only = False
     labels = ([], [], [])
-    for k in range(3):
-        for m in kept[k]:
-            label = toks[m[0]] if m[1] - m[0] == 1 else span(toks, m)
-            if entries[m[2]].section == "name":
+    for ms, got in zip(kept, labels):
+        for m in ms:
+            label = toks[m[0]] if m[1] - m[0] == 1 else " ".join(toks[m[0]:m[1]])
+            if is_name[m[2]]:
                 label += " (name)"
-            if label not in labels[k]:
-                labels[k].append(label)
+            if label not in got:
+                got.append(label)
     states = []
     if mentions and non_member_relations(lex, toks, mentions, flags, date, states):
         labels[2].extend(x for x in states if x not in labels[2])
@@ -390,11 +375,14 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                     for m, why in blocked.items()
                     if why and frame_of[m[2]] is not None}) if blocked else []
     frames = (1 if labels[0] else 0, 1 if labels[1] else 0, 1 if labels[2] else 0)
-    money_only = bool(kept[1]) and all(m[2] in lex.money for m in kept[1])
     # the frames an event carries: not those of an explicit word in passing ("the SCO
     # Forum, the multilateral ... mechanism": decision rule 1)
-    substantive = (frames[0], frames[1], int(bool(states) or any(
-        main.kind[m[2]] != "explicit" for m in kept[2])))
-    return Analysis(frames, labels, notes, sorted(set(refs_)) if refs_ else [],
-                    tuple(event_refs), tuple(sorted(set(triggers))) if triggers else (),
-                    money_only, substantive)
+    substantive = 1 if states else 0
+    for m in kept[2]:
+        if main.kind[m[2]] != "explicit":
+            substantive = 1
+            break
+    substantive = (frames[0], frames[1], substantive)
+    return _new(Analysis, (frames, labels, notes, sorted(set(refs_)) if refs_ else [],
+                           tuple(event_refs), tuple(sorted(set(triggers))) if triggers else (),
+                           money_only, substantive))

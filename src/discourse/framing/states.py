@@ -59,6 +59,8 @@ class States:
         Tokens of the longest form (the matcher looks no further).
     firsts : frozenset
         First tokens of the forms (a sentence without any is skipped at once).
+    lengths : mapping
+        ``{first token: lengths of its forms, longest first}`` (derived from ``forms``).
     """
 
     path: str
@@ -66,6 +68,14 @@ class States:
     forms: Mapping = field(repr=False)
     longest: int = 1
     firsts: frozenset = field(default=frozenset(), repr=False)
+    lengths: Mapping = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        lengths: dict = {}
+        for form in self.forms:
+            lengths.setdefault(form[0], set()).add(len(form))
+        object.__setattr__(self, "lengths", {t: tuple(sorted(ls, reverse=True))
+                                             for t, ls in lengths.items()})
 
     def is_member(self, state: str, date=None) -> bool:
         """Whether ``state`` was a member at ``date`` (see the module docstring).
@@ -103,12 +113,15 @@ class States:
         forms = self.forms
         if self.firsts.isdisjoint(toks if tokset is None else tokset):
             return out
-        n, after = len(toks), 0
-        # the tokens that can begin a form, left to right; one inside a mention is skipped
+        n, after, lengths, longest = len(toks), 0, self.lengths, self.longest
+        # the tokens that can begin a form, left to right; one inside a mention is skipped;
+        # of the lengths, only those of the forms that begin with the token are tried
         for i in compress(count(), map(self.firsts.__contains__, toks)):
             if i < after:
                 continue
-            for m in range(min(self.longest, n - i), 0, -1):
+            for m in lengths.get(toks[i], ()):
+                if m > n - i or m > longest:
+                    continue
                 got = forms.get(tuple(toks[i:i + m]))
                 if got is not None:
                     out.append((i, i + m, *got))

@@ -38,11 +38,24 @@ def _named(frames) -> str:
 
 
 def _evidence_string(labels, notes, inherited) -> str:
+    """The evidence column: "security: terrorism | economy: trade, investment | context:
+    ... | not counted: ..." (the frames' labels in :data:`FRAMES` order, what context
+    carried, the matches a rule blocked)."""
+    a, b, c = labels
+    if not (notes or inherited) and not (a and b or a and c or b and c):
+        # one frame or none, nothing else (most sentences): the same string, built at once
+        return _ALONE[0] + ", ".join(a) if a else _ALONE[1] + ", ".join(b) if b else \
+            _ALONE[2] + ", ".join(c) if c else ""
     parts = [f"{f}: " + ", ".join(x) for f, x in zip(FRAMES, labels) if x]
     parts += inherited
     if notes:
         parts.append("not counted: " + "; ".join(notes))
     return " | ".join(parts)
+
+
+_ALONE = tuple(f"{f}: " for f in FRAMES)
+#: ``SentenceCode``'s tuple made directly (its ``__new__`` is a Python function).
+_new_code = tuple.__new__
 
 
 #: Sentences of a document read for its event (the title, then the lead).
@@ -157,4 +170,5 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             framed = (sid, (framed[1][0] or frames[0], framed[1][1] or frames[1],
                             framed[1][2] or frames[2])) if framed is not None else (sid, frames)
         asked = is_question
-        yield SentenceCode(sid, *frames, _evidence_string(got.labels, got.notes, inherited))
+        yield _new_code(SentenceCode, (sid, *frames, _evidence_string(got.labels, got.notes,
+                                                                      inherited)))
