@@ -108,25 +108,14 @@ def test_sentence_spans_equal_nltks_on_every_paragraph(memo_size):
 
 def test_the_package_splits_with_the_plain_punkt():
     from discourse.nltk_plain import PunktSentences
-    from discourse.text import _punkt, sentence_spans
+    from discourse.text import _merge_breaks, _punkt, sentence_spans
 
     assert isinstance(_punkt(), PunktSentences)
     theirs = _nltk_punkt()
     for p in _paragraphs():
+        # sentence_spans's merging rule, applied to NLTK's own spans
         assert [tuple(s) for s in sentence_spans(p)] == [
-            tuple(s) for s in _merged(p, list(theirs.span_tokenize(p)))]
-
-
-def _merged(paragraph, spans):
-    # sentence_spans's merging rule, applied to NLTK's own spans
-    merged = []
-    for start, end in spans:
-        if merged and ("\u00a0" in paragraph[merged[-1][1]:start]
-                       or paragraph[start].islower()):
-            merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    return merged
+            tuple(s) for s in _merge_breaks(p, list(theirs.span_tokenize(p)))]
 
 
 def _single_token_cases(n_words):

@@ -113,8 +113,7 @@ def normalise(text: str) -> str:
     >>> normalise("Regional Anti\u2011Terrorist Structure")
     'Regional Anti-Terrorist Structure'
     """
-    text = unicodedata.normalize("NFC", text)
-    return text.translate(_TRANSLATE) if _TO_TRANSLATE.search(text) else text
+    return plain_characters(unicodedata.normalize("NFC", text))
 
 
 def plain_characters(text: str) -> str:
@@ -316,7 +315,11 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     paragraph's non-space text in order and the gaps between them contain only white
     space.
     """
-    spans = list(_punkt().span_tokenize(paragraph))
+    return _merge_breaks(paragraph, _punkt().span_tokenize(paragraph))
+
+
+def _merge_breaks(paragraph: str, spans) -> list[tuple[int, int]]:
+    """Punkt's ``spans`` with the boundaries :func:`sentence_spans` drops merged away."""
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and ("\u00a0" in paragraph[merged[-1][1]:start]

@@ -271,8 +271,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         return _new(Analysis, _EMPTY)
     s = lex.settings
     blocked: dict = {}
-    if len(content) > 1:
-        longest_match(toks, entries, content, blocked)
+    longest_match(toks, entries, content, blocked)
     if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset) \
             and not s.get("body_heads", frozenset()).isdisjoint(tokset):   # a name has a head
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
