@@ -1,6 +1,6 @@
 # Quick start: `make reproduce` (regenerate every table and figure), `make test` (the
-# whole test suite, as CI runs it), `make test-fast` (unit tests only, for development,
-# one test worker per core).
+# whole test suite, as CI runs it), `make test-fast` (unit tests only, for development);
+# both run one test worker per core.
 # All create the environment in .venv/ from the exact pins in requirements.txt if it
 # is missing or out of date. Python 3.11, 3.12 or 3.13: `make env PYTHON=python3.12`
 # (with a path if that Python is not on PATH, e.g. "$(pyenv root)/versions/3.12.1/bin/python3").
@@ -18,13 +18,14 @@ reproduce: check-python $(STAMP)
 	$(VENV)/bin/discourse reproduce
 	$(VENV)/bin/discourse report
 
-# the fast layer runs one worker process per core (pytest-xdist; PYTEST_WORKERS=0 runs it
-# in this process). The whole suite runs in one process: its end-to-end tests share one
-# pipeline run (a session fixture), which each worker would make again.
+# Both run one test worker process per core (pytest-xdist; PYTEST_WORKERS=0 runs the
+# tests in this process). The whole suite sends each module to one worker, and every test
+# that reads the one end-to-end pipeline run to the same worker (tests/conftest.py,
+# PIPELINE_USERS), so that the run is made once.
 PYTEST_WORKERS ?= auto
 
 test: check-python $(STAMP)
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 test-fast: check-python $(STAMP)
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not slow"

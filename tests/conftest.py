@@ -12,9 +12,18 @@ import hashlib
 import os
 import shutil
 import socket
+import sys
 from pathlib import Path
 
 import pytest
+
+# Test modules import nbformat, which imports jsonschema, whose format checkers import
+# rfc3987-syntax (installed with jupyter-events); that module compiles an Earley grammar
+# for IRIs at import, 4.5 s of every test process's start on this machine. nbformat
+# validates notebooks without a format checker, so the IRI checker is never used; refusing
+# the import here (jsonschema then leaves "iri" unchecked) changes no validation, which
+# test_reproduce.py::test_notebooks_validate_without_format_checks asserts.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -201,6 +210,54 @@ def multi_sentences():
 
 
 # --------------------------------------------------------------------------- end to end
+
+#: The tests that read the one end-to-end run (the session fixture ``pipeline_run``), by
+#: node id prefix. ``make test`` runs the suite in two worker processes (pytest-xdist,
+#: ``--dist loadscope``) and sends these to one worker, so that the run is made once;
+#: every other module is a unit of work of its own. A test that requests
+#: ``pipeline_run`` without being listed here stops the collection (see below).
+PIPELINE_USERS = ("tests/test_pipeline.py", "tests/test_explorer_browser.py",
+                  "tests/test_repository_runs.py::test_runs_never_touch_the_sources")
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of work a test belongs to when the suite runs in worker processes: the
+    shared end-to-end run for ``PIPELINE_USERS``, else its module."""
+    if nodeid.startswith(PIPELINE_USERS):
+        return "pipeline_run"
+    return nodeid.split("::", 1)[0]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Check that every user of ``pipeline_run`` is listed in ``PIPELINE_USERS``, then
+    order the tests for the workers: the end-to-end run first, then the modules that
+    hold slow tests, then the rest (each module's tests stay together, in file order), so
+    that the longest units start first."""
+    unlisted = [i.nodeid for i in items if "pipeline_run" in getattr(i, "fixturenames", ())
+                and work_unit(i.nodeid) != "pipeline_run"]
+    if unlisted:
+        raise pytest.UsageError(f"tests/conftest.py: add {unlisted[0]} to PIPELINE_USERS "
+                                "(it reads the shared end-to-end run)")
+    slow = {work_unit(i.nodeid) for i in items if i.get_closest_marker("slow")}
+    rank = {unit: (0 if unit == "pipeline_run" else 1 if unit in slow else 2)
+            for unit in map(work_unit, (i.nodeid for i in items))}
+    items.sort(key=lambda i: rank[work_unit(i.nodeid)])
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With ``--dist loadscope``, units of work are those of ``work_unit``, sent in the
+    order of the collection (``--no-loadscope-reorder``)."""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedRunScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return work_unit(nodeid)
+
+    return SharedRunScheduling(config, log)
+
 
 GUARD = '''
 import os, socket

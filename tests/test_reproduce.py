@@ -126,6 +126,30 @@ def test_saved_notebook_is_what_jupyterlab_would_save(tmp_path):
     nbformat.validate(nb)
 
 
+def _format_keywords(schema) -> list[str]:
+    if isinstance(schema, dict):
+        own = [v for k, v in schema.items() if k == "format" and isinstance(v, str)]
+        return own + [f for v in schema.values() for f in _format_keywords(v)]
+    if isinstance(schema, list):
+        return [f for v in schema for f in _format_keywords(v)]
+    return []
+
+
+def test_notebooks_validate_without_format_checks():
+    # conftest.py refuses the import of rfc3987_syntax (jsonschema's IRI format checker)
+    # to save its start-up; that changes no validation only while nbformat's schemas
+    # use no "format" keyword, which this pins, and the repository's notebooks validate
+    import sys
+
+    assert sys.modules["rfc3987_syntax"] is None
+    schemas = sorted(Path(nbformat.__file__).parent.glob("v*/nbformat.v*.schema.json"))
+    assert len(schemas) >= 2
+    assert [f for p in schemas for f in _format_keywords(json.loads(p.read_text()))] == []
+    assert _format_keywords({"a": {"format": "iri"}, "format": {"type": "string"}}) == ["iri"]
+    for path in reproduce.notebook_paths():
+        nbformat.validate(nbformat.read(path, as_version=4))
+
+
 def test_library_versions():
     import platform
     from importlib.metadata import version
