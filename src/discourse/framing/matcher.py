@@ -166,7 +166,7 @@ class Caches:
         return cache
 
 
-def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list[tuple]:
+def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
     """All entry matches of a sentence, ordered by start, then length, then trie path.
 
     Trie steps are memoised: the first per distinct token, each later one per distinct
@@ -175,7 +175,6 @@ def find_matches(toks: list, cache: KeyCache, tokset: set | None = None) -> list
     dictionary look-up per token. An entry
     anchored after leading function words (:func:`~discourse.framing.lexicon._trie`)
     is extended backwards over them as it is found, or dropped if they are not there.
-    ``tokset`` is accepted for callers that pass ``set(toks)`` and not needed.
     """
     pre_last = cache.pre_last
     prefixes = cache.prefixes

@@ -247,7 +247,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         return _new(Analysis, _EMPTY)
     main = caches.main
     tokset = set(toks)
-    matches = find_matches(toks, main, tokset)
+    matches = find_matches(toks, main)
     entries, frame_of, frame_index, is_name = lex.entries, main.frame, main.frame_index, \
         main.is_name
     is_content, has_frame = main.is_content, main.has_frame
@@ -266,7 +266,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         if (framed or context or events or refs or mentions) and len(content) < len(matches) \
         else []
     if mentions:
-        rules += find_matches(toks, caches.relations, tokset)
+        rules += find_matches(toks, caches.relations)
     if not content and not rules:
         return _new(Analysis, _EMPTY)
     s = lex.settings
