@@ -16,7 +16,9 @@ The steps, in order, each of which one option switches off:
    insert spaces, never join across one, so the tokens are those of the whole
    sentence; :func:`sentence_tokens` is checked against
    :func:`discourse.text.tokenize` in the tests. The memo grows with the number of
-   distinct chunks (the vocabulary), not with the corpus;
+   distinct chunks (the vocabulary), not with the corpus. :func:`memoise_chunks`
+   fills it ahead for many sentences at once, the new chunks inside them tokenised in
+   batches (:func:`discourse.batch_tokens.inner_tokens`: the same tokens, fewer calls);
 2. ``lowercase``;
 3. ``spelling``: American to British spelling from the explicit word list
    ``corpus/lexicons/spelling.csv`` (no blind ``-ize`` regex, which would touch
@@ -55,13 +57,14 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import Mapping
 
+from discourse.batch_tokens import inner_tokens
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.text import (is_numeric, is_word, normalise, plain_characters, single_token,
                             tokenize)
 from discourse.text import lemma as _lemma
 
 __all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_tokens",
-           "sentence_terms"]
+           "memoise_chunks", "sentence_terms"]
 
 _ACRONYM = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
 #: Fields of a memoised chunk entry (see :func:`_state`).
@@ -239,6 +242,23 @@ def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
             t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
         hit = memo[(chunk, last)] = (tuple(t), tuple(match_key(x, lexicons) for x in t))
     return hit
+
+
+def memoise_chunks(texts, lexicons: Lexicons) -> None:
+    """Tokenise ahead, in batches, the chunks inside ``texts`` (sentences) that the
+    chunk memo of ``lexicons`` does not hold yet; :func:`sentence_terms` and
+    :func:`sentence_tokens` then find them there. Their results do not change (the
+    tokens are :func:`discourse.batch_tokens.inner_tokens`'s, those of one chunk at a
+    time); only fewer calls of NLTK's tokenizer are made on text that rarely repeats.
+    """
+    memo = lexicons.memo("chunks")
+    new: dict[str, None] = {}
+    for text in texts:
+        for chunk in _chunks(text)[:-1]:          # a sentence's last chunk: alone
+            if (chunk, False) not in memo and chunk not in new and not single_token(chunk):
+                new[chunk] = None
+    for chunk, t in zip(new, inner_tokens(list(new))):
+        memo[(chunk, False)] = (t, tuple(match_key(x, lexicons) for x in t))
 
 
 def _chunks(text: str) -> list[str]:
