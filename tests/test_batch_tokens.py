@@ -1,5 +1,6 @@
-"""Chunks tokenised in batches get the tokens each gets alone, and the term analysis
-fed by the batches gives the terms it gives without them.
+"""Chunks tokenised in batches get the tokens each gets alone, a sentence's last chunk
+"p." gets p's tokens and ".", and the term analysis fed by the batches gives the terms
+and the tokens it gives without them.
 
 :func:`discourse.batch_tokens.inner_tokens` joins chunks with a letter the tokenizer
 sees as ``"_"``; the chunks here meet every kind of neighbour (shuffled, seeded):
@@ -16,7 +17,7 @@ import pytest
 from conftest import CORPUS, MULTI
 from test_nltk_plain import TRICKY_PARAGRAPHS, TRICKY_SENTENCES
 
-from discourse.batch_tokens import BATCH, SEPARATOR, inner_tokens
+from discourse.batch_tokens import BATCH, SEPARATOR, final_stem, inner_tokens
 from discourse.text import split_sentences, tokenize
 
 MARKS = ["", ",", ".", ":", ";", "'", '"', "''", "``", "`", "(", ")", "[", "]", "{", "}",
@@ -64,6 +65,19 @@ def test_batches_tokenise_as_one_chunk_at_a_time(seed):
     _check(_corpus_chunks() + _constructed(), seed)
 
 
+def _check_final(chunks: list[str]) -> None:
+    finals = [c for c in dict.fromkeys(chunks + [c + "." for c in chunks])
+              if final_stem(c) is not None]
+    assert len(finals) > 1000
+    stems = inner_tokens([final_stem(c) for c in finals])
+    assert [[*t, "."] for t in stems] == [tokenize(" " + c) for c in finals]
+
+
+def test_a_final_full_stop_is_split_off_the_tokens_inside_a_sentence():
+    _check_final(_corpus_chunks() + _constructed())
+    assert [final_stem(c) for c in ["..", "x..", ".", "", "x", "x.)", "x.:"]] == [None] * 7
+
+
 def test_the_separator_is_seen_as_an_underscore():
     # the letter joining a batch: a word character that the tokenizer leaves alone,
     # beside every mark, as it leaves "_"
@@ -76,9 +90,9 @@ def test_the_separator_is_seen_as_an_underscore():
     assert inner_tokens([mark, "a" + mark, "x"]) == [(mark,), ("a" + mark,), ("x",)]
 
 
-def test_memoised_chunks_give_the_same_terms():
+def test_memoised_chunks_give_the_same_terms_and_nltks_tokens():
     from discourse.lexicons import load_lexicons
-    from discourse.terms import TermOptions, memoise_chunks, sentence_terms
+    from discourse.terms import TermOptions, memoise_chunks, sentence_terms, sentence_tokens
 
     texts = [" ".join(random.Random(3).sample(_constructed(), 12)) for _ in range(300)]
     texts += [s for p in TRICKY_PARAGRAPHS for s in split_sentences(p)] + TRICKY_SENTENCES
@@ -88,6 +102,10 @@ def test_memoised_chunks_give_the_same_terms():
         memoise_chunks(texts, ahead)
         assert [sentence_terms(t, options, ahead) for t in texts] == \
             [sentence_terms(t, options, plain) for t in texts]
+        # the chunk memo tokenises a sentence's first chunk after a space, as NLTK does
+        # but for a sentence opening with two apostrophes (see tests/test_counts.py)
+        assert [sentence_tokens(t, ahead)[0] for t in texts] == \
+            [tokenize(" " + t) for t in texts]
 
 
 def _docstring_chunks() -> list[str]:
@@ -116,3 +134,4 @@ def test_batches_tokenise_prose_as_one_chunk_at_a_time():
     chunks = _docstring_chunks()
     assert len(set(chunks)) > 8_000
     _check(chunks, 4)
+    _check_final(chunks)

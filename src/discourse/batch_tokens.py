@@ -38,13 +38,26 @@ first (:func:`discourse.text.normalise`), which acts on each chunk as on the chu
 alone (NFC composes nothing with a space). ``tests/test_batch_tokens.py`` checks the
 result against one call per chunk on every chunk of the corpus, the fixture and
 constructed strings.
+
+At the end of a sentence, a chunk ``p + "."`` (``p`` not empty and not ending in a
+full stop, as most last chunks are) has the tokens of ``p`` inside a sentence and
+``"."`` (:func:`final_stem`): NLTK's first rule on punctuation splits off that final
+stop (the character before it, ``p``'s last, is no stop) and leaves ``" p . "``;
+until then ``p`` was followed by ``"."`` where inside a sentence it is followed by a
+space, and no pattern that runs before tells the two apart (they look for quotes,
+backquotes and word characters after a mark, and neither is one). From there ``p`` is
+followed by a space as inside a sentence; the stop after it is only padded again by
+the second final-stop rule and is its own token, and the pattern anchored at the end
+of the string cannot reach into ``p`` (a full stop is not among the closing marks it
+allows after its own). The last token is ``"."``, which
+:func:`discourse.text.tokenize` leaves as it is.
 """
 
 from __future__ import annotations
 
 from discourse.text import tokenize
 
-__all__ = ["BATCH", "SEPARATOR", "inner_tokens"]
+__all__ = ["BATCH", "SEPARATOR", "inner_tokens", "final_stem"]
 
 #: Chunks tokenised in one call at most (the string stays a few kilobytes long).
 BATCH = 256
@@ -96,3 +109,20 @@ def inner_tokens(chunks: list[str]) -> list[tuple[str, ...]]:
         for i, toks in zip(part, pieces):
             out[i] = tuple(toks)
     return out
+
+
+def final_stem(chunk: str) -> str | None:
+    """``p`` if ``chunk`` is ``p + "."`` with ``p`` not empty and not ending in a full
+    stop, else ``None``: at the end of a sentence such a chunk is tokenised as ``p``
+    inside a sentence followed by ``"."`` (see the module docstring).
+
+    Examples
+    --------
+    >>> [final_stem(c) for c in ["trade.", "(2020).", "U.S.", "etc..", ".", "grew"]]
+    ['trade', '(2020)', 'U.S', None, None, None]
+    >>> tokenize(" (2020).") == [*inner_tokens(["(2020)"])[0], "."]
+    True
+    """
+    if len(chunk) > 1 and chunk[-1] == "." and chunk[-2] != ".":
+        return chunk[:-1]
+    return None

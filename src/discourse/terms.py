@@ -16,9 +16,11 @@ The steps, in order, each of which one option switches off:
    insert spaces, never join across one, so the tokens are those of the whole
    sentence; :func:`sentence_tokens` is checked against
    :func:`discourse.text.tokenize` in the tests. The memo grows with the number of
-   distinct chunks (the vocabulary), not with the corpus. :func:`memoise_chunks`
-   fills it ahead for many sentences at once, the new chunks inside them tokenised in
-   batches (:func:`discourse.batch_tokens.inner_tokens`: the same tokens, fewer calls);
+   distinct chunks (the vocabulary), not with the corpus. A last chunk ``p + "."``
+   has the tokens of ``p`` inside a sentence and ``"."``
+   (:func:`discourse.batch_tokens.final_stem`). :func:`memoise_chunks` fills the memo
+   ahead for many sentences at once, the new chunks tokenised in batches
+   (:func:`discourse.batch_tokens.inner_tokens`: the same tokens, fewer calls);
 2. ``lowercase``;
 3. ``spelling``: American to British spelling from the explicit word list
    ``corpus/lexicons/spelling.csv`` (no blind ``-ize`` regex, which would touch
@@ -57,7 +59,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import Mapping
 
-from discourse.batch_tokens import inner_tokens
+from discourse.batch_tokens import final_stem, inner_tokens
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.text import (is_numeric, is_word, normalise, plain_characters, single_token,
                             tokenize)
@@ -236,6 +238,11 @@ def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
     memo = lexicons.memo("chunks")
     hit = memo.get((chunk, last))
     if hit is None:
+        stem = final_stem(chunk) if last else None
+        if stem is not None:              # "p." ending a sentence: p's tokens and "."
+            t, k = _chunk(stem, False, lexicons)
+            hit = memo[(chunk, last)] = (t + (".",), k + (match_key(".", lexicons),))
+            return hit
         if single_token(chunk):           # a word of letters: its own token
             t = [chunk]
         else:
@@ -254,7 +261,13 @@ def memoise_chunks(texts, lexicons: Lexicons) -> None:
     memo = lexicons.memo("chunks")
     new: dict[str, None] = {}
     for text in texts:
-        for chunk in _chunks(text)[:-1]:          # a sentence's last chunk: alone
+        chunks = _chunks(text)
+        if chunks and (chunks[-1], True) not in memo:
+            stem = final_stem(chunks[-1])     # else the last chunk is tokenised alone
+            chunks[-1:] = [] if stem is None else [stem]
+        else:
+            chunks = chunks[:-1]
+        for chunk in chunks:
             if (chunk, False) not in memo and chunk not in new and not single_token(chunk):
                 new[chunk] = None
     for chunk, t in zip(new, inner_tokens(list(new))):
