@@ -219,7 +219,7 @@ def report(results: list[dict]) -> str:
     for step in sorted({r["step"] for r in results}, key=_step_order):
         rs = [r for r in results if r["step"] == step]
         big = [r for r in rs if r["words"] >= 2_500_000]
-        if len(rs) >= 2:
+        if len({r["words"] for r in rs}) >= 2:
             whole = scale.slope([r["words"] for r in rs], [r["seconds"] for r in rs])
             large = scale.slope([r["words"] for r in big], [r["seconds"] for r in big])
             lines.append(f"| {step} | {whole:.2f} | {large:.2f} |")

@@ -268,8 +268,11 @@ def memoise_chunks(texts, lexicons: Lexicons) -> None:
         else:
             chunks = chunks[:-1]
         for chunk in chunks:
-            if (chunk, False) not in memo and chunk not in new and not single_token(chunk):
-                new[chunk] = None
+            if (chunk, False) not in memo and chunk not in new:
+                if single_token(chunk):           # as _chunk memoises it
+                    memo[(chunk, False)] = ((chunk,), (match_key(chunk, lexicons),))
+                else:
+                    new[chunk] = None
     for chunk, t in zip(new, inner_tokens(list(new))):
         memo[(chunk, False)] = (t, tuple(match_key(x, lexicons) for x in t))
 
