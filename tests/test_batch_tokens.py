@@ -90,18 +90,20 @@ def test_the_separator_is_seen_as_an_underscore():
     assert inner_tokens([mark, "a" + mark, "x"]) == [(mark,), ("a" + mark,), ("x",)]
 
 
-def test_memoised_chunks_give_the_same_terms_and_nltks_tokens():
+def test_block_terms_are_each_sentences_terms_and_nltks_tokens():
     from discourse.lexicons import load_lexicons
-    from discourse.terms import TermOptions, memoise_chunks, sentence_terms, sentence_tokens
+    from discourse.terms import TermOptions, block_terms, sentence_terms, sentence_tokens
 
     texts = [" ".join(random.Random(3).sample(_constructed(), 12)) for _ in range(300)]
     texts += [s for p in TRICKY_PARAGRAPHS for s in split_sentences(p)] + TRICKY_SENTENCES
+    texts += [t.replace(" ", "\u00a0 ").replace("'", "\u2019") for t in texts[:50]]
     for options in (TermOptions(), TermOptions(lowercase=False, punctuation=True,
                                                numbers=True, stopwords=False)):
         plain, ahead = load_lexicons(), load_lexicons()
-        memoise_chunks(texts, ahead)
-        assert [sentence_terms(t, options, ahead) for t in texts] == \
+        assert block_terms(texts, options, ahead) == \
             [sentence_terms(t, options, plain) for t in texts]
+        assert block_terms(texts[::-1], options, ahead) == \
+            [sentence_terms(t, options, plain) for t in texts[::-1]]
         # the chunk memo tokenises a sentence's first chunk after a space, as NLTK does
         # but for a sentence opening with two apostrophes (see tests/test_counts.py)
         assert [sentence_tokens(t, ahead)[0] for t in texts] == \

@@ -39,13 +39,13 @@ import pandas as pd
 
 from discourse.checks import check_choice, check_columns
 from discourse.lexicons import Lexicons, load_lexicons
-from discourse.terms import TermOptions, as_options, memoise_chunks, sentence_terms
+from discourse.terms import TermOptions, as_options, block_terms
 
 __all__ = ["LEVELS", "TermCounts", "count_terms", "from_tokens", "combine"]
 
 #: Levels of :func:`count_terms`: one row per paragraph, per document or per year.
 LEVELS = ("paragraph", "doc_id", "year")
-#: Sentences whose new chunks are tokenised together (:func:`terms.memoise_chunks`).
+#: Sentences whose new chunks are tokenised together (:func:`terms.block_terms`).
 _BLOCK = 1024
 _ROW_COLUMNS = {"paragraph": ["doc_id", "year", "paragraph"], "doc_id": ["doc_id", "year"],
                 "year": ["year"]}
@@ -225,13 +225,12 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
     rows = iter(rows)
     while block := list(islice(rows, _BLOCK)):
         texts = [str(row[3]) for row in block]
-        memoise_chunks(texts, lexicons)
-        for (doc, year, par, _), text in zip(block, texts):
+        for (doc, year, par, _), got in zip(block, block_terms(texts, opts, lexicons)):
             key = (doc, int(year), int(par))
             if key != current:
                 flush()
                 current, found = key, []
-            found += sentence_terms(text, opts, lexicons)
+            found += got
     flush()
     return _assemble(vocab, keys, level, opts, source, indptr, indices, values,
                      group_counts, group_presence, group_paragraphs)
