@@ -33,9 +33,9 @@ next:
   tokens ```` `` ```` and ``''``, so the letter between two chunks stays one token.
 
 A token ``"\u01c2"`` therefore marks exactly the end of a chunk as long as no chunk
-holds that letter itself; such chunks are tokenised alone. The tokenizer normalises its input
-first (:func:`discourse.text.normalise`), which acts on each chunk as on the chunk
-alone (NFC composes nothing with a space). ``tests/test_batch_tokens.py`` checks the
+holds that letter itself; such chunks are tokenised alone. The tokenizer normalises
+its input first (:func:`discourse.text.normalise`), which acts on each chunk as on the
+chunk alone (NFC composes nothing with a space). ``tests/test_batch_tokens.py`` checks the
 result against one call per chunk on every chunk of the corpus, the fixture and
 constructed strings.
 

@@ -359,7 +359,7 @@ def _missing(chunks: list[str], entries: list, options: TermOptions, lexicons: L
 
 
 def _entries(chunks: list[str], state: tuple) -> list:
-    """The memoised entry of each chunk under ``state`` (:func:`_state`), ``None`` if new."""
+    """The memoised entry of each chunk under ``state`` (``None``: not yet)."""
     entries = list(map(state[2].get, chunks))
     entries[-1] = state[3].get(chunks[-1])
     return entries

@@ -150,8 +150,9 @@ def tokenize(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _contractions() -> re.Pattern:
-    rules = [*_word_tokenizer().CONTRACTIONS2, *_word_tokenizer().CONTRACTIONS3]  # "(?i)..."
-    return re.compile("|".join(f"(?:{r.pattern.removeprefix('(?i)')})" for r in rules), re.I)
+    rules = [*_word_tokenizer().CONTRACTIONS2, *_word_tokenizer().CONTRACTIONS3]
+    return re.compile("|".join(f"(?:{r.pattern.removeprefix('(?i)')})"  # all "(?i)..."
+                               for r in rules), re.I)
 
 
 def single_token(chunk: str) -> bool:
