@@ -31,6 +31,8 @@ whole process (start-up and imports included, as a user running the command sees
     .venv/bin/python benchmarks/scale_counts.py --json out.json
     .venv/bin/python benchmarks/scale_counts.py --old main --rounds 3 --steps \
         keyness,countvectorizer --work /tmp/countswork      # two revisions side by side
+    .venv/bin/python benchmarks/scale_counts.py --corpus /tmp/prose --old main --rounds 3 \
+        --steps keyness,countvectorizer                     # on a corpus of your own
 
 Prints a Markdown table, the ratio keyness / CountVectorizer per size and the slope of
 log(seconds) on log(words) per step (1 = linear).
@@ -45,6 +47,10 @@ both); the ratio table gives the median over rounds of each round's ratio to tha
 round's CountVectorizer. The keyness table each run writes is hashed, so the report
 says whether the two revisions gave the same bytes. ``--work DIR`` keeps the corpora
 there (``corpus-{factor}x``, reused when present) instead of a temporary folder.
+``--corpus DIR`` measures an existing corpus directory (``metadata.csv`` and
+``texts/``, as ``corpus.load_docs`` reads it; only read, never changed) instead of the
+recombined ones (``--words`` is then ignored): text that does not repeat the project
+corpus's sentences, whose memos help less.
 """
 
 from __future__ import annotations
@@ -153,7 +159,7 @@ def _spawn(step: str, corpus_dir: Path, out_dir: Path, root: Path | None = None)
     """Time one step in a fresh process; ``root``: run it with that checkout's ``src/``
     and ``corpus/lexicons/`` (else with this process's environment)."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--_step", step,
-           "--corpus", str(corpus_dir), "--out", str(out_dir)]
+           "--_corpus", str(corpus_dir), "--out", str(out_dir)]
     env = None
     if root is not None:
         env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONDONTWRITEBYTECODE": "1",
@@ -213,7 +219,7 @@ def report(results: list[dict]) -> str:
     for step in sorted({r["step"] for r in results}, key=_step_order):
         rs = [r for r in results if r["step"] == step]
         big = [r for r in rs if r["words"] >= 2_500_000]
-        if len(rs) >= 2:
+        if len({r["words"] for r in rs}) >= 2:
             whole = scale.slope([r["words"] for r in rs], [r["seconds"] for r in rs])
             large = scale.slope([r["words"] for r in big], [r["seconds"] for r in big])
             lines.append(f"| {step} | {whole:.2f} | {large:.2f} |")
@@ -237,12 +243,16 @@ def main(argv=None) -> None:
     parser.add_argument("--work", default=None, metavar="DIR",
                         help="keep the corpora in DIR and reuse them (default: a temporary "
                              "folder, removed)")
+    parser.add_argument("--corpus", default=None, metavar="DIR",
+                        help="measure this corpus directory (read only) instead of the "
+                             "recombined corpora of --words")
     parser.add_argument("--_step", dest="step", default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--corpus", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--_corpus", dest="step_corpus", default=None,
+                        help=argparse.SUPPRESS)
     parser.add_argument("--out", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.step:
-        print(json.dumps(run_step(args.step, Path(args.corpus), Path(args.out))))
+        print(json.dumps(run_step(args.step, Path(args.step_corpus), Path(args.out))))
         return
     steps = [s for s in args.steps.split(",") if s]
     bad = [s for s in steps if s not in STEPS]
@@ -258,10 +268,11 @@ def main(argv=None) -> None:
             from side_by_side import checkout
 
             old_root = checkout(args.old, tmp / "old")
-        for millions in [float(w) for w in args.words.split(",") if w]:
+        sizes = [0.0] if args.corpus else [float(w) for w in args.words.split(",") if w]
+        for millions in sizes:
             factor = max(1, math.ceil(millions * 1e6 / WORDS_PER_FACTOR))
-            cdir = work / f"corpus-{factor}x"
-            info = _corpus(factor, cdir, keep=bool(args.work))
+            cdir = Path(args.corpus) if args.corpus else work / f"corpus-{factor}x"
+            info = _corpus(factor, cdir, keep=bool(args.work or args.corpus))
             print(f"{info['words']:,} words in {info['documents']} documents",
                   file=sys.stderr, flush=True)
             for rnd in range(args.rounds):
@@ -279,7 +290,7 @@ def main(argv=None) -> None:
                         print(f"  {r['step']}: {r['seconds']:.1f} s, peak "
                               f"{r['peak_mb']:.0f} MB ({r['note']})", file=sys.stderr,
                               flush=True)
-            if not args.work:
+            if not (args.work or args.corpus):
                 shutil.rmtree(cdir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -153,3 +153,16 @@ def test_a_single_token_is_tokenized_as_itself(n_words):
     assert accepted > 0.9 * n_words
     assert not any(single_token(w) for w in ["cannot", "GONNA", "Wanna", "can't", "x.",
                                              "1990s", "caf\u00e9", "a-b", ""])
+
+
+def test_the_contraction_rules_are_searched_as_one():
+    # single_token searches NLTK's contraction rules joined into one pattern: each rule
+    # is case-insensitive as a whole, so the joined one matches where any of them does
+    from discourse.text import _contractions, _word_tokenizer
+
+    rules = [*_word_tokenizer().CONTRACTIONS2, *_word_tokenizer().CONTRACTIONS3]
+    assert rules and all(r.pattern.startswith("(?i)") and "(?i)" not in r.pattern[4:]
+                         for r in rules)
+    for w in _single_token_cases(8000) + ["'Tis", "'TWAS", "more'n", "D'ye", "wanna_"]:
+        probe = " " + w + " "
+        assert bool(_contractions().search(probe)) == any(r.search(probe) for r in rules), w

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from itertools import islice
 from typing import Iterable, Mapping
 
 import numpy as np
@@ -38,12 +39,14 @@ import pandas as pd
 
 from discourse.checks import check_choice, check_columns
 from discourse.lexicons import Lexicons, load_lexicons
-from discourse.terms import TermOptions, as_options, sentence_terms
+from discourse.terms import TermOptions, as_options, block_terms
 
 __all__ = ["LEVELS", "TermCounts", "count_terms", "from_tokens", "combine"]
 
 #: Levels of :func:`count_terms`: one row per paragraph, per document or per year.
 LEVELS = ("paragraph", "doc_id", "year")
+#: Sentences whose new chunks are tokenised together (:func:`terms.block_terms`).
+_BLOCK = 1024
 _ROW_COLUMNS = {"paragraph": ["doc_id", "year", "paragraph"], "doc_id": ["doc_id", "year"],
                 "year": ["year"]}
 
@@ -219,12 +222,15 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
             group_presence[g].update(set(found))
             group_paragraphs[g] += 1
 
-    for doc, year, par, text in rows:
-        key = (doc, int(year), int(par))
-        if key != current:
-            flush()
-            current, found = key, []
-        found += sentence_terms(str(text), opts, lexicons)
+    rows = iter(rows)
+    while block := list(islice(rows, _BLOCK)):
+        texts = [str(row[3]) for row in block]
+        for (doc, year, par, _), got in zip(block, block_terms(texts, opts, lexicons)):
+            key = (doc, int(year), int(par))
+            if key != current:
+                flush()
+                current, found = key, []
+            found += got
     flush()
     return _assemble(vocab, keys, level, opts, source, indptr, indices, values,
                      group_counts, group_presence, group_paragraphs)

@@ -16,7 +16,10 @@ The steps, in order, each of which one option switches off:
    insert spaces, never join across one, so the tokens are those of the whole
    sentence; :func:`sentence_tokens` is checked against
    :func:`discourse.text.tokenize` in the tests. The memo grows with the number of
-   distinct chunks (the vocabulary), not with the corpus;
+   distinct chunks (the vocabulary), not with the corpus. A last chunk ``p + "."``
+   has the tokens of ``p`` inside a sentence and ``"."``
+   (:func:`discourse.batch_tokens.final_stem`). :func:`block_terms` tokenises the
+   new chunks of many sentences in batches (the same tokens, fewer calls);
 2. ``lowercase``;
 3. ``spelling``: American to British spelling from the explicit word list
    ``corpus/lexicons/spelling.csv`` (no blind ``-ize`` regex, which would touch
@@ -55,13 +58,13 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import Mapping
 
+from discourse.batch_tokens import final_stem, inner_tokens
 from discourse.lexicons import Lexicons, load_lexicons
-from discourse.text import (is_numeric, is_word, normalise, plain_characters, single_token,
-                            tokenize)
+from discourse.text import is_numeric, is_word, plain_characters, single_token, tokenize
 from discourse.text import lemma as _lemma
 
 __all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_tokens",
-           "sentence_terms"]
+           "sentence_terms", "block_terms"]
 
 _ACRONYM = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
 #: Fields of a memoised chunk entry (see :func:`_state`).
@@ -233,6 +236,11 @@ def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
     memo = lexicons.memo("chunks")
     hit = memo.get((chunk, last))
     if hit is None:
+        stem = final_stem(chunk) if last else None
+        if stem is not None:              # "p." ending a sentence: p's tokens and "."
+            t, k = _chunk(stem, False, lexicons)
+            hit = memo[(chunk, last)] = (t + (".",), k + (match_key(".", lexicons),))
+            return hit
         if single_token(chunk):           # a word of letters: its own token
             t = [chunk]
         else:
@@ -241,19 +249,36 @@ def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
     return hit
 
 
-def _chunks(text: str) -> list[str]:
-    # normalise() is the identity on ASCII text (NFC, and only non-ASCII characters
-    # are translated)
-    return (text if text.isascii() else normalise(text)).split()
+def _memoise(split: list[list[str]], lexicons: Lexicons) -> None:
+    """Memoise the chunks of sentences (``split``: their NFC chunks) new to the chunk
+    memo, tokenised in batches; a last chunk ``p.`` as ``p``, other last chunks alone."""
+    memo = lexicons.memo("chunks")
+    new: dict[str, None] = {}
+    for chunks in split:
+        chunks = list(map(_plain, chunks))    # the memo's keys are the plain forms
+        last = chunks.pop()
+        if (last, True) not in memo and final_stem(last):
+            chunks.append(final_stem(last))
+        for chunk in chunks:
+            if (chunk, False) not in memo and chunk not in new:
+                if single_token(chunk):           # as _chunk memoises it
+                    memo[(chunk, False)] = ((chunk,), (match_key(chunk, lexicons),))
+                else:
+                    new[chunk] = None
+    for chunk, t in zip(new, inner_tokens(list(new))):
+        memo[(chunk, False)] = (t, tuple(match_key(x, lexicons) for x in t))
+
+
+def _plain(chunk: str) -> str:
+    return chunk if chunk.isascii() else plain_characters(chunk)
 
 
 def _nfc_chunks(text: str) -> list[str]:
-    """The chunks of :func:`_chunks` before normalise()'s one-for-one replacements:
-    the split points are the same (the Unicode spaces it replaces are white space to
-    ``str.split`` and so is their replacement; the quotes and hyphens it replaces are
-    not, nor are theirs), so each chunk of :func:`_chunks` is
-    :func:`~discourse.text.plain_characters` ``(c)`` for the chunk ``c`` here, and the
-    chunk memo takes ``c`` as a key too."""
+    """The chunks of ``normalise(text).split()`` before normalise()'s one-for-one
+    replacements: the split points are the same (the Unicode spaces it replaces are
+    white space to ``str.split`` and so is their replacement; the quotes and hyphens it
+    replaces are not, nor are theirs), so each chunk there is :func:`_plain` ``(c)``
+    for the chunk ``c`` here, and the chunk memo takes ``c`` as a key too."""
     return (text if text.isascii() else unicodedata.normalize("NFC", text)).split()
 
 
@@ -269,7 +294,7 @@ def sentence_tokens(text: str, lexicons: Lexicons) -> tuple[list[str], list[str]
     >>> sentence_tokens("Member States' trade grew, Mr. Smith said.", lex)[0]
     ['Member', 'States', "'", 'trade', 'grew', ',', 'Mr.', 'Smith', 'said', '.']
     """
-    chunks = _chunks(text)
+    chunks = list(map(_plain, _nfc_chunks(text)))
     toks: list[str] = []
     keys: list[str] = []
     last = len(chunks) - 1
@@ -324,7 +349,7 @@ def _missing(chunks: list[str], entries: list, options: TermOptions, lexicons: L
     for i, (c, e) in enumerate(zip(chunks, entries)):
         if e is None:
             table = final if i == last else inner
-            plain = c if c.isascii() else plain_characters(c)
+            plain = _plain(c)
             e = table.get(plain)
             if e is None:
                 e = _entry(plain, i == last, options, lexicons, match, drop, table)
@@ -333,15 +358,38 @@ def _missing(chunks: list[str], entries: list, options: TermOptions, lexicons: L
     return out
 
 
+def _entries(chunks: list[str], state: tuple) -> list:
+    """The memoised entry of each chunk under ``state`` (``None``: not yet)."""
+    entries = list(map(state[2].get, chunks))
+    entries[-1] = state[3].get(chunks[-1])
+    return entries
+
+
 def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[str]:
     """The terms of one sentence (see the module docstring), with explicit options and
     word lists; :func:`discourse.preprocess.terms` is the same with keyword options."""
-    match, drop, inner, final = _state(options, lexicons)
+    state = _state(options, lexicons)
     chunks = _nfc_chunks(text)
-    if not chunks:
-        return []
-    entries = list(map(inner.get, chunks))
-    entries[-1] = final.get(chunks[-1])
+    return _terms(chunks, _entries(chunks, state), state, options, lexicons) \
+        if chunks else []
+
+
+def block_terms(texts: list[str], options: TermOptions, lexicons: Lexicons
+                ) -> list[list[str]]:
+    """:func:`sentence_terms` of each of ``texts``, with the chunks that are new to the
+    memo tokenised first, in batches (fewer calls of NLTK's tokenizer on text that
+    rarely repeats; the terms are the same)."""
+    state = _state(options, lexicons)
+    split = [_nfc_chunks(text) for text in texts]
+    entries = [_entries(chunks, state) if chunks else [] for chunks in split]
+    _memoise([c for c, e in zip(split, entries) if None in e], lexicons)
+    return [_terms(c, e, state, options, lexicons) if c else []
+            for c, e in zip(split, entries)]
+
+
+def _terms(chunks: list[str], entries: list, state: tuple, options: TermOptions,
+           lexicons: Lexicons) -> list[str]:
+    match, drop, inner, final = state
     if None in entries:
         entries = _missing(chunks, entries, options, lexicons, match, drop, inner, final)
     if not any(map(_STARTS, entries)):        # no variant or phrase can start here

@@ -149,9 +149,10 @@ def tokenize(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _contractions() -> tuple:
-    tok = _word_tokenizer()
-    return tuple(tok.CONTRACTIONS2) + tuple(tok.CONTRACTIONS3)
+def _contractions() -> re.Pattern:
+    rules = [*_word_tokenizer().CONTRACTIONS2, *_word_tokenizer().CONTRACTIONS3]
+    return re.compile("|".join(f"(?:{r.pattern.removeprefix('(?i)')})"  # all "(?i)..."
+                               for r in rules), re.I)
 
 
 def single_token(chunk: str) -> bool:
@@ -167,8 +168,7 @@ def single_token(chunk: str) -> bool:
     """
     if not (chunk.isascii() and chunk.isalpha()):
         return False
-    probe = " " + chunk + " "
-    return not any(p.search(probe) for p in _contractions())
+    return not _contractions().search(" " + chunk + " ")   # any of NLTK's rules
 
 
 def token_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
