@@ -1,0 +1,71 @@
+"""The test suite's own layout: how ``make test`` splits the tests between worker
+processes (``tests/conftest.py``)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from conftest import PIPELINE_USERS, REPO, work_unit
+
+
+def test_work_units_keep_the_end_to_end_run_on_one_worker():
+    assert work_unit("tests/test_pipeline.py::test_no_network_access") == "pipeline_run"
+    assert work_unit("tests/test_repository_runs.py::test_runs_never_touch_the_sources") \
+        == "pipeline_run"
+    # the other test of that module makes runs of its own, and is a unit of its own
+    assert work_unit("tests/test_repository_runs.py::test_a_document_added_as_the_corpus_"
+                     "readme_says") == "tests/test_repository_runs.py"
+    assert work_unit("tests/test_text.py::test_x[a::b]") == "tests/test_text.py"
+    assert work_unit("src/discourse/text.py::discourse.text.tokenize") == \
+        "src/discourse/text.py"
+
+
+def _requests(path, name):
+    """Names of the functions of a test module that take ``name`` as an argument."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {f.name for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+            and name in {a.arg for a in f.args.args}}
+
+
+def test_every_module_that_reads_the_end_to_end_run_is_listed():
+    # static twin of the check at collection (conftest.pytest_collection_modifyitems),
+    # which sees only the tests selected: every test module with a function (test or
+    # fixture) taking pipeline_run is listed, whole or by that test
+    users = {p.relative_to(REPO).as_posix(): _requests(p, "pipeline_run")
+             for p in sorted((REPO / "tests").glob("test_*.py"))}
+    users = {k: v for k, v in users.items() if v}
+    assert len(users) >= 3
+    for module, functions in users.items():
+        listed = [u for u in PIPELINE_USERS if u.split("::")[0] == module]
+        assert listed, module
+        assert module in listed or {u.split("::")[1] for u in listed} >= functions, module
+
+
+class _Item:
+    def __init__(self, nodeid, fixtures=(), slow=False):
+        self.nodeid, self.fixturenames, self.slow = nodeid, fixtures, slow
+
+    def get_closest_marker(self, name):
+        return object() if name == "slow" and self.slow else None
+
+
+def test_the_run_comes_first_then_modules_with_slow_tests():
+    from conftest import pytest_collection_modifyitems
+
+    items = [_Item("tests/test_a.py::t1"), _Item("tests/test_b.py::t1"),
+             _Item("tests/test_b.py::t2", slow=True),
+             _Item("tests/test_pipeline.py::t", ("pipeline_run",), slow=True),
+             _Item("tests/test_a.py::t2"), _Item("tests/test_b.py::t3")]
+    pytest_collection_modifyitems(items)
+    assert [i.nodeid for i in items] == [
+        "tests/test_pipeline.py::t", "tests/test_b.py::t1", "tests/test_b.py::t2",
+        "tests/test_b.py::t3", "tests/test_a.py::t1", "tests/test_a.py::t2"]
+
+
+def test_the_collection_check_names_an_unlisted_user():
+    from conftest import pytest_collection_modifyitems
+
+    unlisted = _Item("tests/test_new.py::test_reads_the_run", ("pipeline_run",))
+    with pytest.raises(pytest.UsageError, match="tests/test_new.py::test_reads_the_run"):
+        pytest_collection_modifyitems([_Item("tests/test_a.py::t"), unlisted])
