@@ -239,14 +239,18 @@ def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
         stem = final_stem(chunk) if last else None
         if stem is not None:              # "p." ending a sentence: p's tokens and "."
             t, k = _chunk(stem, False, lexicons)
-            hit = memo[(chunk, last)] = (t + (".",), k + (match_key(".", lexicons),))
+            hit = memo[(chunk, last)] = (t + (".",), k + _keys((".",), lexicons))
             return hit
         if single_token(chunk):           # a word of letters: its own token
             t = [chunk]
         else:
             t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
-        hit = memo[(chunk, last)] = (tuple(t), tuple(match_key(x, lexicons) for x in t))
+        hit = memo[(chunk, last)] = (tuple(t), _keys(t, lexicons))
     return hit
+
+
+def _keys(tokens, lexicons: Lexicons) -> tuple:    # a chunk memo entry's second half
+    return tuple(match_key(x, lexicons) for x in tokens)
 
 
 def _memoise(split: list[list[str]], lexicons: Lexicons) -> None:
@@ -257,16 +261,17 @@ def _memoise(split: list[list[str]], lexicons: Lexicons) -> None:
     for chunks in split:
         chunks = list(map(_plain, chunks))    # the memo's keys are the plain forms
         last = chunks.pop()
-        if (last, True) not in memo and final_stem(last):
-            chunks.append(final_stem(last))
+        stem = final_stem(last) if (last, True) not in memo else None
+        if stem:
+            chunks.append(stem)
         for chunk in chunks:
             if (chunk, False) not in memo and chunk not in new:
-                if single_token(chunk):           # as _chunk memoises it
-                    memo[(chunk, False)] = ((chunk,), (match_key(chunk, lexicons),))
+                if single_token(chunk):           # its own token: _chunk memoises it
+                    _chunk(chunk, False, lexicons)
                 else:
                     new[chunk] = None
     for chunk, t in zip(new, inner_tokens(list(new))):
-        memo[(chunk, False)] = (t, tuple(match_key(x, lexicons) for x in t))
+        memo[(chunk, False)] = (t, _keys(t, lexicons))
 
 
 def _plain(chunk: str) -> str:
