@@ -365,13 +365,25 @@ def join_sentences(sentences: list[str], separators: list[str] | None = None) ->
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _lemma_tables() -> tuple[dict, dict]:
+    # lemminflect's look-up table and its overrides, read as its getAllLemmas reads them;
+    # getAllLemmas deep-copies both entries on every call (a fifth of the frame coder's
+    # time on prose with a large vocabulary), and a lower-case word needs no copy
+    from lemminflect import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    return lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
+
+
 @functools.lru_cache(maxsize=65536)
 def _lookup(word: str) -> str:
-    from lemminflect import getAllLemmas
-
-    entries = getAllLemmas(word)
+    # ``lemminflect.getAllLemmas(word)`` for a lower-case word without its copies
+    # (tests/test_text.py compares the two on every word of the table)
+    table, overrides = _lemma_tables()
+    entries = {**table.get(word, {}), **overrides.get(word, {})}
     for pos in _LEMMA_ORDER:
-        if pos in entries and entries[pos]:
+        if entries.get(pos):
             return entries[pos][0].lower()
     return word
 
