@@ -11,7 +11,7 @@ import pytest
 
 from discourse import results
 
-from conftest import REPO
+from conftest import REPO, package_trees
 
 ALL = (*results.TABLES, *results.TEXTS, *results.FIGURES)
 
@@ -56,10 +56,10 @@ def _literals(tree):
 
 def test_the_package_spells_result_names_only_in_the_registry():
     names = _files()
-    for path in sorted((REPO / "src" / "discourse").rglob("*.py")):
+    for path, tree in package_trees():
         if path.name == "results.py":
             continue
-        for node in _literals(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _literals(tree):
             found = [n for n in names if n in node.value]
             assert found == [], (path.name, node.lineno, found)
 
