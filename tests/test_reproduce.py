@@ -233,8 +233,11 @@ def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
                              parameters={"01-a.ipynb": {"K": 7}}, quiet=True)
     assert (tmp_path / "r" / "k.txt").read_text() == "7"
     assert manifest["notebooks"]["01-a.ipynb"] == {"K": 7, "RESULTS_DIR": "r"}
-    assert {"results/k.txt", "results/sentences.csv", "results/sentences-raw.csv"} <= \
-        set(manifest["files"])
+    assert {"results/sentences.csv", "results/sentences-raw.csv"} <= set(manifest["files"])
+    # k.txt is no registered output: listed as a stray, not hashed as the run's
+    assert manifest["strays"] == ["results/k.txt"] and "results/k.txt" not in manifest["files"]
+    on_disk = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))
+    assert on_disk["strays"] == ["results/k.txt"]
     with pytest.raises(ReproduceError, match="unknown parameter"):
         reproduce.run(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
                       notebooks=nbdir, executed=tmp_path / "x",

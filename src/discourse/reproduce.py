@@ -17,7 +17,9 @@
    folders (tables, their provenance sidecars in ``.provenance/``, texts, figures;
    executed notebooks are left out, as they name the machine's folders). The manifest
    is built by hashing the folders as they are after the run, so a run of some
-   notebooks only (``--only``) still lists every output.
+   notebooks only (``--only``) still lists every output; a file that no registered
+   output names (:func:`discourse.results.strays`, e.g. a table an older version wrote)
+   is not hashed but listed under ``strays``, with a warning.
 
 Runs never touch the sources: the executed notebooks are saved over ``notebooks/``
 only when the run uses the repository's own corpus, folders and notebooks and injects
@@ -267,6 +269,16 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         "files": output_checksums(out_results, figures_dir,
                                   exclude=(executed_dir,) if executed_dir else ()),
     }
+    stray = registry.strays(out_results, figures_dir,
+                            exclude=(executed_dir,) if executed_dir else ())
+    if stray:
+        # files no registered step writes (left by an older version): not the run's
+        for name in stray:
+            manifest["files"].pop(name, None)
+        manifest["strays"] = stray
+        say(f"warning: {len(stray)} file(s) in the output folders are no registered "
+            f"output and were not written by this run (listed under 'strays' in the "
+            f"manifest, not hashed): {', '.join(stray)}")
     write_text(json.dumps(manifest, indent=2, sort_keys=False, ensure_ascii=False) + "\n",
                registry.MANIFEST.path(out_results))
     say(f"wrote {registry.MANIFEST.path(out_results)} ({len(manifest['files'])} files)")
