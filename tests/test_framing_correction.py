@@ -90,13 +90,19 @@ def test_coder_accuracy_by_year():
     assert row.difference_low <= row.difference <= row.difference_high + 1e-9
     assert row.differs in ("yes", "no")
     assert sec.loc[("sensitivity", 2019), "differs"] == ""
-    # multilateralism: no error in either year (4 and 3 hand-coded 1): the years do not
-    # differ, whatever their sizes (pseudo-counts would make them seem to)
+    # multilateralism: no error in either year: the years do not differ, whatever their
+    # sizes (pseudo-counts would make them seem to), and every replicate's difference
+    # is 0, so the interval is Newcombe's, not the point [0, 0]
     mul = t[t.frame == "multilateralism"].set_index(["measure", "year"])
     for measure in ("sensitivity", "specificity"):
         r = mul.loc[(measure, 2020)]
-        assert (r.difference, r.difference_low, r.difference_high, r.differs) == (
-            0.0, 0.0, 0.0, "no")
+        k0, n0 = mul.loc[(measure, 2019), ["k", "n"]]
+        assert r.k == r.n and k0 == n0
+        assert (r.difference, r.differs) == (0.0, "no")
+        assert (r.difference_low, r.difference_high) == pytest.approx(
+            framing.newcombe_interval(r.k, r.n, k0, n0))
+        assert r.difference_low < -0.2 and r.difference_high > 0.2
+    assert "Newcombe's hybrid score interval" in t.interval.iloc[0]
     # economy: no hand-coded 1 at all, so no sensitivity and no difference to test
     eco = t[t.frame == "economy"].set_index(["measure", "year"]).loc[("sensitivity", 2020)]
     assert eco.n == 0 and eco.differs == "" and math.isnan(eco.difference_low)

@@ -43,8 +43,12 @@ def test_shares_and_differences():
     assert (d.loc["security", ["newcombe_low_independent", "newcombe_high_independent"]]
             .tolist() == pytest.approx(stats.newcombe_interval(1, 4, 3, 4)))
     # every sentence is its own paragraph and each year has one document: the
-    # multilateralism share is 0 in 2001 and 1 in 2002 in every replicate
-    assert (d.loc["multilateralism", ["ci_low", "ci_high"]].tolist() == [1.0, 1.0])
+    # multilateralism share is 0 in 2001 and 1 in 2002 in every replicate, a point
+    # interval [1, 1] widened to Newcombe's
+    nlo, nhi = stats.newcombe_interval(4, 4, 0, 4)
+    assert d.loc["multilateralism", ["ci_low", "ci_high"]].tolist() == pytest.approx(
+        [nlo, 1.0])
+    assert nlo < 0.6 and "widened to Newcombe" in d.loc["multilateralism", "interval"]
     assert d.loc["security", "interval"].startswith("cluster bootstrap percentile")
     one = c[sents.year == 2001]
     with pytest.raises(ValueError, match="at least two"):
@@ -132,15 +136,19 @@ def _paragraphs():
 
 def test_share_interval_is_the_cluster_bootstrap_of_paragraphs():
     """The interval is the percentile interval of the share over paragraph resamples,
-    recomputed here with the resampler; economy (1 of 2 in every paragraph) collapses."""
+    recomputed here with the resampler; economy (1 of 2 in every paragraph) would
+    collapse to a point, so it is widened to Wilson's, and says so."""
     sents, c = _paragraphs()
     sh = framing.frame_shares(c, sents, n_boot=3000, seed=4).set_index("frame")
     boot = bootstrap.cluster_bootstrap(sents, n_boot=3000, seed=4)
     reps = boot.sums(c.security) / boot.sums(np.ones(8))
     assert (sh.loc["security", "ci_low"], sh.loc["security", "ci_high"]) == pytest.approx(
         stats.percentile_interval(reps))
-    assert (sh.loc["economy", "ci_low"], sh.loc["economy", "ci_high"]) == (0.5, 0.5)
-    assert sh.loc["economy", "wilson_low_independent"] < 0.5     # Wilson does not know
+    assert (sh.loc["economy", "ci_low"], sh.loc["economy", "ci_high"]) == pytest.approx(
+        stats.wilson_interval(4, 8))
+    assert sh.loc["economy", "ci_low"] < 0.3 and sh.loc["economy", "ci_high"] > 0.7
+    assert sh.loc["economy", "interval"].endswith(
+        "widened to the Wilson score interval where narrower")
     assert sh.loc["security", "interval"] == (
         "cluster bootstrap percentile (paragraphs resampled within documents; "
         "B=3000, seed=4)")

@@ -158,7 +158,10 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     -------
     DataFrame
         ``shares`` table: ``{by}, frame, n_sentences, n_frame, share, ci_low, ci_high``
-        (cluster bootstrap percentile interval), ``interval`` (how it was made),
+        (cluster bootstrap percentile interval; where it is narrower than Wilson's at
+        either end, as for a group in one paragraph, whose every replicate is the
+        same, it is widened to Wilson's, so that no interval is a point), ``interval``
+        (how it was made, row by row),
         ``n_boot, seed, wilson_low_independent, wilson_high_independent`` (Wilson score
         interval, assuming independent sentences), ``n_words, per_1000_words``
         (frame-carrying sentences per 1,000 words); sorted by group then frame.
@@ -170,8 +173,8 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     >>> c = pd.DataFrame({"sentence_id": list("abcd"), "security": [1, 0, 1, 0],
     ...                   "economy": 0, "multilateralism": [1, 1, 0, 0]})
     >>> t = frame_shares(c, s, n_boot=200, seed=1)
-    >>> t[["frame", "share", "ci_low", "ci_high"]].values.tolist()[:2]
-    [['security', 0.5, 0.5, 0.5], ['economy', 0.0, 0.0, 0.0]]
+    >>> t[["frame", "share", "ci_low", "ci_high"]].round(3).values.tolist()[:2]
+    [['security', 0.5, 0.15, 0.85], ['economy', 0.0, 0.0, 0.49]]
     """
     stats.check_level(level)
     m = _with_word_counts(_merged(codes, sentences))
@@ -186,10 +189,15 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
         for j, f in enumerate(FRAMES):
             k = int(r.k[i, j])
             wlo, whi = wilson_interval(k, n, level)
+            lo, hi = float(low[i, j]), float(high[i, j])
+            # a group within one or two paragraphs gives the percentile bootstrap
+            # nothing to resample: never narrower than Wilson's (no point intervals)
+            label = r.boot.label if wlo >= lo and whi <= hi else \
+                r.boot.label + ", widened to the Wilson score interval where narrower"
             w = int(words[g])
             rows.append({by: g, "frame": f, "n_sentences": n, "n_frame": k, "share": k / n,
-                         "ci_low": float(low[i, j]), "ci_high": float(high[i, j]),
-                         "interval": r.boot.label, "n_boot": n_boot, "seed": seed,
+                         "ci_low": min(lo, wlo), "ci_high": max(hi, whi),
+                         "interval": label, "n_boot": n_boot, "seed": seed,
                          "wilson_low_independent": wlo, "wilson_high_independent": whi,
                          "n_words": w, "per_1000_words": 1000 * k / w if w else np.nan})
     return pd.DataFrame(rows)
@@ -221,7 +229,8 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
     DataFrame
         ``frame, reference, target, n_reference, n_target, share_reference,
         share_target, difference, ci_low, ci_high`` (cluster bootstrap percentile
-        interval of the difference), ``interval, n_boot, seed,
+        interval of the difference, widened to Newcombe's where narrower, as
+        :func:`frame_shares` widens to Wilson's), ``interval, n_boot, seed,
         newcombe_low_independent, newcombe_high_independent`` (Newcombe hybrid score,
         assuming independent sentences), ``test`` (:data:`FISHER`), ``odds_ratio,
         p_value_independent``; one row per comparison and frame.
@@ -244,11 +253,14 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
             a, na, b, nb = int(k1[j]), int(n1), int(k0[j]), int(n0)
             nlo, nhi = newcombe_interval(a, na, b, nb, level)
             odds, p = fisher_exact([[a, na - a], [b, nb - b]], alternative="two-sided")
+            lo, hi = float(low[j]), float(high[j])
+            label = r.boot.label if nlo >= lo and nhi <= hi else \
+                r.boot.label + ", widened to Newcombe's interval where narrower"
             rows.append({"frame": f, "reference": c.reference, "target": c.target,
                          "n_reference": nb, "n_target": na,
                          "share_reference": b / nb, "share_target": a / na,
-                         "difference": a / na - b / nb, "ci_low": float(low[j]),
-                         "ci_high": float(high[j]), "interval": r.boot.label,
+                         "difference": a / na - b / nb, "ci_low": min(lo, nlo),
+                         "ci_high": max(hi, nhi), "interval": label,
                          "n_boot": n_boot, "seed": seed,
                          "newcombe_low_independent": nlo, "newcombe_high_independent": nhi,
                          "test": FISHER, "odds_ratio": float(odds),
