@@ -138,9 +138,11 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     _write(tmp_path, "framing-validation.csv", [
         dict(frame="security", metric=m, value=0.9, ci_low=0.8, ci_high=0.95, n=90)
         for m in ("f1", "kappa")])
+    who = "two graduate students + adjudication"
     _write(tmp_path, "framing-generalisation.csv",
-           rows("corpus", "real", "yes", 0.98, 0.97) + rows("dev", "synthetic", "yes", 0.9, 0.88)
-           + rows("held", "synthetic", "no", 0.84, 0.81))
+           [dict(r, coded_by=who) for r in rows("corpus", "real", "yes", 0.98, 0.97)]
+           + [dict(r, coded_by="") for r in rows("dev", "synthetic", "yes", 0.9, 0.88)]
+           + [dict(r, coded_by=who) for r in rows("held", "synthetic", "no", 0.84, 0.81)])
     _write(tmp_path, "framing-ceiling.csv", [
         dict(set="held", kind="synthetic", used_for_development="no", frame="security",
              metric="kappa", coder=0.81, two_coders=0.95, gap=0.14),
@@ -149,16 +151,19 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     text = summary.render_summary(summary.headline_findings(tmp_path))
     # the corpus row is the validation sentence, not repeated; it carries the two coders
     assert "of the set 'corpus'" not in text
-    assert ("developed and revised on these very sentences. Two hand coders of the same "
+    # who coded each set comes from the registry (sets.csv's coded_by, in the table)
+    assert ("hand coding of the corpus's 90 sentences (coded by two graduate students + "
+            "adjudication) (Wilson CIs") in text
+    assert ("developed and revised on these very sentences. Two coders of the same "
             "sentences, before adjudication, agreed at Cohen's kappa security 0.99. "
             "[results/framing-validation.csv; figures/04-validation.png; "
             "results/framing-ceiling.csv]") in text
     assert ("428 sentences of the set 'held' (synthetic text, never used to build or tune "
-            "the lexicon): security F1 0.84 (95% CI 0.74-0.89), Cohen's kappa 0.81 "
-            "(0.71-0.86). This is the package's estimate of its accuracy on new text of "
-            "this kind; the texts are synthetic, so real text may differ. Two hand coders "
-            "of the same sentences, before adjudication, agreed at Cohen's kappa "
-            "security 0.95.") in text
+            "the lexicon; coded by two graduate students + adjudication): security F1 0.84 "
+            "(95% CI 0.74-0.89), Cohen's kappa 0.81 (0.71-0.86). An estimate of its "
+            "accuracy on new text of this kind; the texts are synthetic, so real text may "
+            "differ. Two coders of the same sentences, before adjudication, agreed at "
+            "Cohen's kappa security 0.95.") in text
     assert ("set 'dev' (synthetic text, used to build or tune the lexicon): security F1 "
             "0.90 (95% CI 0.80-0.95), Cohen's kappa 0.88 (0.78-0.93). Optimistic") in text
     assert "fair estimate" not in text and "upper bound rather than" not in text
