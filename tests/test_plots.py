@@ -23,7 +23,19 @@ def _labelled(fig):
         assert ax.get_xlabel() or ax.get_ylabel(), ax
     assert any(ax.get_title() for ax in axes) or fig._suptitle is not None
     assert any(t.get_text().startswith("Source:") for t in fig.texts)
+    _all_text_inside(fig)
     return axes
+
+
+def _all_text_inside(fig):
+    # everything drawn (labels, tick labels, titles, legends) lies within the figure:
+    # a long tick label is not cut off at the edge ("eech (n=122)" for "2020 speech")
+    fig.canvas.draw()
+    drawn = fig.get_tightbbox(fig.canvas.get_renderer())          # inches
+    page = fig.bbox_inches
+    assert drawn.x0 >= page.x0 - 0.01 and drawn.x1 <= page.x1 + 0.01 \
+        and drawn.y0 >= page.y0 - 0.01 and drawn.y1 <= page.y1 + 0.01, \
+        (drawn.bounds, page.bounds)
 
 
 def _bars(ax):
@@ -145,9 +157,9 @@ def test_framing_figures_show_their_tables():
                          "window": 3})
     ax = _labelled(plots.plot_trajectory(traj))[0]
     assert ax.lines[0].get_ydata().tolist() == [0.5, 1.0]
-    roles = pd.DataFrame({"year": [1, 1], "role": ["speech"] * 2, "frame": frames,
-                          "n_sentences": [4, 4], "share": [0.25, 0.5], "ci_low": [0.1, 0.2],
-                          "ci_high": [0.6, 0.8]})
+    roles = pd.DataFrame({"year": [2020, 2020], "role": ["speech"] * 2, "frame": frames,
+                          "n_sentences": [122, 122], "share": [0.25, 0.5],
+                          "ci_low": [0.1, 0.2], "ci_high": [0.6, 0.8]})
     ax = _labelled(plots.plot_roles(roles))[0]
     assert sorted(b.get_width() for b in _bars(ax)) == [0.25, 0.5]
 
