@@ -71,6 +71,7 @@ def test_sensitivity_cooccurrence_roles_trajectory():
     co = framing.cooccurrence(c, sents).set_index(["year", "frame_a", "frame_b"])
     assert co.loc[("all", "security", "multilateralism"), "n_both"] == 1
     assert co.loc[("all", "multilateralism", "security"), "share_of_a"] == 0.25
+    assert set(co.interval) == {"Wilson score (assumes independent sentences)"}
     r = framing.frames_by_role(c, sents)
     assert r[(r.role == "question") & (r.frame == "security")].share.iloc[0] == 0
     t = framing.trajectory(c, sents, window=3)

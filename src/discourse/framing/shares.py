@@ -38,6 +38,7 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  percentile_columns)
 from discourse.checks import check_columns
+from discourse.framing.agreement import WILSON
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import newcombe_interval, wilson_interval
 from discourse.text import count_words
@@ -342,7 +343,8 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
         ``year`` ("all" for the pooled row), ``frame_a, frame_b, n_sentences, n_a,
         n_both, share_of_sentences`` (n_both / n_sentences), ``share_of_a`` (n_both /
         n_a: of the sentences with frame a, the share that also carry b), with Wilson
-        CIs ``ci_low, ci_high`` for ``share_of_a``.
+        CIs ``ci_low, ci_high`` for ``share_of_a`` and ``interval`` naming them (they
+        assume independent sentences: descriptive, narrower than a cluster bootstrap).
     """
     m = _merged(codes, sentences)
     rows = []
@@ -357,7 +359,7 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
                 rows.append({"year": label, "frame_a": a, "frame_b": b, "n_sentences": n,
                              "n_a": na, "n_both": both, "share_of_sentences": both / n,
                              "share_of_a": both / na if na else np.nan,
-                             "ci_low": float(lo), "ci_high": float(hi)})
+                             "ci_low": float(lo), "ci_high": float(hi), "interval": WILSON})
     return pd.DataFrame(rows)
 
 
