@@ -140,6 +140,14 @@ def test_model_selection_lines_are_the_coherences():
     npmi_ax = _labelled(fig)[0]
     plotted = sorted(round(y, 12) for c in npmi_ax.containers for y in c.lines[0].get_ydata())
     assert plotted == sorted(round(y, 12) for y in sel.npmi)
+    # the stability panel shows both stabilities the rule for k uses, bars within [0, 1]
+    stab = fig.axes[2]
+    shown = sorted(round(y, 12) for c in stab.containers for y in c.lines[0].get_ydata())
+    assert sel.stability_resample.notna().all()
+    assert shown == sorted(round(y, 12) for y in [*sel.stability, *sel.stability_resample])
+    for c in stab.containers:
+        for seg in c.lines[2][0].get_segments():
+            assert 0 <= seg[:, 1].min() and seg[:, 1].max() <= 1
 
 
 def test_framing_figures_show_their_tables():
