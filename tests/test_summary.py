@@ -59,7 +59,8 @@ def test_findings_quote_the_tables(tmp_path):
     assert ("25.0% of sentences in 2021 (10 of 40; 95% CI 12% to 42%)" in text)
     assert f"Intervals for frame shares and year differences: {how}." in text
     assert "Difference 2022 minus 2021: -15.0 percentage points" in text
-    assert "(95% CI -33 to +2; Fisher exact p = 0.086 assuming independent sentences)" in text
+    assert ("(95% CI -33 to +2; Fisher exact p = 0.086 assuming independent sentences, one "
+            "test per frame, not adjusted for the three)") in text
     assert "Design caveat: each year is one text" in text
     # self-comparisons are not checks: 1 of 2, not 2 of 3
     assert "holds in 1 of 2 checks" in text

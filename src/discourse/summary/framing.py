@@ -43,7 +43,8 @@ def framing_findings(root: Path):
                     text += (f" Difference {d.target} minus {d.reference}: "
                              f"{pp(d.difference)} percentage points (95% CI "
                              f"{pp0(d.ci_low)} to {pp0(d.ci_high)}; Fisher exact "
-                             f"{pvalue(d.p_value_independent)} assuming independent sentences).")
+                             f"{pvalue(d.p_value_independent)} assuming independent "
+                             "sentences, one test per frame, not adjusted for the three).")
                 else:
                     text += (f" Difference {d.target} minus {d.reference}: "
                              f"{pp(d.difference)} percentage points (95% Newcombe CI "
