@@ -172,3 +172,22 @@ def test_difference_interval_from_the_same_replicates():
     assert (d.loc["security", "ci_low"], d.loc["security", "ci_high"]) == pytest.approx(
         stats.percentile_interval(diff))
     assert d.loc["security", "difference"] == 0.0      # 4 of 8 in both years
+
+
+def test_replicates_without_a_group_are_left_out_and_counted_in_the_label():
+    """The one question paragraph of 2001 (1 of 4 paragraphs of its document) is
+    missing from a replicate with probability (3/4)^4 = 0.32: its share is undefined
+    there, left out of the interval, and the label says how many replicates remain."""
+    sents, c = _mini()
+    sh = framing.frame_shares(c, sents, by="role", n_boot=4000, seed=2).set_index(
+        ["role", "frame"])
+    boot = bootstrap.cluster_bootstrap(sents, n_boot=4000, seed=2)
+    n_q = boot.sums((sents.role == "question").to_numpy(float))
+    kept = int((n_q > 0).sum())
+    assert kept / 4000 == pytest.approx(1 - 0.75 ** 4, abs=0.03)
+    # one paragraph: every defined replicate gives the same share, widened to Wilson's
+    assert sh.loc[("question", "security"), "interval"] == (
+        boot.label + ", widened to the Wilson score interval where narrower; "
+        f"{kept} of the 4000 replicates define the share of role question "
+        "(the others left out)")
+    assert sh.loc[("speech", "security"), "interval"] == boot.label   # always present

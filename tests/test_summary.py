@@ -107,7 +107,7 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
         dict(stab, topic=1, stability=0.95, stability_resample=0.75, citable=True),
         dict(stab, topic=2, stability=0.90, stability_resample=0.50, citable=False)])
     prev = dict(measure="difference", year=2022, reference=2021, n_units=10, n_reference=9,
-                interval="moving block bootstrap of consecutive units within each document "
+                interval="circular block bootstrap of consecutive units within each document "
                          "(block length 2)", level=0.95, n_boot=2000, boot_seed=5)
     _write(tmp_path, "topics-prevalence-by-year.csv", [
         dict(prev, topic=1, estimate=0.1, ci_low=0.02, ci_high=0.2),
@@ -123,7 +123,7 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
     assert "are cited: topic 1." in text
     assert "topic 1 2022 minus 2021: +0.100 (+0.020 to +0.200);" in text
     assert "topic 2 2022 minus 2021: -0.100 (-0.200 to -0.020) [not citable]" in text
-    assert "moving block bootstrap" in text and "one in twenty" in text
+    assert "circular block bootstrap" in text and "one in twenty" in text
 
 
 def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):

@@ -8,7 +8,7 @@ coded share estimates ``p* = Se p + (1 - Sp)(1 - p)``, not the true share ``p``.
   1`` is small (its variance grows as 1/J^2): rows with ``J <`` :data:`MIN_YOUDEN` are
   flagged. :func:`corrected_shares` estimates Se and Sp from hand-coded sentences
   (pooled over years) and gives an interval from a joint bootstrap: in each replicate
-  the corpus is resampled (paragraphs within documents, documents within years) and,
+  the corpus is resampled (:func:`discourse.bootstrap.cluster_bootstrap`) and,
   independently, the hand-coded set (its paragraphs), with Jeffreys pseudo-counts
   (0.5 per cell) in Se and Sp so that an error-free validation set still carries its
   sampling uncertainty (cf. Lang and Reiczigel 2014 on intervals for corrected

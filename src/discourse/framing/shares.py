@@ -1,8 +1,8 @@
 """Frame shares: how often each frame occurs, by year or role, and how that changed.
 
 * **Shares** (:func:`frame_shares`): the share of sentences with the frame and, by
-  default, a **cluster bootstrap** percentile interval that resamples paragraphs within
-  each document (and documents within a year when a year has several;
+  default, a **cluster bootstrap** percentile interval that resamples the paragraphs of
+  a year's document (whole documents instead when a year has several;
   :func:`discourse.bootstrap.cluster_bootstrap`), because sentences of one paragraph
   are not independent draws. The Wilson (1927) score interval is kept beside it in
   columns named ``*_independent``: it assumes independent sentences. Also
@@ -36,7 +36,7 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
-                                 percentile_columns)
+                                 defined_label, n_defined, percentile_columns)
 from discourse.checks import check_columns
 from discourse.framing.agreement import WILSON
 from discourse.framing.lexicon import FRAMES
@@ -147,9 +147,9 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
         ``by``; ``n_words`` is used if present, else counted).
     by : str
         Grouping column (default ``"year"``; e.g. ``"role"``). The bootstrap always
-        keeps years apart and resamples paragraphs within documents (documents within
-        a year first when the year has several); the share of each group is computed
-        in every replicate.
+        keeps years apart and resamples the documents of a year that has several, the
+        paragraphs of its document otherwise (:func:`discourse.bootstrap.
+        cluster_bootstrap`); the share of each group is computed in every replicate.
     n_boot, seed : int
         Bootstrap replicates and seed (:func:`discourse.bootstrap.cluster_bootstrap`).
     level : float
@@ -162,7 +162,9 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
         (cluster bootstrap percentile interval; where it is narrower than Wilson's at
         either end, as for a group in one paragraph, whose every replicate is the
         same, it is widened to Wilson's, so that no interval is a point), ``interval``
-        (how it was made, row by row),
+        (how it was made, row by row; when some replicates lack every sentence of a
+        group, e.g. a role, they are left out and the label says how many of
+        ``n_boot`` are used),
         ``n_boot, seed, wilson_low_independent, wilson_high_independent`` (Wilson score
         interval, assuming independent sentences), ``n_words, per_1000_words``
         (frame-carrying sentences per 1,000 words); sorted by group then frame.
@@ -183,6 +185,8 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     share_rep = _ratio(r.k_rep, r.n_rep[:, :, None])                 # B x groups x frames
     low, high = percentile_columns(share_rep.reshape(len(share_rep), -1), level)
     low, high = low.reshape(r.k.shape), high.reshape(r.k.shape)
+    # a replicate without any sentence of a group leaves its share undefined
+    defined = n_defined(share_rep.reshape(len(share_rep), -1)).reshape(r.k.shape)
     words = m.groupby(by)["n_words"].sum()
     rows = []
     for i, g in enumerate(r.groups):
@@ -198,7 +202,9 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
             w = int(words[g])
             rows.append({by: g, "frame": f, "n_sentences": n, "n_frame": k, "share": k / n,
                          "ci_low": min(lo, wlo), "ci_high": max(hi, whi),
-                         "interval": label, "n_boot": n_boot, "seed": seed,
+                         "interval": defined_label(label, defined[i, j], n_boot,
+                                                   f"the share of {by} {g}"),
+                         "n_boot": n_boot, "seed": seed,
                          "wilson_low_independent": wlo, "wilson_high_independent": whi,
                          "n_words": w, "per_1000_words": 1000 * k / w if w else np.nan})
     return pd.DataFrame(rows)
@@ -250,6 +256,7 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
         k0, n0, k0_rep, n0_rep = r.pooled(list(c.groups))
         diff_rep = _ratio(k1_rep, n1_rep[:, None]) - _ratio(k0_rep, n0_rep[:, None])
         low, high = percentile_columns(diff_rep, level)
+        defined = n_defined(diff_rep)
         for j, f in enumerate(FRAMES):
             a, na, b, nb = int(k1[j]), int(n1), int(k0[j]), int(n0)
             nlo, nhi = newcombe_interval(a, na, b, nb, level)
@@ -261,7 +268,9 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
                          "n_reference": nb, "n_target": na,
                          "share_reference": b / nb, "share_target": a / na,
                          "difference": a / na - b / nb, "ci_low": min(lo, nlo),
-                         "ci_high": max(hi, nhi), "interval": label,
+                         "ci_high": max(hi, nhi),
+                         "interval": defined_label(label, defined[j], n_boot,
+                                                   "the difference"),
                          "n_boot": n_boot, "seed": seed,
                          "newcombe_low_independent": nlo, "newcombe_high_independent": nhi,
                          "test": FISHER, "odds_ratio": float(odds),
