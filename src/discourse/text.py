@@ -365,14 +365,27 @@ def join_sentences(sentences: list[str], separators: list[str] | None = None) ->
     return out
 
 
-@functools.lru_cache(maxsize=65536)
-def _lookup(word: str) -> str:
-    from lemminflect import getAllLemmas
+@functools.lru_cache(maxsize=1)
+def _lemma_tables() -> tuple:
+    """lemminflect's lexicon and its overrides, ``{word: {upos: (lemma, ...)}}``, as its
+    ``getAllLemmas`` reads them (read once; only read here, never changed)."""
+    from lemminflect import Lemmatizer
 
-    entries = getAllLemmas(word)
+    lemmatizer = Lemmatizer()
+    return lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
+
+
+def _lookup(word: str) -> str:
+    # lemminflect's getAllLemmas(word) for a lower-case word, without its deep copies
+    # of the entry: the entry updated with the overrides, each lemma lower-cased
+    table, overrides = _lemma_tables()
+    entries = table.get(word, {})
+    if word in overrides:
+        entries = {**entries, **overrides[word]}
     for pos in _LEMMA_ORDER:
-        if pos in entries and entries[pos]:
-            return entries[pos][0].lower()
+        found = entries.get(pos)
+        if found:
+            return found[0].lower()
     return word
 
 
