@@ -1,4 +1,4 @@
-"""Bounded memos, compact group counts, streamed texts and the lemma look-up (issue 15,
+"""Bounded memos, streamed texts, the keyness terms and the lemma look-up (issue 15,
 memory at 10 million words): each gives exactly what it replaced."""
 
 from __future__ import annotations
@@ -6,11 +6,10 @@ from __future__ import annotations
 import random
 import shutil
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import cli, corpus, counts as C, keywords, parallel, provenance, tally, text
+from discourse import cli, corpus, keywords, parallel, provenance, text
 from discourse.keyness import group_counts
 from discourse.lexicons import load_lexicons
 from discourse.term_chunks import Generations
@@ -59,29 +58,6 @@ def test_terms_with_tiny_memos_equal_the_terms_with_large_ones(multi_sentences, 
         assert got == want
         assert [sentence_terms(t, options, tiny) for t in texts[::-1]] == want[::-1]
         assert len(tiny.memo("chunks")) <= size and len(tiny.memo("chunks").old) <= size
-
-
-@pytest.mark.parametrize("level", ["year", "doc_id"])
-def test_tally_folds_give_the_counters_counts(multi_sentences, lexicons, level,
-                                             monkeypatch):
-    par = C.count_terms(multi_sentences, lexicons=lexicons).by(level)
-    for fold in (1, 5, 1 << 20):
-        monkeypatch.setattr(tally, "FOLD", fold)
-        grp = C.count_terms(multi_sentences, lexicons=lexicons, level=level)
-        pd.testing.assert_frame_equal(grp.rows, par.rows)
-        assert list(grp.terms) == list(par.terms)
-        for a, b in ((grp.matrix, par.matrix), (grp.presence, par.presence)):
-            assert a.dtype == np.int64 and a.has_sorted_indices
-            assert (a != b).nnz == 0
-        assert grp.n_paragraphs.tolist() == par.n_paragraphs.tolist()
-    # by hand: the counts of each term per group from a Counter of the tokens table
-    from discourse import preprocess
-
-    tok = preprocess.tokens(multi_sentences, lexicons=lexicons)
-    hand = tok.groupby([level, "term"]).size()
-    dense = pd.DataFrame(grp.matrix.toarray(), columns=grp.terms, index=grp.rows[level])
-    assert all(dense.loc[g, t] == n for (g, t), n in hand.items())
-    assert int(grp.matrix.sum()) == len(tok)
 
 
 def test_stream_docs_gives_load_docs_rows_one_at_a_time():

@@ -39,7 +39,6 @@ import pandas as pd
 
 from discourse.checks import check_choice, check_columns
 from discourse.lexicons import Lexicons, load_lexicons
-from discourse.tally import Tally
 from discourse.terms import TermOptions, as_options, block_terms
 
 __all__ = ["LEVELS", "TermCounts", "count_terms", "from_tokens", "combine"]
@@ -190,9 +189,11 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
                 unit="sentence", disable=not progress, mininterval=1.0)
     vocab: dict[str, int] = {}
     keys: list[tuple] = []               # one per output row
-    # paragraph level: CSR pieces; group level: term ids per group in compact arrays
+    # paragraph level: CSR pieces; group level: a Counter of term ids per group
     indptr, indices, values = [0], [], []
-    tally = Tally(vocab)
+    group_counts: dict = {}
+    group_presence: dict = {}
+    group_paragraphs: Counter = Counter()
     current, found = None, []        # the terms of the current paragraph, in order
 
     def flush():
@@ -212,9 +213,14 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
             indptr.append(len(indices))
         else:
             g = current[0] if level == "doc_id" else current[1]
-            if g not in tally.groups:
+            if g not in group_counts:
+                group_counts[g], group_presence[g] = Counter(), Counter()
                 keys.append((current[0], current[1]) if level == "doc_id" else (current[1],))
-            tally.add(g, found)
+            # terms as keys, ids at the end; counted in C (Counter.update of a list or
+            # a set), in any order: the matrices are built from sorted terms
+            group_counts[g].update(found)
+            group_presence[g].update(set(found))
+            group_paragraphs[g] += 1
 
     rows = iter(rows)
     while block := list(islice(rows, _BLOCK)):
@@ -226,13 +232,18 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
                 current, found = key, []
             found += got
     flush()
-    return _assemble(vocab, keys, level, opts, source, indptr, indices, values, tally)
+    return _assemble(vocab, keys, level, opts, source, indptr, indices, values,
+                     group_counts, group_presence, group_paragraphs)
 
 
-def _assemble(vocab, keys, level, opts, source, indptr, indices, values, tally
-              ) -> TermCounts:
+def _assemble(vocab, keys, level, opts, source, indptr, indices, values, group_counts,
+              group_presence, group_paragraphs) -> TermCounts:
     from scipy import sparse
 
+    for table in group_counts.values():           # group level: terms counted by name
+        for term in table:
+            if term not in vocab:
+                vocab[term] = len(vocab)
     terms = np.array(sorted(vocab), dtype=object)
     old_to_new = np.empty(len(vocab), dtype=np.int64)
     for new, term in enumerate(terms):
@@ -251,11 +262,25 @@ def _assemble(vocab, keys, level, opts, source, indptr, indices, values, tally
     else:
         order = sorted(range(len(keys)), key=lambda i: keys[i][0])
         keys = [keys[i] for i in order]
-        groups = [k[0] for k in keys]
-        matrix = tally.matrix("counts", groups, old_to_new, n_terms)
-        presence = tally.matrix("presence", groups, old_to_new, n_terms)
-        n_par = np.array([tally.paragraphs[tally.groups[g]] for g in groups],
-                         dtype=np.int64)
+        groups = [k[0] if level == "doc_id" else k[0] for k in keys]
+
+        def build(table):
+            r, c, v = [], [], []
+            for i, g in enumerate(groups):
+                cnt = table[g]
+                r.extend([i] * len(cnt))
+                c.extend(vocab[t] for t in cnt)
+                v.extend(cnt.values())
+            m = sparse.csr_matrix((np.asarray(v, dtype=np.int64),
+                                   (np.asarray(r, dtype=np.int64),
+                                    old_to_new[np.asarray(c, dtype=np.int64)]
+                                    if c else np.zeros(0, dtype=np.int64))),
+                                  shape=(len(groups), n_terms))
+            m.sort_indices()
+            return m
+
+        matrix, presence = build(group_counts), build(group_presence)
+        n_par = np.array([group_paragraphs[g] for g in groups], dtype=np.int64)
         rows = pd.DataFrame(keys, columns=_ROW_COLUMNS[level])
     rows["year"] = rows["year"].astype(int)
     return TermCounts(rows, terms, matrix, presence, n_par, level, opts, source)

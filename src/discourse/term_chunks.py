@@ -90,7 +90,7 @@ class Generations(dict):
 def memo(lexicons: Lexicons, name: str, size: int = MEMO_SIZE) -> Generations:
     """The :class:`Generations` memo ``name`` of ``lexicons`` (made on first use, with
     generations of ``size`` entries)."""
-    return lexicons.memo(name, lambda: Generations(size))
+    return lexicons.memo(name, Generations, size)
 
 
 def match_key(token: str, lexicons: Lexicons | None = None) -> str:
@@ -139,7 +139,8 @@ def chunk_tokens(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
 
 
 def _keys(tokens, lexicons: Lexicons) -> tuple:    # a chunk memo entry's second half
-    return tuple(match_key(x, lexicons) for x in tokens)
+    found = memo(lexicons, "match_key", TOKEN_MEMO_SIZE).get
+    return tuple([found(x) or match_key(x, lexicons) for x in tokens])
 
 
 def memoise_chunks(split: list[list[str]], lexicons: Lexicons) -> None:

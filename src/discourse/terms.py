@@ -10,13 +10,15 @@ The steps, in order, each of which one option switches off:
 
 1. tokenise (:func:`discourse.text.tokenize`, NLTK's word tokenizer). For speed the
    sentence is split at white space and each chunk is tokenised once per
-   :class:`~discourse.lexicons.Lexicons` object (memoised, with a space before it and
-   a dummy token after it, so that the tokenizer's context rules see what they see
-   in the sentence; the last chunk keeps the sentence's end). NLTK's rules only ever
+   :class:`~discourse.lexicons.Lexicons` object (:mod:`discourse.term_chunks`;
+   memoised, with a space before it and a dummy token after it, so that the
+   tokenizer's context rules see what they see in the sentence; the last chunk
+   keeps the sentence's end). NLTK's rules only ever
    insert spaces, never join across one, so the tokens are those of the whole
    sentence; :func:`sentence_tokens` is checked against
-   :func:`discourse.text.tokenize` in the tests. The memo grows with the number of
-   distinct chunks (the vocabulary), not with the corpus. A last chunk ``p + "."``
+   :func:`discourse.text.tokenize` in the tests. The memos are bounded
+   (:class:`~discourse.term_chunks.Generations`: the chunks used recently are kept,
+   what is forgotten is computed again, to the same terms). A last chunk ``p + "."``
    has the tokens of ``p`` inside a sentence and ``"."``
    (:func:`discourse.batch_tokens.final_stem`). :func:`block_terms` tokenises the
    new chunks of many sentences in batches (the same tokens, fewer calls);
