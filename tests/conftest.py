@@ -7,7 +7,9 @@ computed from ``corpus/``, and the end-to-end run writes into a temporary direct
 
 from __future__ import annotations
 
+import ast
 import csv
+import functools
 import hashlib
 import os
 import shutil
@@ -28,6 +30,16 @@ sys.modules.setdefault("rfc3987_syntax", None)
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 MULTI = REPO / "tests" / "fixtures" / "multiyear"
+
+
+@functools.cache
+def package_trees() -> tuple[tuple[Path, ast.Module], ...]:
+    """Every module of the package with its syntax tree, parsed once per test process
+    for the tests that read the code (sorted by path; read them, never change them)."""
+    return tuple((p, ast.parse(p.read_text(encoding="utf-8")))
+                 for p in sorted((REPO / "src" / "discourse").rglob("*.py")))
+
+
 #: The two documents of the study, by id. Tests with known answers about the real corpus
 #: select these (``study_docs``), so that a document added to ``corpus/`` as
 #: corpus/README.md describes changes none of their expected values.

@@ -11,6 +11,7 @@ docstrings, prose with identifiers, brackets and code marks.
 
 from __future__ import annotations
 
+import functools
 import random
 
 import pytest
@@ -32,7 +33,8 @@ def _alone(chunk: str) -> tuple[str, ...]:
     return tuple(tokenize(" " + chunk + " _")[:-1])
 
 
-def _corpus_chunks() -> list[str]:
+@functools.cache
+def _corpus_chunks() -> tuple[str, ...]:
     from discourse import corpus
     from discourse.segmentation import _doc_paragraphs
 
@@ -42,15 +44,16 @@ def _corpus_chunks() -> list[str]:
             for text in corpus.load_docs(root, layer=layer)["text"]:
                 paragraphs.extend(_doc_paragraphs(text))
     sentences = [s for p in paragraphs for s in split_sentences(p)] + TRICKY_SENTENCES
-    return [c for s in sentences for c in s.split()]
+    return tuple(c for s in sentences for c in s.split())
 
 
-def _constructed() -> list[str]:
+@functools.cache
+def _constructed() -> tuple[str, ...]:
     out = [m for m in MARKS if m]
     for w in WORDS:
         for a in MARKS:
             out += [a + w, w + a, a + w + a]
-    return out
+    return tuple(out)
 
 
 def _check(chunks: list[str], seed: int) -> None:
@@ -60,9 +63,9 @@ def _check(chunks: list[str], seed: int) -> None:
     assert inner_tokens(chunks) == [_alone(c) for c in chunks]
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("seed", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_batches_tokenise_as_one_chunk_at_a_time(seed):
-    _check(_corpus_chunks() + _constructed(), seed)
+    _check([*_corpus_chunks(), *_constructed()], seed)
 
 
 def _check_final(chunks: list[str]) -> None:
@@ -74,7 +77,7 @@ def _check_final(chunks: list[str]) -> None:
 
 
 def test_a_final_full_stop_is_split_off_the_tokens_inside_a_sentence():
-    _check_final(_corpus_chunks() + _constructed())
+    _check_final([*_corpus_chunks(), *_constructed()])
     assert [final_stem(c) for c in ["..", "x..", ".", "", "x", "x.)", "x.:"]] == [None] * 7
 
 

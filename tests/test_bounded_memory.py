@@ -1,5 +1,5 @@
-"""Bounded memos, streamed texts, the keyness terms and the lemma look-up (issue 15,
-memory at 10 million words): each gives exactly what it replaced."""
+"""Bounded memos, streamed texts and the keyness terms (issue 15, memory at 10 million
+words): each gives exactly what it replaced."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from discourse import cli, corpus, keywords, parallel, provenance, text
+from discourse import cli, corpus, keywords, parallel, provenance
 from discourse.keyness import group_counts
 from discourse.lexicons import load_lexicons
 from discourse.term_chunks import Generations
@@ -100,32 +100,3 @@ def test_keyness_cli_streams_the_same_table(tmp_path):
     assert len(k) == out["1"].count(b"\n") - 1
     frequencies = k.assign(year=2023, count=1, total=1)[["year", "term", "count", "total"]]
     assert group_counts(frequencies)["terms"].dtype == object     # not a fixed width
-
-
-def _lemminflect(word):
-    from lemminflect import getAllLemmas
-
-    entries = getAllLemmas(word)
-    for pos in text._LEMMA_ORDER:
-        if pos in entries and entries[pos]:
-            return entries[pos][0].lower()
-    return word
-
-
-def test_lemma_lookup_equals_lemminflects_getalllemmas():
-    table, overrides = text._lemma_tables()
-    words = sorted(set(table) | set(overrides))
-    words = [w for w in words if w == w.lower() and w.isascii() and w[:1].isalpha()]
-    sample = words[::25] + sorted(overrides) + ["zzzq", "media", "threats", "was"]
-    assert all(text._lookup(w) == _lemminflect(w) for w in sample)
-
-
-@pytest.mark.slow
-def test_lemma_lookup_equals_lemminflects_getalllemmas_on_every_word():
-    import wordfreq
-
-    table, overrides = text._lemma_tables()
-    words = set(table) | set(overrides) | set(wordfreq.top_n_list("en", 50000))
-    words = [w for w in words if w == w.lower() and w.isascii() and w[:1].isalpha()]
-    assert len(words) > 70000
-    assert [text._lookup(w) for w in words] == [_lemminflect(w) for w in words]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from discourse import concordance, preprocess as pp
@@ -42,3 +43,47 @@ def test_collocations(sents):
     n_b = words.count("state")
     assert row.pmi == pytest.approx(math.log2(row["count"] * len(words) / (n_a * n_b)),
                                     rel=1e-9)
+
+
+def _tokens(sentences):
+    rows = [(f"s{i}", 2021, w) for i, s in enumerate(sentences) for w in s.split()]
+    return pd.DataFrame(rows, columns=["sentence_id", "year", "term"])
+
+
+def test_collocations_window_stays_within_sentences_and_scores_by_hand():
+    """Five sentences "alpha beta gamma" and five "delta epsilon"; window 3. Pairs
+    within sentences: (alpha, beta), (alpha, gamma), (beta, gamma), (delta, epsilon),
+    5 times each; none across sentences (e.g. gamma, delta). NLTK scores n_ii = count /
+    (window - 1) = 2.5 against n_ix = n_xi = 5, N = 25 words: the contingency table is
+    (2.5, 2.5, 2.5, 17.5) with expected (1, 4, 4, 16)."""
+    t = _tokens(["alpha beta gamma", "delta epsilon"] * 5)
+    c = concordance.collocations(t, min_count=3, exclude=set(), window=3)
+    assert sorted(zip(c.w1, c.w2)) == [("alpha", "beta"), ("alpha", "gamma"),
+                                       ("beta", "gamma"), ("delta", "epsilon")]
+    assert (c["count"] == 5).all()
+    g2 = 2 * (2.5 * math.log(2.5 / 1) + 2 * 2.5 * math.log(2.5 / 4)
+              + 17.5 * math.log(17.5 / 16))
+    pmi = math.log2(2.5 * 25 / (5 * 5))
+    row = c[(c.w1 == "alpha") & (c.w2 == "gamma")].iloc[0]
+    assert row.g2 == pytest.approx(g2, rel=1e-9) and row.pmi == pytest.approx(pmi, rel=1e-12)
+    # window 2: adjacent pairs only, n_ii = count = 5
+    c2 = concordance.collocations(t, min_count=3, exclude=set())
+    assert sorted(zip(c2.w1, c2.w2)) == [("alpha", "beta"), ("beta", "gamma"),
+                                         ("delta", "epsilon")]
+    assert c2.pmi.iloc[0] == pytest.approx(math.log2(5 * 25 / (5 * 5)), rel=1e-12)
+    for bad in (1, 2.5, True):
+        with pytest.raises(ValueError, match=f"window={bad!r} must be an integer of at "
+                                             "least 2"):
+            concordance.collocations(t, exclude=set(), window=bad)
+
+
+def test_collocations_window_two_counts_as_nltk_from_documents():
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    sents = ["a b c a b", "b c a", "c a b c", "a b"]
+    finder = BigramCollocationFinder.from_documents([s.split() for s in sents])
+    finder.apply_freq_filter(2)
+    expected = sorted((w1, w2, int(finder.ngram_fd[(w1, w2)]), g) for (w1, w2), g in
+                      finder.score_ngrams(BigramAssocMeasures().likelihood_ratio))
+    c = concordance.collocations(_tokens(sents), min_count=2, exclude=set())
+    assert sorted(zip(c.w1, c.w2, c["count"], c.g2)) == expected

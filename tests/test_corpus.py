@@ -14,7 +14,7 @@ import pytest
 from discourse import corpus
 from discourse.corpus import CorpusError
 
-from conftest import CORPUS, D2019, D2020, REPO, STUDY, write_corpus
+from conftest import CORPUS, D2019, D2020, REPO, STUDY, package_trees, write_corpus
 
 SEEDS = REPO.parent / "shared" / "seeds"
 
@@ -233,8 +233,7 @@ def test_code_does_not_name_the_documents_or_years():
     """No literal in the package's code (docstrings aside) names a document or year."""
     import ast
 
-    for path in (REPO / "src" / "discourse").rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for path, tree in package_trees():
         docstrings = {id(n.body[0].value) for n in ast.walk(tree)
                       if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
                       and n.body and isinstance(n.body[0], ast.Expr)

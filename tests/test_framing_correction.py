@@ -90,24 +90,40 @@ def test_coder_accuracy_by_year():
     assert row.difference_low <= row.difference <= row.difference_high + 1e-9
     assert row.differs in ("yes", "no")
     assert sec.loc[("sensitivity", 2019), "differs"] == ""
-    # multilateralism: no error in either year (4 and 3 hand-coded 1): the years do not
-    # differ, whatever their sizes (pseudo-counts would make them seem to)
+    # multilateralism: no error in either year: the years do not differ, whatever their
+    # sizes (pseudo-counts would make them seem to), and every replicate's difference
+    # is 0, so the interval is Newcombe's, not the point [0, 0]
     mul = t[t.frame == "multilateralism"].set_index(["measure", "year"])
     for measure in ("sensitivity", "specificity"):
         r = mul.loc[(measure, 2020)]
-        assert (r.difference, r.difference_low, r.difference_high, r.differs) == (
-            0.0, 0.0, 0.0, "no")
+        k0, n0 = mul.loc[(measure, 2019), ["k", "n"]]
+        assert r.k == r.n and k0 == n0
+        assert (r.difference, r.differs) == (0.0, "no")
+        assert (r.difference_low, r.difference_high) == pytest.approx(
+            framing.newcombe_interval(r.k, r.n, k0, n0))
+        assert r.difference_low < -0.2 and r.difference_high > 0.2
+    assert "Newcombe's hybrid score interval" in t.interval.iloc[0]
     # economy: no hand-coded 1 at all, so no sensitivity and no difference to test
     eco = t[t.frame == "economy"].set_index(["measure", "year"]).loc[("sensitivity", 2020)]
     assert eco.n == 0 and eco.differs == "" and math.isnan(eco.difference_low)
 
 
+def _ppi_tables(security, ids, hand, stratum=None):
+    coded = pd.DataFrame({"id": list(range(len(security))), "stratum": stratum or "s",
+                          "security": security, "economy": 0, "multilateralism": 0})
+    sample = pd.DataFrame({"id": ids, "security": hand, "economy": 0, "multilateralism": 0})
+    return coded, sample
+
+
 def test_prediction_powered_estimator_by_hand():
     """Strata A (N = 4, coder 1,1,0,0) and B (N = 6, coder 1,0,0,0,0,0). Sample: A
-    a0 (hand 1), a2 (hand 1): hand - coder = 0, 1; B b0 (0), b1 (0), b2 (1): -1, 0, 1.
-    theta_A = 1/2 + 1/2 = 1, se_A^2 = (1/3)/4 + (1/2)/2 = 1/3;
-    theta_B = 1/6 + 0, se_B^2 = (1/6)/6 + 1/3 = 13/36;
-    overall with W = 0.4, 0.6: theta = 0.4 + 0.1 = 0.5, se^2 = 0.16/3 + 0.36 * 13/36."""
+    a0 (hand 1), a2 (hand 1): hand - coder = 0, +1; B b0 (0), b1 (0), b2 (1): -1, 0, +1.
+    theta_A = 1/2 + 1/2 = 1, theta_B = 1/6 + 0. Variances: var_N(coder)/N plus the
+    rectifier's with 0.5 added to each cell (Agresti and Min 2005), u = (missed + 0.5)
+    / (n + 2), l = (wrong + 0.5) / (n + 2), (u + l - (u - l)^2) / (n + 2):
+    A: (1/3)/4 + (1.5/4 + 0.5/4 - (1/4)^2)/4 = 1/12 + 7/64;
+    B: (1/6)/6 + (0.6 - 0)/5 = 1/36 + 0.12;
+    overall with W = 0.4, 0.6: theta = 0.4 + 0.1 = 0.5, se^2 = 0.16 se_A^2 + 0.36 se_B^2."""
     coded = pd.DataFrame({"id": [f"a{i}" for i in range(4)] + [f"b{i}" for i in range(6)],
                           "stratum": ["A"] * 4 + ["B"] * 6,
                           "security": [1, 1, 0, 0, 1, 0, 0, 0, 0, 0], "economy": 0,
@@ -116,15 +132,58 @@ def test_prediction_powered_estimator_by_hand():
                            "security": [1, 1, 0, 0, 1], "economy": 0, "multilateralism": 0})
     t = framing.prediction_powered_shares(coded, sample)
     sec = t[t.frame == "security"].set_index("stratum")
+    var_a, var_b = 1 / 12 + 7 / 64, 1 / 36 + 0.12
     assert sec.loc["A", "estimate"] == pytest.approx(1.0)
-    assert sec.loc["A", "se"] == pytest.approx(math.sqrt(1 / 3))
+    assert sec.loc["A", "se"] == pytest.approx(math.sqrt(var_a))
     assert sec.loc["B", "estimate"] == pytest.approx(1 / 6)
-    assert sec.loc["B", "se"] == pytest.approx(math.sqrt(13 / 36))
+    assert sec.loc["B", "se"] == pytest.approx(math.sqrt(var_b))
     assert sec.loc["all", "estimate"] == pytest.approx(0.5)
-    assert sec.loc["all", "se"] == pytest.approx(math.sqrt(0.16 / 3 + 0.36 * 13 / 36))
+    assert sec.loc["all", "se"] == pytest.approx(math.sqrt(0.16 * var_a + 0.36 * var_b))
     assert sec.loc["all", ["N", "n"]].tolist() == [10, 5]
+    assert not sec.clipped.any()
     z = 1.959963984540054
     assert sec.loc["all", "ci_low"] == pytest.approx(max(0, 0.5 - z * sec.loc["all", "se"]))
     assert sec.loc["A", "ci_high"] == 1.0                     # clipped
+    # economy: no error anywhere, so only the pseudo-counts' 1/(n + 2)^2 remains
+    eco = t[t.frame == "economy"].set_index("stratum")
+    assert eco.loc["A", "se"] == pytest.approx(1 / 4) and eco.loc["B", "se"] == \
+        pytest.approx(1 / 5)
+    assert "assumes independent sentences" in t.method.iloc[0]
     with pytest.raises(ValueError, match="not among the coded sentences"):
         framing.prediction_powered_shares(coded, sample.assign(id=["a0", "a1", "b0", "b1", "zz"]))
+    with pytest.raises(ValueError, match=r"sample table: codes must be 0 or 1 \(columns "
+                                         r"\['security'\]\)"):
+        framing.prediction_powered_shares(coded, sample.assign(security=[1, 2, 0, 0, 1]))
+
+
+def test_prediction_powered_estimate_stays_in_its_interval():
+    """N = 10, the coder codes 9 sentences 1; of a sample of two, one the coder coded 0
+    is 1 by hand and one coded 1 is 1: coder mean 0.9, rectifier (1 + 0) / 2 = 0.5, raw
+    estimate 1.4. se^2 = 0.1/10 + (1.5/4 + 0.5/4 - (1/4)^2)/4 = 0.01 + 0.109375. The
+    estimate is clipped to 1 and lies in its interval [1.4 - z se, 1]."""
+    coded, sample = _ppi_tables([1] * 9 + [0], [9, 0], [1, 1])
+    row = framing.prediction_powered_shares(coded, sample).iloc[0]
+    se = math.sqrt(0.01 + 0.109375)
+    assert (row.coder_mean, row.rectifier) == pytest.approx((0.9, 0.5))
+    assert row.estimate == 1.0 and row.clipped
+    assert row.se == pytest.approx(se)
+    assert row.ci_low == pytest.approx(1.4 - 1.959963984540054 * se)
+    assert row.ci_low <= row.estimate <= row.ci_high == 1.0
+    assert "estimate and interval clipped to [0, 1]" in row.method
+
+
+def test_prediction_powered_error_free_sample_size_matters():
+    """N = 100, coded share 0.30, a sample without a coder error: the SE is not the
+    coder's binomial SE alone (sqrt(0.3 * 0.7 / 99 ... )), but grows as the sample
+    shrinks: se^2 = var_N(coder)/100 + 1/(n + 2)^2."""
+    var_coder = 0.3 * 0.7 * 100 / 99 / 100
+    se = {}
+    for n in (2, 50):
+        ids = list(range(0, 100, 100 // n))[:n]
+        coded, sample = _ppi_tables([1] * 30 + [0] * 70, ids,
+                                    [1 if i < 30 else 0 for i in ids])
+        row = framing.prediction_powered_shares(coded, sample).iloc[0]
+        assert row.rectifier == 0 and row.estimate == pytest.approx(0.3)
+        assert row.se == pytest.approx(math.sqrt(var_coder + 1 / (n + 2) ** 2))
+        se[n] = (row.se, row.ci_high - row.ci_low)
+    assert se[2][0] > 5 * se[50][0] and se[2][1] > se[50][1] > 0

@@ -43,8 +43,12 @@ def test_shares_and_differences():
     assert (d.loc["security", ["newcombe_low_independent", "newcombe_high_independent"]]
             .tolist() == pytest.approx(stats.newcombe_interval(1, 4, 3, 4)))
     # every sentence is its own paragraph and each year has one document: the
-    # multilateralism share is 0 in 2001 and 1 in 2002 in every replicate
-    assert (d.loc["multilateralism", ["ci_low", "ci_high"]].tolist() == [1.0, 1.0])
+    # multilateralism share is 0 in 2001 and 1 in 2002 in every replicate, a point
+    # interval [1, 1] widened to Newcombe's
+    nlo, nhi = stats.newcombe_interval(4, 4, 0, 4)
+    assert d.loc["multilateralism", ["ci_low", "ci_high"]].tolist() == pytest.approx(
+        [nlo, 1.0])
+    assert nlo < 0.6 and "widened to Newcombe" in d.loc["multilateralism", "interval"]
     assert d.loc["security", "interval"].startswith("cluster bootstrap percentile")
     one = c[sents.year == 2001]
     with pytest.raises(ValueError, match="at least two"):
@@ -67,6 +71,7 @@ def test_sensitivity_cooccurrence_roles_trajectory():
     co = framing.cooccurrence(c, sents).set_index(["year", "frame_a", "frame_b"])
     assert co.loc[("all", "security", "multilateralism"), "n_both"] == 1
     assert co.loc[("all", "multilateralism", "security"), "share_of_a"] == 0.25
+    assert set(co.interval) == {"Wilson score (assumes independent sentences)"}
     r = framing.frames_by_role(c, sents)
     assert r[(r.role == "question") & (r.frame == "security")].share.iloc[0] == 0
     t = framing.trajectory(c, sents, window=3)
@@ -132,15 +137,19 @@ def _paragraphs():
 
 def test_share_interval_is_the_cluster_bootstrap_of_paragraphs():
     """The interval is the percentile interval of the share over paragraph resamples,
-    recomputed here with the resampler; economy (1 of 2 in every paragraph) collapses."""
+    recomputed here with the resampler; economy (1 of 2 in every paragraph) would
+    collapse to a point, so it is widened to Wilson's, and says so."""
     sents, c = _paragraphs()
     sh = framing.frame_shares(c, sents, n_boot=3000, seed=4).set_index("frame")
     boot = bootstrap.cluster_bootstrap(sents, n_boot=3000, seed=4)
     reps = boot.sums(c.security) / boot.sums(np.ones(8))
     assert (sh.loc["security", "ci_low"], sh.loc["security", "ci_high"]) == pytest.approx(
         stats.percentile_interval(reps))
-    assert (sh.loc["economy", "ci_low"], sh.loc["economy", "ci_high"]) == (0.5, 0.5)
-    assert sh.loc["economy", "wilson_low_independent"] < 0.5     # Wilson does not know
+    assert (sh.loc["economy", "ci_low"], sh.loc["economy", "ci_high"]) == pytest.approx(
+        stats.wilson_interval(4, 8))
+    assert sh.loc["economy", "ci_low"] < 0.3 and sh.loc["economy", "ci_high"] > 0.7
+    assert sh.loc["economy", "interval"].endswith(
+        "widened to the Wilson score interval where narrower")
     assert sh.loc["security", "interval"] == (
         "cluster bootstrap percentile (paragraphs resampled within documents; "
         "B=3000, seed=4)")
@@ -163,3 +172,23 @@ def test_difference_interval_from_the_same_replicates():
     assert (d.loc["security", "ci_low"], d.loc["security", "ci_high"]) == pytest.approx(
         stats.percentile_interval(diff))
     assert d.loc["security", "difference"] == 0.0      # 4 of 8 in both years
+
+
+def test_replicates_without_a_group_are_left_out_and_counted_in_the_label():
+    """The one question paragraph of 2001 (1 of 4 paragraphs of its document) is
+    missing from a replicate with probability (3/4)^4 = 0.32: its share is undefined
+    there, left out of the interval, and the label says how many replicates remain."""
+    sents, c = _mini()
+    sh = framing.frame_shares(c, sents, by="role", n_boot=4000, seed=2).set_index(
+        ["role", "frame"])
+    boot = bootstrap.cluster_bootstrap(sents, n_boot=4000, seed=2)
+    n_q = boot.sums((sents.role == "question").to_numpy(float))
+    kept = int((n_q > 0).sum())
+    assert kept / 4000 == pytest.approx(1 - 0.75 ** 4, abs=0.03)
+    # one paragraph: every defined replicate gives the same share, widened to Wilson's
+    assert sh.loc[("question", "security"), "interval"] == (
+        boot.label + ", widened to the Wilson score interval where narrower; "
+        f"{kept} of the 4000 replicates define the share of role question "
+        "(the others left out)")
+    speech = sh.loc[("speech", "security"), "interval"]             # always present
+    assert speech.startswith(boot.label) and "replicates define" not in speech

@@ -136,21 +136,23 @@ def _single_token_cases(n_words):
     return list(dict.fromkeys(words + chunks + TRICKY_SENTENCES + odd))
 
 
-@pytest.mark.parametrize("n_words", [
-    1000, pytest.param(50000, marks=pytest.mark.slow)])
-def test_a_single_token_is_tokenized_as_itself(n_words):
+@pytest.mark.parametrize(("n_words", "every"), [
+    (1000, 4), pytest.param(50000, 1, marks=pytest.mark.slow)])
+def test_a_single_token_is_tokenized_as_itself(n_words, every):
     # the shortcut of the chunk memo: a chunk it accepts is its own token, in the
-    # middle of a sentence and at its end, as NLTK's tokenizer makes it
+    # middle of a sentence and at its end, as NLTK's tokenizer makes it (every 4th case
+    # in the fast layer, every one in the slow layer)
     from discourse.text import single_token, tokenize
 
     accepted = 0
-    for w in _single_token_cases(n_words):
+    cases = _single_token_cases(n_words)[::every]
+    for w in cases:
         if single_token(w):
             accepted += 1
             assert tokenize(" " + w + " _")[:-1] == [w], w
             assert tokenize(" " + w) == [w], w
             assert tokenize(w) == [w], w
-    assert accepted > 0.9 * n_words
+    assert accepted > 0.9 * n_words / every
     assert not any(single_token(w) for w in ["cannot", "GONNA", "Wanna", "can't", "x.",
                                              "1990s", "caf\u00e9", "a-b", ""])
 

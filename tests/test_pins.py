@@ -18,7 +18,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from conftest import REPO
+from conftest import REPO, package_trees
 
 
 def _pins() -> dict[str, str]:
@@ -77,8 +77,8 @@ def test_the_package_imports_no_extra():
     # IPython (a dependency of ipykernel, declared as the package's own since
     # plots.save_figure displays figures with it) is allowed; the extras are not
     extras = {"pytest", "krippendorff", "playwright", "jupyterlab", "notebook"}
-    for path in sorted((REPO / "src" / "discourse").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in package_trees():
+        for node in ast.walk(tree):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             assert not {n.split(".")[0] for n in names} & extras, (path.name, names)
@@ -113,8 +113,8 @@ def test_every_third_party_module_the_package_imports_is_a_declared_dependency()
                "jinja2": "nbconvert"}
     stdlib = set(sys.stdlib_module_names) | {"discourse"}
     seen = set()
-    for path in sorted((REPO / "src" / "discourse").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in package_trees():
+        for node in ast.walk(tree):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level \
                 else []

@@ -101,6 +101,12 @@ def test_manifest_lists_every_file_with_its_checksum(pipeline_run):
     assert manifest["version"]
     assert manifest["environment"]["python"] == platform.python_version()
     assert set(manifest["corpus"]["checksums"]) >= {"metadata.csv"}
+    # the hand codings, lexicons and codebook the tables depend on, as they were
+    inputs = manifest["inputs"]
+    assert {"annotations/frames_validation.csv", "annotations/sco_style/frames_dev.csv",
+            "lexicons/frames.yaml", "codebook.md"} <= set(inputs)
+    assert inputs["lexicons/frames.yaml"] == hashlib.sha256(
+        (REPO / "corpus" / "lexicons" / "frames.yaml").read_bytes()).hexdigest()
     assert set(manifest["notebooks"]) == {p.name for p in reproduce.notebook_paths()}
     assert manifest["notebooks"]["03-topics.ipynb"]["CORPUS_DIR"] == "corpus"
 

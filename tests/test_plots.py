@@ -23,7 +23,19 @@ def _labelled(fig):
         assert ax.get_xlabel() or ax.get_ylabel(), ax
     assert any(ax.get_title() for ax in axes) or fig._suptitle is not None
     assert any(t.get_text().startswith("Source:") for t in fig.texts)
+    _all_text_inside(fig)
     return axes
+
+
+def _all_text_inside(fig):
+    # everything drawn (labels, tick labels, titles, legends) lies within the figure:
+    # a long tick label is not cut off at the edge ("eech (n=122)" for "2020 speech")
+    fig.canvas.draw()
+    drawn = fig.get_tightbbox(fig.canvas.get_renderer())          # inches
+    page = fig.bbox_inches
+    assert drawn.x0 >= page.x0 - 0.01 and drawn.x1 <= page.x1 + 0.01 \
+        and drawn.y0 >= page.y0 - 0.01 and drawn.y1 <= page.y1 + 0.01, \
+        (drawn.bounds, page.bounds)
 
 
 def _bars(ax):
@@ -128,6 +140,14 @@ def test_model_selection_lines_are_the_coherences():
     npmi_ax = _labelled(fig)[0]
     plotted = sorted(round(y, 12) for c in npmi_ax.containers for y in c.lines[0].get_ydata())
     assert plotted == sorted(round(y, 12) for y in sel.npmi)
+    # the stability panel shows both stabilities the rule for k uses, bars within [0, 1]
+    stab = fig.axes[2]
+    shown = sorted(round(y, 12) for c in stab.containers for y in c.lines[0].get_ydata())
+    assert sel.stability_resample.notna().all()
+    assert shown == sorted(round(y, 12) for y in [*sel.stability, *sel.stability_resample])
+    for c in stab.containers:
+        for seg in c.lines[2][0].get_segments():
+            assert 0 <= seg[:, 1].min() and seg[:, 1].max() <= 1
 
 
 def test_framing_figures_show_their_tables():
@@ -145,9 +165,9 @@ def test_framing_figures_show_their_tables():
                          "window": 3})
     ax = _labelled(plots.plot_trajectory(traj))[0]
     assert ax.lines[0].get_ydata().tolist() == [0.5, 1.0]
-    roles = pd.DataFrame({"year": [1, 1], "role": ["speech"] * 2, "frame": frames,
-                          "n_sentences": [4, 4], "share": [0.25, 0.5], "ci_low": [0.1, 0.2],
-                          "ci_high": [0.6, 0.8]})
+    roles = pd.DataFrame({"year": [2020, 2020], "role": ["speech"] * 2, "frame": frames,
+                          "n_sentences": [122, 122], "share": [0.25, 0.5],
+                          "ci_low": [0.1, 0.2], "ci_high": [0.6, 0.8]})
     ax = _labelled(plots.plot_roles(roles))[0]
     assert sorted(b.get_width() for b in _bars(ax)) == [0.25, 0.5]
 

@@ -222,6 +222,29 @@ def test_output_checksums_hash_the_folders(tmp_path):
 
 
 @pytest.mark.slow
+def test_input_checksums_name_hand_codings_lexicons_and_codebook(tmp_path, tiny_corpus):
+    import hashlib
+
+    (tiny_corpus / "annotations" / "sub").mkdir(parents=True)
+    (tiny_corpus / "annotations" / "codes.csv").write_text("id,x\n", encoding="utf-8")
+    (tiny_corpus / "annotations" / "sub" / "more.csv").write_text("y\n", encoding="utf-8")
+    (tiny_corpus / "annotations" / ".codes.csv.tmp").write_text("", encoding="utf-8")
+    lex = tmp_path / "lex"
+    lex.mkdir()
+    (lex / "frames.yaml").write_text("a: 1\n", encoding="utf-8")
+    book = tmp_path / "book.md"
+    book.write_text("# Codebook\n", encoding="utf-8")
+
+    def sha(text):
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    assert reproduce.input_checksums(tiny_corpus, lex, book) == {
+        "annotations/codes.csv": sha("id,x\n"), "annotations/sub/more.csv": sha("y\n"),
+        "codebook.md": sha("# Codebook\n"), "lexicons/frames.yaml": sha("a: 1\n")}
+    assert reproduce.input_checksums(tmp_path / "none", tmp_path / "none",
+                                     tmp_path / "none.md") == {}
+
+
 def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
     nbdir = tmp_path / "nb"
     nbdir.mkdir()
@@ -233,8 +256,11 @@ def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
                              parameters={"01-a.ipynb": {"K": 7}}, quiet=True)
     assert (tmp_path / "r" / "k.txt").read_text() == "7"
     assert manifest["notebooks"]["01-a.ipynb"] == {"K": 7, "RESULTS_DIR": "r"}
-    assert {"results/k.txt", "results/sentences.csv", "results/sentences-raw.csv"} <= \
-        set(manifest["files"])
+    assert {"results/sentences.csv", "results/sentences-raw.csv"} <= set(manifest["files"])
+    # k.txt is no registered output: listed as a stray, not hashed as the run's
+    assert manifest["strays"] == ["results/k.txt"] and "results/k.txt" not in manifest["files"]
+    on_disk = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))
+    assert on_disk["strays"] == ["results/k.txt"]
     with pytest.raises(ReproduceError, match="unknown parameter"):
         reproduce.run(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
                       notebooks=nbdir, executed=tmp_path / "x",

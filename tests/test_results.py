@@ -11,7 +11,7 @@ import pytest
 
 from discourse import results
 
-from conftest import REPO
+from conftest import REPO, package_trees
 
 ALL = (*results.TABLES, *results.TEXTS, *results.FIGURES)
 
@@ -56,10 +56,10 @@ def _literals(tree):
 
 def test_the_package_spells_result_names_only_in_the_registry():
     names = _files()
-    for path in sorted((REPO / "src" / "discourse").rglob("*.py")):
+    for path, tree in package_trees():
         if path.name == "results.py":
             continue
-        for node in _literals(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _literals(tree):
             found = [n for n in names if n in node.value]
             assert found == [], (path.name, node.lineno, found)
 
@@ -73,3 +73,28 @@ def test_notebooks_spell_result_names_only_through_the_registry(notebook):
     assert [n for n in names if n in code] == []
     assert not re.search(r"""["'][\w./-]+\.(csv|png|svg|md)["']""",
                          code.replace("frames_heldout.csv", "").replace("frames_dev.csv", ""))
+
+
+def test_strays_are_the_files_no_registered_output_names(tmp_path):
+    res, fig = tmp_path / "results", tmp_path / "figures"
+    (res / ".provenance").mkdir(parents=True)
+    (res / "run" / "nb").mkdir(parents=True)
+    fig.mkdir()
+    keep = [results.KEYWORDS_KEYNESS.path(res), res / ".provenance" / "keywords-keyness.csv.json",
+            results.kwic("member state").path(res), results.MANIFEST.path(res),
+            res / "README.md", results.FIG_ROLES.path(fig), fig / "04-roles.svg",
+            fig / "README.md", res / ".keywords-keyness.csv.tmp", res / "run" / "nb" / "01.ipynb"]
+    stray = [res / "framing-supervised.csv", res / ".provenance" / "framing-supervised.csv.json",
+             fig / "04-old.png", res / "keywords-keyness.csv.bak"]
+    for p in keep + stray:
+        p.write_text("x", encoding="utf-8")
+    assert results.strays(res, fig, exclude=(res / "run",)) == [
+        "figures/04-old.png", "results/.provenance/framing-supervised.csv.json",
+        "results/framing-supervised.csv", "results/keywords-keyness.csv.bak"]
+    assert "results/run/nb/01.ipynb" in results.strays(res, fig)
+
+
+def test_the_repository_outputs_hold_no_stray_file():
+    # a committed table that no step writes any more would be cited as a result
+    assert results.strays(REPO / "results", REPO / "figures",
+                          exclude=(REPO / "results" / "notebooks",)) == []

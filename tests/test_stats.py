@@ -52,6 +52,21 @@ def test_newcombe_known_value():
     assert all(type(x) is float for x in stats.newcombe_interval(1, 4, 3, 4))
 
 
+@pytest.mark.parametrize("k,n", [(5, 3), (-1, 4), (0, -2), (float("nan"), 4)])
+def test_wilson_and_newcombe_reject_counts_that_are_not_a_proportion(k, n):
+    with pytest.raises(ValueError, match=rf"k={k:g} and n={n:g} must satisfy 0 <= k <= n"):
+        stats.wilson_interval(k, n)
+    with pytest.raises(ValueError, match="must satisfy 0 <= k <= n"):
+        stats.newcombe_interval(1, 4, k, n)
+
+
+def test_empty_groups_give_nan_intervals():
+    assert all(math.isnan(x) for x in stats.wilson_interval(0, 0))
+    for args in [(3, 10, 0, 0), (0, 0, 3, 10), (0, 0, 0, 0)]:
+        lo, hi = stats.newcombe_interval(*args)
+        assert math.isnan(lo) and math.isnan(hi) and type(lo) is float
+
+
 # --- bootstrap intervals -------------------------------------------------------------------
 
 def test_percentile_interval_by_hand():
@@ -87,6 +102,21 @@ def test_benjamini_hochberg_and_holm_by_hand():
     assert len(stats.adjust_pvalues([])) == 0
     with pytest.raises(ValueError, match="correction='bonf' is not one of"):
         stats.adjust_pvalues(p, "bonf")
+    with pytest.raises(ValueError, match=r"p-values must lie in \[0, 1\]; got \[1.5\]"):
+        stats.adjust_pvalues([0.1, 1.5], "holm")
+
+
+@pytest.mark.parametrize("method", ["fdr_bh", "holm"])
+def test_adjust_pvalues_leaves_nan_out_of_the_family(method):
+    """NaN stays NaN and m counts the other p-values only: the same as adjusting the
+    non-NaN subset. By hand, p = (0.01, 0.04, 0.03) with m = 3: BH q = (0.03, 0.04,
+    0.04); Holm (0.03, 0.06, 0.06)."""
+    nan = float("nan")
+    out = stats.adjust_pvalues([0.01, nan, 0.04, 0.03, nan], method)
+    expected = {"fdr_bh": [0.03, 0.04, 0.04], "holm": [0.03, 0.06, 0.06]}[method]
+    assert np.isnan(out[[1, 4]]).all()
+    assert out[[0, 2, 3]] == pytest.approx(expected, rel=1e-12)
+    assert np.isnan(stats.adjust_pvalues([nan, nan], method)).all()
 
 
 # --- agreement ---------------------------------------------------------------------------------

@@ -59,7 +59,8 @@ def test_findings_quote_the_tables(tmp_path):
     assert ("25.0% of sentences in 2021 (10 of 40; 95% CI 12% to 42%)" in text)
     assert f"Intervals for frame shares and year differences: {how}." in text
     assert "Difference 2022 minus 2021: -15.0 percentage points" in text
-    assert "(95% CI -33 to +2; Fisher exact p = 0.086 assuming independent sentences)" in text
+    assert ("(95% CI -33 to +2; Fisher exact p = 0.086 assuming independent sentences, one "
+            "test per frame, not adjusted for the three)") in text
     assert "Design caveat: each year is one text" in text
     # self-comparisons are not checks: 1 of 2, not 2 of 3
     assert "holds in 1 of 2 checks" in text
@@ -106,7 +107,7 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
         dict(stab, topic=1, stability=0.95, stability_resample=0.75, citable=True),
         dict(stab, topic=2, stability=0.90, stability_resample=0.50, citable=False)])
     prev = dict(measure="difference", year=2022, reference=2021, n_units=10, n_reference=9,
-                interval="moving block bootstrap of consecutive units within each document "
+                interval="circular block bootstrap of consecutive units within each document "
                          "(block length 2)", level=0.95, n_boot=2000, boot_seed=5)
     _write(tmp_path, "topics-prevalence-by-year.csv", [
         dict(prev, topic=1, estimate=0.1, ci_low=0.02, ci_high=0.2),
@@ -122,7 +123,7 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
     assert "are cited: topic 1." in text
     assert "topic 1 2022 minus 2021: +0.100 (+0.020 to +0.200);" in text
     assert "topic 2 2022 minus 2021: -0.100 (-0.200 to -0.020) [not citable]" in text
-    assert "moving block bootstrap" in text and "one in twenty" in text
+    assert "circular block bootstrap" in text and "one in twenty" in text
 
 
 def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
@@ -138,9 +139,11 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     _write(tmp_path, "framing-validation.csv", [
         dict(frame="security", metric=m, value=0.9, ci_low=0.8, ci_high=0.95, n=90)
         for m in ("f1", "kappa")])
+    who = "two graduate students + adjudication"
     _write(tmp_path, "framing-generalisation.csv",
-           rows("corpus", "real", "yes", 0.98, 0.97) + rows("dev", "synthetic", "yes", 0.9, 0.88)
-           + rows("held", "synthetic", "no", 0.84, 0.81))
+           [dict(r, coded_by=who) for r in rows("corpus", "real", "yes", 0.98, 0.97)]
+           + [dict(r, coded_by="") for r in rows("dev", "synthetic", "yes", 0.9, 0.88)]
+           + [dict(r, coded_by=who) for r in rows("held", "synthetic", "no", 0.84, 0.81)])
     _write(tmp_path, "framing-ceiling.csv", [
         dict(set="held", kind="synthetic", used_for_development="no", frame="security",
              metric="kappa", coder=0.81, two_coders=0.95, gap=0.14),
@@ -149,16 +152,19 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     text = summary.render_summary(summary.headline_findings(tmp_path))
     # the corpus row is the validation sentence, not repeated; it carries the two coders
     assert "of the set 'corpus'" not in text
-    assert ("developed and revised on these very sentences. Two hand coders of the same "
+    # who coded each set comes from the registry (sets.csv's coded_by, in the table)
+    assert ("hand coding of the corpus's 90 sentences (coded by two graduate students + "
+            "adjudication) (Wilson CIs") in text
+    assert ("developed and revised on these very sentences. Two coders of the same "
             "sentences, before adjudication, agreed at Cohen's kappa security 0.99. "
             "[results/framing-validation.csv; figures/04-validation.png; "
             "results/framing-ceiling.csv]") in text
     assert ("428 sentences of the set 'held' (synthetic text, never used to build or tune "
-            "the lexicon): security F1 0.84 (95% CI 0.74-0.89), Cohen's kappa 0.81 "
-            "(0.71-0.86). This is the package's estimate of its accuracy on new text of "
-            "this kind; the texts are synthetic, so real text may differ. Two hand coders "
-            "of the same sentences, before adjudication, agreed at Cohen's kappa "
-            "security 0.95.") in text
+            "the lexicon; coded by two graduate students + adjudication): security F1 0.84 "
+            "(95% CI 0.74-0.89), Cohen's kappa 0.81 (0.71-0.86). An estimate of its "
+            "accuracy on new text of this kind; the texts are synthetic, so real text may "
+            "differ. Two coders of the same sentences, before adjudication, agreed at "
+            "Cohen's kappa security 0.95.") in text
     assert ("set 'dev' (synthetic text, used to build or tune the lexicon): security F1 "
             "0.90 (95% CI 0.80-0.95), Cohen's kappa 0.88 (0.78-0.93). Optimistic") in text
     assert "fair estimate" not in text and "upper bound rather than" not in text

@@ -92,6 +92,31 @@ def test_lemma_with_and_without_overrides():
     assert text.lemma("3,800") == "3,800" and text.lemma("Jenča") == "jenča"
 
 
+@pytest.mark.parametrize("every", [37, pytest.param(1, marks=pytest.mark.slow)])
+def test_lemma_lookup_is_lemminflects_without_copies(every):
+    # text._lookup reads lemminflect's tables as getAllLemmas does, without its copies:
+    # the same lemma for every word the lemma() look-up can see (lower-case, ASCII,
+    # opening with a letter) of the table and the overrides, and for words it lacks;
+    # every 37th word in the fast layer, every one in the slow layer
+    from lemminflect import getAllLemmas
+
+    def reference(word):
+        entries = getAllLemmas(word)
+        for pos in text._LEMMA_ORDER:
+            if pos in entries and entries[pos]:
+                return entries[pos][0].lower()
+        return word
+
+    table, overrides = text._lemma_tables()
+    words = sorted({w.lower() for w in [*table, *overrides]
+                    if w.isascii() and w[:1].isalpha()})
+    assert len(words) > 60000
+    sample = words[::every] + sorted(overrides) + ["xqzv", "covid", "sco", "was", "'s"]
+    lookup = text._lookup.__wrapped__
+    assert [lookup(w) for w in sample] == [reference(w) for w in sample]
+    assert sum(lookup(w) != w for w in sample) > len(sample) / 4
+
+
 def test_memoised_fast_tokens_equal_the_plain_ones(real_sentences):
     """The frame coder tokenises each white-space chunk once (TokenMemo); the tokens
     are those of the whole sentence, on every development sentence we have and on

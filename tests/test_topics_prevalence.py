@@ -17,8 +17,8 @@ def test_prevalence_bootstrap_contains_mean_and_is_reproducible():
     a = topics.prevalence_by_year(ut, n_boot=500, seed=3)
     b = topics.prevalence_by_year(ut, n_boot=500, seed=3)
     pd.testing.assert_frame_equal(a, b)
-    assert set(a.interval) == {"moving block bootstrap of consecutive units within each "
-                               "document (block length 1)", "moving block bootstrap of "
+    assert set(a.interval) == {"circular block bootstrap of consecutive units within each "
+                               "document (block length 1)", "circular block bootstrap of "
                                "consecutive units within each document (block length 2)"}
     u3 = topics.prevalence_by_year(ut, n_boot=500, seed=3, design="units")
     u4 = topics.prevalence_by_year(ut, n_boot=500, seed=4, design="units")
@@ -118,17 +118,17 @@ def test_rest_reference_pools_the_other_years():
 
 def test_block_bootstrap_prevalence_recomputed_with_the_resampler():
     """The block design: each year's units in reading order are resampled by
-    discourse.bootstrap.block_bootstrap (seed + i for the i-th year); the interval is
+    discourse.blocks.block_bootstrap (seed + i for the i-th year); the interval is
     the percentile interval of the resampled means."""
-    from discourse import bootstrap
+    from discourse import blocks
 
     ut = td.unit_topics()
     prev = topics.prevalence_by_year(ut, n_boot=300, seed=5, level=0.9)
     w = {2001: np.array([0.1, 0.2, 0.3, 0.4]), 2003: np.array([0.5, 0.6, 0.7])}
     t1 = prev[prev.topic == 1].set_index("year")
     for i, y in enumerate((2001, 2003)):
-        counts = np.vstack(list(bootstrap.block_bootstrap([len(w[y])], n_boot=300,
-                                                          seed=5 + i)))
+        counts = np.vstack(list(blocks.block_bootstrap([len(w[y])], n_boot=300,
+                                                       seed=5 + i)))
         means = counts @ w[y] / len(w[y])
         assert (t1.loc[y, "ci_low"], t1.loc[y, "ci_high"]) == pytest.approx(
             tuple(np.quantile(means, [0.05, 0.95])), rel=1e-12)

@@ -3,11 +3,14 @@
 * **KWIC** (:func:`kwic`): every occurrence of a word or phrase within its sentence,
   matched on :func:`discourse.preprocess.match_key` (lower-cased, British-spelled
   lemmas) and on the variants of ``variants.csv``.
-* **Collocations** (:func:`collocations`): NLTK's bigram finders within sentences,
-  scored by Dunning's (1993) G2 and PMI.
+* **Collocations** (:func:`collocations`): NLTK's bigram finder on pairs counted
+  within sentences, scored by Dunning's (1993) G2 and PMI (window counts scaled as in
+  Church and Hanks 1990).
 
 References
 ----------
+Church, K. W. and Hanks, P. (1990). Word association norms, mutual information, and
+lexicography. *Computational Linguistics* 16(1), 22-29.
 Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence.
 *Computational Linguistics* 19(1), 61-74.
 """
@@ -115,13 +118,19 @@ def collocations(tokens: pd.DataFrame, *, by: str = "year", min_count: int = 3,
                  lexicons: Lexicons | None = None) -> pd.DataFrame:
     """Bigram collocations per group with NLTK's finders: G2 and PMI.
 
-    Uses ``nltk.collocations.BigramCollocationFinder.from_documents`` on the terms
-    of each sentence (so no bigram crosses a sentence boundary) and
-    ``BigramAssocMeasures.likelihood_ratio`` (Dunning's 1993 4-cell G2 on the
-    bigram's contingency table, unsigned) and ``.pmi`` (pointwise mutual
-    information, log base 2). Pass a ``tokens`` table built with
-    ``stopwords=False, phrases=False`` so that collocations such as "member state"
-    can emerge; bigrams with a stop word or a non-word are then filtered out.
+    Pairs are counted within sentences only: for each sentence, every word ``w1`` and
+    each of the ``window - 1`` words after it in the same sentence make a pair
+    ``(w1, w2)``, and every word is counted once; the sentences' counts are summed per
+    group into NLTK's ``BigramCollocationFinder(word_fd, bigram_fd, window_size)``
+    (for ``window=2`` the same counts as ``BigramCollocationFinder.from_documents``).
+    Pairs are scored with ``BigramAssocMeasures.likelihood_ratio`` (Dunning's 1993
+    4-cell G2, unsigned) and ``.pmi`` (pointwise mutual information, log base 2) on
+    the contingency table ``n_ii = count / (window - 1)`` (NLTK scales the window
+    count so, after Church and Hanks 1990, as each word has ``window - 1`` partners),
+    ``n_ix`` = count of w1, ``n_xi`` = count of w2, ``n_xx`` = words in the group. Pass
+    a ``tokens`` table built with ``stopwords=False, phrases=False`` so that
+    collocations such as "member state" can emerge; bigrams with a stop word or a
+    non-word are then filtered out.
 
     Parameters
     ----------
@@ -129,13 +138,14 @@ def collocations(tokens: pd.DataFrame, *, by: str = "year", min_count: int = 3,
         A ``tokens`` table (needs ``sentence_id, {by}, term``).
     by : {"year", "doc_id"}
     min_count : int
-        Frequency filter: keep bigrams seen at least this often in the group
-        (``apply_freq_filter``). Default 3.
+        Frequency filter: keep pairs seen at least this often (``count``) in the
+        group (``apply_freq_filter``). Default 3.
     exclude : set of str, optional
         Words that may not be part of a bigram (default: every stop word of
         ``lexicons``), besides tokens without a letter or digit and numbers.
     window : int
-        Window size of the finder (2 = adjacent words).
+        Window size of the finder, at least 2 (2 = adjacent words; 3 = w2 one or two
+        words after w1 ...).
     lexicons : Lexicons, optional
         The word lists for the default ``exclude`` (default: read them now).
 
@@ -143,13 +153,24 @@ def collocations(tokens: pd.DataFrame, *, by: str = "year", min_count: int = 3,
     -------
     pandas.DataFrame
         ``collocations``: ``{by}, w1, w2, count, g2, pmi``, sorted by group then
-        ``g2`` descending, then words.
+        ``g2`` descending, then words. ``count`` is the number of times w2 follows w1
+        within ``window - 1`` words in a sentence of the group; ``g2`` and ``pmi`` are
+        computed from ``count / (window - 1)`` (equal to ``count`` for ``window=2``).
+
+    References
+    ----------
+    Church, K. W. and Hanks, P. (1990). Word association norms, mutual information,
+    and lexicography. *Computational Linguistics* 16(1), 22-29.
+    Dunning, T. (1993), see the module references.
     """
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    from nltk.probability import FreqDist
 
     check_choice("by", by, GROUPINGS)
     check_columns(tokens, ("sentence_id", by, "term"), "tokens table")
     check_positive_int("min_count", min_count)
+    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 2:
+        raise ValueError(f"window={window!r} must be an integer of at least 2")
     if exclude is None:
         stop = (load_lexicons() if lexicons is None else lexicons).stopwords()
     else:
@@ -157,10 +178,14 @@ def collocations(tokens: pd.DataFrame, *, by: str = "year", min_count: int = 3,
     measures = BigramAssocMeasures()
     rows = []
     for g, part in tokens.groupby(by, sort=True):
-        sents = [list(s) for _, s in part.groupby("sentence_id", sort=False)["term"]]
-        finder = BigramCollocationFinder.from_documents(sents) if window == 2 else \
-            BigramCollocationFinder.from_words(
-                [w for s in sents for w in s], window_size=window)
+        word_fd, pair_fd = FreqDist(), FreqDist()
+        for _, sent in part.groupby("sentence_id", sort=False)["term"]:
+            words = list(sent)
+            for i, w1 in enumerate(words):
+                word_fd[w1] += 1
+                for w2 in words[i + 1:i + window]:
+                    pair_fd[(w1, w2)] += 1
+        finder = BigramCollocationFinder(word_fd, pair_fd, window_size=int(window))
         finder.apply_freq_filter(min_count)
         finder.apply_word_filter(lambda w: w is None or w.lower() in stop
                                  or not is_word(w) or is_numeric(w))

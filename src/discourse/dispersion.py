@@ -58,8 +58,11 @@ def dispersion(data, terms=None, *, by: str = "doc_id") -> pd.DataFrame:
         paragraph's share of the unit's tokens and ``v_i`` its share of the term's
         occurrences: 0 = spread exactly in proportion to paragraph size, near 1 =
         concentrated in one small paragraph. ``dp_norm = dp / (1 - min_i s_i)``
-        (Lijffijt and Gries 2012), in [0, 1]. Rows only where ``count > 0``;
-        sorted by term then unit.
+        (Lijffijt and Gries 2012), in [0, 1]: DP divided by its largest possible
+        value in that unit. A unit of one paragraph has DP = 0 and a largest value
+        of 0 (a term cannot be spread unevenly over one part), so its ``dp_norm`` is
+        undefined and given as NaN (without a warning). Rows only where ``count >
+        0``; sorted by term then unit.
 
     Examples
     --------
@@ -98,7 +101,7 @@ def dispersion(data, terms=None, *, by: str = "doc_id") -> pd.DataFrame:
             "term": np.asarray(counts.terms)[cols].astype(str), by: unit,
             "count": count[cols].astype(int), "paragraphs": npar[cols].astype(int),
             "paragraphs_total": len(rows), "dp": dp,
-            "dp_norm": (dp / (1 - s.min())).round(12)}))
+            "dp_norm": (dp / (1 - s.min())).round(12) if s.min() < 1 else np.nan}))
     cols = ["term", by, "count", "paragraphs", "paragraphs_total", "dp", "dp_norm"]
     if not frames:
         return pd.DataFrame(columns=cols)

@@ -12,12 +12,15 @@
    outputs (each figure displayed in it, see :func:`discourse.plots.save_figure`);
 3. writes ``results/manifest.json``: package version, the git commit of the sources
    and whether they were edited (:func:`discourse.vcs.git_state`, which ignores the
-   run's own outputs), corpus checksums, Python and library versions, every
+   run's own outputs), corpus checksums, the checksums of the other inputs (hand
+   codings, lexicons, codebook: :func:`input_checksums`), Python and library versions, every
    notebook's parameters, and the sha256 of every file in the results and figures
    folders (tables, their provenance sidecars in ``.provenance/``, texts, figures;
    executed notebooks are left out, as they name the machine's folders). The manifest
    is built by hashing the folders as they are after the run, so a run of some
-   notebooks only (``--only``) still lists every output.
+   notebooks only (``--only``) still lists every output; a file that no registered
+   output names (:func:`discourse.results.strays`, e.g. a table an older version wrote)
+   is not hashed but listed under ``strays``, with a warning.
 
 Runs never touch the sources: the executed notebooks are saved over ``notebooks/``
 only when the run uses the repository's own corpus, folders and notebooks and injects
@@ -61,6 +64,7 @@ __all__ = [
     "library_versions",
     "git_state",
     "output_checksums",
+    "input_checksums",
     "run",
     "TRACKED_LIBRARIES",
 ]
@@ -116,6 +120,30 @@ def output_checksums(results_dir: str | os.PathLike, figures_dir: str | os.PathL
             if any(s in p.resolve().parents for s in skip):
                 continue
             out[name] = _sha256(p)
+    return dict(sorted(out.items()))
+
+
+def input_checksums(corpus: str | os.PathLike | None = None,
+                    lexicons: str | os.PathLike | None = None,
+                    codebook: str | os.PathLike | None = None) -> dict[str, str]:
+    """``{"annotations/NAME": sha256, "lexicons/NAME": sha256, "codebook.md": sha256}``.
+
+    The inputs besides the texts that the tables depend on: every file of the corpus's
+    hand codings (``annotations/``, with subfolders), of the lexicon directory
+    (:func:`discourse.paths.lexicon_dir`) and the framing codebook
+    (:func:`discourse.paths.codebook_path`); a folder or file that does not exist is
+    left out.
+    """
+    out = {}
+    for label, base in (("annotations", paths.corpus_dir(corpus) / "annotations"),
+                        ("lexicons", paths.lexicon_dir(lexicons))):
+        if base.is_dir():
+            for p in base.rglob("*"):
+                if p.is_file() and not p.name.startswith("."):
+                    out[f"{label}/{p.relative_to(base).as_posix()}"] = _sha256(p)
+    book = paths.codebook_path(codebook)
+    if book.is_file():
+        out["codebook.md"] = _sha256(book)
     return dict(sorted(out.items()))
 
 
@@ -262,11 +290,22 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         "git": git,
         "corpus": {"directory": corpus_root.name,
                    "checksums": _corpus.corpus_checksums(corpus_root)},
+        "inputs": input_checksums(corpus_root),
         "environment": library_versions(),
         "notebooks": notebook_params,
         "files": output_checksums(out_results, figures_dir,
                                   exclude=(executed_dir,) if executed_dir else ()),
     }
+    stray = registry.strays(out_results, figures_dir,
+                            exclude=(executed_dir,) if executed_dir else ())
+    if stray:
+        # files no registered step writes (left by an older version): not the run's
+        for name in stray:
+            manifest["files"].pop(name, None)
+        manifest["strays"] = stray
+        say(f"warning: {len(stray)} file(s) in the output folders are no registered "
+            f"output and were not written by this run (listed under 'strays' in the "
+            f"manifest, not hashed): {', '.join(stray)}")
     write_text(json.dumps(manifest, indent=2, sort_keys=False, ensure_ascii=False) + "\n",
                registry.MANIFEST.path(out_results))
     say(f"wrote {registry.MANIFEST.path(out_results)} ({len(manifest['files'])} files)")

@@ -10,6 +10,7 @@ them (``results/framing-shares-by-year.csv``, ``figures/04-frame-shares-by-year.
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import os
 from pathlib import Path
 
@@ -22,6 +23,7 @@ __all__ = [
     "FIGURES",
     "kwic",
     "by_name",
+    "strays",
     # tables
     "SENTENCES", "SENTENCES_RAW", "CORPUS_SUMMARY",
     "KEYWORDS_FREQUENCIES_BY_YEAR", "KEYWORDS_FREQUENCIES_BY_DOCUMENT",
@@ -241,3 +243,41 @@ def by_name(name: str) -> Output:
         if output.name == name:
             return output
     raise KeyError(f"{name!r} is not a registered result name (see discourse.results)")
+
+
+def strays(results_dir: str | os.PathLike, figures_dir: str | os.PathLike, *,
+           exclude: tuple = ()) -> list[str]:
+    """Files in the output folders that no registered output names (sorted).
+
+    A table left behind by a step that no longer exists, or by a run of an older
+    version, would otherwise be hashed into the manifest as if the run had written it.
+    Registered are every output's file, a figure's SVG twin, a table's provenance
+    sidecar (``.provenance/NAME.csv.json``) and each folder's ``README.md``; files whose
+    name starts with a dot (temporary files) and files under a folder in ``exclude`` (the
+    executed notebooks of a run on other folders) are not listed.
+
+    Returns
+    -------
+    list of str
+        ``"results/NAME"`` or ``"figures/NAME"``.
+    """
+    tables = [o.file for o in TABLES]
+    names = {"results": [*tables, *(o.file for o in TEXTS), "README.md"],
+             "figures": [*(o.file for o in FIGURES),
+                         *(o.name + ".svg" for o in FIGURES), "README.md"]}
+    names["results"] += [".provenance/" + t + ".json" for t in tables]
+    skip = [Path(e).resolve() for e in exclude]
+    found = []
+    for label, base in (("results", Path(results_dir)), ("figures", Path(figures_dir))):
+        if not base.is_dir():
+            continue
+        for p in base.rglob("*"):
+            rel = p.relative_to(base).as_posix()
+            if not p.is_file() or p.name.startswith(".") or \
+                    any(e in p.resolve().parents for e in skip):
+                continue
+            # a template ("keywords-kwic-{term}.csv") matches any term
+            if not any(fnmatch.fnmatchcase(rel, n.replace("{term}", "*"))
+                       for n in names[label]):
+                found.append(f"{label}/{rel}")
+    return sorted(found)

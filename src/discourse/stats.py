@@ -8,8 +8,9 @@
 * **Percentile bootstrap interval** (:func:`percentile_interval`; Efron and Tibshirani
   1993): the ``(1 - level) / 2`` and ``(1 + level) / 2`` quantiles of the replicates
   (numpy's default linear interpolation).
-* **Multiple comparisons** (:func:`adjust_pvalues`): Benjamini and Hochberg's (1995)
-  false discovery rate or Holm's (1979) step-down correction.
+* **Multiple comparisons** (:func:`adjust_pvalues`, defined in
+  :mod:`discourse.multiplicity`): Benjamini and Hochberg's (1995) false discovery rate
+  or Holm's (1979) step-down correction; NaN p-values are left out of the family.
 * **Agreement of two 0/1 coders** (:func:`agreement_scores`, :func:`binary_agreement`):
   precision, recall, F1 (positive class 1), Cohen's (1960) kappa and Krippendorff's
   (2004) alpha (nominal, two coders, no missing values).
@@ -50,7 +51,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from discourse.checks import check_choice
+from discourse.multiplicity import CORRECTIONS, adjust_pvalues
 
 __all__ = [
     "CORRECTIONS",
@@ -72,8 +73,6 @@ __all__ = [
     "comparisons",
 ]
 
-#: Multiple-comparison corrections of :func:`adjust_pvalues`.
-CORRECTIONS = ("fdr_bh", "holm")
 #: The measures of :func:`agreement_scores`, in order.
 AGREEMENT_METRICS = ("precision", "recall", "f1", "kappa", "alpha")
 #: Reference keywords of :func:`comparisons` (besides a value of the grouping column).
@@ -120,17 +119,29 @@ def wilson_interval(k, n, level: float = 0.95) -> tuple[float, float]:
     Returns
     -------
     tuple of float
-        ``(low, high)``, clipped to [0, 1] and containing ``k / n``; NaN for ``n == 0``.
+        ``(low, high)``, clipped to [0, 1] and containing ``k / n``; NaN for ``n == 0``
+        (an empty group has no proportion).
+
+    Raises
+    ------
+    ValueError
+        Unless ``0 <= k <= n`` (a negative count or total, or more successes than
+        trials, is not a proportion).
 
     Examples
     --------
     >>> [round(x, 4) for x in wilson_interval(0, 10)]
     [0.0, 0.2775]
+    >>> wilson_interval(0, 0)
+    (nan, nan)
     """
     k = np.asarray(k, dtype=float)
     n = np.asarray(n, dtype=float)
     if k.ndim or n.ndim:
         raise ValueError("wilson_interval takes one count k and one total n")
+    if not 0 <= k <= n:
+        raise ValueError(f"wilson_interval: k={float(k):g} and n={float(n):g} must satisfy "
+                         "0 <= k <= n")
     z = z_value(level)
     with np.errstate(divide="ignore", invalid="ignore"):
         p = k / n
@@ -144,15 +155,22 @@ def wilson_interval(k, n, level: float = 0.95) -> tuple[float, float]:
 def newcombe_interval(k1, n1, k0, n0, level: float = 0.95) -> tuple[float, float]:
     """Newcombe (1998, method 10) hybrid score interval for ``k1/n1 - k0/n0``.
 
-    Returns ``(low, high)``, floats.
+    Returns ``(low, high)``, floats; ``(nan, nan)`` when either group is empty (``n1
+    == 0`` or ``n0 == 0``), as :func:`wilson_interval` gives for one empty group.
+    Counts are checked as in :func:`wilson_interval` (``0 <= k <= n``, else
+    ValueError).
 
     Examples
     --------
     >>> [round(x, 4) for x in newcombe_interval(56, 70, 48, 80)]  # Newcombe's example
     [0.0524, 0.3339]
+    >>> newcombe_interval(3, 10, 0, 0)
+    (nan, nan)
     """
     l1, u1 = wilson_interval(k1, n1, level)
     l0, u0 = wilson_interval(k0, n0, level)
+    if n1 == 0 or n0 == 0:
+        return math.nan, math.nan
     p1, p0 = k1 / n1, k0 / n0
     d = p1 - p0
     return (float(d - math.sqrt((p1 - l1) ** 2 + (u0 - p0) ** 2)),
@@ -183,39 +201,6 @@ def percentile_interval(draws, level: float = 0.95, *, axis: int = 0):
     a = (1 - check_level(level)) / 2
     low, high = np.quantile(np.asarray(draws, dtype=float), [a, 1 - a], axis=axis)
     return (float(low), float(high)) if np.ndim(low) == 0 else (low, high)
-
-
-def adjust_pvalues(p, method: str = "fdr_bh") -> np.ndarray:
-    """Adjust p-values for multiple comparisons.
-
-    Parameters
-    ----------
-    p : array-like
-        Unadjusted p-values.
-    method : {"fdr_bh", "holm"}
-        ``fdr_bh``: Benjamini and Hochberg (1995) q-values (``scipy.stats.
-        false_discovery_control``); ``holm``: Holm's (1979) step-down adjusted p,
-        ``max_{j <= i} (m - j + 1) p_(j)``, capped at 1.
-
-    Examples
-    --------
-    >>> adjust_pvalues([0.01, 0.04, 0.03], "holm").round(2).tolist()
-    [0.03, 0.06, 0.06]
-    """
-    check_choice("correction", method, CORRECTIONS)
-    p = np.asarray(p, dtype=float)
-    if len(p) == 0:
-        return p
-    if method == "fdr_bh":
-        from scipy.stats import false_discovery_control
-
-        return false_discovery_control(p, method="bh")
-    order = np.argsort(p, kind="stable")
-    m = len(p)
-    adj = np.maximum.accumulate((m - np.arange(m)) * p[order])
-    out = np.empty(m)
-    out[order] = np.minimum(adj, 1.0)
-    return out
 
 
 def agreement_scores(tp, fp, fn, tn) -> dict:

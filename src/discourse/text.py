@@ -366,26 +366,25 @@ def join_sentences(sentences: list[str], separators: list[str] | None = None) ->
 
 
 @functools.lru_cache(maxsize=1)
-def _lemma_tables() -> tuple:
-    """lemminflect's lexicon and its overrides, ``{word: {upos: (lemma, ...)}}``, as its
-    ``getAllLemmas`` reads them (read once; only read here, never changed)."""
+def _lemma_tables() -> tuple[dict, dict]:
+    # lemminflect's look-up table and its overrides, read as its getAllLemmas reads them;
+    # getAllLemmas deep-copies both entries on every call (a fifth of the frame coder's
+    # time on prose with a large vocabulary), and a lower-case word needs no copy
     from lemminflect import Lemmatizer
 
     lemmatizer = Lemmatizer()
     return lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
 
 
+@functools.lru_cache(maxsize=65536)
 def _lookup(word: str) -> str:
-    # lemminflect's getAllLemmas(word) for a lower-case word, without its deep copies
-    # of the entry: the entry updated with the overrides, each lemma lower-cased
+    # ``lemminflect.getAllLemmas(word)`` for a lower-case word without its copies
+    # (tests/test_text.py compares the two on every word of the table)
     table, overrides = _lemma_tables()
-    entries = table.get(word, {})
-    if word in overrides:
-        entries = {**entries, **overrides[word]}
+    entries = {**table.get(word, {}), **overrides.get(word, {})}
     for pos in _LEMMA_ORDER:
-        found = entries.get(pos)
-        if found:
-            return found[0].lower()
+        if entries.get(pos):
+            return entries[pos][0].lower()
     return word
 
 

@@ -30,7 +30,9 @@ decision rule it implements. The package reads and applies it, one step per modu
 :mod:`discourse.framing.shares`         frame shares, differences, sensitivity,
                                         co-occurrence, roles, trajectory
 :mod:`discourse.framing.correction`     shares corrected for coder error (Rogan-Gladen,
-                                        prediction-powered), Se and Sp by year
+                                        prediction-powered: the latter in
+                                        :mod:`discourse.framing.prediction_powered`),
+                                        Se and Sp by year
 :mod:`discourse.framing.sampling`       a blind coding sheet and its lock
 :mod:`discourse.framing.sheets`         validation on coded sheets (``discourse
                                         validate``)

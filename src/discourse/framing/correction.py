@@ -8,7 +8,7 @@ coded share estimates ``p* = Se p + (1 - Sp)(1 - p)``, not the true share ``p``.
   1`` is small (its variance grows as 1/J^2): rows with ``J <`` :data:`MIN_YOUDEN` are
   flagged. :func:`corrected_shares` estimates Se and Sp from hand-coded sentences
   (pooled over years) and gives an interval from a joint bootstrap: in each replicate
-  the corpus is resampled (paragraphs within documents, documents within years) and,
+  the corpus is resampled (:func:`discourse.bootstrap.cluster_bootstrap`) and,
   independently, the hand-coded set (its paragraphs), with Jeffreys pseudo-counts
   (0.5 per cell) in Se and Sp so that an error-free validation set still carries its
   sampling uncertainty (cf. Lang and Reiczigel 2014 on intervals for corrected
@@ -16,15 +16,11 @@ coded share estimates ``p* = Se p + (1 - Sp)(1 - p)``, not the true share ``p``.
 * **Se and Sp by year** (:func:`coder_accuracy`): if the coder errs more in one year
   than another, a correction with pooled Se and Sp, and any uncorrected comparison of
   years, is biased; the table says whether they differ.
-* **Prediction-powered (difference) estimator** (:func:`prediction_powered_shares`;
-  Angelopoulos et al. 2023): the coder's mean over all sentences plus the mean of
-  (hand - coder) over a random sample of hand-coded sentences, stratified by the
-  sampling strata, with its standard error.
+* **Prediction-powered (difference) estimator** (:func:`prediction_powered_shares`,
+  defined in :mod:`discourse.framing.prediction_powered` and available here).
 
 References
 ----------
-Angelopoulos, A. N., Bates, S., Fannjiang, C., Jordan, M. I. and Zrnic, T. (2023).
-Prediction-powered inference. *Science* 382(6671), 669-674.
 Lang, Z. and Reiczigel, J. (2014). Confidence limits for prevalence of disease adjusted
 for estimated sensitivity and specificity. *Preventive Veterinary Medicine* 113(1),
 13-22.
@@ -43,6 +39,7 @@ from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap
 from discourse.checks import check_columns
 from discourse.framing.agreement import WILSON, resampler
 from discourse.framing.lexicon import FRAMES
+from discourse.framing.prediction_powered import prediction_powered_shares
 
 __all__ = [
     "MIN_YOUDEN",
@@ -136,12 +133,21 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         year minus the reference), ``difference_low, difference_high`` (cluster
         bootstrap percentile interval of the difference of the two rates, replicates
         in which a year has no sentence of the class left out, widened to contain the
-        estimate), ``differs`` ("yes" when that interval excludes 0, "no", or "" on
-        the reference and pooled rows), ``interval, n_boot, seed``. No pseudo-counts
-        here: they shrink a rate of 1 towards 1/2 more in the smaller year, so two
-        error-free years would seem to differ. Where the coder makes no error of the
-        kind in either year, every replicate gives 0 and the interval is [0, 0]: the
-        sample holds no error to compare.
+        estimate and Newcombe's hybrid score interval), ``differs`` ("yes" when that
+        interval excludes 0, "no", or "" on the reference and pooled rows),
+        ``interval, n_boot, seed``. No pseudo-counts here: they shrink a rate of 1
+        towards 1/2 more in the smaller year, so two error-free years would seem to
+        differ. Where the coder makes few errors of the kind, the bootstrap's
+        replicates take few values (none at all, every replicate 0, where it makes no
+        error in either year), so the interval is never narrower than Newcombe's
+        (1998, method 10; it assumes independent sentences but keeps its coverage at
+        rates of 0 and 1): it does not collapse to a point.
+
+    References
+    ----------
+    Newcombe, R. G. (1998). Interval estimation for the difference between
+    independent proportions: comparison of eleven methods. *Statistics in Medicine*
+    17, 873-890.
     """
     j = _hand_rows(codes, hand, sentences, id_col)
     check_columns(j, ("year", "doc_id", "paragraph"), "sentences of the hand codes")
@@ -180,7 +186,11 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                     if len(d) and not np.isnan(diff):
                         dlo, dhi = (float(x[0]) for x in percentile_columns(d[:, None],
                                                                             level))
-                        dlo, dhi = min(dlo, diff), max(dhi, diff)
+                        # never narrower than Newcombe's interval: with few errors
+                        # (none, in both years) resampling paragraphs cannot show the
+                        # uncertainty, and a point [0, 0] would claim certainty
+                        nlo, nhi = stats.newcombe_interval(k, n, k0, n0, level)
+                        dlo, dhi = min(dlo, diff, nlo), max(dhi, diff, nhi)
                         differs = "yes" if dlo > 0 or dhi < 0 else "no"
                     else:
                         dlo = dhi = np.nan
@@ -190,7 +200,9 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                 rows.append(row)
     out = pd.DataFrame(rows)
     out["interval"] = (f"value: {WILSON}; difference: {boot.label}, replicates "
-                       "without the class left out, widened to contain the estimate")
+                       "without the class left out, widened to contain the estimate and "
+                       "Newcombe's hybrid score interval (which assumes independent "
+                       "sentences)")
     out["n_boot"], out["seed"] = n_boot, seed
     return out
 
@@ -288,79 +300,3 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
                 "ci_low": float(lo[0]), "ci_high": float(hi[0]), "method": method,
                 "n_boot": n_boot, "seed": seed})
     return pd.DataFrame(rows)
-
-
-@provenance.tracked
-def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
-                              stratum: str = "stratum", id_col: str = "id",
-                              level: float = 0.95) -> pd.DataFrame:
-    """Frame shares by the prediction-powered (difference) estimator, stratified.
-
-    In stratum h with N_h coded sentences and a simple random sample of n_h of them
-    coded by hand: ``theta_h = mean_N(coder) + mean_n(hand - coder)`` with
-    ``se_h^2 = var_N(coder) / N_h + var_n(hand - coder) / n_h`` (sample variances,
-    ddof 1; Angelopoulos et al. 2023, the mean estimator). Over strata, with ``W_h =
-    N_h / N``: ``theta = sum W_h theta_h`` and ``se^2 = sum W_h^2 se_h^2``. The
-    interval is ``theta +- z se``, clipped to [0, 1].
-
-    Parameters
-    ----------
-    coded : DataFrame
-        The coder's codes of every sentence: ``id_col, stratum`` and the frames.
-    sample : DataFrame
-        The hand-coded sample: ``id_col``, the frames (hand codes); the coder's codes
-        and strata are taken from ``coded`` by id.
-    stratum : str
-        The stratum column of ``coded`` (e.g. ``"year"``).
-
-    Returns
-    -------
-    DataFrame
-        ``stratum`` (each stratum, then "all"), ``frame, N, n, coder_mean, rectifier``
-        (mean of hand - coder), ``estimate, se, ci_low, ci_high, method``.
-
-    Examples
-    --------
-    >>> coded = pd.DataFrame({"id": list("abcd"), "stratum": "s", "security": [1, 1, 0, 0],
-    ...                       "economy": 0, "multilateralism": 0})
-    >>> sample = pd.DataFrame({"id": ["a", "c"], "security": [1, 1], "economy": 0,
-    ...                        "multilateralism": 0})
-    >>> t = prediction_powered_shares(coded, sample)
-    >>> t.loc[0, ["coder_mean", "rectifier", "estimate"]].tolist()   # 0.5 + (0 + 1) / 2
-    [0.5, 0.5, 1.0]
-    """
-    z = stats.z_value(level)
-    check_columns(coded, (id_col, stratum, *FRAMES), "coded table")
-    check_columns(sample, (id_col, *FRAMES), "sample table")
-    s = sample[[id_col, *FRAMES]].merge(coded[[id_col, stratum, *FRAMES]], on=id_col,
-                                        how="left", suffixes=("_hand", ""),
-                                        validate="one_to_one")
-    if s[stratum].isna().any():
-        raise ValueError("some sampled ids are not among the coded sentences")
-    total = len(coded)
-    rows = []
-    for f in FRAMES:
-        parts = []
-        for h, part in coded.groupby(stratum, sort=True):
-            sp = s[s[stratum] == h]
-            big_n, n = len(part), len(sp)
-            delta = sp[f"{f}_hand"].to_numpy(float) - sp[f].to_numpy(float)
-            coder = part[f].to_numpy(float)
-            rect = float(delta.mean()) if n else np.nan
-            var = (coder.var(ddof=1) / big_n if big_n > 1 else 0.0) + \
-                (delta.var(ddof=1) / n if n > 1 else np.nan)
-            parts.append((h, big_n, n, float(coder.mean()), rect, var))
-        for h, big_n, n, cm, rect, var in parts:
-            rows.append((h, f, big_n, n, cm, rect, cm + rect, np.sqrt(var)))
-        w = np.array([p[1] for p in parts]) / total
-        cm = float(sum(wi * p[3] for wi, p in zip(w, parts)))
-        rect = float(sum(wi * p[4] for wi, p in zip(w, parts)))
-        var = float(sum(wi ** 2 * p[5] for wi, p in zip(w, parts)))
-        rows.append(("all", f, total, len(s), cm, rect, cm + rect, np.sqrt(var)))
-    out = pd.DataFrame(rows, columns=[stratum, "frame", "N", "n", "coder_mean", "rectifier",
-                                      "estimate", "se"])
-    out["ci_low"] = np.clip(out.estimate - z * out.se, 0, 1)
-    out["ci_high"] = np.clip(out.estimate + z * out.se, 0, 1)
-    out["method"] = (f"prediction-powered difference estimator (Angelopoulos et al. 2023), "
-                     f"stratified by {stratum}; normal {level:.0%} interval, clipped to [0, 1]")
-    return out

@@ -154,7 +154,8 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
     -------
     pandas.DataFrame
         The table of :func:`~discourse.framing.validation.validate` for each set, with
-        first columns ``set, kind, used_for_development, measured_on``, in the order of
+        first columns ``set, kind, used_for_development, measured_on``, and last
+        ``coded_by`` (who coded the set, from ``sets.csv``), in the order of
         ``sets.csv``; no rows when the corpus has no registry.
     """
     lex = as_lexicon(lexicon)
@@ -167,7 +168,7 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
                      level=level)
         parts.append(v.assign(set=row.set, kind=row.kind,
                               used_for_development=row.used_for_development,
-                              measured_on=row.measured_on))
+                              measured_on=row.measured_on, coded_by=row.coded_by))
     if not parts:
         return pd.DataFrame(columns=["set", "kind", "used_for_development", "measured_on"])
     out = pd.concat(parts, ignore_index=True)

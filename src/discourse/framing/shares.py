@@ -1,8 +1,8 @@
 """Frame shares: how often each frame occurs, by year or role, and how that changed.
 
 * **Shares** (:func:`frame_shares`): the share of sentences with the frame and, by
-  default, a **cluster bootstrap** percentile interval that resamples paragraphs within
-  each document (and documents within a year when a year has several;
+  default, a **cluster bootstrap** percentile interval that resamples the paragraphs of
+  a year's document (whole documents instead when a year has several;
   :func:`discourse.bootstrap.cluster_bootstrap`), because sentences of one paragraph
   are not independent draws. The Wilson (1927) score interval is kept beside it in
   columns named ``*_independent``: it assumes independent sentences. Also
@@ -36,8 +36,9 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
-                                 percentile_columns)
+                                 defined_label, n_defined, percentile_columns)
 from discourse.checks import check_columns
+from discourse.framing.agreement import WILSON
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import newcombe_interval, wilson_interval
 from discourse.text import count_words
@@ -146,9 +147,9 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
         ``by``; ``n_words`` is used if present, else counted).
     by : str
         Grouping column (default ``"year"``; e.g. ``"role"``). The bootstrap always
-        keeps years apart and resamples paragraphs within documents (documents within
-        a year first when the year has several); the share of each group is computed
-        in every replicate.
+        keeps years apart and resamples the documents of a year that has several, the
+        paragraphs of its document otherwise (:func:`discourse.bootstrap.
+        cluster_bootstrap`); the share of each group is computed in every replicate.
     n_boot, seed : int
         Bootstrap replicates and seed (:func:`discourse.bootstrap.cluster_bootstrap`).
     level : float
@@ -158,7 +159,12 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     -------
     DataFrame
         ``shares`` table: ``{by}, frame, n_sentences, n_frame, share, ci_low, ci_high``
-        (cluster bootstrap percentile interval), ``interval`` (how it was made),
+        (cluster bootstrap percentile interval; where it is narrower than Wilson's at
+        either end, as for a group in one paragraph, whose every replicate is the
+        same, it is widened to Wilson's, so that no interval is a point), ``interval``
+        (how it was made, row by row; when some replicates lack every sentence of a
+        group, e.g. a role, they are left out and the label says how many of
+        ``n_boot`` are used),
         ``n_boot, seed, wilson_low_independent, wilson_high_independent`` (Wilson score
         interval, assuming independent sentences), ``n_words, per_1000_words``
         (frame-carrying sentences per 1,000 words); sorted by group then frame.
@@ -170,8 +176,8 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     >>> c = pd.DataFrame({"sentence_id": list("abcd"), "security": [1, 0, 1, 0],
     ...                   "economy": 0, "multilateralism": [1, 1, 0, 0]})
     >>> t = frame_shares(c, s, n_boot=200, seed=1)
-    >>> t[["frame", "share", "ci_low", "ci_high"]].values.tolist()[:2]
-    [['security', 0.5, 0.5, 0.5], ['economy', 0.0, 0.0, 0.0]]
+    >>> t[["frame", "share", "ci_low", "ci_high"]].round(3).values.tolist()[:2]
+    [['security', 0.5, 0.15, 0.85], ['economy', 0.0, 0.0, 0.49]]
     """
     stats.check_level(level)
     m = _with_word_counts(_merged(codes, sentences))
@@ -179,6 +185,8 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     share_rep = _ratio(r.k_rep, r.n_rep[:, :, None])                 # B x groups x frames
     low, high = percentile_columns(share_rep.reshape(len(share_rep), -1), level)
     low, high = low.reshape(r.k.shape), high.reshape(r.k.shape)
+    # a replicate without any sentence of a group leaves its share undefined
+    defined = n_defined(share_rep.reshape(len(share_rep), -1)).reshape(r.k.shape)
     words = m.groupby(by)["n_words"].sum()
     rows = []
     for i, g in enumerate(r.groups):
@@ -186,10 +194,17 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
         for j, f in enumerate(FRAMES):
             k = int(r.k[i, j])
             wlo, whi = wilson_interval(k, n, level)
+            lo, hi = float(low[i, j]), float(high[i, j])
+            # a group within one or two paragraphs gives the percentile bootstrap
+            # nothing to resample: never narrower than Wilson's (no point intervals)
+            label = r.boot.label if wlo >= lo and whi <= hi else \
+                r.boot.label + ", widened to the Wilson score interval where narrower"
             w = int(words[g])
             rows.append({by: g, "frame": f, "n_sentences": n, "n_frame": k, "share": k / n,
-                         "ci_low": float(low[i, j]), "ci_high": float(high[i, j]),
-                         "interval": r.boot.label, "n_boot": n_boot, "seed": seed,
+                         "ci_low": min(lo, wlo), "ci_high": max(hi, whi),
+                         "interval": defined_label(label, defined[i, j], n_boot,
+                                                   f"the share of {by} {g}"),
+                         "n_boot": n_boot, "seed": seed,
                          "wilson_low_independent": wlo, "wilson_high_independent": whi,
                          "n_words": w, "per_1000_words": 1000 * k / w if w else np.nan})
     return pd.DataFrame(rows)
@@ -221,7 +236,8 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
     DataFrame
         ``frame, reference, target, n_reference, n_target, share_reference,
         share_target, difference, ci_low, ci_high`` (cluster bootstrap percentile
-        interval of the difference), ``interval, n_boot, seed,
+        interval of the difference, widened to Newcombe's where narrower, as
+        :func:`frame_shares` widens to Wilson's), ``interval, n_boot, seed,
         newcombe_low_independent, newcombe_high_independent`` (Newcombe hybrid score,
         assuming independent sentences), ``test`` (:data:`FISHER`), ``odds_ratio,
         p_value_independent``; one row per comparison and frame.
@@ -240,15 +256,21 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
         k0, n0, k0_rep, n0_rep = r.pooled(list(c.groups))
         diff_rep = _ratio(k1_rep, n1_rep[:, None]) - _ratio(k0_rep, n0_rep[:, None])
         low, high = percentile_columns(diff_rep, level)
+        defined = n_defined(diff_rep)
         for j, f in enumerate(FRAMES):
             a, na, b, nb = int(k1[j]), int(n1), int(k0[j]), int(n0)
             nlo, nhi = newcombe_interval(a, na, b, nb, level)
             odds, p = fisher_exact([[a, na - a], [b, nb - b]], alternative="two-sided")
+            lo, hi = float(low[j]), float(high[j])
+            label = r.boot.label if nlo >= lo and nhi <= hi else \
+                r.boot.label + ", widened to Newcombe's interval where narrower"
             rows.append({"frame": f, "reference": c.reference, "target": c.target,
                          "n_reference": nb, "n_target": na,
                          "share_reference": b / nb, "share_target": a / na,
-                         "difference": a / na - b / nb, "ci_low": float(low[j]),
-                         "ci_high": float(high[j]), "interval": r.boot.label,
+                         "difference": a / na - b / nb, "ci_low": min(lo, nlo),
+                         "ci_high": max(hi, nhi),
+                         "interval": defined_label(label, defined[j], n_boot,
+                                                   "the difference"),
                          "n_boot": n_boot, "seed": seed,
                          "newcombe_low_independent": nlo, "newcombe_high_independent": nhi,
                          "test": FISHER, "odds_ratio": float(odds),
@@ -330,7 +352,8 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
         ``year`` ("all" for the pooled row), ``frame_a, frame_b, n_sentences, n_a,
         n_both, share_of_sentences`` (n_both / n_sentences), ``share_of_a`` (n_both /
         n_a: of the sentences with frame a, the share that also carry b), with Wilson
-        CIs ``ci_low, ci_high`` for ``share_of_a``.
+        CIs ``ci_low, ci_high`` for ``share_of_a`` and ``interval`` naming them (they
+        assume independent sentences: descriptive, narrower than a cluster bootstrap).
     """
     m = _merged(codes, sentences)
     rows = []
@@ -345,7 +368,7 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
                 rows.append({"year": label, "frame_a": a, "frame_b": b, "n_sentences": n,
                              "n_a": na, "n_both": both, "share_of_sentences": both / n,
                              "share_of_a": both / na if na else np.nan,
-                             "ci_low": float(lo), "ci_high": float(hi)})
+                             "ci_low": float(lo), "ci_high": float(hi), "interval": WILSON})
     return pd.DataFrame(rows)
 
 

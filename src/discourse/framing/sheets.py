@@ -15,7 +15,9 @@ returns a :class:`SheetValidation` with:
   with Se and Sp from the sample (:func:`discourse.framing.corrected_shares`; the
   sample's sentences were drawn one by one, so they are resampled one by one), and
   ``shares-ppi``: the prediction-powered estimator by sampling stratum
-  (:func:`discourse.framing.prediction_powered_shares`).
+  (:func:`discourse.framing.prediction_powered_shares`; estimate and normal interval in
+  [0, 1], the interval assuming independent sentences, a sample without coder errors
+  still carrying its uncertainty).
 
 Before anything is computed the sheet is checked: its lock must exist and the codebook,
 the lexicon and every corpus file must have the checksums it records (else a

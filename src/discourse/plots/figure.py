@@ -60,8 +60,13 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE, **subplots_kw):
 
 
 def source_note(fig: Figure, text: str) -> None:
-    """Write a small source line at the bottom left of ``fig``."""
-    fig.text(0.01, 0.005, text, fontsize=7, color="0.35", ha="left", va="bottom")
+    """Write a small source line at the bottom left of ``fig``, wrapped to its width
+    (about 17 characters of 7-point type per inch) so that no part is cut off."""
+    import textwrap
+
+    width = max(int(fig.get_figwidth() * 17), 40)
+    fig.text(0.01, 0.005, "\n".join(textwrap.wrap(text, width)), fontsize=7, color="0.35",
+             ha="left", va="bottom")
 
 
 def _in_kernel() -> bool:

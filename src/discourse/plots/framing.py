@@ -19,8 +19,13 @@ def _interval(table) -> tuple[str, str]:
     """(short name, full description) of the interval a table's ci_low/ci_high hold."""
     if "interval" not in table or not len(table):
         return "Wilson", "Wilson score"
-    full = str(table["interval"].iloc[0])
-    return full.split(" (")[0], full
+    full = str(table["interval"].iloc[0]).split(", widened")[0]
+    short = full.split(" (")[0]
+    widened = table["interval"].astype(str).str.contains(", widened to", regex=False)
+    if widened.any():       # rows whose interval is at least Wilson's (frame_shares)
+        short += ", widened to Wilson's where narrower"
+        full += "; widened to the Wilson score interval where narrower (a group in one paragraph)"
+    return short, full
 
 
 def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
@@ -47,6 +52,7 @@ def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     short, full = _interval(shares)
     ax.set_title(f"Frame shares by {by} (95% CI: {short})")
     ax.legend(title=by, frameon=False)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
     source_note(fig, source or f"Source: discourse.framing.frame_shares; interval: {full}")
     return fig
 
@@ -75,6 +81,7 @@ def plot_validation(validation, *, source: str = "") -> Figure:
     ax.set_ylabel("value (95% CI)")
     ax.set_title("Validation of the frame lexicon against hand coding")
     ax.legend(frameon=False, loc="lower left")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))     # room for the two-line source note
     source_note(fig, source or "Source: discourse.framing.validate; 95% CI: Wilson for "
                 "precision and recall, paragraph-cluster bootstrap (Jeffreys pseudo-counts) "
                 "for F1, kappa, alpha; dashed 0.85, dotted 0.80")
@@ -150,6 +157,7 @@ def plot_cooccurrence(cooc, *, year: str = "all", source: str = "") -> Figure:
     ax.set_ylabel("frame a")
     ax.set_title(f"Sentences carrying both frames (year: {year})")
     fig.colorbar(im, ax=ax, label="sentences")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
     source_note(fig, source or "Source: discourse.framing.cooccurrence")
     return fig
 
@@ -172,6 +180,7 @@ def plot_trajectory(traj, *, source: str = "") -> Figure:
     axes[0, 0].legend(frameon=False, fontsize=8, ncol=3)
     fig.suptitle(f"Frames along each text (centred window of {int(traj['window'].iloc[0])} "
                  "sentences)")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
     source_note(fig, source or "Source: discourse.framing.trajectory")
     return fig
 
@@ -199,5 +208,6 @@ def plot_roles(by_role, *, source: str = "") -> Figure:
     ax.set_ylabel("year and speaker role")
     ax.set_title("Frames by speaker role")
     ax.legend(frameon=False)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
     source_note(fig, source or "Source: discourse.framing.frames_by_role")
     return fig

@@ -35,32 +35,57 @@ def _topic_titles(topics_: list[int], labels, width: int = 0) -> dict[int, str]:
 
 
 def plot_topic_model_selection(selection):
-    """Coherence (NPMI, UMass) and seed stability against k, one line per model.
+    """Coherence (NPMI, UMass) and stability against k, one line per model.
+
+    The stability panel shows both stabilities the rule for k and the citable topics
+    use (:func:`discourse.topics.suggest_k`): across seeds (solid) and across refits
+    on resampled units (dashed, where the table has ``stability_resample``), with
+    their thresholds (dotted, :data:`discourse.topics.stability.MIN_STABILITY` and
+    ``MIN_RESAMPLE_STABILITY``).
 
     Parameters
     ----------
     selection : pandas.DataFrame
         The ``model_selection`` table of :func:`discourse.topics.select_model`.
-        Error bars: +/- one standard deviation over seeds.
+        Error bars: +/- one standard deviation over seeds (stabilities: cut at 0 and 1,
+        the range of a Jaccard overlap).
     """
+    from discourse.topics.stability import MIN_RESAMPLE_STABILITY, MIN_STABILITY
+
     fig, axes = new_figure(figsize=(11.0, 4.2), ncols=3)
     panels = (("npmi", "npmi_sd", "NPMI coherence (mean over topics)"),
               ("umass", "umass_sd", "UMass coherence (mean over pairs)"),
               ("stability", "stability_sd", "stability (mean matched Jaccard, top 10)"))
     styles = {"nmf": ("#1f77b4", "o"), "lda": ("#d62728", "s")}
+    resample = "stability_resample" in selection and \
+        selection["stability_resample"].notna().any()
     for ax, (col, sd, label) in zip(axes, panels):
+        lines = [(col, sd, "", "-")]
+        if col == "stability" and resample:
+            lines.append(("stability_resample", "stability_resample_sd", ", resampled",
+                          "--"))
         for model, g in selection.groupby("model", sort=True):
             g = g.sort_values("k")
             color, marker = styles.get(model, ("0.3", "^"))
-            ax.errorbar(g["k"], g[col], yerr=g[sd], color=color, marker=marker,
-                        markersize=4, capsize=2, linewidth=1.2, label=model.upper())
+            for c, s, suffix, ls in lines:
+                err = g[s].fillna(0)
+                if c.startswith("stability"):           # a Jaccard overlap lies in [0, 1]
+                    err = [err.clip(upper=g[c]), err.clip(upper=1 - g[c])]
+                ax.errorbar(g["k"], g[c], yerr=err, color=color, marker=marker,
+                            markersize=4, capsize=2, linewidth=1.2, linestyle=ls,
+                            label=model.upper() + suffix)
         ax.set_xlabel("number of topics k")
         ax.set_ylabel(label, fontsize=8)
         ax.set_xticks(sorted(selection["k"].unique()))
     axes[2].set_ylim(0, 1.05)
+    for level in (MIN_STABILITY, MIN_RESAMPLE_STABILITY) if resample else (MIN_STABILITY,):
+        axes[2].axhline(level, color="0.5", linewidth=0.8, linestyle=":")
     axes[0].legend(fontsize=8, frameon=False)
+    if resample:
+        axes[2].legend(fontsize=7, frameon=False, loc="lower left")
     n = int(selection["n_seeds"].iloc[0]) if len(selection) else 0
-    fig.suptitle(f"Choosing k: coherence and stability over {n} seeds (bars: +/- 1 SD)")
+    fig.suptitle(f"Choosing k: coherence and stability over {n} seeds"
+                 + (" and resampled refits" if resample else "") + " (bars: +/- 1 SD)")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     source_note(fig, "Source: discourse.topics.select_model "
                      f"({results.TOPICS_MODEL_SELECTION.ref})")

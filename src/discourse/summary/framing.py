@@ -43,7 +43,8 @@ def framing_findings(root: Path):
                     text += (f" Difference {d.target} minus {d.reference}: "
                              f"{pp(d.difference)} percentage points (95% CI "
                              f"{pp0(d.ci_low)} to {pp0(d.ci_high)}; Fisher exact "
-                             f"{pvalue(d.p_value_independent)} assuming independent sentences).")
+                             f"{pvalue(d.p_value_independent)} assuming independent "
+                             "sentences, one test per frame, not adjusted for the three).")
                 else:
                     text += (f" Difference {d.target} minus {d.reference}: "
                              f"{pp(d.difference)} percentage points (95% Newcombe CI "
@@ -59,8 +60,9 @@ def framing_findings(root: Path):
         two = _two_coders(ceil, "corpus")
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of the corpus's {n} "
-               "sentences (Wilson CIs for precision and recall, paragraph-cluster bootstrap "
-               f"CIs for F1 and kappa): {agreement(valid)}. These figures are optimistic: "
+               f"sentences{_coders(root, 'corpus')} (Wilson CIs for precision and recall, "
+               "paragraph-cluster bootstrap CIs for F1 and kappa): "
+               f"{agreement(valid)}. These figures are optimistic: "
                f"the lexicon was developed and revised on these very sentences.{two}",
                f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}"
                + (f"; {R.FRAMING_CEILING.ref}" if two else ""))
@@ -104,12 +106,21 @@ def _variants(checks) -> str:
     return "; ".join(parts + ["the main result itself is not counted"])
 
 
+def _coders(root: Path, name: str) -> str:
+    """", coded by ..." for set ``name``, from the registry of sets ("" when unknown)."""
+    gen = read(root, R.FRAMING_GENERALISATION)
+    if gen is None or "coded_by" not in gen:
+        return ""
+    who = gen.loc[gen.set == name, "coded_by"].dropna()
+    return f" (coded by {who.iloc[0]})" if len(who) and who.iloc[0] else ""
+
+
 def _two_coders(ceil, name: str) -> str:
     """The sentence on two hand coders' agreement on set ``name`` ("" when unknown)."""
     c = None if ceil is None else ceil[(ceil.set == name) & (ceil.metric == "kappa")]
     if c is None or c.empty:
         return ""
-    return (" Two hand coders of the same sentences, before adjudication, agreed at "
+    return (" Two coders of the same sentences, before adjudication, agreed at "
             "Cohen's kappa " + ", ".join(f"{x.frame} {x.two_coders:.2f}"
                                          for x in c.itertuples()) + ".")
 
@@ -123,13 +134,15 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
         r = part.iloc[0]
         if skip_corpus and name == "corpus":
             continue
-        what = (" This is the package's estimate of its accuracy on new text of this kind"
+        what = (" An estimate of its accuracy on new text of this kind"
                 + ("; the texts are synthetic, so real text may differ."
                    if r.kind == "synthetic" else ".")
                 if r.used_for_development == "no" else
                 " Optimistic: the lexicon was built or tuned on these sentences.")
+        who = f"; coded by {r.coded_by}" if isinstance(getattr(r, "coded_by", None), str) \
+            and r.coded_by else ""
         text = (f"Agreement of the lexicon coder with the adjudicated hand coding of "
-                f"{int(r.n)} sentences of the set '{name}' ({r.measured_on}): "
+                f"{int(r.n)} sentences of the set '{name}' ({r.measured_on}{who}): "
                 f"{agreement(part)}.{what}")
         two = _two_coders(ceil, name)
         src = R.FRAMING_GENERALISATION.ref + (f"; {R.FRAMING_CEILING.ref}" if two else "")
@@ -149,8 +162,10 @@ def _corrected(root: Path, single: bool):
             + (f"; {r.flag}" if isinstance(r.flag, str) and r.flag else "") + ")"
             for r in part.sort_values("year").itertuples()))
     lead = ("Every sentence of the corpus is hand-coded, so the hand codes are the primary "
-            "estimate; the coder's shares corrected for its errors show what a researcher "
-            "would get without hand coding" if everything else
+            "estimate (the shares above are the lexicon coder's); the coder's shares "
+            "corrected for its errors, with its sensitivity and specificity measured on "
+            "the same sentences the lexicon was developed on (in-sample: optimistic, and "
+            "not what a researcher without hand coding would have)" if everything else
             "Coder shares corrected for the coder's errors")
     yield ("Framing",
            f"{lead} (Rogan and Gladen 1978, sensitivity and specificity from "
@@ -172,6 +187,6 @@ def _corrected(root: Path, single: bool):
                + ". Part of a difference between the years' coder shares may then be a "
                "difference in the coder's errors; compare the years on hand codes."
                if len(differ) else
-               "do not differ detectably between years (cluster-bootstrap CIs of the "
-               "differences include 0)."))
+               "do not differ detectably between years (the CIs of the differences, "
+               "cluster bootstrap widened to Newcombe's where narrower, include 0)."))
     yield ("Framing", text, R.FRAMING_ACCURACY_BY_YEAR.ref)

@@ -64,7 +64,9 @@ def keyword_findings(root: Path, n: int = 5):
         yield ("Keywords",
                f"%DIFF of the {int(zero.sum())} terms absent from the reference is an "
                "artefact of the 0.5 put in place of their zero count "
-               "(`pct_diff_zero_reference`) and is not interpreted; the log-odds z-scores "
+               "(`pct_diff_zero_reference`) and is not interpreted; the Log Ratio of a term "
+               "absent from one side uses the same 0.5 (Hardie 2014), so its size is set "
+               "by that convention, not measured; the log-odds z-scores "
                f"(Monroe et al. 2008) use the {k.logodds_prior.iloc[0]} prior (largest |z| "
                f"{k.logodds_z.abs().max():.2f}): a prior as heavy as the data shrinks every "
                "z towards 0, so their ranking, not their size, is the evidence "

@@ -7,9 +7,11 @@ intervals are percentile bootstrap intervals (Efron and Tibshirani 1993;
 
 **Design** (``design``): adjacent paragraphs of a speech share their topics (their
 weights correlate at 0.6-0.7 here), so by default runs of consecutive units are
-resampled within each document (``"block"``: the moving block bootstrap of
-:func:`discourse.bootstrap.block_bootstrap`, block length ``round(n ** (1/3))`` units
-for a document of ``n`` units); ``"units"`` resamples single units within each year as
+resampled within each document (``"block"``: the circular block bootstrap of
+:func:`discourse.blocks.block_bootstrap`, block length ``round(n ** (1/3))`` units
+for a document of ``n`` units, blocks wrapping round the end of the document so that
+every unit is drawn equally often and the bootstrap distribution is centred on the
+estimate; Politis and Romano 1992); ``"units"`` resamples single units within each year as
 if they were independent (narrower, optimistic intervals; kept for comparison). The
 ``interval`` column of each table says which was used.
 
@@ -26,6 +28,8 @@ Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chap
 Hall.
 Künsch, H. R. (1989). The jackknife and the bootstrap for general stationary
 observations. *Annals of Statistics* 17(3), 1217-1241.
+Politis, D. N. and Romano, J. P. (1992). A circular block-resampling procedure for
+stationary data. In *Exploring the Limits of Bootstrap*, 263-270. Wiley.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from discourse import bootstrap, provenance, stats
+from discourse import blocks, provenance, stats
 from discourse.checks import check_choice, check_positive_int
 from discourse.topics.model import DEFAULT_SEED
 
@@ -70,18 +74,18 @@ def _boot_means(wide: pd.DataFrame, n_boot: int, seed: int, design: str) -> dict
             label = "bootstrap of units within year (assumes independent units)"
         else:
             lengths = part.groupby(level="doc_id", sort=False).size().tolist()
-            draws = np.vstack([c @ W for c in bootstrap.block_bootstrap(
+            draws = np.vstack([c @ W for c in blocks.block_bootstrap(
                 lengths, n_boot=n_boot, seed=seed + i)]) / len(W)
-            label = _block_label({bootstrap.block_length(n) for n in lengths})
+            label = _block_label({blocks.block_length(n) for n in lengths})
         out[int(year)] = (W.mean(axis=0), draws, len(W), label)
     return out
 
 
 def _block_label(blocks) -> str:
-    """'moving block bootstrap ... (block length 3-4 units)' for a set of lengths."""
+    """'circular block bootstrap ... (block length 3-4)' for a set of lengths."""
     blocks = sorted(blocks)
     span = str(blocks[0]) if len(blocks) == 1 else f"{blocks[0]}-{blocks[-1]}"
-    return ("moving block bootstrap of consecutive units within each document "
+    return ("circular block bootstrap of consecutive units within each document "
             f"(block length {span})")
 
 

@@ -1,0 +1,154 @@
+"""The circular block bootstrap of runs of units within documents.
+
+Where units are ordered and adjacent ones share their content (the topic weights of
+consecutive paragraphs correlate at about 0.6-0.7 on the project corpus), runs of
+consecutive units are resampled: the circular block bootstrap (Politis and Romano
+1992; Lahiri 2003). Within each document of ``n`` units, ``ceil(n / L)`` blocks of
+``L`` consecutive units are drawn with replacement from the ``n`` possible starts, a
+block running past the last unit continuing from the first (the units wrapped on a
+circle), laid end to end and cut to ``n`` units, so every replicate keeps each
+document's number of units and the dependence within a block; documents are resampled
+independently and never mixed.
+
+Every unit is drawn once per replicate in expectation, so the bootstrap mean of a mean
+of units is the estimate itself. The moving block bootstrap (Künsch 1989), whose blocks
+stop at the ends, draws the first and last ``L - 1`` units less often (the first unit
+``ceil(n / L) / (n - L + 1)`` times instead of once: 0.36 for 27 units in blocks of 3),
+which pulls the interval away from a topic placed at the start or end of a text.
+
+The block length defaults to ``round(n ** (1/3))`` per document (:func:`block_length`),
+the order that minimises the error of the bootstrap variance (Hall, Horowitz and Jing
+1995); ``L = 1`` is the ordinary bootstrap of units. Replicates come as counts
+(replicate x unit), :data:`discourse.bootstrap.BLOCK` replicates at a time.
+
+References
+----------
+Hall, P., Horowitz, J. L. and Jing, B.-Y. (1995). On blocking rules for the bootstrap
+with dependent data. *Biometrika* 82(3), 561-574.
+Künsch, H. R. (1989). The jackknife and the bootstrap for general stationary
+observations. *Annals of Statistics* 17(3), 1217-1241.
+Lahiri, S. N. (2003). *Resampling Methods for Dependent Data*. Springer.
+Politis, D. N. and Romano, J. P. (1992). A circular block-resampling procedure for
+stationary data. In R. LePage and L. Billard (eds.), *Exploring the Limits of
+Bootstrap*, 263-270. Wiley.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterator, Sequence
+
+import numpy as np
+
+from discourse.bootstrap import BLOCK
+from discourse.checks import check_positive_int
+
+__all__ = ["block_length", "block_counts", "block_bootstrap"]
+
+
+def block_length(n: int) -> int:
+    """The default block length for a run of ``n`` units: ``round(n ** (1/3))``, >= 1.
+
+    Examples
+    --------
+    >>> [block_length(n) for n in (1, 8, 36, 64, 1000)]
+    [1, 2, 3, 4, 10]
+    """
+    return max(1, int(round(n ** (1 / 3))))
+
+
+def block_counts(starts, n: int, block: int) -> np.ndarray:
+    """Counts of the units of a circular block bootstrap replicate, from its block starts.
+
+    Parameters
+    ----------
+    starts : array-like of int
+        Replicates x blocks: the first unit (0 to ``n - 1``) of each block.
+    n : int
+        Units in the document.
+    block : int
+        Block length ``L`` (at most ``n``).
+
+    Returns
+    -------
+    numpy.ndarray
+        Replicates x ``n``: how many times each unit is drawn when the blocks
+        ``start, start + 1, ..., start + L - 1`` (modulo ``n``: a block running past
+        the last unit goes on from the first; Politis and Romano 1992) are laid end to
+        end and cut to ``n`` units.
+
+    Examples
+    --------
+    >>> block_counts([[3, 0], [1, 1]], n=4, block=2).tolist()
+    [[2, 1, 0, 1], [0, 2, 2, 0]]
+    """
+    starts = np.asarray(starts, dtype=np.int64)
+    starts = starts.reshape(len(starts), -1)
+    b = len(starts)
+    idx = ((starts[:, :, None] + np.arange(block)) % n).reshape(b, -1)[:, :n]
+    flat = (idx + n * np.arange(b)[:, None]).ravel()
+    return np.bincount(flat, minlength=b * n).reshape(b, n)
+
+
+def block_bootstrap(lengths: Sequence[int], *, n_boot: int, seed: int,
+                    block: int | None = None) -> Iterator[np.ndarray]:
+    """Yield circular block bootstrap counts for consecutive documents of given lengths.
+
+    Within each document of ``n`` units, ``ceil(n / L)`` block starts are drawn
+    uniformly from the ``n`` units and the blocks wrap around the end of the document
+    (:func:`block_counts`; Politis and Romano 1992), so that every unit is drawn once
+    per replicate in expectation and the bootstrap mean of a mean of units is the
+    estimate (the moving block bootstrap of Künsch 1989 under-draws the ends).
+
+    Parameters
+    ----------
+    lengths : sequence of int
+        Units of each document, in the order of the columns (document 1's units
+        first, in reading order).
+    n_boot : int
+        Replicates in all.
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+    block : int, optional
+        Block length for every document (capped at its length); default
+        :func:`block_length` of each document's length.
+
+    Yields
+    ------
+    numpy.ndarray
+        Chunks of at most :data:`BLOCK` rows (replicates) x ``sum(lengths)`` columns:
+        how many times each unit is drawn. Each row sums to ``lengths[d]`` over the
+        columns of document ``d``.
+
+    References
+    ----------
+    Künsch, H. R. (1989). The jackknife and the bootstrap for general stationary
+    observations. *Annals of Statistics* 17(3), 1217-1241.
+    Politis, D. N. and Romano, J. P. (1992). A circular block-resampling procedure
+    for stationary data. In *Exploring the Limits of Bootstrap*, 263-270. Wiley.
+
+    Examples
+    --------
+    >>> counts = np.vstack(list(block_bootstrap([4, 2], n_boot=3, seed=1, block=2)))
+    >>> counts.shape, counts[:, :4].sum(axis=1).tolist(), counts[:, 4:].sum(axis=1).tolist()
+    ((3, 6), [4, 4, 4], [2, 2, 2])
+    """
+    check_positive_int("n_boot", n_boot)
+    lengths = [int(n) for n in lengths]
+    if any(n < 1 for n in lengths):
+        raise ValueError(f"lengths={lengths!r}: every document needs at least one unit")
+    if block is not None:
+        check_positive_int("block", block)
+    rng = np.random.default_rng(seed)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    total = int(offsets[-1])
+    done = 0
+    while done < n_boot:
+        b = min(BLOCK, n_boot - done)
+        counts = np.zeros((b, total), dtype=np.int64)
+        for d, n in enumerate(lengths):
+            L = min(n, block if block is not None else block_length(n))
+            starts = rng.integers(0, n, size=(b, math.ceil(n / L)))
+            counts[:, offsets[d]:offsets[d + 1]] = block_counts(starts, n, L)
+        yield counts
+        done += b

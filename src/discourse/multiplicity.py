@@ -1,0 +1,80 @@
+"""Multiple comparisons: p-values adjusted over a family of tests.
+
+:func:`adjust_pvalues`: Benjamini and Hochberg's (1995) false discovery rate or Holm's
+(1979) step-down family-wise correction. A NaN p-value (a test not made) is left out of
+the family: it stays NaN and does not count in ``m``, for both methods. Also available
+as :func:`discourse.stats.adjust_pvalues`.
+
+References
+----------
+Benjamini, Y. and Hochberg, Y. (1995). Controlling the false discovery rate. *Journal
+of the Royal Statistical Society B* 57(1), 289-300.
+Holm, S. (1979). A simple sequentially rejective multiple test procedure.
+*Scandinavian Journal of Statistics* 6(2), 65-70.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from discourse.checks import check_choice
+
+__all__ = ["CORRECTIONS", "adjust_pvalues"]
+
+#: Multiple-comparison corrections of :func:`adjust_pvalues`.
+CORRECTIONS = ("fdr_bh", "holm")
+
+
+def adjust_pvalues(p, method: str = "fdr_bh") -> np.ndarray:
+    """Adjust p-values for multiple comparisons.
+
+    Parameters
+    ----------
+    p : array-like
+        Unadjusted p-values, in [0, 1]; NaN marks a test that was not made.
+    method : {"fdr_bh", "holm"}
+        ``fdr_bh``: Benjamini and Hochberg (1995) q-values (``scipy.stats.
+        false_discovery_control``); ``holm``: Holm's (1979) step-down adjusted p,
+        ``max_{j <= i} (m - j + 1) p_(j)``, capped at 1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The adjusted p-values, in the order of ``p``. NaN p-values are left out of
+        the family: they stay NaN and ``m`` is the number of non-NaN p-values, for
+        both methods (as ``statsmodels.stats.multitest.multipletests`` applied to the
+        non-NaN subset).
+
+    Raises
+    ------
+    ValueError
+        For an unknown method or a (non-NaN) p-value outside [0, 1].
+
+    Examples
+    --------
+    >>> adjust_pvalues([0.01, 0.04, 0.03], "holm").round(2).tolist()
+    [0.03, 0.06, 0.06]
+    >>> adjust_pvalues([0.01, float("nan"), 0.03], "holm").round(2).tolist()  # m = 2
+    [0.02, nan, 0.03]
+    """
+    check_choice("correction", method, CORRECTIONS)
+    p = np.asarray(p, dtype=float)
+    out = np.full(p.shape, np.nan)
+    tested = ~np.isnan(p)
+    if not tested.any():
+        return out
+    q = p[tested]
+    if (q < 0).any() or (q > 1).any():
+        bad = q[(q < 0) | (q > 1)]
+        raise ValueError(f"p-values must lie in [0, 1]; got {bad[:3].tolist()}")
+    if method == "fdr_bh":
+        from scipy.stats import false_discovery_control
+
+        out[tested] = false_discovery_control(q, method="bh")
+        return out
+    order = np.argsort(q, kind="stable")
+    m = len(q)
+    adj = np.empty(m)
+    adj[order] = np.minimum(np.maximum.accumulate((m - np.arange(m)) * q[order]), 1.0)
+    out[tested] = adj
+    return out
