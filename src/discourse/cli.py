@@ -109,15 +109,20 @@ def _keyness(args) -> int:
     from discourse import corpus, keywords, parallel, preprocess
     from discourse.stats import comparisons
 
-    docs = corpus.load_docs(args.corpus, layer=args.layer)
+    # streamed: one document's text and sentences at a time (worker processes take
+    # the loaded texts); per-year counts unless the permutation test needs paragraphs;
+    # the progress bar only on a terminal
+    rows = None
+    if args.n_jobs == 1:
+        docs, rows = corpus.stream_docs(args.corpus, layer=args.layer)
+    else:
+        docs = corpus.load_docs(args.corpus, layer=args.layer)
     target, reference = _group_value(args.target), _group_value(args.reference)
     comparisons(docs["year"].unique(), target, reference, name="year")   # fail early
-    # streamed: one document's sentences at a time; per-year counts unless the
-    # permutation test needs paragraphs; the progress bar only on a terminal
     options = preprocess.TermOptions(keep_pronouns=args.keep_pronouns)
     tc = parallel.count_documents(docs, options,
                                   level="paragraph" if args.permutations else "year",
-                                  n_jobs=args.n_jobs,
+                                  n_jobs=args.n_jobs, rows=rows,
                                   progress=not args.quiet and sys.stderr.isatty())
     table = keywords.keyness(tc, target, reference, min_count=args.min_count,
                              g2_form=args.g2_form, correction=args.correction, prior=args.prior,

@@ -23,7 +23,9 @@ import datetime as _dt
 import hashlib
 import os
 import re
+from collections import namedtuple
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
@@ -44,6 +46,7 @@ __all__ = [
     "load_corrections",
     "apply_corrections",
     "load_docs",
+    "stream_docs",
     "corpus_checksums",
     "load_sentences",
     # segmentation, as before (see discourse.segmentation and discourse.text)
@@ -79,6 +82,8 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CORRECTION_FIELDS = ("doc_id", "correction_id", "find", "replace", "what", "why")
 _DOC_COLUMNS = ["doc_id", "year", "date", "speaker", "genre", "title", "venue",
                 "publisher", "language", "file", "sha256", "layer", "text"]
+#: A row of the ``docs`` table (:func:`stream_docs`).
+_Doc = namedtuple("Doc", _DOC_COLUMNS)
 _SEGMENT = f"{segment.__module__}.{segment.__qualname__}"   # what made a sentences table
 _SENTENCE_DTYPES = {"sentence_id": str, "doc_id": str, "year": "int64",
                     "paragraph": "int64", "sentence": "int64", "role": str, "text": str}
@@ -279,6 +284,55 @@ def load_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned"
     >>> docs = load_docs()                                   # doctest: +SKIP
     >>> docs[["doc_id", "year", "layer"]]                    # doctest: +SKIP
     """
+    root, meta, by_doc = _documents(corpus, layer)
+    records = []
+    for row, text in zip(meta.itertuples(index=False), _texts(root, meta, by_doc)):
+        rec = {c: getattr(row, c) for c in _DOC_COLUMNS if c not in ("layer", "text")}
+        rec.update(layer=layer, text=text)
+        records.append(rec)
+    docs = pd.DataFrame(records, columns=_DOC_COLUMNS)
+    return provenance.attach(docs, "discourse.corpus.load_docs",
+                             {"corpus": root, "layer": layer},
+                             corpus=_signature(root, layer))
+
+
+def stream_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned"
+                ) -> tuple[pd.DataFrame, Iterator]:
+    """The ``docs`` table without its texts, and its rows with their texts read one
+    document at a time: for corpora whose texts need not all be in memory at once.
+
+    The table is :func:`load_docs`'s without the ``text`` column (the same provenance);
+    every checksum is verified against ``metadata.csv`` before this returns, and each
+    text again as the stream reads it (with every check of :func:`load_docs`).
+
+    Returns
+    -------
+    (pandas.DataFrame, iterator)
+        The table, and an iterator of its rows in order (named tuples of its columns
+        and ``text``), each text read, verified and corrected when the row is reached.
+    """
+    root, meta, by_doc = _documents(corpus, layer)
+    columns = [c for c in _DOC_COLUMNS if c != "text"]
+    docs = pd.DataFrame([{**{c: getattr(row, c) for c in columns if c != "layer"},
+                          "layer": layer} for row in meta.itertuples(index=False)],
+                        columns=columns)
+    checksums = corpus_checksums(root)
+    for row in meta.itertuples(index=False):           # fail early, as load_docs does
+        if checksums.get(row.file) != row.sha256:
+            _read_text(root / row.file, row.sha256)    # raises the error it finds
+    docs = provenance.attach(docs, "discourse.corpus.load_docs",
+                             {"corpus": root, "layer": layer},
+                             corpus=provenance.corpus_signature(root, checksums, layer))
+
+    def rows() -> Iterator:
+        for row, text in zip(docs.itertuples(index=False), _texts(root, meta, by_doc)):
+            yield _Doc(*row, text)
+
+    return docs, rows()
+
+
+def _documents(corpus, layer: str) -> tuple:
+    """(corpus directory, metadata, {doc_id: its corrections}) of a corpus layer."""
     check_choice("layer", layer, LAYERS)
     root = paths.corpus_dir(corpus)
     meta = load_metadata(root)
@@ -291,20 +345,17 @@ def load_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned"
     # each document's corrections in file order, selected once (not per document)
     by_doc = {} if corrections is None else dict(iter(corrections.groupby("doc_id",
                                                                           sort=False)))
-    records = []
+    return root, meta, by_doc
+
+
+def _texts(root: Path, meta: pd.DataFrame, by_doc: dict) -> Iterator[str]:
+    """Each document's text, read, verified and corrected, in the order of ``meta``."""
     for row in meta.itertuples(index=False):
-        path = root / row.file
-        text = _read_text(path, row.sha256)
+        text = _read_text(root / row.file, row.sha256)
         if row.doc_id in by_doc:
             text = apply_corrections(text, by_doc[row.doc_id],
                                      source=str(root / "corrections.csv"))
-        rec = {c: getattr(row, c) for c in _DOC_COLUMNS if c not in ("layer", "text")}
-        rec.update(layer=layer, text=text)
-        records.append(rec)
-    docs = pd.DataFrame(records, columns=_DOC_COLUMNS)
-    return provenance.attach(docs, "discourse.corpus.load_docs",
-                             {"corpus": root, "layer": layer},
-                             corpus=_signature(root, layer))
+        yield text
 
 
 def _signature(root: Path, layer: str) -> dict:

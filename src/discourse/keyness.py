@@ -143,7 +143,7 @@ def group_counts(data, by: str = "year") -> dict:
         table = data.pivot_table(index="term", columns=by, values="count",
                                  aggfunc="sum", fill_value=0)
         totals = data.groupby(by)["total"].first()
-        return {"terms": table.index.to_numpy().astype(str),
+        return {"terms": _strings(table.index),
                 "groups": list(table.columns), "matrix": table.to_numpy(dtype=float).T,
                 "totals": totals.reindex(table.columns).to_numpy(dtype=float),
                 "presence": None, "n_paragraphs": None, "paragraphs": None}
@@ -156,7 +156,7 @@ def group_counts(data, by: str = "year") -> dict:
     if tc.level == "paragraph":
         paragraph = tc
     grouped = tc.by(by) if tc.presence is not None else tc
-    return {"terms": np.asarray(grouped.terms).astype(str),
+    return {"terms": _strings(grouped.terms),
             "groups": [g.item() if hasattr(g, "item") else g for g in grouped.rows[by]],
             "matrix": grouped.matrix.toarray().astype(float),
             "totals": grouped.totals.astype(float),
@@ -165,6 +165,13 @@ def group_counts(data, by: str = "year") -> dict:
             "n_paragraphs": None if grouped.n_paragraphs is None else
             np.asarray(grouped.n_paragraphs, dtype=float),
             "paragraphs": paragraph}
+
+
+def _strings(terms) -> np.ndarray:
+    """``terms`` as an object array of ``str``: not ``astype(str)``, whose fixed-width
+    array holds every term at the length of the longest (4 bytes a character; on
+    real text one long chunk makes it hundreds of MB)."""
+    return np.array([str(t) for t in terms], dtype=object)
 
 
 @provenance.tracked
@@ -321,7 +328,7 @@ def _keyness_one(counts: dict, comparison: stats.Comparison, settings: dict
     p = chi2.sf(np.abs(stat), 1)
     rb = np.where(b == 0, ZERO, b) / d
     out = {
-        "term": terms.astype(str),
+        "term": terms,
         "count_target": a.astype(int),
         "count_reference": b.astype(int),
         "total_target": int(c),

@@ -156,13 +156,15 @@ class Lexicons:
                 out |= table[g]
         return frozenset(out)
 
-    def memo(self, name: str) -> dict:
-        """A dictionary private to this object, for memoising look-ups computed from it.
+    def memo(self, name: str, factory=dict, *args) -> dict:
+        """A dictionary private to this object, for memoising look-ups computed from it
+        (made by ``factory(*args)`` on first use, e.g. a bounded memo).
 
         The memo lives and dies with the object and is never pickled; the lists
         themselves cannot change, so whatever is computed from them stays valid.
         """
-        return self._memo.setdefault(name, {})
+        found = self._memo.get(name)
+        return self._memo.setdefault(name, factory(*args)) if found is None else found
 
     def provenance(self) -> dict:
         """What a result table records about the lists it was built with: their

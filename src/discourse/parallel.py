@@ -47,7 +47,7 @@ def _count_part(docs: pd.DataFrame, options: TermOptions, level: str,
 
 def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOptions(), *,
                     level: str = "year", lexicons: Lexicons | None = None,
-                    n_jobs: int = 1, progress: bool = False) -> TermCounts:
+                    n_jobs: int = 1, progress: bool = False, rows=None) -> TermCounts:
     """Segment and count a ``docs`` table, one document at a time (never a sentences
     table in memory).
 
@@ -63,6 +63,10 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
         (:func:`combine`); the counts are identical whatever ``n_jobs`` is.
     progress : bool
         A tqdm progress bar (documents, or partitions with ``n_jobs > 1``).
+    rows : iterable, optional
+        With ``n_jobs == 1``: the rows of ``docs`` with their texts, in order, instead
+        of ``docs.itertuples()``; the stream of :func:`discourse.corpus.stream_docs`
+        holds one text at a time (``docs`` then needs no ``text`` column).
 
     Returns
     -------
@@ -76,10 +80,13 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
     opts = as_options(options)
     lexicons = load_lexicons() if lexicons is None else lexicons
     source = provenance.of(docs) or {}
+    if rows is not None and n_jobs != 1:
+        raise ValueError("rows (a stream of documents) needs n_jobs=1")
     if n_jobs == 1 or len(docs) < 2:
         from discourse.segmentation import iter_sentences
 
-        rows = tqdm(docs.itertuples(index=False), total=len(docs), desc="documents",
+        rows = tqdm(docs.itertuples(index=False) if rows is None else rows,
+                    total=len(docs), desc="documents",
                     unit="doc", disable=not progress, mininterval=1.0)
         stream = iter_sentences(rows)          # the rows as they are: no frame per document
         out = count_terms(stream, opts, level=level, lexicons=lexicons)

@@ -10,13 +10,15 @@ The steps, in order, each of which one option switches off:
 
 1. tokenise (:func:`discourse.text.tokenize`, NLTK's word tokenizer). For speed the
    sentence is split at white space and each chunk is tokenised once per
-   :class:`~discourse.lexicons.Lexicons` object (memoised, with a space before it and
-   a dummy token after it, so that the tokenizer's context rules see what they see
-   in the sentence; the last chunk keeps the sentence's end). NLTK's rules only ever
+   :class:`~discourse.lexicons.Lexicons` object (:mod:`discourse.term_chunks`;
+   memoised, with a space before it and a dummy token after it, so that the
+   tokenizer's context rules see what they see in the sentence; the last chunk
+   keeps the sentence's end). NLTK's rules only ever
    insert spaces, never join across one, so the tokens are those of the whole
    sentence; :func:`sentence_tokens` is checked against
-   :func:`discourse.text.tokenize` in the tests. The memo grows with the number of
-   distinct chunks (the vocabulary), not with the corpus. A last chunk ``p + "."``
+   :func:`discourse.text.tokenize` in the tests. The memos are bounded
+   (:class:`~discourse.term_chunks.Generations`: the chunks used recently are kept,
+   what is forgotten is computed again, to the same terms). A last chunk ``p + "."``
    has the tokens of ``p`` inside a sentence and ``"."``
    (:func:`discourse.batch_tokens.final_stem`). :func:`block_terms` tokenises the
    new chunks of many sentences in batches (the same tokens, fewer calls);
@@ -51,22 +53,21 @@ rates per 10,000 in :mod:`discourse.keywords` use these terms as tokens.
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
 from itertools import chain
 from operator import itemgetter
 from types import MappingProxyType
 from typing import Mapping
 
-from discourse.batch_tokens import final_stem, inner_tokens
-from discourse.lexicons import Lexicons, load_lexicons
-from discourse.text import is_numeric, is_word, plain_characters, single_token, tokenize
+from discourse.lexicons import Lexicons
+from discourse.term_chunks import (ACRONYM, TOKEN_MEMO_SIZE, Generations, chunk_tokens,
+                                   match_key, memo, memoise_chunks, nfc_chunks,
+                                   plain_chunk, sentence_tokens)
+from discourse.text import is_numeric, is_word, tokenize
 from discourse.text import lemma as _lemma
 
 __all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_tokens",
            "sentence_terms", "block_terms"]
 
-_ACRONYM = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
 #: Fields of a memoised chunk entry (see :func:`_state`).
 _EACH, _KEYS, _STARTS, _OUTPUTS = map(itemgetter, range(4))
 
@@ -141,57 +142,28 @@ def as_options(options) -> TermOptions:
     return TermOptions.from_mapping(options)
 
 
-def match_key(token: str, lexicons: Lexicons | None = None) -> str:
-    """The key on which a token is matched: lower case, British spelling, lemma.
-
-    Acronyms (RATS, SCO) are not lemmatised. Phrases and variants (here) and KWIC
-    queries (:func:`discourse.concordance.kwic`) compare tokens by this key. Keys are
-    memoised on ``lexicons``; pass the same object for speed.
-
-    Examples
-    --------
-    >>> lex = load_lexicons()
-    >>> [match_key(t, lex) for t in ["Organizations", "RATS", "rats", "favored"]]
-    ['organisation', 'rats', 'rat', 'favour']
-    """
-    lexicons = load_lexicons() if lexicons is None else lexicons
-    memo = lexicons.memo("match_key")
-    try:
-        return memo[token]
-    except KeyError:
-        pass
-    spelling = lexicons.spelling
-    low = token.lower()
-    w = spelling.get(low, low)
-    if not _ACRONYM.match(token):
-        w = _lemma(w, lexicons.lemma_overrides)
-        w = spelling.get(w, w)
-    memo[token] = w
-    return w
-
-
 def _surface(token: str, options: TermOptions, lexicons: Lexicons) -> str:
     """Output form of one token that is not part of a matched expression."""
-    memo = lexicons.memo("surface")
+    forms = memo(lexicons, "surface", TOKEN_MEMO_SIZE)
     key = (token, options.lowercase, options.spelling, options.lemmatize)
-    if key in memo:
-        return memo[key]
+    out = forms.find(key)
+    if out is not None:
+        return out
     table = lexicons.spelling if options.spelling else {}
     w = token.lower()
     w = table.get(w, w)
-    if options.lemmatize and not _ACRONYM.match(token):
+    if options.lemmatize and not ACRONYM.match(token):
         w = _lemma(w, lexicons.lemma_overrides)
         w = table.get(w, w)
     if options.lowercase:
         out = w
     elif w == token.lower():
         out = token
-    elif _ACRONYM.match(token):
+    elif ACRONYM.match(token):
         out = w.upper()
     else:
         out = w[:1].upper() + w[1:] if token[:1].isupper() else w
-    memo[key] = out
-    return out
+    return forms.keep(key, out)
 
 
 def _matcher(options: TermOptions, lexicons: Lexicons) -> dict:
@@ -231,85 +203,6 @@ def _drop_set(options: TermOptions, lexicons: Lexicons) -> frozenset[str]:
     return lexicons.stopwords(exclude=("pronouns",) if options.keep_pronouns else ())
 
 
-def _chunk(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
-    """``(tokens, keys)`` of one white-space chunk of a sentence, memoised."""
-    memo = lexicons.memo("chunks")
-    hit = memo.get((chunk, last))
-    if hit is None:
-        stem = final_stem(chunk) if last else None
-        if stem is not None:              # "p." ending a sentence: p's tokens and "."
-            t, k = _chunk(stem, False, lexicons)
-            hit = memo[(chunk, last)] = (t + (".",), k + _keys((".",), lexicons))
-            return hit
-        if single_token(chunk):           # a word of letters: its own token
-            t = [chunk]
-        else:
-            t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
-        hit = memo[(chunk, last)] = (tuple(t), _keys(t, lexicons))
-    return hit
-
-
-def _keys(tokens, lexicons: Lexicons) -> tuple:    # a chunk memo entry's second half
-    return tuple(match_key(x, lexicons) for x in tokens)
-
-
-def _memoise(split: list[list[str]], lexicons: Lexicons) -> None:
-    """Memoise the chunks of sentences (``split``: their NFC chunks) new to the chunk
-    memo, tokenised in batches; a last chunk ``p.`` as ``p``, other last chunks alone."""
-    memo = lexicons.memo("chunks")
-    new: dict[str, None] = {}
-    for chunks in split:
-        chunks = list(map(_plain, chunks))    # the memo's keys are the plain forms
-        last = chunks.pop()
-        stem = final_stem(last) if (last, True) not in memo else None
-        if stem:
-            chunks.append(stem)
-        for chunk in chunks:
-            if (chunk, False) not in memo and chunk not in new:
-                if single_token(chunk):           # its own token: _chunk memoises it
-                    _chunk(chunk, False, lexicons)
-                else:
-                    new[chunk] = None
-    for chunk, t in zip(new, inner_tokens(list(new))):
-        memo[(chunk, False)] = (t, _keys(t, lexicons))
-
-
-def _plain(chunk: str) -> str:
-    return chunk if chunk.isascii() else plain_characters(chunk)
-
-
-def _nfc_chunks(text: str) -> list[str]:
-    """The chunks of ``normalise(text).split()`` before normalise()'s one-for-one
-    replacements: the split points are the same (the Unicode spaces it replaces are
-    white space to ``str.split`` and so is their replacement; the quotes and hyphens it
-    replaces are not, nor are theirs), so each chunk there is :func:`_plain` ``(c)``
-    for the chunk ``c`` here, and the chunk memo takes ``c`` as a key too."""
-    return (text if text.isascii() else unicodedata.normalize("NFC", text)).split()
-
-
-def sentence_tokens(text: str, lexicons: Lexicons) -> tuple[list[str], list[str]]:
-    """The tokens of one sentence and their :func:`match_key` keys.
-
-    The tokens equal :func:`discourse.text.tokenize` ``(text)``; the work is memoised
-    per white-space chunk on ``lexicons`` (see the module docstring).
-
-    Examples
-    --------
-    >>> lex = load_lexicons()
-    >>> sentence_tokens("Member States' trade grew, Mr. Smith said.", lex)[0]
-    ['Member', 'States', "'", 'trade', 'grew', ',', 'Mr.', 'Smith', 'said', '.']
-    """
-    chunks = list(map(_plain, _nfc_chunks(text)))
-    toks: list[str] = []
-    keys: list[str] = []
-    last = len(chunks) - 1
-    for i, chunk in enumerate(chunks):
-        t, k = _chunk(chunk, i == last, lexicons)
-        toks.extend(t)
-        keys.extend(k)
-    return toks, keys
-
-
 def _simple_term(tok: str, options: TermOptions, lexicons: Lexicons,
                  drop: frozenset[str]) -> str | None:
     """The output of a token outside any matched expression (``None``: dropped)."""
@@ -325,28 +218,29 @@ def _simple_term(tok: str, options: TermOptions, lexicons: Lexicons,
 
 def _state(options: TermOptions, lexicons: Lexicons) -> tuple:
     """Per options: (matcher, drop set, {chunk: entry} inside a sentence, {chunk: entry}
-    at its end), an entry being (output of each token or None, keys, whether a variant
-    or phrase may start in it, outputs without None)."""
+    at its end, both :class:`~discourse.term_chunks.Generations` memos), an entry being
+    (output of each token or None, keys, whether a variant or phrase may start in it,
+    outputs without None)."""
     states = lexicons.memo("sentence_terms")
     state = states.get(options)
     if state is None:
         state = states[options] = (
             _matcher(options, lexicons) if (options.variants or options.phrases) else {},
-            _drop_set(options, lexicons), {}, {})
+            _drop_set(options, lexicons), Generations(), Generations())
     return state
 
 
 def _entry(chunk: str, last: bool, options: TermOptions, lexicons: Lexicons,
            match: dict, drop: frozenset[str], table: dict) -> tuple:
-    t, k = _chunk(chunk, last, lexicons)
+    t, k = chunk_tokens(chunk, last, lexicons)
     each = tuple(_simple_term(x, options, lexicons, drop) for x in t)
-    e = table[chunk] = (each, k, any(x in match for x in k),
-                        tuple(w for w in each if w is not None))
-    return e
+    return table.keep(chunk, (each, k, any(x in match for x in k), each if None not in each
+                              else tuple(w for w in each if w is not None)))
 
 
 def _missing(chunks: list[str], entries: list, options: TermOptions, lexicons: Lexicons,
-             match: dict, drop: frozenset[str], inner: dict, final: dict) -> list:
+             match: dict, drop: frozenset[str], inner: Generations, final: Generations
+             ) -> list:
     """``entries`` with the chunks not yet memoised analysed (under the key of their
     plain form, and of the chunk as found when that differs)."""
     last = len(chunks) - 1
@@ -354,19 +248,27 @@ def _missing(chunks: list[str], entries: list, options: TermOptions, lexicons: L
     for i, (c, e) in enumerate(zip(chunks, entries)):
         if e is None:
             table = final if i == last else inner
-            plain = _plain(c)
-            e = table.get(plain)
+            plain = plain_chunk(c)
+            e = table.find(plain)
             if e is None:
                 e = _entry(plain, i == last, options, lexicons, match, drop, table)
-            table[c] = e
+            if c is not plain:
+                table.keep(c, e)
         out.append(e)
     return out
 
 
 def _entries(chunks: list[str], state: tuple) -> list:
-    """The memoised entry of each chunk under ``state`` (``None``: not yet)."""
-    entries = list(map(state[2].get, chunks))
-    entries[-1] = state[3].get(chunks[-1])
+    """The memoised entry of each chunk under ``state`` (``None``: not yet), read from
+    the young generations in C, then from the old ones."""
+    inner, final = state[2], state[3]
+    entries = list(map(inner.get, chunks))
+    entries[-1] = final.get(chunks[-1])
+    if None in entries:
+        last = len(chunks) - 1
+        for i, e in enumerate(entries):
+            if e is None:
+                entries[i] = (final if i == last else inner).find(chunks[i])
     return entries
 
 
@@ -374,7 +276,7 @@ def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[
     """The terms of one sentence (see the module docstring), with explicit options and
     word lists; :func:`discourse.preprocess.terms` is the same with keyword options."""
     state = _state(options, lexicons)
-    chunks = _nfc_chunks(text)
+    chunks = nfc_chunks(text)
     return _terms(chunks, _entries(chunks, state), state, options, lexicons) \
         if chunks else []
 
@@ -385,9 +287,11 @@ def block_terms(texts: list[str], options: TermOptions, lexicons: Lexicons
     memo tokenised first, in batches (fewer calls of NLTK's tokenizer on text that
     rarely repeats; the terms are the same)."""
     state = _state(options, lexicons)
-    split = [_nfc_chunks(text) for text in texts]
+    split = [nfc_chunks(text) for text in texts]
     entries = [_entries(chunks, state) if chunks else [] for chunks in split]
-    _memoise([c for c, e in zip(split, entries) if None in e], lexicons)
+    memoise_chunks([[c for c, x in zip(cs[:-1], e) if x is None] + [cs[-1] if e[-1] is None
+                                                             else None]
+              for cs, e in zip(split, entries) if None in e], lexicons)
     return [_terms(c, e, state, options, lexicons) if c else []
             for c, e in zip(split, entries)]
 

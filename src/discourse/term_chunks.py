@@ -1,0 +1,205 @@
+"""The tokens and matching keys of white-space chunks, memoised in bounded memos.
+
+The first layer of the term analysis (:mod:`discourse.terms`, whose module docstring
+describes the steps): a sentence is split at white space, each distinct chunk is
+tokenised once (:func:`discourse.text.tokenize`, in batches:
+:func:`discourse.batch_tokens.inner_tokens`) and each token gets its
+:func:`match_key`. The look-ups are memoised on the
+:class:`~discourse.lexicons.Lexicons` object (never at module level), each in a
+:class:`Generations` memo: on real text the distinct chunks keep coming (366,979 at
+10 million words of prose), so a memo that kept all of them would grow with the
+corpus's long tail of chunks seen once; a generational memo keeps the recently used
+entries, at most two generations of :data:`MEMO_SIZE`. What it forgets is computed
+again, to the same value: the memos change the time, never the terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from discourse.batch_tokens import final_stem, inner_tokens
+from discourse.lexicons import Lexicons, load_lexicons
+from discourse.text import plain_characters, single_token, tokenize
+from discourse.text import lemma as _lemma
+
+__all__ = ["MEMO_SIZE", "TOKEN_MEMO_SIZE", "CHUNK_MEMO_SIZE", "ACRONYM", "Generations",
+           "memo", "match_key", "chunk_tokens", "memoise_chunks", "plain_chunk",
+           "nfc_chunks", "sentence_tokens"]
+
+#: Entries of one generation of a :class:`Generations` memo: the per-options entries
+#: of chunks (:mod:`discourse.terms`), which save most work.
+MEMO_SIZE = 1 << 16
+#: ... of the memos per token (:func:`match_key`, surface forms): a token's lemma is
+#: a look-up in a table.
+TOKEN_MEMO_SIZE = 1 << 14
+#: ... of the chunk memo (tokens and keys): read when a chunk's per-options entry is
+#: made, mostly in the same block of sentences.
+CHUNK_MEMO_SIZE = 1 << 13
+#: Acronyms (RATS, SCO): never lemmatised.
+ACRONYM = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
+
+
+class Generations(dict):
+    """A memo of two generations: this dictionary (the young one, read in C with
+    ``get`` or ``map(memo.get, keys)``) and :attr:`old`.
+
+    :meth:`keep` stores an entry; when the young generation holds ``size`` entries it
+    becomes the old one (the old one is dropped) and a new young one starts.
+    :meth:`find` looks in the young generation, then in the old one, bringing an entry
+    found there back into the young one: entries used at least once per generation
+    stay, the others go. At most ``2 * size`` entries are held. Values are never
+    ``None`` (``None`` means not found).
+
+    Examples
+    --------
+    >>> m = Generations(2)
+    >>> for k in "abc":
+    ...     _ = m.keep(k, k.upper())
+    >>> dict(m), m.old, m.find("a"), m.find("z")
+    ({'c': 'C'}, {'a': 'A', 'b': 'B'}, 'A', None)
+    >>> dict(m)
+    {'c': 'C', 'a': 'A'}
+    """
+
+    __slots__ = ("size", "old")
+
+    def __init__(self, size: int = MEMO_SIZE):
+        super().__init__()
+        self.size = size
+        self.old: dict = {}
+
+    def find(self, key):
+        """The entry of ``key`` (``None``: in neither generation)."""
+        value = self.get(key)
+        if value is None:
+            value = self.old.get(key)
+            if value is not None:
+                self.keep(key, value)
+        return value
+
+    def keep(self, key, value):
+        """Store ``value`` under ``key`` (see the class docstring); return it."""
+        if len(self) >= self.size:
+            self.old = dict(self)
+            self.clear()
+        self[key] = value
+        return value
+
+
+def memo(lexicons: Lexicons, name: str, size: int = MEMO_SIZE) -> Generations:
+    """The :class:`Generations` memo ``name`` of ``lexicons`` (made on first use, with
+    generations of ``size`` entries)."""
+    return lexicons.memo(name, Generations, size)
+
+
+def match_key(token: str, lexicons: Lexicons | None = None) -> str:
+    """The key on which a token is matched: lower case, British spelling, lemma.
+
+    Acronyms (RATS, SCO) are not lemmatised. Phrases and variants
+    (:mod:`discourse.terms`) and KWIC queries (:func:`discourse.concordance.kwic`)
+    compare tokens by this key. Keys are memoised on ``lexicons``; pass the same
+    object for speed.
+
+    Examples
+    --------
+    >>> lex = load_lexicons()
+    >>> [match_key(t, lex) for t in ["Organizations", "RATS", "rats", "favored"]]
+    ['organisation', 'rats', 'rat', 'favour']
+    """
+    lexicons = load_lexicons() if lexicons is None else lexicons
+    keys = memo(lexicons, "match_key", TOKEN_MEMO_SIZE)
+    w = keys.find(token)
+    if w is not None:
+        return w
+    spelling = lexicons.spelling
+    low = token.lower()
+    w = spelling.get(low, low)
+    if not ACRONYM.match(token):
+        w = _lemma(w, lexicons.lemma_overrides)
+        w = spelling.get(w, w)
+    return keys.keep(token, w)
+
+
+def chunk_tokens(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
+    """``(tokens, keys)`` of one white-space chunk of a sentence, memoised."""
+    chunks = memo(lexicons, "chunks", CHUNK_MEMO_SIZE)
+    hit = chunks.find((chunk, last))
+    if hit is None:
+        stem = final_stem(chunk) if last else None
+        if stem is not None:              # "p." ending a sentence: p's tokens and "."
+            t, k = chunk_tokens(stem, False, lexicons)
+            return chunks.keep((chunk, last), (t + (".",), k + _keys((".",), lexicons)))
+        if single_token(chunk):           # a word of letters: its own token
+            t = [chunk]
+        else:
+            t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
+        hit = chunks.keep((chunk, last), (tuple(t), _keys(t, lexicons)))
+    return hit
+
+
+def _keys(tokens, lexicons: Lexicons) -> tuple:    # a chunk memo entry's second half
+    found = memo(lexicons, "match_key", TOKEN_MEMO_SIZE).get
+    return tuple([found(x) or match_key(x, lexicons) for x in tokens])
+
+
+def memoise_chunks(split: list[list[str]], lexicons: Lexicons) -> None:
+    """Memoise chunks of sentences (``split``: the NFC chunks of each sentence that
+    are still to be analysed; the last of a sentence's chunks is ``None`` when that
+    sentence's last chunk is not among them) new to the chunk memo, tokenised in
+    batches; a last chunk ``p.`` as ``p``, other last chunks alone."""
+    chunks_memo = memo(lexicons, "chunks", CHUNK_MEMO_SIZE)
+    find = chunks_memo.find
+    new: dict[str, None] = {}
+    for chunks in split:
+        last = chunks[-1]
+        chunks = [plain_chunk(c) for c in chunks[:-1]]   # the memo's keys are the plain forms
+        if last is not None:
+            last = plain_chunk(last)
+            stem = final_stem(last) if find((last, True)) is None else None
+            if stem:
+                chunks.append(stem)
+        for chunk in chunks:
+            if chunk not in new and find((chunk, False)) is None:
+                if single_token(chunk):           # its own token: chunk_tokens memoises it
+                    chunk_tokens(chunk, False, lexicons)
+                else:
+                    new[chunk] = None
+    for chunk, t in zip(new, inner_tokens(list(new))):
+        chunks_memo.keep((chunk, False), (t, _keys(t, lexicons)))
+
+
+def plain_chunk(chunk: str) -> str:
+    return chunk if chunk.isascii() else plain_characters(chunk)
+
+
+def nfc_chunks(text: str) -> list[str]:
+    """The chunks of ``normalise(text).split()`` before normalise()'s one-for-one
+    replacements: the split points are the same (the Unicode spaces it replaces are
+    white space to ``str.split`` and so is their replacement; the quotes and hyphens it
+    replaces are not, nor are theirs), so each chunk there is :func:`plain_chunk` ``(c)``
+    for the chunk ``c`` here, and the chunk memo takes ``c`` as a key too."""
+    return (text if text.isascii() else unicodedata.normalize("NFC", text)).split()
+
+
+def sentence_tokens(text: str, lexicons: Lexicons) -> tuple[list[str], list[str]]:
+    """The tokens of one sentence and their :func:`match_key` keys.
+
+    The tokens equal :func:`discourse.text.tokenize` ``(text)``; the work is memoised
+    per white-space chunk on ``lexicons`` (see the module docstring).
+
+    Examples
+    --------
+    >>> lex = load_lexicons()
+    >>> sentence_tokens("Member States' trade grew, Mr. Smith said.", lex)[0]
+    ['Member', 'States', "'", 'trade', 'grew', ',', 'Mr.', 'Smith', 'said', '.']
+    """
+    chunks = list(map(plain_chunk, nfc_chunks(text)))
+    toks: list[str] = []
+    keys: list[str] = []
+    last = len(chunks) - 1
+    for i, chunk in enumerate(chunks):
+        t, k = chunk_tokens(chunk, i == last, lexicons)
+        toks.extend(t)
+        keys.extend(k)
+    return toks, keys

@@ -1,0 +1,102 @@
+"""Bounded memos, streamed texts and the keyness terms (issue 15, memory at 10 million
+words): each gives exactly what it replaced."""
+
+from __future__ import annotations
+
+import random
+import shutil
+
+import pandas as pd
+import pytest
+
+from discourse import cli, corpus, keywords, parallel, provenance
+from discourse.keyness import group_counts
+from discourse.lexicons import load_lexicons
+from discourse.term_chunks import Generations
+from discourse.terms import TermOptions, _state, block_terms, sentence_terms
+
+from conftest import MULTI
+
+
+def test_generations_keep_what_is_used_and_hold_at_most_two_generations():
+    m = Generations(3)
+    for i in range(10):
+        m.keep(i, str(i))
+        assert len(m) <= 3 and len(m.old) <= 3
+    assert dict(m) == {9: "9"} and m.old == {6: "6", 7: "7", 8: "8"}
+    assert m.find(0) is None and m.find(6) == "6" and m.find(42) is None
+    assert dict(m) == {9: "9", 6: "6"}             # found in the old one: young again
+    m = Generations(3)
+    for i in range(10):
+        m.keep(i, str(i))
+        m.find(1)                                  # used every time: never dropped
+    assert m.find(1) == "1" and m.find(2) is None
+
+
+def _tiny(lexicons, options, size):
+    """Every memo of ``lexicons`` made small (before first use)."""
+    for name in ("chunks", "match_key", "surface"):
+        lexicons.memo(name, lambda: Generations(size))
+    match, drop, _, _ = _state(options, load_lexicons())
+    lexicons.memo("sentence_terms")[options] = (match, drop, Generations(size),
+                                                Generations(size))
+    return lexicons
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 64])
+def test_terms_with_tiny_memos_equal_the_terms_with_large_ones(multi_sentences, size):
+    texts = list(multi_sentences.text)
+    texts += [t.replace(" ", "\u00a0 ").replace("'", "\u2019") for t in texts[:40]]
+    random.Random(size).shuffle(texts)
+    for options in (TermOptions(), TermOptions(lowercase=False, punctuation=True,
+                                               numbers=True, stopwords=False)):
+        fresh = load_lexicons()
+        tiny = _tiny(load_lexicons(), options, size)
+        want = [sentence_terms(t, options, fresh) for t in texts]
+        got = [x for b in range(0, len(texts), 50)
+               for x in block_terms(texts[b:b + 50], options, tiny)]
+        assert got == want
+        assert [sentence_terms(t, options, tiny) for t in texts[::-1]] == want[::-1]
+        assert len(tiny.memo("chunks")) <= size and len(tiny.memo("chunks").old) <= size
+
+
+def test_stream_docs_gives_load_docs_rows_one_at_a_time():
+    docs = corpus.load_docs(MULTI)
+    table, rows = corpus.stream_docs(MULTI)
+    assert list(table.columns) == [c for c in docs.columns if c != "text"]
+    pd.testing.assert_frame_equal(table, docs.drop(columns="text"))
+    assert provenance.of(table) == provenance.of(docs)
+    streamed = list(rows)
+    assert [r.text for r in streamed] == list(docs.text)
+    assert [r.doc_id for r in streamed] == list(docs.doc_id)
+    one = parallel.count_documents(docs, level="year")
+    two = parallel.count_documents(table, level="year", rows=iter(streamed))
+    assert (one.matrix != two.matrix).nnz == 0 and one.source == two.source
+    with pytest.raises(ValueError, match="n_jobs=1"):
+        parallel.count_documents(table, rows=iter(streamed), n_jobs=2)
+
+
+def test_stream_docs_fails_early_on_a_changed_text(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(MULTI, root)
+    meta = corpus.load_metadata(root)
+    victim = root / meta.file.iloc[-1]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nA new line.\n",
+                      encoding="utf-8")
+    with pytest.raises(corpus.CorpusError, match="checksum mismatch"):
+        corpus.stream_docs(root)
+
+
+def test_keyness_cli_streams_the_same_table(tmp_path):
+    out = {}
+    for jobs in ("1", "2"):
+        path = tmp_path / f"k{jobs}.csv"
+        assert cli.main(["keyness", "--corpus", str(MULTI), "--target", "2023",
+                         "--reference", "rest", "--quiet", "--n-jobs", jobs,
+                         "-o", str(path)]) == 0
+        out[jobs] = path.read_bytes()
+    assert out["1"] == out["2"]
+    k = keywords.keyness(parallel.count_documents(corpus.load_docs(MULTI)), 2023, "rest")
+    assert len(k) == out["1"].count(b"\n") - 1
+    frequencies = k.assign(year=2023, count=1, total=1)[["year", "term", "count", "total"]]
+    assert group_counts(frequencies)["terms"].dtype == object     # not a fixed width
