@@ -79,6 +79,8 @@ def _two_stage_counts(n_docs, n_par, n_boot, rng):
                       for j in range(n_docs)])
 
 
+# a simulation of 150 corpora
+@pytest.mark.slow
 def test_bootstrap_se_of_a_share_with_several_documents_is_close_to_the_true_se():
     """10 documents x 20 one-sentence paragraphs, sentences iid Bernoulli(0.3): the true
     SE of the share is sqrt(0.3 * 0.7 / 200) = 0.0324. Resampling documents gives a

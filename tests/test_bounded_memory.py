@@ -87,6 +87,8 @@ def test_stream_docs_fails_early_on_a_changed_text(tmp_path):
         corpus.stream_docs(root)
 
 
+# the command end to end, one process and two worker processes
+@pytest.mark.slow
 def test_keyness_cli_streams_the_same_table(tmp_path):
     out = {}
     for jobs in ("1", "2"):
