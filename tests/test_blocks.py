@@ -36,8 +36,8 @@ def test_bootstrap_mean_of_a_unit_mean_is_the_estimate():
     w = np.zeros(27)
     w[:3] = 1.0
     b = 20000
-    means = np.vstack([c @ w for c in blocks.block_bootstrap([27], n_boot=b,
-                                                              seed=5)]).ravel() / 27
+    draws = blocks.block_bootstrap([27], n_boot=b, seed=5)
+    means = np.vstack([c @ w for c in draws]).ravel() / 27
     assert blocks.block_length(27) == 3
     assert abs(means.mean() - 3 / 27) < 4 * means.std() / np.sqrt(b)
     counts = np.vstack(list(blocks.block_bootstrap([27], n_boot=b, seed=5)))

@@ -22,7 +22,6 @@ def test_dispersion_dp_hand_computed():
     assert d.loc["a", "paragraphs_total"] == 2
 
 
-
 def test_dp_norm_is_nan_without_a_warning_for_a_one_paragraph_unit():
     """Document e has one paragraph: DP = 0 and its largest value 1 - min s = 0, so
     DP_norm is undefined (NaN); document d (s = 0.75, 0.25) keeps dp / 0.75."""
@@ -36,6 +35,7 @@ def test_dp_norm_is_nan_without_a_warning_for_a_one_paragraph_unit():
     assert d.loc[("a", "e"), "dp"] == 0 and pd.isna(d.loc[("a", "e"), "dp_norm"])
     assert pd.isna(d.loc[("c", "e"), "dp_norm"])
     assert d.loc[("b", "d"), "dp_norm"] == pytest.approx(1 / 3)
+
 
 def test_dispersion_and_keyness_dispersion_real(tok, years):
     k = kw.keyness(tok, years[-1], years[0]).head(5)

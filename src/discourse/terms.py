@@ -289,9 +289,9 @@ def block_terms(texts: list[str], options: TermOptions, lexicons: Lexicons
     state = _state(options, lexicons)
     split = [nfc_chunks(text) for text in texts]
     entries = [_entries(chunks, state) if chunks else [] for chunks in split]
-    memoise_chunks([[c for c, x in zip(cs[:-1], e) if x is None] + [cs[-1] if e[-1] is None
-                                                             else None]
-              for cs, e in zip(split, entries) if None in e], lexicons)
+    memoise_chunks([[c for c, x in zip(cs[:-1], e) if x is None]
+                    + [cs[-1] if e[-1] is None else None]
+                    for cs, e in zip(split, entries) if None in e], lexicons)
     return [_terms(c, e, state, options, lexicons) if c else []
             for c, e in zip(split, entries)]
 
