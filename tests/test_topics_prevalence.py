@@ -132,3 +132,21 @@ def test_block_bootstrap_prevalence_recomputed_with_the_resampler():
         means = counts @ w[y] / len(w[y])
         assert (t1.loc[y, "ci_low"], t1.loc[y, "ci_high"]) == pytest.approx(
             tuple(np.quantile(means, [0.05, 0.95])), rel=1e-12)
+
+
+def test_blocks_follow_the_units_reading_order_past_999_units():
+    # ids "d.p1" ... "d.p1200": as text "d.p1000" sorts before "d.p101"; the blocks of
+    # consecutive units must follow the units' numbers, as with zero-padded ids
+    n = 1200
+    rng = np.random.default_rng(7)
+    weight = np.repeat(rng.random(n // 40), 40)           # runs of 40 similar units
+
+    def table(ids):
+        return pd.DataFrame({"unit_id": ids, "year": 2020, "topic": 1, "weight": weight})
+
+    plain = topics.prevalence_by_year(table([f"d.p{i}" for i in range(1, n + 1)]),
+                                      n_boot=300, seed=2)
+    padded = topics.prevalence_by_year(table([f"d.p{i:04d}" for i in range(1, n + 1)]),
+                                       n_boot=300, seed=2)
+    pd.testing.assert_frame_equal(plain, padded)
+    assert plain["ci_high"].iloc[0] - plain["ci_low"].iloc[0] > 0.02

@@ -56,7 +56,13 @@ def _wide(unit_topics: pd.DataFrame):
         unit_topics.assign(doc_id=unit_topics["unit_id"].astype(str).str.rsplit(".", n=1).str[0])
     wide = t.pivot_table(index=["year", "doc_id", "unit_id"], columns="topic",
                          values="weight", aggfunc="first", sort=True)
-    return wide
+    # reading order within a document by the unit's number: as text, "p1000" would
+    # come before "p101" and the blocks of "consecutive" units would not be
+    key = wide.index.to_frame(index=False)
+    key["number"] = pd.to_numeric(key["unit_id"].astype(str).str.extract(r"(\d+)$")[0],
+                                  errors="coerce")
+    order = key.sort_values(["year", "doc_id", "number", "unit_id"], kind="stable").index
+    return wide.iloc[order.to_numpy()]
 
 
 def _boot_means(wide: pd.DataFrame, n_boot: int, seed: int, design: str) -> dict:
