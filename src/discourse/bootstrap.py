@@ -68,6 +68,7 @@ __all__ = [
     "percentile_columns",
     "n_defined",
     "defined_label",
+    "no_narrower",
 ]
 
 #: Replicates generated at a time (fixed: the draws depend only on seed and n_boot).
@@ -328,3 +329,31 @@ def defined_label(label: str, n: int, n_boot: int, what: str = "the statistic") 
     if n >= n_boot:
         return label
     return f"{label}; {int(n)} of the {n_boot} replicates define {what} (the others left out)"
+
+
+def no_narrower(low: float, high: float, floor: tuple[float, float], label: str,
+                name: str) -> tuple[float, float, str]:
+    """A percentile interval widened to ``floor`` where it is narrower, and its label.
+
+    Where resampling has little to vary (a group in one paragraph, a coder without
+    errors) the percentile interval shrinks to a point; the score interval ``floor``
+    (Wilson's for a share, Newcombe's for a difference, which assume independent
+    sentences but keep their coverage at 0 and 1) bounds it from inside.
+
+    Returns
+    -------
+    (low, high, label)
+        The envelope of the two intervals, and ``label`` with ", widened to {name}
+        where narrower" appended when ``floor`` reaches beyond it.
+
+    Examples
+    --------
+    >>> no_narrower(0.5, 0.5, (0.2, 0.8), "bootstrap", "Wilson's")
+    (0.2, 0.8, "bootstrap, widened to Wilson's where narrower")
+    >>> no_narrower(0.1, 0.9, (0.2, 0.8), "bootstrap", "Wilson's")
+    (0.1, 0.9, 'bootstrap')
+    """
+    flo, fhi = floor
+    if flo >= low and fhi <= high:
+        return low, high, label
+    return min(low, flo), max(high, fhi), f"{label}, widened to {name} where narrower"

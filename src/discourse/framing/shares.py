@@ -36,7 +36,8 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
-                                 defined_label, n_defined, percentile_columns)
+                                 defined_label, n_defined, no_narrower,
+                                 percentile_columns)
 from discourse.checks import check_columns
 from discourse.framing.agreement import WILSON
 from discourse.framing.lexicon import FRAMES
@@ -194,14 +195,13 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
         for j, f in enumerate(FRAMES):
             k = int(r.k[i, j])
             wlo, whi = wilson_interval(k, n, level)
-            lo, hi = float(low[i, j]), float(high[i, j])
             # a group within one or two paragraphs gives the percentile bootstrap
             # nothing to resample: never narrower than Wilson's (no point intervals)
-            label = r.boot.label if wlo >= lo and whi <= hi else \
-                r.boot.label + ", widened to the Wilson score interval where narrower"
+            lo, hi, label = no_narrower(float(low[i, j]), float(high[i, j]), (wlo, whi),
+                                        r.boot.label, "the Wilson score interval")
             w = int(words[g])
             rows.append({by: g, "frame": f, "n_sentences": n, "n_frame": k, "share": k / n,
-                         "ci_low": min(lo, wlo), "ci_high": max(hi, whi),
+                         "ci_low": lo, "ci_high": hi,
                          "interval": defined_label(label, defined[i, j], n_boot,
                                                    f"the share of {by} {g}"),
                          "n_boot": n_boot, "seed": seed,
@@ -261,14 +261,12 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
             a, na, b, nb = int(k1[j]), int(n1), int(k0[j]), int(n0)
             nlo, nhi = newcombe_interval(a, na, b, nb, level)
             odds, p = fisher_exact([[a, na - a], [b, nb - b]], alternative="two-sided")
-            lo, hi = float(low[j]), float(high[j])
-            label = r.boot.label if nlo >= lo and nhi <= hi else \
-                r.boot.label + ", widened to Newcombe's interval where narrower"
+            lo, hi, label = no_narrower(float(low[j]), float(high[j]), (nlo, nhi),
+                                        r.boot.label, "Newcombe's interval")
             rows.append({"frame": f, "reference": c.reference, "target": c.target,
                          "n_reference": nb, "n_target": na,
                          "share_reference": b / nb, "share_target": a / na,
-                         "difference": a / na - b / nb, "ci_low": min(lo, nlo),
-                         "ci_high": max(hi, nhi),
+                         "difference": a / na - b / nb, "ci_low": lo, "ci_high": hi,
                          "interval": defined_label(label, defined[j], n_boot,
                                                    "the difference"),
                          "n_boot": n_boot, "seed": seed,
