@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from discourse import results
+from discourse import reproduce, results
 
 from conftest import REPO, package_trees
 
@@ -88,13 +88,14 @@ def test_strays_are_the_files_no_registered_output_names(tmp_path):
              fig / "04-old.png", res / "keywords-keyness.csv.bak"]
     for p in keep + stray:
         p.write_text("x", encoding="utf-8")
-    assert results.strays(res, fig, exclude=(res / "run",)) == [
+    listed = reproduce.output_checksums(res, fig, exclude=(res / "run",))
+    assert results.strays(listed) == [
         "figures/04-old.png", "results/.provenance/framing-supervised.csv.json",
         "results/framing-supervised.csv", "results/keywords-keyness.csv.bak"]
-    assert "results/run/nb/01.ipynb" in results.strays(res, fig)
+    assert "results/run/nb/01.ipynb" in results.strays(reproduce.output_checksums(res, fig))
 
 
 def test_the_repository_outputs_hold_no_stray_file():
     # a committed table that no step writes any more would be cited as a result
-    assert results.strays(REPO / "results", REPO / "figures",
-                          exclude=(REPO / "results" / "notebooks",)) == []
+    assert results.strays(reproduce.output_checksums(
+        REPO / "results", REPO / "figures", exclude=(REPO / "results" / "notebooks",))) == []

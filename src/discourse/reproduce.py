@@ -296,8 +296,7 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         "files": output_checksums(out_results, figures_dir,
                                   exclude=(executed_dir,) if executed_dir else ()),
     }
-    stray = registry.strays(out_results, figures_dir,
-                            exclude=(executed_dir,) if executed_dir else ())
+    stray = registry.strays(manifest["files"])
     if stray:
         # files no registered step writes (left by an older version): not the run's
         for name in stray:

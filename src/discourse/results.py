@@ -13,6 +13,7 @@ import dataclasses
 import fnmatch
 import os
 from pathlib import Path
+from typing import Iterable
 
 from discourse import paths
 
@@ -245,39 +246,40 @@ def by_name(name: str) -> Output:
     raise KeyError(f"{name!r} is not a registered result name (see discourse.results)")
 
 
-def strays(results_dir: str | os.PathLike, figures_dir: str | os.PathLike, *,
-           exclude: tuple = ()) -> list[str]:
-    """Files in the output folders that no registered output names (sorted).
+def strays(files: Iterable[str]) -> list[str]:
+    """The output files that no registered output names (sorted).
 
     A table left behind by a step that no longer exists, or by a run of an older
     version, would otherwise be hashed into the manifest as if the run had written it.
     Registered are every output's file, a figure's SVG twin, a table's provenance
-    sidecar (``.provenance/NAME.csv.json``) and each folder's ``README.md``; files whose
-    name starts with a dot (temporary files) and files under a folder in ``exclude`` (the
-    executed notebooks of a run on other folders) are not listed.
+    sidecar (``.provenance/NAME.csv.json``) and each folder's ``README.md``.
+
+    Parameters
+    ----------
+    files : iterable of str
+        ``"results/NAME"`` or ``"figures/NAME"``, as
+        :func:`discourse.reproduce.output_checksums` lists the output folders.
 
     Returns
     -------
     list of str
-        ``"results/NAME"`` or ``"figures/NAME"``.
+        Those of ``files`` that are no registered output.
+
+    Examples
+    --------
+    >>> strays(["results/keywords-keyness.csv", "results/old.csv", "figures/02-keyness.svg"])
+    ['results/old.csv']
     """
     tables = [o.file for o in TABLES]
-    names = {"results": [*tables, *(o.file for o in TEXTS), "README.md"],
+    names = {"results": [*tables, *(o.file for o in TEXTS), "README.md",
+                         *(".provenance/" + t + ".json" for t in tables)],
              "figures": [*(o.file for o in FIGURES),
                          *(o.name + ".svg" for o in FIGURES), "README.md"]}
-    names["results"] += [".provenance/" + t + ".json" for t in tables]
-    skip = [Path(e).resolve() for e in exclude]
     found = []
-    for label, base in (("results", Path(results_dir)), ("figures", Path(figures_dir))):
-        if not base.is_dir():
-            continue
-        for p in base.rglob("*"):
-            rel = p.relative_to(base).as_posix()
-            if not p.is_file() or p.name.startswith(".") or \
-                    any(e in p.resolve().parents for e in skip):
-                continue
-            # a template ("keywords-kwic-{term}.csv") matches any term
-            if not any(fnmatch.fnmatchcase(rel, n.replace("{term}", "*"))
-                       for n in names[label]):
-                found.append(f"{label}/{rel}")
+    for name in files:
+        label, _, rel = name.partition("/")
+        # a template ("keywords-kwic-{term}.csv") matches any term
+        if not any(fnmatch.fnmatchcase(rel, n.replace("{term}", "*"))
+                   for n in names.get(label, ())):
+            found.append(name)
     return sorted(found)
