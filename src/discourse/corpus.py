@@ -285,12 +285,9 @@ def load_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned"
     >>> docs[["doc_id", "year", "layer"]]                    # doctest: +SKIP
     """
     root, meta, by_doc = _documents(corpus, layer)
-    records = []
-    for row, text in zip(meta.itertuples(index=False), _texts(root, meta, by_doc)):
-        rec = {c: getattr(row, c) for c in _DOC_COLUMNS if c not in ("layer", "text")}
-        rec.update(layer=layer, text=text)
-        records.append(rec)
-    docs = pd.DataFrame(records, columns=_DOC_COLUMNS)
+    docs = pd.DataFrame([{**rec, "text": text} for rec, text in
+                         zip(_records(meta, layer), _texts(root, meta, by_doc))],
+                        columns=_DOC_COLUMNS)
     return provenance.attach(docs, "discourse.corpus.load_docs",
                              {"corpus": root, "layer": layer},
                              corpus=_signature(root, layer))
@@ -312,10 +309,7 @@ def stream_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleane
         and ``text``), each text read, verified and corrected when the row is reached.
     """
     root, meta, by_doc = _documents(corpus, layer)
-    columns = [c for c in _DOC_COLUMNS if c != "text"]
-    docs = pd.DataFrame([{**{c: getattr(row, c) for c in columns if c != "layer"},
-                          "layer": layer} for row in meta.itertuples(index=False)],
-                        columns=columns)
+    docs = pd.DataFrame(_records(meta, layer), columns=_DOC_COLUMNS[:-1])   # no text
     checksums = corpus_checksums(root)
     for row in meta.itertuples(index=False):           # fail early, as load_docs does
         if checksums.get(row.file) != row.sha256:
@@ -346,6 +340,13 @@ def _documents(corpus, layer: str) -> tuple:
     by_doc = {} if corrections is None else dict(iter(corrections.groupby("doc_id",
                                                                           sort=False)))
     return root, meta, by_doc
+
+
+def _records(meta: pd.DataFrame, layer: str) -> list[dict]:
+    """Each document's row of the ``docs`` table without its text (the metadata
+    columns, which come before ``layer`` and ``text`` in ``_DOC_COLUMNS``)."""
+    return [{**{c: getattr(row, c) for c in _DOC_COLUMNS[:-2]}, "layer": layer}
+            for row in meta.itertuples(index=False)]
 
 
 def _texts(root: Path, meta: pd.DataFrame, by_doc: dict) -> Iterator[str]:
