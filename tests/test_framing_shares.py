@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from discourse import bootstrap, corpus, framing, stats
-from discourse.framing import shares as shares_module
 
 from conftest import MULTI
 
@@ -106,8 +105,14 @@ def test_differences_with_other_references():
 def test_words_are_counted_once_per_table(monkeypatch):
     sents, c = _mini()
     calls = []
-    real = shares_module.count_words
-    monkeypatch.setattr(shares_module, "count_words", lambda t: calls.append(t) or real(t))
+    # the globals the functions run with: with --import-mode=importlib a doctest run may
+    # have imported shares.py a second time, so the module object can differ
+    scope = getattr(framing.add_word_counts, "__wrapped__", framing.add_word_counts).__globals__
+    assert all(getattr(f, "__wrapped__", f).__globals__ is scope
+               for f in (framing.sensitivity, framing.frame_shares, framing.frames_by_role,
+                         framing.cooccurrence, framing.trajectory))
+    real = scope["count_words"]
+    monkeypatch.setitem(scope, "count_words", lambda t: calls.append(t) or real(t))
     framing.sensitivity(c, sents, hand=c)
     assert len(calls) == len(sents)
     calls.clear()
