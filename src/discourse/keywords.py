@@ -64,19 +64,29 @@ def key_rows(keyness: pd.DataFrame, n: int = 15) -> tuple[pd.DataFrame, pd.DataF
     the reference's the ``n`` most negative (least negative first, as at the foot of
     the table sorted by signed G2); a term with G2 = 0 is neither. The two sets never
     overlap, so a table with fewer than ``2 n`` terms gives each term once (taking the
-    first and last ``n`` rows of the table would list some twice). Ties keep the
-    table's order (stable sort). Figure ``02-keyness``, the keyword bootstrap and the
-    explorer's key terms all use this selection.
+    first and last ``n`` rows of the table would list some twice). Terms tied with the
+    ``n``-th at the cut are all kept, so a side can have more than ``n`` terms (which
+    of several equally key terms is shown would otherwise depend on the table's
+    order); tied terms keep the table's order (stable sort). Figure ``02-keyness``,
+    the keyword bootstrap and the explorer's key terms all use this selection.
 
     Examples
     --------
     >>> k = pd.DataFrame({"term": ["a", "b", "c", "d"], "g2": [5.0, -1.0, 2.0, -4.0]})
     >>> [list(part.term) for part in key_rows(k, n=3)]
     [['a', 'c'], ['b', 'd']]
+    >>> tied = pd.DataFrame({"term": list("abcd"), "g2": [5.0, 2.0, 2.0, 1.0]})
+    >>> list(key_rows(tied, n=2)[0].term)
+    ['a', 'b', 'c']
     """
     check_positive_int("n", n)
     top = keyness.sort_values("g2", ascending=False, kind="stable")
-    return top[top["g2"] > 0].head(n), top[top["g2"] < 0].tail(n)
+    pos, neg = top[top["g2"] > 0], top[top["g2"] < 0]
+    if len(pos) > n:
+        pos = pos[pos["g2"] >= pos["g2"].iloc[n - 1]]
+    if len(neg) > n:
+        neg = neg[neg["g2"] <= neg["g2"].iloc[-n]]
+    return pos, neg
 
 
 def key_terms(keyness: pd.DataFrame, *, n: int = 15) -> list[str]:

@@ -18,8 +18,8 @@ def plot_keyness(keyness, *, n: int = 15, alpha: float = 0.05, target=None,
                  reference=None, source: str = _KEY_SOURCE) -> Figure:
     """Bar chart of Log Ratio for the top ``n`` terms each way of a ``keyness`` table.
 
-    Terms are the ``n`` largest and ``n`` smallest by signed G2
-    (:func:`discourse.keywords.key_rows`); bars show Hardie's
+    Terms are the ``n`` largest and ``n`` smallest by signed G2, with the terms tied
+    at the cut (:func:`discourse.keywords.key_rows`); bars show Hardie's
     Log Ratio; filled bars have ``p_adjusted < alpha``, hatched bars do not. Each bar
     is annotated with the counts ``target/reference``.
     """
@@ -42,8 +42,10 @@ def plot_keyness(keyness, *, n: int = 15, alpha: float = 0.05, target=None,
     ref = "reference" if reference is None else str(reference)
     ax.set_xlabel(f"Log Ratio (log2 of relative frequency {t} / {ref}; 0.5 for a zero count)")
     ax.set_ylabel("term")
-    ax.set_title(f"Key terms: {t} vs {ref} (top {n} each way by signed G2; "
-                 f"filled = FDR-adjusted p < {alpha})", fontsize=10)
+    ties = len(pos) > n or len(neg) > n
+    ax.set_title(f"Key terms: {t} vs {ref}, top {n} each way by signed G2"
+                 + (" (and the terms tied at the cut)" if ties else "")
+                 + f"\nfilled = FDR-adjusted p < {alpha}", fontsize=10)
     source_note(fig, source + "; labels: count target/reference")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
