@@ -16,6 +16,14 @@ from discourse import corpus, plots, results, topics  # noqa: E402
 import topic_data as td  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 def _labelled(fig):
     axes = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>"]
     assert axes
@@ -134,6 +142,25 @@ def test_topic_figures_show_their_tables():
     flow = plots.plot_topic_flow(ut.assign(position=ut.groupby("year").cumcount() // 2 + 1,
                                            doc_id=ut.year.astype(str)))
     assert len([ax for ax in flow.axes if ax.get_images()]) == 2
+
+
+def test_topic_figures_mark_the_topics_not_stable_enough_to_cite():
+    model = td.topic_terms({1: ["a", "b"], 2: ["c", "z"]})
+    stability = pd.DataFrame({"topic": [1, 2], "citable": [True, False]})
+    fig = plots.plot_topic_terms(model, stability=stability)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert titles == ["Topic 1", "Topic 2 [unstable: not citable]"]
+    notes = " ".join(t.get_text().replace("\n", " ") for t in fig.texts)
+    assert "1 of 2 topics stable enough to cite (results/topics-stability.csv" in notes
+    ut = td.unit_topics()
+    prevalence = topics.prevalence_table(ut, n_boot=20, seed=1)
+    shown = sorted(int(t) for t in prevalence.topic.unique())
+    stability = pd.DataFrame({"topic": shown, "citable": [False] * len(shown)})
+    ax = _labelled(plots.plot_topic_prevalence(prevalence, stability=stability))[0]
+    assert all(t.get_text().replace("\n", " ").endswith("[unstable: not citable]")
+               for t in ax.get_yticklabels())
+    assert all("not citable" not in t.get_text()
+               for t in _labelled(plots.plot_topic_prevalence(prevalence))[0].get_yticklabels())
 
 
 def test_model_selection_lines_are_the_coherences():

@@ -15,23 +15,41 @@ def _topic_source(table, what: str) -> str:
     return f"Source: discourse.topics.{what}" + (f" ({', '.join(bits)})" if bits else "")
 
 
-def _topic_titles(topics_: list[int], labels, width: int = 0) -> dict[int, str]:
-    """Panel titles: 'Topic t: label', stale labels marked as such, never silently.
+#: How a topic below the stability thresholds is marked in a figure.
+NOT_CITABLE = " [unstable: not citable]"
+
+
+def _topic_titles(topics_: list[int], labels, width: int = 0,
+                  stability=None) -> dict[int, str]:
+    """Panel titles: 'Topic t: label', stale labels marked as such, never silently;
+    with the ``stability`` table, topics whose ``citable`` is false marked
+    :data:`NOT_CITABLE`.
 
     With ``width`` > 0 the titles are wrapped at that many characters.
     """
     import textwrap
 
     out = {t: f"Topic {t}" for t in topics_}
-    if labels is None:
-        return out
-    for row in labels.itertuples(index=False):
+    for row in (labels.itertuples(index=False) if labels is not None else ()):
         if row.topic in out and row.status in ("ok", "stale") and row.label:
             mark = "" if row.status == "ok" else " [STALE label]"
             out[row.topic] = f"Topic {row.topic}: {row.label}{mark}"
+    if stability is not None:
+        for t, citable in zip(stability["topic"], stability["citable"]):
+            if int(t) in out and not bool(citable):
+                out[int(t)] += NOT_CITABLE
     if width:
         out = {t: "\n".join(textwrap.wrap(v, width)) for t, v in out.items()}
     return out
+
+
+def _stability_note(stability) -> str:
+    """The source note's account of the citable topics (empty without the table)."""
+    if stability is None:
+        return ""
+    n, k = int(stability["citable"].astype(bool).sum()), len(stability)
+    return (f"; {n} of {k} topics stable enough to cite "
+            f"({results.TOPICS_STABILITY.ref}, column citable)")
 
 
 def plot_topic_model_selection(selection):
@@ -92,7 +110,7 @@ def plot_topic_model_selection(selection):
     return fig
 
 
-def plot_topic_terms(terms, labels=None):
+def plot_topic_terms(terms, labels=None, stability=None):
     """Top terms of each topic as horizontal bars of their weight.
 
     Parameters
@@ -102,13 +120,16 @@ def plot_topic_terms(terms, labels=None):
     labels : pandas.DataFrame, optional
         The table of :func:`discourse.topics.check_labels`; stale labels are shown
         marked ``[STALE label]``.
+    stability : pandas.DataFrame, optional
+        The table of :func:`discourse.topics.topic_stability`: topics that are not
+        ``citable`` are marked ``[unstable: not citable]``.
     """
     topics_ = sorted(int(t) for t in terms["topic"].unique())
     ncols = min(3, max(len(topics_), 1))
     nrows = -(-len(topics_) // ncols) if topics_ else 1
     fig, axes = new_figure(figsize=(4.0 * ncols, 0.6 + 2.6 * nrows), nrows=nrows,
                            ncols=ncols, squeeze=False)
-    titles = _topic_titles(topics_, labels, width=42)
+    titles = _topic_titles(topics_, labels, width=42, stability=stability)
     for ax, t in zip(axes.ravel(), topics_):
         g = terms[terms["topic"] == t].sort_values("rank")
         ax.barh(g["term"], g["weight"], color="#1f77b4")
@@ -120,11 +141,12 @@ def plot_topic_terms(terms, labels=None):
         ax.set_visible(False)
     fig.suptitle("Top terms per topic")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
-    source_note(fig, _topic_source(terms, "topic_terms") + f" ({results.TOPICS_TERMS.ref})")
+    source_note(fig, _topic_source(terms, "topic_terms") + f" ({results.TOPICS_TERMS.ref})"
+                + _stability_note(stability))
     return fig
 
 
-def plot_topic_prevalence(prevalence, labels=None):
+def plot_topic_prevalence(prevalence, labels=None, stability=None):
     """Mean topic share per year with bootstrap intervals.
 
     Parameters
@@ -134,6 +156,8 @@ def plot_topic_prevalence(prevalence, labels=None):
         drawn) or of :func:`discourse.topics.prevalence_by_year`.
     labels : pandas.DataFrame, optional
         The table of :func:`discourse.topics.check_labels`.
+    stability : pandas.DataFrame, optional
+        As in :func:`plot_topic_terms`.
     """
     p = prevalence
     if "measure" in p.columns:
@@ -150,7 +174,7 @@ def plot_topic_prevalence(prevalence, labels=None):
         ax.errorbar(g["mean"], y, xerr=[g["mean"] - g["ci_low"], g["ci_high"] - g["mean"]],
                     fmt="o", color=color, capsize=2, markersize=4,
                     label=f"{year} (n = {int(g['n_units'].iloc[0])})")
-    titles = _topic_titles(topics_, labels, width=34)
+    titles = _topic_titles(topics_, labels, width=34, stability=stability)
     ax.set_yticks(range(len(topics_)), [titles[t] for t in topics_], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(left=0)
@@ -161,11 +185,11 @@ def plot_topic_prevalence(prevalence, labels=None):
     ax.legend(fontsize=8, frameon=False, title="year", title_fontsize=8)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     source_note(fig, _topic_source(p, "prevalence_by_year")
-                + f" ({results.TOPICS_PREVALENCE.ref})")
+                + f" ({results.TOPICS_PREVALENCE.ref})" + _stability_note(stability))
     return fig
 
 
-def plot_topic_flow(unit_topics, labels=None):
+def plot_topic_flow(unit_topics, labels=None, stability=None):
     """Topic shares along the running text of each document (one heat map per document).
 
     Parameters
@@ -174,6 +198,8 @@ def plot_topic_flow(unit_topics, labels=None):
         The ``unit topics`` table of :func:`discourse.topics.document_topics`.
     labels : pandas.DataFrame, optional
         The table of :func:`discourse.topics.check_labels`.
+    stability : pandas.DataFrame, optional
+        As in :func:`plot_topic_terms`.
     """
     import numpy as np
 
@@ -182,7 +208,7 @@ def plot_topic_flow(unit_topics, labels=None):
     fig, axes = new_figure(figsize=(10.0, 0.8 + (0.9 + 0.3 * len(topics_)) * len(docs)),
                            nrows=len(docs), squeeze=False)
     fig.subplots_adjust(left=0.25, right=0.95, hspace=0.5, bottom=0.12)
-    titles = _topic_titles(topics_, labels, width=34)
+    titles = _topic_titles(topics_, labels, width=34, stability=stability)
     image = None
     for ax, doc in zip(axes[:, 0], docs):
         g = unit_topics[unit_topics["doc_id"] == doc]
@@ -202,5 +228,5 @@ def plot_topic_flow(unit_topics, labels=None):
                      pad=0.02)
     fig.suptitle("Topic weight along the running text")
     source_note(fig, _topic_source(unit_topics, "document_topics")
-                + f" ({results.TOPICS_DOCUMENTS.ref})")
+                + f" ({results.TOPICS_DOCUMENTS.ref})" + _stability_note(stability))
     return fig
