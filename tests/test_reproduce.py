@@ -245,6 +245,7 @@ def test_input_checksums_name_hand_codings_lexicons_and_codebook(tmp_path, tiny_
                                      tmp_path / "none.md") == {}
 
 
+@pytest.mark.slow        # a Jupyter kernel and a run of the pipeline's first steps
 def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
     nbdir = tmp_path / "nb"
     nbdir.mkdir()
