@@ -79,6 +79,31 @@ def test_rule_2_a_headline_in_title_case_is_not_one_long_name(lex, headline):
     assert codes(title, lex) == codes(headline, lex) != (0, 0, 0)
 
 
+def test_every_development_title_in_title_case_gets_its_sentence_case_codes(lex):
+    """The README's claim, on every headline of the SCO-style development texts: written
+    in title case, each is coded as in sentence case (each title coded on its own, at
+    its text's date), and the README names how many there are."""
+    import re
+
+    import pandas as pd
+
+    from conftest import CORPUS, REPO
+
+    dev = pd.read_csv(CORPUS / "annotations" / "sco_style" / "frames_dev.csv", dtype=str)
+    titles = dev[dev.role == "title"]
+    cased = [" ".join(w[:1].upper() + w[1:] for w in t.split()) for t in titles.text]
+    assert all(c != t for c, t in zip(cased, titles.text))
+
+    def coded(texts):
+        rows = [(str(i), t, i, i, d) for i, (t, d) in enumerate(zip(texts, titles.date))]
+        return [(c.security, c.economy, c.multilateralism)
+                for c in framing.iter_codes(rows, lex)]
+
+    assert coded(cased) == coded(titles.text)
+    said = re.search(r"the (\d+) development titles", (REPO / "README.md").read_text())
+    assert said and int(said.group(1)) == len(titles)
+
+
 def test_rule_3_the_state_of_the_world_as_subject_not_as_backdrop(lex):
     assert codes("The world is undergoing profound changes.", lex)[2] == 1
     assert codes("The ministers exchanged views on the international situation.", lex)[2] == 1
