@@ -34,6 +34,7 @@ __all__ = [
     "TOPICS_PASSAGES", "TOPICS_DOCUMENTS", "TOPICS_PREVALENCE",
     "FRAMING_CODES", "FRAMING_VALIDATION", "FRAMING_CONFUSION", "FRAMING_DISAGREEMENTS",
     "FRAMING_GENERALISATION", "FRAMING_INTERCODER", "FRAMING_CEILING",
+    "FRAMING_LETTER_CASE",
     "FRAMING_INSTRUMENTS", "FRAMING_TRANSFER", "FRAMING_SHARES",
     "FRAMING_DIFFERENCES", "FRAMING_SENSITIVITY", "FRAMING_COOCCURRENCE",
     "FRAMING_BY_ROLE", "FRAMING_TRAJECTORY", "FRAMING_SHARES_CORRECTED",
@@ -154,6 +155,9 @@ FRAMING_INTERCODER = _t("framing-intercoder", "04-framing",
                         "agreement between the two hand coders of each set (the ceiling)")
 FRAMING_CEILING = _t("framing-ceiling", "04-framing",
                      "the automatic coder beside the two hand coders, per set and frame")
+FRAMING_LETTER_CASE = _t("framing-letter-case", "04-framing",
+                         "agreement with the hand codes of the development sets, text as "
+                         "published, lower-cased and upper-cased")
 FRAMING_INSTRUMENTS = _t("framing-instruments", "04-framing",
                          "the lexicon against a TF-IDF logistic regression, scored on "
                          "documents left out and on the held-out set")

@@ -18,6 +18,7 @@ decision rule it implements. The package reads and applies it, one step per modu
 :mod:`discourse.framing.pool`           the same coding in worker processes
 :mod:`discourse.framing.inputs`         the input contract of ``discourse frames``
 :mod:`discourse.framing.letter_case`    a warning for text in one letter case
+:mod:`discourse.framing.case_effect`    what coding text in one letter case costs
 :mod:`discourse.framing.agreement`      intervals for agreement that never collapse;
                                         inter-coder reliability
 :mod:`discourse.framing.validation`     agreement with hand coding, disagreements,
@@ -56,6 +57,7 @@ as assuming independent sentences.
 """
 
 from discourse.framing.agreement import intercoder_disagreements, intercoder_reliability
+from discourse.framing.case_effect import letter_case_effect
 from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_codes, tokens
 from discourse.framing.correction import (coder_accuracy, corrected_shares,
                                           prediction_powered_shares, rogan_gladen)
@@ -85,6 +87,7 @@ __all__ = [
     "LetterCaseWarning",
     "single_case",
     "warn_if_single_case",
+    "letter_case_effect",
     "Lexicon",
     "SentenceCode",
     "load_lexicon",

@@ -36,7 +36,7 @@ from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.framing.validation import load_validation, validate
 
 __all__ = ["SETS_FILE", "load_sets", "load_set", "generalisation", "coder_pairs",
-           "intercoder", "ceiling", "code_set"]
+           "intercoder", "ceiling", "code_set", "set_clusters"]
 
 _INTERCODER_METRICS = ("percent_agreement", "f1", "kappa", "alpha")
 
@@ -113,7 +113,7 @@ def load_set(file: str, corpus: str | os.PathLike | None = None) -> pd.DataFrame
     return table[["id", "text", "paragraph", "document", "date", *FRAMES]]
 
 
-def _clusters(table: pd.DataFrame) -> pd.DataFrame:
+def set_clusters(table: pd.DataFrame) -> pd.DataFrame:
     """``sentence_id, doc_id, paragraph`` of a set (:func:`load_set`) for the bootstrap.
 
     Paragraphs are resampled within documents; a set without documents resamples its
@@ -164,7 +164,7 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
         table = load_set(row.file, corpus)
         codes = code_set(table, lex)
         hand = table.rename(columns={"id": "sentence_id"})
-        v = validate(codes, hand, clusters=_clusters(table), n_boot=n_boot, seed=seed,
+        v = validate(codes, hand, clusters=set_clusters(table), n_boot=n_boot, seed=seed,
                      level=level)
         parts.append(v.assign(set=row.set, kind=row.kind,
                               used_for_development=row.used_for_development,
@@ -233,7 +233,7 @@ def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = AGREEME
         ``set, part, coders, frame, metric, value, ci_low, ci_high, interval, n,
         n_boot, seed`` for the metrics ``percent_agreement, f1, kappa, alpha``.
     """
-    clusters = {row.set: _clusters(load_set(row.file, corpus))
+    clusters = {row.set: set_clusters(load_set(row.file, corpus))
                 for row in load_sets(corpus).itertuples()}
     parts = []
     for name, part, c1, c2, x, y in coder_pairs(corpus):

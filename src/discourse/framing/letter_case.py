@@ -6,8 +6,9 @@ their capital letters, and every accuracy figure of the package was measured on 
 as published. Text that was lower-cased (a common preprocessing step) or written in
 capitals loses that information, and the coder agrees less with hand coding: measured
 on the development sets (corpus and SCO-style development sentences, lower-cased or
-upper-cased before coding; README, "Framing"), Cohen's kappa for multilateralism falls
-by about 0.15. :func:`warn_if_single_case` says so, once per table, with a
+upper-cased before coding: :func:`discourse.framing.case_effect.letter_case_effect`,
+``results/framing-letter-case.csv``), Cohen's kappa for multilateralism falls by about
+0.15. :func:`warn_if_single_case` says so, once per table, with a
 :class:`LetterCaseWarning`; the codes are still written.
 """
 
