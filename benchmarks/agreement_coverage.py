@@ -21,8 +21,21 @@ population alpha = Scott's pi, the limit of alpha as ``n`` grows). Intervals:
 Data sets are coded as the frame columns of one call (``--per-call`` of them share
 one bootstrap, a new seed per call). Run from the repository root, one process::
 
-    nice -n 19 .venv/bin/python benchmarks/agreement_coverage.py            # ~10 min
+    nice -n 19 .venv/bin/python benchmarks/agreement_coverage.py            # ~5 min
     nice -n 19 .venv/bin/python benchmarks/agreement_coverage.py --n 30,50 --sims 200
+
+The table of 2026-12-03 (``--sims 1000``) is in benchmarks/README.md.
+
+References
+----------
+Bloch, D. A. and Kraemer, H. C. (1989). 2 x 2 kappa coefficients: measures of agreement
+or association. *Biometrics* 45(1), 269-287.
+Donner, A. and Eliasziw, M. (1992). A goodness-of-fit approach to inference procedures
+for the kappa statistic. *Statistics in Medicine* 11(11), 1511-1519.
+Fleiss, J. L., Cohen, J. and Everitt, B. S. (1969). Large sample standard errors of
+kappa and weighted kappa. *Psychological Bulletin* 72(5), 323-327.
+Takahashi, K., Yamamoto, K., Kuchiba, A. and Koyama, T. (2022). Confidence interval for
+micro-averaged F1 and macro-averaged F1 scores. *Applied Intelligence* 52, 4961-4972.
 """
 
 from __future__ import annotations
