@@ -239,9 +239,9 @@ def intercoder_reliability(coder_a: pd.DataFrame, coder_b: pd.DataFrame,
     -------
     DataFrame
         ``frame, metric`` (``percent_agreement`` with a Wilson interval; ``kappa``
-        (Cohen) and ``alpha`` (Krippendorff, nominal) with the bootstrap interval of
-        :func:`agreement_intervals`), ``value, ci_low, ci_high, interval, n, n_boot,
-        seed``.
+        (Cohen) and ``alpha`` (Krippendorff, nominal) with the interval of
+        :func:`agreement_intervals`: bootstrap, widened to an analytic interval where
+        narrower), ``value, ci_low, ci_high, interval, n, n_boot, seed``.
     """
     a, b = _pair(coder_a, coder_b, id_col, FRAMES)
     boot = resampler(a, clusters, id_col=id_col, n_boot=n_boot, seed=seed)
