@@ -61,9 +61,15 @@ def test_intercoder_agrees_with_reference_libraries():
         assert row["percent_agreement"] == pytest.approx(np.mean(x[f] == y[f]))
     # every batch of the SCO-style texts has its own pair of coders
     assert set(ic[ic.set == "sco-style-heldout"].coders) == {"c7 vs c8"}
-    assert set(ic[ic.set == "sco-style-heldout-2"].coders) == {"c13 vs c14", "c15 vs c16"}
-    assert set(ic[ic.set == "sco-style-heldout-3"].coders) == {"c21 vs c22", "c23 vs c24"}
-    assert set(ic[ic.set == "sco-style-heldout-4"].coders) == {"c25 vs c26", "c27 vs c28"}
+    # and a set coded in batches also has its batches pooled (part "all")
+    assert set(ic[ic.set == "sco-style-heldout-2"].coders) == {
+        "c13 vs c14", "c15 vs c16", "c13 vs c14; c15 vs c16"}
+    assert set(ic[ic.set == "sco-style-heldout-3"].coders) == {
+        "c21 vs c22", "c23 vs c24", "c21 vs c22; c23 vs c24"}
+    assert set(ic[ic.set == "sco-style-heldout-4"].coders) == {
+        "c25 vs c26", "c27 vs c28", "c25 vs c26; c27 vs c28"}
+    assert set(ic[ic.set == "sco-style-heldout"].part) == {"w5"}       # one batch
+    assert set(ic[ic.set == "corpus"].part) == {"all"}                 # one pair
     assert ("sco-style-development", "w6", "c9", "c10") in [p[:4] for p in pairs]  # natural order
     # paragraphs of one text are resampled together, not sentences one by one
     boot = ic[ic.metric.isin(["f1", "kappa", "alpha"])]
@@ -73,16 +79,53 @@ def test_intercoder_agrees_with_reference_libraries():
 
 
 def test_ceiling_by_hand():
-    g = pd.DataFrame({"set": ["s"], "kind": ["real"], "used_for_development": ["no"],
-                      "frame": ["security"], "metric": ["kappa"], "value": [0.7],
-                      "ci_low": [0.6], "ci_high": [0.8]})
-    ic = pd.DataFrame({"set": ["s", "s"], "part": ["a", "b"], "frame": ["security"] * 2,
-                       "metric": ["kappa"] * 2, "value": [0.9, 0.6], "ci_low": [0.8, 0.5],
-                       "ci_high": [0.95, 0.7], "n": [300, 100]})
-    c = ev.ceiling(g, ic).iloc[0]
-    assert c.two_coders == pytest.approx((0.9 * 300 + 0.6 * 100) / 400)
-    assert (c.two_coders_low, c.two_coders_high) == (0.5, 0.95)
-    assert c.gap == pytest.approx(c.two_coders - 0.7)
+    """The two coders' figure is the pooled row (part "all"), not a mean of the batches
+    with the range of their intervals; a set's only batch is taken as it is."""
+    g = pd.DataFrame({"set": ["s", "t"], "kind": ["real"] * 2,
+                      "used_for_development": ["no"] * 2, "frame": ["security"] * 2,
+                      "metric": ["kappa"] * 2, "value": [0.7, 0.5], "ci_low": [0.6, 0.4],
+                      "ci_high": [0.8, 0.6]})
+    ic = pd.DataFrame({"set": ["s", "s", "s", "t"], "part": ["a", "all", "b", "w1"],
+                       "frame": ["security"] * 4, "metric": ["kappa"] * 4,
+                       "value": [0.9, 0.82, 0.6, 0.75], "ci_low": [0.8, 0.74, 0.5, 0.6],
+                       "ci_high": [0.95, 0.88, 0.7, 0.85], "n": [300, 400, 100, 50]})
+    c = ev.ceiling(g, ic).set_index("set")
+    assert c.loc["s", ["two_coders", "two_coders_low", "two_coders_high"]].tolist() == \
+        [0.82, 0.74, 0.88]
+    assert c.loc["s", "gap"] == pytest.approx(0.82 - 0.7)
+    assert c.loc["t", ["two_coders", "two_coders_low", "two_coders_high"]].tolist() == \
+        [0.75, 0.6, 0.85]
+    with pytest.raises(ValueError, match="'s': 2 batches of two coders and no pooled row"):
+        ev.ceiling(g, ic[ic.part != "all"])
+
+
+def test_pooled_agreement_is_that_of_the_stacked_codings():
+    from sklearn.metrics import f1_score
+
+    ic = ev.intercoder(CORPUS, n_boot=200, seed=2)
+    batches = [p for p in ev.coder_pairs(CORPUS) if p[0] == "sco-style-heldout-3"]
+    assert len(batches) == 2
+    x = pd.concat([p[4] for p in batches], ignore_index=True)
+    y = pd.concat([p[5] for p in batches], ignore_index=True)
+    pooled = ic[(ic.set == "sco-style-heldout-3") & (ic.part == "all")]
+    assert (pooled.n == len(x)).all() and len(x) == 552
+    for f in F:
+        row = pooled[pooled.frame == f].set_index("metric")
+        assert row.loc["kappa", "value"] == pytest.approx(cohen_kappa_score(x[f], y[f]))
+        assert row.loc["f1", "value"] == pytest.approx(f1_score(y[f], x[f]))
+        assert row.loc["alpha", "value"] == pytest.approx(krippendorff.alpha(
+            reliability_data=[x[f], y[f]], level_of_measurement="nominal"))
+        assert row.loc["kappa", "ci_low"] <= row.loc["kappa", "value"] <= \
+            row.loc["kappa", "ci_high"]
+    assert pooled.interval[pooled.metric == "kappa"].str.contains(
+        "paragraphs resampled within documents").all()
+    g = pd.DataFrame({"set": "sco-style-heldout-3", "kind": "synthetic",
+                      "used_for_development": "no", "frame": F, "metric": "kappa",
+                      "value": 0.5, "ci_low": 0.4, "ci_high": 0.6})
+    c = ev.ceiling(g, ic).set_index("frame")
+    kappa = pooled[pooled.metric == "kappa"].set_index("frame")
+    assert c.two_coders.tolist() == kappa.value.loc[F].tolist()
+    assert c.two_coders_low.tolist() == kappa.ci_low.loc[F].tolist()
 
 
 def test_transfer_fits_on_one_text_and_scores_the_other():

@@ -33,10 +33,18 @@ def test_validate_tables_and_intervals():
     assert eco.loc["kappa", "value"] == 1.0
     # a perfect coder: intervals below 1 that contain the estimate, never [1, 1]
     assert (eco.ci_low < 1).all() and (eco.ci_high == 1).all()
-    assert set(eco.interval) == {
-        "Wilson score (assumes independent sentences)",
-        "cluster bootstrap percentile (sentences resampled; B=300, seed=3) of the 2x2 "
-        "table, Jeffreys pseudo-counts (0.5 per cell), widened to contain the estimate"}
+    boot = ("cluster bootstrap percentile (sentences resampled; B=300, seed=3) of the 2x2 "
+            "table, Jeffreys pseudo-counts (0.5 per cell), widened to contain the estimate")
+    # at 10 sentences every bootstrap interval is narrower than the analytic one
+    assert eco.interval.to_dict() == {
+        "precision": "Wilson score (assumes independent sentences)",
+        "recall": "Wilson score (assumes independent sentences)",
+        "f1": f"{boot}, widened to the Wilson interval of the Jaccard index mapped to F1 "
+              "(assumes independent sentences) where narrower",
+        "kappa": f"{boot}, widened to the Donner-Eliasziw interval (assumes independent "
+                 "sentences) where narrower",
+        "alpha": f"{boot}, widened to the Donner-Eliasziw interval mapped to alpha "
+                 "(assumes independent sentences) where narrower"}
     conf = framing.confusion(c, h)
     assert conf[conf.frame == "security"].n.tolist() == [3, 1, 1, 5]
     d = framing.disagreements(c, h)
@@ -60,7 +68,8 @@ def test_precision_and_recall_have_wilson_intervals():
 
 def test_bootstrap_interval_recomputed_by_hand():
     """F1's interval: paragraphs resampled within documents, the 2x2 cells of each
-    replicate plus 0.5, percentile interval (widened to contain the estimate)."""
+    replicate plus 0.5, percentile interval, widened to contain the estimate and
+    Wilson's interval of the Jaccard index (tp 3 of tp + fp + fn = 5) mapped to F1."""
     c, h = _tables()
     clusters = pd.DataFrame({"sentence_id": c.sentence_id, "doc_id": ["a"] * 5 + ["b"] * 5,
                              "paragraph": [1, 1, 2, 3, 3, 1, 2, 2, 3, 3]})
@@ -74,8 +83,10 @@ def test_bootstrap_interval_recomputed_by_hand():
         f1 = 2 * tp / (2 * tp + fp + fn)
         row = v[(v.frame == frame) & (v.metric == "f1")].iloc[0]
         lo, hi = np.quantile(f1, [0.05, 0.95])
-        assert (row.ci_low, row.ci_high) == pytest.approx((min(lo, 0.75), max(hi, 0.75)),
-                                                          rel=1e-12)
+        j = np.array(stats.wilson_interval(3, 5, 0.9))
+        floor = 2 * j / (1 + j)
+        assert (row.ci_low, row.ci_high) == pytest.approx(
+            (min(lo, 0.75, floor[0]), max(hi, 0.75, floor[1])), rel=1e-12)
         assert "paragraphs resampled within documents" in row.interval
     with pytest.raises(ValueError, match="n_boot=0 must be a positive integer"):
         framing.validate(c, h, n_boot=0)

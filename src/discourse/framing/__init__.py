@@ -51,9 +51,9 @@ context") inherits the frames of the paragraph's last framed sentence, and a ref
 to a document's event ("the sides", "the exercise") the frames of its title and lead;
 agreement with hand coding is precision, recall (Wilson intervals), F1, Cohen's kappa
 and Krippendorff's alpha (paragraph-cluster bootstrap intervals with Jeffreys
-pseudo-counts); shares and year differences have cluster bootstrap intervals
-(paragraphs resampled within documents), with Wilson, Newcombe and Fisher beside them
-as assuming independent sentences.
+pseudo-counts, no narrower than an analytic interval); shares and year differences
+have cluster bootstrap intervals (paragraphs resampled within documents), with Wilson,
+Newcombe and Fisher beside them as assuming independent sentences.
 """
 
 from discourse.framing.agreement import intercoder_disagreements, intercoder_reliability

@@ -10,7 +10,8 @@ were used to build or tune the lexicon; the tables here carry those labels.
   registered set, labelled (``kind``, ``used_for_development``, ``measured_on``).
 * :func:`intercoder`: agreement between the two hand coders of each set before
   adjudication (percent agreement, Cohen's kappa, Krippendorff's alpha, F1), the
-  ceiling an automatic coder can be held to; :func:`ceiling` puts the coder beside it.
+  ceiling an automatic coder can be held to, per batch and pooled over a set's batches;
+  :func:`ceiling` puts the coder beside the pooled figure.
 
 The choice of instrument (the lexicon against learned coders, scored only on data left
 out) and real-text transfer are in :mod:`discourse.framing.instruments`.
@@ -18,14 +19,14 @@ out) and real-text transfer are in :mod:`discourse.framing.instruments`.
 Agreement statistics are :func:`discourse.stats.binary_agreement` (precision, recall,
 F1, Cohen's kappa, Krippendorff's alpha); intervals come from
 :func:`discourse.framing.agreement.agreement_intervals` (Wilson for proportions, a
-paragraph-cluster bootstrap for F1, kappa and alpha).
+paragraph-cluster bootstrap for F1, kappa and alpha, widened to an analytic interval
+where narrower).
 """
 
 from __future__ import annotations
 
 import os
 
-import numpy as np
 import pandas as pd
 
 from discourse import paths, provenance
@@ -223,23 +224,45 @@ def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = AGREEME
     """Agreement between the two hand coders of each set, before adjudication.
 
     Each pair is :func:`~discourse.framing.agreement.intercoder_reliability` with F1
-    added (kappa, alpha and F1 are symmetric in the two coders): percent agreement
-    with a Wilson (1927) interval, F1, kappa and alpha with a paragraph-cluster
-    bootstrap interval (paragraphs resampled within documents, where the set has them).
+    added: percent agreement with a Wilson (1927) interval; F1, kappa and alpha with a
+    paragraph-cluster bootstrap interval (paragraphs resampled within documents, where
+    the set has them) widened to an analytic interval where narrower
+    (:func:`~discourse.framing.agreement.agreement_intervals`).
+
+    A set coded in several batches (each by its own pair of coders) also gets a row
+    ``part == "all"``: the same measures on all its sentences, the first coder of each
+    batch (in :func:`coder_pairs`' order) stacked against the second, with the set's
+    paragraphs resampled. Percent agreement, F1 and alpha depend only on the sentences
+    coded 1 by both, by one and by neither coder, so they do not depend on which coder
+    of a batch is stacked first; Cohen's kappa does, a little, through the two pooled
+    prevalences.
 
     Returns
     -------
     pandas.DataFrame
         ``set, part, coders, frame, metric, value, ci_low, ci_high, interval, n,
-        n_boot, seed`` for the metrics ``percent_agreement, f1, kappa, alpha``.
+        n_boot, seed`` for the metrics ``percent_agreement, f1, kappa, alpha``; ``part``
+        is a batch, or ``"all"`` for a set's only pair or its pooled batches
+        (``coders`` then lists the pairs, separated by ``"; "``).
     """
     clusters = {row.set: set_clusters(load_set(row.file, corpus))
                 for row in load_sets(corpus).itertuples()}
-    parts = []
+    batches = {}
     for name, part, c1, c2, x, y in coder_pairs(corpus):
-        t = intercoder_reliability(x, y, clusters.get(name), n_boot=n_boot, seed=seed,
-                                   level=level, metrics=_INTERCODER_METRICS)
-        parts.append(t.assign(set=name, part=part, coders=f"{c1} vs {c2}"))
+        batches.setdefault(name, []).append((part, f"{c1} vs {c2}", x, y))
+    parts = []
+    for name, pairs in batches.items():
+        if len(pairs) > 1:
+            if "all" in [p[0] for p in pairs]:
+                raise ValueError(f"set {name!r}: a batch is named 'all', the name of the "
+                                 "pooled batches")
+            pairs = pairs + [("all", "; ".join(p[1] for p in pairs),
+                              pd.concat([p[2] for p in pairs], ignore_index=True),
+                              pd.concat([p[3] for p in pairs], ignore_index=True))]
+        for part, coders, x, y in pairs:
+            t = intercoder_reliability(x, y, clusters.get(name), n_boot=n_boot, seed=seed,
+                                       level=level, metrics=_INTERCODER_METRICS)
+            parts.append(t.assign(set=name, part=part, coders=coders))
     first = ["set", "part", "coders"]
     if not parts:
         return pd.DataFrame(columns=[*first, "frame", "metric", "value", "ci_low",
@@ -255,13 +278,21 @@ def ceiling(generalisation_table: pd.DataFrame, intercoder_table: pd.DataFrame,
             metrics=("f1", "kappa")) -> pd.DataFrame:
     """The automatic coder beside the ceiling of two hand coders, per set and frame.
 
+    The two coders' figures are those of the set as a whole: the row ``part == "all"``
+    of :func:`intercoder` (the set's only pair, or its batches pooled), else the set's
+    only batch.
+
     Returns
     -------
     pandas.DataFrame
         ``set, kind, used_for_development, frame, metric, coder, coder_low, coder_high,
         two_coders, two_coders_low, two_coders_high, gap`` (two coders minus the automatic
-        coder); the two-coder figures pool the set's batches (sentence-weighted mean of
-        the batches' values; the interval is the range of the batches' intervals).
+        coder); the two-coder interval is that of the pooled value.
+
+    Raises
+    ------
+    ValueError
+        If a set has several batches in ``intercoder_table`` and no ``"all"`` row.
     """
     g = generalisation_table[generalisation_table.metric.isin(metrics)]
     ic = intercoder_table[intercoder_table.metric.isin(metrics)]
@@ -271,10 +302,15 @@ def ceiling(generalisation_table: pd.DataFrame, intercoder_table: pd.DataFrame,
         c = ic[(ic.set == name) & (ic.frame == frame) & (ic.metric == metric)]
         if c.empty:
             continue
-        two = float(np.average(c.value, weights=c.n))
+        if (c.part == "all").any():
+            c = c[c.part == "all"]
+        if len(c) != 1:
+            raise ValueError(f"set {name!r}: {len(c)} batches of two coders and no pooled "
+                             "row (part 'all'); use the table of intercoder()")
+        two = c.iloc[0]
         rows.append({"set": name, "kind": r.kind, "used_for_development":
                      r.used_for_development, "frame": frame, "metric": metric,
                      "coder": r.value, "coder_low": r.ci_low, "coder_high": r.ci_high,
-                     "two_coders": two, "two_coders_low": float(c.ci_low.min()),
-                     "two_coders_high": float(c.ci_high.max()), "gap": two - r.value})
+                     "two_coders": float(two.value), "two_coders_low": float(two.ci_low),
+                     "two_coders_high": float(two.ci_high), "gap": float(two.value) - r.value})
     return pd.DataFrame(rows)

@@ -6,7 +6,8 @@ returns a :class:`SheetValidation` with:
 
 * ``agreement``: the coder's agreement with the hand codes (precision and recall with
   Wilson intervals; F1, kappa and alpha with a bootstrap of the 2x2 table with
-  Jeffreys pseudo-counts; :func:`discourse.framing.validate`), and
+  Jeffreys pseudo-counts, no narrower than an analytic interval;
+  :func:`discourse.framing.validate`), and
   ``coder-disagreements``: every sentence-frame where they differ;
 * with a second sheet, ``reliability`` (:func:`discourse.framing.
   intercoder_reliability`) and ``intercoder-disagreements`` to adjudicate; the first

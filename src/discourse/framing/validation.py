@@ -6,7 +6,9 @@
   never collapse (:func:`discourse.framing.agreement.agreement_intervals`): Wilson
   score intervals for precision and recall; for F1, kappa and alpha a percentile
   interval from a paragraph-cluster bootstrap of the 2x2 table with Jeffreys
-  pseudo-counts (Efron and Tibshirani 1993). The ``interval`` column names each.
+  pseudo-counts (Efron and Tibshirani 1993), widened to an analytic interval where
+  narrower (Donner and Eliasziw's for kappa and alpha, Wilson's of the Jaccard index
+  for F1). The ``interval`` column names each.
 * **Disagreements** (:func:`confusion`, :func:`disagreements`): the 2x2 counts and
   every sentence-frame where the two codings differ, with the lexicon's evidence.
 * **Hand-coded sets** (:func:`load_validation`, :func:`validate_annotations`): the
@@ -77,7 +79,8 @@ def validate(codes: pd.DataFrame, hand: pd.DataFrame, *,
     DataFrame
         ``validation`` table: ``frame, metric, value, ci_low, ci_high, interval, n,
         n_boot, seed`` for metrics precision, recall (Wilson score intervals), f1,
-        kappa, alpha (cluster bootstrap with Jeffreys pseudo-counts); see
+        kappa, alpha (cluster bootstrap with Jeffreys pseudo-counts, widened to an
+        analytic interval where narrower); see
         :func:`discourse.framing.agreement.agreement_intervals`.
     """
     check_positive_int("n_boot", n_boot)
