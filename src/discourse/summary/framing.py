@@ -61,7 +61,8 @@ def framing_findings(root: Path):
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of the corpus's {n} "
                f"sentences{_coders(root, 'corpus')} (Wilson CIs for precision and recall, "
-               "paragraph-cluster bootstrap CIs for F1 and kappa): "
+               "paragraph-cluster bootstrap CIs for F1 and kappa, widened to an analytic "
+               "interval where narrower): "
                f"{agreement(valid)}. These figures are optimistic: "
                f"the lexicon was developed and revised on these very sentences.{two}",
                f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}"
