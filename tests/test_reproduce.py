@@ -296,6 +296,11 @@ def test_a_dead_kernel_is_one_error_naming_the_notebook(tmp_path):
     ({}, r"own --results \(.*results\) and --figures \(.*figures\), mixing"),
     ({"results": "elsewhere/results"}, r"own --figures \(.*figures\), mixing"),
     ({"figures": "elsewhere/figures"}, r"own --results \(.*results\), mixing"),
+    # folders of its own, but inside the repository's: as mixed
+    ({"results": "repo/results/other", "figures": "elsewhere/figures"},
+     r"own --results \(.*repo/results/other, inside its results/\), mixing"),
+    ({"results": "elsewhere/results", "figures": "repo/corpus/figs"},
+     r"own --figures \(.*repo/corpus/figs, inside its corpus/\), mixing"),
 ])
 def test_another_corpus_never_writes_into_the_repository_outputs(
         tmp_path, tiny_corpus, monkeypatch, given, named):

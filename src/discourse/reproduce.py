@@ -147,6 +147,10 @@ def input_checksums(corpus: str | os.PathLike | None = None,
     return dict(sorted(out.items()))
 
 
+#: Folders of the repository that a run on another corpus must not write into.
+_REPOSITORY_DIRS = ("results", "figures", "corpus", "notebooks", "src", "docs")
+
+
 def _same(a: Path, b: Path) -> bool:
     return Path(a).resolve() == Path(b).resolve()
 
@@ -230,11 +234,17 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
                                 ("FIGURES_DIR", figures, paths.figures_dir())):
         if value is not None and not _same(value, default):
             overrides[key] = str(Path(value).resolve())
-    # another corpus into the repository's own output folders would mix its tables with
-    # the study's
-    mixed = [f"{flag} ({d})" for flag, key, d in (("--results", "RESULTS_DIR", out_results),
-                                                  ("--figures", "FIGURES_DIR", figures_dir))
-             if key not in overrides]
+    # another corpus into the repository's own output folders, or folders inside them
+    # or inside its sources, would mix its tables with the study's
+    mixed = []
+    for flag, key, d in (("--results", "RESULTS_DIR", out_results),
+                         ("--figures", "FIGURES_DIR", figures_dir)):
+        inside = [f"{n}/" for n in _REPOSITORY_DIRS
+                  if Path(d).resolve().is_relative_to((base / n).resolve())]
+        if key not in overrides:
+            mixed.append(f"{flag} ({d})")
+        elif inside:
+            mixed.append(f"{flag} ({d}, inside its {inside[0]})")
     if "CORPUS_DIR" in overrides and mixed:
         raise ReproduceError(
             f"the corpus {corpus} is not the repository's, but the run would write into "
