@@ -337,3 +337,18 @@ def pipeline_run(tmp_path_factory):
                 os.environ[k] = v
     return {"base": base, "out": out, "corpus": corpus, "before": before, "log": log,
             "manifest": manifest}
+
+
+def but_dotted(text: str, toks: list[str]) -> list[str]:
+    """NLTK's tokens ``toks`` of a sentence, but for a last chunk like "U.S." (its stem,
+    "U.S", an abbreviation with inner stops), which stays one token, as inside a
+    sentence (:data:`discourse.term_chunks.DOTTED`)."""
+    from discourse.batch_tokens import final_stem
+    from discourse.term_chunks import DOTTED
+
+    last = text.split()[-1] if text.split() else ""
+    stem = final_stem(last)
+    if stem is not None and DOTTED.match(stem):
+        assert toks[-2:] == [stem, "."], (text, toks)
+        return toks[:-2] + [last]
+    return toks

@@ -12,7 +12,7 @@ import pytest
 from discourse import corpus, counts as C, keywords, parallel, preprocess, terms
 from discourse.text import tokenize
 
-from conftest import MULTI, REPO
+from conftest import MULTI, REPO, but_dotted
 
 
 def _dense(tc):
@@ -97,7 +97,8 @@ def test_count_documents_in_worker_processes_is_identical(lexicons):
 @pytest.mark.slow        # every sentence of every set
 def test_chunked_tokenizer_equals_nltk_on_every_sentence_we_have(lexicons):
     """sentence_tokens splits at white space and tokenises each chunk once; NLTK's rules
-    only ever insert spaces, so the tokens must equal tokenize() of the whole sentence.
+    only ever insert spaces, so the tokens must equal tokenize() of the whole sentence
+    (but for a sentence ending in an abbreviation like "U.S.", kept whole).
     Checked on the corpus, the fixture, the hand-coded sets and constructed cases."""
     texts = list(corpus.segment(corpus.load_docs()).text)
     texts += list(corpus.segment(corpus.load_docs(MULTI)).text)
@@ -112,7 +113,7 @@ def test_chunked_tokenizer_equals_nltk_on_every_sentence_we_have(lexicons):
               "'quote' at start", "Caf\u00e9\u00a0cr\u00e8me \u2018quoted\u2019 text."]
     assert len(texts) > 700
     for t in texts:
-        assert terms.sentence_tokens(t, lexicons)[0] == tokenize(t), t
+        assert terms.sentence_tokens(t, lexicons)[0] == but_dotted(t, tokenize(t)), t
 
 
 def test_counts_record_their_provenance(multi_sentences, lexicons):

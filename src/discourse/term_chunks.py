@@ -23,7 +23,8 @@ from discourse.lexicons import Lexicons, load_lexicons
 from discourse.text import plain_characters, single_token, tokenize
 from discourse.text import lemma as _lemma
 
-__all__ = ["MEMO_SIZE", "TOKEN_MEMO_SIZE", "CHUNK_MEMO_SIZE", "ACRONYM", "Generations",
+__all__ = ["MEMO_SIZE", "TOKEN_MEMO_SIZE", "CHUNK_MEMO_SIZE", "ACRONYM", "DOTTED",
+           "Generations",
            "memo", "match_key", "chunk_tokens", "memoise_chunks", "plain_chunk",
            "nfc_chunks", "sentence_tokens"]
 
@@ -38,6 +39,10 @@ TOKEN_MEMO_SIZE = 1 << 14
 CHUNK_MEMO_SIZE = 1 << 13
 #: Acronyms (RATS, SCO): never lemmatised.
 ACRONYM = re.compile(r"^[A-Z]{2,}[A-Z0-9]*$")
+#: An abbreviation with inner full stops ("U.S", "e.g", "Ph.D") before a sentence's last
+#: full stop: the chunk keeps its tokens inside a sentence ("U.S."), where NLTK's
+#: tokenizer would split off the stop ("U.S", ".") and the same word would give two terms.
+DOTTED = re.compile(r"^(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}$")
 
 
 class Generations(dict):
@@ -127,6 +132,8 @@ def chunk_tokens(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
     hit = chunks.find((chunk, last))
     if hit is None:
         stem = final_stem(chunk) if last else None
+        if stem is not None and DOTTED.match(stem):   # "U.S." ends a sentence: as inside
+            return chunks.keep((chunk, last), chunk_tokens(chunk, False, lexicons))
         if stem is not None:              # "p." ending a sentence: p's tokens and "."
             t, k = chunk_tokens(stem, False, lexicons)
             return chunks.keep((chunk, last), (t + (".",), k + _keys((".",), lexicons)))
@@ -158,7 +165,7 @@ def memoise_chunks(split: list[list[str]], lexicons: Lexicons) -> None:
             last = plain_chunk(last)
             stem = final_stem(last) if find((last, True)) is None else None
             if stem:
-                chunks.append(stem)
+                chunks.append(last if DOTTED.match(stem) else stem)
         for chunk in chunks:
             if chunk not in new and find((chunk, False)) is None:
                 if single_token(chunk):           # its own token: chunk_tokens memoises it

@@ -20,7 +20,10 @@ The steps, in order, each of which one option switches off:
    (:class:`~discourse.term_chunks.Generations`: the chunks used recently are kept,
    what is forgotten is computed again, to the same terms). A last chunk ``p + "."``
    has the tokens of ``p`` inside a sentence and ``"."``
-   (:func:`discourse.batch_tokens.final_stem`). :func:`block_terms` tokenises the
+   (:func:`discourse.batch_tokens.final_stem`), as NLTK's tokenizer has it, except an
+   abbreviation with inner full stops (``"U.S."``, ``"e.g."``:
+   :data:`discourse.term_chunks.DOTTED`), which keeps its tokens inside a sentence so
+   that it is one term wherever it stands. :func:`block_terms` tokenises the
    new chunks of many sentences in batches (the same tokens, fewer calls);
 2. ``lowercase``;
 3. ``spelling``: American to British spelling from the explicit word list
