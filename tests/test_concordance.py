@@ -87,3 +87,15 @@ def test_collocations_window_two_counts_as_nltk_from_documents():
                       finder.score_ngrams(BigramAssocMeasures().likelihood_ratio))
     c = concordance.collocations(_tokens(sents), min_count=2, exclude=set())
     assert sorted(zip(c.w1, c.w2, c["count"], c.g2)) == expected
+
+
+def test_an_abbreviation_is_found_inside_a_sentence_and_at_its_end():
+    """A query "U.S." or "Dr." finds the word where the tokenizer keeps its stop (inside
+    a sentence) and where it splits it off (a sentence's end); before, only the latter
+    (a walkthrough's corpus: 1 of 4 "U.S.", no "Dr.")."""
+    s = pd.DataFrame({"sentence_id": list("abcd"), "doc_id": "d", "year": 2020,
+                      "paragraph": 1, "text": ["They met the U.S.", "The U.S. and Dr. Lim met.",
+                                               "He met Dr.", "No abbreviation here."]})
+    assert concordance.kwic(s, "U.S.").sentence_id.tolist() == ["a", "b"]
+    assert concordance.kwic(s, "Dr.").sentence_id.tolist() == ["b", "c"]
+    assert concordance.kwic(s, "dr.").sentence_id.tolist() == ["b", "c"]

@@ -39,8 +39,12 @@ def _query_patterns(query: str, lexicons: Lexicons) -> list[tuple[str, ...]]:
     if not keys:
         raise ValueError(f"query={query!r} has no tokens")
     # as typed, and in capitals (a query "rats" must find the acronym "RATS", which
-    # is not lemmatised, although the lower-case word would become "rat")
-    pats = {keys, _keys(query.upper(), lexicons)}
+    # is not lemmatised, although the lower-case word would become "rat"); and as
+    # inside a sentence: the tokenizer splits the final stop off "U.S." or "Dr." at the
+    # end of a sentence (the query's) but not inside one, where most occurrences are
+    inner = query.strip() + " _"
+    pats = {keys, _keys(query.upper(), lexicons), _keys(inner, lexicons)[:-1],
+            _keys(inner.upper(), lexicons)[:-1]}
     canon = " ".join(keys)
     for variant, canonical in lexicons.variants.items():
         if canonical == canon or canonical == query.strip().lower():
