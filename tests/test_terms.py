@@ -211,4 +211,3 @@ def test_an_abbreviation_with_inner_stops_is_one_term_wherever_it_stands():
     assert T("See e.g.")[-1] == "e.g." and T("He holds a Ph.D.")[-1] == "ph.d."
     assert T("The trade grew.") == ["trade", "grow"]
     assert T("The answer is no.", stopwords=False)[-1] == "no"
-
