@@ -56,6 +56,7 @@ def test_findings_quote_the_tables(tmp_path):
              log_ratio=-3.6, target="2022", reference="2021")])
     findings = summary.headline_findings(tmp_path)
     text = summary.render_summary(findings, results=tmp_path)
+    assert "No sentence of this corpus is hand-coded" not in text
     assert ("25.0% of sentences in 2021 (10 of 40; 95% CI 12% to 42%)" in text)
     assert f"Intervals for frame shares and year differences: {how}." in text
     assert "Difference 2022 minus 2021: -15.0 percentage points" in text
@@ -212,6 +213,9 @@ def test_sensitivity_and_topic_names_say_only_what_the_tables_hold(tmp_path):
     assert ("holds in 1 of 1 checks (without questions, titles and leads; the main "
             "result itself is not counted)") in text
     assert "hand codes" not in text and "nan" not in text
+    # no hand coding of this corpus: the shares are not to be cited as they stand
+    assert ("No sentence of this corpus is hand-coded (no framing-validation.csv), so the "
+            "shares above are the lexicon coder's with no measure of its accuracy") in text
     assert 'topic 1 0.95; topic 2 "Trade" 0.90' in text
     _write(tmp_path, "framing-sensitivity.csv",
            [main, check, dict(check, variant="hand codes, all", codes="hand", sentences="all")])

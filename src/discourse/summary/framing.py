@@ -25,7 +25,8 @@ def framing_findings(root: Path):
         yield ("Framing",
                f"Intervals for frame shares and year differences: {shares.interval.iloc[0]}. "
                "Sentences of a paragraph are not independent draws, so these intervals are "
-               "wider than Wilson's and Newcombe's, which assume independent sentences "
+               "never narrower than Wilson's and Newcombe's, which assume independent "
+               "sentences "
                "(kept in the tables as `*_independent`). Endpoints are given in whole "
                "percentage points: they move by a few tenths of a point between seeds "
                "(benchmarks/bootstrap_stability.py).", src)
@@ -54,6 +55,14 @@ def framing_findings(root: Path):
         yield ("Framing", text, src)
     yield from _corrected(root, single)
     valid = read(root, R.FRAMING_VALIDATION)
+    if valid is None:
+        yield ("Framing",
+               "No sentence of this corpus is hand-coded (no "
+               f"{R.FRAMING_VALIDATION.file}), so the shares above are the lexicon coder's "
+               "with no measure of its accuracy on this corpus: its agreement with hand "
+               "coding was measured on SCO texts and SCO-style texts only (README, "
+               "\"Framing\"). Before citing them, code a sample by hand (`discourse sample`, "
+               "`discourse validate`) and cite the corrected shares that gives.", src)
     ceil = read(root, R.FRAMING_CEILING)
     if valid is not None:
         n = int(valid.n.iloc[0]) if "n" in valid else None
