@@ -83,6 +83,13 @@ def test_frame_shares_figure_names_its_interval():
     ax = _labelled(fig)[0]
     assert ax.get_title() == "Frame shares by year (95% CI: cluster bootstrap percentile)"
     assert how in " ".join(t.get_text() for t in fig.texts)
+    # widened rows make a longer title: wrapped, inside the figure (a walkthrough's was cut)
+    wide = shares.assign(interval=how + ", widened to the Wilson score interval where "
+                         "narrower (assumes independent sentences)")
+    ax = _labelled(plots.plot_frame_shares(wide))[0]
+    title = ("Frame shares by year (95% CI: cluster bootstrap percentile, widened to "
+             "Wilson's where narrower)")
+    assert ax.get_title().replace("\n", " ") == title and "\n" in ax.get_title()
 
 
 def test_keyness_bars_are_log_ratios(real_tokens):

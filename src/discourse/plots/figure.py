@@ -23,7 +23,8 @@ from discourse.io import atomic_path
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["FIGSIZE", "DPI", "FORMATS", "pyplot", "new_figure", "source_note", "save_figure"]
+__all__ = ["FIGSIZE", "DPI", "FORMATS", "pyplot", "new_figure", "wrap_to", "source_note",
+           "save_figure"]
 
 
 def pyplot():
@@ -59,13 +60,18 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE, **subplots_kw):
     return fig, ax
 
 
-def source_note(fig: Figure, text: str) -> None:
-    """Write a small source line at the bottom left of ``fig``, wrapped to its width
-    (about 17 characters of 7-point type per inch) so that no part is cut off."""
+def wrap_to(fig: Figure, text: str, per_inch: int) -> str:
+    """``text`` wrapped to the width of ``fig`` at ``per_inch`` characters per inch
+    (about 17 for 7-point type, 10 for 12-point), so that no part is cut off."""
     import textwrap
 
-    width = max(int(fig.get_figwidth() * 17), 40)
-    fig.text(0.01, 0.005, "\n".join(textwrap.wrap(text, width)), fontsize=7, color="0.35",
+    return "\n".join(textwrap.wrap(text, max(int(fig.get_figwidth() * per_inch), 40)))
+
+
+def source_note(fig: Figure, text: str) -> None:
+    """Write a small source line at the bottom left of ``fig``, wrapped to its width
+    (:func:`wrap_to`, 17 characters of 7-point type per inch)."""
+    fig.text(0.01, 0.005, wrap_to(fig, text, 17), fontsize=7, color="0.35",
              ha="left", va="bottom")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from discourse.plots.figure import new_figure, source_note
+from discourse.plots.figure import new_figure, source_note, wrap_to
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -50,7 +50,7 @@ def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     ax.set_xlabel("frame")
     ax.set_ylim(0, 1)
     short, full = _interval(shares)
-    ax.set_title(f"Frame shares by {by} (95% CI: {short})")
+    ax.set_title(wrap_to(fig, f"Frame shares by {by} (95% CI: {short})", 10))
     ax.legend(title=by, frameon=False)
     fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
     source_note(fig, source or f"Source: discourse.framing.frame_shares; interval: {full}")
