@@ -69,7 +69,7 @@ def test_findings_quote_the_tables(tmp_path):
             "estimate" in text)
     assert "from 90 hand-coded sentences" in text
     assert "security 2021 17.6% (95% CI 8% to 29%; hand codes 22.0%)" in text
-    assert "security sensitivity (2022 minus 2021: +20.0 points, 95% CI +0 to +41; " \
+    assert "security sensitivity (2022 minus 2021: +20.0 points, 95% CI +0.3 to +41; " \
            "borderline" in text
     assert "These figures are optimistic: the lexicon was developed and revised" in text
     assert "*trade* (9 vs 1; G2 +8.2, Log Ratio +3.10, adjusted p = 0.040)" in text
@@ -241,3 +241,22 @@ def test_a_share_whose_resampling_interval_is_a_point_says_so(tmp_path):
     assert ("0.0% of sentences in 2018 (0 of 5; 95% CI 0% to 0%: the resampled sentences "
             "cannot vary, so this interval is a point; Wilson 0% to 43%, assuming "
             "independent sentences)") in text
+
+
+def test_a_changed_conclusion_names_its_pair_of_years(tmp_path):
+    """With three years, two checks of one frame can change: each says which difference
+    it is (a walkthrough read "economy (...); economy (...)" without the years)."""
+    base = dict(codes="lexicon", sentences="without questions, titles, leads", kind="check",
+                frame="economy", holds=False, conclusion="fall", reference=2022)
+    _write(tmp_path, "framing-sensitivity.csv", [
+        dict(base, variant="lexicon codes, without questions, titles, leads", target=2023,
+             difference=-0.305, ci_low=-0.6, ci_high=-0.004),
+        dict(base, variant="lexicon codes, without questions, titles, leads", target=2024,
+             difference=-0.273, ci_low=-0.5, ci_high=-0.02)])
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2022, frame="economy", n_sentences=40, n_frame=10, share=0.25,
+             ci_low=0.12, ci_high=0.42)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert ("It changes for: economy 2023 minus 2022 (lexicon codes, without questions, "
+            "titles, leads: fall, -30.5 points, 95% CI -60 to -0.4); economy 2024 minus "
+            "2022 (") in text

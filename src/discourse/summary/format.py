@@ -34,7 +34,16 @@ def pvalue(p: float) -> str:
 
 
 def pp0(x: float) -> str:
-    return f"{100 * x:+.0f}"
+    """Percentage points, whole; one decimal where a non-zero value rounds to 0 (an
+    interval ending at -0.4 is not "-0").
+
+    Examples
+    --------
+    >>> pp0(-0.213), pp0(-0.004), pp0(0.0)
+    ('-21', '-0.4', '+0')
+    """
+    out = f"{100 * x:+.0f}"
+    return f"{100 * x:+.1f}" if out in ("+0", "-0") and x != 0 else out
 
 
 def pct0(x: float) -> str:

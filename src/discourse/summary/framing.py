@@ -86,8 +86,10 @@ def framing_findings(root: Path):
         text = (f"Sensitivity: the conclusion about each year difference holds in "
                 f"{int(holds.sum())} of {len(checks)} checks ({_variants(checks)}).")
         if len(broken):
+            pair = "target" in broken and "reference" in broken
             text += " It changes for: " + "; ".join(
-                f"{r.frame} ({r.variant}: {r.conclusion}, {pp(r.difference)} points, "
+                f"{r.frame}" + (f" {r.target} minus {r.reference}" if pair else "")
+                + f" ({r.variant}: {r.conclusion}, {pp(r.difference)} points, "
                 f"95% CI {pp0(r.ci_low)} to {pp0(r.ci_high)})"
                 for r in broken.itertuples()) + "."
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
