@@ -196,6 +196,8 @@ def test_validate_names_the_corpus_the_sheet_was_drawn_from(setup, capsys, monke
     assert f"{sheet}: it was drawn from the corpus in mycorpus/" in err
     assert "mine.lock.json" in err and "pass --corpus" in err
     assert "the corpus changed" not in err and not out.exists()
+    # a renamed copy that was edited is named as one possibility, with what differs
+    assert "(if corpus/ is a copy of it, the copy differs: changed: " in err
     moved = setup["tmp"] / "moved"                # the same files under another name pass
     shutil.copytree(mine, moved)
     assert cli.main(["validate", str(sheet), "--corpus", str(moved), *book, "-o",

@@ -145,7 +145,11 @@ def _check_sources(record, lp, name, **where):
     if corpus_changed and drawn and drawn not in (root.name, root.resolve().name):
         raise SheetError(f"{name}: it was drawn from the corpus in {drawn}/ (its lock "
                          f"file {lp} records that directory) but this run checks the "
-                         f"corpus in {root}/; pass --corpus with the path of {drawn}/")
+                         f"corpus in {root}/; pass --corpus with the path of {drawn}/ "
+                         f"(if {root.name}/ is a copy of it, the copy differs: "
+                         + "; ".join(c[len("the corpus changed ("):-1] for c in changes
+                                     if c.startswith("the corpus changed ("))
+                         + ")")
     if changes:
         checked = f" (corpus checked: {root}/)" if corpus_changed else ""
         raise SheetError(f"{lp}: refusing {name}: " + "; ".join(changes) + " since the "
