@@ -115,3 +115,29 @@ def test_typographic_text_gets_the_codes_of_its_plain_form(frame_lexicon):
     assert lao["frames"]["multilateralism"] == 1
     assert lao["evidence"]["multilateralism"] == [
         "Lao People 's Democratic Republic (non-member in 2025)"]
+
+
+def test_a_paragraph_is_one_within_its_document(tmp_path, capsys):
+    """With a document column, paragraph 1 of document a and paragraph 1 of document b
+    are two paragraphs: no context carries from one document to the other (a walkthrough
+    saw "This challenge" in b take security from a), and numbering paragraphs from 1 in
+    every document is accepted; out of order within a document is still an error."""
+    inp = _write(tmp_path / "in.csv", "id,text,paragraph,document\n"
+                 "1,Terrorism is a grave threat to the region.,1,a\n"
+                 "2,This challenge must be countered together.,1,b\n"
+                 "3,This challenge must be countered together.,1,a\n")
+    out = tmp_path / "out.csv"
+    assert cli.main(["frames", str(inp), "-o", str(out)]) == 2      # a's rows apart
+    assert "rows of paragraph '1' of document 'a' are not consecutive" in \
+        capsys.readouterr().err and not out.exists()
+    inp.write_text("id,text,paragraph,document\n"
+                   "1,Terrorism is a grave threat to the region.,1,a\n"
+                   "2,This challenge must be countered together.,1,b\n", encoding="utf-8")
+    assert cli.main(["frames", str(inp), "-o", str(out)]) == 0
+    codes = pd.read_csv(out, keep_default_na=False)
+    assert codes.security.tolist() == [1, 0] and codes.evidence[1] == ""
+    inp.write_text("id,text,paragraph\n"             # without documents: one paragraph
+                   "1,Terrorism is a grave threat to the region.,1\n"
+                   "2,This challenge must be countered together.,1\n", encoding="utf-8")
+    assert cli.main(["frames", str(inp), "-o", str(out)]) == 0
+    assert pd.read_csv(out).security.tolist() == [1, 1]

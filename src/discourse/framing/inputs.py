@@ -1,7 +1,8 @@
 """The input contract of ``discourse frames``: a CSV to code, checked at the edge.
 
 The input has columns ``id, text`` and optionally ``paragraph`` (rows of one paragraph
-consecutive; the context rule applies within a paragraph), ``document`` (rows of one
+consecutive; the context rule applies within a paragraph; with a ``document`` column a
+paragraph is one within its document), ``document`` (rows of one
 document consecutive; references to a document's event carry its frames) and ``date``
 (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` of the text: which states were SCO members).
 The output is ``id, security, economy, multilateralism, evidence``. Every problem is reported
@@ -72,12 +73,13 @@ def read_input(path: str | os.PathLike) -> pd.DataFrame:
         raise FramingInputError(f"{p}: duplicate id(s) {', '.join(sorted(set(dup))[:5])}")
     for col in ("paragraph", "document"):
         if col in table:
-            values = table[col]
+            values = _keys(table, col)
             seen = values[values.ne(values.shift())]
             if seen.duplicated().any():
-                raise FramingInputError(f"{p}: rows of {col} "
-                                        f"{seen[seen.duplicated()].iloc[0]!r} are not "
-                                        "consecutive")
+                v = seen[seen.duplicated()].iloc[0]
+                what = f"{col} {v!r}" if not isinstance(v, tuple) else \
+                    f"paragraph {v[1]!r} of document {v[0]!r}"
+                raise FramingInputError(f"{p}: rows of {what} are not consecutive")
     if "date" in table:
         bad = table["date"][~table["date"].str.fullmatch(r"(\d{4}(-\d{2}(-\d{2})?)?)?")]
         if len(bad):
@@ -85,6 +87,15 @@ def read_input(path: str | os.PathLike) -> pd.DataFrame:
             raise FramingInputError(f"{p}: date {bad.iloc[0]!r} on line {row} is not "
                                     "YYYY, YYYY-MM or YYYY-MM-DD")
     return table
+
+
+def _keys(table: pd.DataFrame, col: str) -> pd.Series:
+    """The key of each row's ``col``: a paragraph is one within its document where the
+    table has a ``document`` column (paragraphs numbered 1, 2, ... in every document
+    are different paragraphs), else the value itself."""
+    if col == "paragraph" and "document" in table:
+        return pd.Series(list(zip(table["document"], table["paragraph"])), index=table.index)
+    return table[col]
 
 
 @provenance.tracked
@@ -105,6 +116,8 @@ def code_file(input_path: str | os.PathLike, lexicon=None, *, n_jobs: int = 1
     n = len(table)
     column = {c: (table[c].tolist() if c in table else [None] * n)
               for c in ("paragraph", "document", "date")}
+    if "paragraph" in table:
+        column["paragraph"] = _keys(table, "paragraph").tolist()
     dates = [d or None for d in column["date"]]
     rows = zip(table["id"].tolist(), table["text"].tolist(), column["paragraph"],
                column["document"], dates)
