@@ -50,6 +50,7 @@ from pathlib import Path
 
 from discourse import __version__, interrupt, paths
 from discourse import results as registry
+from discourse.checks import join_problems, missing_folders
 from discourse.io import write_table, write_text
 from discourse.notebook import (ReproduceError, execute_notebook, inject_parameters,
                                 notebook_paths, read_parameters)
@@ -57,6 +58,7 @@ from discourse.vcs import git_state as _git_state
 
 __all__ = [
     "ReproduceError",
+    "ReproduceUsageError",
     "notebook_paths",
     "read_parameters",
     "inject_parameters",
@@ -147,6 +149,11 @@ def input_checksums(corpus: str | os.PathLike | None = None,
     return dict(sorted(out.items()))
 
 
+class ReproduceUsageError(ReproduceError):
+    """The arguments of a run are unusable (an output folder refused or missing): the
+    message names every problem at once; nothing was written."""
+
+
 def _same(a: Path, b: Path) -> bool:
     return Path(a).resolve() == Path(b).resolve()
 
@@ -191,6 +198,9 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
 
     Raises
     ------
+    ReproduceUsageError
+        An output folder is refused (see ``corpus``) or the folder it would be made in
+        does not exist; the message names every such problem, and nothing is written.
     ReproduceError
         A notebook failed (the message names it and the cell).
     discourse.interrupt.Interrupted
@@ -223,6 +233,9 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     corpus_root = paths.corpus_dir(corpus)
     notebooks_dir = paths.notebooks_dir(notebooks)
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
+    # every problem with the arguments is reported at once, before anything is written
+    problems = missing_folders({"--results": results, "--figures": figures,
+                                "--executed": executed})
 
     overrides = {}
     for key, value, default in (("CORPUS_DIR", corpus, paths.corpus_dir()),
@@ -236,11 +249,13 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
                                                   ("--figures", "FIGURES_DIR", figures_dir))
              if key not in overrides]
     if "CORPUS_DIR" in overrides and mixed:
-        raise ReproduceError(
+        problems.append(
             f"the corpus {corpus} is not the repository's, but the run would write into "
             f"the repository's own {' and '.join(mixed)}, mixing its tables with the "
             "study's; give --results and --figures folders of their own (nothing was "
             "written)")
+    if problems:
+        raise ReproduceUsageError(join_problems(problems))
     own = (not overrides and not parameters
            and all(_same(d, base / n) for d, n in ((corpus_root, "corpus"),
                                                    (out_results, "results"),
