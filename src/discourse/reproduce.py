@@ -81,6 +81,11 @@ _PATH_PARAMETERS = ("CORPUS_DIR", "RESULTS_DIR", "FIGURES_DIR")
 EXECUTED_DIR = "notebooks"
 
 
+class ReproduceUsageError(ReproduceError):
+    """The arguments of a run are unusable (an output folder refused or missing): the
+    message names every problem at once; nothing was written."""
+
+
 def library_versions() -> dict[str, str]:
     """Return ``{"python": ..., library: version}`` for :data:`TRACKED_LIBRARIES`."""
     out = {"python": platform.python_version(), "discourse": __version__}
@@ -147,11 +152,6 @@ def input_checksums(corpus: str | os.PathLike | None = None,
     if book.is_file():
         out["codebook.md"] = _sha256(book)
     return dict(sorted(out.items()))
-
-
-class ReproduceUsageError(ReproduceError):
-    """The arguments of a run are unusable (an output folder refused or missing): the
-    message names every problem at once; nothing was written."""
 
 
 def _same(a: Path, b: Path) -> bool:
