@@ -329,7 +329,7 @@ def test_every_problem_with_the_output_folders_is_reported_at_once(
     missing = tmp_path / "x"
     with pytest.raises(reproduce.ReproduceUsageError) as exc:
         reproduce.run(corpus=tiny_corpus, results=missing / "results",
-                      executed=missing / "nb", quiet=True)
+                      executed=missing / "nb", quiet=True, make_folders=False)
     message = str(exc.value)
     parts = re.split(r"; \(\d\) ", message)
     assert parts[0] == (f"3 problems: (1) --results {missing / 'results'}: the folder "
@@ -339,3 +339,7 @@ def test_every_problem_with_the_output_folders_is_reported_at_once(
                     r"\(.*figures\), mixing", parts[2])
     assert isinstance(exc.value, ReproduceError)      # still a ReproduceError to callers
     assert not missing.exists() and not [p for p in repo.rglob("*") if p.is_file()]
+    with pytest.raises(reproduce.ReproduceUsageError) as exc:     # the library default:
+        reproduce.run(corpus=tiny_corpus, results=missing / "results",  # folders are made
+                      executed=missing / "nb", quiet=True)
+    assert str(exc.value).startswith("the corpus ")

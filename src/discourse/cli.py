@@ -288,7 +288,7 @@ def _run_reproduce(args) -> int:
         with interrupt.signals_raise():
             reproduce.run(corpus=args.corpus, results=args.results, figures=args.figures,
                           notebooks=args.notebooks, executed=args.executed,
-                          only=args.only, timeout=args.timeout)
+                          only=args.only, timeout=args.timeout, make_folders=False)
     except reproduce.ReproduceUsageError as exc:    # refused or missing folders: usage
         print(f"discourse reproduce: error: {exc}", file=sys.stderr)
         return 2
@@ -363,8 +363,8 @@ _OUTPUT_OPTIONS = {"output": "-o", "results": "--results", "figures": "--figures
 
 
 def _missing_output_folders(args) -> list[str]:
-    """A message for each output whose folder does not exist (``reproduce`` checks its
-    own, with its other argument errors, and reports them all at once)."""
+    """A message for each output whose folder does not exist (``reproduce`` has its run
+    check them, ``make_folders=False``, with its other argument errors, all at once)."""
     from discourse.checks import missing_folders
 
     if args.command == "reproduce":

@@ -160,7 +160,8 @@ def _same(a: Path, b: Path) -> bool:
 
 def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=None,
         timeout: int = 600, only: list[str] | None = None,
-        parameters: dict[str, dict] | None = None, quiet: bool = False) -> dict:
+        parameters: dict[str, dict] | None = None, quiet: bool = False,
+        make_folders: bool = True) -> dict:
     """Run the whole analysis; return the manifest (also written to results/).
 
     Parameters
@@ -190,6 +191,11 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
         ``parameters`` cell defines may be given.
     quiet : bool
         Do not print progress.
+    make_folders : bool
+        Create the output folders and their parents as needed (default). ``False`` (the
+        command line: a typo in a path is an error, not a new folder): an output whose
+        parent folder does not exist is an error, reported with the other problems
+        with the arguments.
 
     Returns
     -------
@@ -199,8 +205,9 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
     Raises
     ------
     ReproduceUsageError
-        An output folder is refused (see ``corpus``) or the folder it would be made in
-        does not exist; the message names every such problem, and nothing is written.
+        An output folder is refused (see ``corpus``) or, with ``make_folders=False``,
+        the folder it would be made in does not exist; the message names every such
+        problem, and nothing is written.
     ReproduceError
         A notebook failed (the message names it and the cell).
     discourse.interrupt.Interrupted
@@ -212,7 +219,7 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
     try:
         return _run(state, corpus=corpus, results=results, figures=figures,
                     notebooks=notebooks, executed=executed, timeout=timeout, only=only,
-                    parameters=parameters, quiet=quiet)
+                    parameters=parameters, quiet=quiet, make_folders=make_folders)
     except KeyboardInterrupt:
         raise interrupt.Interrupted("SIGINT", state["step"]) from None
     except interrupt.Interrupted as exc:
@@ -220,7 +227,7 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
 
 
 def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout, only,
-         parameters, quiet) -> dict:
+         parameters, quiet, make_folders) -> dict:
     """:func:`run`, keeping ``state["step"]`` up to date for an interrupt's message."""
     import nbformat
 
@@ -234,8 +241,8 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     notebooks_dir = paths.notebooks_dir(notebooks)
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
     # every problem with the arguments is reported at once, before anything is written
-    problems = missing_folders({"--results": results, "--figures": figures,
-                                "--executed": executed})
+    problems = [] if make_folders else missing_folders(
+        {"--results": results, "--figures": figures, "--executed": executed})
 
     overrides = {}
     for key, value, default in (("CORPUS_DIR", corpus, paths.corpus_dir()),
