@@ -114,6 +114,43 @@ def test_keyness_errors_are_one_line_and_write_nothing(tmp_path, three_corpus, a
     assert not (tmp_path / "x.csv").exists()
 
 
+def test_keyness_help_names_every_accepted_reference():
+    from discourse.stats import REFERENCES
+
+    text = " ".join(_help("keyness").split())
+    assert "--reference YEAR|rest|first|previous" in text
+    for keyword in REFERENCES:
+        assert f"'{keyword}' (" in text, keyword
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
+def test_keyness_n_jobs_must_be_positive_or_minus_one(tmp_path, capsys, value):
+    """Before, --n-jobs 0 reached joblib, whose message was "n_jobs == 0 in Parallel has
+    no meaning"; now it is a usage error naming the option, before the corpus is read."""
+    out = tmp_path / "k.csv"
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["keyness", "--target", "2023", "--reference", "rest", "--corpus",
+                  str(tmp_path / "missing"), "-o", str(out), "--n-jobs", value])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --n-jobs: {value!r} is not a positive integer or -1 (one per core)" \
+        in err
+    assert not out.exists()
+
+
+def test_keyness_warns_when_no_term_reaches_the_minimum_count(tmp_path, three_corpus, capsys):
+    out = tmp_path / "k.csv"
+    args = ["keyness", "--corpus", str(three_corpus), "--target", "2023", "--reference",
+            "rest", "--quiet", "-o", str(out)]
+    assert cli.main(args + ["--min-count", "100"]) == 0
+    assert pd.read_csv(out).empty and list(pd.read_csv(out).columns) == kw.KEYNESS_COLUMNS
+    err = capsys.readouterr().err
+    assert err == (f"discourse keyness: warning: no term reached --min-count 100 (target "
+                   f"and reference together); {out} has the header only\n")
+    assert cli.main(args + ["--min-count", "1"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 # --- the entry points, as a user runs them ------------------------------------------------
 
 @pytest.mark.slow
@@ -202,6 +239,34 @@ def test_a_missing_output_folder_is_an_error_that_writes_nothing(
     assert len(err.splitlines()) == 1
     assert f"the folder {missing} does not exist" in err and "create it first" in err
     assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("given, expected", [
+    ({}, ["own --results", "and --figures"]),                        # refused only
+    ({"--results": "x/results"}, ["--results {x}/results: the folder {x} does not exist",
+                                  "own --figures"]),
+    ({"--results": "x/results", "--figures": "x/figures"},
+     ["--results {x}/results: the folder {x} does not exist",
+      "--figures {x}/figures: the folder {x} does not exist"]),
+])
+def test_reproduce_argument_errors_exit_2_and_name_every_problem(
+        tmp_path, tiny_corpus, monkeypatch, capsys, given, expected):
+    """Before, a refused output folder exited 1 and a missing one 2, and a missing folder
+    hid the other problems. (A stand-in repository, so that a failure damages nothing.)"""
+    from discourse import paths
+
+    repo = tmp_path / "repo"
+    for d in ("corpus", "results", "figures", "notebooks"):
+        (repo / d).mkdir(parents=True)
+    monkeypatch.setattr(paths, "repo_root", lambda: repo)
+    monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
+    args = [a for flag, value in given.items() for a in (flag, str(tmp_path / value))]
+    assert cli.main(["reproduce", "--corpus", str(tiny_corpus), *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("discourse reproduce: error: ") and err.count("\n") == 1
+    for part in expected:
+        assert part.format(x=tmp_path / "x") in err
+    assert not (tmp_path / "x").exists() and not [p for p in repo.rglob("*") if p.is_file()]
 
 
 def test_keyness_leaves_the_cyclic_collector_as_it_found_it(tmp_path, three_corpus, capsys):

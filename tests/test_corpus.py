@@ -94,6 +94,57 @@ def test_correction_that_no_longer_applies_is_an_error(corpus_copy):
     assert len(raw) == len(corpus.load_metadata(corpus_copy))
 
 
+def _add_correction(root: Path, find: str, replace: str) -> Path:
+    """Append correction 'c3' to the corpus's corrections.csv (a quoted CSV row)."""
+    path = root / "corrections.csv"
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerow(
+            ["norov-2020-06-press-conference-address", "c3", find, replace, "what", "why"])
+    return path
+
+
+@pytest.mark.parametrize("find,replace,field", [
+    ("Inter-midovisional consultations", "Inter-ministerial\nconsultations", "replace"),
+    ("Inter-midovisional consultations", "Inter-ministerial\r\nconsultations", "replace"),
+    ("Inter-midovisional\nconsultations", "Inter-ministerial consultations", "find"),
+])
+def test_a_correction_with_a_line_break_is_an_error(corpus_copy, find, replace, field):
+    """corpus/README.md: a correction may not add a line. Before, the line break inside a
+    quoted field was dropped on reading (the lines were split before the CSV was parsed),
+    so the check never saw it and the cleaned text got "Inter-ministerialconsultations"."""
+    path = _add_correction(corpus_copy, find, replace)
+    lines = path.read_text(encoding="utf-8").count("\n") - find.count("\n") - \
+        replace.count("\n")                      # the line the new row starts on
+    with pytest.raises(CorpusError, match=rf"corrections\.csv, line {lines} \(correction "
+                                          rf"'c3'\): '{field}' contains a line break; a "
+                                          r"correction may not add or remove a line"):
+        corpus.load_docs(corpus_copy)
+    assert len(corpus.load_docs(corpus_copy, layer="raw")) == \
+        len(corpus.load_metadata(corpus_copy))          # the raw layer reads no corrections
+
+
+def test_quoted_fields_keep_their_characters_and_rows_their_lines(corpus_copy):
+    """Fields are read by the CSV parser, not split into lines first: a separator inside
+    a quoted field (U+2028, U+0085, form feed) is text, and a row that comes after a
+    field spanning lines is named by the line it starts on."""
+    path = corpus_copy / "corrections.csv"
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    rows[1][4] = "first line\nsecond line of 'what'"          # free text may span lines
+    rows[2][5] = "why\u2028with\x85separators\x0c"
+    rows[2][2] = ""                                             # an error on the next row
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    with pytest.raises(CorpusError, match=r"corrections\.csv, line 4 \(correction 'c2'\): "
+                                          r"'find' is empty"):
+        corpus.load_corrections(corpus_copy)
+    rows[2][2] = "Inter-midovisional consultations"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    table = corpus.load_corrections(corpus_copy)
+    assert table.what[0] == "first line\nsecond line of 'what'"
+    assert table.why[1] == "why\u2028with\x85separators\x0c"
+
+
 # --- bad input: every error names the file and the problem ---------------------------
 
 def _rewrite_meta(root: Path, **changes):
@@ -144,7 +195,8 @@ def test_missing_metadata_column(corpus_copy):
         corpus.load_metadata(corpus_copy)
 
 
-@pytest.mark.parametrize("date", ["2019-13-01", "22.04.2019", "April 2019", "2019-02-30"])
+@pytest.mark.parametrize("date", ["2019-13-01", "22.04.2019", "April 2019", "2019-02-30",
+                                  "2019-00", "2019-04-00", "\u0662\u0660\u0661\u0669"])
 def test_date_that_is_not_a_date(corpus_copy, date):
     _rewrite_meta(corpus_copy, date=date)
     with pytest.raises(CorpusError, match=rf"metadata\.csv, line 2: date '{re.escape(date)}' "

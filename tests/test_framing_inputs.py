@@ -63,6 +63,35 @@ def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path, capsys, content, enc
     assert not out.exists()
 
 
+@pytest.mark.parametrize("content,message", [
+    ("id,text\na,Terrorism is a threat.\nb,\n", "line 3 (id 'b'): the text is empty"),
+    ("id,text\na,\"  \"\nb,x\n", "line 2 (id 'a'): the text is empty"),
+    ("id,text,date\na,x,2023-01\nb,y,2023-13-01\n",
+     "line 3 (id 'b'): date '2023-13-01' is not a date (month must be in 1..12)"),
+    ("id,text,date\na,x,\nb,y,2023-02-29\nc,z,2023-02-29\n",
+     "line 3 (id 'b'): date '2023-02-29' is not a date (day is out of range"),
+    ("id,text,date\na,x,2023-00\n", "line 2 (id 'a'): date '2023-00' is not a date"),
+    ("id,text,date\na,x,2023-4-1\n",
+     "line 2 (id 'a'): date '2023-4-1' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+])
+def test_an_empty_text_or_a_date_not_in_the_calendar_is_an_error(tmp_path, capsys, content,
+                                                                 message):
+    """Before, an empty text was coded 0, 0, 0 and counted in the shares, and a date was
+    checked by its pattern only (2023-13-01 passed)."""
+    inp = _write(tmp_path / "in.csv", content)
+    out = tmp_path / "out.csv"
+    assert cli.main(["frames", str(inp), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and f"in.csv, {message}" in err
+    assert not out.exists()
+
+
+def test_real_and_empty_dates_are_accepted(tmp_path):
+    path = _write(tmp_path / "in.csv", "id,text,date\na,x,2024-02-29\nb,y,\nc,z,2023-12\n"
+                                       "d,w,2023\n")
+    assert framing.read_input(path).date.tolist() == ["2024-02-29", "", "2023-12", "2023"]
+
+
 def test_missing_column_message_lists_every_accepted_column(tmp_path, capsys):
     inp = _write(tmp_path / "in.csv", "id,words\n1,x\n")
     assert cli.main(["frames", str(inp)]) == 2

@@ -34,6 +34,8 @@ def test_membership_by_date_and_by_year(tmp_path):
     ("state,names\nIran,Iran\n", r"missing column\(s\) adjectives, member_from"),
     ("state,names,adjectives,member_from\n,Iran,,\n", "row 2: empty state"),
     ("state,names,adjectives,member_from\nIran,Iran,,July 2023\n", "is not a date"),
+    ("state,names,adjectives,member_from\nIran,Iran,,2023-07-04\nX,X,,2023-13-01\n",
+     r"row 3: member_from: date '2023-13-01' is not a date \(month must be in 1\.\.12\)"),
 ])
 def test_bad_states_file_names_the_problem(tmp_path, text, problem):
     with pytest.raises(StatesError, match=problem):

@@ -319,3 +319,32 @@ def test_another_corpus_never_writes_into_the_repository_outputs(
         reproduce.run(corpus=tiny_corpus, quiet=True, **kwargs)
     assert not (tmp_path / "elsewhere").exists()
     assert not [p for p in repo.rglob("*") if p.is_file()]
+
+
+def test_every_problem_with_the_output_folders_is_reported_at_once(
+        tmp_path, tiny_corpus, monkeypatch):
+    """Before, a missing folder was reported alone (by the command line) and the refusal
+    to write another corpus's tables into the repository's folders only once the folder
+    existed. (A stand-in repository, as above.)"""
+    repo = tmp_path / "repo"
+    for d in ("corpus", "results", "figures", "notebooks"):
+        (repo / d).mkdir(parents=True)
+    monkeypatch.setattr(paths, "repo_root", lambda: repo)
+    monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
+    missing = tmp_path / "x"
+    with pytest.raises(reproduce.ReproduceUsageError) as exc:
+        reproduce.run(corpus=tiny_corpus, results=missing / "results",
+                      executed=missing / "nb", quiet=True, make_folders=False)
+    message = str(exc.value)
+    parts = re.split(r"; \(\d\) ", message)
+    assert parts[0] == (f"3 problems: (1) --results {missing / 'results'}: the folder "
+                        f"{missing} does not exist (create it first; nothing was written)")
+    assert parts[1].startswith(f"--executed {missing / 'nb'}: the folder {missing} does not")
+    assert re.match(r"the corpus .* is not the repository's, but .*own --figures "
+                    r"\(.*figures\), mixing", parts[2])
+    assert isinstance(exc.value, ReproduceError)      # still a ReproduceError to callers
+    assert not missing.exists() and not [p for p in repo.rglob("*") if p.is_file()]
+    with pytest.raises(reproduce.ReproduceUsageError) as exc:     # the library default:
+        reproduce.run(corpus=tiny_corpus, results=missing / "results",  # folders are made
+                      executed=missing / "nb", quiet=True)
+    assert str(exc.value).startswith("the corpus ")

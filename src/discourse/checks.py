@@ -5,9 +5,16 @@ A leaf module shared by every step, so that one kind of mistake always reads the
 
 from __future__ import annotations
 
-from typing import Iterable
+import datetime as _dt
+import os
+import re
+from pathlib import Path
+from typing import Iterable, Mapping
 
-__all__ = ["check_choice", "check_columns", "check_positive_int"]
+__all__ = ["check_choice", "check_columns", "check_positive_int", "check_n_jobs",
+           "check_date", "missing_folders", "join_problems"]
+
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def check_choice(name: str, value, allowed: Iterable) -> None:
@@ -52,3 +59,76 @@ def check_positive_int(name: str, value) -> None:
 
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
         raise ValueError(f"{name}={value!r} must be a positive integer")
+
+
+def check_n_jobs(name: str, value) -> None:
+    """Raise ``ValueError`` unless ``value`` is a number of worker processes: a positive
+    integer, or -1 for one per core (not a bool).
+
+    Examples
+    --------
+    >>> check_n_jobs("n_jobs", 0)
+    Traceback (most recent call last):
+    ValueError: n_jobs=0 must be a positive integer or -1 (one per core)
+    """
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or \
+            (value < 1 and value != -1):
+        raise ValueError(f"{name}={value!r} must be a positive integer or -1 (one per core)")
+
+
+def check_date(value: str) -> int:
+    """Return the year of a date written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise
+    ``ValueError`` naming the value unless it is one, and a real one (month 01-12, a day
+    the month has).
+
+    Examples
+    --------
+    >>> check_date("2020-02-29")
+    2020
+    >>> check_date("2023-13-01")
+    Traceback (most recent call last):
+    ValueError: date '2023-13-01' is not a date (month must be in 1..12)
+    """
+    m = _DATE.fullmatch(value) if isinstance(value, str) else None
+    if not m:
+        raise ValueError(f"date {value!r} is not a date "
+                         "(expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        _dt.date(year, 1 if month is None else month, 1 if day is None else day)
+    except ValueError as exc:
+        raise ValueError(f"date {value!r} is not a date ({exc})") from None
+    return year
+
+
+def missing_folders(outputs: Mapping[str, str | os.PathLike | None]) -> list[str]:
+    """One message for each output (``{option: path}``; ``None``: not given) whose
+    folder does not exist: a typo in a path is an error, not a new folder.
+
+    Examples
+    --------
+    >>> [m[:36] for m in missing_folders({"-o": "no/such/t.csv", "--figures": None})]
+    ['-o no/such/t.csv: the folder no/such']
+    """
+    out = []
+    for flag, value in outputs.items():
+        if value is not None and not Path(value).parent.is_dir():
+            out.append(f"{flag} {value}: the folder {Path(value).parent} does not exist "
+                       "(create it first; nothing was written)")
+    return out
+
+
+def join_problems(problems: list[str]) -> str:
+    """Several problems as one line, numbered (one problem as it is).
+
+    Examples
+    --------
+    >>> join_problems(["a is missing", "b is missing (create it; then run)"])
+    '2 problems: (1) a is missing; (2) b is missing (create it; then run)'
+    """
+    if len(problems) == 1:
+        return problems[0]
+    numbered = (f"({i}) {p}" for i, p in enumerate(problems, start=1))
+    return f"{len(problems)} problems: " + "; ".join(numbered)

@@ -15,11 +15,11 @@ import gc
 import os
 import sys
 import warnings
-from pathlib import Path
 
 from discourse import __version__
 from discourse.cli_common import corpus_args as _corpus_args
 from discourse.cli_common import emit as _emit
+from discourse.cli_common import n_jobs as _n_jobs
 from discourse.cli_common import output_arg as _output_arg
 from discourse.cli_common import sentences as _sentences
 from discourse.cli_framing import COMMANDS as _FRAMING_COMMANDS
@@ -68,8 +68,9 @@ def _add_keyness(sub) -> None:
                     "options. The corpus is streamed document by document into sparse "
                     "counts (discourse.counts).")
     p.add_argument("--target", required=True, metavar="YEAR", help="target year")
-    p.add_argument("--reference", required=True, metavar="YEAR|rest",
-                   help="reference year, or 'rest' for all other years pooled")
+    p.add_argument("--reference", required=True, metavar="YEAR|rest|first|previous",
+                   help="reference: a year, 'rest' (all other years pooled), 'first' (the "
+                        "earliest year) or 'previous' (the year before the target)")
     p.add_argument("--min-count", type=int, default=3, metavar="N",
                    help="keep terms seen at least N times in target+reference (default 3)")
     p.add_argument("--g2-form", choices=["2-cell", "4-cell"], default="2-cell",
@@ -85,7 +86,7 @@ def _add_keyness(sub) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of the permutations")
     p.add_argument("--keep-pronouns", action="store_true",
                    help="keep we/our/... (the stop-word list's pronouns group)")
-    p.add_argument("--n-jobs", type=int, default=1, metavar="N",
+    p.add_argument("--n-jobs", type=_n_jobs, default=1, metavar="N",
                    help="processes counting partitions of the documents (-1: all cores; "
                         "the table is the same for any value; default 1)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -127,6 +128,10 @@ def _keyness(args) -> int:
     table = keywords.keyness(tc, target, reference, min_count=args.min_count,
                              g2_form=args.g2_form, correction=args.correction, prior=args.prior,
                              n_permutations=args.permutations, seed=args.seed)
+    if table.empty:
+        print(f"discourse keyness: warning: no term reached --min-count {args.min_count} "
+              f"(target and reference together); {args.output} has the header only",
+              file=sys.stderr)
     _emit(table, args.output)
     return 0
 
@@ -283,7 +288,10 @@ def _run_reproduce(args) -> int:
         with interrupt.signals_raise():
             reproduce.run(corpus=args.corpus, results=args.results, figures=args.figures,
                           notebooks=args.notebooks, executed=args.executed,
-                          only=args.only, timeout=args.timeout)
+                          only=args.only, timeout=args.timeout, make_folders=False)
+    except reproduce.ReproduceUsageError as exc:    # refused or missing folders: usage
+        print(f"discourse reproduce: error: {exc}", file=sys.stderr)
+        return 2
     except reproduce.ReproduceError as exc:
         print(f"discourse reproduce: error: {exc}", file=sys.stderr)
         return 1
@@ -354,17 +362,15 @@ _OUTPUT_OPTIONS = {"output": "-o", "results": "--results", "figures": "--figures
                    "executed": "--executed"}
 
 
-def _missing_output_folder(args) -> str | None:
-    """The message for an output whose folder does not exist, or ``None``."""
-    for attr, flag in _OUTPUT_OPTIONS.items():
-        value = getattr(args, attr, None)
-        if value is None:
-            continue
-        parent = Path(value).parent
-        if not parent.is_dir():
-            return (f"{flag} {value}: the folder {parent} does not exist "
-                    "(create it first; nothing was written)")
-    return None
+def _missing_output_folders(args) -> list[str]:
+    """A message for each output whose folder does not exist (``reproduce`` has its run
+    check them, ``make_folders=False``, with its other argument errors, all at once)."""
+    from discourse.checks import missing_folders
+
+    if args.command == "reproduce":
+        return []
+    return missing_folders({flag: getattr(args, attr, None)
+                            for attr, flag in _OUTPUT_OPTIONS.items()})
 
 
 def _warning_line(command: str, show):
@@ -381,13 +387,14 @@ def _warning_line(command: str, show):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    from discourse.checks import join_problems
     from discourse.corpus import CorpusError
 
     args = build_parser().parse_args(argv)
     _, run = _COMMANDS[args.command]
-    problem = _missing_output_folder(args)
-    if problem:
-        print(f"discourse {args.command}: error: {problem}", file=sys.stderr)
+    problems = _missing_output_folders(args)
+    if problems:
+        print(f"discourse {args.command}: error: {join_problems(problems)}", file=sys.stderr)
         return 2
     try:
         with warnings.catch_warnings():     # restores showwarning afterwards

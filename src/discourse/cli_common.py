@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-__all__ = ["corpus_args", "output_arg", "emit", "sentences"]
+__all__ = ["corpus_args", "output_arg", "n_jobs", "emit", "sentences"]
 
 
 def corpus_args(p: argparse.ArgumentParser) -> None:
@@ -21,6 +21,21 @@ def output_arg(p: argparse.ArgumentParser, required: bool = False) -> None:
     p.add_argument("-o", "--output", metavar="FILE.csv", required=required,
                    default=None, help="write the table here (default: standard output)"
                    if not required else "write the table here")
+
+
+def n_jobs(text: str) -> int:
+    """The argparse type of a number of worker processes: a positive integer, or -1 for
+    one per core (:func:`discourse.checks.check_n_jobs`); anything else is a usage
+    error naming the value (exit status 2)."""
+    from discourse.checks import check_n_jobs
+
+    try:
+        value = int(text)
+        check_n_jobs("n_jobs", value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive integer or -1 "
+                                         "(one per core)") from None
+    return value
 
 
 def emit(table, output: str | None) -> None:

@@ -19,8 +19,8 @@ file plus a metadata row: nothing here names a document or a year.
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import hashlib
+import io
 import os
 import re
 from collections import namedtuple
@@ -31,7 +31,7 @@ import pandas as pd
 
 from discourse import __version__, paths, provenance
 from discourse import results as registry
-from discourse.checks import check_choice
+from discourse.checks import check_choice, check_date
 from discourse.io import read_table
 from discourse.segmentation import (INTERVIEW_GENRES, ROLES, SENTENCE_COLUMNS, describe,
                                     iter_sentences, paragraphs, segment)
@@ -78,7 +78,6 @@ _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _LINE = re.compile(r"[^\r\n]+")
 _group = re.Match.group
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CORRECTION_FIELDS = ("doc_id", "correction_id", "find", "replace", "what", "why")
 _DOC_COLUMNS = ["doc_id", "year", "date", "speaker", "genre", "title", "venue",
                 "publisher", "language", "file", "sha256", "layer", "text"]
@@ -97,38 +96,35 @@ class CorpusError(ValueError):
 # metadata, corrections, documents
 # ---------------------------------------------------------------------------------
 
-def _read_csv_rows(path: Path, fields: tuple[str, ...]) -> list[dict[str, str]]:
+def _read_csv_rows(path: Path, fields: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """``(line, row)`` of each row of a CSV file: the line its row starts on (a quoted
+    field may span lines: its line breaks are kept, for the callers to judge)."""
     if not path.is_file():
         raise CorpusError(f"{path}: file not found")
     try:                    # utf-8-sig: a byte-order mark (Excel writes one) is no column
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
-    reader = csv.DictReader(text.splitlines(), strict=True)
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     header = reader.fieldnames or []
     missing = [f for f in fields if f not in header]
     if missing:
         raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}; "
                           f"expected {', '.join(fields)}")
-    rows = []
-    for lineno, row in enumerate(reader, start=2):
+    rows, lineno = [], reader.line_num + 1
+    for row in reader:
         if None in row or any(v is None for v in row.values()):
             raise CorpusError(f"{path}, line {lineno}: wrong number of fields")
-        rows.append({k: v for k, v in row.items()})
+        rows.append((lineno, dict(row)))
+        lineno = reader.line_num + 1
     return rows
 
 
 def _check_date(value: str, where: str) -> tuple[int, str]:
-    m = _DATE.match(value)
-    if not m:
-        raise CorpusError(f"{where}: date {value!r} is not a date "
-                          "(expected YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(g) if g else None for g in m.groups())
     try:
-        _dt.date(year, month or 1, day or 1)
-    except ValueError:
-        raise CorpusError(f"{where}: date {value!r} is not a date") from None
-    return year, value
+        return check_date(value), value
+    except ValueError as exc:
+        raise CorpusError(f"{where}: {exc}") from None
 
 
 def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -159,7 +155,7 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
     if not rows:
         raise CorpusError(f"{path}: no documents (the file has a header but no rows)")
     seen: dict[str, int] = {}
-    for lineno, row in enumerate(rows, start=2):
+    for lineno, row in rows:
         where = f"{path}, line {lineno}"
         for field in REQUIRED_FIELDS:
             if not row[field].strip():
@@ -182,7 +178,7 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
         if Path(row["file"]).is_absolute() or ".." in Path(row["file"]).parts:
             raise CorpusError(f"{where}: file {row['file']!r} must be a path inside "
                               "the corpus directory")
-    table = pd.DataFrame(rows, columns=list(METADATA_FIELDS))
+    table = pd.DataFrame([row for _, row in rows], columns=list(METADATA_FIELDS))
     table["year"] = table["year"].astype(int)
     return table.sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
 
@@ -203,13 +199,17 @@ def load_corrections(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
     if not path.exists():
         return pd.DataFrame(columns=list(_CORRECTION_FIELDS))
     rows = _read_csv_rows(path, _CORRECTION_FIELDS)
-    for lineno, row in enumerate(rows, start=2):
+    for lineno, row in rows:
+        where = f"{path}, line {lineno} (correction {row['correction_id']!r})"
         if not row["find"]:
-            raise CorpusError(f"{path}, line {lineno}: 'find' is empty")
-        if any(c in row["find"] + row["replace"] for c in "\r\n"):
-            raise CorpusError(f"{path}, line {lineno}: a correction may not add or "
-                              "remove a line break")
-    return pd.DataFrame(rows, columns=list(_CORRECTION_FIELDS))
+            raise CorpusError(f"{where}: 'find' is empty")
+        for field in ("find", "replace"):
+            if any(c in row[field] for c in "\r\n"):
+                raise CorpusError(f"{where}: '{field}' contains a line break; a "
+                                  "correction may not add or remove a line (paragraph "
+                                  "numbers must be the same in the raw and the cleaned "
+                                  "layer)")
+    return pd.DataFrame([row for _, row in rows], columns=list(_CORRECTION_FIELDS))
 
 
 def apply_corrections(text: str, corrections: pd.DataFrame, *, source: str = "") -> str:

@@ -50,6 +50,7 @@ from pathlib import Path
 
 from discourse import __version__, interrupt, paths
 from discourse import results as registry
+from discourse.checks import join_problems, missing_folders
 from discourse.io import write_table, write_text
 from discourse.notebook import (ReproduceError, execute_notebook, inject_parameters,
                                 notebook_paths, read_parameters)
@@ -57,6 +58,7 @@ from discourse.vcs import git_state as _git_state
 
 __all__ = [
     "ReproduceError",
+    "ReproduceUsageError",
     "notebook_paths",
     "read_parameters",
     "inject_parameters",
@@ -77,6 +79,11 @@ _PATH_PARAMETERS = ("CORPUS_DIR", "RESULTS_DIR", "FIGURES_DIR")
 #: Sub-folder of the results folder for the executed notebooks of a run on another
 #: corpus or into other folders.
 EXECUTED_DIR = "notebooks"
+
+
+class ReproduceUsageError(ReproduceError):
+    """The arguments of a run are unusable (an output folder refused or missing): the
+    message names every problem at once; nothing was written."""
 
 
 def library_versions() -> dict[str, str]:
@@ -157,7 +164,8 @@ def _same(a: Path, b: Path) -> bool:
 
 def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=None,
         timeout: int = 600, only: list[str] | None = None,
-        parameters: dict[str, dict] | None = None, quiet: bool = False) -> dict:
+        parameters: dict[str, dict] | None = None, quiet: bool = False,
+        make_folders: bool = True) -> dict:
     """Run the whole analysis; return the manifest (also written to results/).
 
     Parameters
@@ -187,6 +195,11 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
         ``parameters`` cell defines may be given.
     quiet : bool
         Do not print progress.
+    make_folders : bool
+        Create the output folders and their parents as needed (default). ``False`` (the
+        command line: a typo in a path is an error, not a new folder): an output whose
+        parent folder does not exist is an error, reported with the other problems
+        with the arguments.
 
     Returns
     -------
@@ -195,6 +208,10 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
 
     Raises
     ------
+    ReproduceUsageError
+        An output folder is refused (see ``corpus``) or, with ``make_folders=False``,
+        the folder it would be made in does not exist; the message names every such
+        problem, and nothing is written.
     ReproduceError
         A notebook failed (the message names it and the cell).
     discourse.interrupt.Interrupted
@@ -206,7 +223,7 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
     try:
         return _run(state, corpus=corpus, results=results, figures=figures,
                     notebooks=notebooks, executed=executed, timeout=timeout, only=only,
-                    parameters=parameters, quiet=quiet)
+                    parameters=parameters, quiet=quiet, make_folders=make_folders)
     except KeyboardInterrupt:
         raise interrupt.Interrupted("SIGINT", state["step"]) from None
     except interrupt.Interrupted as exc:
@@ -214,7 +231,7 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
 
 
 def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout, only,
-         parameters, quiet) -> dict:
+         parameters, quiet, make_folders) -> dict:
     """:func:`run`, keeping ``state["step"]`` up to date for an interrupt's message."""
     import nbformat
 
@@ -227,6 +244,9 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     corpus_root = paths.corpus_dir(corpus)
     notebooks_dir = paths.notebooks_dir(notebooks)
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
+    # every problem with the arguments is reported at once, before anything is written
+    problems = [] if make_folders else missing_folders(
+        {"--results": results, "--figures": figures, "--executed": executed})
 
     overrides = {}
     for key, value, default in (("CORPUS_DIR", corpus, paths.corpus_dir()),
@@ -246,11 +266,13 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         elif inside:
             mixed.append(f"{flag} ({d}, inside its {inside[0]})")
     if "CORPUS_DIR" in overrides and mixed:
-        raise ReproduceError(
+        problems.append(
             f"the corpus {corpus} is not the repository's, but the run would write into "
             f"the repository's own {' and '.join(mixed)}, mixing its tables with the "
             "study's; give --results and --figures folders of their own (nothing was "
             "written)")
+    if problems:
+        raise ReproduceUsageError(join_problems(problems))
     own = (not overrides and not parameters
            and all(_same(d, base / n) for d, n in ((corpus_root, "corpus"),
                                                    (out_results, "results"),

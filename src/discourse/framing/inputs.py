@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from discourse import provenance
+from discourse.checks import check_date
 from discourse.framing.coder import iter_codes
 from discourse.framing.letter_case import warn_if_single_case
 from discourse.framing.lexicon import FRAMES
@@ -39,7 +40,8 @@ def read_input(path: str | os.PathLike) -> pd.DataFrame:
     FramingInputError
         Naming the file and the problem: not UTF-8, empty, missing columns, no rows,
         empty or duplicate ids, a paragraph or document whose rows are not consecutive,
-        or a date that is not a date.
+        an empty or blank text, or a date that is not a real date (an empty date is
+        allowed: the text is undated); for a row, its line and id.
     FileNotFoundError
         If the file does not exist.
     """
@@ -80,12 +82,20 @@ def read_input(path: str | os.PathLike) -> pd.DataFrame:
                 what = f"{col} {v!r}" if not isinstance(v, tuple) else \
                     f"paragraph {v[1]!r} of document {v[0]!r}"
                 raise FramingInputError(f"{p}: rows of {what} are not consecutive")
-    if "date" in table:
-        bad = table["date"][~table["date"].str.fullmatch(r"(\d{4}(-\d{2}(-\d{2})?)?)?")]
-        if len(bad):
-            row = int(bad.index[0]) + 2
-            raise FramingInputError(f"{p}: date {bad.iloc[0]!r} on line {row} is not "
-                                    "YYYY, YYYY-MM or YYYY-MM-DD")
+    blank = table["text"].str.strip() == ""
+    if blank.any():
+        i = int(blank.to_numpy().argmax())
+        raise FramingInputError(f"{p}, line {i + 2} (id {table['id'].iloc[i]!r}): the text "
+                                "is empty (a row to code needs its text)")
+    dates = table["date"] if "date" in table else pd.Series([], dtype=str)
+    for date in dates.drop_duplicates():     # each date once, in the order of the rows
+        if date:                                                # empty: undated
+            try:
+                check_date(date)
+            except ValueError as exc:
+                i = int((dates == date).to_numpy().argmax())
+                raise FramingInputError(f"{p}, line {i + 2} (id {table['id'].iloc[i]!r}): "
+                                        f"{exc}") from None
     return table
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator
 
+from discourse.checks import check_n_jobs
 from discourse.framing.stream import SentenceCode, code_stream
 from discourse.framing.lexicon import Lexicon
 
@@ -35,9 +36,7 @@ def resolve_jobs(n_jobs: int) -> int:
     ValueError
         If ``n_jobs`` is not a positive integer or -1.
     """
-    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or \
-            (n_jobs < 1 and n_jobs != -1):
-        raise ValueError(f"n_jobs={n_jobs!r} must be a positive integer or -1 (one per core)")
+    check_n_jobs("n_jobs", n_jobs)
     return os.cpu_count() or 1 if n_jobs == -1 else n_jobs
 
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 from dataclasses import dataclass, field
 from itertools import compress, count
 from pathlib import Path
 from typing import Mapping
+
+from discourse.checks import check_date
 
 __all__ = ["StatesError", "States", "read_states", "non_member_relations", "STATES_FILE",
            "NEAR"]
@@ -35,7 +36,6 @@ FOUNDED = "2001-06-15"
 NEAR = 10
 _FIELDS = ("state", "names", "adjectives", "member_from")
 _OPTIONAL = ("capitals",)
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class StatesError(ValueError):
@@ -161,8 +161,11 @@ def read_states(path: str | os.PathLike, tokenize) -> States:
         since = (row["member_from"] or "").strip()
         if not state:
             raise StatesError(f"{p}, row {lineno}: empty state")
-        if since and not _DATE.match(since):
-            raise StatesError(f"{p}, row {lineno}: member_from {since!r} is not a date")
+        if since:
+            try:
+                check_date(since)
+            except ValueError as exc:
+                raise StatesError(f"{p}, row {lineno}: member_from: {exc}") from None
         member_from[state] = since
         if since and since <= FOUNDED:
             continue                  # a founding member was never a non-member
