@@ -348,3 +348,14 @@ def test_every_problem_with_the_output_folders_is_reported_at_once(
         reproduce.run(corpus=tiny_corpus, results=missing / "results",  # folders are made
                       executed=missing / "nb", quiet=True)
     assert str(exc.value).startswith("the corpus ")
+
+
+def test_a_chapter_on_another_corpus_says_its_prose_is_the_studys(tmp_path, monkeypatch):
+    from discourse.notebook import corpus_note
+
+    monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
+    assert corpus_note() is None and corpus_note(paths.corpus_dir()) is None
+    note = corpus_note(tmp_path)
+    assert f"ran on the corpus in `{tmp_path.resolve()}`, not the study's" in note.data
+    monkeypatch.setenv("DISCOURSE_CORPUS", str(tmp_path))       # CORPUS_DIR = None
+    assert corpus_note() is not None

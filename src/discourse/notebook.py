@@ -24,7 +24,7 @@ from discourse import interrupt, paths
 from discourse.io import write_text
 
 __all__ = ["ReproduceError", "notebook_paths", "read_parameters", "inject_parameters",
-           "execute_notebook", "INJECTED_TAG"]
+           "corpus_note", "execute_notebook", "INJECTED_TAG"]
 
 #: Tag of the cell holding injected parameters.
 INJECTED_TAG = "injected-parameters"
@@ -41,6 +41,33 @@ def notebook_paths(notebooks: str | os.PathLike | None = None) -> list[Path]:
     """Return the numbered notebooks (``NN-*.ipynb``) in the order they run."""
     root = paths.notebooks_dir(notebooks)
     return sorted(p for p in root.glob("[0-9][0-9]-*.ipynb") if p.is_file())
+
+
+def corpus_note(corpus: str | os.PathLike | None = None):
+    """A note at the top of a chapter run on another corpus than the study's.
+
+    The chapters' prose describes the study (two texts of the SCO Secretary-General,
+    2019 and 2020); their tables and figures are those of the corpus they ran on.
+
+    Parameters
+    ----------
+    corpus : path-like, optional
+        The chapter's ``CORPUS_DIR`` (default: :func:`discourse.paths.corpus_dir`).
+
+    Returns
+    -------
+    IPython.display.Markdown or None
+        The note (displayed by the notebook), or ``None`` for the study's corpus.
+    """
+    root = paths.corpus_dir(corpus).resolve()
+    if root == ((paths.repo_root() or Path.cwd()) / "corpus").resolve():
+        return None
+    from IPython.display import Markdown
+
+    return Markdown(f"**This chapter ran on the corpus in `{root}`, not the study's.** "
+                    "The text between the code cells describes the study (two texts of the "
+                    "SCO Secretary-General, 2019 and 2020); the tables, figures and numbers "
+                    "printed below are those of this corpus.")
 
 
 def _parameter_cell(nb) -> int | None:
