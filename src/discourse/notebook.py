@@ -46,8 +46,9 @@ def notebook_paths(notebooks: str | os.PathLike | None = None) -> list[Path]:
 def corpus_note(corpus: str | os.PathLike | None = None):
     """A note at the top of a chapter run on another corpus than the study's.
 
-    The chapters' prose describes the study (two texts of the SCO Secretary-General,
-    2019 and 2020); their tables and figures are those of the corpus they ran on.
+    The chapters' prose describes the study (the texts of the SCO Secretary-General in
+    the repository's ``corpus/``); their tables and figures are those of the corpus they
+    ran on.
 
     Parameters
     ----------
@@ -65,8 +66,8 @@ def corpus_note(corpus: str | os.PathLike | None = None):
     from IPython.display import Markdown
 
     return Markdown(f"**This chapter ran on the corpus in `{root}`, not the study's.** "
-                    "The text between the code cells describes the study (two texts of the "
-                    "SCO Secretary-General, 2019 and 2020); the tables, figures and numbers "
+                    "The text between the code cells describes the study (the texts of the "
+                    "SCO Secretary-General in corpus/); the tables, figures and numbers "
                     "printed below are those of this corpus.")
 
 
