@@ -145,7 +145,8 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
         A ``sentences`` table (``doc_id, year, paragraph, text``), or sentence rows as
         yielded by :func:`discourse.segmentation.iter_sentences` (``sentence_id,
         doc_id, year, paragraph, sentence, role, text``), streamed one at a time.
-        The sentences of a paragraph must be adjacent (as the corpus gives them).
+        The sentences of a paragraph must be adjacent (as the corpus gives them; a
+        paragraph met again after another is an error, as its counts would be split).
     options : TermOptions or mapping
         The term analysis (:class:`discourse.terms.TermOptions`; default: every default).
     level : {"paragraph", "doc_id", "year"}
@@ -222,13 +223,21 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
             group_presence[g].update(set(found))
             group_paragraphs[g] += 1
 
-    rows = iter(rows)
+    rows, seen, n = iter(rows), set(), 0
     while block := list(islice(rows, _BLOCK)):
         texts = [str(row[3]) for row in block]
         for (doc, year, par, _), got in zip(block, block_terms(texts, opts, lexicons)):
             key = (doc, int(year), int(par))
+            n += 1
             if key != current:
                 flush()
+                if key in seen:         # a paragraph's counts would be split in two
+                    raise ValueError(
+                        f"sentence {n} of the sentences table: the sentences of paragraph "
+                        f"{key[2]} of document {key[0]!r} are not adjacent; give them in "
+                        "reading order (e.g. sentences.sort_values(['doc_id', 'paragraph', "
+                        "'sentence']))")
+                seen.add(key)
                 current, found = key, []
             found += got
     flush()
