@@ -204,12 +204,18 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
                          f"{len(found)} comparisons resolved: give the target")
     comp = found[0]
     groups = (comp.target, *comp.groups)
+    mask = counts.rows[by].isin(list(groups)).to_numpy()
+    used = np.asarray(counts.matrix[mask].sum(axis=0)).ravel() > 0
+    occurring = [str(t) for t in np.asarray(counts.terms)[used]]
     if terms is None:
-        mask = counts.rows[by].isin(list(groups)).to_numpy()
-        used = np.asarray(counts.matrix[mask].sum(axis=0)).ravel() > 0
-        vocab = [str(t) for t in np.asarray(counts.terms)[used]]
+        vocab = occurring
     else:
         vocab = [str(x) for x in terms]
+        absent = sorted(set(vocab) - set(occurring))
+        if absent:       # its Log Ratio would be the 0.5 convention's, 0/0, "stable"
+            raise ValueError(f"term(s) {absent} do not occur in {comp.target} or "
+                             f"{comp.reference} (terms are as in the keyness table: "
+                             "lower-cased lemmas, e.g. 'trade', 'member state')")
     M, sizes, group, docs = _paragraphs(counts, groups, by, vocab)
     is_t = (group == comp.target).astype(float)
     MT = M.T.tocsr()
