@@ -151,8 +151,8 @@ def test_prediction_powered_estimator_by_hand():
     assert "assumes independent sentences" in t.method.iloc[0]
     with pytest.raises(ValueError, match="not among the coded sentences"):
         framing.prediction_powered_shares(coded, sample.assign(id=["a0", "a1", "b0", "b1", "zz"]))
-    with pytest.raises(ValueError, match=r"sample table: codes must be 0 or 1 \(columns "
-                                         r"\['security'\]\)"):
+    with pytest.raises(ValueError, match=r"sample table: column\(s\) security hold values "
+                                         r"other than 0 and 1 \(e.g. 2\)"):
         framing.prediction_powered_shares(coded, sample.assign(security=[1, 2, 0, 0, 1]))
 
 

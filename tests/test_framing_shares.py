@@ -197,3 +197,18 @@ def test_replicates_without_a_group_are_left_out_and_counted_in_the_label():
         "(the others left out)")
     speech = sh.loc[("speech", "security"), "interval"]             # always present
     assert speech.startswith(boot.label) and "replicates define" not in speech
+
+
+def test_codes_other_than_0_1_or_repeated_ids_are_errors_naming_them():
+    """A code 2 counted a sentence twice (a share of 6 of 11 from 5 sentences in a
+    walkthrough), a missing code gave a float conversion error and a repeated id a
+    pandas MergeError: each is now a message saying what to fix."""
+    sents, c = _mini()
+    for bad, message in ((c.assign(security=[2, 1, 1, 0, 0, 0, 0, 1]), r"security hold "
+                          r"values other than 0 and 1 \(e.g. 2\)"),
+                         (c.assign(economy=[None, 0, 0, 0, 0, 0, 0, 0]), r"economy hold "
+                          r"values other than 0 and 1 \(e.g. nan\)"),
+                         (pd.concat([c, c.iloc[[0]]]), r"duplicate sentence_id\(s\) 's0'")):
+        for f in (framing.frame_shares, framing.frame_differences, framing.cooccurrence):
+            with pytest.raises(ValueError, match=r"frame codes: (column\(s\) )?" + message):
+                f(bad, sents)

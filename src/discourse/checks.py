@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 from typing import Iterable, Mapping
 
-__all__ = ["check_choice", "check_columns", "check_positive_int", "check_n_jobs",
-           "check_date", "missing_folders", "join_problems"]
+__all__ = ["check_choice", "check_columns", "check_codes", "check_unique",
+           "check_positive_int", "check_n_jobs", "check_date", "missing_folders",
+           "join_problems"]
 
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -44,6 +45,43 @@ def check_columns(table, columns: Iterable[str], what: str = "table") -> None:
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise ValueError(f"{what} lacks column(s) {', '.join(missing)}")
+
+
+def check_codes(table, columns: Iterable[str], what: str = "table") -> None:
+    """Raise ``ValueError`` unless every value of ``columns`` is the code 0 or 1.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_codes(pd.DataFrame({"a": [0, 1, 1.0]}), ["a"])
+    >>> check_codes(pd.DataFrame({"a": [0, 2], "b": [1, None]}), ["a", "b"], "codes")
+    Traceback (most recent call last):
+    ...
+    ValueError: codes: column(s) a, b hold values other than 0 and 1 (e.g. 2); every code must be 0 or 1
+    """
+    bad = [c for c in columns if not table[c].isin([0, 1]).all()]
+    if bad:
+        example = table.loc[~table[bad[0]].isin([0, 1]), bad[0]].tolist()[0]
+        raise ValueError(f"{what}: column(s) {', '.join(bad)} hold values other than 0 and "
+                         f"1 (e.g. {example!r:.20}); every code must be 0 or 1")
+
+
+def check_unique(table, column: str, what: str = "table") -> None:
+    """Raise ``ValueError`` if ``column`` repeats a value (an id that must be unique).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_unique(pd.DataFrame({"id": ["a", "b", "a"]}), "id", "codes")
+    Traceback (most recent call last):
+    ...
+    ValueError: codes: duplicate id(s) 'a'; each row must have its own id
+    """
+    dup = table[column][table[column].duplicated()]
+    if len(dup):
+        shown = ", ".join(repr(x) for x in sorted(set(dup), key=str)[:5])
+        raise ValueError(f"{what}: duplicate {column}(s) {shown}; each row must have its "
+                         f"own {column}")
 
 
 def check_positive_int(name: str, value) -> None:

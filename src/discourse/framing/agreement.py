@@ -50,7 +50,7 @@ import pandas as pd
 from discourse import agreement_ci, provenance, stats
 from discourse.bootstrap import (ClusterBootstrap, DEFAULT_SEED, cluster_bootstrap,
                                  no_narrower, percentile_columns)
-from discourse.checks import check_columns
+from discourse.checks import check_codes, check_columns
 from discourse.framing.lexicon import FRAMES
 
 __all__ = [
@@ -116,13 +116,6 @@ def _cells(a: np.ndarray, b: np.ndarray) -> np.ndarray:
                             (a == 0) & (b == 1), (a == 0) & (b == 0)]).astype(float)
 
 
-def _check01(values, what: str) -> np.ndarray:
-    v = np.asarray(values)
-    if not np.isin(v, [0, 1]).all():
-        raise ValueError(f"{what}: codes must be 0 or 1")
-    return v.astype(int)
-
-
 def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: ClusterBootstrap,
                         *, metrics=("precision", "recall", "f1", "kappa", "alpha"),
                         frames=FRAMES, level: float = 0.95) -> pd.DataFrame:
@@ -163,7 +156,9 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
         raise ValueError(f"metric(s) {unknown} are not among {PROPORTIONS + _BOOTSTRAPPED}")
     if len(coder) != len(reference) or len(coder) != len(boot.row_cluster):
         raise ValueError("coder, reference and the resampler must have the same rows")
-    cells = {f: _cells(_check01(coder[f], "coder"), _check01(reference[f], "reference"))
+    check_codes(coder, frames, "coder")
+    check_codes(reference, frames, "reference")
+    cells = {f: _cells(np.asarray(coder[f], dtype=int), np.asarray(reference[f], dtype=int))
              for f in frames}
     reps = None
     if any(m in _BOOTSTRAPPED for m in metrics):

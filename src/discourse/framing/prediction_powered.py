@@ -22,16 +22,10 @@ import numpy as np
 import pandas as pd
 
 from discourse import provenance, stats
-from discourse.checks import check_columns
+from discourse.checks import check_codes, check_columns
 from discourse.framing.lexicon import FRAMES
 
 __all__ = ["prediction_powered_shares"]
-
-
-def _check01(table: pd.DataFrame, columns, what: str) -> None:
-    bad = [c for c in columns if not table[c].isin([0, 1]).all()]
-    if bad:
-        raise ValueError(f"{what}: codes must be 0 or 1 (columns {bad})")
 
 
 def _stratum_terms(coder: np.ndarray, hand: np.ndarray, coder_sample: np.ndarray):
@@ -130,8 +124,8 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     z = stats.z_value(level)
     check_columns(coded, (id_col, stratum, *FRAMES), "coded table")
     check_columns(sample, (id_col, *FRAMES), "sample table")
-    _check01(coded, FRAMES, "coded table")
-    _check01(sample, FRAMES, "sample table")
+    check_codes(coded, FRAMES, "coded table")
+    check_codes(sample, FRAMES, "sample table")
     s = sample[[id_col, *FRAMES]].merge(coded[[id_col, stratum, *FRAMES]], on=id_col,
                                         how="left", suffixes=("_hand", ""),
                                         validate="one_to_one")

@@ -38,7 +38,7 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  defined_label, n_defined, no_narrower,
                                  percentile_columns)
-from discourse.checks import check_columns
+from discourse.checks import check_codes, check_columns, check_unique
 from discourse.framing.agreement import WILSON
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import newcombe_interval, wilson_interval
@@ -93,6 +93,8 @@ def add_word_counts(sentences: pd.DataFrame) -> pd.DataFrame:
 
 def _merged(codes, sentences, id_col="sentence_id"):
     check_columns(sentences, (id_col, "year", "text"), "sentences table")
+    check_codes(codes, FRAMES, "frame codes")
+    check_unique(codes, id_col, "frame codes")
     meta = sentences.drop(columns=[c for c in (*FRAMES, "evidence") if c in sentences])
     m = meta.merge(codes[[id_col, *FRAMES]], on=id_col, how="inner", validate="one_to_one")
     if len(m) != len(codes):
