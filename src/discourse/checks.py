@@ -57,13 +57,13 @@ def check_codes(table, columns: Iterable[str], what: str = "table") -> None:
     >>> check_codes(pd.DataFrame({"a": [0, 2], "b": [1, None]}), ["a", "b"], "codes")
     Traceback (most recent call last):
     ...
-    ValueError: codes: column(s) a, b hold values other than 0 and 1 (e.g. 2); every code must be 0 or 1
+    ValueError: codes: column(s) a, b hold values other than 0 and 1 (e.g. 2)
     """
     bad = [c for c in columns if not table[c].isin([0, 1]).all()]
     if bad:
         example = table.loc[~table[bad[0]].isin([0, 1]), bad[0]].tolist()[0]
         raise ValueError(f"{what}: column(s) {', '.join(bad)} hold values other than 0 and "
-                         f"1 (e.g. {example!r:.20}); every code must be 0 or 1")
+                         f"1 (e.g. {example!r:.20})")
 
 
 def check_unique(table, column: str, what: str = "table") -> None:
