@@ -87,3 +87,27 @@ def test_the_report_of_another_run_reads_that_run(tmp_path, tiny_corpus):
     (out / "index.html").unlink()
     assert cli.main(["report", "--results", str(res), "--corpus", str(tiny_corpus)]) == 0
     assert (out / "index.html").is_file() and (out / "01-corpus.html").is_file()
+
+
+def test_a_report_never_mixes_two_runs(tmp_path, monkeypatch):
+    """Another run's results with the repository's notebooks (executed on the study), or
+    a run on another corpus with the repository's hand coding: refused before anything
+    is written (a walkthrough's report showed the study's chapters beside its tables,
+    and the explorer named the repository's hand coding for its corpus)."""
+    import json
+
+    monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
+    run = tmp_path / "run" / "results"
+    run.mkdir(parents=True)
+    (run / "manifest.json").write_text(json.dumps({"corpus": {"directory": "mine"}}))
+    out = tmp_path / "html"
+    with pytest.raises(ValueError, match=r"holds no executed notebooks \(notebooks/\), and "
+                                         r"the repository's notebooks are the study's run"):
+        report.export_html(None, out, results=run)
+    (run / "notebooks").mkdir()
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# 01 · Mine")]),
+                   run / "notebooks" / "01-a.ipynb")
+    with pytest.raises(ValueError, match=r"was on the corpus mine/ \(manifest.json\), not "
+                                         r"on .*corpus/: pass --corpus"):
+        report.export_html(None, out, results=run)
+    assert not out.exists()

@@ -92,6 +92,7 @@ def export_html(notebooks: str | os.PathLike | None = None,
     from discourse.notebook import notebook_paths
 
     notebooks, results = _one_run(notebooks, results)
+    _check_run(notebooks, results, corpus)
     results_dir = paths.results_dir(results)
     out_dir = Path(output) if output is not None else results_dir.parent / "report"
     # first: a bad table stops the report unwritten
@@ -141,3 +142,26 @@ def _one_run(notebooks, results) -> tuple:
         if executed.is_dir() and any(executed.glob("[0-9][0-9]-*.ipynb")):
             notebooks = executed
     return notebooks, results
+
+
+def _check_run(notebooks, results, corpus) -> None:
+    """Refuse to mix runs: another run's results with the repository's notebooks (the
+    study's run), or with the repository's hand coding when that run was on another
+    corpus (``manifest.json`` names the run's corpus folder)."""
+    import json
+
+    if results is None or Path(results).resolve() == paths.results_dir().resolve():
+        return
+    if notebooks is None:
+        raise ValueError(f"{results} holds no executed notebooks ({EXECUTED_DIR}/), and the "
+                         "repository's notebooks are the study's run, not this one's: pass "
+                         "--notebooks with the notebooks executed for these results")
+    manifest = Path(results) / registry.MANIFEST.file
+    if corpus is None and manifest.is_file():
+        name = json.loads(manifest.read_text(encoding="utf-8")).get(
+            "corpus", {}).get("directory")
+        if name and name != paths.corpus_dir().name:
+            raise ValueError(f"the run in {results} was on the corpus {name}/ "
+                             f"({registry.MANIFEST.file}), not on {paths.corpus_dir()}/: "
+                             "pass --corpus with its path, so that the explorer shows that "
+                             "corpus's hand coding")
