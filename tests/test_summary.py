@@ -57,6 +57,7 @@ def test_findings_quote_the_tables(tmp_path):
     findings = summary.headline_findings(tmp_path)
     text = summary.render_summary(findings, results=tmp_path)
     assert "No sentence of this corpus is hand-coded" not in text
+    assert "with two texts, keyness is descriptive evidence about these texts" in text
     assert ("25.0% of sentences in 2021 (10 of 40; 95% CI 12% to 42%)" in text)
     assert f"Intervals for frame shares and year differences: {how}." in text
     assert "Difference 2022 minus 2021: -15.0 percentage points" in text
@@ -82,6 +83,10 @@ def test_findings_quote_the_tables(tmp_path):
     assert topics == ["No table for this section was found in results/."]
     path = summary.write_summary(tmp_path)
     assert path.read_text() == text
+    _write(tmp_path, "corpus-summary.csv", [    # the number of texts is the corpus's
+        dict(doc_id=d, year=2021, role="all", paragraphs=3, sentences=4, words=8) for d in "abc"])
+    assert "with 3 texts, keyness is descriptive" in summary.render_summary(
+        summary.headline_findings(tmp_path))
 
 
 def test_keyword_and_topic_findings_name_their_conventions(tmp_path):

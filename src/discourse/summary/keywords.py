@@ -57,8 +57,9 @@ def keyword_findings(root: Path, n: int = 5):
         text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
                  "keyness, G2 on the number of paragraphs containing the term (Egbert and "
                  "Biber, in Corpora 14)")
-    yield ("Keywords", text + ": with two texts, keyness is descriptive evidence, not a "
-           "population-level trend.", R.KEYWORDS_KEYNESS.ref)
+    few = _n_texts(root)
+    yield ("Keywords", text + f": with {few}, keyness is descriptive evidence about these "
+           "texts, not a population-level trend.", R.KEYWORDS_KEYNESS.ref)
     if {"pct_diff_zero_reference", "logodds_prior"} <= set(k.columns):
         zero = k.pct_diff_zero_reference.astype(str).str.lower() == "true"
         yield ("Keywords",
@@ -84,3 +85,12 @@ def keyword_findings(root: Path, n: int = 5):
                    f"interval {r.log_ratio_low:+.1f} to {r.log_ratio_high:+.1f})"
                    for r in top.itertuples()) + ".",
                R.KEYWORDS_BOOTSTRAP.ref)
+
+
+def _n_texts(root: Path) -> str:
+    """"two texts", "7 texts" ... from the corpus summary ("these texts" without it)."""
+    table = read(root, R.CORPUS_SUMMARY)
+    if table is None or "role" not in table:
+        return "these texts"
+    n = int((table.role == "all").sum())
+    return {1: "one text", 2: "two texts"}.get(n, f"{n} texts")
