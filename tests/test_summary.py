@@ -128,6 +128,17 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
     assert "topic 1 0.95 / 0.75; topic 2 0.90 / 0.50" in text
     assert "are cited: topic 1." in text
     assert "topic 1 2022 minus 2021: +0.100 (+0.020 to +0.200);" in text
+    # the rule for k: its fallback, when no k is stable enough, is named as such
+    sel = dict(model="nmf", npmi=0.1, stability=0.9)
+    _write(tmp_path, "topics-model-selection.csv", [dict(sel, k=2, stability_resample=0.75),
+                                                    dict(sel, k=3, stability_resample=0.5)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "suggests k = 2 for NMF." in text
+    _write(tmp_path, "topics-model-selection.csv", [dict(sel, k=2, stability_resample=0.55),
+                                                    dict(sel, k=3, stability_resample=0.6)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert ("suggests k = 3 for NMF, its fallback: no k of the grid reached both "
+            "thresholds") in text
     assert "topic 2 2022 minus 2021: -0.100 (-0.200 to -0.020) [not citable]" in text
     assert "circular block bootstrap" in text and "one in twenty" in text
 

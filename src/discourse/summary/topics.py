@@ -56,11 +56,14 @@ def topic_findings(root: Path):
                     "none at this k, so no topic-level claim is made") + ".")
     sel = read(root, R.TOPICS_MODEL_SELECTION)
     if sel is not None and "stability_resample" in sel:
-        from discourse.topics.stability import suggest_k
+        from discourse.topics.stability import passing_ks, suggest_k
 
         text += (f" The rule for k that uses both stabilities "
                  f"(`discourse.topics.suggest_k`) suggests k = "
-                 f"{suggest_k(sel, model=model)} for {model.upper()}.")
+                 f"{suggest_k(sel, model=model)} for {model.upper()}"
+                 + ("" if passing_ks(sel, model=model) else
+                    ", its fallback: no k of the grid reached both thresholds, so this is "
+                    "the k whose smaller stability is largest, not a stable k") + ".")
     yield ("Topics", text, src)
     prev = read(root, R.TOPICS_PREVALENCE)
     if prev is not None and "measure" in prev:

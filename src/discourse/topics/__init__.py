@@ -45,7 +45,8 @@ from discourse.topics.pipeline import TopicAnalysis, run_pipeline
 from discourse.topics.prevalence import (DESIGNS, prevalence_by_year,
                                          prevalence_difference, prevalence_table)
 from discourse.topics.stability import (MIN_RESAMPLE_STABILITY, MIN_STABILITY,
-                                        STABILITY_COLUMNS, suggest_k, topic_stability)
+                                        STABILITY_COLUMNS, passing_ks, suggest_k,
+                                        topic_stability)
 from discourse.topics.units import UNITS, units
 
 __all__ = [
@@ -82,6 +83,7 @@ __all__ = [
     "seed_stability",
     "select_model",
     "suggest_k",
+    "passing_ks",
     "representative_passages",
     "prevalence_by_year",
     "prevalence_difference",

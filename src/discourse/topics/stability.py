@@ -118,6 +118,38 @@ def suggest_k(selection: pd.DataFrame, *, model: str = DEFAULT_MODEL,
     -------
     int
     """
+    rows, resample, ok = _rule(selection, model, min_stability, min_resample_stability)
+    if ok.empty:
+        worst = np.minimum(rows["stability"], resample)
+        best = rows.assign(_w=worst).sort_values(["_w", "k"], ascending=[False, True],
+                                                 kind="stable")
+    else:
+        best = ok.sort_values(["npmi", "k"], ascending=[False, True], kind="stable")
+    return int(best["k"].iloc[0])
+
+
+def passing_ks(selection: pd.DataFrame, *, model: str = DEFAULT_MODEL,
+               min_stability: float = MIN_STABILITY,
+               min_resample_stability: float = MIN_RESAMPLE_STABILITY) -> list[int]:
+    """The k of ``selection`` that meet both thresholds of :func:`suggest_k` (sorted);
+    empty when its suggestion is the fallback (no k stable enough).
+
+    Examples
+    --------
+    >>> sel = pd.DataFrame({"model": "nmf", "k": [2, 3], "npmi": [0.1, 0.2],
+    ...                     "stability": [0.9, 0.9], "stability_resample": [0.75, 0.5]})
+    >>> passing_ks(sel), suggest_k(sel)
+    ([2], 2)
+    >>> passing_ks(sel.assign(stability_resample=[0.5, 0.6])), suggest_k(
+    ...     sel.assign(stability_resample=[0.5, 0.6]))
+    ([], 3)
+    """
+    return sorted(int(k) for k in _rule(selection, model, min_stability,
+                                        min_resample_stability)[2]["k"])
+
+
+def _rule(selection, model, min_stability, min_resample_stability):
+    """(rows of ``model``, their resampling stability, the rows meeting both thresholds)."""
     check_choice("model", model, MODELS)
     rows = selection[selection["model"] == model]
     if rows.empty:
@@ -126,10 +158,4 @@ def suggest_k(selection: pd.DataFrame, *, model: str = DEFAULT_MODEL,
     resample = rows["stability_resample"] if "stability_resample" in rows else \
         rows["stability"]
     ok = rows[(rows["stability"] >= min_stability) & (resample >= min_resample_stability)]
-    if ok.empty:
-        worst = np.minimum(rows["stability"], resample)
-        best = rows.assign(_w=worst).sort_values(["_w", "k"], ascending=[False, True],
-                                                 kind="stable")
-    else:
-        best = ok.sort_values(["npmi", "k"], ascending=[False, True], kind="stable")
-    return int(best["k"].iloc[0])
+    return rows, resample, ok
