@@ -207,6 +207,8 @@ def test_comparisons_other_references():
     ({"target": 2021, "reference": 2021}, "target and reference are both 2021"),
     ({"target": 2021}, "target and reference are both 2021"),
     ({"target": 2021, "reference": "previous"}, "target=2021 is the first value"),
+    ({"target": "2022"}, r"target='2022' is not in the data \(a string: give the number\)"),
+    ({"reference": "2021"}, r"reference='2021' is not in the data \(a string: give the "),
 ])
 def test_comparison_errors_name_the_value(kwargs, message):
     groups = kwargs.pop("groups", [2021, 2022])

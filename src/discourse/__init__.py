@@ -1,10 +1,10 @@
 """discourse: quantitative discourse analysis with every convention named.
 
 The package is a sequence of small steps, each taking a tidy table and returning a
-new one (see ``../shared/STYLE.md`` in the project and the "Architecture" section of
-the README): :mod:`discourse.corpus` reads the corpus (:mod:`discourse.segmentation`
-splits it into sentences), :mod:`discourse.preprocess` turns sentences into analysis
-terms (with :mod:`discourse.text` and :mod:`discourse.lexicons`), the chapters analyse
+new one (see the "Architecture" section of the README): :mod:`discourse.corpus` reads
+the corpus (:mod:`discourse.segmentation` splits it into sentences),
+:mod:`discourse.preprocess` turns sentences into analysis terms (with
+:mod:`discourse.text` and :mod:`discourse.lexicons`), the chapters analyse
 (:mod:`discourse.keywords` with :mod:`discourse.keyness`, :mod:`discourse.dispersion`
 and :mod:`discourse.concordance`; :mod:`discourse.topics`; :mod:`discourse.framing`),
 with their statistics in :mod:`discourse.stats`; :mod:`discourse.plots` draws, and

@@ -82,7 +82,7 @@ def _add_keyness(sub) -> None:
                         "frequencies (wordfreq)")
     p.add_argument("--permutations", type=int, default=0, metavar="N",
                    help="paragraph permutations for p_permutation (default 0: not run; "
-                        "99999 for a report, as chapter 02; holds one row per paragraph")
+                        "99999 for a report, as chapter 02; holds one row per paragraph)")
     p.add_argument("--seed", type=int, default=0, help="seed of the permutations")
     p.add_argument("--keep-pronouns", action="store_true",
                    help="keep we/our/... (the stop-word list's pronouns group)")

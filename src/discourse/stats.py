@@ -373,11 +373,17 @@ def comparisons(groups: Iterable, target=None, reference=None, *,
                          f"has only {groups}")
     reference = DEFAULT_REFERENCE if reference is None else reference
     keyword = isinstance(reference, str) and reference in REFERENCES
+
+    def hint(v) -> str:          # "2023" for the year 2023
+        return " (a string: give the number)" if isinstance(v, str) and \
+            any(str(g) == v for g in groups) else ""
+
     if target is not None and target not in groups:
-        raise ValueError(f"target={target!r} is not in the data; available: {groups}")
+        raise ValueError(f"target={target!r} is not in the data{hint(target)}; available: "
+                         f"{groups}")
     if not keyword and reference not in groups:
-        raise ValueError(f"reference={reference!r} is not in the data; available: "
-                         f"{groups} or one of {', '.join(map(repr, REFERENCES))}")
+        raise ValueError(f"reference={reference!r} is not in the data{hint(reference)}; "
+                         f"available: {groups} or one of {', '.join(map(repr, REFERENCES))}")
     if target is not None:
         targets = [target]
     elif reference in ("first", "previous"):
