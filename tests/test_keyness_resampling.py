@@ -142,3 +142,24 @@ def test_cli_keyness_with_permutations_and_background_prior(tmp_path, real_token
     assert np.allclose(got.p_permutation, ref.p_permutation)
     assert np.allclose(got.logodds_z, ref.logodds_z, rtol=1e-5)
     assert set(got.reference_groups.astype(str)) == {"2019"}
+
+
+def test_bootstrap_resamples_documents_where_a_year_has_several():
+    """The design of frame shares (discourse.bootstrap): in a year of several documents
+    whole documents are drawn, so a term found in one document of three gets the
+    between-document spread; paragraphs are drawn only within a lone document. Before,
+    paragraphs were drawn within each document, and a year's documents were all always
+    in (a walkthrough found the keyword and framing intervals on different designs)."""
+    from discourse.counts import from_tokens
+
+    rows = []
+    for doc, year, words in (("a", 1, "x y y y"), ("b", 1, "y y y y"), ("c", 1, "y y y y"),
+                             ("d", 2, "y y y y")):
+        for par in (1, 2):
+            rows += [dict(doc_id=doc, year=year, paragraph=par, term=w) for w in words.split()]
+    counts = from_tokens(pd.DataFrame(rows))
+    b = kr.bootstrap_keyness(counts, 1, 2, terms=["x"], n_boot=2000, seed=1)
+    assert b.design.iloc[0] == ("documents resampled within year, paragraphs within the "
+                                "document where a year has one")
+    # x is in document a only: the replicates without a (8/27 of them: (2/3)^3) have no x
+    assert b.share_same_sign.iloc[0] == pytest.approx(1 - (2 / 3) ** 3, abs=0.03)

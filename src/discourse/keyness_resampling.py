@@ -13,9 +13,11 @@ and work from paragraph-level :class:`discourse.counts.TermCounts`:
   spirit of Lijffijt et al.'s (2016) texts-as-units tests (they resample texts), with
   paragraphs as the units, exact under the null that the paragraphs of the two sides
   are exchangeable.
-* :func:`bootstrap_keyness`: paragraphs resampled with replacement within each
-  document (keeping its number of paragraphs); G2, its sign and Log Ratio per
-  replicate; percentile intervals (:func:`discourse.stats.percentile_interval`).
+* :func:`bootstrap_keyness`: the package's cluster bootstrap
+  (:func:`discourse.bootstrap.cluster_bootstrap`, as for frame shares): in a group
+  (year) with several documents the documents are resampled, in a group with one its
+  paragraphs (keeping their number); G2, its sign and Log Ratio per replicate;
+  percentile intervals (:func:`discourse.stats.percentile_interval`).
 
 Both are seeded, vectorised (replicates are generated in blocks of :data:`BLOCK`, so
 memory stays bounded and the draws depend only on the seed and B) and record their
@@ -37,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from discourse import provenance, stats
+from discourse.bootstrap import cluster_bootstrap
 from discourse.checks import check_choice, check_columns, check_positive_int
 from discourse.keyness_measures import G2_FORMS, g2, log_ratio
 
@@ -129,25 +132,18 @@ def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str 
     return (1 + exceed) / (n_permutations + 1)
 
 
-def _resample_weights(docs: np.ndarray, b: int, rng) -> np.ndarray:
-    """b x P replicate weights: each document's paragraphs drawn with replacement."""
-    w = np.zeros((b, len(docs)))
-    for doc in sorted(set(docs)):
-        idx = np.flatnonzero(docs == doc)
-        w[:, idx] = rng.multinomial(len(idx), np.full(len(idx), 1 / len(idx)), size=b)
-    return w
-
-
 @provenance.tracked
 def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str = "year",
                       n_boot: int = 1000, seed: int = 0, alpha: float = 0.05,
                       level: float = 0.95, g2_form: str = "2-cell") -> pd.DataFrame:
-    """Stability of keyness under resampling of paragraphs within each document.
+    """Stability of keyness under resampling of documents and paragraphs.
 
-    Each replicate draws, for every document of the target and the reference
-    group, as many paragraphs as the document has, with replacement (one multinomial
-    draw per document), and recomputes every term's count and every group's token
-    total; G2 (:func:`discourse.keyness.g2`), its p-value and Log Ratio are
+    Each replicate is a draw of :func:`discourse.bootstrap.cluster_bootstrap` with the
+    target and reference groups as strata and each paragraph a cluster: a group with
+    several documents draws as many documents, with replacement, each with all its
+    paragraphs; a group with one document draws as many of its paragraphs, with
+    replacement (one multinomial draw). Every term's count and every group's token
+    total are recomputed; G2 (:func:`discourse.keyness.g2`), its p-value and Log Ratio are
     recomputed for each term.
 
     Parameters
@@ -229,28 +225,29 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
         return np.atleast_2d(s), np.atleast_2d(log_ratio(a, b, c[:, None], d[:, None]))
 
     g_obs, lr_obs = (x[0] for x in replicate(np.ones((1, len(sizes)))))
-    rng = np.random.default_rng(seed)
+    # the one cluster bootstrap of the package, each paragraph a cluster: documents
+    # resampled within a group that has several, paragraphs within a lone document
+    stratum = by if by != "doc_id" else "group"         # the name the design reads
+    boot = cluster_bootstrap(pd.DataFrame({stratum: group, "doc_id": docs,
+                                           "paragraph": np.arange(len(docs))}),
+                             n_boot=n_boot, seed=seed, stratum=stratum)
     crit = chi2.isf(alpha, 1)
     sign_obs = np.sign(g_obs)
     same = np.zeros(len(vocab))
     same_sig = np.zeros(len(vocab))
     lrs = []
-    done = 0
-    while done < n_boot:
-        b = min(BLOCK, n_boot - done)
-        s, lr = replicate(_resample_weights(docs, b, rng))
+    for block in boot.blocks():
+        s, lr = replicate(block[:, boot.row_cluster].astype(float))
         agree = np.where(sign_obs == 0, True, np.sign(s) == sign_obs)
         same += agree.sum(axis=0)
         same_sig += (agree & (np.abs(s) > crit)).sum(axis=0)
         lrs.append(lr)
-        done += b
     lo, hi = stats.percentile_interval(np.vstack(lrs), level, axis=0)
     out = pd.DataFrame({"term": vocab, "g2": g_obs, "log_ratio": lr_obs,
                         "share_same_sign_significant": same_sig / n_boot,
                         "share_same_sign": same / n_boot,
                         "log_ratio_low": np.atleast_1d(lo), "log_ratio_high": np.atleast_1d(hi),
                         "n_boot": int(n_boot), "seed": int(seed), "level": level,
-                        "design": "paragraphs resampled with replacement within each "
-                                  "document"})
+                        "design": boot.design})
     return out.sort_values(["g2", "term"], ascending=[False, True],
                            kind="stable").reset_index(drop=True)

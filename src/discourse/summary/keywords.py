@@ -77,8 +77,10 @@ def keyword_findings(root: Path, n: int = 5):
     if boot is not None and not boot.empty:
         top = boot.sort_values(["g2", "term"], ascending=[False, True]).head(n)
         yield ("Keywords",
-               f"Paragraph bootstrap ({int(boot.n_boot.iloc[0]):,} resamples, seed "
-               f"{int(boot.seed.iloc[0])}, paragraphs resampled within each document): "
+               f"Cluster bootstrap ({int(boot.n_boot.iloc[0]):,} resamples, seed "
+               f"{int(boot.seed.iloc[0])}, "
+               + (boot.design.iloc[0] if "design" in boot else "paragraphs resampled "
+                  "within each document") + "): "
                "share of resamples in which each top term keeps its sign and stays "
                "significant (unadjusted): " + ", ".join(
                    f"*{r.term}* {r.share_same_sign_significant:.2f} (Log Ratio 95% "
