@@ -85,8 +85,13 @@ def test_findings_quote_the_tables(tmp_path):
     assert path.read_text() == text
     _write(tmp_path, "corpus-summary.csv", [    # the number of texts is the corpus's
         dict(doc_id=d, year=2021, role="all", paragraphs=3, sentences=4, words=8) for d in "abc"])
-    assert "with 3 texts, keyness is descriptive" in summary.render_summary(
-        summary.headline_findings(tmp_path))
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "with 3 texts, keyness is descriptive" in text
+    # a year of a few documents: its intervals resample documents, and are coarse
+    assert ("In 2021 (3 documents) the documents are what is resampled: with so few, the "
+            "interval has few distinct resamples") in text
+    assert "the documents are what is resampled" not in summary.render_summary(
+        findings)                                   # one document per year
 
 
 def test_keyword_and_topic_findings_name_their_conventions(tmp_path):

@@ -29,7 +29,7 @@ def framing_findings(root: Path):
                "sentences "
                "(kept in the tables as `*_independent`). Endpoints are given in whole "
                "percentage points: they move by a few tenths of a point between seeds "
-               "(benchmarks/bootstrap_stability.py).", src)
+               "(benchmarks/bootstrap_stability.py)." + _few_documents(root), src)
     for frame, part in shares.groupby("frame", sort=False):
         how = "95% CI" if named else "95% Wilson CI"
         fmt = pct0 if named else pct
@@ -202,3 +202,20 @@ def _corrected(root: Path, single: bool):
                "do not differ detectably between years (the CIs of the differences, "
                "cluster bootstrap widened to Newcombe's where narrower, include 0)."))
     yield ("Framing", text, R.FRAMING_ACCURACY_BY_YEAR.ref)
+
+
+def _few_documents(root: Path) -> str:
+    """A caveat for years of two to four documents, whose intervals resample documents:
+    few distinct resamples, an interval near the range of the documents' own shares."""
+    table = read(root, R.CORPUS_SUMMARY)
+    if table is None or "role" not in table:
+        return ""
+    per_year = table[table.role == "all"].groupby("year").size()
+    few = per_year[(per_year > 1) & (per_year < 5)]
+    if few.empty:
+        return ""
+    years = ", ".join(f"{int(y)} ({n} documents)" for y, n in few.items())
+    return (f" In {years} the documents are what is resampled: with so few, the interval "
+            "has few distinct resamples and spans about the range of the documents' own "
+            "shares (where that is narrower than Wilson's, it is Wilson's); read it as "
+            "coarse.")
