@@ -150,3 +150,25 @@ def test_blocks_follow_the_units_reading_order_past_999_units():
                                        n_boot=300, seed=2)
     pd.testing.assert_frame_equal(plain, padded)
     assert plain["ci_high"].iloc[0] - plain["ci_low"].iloc[0] > 0.02
+
+
+def test_a_year_of_several_documents_resamples_its_documents():
+    """As frame shares and key terms: a year of three documents draws documents (each
+    with all its units), so the spread between documents is in the interval; blocks of
+    units stay for a year of one document. Three documents of two units each, with topic
+    weights 0, 0.5 and 1 throughout: every replicate mean is a multiple of 1/6, and the
+    90% interval is wide (block resampling within each document kept every document
+    in, and gave a point: 0.5 in every replicate)."""
+    ut = pd.DataFrame({"unit_id": ["a.p1", "a.p2", "b.p1", "b.p2", "c.p1", "c.p2",
+                                   "d.p1", "d.p2", "d.p3"],
+                       "doc_id": list("aabbccddd"), "year": [2001] * 6 + [2002] * 3,
+                       "topic": 1, "weight": [0, 0, 0.5, 0.5, 1, 1, 0.2, 0.4, 0.6]})
+    prev = topics.prevalence_by_year(ut, n_boot=2000, seed=3, level=0.9).set_index("year")
+    several, one = prev.loc[2001], prev.loc[2002]
+    assert several.interval == ("cluster bootstrap of documents within year (each with "
+                                "all its units)")
+    assert one.interval.startswith("circular block bootstrap")
+    assert several["mean"] == pytest.approx(0.5)
+    assert (several.ci_low, several.ci_high) == pytest.approx((1 / 6, 5 / 6))
+    diff = topics.prevalence_difference(ut, n_boot=200, seed=3)
+    assert "; " in diff.interval.iloc[0] and "documents within year" in diff.interval.iloc[0]

@@ -6,8 +6,11 @@ intervals are percentile bootstrap intervals (Efron and Tibshirani 1993;
 :func:`discourse.stats.comparisons` (default: every later year against the first).
 
 **Design** (``design``): adjacent paragraphs of a speech share their topics (their
-weights correlate at 0.6-0.7 here), so by default runs of consecutive units are
-resampled within each document (``"block"``: the circular block bootstrap of
+weights correlate at 0.6-0.7 here), so by default (``"block"``) a year with several
+documents resamples its documents, each with all its units (the cluster bootstrap of
+:func:`discourse.bootstrap.cluster_bootstrap`, as for frame shares and key terms;
+Davison and Hinkley 1997, sec. 3.8), and in a year of one document runs of
+consecutive units are resampled within it (the circular block bootstrap of
 :func:`discourse.blocks.block_bootstrap`, block length ``round(n ** (1/3))`` units
 for a document of ``n`` units, blocks wrapping round the end of the document so that
 every unit is drawn equally often and the bootstrap distribution is centred on the
@@ -24,6 +27,8 @@ itself, see :func:`discourse.topics.topic_stability`).
 
 References
 ----------
+Davison, A. C. and Hinkley, D. V. (1997). *Bootstrap Methods and their Application*,
+sec. 3.8. Cambridge University Press.
 Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman &
 Hall.
 Künsch, H. R. (1989). The jackknife and the bootstrap for general stationary
@@ -38,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from discourse import blocks, provenance, stats
+from discourse.bootstrap import cluster_bootstrap
 from discourse.checks import check_choice, check_positive_int
 from discourse.topics.model import DEFAULT_SEED
 
@@ -78,6 +84,13 @@ def _boot_means(wide: pd.DataFrame, n_boot: int, seed: int, design: str) -> dict
             idx = rng.integers(0, len(W), size=(n_boot, len(W)))
             draws = W[idx].mean(axis=1)
             label = "bootstrap of units within year (assumes independent units)"
+        elif part.index.get_level_values("doc_id").nunique() > 1:
+            # several documents: they are resampled, each with all its units (the
+            # package's cluster bootstrap, as for frame shares and key terms)
+            boot = cluster_bootstrap(part.index.to_frame(index=False), n_boot=n_boot,
+                                     seed=seed + i, stratum=None, paragraph=None)
+            draws = boot.sums(W) / boot.sums(np.ones(len(W)))[:, None]
+            label = "cluster bootstrap of documents within year (each with all its units)"
         else:
             lengths = part.groupby(level="doc_id", sort=False).size().tolist()
             draws = np.vstack([c @ W for c in blocks.block_bootstrap(
