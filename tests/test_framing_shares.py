@@ -212,3 +212,20 @@ def test_codes_other_than_0_1_or_repeated_ids_are_errors_naming_them():
         for f in (framing.frame_shares, framing.frame_differences, framing.cooccurrence):
             with pytest.raises(ValueError, match=r"frame codes: (column\(s\) )?" + message):
                 f(bad, sents)
+
+
+def test_trajectory_and_tokens_refuse_rows_out_of_reading_order():
+    """Positions along a text are the rows' order: a shuffled table gave another
+    trajectory (and other token positions) silently; now an error says how to sort."""
+    from discourse import preprocess
+
+    sents, c = _mini()
+    sents = sents.assign(sentence=1)
+    shuffled = sents.iloc[[1, 0, 2, 3, 4, 5, 6, 7]]
+    with pytest.raises(ValueError, match=r"the rows of document 'a' are not in reading "
+                                         r"order \(paragraph 0, sentence 1 after paragraph "
+                                         r"1, sentence 1\); sort it by doc_id"):
+        framing.trajectory(c, shuffled)
+    with pytest.raises(ValueError, match="not in reading order"):
+        preprocess.tokens(shuffled)
+    assert len(framing.trajectory(c, sents)) == 8 * 3

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Mapping
 
-__all__ = ["check_choice", "check_columns", "check_codes", "check_unique",
+__all__ = ["check_choice", "check_columns", "check_codes", "check_unique", "check_reading_order",
            "check_positive_int", "check_n_jobs", "check_date", "missing_folders",
            "join_problems"]
 
@@ -82,6 +82,36 @@ def check_unique(table, column: str, what: str = "table") -> None:
         shown = ", ".join(repr(x) for x in sorted(set(dup), key=str)[:5])
         raise ValueError(f"{what}: duplicate {column}(s) {shown}; each row must have its "
                          f"own {column}")
+
+
+def check_reading_order(table, what: str = "sentences table") -> None:
+    """Raise ``ValueError`` unless each document's rows are in reading order.
+
+    Within a ``doc_id`` the ``(paragraph, sentence)`` pairs must not decrease (rows of
+    one document need not be adjacent). Tables without those columns pass.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b", "a"], "paragraph": [1, 1, 2],
+    ...                   "sentence": [1, 1, 1]})
+    >>> check_reading_order(t)
+    >>> check_reading_order(t.iloc[[2, 1, 0]])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: sentences table: the rows of document 'a' are not in reading order ...
+    """
+    if not {"doc_id", "paragraph", "sentence"} <= set(table.columns):
+        return
+    for doc, part in table.groupby("doc_id", sort=False):
+        keys = list(zip(part["paragraph"], part["sentence"]))
+        for before, after in zip(keys, keys[1:]):
+            if after < before:
+                raise ValueError(
+                    f"{what}: the rows of document {doc!r} are not in reading order "
+                    f"(paragraph {after[0]}, sentence {after[1]} after paragraph "
+                    f"{before[0]}, sentence {before[1]}); sort it by doc_id, paragraph, "
+                    "sentence")
 
 
 def check_positive_int(name: str, value) -> None:

@@ -28,7 +28,7 @@ import re
 from typing import Callable, Mapping
 
 from discourse import provenance
-from discourse.checks import check_columns
+from discourse.checks import check_columns, check_reading_order
 from discourse.lexicons import (Lexicons, load_lemma_overrides, load_lexicons,
                                 load_phrases, load_spelling, load_stopwords,
                                 load_variants, stopword_groups)
@@ -191,6 +191,7 @@ def tokens(sentences, options: TermOptions | Mapping = TermOptions(), *,
     lexicons = load_lexicons() if lexicons is None else lexicons
     need = ["sentence_id", "doc_id", "year", "paragraph", "sentence", "text"]
     check_columns(sentences, need, "sentences table")
+    check_reading_order(sentences)          # positions are the rows' order
     table = sentences[need].assign(
         role=sentences["role"] if "role" in sentences.columns else "")
     if n_jobs == 1 or table["doc_id"].nunique() < 2:
