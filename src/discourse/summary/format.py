@@ -10,8 +10,8 @@ import pandas as pd
 
 from discourse import results as R
 
-__all__ = ["read", "pct", "pp", "pvalue", "pp0", "pct0", "agreement", "one_text_per_year",
-           "caveat"]
+__all__ = ["read", "pct", "pp", "pvalue", "pp0", "pct0", "agreement", "documents_per_year",
+           "one_text_per_year", "caveat"]
 
 
 def read(root: Path, output: R.Output) -> pd.DataFrame | None:
@@ -62,12 +62,17 @@ def agreement(table: pd.DataFrame) -> str:
     return "; ".join(cells)
 
 
-def one_text_per_year(root: Path) -> bool:
+def documents_per_year(root: Path) -> pd.Series | None:
+    """Documents of each year, from the corpus summary (``None`` without it)."""
     table = read(root, R.CORPUS_SUMMARY)
-    if table is None:
-        return False
-    docs = table[table.role == "all"]
-    return len(docs) == docs.year.nunique()
+    if table is None or "role" not in table:
+        return None
+    return table[table.role == "all"].groupby("year").size()
+
+
+def one_text_per_year(root: Path) -> bool:
+    per_year = documents_per_year(root)
+    return per_year is not None and bool((per_year == 1).all())
 
 
 def caveat(single: bool) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from discourse import results as R
-from discourse.summary.format import (agreement, caveat, one_text_per_year, pct,
-                                      pct0, pp, pp0, pvalue, read)
+from discourse.summary.format import (agreement, caveat, documents_per_year,
+                                      one_text_per_year, pct, pct0, pp, pp0, pvalue, read)
 
 __all__ = ["framing_findings"]
 
@@ -207,12 +207,9 @@ def _corrected(root: Path, single: bool):
 def _few_documents(root: Path) -> str:
     """A caveat for years of two to four documents, whose intervals resample documents:
     few distinct resamples, an interval near the range of the documents' own shares."""
-    table = read(root, R.CORPUS_SUMMARY)
-    if table is None or "role" not in table:
-        return ""
-    per_year = table[table.role == "all"].groupby("year").size()
-    few = per_year[(per_year > 1) & (per_year < 5)]
-    if few.empty:
+    per_year = documents_per_year(root)
+    few = per_year[(per_year > 1) & (per_year < 5)] if per_year is not None else ()
+    if not len(few):
         return ""
     years = ", ".join(f"{int(y)} ({n} documents)" for y, n in few.items())
     return (f" In {years} the documents are what is resampled: with so few, the interval "

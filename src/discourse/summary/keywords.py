@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from discourse import results as R
-from discourse.summary.format import caveat, one_text_per_year, pvalue, read
+from discourse.summary.format import (caveat, documents_per_year, one_text_per_year,
+                                      pvalue, read)
 
 __all__ = ["keyword_findings"]
 
@@ -91,8 +92,8 @@ def keyword_findings(root: Path, n: int = 5):
 
 def _n_texts(root: Path) -> str:
     """"two texts", "7 texts" ... from the corpus summary ("these texts" without it)."""
-    table = read(root, R.CORPUS_SUMMARY)
-    if table is None or "role" not in table:
+    per_year = documents_per_year(root)
+    if per_year is None:
         return "these texts"
-    n = int((table.role == "all").sum())
+    n = int(per_year.sum())
     return {1: "one text", 2: "two texts"}.get(n, f"{n} texts")
