@@ -83,7 +83,10 @@ def test_the_report_of_another_run_reads_that_run(tmp_path, tiny_corpus):
     page = (out / "explorer.html").read_text(encoding="utf-8")
     assert "Mr. Smith met Mr Jones in St. Petersburg" in page         # the tiny corpus
     assert "norov-2020" not in page                                    # not the study's
-    assert "<code>results/manifest.json</code>" in (out / "index.html").read_text()
+    index = (out / "index.html").read_text()
+    assert "<code>results/manifest.json</code>" in index
+    assert (f"These chapters ran on the corpus in <code>{tiny_corpus.resolve()}</code>, not "
+            "the study's.") in index
     (out / "index.html").unlink()
     assert cli.main(["report", "--results", str(res), "--corpus", str(tiny_corpus)]) == 0
     assert (out / "index.html").is_file() and (out / "01-corpus.html").is_file()

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from discourse import io, paths, reproduce
+from discourse import cli, io, paths, reproduce
 from discourse.reproduce import ReproduceError
 
 
@@ -266,6 +266,14 @@ def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
         reproduce.run(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
                       notebooks=nbdir, executed=tmp_path / "x",
                       parameters={"01-a.ipynb": {"Q": 1}}, quiet=True)
+    # the command line's --param reaches the notebook and the manifest
+    (tmp_path / "r2").mkdir()
+    assert cli.main(["reproduce", "--corpus", str(tiny_corpus), "--results",
+                     str(tmp_path / "r2"), "--figures", str(tmp_path / "f"), "--notebooks",
+                     str(nbdir), "--executed", str(tmp_path / "x"), "--param", "01:K=9"]) == 0
+    assert (tmp_path / "r2" / "k.txt").read_text() == "9"
+    on_disk = json.loads((tmp_path / "r2" / "manifest.json").read_text(encoding="utf-8"))
+    assert on_disk["notebooks"]["01-a.ipynb"] == {"K": 9, "RESULTS_DIR": "r2"}
 
 
 @pytest.mark.slow
@@ -279,6 +287,7 @@ def test_html_report(tmp_path):
     assert [p.name for p in pages] == ["00-a.html", "01-b.html", "explorer.html", "index.html"]
     index = (tmp_path / "html" / "index.html").read_text()
     assert '<a href="00-a.html">First chapter</a>' in index
+    assert "not the study's" not in index                 # the study's corpus: no note
     assert 'href="01-b.html"' in (tmp_path / "html" / "00-a.html").read_text()
 
 

@@ -2,7 +2,8 @@
 
 Each subcommand is a pair of functions, ``_add_NAME(subparsers)`` and
 ``_run_NAME(args)``, listed in :data:`_COMMANDS` (the framing ones in
-:mod:`discourse.cli_framing`); every subcommand has ``--help``.
+:mod:`discourse.cli_framing`, ``reproduce`` and ``report`` in
+:mod:`discourse.cli_reproduce`); every subcommand has ``--help``.
 Errors in the input are reported as one line naming the file and the problem, with
 exit status 2; nothing is written when the input is bad. An output's folder must exist
 (``-o a/b/t.csv`` needs ``a/b/``): a typo in a path is an error, not a new folder.
@@ -23,6 +24,7 @@ from discourse.cli_common import n_jobs as _n_jobs
 from discourse.cli_common import output_arg as _output_arg
 from discourse.cli_common import sentences as _sentences
 from discourse.cli_framing import COMMANDS as _FRAMING_COMMANDS
+from discourse.cli_reproduce import COMMANDS as _RUN_COMMANDS
 
 __all__ = ["main", "build_parser"]
 
@@ -257,78 +259,6 @@ def _run_topics(args) -> int:
     return 0
 
 
-# --- reproduce ------------------------------------------------------------------
-
-def _add_reproduce(sub) -> None:
-    from discourse import results
-
-    p = sub.add_parser("reproduce", help="regenerate every table and figure",
-                       description=f"Write {results.SENTENCES.ref}, execute the numbered "
-                                   "notebooks in order headless, and write "
-                                   f"{results.MANIFEST.ref} with the checksum of every "
-                                   "file in the results and figures folders.")
-    p.add_argument("--corpus", metavar="DIR", default=None, help="corpus directory")
-    p.add_argument("--results", metavar="DIR", default=None, help="results directory")
-    p.add_argument("--figures", metavar="DIR", default=None, help="figures directory")
-    p.add_argument("--notebooks", metavar="DIR", default=None,
-                   help="directory of the numbered notebooks (default: notebooks/)")
-    p.add_argument("--executed", metavar="DIR", default=None,
-                   help="save the executed notebooks here (default: over the originals "
-                        "for the repository's own corpus and folders, else "
-                        "RESULTS/notebooks/)")
-    p.add_argument("--only", metavar="PREFIX", action="append", default=None,
-                   help="run only notebooks whose name starts with PREFIX (repeatable)")
-    p.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
-
-
-def _run_reproduce(args) -> int:
-    from discourse import interrupt, reproduce
-
-    try:
-        with interrupt.signals_raise():
-            reproduce.run(corpus=args.corpus, results=args.results, figures=args.figures,
-                          notebooks=args.notebooks, executed=args.executed,
-                          only=args.only, timeout=args.timeout, make_folders=False)
-    except reproduce.ReproduceUsageError as exc:    # refused or missing folders: usage
-        print(f"discourse reproduce: error: {exc}", file=sys.stderr)
-        return 2
-    except reproduce.ReproduceError as exc:
-        print(f"discourse reproduce: error: {exc}", file=sys.stderr)
-        return 1
-    except interrupt.Interrupted as exc:
-        print(f"discourse reproduce: {exc}; stopped {exc.stopped} process(es) it had "
-              "started; the previous outputs stand (files are replaced only when "
-              "complete, and the manifest was not rewritten)", file=sys.stderr, flush=True)
-        return exc.exit_status
-    return 0
-
-
-def _add_report(sub) -> None:
-    p = sub.add_parser("report", help="export the executed notebooks to HTML",
-                       description="Export every numbered notebook to HTML with an index "
-                                   "page, for readers who do not run Python.")
-    p.add_argument("--notebooks", metavar="DIR", default=None,
-                   help="executed notebooks (default: RESULTS/notebooks/ when the results "
-                        "folder holds them, else notebooks/)")
-    p.add_argument("--results", metavar="DIR", default=None,
-                   help="results folder of the run, read by the explorer (default: the "
-                        "folder above NOTEBOOKS when it is a run's RESULTS/notebooks/, "
-                        "else results/)")
-    p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus whose hand coding the explorer shows (default: corpus/)")
-    p.add_argument("-o", "--output", metavar="DIR", default=None,
-                   help="output directory (default: report/ beside the results folder)")
-
-
-def _run_report(args) -> int:
-    from discourse import report
-
-    pages = report.export_html(args.notebooks, args.output, results=args.results,
-                               corpus=args.corpus)
-    print(f"wrote {len(pages)} pages; open {pages[-1]}")
-    return 0
-
-
 # --- registry -------------------------------------------------------------------
 
 _COMMANDS = {
@@ -339,8 +269,7 @@ _COMMANDS = {
     "frequencies": (_add_frequencies, _run_frequencies),
     "topics": (_add_topics, _run_topics),
     **_FRAMING_COMMANDS,
-    "reproduce": (_add_reproduce, _run_reproduce),
-    "report": (_add_report, _run_report),
+    **_RUN_COMMANDS,
 }
 
 

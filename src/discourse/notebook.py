@@ -23,8 +23,9 @@ from pathlib import Path
 from discourse import interrupt, paths
 from discourse.io import write_text
 
-__all__ = ["ReproduceError", "notebook_paths", "read_parameters", "inject_parameters",
-           "corpus_note", "execute_notebook", "INJECTED_TAG"]
+__all__ = ["ReproduceError", "ReproduceUsageError", "notebook_paths", "read_parameters",
+           "inject_parameters", "parse_parameters", "corpus_note", "execute_notebook",
+           "INJECTED_TAG"]
 
 #: Tag of the cell holding injected parameters.
 INJECTED_TAG = "injected-parameters"
@@ -35,6 +36,12 @@ _read_literal = ast.literal_eval
 
 class ReproduceError(RuntimeError):
     """A notebook failed: the message names the notebook and the cell."""
+
+
+class ReproduceUsageError(ReproduceError):
+    """The arguments of a run are unusable (an output folder refused or missing, a
+    parameter no notebook defines): the message names every problem at once; nothing
+    was written."""
 
 
 def notebook_paths(notebooks: str | os.PathLike | None = None) -> list[Path]:
@@ -102,6 +109,111 @@ def read_parameters(nb, name: str = "notebook") -> dict:
         if cell.cell_type == "code" and ("parameters" in tags or _INJECTED in tags):
             params.update(_literal_assignments(cell.source, name))
     return params
+
+
+#: Parameters a run sets from its folders (``--corpus``, ``--results``, ``--figures``).
+FOLDER_PARAMETERS = ("CORPUS_DIR", "RESULTS_DIR", "FIGURES_DIR")
+
+
+def _spec_value(text: str, default, where: str):
+    """The value of ``NAME=VALUE``: a Python literal, or the text itself where the
+    parameter holds a string (or ``None``) and the text is no literal."""
+    try:
+        value = _read_literal(text)
+    except (ValueError, SyntaxError):
+        if default is None or isinstance(default, str):
+            return text
+        raise ValueError(f"{where}: {text!r} is not a Python literal (the default is "
+                         f"{default!r})") from None
+    if value is None or default is None or type(value) is type(default):
+        return value
+    number = (int, float)
+    if isinstance(default, number) and isinstance(value, number) \
+            and not isinstance(default, bool) and not isinstance(value, bool):
+        if isinstance(default, float):
+            return float(value)
+        if value.is_integer():          # an int parameter given 1e3 or 5.0
+            return int(value)
+        raise ValueError(f"{where}: {value!r} is not a whole number (the default is "
+                         f"{default!r})")
+    raise ValueError(f"{where}: {value!r} is of type {type(value).__name__}, the default "
+                     f"{default!r} of type {type(default).__name__}")
+
+
+def parse_parameters(specs, notebooks: str | os.PathLike | None = None, *,
+                     only: list[str] | None = None) -> dict[str, dict]:
+    """Read ``[NOTEBOOK:]NAME=VALUE`` settings of the notebooks' parameters.
+
+    ``discourse reproduce --param`` passes them on; the result is the ``parameters``
+    argument of :func:`discourse.reproduce.run`, recorded in the manifest.
+
+    Parameters
+    ----------
+    specs : iterable of str
+        ``NOTEBOOK:NAME=VALUE`` sets ``NAME`` in the one notebook whose file name starts
+        with ``NOTEBOOK`` (``02`` or ``02-keywords``); ``NAME=VALUE`` in every notebook
+        of the run whose ``parameters`` cell defines ``NAME``. ``VALUE`` is a Python
+        literal (``2035``, ``0.1``, ``None``, ``'["asean", "trade"]'``) of the type of the
+        notebook's own value; where that value is a string or ``None``, text that is no
+        literal is taken as a string (``REFERENCE=rest``).
+    notebooks : path-like, optional
+        Folder of the numbered notebooks (default: the repository's).
+    only : list of str, optional
+        The run's ``only`` prefixes: a setting must reach a notebook that runs.
+
+    Returns
+    -------
+    dict
+        ``{notebook file name: {parameter: value}}``, sorted.
+
+    Raises
+    ------
+    ReproduceUsageError
+        Naming every setting that is malformed, matches no notebook or several, names a
+        parameter no such notebook defines, sets a folder (use ``--corpus``,
+        ``--results``, ``--figures``) or gives a value of the wrong type.
+    """
+    import nbformat
+
+    from discourse.checks import join_problems
+
+    run = [p for p in notebook_paths(notebooks)
+           if not only or any(p.name.startswith(o) for o in only)]
+    defined = {p.name: read_parameters(nbformat.read(p, as_version=4), p.name) for p in run}
+    out: dict[str, dict] = {}
+    problems = []
+    for spec in specs:
+        head, eq, text = spec.partition("=")
+        prefix, colon, name = head.rpartition(":")
+        name = name.strip()
+        if not eq or not name.isidentifier():
+            problems.append(f"--param {spec!r}: expected [NOTEBOOK:]NAME=VALUE")
+            continue
+        if name in FOLDER_PARAMETERS:
+            problems.append(f"--param {spec!r}: {name} is set by --corpus, --results "
+                            "and --figures")
+            continue
+        names = [n for n in defined if n.startswith(prefix)] if colon else list(defined)
+        if colon and len(names) != 1:
+            problems.append(f"--param {spec!r}: {prefix!r} names "
+                            f"{len(names) or 'no'} notebook(s) of this run "
+                            f"({', '.join(names or defined) or 'none'})")
+            continue
+        targets = [n for n in names if name in defined[n]]
+        if not targets:
+            problems.append(f"--param {spec!r}: {name} is not a parameter of "
+                            f"{names[0] if colon else 'any notebook of this run'}")
+            continue
+        for n in targets:
+            try:
+                out.setdefault(n, {})[name] = _spec_value(text, defined[n][name],
+                                                          f"--param {spec!r}")
+            except ValueError as exc:
+                problems.append(str(exc))
+                break
+    if problems:
+        raise ReproduceUsageError(join_problems(problems))
+    return {n: dict(sorted(v.items())) for n, v in sorted(out.items())}
 
 
 def _tags(cell) -> list:

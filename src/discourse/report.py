@@ -119,6 +119,7 @@ def export_html(notebooks: str | os.PathLike | None = None,
         "</code> (figures also as files); <code>"
         f"{html.escape(results_dir.name)}/{registry.MANIFEST.file}</code> records "
         "versions and checksums.</p>",
+        *_corpus_line(corpus),
         "<ol>", *rows, "</ol>",
         f'<p><a href="{explorer.FILE}">Explore the results</a> (key terms, sentences and '
         "frames, topics; one file that works offline)</p>", "</body></html>", ""])
@@ -127,6 +128,18 @@ def export_html(notebooks: str | os.PathLike | None = None,
     write_text(index, target)
     written.append(target)
     return written
+
+
+def _corpus_line(corpus) -> list[str]:
+    """A paragraph for the index of a run on another corpus than the study's (as
+    :func:`discourse.notebook.corpus_note` opens each chapter)."""
+    root = paths.corpus_dir(corpus).resolve()
+    if root == ((paths.repo_root() or Path.cwd()) / "corpus").resolve():
+        return []
+    return [f"<p><strong>These chapters ran on the corpus in <code>{html.escape(str(root))}"
+            "</code>, not the study's.</strong> Their text describes the study (the texts "
+            "of the SCO Secretary-General in corpus/); their tables, figures and numbers "
+            "are those of this corpus.</p>"]
 
 
 def _one_run(notebooks, results) -> tuple:

