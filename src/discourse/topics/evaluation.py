@@ -29,6 +29,7 @@ measures. *Proceedings of WSDM*, 399-408.
 
 from __future__ import annotations
 
+from statistics import fmean, stdev
 from typing import Sequence
 
 import numpy as np
@@ -225,6 +226,12 @@ def _check_seeds(n_seeds, subsample) -> None:
         raise ValueError(f"subsample={subsample!r} must be None or in (0, 1]")
 
 
+def _sd(values: list[float]) -> float:
+    """Sample standard deviation (n - 1), computed exactly by :func:`statistics.stdev`
+    (equal values give 0, not rounding noise); NaN for one value."""
+    return stdev(values) if len(values) > 1 else np.nan
+
+
 def _stability_from_runs(runs) -> np.ndarray:
     """Return a (runs - 1) x k matrix of matched Jaccard overlaps."""
     ref = runs[0]["top"]
@@ -365,14 +372,16 @@ def _grid_row(dtm: DocumentTermMatrix, m: str, k: int, seed: int, n_seeds: int,
                  if len(R) > 1 else np.nan,
                  "stability_resample_min": float(R.mean(axis=0).min()),
                  "resample_fraction": float(resample)}
-    npmi = [npmi_coherence(r["top"], dtm.counts, dtm.terms).mean() for r in runs]
-    umass = [umass_coherence(r["top"], dtm.counts, dtm.terms).mean() for r in runs]
+    # fmean sums exactly (math.fsum): seeds that find the same topics in another order
+    # get the same mean, and an sd of 0 rather than rounding noise (1.5e-17)
+    npmi = [fmean(npmi_coherence(r["top"], dtm.counts, dtm.terms)) for r in runs]
+    umass = [fmean(umass_coherence(r["top"], dtm.counts, dtm.terms)) for r in runs]
     J = _stability_from_runs(runs)
     return {
         "model": m, "k": k, "seed": seed, "n_seeds": n_seeds,
         "n_top": n_top, "n_units": dtm.counts.shape[0], "n_terms": len(dtm.terms),
-        "npmi": float(np.mean(npmi)), "npmi_sd": float(np.std(npmi, ddof=1)),
-        "umass": float(np.mean(umass)), "umass_sd": float(np.std(umass, ddof=1)),
+        "npmi": fmean(npmi), "npmi_sd": _sd(npmi),
+        "umass": fmean(umass), "umass_sd": _sd(umass),
         "reconstruction_error": runs[0]["err"], "perplexity": runs[0]["perp"],
         "stability": float(J.mean()),
         "stability_sd": float(J.mean(axis=1).std(ddof=1)) if len(J) > 1 else np.nan,
