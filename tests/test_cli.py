@@ -52,7 +52,7 @@ def test_help_lists_every_subcommand():
                  "--keep-pronouns", "--corpus", "--output"]),
     ("kwic", ["query", "--window", "--corpus"]),
     ("collocations", ["--min-count", "--corpus"]),
-    ("frequencies", ["--by", "--keep-pronouns", "--corpus"]),
+    ("frequencies", ["--by", "--keep-pronouns", "--n-jobs", "--quiet", "--corpus"]),
     ("topics", ["--model", "--k", "--seed", "--units", "--grid", "--labels", "--output"]),
     ("frames", ["INPUT.csv", "--lexicon", "--output"]),
     ("reproduce", ["--corpus", "--results", "--figures", "--executed", "--only"]),
@@ -97,6 +97,24 @@ def test_keyword_commands_on_three_years(tmp_path, three_corpus, capsys):
     assert stdout.count("\n") == 1 + 4 + 2     # 'trade' twice in 2021/2022, twice in 2023
     assert cli.main(["collocations", "--corpus", str(three_corpus), "--min-count", "2"]) == 0
     assert capsys.readouterr().out.startswith("year,w1,w2,count,g2,pmi")
+
+
+@pytest.mark.parametrize("by", ["year", "doc_id"])
+@pytest.mark.parametrize("keep", [False, True])
+def test_frequencies_stream_counts_equal_to_the_token_table(tmp_path, three_corpus, by, keep):
+    """`discourse frequencies` counts the corpus as `keyness` does (streamed into sparse
+    counts); its table is the one the tidy token table gives."""
+    from discourse import corpus, keywords, preprocess
+
+    out = tmp_path / "f.csv"
+    argv = ["frequencies", "--corpus", str(three_corpus), "--by", by, "--quiet", "-o", str(out)]
+    assert cli.main(argv + (["--keep-pronouns"] if keep else [])) == 0
+    tokens = preprocess.tokens(corpus.segment(corpus.load_docs(three_corpus)),
+                               preprocess.TermOptions(keep_pronouns=keep))
+    expected = keywords.frequencies(tokens, by=by)
+    assert len(expected) > 20
+    pd.testing.assert_frame_equal(pd.read_csv(out), expected.reset_index(drop=True),
+                                  check_dtype=False)
 
 
 @pytest.mark.parametrize("args, message", [

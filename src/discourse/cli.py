@@ -88,10 +88,7 @@ def _add_keyness(sub) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of the permutations")
     p.add_argument("--keep-pronouns", action="store_true",
                    help="keep we/our/... (the stop-word list's pronouns group)")
-    p.add_argument("--n-jobs", type=_n_jobs, default=1, metavar="N",
-                   help="processes counting partitions of the documents (-1: all cores; "
-                        "the table is the same for any value; default 1)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _jobs_and_quiet(p)
     _corpus_args(p)
     _output_arg(p, required=True)
 
@@ -108,25 +105,41 @@ def _run_keyness(args) -> int:
             gc.enable()
 
 
-def _keyness(args) -> int:
-    from discourse import corpus, keywords, parallel, preprocess
-    from discourse.stats import comparisons
+def _stream_counts(args, *, level: str, check=None):
+    """Term counts of the corpus at ``level`` with ``--keep-pronouns``, streamed: one
+    document's text and sentences at a time (worker processes with ``--n-jobs`` take
+    the loaded texts); ``check(docs)`` runs before any counting; the progress bar only
+    on a terminal and without ``--quiet``."""
+    from discourse import corpus, parallel, preprocess
 
-    # streamed: one document's text and sentences at a time (worker processes take
-    # the loaded texts); per-year counts unless the permutation test needs paragraphs;
-    # the progress bar only on a terminal
     rows = None
     if args.n_jobs == 1:
         docs, rows = corpus.stream_docs(args.corpus, layer=args.layer)
     else:
         docs = corpus.load_docs(args.corpus, layer=args.layer)
-    target, reference = _group_value(args.target), _group_value(args.reference)
-    comparisons(docs["year"].unique(), target, reference, name="year")   # fail early
+    if check is not None:
+        check(docs)                                                      # fail early
     options = preprocess.TermOptions(keep_pronouns=args.keep_pronouns)
-    tc = parallel.count_documents(docs, options,
-                                  level="paragraph" if args.permutations else "year",
-                                  n_jobs=args.n_jobs, rows=rows,
-                                  progress=not args.quiet and sys.stderr.isatty())
+    return parallel.count_documents(docs, options, level=level, n_jobs=args.n_jobs,
+                                    rows=rows, progress=not args.quiet and sys.stderr.isatty())
+
+
+def _jobs_and_quiet(p) -> None:
+    p.add_argument("--n-jobs", type=_n_jobs, default=1, metavar="N",
+                   help="processes counting partitions of the documents (-1: all cores; "
+                        "the table is the same for any value; default 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _keyness(args) -> int:
+    from discourse import keywords
+    from discourse.stats import comparisons
+
+    # per-year counts unless the permutation test needs paragraphs
+    target, reference = _group_value(args.target), _group_value(args.reference)
+    tc = _stream_counts(args, level="paragraph" if args.permutations else "year",
+                        check=lambda docs: comparisons(docs["year"].unique(), target,
+                                                       reference, name="year"))
     table = keywords.keyness(tc, target, reference, min_count=args.min_count,
                              g2_form=args.g2_form, correction=args.correction, prior=args.prior,
                              n_permutations=args.permutations, seed=args.seed)
@@ -181,11 +194,14 @@ def _run_collocations(args) -> int:
 def _add_frequencies(sub) -> None:
     p = sub.add_parser("frequencies", help="term counts and rates per 10,000 by year or document",
                        description="Write {by}, term, count, total, per10k; a token is one "
-                                   "analysis term of discourse.preprocess.terms.")
+                                   "analysis term of discourse.preprocess.terms. The corpus "
+                                   "is streamed document by document into sparse counts "
+                                   "(discourse.counts).")
     p.add_argument("--by", choices=["year", "doc_id"], default="year",
                    help="group by year (default) or document")
     p.add_argument("--keep-pronouns", action="store_true",
                    help="keep we/our/... (the stop-word list's pronouns group)")
+    _jobs_and_quiet(p)
     _corpus_args(p)
     _output_arg(p)
 
@@ -193,8 +209,7 @@ def _add_frequencies(sub) -> None:
 def _run_frequencies(args) -> int:
     from discourse import keywords
 
-    tok = _tokens(args, keep_pronouns=args.keep_pronouns)
-    _emit(keywords.frequencies(tok, by=args.by), args.output)
+    _emit(keywords.frequencies(_stream_counts(args, level=args.by), by=args.by), args.output)
     return 0
 
 
