@@ -142,3 +142,26 @@ def test_forms_with_the_same_keys_are_compiled_once(tmp_path, lexicons, lex):
     codes = {c.id: c for c in framing.iter_codes(rows, lex)}
     assert codes["b"].security == 1
     assert codes["b"].evidence == "context: security from the event of t via 'The exercise'"
+
+
+def test_evidence_names_the_bodies_of_the_lexicons_organisation(tmp_path, lexicons,
+                                                                frame_lexicon):
+    """`bodies.prefixes` names the organisation whose bodies carry no frame by their
+    names (decision rule 2); evidence calls them its bodies ("an SCO body" in the
+    study, "an ASEAN body" for a lexicon adapted to ASEAN), never the SCO's elsewhere."""
+    blocked = framing.explain("The SCO Business Council met in Bishkek.",
+                              frame_lexicon)["blocked"]
+    assert any("inside name of an SCO body 'Business Council'" in b for b in blocked)
+    text = (CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8")
+    assert text.count('prefixes: ["SCO"]') == 1
+    path = tmp_path / "frames.yaml"
+    path.write_text(text.replace('prefixes: ["SCO"]', 'prefixes: ["ASEAN"]'), encoding="utf-8")
+    lex = load_lexicon(path, lexicons=lexicons)
+    explained = framing.explain("The ASEAN Energy Club met.", lex)
+    assert tuple(explained["frames"].values()) == (0, 0, 0)
+    assert any("inside name of an ASEAN body 'ASEAN Energy Club'" in b
+               for b in explained["blocked"])
+    explained = framing.explain("The ASEAN Business Council met in Jakarta.", lex)
+    assert any("inside name of an ASEAN body 'Business Council'" in b
+               for b in explained["blocked"])
+    assert not any("SCO" in b for b in explained["blocked"])

@@ -71,11 +71,12 @@ def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=
             blocked[m] = why
 
 
-def longest_match(toks, entries, content, blocked) -> None:
+def longest_match(toks, entries, content, blocked, body: str = "an own body") -> None:
     """Longest match: block a content match inside a strictly longer one of any section
     ("security" in "UN Security Council"), and a frame word that is not itself a name
-    inside a name, an SCO body's name or a neutral entry of the same length; where both
-    are of one section the reason is ``None`` (counted once, as the longer entry)."""
+    inside a name, the name of one of the organisation's bodies (``body``, as evidence
+    calls it: "an SCO body") or a neutral entry of the same length; where both are of
+    one section the reason is ``None`` (counted once, as the longer entry)."""
     if len(content) < 2:
         return
     long = [o for o in content if o[1] - o[0] > 1 or entries[o[2]].section in _NAMES]
@@ -90,7 +91,7 @@ def longest_match(toks, entries, content, blocked) -> None:
                 if outer.section == inner.section:
                     blocked[m] = None          # counted once, as the longer entry
                 else:
-                    what = {"name": "name", "body": "name of an SCO body",
+                    what = {"name": "name", "body": f"name of {body}",
                             "neutral": "neutral"}.get(outer.section, outer.section)
                     blocked[m] = f"inside {what} '{' '.join(toks[o[0]:o[1]])}'"
                 break

@@ -83,6 +83,11 @@ class Analysis(NamedTuple):
     substantive: tuple = (0, 0, 0)
 
 
+def _body(settings) -> str:
+    """How evidence names the organisation's bodies (``bodies.prefixes``: "an SCO body")."""
+    return settings.get("body_label", "an own body")
+
+
 def span(toks, m) -> str:
     """The text of match ``m`` (its tokens joined by spaces)."""
     return " ".join(toks[m[0]:m[1]])
@@ -168,7 +173,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                             and toks[hi + 1][:1].isupper())):
                     hi += 1
             block_span(entries, content, blocked, r[0], hi,
-                       f"inside name of an SCO body '{' '.join(toks[r[0]:hi])}'")
+                       f"inside name of {_body(s)} '{' '.join(toks[r[0]:hi])}'")
         elif sec == "relation":
             flags.add(("relation", r[0]))
         elif sec == "list_head":
@@ -271,12 +276,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         return _new(Analysis, _EMPTY)
     s = lex.settings
     blocked: dict = {}
-    longest_match(toks, entries, content, blocked)
+    longest_match(toks, entries, content, blocked, _body(s))
     if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset) \
             and not s.get("body_heads", frozenset()).isdisjoint(tokset):   # a name has a head
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
             block_span(entries, content, blocked, lo, hi,
-                       f"inside name of an SCO body '{' '.join(toks[lo:hi])}'")
+                       f"inside name of {_body(s)} '{' '.join(toks[lo:hi])}'")
     refs_, event_refs, triggers, flags = _apply_rules(
         lex, toks, caches, content, rules, blocked, s, context=context, events=events,
         want_refs=refs) if rules else _NO_RULES

@@ -81,6 +81,20 @@ def _lower_set(block, key, field, fail) -> frozenset:
     return frozenset(w.lower() for w in _strings(block.get(field), f"{key}.{field}", fail))
 
 
+def body_label(prefixes) -> str:
+    """How evidence names the organisation's own bodies: "SCO body" for the prefix
+    "SCO" (an ASEAN lexicon's "ASEAN body"), "own body" with no prefix.
+
+    >>> body_label({"SCO"}), body_label({"ASEAN", "AMS"}), body_label(())
+    ('an SCO body', 'an AMS/ASEAN body', 'an own body')
+    >>> body_label({"UN"})
+    'a UN body'
+    """
+    name = "/".join(sorted(prefixes)) or "own"
+    # the article as an initialism is read: "an SCO", "an EU", "a UN", "a CIS"
+    return f"{'an' if name[0].upper() in 'AEFHILMNORSX' else 'a'} {name} body"
+
+
 def parse(data: dict, add, fail, term_keys) -> dict:
     """Read every section of ``data``; return the rule settings.
 
@@ -117,6 +131,7 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         settings["body_prefixes"] = frozenset(_strings(bodies.get("prefixes", []),
                                                        "bodies.prefixes", fail,
                                                        allow_empty=True))
+        settings["body_label"] = body_label(settings["body_prefixes"])
         for term in bodies.get("starters", []):
             add("body_start", None, term, _clause(bodies, "bodies", fail), "")
     for i, group in enumerate(data.get("neutral") or []):
