@@ -37,8 +37,9 @@ def test_validate_tables_and_intervals():
             "table, Jeffreys pseudo-counts (0.5 per cell), widened to contain the estimate")
     # at 10 sentences every bootstrap interval is narrower than the analytic one
     assert eco.interval.to_dict() == {
-        "precision": "Wilson score (assumes independent sentences)",
-        "recall": "Wilson score (assumes independent sentences)",
+        # economy: tp 4, fp 0, fn 0; the label gives the proportion's own denominator
+        "precision": "Wilson score of 4/4 (assumes independent sentences)",
+        "recall": "Wilson score of 4/4 (assumes independent sentences)",
         "f1": f"{boot}, widened to the Wilson interval of the Jaccard index mapped to F1 "
               "(assumes independent sentences) where narrower",
         "kappa": f"{boot}, widened to the Donner-Eliasziw interval (assumes independent "

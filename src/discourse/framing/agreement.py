@@ -56,6 +56,7 @@ from discourse.framing.lexicon import FRAMES
 __all__ = [
     "AGREEMENT_N_BOOT",
     "WILSON",
+    "wilson_of",
     "PROPORTIONS",
     "ANALYTIC",
     "resampler",
@@ -69,6 +70,17 @@ __all__ = [
 AGREEMENT_N_BOOT = 10000
 #: The interval of the proportions.
 WILSON = "Wilson score (assumes independent sentences)"
+
+
+def wilson_of(k: int, total: int) -> str:
+    """The interval label of a proportion ``k / total`` (precision: true positives of
+    the coder's positives; recall: of the reference's positives): its denominator is
+    not the table's ``n`` of sentences, so the label gives both counts.
+
+    >>> wilson_of(21, 23)
+    'Wilson score of 21/23 (assumes independent sentences)'
+    """
+    return f"Wilson score of {k}/{total} (assumes independent sentences)"
 #: Metrics that are proportions (Wilson intervals); the others are bootstrapped.
 PROPORTIONS = ("precision", "recall", "percent_agreement")
 _BOOTSTRAPPED = ("f1", "kappa", "alpha")
@@ -178,7 +190,7 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
                 k, total = {"precision": (tp, tp + fp), "recall": (tp, tp + fn),
                             "percent_agreement": (tp + tn, n)}[m]
                 lo, hi = stats.wilson_interval(k, total, level) if total else (np.nan, np.nan)
-                how = WILSON
+                how = wilson_of(k, total)
             else:
                 lo, hi = (float(x[0]) for x in percentile_columns(draws[m], level))
                 how = label
