@@ -49,3 +49,15 @@ def test_without_a_repository_the_working_directory_is_used(monkeypatch, tmp_pat
     monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
     assert paths.corpus_dir() == tmp_path / "corpus"
     assert paths.results_dir() == tmp_path / "results"
+    assert paths.base() == tmp_path
+    assert paths.is_study_corpus() and paths.is_study_corpus(tmp_path / "corpus")
+
+
+def test_the_study_corpus_is_the_repositorys_by_any_spelling(monkeypatch, tmp_path):
+    monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
+    assert paths.base() == REPO
+    assert paths.is_study_corpus() and paths.is_study_corpus(REPO / "corpus")
+    assert paths.is_study_corpus(REPO / "corpus" / ".." / "corpus")   # resolved
+    assert not paths.is_study_corpus(tmp_path)
+    monkeypatch.setenv("DISCOURSE_CORPUS", str(tmp_path))            # CORPUS_DIR = None
+    assert not paths.is_study_corpus()

@@ -67,9 +67,9 @@ def corpus_note(corpus: str | os.PathLike | None = None):
     IPython.display.Markdown or None
         The note (displayed by the notebook), or ``None`` for the study's corpus.
     """
-    root = paths.corpus_dir(corpus).resolve()
-    if root == ((paths.repo_root() or Path.cwd()) / "corpus").resolve():
+    if paths.is_study_corpus(corpus):
         return None
+    root = paths.corpus_dir(corpus).resolve()
     from IPython.display import Markdown
 
     return Markdown(f"**This chapter ran on the corpus in `{root}`, not the study's.** "

@@ -16,6 +16,8 @@ from pathlib import Path
 
 __all__ = [
     "repo_root",
+    "base",
+    "is_study_corpus",
     "corpus_dir",
     "lexicon_dir",
     "lexicon_path",
@@ -38,9 +40,17 @@ def repo_root() -> Path | None:
     return None
 
 
-def _base() -> Path:
+def base() -> Path:
+    """Return the folder the default paths are in: :func:`repo_root`, or the current
+    working directory for an installed (non-editable) copy."""
     root = repo_root()
     return root if root is not None else Path.cwd()
+
+
+def is_study_corpus(path: str | os.PathLike | None = None) -> bool:
+    """Whether ``path`` (default: :func:`corpus_dir`) is the ``corpus/`` folder of
+    :func:`base`, the study's corpus (a run on any other says so in its chapters)."""
+    return corpus_dir(path).resolve() == (base() / "corpus").resolve()
 
 
 def corpus_dir(path: str | os.PathLike | None = None) -> Path:
@@ -50,7 +60,7 @@ def corpus_dir(path: str | os.PathLike | None = None) -> Path:
     env = os.environ.get("DISCOURSE_CORPUS")
     if env:
         return Path(env)
-    return _base() / "corpus"
+    return base() / "corpus"
 
 
 def lexicon_dir(path: str | os.PathLike | None = None) -> Path:
@@ -65,7 +75,7 @@ def lexicon_dir(path: str | os.PathLike | None = None) -> Path:
     env = os.environ.get("DISCOURSE_LEXICONS")
     if env:
         return Path(env)
-    return _base() / "corpus" / "lexicons"
+    return base() / "corpus" / "lexicons"
 
 
 def lexicon_path(name: str, path: str | os.PathLike | None = None) -> Path:
@@ -77,17 +87,17 @@ def lexicon_path(name: str, path: str | os.PathLike | None = None) -> Path:
 
 def results_dir(path: str | os.PathLike | None = None) -> Path:
     """Return the directory for result tables (``results/``)."""
-    return Path(path) if path is not None else _base() / "results"
+    return Path(path) if path is not None else base() / "results"
 
 
 def figures_dir(path: str | os.PathLike | None = None) -> Path:
     """Return the directory for figures (``figures/``)."""
-    return Path(path) if path is not None else _base() / "figures"
+    return Path(path) if path is not None else base() / "figures"
 
 
 def notebooks_dir(path: str | os.PathLike | None = None) -> Path:
     """Return the directory of the numbered notebooks (``notebooks/``)."""
-    return Path(path) if path is not None else _base() / "notebooks"
+    return Path(path) if path is not None else base() / "notebooks"
 
 
 def codebook_path(path: str | os.PathLike | None = None) -> Path:
@@ -98,4 +108,4 @@ def codebook_path(path: str | os.PathLike | None = None) -> Path:
     env = os.environ.get("DISCOURSE_CODEBOOK")
     if env:
         return Path(env)
-    return _base() / "docs" / "codebook.md"
+    return base() / "docs" / "codebook.md"

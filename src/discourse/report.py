@@ -133,9 +133,9 @@ def export_html(notebooks: str | os.PathLike | None = None,
 def _corpus_line(corpus) -> list[str]:
     """A paragraph for the index of a run on another corpus than the study's (as
     :func:`discourse.notebook.corpus_note` opens each chapter)."""
-    root = paths.corpus_dir(corpus).resolve()
-    if root == ((paths.repo_root() or Path.cwd()) / "corpus").resolve():
+    if paths.is_study_corpus(corpus):
         return []
+    root = paths.corpus_dir(corpus).resolve()
     return [f"<p><strong>These chapters ran on the corpus in <code>{html.escape(str(root))}"
             "</code>, not the study's.</strong> Their text describes the study (the texts "
             "of the SCO Secretary-General in corpus/); their tables, figures and numbers "

@@ -95,7 +95,7 @@ def library_versions() -> dict[str, str]:
 def git_state(root: str | os.PathLike | None = None) -> dict:
     """Return ``{"commit": sha or None, "dirty": bool or None}`` of the sources:
     :func:`discourse.vcs.git_state` of ``root`` (default: the repository)."""
-    return _git_state(Path(root) if root is not None else (paths.repo_root() or Path.cwd()))
+    return _git_state(Path(root) if root is not None else paths.base())
 
 
 def _sha256(path: Path) -> str:
@@ -232,7 +232,7 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
 
     from discourse import corpus as _corpus
 
-    base = paths.repo_root() or Path.cwd()
+    base = paths.base()
     git = git_state(base)
     out_results = paths.results_dir(results)
     figures_dir = paths.figures_dir(figures)
