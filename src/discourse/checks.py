@@ -114,6 +114,13 @@ def check_reading_order(table, what: str = "sentences table") -> None:
                     "sentence")
 
 
+def _integer(value) -> bool:
+    """An integer of any integral type, not a bool."""
+    import numbers
+
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
 def check_positive_int(name: str, value) -> None:
     """Raise ``ValueError`` unless ``value`` is an integer of at least 1 (not a bool).
 
@@ -123,9 +130,7 @@ def check_positive_int(name: str, value) -> None:
     Traceback (most recent call last):
     ValueError: n_boot=-1 must be a positive integer
     """
-    import numbers
-
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+    if not _integer(value) or value < 1:
         raise ValueError(f"{name}={value!r} must be a positive integer")
 
 
@@ -139,10 +144,7 @@ def check_n_jobs(name: str, value) -> None:
     Traceback (most recent call last):
     ValueError: n_jobs=0 must be a positive integer or -1 (one per core)
     """
-    import numbers
-
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or \
-            (value < 1 and value != -1):
+    if not _integer(value) or (value < 1 and value != -1):
         raise ValueError(f"{name}={value!r} must be a positive integer or -1 (one per core)")
 
 
