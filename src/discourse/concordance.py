@@ -42,9 +42,10 @@ def _query_patterns(query: str, lexicons: Lexicons) -> list[tuple[str, ...]]:
     # is not lemmatised, although the lower-case word would become "rat"); and as
     # inside a sentence: the tokenizer splits the final stop off "U.S." or "Dr." at the
     # end of a sentence (the query's) but not inside one, where most occurrences are
-    inner = query.strip() + " _"
-    pats = {keys, _keys(query.upper(), lexicons), _keys(inner, lexicons)[:-1],
-            _keys(inner.upper(), lexicons)[:-1]}
+    pats = set()
+    for form in (query.strip(), query.strip().upper()):
+        pats.add(_keys(form, lexicons))
+        pats.add(_keys(form + " _", lexicons)[:-1])
     canon = " ".join(keys)
     for variant, canonical in lexicons.variants.items():
         if canonical == canon or canonical == query.strip().lower():
