@@ -76,6 +76,9 @@ def test_sensitivity_cooccurrence_roles_trajectory():
     t = framing.trajectory(c, sents, window=3)
     first = t[(t.doc_id == "a") & (t.frame == "security")]
     assert first.rolling_share.tolist() == pytest.approx([1, 1, 2 / 3, 0.5])
+    for bad in (0, 2.5, True):
+        with pytest.raises(ValueError, match=r"window=.* must be a positive integer"):
+            framing.trajectory(c, sents, window=bad)
 
 
 def test_rates_per_1000_words_use_the_corpus_word_count():

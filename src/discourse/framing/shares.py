@@ -38,7 +38,8 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  defined_label, n_defined, no_narrower,
                                  percentile_columns)
-from discourse.checks import check_codes, check_columns, check_reading_order, check_unique
+from discourse.checks import (check_codes, check_columns, check_positive_int,
+                              check_reading_order, check_unique)
 from discourse.framing.agreement import WILSON
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import newcombe_interval, wilson_interval
@@ -401,8 +402,7 @@ def trajectory(codes: pd.DataFrame, sentences: pd.DataFrame, *, window: int = 15
         ``rolling_share`` (mean of ``coded`` over the centred window; shorter at the
         ends), ``window``.
     """
-    if window < 1:
-        raise ValueError(f"window {window!r} must be a positive integer")
+    check_positive_int("window", window)
     m = _merged(codes, sentences)
     check_reading_order(m)                  # positions are the rows' order
     rows = []

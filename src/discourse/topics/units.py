@@ -9,11 +9,10 @@ interview questions are kept by default (``include_questions``).
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from discourse import provenance
-from discourse.checks import check_choice
+from discourse.checks import check_choice, check_positive_int
 
 __all__ = ["UNITS", "UNIT_COLUMNS", "units"]
 
@@ -72,8 +71,8 @@ def units(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: int = 5,
     ['d.w001']
     """
     check_choice("unit", unit, UNITS)
-    if unit == "windows" and (not isinstance(window, (int, np.integer)) or window < 1):
-        raise ValueError(f"window={window!r} must be a positive integer")
+    if unit == "windows":
+        check_positive_int("window", window)
     s = sentences.sort_values(["doc_id", "paragraph", "sentence"], kind="stable")
     order = {d: i for i, d in enumerate(pd.unique(sentences["doc_id"]))}
     s = s.assign(_order=s["doc_id"].map(order)).sort_values(
