@@ -3,12 +3,16 @@ reproduce --param``), read against the notebooks' own parameters cells."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from discourse import cli
 from discourse.notebook import ReproduceUsageError, parse_parameters
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _write(path, source):
@@ -99,9 +103,8 @@ def test_the_command_refuses_a_bad_setting_and_writes_nothing(tmp_path, capsys, 
 def test_the_readme_example_is_accepted_by_the_study_notebooks():
     import re
     import shlex
-    from pathlib import Path
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     spans = [" ".join(s.split()) for s in re.findall(r"`(discourse reproduce [^`]*--param[^`]*)`",
                                                      readme)]
     assert spans, "README.md shows no discourse reproduce --param example"
@@ -111,3 +114,18 @@ def test_the_readme_example_is_accepted_by_the_study_notebooks():
         got = parse_parameters(specs)
         assert got["02-keywords.ipynb"]["TERMS"] == ["asean", "trade"]
         assert got["03-topics.ipynb"]["K_MAX"] == 8
+
+
+def test_the_readmes_count_of_topic_fits_follows_from_notebook_03():
+    """Each model and k of the grid fits N_SEEDS seeds and N_SEEDS - 1 resamples (the
+    resampling runs reuse the first seed's fit): the README's count of seeded fits."""
+    import re
+
+    from discourse import topics
+    from discourse.notebook import read_parameters
+
+    params = read_parameters(nbformat.read(ROOT / "notebooks" / "03-topics.ipynb", 4))
+    fits = len(topics.MODELS) * (params["K_MAX"] - params["K_MIN"] + 1) \
+        * (2 * params["N_SEEDS"] - 1)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.findall(r"\((\d+) seeded fits", readme) == [str(fits)]
