@@ -72,3 +72,16 @@ def test_read_table_round_trip(tmp_path):
 def test_write_text(tmp_path):
     path = io.write_text("a\r\nb", tmp_path / "sub" / "x.md")
     assert path.read_bytes() == b"a\r\nb"
+
+
+def test_remove_table_takes_its_sidecar_and_accepts_an_absent_file(tmp_path):
+    import pandas as pd
+
+    from discourse import io as dio
+    from discourse import provenance
+
+    path = dio.write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
+    assert provenance.sidecar_path(path).is_file()
+    dio.remove_table(path)
+    assert not path.exists() and not provenance.sidecar_path(path).exists()
+    dio.remove_table(path)                                   # nothing left: no error

@@ -207,7 +207,9 @@ def test_frame_shares_and_differences_per_year(sents, codes):
 
 #: Parameters that keep the notebooks quick on the small corpora (a smaller topic grid
 #: and fewer bootstrap resamples); the code paths are the same.
-_FAST = {"02-keywords.ipynb": {"N_BOOT": 100},
+#: TERMS of two words: the chapter once showed the third term's contexts and failed
+#: on a shorter list (the README's --param example)
+_FAST = {"02-keywords.ipynb": {"N_BOOT": 100, "TERMS": ["trade", "pandemic"]},
          "03-topics.ipynb": {"K": 2, "K_MAX": 3, "N_SEEDS": 2, "N_BOOT": 100, "N_JOBS": 1},
          "04-framing.ipynb": {"N_BOOT": 100}}
 
@@ -215,6 +217,9 @@ _FAST = {"02-keywords.ipynb": {"N_BOOT": 100},
 @pytest.fixture(scope="module")
 def multi_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("multiyear-run")
+    stale = out / "results" / "keywords-kwic-sco.csv"    # of an earlier run's TERMS
+    stale.parent.mkdir()
+    stale.write_text("sentence_id,doc_id,year,left,match,right\n")
     manifest = reproduce.run(corpus=MULTI, results=out / "results",
                              figures=out / "figures", executed=out / "notebooks",
                              parameters=_FAST, quiet=True)
@@ -235,6 +240,10 @@ def test_every_notebook_runs_on_three_years(multi_run):
     for name in expected:
         assert _errors(out / "notebooks" / name) == [], name
     assert manifest["corpus"]["directory"] == "multiyear"
+    assert manifest["notebooks"]["02-keywords.ipynb"]["TERMS"] == ["trade", "pandemic"]
+    kwic = sorted(p.name for p in (out / "results").glob("keywords-kwic-*.csv"))
+    assert kwic == ["keywords-kwic-pandemic.csv", "keywords-kwic-trade.csv"]   # sco: gone
+    assert not any("kwic-sco" in name for name in manifest["files"])
     # each chapter, the overview included, says that its prose describes the study
     for name in expected:
         shown = [o for c in nbformat.read(out / "notebooks" / name, as_version=4).cells

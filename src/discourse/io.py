@@ -21,7 +21,8 @@ import pandas as pd
 
 from discourse import provenance
 
-__all__ = ["atomic_path", "write_text", "write_table", "read_table", "FLOAT_FORMAT"]
+__all__ = ["atomic_path", "write_text", "write_table", "remove_table", "read_table",
+           "FLOAT_FORMAT"]
 
 #: Float format of every CSV the package writes (fixed, so files are reproducible).
 FLOAT_FORMAT = "%.6g"
@@ -98,6 +99,14 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike, *,
     if with_provenance:
         write_text(provenance.sidecar(table, path), provenance.sidecar_path(path))
     return path
+
+
+def remove_table(path: str | os.PathLike) -> None:
+    """Remove a table written by :func:`write_table` and its provenance sidecar (an
+    output of an earlier run that this run does not write; absent files are fine)."""
+    path = Path(path)
+    path.unlink(missing_ok=True)
+    provenance.sidecar_path(path).unlink(missing_ok=True)
 
 
 def read_table(path: str | os.PathLike, dtype: Mapping | None = None) -> pd.DataFrame:

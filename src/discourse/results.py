@@ -236,6 +236,24 @@ def kwic(term: str) -> Output:
                                name=KEYWORDS_KWIC.name.format(term=term.replace(" ", "-")))
 
 
+def stale_kwic(directory: str | os.PathLike | None, terms) -> list[Path]:
+    """The keyword-in-context tables in ``directory`` of terms other than ``terms``:
+    left by an earlier run with other ``TERMS``, they are not this run's outputs.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for t in ("sco", "trade", "member state"):
+    ...     _ = kwic(t).path(d).write_text("")
+    >>> [p.name for p in stale_kwic(d, ["sco", "member state"])]
+    ['keywords-kwic-trade.csv']
+    """
+    keep = {kwic(t).file for t in terms}
+    pattern = KEYWORDS_KWIC.file.replace("{term}", "*")
+    return sorted(p for p in paths.results_dir(directory).glob(pattern) if p.name not in keep)
+
+
 def by_name(name: str) -> Output:
     """The registered output called ``name`` (file stem, or file name of a text).
 
