@@ -125,7 +125,10 @@ def test_a_signal_during_a_notebook(tmp_path, tiny_corpus, signame, status):
     assert len(lines) == 1, err
     assert lines[0].startswith(f"discourse reproduce: interrupted by {signame} while running "
                                "01-work.ipynb; stopped ")
-    assert "the previous outputs stand" in lines[0]
+    assert "the previous outputs stand but for the files this run had finished" in lines[0]
+    assert lines[0].endswith(f"{results / '.run-incomplete'} marks the folder as the output "
+                             "of a run that did not finish (discourse report refuses it) "
+                             "until a run finishes")
     assert int(lines[0].split("; stopped ")[1].split()[0]) >= 3
     assert "Traceback" not in err
     deadline = time.monotonic() + 10
@@ -136,4 +139,5 @@ def test_a_signal_during_a_notebook(tmp_path, tiny_corpus, signame, status):
         assert (results / name).read_bytes() == data, name
     assert not (results / "notebooks").exists()      # the interrupted notebook not saved
     assert (nbdir / "01-work.ipynb").read_bytes() == source
-    assert [p.name for p in results.rglob(".*") if p.is_file()] == []   # no temp file left
+    # no temporary file left; the marker of a run that did not finish
+    assert [p.name for p in results.rglob(".*") if p.is_file()] == [".run-incomplete"]

@@ -114,3 +114,46 @@ def test_a_report_never_mixes_two_runs(tmp_path, monkeypatch):
                                          r"on .*corpus/: pass --corpus"):
         report.export_html(None, out, results=run)
     assert not out.exists()
+
+
+def test_a_report_is_of_one_finished_run(tmp_path, tiny_corpus):
+    """A results folder that is not one finished run is refused before anything is
+    written: a run that did not finish (its marker), tables changed after the manifest
+    hashed them (a walkthrough's failed run rewrote chapter 02's tables under the old
+    manifest, and the report published them), or another corpus than the run's."""
+    import hashlib
+    import json
+
+    from discourse import corpus
+    from discourse import results as registry
+
+    run = tmp_path / "run" / "results"
+    (run / "notebooks").mkdir(parents=True)
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# 01 · Corpus: mine")]),
+                   run / "notebooks" / "01-a.ipynb")
+    table = run / "keywords-keyness.csv"
+    table.write_text("term,g2\nx,1\n")
+    (run / "manifest.json").write_text(json.dumps({
+        "corpus": {"directory": "tiny", "checksums": corpus.corpus_checksums(tiny_corpus)},
+        "files": {"results/keywords-keyness.csv":
+                  hashlib.sha256(table.read_bytes()).hexdigest()}}))
+    out = tmp_path / "html"
+    marker = run / registry.INCOMPLETE_MARKER
+    marker.write_text("started\n")
+    with pytest.raises(ValueError, match=r"the last run into .* did not finish "
+                                         r"\(\.run-incomplete is there\)"):
+        report.export_html(None, out, results=run, corpus=tiny_corpus)
+    marker.unlink()
+    table.write_text("term,g2\nx,2\n")
+    with pytest.raises(ValueError, match=r"1 file\(s\) in .* are not the ones its "
+                                         r"manifest.json hashed \(results/keywords-keyness"):
+        report.export_html(None, out, results=run, corpus=tiny_corpus)
+    table.write_text("term,g2\nx,1\n")
+    other = tmp_path / "other"
+    import shutil
+    shutil.copytree(tiny_corpus, other)
+    text = sorted((other / "texts").glob("*.txt"))[0]
+    text.write_text(text.read_text() + "One more line.\n")
+    with pytest.raises(ValueError, match=r"the corpus .*other is not the one the run in"):
+        report.export_html(None, out, results=run, corpus=other)
+    assert not out.exists()

@@ -12,6 +12,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from discourse import cli, io, paths, reproduce
+from discourse import results as registry
 from discourse.reproduce import ReproduceError
 
 
@@ -262,10 +263,15 @@ def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
     assert manifest["strays"] == ["results/k.txt"] and "results/k.txt" not in manifest["files"]
     on_disk = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk["strays"] == ["results/k.txt"]
+    marker = tmp_path / "r" / registry.INCOMPLETE_MARKER
+    assert not marker.exists()                                # the run finished
     with pytest.raises(ReproduceError, match="unknown parameter"):
         reproduce.run(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
                       notebooks=nbdir, executed=tmp_path / "x",
                       parameters={"01-a.ipynb": {"Q": 1}}, quiet=True)
+    # this one did not: its sentences tables replaced the first run's under the first
+    # run's manifest, and the folder says so until a run finishes
+    assert "did not finish" in marker.read_text()
     # the command line's --param reaches the notebook and the manifest
     (tmp_path / "r2").mkdir()
     assert cli.main(["reproduce", "--corpus", str(tiny_corpus), "--results",

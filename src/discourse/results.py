@@ -236,6 +236,12 @@ def kwic(term: str) -> Output:
                                name=KEYWORDS_KWIC.name.format(term=term.replace(" ", "-")))
 
 
+#: A file ``discourse reproduce`` writes into the results folder when it starts and
+#: removes when the manifest is written: where it is left, a run did not finish, and the
+#: folder may mix that run's tables with an earlier run's (``discourse report`` refuses).
+INCOMPLETE_MARKER = ".run-incomplete"
+
+
 def stale_kwic(directory: str | os.PathLike | None, terms) -> list[Path]:
     """The keyword-in-context tables in ``directory`` of terms other than ``terms``:
     left by an earlier run with other ``TERMS``, they are not this run's outputs.
