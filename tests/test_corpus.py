@@ -174,6 +174,18 @@ def test_missing_file(corpus_copy):
         corpus.load_docs(corpus_copy)
 
 
+def test_a_text_without_a_metadata_row_is_an_error(corpus_copy):
+    """Step 2 of corpus/README.md forgotten: the text was silently left out of every
+    result (a walkthrough's); other files in texts/ (notes, drafts not ending .txt) are
+    no texts."""
+    (corpus_copy / "texts" / "notes.md").write_text("drafts\n")
+    assert len(corpus.load_metadata(corpus_copy)) == 2
+    (corpus_copy / "texts" / "2025-01-01_extra.txt").write_text("A title\n\nA text.\n")
+    with pytest.raises(CorpusError, match=r"metadata\.csv: no row names "
+                                          r"texts/2025-01-01_extra\.txt \(add a row"):
+        corpus.load_docs(corpus_copy)
+
+
 def test_missing_metadata_file(tmp_path):
     with pytest.raises(CorpusError, match=r"metadata\.csv: file not found"):
         corpus.load_docs(tmp_path)

@@ -146,8 +146,8 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
     CorpusError
         If the file is missing or not UTF-8, a column is missing, a required field is
         empty, a ``doc_id`` is malformed or repeated, a date is not a date, ``year``
-        disagrees with ``date``, or a checksum is not a sha256 hex digest. The message
-        names the file, the line and the problem.
+        disagrees with ``date``, a checksum is not a sha256 hex digest, or a text in
+        ``texts/`` has no row. The message names the file, the line and the problem.
     """
     root = paths.corpus_dir(corpus)
     path = root / "metadata.csv"
@@ -178,6 +178,12 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
         if Path(row["file"]).is_absolute() or ".." in Path(row["file"]).parts:
             raise CorpusError(f"{where}: file {row['file']!r} must be a path inside "
                               "the corpus directory")
+    named = {Path(row["file"]).as_posix() for _, row in rows}
+    unlisted = sorted(p.relative_to(root).as_posix() for p in (root / "texts").glob("*.txt")
+                      if p.relative_to(root).as_posix() not in named)
+    if unlisted:            # step 2 of "How to add a document" forgotten: not silently left out
+        raise CorpusError(f"{path}: no row names {', '.join(unlisted)} (add a row for each "
+                          "text, or move the file out of texts/)")
     table = pd.DataFrame([row for _, row in rows], columns=list(METADATA_FIELDS))
     table["year"] = table["year"].astype(int)
     return table.sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
