@@ -99,3 +99,13 @@ def test_an_abbreviation_is_found_inside_a_sentence_and_at_its_end():
     assert concordance.kwic(s, "U.S.").sentence_id.tolist() == ["a", "b"]
     assert concordance.kwic(s, "Dr.").sentence_id.tolist() == ["b", "c"]
     assert concordance.kwic(s, "dr.").sentence_id.tolist() == ["b", "c"]
+
+
+def test_kwic_of_a_canonical_name_finds_its_variants_written_with_full_stops():
+    s = pd.DataFrame({"sentence_id": ["a.p001.s01", "a.p001.s02", "a.p001.s03"],
+                      "doc_id": "a", "year": 2021, "paragraph": 1, "sentence": [1, 2, 3],
+                      "role": "speech",
+                      "text": ["We thanked the U.N. Secretariat.",
+                               "We support the UN and the United Nations.", "We thank the U.N."]})
+    got = concordance.kwic(s, "un")
+    assert got.match.tolist() == ["U.N.", "UN", "United Nations", "U.N."]

@@ -214,3 +214,12 @@ def test_names_of_forums_and_bodies_block_their_words(lex):
 def test_the_sides_is_a_context_reference():
     out = _ctx(["Envoys of ASEAN visited the Secretariat.", "The two sides discussed tourism."])
     assert out[1].multilateralism == 1 and "via 'The two sides'" in out[1].evidence
+
+
+def test_the_un_written_with_full_stops_is_the_un(lex):
+    """A walkthrough's texts wrote "U.N.": coded as nothing before (no frame, no
+    evidence), and the sentence was cut after it."""
+    for text in ("We also work closely with the {} Environment Programme.",
+                 "We reaffirm our commitment to the {} Charter.",
+                 "He thanked the {} Secretariat for its support."):
+        assert codes(text.format("U.N."), lex) == codes(text.format("UN"), lex) == (0, 0, 1)

@@ -34,6 +34,13 @@ def test_counts_and_g2_by_hand():
     assert row.kwic.startswith("Terrorism [menace] zebra")
 
 
+def test_single_letters_are_no_candidates():
+    """ "U.N." is U . N . to the coder: its letters were suggested, with no KWIC line."""
+    texts = ["Terrorism U. N. menace J. Smith."] * 3 + ["Zebra menace."]
+    t = framing.suggest_terms(_sentences(texts), "security", window=8, min_count=1)
+    assert t.term.tolist() == ["smith"]          # not "u", "n", "j"
+
+
 def test_real_corpus_and_multiyear_fixture():
     for root in (CORPUS, MULTIYEAR):
         s = corpus.segment(corpus.load_docs(root))

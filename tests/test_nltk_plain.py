@@ -48,7 +48,7 @@ def _paragraphs():
 def _nltk_punkt():
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-    from discourse.text import _punkt
+    from discourse.sentence_split import _punkt
 
     return PunktSentenceTokenizer(_punkt()._params)
 
@@ -112,7 +112,7 @@ def test_sentence_spans_equal_nltks_on_every_paragraph(memo_size):
 
 def test_the_package_splits_with_the_plain_punkt():
     from discourse.nltk_plain import PunktSentences
-    from discourse.text import _merge_breaks, _punkt, sentence_spans
+    from discourse.sentence_split import _merge_breaks, _punkt, sentence_spans
 
     assert isinstance(_punkt(), PunktSentences)
     theirs = _nltk_punkt()

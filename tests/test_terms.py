@@ -32,6 +32,7 @@ from discourse.lexicons import Lexicons
     ("SCO member States", ["sco", "member state"]),
     ("by the international community.", ["international community"]),
     ("the United Nations and the UN", ["un", "un"]),
+    ("the U.N. Secretariat and the U.N.", ["un", "secretariat", "un"]),   # full stops
     ("the Organization's organisations", ["organisation", "organisation"]),
     ("favorable dialog programs", ["favourable", "dialogue", "programme"]),
     ("seize the prize size", ["seize", "prize", "size"]),   # no blind -ize rule

@@ -49,7 +49,9 @@ def _query_patterns(query: str, lexicons: Lexicons) -> list[tuple[str, ...]]:
     canon = " ".join(keys)
     for variant, canonical in lexicons.variants.items():
         if canonical == canon or canonical == query.strip().lower():
-            pats.add(tuple(match_key(t, lexicons) for t in tokenize(variant)))
+            # as at a sentence's end and inside one ("U.N" + "." alone, "U.N." inside)
+            for toks in (tokenize(variant), tokenize(variant + " _")[:-1]):
+                pats.add(tuple(match_key(t, lexicons) for t in toks))
     return sorted(pats, key=lambda p: (-len(p), p))
 
 

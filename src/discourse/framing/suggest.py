@@ -129,7 +129,10 @@ def suggest_terms(sentences: pd.DataFrame, frame: str, lexicon=None, *, window: 
             if got.frames[k] else (set(), set())
         framed += bool(matched)
         for i, tok in enumerate(toks):
-            if i in matched or not is_word(tok) or is_numeric(tok) or tok.lower() in stop:
+            # one letter is no candidate word: the "U" and "N" of "U.N." as the coder
+            # splits it, an initial ("J. Smith")
+            if i in matched or len(tok) < 2 or not is_word(tok) or is_numeric(tok) \
+                    or tok.lower() in stop:
                 continue
             key = lex.word_key(tok)
             if key in used or tok.lower() in stop or key in stop:
