@@ -163,3 +163,61 @@ def test_bootstrap_resamples_documents_where_a_year_has_several():
                                 "document where a year has one")
     # x is in document a only: the replicates without a (8/27 of them: (2/3)^3) have no x
     assert b.share_same_sign.iloc[0] == pytest.approx(1 - (2 / 3) ** 3, abs=0.03)
+
+
+def _two_documents_in_a_year():
+    """Year 1: documents a and b of 10 paragraphs of 10 tokens, 'x' 5 times in a
+    paragraph or not at all (20 and 25 in all); year 2: document c, 'x' once in each
+    of its 10 paragraphs."""
+    def doc(name, year, xs):
+        return [dict(doc_id=name, year=year, paragraph=p + 1, term=w) for p, k in
+                enumerate(xs) for w in ["x"] * k + ["y"] * (10 - k)]
+    rows = (doc("a", 1, [5, 5, 0, 0, 0, 5, 0, 0, 5, 0])
+            + doc("b", 1, [0, 5, 0, 5, 0, 0, 5, 0, 5, 5]) + doc("c", 2, [1] * 10))
+    return pd.DataFrame(rows)
+
+
+def _log_ratio_interval(counts, stratum, n_boot=2000, seed=4):
+    """Percentile interval of the Log Ratio of 'x' (year 1 against 2) by hand, with the
+    package's cluster bootstrap: ``stratum="year"`` draws documents within a year,
+    ``"doc_id"`` paragraphs within each document."""
+    from discourse.bootstrap import cluster_bootstrap
+    from discourse.keyness_measures import log_ratio
+
+    rows = counts.rows
+    x = counts.matrix[:, list(counts.terms).index("x")].toarray().ravel()
+    size = np.asarray(counts.matrix.sum(axis=1)).ravel()
+    w = cluster_bootstrap(rows.assign(paragraph=np.arange(len(rows))), n_boot=n_boot,
+                          seed=seed, stratum=stratum).row_weights()
+    t = (rows.year == 1).to_numpy()
+    lr = log_ratio(w[:, t] @ x[t], w[:, ~t] @ x[~t], w[:, t] @ size[t], w[:, ~t] @ size[~t])
+    return np.quantile(lr, [0.025, 0.975])
+
+
+def test_bootstrap_of_two_documents_in_a_year_is_widened_to_paragraphs_within():
+    """The defect of two documents: drawing documents gives three distinct replicates
+    of year 1 (a a, a b, b b: 20 to 25 'x' in 100 tokens), so the documents-only interval
+    of Log Ratio is narrow although 'x' comes 5 at a time in 4 or 5 of 10 paragraphs.
+    The interval reported is the union with paragraphs resampled within every document
+    (discourse.few_documents), the design says so; with one document per year nothing
+    changes."""
+    tokens = _two_documents_in_a_year()
+    counts = from_tokens(tokens)
+    b = kr.bootstrap_keyness(counts, 1, 2, terms=["x"], n_boot=2000, seed=4).iloc[0]
+    dlo, dhi = _log_ratio_interval(counts, "year")
+    wlo, whi = _log_ratio_interval(counts, "doc_id")
+    assert (b.log_ratio_low, b.log_ratio_high) == pytest.approx((min(dlo, wlo),
+                                                                 max(dhi, whi)), rel=1e-12)
+    eps = 1e-12
+    assert b.log_ratio_low <= min(dlo, wlo) + eps and b.log_ratio_high >= max(dhi, whi) - eps
+    assert b.log_ratio_high - b.log_ratio_low > 2 * (dhi - dlo)           # strictly wider
+    assert b.design == ("documents resampled within year, paragraphs within the document "
+                        "where a year has one, widened to the paragraphs-within-documents "
+                        "interval where narrower (a year with few documents)")
+    assert 0 <= b.share_same_sign_significant <= b.share_same_sign <= 1
+    # one document per year: paragraphs within documents, the same draws as before
+    solo = from_tokens(tokens[tokens.doc_id != "b"])
+    s = kr.bootstrap_keyness(solo, 1, 2, terms=["x"], n_boot=2000, seed=4).iloc[0]
+    assert s.design == "paragraphs resampled within documents"
+    assert (s.log_ratio_low, s.log_ratio_high) == pytest.approx(
+        tuple(_log_ratio_interval(solo, "year")), rel=1e-12)

@@ -172,3 +172,84 @@ def test_a_year_of_several_documents_resamples_its_documents():
     assert (several.ci_low, several.ci_high) == pytest.approx((1 / 6, 5 / 6))
     diff = topics.prevalence_difference(ut, n_boot=200, seed=3)
     assert "; " in diff.interval.iloc[0] and "documents within year" in diff.interval.iloc[0]
+
+
+def _two_documents_in_a_year():
+    """2001: documents a and b of 12 paragraphs each, topic-1 weights 0.05-0.95 in
+    runs (SD about 0.3 within each) but means 0.5 and 0.51; 2002: one document c."""
+    a = np.array([0.9, 0.8, 0.95, 0.1, 0.05, 0.2, 0.85, 0.9, 0.1, 0.15, 0.05, 0.95])
+    b = a[::-1] + 0.01
+    c = np.array([0.3, 0.4, 0.9, 0.8, 0.2, 0.1, 0.6, 0.5, 0.7])
+    docs = [("a", 2001, a), ("b", 2001, b), ("c", 2002, c)]
+    return pd.DataFrame([(f"{d}.p{i + 1}", d, y, 1, w) for d, y, ws in docs
+                         for i, w in enumerate(ws)],
+                        columns=["unit_id", "doc_id", "year", "topic", "weight"]), a, b, c
+
+
+def _hand_draws(ut, year, i, seed, n_boot=2000):
+    """(documents draws, within-document block draws) of a year, with the resamplers."""
+    from discourse import blocks
+    from discourse.bootstrap import cluster_bootstrap
+
+    part = ut[ut.year == year]
+    w = part.weight.to_numpy()
+    lengths = part.groupby("doc_id", sort=True).size().tolist()
+    within = np.vstack(list(blocks.block_bootstrap(lengths, n_boot=n_boot,
+                                                   seed=seed + i))) @ w / len(w)
+    if len(lengths) == 1:
+        return None, within
+    boot = cluster_bootstrap(part[["doc_id"]], n_boot=n_boot, seed=seed + i, stratum=None,
+                             paragraph=None)
+    return boot.sums(w) / boot.sums(np.ones(len(w))), within
+
+
+def test_a_year_of_two_documents_is_widened_to_the_within_document_interval():
+    """The defect: two documents give three distinct replicates ((a, a), (a, b),
+    (b, b)), so the documents-only interval of 2001 was 0.50-0.51 although paragraphs
+    vary from 0.05 to 0.95 within each. The reported interval is the union with the
+    block interval within the documents (discourse.few_documents), the label says so;
+    the year of one document is unchanged (its block interval, plain label)."""
+    ut, a, b, c = _two_documents_in_a_year()
+    prev = topics.prevalence_by_year(ut, n_boot=2000, seed=3).set_index("year")
+    docs, within = _hand_draws(ut, 2001, 0, 3)
+    dlo, dhi = np.quantile(docs, [0.025, 0.975])
+    wlo, whi = np.quantile(within, [0.025, 0.975])
+    two = prev.loc[2001]
+    assert two["mean"] == pytest.approx((a.mean() + b.mean()) / 2)
+    assert (dlo, dhi) == pytest.approx((a.mean(), b.mean()))     # the defect: 0.50-0.51
+    assert (two.ci_low, two.ci_high) == pytest.approx((min(dlo, wlo), max(dhi, whi)),
+                                                      rel=1e-12)
+    eps = 1e-12                                      # summation order of the two ways
+    assert two.ci_low <= min(dlo, wlo) + eps and two.ci_high >= max(dhi, whi) - eps
+    assert two.ci_high - two.ci_low > 0.2 > 10 * (dhi - dlo)             # strictly wider
+    assert two.interval == ("cluster bootstrap of documents within year (each with all "
+                            "its units), widened to the blocks-of-units-within-documents "
+                            "interval where narrower (a year with few documents)")
+    one = prev.loc[2002]
+    _, only = _hand_draws(ut, 2002, 1, 3)
+    assert (one.ci_low, one.ci_high) == pytest.approx(tuple(np.quantile(only, [0.025, 0.975])),
+                                                      rel=1e-12)
+    assert one.interval == ("circular block bootstrap of consecutive units within each "
+                            "document (block length 2)")
+    # a table with one document per year: the within-document design, nothing widened
+    solo = topics.prevalence_by_year(ut[ut.doc_id != "b"], n_boot=2000, seed=3)
+    assert not solo.interval.str.contains("widened").any()
+    assert solo.set_index("year").loc[2002, "ci_low"] == one.ci_low
+
+
+def test_difference_with_a_year_of_two_documents_is_widened_too():
+    """2002 minus 2001: the union of the differences of the documents draws and of the
+    within-document draws (years independent, the same seeds as the year means)."""
+    ut, *_ = _two_documents_in_a_year()
+    diff = topics.prevalence_difference(ut, n_boot=2000, seed=3).iloc[0]
+    docs, within = _hand_draws(ut, 2001, 0, 3)
+    _, only = _hand_draws(ut, 2002, 1, 3)
+    dlo, dhi = np.quantile(only - docs, [0.025, 0.975])
+    wlo, whi = np.quantile(only - within, [0.025, 0.975])
+    assert (diff.ci_low, diff.ci_high) == pytest.approx((min(dlo, wlo), max(dhi, whi)),
+                                                        rel=1e-12)
+    assert diff.ci_high - diff.ci_low > dhi - dlo
+    assert diff.interval.endswith(", widened to the blocks-of-units-within-documents "
+                                  "interval where narrower (a year with few documents)")
+    table = topics.prevalence_table(ut, n_boot=2000, seed=3)
+    assert table.interval.str.contains("widened").sum() == 2      # 2001's mean, the difference

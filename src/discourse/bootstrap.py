@@ -20,7 +20,9 @@ sec. 3.8; Field and Welsh 2007):
   is too narrow (with two, half the variance) and takes few distinct values (two
   documents with the same share give a point). With **one** document in a stratum
   there is nothing to draw at the first stage, and its paragraphs are resampled within
-  it instead (the second stage alone), the only variation the data can show.
+  it instead (the second stage alone), the only variation the data can show. The
+  intervals of a stratum of few documents are floored by that within-document design
+  (:mod:`discourse.few_documents`: two documents give only three distinct replicates).
 * **Clusters** are ``(document, paragraph)`` pairs; every row (sentence) of a drawn
   paragraph comes along. Without a paragraph column each row is its own cluster.
 
@@ -332,19 +334,21 @@ def defined_label(label: str, n: int, n_boot: int, what: str = "the statistic") 
 
 
 def no_narrower(low: float, high: float, floor: tuple[float, float], label: str,
-                name: str) -> tuple[float, float, str]:
+                name: str, why: str = "") -> tuple[float, float, str]:
     """A percentile interval widened to ``floor`` where it is narrower, and its label.
 
     Where resampling has little to vary (a group in one paragraph, a coder without
     errors) the percentile interval shrinks to a point; the score interval ``floor``
     (Wilson's for a share, Newcombe's for a difference, which assume independent
-    sentences but keep their coverage at 0 and 1) bounds it from inside.
+    sentences but keep their coverage at 0 and 1) bounds it from inside. A stratum
+    of few documents is floored by its within-document interval the same way
+    (:mod:`discourse.few_documents`).
 
     Returns
     -------
     (low, high, label)
         The envelope of the two intervals, and ``label`` with ", widened to {name}
-        where narrower" appended when ``floor`` reaches beyond it.
+        where narrower{why}" appended when ``floor`` reaches beyond it.
 
     Examples
     --------
@@ -356,4 +360,4 @@ def no_narrower(low: float, high: float, floor: tuple[float, float], label: str,
     flo, fhi = floor
     if flo >= low and fhi <= high:
         return low, high, label
-    return min(low, flo), max(high, fhi), f"{label}, widened to {name} where narrower"
+    return min(low, flo), max(high, fhi), f"{label}, widened to {name} where narrower{why}"

@@ -17,7 +17,13 @@ and work from paragraph-level :class:`discourse.counts.TermCounts`:
   (:func:`discourse.bootstrap.cluster_bootstrap`, as for frame shares): in a group
   (year) with several documents the documents are resampled, in a group with one its
   paragraphs (keeping their number); G2, its sign and Log Ratio per replicate;
-  percentile intervals (:func:`discourse.stats.percentile_interval`).
+  percentile intervals (:func:`discourse.stats.percentile_interval`). Where a group
+  has several documents, few of them would make the interval too narrow (two
+  documents give three distinct replicates; Cameron and Miller 2015), so the
+  replicates are also drawn with paragraphs resampled within every document (the
+  design of a one-document group) and the union of the two intervals is reported,
+  term by term, the shares of stable replicates being the smaller of the two
+  (:mod:`discourse.few_documents`).
 
 Both are seeded, vectorised (replicates are generated in blocks of :data:`BLOCK`, so
 memory stays bounded and the draws depend only on the seed and B) and record their
@@ -25,6 +31,10 @@ settings in the table.
 
 References
 ----------
+Cameron, A. C. and Miller, D. L. (2015). A practitioner's guide to cluster-robust
+inference. *Journal of Human Resources* 50(2), 317-372.
+Davison, A. C. and Hinkley, D. V. (1997). *Bootstrap Methods and their Application*,
+sec. 3.8. Cambridge University Press.
 Lijffijt, J., Nevalainen, T., Säily, T., Papapetrou, P., Puolamäki, K. and Mannila, H.
 (2016). Significance testing of word frequencies in corpora. *Digital Scholarship in
 the Humanities* 31(2), 374-397.
@@ -41,6 +51,7 @@ import pandas as pd
 from discourse import provenance, stats
 from discourse.bootstrap import cluster_bootstrap
 from discourse.checks import check_choice, check_columns, check_positive_int
+from discourse.few_documents import several_documents, widen_to_within
 from discourse.keyness_measures import G2_FORMS, g2, log_ratio
 
 __all__ = ["BLOCK", "permutation_pvalues", "bootstrap_keyness"]
@@ -132,6 +143,24 @@ def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str 
     return (1 + exceed) / (n_permutations + 1)
 
 
+def _summarise(boot, replicate, g_obs, crit: float, level: float):
+    """Over the replicates of ``boot``: per term, the replicates keeping the sign of
+    the observed G2 (the replicate's own sign where it is 0), those also with G2 above
+    ``crit``, and the percentile interval of Log Ratio."""
+    sign_obs = np.sign(g_obs)
+    same = np.zeros(len(g_obs))
+    same_sig = np.zeros(len(g_obs))
+    lrs = []
+    for block in boot.blocks():
+        s, lr = replicate(block[:, boot.row_cluster].astype(float))
+        agree = np.where(sign_obs == 0, True, np.sign(s) == sign_obs)
+        same += agree.sum(axis=0)
+        same_sig += (agree & (np.abs(s) > crit)).sum(axis=0)
+        lrs.append(lr)
+    lo, hi = stats.percentile_interval(np.vstack(lrs), level, axis=0)
+    return same, same_sig, np.atleast_1d(lo), np.atleast_1d(hi)
+
+
 @provenance.tracked
 def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str = "year",
                       n_boot: int = 1000, seed: int = 0, alpha: float = 0.05,
@@ -144,7 +173,12 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
     paragraphs; a group with one document draws as many of its paragraphs, with
     replacement (one multinomial draw). Every term's count and every group's token
     total are recomputed; G2 (:func:`discourse.keyness.g2`), its p-value and Log Ratio are
-    recomputed for each term.
+    recomputed for each term. Where a group has several documents, the replicates are
+    drawn a second time with the paragraphs of every document resampled within it
+    (same ``seed``); the Log Ratio interval is the union of the two designs' intervals
+    and the shares are the smaller of the two (a group of few documents is no more
+    certain than its paragraphs say: :mod:`discourse.few_documents`; Davison and
+    Hinkley 1997, sec. 3.8; Cameron and Miller 2015).
 
     Parameters
     ----------
@@ -176,7 +210,9 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
         ``share_same_sign_significant`` is the share of replicates in which G2 has
         the observed sign and p < alpha (for a term with observed G2 = 0 the sign is
         that of the replicate); ``log_ratio_low/high`` the percentile interval;
-        ``design`` says what was resampled. Sorted by ``g2`` descending.
+        ``design`` says what was resampled (", widened to the paragraphs-within-
+        documents interval where narrower (a year with few documents)" where the
+        floor reaches beyond). Sorted by ``g2`` descending.
     """
     from scipy.stats import chi2
 
@@ -228,26 +264,21 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
     # the one cluster bootstrap of the package, each paragraph a cluster: documents
     # resampled within a group that has several, paragraphs within a lone document
     stratum = by if by != "doc_id" else "group"         # the name the design reads
-    boot = cluster_bootstrap(pd.DataFrame({stratum: group, "doc_id": docs,
-                                           "paragraph": np.arange(len(docs))}),
-                             n_boot=n_boot, seed=seed, stratum=stratum)
+    frame = pd.DataFrame({stratum: group, "doc_id": docs, "paragraph": np.arange(len(docs))})
+    boot = cluster_bootstrap(frame, n_boot=n_boot, seed=seed, stratum=stratum)
     crit = chi2.isf(alpha, 1)
-    sign_obs = np.sign(g_obs)
-    same = np.zeros(len(vocab))
-    same_sig = np.zeros(len(vocab))
-    lrs = []
-    for block in boot.blocks():
-        s, lr = replicate(block[:, boot.row_cluster].astype(float))
-        agree = np.where(sign_obs == 0, True, np.sign(s) == sign_obs)
-        same += agree.sum(axis=0)
-        same_sig += (agree & (np.abs(s) > crit)).sum(axis=0)
-        lrs.append(lr)
-    lo, hi = stats.percentile_interval(np.vstack(lrs), level, axis=0)
+    same, same_sig, lo, hi = _summarise(boot, replicate, g_obs, crit, level)
+    design = [boot.design] * len(vocab)
+    if several_documents(group, docs):      # floor: paragraphs within every document
+        within = cluster_bootstrap(frame, n_boot=n_boot, seed=seed, stratum="doc_id")
+        w_same, w_sig, wlo, whi = _summarise(within, replicate, g_obs, crit, level)
+        lo, hi, design = widen_to_within(lo, hi, wlo, whi, design, stratum=by)
+        same, same_sig = np.minimum(same, w_same), np.minimum(same_sig, w_sig)
     out = pd.DataFrame({"term": vocab, "g2": g_obs, "log_ratio": lr_obs,
                         "share_same_sign_significant": same_sig / n_boot,
                         "share_same_sign": same / n_boot,
-                        "log_ratio_low": np.atleast_1d(lo), "log_ratio_high": np.atleast_1d(hi),
+                        "log_ratio_low": lo, "log_ratio_high": hi,
                         "n_boot": int(n_boot), "seed": int(seed), "level": level,
-                        "design": boot.design})
+                        "design": design})
     return out.sort_values(["g2", "term"], ascending=[False, True],
                            kind="stable").reset_index(drop=True)

@@ -11,7 +11,7 @@ import pandas as pd
 from discourse import results as R
 
 __all__ = ["read", "pct", "pp", "pvalue", "pp0", "pct0", "agreement", "documents_per_year",
-           "one_text_per_year", "caveat"]
+           "one_text_per_year", "caveat", "interval_label"]
 
 
 def read(root: Path, output: R.Output) -> pd.DataFrame | None:
@@ -80,3 +80,18 @@ def caveat(single: bool) -> str:
             "two texts (their genre and occasion), not only between years." if single else
             " Design caveat: the years' texts differ in genre and occasion as well as in "
             "date.")
+
+
+def interval_label(labels: pd.Series) -> str:
+    """One label for a column of interval labels: the first that names a widening
+    ("..., widened to ... where narrower", which holds for the rows not widened too),
+    else the first.
+
+    Examples
+    --------
+    >>> interval_label(pd.Series(["boot", "boot, widened to X where narrower"]))
+    'boot, widened to X where narrower'
+    """
+    labels = labels.astype(str)
+    widened = labels[labels.str.contains(", widened to", regex=False)]
+    return (widened if len(widened) else labels).iloc[0]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from discourse import results as R
-from discourse.summary.format import (caveat, documents_per_year, one_text_per_year,
-                                      pvalue, read)
+from discourse.summary.format import (caveat, documents_per_year, interval_label,
+                                      one_text_per_year, pvalue, read)
 
 __all__ = ["keyword_findings"]
 
@@ -80,7 +80,7 @@ def keyword_findings(root: Path, n: int = 5):
         yield ("Keywords",
                f"Cluster bootstrap ({int(boot.n_boot.iloc[0]):,} resamples, seed "
                f"{int(boot.seed.iloc[0])}, "
-               + (boot.design.iloc[0] if "design" in boot else "paragraphs resampled "
+               + (interval_label(boot.design) if "design" in boot else "paragraphs resampled "
                   "within each document") + "): "
                "share of resamples in which each top term keeps its sign and stays "
                "significant (unadjusted): " + ", ".join(

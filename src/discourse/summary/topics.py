@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from discourse import results as R
-from discourse.summary.format import caveat, one_text_per_year, read
+from discourse.summary.format import caveat, interval_label, one_text_per_year, read
 
 __all__ = ["topic_findings"]
 
@@ -69,7 +69,7 @@ def topic_findings(root: Path):
     if prev is not None and "measure" in prev:
         diff = prev[prev.measure == "difference"].sort_values(["topic", "year"])
         if not diff.empty:
-            how = diff.interval.iloc[0] if "interval" in diff else \
+            how = interval_label(diff.interval) if "interval" in diff else \
                 "units resampled within year"
             yield ("Topics",
                    f"Difference in mean topic weight per unit between years, every topic "

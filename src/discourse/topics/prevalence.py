@@ -18,6 +18,16 @@ estimate; Politis and Romano 1992); ``"units"`` resamples single units within ea
 if they were independent (narrower, optimistic intervals; kept for comparison). The
 ``interval`` column of each table says which was used.
 
+**Few documents.** Resampling two documents gives only three distinct replicates, so
+the interval of a year of two documents would be the range of their two means however
+much their paragraphs vary (anti-conservative with few clusters: Cameron and Miller
+2015), narrower than the block interval a year of one document gets. Under ``"block"``
+a year of several documents therefore also gets the block interval within each of its
+documents, and the union of the two is reported, mean by mean; a difference involving
+such a year is floored by the difference of the within-document draws of both sides
+(:mod:`discourse.few_documents`). The ``interval`` label then ends ", widened to the
+blocks-of-units-within-documents interval where narrower (a year with few documents)".
+
 **Reading the differences.** Every topic is reported, so with k topics and several
 years some intervals exclude 0 by chance alone (at 95%, about one in twenty when
 nothing changed); and the topics were learned from the same texts whose difference is
@@ -33,6 +43,8 @@ Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chap
 Hall.
 Künsch, H. R. (1989). The jackknife and the bootstrap for general stationary
 observations. *Annals of Statistics* 17(3), 1217-1241.
+Cameron, A. C. and Miller, D. L. (2015). A practitioner's guide to cluster-robust
+inference. *Journal of Human Resources* 50(2), 317-372.
 Politis, D. N. and Romano, J. P. (1992). A circular block-resampling procedure for
 stationary data. In *Exploring the Limits of Bootstrap*, 263-270. Wiley.
 """
@@ -42,9 +54,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from typing import NamedTuple
+
 from discourse import blocks, provenance, stats
 from discourse.bootstrap import cluster_bootstrap
 from discourse.checks import check_choice, check_positive_int
+from discourse.few_documents import BLOCKS, widen_to_within
 from discourse.topics.model import DEFAULT_SEED
 
 __all__ = ["DESIGNS", "prevalence_by_year", "prevalence_difference", "prevalence_table"]
@@ -71,8 +86,31 @@ def _wide(unit_topics: pd.DataFrame):
     return wide.iloc[order.to_numpy()]
 
 
+class _Year(NamedTuple):
+    """A year's bootstrap: point (k,), draws (n_boot, k), units, label, and the
+    within-document block draws where the year has several documents (else None)."""
+
+    point: np.ndarray
+    draws: np.ndarray
+    n: int
+    label: str
+    within: np.ndarray | None = None
+
+    def floor_draws(self) -> np.ndarray:
+        """The within-document draws (the year's own draws for one document)."""
+        return self.draws if self.within is None else self.within
+
+
+def _block_draws(part: pd.DataFrame, W: np.ndarray, n_boot: int, seed: int):
+    """Circular block bootstrap means within each document of a year, and the label."""
+    lengths = part.groupby(level="doc_id", sort=False).size().tolist()
+    draws = np.vstack([c @ W for c in blocks.block_bootstrap(
+        lengths, n_boot=n_boot, seed=seed)]) / len(W)
+    return draws, _block_label({blocks.block_length(n) for n in lengths})
+
+
 def _boot_means(wide: pd.DataFrame, n_boot: int, seed: int, design: str) -> dict:
-    """Bootstrap means per year: {year: (point (k,), draws (n_boot, k), n, label)}."""
+    """Bootstrap means per year: ``{year: _Year}``."""
     check_positive_int("n_boot", n_boot)
     check_choice("design", design, DESIGNS)
     rng = np.random.default_rng(seed)
@@ -84,20 +122,31 @@ def _boot_means(wide: pd.DataFrame, n_boot: int, seed: int, design: str) -> dict
             idx = rng.integers(0, len(W), size=(n_boot, len(W)))
             draws = W[idx].mean(axis=1)
             label = "bootstrap of units within year (assumes independent units)"
+            out[int(year)] = _Year(W.mean(axis=0), draws, len(W), label)
         elif part.index.get_level_values("doc_id").nunique() > 1:
             # several documents: they are resampled, each with all its units (the
-            # package's cluster bootstrap, as for frame shares and key terms)
+            # package's cluster bootstrap, as for frame shares and key terms), and the
+            # blocks within each document kept as a floor (discourse.few_documents)
             boot = cluster_bootstrap(part.index.to_frame(index=False), n_boot=n_boot,
                                      seed=seed + i, stratum=None, paragraph=None)
             draws = boot.sums(W) / boot.sums(np.ones(len(W)))[:, None]
             label = "cluster bootstrap of documents within year (each with all its units)"
+            within = _block_draws(part, W, n_boot, seed + i)[0]
+            out[int(year)] = _Year(W.mean(axis=0), draws, len(W), label, within)
         else:
-            lengths = part.groupby(level="doc_id", sort=False).size().tolist()
-            draws = np.vstack([c @ W for c in blocks.block_bootstrap(
-                lengths, n_boot=n_boot, seed=seed + i)]) / len(W)
-            label = _block_label({blocks.block_length(n) for n in lengths})
-        out[int(year)] = (W.mean(axis=0), draws, len(W), label)
+            draws, label = _block_draws(part, W, n_boot, seed + i)
+            out[int(year)] = _Year(W.mean(axis=0), draws, len(W), label)
     return out
+
+
+def _interval(draws: np.ndarray, within: np.ndarray | None, level: float, label: str):
+    """Percentile interval per column, floored by the within-document draws if any."""
+    lo, hi = stats.percentile_interval(draws, level)
+    labels = [label] * len(np.atleast_1d(lo))
+    if within is None:
+        return np.atleast_1d(lo), np.atleast_1d(hi), labels
+    wlo, whi = stats.percentile_interval(within, level)
+    return widen_to_within(lo, hi, wlo, whi, labels, name=BLOCKS)
 
 
 def _block_label(blocks) -> str:
@@ -141,7 +190,9 @@ def prevalence_by_year(unit_topics: pd.DataFrame, *, n_boot: int = 2000,
     document (seed ``seed + i`` for the i-th year); ``"units"`` single units within
     the year (one generator seeded with ``seed``, years in ascending order), which
     treats consecutive paragraphs as independent and gives optimistic intervals.
-    Works with a single year.
+    Under ``"block"`` a year of several documents resamples its documents, and its
+    interval is widened to the block interval within its documents where narrower
+    (a year of few documents; see the module docstring). Works with a single year.
 
     Parameters
     ----------
@@ -161,15 +212,16 @@ def prevalence_by_year(unit_topics: pd.DataFrame, *, n_boot: int = 2000,
     pandas.DataFrame
         ``topic, year, n_units, mean, ci_low, ci_high, interval, level, n_boot,
         boot_seed`` plus ``model, k, seed`` from the input; ``interval`` names the
-        bootstrap design. Sorted by topic, then year.
+        bootstrap design (and the widening, where it applies). Sorted by topic, then
+        year.
     """
     wide = _wide(unit_topics)
     boots = _boot_means(wide, n_boot, seed, design)
     rows = []
-    for year, (point, draws, n, label) in boots.items():
-        lo, hi = stats.percentile_interval(draws, level)
+    for year, b in boots.items():
+        lo, hi, labels = _interval(b.draws, b.within, level, b.label)
         for j, topic in enumerate(wide.columns):
-            rows.append((int(topic), year, n, point[j], lo[j], hi[j], label))
+            rows.append((int(topic), year, b.n, b.point[j], lo[j], hi[j], labels[j]))
     out = pd.DataFrame(rows, columns=["topic", "year", "n_units", "mean", "ci_low",
                                       "ci_high", "interval"])
     out = out.sort_values(["topic", "year"], kind="stable").reset_index(drop=True)
@@ -177,14 +229,26 @@ def prevalence_by_year(unit_topics: pd.DataFrame, *, n_boot: int = 2000,
                       **_model_columns(unit_topics))
 
 
-def _pooled(boots: dict, years: tuple) -> tuple:
+def _pooled(boots: dict, years: tuple) -> _Year:
     """The bootstrap means of several years pooled (weighted by their units)."""
     if len(years) == 1:
         return boots[years[0]]
-    n = sum(boots[y][2] for y in years)
-    point = sum(boots[y][0] * boots[y][2] for y in years) / n
-    draws = sum(boots[y][1] * boots[y][2] for y in years) / n
-    return point, draws, n, boots[years[0]][3]
+    n = sum(boots[y].n for y in years)
+    point = sum(boots[y].point * boots[y].n for y in years) / n
+    draws = sum(boots[y].draws * boots[y].n for y in years) / n
+    within = None
+    if any(boots[y].within is not None for y in years):
+        within = sum(boots[y].floor_draws() * boots[y].n for y in years) / n
+    return _Year(point, draws, n, boots[years[0]].label, within)
+
+
+def _difference(target: _Year, reference: _Year, level: float, label: str):
+    """Interval of target minus reference, floored by the within-document draws of
+    both sides where either side has several documents."""
+    within = None
+    if target.within is not None or reference.within is not None:
+        within = target.floor_draws() - reference.floor_draws()
+    return _interval(target.draws - reference.draws, within, level, label)
 
 
 @provenance.tracked
@@ -198,7 +262,10 @@ def prevalence_difference(unit_topics: pd.DataFrame, *, target: int | None = Non
     interval of a difference is the percentile interval of the differences of the
     resampled means. Read the module docstring's note on multiplicity and on the
     topics having been learned from the texts compared. A pooled reference
-    (``"rest"``) is the unit-weighted mean of its years, draw by draw.
+    (``"rest"``) is the unit-weighted mean of its years, draw by draw. Where a year
+    compared has several documents, the interval is widened to that of the
+    differences of the within-document block draws where narrower (as the year means
+    of :func:`prevalence_by_year`).
 
     Parameters
     ----------
@@ -228,13 +295,12 @@ def prevalence_difference(unit_topics: pd.DataFrame, *, target: int | None = Non
     boots = _boot_means(wide, n_boot, seed, design)
     rows = []
     for c in wanted:
-        pt, dt, nt, _ = boots[c.target]
-        pr, dr, nr, _ = _pooled(boots, c.groups)
-        label = _joint_label(boots[y][3] for y in (c.target, *c.groups))
-        lo, hi = stats.percentile_interval(dt - dr, level)
+        t, r = boots[c.target], _pooled(boots, c.groups)
+        label = _joint_label(boots[y].label for y in (c.target, *c.groups))
+        lo, hi, labels = _difference(t, r, level, label)
         for j, topic in enumerate(wide.columns):
-            rows.append((int(topic), c.target, c.reference, nt, nr, pt[j] - pr[j], lo[j],
-                         hi[j], label))
+            rows.append((int(topic), c.target, c.reference, t.n, r.n,
+                         t.point[j] - r.point[j], lo[j], hi[j], labels[j]))
     out = pd.DataFrame(rows, columns=["topic", "target", "reference", "n_target",
                                       "n_reference", "difference", "ci_low", "ci_high",
                                       "interval"])
