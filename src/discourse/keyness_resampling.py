@@ -212,7 +212,9 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
         that of the replicate); ``log_ratio_low/high`` the percentile interval;
         ``design`` says what was resampled (", widened to the paragraphs-within-
         documents interval where narrower (a year with few documents)" where the
-        floor reaches beyond). Sorted by ``g2`` descending.
+        floor reaches beyond); where a group has several documents, both shares are
+        the smaller of the two designs' (a term never looks steadier than either
+        design shows it). Sorted by ``g2`` descending.
     """
     from scipy.stats import chi2
 
