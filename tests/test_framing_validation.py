@@ -139,3 +139,21 @@ def test_load_validation(tmp_path, corpus_copy):
     assert framing.load_validation(corpus=tmp_path) is None
     with pytest.raises(FileNotFoundError, match="nope.csv"):
         framing.load_validation(tmp_path / "nope.csv")
+
+
+def test_a_coded_sheet_is_a_validation_set_as_it_is(tmp_path, corpus_copy):
+    """README: a coded sheet of `discourse sample` saved as the corpus's
+    annotations/frames_validation.csv is read with its ids as sentence ids."""
+    hand = framing.load_validation(corpus=corpus_copy)
+    sheet = hand[["sentence_id", *F]].head(7).rename(columns={"sentence_id": "id"})
+    sheet.insert(1, "paragraph_text", "a paragraph")
+    path = tmp_path / "annotations" / "frames_validation.csv"
+    path.parent.mkdir()
+    sheet.to_csv(path, index=False)
+    got = framing.load_validation(corpus=tmp_path)
+    assert got["sentence_id"].tolist() == hand["sentence_id"].head(7).tolist()
+    assert got[list(F)].equals(hand[list(F)].head(7).reset_index(drop=True))
+    path.write_text("ident,security,economy,multilateralism\nx,1,0,0\n")
+    with pytest.raises(ValueError, match=r"frames_validation\.csv: missing column\(s\) "
+                                         r"sentence_id"):
+        framing.load_validation(corpus=tmp_path)

@@ -153,7 +153,10 @@ def load_validation(path: str | os.PathLike | None = None,
                     corpus: str | os.PathLike | None = None) -> pd.DataFrame | None:
     """Read the hand-coded validation set (``annotations/frames_validation.csv``).
 
-    Returns ``None`` when ``path`` is None and the corpus has no such file.
+    Columns ``sentence_id, security, economy, multilateralism`` (others kept); a coded
+    sheet of :func:`discourse.framing.draw_sample` can be used as it is: its ``id``
+    column is read as ``sentence_id``. Returns ``None`` when ``path`` is None and the
+    corpus has no such file.
     """
     p = Path(path) if path is not None else \
         paths.corpus_dir(corpus) / "annotations" / "frames_validation.csv"
@@ -161,8 +164,10 @@ def load_validation(path: str | os.PathLike | None = None,
         if path is not None:
             raise FileNotFoundError(f"{p}: validation file not found")
         return None
-    table = pd.read_csv(p, dtype={"sentence_id": str, "note": str, "text": str},
+    table = pd.read_csv(p, dtype={"sentence_id": str, "id": str, "note": str, "text": str},
                         keep_default_na=False, encoding="utf-8")
+    if "sentence_id" not in table and "id" in table:        # a coded sheet as it is
+        table = table.rename(columns={"id": "sentence_id"})
     missing = [c for c in ("sentence_id", *FRAMES) if c not in table]
     if missing:
         raise ValueError(f"{p}: missing column(s) {', '.join(missing)}")
