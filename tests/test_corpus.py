@@ -189,6 +189,17 @@ def test_a_text_without_a_metadata_row_is_an_error(corpus_copy):
 def test_missing_metadata_file(tmp_path):
     with pytest.raises(CorpusError, match=r"metadata\.csv: file not found"):
         corpus.load_docs(tmp_path)
+    # a typo in the corpus path names the folder, not a file in it
+    with pytest.raises(CorpusError, match=r"corpsu: corpus directory not found$"):
+        corpus.load_docs(tmp_path / "corpsu")
+
+
+def test_a_metadata_file_separated_by_semicolons_is_named_so(corpus_copy):
+    path = corpus_copy / "metadata.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"missing column\(s\) doc_id, .*; it is "
+                                          r"separated by ';', not ','$"):
+        corpus.load_docs(corpus_copy)
 
 
 @pytest.mark.parametrize("field", ["speaker", "date", "sha256", "doc_id"])

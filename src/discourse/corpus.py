@@ -100,7 +100,8 @@ def _read_csv_rows(path: Path, fields: tuple[str, ...]) -> list[tuple[int, dict[
     """``(line, row)`` of each row of a CSV file: the line its row starts on (a quoted
     field may span lines: its line breaks are kept, for the callers to judge)."""
     if not path.is_file():
-        raise CorpusError(f"{path}: file not found")
+        raise CorpusError(f"{path.parent}: corpus directory not found" if not
+                          path.parent.is_dir() else f"{path}: file not found")
     try:                    # utf-8-sig: a byte-order mark (Excel writes one) is no column
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -108,9 +109,10 @@ def _read_csv_rows(path: Path, fields: tuple[str, ...]) -> list[tuple[int, dict[
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     header = reader.fieldnames or []
     missing = [f for f in fields if f not in header]
-    if missing:
+    if missing:             # one ";"-joined column: a spreadsheet's European CSV export
+        hint = "; it is separated by ';', not ','" if len(header) == 1 and ";" in header[0] else ""
         raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}; "
-                          f"expected {', '.join(fields)}")
+                          f"expected {', '.join(fields)}{hint}")
     rows, lineno = [], reader.line_num + 1
     for row in reader:
         if None in row or any(v is None for v in row.values()):
