@@ -38,6 +38,9 @@ from discourse.lexicons import Lexicons
     ("seize the prize size", ["seize", "prize", "size"]),   # no blind -ize rule
     ("Heads of State", ["head of state"]),
     ("US$ 6.3 trillion", ["usd", "trillion"]),
+    # lemma_overrides.csv: the verbs, not lemminflect's first choice, the nouns
+    ("Exports rose, imports fell; trade has fallen; we saw growth",
+     ["export", "rise", "import", "fall", "trade", "fall", "see", "growth"]),
 ])
 def test_harmonisation(text, expected):
     assert pp.terms(text) == expected
