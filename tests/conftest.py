@@ -136,6 +136,11 @@ def study_corpus(tmp_path_factory) -> Path:
         keep = [rows[0]] + [r for r in rows[1:] if r and r[0] in STUDY]
         with open(dest / name, "w", newline="", encoding="utf-8") as fh:
             csv.writer(fh, lineterminator="\n").writerows(keep)
+        if name == "metadata.csv":      # the other texts go too: a text without a row
+            files = {r[rows[0].index("file")] for r in keep[1:]}    # is an error
+            for p in (dest / "texts").glob("*.txt"):
+                if f"texts/{p.name}" not in files:
+                    p.unlink()
     return dest
 
 

@@ -178,8 +178,9 @@ def test_a_text_without_a_metadata_row_is_an_error(corpus_copy):
     """Step 2 of corpus/README.md forgotten: the text was silently left out of every
     result (a walkthrough's); other files in texts/ (notes, drafts not ending .txt) are
     no texts."""
+    before = corpus.load_metadata(corpus_copy)
     (corpus_copy / "texts" / "notes.md").write_text("drafts\n")
-    assert len(corpus.load_metadata(corpus_copy)) == 2
+    assert corpus.load_metadata(corpus_copy).equals(before)
     (corpus_copy / "texts" / "2025-01-01_extra.txt").write_text("A title\n\nA text.\n")
     with pytest.raises(CorpusError, match=r"metadata\.csv: no row names "
                                           r"texts/2025-01-01_extra\.txt \(add a row"):
