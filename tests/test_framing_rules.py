@@ -223,3 +223,6 @@ def test_the_un_written_with_full_stops_is_the_un(lex):
                  "We reaffirm our commitment to the {} Charter.",
                  "He thanked the {} Secretariat for its support."):
         assert codes(text.format("U.N."), lex) == codes(text.format("UN"), lex) == (0, 0, 1)
+    # the evidence names it as printed, not as the coder's tokens ("U . N .")
+    ev = framing.explain("The U.N. Security Council met.", lex)["evidence"]
+    assert ev["multilateralism"] == ["U.N.", "Security Council (name)"]

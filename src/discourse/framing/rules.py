@@ -39,6 +39,8 @@ Context references are collected here and resolved by
 
 from __future__ import annotations
 
+import re
+
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -81,6 +83,15 @@ class Analysis(NamedTuple):
     triggers: tuple
     money_only: bool = False
     substantive: tuple = (0, 0, 0)
+
+
+#: An initialism with full stops as the coder's tokens hold them ("U . N .").
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z] \. ?){2,}")
+
+
+def _glued(m) -> str:
+    """"U . N . " as printed: "U.N. " (the space after it kept)."""
+    return m.group(0).replace(" ", "") + (" " if m.group(0).endswith(" ") else "")
 
 
 def _body(settings) -> str:
@@ -367,7 +378,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     labels = ([], [], [])
     for ms, got in zip(kept, labels):
         for m in ms:
-            label = toks[m[0]] if m[1] - m[0] == 1 else " ".join(toks[m[0]:m[1]])
+            label = toks[m[0]] if m[1] - m[0] == 1 else _DOTTED.sub(
+                _glued, " ".join(toks[m[0]:m[1]]))            # "U . N ." as printed: "U.N."
             if is_name[m[2]]:
                 label += " (name)"
             if label not in got:
