@@ -43,6 +43,8 @@ def test_values_are_literals_of_the_notebooks_types(nbdir):
     assert type(got["02-keywords.ipynb"]["ALPHA"]) is float
     assert type(got["02-keywords.ipynb"]["N_BOOT"]) is int
     # text that is no literal is a string only where the notebook's value is one (or None)
+    assert parse_parameters(["02:TARGET=None", "02:LAYER = raw "], nbdir) == {
+        "02-keywords.ipynb": {"LAYER": "raw", "TARGET": None}}     # spaces around dropped
     assert parse_parameters(["LAYER=raw", "02:TARGET=rest"], nbdir) == {
         "01-corpus.ipynb": {"LAYER": "raw"},
         "02-keywords.ipynb": {"LAYER": "raw", "TARGET": "rest"}}
@@ -60,6 +62,7 @@ def test_a_name_alone_sets_every_notebook_that_defines_it(nbdir):
     ("02:TERMS='asean'", "'asean' is of type str, the default ['sco'] of type list"),
     ("03:K=2.5", "2.5 is not a whole number (the default is 5)"),
     ("02:KEEP=1", "1 is of type int, the default False of type bool"),
+    ("03:K=None", "None is of type NoneType, the default 5 of type int"),
     ("04:K=3", "'04' names no notebook(s) of this run"),
     ("0:K=3", "'0' names 3 notebook(s)"),
     ("03:Q=3", "Q is not a parameter of 03-topics.ipynb"),

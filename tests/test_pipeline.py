@@ -207,7 +207,8 @@ def test_the_report_is_self_contained_and_shows_every_figure(pipeline_run, tmp_p
     from discourse import report
 
     out = pipeline_run["out"]
-    pages = report.export_html(out / "notebooks", tmp_path / "report")
+    pages = report.export_html(out / "notebooks", tmp_path / "report",
+                               results=out / "results", corpus=pipeline_run["corpus"])
     total = 0
     for page in pages[:-1]:
         html = page.read_text(encoding="utf-8")

@@ -46,7 +46,8 @@ def test_pages_are_self_contained_with_their_titles_and_images(tmp_path):
     nbdir.mkdir()
     nbformat.write(new_notebook(cells=[new_markdown_cell("# 01 · Corpus: the texts"), code]),
                    nbdir / "01-corpus.ipynb")
-    pages = report.export_html(nbdir, tmp_path / "html")
+    (tmp_path / "results").mkdir()      # no run's manifest: these notebooks are no run's
+    pages = report.export_html(nbdir, tmp_path / "html", results=tmp_path / "results")
     page = pages[0].read_text(encoding="utf-8")
     assert "<title>01 · Corpus: the texts</title>" in page
     assert page.count(f'src="data:image/png;base64,{png}"') == 1
@@ -157,3 +158,28 @@ def test_a_report_is_of_one_finished_run(tmp_path, tiny_corpus):
     with pytest.raises(ValueError, match=r"the corpus .*other is not the one the run in"):
         report.export_html(None, out, results=run, corpus=other)
     assert not out.exists()
+
+
+def test_notebooks_of_another_run_are_refused(tmp_path):
+    """A review's case: `reproduce --param` on the repository's own folders saved its
+    executed notebooks in results/notebooks/, and `discourse report` exported the
+    repository's notebooks (the earlier run's) beside that run's tables."""
+    import json
+
+    run = tmp_path / "run" / "results"
+    nbdir = run / "notebooks"
+    nbdir.mkdir(parents=True)
+    cell = new_code_cell("LAYER = 'cleaned'\nRESULTS_DIR = '/somewhere/results'")
+    cell.metadata["tags"] = ["parameters"]
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# 01 · Corpus: mine"), cell]),
+                   nbdir / "01-a.ipynb")
+    manifest = {"notebooks": {"01-a.ipynb": {"LAYER": "raw", "RESULTS_DIR": "results"}}}
+    (run / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ValueError, match=r"01-a.ipynb in .* were not executed with the "
+                                         r"parameters manifest.json in .* records"):
+        report.export_html(nbdir, tmp_path / "html", results=run)
+    assert not (tmp_path / "html").exists()
+    # the notebooks the run executed pass this check (folders compared by name)
+    manifest["notebooks"]["01-a.ipynb"]["LAYER"] = "cleaned"
+    (run / "manifest.json").write_text(json.dumps(manifest))
+    report._check_parameters(nbdir, run)

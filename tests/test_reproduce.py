@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from discourse import cli, io, paths, reproduce
 from discourse import results as registry
+from discourse.corpus import CorpusError
 from discourse.reproduce import ReproduceError
 
 
@@ -272,6 +274,21 @@ def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
     # this one did not: its sentences tables replaced the first run's under the first
     # run's manifest, and the folder says so until a run finishes
     assert "did not finish" in marker.read_text()
+    # a run of some chapters does not clear it (the unfinished run's tables would pass
+    # as a finished run's); a run of every chapter does
+    kw = dict(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
+              notebooks=nbdir, executed=tmp_path / "x", quiet=True)
+    reproduce.run(only=["01"], **kw)
+    assert marker.is_file()
+    reproduce.run(**kw)
+    assert not marker.exists()
+    # a corpus that cannot be read: nothing written, so no mark either
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_corpus, broken)
+    (broken / "texts" / "stray.txt").write_text("A text without a row.\n")
+    with pytest.raises(CorpusError, match="no row names texts/stray.txt"):
+        reproduce.run(**{**kw, "corpus": broken, "results": tmp_path / "r3"})
+    assert not (tmp_path / "r3" / registry.INCOMPLETE_MARKER).exists()
     # the command line's --param reaches the notebook and the manifest
     (tmp_path / "r2").mkdir()
     assert cli.main(["reproduce", "--corpus", str(tiny_corpus), "--results",

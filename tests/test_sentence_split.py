@@ -30,6 +30,12 @@ def test_punkts_sentence_starters_may_begin_a_sentence_after_an_initialism():
     # a function word after the initialism: Punkt's boundary stands
     ("We support the U.N. The E.U. agrees.", 2),
     ("He thanked the U.N. Secretariat. Then he left.", 2),
+    # a new sentence after the initialism (a review's cases): Punkt's boundary stands
+    ("Exports fell in the E.U. Germany was hit hardest.", 2),
+    ("The treaty was signed in the U.S.A. Ratification followed in 1990.", 2),
+    ("It was founded in 500 B.C. Rome grew.", 2),
+    ("We met officials of the E.U. Later, we met the press.", 2),
+    ("Trade with the E.U. 2020 was a record year.", 2),
     # not an initialism with full stops: Punkt as before
     ("Mr. Greminger met Mr Jenča in St. Petersburg. It went well.", 2),
 ])

@@ -24,7 +24,8 @@ from discourse import interrupt, paths
 from discourse.io import write_text
 
 __all__ = ["ReproduceError", "ReproduceUsageError", "notebook_paths", "read_parameters",
-           "inject_parameters", "parse_parameters", "corpus_note", "execute_notebook",
+           "inject_parameters", "parse_parameters", "recorded_parameters", "corpus_note",
+           "execute_notebook",
            "INJECTED_TAG"]
 
 #: Tag of the cell holding injected parameters.
@@ -115,9 +116,21 @@ def read_parameters(nb, name: str = "notebook") -> dict:
 FOLDER_PARAMETERS = ("CORPUS_DIR", "RESULTS_DIR", "FIGURES_DIR")
 
 
+def recorded_parameters(nb, name: str = "notebook") -> dict:
+    """The parameters of an executed notebook as the manifest records them: those of
+    :func:`read_parameters`, sorted, folders by their last name only (no machine's
+    absolute prefix)."""
+    recorded = read_parameters(nb, name)
+    for key in FOLDER_PARAMETERS:
+        if recorded.get(key) is not None:
+            recorded[key] = Path(recorded[key]).name
+    return dict(sorted(recorded.items()))
+
+
 def _spec_value(text: str, default, where: str):
     """The value of ``NAME=VALUE``: a Python literal, or the text itself where the
     parameter holds a string (or ``None``) and the text is no literal."""
+    text = text.strip()
     try:
         value = _read_literal(text)
     except (ValueError, SyntaxError):
@@ -125,7 +138,7 @@ def _spec_value(text: str, default, where: str):
             return text
         raise ValueError(f"{where}: {text!r} is not a Python literal (the default is "
                          f"{default!r})") from None
-    if value is None or default is None or type(value) is type(default):
+    if default is None or type(value) is type(default):
         return value
     number = (int, float)
     if isinstance(default, number) and isinstance(value, number) \

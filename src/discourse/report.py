@@ -95,6 +95,7 @@ def export_html(notebooks: str | os.PathLike | None = None,
     _check_run(notebooks, results, corpus)
     results_dir = paths.results_dir(results)
     _check_complete(results_dir, corpus)
+    _check_parameters(notebooks, results_dir)
     out_dir = Path(output) if output is not None else results_dir.parent / "report"
     # first: a bad table stops the report unwritten
     explorer_page = explorer.build_html(results, corpus)
@@ -195,6 +196,30 @@ def _check_complete(results_dir: Path, corpus) -> None:
                          f"{results_dir} read (the checksums of its texts and metadata "
                          f"differ from {registry.MANIFEST.file}'s): pass --corpus with the "
                          "run's corpus (nothing was written)")
+
+
+def _check_parameters(notebooks, results_dir: Path) -> None:
+    """Refuse notebooks executed with other parameters than the run whose manifest is in
+    ``results_dir`` recorded (e.g. the repository's notebooks beside the results of a
+    run with ``--param``, whose executed notebooks are in ``RESULTS/notebooks/``)."""
+    import json
+
+    import nbformat
+
+    from discourse.notebook import notebook_paths, recorded_parameters
+
+    path = results_dir / registry.MANIFEST.file
+    if not path.is_file():
+        return
+    recorded = json.loads(path.read_text(encoding="utf-8")).get("notebooks", {})
+    differ = [p.name for p in notebook_paths(notebooks) if p.name in recorded and
+              recorded_parameters(nbformat.read(p, as_version=4), p.name) != recorded[p.name]]
+    if differ:
+        raise ValueError(f"{', '.join(differ)} in {paths.notebooks_dir(notebooks)} were not "
+                         f"executed with the parameters {registry.MANIFEST.file} in "
+                         f"{results_dir} records: they are another run's; pass --notebooks "
+                         "with the notebooks this run executed (a run with --param saves "
+                         f"them in {results_dir}/{EXECUTED_DIR}/; nothing was written)")
 
 
 def _check_run(notebooks, results, corpus) -> None:

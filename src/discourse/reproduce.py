@@ -37,8 +37,9 @@ command line does) the run stops the notebook's kernel and every process it star
 and raises :class:`~discourse.interrupt.Interrupted` saying what was running; files
 are written whole and the manifest last, so the previous outputs stand but for the
 files the run had finished. A run writes :data:`discourse.results.INCOMPLETE_MARKER`
-into the results folder when it starts and removes it with the manifest: a run that
-failed or was interrupted leaves it, and ``discourse report`` refuses the folder.
+into the results folder once the corpus is read and removes it with the manifest: a run
+that failed or was interrupted leaves it (a run of some chapters, ``only``, does not
+remove an earlier run's), and ``discourse report`` refuses the folder.
 """
 
 from __future__ import annotations
@@ -55,9 +56,9 @@ from discourse import __version__, interrupt, paths
 from discourse import results as registry
 from discourse.checks import join_problems, missing_folders
 from discourse.io import write_table, write_text
-from discourse.notebook import (FOLDER_PARAMETERS, ReproduceError, ReproduceUsageError,
+from discourse.notebook import (ReproduceError, ReproduceUsageError,
                                 execute_notebook, inject_parameters, notebook_paths,
-                                read_parameters)
+                                read_parameters, recorded_parameters)
 from discourse.vcs import git_state as _git_state
 
 __all__ = [
@@ -291,14 +292,20 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         executed_dir = None if own else out_results / EXECUTED_DIR
 
     timings = {}
-    marker = out_results / registry.INCOMPLETE_MARKER
-    out_results.mkdir(parents=True, exist_ok=True)
-    write_text(_INCOMPLETE_NOTE, marker)      # removed once the manifest is written
     t0 = time.perf_counter()
     state["step"] = "writing the sentences tables"
-    for layer, output in (("cleaned", registry.SENTENCES), ("raw", registry.SENTENCES_RAW)):
-        docs = _corpus.load_docs(corpus_root, layer=layer)
-        write_table(_corpus.segment(docs), output.path(out_results))
+    tables = [(output, _corpus.segment(_corpus.load_docs(corpus_root, layer=layer)))
+              for layer, output in (("cleaned", registry.SENTENCES),
+                                    ("raw", registry.SENTENCES_RAW))]
+    # the corpus is read: from here on the folder's files are replaced, and the marker
+    # says so until the manifest is written; a run of some chapters (only) does not
+    # clear the mark an unfinished earlier run left (its tables would pass as finished)
+    marker = out_results / registry.INCOMPLETE_MARKER
+    keep_mark = bool(only) and marker.is_file()
+    out_results.mkdir(parents=True, exist_ok=True)
+    write_text(_INCOMPLETE_NOTE, marker)
+    for output, table in tables:
+        write_table(table, output.path(out_results))
     timings["sentences"] = round(time.perf_counter() - t0, 3)
     say(f"wrote {registry.SENTENCES.path(out_results)}")
 
@@ -316,11 +323,7 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         state["step"] = f"running {nb_path.name}"
         nb = execute_notebook(nb_path, use, timeout=timeout, output=out)
         timings[nb_path.name] = round(time.perf_counter() - t0, 3)
-        recorded = read_parameters(nb, nb_path.name)
-        for key in FOLDER_PARAMETERS:   # record paths without the machine's absolute prefix
-            if recorded.get(key) is not None:
-                recorded[key] = Path(recorded[key]).name
-        notebook_params[nb_path.name] = dict(sorted(recorded.items()))
+        notebook_params[nb_path.name] = recorded_parameters(nb, nb_path.name)
     if executed_dir is not None and notebook_params:
         say(f"saved the executed notebooks in {executed_dir} (HTML: discourse report "
             f"--notebooks {executed_dir} --results {out_results} --corpus {corpus_root})")
@@ -349,7 +352,11 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
             f"manifest, not hashed): {', '.join(stray)}")
     write_text(json.dumps(manifest, indent=2, sort_keys=False, ensure_ascii=False) + "\n",
                registry.MANIFEST.path(out_results))
-    marker.unlink()
+    if keep_mark:
+        say(f"warning: {marker} stays: an earlier run into {out_results} did not finish, "
+            "and this run (--only) did not run every chapter")
+    else:
+        marker.unlink()
     say(f"wrote {registry.MANIFEST.path(out_results)} ({len(manifest['files'])} files)")
     manifest["timings"] = timings
     return manifest

