@@ -85,3 +85,12 @@ def test_remove_table_takes_its_sidecar_and_accepts_an_absent_file(tmp_path):
     dio.remove_table(path)
     assert not path.exists() and not provenance.sidecar_path(path).exists()
     dio.remove_table(path)                                   # nothing left: no error
+
+
+def test_file_sha256_is_the_digest_of_the_bytes(tmp_path):
+    from discourse import io as dio
+
+    path = tmp_path / "abc.txt"
+    path.write_bytes(b"abc")                              # FIPS 180-2's example
+    assert dio.file_sha256(path) == ("ba7816bf8f01cfea414140de5dae2223"
+                                     "b00361a396177a9cb410ff61f20015ad")

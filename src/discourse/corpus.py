@@ -32,7 +32,7 @@ import pandas as pd
 from discourse import __version__, paths, provenance
 from discourse import results as registry
 from discourse.checks import check_choice, check_date
-from discourse.io import read_table
+from discourse.io import file_sha256, read_table
 from discourse.segmentation import (INTERVIEW_GENRES, ROLES, SENTENCE_COLUMNS, describe,
                                     iter_sentences, paragraphs, segment)
 from discourse.text import EXTRA_ABBREVIATIONS, join_sentences, sentence_spans, split_sentences
@@ -379,7 +379,7 @@ def corpus_checksums(corpus: str | os.PathLike | None = None) -> dict[str, str]:
     for name in names:
         p = root / name
         if p.is_file():
-            out[name] = hashlib.sha256(p.read_bytes()).hexdigest()
+            out[name] = file_sha256(p)
     return dict(sorted(out.items()))
 
 
@@ -415,7 +415,7 @@ def load_sentences(corpus: str | os.PathLike | None = None, *, layer: str = "cle
     record = provenance.read_sidecar(path) if path.is_file() else None
     if record is not None and record.get("version") == __version__ \
             and record.get("function") == _SEGMENT \
-            and record.get("sha256") == hashlib.sha256(path.read_bytes()).hexdigest():
+            and record.get("sha256") == file_sha256(path):
         wanted = _signature(root, layer)
         got = record.get("corpus") or {}
         if (got.get("sha256"), got.get("layer")) == (wanted["sha256"], layer):

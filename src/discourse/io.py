@@ -22,7 +22,7 @@ import pandas as pd
 from discourse import provenance
 
 __all__ = ["atomic_path", "write_text", "write_table", "remove_table", "read_table",
-           "FLOAT_FORMAT"]
+           "file_sha256", "FLOAT_FORMAT"]
 
 #: Float format of every CSV the package writes (fixed, so files are reproducible).
 FLOAT_FORMAT = "%.6g"
@@ -99,6 +99,14 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike, *,
     if with_provenance:
         write_text(provenance.sidecar(table, path), provenance.sidecar_path(path))
     return path
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """The sha256 hex digest of a file's bytes (the package's one file checksum: corpus,
+    manifest, provenance, coding-sheet locks)."""
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def remove_table(path: str | os.PathLike) -> None:

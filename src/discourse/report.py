@@ -92,10 +92,11 @@ def export_html(notebooks: str | os.PathLike | None = None,
     from discourse.notebook import notebook_paths
 
     notebooks, results = _one_run(notebooks, results)
-    _check_run(notebooks, results, corpus)
     results_dir = paths.results_dir(results)
-    _check_complete(results_dir, corpus)
-    _check_parameters(notebooks, results_dir)
+    manifest = _manifest(results_dir)
+    _check_run(notebooks, results, corpus, manifest)
+    _check_complete(results_dir, corpus, manifest)
+    _check_parameters(notebooks, results_dir, manifest)
     out_dir = Path(output) if output is not None else results_dir.parent / "report"
     # first: a bad table stops the report unwritten
     explorer_page = explorer.build_html(results, corpus)
@@ -159,28 +160,30 @@ def _one_run(notebooks, results) -> tuple:
     return notebooks, results
 
 
-def _check_complete(results_dir: Path, corpus) -> None:
+def _manifest(results_dir: Path) -> dict:
+    """The run's ``manifest.json`` in ``results_dir`` (empty if there is none)."""
+    import json
+
+    path = results_dir / registry.MANIFEST.file
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def _check_complete(results_dir: Path, corpus, manifest: dict) -> None:
     """Refuse a results folder that is not one finished run: a run that did not finish
     (:data:`discourse.results.INCOMPLETE_MARKER`), tables that are not the ones its
     ``manifest.json`` hashed, or a corpus whose texts are not those the run read."""
-    import hashlib
-    import json
-
     from discourse.corpus import corpus_checksums
+    from discourse.io import file_sha256
 
     if (results_dir / registry.INCOMPLETE_MARKER).is_file():
         raise ValueError(f"the last run into {results_dir} did not finish "
                          f"({registry.INCOMPLETE_MARKER} is there): its tables may mix two "
                          "runs and its manifest and summary describe the earlier one; run "
                          "discourse reproduce again (nothing was written)")
-    path = results_dir / registry.MANIFEST.file
-    if not path.is_file():
-        return
-    manifest = json.loads(path.read_text(encoding="utf-8"))
 
     def changed(name: str, digest: str) -> bool:
         p = results_dir / name.removeprefix("results/")
-        return not p.is_file() or hashlib.sha256(p.read_bytes()).hexdigest() != digest
+        return not p.is_file() or file_sha256(p) != digest
 
     differ = sorted(name for name, digest in manifest.get("files", {}).items()
                     if name.startswith("results/") and changed(name, digest))
@@ -198,20 +201,15 @@ def _check_complete(results_dir: Path, corpus) -> None:
                          "run's corpus (nothing was written)")
 
 
-def _check_parameters(notebooks, results_dir: Path) -> None:
+def _check_parameters(notebooks, results_dir: Path, manifest: dict) -> None:
     """Refuse notebooks executed with other parameters than the run whose manifest is in
     ``results_dir`` recorded (e.g. the repository's notebooks beside the results of a
     run with ``--param``, whose executed notebooks are in ``RESULTS/notebooks/``)."""
-    import json
-
     import nbformat
 
     from discourse.notebook import notebook_paths, recorded_parameters
 
-    path = results_dir / registry.MANIFEST.file
-    if not path.is_file():
-        return
-    recorded = json.loads(path.read_text(encoding="utf-8")).get("notebooks", {})
+    recorded = manifest.get("notebooks", {})
     differ = [p.name for p in notebook_paths(notebooks) if p.name in recorded and
               recorded_parameters(nbformat.read(p, as_version=4), p.name) != recorded[p.name]]
     if differ:
@@ -222,22 +220,18 @@ def _check_parameters(notebooks, results_dir: Path) -> None:
                          f"them in {results_dir}/{EXECUTED_DIR}/; nothing was written)")
 
 
-def _check_run(notebooks, results, corpus) -> None:
+def _check_run(notebooks, results, corpus, manifest: dict) -> None:
     """Refuse to mix runs: another run's results with the repository's notebooks (the
     study's run), or with the repository's hand coding when that run was on another
     corpus (``manifest.json`` names the run's corpus folder)."""
-    import json
-
     if results is None or Path(results).resolve() == paths.results_dir().resolve():
         return
     if notebooks is None:
         raise ValueError(f"{results} holds no executed notebooks ({EXECUTED_DIR}/), and the "
                          "repository's notebooks are the study's run, not this one's: pass "
                          "--notebooks with the notebooks executed for these results")
-    manifest = Path(results) / registry.MANIFEST.file
-    if corpus is None and manifest.is_file():
-        name = json.loads(manifest.read_text(encoding="utf-8")).get(
-            "corpus", {}).get("directory")
+    if corpus is None:
+        name = manifest.get("corpus", {}).get("directory")
         if name and name != paths.corpus_dir().name:
             raise ValueError(f"the run in {results} was on the corpus {name}/ "
                              f"({registry.MANIFEST.file}), not on {paths.corpus_dir()}/: "

@@ -44,7 +44,6 @@ remove an earlier run's), and ``discourse report`` refuses the folder.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
@@ -55,7 +54,7 @@ from pathlib import Path
 from discourse import __version__, interrupt, paths
 from discourse import results as registry
 from discourse.checks import join_problems, missing_folders
-from discourse.io import write_table, write_text
+from discourse.io import file_sha256, write_table, write_text
 from discourse.notebook import (ReproduceError, ReproduceUsageError,
                                 execute_notebook, inject_parameters, notebook_paths,
                                 read_parameters, recorded_parameters)
@@ -111,10 +110,6 @@ def git_state(root: str | os.PathLike | None = None) -> dict:
     return _git_state(Path(root) if root is not None else paths.base())
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def output_checksums(results_dir: str | os.PathLike, figures_dir: str | os.PathLike, *,
                      exclude: tuple = ()) -> dict[str, str]:
     """``{"results/NAME": sha256, "figures/NAME": sha256}`` of every file in the folders.
@@ -134,7 +129,7 @@ def output_checksums(results_dir: str | os.PathLike, figures_dir: str | os.PathL
                 continue
             if any(s in p.resolve().parents for s in skip):
                 continue
-            out[name] = _sha256(p)
+            out[name] = file_sha256(p)
     return dict(sorted(out.items()))
 
 
@@ -155,10 +150,10 @@ def input_checksums(corpus: str | os.PathLike | None = None,
         if base.is_dir():
             for p in base.rglob("*"):
                 if p.is_file() and not p.name.startswith("."):
-                    out[f"{label}/{p.relative_to(base).as_posix()}"] = _sha256(p)
+                    out[f"{label}/{p.relative_to(base).as_posix()}"] = file_sha256(p)
     book = paths.codebook_path(codebook)
     if book.is_file():
-        out["codebook.md"] = _sha256(book)
+        out["codebook.md"] = file_sha256(book)
     return dict(sorted(out.items()))
 
 

@@ -30,6 +30,7 @@ import pandas as pd
 from discourse import __version__, paths, provenance
 from discourse.checks import check_columns, check_positive_int
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE
+from discourse.io import file_sha256
 
 __all__ = [
     "SHEET_COLUMNS",
@@ -140,10 +141,6 @@ def sample_checksum(sheet: pd.DataFrame) -> str:
     return hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def source_checksums(*, corpus: str | os.PathLike | None = None,
                      lexicon: str | os.PathLike | None = None,
                      codebook: str | os.PathLike | None = None) -> dict:
@@ -165,8 +162,8 @@ def source_checksums(*, corpus: str | os.PathLike | None = None,
     if not lex.is_file():
         raise FileNotFoundError(f"{lex}: lexicon file not found")
     root = paths.corpus_dir(corpus)
-    return {"codebook": {"file": book.name, "sha256": _sha256(book)},
-            "lexicon": {"file": lex.name, "sha256": _sha256(lex)},
+    return {"codebook": {"file": book.name, "sha256": file_sha256(book)},
+            "lexicon": {"file": lex.name, "sha256": file_sha256(lex)},
             "corpus": {"directory": root.name or root.resolve().name,  # "." has no name
                        "files": corpus_checksums(root)}}
 
