@@ -173,3 +173,33 @@ def test_bad_input():
         bootstrap.cluster_bootstrap(t, seed=-1)
     with pytest.raises(ValueError, match="values have 2 rows"):
         bootstrap.cluster_bootstrap(t, n_boot=3).sums([1, 2])
+
+
+def test_a_design_drawn_again_yields_the_same_fresh_blocks(monkeypatch):
+    """A counts matrix kept for reuse (bootstrap.MEMO_BYTES) is yielded as the draws
+    themselves, in fresh arrays; one over the limit is drawn again each time."""
+    monkeypatch.setattr(bootstrap, "_MEMO", type(bootstrap._MEMO)())
+    t = _table([[1, 0, 1], [0], [1, 1], [0, 0, 0, 1]] * 5)
+    n = bootstrap.BLOCK + 37
+    first = list(bootstrap.cluster_bootstrap(t, n_boot=n, seed=11).blocks())
+    assert len(bootstrap._MEMO) == 1
+    kept = next(iter(bootstrap._MEMO.values()))
+    assert kept[0].dtype == np.uint8 and not kept[0].flags.writeable
+    first[0][:] = 99                                    # the caller's copy only
+    again = list(bootstrap.cluster_bootstrap(t, n_boot=n, seed=11).blocks())
+    fresh = bootstrap.cluster_bootstrap(t, n_boot=n, seed=11)
+    monkeypatch.setattr(bootstrap, "_MEMO", type(bootstrap._MEMO)())
+    monkeypatch.setattr(bootstrap, "MEMO_BYTES", 1000)
+    drawn = list(fresh.blocks())
+    assert len(bootstrap._MEMO) == 0                    # over the limit: not kept
+    assert [b.shape for b in again] == [(bootstrap.BLOCK, 20), (37, 20)]
+    for a, b in zip(again, drawn):
+        assert a.dtype == np.int64 and a.flags.writeable
+        np.testing.assert_array_equal(a, b)
+    # another seed, or another plan (one paragraph fewer), is another matrix
+    monkeypatch.setattr(bootstrap, "MEMO_BYTES", 64 * 2**20)
+    other = bootstrap.cluster_bootstrap(t, n_boot=n, seed=12).counts()
+    fewer = bootstrap.cluster_bootstrap(t[t.paragraph < 20], n_boot=n, seed=11).counts()
+    assert len(bootstrap._MEMO) == 2
+    assert not np.array_equal(other, np.vstack(drawn))
+    assert fewer.shape == (n, 19) and (fewer.sum(axis=1) == 19).all()

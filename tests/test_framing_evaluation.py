@@ -147,6 +147,36 @@ def test_transfer_fits_on_one_text_and_scores_the_other():
     assert t[t.method == "lexicon"].note.str.startswith("not a transfer").all()
 
 
+def test_one_vectorizer_for_all_frames_predicts_as_one_pipeline_per_frame():
+    """instruments._fit_predict fits the TF-IDF once for the three frames; each frame's
+    predictions are those of a scikit-learn pipeline fitted for that frame alone."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    rng = np.random.default_rng(3)
+    words = ["trade", "terrorism", "united", "nations", "grew", "met", "the", "security"]
+    text = [" ".join(rng.choice(words, size=6)) for _ in range(80)]
+    y = {"security": np.array(["terrorism" in t for t in text], dtype=int),
+         "economy": (rng.random(80) < 0.3).astype(int),
+         "multilateralism": np.zeros(80, dtype=int)}            # one class: predicts it
+    tests = [text[:7], [" ".join(rng.choice(words, size=5)) for _ in range(9)]]
+    got = instruments._fit_predict(text, y, tests, seed=4)
+    for f, labels in y.items():
+        for t, by_frame in zip(tests, got):
+            pred = by_frame[f]
+            if f == "multilateralism":
+                want = np.zeros(len(t), dtype=int)
+            else:
+                want = make_pipeline(
+                    TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+                    LogisticRegression(class_weight="balanced", max_iter=2000,
+                                       random_state=4)).fit(text, labels).predict(t)
+            assert pred.tolist() == want.tolist(), f
+    # the fitted models are exercised: both classes are predicted for security
+    assert set(np.concatenate([g["security"] for g in got]).tolist()) == {0, 1}
+
+
 def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
     root = tmp_path / "corpus"
     shutil.copytree(CORPUS, root)

@@ -52,7 +52,9 @@ Royal Statistical Society B* 69(3), 369-390.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
+import hashlib
 from typing import Iterator
 
 import numpy as np
@@ -63,6 +65,7 @@ from discourse.checks import check_columns, check_positive_int
 
 __all__ = [
     "BLOCK",
+    "MEMO_BYTES",
     "DEFAULT_N_BOOT",
     "DEFAULT_SEED",
     "ClusterBootstrap",
@@ -75,6 +78,10 @@ __all__ = [
 
 #: Replicates generated at a time (fixed: the draws depend only on seed and n_boot).
 BLOCK = 500
+#: Largest counts matrix (bytes, in its smallest integer type) kept for reuse by
+#: :meth:`ClusterBootstrap.blocks`, all kept matrices together (the oldest go first).
+MEMO_BYTES = 64 * 2**20
+_MEMO: collections.OrderedDict = collections.OrderedDict()
 #: Default number of replicates of the framing shares and differences: their endpoints
 #: move by about 0.2 percentage points (RMS; at most about 0.5) between seeds, below
 #: the whole points the summary prints (benchmarks/bootstrap_stability.py).
@@ -117,11 +124,36 @@ class ClusterBootstrap:
     def blocks(self) -> Iterator[np.ndarray]:
         """Yield the counts matrix in blocks of :data:`BLOCK` replicates.
 
-        Each block is an int array (replicates x clusters): how many times each
-        cluster is drawn in each replicate. The same seed gives the same blocks.
+        Each block is a fresh int64 array (replicates x clusters): how many times each
+        cluster is drawn in each replicate. The same seed gives the same blocks. A
+        counts matrix of at most :data:`MEMO_BYTES` (in the smallest integer type that
+        holds its counts) is kept once drawn, so that the several statistics computed
+        from one resampling design (the agreement of several coders with one hand
+        coding) do not draw it again: the draws depend only on the seed, ``n_boot`` and
+        the clusters' plan, which key it, so what is yielded is the same either way.
         """
-        rng = np.random.default_rng(self.seed)
         plan = _plan(self.clusters)
+        key = (self.seed, self.n_boot, _plan_key(plan))
+        if key in _MEMO:
+            _MEMO.move_to_end(key)
+            for kept in _MEMO[key]:
+                yield kept.astype(np.int64)
+            return
+        most = max(len(docs) if len(docs) > 1 else len(docs[0]) for docs in plan)
+        dtype = np.min_scalar_type(most)
+        keep = [] if self.n_boot * len(self.clusters) * dtype.itemsize <= MEMO_BYTES else None
+        for counts in self._draw(plan):
+            if keep is not None:
+                keep.append(counts.astype(dtype))
+                keep[-1].setflags(write=False)
+            yield counts
+        if keep is not None:
+            _MEMO[key] = tuple(keep)
+            while sum(b.nbytes for blocks in _MEMO.values() for b in blocks) > MEMO_BYTES:
+                _MEMO.popitem(last=False)
+
+    def _draw(self, plan) -> Iterator[np.ndarray]:
+        rng = np.random.default_rng(self.seed)
         n_clusters = len(self.clusters)
         done = 0
         while done < self.n_boot:
@@ -175,6 +207,16 @@ class ClusterBootstrap:
         np.add.at(per_cluster, self.row_cluster, v)
         out = np.vstack([c @ per_cluster for c in self.blocks()])
         return out[:, 0] if flat else out
+
+
+def _plan_key(plan) -> str:
+    """A digest of a plan: the number of strata, of documents and of clusters, and the
+    cluster indices, in order (what the draws depend on besides seed and ``n_boot``)."""
+    parts = [np.array([len(plan)])]
+    for docs in plan:
+        parts.append(np.array([len(docs), *map(len, docs)]))
+        parts.extend(docs)
+    return hashlib.sha256(np.concatenate(parts).astype(np.int64).tobytes()).hexdigest()
 
 
 def _plan(clusters: pd.DataFrame) -> list[list[np.ndarray]]:

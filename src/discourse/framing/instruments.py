@@ -37,20 +37,33 @@ def _scores(method, data, frame, y, pred, **extra) -> dict:
             **{m: r[m] for m in AGREEMENT_METRICS}, "n": r["n"], **extra}
 
 
-def _tfidf_model(seed, min_df=2):
+def _fit_predict(train_text, train_y: dict, tests: list, seed, min_df=2) -> list[dict]:
+    """Per frame, a TF-IDF (unigrams and bigrams, sublinear tf) logistic regression
+    (balanced class weights) fitted on ``train_text`` with the labels ``train_y[frame]``,
+    predicting each text sequence of ``tests``: one ``{frame: predictions}`` per test.
+
+    The vectorizer does not depend on the labels, so it is fitted once for all frames
+    (the same matrices, hence the same models, as one pipeline per frame); a frame with
+    one class in training predicts that class (0 with no training rows)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
 
-    return make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, sublinear_tf=True),
-                         LogisticRegression(class_weight="balanced", max_iter=2000,
-                                            random_state=seed))
-
-
-def _fit_predict(train_text, train_y, test_text, seed, min_df=2):
-    if len(set(train_y)) < 2:                 # a frame absent from the training text
-        return np.full(len(test_text), int(train_y[0]) if len(train_y) else 0)
-    return _tfidf_model(seed, min_df).fit(list(train_text), train_y).predict(list(test_text))
+    out = [{} for _ in tests]
+    x_train = x_tests = None
+    for f, y in train_y.items():
+        if len(set(y)) < 2:                   # a frame absent from the training text
+            for o, t in zip(out, tests):
+                o[f] = np.full(len(t), int(y[0]) if len(y) else 0)
+            continue
+        if x_train is None:
+            vec = TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, sublinear_tf=True)
+            x_train = vec.fit_transform(list(train_text))
+            x_tests = [vec.transform(list(t)) for t in tests]
+        model = LogisticRegression(class_weight="balanced", max_iter=2000,
+                                   random_state=seed).fit(x_train, y)
+        for o, x in zip(out, x_tests):
+            o[f] = model.predict(x)
+    return out
 
 
 @provenance.tracked
@@ -95,9 +108,10 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
         for _, te_pos in folds.split(idx, groups=docs.to_numpy()[idx]):
             te = np.zeros(len(dev), dtype=bool)
             te[idx[te_pos]] = True
+            fold = _fit_predict(dev.text[~te], {f: dev[f][~te].to_numpy() for f in FRAMES},
+                                [dev.text[te]], seed)[0]
             for f in FRAMES:
-                pred[f][te] = _fit_predict(dev.text[~te], dev[f][~te].to_numpy(),
-                                           dev.text[te], seed)
+                pred[f][te] = fold[f]
         lex_codes = pd.concat([codes[s] for s in dev["_set"].unique()], ignore_index=True)
         for f in FRAMES:
             m = test_mask.to_numpy()
@@ -106,12 +120,12 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
                                 design="documents left out"))
             rows.append(_scores("lexicon", data + "; lexicon built on them", f, dev[f][m],
                                 lex_codes[f][m], design="documents left out"))
-    for s, (r, t) in tables.items():
-        if r.used_for_development == "yes":
-            continue
+    held_out = [(s, r, t) for s, (r, t) in tables.items() if r.used_for_development != "yes"]
+    fitted = _fit_predict(dev.text, {f: dev[f].to_numpy() for f in FRAMES},
+                          [t.text for _, _, t in held_out], seed) if held_out else []
+    for (s, r, t), pred_set in zip(held_out, fitted):
         for f in FRAMES:
-            p = _fit_predict(dev.text, dev[f].to_numpy(), t.text, seed)
-            rows.append(_scores("tfidf_logreg", f"{s} ({r.measured_on})", f, t[f], p,
+            rows.append(_scores("tfidf_logreg", f"{s} ({r.measured_on})", f, t[f], pred_set[f],
                                 design="fit on all development sets"))
             rows.append(_scores("lexicon", f"{s} ({r.measured_on})", f, t[f], codes[s][f],
                                 design="no fitting"))
@@ -162,11 +176,12 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
             if src == tgt:
                 continue
             tr, te = (m[by] == src).to_numpy(), (m[by] == tgt).to_numpy()
+            tfidf = _fit_predict(m.text[tr], {f: m[f][tr].to_numpy() for f in FRAMES},
+                                 [m.text[te]], seed, 1)[0]
             for f in FRAMES:
                 y_tr = m[f][tr].to_numpy()
                 extra = {"source": src, "target": tgt, "n_train": int(tr.sum())}
-                rows.append(_scores("tfidf_logreg", "", f, m[f][te],
-                                    _fit_predict(m.text[tr], y_tr, m.text[te], seed, 1),
+                rows.append(_scores("tfidf_logreg", "", f, m[f][te], tfidf[f],
                                     note="fitted on the source text only", **extra))
                 if len(set(y_tr)) < 2:
                     p = np.full(int(te.sum()), int(y_tr[0]))
