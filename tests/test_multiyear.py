@@ -211,7 +211,7 @@ def test_frame_shares_and_differences_per_year(sents, codes):
 #: on a shorter list (the README's --param example)
 _FAST = {"02-keywords.ipynb": {"N_BOOT": 100, "TERMS": ["trade", "pandemic"]},
          "03-topics.ipynb": {"K": 2, "K_MAX": 3, "N_SEEDS": 2, "N_BOOT": 100, "N_JOBS": 1},
-         "04-framing.ipynb": {"N_BOOT": 100}}
+         "04-framing.ipynb": {"N_BOOT": 100, "AGREEMENT_N_BOOT": 100}}
 
 
 @pytest.fixture(scope="module")
