@@ -50,6 +50,15 @@ def test_values_are_literals_of_the_notebooks_types(nbdir):
         "02-keywords.ipynb": {"LAYER": "raw", "TARGET": "rest"}}
 
 
+def test_one_notebooks_setting_wins_over_every_notebooks_in_either_order(nbdir):
+    want = {"01-corpus.ipynb": {"SEED": 7}, "03-topics.ipynb": {"SEED": 9}}
+    assert parse_parameters(["SEED=7", "03:SEED=9"], nbdir) == want
+    assert parse_parameters(["03:SEED=9", "SEED=7"], nbdir) == want
+    # the same kind of setting twice: the last one
+    assert parse_parameters(["03:SEED=9", "03:SEED=4", "SEED=7", "SEED=8"], nbdir) == {
+        "01-corpus.ipynb": {"SEED": 8}, "03-topics.ipynb": {"SEED": 4}}
+
+
 def test_a_name_alone_sets_every_notebook_that_defines_it(nbdir):
     assert parse_parameters(["SEED=7"], nbdir) == {"01-corpus.ipynb": {"SEED": 7},
                                                    "03-topics.ipynb": {"SEED": 7}}

@@ -165,7 +165,10 @@ def parse_parameters(specs, notebooks: str | os.PathLike | None = None, *,
     specs : iterable of str
         ``NOTEBOOK:NAME=VALUE`` sets ``NAME`` in the one notebook whose file name starts
         with ``NOTEBOOK`` (``02`` or ``02-keywords``); ``NAME=VALUE`` in every notebook
-        of the run whose ``parameters`` cell defines ``NAME``. ``VALUE`` is a Python
+        of the run whose ``parameters`` cell defines ``NAME``; a setting of one notebook
+        wins over one of every notebook whatever their order (``N_BOOT=100
+        02:N_BOOT=5000`` and ``02:N_BOOT=5000 N_BOOT=100`` both give 02 5000), else
+        the last setting of a name wins. ``VALUE`` is a Python
         literal (``2035``, ``0.1``, ``None``, ``'["asean", "trade"]'``) of the type of the
         notebook's own value; where that value is a string or ``None``, text that is no
         literal is taken as a string (``REFERENCE=rest``).
@@ -194,6 +197,7 @@ def parse_parameters(specs, notebooks: str | os.PathLike | None = None, *,
            if not only or any(p.name.startswith(o) for o in only)]
     defined = {p.name: read_parameters(nbformat.read(p, as_version=4), p.name) for p in run}
     out: dict[str, dict] = {}
+    specific: dict[tuple[str, str], bool] = {}
     problems = []
     for spec in specs:
         head, eq, text = spec.partition("=")
@@ -219,11 +223,13 @@ def parse_parameters(specs, notebooks: str | os.PathLike | None = None, *,
             continue
         for n in targets:
             try:
-                out.setdefault(n, {})[name] = _spec_value(text, defined[n][name],
-                                                          f"--param {spec!r}")
+                value = _spec_value(text, defined[n][name], f"--param {spec!r}")
             except ValueError as exc:
                 problems.append(str(exc))
                 break
+            if colon or not specific.get((n, name)):     # one notebook's setting wins
+                out.setdefault(n, {})[name] = value
+                specific[(n, name)] = bool(colon)
     if problems:
         raise ReproduceUsageError(join_problems(problems))
     return {n: dict(sorted(v.items())) for n, v in sorted(out.items())}
