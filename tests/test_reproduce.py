@@ -300,6 +300,40 @@ def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
 
 
 @pytest.mark.slow
+@pytest.mark.slow
+def test_a_chapter_starts_without_its_earlier_outputs(tmp_path, tiny_corpus):
+    """An earlier run's outputs of a chapter are removed before the chapter runs: one it
+    does not write this time (a comparison of years on a corpus of one year) is not left
+    for the summary to cite and the manifest to hash as this run's; other chapters'
+    outputs (a run of some chapters) and files that are no output stay."""
+    nbdir = tmp_path / "nb"
+    nbdir.mkdir()
+    _notebook(nbdir / "04-framing.ipynb", _params("RESULTS_DIR = None"),
+              new_code_cell("from discourse import results\n"
+                            "results.FRAMING_CODES.path(RESULTS_DIR).write_text('new')"))
+    res, fig = tmp_path / "r", tmp_path / "f"
+    res.mkdir()
+    fig.mkdir()
+    stale = [registry.FRAMING_DIFFERENCES.path(res), registry.FRAMING_SAMPLE_LOCK.path(res),
+             registry.FIG_TRAJECTORY.path(fig), registry.FIG_TRAJECTORY.path(fig).with_suffix(
+                 ".svg"), registry.FRAMING_CODES.path(res)]
+    kept = [registry.KEYWORDS_KEYNESS.path(res), registry.FIG_KEYNESS.path(fig),
+            res / "notes.txt"]
+    for p in stale + kept:
+        p.write_text("old")
+    io.write_table(pd.DataFrame({"a": [1]}), registry.FRAMING_SHARES.path(res))
+    sidecar = res / ".provenance" / f"{registry.FRAMING_SHARES.file}.json"
+    assert sidecar.is_file()
+    manifest = reproduce.run(corpus=tiny_corpus, results=res, figures=fig, notebooks=nbdir,
+                             executed=tmp_path / "x", only=["04"], quiet=True)
+    assert [p.name for p in stale + kept + [sidecar] if p.exists()] == [
+        registry.FRAMING_CODES.file, registry.KEYWORDS_KEYNESS.file,
+        registry.FIG_KEYNESS.file, "notes.txt"]
+    assert registry.FRAMING_CODES.path(res).read_text() == "new"
+    assert "results/framing-differences.csv" not in manifest["files"]
+    assert "results/keywords-keyness.csv" in manifest["files"]
+
+
 def test_html_report(tmp_path):
     nbdir = tmp_path / "nb"
     nbdir.mkdir()

@@ -72,7 +72,10 @@ def test_findings_quote_the_tables(tmp_path):
     assert "security 2021 17.6% (95% CI 8% to 29%; hand codes 22.0%)" in text
     assert "security sensitivity (2022 minus 2021: +20.0 points, 95% CI +0.3 to +41; " \
            "borderline" in text
-    assert "These figures are optimistic: the lexicon was developed and revised" in text
+    # no register of hand-coded sets: whether the lexicon was adapted on them is unknown
+    assert ("does not say whether the lexicon was adapted on these sentences: if it was, "
+            "these figures are optimistic.") in text
+    assert "04-validation.png" not in text            # no second coder: no such figure
     assert "*trade* (9 vs 1; G2 +8.2, Log Ratio +3.10, adjusted p = 0.040)" in text
     assert "*terror* (0 vs 6; G2 -7.5" in text
     assert "1 of 2 terms tested remain significant" in text
@@ -175,12 +178,20 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     # the corpus row is the validation sentence, not repeated; it carries the two coders
     assert "of the set 'corpus'" not in text
     # who coded each set comes from the registry (sets.csv's coded_by, in the table)
-    assert ("hand coding of the corpus's 90 sentences (coded by two graduate students + "
+    assert ("hand coding of 90 sentences of the corpus (coded by two graduate students + "
             "adjudication) (Wilson CIs") in text
-    assert ("developed and revised on these very sentences. Two coders of the same "
+    assert ("These figures are optimistic: the lexicon was developed and revised on these "
+            "very sentences. Two coders of the same "
             "sentences, before adjudication, agreed at Cohen's kappa security 0.99. "
-            "[results/framing-validation.csv; figures/04-validation.png; "
-            "results/framing-ceiling.csv]") in text
+            "[results/framing-validation.csv; results/framing-ceiling.csv; "
+            "figures/04-validation.png]") in text
+    # a corpus whose register says the lexicon was not built on its hand-coded sentences
+    gen = pd.read_csv(tmp_path / "framing-generalisation.csv")
+    gen.loc[gen.set == "corpus", "used_for_development"] = "no"
+    gen.to_csv(tmp_path / "framing-generalisation.csv", index=False)
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "The lexicon was not built or tuned on these sentences. Two coders" in text
+    assert "These figures are optimistic" not in text
     assert ("428 sentences of the set 'held' (synthetic text, never used to build or tune "
             "the lexicon; coded by two graduate students + adjudication): security F1 0.84 "
             "(95% CI 0.74-0.89), Cohen's kappa 0.81 (0.71-0.86). An estimate of its "

@@ -54,7 +54,7 @@ from pathlib import Path
 from discourse import __version__, interrupt, paths
 from discourse import results as registry
 from discourse.checks import join_problems, missing_folders
-from discourse.io import file_sha256, write_table, write_text
+from discourse.io import file_sha256, remove_table, write_table, write_text
 from discourse.notebook import (ReproduceError, ReproduceUsageError,
                                 execute_notebook, inject_parameters, notebook_paths,
                                 read_parameters, recorded_parameters)
@@ -314,6 +314,10 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         use.update((parameters or {}).get(nb_path.name, {}))
         out = executed_dir / nb_path.name if executed_dir is not None else None
         t0 = time.perf_counter()
+        # an earlier run's outputs of this chapter go first: what the chapter does not
+        # write this time (a comparison of years on one year) is not this run's
+        for path in registry.chapter_files(nb_path.stem, out_results, figures_dir):
+            (remove_table if path.suffix == ".csv" else Path.unlink)(path)
         say(f"running {nb_path.name} ...")
         state["step"] = f"running {nb_path.name}"
         nb = execute_notebook(nb_path, use, timeout=timeout, output=out)

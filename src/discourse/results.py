@@ -25,6 +25,8 @@ __all__ = [
     "kwic",
     "by_name",
     "strays",
+    "chapter_files",
+    "stale_kwic",
     # tables
     "SENTENCES", "SENTENCES_RAW", "CORPUS_SUMMARY",
     "KEYWORDS_FREQUENCIES_BY_YEAR", "KEYWORDS_FREQUENCIES_BY_DOCUMENT",
@@ -258,6 +260,38 @@ def stale_kwic(directory: str | os.PathLike | None, terms) -> list[Path]:
     keep = {kwic(t).file for t in terms}
     pattern = KEYWORDS_KWIC.file.replace("{term}", "*")
     return sorted(p for p in paths.results_dir(directory).glob(pattern) if p.name not in keep)
+
+
+def chapter_files(chapter: str, results: str | os.PathLike | None = None,
+                  figures: str | os.PathLike | None = None) -> list[Path]:
+    """The files in the output folders of the outputs registered to ``chapter`` (a
+    notebook's stem, ``"04-framing"``): its tables (every term's, for a pattern such
+    as the keyword-in-context tables), texts and figures (PNG and SVG). ``discourse
+    reproduce`` removes them before it runs the chapter, so that a table the chapter
+    no longer writes (a comparison of years on a corpus of one year) is not left for
+    the summary to cite as this run's. Provenance sidecars are not listed
+    (:func:`discourse.io.remove_table` removes a table's with it).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for o in (KEYWORDS_KEYNESS, kwic("trade"), FRAMING_CODES):
+    ...     _ = o.path(d).write_text("")
+    >>> [p.name for p in chapter_files("02-keywords", d, d)]
+    ['keywords-keyness.csv', 'keywords-kwic-trade.csv']
+    """
+    found = set()
+    for o in _ALL.values():
+        if o.chapter != chapter:
+            continue
+        if o.kind == "figure":
+            found |= {p for p in (o.path(figures), o.path(figures).with_suffix(".svg"))
+                      if p.is_file()}
+        else:
+            found |= {p for p in o.path(results).parent.glob(o.file.replace("{term}", "*"))
+                      if p.is_file()}
+    return sorted(found)
 
 
 def by_name(name: str) -> Output:

@@ -34,16 +34,26 @@ def pvalue(p: float) -> str:
 
 
 def pp0(x: float) -> str:
-    """Percentage points, whole; one decimal where a non-zero value rounds to 0 (an
-    interval ending at -0.4 is not "-0").
+    """Percentage points, whole; where a non-zero value rounds to 0, the fewest decimals
+    (up to three) that show a non-zero digit (an interval ending at -0.4 or -0.04 is
+    not "-0" nor "-0.0": it excludes 0).
 
     Examples
     --------
-    >>> pp0(-0.213), pp0(-0.004), pp0(0.0)
-    ('-21', '-0.4', '+0')
+    >>> pp0(-0.213), pp0(-0.004), pp0(-0.000385), pp0(0.0)
+    ('-21', '-0.4', '-0.04', '+0')
+    >>> pp0(2e-7)
+    '+2e-05'
     """
-    out = f"{100 * x:+.0f}"
-    return f"{100 * x:+.1f}" if out in ("+0", "-0") and x != 0 else out
+    v = 100 * x
+    out = f"{v:+.0f}"
+    if out not in ("+0", "-0") or x == 0:
+        return out
+    for digits in (1, 2, 3):
+        out = f"{v:+.{digits}f}"
+        if out.strip("+-0."):
+            return out
+    return f"{v:+.0e}"
 
 
 def pct0(x: float) -> str:

@@ -67,15 +67,21 @@ def framing_findings(root: Path):
     if valid is not None:
         n = int(valid.n.iloc[0]) if "n" in valid else None
         two = _two_coders(ceil, "corpus")
+        built = _developed_on(root, "corpus")
         yield ("Framing",
-               f"Agreement of the lexicon coder with hand coding of the corpus's {n} "
-               f"sentences{_coders(root, 'corpus')} (Wilson CIs for precision and recall, "
+               f"Agreement of the lexicon coder with hand coding of {n} sentences of the "
+               f"corpus{_coders(root, 'corpus')} (Wilson CIs for precision and recall, "
                "paragraph-cluster bootstrap CIs for F1 and kappa, widened to an analytic "
                "interval where narrower): "
-               f"{agreement(valid)}. These figures are optimistic: "
-               f"the lexicon was developed and revised on these very sentences.{two}",
-               f"{R.FRAMING_VALIDATION.ref}; {R.FIG_VALIDATION.ref}"
-               + (f"; {R.FRAMING_CEILING.ref}" if two else ""))
+               f"{agreement(valid)}. "
+               + ("These figures are optimistic: the lexicon was developed and revised on "
+                  "these very sentences." if built == "yes" else
+                  "The corpus's register of hand-coded sets does not say whether the "
+                  "lexicon was adapted on these sentences: if it was, these figures are "
+                  "optimistic." if built is None else
+                  "The lexicon was not built or tuned on these sentences.") + two,
+               R.FRAMING_VALIDATION.ref
+               + (f"; {R.FRAMING_CEILING.ref}; {R.FIG_VALIDATION.ref}" if two else ""))
     yield from _generalisation(root, ceil, skip_corpus=valid is not None)
     sens = read(root, R.FRAMING_SENSITIVITY)
     if sens is not None and "holds" in sens:
@@ -116,6 +122,16 @@ def _variants(checks) -> str:
     if "codes" in checks and (checks["codes"].astype(str) == "hand").any():
         parts.append("hand codes instead of lexicon codes")
     return "; ".join(parts + ["the main result itself is not counted"])
+
+
+def _developed_on(root: Path, name: str) -> str | None:
+    """``"yes"``/``"no"``: whether the lexicon was built or tuned on set ``name``, as the
+    corpus's register of hand-coded sets says (``None`` when it does not)."""
+    gen = read(root, R.FRAMING_GENERALISATION)
+    if gen is None or "used_for_development" not in gen:
+        return None
+    said = gen.loc[gen.set == name, "used_for_development"].dropna().astype(str)
+    return said.iloc[0] if len(said) and said.iloc[0] in ("yes", "no") else None
 
 
 def _coders(root: Path, name: str) -> str:
