@@ -17,17 +17,19 @@ from conftest import MULTI
 F = framing.FRAMES
 
 
-@pytest.fixture
-def setup(tmp_path):
-    """A writable copy of the fixture corpus, a codebook, a lexicon copy and a sheet
-    drawn with `discourse sample`, filled from the coder's codes with two changes."""
-    root = tmp_path / "corpus"
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory):
+    """A copy of the fixture corpus, a codebook, a lexicon copy and a sheet drawn with
+    `discourse sample`, filled from the coder's codes with two changes: made once per
+    module (drawing and coding are deterministic), copied for each test by ``setup``."""
+    tmp = tmp_path_factory.mktemp("sheets")
+    root = tmp / "corpus"
     shutil.copytree(MULTI, root)
-    book = tmp_path / "codebook.md"
+    book = tmp / "codebook.md"
     book.write_text("# Codebook\n\nSecurity, economy, multilateralism.\n")
-    lexicon = tmp_path / "frames.yaml"
+    lexicon = tmp / "frames.yaml"
     shutil.copy(paths.lexicon_path(framing.LEXICON_FILE), lexicon)
-    sheet = tmp_path / "sheet.csv"
+    sheet = tmp / "sheet.csv"
     common = ["--corpus", str(root), "--lexicon", str(lexicon), "--codebook", str(book)]
     assert cli.main(["sample", "--n", "12", "--by", "year", "--seed", "4", *common,
                      "-o", str(sheet)]) == 0
@@ -39,12 +41,23 @@ def setup(tmp_path):
         filled[f] = codes.loc[blank.id, f].to_numpy()
     filled.loc[0, "security"] = 1 - filled.loc[0, "security"]        # the hand differs
     filled.loc[1, "economy"] = 1 - filled.loc[1, "economy"]
-    coded = tmp_path / "coded.csv"
+    coded = tmp / "coded.csv"
     filled.to_csv(coded, index=False)
     shutil.copy(sampling.lock_path(sheet), sampling.lock_path(coded))
-    return {"root": root, "book": book, "lexicon": lexicon, "sheet": sheet, "coded": coded,
-            "filled": filled, "blank": blank, "common": common, "tmp": tmp_path,
-            "sents": sents}
+    return {"tmp": tmp, "filled": filled, "blank": blank, "sents": sents}
+
+
+@pytest.fixture
+def setup(drawn, tmp_path):
+    """The files of ``drawn`` copied into this test's own directory (tests change
+    them), with fresh copies of its tables."""
+    shutil.copytree(drawn["tmp"], tmp_path, dirs_exist_ok=True)
+    root, lexicon, book = tmp_path / "corpus", tmp_path / "frames.yaml", tmp_path / "codebook.md"
+    common = ["--corpus", str(root), "--lexicon", str(lexicon), "--codebook", str(book)]
+    return {"root": root, "book": book, "lexicon": lexicon, "sheet": tmp_path / "sheet.csv",
+            "coded": tmp_path / "coded.csv", "filled": drawn["filled"].copy(),
+            "blank": drawn["blank"].copy(), "common": common, "tmp": tmp_path,
+            "sents": drawn["sents"].copy()}
 
 
 def test_sample_is_stratified_blind_and_locked(setup):

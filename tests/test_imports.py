@@ -8,7 +8,7 @@ import functools
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, package_trees
 
 SRC = REPO / "src"
 
@@ -26,7 +26,14 @@ def _sources() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=None)
 def _tree(source: str) -> ast.Module:
-    return ast.parse(source)
+    """The syntax tree of ``source``: the package's modules' are those parsed once per
+    test process for every test that reads the code (``conftest.package_trees``)."""
+    return _package_trees_by_source().get(source) or ast.parse(source)
+
+
+@functools.lru_cache(maxsize=1)
+def _package_trees_by_source() -> dict[str, ast.Module]:
+    return {p.read_text(encoding="utf-8"): tree for p, tree in package_trees()}
 
 
 def import_graph(sources: dict[str, str]) -> dict[str, set[str]]:
