@@ -99,8 +99,8 @@ def main() -> None:
           f"{platform.python_version()}; {args.repeat} runs each, median seconds (min-max)\n")
     print("| step | " + " | ".join(labels) + " |\n| --- |" + " ---: |" * len(labels))
     for step in steps[labels[-1]]:
-        cells = [f"{statistics.median(v):.1f} ({min(v):.1f}-{max(v):.1f})"
-                 for v in (steps[label].get(step, []) for label in labels) if v]
+        cells = [f"{statistics.median(v):.1f} ({min(v):.1f}-{max(v):.1f})" if v else "-"
+                 for v in (steps[label].get(step, []) for label in labels)]
         name = "**total (reproduce.run)**" if step == "total" else step
         print(f"| {name} | " + " | ".join(cells) + " |")
     if args.old:

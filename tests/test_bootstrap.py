@@ -203,3 +203,19 @@ def test_a_design_drawn_again_yields_the_same_fresh_blocks(monkeypatch):
     assert len(bootstrap._MEMO) == 2
     assert not np.array_equal(other, np.vstack(drawn))
     assert fewer.shape == (n, 19) and (fewer.sum(axis=1) == 19).all()
+
+
+def test_kept_counts_above_255_and_another_block_size(monkeypatch):
+    """Counts that may reach 300 (one document of 300 paragraphs) are kept as uint16 and
+    come back exact; a changed BLOCK is another design of blocks, not the kept one."""
+    monkeypatch.setattr(bootstrap, "_MEMO", type(bootstrap._MEMO)())
+    t = _table([[1]] * 300)
+    boot = bootstrap.cluster_bootstrap(t, n_boot=40, seed=3)
+    first = boot.counts()
+    kept = next(iter(bootstrap._MEMO.values()))
+    assert kept[0].dtype == np.uint16
+    np.testing.assert_array_equal(boot.counts(), first)
+    monkeypatch.setattr(bootstrap, "BLOCK", 7)
+    blocks = list(boot.blocks())
+    assert [len(b) for b in blocks] == [7] * 5 + [5] and len(bootstrap._MEMO) == 2
+    assert (np.vstack(blocks).sum(axis=1) == 300).all()

@@ -1,7 +1,7 @@
-"""A checkout keeps the bytes the package checks (``.gitattributes``): the corpus texts
-(sha256 in ``corpus/metadata.csv``), every output listed in ``results/manifest.json``
-and the codebook (locked with coding sheets) are never given other line endings by git,
-even with ``core.autocrlf=true`` (Git for Windows' default)."""
+"""A checkout keeps the bytes the package checks (``.gitattributes``): the texts of the
+corpus and of the test fixture corpus (sha256 in their ``metadata.csv``), every output
+the manifest hashes and the codebook (locked with coding sheets) are never given other
+line endings by git, even with ``core.autocrlf=true`` (Git for Windows' default)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from discourse import results
 
-from conftest import REPO
+from conftest import MULTI, REPO
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None or not (REPO / ".git").exists(),
                                 reason="not a git checkout")
@@ -28,8 +28,11 @@ def _git(cwd, *args) -> str:
 def _checked_files() -> list[str]:
     """The texts of the corpus, every output of the registry (whether or not a run wrote
     it: the attributes are those of the path), the manifest and the codebook."""
-    with open(REPO / "corpus" / "metadata.csv", encoding="utf-8", newline="") as fh:
-        texts = [f"corpus/{row['file']}" for row in csv.DictReader(fh)]
+    texts = []
+    for corpus in (REPO / "corpus", MULTI):
+        with open(corpus / "metadata.csv", encoding="utf-8", newline="") as fh:
+            where = corpus.relative_to(REPO).as_posix()
+            texts += [f"{where}/{row['file']}" for row in csv.DictReader(fh)]
     outputs = [f"results/{o.file}" for o in results.TABLES]
     outputs += [f"results/.provenance/{o.file}.json" for o in results.TABLES]
     outputs += [f"figures/{o.name}.{fmt}" for o in results.FIGURES for fmt in ("png", "svg")]
@@ -40,6 +43,7 @@ def _checked_files() -> list[str]:
 def test_files_whose_bytes_are_checked_are_never_converted():
     files = _checked_files()
     assert len(files) > 60 and "results/sentences.csv" in files
+    assert any(f.startswith("tests/fixtures/multiyear/texts/") for f in files)
     out = _git(REPO, "check-attr", "text", "--", *files).splitlines()
     assert len(out) == len(files)
     converted = [line for line in out if not line.endswith(": text: unset")]

@@ -38,6 +38,13 @@ def test_a_bad_registry_names_the_file(tmp_path):
     with pytest.raises(ValueError, match=r"sets.csv: kind 'invented' is not one of"):
         ev.load_sets(tmp_path)
     assert ev.load_sets(tmp_path / "nowhere").empty
+    # the corpus's own hand coding goes by the name the summary and explorer look for
+    (tmp_path / "annotations" / "sets.csv").write_text(
+        "file,set,kind,used_for_development,texts,sentences,written_by,coded_by,description\n"
+        "frames_validation.csv,asean-speeches,real,yes,,1,,,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"sets.csv: the set of frames_validation.csv .* "
+                       r"must be named 'corpus', not 'asean-speeches'"):
+        ev.load_sets(tmp_path)
 
 
 def test_load_set_gives_the_coder_contract():

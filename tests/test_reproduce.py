@@ -300,12 +300,13 @@ def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
 
 
 @pytest.mark.slow
-@pytest.mark.slow
 def test_a_chapter_starts_without_its_earlier_outputs(tmp_path, tiny_corpus):
-    """An earlier run's outputs of a chapter are removed before the chapter runs: one it
-    does not write this time (a comparison of years on a corpus of one year) is not left
-    for the summary to cite and the manifest to hash as this run's; other chapters'
-    outputs (a run of some chapters) and files that are no output stay."""
+    """The outputs of a chapter that an earlier run wrote (its manifest lists them with
+    their sha256) are removed before the chapter runs: one it does not write this time
+    (a comparison of years on a corpus of one year) is not left for the summary to cite
+    and the manifest to hash as this run's. Other chapters' outputs (a run of some
+    chapters), files that are no output, and a file under an output's name that no run
+    wrote or that changed since (a coding sheet) stay."""
     nbdir = tmp_path / "nb"
     nbdir.mkdir()
     _notebook(nbdir / "04-framing.ipynb", _params("RESULTS_DIR = None"),
@@ -314,26 +315,39 @@ def test_a_chapter_starts_without_its_earlier_outputs(tmp_path, tiny_corpus):
     res, fig = tmp_path / "r", tmp_path / "f"
     res.mkdir()
     fig.mkdir()
-    stale = [registry.FRAMING_DIFFERENCES.path(res), registry.FRAMING_SAMPLE_LOCK.path(res),
-             registry.FIG_TRAJECTORY.path(fig), registry.FIG_TRAJECTORY.path(fig).with_suffix(
-                 ".svg"), registry.FRAMING_CODES.path(res)]
-    kept = [registry.KEYWORDS_KEYNESS.path(res), registry.FIG_KEYNESS.path(fig),
-            res / "notes.txt"]
-    for p in stale + kept:
-        p.write_text("old")
     io.write_table(pd.DataFrame({"a": [1]}), registry.FRAMING_SHARES.path(res))
     sidecar = res / ".provenance" / f"{registry.FRAMING_SHARES.file}.json"
-    assert sidecar.is_file()
-    manifest = reproduce.run(corpus=tiny_corpus, results=res, figures=fig, notebooks=nbdir,
-                             executed=tmp_path / "x", only=["04"], quiet=True)
-    assert [p.name for p in stale + kept + [sidecar] if p.exists()] == [
-        registry.FRAMING_CODES.file, registry.KEYWORDS_KEYNESS.file,
-        registry.FIG_KEYNESS.file, "notes.txt"]
+    orphan = res / ".provenance" / f"{registry.FRAMING_TRAJECTORY.file}.json"
+    stale = [registry.FRAMING_DIFFERENCES.path(res), registry.FIG_TRAJECTORY.path(fig),
+             registry.FIG_TRAJECTORY.path(fig).with_suffix(".svg"),
+             registry.FRAMING_CODES.path(res), registry.FRAMING_SHARES.path(res), sidecar,
+             orphan]
+    other = [registry.KEYWORDS_KEYNESS.path(res), registry.FIG_KEYNESS.path(fig)]
+    sheet, edited = registry.FRAMING_SAMPLE_SHEET.path(res), registry.FRAMING_SAMPLE_LOCK.path(res)
+    for p in [*stale, *other, res / "notes.txt", sheet, edited]:
+        if not p.exists():
+            p.write_text("old")
+    listed = {f"{'figures' if p.parent == fig else 'results'}/"
+              f"{p.relative_to(fig if p.parent == fig else res).as_posix()}":
+              io.file_sha256(p) for p in [*stale, *other, edited]}
+    edited.write_text("changed since")                 # e.g. a lock redrawn by hand
+    (res / "manifest.json").write_text(json.dumps({"files": listed}), encoding="utf-8")
+    reproduce.run(corpus=tiny_corpus, results=res, figures=fig, notebooks=nbdir,
+                  executed=tmp_path / "x", only=["04"], quiet=True)
+    assert [p.name for p in stale if p.exists()] == [registry.FRAMING_CODES.file]
     assert registry.FRAMING_CODES.path(res).read_text() == "new"
+    assert all(p.exists() for p in [*other, res / "notes.txt", sheet, edited])
+    manifest = json.loads((res / "manifest.json").read_text(encoding="utf-8"))
     assert "results/framing-differences.csv" not in manifest["files"]
     assert "results/keywords-keyness.csv" in manifest["files"]
+    # what it removes and keeps is said
+    say = reproduce.clear_chapter("04-framing", res, fig, {
+        "results/framing-codes.csv": io.file_sha256(registry.FRAMING_CODES.path(res))})
+    assert say[-1] == "removed 1 output(s) of 04-framing of an earlier run"
+    assert any(line.startswith(f"kept {sheet}: under the name of an output") for line in say)
 
 
+@pytest.mark.slow
 def test_html_report(tmp_path):
     nbdir = tmp_path / "nb"
     nbdir.mkdir()

@@ -129,11 +129,13 @@ class ClusterBootstrap:
         counts matrix of at most :data:`MEMO_BYTES` (in the smallest integer type that
         holds its counts) is kept once drawn, so that the several statistics computed
         from one resampling design (the agreement of several coders with one hand
-        coding) do not draw it again: the draws depend only on the seed, ``n_boot`` and
-        the clusters' plan, which key it, so what is yielded is the same either way.
+        coding) do not draw it again: the draws depend only on the seed, ``n_boot``,
+        :data:`BLOCK` and the clusters' plan, which key it, so what is yielded is the
+        same either way. The kept matrices live as long as the process (a notebook's
+        kernel: at most :data:`MEMO_BYTES`, briefly twice that while one is added).
         """
         plan = _plan(self.clusters)
-        key = (self.seed, self.n_boot, _plan_key(plan))
+        key = (self.seed, self.n_boot, BLOCK, _plan_key(plan))
         if key in _MEMO:
             _MEMO.move_to_end(key)
             for kept in _MEMO[key]:

@@ -54,7 +54,7 @@ from pathlib import Path
 from discourse import __version__, interrupt, paths
 from discourse import results as registry
 from discourse.checks import join_problems, missing_folders
-from discourse.io import file_sha256, remove_table, write_table, write_text
+from discourse.io import file_sha256, write_table, write_text
 from discourse.notebook import (ReproduceError, ReproduceUsageError,
                                 execute_notebook, inject_parameters, notebook_paths,
                                 read_parameters, recorded_parameters)
@@ -233,6 +233,47 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
         raise exc.at(state["step"]) from None
 
 
+def _manifest_files(results: Path) -> dict:
+    """``{"results/NAME" or "figures/NAME": sha256}`` of the folder's manifest (empty
+    without one, or one that cannot be read)."""
+    try:
+        record = json.loads((results / registry.MANIFEST.file).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = record.get("files") if isinstance(record, dict) else None
+    return files if isinstance(files, dict) else {}
+
+
+def clear_chapter(chapter: str, results: Path, figures: Path, earlier: dict) -> list[str]:
+    """Remove the outputs of ``chapter`` that an earlier run wrote into these folders
+    (listed, with the same sha256, in the manifest ``earlier``), so that a table the
+    chapter does not write this time (a comparison of years on a corpus of one year) is
+    not left for the summary to cite and the manifest to hash as this run's. A file
+    under such a name that no earlier run wrote, or that was changed since (a coding
+    sheet drawn or filled under the chapter's name), is kept and named.
+
+    Returns
+    -------
+    list of str
+        One line per kept file, and one for the files removed.
+    """
+    removed, kept = [], []
+    for path in registry.chapter_files(chapter, results, figures):
+        folder, base = ("figures", figures) if path.is_relative_to(figures) and \
+            not path.is_relative_to(results) else ("results", results)
+        name = f"{folder}/{path.relative_to(base).as_posix()}"
+        if earlier.get(name) == file_sha256(path):
+            path.unlink()
+            removed.append(name)
+        else:
+            kept.append(f"kept {path}: under the name of an output of {chapter}, but no "
+                        "earlier run's manifest lists it as written (hashed as this run's "
+                        "if the chapter does not replace it)")
+    if removed:
+        kept.append(f"removed {len(removed)} output(s) of {chapter} of an earlier run")
+    return kept
+
+
 def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout, only,
          parameters, quiet, make_folders) -> dict:
     """:func:`run`, keeping ``state["step"]`` up to date for an interrupt's message."""
@@ -304,6 +345,7 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     timings["sentences"] = round(time.perf_counter() - t0, 3)
     say(f"wrote {registry.SENTENCES.path(out_results)}")
 
+    earlier = _manifest_files(out_results)
     notebook_params = {}
     for nb_path in notebook_paths(notebooks_dir):
         if only and not any(nb_path.name.startswith(p) for p in only):
@@ -314,10 +356,8 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         use.update((parameters or {}).get(nb_path.name, {}))
         out = executed_dir / nb_path.name if executed_dir is not None else None
         t0 = time.perf_counter()
-        # an earlier run's outputs of this chapter go first: what the chapter does not
-        # write this time (a comparison of years on one year) is not this run's
-        for path in registry.chapter_files(nb_path.stem, out_results, figures_dir):
-            (remove_table if path.suffix == ".csv" else Path.unlink)(path)
+        for line in clear_chapter(nb_path.stem, out_results, figures_dir, earlier):
+            say(line)
         say(f"running {nb_path.name} ...")
         state["step"] = f"running {nb_path.name}"
         nb = execute_notebook(nb_path, use, timeout=timeout, output=out)

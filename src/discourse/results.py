@@ -264,13 +264,11 @@ def stale_kwic(directory: str | os.PathLike | None, terms) -> list[Path]:
 
 def chapter_files(chapter: str, results: str | os.PathLike | None = None,
                   figures: str | os.PathLike | None = None) -> list[Path]:
-    """The files in the output folders of the outputs registered to ``chapter`` (a
-    notebook's stem, ``"04-framing"``): its tables (every term's, for a pattern such
-    as the keyword-in-context tables), texts and figures (PNG and SVG). ``discourse
-    reproduce`` removes them before it runs the chapter, so that a table the chapter
-    no longer writes (a comparison of years on a corpus of one year) is not left for
-    the summary to cite as this run's. Provenance sidecars are not listed
-    (:func:`discourse.io.remove_table` removes a table's with it).
+    """The files in the output folders under the names of the outputs registered to
+    ``chapter`` (a notebook's stem, ``"04-framing"``): its tables (every term's, for a
+    pattern such as the keyword-in-context tables) with their provenance sidecars,
+    texts, and figures (PNG and SVG). ``discourse reproduce`` removes those an earlier
+    run wrote before it runs the chapter (:func:`discourse.reproduce.clear_chapter`).
 
     Examples
     --------
@@ -288,8 +286,11 @@ def chapter_files(chapter: str, results: str | os.PathLike | None = None,
         if o.kind == "figure":
             found |= {p for p in (o.path(figures), o.path(figures).with_suffix(".svg"))
                       if p.is_file()}
-        else:
-            found |= {p for p in o.path(results).parent.glob(o.file.replace("{term}", "*"))
+            continue
+        folder, pattern = o.path(results).parent, o.file.replace("{term}", "*")
+        found |= {p for p in folder.glob(pattern) if p.is_file()}
+        if o.kind == "table":
+            found |= {p for p in (folder / ".provenance").glob(f"{pattern}.json")
                       if p.is_file()}
     return sorted(found)
 

@@ -80,6 +80,11 @@ def load_sets(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
         bad = sorted(set(table[col]) - allowed)
         if bad:
             raise ValueError(f"{p}: {col} {bad[0]!r} is not one of {sorted(allowed)}")
+    # the summary and the explorer find the corpus's own hand coding by this name
+    named = table.loc[table.file == "frames_validation.csv", "set"].tolist()
+    if named not in ([], ["corpus"]):
+        raise ValueError(f"{p}: the set of frames_validation.csv (the corpus's own hand "
+                         f"coding) must be named 'corpus', not {named[0]!r}")
     return table.assign(measured_on=[_measured_on(r) for r in table.itertuples()])
 
 

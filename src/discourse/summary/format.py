@@ -35,25 +35,27 @@ def pvalue(p: float) -> str:
 
 def pp0(x: float) -> str:
     """Percentage points, whole; where a non-zero value rounds to 0, the fewest decimals
-    (up to three) that show a non-zero digit (an interval ending at -0.4 or -0.04 is
-    not "-0" nor "-0.0": it excludes 0).
+    (up to three) that show a non-zero digit (an interval ending at -0.4 or -0.04 is not
+    "-0" nor "-0.0": it excludes 0); below 0.0005 points, 0 (rounding noise).
 
     Examples
     --------
     >>> pp0(-0.213), pp0(-0.004), pp0(-0.000385), pp0(0.0)
     ('-21', '-0.4', '-0.04', '+0')
-    >>> pp0(2e-7)
-    '+2e-05'
+    >>> pp0(0.1 + 0.2 - 0.3)          # rounding noise of a difference of shares: 0
+    '+0'
     """
     v = 100 * x
     out = f"{v:+.0f}"
-    if out not in ("+0", "-0") or x == 0:
+    if abs(v) < 0.0005:
+        return "+0"
+    if out not in ("+0", "-0"):
         return out
-    for digits in (1, 2, 3):
+    for digits in (1, 2):
         out = f"{v:+.{digits}f}"
         if out.strip("+-0."):
             return out
-    return f"{v:+.0e}"
+    return f"{v:+.3f}"
 
 
 def pct0(x: float) -> str:
