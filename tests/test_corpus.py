@@ -358,6 +358,51 @@ def test_load_sentences_segments_when_the_table_is_stale(tiny_corpus, tmp_path):
     assert len(corpus.load_sentences(tiny_corpus, results=tmp_path / "none")) == 13
 
 
+def _set_dates(root, dates):
+    """Rewrite the dates of metadata.csv (``{doc_id: date}``; the texts are unchanged)."""
+    path = root / "metadata.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["date"] = dates.get(row["doc_id"], row["date"])
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_the_date_column_is_read_back_as_written(tmp_path, monkeypatch):
+    """A year, a month and a day stay text when results/sentences.csv is read back
+    ("2021" is not the number 2021, "2022-06" no day), equal to metadata's dates."""
+    root = write_corpus(tmp_path / "c", {"a-2021-speech": "A\nOne.\n",
+                                         "b-2022-speech": "B\nTwo.\n",
+                                         "c-2023-speech": "C\nThree.\n"})
+    _set_dates(root, {"a-2021-speech": "2021", "b-2022-speech": "2022-06"})
+    expected = _written(root, tmp_path / "results")
+    assert expected["date"].tolist() == ["2021", "2021", "2022-06", "2022-06",
+                                         "2023-03-15", "2023-03-15"]
+    monkeypatch.setattr(corpus, "segment", lambda *a, **k: pytest.fail("segmented again"))
+    got = corpus.load_sentences(root, results=tmp_path / "results")
+    pd.testing.assert_frame_equal(got, expected)
+    meta = corpus.load_metadata(root).set_index("doc_id")["date"]
+    assert got["date"].tolist() == got["doc_id"].map(meta).tolist()
+
+
+def test_a_sentences_table_written_without_dates_is_made_again(tiny_corpus, tmp_path):
+    """A table written before the ``date`` column (same version, same corpus) is not
+    read back: the frame coder would judge membership by the year."""
+    from discourse import io, results
+
+    table = corpus.segment(corpus.load_docs(tiny_corpus))
+    old = table.drop(columns="date")
+    old.attrs = dict(table.attrs)
+    path = results.SENTENCES.path(tmp_path)
+    io.write_table(old, path)
+    assert "date" not in pd.read_csv(path).columns
+    got = corpus.load_sentences(tiny_corpus, results=tmp_path)
+    pd.testing.assert_frame_equal(got, table)
+
+
 def test_load_sentences_per_layer(corpus_copy, tmp_path):
     raw = _written(corpus_copy, tmp_path, layer="raw")
     got = corpus.load_sentences(corpus_copy, layer="raw", results=tmp_path)

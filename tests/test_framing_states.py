@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from discourse.framing.states import States, StatesError, read_states
@@ -51,3 +52,34 @@ def test_states_value_is_frozen():
     s = States("x", {"A": ""}, {("A",): ("A", False)}, 1, frozenset({"A"}))
     with pytest.raises(Exception):
         s.path = "y"
+
+
+def test_the_pipeline_judges_membership_by_the_documents_date(tmp_path):
+    """A text of 15 March 2023 names Iran (a member from 4 July 2023) as a non-member:
+    the sentences table carries metadata's date, so segment -> code_sentences and the
+    table read back from results/ code it as an explicit date does, not by the year."""
+    from discourse import corpus, framing, io, results
+
+    from conftest import write_corpus
+
+    root = write_corpus(tmp_path / "c", {
+        "a-2022-speech": "Title\nWe discussed trade.\n",
+        "b-2022-speech": "Title\nPeace.\n",
+        "c-2023-speech": "Title\nThe Secretary-General met with the Ambassador of Iran.\n"})
+    sents = corpus.segment(corpus.load_docs(root))
+    assert set(sents.loc[sents.doc_id == "c-2023-speech", "date"]) == {"2023-03-15"}
+    lexicon = framing.load_lexicon()
+    codes = framing.code_sentences(sents, lexicon)
+    row = codes.set_index("sentence_id").loc["c-2023-speech.p002.s01"]
+    assert row["multilateralism"] == 1 and "Iran (non-member" in row["evidence"]
+    meta = corpus.load_metadata(root).set_index("doc_id")["date"]
+    explicit = framing.code_sentences(sents.drop(columns="date").assign(
+        date=sents.doc_id.map(meta).to_numpy()), lexicon)
+    pd.testing.assert_frame_equal(codes, explicit)
+    # by the year alone, Iran would count as a member (the defect this guards against)
+    by_year = framing.code_sentences(sents, lexicon, date_col="year").set_index("sentence_id")
+    assert by_year.loc["c-2023-speech.p002.s01", "multilateralism"] == 0
+    # the table as chapter 04 reads it back from results/sentences.csv: the same codes
+    io.write_table(sents, results.SENTENCES.path(tmp_path / "results"))
+    again = corpus.load_sentences(root, results=tmp_path / "results")
+    pd.testing.assert_frame_equal(framing.code_sentences(again, lexicon), codes)

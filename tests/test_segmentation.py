@@ -23,7 +23,7 @@ def _text(sents, sid):
 # --- segmentation ------------------------------------------------------------------
 
 def test_sentence_table_shape_and_counts(sents):
-    assert list(sents.columns) == ["sentence_id", "doc_id", "year", "paragraph",
+    assert list(sents.columns) == ["sentence_id", "doc_id", "year", "date", "paragraph",
                                    "sentence", "role", "text"]
     assert sents.sentence_id.is_unique
     assert sents.groupby("doc_id").size().to_dict() == {D2019: 77, D2020: 123}
@@ -185,3 +185,22 @@ def test_a_new_document_is_a_file_plus_a_row(tmp_path):
     s = corpus.segment(corpus.load_docs(root))
     assert sorted(s.year.unique()) == [2023, 2024, 2025]
     assert len(s) == 8
+
+
+# --- the date of each sentence's document ----------------------------------------------
+
+def test_sentences_carry_the_date_of_their_document_as_written(sents):
+    """``date`` is metadata.csv's date, as text: "2020-06" (a month) stays "2020-06"."""
+    dates = sents.groupby("doc_id")["date"].unique().map(list).to_dict()
+    assert dates == {D2019: ["2019-04-22"], D2020: ["2020-06"]}
+    meta = corpus.load_metadata(CORPUS).set_index("doc_id")["date"]
+    assert sents["date"].tolist() == sents["doc_id"].map(meta).tolist()
+    assert all(type(d) is str for d in sents["date"])
+
+
+def test_a_docs_table_without_dates_gives_the_year():
+    docs = pd.DataFrame({"doc_id": ["d1"], "year": [2021], "genre": ["speech"],
+                         "text": ["Title\nPeace."]})
+    assert corpus.segment(docs)["date"].tolist() == ["2021", "2021"]
+    timestamps = docs.assign(date=[pd.Timestamp("2021-03-04")])
+    assert corpus.segment(timestamps)["date"].tolist() == ["2021-03-04", "2021-03-04"]

@@ -34,7 +34,8 @@ __all__ = ["main", "build_parser"]
 def _add_sentences(sub) -> None:
     p = sub.add_parser("sentences", help="segment the corpus into the sentences table",
                        description="Write the sentences table (sentence_id, doc_id, "
-                                   "year, paragraph, sentence, role, text) as CSV.")
+                                   "year, date, paragraph, sentence, role, text) as "
+                                   "CSV; date is the document's date in metadata.csv.")
     _corpus_args(p)
     _output_arg(p)
 

@@ -33,8 +33,8 @@ from discourse import __version__, paths, provenance
 from discourse import results as registry
 from discourse.checks import check_choice, check_date
 from discourse.io import file_sha256, read_table
-from discourse.segmentation import (INTERVIEW_GENRES, ROLES, SENTENCE_COLUMNS, describe,
-                                    iter_sentences, paragraphs, segment)
+from discourse.segmentation import (INTERVIEW_GENRES, ROLES, SENTENCE_COLUMNS, SENTENCE_DTYPES,
+                                    describe, iter_sentences, paragraphs, segment)
 from discourse.text import EXTRA_ABBREVIATIONS, join_sentences, sentence_spans, split_sentences
 
 __all__ = [
@@ -84,8 +84,6 @@ _DOC_COLUMNS = ["doc_id", "year", "date", "speaker", "genre", "title", "venue",
 #: A row of the ``docs`` table (:func:`stream_docs`).
 _Doc = namedtuple("Doc", _DOC_COLUMNS)
 _SEGMENT = f"{segment.__module__}.{segment.__qualname__}"   # what made a sentences table
-_SENTENCE_DTYPES = {"sentence_id": str, "doc_id": str, "year": "int64",
-                    "paragraph": "int64", "sentence": "int64", "role": str, "text": str}
 
 
 class CorpusError(ValueError):
@@ -391,7 +389,8 @@ def load_sentences(corpus: str | os.PathLike | None = None, *, layer: str = "cle
     the raw layer) before the chapters run; each chapter then reads that file instead
     of segmenting the corpus again, provided its provenance sidecar shows that it was
     made by this version of the package from exactly this corpus (same checksum over
-    every corpus file) and layer, and the file is unchanged since. Otherwise the
+    every corpus file) and layer, and the file is unchanged since and has the columns of
+    :data:`SENTENCE_COLUMNS` (one written before ``date`` was added has not). Otherwise the
     corpus is loaded and segmented now (:func:`load_docs`, :func:`segment`). Either
     way the table is the same.
 
@@ -419,5 +418,7 @@ def load_sentences(corpus: str | os.PathLike | None = None, *, layer: str = "cle
         wanted = _signature(root, layer)
         got = record.get("corpus") or {}
         if (got.get("sha256"), got.get("layer")) == (wanted["sha256"], layer):
-            return read_table(path, dtype=_SENTENCE_DTYPES)
+            table = read_table(path, dtype=SENTENCE_DTYPES)
+            if list(table.columns) == SENTENCE_COLUMNS:
+                return table
     return segment(load_docs(root, layer=layer))

@@ -39,6 +39,7 @@ import pandas as pd
 
 from discourse.checks import check_choice, check_columns
 from discourse.lexicons import Lexicons, load_lexicons
+from discourse.segmentation import SENTENCE_COLUMNS
 from discourse.terms import TermOptions, as_options, block_terms
 
 __all__ = ["LEVELS", "TermCounts", "count_terms", "from_tokens", "combine"]
@@ -131,7 +132,8 @@ def _sentence_rows(sentences) -> Iterable[tuple]:
         check_columns(sentences, ("doc_id", "year", "paragraph", "text"), "sentences table")
         return zip(sentences["doc_id"], sentences["year"], sentences["paragraph"],
                    sentences["text"])
-    return ((r[1], r[2], r[3], r[-1]) for r in sentences)
+    doc, year, par = (SENTENCE_COLUMNS.index(c) for c in ("doc_id", "year", "paragraph"))
+    return ((r[doc], r[year], r[par], r[-1]) for r in sentences)
 
 
 def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
@@ -143,8 +145,8 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
     ----------
     sentences : pandas.DataFrame or iterable of tuples
         A ``sentences`` table (``doc_id, year, paragraph, text``), or sentence rows as
-        yielded by :func:`discourse.segmentation.iter_sentences` (``sentence_id,
-        doc_id, year, paragraph, sentence, role, text``), streamed one at a time.
+        yielded by :func:`discourse.segmentation.iter_sentences` (the fields of
+        :data:`discourse.segmentation.SENTENCE_COLUMNS`), streamed one at a time.
         The sentences of a paragraph must be adjacent (as the corpus gives them; a
         paragraph met again after another is an error, as its counts would be split).
     options : TermOptions or mapping

@@ -40,16 +40,20 @@ import pandas as pd
 from discourse import provenance
 from discourse.text import count_words, split_sentences
 
-__all__ = ["ROLES", "SENTENCE_COLUMNS", "INTERVIEW_GENRES", "paragraphs", "iter_sentences",
-           "segment", "describe"]
+__all__ = ["ROLES", "SENTENCE_COLUMNS", "SENTENCE_DTYPES", "INTERVIEW_GENRES", "paragraphs",
+           "iter_sentences", "segment", "describe"]
 
 #: Speaker roles of paragraphs, in the order they are documented.
 ROLES = ("title", "lead", "question", "answer", "speech")
 #: Genres whose body alternates questions and answers.
 INTERVIEW_GENRES = frozenset({"interview"})
 #: Columns of the ``sentences`` table, in order.
-SENTENCE_COLUMNS = ["sentence_id", "doc_id", "year", "paragraph", "sentence", "role",
-                    "text"]
+SENTENCE_COLUMNS = ["sentence_id", "doc_id", "year", "date", "paragraph", "sentence",
+                    "role", "text"]
+#: Their types when the table is read back from CSV: ``date`` stays the text written in
+#: metadata.csv ("2020-06" is neither a number nor a day).
+SENTENCE_DTYPES = {"sentence_id": str, "doc_id": str, "year": "int64", "date": str,
+                   "paragraph": "int64", "sentence": "int64", "role": str, "text": str}
 _CLOSERS = " \t\"'”’»)]\u00a0"
 
 
@@ -99,28 +103,42 @@ def paragraphs(docs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(records, columns=["doc_id", "year", "paragraph", "role", "text"])
 
 
-def _doc_sentences(doc_id: str, year: int, genre: str, text: str) -> Iterator[tuple]:
+def _date(doc) -> str:
+    """A document's date as written (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); its year
+    when the ``docs`` table has no date for it."""
+    date = getattr(doc, "date", None)
+    if date is None or (pd.api.types.is_scalar(date) and pd.isna(date)) \
+            or str(date).strip() == "":
+        return str(int(doc.year))
+    if hasattr(date, "strftime"):                  # a datetime or Timestamp: its day
+        return date.strftime("%Y-%m-%d")
+    return str(date).strip()
+
+
+def _doc_sentences(doc_id: str, year: int, date: str, genre: str, text: str
+                   ) -> Iterator[tuple]:
     texts = _doc_paragraphs(text)
     for p, (para, role) in enumerate(zip(texts, _paragraph_roles(texts, genre)), start=1):
         for s, sent in enumerate(split_sentences(para), start=1):
-            yield (f"{doc_id}.p{p:03d}.s{s:02d}", doc_id, int(year), p, s, role, sent)
+            yield (f"{doc_id}.p{p:03d}.s{s:02d}", doc_id, int(year), date, p, s, role, sent)
 
 
 def iter_sentences(docs) -> Iterator[tuple]:
     """Yield sentence rows one at a time (same fields as :func:`segment`).
 
     ``docs`` is a ``docs`` table or an iterable of its rows (objects with ``doc_id``,
-    ``year``, ``genre`` and ``text`` attributes, as ``DataFrame.itertuples`` yields).
+    ``year``, ``genre``, ``text`` and, optionally, ``date`` attributes, as
+    ``DataFrame.itertuples`` yields).
     Streams: holds one document's paragraphs at a time, for corpora too large to
     keep a second copy of in memory.
     """
     rows = docs.itertuples(index=False) if isinstance(docs, pd.DataFrame) else docs
     for doc in rows:
-        yield from _doc_sentences(doc.doc_id, doc.year, doc.genre, doc.text)
+        yield from _doc_sentences(doc.doc_id, doc.year, _date(doc), doc.genre, doc.text)
 
 
-def _segment_one(doc_id: str, year: int, genre: str, text: str) -> list[tuple]:
-    return list(_doc_sentences(doc_id, year, genre, text))
+def _segment_one(doc_id: str, year: int, date: str, genre: str, text: str) -> list[tuple]:
+    return list(_doc_sentences(doc_id, year, date, genre, text))
 
 
 @provenance.tracked
@@ -140,8 +158,11 @@ def segment(docs: pd.DataFrame, *, n_jobs: int = 1) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``sentences``: ``sentence_id, doc_id, year, paragraph, sentence, role, text``,
-        one row per sentence in corpus order (documents by date, then reading order).
+        ``sentences``: ``sentence_id, doc_id, year, date, paragraph, sentence, role,
+        text``, one row per sentence in corpus order (documents by date, then reading
+        order). ``date`` is the document's date as written in metadata.csv (``YYYY``,
+        ``YYYY-MM`` or ``YYYY-MM-DD``, a string; the year if ``docs`` has no ``date``):
+        the frame coder judges SCO membership by it (:func:`discourse.framing.code_sentences`).
         ``paragraph`` and ``sentence`` count from 1; ``role`` is one of :data:`ROLES`.
 
     Examples
@@ -160,7 +181,7 @@ def segment(docs: pd.DataFrame, *, n_jobs: int = 1) -> pd.DataFrame:
         from joblib import Parallel, delayed
 
         parts = Parallel(n_jobs=n_jobs)(
-            delayed(_segment_one)(d.doc_id, d.year, d.genre, d.text)
+            delayed(_segment_one)(d.doc_id, d.year, _date(d), d.genre, d.text)
             for d in docs.itertuples(index=False))
         rows = [row for part in parts for row in part]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)

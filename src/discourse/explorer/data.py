@@ -68,7 +68,7 @@ COLUMNS = {
     registry.TOPICS_PASSAGES.name: ("topic", "rank", "unit_id", "doc_id", "year", "role",
                                     "weight", "text"),
 }
-_TEXT = {"sentence_id": str, "doc_id": str, "unit_id": str, "term": str, "role": str,
+_TEXT = {"sentence_id": str, "doc_id": str, "date": str, "unit_id": str, "term": str, "role": str,
          "text": str, "evidence": str, "label": str, "status": str, "target": str,
          "reference": str}
 
