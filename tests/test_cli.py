@@ -189,7 +189,8 @@ def test_python_dash_m_and_raw_layer_to_stdout():
     proc = subprocess.run([sys.executable, "-m", "discourse", "sentences", "--layer", "raw",
                            "--corpus", str(CORPUS)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines()[0] == "sentence_id,doc_id,year,paragraph,sentence,role,text"
+    assert proc.stdout.splitlines()[0] == \
+        "sentence_id,doc_id,year,date,paragraph,sentence,role,text"
     assert "Inter-midovisional" in proc.stdout
 
 
