@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import warnings
 
@@ -28,8 +29,11 @@ def test_every_lexicon_entry_quotes_a_codebook_clause(frame_lexicon):
     assert lex.n_entries("security") > 100 and lex.n_entries("economy") > 100
     assert lex.n_entries("multilateralism") > 100 and lex.n_entries("name") > 30
     assert all(e.clause for e in lex.entries)
+    states = hashlib.sha256((CORPUS / "lexicons" / "states.csv").read_bytes()).hexdigest()
     assert lex.provenance() == {"path": "frames.yaml", "entries": len(lex.entries),
-                                "sha256": lex.sha256} and len(lex.sha256) == 64
+                                "sha256": lex.sha256,
+                                "states": {"path": "states.csv", "sha256": states}}
+    assert len(lex.sha256) == 64 and lex.states.sha256 == states
 
 
 def test_lexicon_errors_name_the_file_and_problem(tmp_path):
@@ -98,6 +102,7 @@ def test_a_spelling_section_is_deprecated_but_still_applies(tmp_path, lexicons):
 def test_an_edited_lexicon_is_read_again(tmp_path, lexicons):
     path = tmp_path / "frames.yaml"
     shutil.copy(CORPUS / "lexicons" / "frames.yaml", path)
+    shutil.copy(CORPUS / "lexicons" / "states.csv", tmp_path)
     before = load_lexicon(path, lexicons=lexicons)
     assert _frames("A concert was held.", before) == (0, 0, 0)
     text = path.read_text(encoding="utf-8")
@@ -156,6 +161,7 @@ def test_evidence_names_the_bodies_of_the_lexicons_organisation(tmp_path, lexico
     assert text.count('prefixes: ["SCO"]') == 1
     path = tmp_path / "frames.yaml"
     path.write_text(text.replace('prefixes: ["SCO"]', 'prefixes: ["ASEAN"]'), encoding="utf-8")
+    shutil.copy(CORPUS / "lexicons" / "states.csv", tmp_path)
     lex = load_lexicon(path, lexicons=lexicons)
     explained = framing.explain("The ASEAN Energy Club met.", lex)
     assert tuple(explained["frames"].values()) == (0, 0, 0)
@@ -165,3 +171,54 @@ def test_evidence_names_the_bodies_of_the_lexicons_organisation(tmp_path, lexico
     assert any("inside name of an ASEAN body 'Business Council'" in b
                for b in explained["blocked"])
     assert not any("SCO" in b for b in explained["blocked"])
+
+
+ASEAN_STATES = ("state,names,adjectives,member_from,capitals\n"
+                "Cambodia,Cambodia,Cambodian,1999-04-30,Phnom Penh\n"
+                "China,China,Chinese,,Beijing\n")
+MET = "The Secretary-General met with the Ambassador of Cambodia."
+
+
+def test_a_lexicon_without_its_states_file_warns_and_names_both_files(tmp_path, lexicons):
+    """frames.yaml names its states file "beside this one"; a folder without it gets the
+    default folder's (the SCO's members: Cambodia a non-member) with a warning naming
+    both paths; with its own file beside it, that file and no warning."""
+    from discourse import paths
+    from discourse.framing.lexicon import states_path
+
+    path = tmp_path / "frames.yaml"
+    shutil.copy(CORPUS / "lexicons" / "frames.yaml", path)
+    default = paths.lexicon_dir() / "states.csv"
+    with pytest.warns(UserWarning) as got:
+        sco = load_lexicon(path, lexicons=lexicons)
+    [message] = [str(w.message) for w in got if "states file" in str(w.message)]
+    assert str(tmp_path / "states.csv") in message and str(default) in message
+    assert sco.states.path == str(default)
+    assert framing.explain(MET, sco, date="2022")["evidence"]["multilateralism"] == [
+        "Cambodia (non-member in 2022)"]
+    with pytest.warns(UserWarning, match="does not exist; using"):
+        assert states_path(path) == default
+    (tmp_path / "states.csv").write_text(ASEAN_STATES, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        own = load_lexicon(path, lexicons=lexicons)
+        assert states_path(path) == tmp_path / "states.csv"
+    assert own.states.path == str(tmp_path / "states.csv")
+    assert framing.explain(MET, own, date="2022")["frames"]["multilateralism"] == 0
+    assert own.provenance()["states"] == {
+        "path": "states.csv", "sha256": hashlib.sha256(ASEAN_STATES.encode()).hexdigest()}
+    assert own.sha256 == sco.sha256          # the same frames.yaml: only its states differ
+
+
+def test_coded_tables_record_the_states_file_of_their_lexicon(tmp_path, lexicons):
+    import pandas as pd
+
+    from discourse import provenance
+
+    shutil.copy(CORPUS / "lexicons" / "frames.yaml", tmp_path)
+    (tmp_path / "states.csv").write_text(ASEAN_STATES, encoding="utf-8")
+    lex = load_lexicon(tmp_path / "frames.yaml", lexicons=lexicons)
+    s = pd.DataFrame({"sentence_id": ["a"], "doc_id": "d", "paragraph": 1, "text": [MET]})
+    recorded = provenance.of(framing.code_sentences(s, lex))["inputs"]["lexicon"]
+    assert recorded["states"]["sha256"] == hashlib.sha256(ASEAN_STATES.encode()).hexdigest()
+    assert recorded["sha256"] == lex.sha256

@@ -3,8 +3,10 @@ their locks and every refusal, on the five-document fixture corpus."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
+import warnings
 
 import pandas as pd
 import pytest
@@ -29,6 +31,7 @@ def drawn(tmp_path_factory):
     book.write_text("# Codebook\n\nSecurity, economy, multilateralism.\n")
     lexicon = tmp / "frames.yaml"
     shutil.copy(paths.lexicon_path(framing.LEXICON_FILE), lexicon)
+    shutil.copy(paths.lexicon_path("states.csv"), tmp)             # a complete folder
     sheet = tmp / "sheet.csv"
     common = ["--corpus", str(root), "--lexicon", str(lexicon), "--codebook", str(book)]
     assert cli.main(["sample", "--n", "12", "--by", "year", "--seed", "4", *common,
@@ -77,6 +80,9 @@ def test_sample_is_stratified_blind_and_locked(setup):
     assert set(lock["corpus"]["files"]) >= {"metadata.csv"}
     assert lock["strata"]["2022"]["population"] == int(sizes[2022])
     assert lock["sample"]["sha256"] == sampling.sample_checksum(blank)
+    states = setup["lexicon"].parent / "states.csv"
+    assert lock["states"] == {"file": "states.csv", "sha256": hashlib.sha256(
+        states.read_bytes()).hexdigest()}
     # the same seed gives the same sheet
     again = sampling.sample_sheet(sents, n=12, seed=4, by="year")
     assert again["id"].tolist() == blank["id"].tolist()
@@ -159,6 +165,7 @@ def test_validate_with_two_sheets_reports_reliability(setup):
     ("changed text", "its ids or texts are not those of the sample"),
     ("codebook", "the codebook changed (codebook.md"),
     ("lexicon", "the lexicon changed (frames.yaml"),
+    ("states", "the lexicon's states file changed (states.csv: sha256 "),
     ("corpus", "the corpus changed (changed: metadata.csv"),
     ("no lock", "lock file not found"),
 ])
@@ -180,6 +187,9 @@ def test_validate_refuses_and_writes_nothing(setup, capsys, change, message):
     elif change == "lexicon":
         with open(setup["lexicon"], "a") as fh:
             fh.write("\n# a comment\n")
+    elif change == "states":
+        with open(setup["lexicon"].parent / "states.csv", "a") as fh:
+            fh.write("Atlantis,Atlantis,Atlantean,,\n")
     elif change == "corpus":
         meta = setup["root"] / "metadata.csv"
         meta.write_text(meta.read_text().replace("anniversary reception",
@@ -232,3 +242,24 @@ def test_read_sheet_names_the_file_and_row(tmp_path):
         sheets.read_sheet(p)
     with pytest.raises(sheets.SheetError, match="coding sheet not found"):
         sheets.read_sheet(tmp_path / "none.csv")
+
+
+def test_a_lock_written_before_states_files_were_locked_is_still_read(setup):
+    """An older lock has no "states" entry: the states file is not checked (a warning
+    says so), everything else is, and nothing crashes."""
+    lock = sampling.lock_path(setup["coded"])
+    record = json.loads(lock.read_text(encoding="utf-8"))
+    del record["states"]
+    lock.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    kwargs = dict(corpus=setup["root"], lexicon=setup["lexicon"], codebook=setup["book"],
+                  n_boot=50, agreement_n_boot=50)
+    with open(setup["lexicon"].parent / "states.csv", "a") as fh:
+        fh.write("Atlantis,Atlantis,Atlantean,,\n")                 # not recorded
+    with pytest.warns(UserWarning, match="records no states file .* not checked"):
+        result = framing.validate_sheet(setup["coded"], **kwargs)
+    assert len(result.tables["coder-disagreements"]) == 2
+    setup["book"].write_text("# Codebook, version 2\n")             # still checked
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        with pytest.raises(sheets.SheetError, match="the codebook changed"):
+            framing.validate_sheet(setup["coded"], **kwargs)

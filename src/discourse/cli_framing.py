@@ -102,8 +102,9 @@ def _add_sample(sub) -> None:
                                    "paragraph_text, text, empty security, economy, "
                                    "multilateralism, note), never showing the coder's "
                                    "output, and SHEET.lock.json beside it with the sha256 "
-                                   "of the codebook, the lexicon, the corpus files and the "
-                                   "sample. Conventions: discourse.framing.sampling.")
+                                   "of the codebook, the lexicon and its states file, the "
+                                   "corpus files and the sample. Conventions: "
+                                   "discourse.framing.sampling.")
     p.add_argument("--n", type=int, required=True, metavar="N", help="sentences to sample")
     p.add_argument("--by", choices=["year"], default=None,
                    help="stratify by year (proportional allocation, at least 2 per year)")
@@ -132,8 +133,9 @@ def _run_sample(args) -> int:
 def _add_validate(sub) -> None:
     p = sub.add_parser("validate", help="agreement and corrected shares from coded sheets",
                        description="Check a coded sheet of `discourse sample` against its "
-                                   "lock (refusing it if the corpus, lexicon or codebook "
-                                   "changed) and write into DIR: agreement.csv and "
+                                   "lock (refusing it if the corpus, the lexicon, its "
+                                   "states file or the codebook changed) and write into "
+                                   "DIR: agreement.csv and "
                                    "coder-disagreements.csv (the coder vs the hand codes), "
                                    "with a second sheet reliability.csv and "
                                    "intercoder-disagreements.csv, and the corpus's frame "

@@ -31,7 +31,7 @@ from discourse import paths
 from discourse.lexicons import Lexicons, load_lexicons, safe_yaml
 from discourse.framing import sections
 from discourse.framing.sections import FRAMES, SECTIONS
-from discourse.framing.states import States, read_states
+from discourse.framing.states import States, locate_states, read_states
 from discourse.text import TOKEN_RE, lemma, normalise
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "Lexicon",
     "load_lexicon",
     "as_lexicon",
+    "states_path",
 ]
 
 #: Default lexicon file name under :func:`discourse.paths.lexicon_dir`.
@@ -180,9 +181,14 @@ class Lexicon:
         return self.spelling.get(lem, lem)
 
     def provenance(self) -> dict:
-        """What a result table records about the lexicon it was coded with."""
-        return {"path": Path(self.path).name, "entries": len(self.entries),
-                "sha256": self.sha256}
+        """What a result table records about the lexicon it was coded with: the file,
+        its entries and sha256, and its states file's name and sha256 (if it has one)."""
+        out = {"path": Path(self.path).name, "entries": len(self.entries),
+               "sha256": self.sha256}
+        if self.states is not None:
+            out["states"] = {"path": Path(self.states.path).name,
+                             "sha256": self.states.sha256}
+        return out
 
 
 def _plain(value):
@@ -309,18 +315,41 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
     settings["entry_keys"] = tuple(keyseqs)
     states = None
     if "states_file" in settings:
-        beside = Path(path).parent / settings["states_file"]
-        default = paths.lexicon_dir() / settings["states_file"]
-        sp = beside if beside.is_file() else default
-        if not sp.is_file():
-            _fail(path, f"the states file {settings['states_file']!r} is neither beside it "
-                        f"nor in {paths.lexicon_dir()}")
+        sp = _states_file(path, settings["states_file"])
         states = read_states(sp, lambda t: TOKEN_RE.findall(normalise(t)))
     return Lexicon(path=str(path), entries=tuple(entries), trie=main[0],
                    vocabulary=main[1], patterns=main[2], prefixes=main[3], spelling=spelling,
                    money=money_ids, settings=MappingProxyType(settings), states=states,
                    lemma_overrides=overrides, sha256=hashlib.sha256(raw).hexdigest(),
                    parts=MappingProxyType(parts))
+
+
+def _states_file(path, name: str) -> Path:
+    found = locate_states(path, name)
+    if found is None:
+        _fail(path, f"the states file {name!r} is neither beside it nor in "
+                    f"{paths.lexicon_dir()}")
+    return found
+
+
+def states_path(lexicon: str | os.PathLike | None = None) -> Path | None:
+    """The states file a lexicon file uses (:func:`~discourse.framing.states.
+    locate_states`, warning as :func:`load_lexicon` does), ``None`` if it names none;
+    ``FileNotFoundError`` or :class:`LexiconError` as :func:`load_lexicon`."""
+    import yaml
+
+    p = paths.lexicon_path(LEXICON_FILE, lexicon)
+    if not p.is_file():
+        raise FileNotFoundError(f"{p}: lexicon file not found")
+    try:
+        data = safe_yaml(p.read_bytes().decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        _fail(p, f"is not UTF-8 YAML ({str(exc).splitlines()[0] if str(exc) else exc!r})")
+    states = data.get("states") if isinstance(data, dict) else None
+    if not states:
+        return None
+    name = states.get("file", "states.csv") if isinstance(states, dict) else "states.csv"
+    return _states_file(p, name)
 
 
 def _trie(items) -> tuple:
@@ -369,6 +398,8 @@ def load_lexicon(path: str | os.PathLike | None = None, *,
         Compiled into a trie of token keys. Forms of one group that fold to the same
         keys ("crime", "crimes"; "meet", "met") are compiled as one entry, the first
         listed. The file is read on every call: keep the returned object and pass it on.
+        Its states file (``states: file:``) is read from beside it, else, with a
+        ``UserWarning`` naming both paths, from :func:`discourse.paths.lexicon_dir`.
 
     Raises
     ------

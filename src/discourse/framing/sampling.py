@@ -7,9 +7,9 @@ stratum so that every stratum has a variance) and lays it out as a coding sheet:
 ``id, document, year, stratum, paragraph_text`` (the paragraph, for context), ``text``
 and empty ``security, economy, multilateralism, note`` columns. The sheet never shows
 the coder's output. :func:`draw_sample` writes it with a *lock* beside it
-(``SHEET.lock.json``): the sha256 of the codebook, the frame lexicon, every corpus file
-and the sample itself, which ``discourse validate`` checks before it reads the codes
-(:mod:`discourse.framing.sheets`).
+(``SHEET.lock.json``): the sha256 of the codebook, the frame lexicon and its states
+file, every corpus file and the sample itself, which ``discourse validate`` checks
+before it reads the codes (:mod:`discourse.framing.sheets`).
 
 References
 ----------
@@ -29,7 +29,7 @@ import pandas as pd
 
 from discourse import __version__, paths, provenance
 from discourse.checks import check_columns, check_positive_int
-from discourse.framing.lexicon import FRAMES, LEXICON_FILE
+from discourse.framing.lexicon import FRAMES, LEXICON_FILE, states_path
 from discourse.io import file_sha256
 
 __all__ = [
@@ -144,12 +144,17 @@ def sample_checksum(sheet: pd.DataFrame) -> str:
 def source_checksums(*, corpus: str | os.PathLike | None = None,
                      lexicon: str | os.PathLike | None = None,
                      codebook: str | os.PathLike | None = None) -> dict:
-    """The checksums a lock records: ``{"codebook", "lexicon", "corpus"}``.
+    """The checksums a lock records: ``{"codebook", "lexicon", "states", "corpus"}``.
+
+    ``states`` is the lexicon's states file (part of what the lexicon codes,
+    :func:`discourse.framing.lexicon.states_path`): its name (its path if it is not
+    beside the lexicon) and sha256, or ``None`` if the lexicon names none.
 
     Raises
     ------
     FileNotFoundError
-        If the codebook or the lexicon file is missing (the message names it).
+        If the codebook, the lexicon file or its states file is missing (the message
+        names it).
     """
     from discourse.corpus import corpus_checksums
 
@@ -161,9 +166,12 @@ def source_checksums(*, corpus: str | os.PathLike | None = None,
     lex = paths.lexicon_path(LEXICON_FILE, lexicon)
     if not lex.is_file():
         raise FileNotFoundError(f"{lex}: lexicon file not found")
+    sp = states_path(lex)
+    states = None if sp is None else {
+        "file": sp.name if sp.parent == lex.parent else str(sp), "sha256": file_sha256(sp)}
     root = paths.corpus_dir(corpus)
     return {"codebook": {"file": book.name, "sha256": file_sha256(book)},
-            "lexicon": {"file": lex.name, "sha256": file_sha256(lex)},
+            "lexicon": {"file": lex.name, "sha256": file_sha256(lex)}, "states": states,
             "corpus": {"directory": root.name or root.resolve().name,  # "." has no name
                        "files": corpus_checksums(root)}}
 
@@ -185,7 +193,8 @@ def draw_sample(output: str | os.PathLike, *, n: int, seed: int, by: str | None 
         The corpus directory and text layer (:func:`discourse.corpus.load_docs`).
     lexicon, codebook : path-like, optional
         The frame lexicon (default ``corpus/lexicons/frames.yaml``) and the codebook
-        (default :func:`discourse.paths.codebook_path`) whose checksums are locked.
+        (default :func:`discourse.paths.codebook_path`) whose checksums are locked
+        (the lexicon's with its states file's).
     overwrite : bool
         Replace an existing sheet and lock (default, as chapter 04 does on every run);
         ``False`` refuses them (``discourse sample`` without ``--force``): a sheet drawn

@@ -21,12 +21,13 @@ returns a :class:`SheetValidation` with:
   still carrying its uncertainty).
 
 Before anything is computed the sheet is checked: its lock must exist and the codebook,
-the lexicon and every corpus file must have the checksums it records (else a
-:class:`SheetError` names what changed, or, when the corpus directory also has another
-name than the one recorded, names both directories and asks for ``--corpus``); the ids and
-texts must be those sampled; every row needs the columns ``id, text`` and the frames,
-each 0 or 1; every id must be a sentence of the corpus. Errors name the file; nothing
-is written.
+the lexicon, its states file and every corpus file must have the checksums it records
+(else a :class:`SheetError` names what changed, or, when the corpus directory also has
+another name than the one recorded, names both directories and asks for ``--corpus``);
+the ids and texts must be those sampled; every row needs the columns ``id, text`` and
+the frames, each 0 or 1; every id must be a sentence of the corpus. Errors name the
+file; nothing is written. A lock written before locks recorded the states file has no
+entry for it: the states file is then not checked, and a ``UserWarning`` says so.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -106,6 +108,12 @@ def _changes(recorded: dict, now: dict) -> list[str]:
             out.append(f"the {key} changed ({now[key]['file']}: sha256 "
                        f"{str(recorded.get(key, {}).get('sha256'))[:12]}... when sampled, "
                        f"{now[key]['sha256'][:12]}... now)")
+    # a lock written before the states file was recorded has no "states": not checked
+    old, new = recorded.get("states") or {}, now["states"] or {}
+    if "states" in recorded and old.get("sha256") != new.get("sha256"):
+        before, after = (f"{s['sha256'][:12]}..." if s else "none" for s in (old, new))
+        out.append(f"the lexicon's states file changed ({new.get('file') or old['file']}: "
+                   f"sha256 {before} when sampled, {after} now)")
     old = recorded.get("corpus", {}).get("files", {})
     new = now["corpus"]["files"]
     diff = ([f"changed: {', '.join(sorted(k for k in old if k in new and old[k] != new[k]))}"]
@@ -150,6 +158,10 @@ def _check_sources(record, lp, name, **where):
                          + "; ".join(c[len("the corpus changed ("):-1] for c in changes
                                      if c.startswith("the corpus changed ("))
                          + ")")
+    if "states" not in record:
+        warnings.warn(f"{lp}: the lock records no states file (written before `discourse "
+                      "sample` recorded it); the lexicon's states file is not checked",
+                      UserWarning, stacklevel=3)
     if changes:
         checked = f" (corpus checked: {root}/)" if corpus_changed else ""
         raise SheetError(f"{lp}: refusing {name}: " + "; ".join(changes) + " since the "
@@ -164,11 +176,11 @@ def check_lock(sheet: pd.DataFrame, lock: str | os.PathLike, *,
                sentence_ids=None) -> dict:
     """Check a sheet against its lock and the current sources; return the lock record.
 
-    In this order: the lock is readable; the codebook, lexicon and corpus files have the
-    checksums it records (a corpus that differs in a directory of another name than the
-    recorded one is named as the wrong directory); (if
-    ``sentence_ids`` is given) every id of the sheet is a sentence of the corpus; the
-    sheet's ids and texts are the sample drawn.
+    In this order: the lock is readable; the codebook, lexicon, the lexicon's states
+    file and corpus files have the checksums it records (a corpus that differs in a
+    directory of another name than the recorded one is named as the wrong directory);
+    (if ``sentence_ids`` is given) every id of the sheet is a sentence of the corpus;
+    the sheet's ids and texts are the sample drawn.
 
     Raises
     ------

@@ -17,16 +17,20 @@ the enlargement entries); a text with no date takes today's membership.
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 import os
+import warnings
 from dataclasses import dataclass, field
 from itertools import compress, count
 from pathlib import Path
 from typing import Mapping
 
+from discourse import paths
 from discourse.checks import check_date
 
-__all__ = ["StatesError", "States", "read_states", "non_member_relations", "STATES_FILE",
-           "NEAR"]
+__all__ = ["StatesError", "States", "read_states", "locate_states", "non_member_relations",
+           "STATES_FILE", "NEAR"]
 
 #: Default file name under :func:`discourse.paths.lexicon_dir`.
 STATES_FILE = "states.csv"
@@ -59,6 +63,9 @@ class States:
         Tokens of the longest form (the matcher looks no further).
     firsts : frozenset
         First tokens of the forms (a sentence without any is skipped at once).
+    sha256 : str
+        The sha256 of the file's bytes (part of the lexicon's identity:
+        :meth:`discourse.framing.Lexicon.provenance`, the lock of a coding sheet).
     lengths : mapping
         ``{first token: lengths of its forms, longest first}`` (derived from ``forms``).
     """
@@ -68,6 +75,7 @@ class States:
     forms: Mapping = field(repr=False)
     longest: int = 1
     firsts: frozenset = field(default=frozenset(), repr=False)
+    sha256: str = field(default="", repr=False)
     lengths: Mapping = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -130,6 +138,28 @@ class States:
         return out
 
 
+def locate_states(lexicon_file: str | os.PathLike, name: str = STATES_FILE) -> Path | None:
+    """The states file ``name`` of a lexicon file: beside it (as frames.yaml says), else
+    (with a ``UserWarning`` naming both paths) the one in
+    :func:`discourse.paths.lexicon_dir`; ``None`` if neither exists.
+
+    A lexicon folder without its own states file thus codes with the SCO's members
+    (``corpus/lexicons/states.csv``): right for a variant of the SCO lexicon, wrong for
+    another organisation's texts, hence the warning.
+    """
+    beside = Path(lexicon_file).parent / name
+    if beside.is_file():
+        return beside
+    default = paths.lexicon_dir() / name
+    if not default.is_file():
+        return None
+    warnings.warn(f"{lexicon_file}: its states file {beside} does not exist; using "
+                  f"{default} instead (the members by date of that folder's "
+                  "organisation: the SCO's in corpus/lexicons/); put the states file of "
+                  "your texts' organisation beside the lexicon", UserWarning, stacklevel=3)
+    return default
+
+
 def read_states(path: str | os.PathLike, tokenize) -> States:
     """Read a states file (``#`` lines are comments).
 
@@ -148,7 +178,8 @@ def read_states(path: str | os.PathLike, tokenize) -> States:
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{p}: states file not found")
-    with open(p, encoding="utf-8", newline="") as fh:
+    raw = p.read_bytes()
+    with io.StringIO(raw.decode("utf-8"), newline="") as fh:
         lines = [line for line in fh if not line.lstrip().startswith("#")]
     reader = csv.DictReader(lines)
     missing = [f for f in _FIELDS if f not in (reader.fieldnames or [])]
@@ -174,7 +205,8 @@ def read_states(path: str | os.PathLike, tokenize) -> States:
                 if form.strip():
                     forms[tuple(tokenize(form.strip()))] = (state, col == "adjectives")
     longest = max((len(k) for k in forms), default=1)
-    return States(str(p), member_from, forms, longest, frozenset(k[0] for k in forms))
+    return States(str(p), member_from, forms, longest, frozenset(k[0] for k in forms),
+                  hashlib.sha256(raw).hexdigest())
 
 
 def non_member_relations(lex, toks, mentions, flags, date, labels_extra) -> bool:
