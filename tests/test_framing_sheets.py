@@ -165,6 +165,11 @@ def test_validate_with_two_sheets_reports_reliability(setup):
     ("changed text", "its ids or texts are not those of the sample"),
     ("codebook", "the codebook changed (codebook.md"),
     ("lexicon", "the lexicon changed (frames.yaml"),
+    # the likelier cause first: validated with another lexicon than the sheet's
+    ("lexicon", "if the sheet was drawn with another lexicon, name it (--lexicon FILE or "
+                "DISCOURSE_LEXICONS); if the files changed, restore them; draw a new sample "
+                "only as a last resort"),
+    ("corpus", "since the sample was drawn (corpus checked: "),
     ("states", "the lexicon's states file changed (states.csv: sha256 "),
     ("corpus", "the corpus changed (changed: metadata.csv"),
     ("no lock", "lock file not found"),

@@ -164,9 +164,17 @@ def _check_sources(record, lp, name, **where):
                       UserWarning, stacklevel=3)
     if changes:
         checked = f" (corpus checked: {root}/)" if corpus_changed else ""
+        files = [k for k in ("lexicon", "codebook")
+                 if any(c.startswith(f"the {k}") for c in changes)]
+        hint = (f"if the sheet was drawn with another {' or '.join(files)}, name it "
+                + ("(--lexicon FILE or DISCOURSE_LEXICONS" if "lexicon" in files else "(")
+                + (", " if len(files) == 2 else "")
+                + ("--codebook FILE" if "codebook" in files else "")
+                + "); if the files changed, restore them; draw a new sample only as a "
+                "last resort (its sentences must be coded again)") if files else \
+            "restore the files, or draw a new sample (its sentences must be coded again)"
         raise SheetError(f"{lp}: refusing {name}: " + "; ".join(changes) + " since the "
-                         f"sample was drawn{checked}; draw a new sample (or restore the "
-                         "files)")
+                         f"sample was drawn{checked}; {hint}")
 
 
 def check_lock(sheet: pd.DataFrame, lock: str | os.PathLike, *,
