@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from discourse import summary
 
@@ -292,3 +293,16 @@ def test_a_changed_conclusion_names_its_pair_of_years(tmp_path):
     assert ("It changes for: economy 2023 minus 2022 (lexicon codes, without questions, "
             "titles, leads: fall, -30.5 points, 95% CI -60 to -0.4); economy 2024 minus "
             "2022 (") in text
+
+
+def test_the_committed_summary_is_what_the_code_writes_from_the_committed_tables():
+    """results/summary.md is what users cite: regenerated from the committed tables by
+    this code, it is the same text (a change of wording without `make reproduce` fails
+    here). Skipped in a checkout without outputs."""
+    from conftest import REPO
+
+    root = REPO / "results"
+    if not (root / "summary.md").is_file():
+        pytest.skip("no results/summary.md in this checkout")
+    text = summary.render_summary(summary.headline_findings(root), results=root)
+    assert text == (root / "summary.md").read_text(encoding="utf-8")
