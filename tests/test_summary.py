@@ -276,6 +276,28 @@ def test_a_share_whose_resampling_interval_is_a_point_says_so(tmp_path):
             "independent sentences)") in text
 
 
+def test_the_summary_names_the_lexicon_the_codes_were_made_with(tmp_path):
+    """Another lexicon gives other shares: the summary names the one in the codes
+    table's provenance (a coding of a corpus by the package, as chapter 04 makes it)."""
+    import discourse.framing as framing
+    from discourse import io
+
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2018, frame="security", n_sentences=2, n_frame=1, share=0.5,
+             ci_low=0.0, ci_high=1.0)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "The frame codes are the lexicon coder's" not in text      # no provenance
+    lex = framing.load_lexicon()
+    sents = pd.DataFrame({"sentence_id": ["a", "b"], "doc_id": "d", "paragraph": [1, 2],
+                          "text": ["Terrorism is a threat.", "We met."]})
+    io.write_table(framing.code_sentences(sents, lex), tmp_path / "framing-codes.csv")
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert (f"The frame codes are the lexicon coder's with the lexicon `frames.yaml` "
+            f"({lex.n_entries():,} entries, sha256 {lex.sha256[:12]}...), with the states "
+            "file `states.csv` (sha256 ") in text
+    assert "[results/.provenance/framing-codes.csv.json]" in text
+
+
 def test_a_changed_conclusion_names_its_pair_of_years(tmp_path):
     """With three years, two checks of one frame can change: each says which difference
     it is (a walkthrough read "economy (...); economy (...)" without the years)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from discourse import provenance
 from discourse import results as R
 from discourse.summary.format import (agreement, caveat, documents_per_year,
                                       one_text_per_year, pct, pct0, pp, pp0, pvalue, read)
@@ -30,6 +31,10 @@ def framing_findings(root: Path):
                "(kept in the tables as `*_independent`). Endpoints are given in whole "
                "percentage points: they move by a few tenths of a point between seeds "
                "(benchmarks/bootstrap_stability.py)." + _few_documents(root), src)
+    lexicon = _lexicon(root)
+    if lexicon:
+        yield ("Framing", lexicon, f"results/{provenance.SIDECAR_DIR}/"
+               f"{R.FRAMING_CODES.file}.json")
     for frame, part in shares.groupby("frame", sort=False):
         how = "95% CI" if named else "95% Wilson CI"
         fmt = pct0 if named else pct
@@ -99,6 +104,23 @@ def framing_findings(root: Path):
                 f"95% CI {pp0(r.ci_low)} to {pp0(r.ci_high)})"
                 for r in broken.itertuples()) + "."
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
+
+
+def _lexicon(root: Path) -> str:
+    """The sentence naming the lexicon the codes were made with, from the provenance of
+    the codes table ("" when it records none): another lexicon gives other shares."""
+    record = provenance.read_sidecar(R.FRAMING_CODES.path(root)) or {}
+    lex = (record.get("inputs") or {}).get("lexicon")
+    if not isinstance(lex, dict) or not lex.get("sha256"):
+        return ""
+    states = lex.get("states") or {}
+    with_states = (f", with the states file `{states['path']}` (sha256 "
+                   f"{states['sha256'][:12]}...)" if states.get("sha256") else "")
+    entries = lex.get("entries")
+    entries = f"{entries:,} entries, " if isinstance(entries, int) else ""
+    return (f"The frame codes are the lexicon coder's with the lexicon `{lex.get('path')}` "
+            f"({entries}sha256 {lex['sha256'][:12]}...){with_states}; "
+            "another lexicon gives other codes and shares, so cite these with it.")
 
 
 def _interval(r, how: str, fmt) -> str:
