@@ -218,3 +218,22 @@ def test_instrument_comparison_scores_only_data_left_out():
     assert set(held3.method) == {"lexicon", "tfidf_logreg"} and (held3.n == 552).all()
     held4 = out[out.data.str.startswith("sco-style-heldout-4 (")]
     assert set(held4.method) == {"lexicon", "tfidf_logreg"} and (held4.n == 538).all()
+
+
+@pytest.mark.slow
+def test_the_corpus_set_has_the_intervals_of_validate():
+    """The corpus's own hand coding scored by generalisation (as a registered set) and by
+    validate (codes against hand codes, clustered by the sentences table) is one
+    measurement: the same values and the same bootstrap intervals, not two that differ
+    in the fourth decimal because paragraph labels sorted otherwise."""
+    from discourse import corpus
+
+    g = ev.generalisation(n_boot=300, seed=5)
+    g = g[g.set == "corpus"].set_index(["frame", "metric"])
+    sents = corpus.segment(corpus.load_docs(CORPUS))
+    hand = framing.load_validation(corpus=CORPUS)
+    v = framing.validate(framing.code_sentences(sents), hand, clusters=sents, n_boot=300,
+                         seed=5).set_index(["frame", "metric"])
+    assert len(g) == len(v) == 15
+    for col in ("value", "ci_low", "ci_high"):
+        assert g[col].loc[v.index].tolist() == v[col].tolist(), col

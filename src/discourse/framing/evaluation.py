@@ -106,9 +106,12 @@ def load_set(file: str, corpus: str | os.PathLike | None = None) -> pd.DataFrame
         sents = _corpus.segment(_corpus.load_docs(root))
         dates = _corpus.load_metadata(root).set_index("doc_id")["date"]
         m = sents.merge(hand[["sentence_id", *FRAMES]], on="sentence_id", how="inner")
+        # paragraph labels that sort as the sentences table's paragraph numbers do in
+        # the cluster bootstrap (as text): the same draws, so the same intervals as
+        # framing.validate's on the same sentences
         return pd.DataFrame({
             "id": m.sentence_id, "text": m.text,
-            "paragraph": [f"{d}.p{p:03d}" for d, p in zip(m.doc_id, m.paragraph)],
+            "paragraph": [f"{d}.p{p}" for d, p in zip(m.doc_id, m.paragraph)],
             "document": m.doc_id, "date": m.doc_id.map(dates), **{f: m[f] for f in FRAMES}})
     table = pd.read_csv(root / "annotations" / file, dtype=str, keep_default_na=False)
     for col in ("paragraph", "document", "date"):
