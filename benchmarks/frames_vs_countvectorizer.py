@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="worker processes of the frame coder (default 1)")
     args = parser.parse_args(argv)
     sents = corpus.segment(corpus.load_docs())
-    context = list(zip(sents["paragraph"], sents["doc_id"], sents["year"].astype(str)))
+    context = list(zip(sents["paragraph"], sents["doc_id"], sents["date"].astype(str)))
     print(json.dumps(benchmark(sents["text"].tolist(), repeat=args.repeat, runs=args.runs,
                                context=context, n_jobs=args.n_jobs), indent=2))
     return 0

@@ -131,7 +131,7 @@ def stream_sentences(path: Path, progress: bool, total: int | None, desc: str):
         for row in tqdm(reader, desc=desc, unit="sent", total=total, disable=not progress,
                         file=sys.stderr, mininterval=1.0):
             yield (row["sentence_id"], row["text"], (row["doc_id"], row["paragraph"]),
-                   row["doc_id"], row["year"])
+                   row["doc_id"], row.get("date") or row["year"])
 
 
 def _peak_mb() -> float:

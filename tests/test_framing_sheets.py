@@ -260,9 +260,12 @@ def test_a_lock_written_before_states_files_were_locked_is_still_read(setup):
                   n_boot=50, agreement_n_boot=50)
     with open(setup["lexicon"].parent / "states.csv", "a") as fh:
         fh.write("Atlantis,Atlantis,Atlantean,,\n")                 # not recorded
-    with pytest.warns(UserWarning, match="records no states file .* not checked"):
+    with pytest.warns(UserWarning, match="records no states file .* not checked") as got:
         result = framing.validate_sheet(setup["coded"], **kwargs)
     assert len(result.tables["coder-disagreements"]) == 2
+    # said once, though every check of the sources reads the lock (three of them here)
+    said = [w for w in got.list if "records no states file" in str(w.message)]
+    assert len(said) == 1, [(w.filename, w.lineno) for w in said]
     setup["book"].write_text("# Codebook, version 2\n")             # still checked
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)

@@ -27,7 +27,7 @@ another name than the one recorded, names both directories and asks for ``--corp
 the ids and texts must be those sampled; every row needs the columns ``id, text`` and
 the frames, each 0 or 1; every id must be a sentence of the corpus. Errors name the
 file; nothing is written. A lock written before locks recorded the states file has no
-entry for it: the states file is then not checked, and a ``UserWarning`` says so.
+entry for it: the states file is then not checked, and a ``StatesFileWarning`` says so.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from discourse.framing.agreement import (AGREEMENT_N_BOOT, intercoder_disagreeme
 from discourse.framing.correction import corrected_shares, prediction_powered_shares
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.sampling import LOCK_FORMAT, lock_path, sample_checksum, source_checksums
+from discourse.framing.states import StatesFileWarning
 from discourse.framing.validation import disagreements, validate
 
 __all__ = ["SheetError", "SheetValidation", "read_sheet", "check_lock", "fill_sheet",
@@ -161,7 +162,7 @@ def _check_sources(record, lp, name, **where):
     if "states" not in record:
         warnings.warn(f"{lp}: the lock records no states file (written before `discourse "
                       "sample` recorded it); the lexicon's states file is not checked",
-                      UserWarning, stacklevel=3)
+                      StatesFileWarning, stacklevel=3)
     if changes:
         checked = f" (corpus checked: {root}/)" if corpus_changed else ""
         files = [k for k in ("lexicon", "codebook")
@@ -280,17 +281,23 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
     other = read_sheet(second) if second is not None else None
     lock = Path(lock) if lock is not None else lock_path(sheet)
     record = _read_lock(lock)
-    _check_sources(record, lock, str(sheet), corpus=corpus, lexicon=lexicon,
-                   codebook=codebook)
-    sentences = corpus_module.segment(corpus_module.load_docs(corpus, layer=record["layer"]))
-    ids = sentences["sentence_id"]
-    check_lock(first, lock, corpus=corpus, lexicon=lexicon, codebook=codebook,
-               name=str(sheet), sentence_ids=ids)
-    if other is not None:
-        own = lock_path(second)
-        check_lock(other, own if own.is_file() else lock, corpus=corpus, lexicon=lexicon,
-                   codebook=codebook, name=str(second), sentence_ids=ids)
-    codes = code_sentences(sentences, load_lexicon(lexicon))
+    with warnings.catch_warnings(record=True) as said:   # each check reads the sources
+        warnings.simplefilter("always")
+        _check_sources(record, lock, str(sheet), corpus=corpus, lexicon=lexicon,
+                       codebook=codebook)
+        sentences = corpus_module.segment(corpus_module.load_docs(corpus,
+                                                                  layer=record["layer"]))
+        ids = sentences["sentence_id"]
+        check_lock(first, lock, corpus=corpus, lexicon=lexicon, codebook=codebook,
+                   name=str(sheet), sentence_ids=ids)
+        if other is not None:
+            own = lock_path(second)
+            check_lock(other, own if own.is_file() else lock, corpus=corpus,
+                       lexicon=lexicon, codebook=codebook, name=str(second),
+                       sentence_ids=ids)
+        codes = code_sentences(sentences, load_lexicon(lexicon))
+    for text in dict.fromkeys((w.category, str(w.message)) for w in said):   # once each
+        warnings.warn(text[1], text[0], stacklevel=2)
     hand = first.rename(columns={"id": "sentence_id"})
     tables = {
         "agreement": validate(codes, hand[["sentence_id", *FRAMES]], clusters=sentences,

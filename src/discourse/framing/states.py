@@ -29,8 +29,8 @@ from typing import Mapping
 from discourse import paths
 from discourse.checks import check_date
 
-__all__ = ["StatesError", "States", "read_states", "locate_states", "non_member_relations",
-           "STATES_FILE", "NEAR"]
+__all__ = ["StatesError", "StatesFileWarning", "States", "read_states", "locate_states",
+           "non_member_relations", "STATES_FILE", "NEAR"]
 
 #: Default file name under :func:`discourse.paths.lexicon_dir`.
 STATES_FILE = "states.csv"
@@ -38,6 +38,13 @@ STATES_FILE = "states.csv"
 FOUNDED = "2001-06-15"
 #: A state counts when a word of relations is this many tokens from it or closer.
 NEAR = 10
+
+
+class StatesFileWarning(UserWarning):
+    """A lexicon without its own states file uses the default folder's (the SCO's
+    members), or a coding sheet's lock records no states file to check."""
+
+
 _FIELDS = ("state", "names", "adjectives", "member_from")
 _OPTIONAL = ("capitals",)
 
@@ -156,7 +163,8 @@ def locate_states(lexicon_file: str | os.PathLike, name: str = STATES_FILE) -> P
     warnings.warn(f"{lexicon_file}: its states file {beside} does not exist; using "
                   f"{default} instead (the members by date of that folder's "
                   "organisation: the SCO's in corpus/lexicons/); put the states file of "
-                  "your texts' organisation beside the lexicon", UserWarning, stacklevel=3)
+                  "your texts' organisation beside the lexicon", StatesFileWarning,
+                  stacklevel=3)
     return default
 
 
@@ -240,6 +248,9 @@ def non_member_relations(lex, toks, mentions, flags, date, labels_extra) -> bool
             continue                  # "Mongolian artists" are not the state
         if not lex.states.is_member(state, date):
             when = "" if date is None else " in " + str(date)[:4]
+            joins = str(lex.states.member_from.get(state, ""))[:4]
+            if date is not None and len(str(date)) > 4 and joins == str(date)[:4]:
+                when = " on " + str(date)         # joins later that year: the day says it
             label = f"{' '.join(toks[lo:hi])} (non-member{when})"
             if label not in labels_extra:
                 labels_extra.append(label)
