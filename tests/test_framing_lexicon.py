@@ -194,6 +194,8 @@ def test_a_lexicon_without_its_states_file_warns_and_names_both_files(tmp_path, 
     [message] = [str(w.message) for w in got if "states file" in str(w.message)]
     assert str(tmp_path / "states.csv") in message and str(default) in message
     assert sco.states.path == str(default)
+    # the provenance of its codes says which states file: the default's whole path
+    assert sco.provenance()["states"]["path"] == str(default)
     assert framing.explain(MET, sco, date="2022")["evidence"]["multilateralism"] == [
         "Cambodia (non-member in 2022)"]
     with pytest.warns(UserWarning, match="does not exist; using"):

@@ -183,11 +183,11 @@ class Lexicon:
     def provenance(self) -> dict:
         """What a result table records about the lexicon it was coded with: the file,
         its entries and sha256, and its states file's name and sha256 (if it has one)."""
-        out = {"path": Path(self.path).name, "entries": len(self.entries),
-               "sha256": self.sha256}
-        if self.states is not None:
-            out["states"] = {"path": Path(self.states.path).name,
-                             "sha256": self.states.sha256}
+        out = {"path": Path(self.path).name, "entries": len(self.entries), "sha256": self.sha256}
+        if self.states is not None:       # its name beside the lexicon, else its whole path
+            sp = Path(self.states.path)
+            out["states"] = {"path": sp.name if sp.parent == Path(self.path).parent
+                             else str(sp), "sha256": self.states.sha256}
         return out
 
 
