@@ -182,4 +182,4 @@ def test_notebooks_of_another_run_are_refused(tmp_path):
     # the notebooks the run executed pass this check (folders compared by name)
     manifest["notebooks"]["01-a.ipynb"]["LAYER"] = "cleaned"
     (run / "manifest.json").write_text(json.dumps(manifest))
-    report._check_parameters(nbdir, run, report._manifest(run))
+    report._check_parameters(nbdir, run, reproduce.read_manifest(run))

@@ -25,6 +25,7 @@ from discourse.checks import check_choice, check_columns, check_positive_int
 from discourse.keyness import GROUPINGS
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.preprocess import match_key
+from discourse.term_chunks import variant_keys
 from discourse.text import is_numeric, is_word, token_spans, tokenize
 
 __all__ = ["kwic", "collocations"]
@@ -49,9 +50,7 @@ def _query_patterns(query: str, lexicons: Lexicons) -> list[tuple[str, ...]]:
     canon = " ".join(keys)
     for variant, canonical in lexicons.variants.items():
         if canonical == canon or canonical == query.strip().lower():
-            # as at a sentence's end and inside one ("U.N" + "." alone, "U.N." inside)
-            for toks in (tokenize(variant), tokenize(variant + " _")[:-1]):
-                pats.add(tuple(match_key(t, lexicons) for t in toks))
+            pats.update(variant_keys(variant, lexicons))   # at a sentence's end, inside
     return sorted(pats, key=lambda p: (-len(p), p))
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from discourse import __version__, explorer, paths
 from discourse import results as registry
 from discourse.io import write_text
-from discourse.reproduce import EXECUTED_DIR
+from discourse.reproduce import EXECUTED_DIR, read_manifest
 
 __all__ = ["export_html", "page_title"]
 
@@ -93,7 +93,7 @@ def export_html(notebooks: str | os.PathLike | None = None,
 
     notebooks, results = _one_run(notebooks, results)
     results_dir = paths.results_dir(results)
-    manifest = _manifest(results_dir)
+    manifest = read_manifest(results_dir)
     _check_run(notebooks, results, corpus, manifest)
     _check_complete(results_dir, corpus, manifest)
     _check_parameters(notebooks, results_dir, manifest)
@@ -158,14 +158,6 @@ def _one_run(notebooks, results) -> tuple:
         if executed.is_dir() and any(executed.glob("[0-9][0-9]-*.ipynb")):
             notebooks = executed
     return notebooks, results
-
-
-def _manifest(results_dir: Path) -> dict:
-    """The run's ``manifest.json`` in ``results_dir`` (empty if there is none)."""
-    import json
-
-    path = results_dir / registry.MANIFEST.file
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _check_complete(results_dir: Path, corpus, manifest: dict) -> None:

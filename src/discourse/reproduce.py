@@ -61,6 +61,8 @@ from discourse.notebook import (ReproduceError, ReproduceUsageError,
 from discourse.vcs import git_state as _git_state
 
 __all__ = [
+    "read_manifest",
+    "clear_chapter",
     "ReproduceError",
     "ReproduceUsageError",
     "notebook_paths",
@@ -233,15 +235,24 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
         raise exc.at(state["step"]) from None
 
 
-def _manifest_files(results: Path) -> dict:
-    """``{"results/NAME" or "figures/NAME": sha256}`` of the folder's manifest (empty
-    without one, or one that cannot be read)."""
-    try:
-        record = json.loads((results / registry.MANIFEST.file).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+def read_manifest(results: str | os.PathLike) -> dict:
+    """The ``manifest.json`` of a results folder (``{}`` if there is none).
+
+    Raises
+    ------
+    ValueError
+        If the file is not a JSON object (the message names it).
+    """
+    path = Path(results) / registry.MANIFEST.file
+    if not path.is_file():
         return {}
-    files = record.get("files") if isinstance(record, dict) else None
-    return files if isinstance(files, dict) else {}
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ValueError(f"{path}: not a manifest ({exc})") from None
+    if not isinstance(record, dict):
+        raise ValueError(f"{path}: not a manifest (not a JSON object)")
+    return record
 
 
 def clear_chapter(chapter: str, results: Path, figures: Path, earlier: dict) -> list[str]:
@@ -345,7 +356,11 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     timings["sentences"] = round(time.perf_counter() - t0, 3)
     say(f"wrote {registry.SENTENCES.path(out_results)}")
 
-    earlier = _manifest_files(out_results)
+    try:                        # what an earlier run wrote here (clear_chapter)
+        earlier = read_manifest(out_results).get("files")
+    except (OSError, ValueError):
+        earlier = None
+    earlier = earlier if isinstance(earlier, dict) else {}
     notebook_params = {}
     for nb_path in notebook_paths(notebooks_dir):
         if only and not any(nb_path.name.startswith(p) for p in only):

@@ -34,18 +34,17 @@ EXTRA_ABBREVIATIONS = frozenset({
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
 })
 
+#: NLTK's English Punkt parameters (plain Python literals, no pickle).
+_ENGLISH = importlib.import_module("punkt.data.english")
 #: Words that may begin a sentence after an initialism with full stops ("... the U.N.
 #: The E.U. agrees."): function words (articles, pronouns, prepositions, conjunctions,
 #: sentence adverbs) and Punkt's English sentence starters, lower case.
 STARTERS = frozenset("""
-a an the this that these those there here it its we our us i my you your he his she her
-they their them one all each every both some many most no not none in on at for from to
-of by with as after before during since until under over between among about against
-and but or nor so yet then thus also however moreover furthermore therefore meanwhile
-indeed instead finally first second third next today now when while where what who why
-how which if although though despite according even nevertheless nonetheless similarly
-separately sales
-""".split())
+a an that those here its we our us my you your his she her their them one all each every
+no not none on at for from to of by with as after before during until over between about
+against and or then also furthermore therefore finally first second third next today now
+where what who why how which
+""".split()) | frozenset(_ENGLISH.SENT_STARTERS)
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _WORDS = re.compile(r"[\w'-]+")
 
@@ -67,12 +66,11 @@ def _punkt():
 
     from discourse.nltk_plain import PunktSentences
 
-    english = importlib.import_module("punkt.data.english")  # plain Python literals
     params = PunktParameters()
-    params.abbrev_types = set(english.ABBREV_TYPES) | set(EXTRA_ABBREVIATIONS)
-    params.collocations = set(english.COLLOCATIONS)
-    params.sent_starters = set(english.SENT_STARTERS)
-    for word, flags in english.ORTHO_CONTEXT.items():
+    params.abbrev_types = set(_ENGLISH.ABBREV_TYPES) | set(EXTRA_ABBREVIATIONS)
+    params.collocations = set(_ENGLISH.COLLOCATIONS)
+    params.sent_starters = set(_ENGLISH.SENT_STARTERS)
+    for word, flags in _ENGLISH.ORTHO_CONTEXT.items():
         params.ortho_context[word] = flags
     return PunktSentences(params)
 

@@ -25,7 +25,7 @@ from discourse.text import lemma as _lemma
 
 __all__ = ["MEMO_SIZE", "TOKEN_MEMO_SIZE", "CHUNK_MEMO_SIZE", "ACRONYM", "DOTTED",
            "Generations",
-           "memo", "match_key", "chunk_tokens", "memoise_chunks", "plain_chunk",
+           "memo", "match_key", "variant_keys", "chunk_tokens", "memoise_chunks", "plain_chunk",
            "nfc_chunks", "sentence_tokens"]
 
 #: Entries of one generation of a :class:`Generations` memo: the per-options entries
@@ -124,6 +124,21 @@ def match_key(token: str, lexicons: Lexicons | None = None) -> str:
         w = _lemma(w, lexicons.lemma_overrides)
         w = spelling.get(w, w)
     return keys.keep(token, w)
+
+
+def variant_keys(variant: str, lexicons: Lexicons | None = None) -> list[tuple[str, ...]]:
+    """The :func:`match_key` sequences of a variant or query as its tokens stand at a
+    sentence's end and inside one: alone, "U.N." is "U.N" + "." (NLTK splits a final
+    full stop); inside a sentence it is one token (empty sequences left out).
+
+    Examples
+    --------
+    >>> variant_keys("U.N.")
+    [('u.n', '.'), ('u.n.',)]
+    """
+    forms = (tokenize(variant), tokenize(variant + " _")[:-1])
+    return [keys for keys in (tuple(match_key(t, lexicons) for t in toks) for toks in forms)
+            if keys]
 
 
 def chunk_tokens(chunk: str, last: bool, lexicons: Lexicons) -> tuple:

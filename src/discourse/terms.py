@@ -64,7 +64,7 @@ from typing import Mapping
 from discourse.lexicons import Lexicons
 from discourse.term_chunks import (ACRONYM, TOKEN_MEMO_SIZE, Generations, chunk_tokens,
                                    match_key, memo, memoise_chunks, nfc_chunks,
-                                   plain_chunk, sentence_tokens)
+                                   plain_chunk, sentence_tokens, variant_keys)
 from discourse.text import is_numeric, is_word, tokenize
 from discourse.text import lemma as _lemma
 
@@ -188,11 +188,8 @@ def _matcher(options: TermOptions, lexicons: Lexicons) -> dict:
         for variant, canonical in lexicons.variants.items():
             if " " in canonical and not options.phrases:
                 continue
-            # as tokenised inside a sentence too: alone, "U.N." is "U.N" + "."
-            for toks in (tokenize(variant), tokenize(variant + " _")[:-1]):
-                keys = tuple(match_key(t, lexicons) for t in toks)
-                if keys:
-                    entries[keys] = canonical
+            for keys in variant_keys(variant, lexicons):   # at a sentence's end, inside
+                entries[keys] = canonical
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for keys, term in entries.items():
         out.setdefault(keys[0], []).append((keys, term))

@@ -31,7 +31,7 @@ from discourse import paths
 from discourse.lexicons import Lexicons, load_lexicons, safe_yaml
 from discourse.framing import sections
 from discourse.framing.sections import FRAMES, SECTIONS
-from discourse.framing.states import States, locate_states, read_states
+from discourse.framing.states import States, locate_states, read_states, states_name
 from discourse.text import TOKEN_RE, lemma, normalise
 
 __all__ = [
@@ -184,10 +184,9 @@ class Lexicon:
         """What a result table records about the lexicon it was coded with: the file,
         its entries and sha256, and its states file's name and sha256 (if it has one)."""
         out = {"path": Path(self.path).name, "entries": len(self.entries), "sha256": self.sha256}
-        if self.states is not None:       # its name beside the lexicon, else its whole path
-            sp = Path(self.states.path)
-            out["states"] = {"path": sp.name if sp.parent == Path(self.path).parent
-                             else str(sp), "sha256": self.states.sha256}
+        if self.states is not None:
+            out["states"] = {"path": states_name(self.states.path, self.path),
+                             "sha256": self.states.sha256}
         return out
 
 

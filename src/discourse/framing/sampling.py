@@ -30,6 +30,7 @@ import pandas as pd
 from discourse import __version__, paths, provenance
 from discourse.checks import check_columns, check_positive_int
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, states_path
+from discourse.framing.states import states_name
 from discourse.io import file_sha256
 
 __all__ = [
@@ -167,8 +168,7 @@ def source_checksums(*, corpus: str | os.PathLike | None = None,
     if not lex.is_file():
         raise FileNotFoundError(f"{lex}: lexicon file not found")
     sp = states_path(lex)
-    states = None if sp is None else {
-        "file": sp.name if sp.parent == lex.parent else str(sp), "sha256": file_sha256(sp)}
+    states = None if sp is None else {"file": states_name(sp, lex), "sha256": file_sha256(sp)}
     root = paths.corpus_dir(corpus)
     return {"codebook": {"file": book.name, "sha256": file_sha256(book)},
             "lexicon": {"file": lex.name, "sha256": file_sha256(lex)}, "states": states,

@@ -201,6 +201,12 @@ def check_lock(sheet: pd.DataFrame, lock: str | os.PathLike, *,
     lp = Path(lock)
     record = _read_lock(lp)
     _check_sources(record, lp, name, corpus=corpus, lexicon=lexicon, codebook=codebook)
+    _check_sample(sheet, record, lp, name, sentence_ids)
+    return record
+
+
+def _check_sample(sheet, record: dict, lp: Path, name: str, sentence_ids) -> None:
+    """The part of :func:`check_lock` after the sources: ids and the sample's checksum."""
     if sentence_ids is not None:
         unknown = sorted(set(sheet["id"]) - set(sentence_ids))
         if unknown:
@@ -209,7 +215,6 @@ def check_lock(sheet: pd.DataFrame, lock: str | os.PathLike, *,
     if sample_checksum(sheet) != record.get("sample", {}).get("sha256"):
         raise SheetError(f"{name}: its ids or texts are not those of the sample locked in "
                          f"{lp.name} (a sentence was changed, added or removed)")
-    return record
 
 
 @provenance.tracked
@@ -281,20 +286,23 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
     other = read_sheet(second) if second is not None else None
     lock = Path(lock) if lock is not None else lock_path(sheet)
     record = _read_lock(lock)
-    with warnings.catch_warnings(record=True) as said:   # each check reads the sources
+    # the sources are checked once per lock; the lexicon's states file is located by the
+    # check and again by the coder: a warning about it is said once
+    with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always")
         _check_sources(record, lock, str(sheet), corpus=corpus, lexicon=lexicon,
                        codebook=codebook)
         sentences = corpus_module.segment(corpus_module.load_docs(corpus,
                                                                   layer=record["layer"]))
         ids = sentences["sentence_id"]
-        check_lock(first, lock, corpus=corpus, lexicon=lexicon, codebook=codebook,
-                   name=str(sheet), sentence_ids=ids)
+        _check_sample(first, record, lock, str(sheet), ids)
         if other is not None:
             own = lock_path(second)
-            check_lock(other, own if own.is_file() else lock, corpus=corpus,
-                       lexicon=lexicon, codebook=codebook, name=str(second),
-                       sentence_ids=ids)
+            if own.is_file() and own != lock:          # a sheet drawn with its own lock
+                check_lock(other, own, corpus=corpus, lexicon=lexicon, codebook=codebook,
+                           name=str(second), sentence_ids=ids)
+            else:
+                _check_sample(other, record, lock, str(second), ids)
         codes = code_sentences(sentences, load_lexicon(lexicon))
     for text in dict.fromkeys((w.category, str(w.message)) for w in said):   # once each
         warnings.warn(text[1], text[0], stacklevel=2)

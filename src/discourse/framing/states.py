@@ -30,7 +30,7 @@ from discourse import paths
 from discourse.checks import check_date
 
 __all__ = ["StatesError", "StatesFileWarning", "States", "read_states", "locate_states",
-           "non_member_relations", "STATES_FILE", "NEAR"]
+           "states_name", "non_member_relations", "STATES_FILE", "NEAR"]
 
 #: Default file name under :func:`discourse.paths.lexicon_dir`.
 STATES_FILE = "states.csv"
@@ -166,6 +166,21 @@ def locate_states(lexicon_file: str | os.PathLike, name: str = STATES_FILE) -> P
                   "your texts' organisation beside the lexicon", StatesFileWarning,
                   stacklevel=3)
     return default
+
+
+def states_name(states_file: str | os.PathLike, lexicon_file: str | os.PathLike) -> str:
+    """How locks and provenance name a lexicon's states file: its file name where it is
+    beside the lexicon, else its whole path (a fallback to another folder's members).
+
+    Examples
+    --------
+    >>> states_name("/lex/states.csv", "/lex/frames.yaml")
+    'states.csv'
+    >>> states_name("/repo/corpus/lexicons/states.csv", "/lex/frames.yaml")
+    '/repo/corpus/lexicons/states.csv'
+    """
+    sp = Path(states_file)
+    return sp.name if sp.parent == Path(lexicon_file).parent else str(sp)
 
 
 def read_states(path: str | os.PathLike, tokenize) -> States:

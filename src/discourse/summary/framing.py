@@ -33,8 +33,7 @@ def framing_findings(root: Path):
                "(benchmarks/bootstrap_stability.py)." + _few_documents(root), src)
     lexicon = _lexicon(root)
     if lexicon:
-        yield ("Framing", lexicon, f"results/{provenance.SIDECAR_DIR}/"
-               f"{R.FRAMING_CODES.file}.json")
+        yield ("Framing", lexicon, provenance.sidecar_path(R.FRAMING_CODES.ref).as_posix())
     for frame, part in shares.groupby("frame", sort=False):
         how = "95% CI" if named else "95% Wilson CI"
         fmt = pct0 if named else pct
@@ -146,23 +145,27 @@ def _variants(checks) -> str:
     return "; ".join(parts + ["the main result itself is not counted"])
 
 
+def _registered(root: Path, name: str, column: str):
+    """What the corpus's register of hand-coded sets (carried into the generalisation
+    table) says in ``column`` of set ``name`` (``None`` when it says nothing)."""
+    gen = read(root, R.FRAMING_GENERALISATION)
+    if gen is None or column not in gen:
+        return None
+    said = gen.loc[gen.set == name, column].dropna()
+    return said.iloc[0] if len(said) else None
+
+
 def _developed_on(root: Path, name: str) -> str | None:
     """``"yes"``/``"no"``: whether the lexicon was built or tuned on set ``name``, as the
     corpus's register of hand-coded sets says (``None`` when it does not)."""
-    gen = read(root, R.FRAMING_GENERALISATION)
-    if gen is None or "used_for_development" not in gen:
-        return None
-    said = gen.loc[gen.set == name, "used_for_development"].dropna().astype(str)
-    return said.iloc[0] if len(said) and said.iloc[0] in ("yes", "no") else None
+    said = _registered(root, name, "used_for_development")
+    return str(said) if str(said) in ("yes", "no") else None
 
 
 def _coders(root: Path, name: str) -> str:
     """", coded by ..." for set ``name``, from the registry of sets ("" when unknown)."""
-    gen = read(root, R.FRAMING_GENERALISATION)
-    if gen is None or "coded_by" not in gen:
-        return ""
-    who = gen.loc[gen.set == name, "coded_by"].dropna()
-    return f" (coded by {who.iloc[0]})" if len(who) and who.iloc[0] else ""
+    who = _registered(root, name, "coded_by")
+    return f" (coded by {who})" if who else ""
 
 
 def _two_coders(ceil, name: str) -> str:
