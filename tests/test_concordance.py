@@ -89,6 +89,32 @@ def test_collocations_window_two_counts_as_nltk_from_documents():
     assert sorted(zip(c.w1, c.w2, c["count"], c.g2)) == expected
 
 
+def test_no_pair_crosses_punctuation_or_a_number():
+    """A walkthrough's list "(2) border security; (3) cooperation with ..." made a pair
+    "security cooperation"; punctuation and numbers now end a run of words and are not
+    words (N counts the words only), as NLTK's finders filter such pairs."""
+    s = pd.DataFrame({"sentence_id": ["a", "b", "c"], "doc_id": "d", "year": 2021,
+                      "paragraph": 1, "sentence": [1, 2, 3], "role": "speech",
+                      "text": ["Priorities: (2) border security; (3) cooperation with "
+                               "partners.", "Border security cooperation grew.",
+                               "Security, cooperation."]})
+    opts = pp.TermOptions(stopwords=False, phrases=False, punctuation=True, numbers=True)
+    t = pp.tokens(s, opts)
+    c = concordance.collocations(t, min_count=1, exclude=set())
+    pairs = dict(zip(zip(c.w1, c.w2), c["count"]))
+    assert pairs[("security", "cooperation")] == 1          # sentence b only
+    assert pairs[("border", "security")] == 2
+    assert ("priority", "border") not in pairs and ("cooperation", "with") in pairs
+    words = [w for w in t.term if w[0].isalpha()]
+    assert len(words) == 12                                  # N: punctuation not counted
+    row = c[(c.w1 == "border") & (c.w2 == "security")].iloc[0]
+    assert row.pmi == pytest.approx(math.log2(2 * 12 / (2 * 3)), rel=1e-12)
+    # the same words without punctuation tokens: no boundary is known, the pair crosses
+    plain = pp.tokens(s, pp.TermOptions(stopwords=False, phrases=False))
+    c = concordance.collocations(plain, min_count=1, exclude=set())
+    assert dict(zip(zip(c.w1, c.w2), c["count"]))[("security", "cooperation")] == 3
+
+
 def test_an_abbreviation_is_found_inside_a_sentence_and_at_its_end():
     """A query "U.S." or "Dr." finds the word where the tokenizer keeps its stop (inside
     a sentence) and where it splits it off (a sentence's end); before, only the latter
@@ -109,3 +135,18 @@ def test_kwic_of_a_canonical_name_finds_its_variants_written_with_full_stops():
                                "We support the UN and the United Nations.", "We thank the U.N."]})
     got = concordance.kwic(s, "un")
     assert got.match.tolist() == ["U.N.", "UN", "United Nations", "U.N."]
+
+
+def test_a_variant_finds_its_canonical_name_and_the_other_variants():
+    """A walkthrough: `kwic "united nations"` missed "U.N." and "UN", which `kwic UN`
+    found and `frequencies` counts as one term; any name of variants.csv now finds all."""
+    s = pd.DataFrame({"sentence_id": list("abcde"), "doc_id": "d", "year": 2020,
+                      "paragraph": 1, "text": ["They met the U.N. envoy.",
+                                               "The UN and the United Nations met.",
+                                               "The United Nations.", "We met the U.N.",
+                                               "An unrelated sentence."]})
+    for query in ("united nations", "United Nations", "UN", "U.N.", "un"):
+        k = concordance.kwic(s, query)
+        assert k.sentence_id.tolist() == ["a", "b", "b", "c", "d"], query
+        assert k.match.tolist() == ["U.N.", "UN", "United Nations", "United Nations",
+                                    "U.N."], query

@@ -53,7 +53,8 @@ def test_corrected_shares_by_hand():
     for r in t[t.frame != "economy"].itertuples():
         assert r.ci_low <= r.share_corrected + 1e-12 and r.share_corrected <= r.ci_high + 1e-12
     assert t.method.iloc[0].startswith("Rogan-Gladen (1978), Se and Sp from 14 hand-coded")
-    assert "independently" in t.method.iloc[0] and "Jeffreys" in t.method.iloc[0]
+    assert "in the same replicate" in t.method.iloc[0] and "Jeffreys" in t.method.iloc[0]
+    assert "independently" not in t.method.iloc[0]
     # multilateralism is coded without error: the corrected share is the coded one,
     # but its interval still carries the uncertainty of Se and Sp
     mul = t[t.frame == "multilateralism"]
@@ -61,6 +62,52 @@ def test_corrected_shares_by_hand():
     # economy: nothing coded, Se undefined -> no correction
     eco = t[t.frame == "economy"]
     assert eco.share_corrected.isna().all() and eco.ci_low.isna().all()
+
+
+def test_hand_codes_of_the_corpus_are_resampled_with_it():
+    # every sentence hand-coded: each replicate's Se and Sp come from the sentences
+    # that replicate drew, so the interval is the percentile interval of Rogan-Gladen
+    # applied to one set of draws (here rebuilt from the same cluster bootstrap)
+    import numpy as np
+
+    from discourse.bootstrap import cluster_bootstrap, percentile_columns
+
+    s, codes, hand = _corpus()
+    t = framing.corrected_shares(codes, s, hand, n_boot=500, seed=9)
+    boot = cluster_bootstrap(s, n_boot=500, seed=9)
+    h, c = hand.security.to_numpy(), codes.security.to_numpy()
+    first = (s.year == 2019).to_numpy(float)
+    reps = boot.sums(np.column_stack([first, first * c, h * c, h * (1 - c),
+                                      (1 - h) * (1 - c), (1 - h) * c]))
+    se = (reps[:, 2] + 0.5) / (reps[:, 2] + reps[:, 3] + 1)
+    sp = (reps[:, 4] + 0.5) / (reps[:, 4] + reps[:, 5] + 1)
+    lo, hi = percentile_columns(framing.rogan_gladen(reps[:, 1] / reps[:, 0], se, sp))
+    row = t[(t.frame == "security") & (t.year == 2019)].iloc[0]
+    assert (row.ci_low, row.ci_high) == pytest.approx((lo[0], hi[0]))
+    # a separate sample of hand-coded sentences (a coding sheet) is drawn on its own
+    own = framing.corrected_shares(codes, s, hand, hand_clusters=hand[["sentence_id"]],
+                                   n_boot=500, seed=9)
+    assert "independently, the hand-coded set (sentences resampled" in own.method.iloc[0]
+    assert own.ci_high.iloc[0] != pytest.approx(t.ci_high.iloc[0])
+
+
+def test_a_corrected_share_is_never_surer_than_the_coder_share():
+    # two documents a year with the same share: resampling documents varies nothing,
+    # so the interval is floored by Wilson's interval of the coder share, corrected
+    # (here a coder without errors: Se = Sp = 1, the correction is the identity)
+    s = pd.DataFrame({"sentence_id": [f"s{i:02d}" for i in range(16)],
+                      "year": [2021] * 8 + [2022] * 8,
+                      "doc_id": ["a"] * 4 + ["b"] * 4 + ["c"] * 4 + ["d"] * 4,
+                      "paragraph": list(range(16)), "text": "x"})
+    codes = s[["sentence_id"]].assign(security=[1, 0, 0, 0] * 4, economy=[1, 1, 0, 0] * 4,
+                                      multilateralism=[0, 0, 0, 1] * 4)
+    t = framing.corrected_shares(codes, s, codes.copy(), n_boot=300, seed=3)
+    for r in t.itertuples():
+        k = round(r.share_coder * 8)
+        assert (r.ci_low, r.ci_high) == pytest.approx(framing.wilson_interval(k, 8))
+        assert r.method.endswith("widened to the Rogan-Gladen correction of Wilson's "
+                                 "interval of the coder share (which assumes independent "
+                                 "sentences and Se, Sp known) where narrower")
 
 
 def test_small_youden_is_flagged():

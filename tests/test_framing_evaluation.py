@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from discourse import framing
+from discourse import framing, provenance
 from discourse.framing import evaluation as ev
 from discourse.framing import instruments
 
-from conftest import CORPUS
+from conftest import CORPUS, MULTI
 
 F = list(framing.FRAMES)
 
@@ -25,7 +25,10 @@ def test_the_registry_labels_every_set():
     held = sets[sets.used_for_development == "no"]
     assert held.set.tolist() == ["sco-style-heldout", "sco-style-heldout-2",
                                  "sco-style-heldout-3", "sco-style-heldout-4"]
-    assert set(held.measured_on) == {"synthetic text, never used to build or tune the lexicon"}
+    # the first three were scored again after later lexicon changes (sets.csv rescored)
+    again = ", but scored again after later changes of it (a small risk of selection)"
+    never = "synthetic text, never used to build or tune the lexicon"
+    assert held.measured_on.tolist() == [never + again] * 3 + [never]
     corpus_row = sets[sets.set == "corpus"].iloc[0]
     assert corpus_row.measured_on == "real text, used to build or tune the lexicon"
 
@@ -38,6 +41,11 @@ def test_a_bad_registry_names_the_file(tmp_path):
     with pytest.raises(ValueError, match=r"sets.csv: kind 'invented' is not one of"):
         ev.load_sets(tmp_path)
     assert ev.load_sets(tmp_path / "nowhere").empty
+    (tmp_path / "annotations" / "sets.csv").write_text(
+        "file,set,kind,used_for_development,texts,sentences,written_by,coded_by,rescored,"
+        "description\nx.csv,x,real,no,,1,,,often,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"sets.csv: rescored 'often' is not one of"):
+        ev.load_sets(tmp_path)
     # the corpus's own hand coding goes by the name the summary and explorer look for
     (tmp_path / "annotations" / "sets.csv").write_text(
         "file,set,kind,used_for_development,texts,sentences,written_by,coded_by,description\n"
@@ -151,7 +159,15 @@ def test_transfer_fits_on_one_text_and_scores_the_other():
     learned = t[t.method != "lexicon"]
     assert (learned.f1[learned.frame != "multilateralism"] == 1).all()
     assert (t.n == 6).all() and (t.n_train == 6).all()
-    assert t[t.method == "lexicon"].note.str.startswith("not a transfer").all()
+    # the lexicon's rows say whether it was developed on these texts, as the caller knows
+    assert set(t[t.method == "lexicon"].note) == {
+        "the lexicon as it is (whether it was developed on these texts is not recorded)"}
+    for dev, note in ((True, "not a transfer: the lexicon was developed on these texts"),
+                      (False, "the lexicon as it is, not developed on these texts")):
+        t = instruments.transfer(s, hand, codes, seed=0, developed_on=dev)
+        assert set(t[t.method == "lexicon"].note) == {note}
+    assert framing.lexicon_developed_on(CORPUS) is True
+    assert framing.lexicon_developed_on(MULTI) is None
 
 
 def test_one_vectorizer_for_all_frames_predicts_as_one_pipeline_per_frame():
@@ -203,6 +219,21 @@ def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
         want = framing.binary_agreement(codes[f], table[f].astype(int))["f1"]
         got = g[(g.frame == f) & (g.metric == "f1")].value.iloc[0]
         assert got == pytest.approx(want)
+    # the record names the exact hand codes behind the table (and only files that exist)
+    import hashlib
+
+    def sha(name):
+        return hashlib.sha256((root / "annotations" / name).read_bytes()).hexdigest()
+    assert provenance.of(g)["files"] == {
+        "annotations/frames_corpus_coder_a.csv": sha("frames_corpus_coder_a.csv"),
+        "annotations/frames_corpus_coder_b.csv": sha("frames_corpus_coder_b.csv"),
+        "annotations/sets.csv": sha("sets.csv"), "annotations/small.csv": sha("small.csv")}
+    hand = framing.load_validation(corpus=root)
+    assert provenance.of(hand)["files"] == {
+        "annotations/frames_validation.csv": sha("frames_validation.csv")}
+    # a validation table made from it carries the record among its inputs
+    v = framing.validate(hand[["sentence_id", *F]], hand, n_boot=20)
+    assert provenance.of(v)["inputs"]["hand"]["files"] == provenance.of(hand)["files"]
 
 
 @pytest.mark.slow

@@ -7,8 +7,10 @@ import warnings
 import pandas as pd
 import pytest
 
+from conftest import REPO
 from discourse import cli, framing
-from discourse.framing.letter_case import MIN_LETTERS, MIN_TEXTS, TOLERANCE
+from discourse.framing import letter_case
+from discourse.framing.letter_case import MIN_LETTERS, MIN_TEXTS, TOLERANCE, LetterCaseWarning
 
 SENTENCE = "The SCO Secretary-General met the UN Under-Secretary-General in New York."
 
@@ -80,3 +82,22 @@ def test_cli_prints_one_warning_line_and_writes_the_codes(tmp_path, capsys):
     codes = pd.read_csv(tmp_path / "out2.csv")
     assert codes[list(framing.FRAMES)].values.tolist() == \
         [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 0], [0, 0, 0]]
+
+
+def test_the_warnings_figures_are_those_of_the_committed_table():
+    """KAPPA_DROP, which the warning quotes, is the range over the development sets of
+    multilateralism's kappa as published minus lower-cased / in capitals."""
+    from discourse import results
+
+    path = results.FRAMING_LETTER_CASE.path(REPO / "results")
+    if not path.is_file():
+        pytest.skip("no committed results/framing-letter-case.csv in this checkout")
+    t = pd.read_csv(path)
+    t = t[(t.frame == "multilateralism") & (t.metric == "kappa")].set_index(["set", "case"])
+    for case in ("lower", "upper"):
+        drops = [t.loc[(s, "as published"), "value"] - t.loc[(s, case), "value"]
+                 for s in t.index.get_level_values("set").unique()]
+        assert (round(min(drops), 2), round(max(drops), 2)) == pytest.approx(
+            letter_case.KAPPA_DROP[case], abs=1e-9)
+    with pytest.warns(LetterCaseWarning, match=r"fell by 0\.00-0\.11 kappa"):
+        letter_case.warn_if_single_case(["THE SCO AND THE UN MET TODAY IN BISHKEK."] * 40, "x")

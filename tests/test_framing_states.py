@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from discourse import framing
 from discourse.framing.states import States, StatesError, read_states
 from discourse.text import fast_tokens
 
@@ -84,3 +85,20 @@ def test_the_pipeline_judges_membership_by_the_documents_date(tmp_path):
     io.write_table(sents, results.SENTENCES.path(tmp_path / "results"))
     again = corpus.load_sentences(root, results=tmp_path / "results")
     pd.testing.assert_frame_equal(framing.code_sentences(again, lexicon), codes)
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary-General met the Ambassador of the U.S. in Beijing.",
+    "The Secretary-General met the Ambassador of the U.S.",     # the stop split off
+    "The Secretary-General met the Ambassador of the U.K. in Beijing.",
+    "The Secretary-General met the Ambassador of the U.S.A. in Beijing."])
+def test_dotted_abbreviations_of_states_are_the_states(text):
+    """A walkthrough: "the Ambassador of the U.S." was coded 0 where "United States"
+    and "US" are multilateralism (a non-member state); states.csv names them."""
+    s = pd.DataFrame({"sentence_id": ["a"], "text": [text], "doc_id": ["d"],
+                      "paragraph": [1], "date": ["2020-06-01"]})
+    row = framing.code_sentences(s, date_col="date").iloc[0]
+    assert row.multilateralism == 1 and "(non-member in 2020)" in row.evidence
+    plain = s.assign(text=text.replace("U.S.A.", "USA").replace("U.S.", "US")
+                     .replace("U.K.", "UK"))
+    assert framing.code_sentences(plain, date_col="date").iloc[0].multilateralism == 1

@@ -1,4 +1,4 @@
-"""discourse.sentence_split: Punkt's boundaries and the package's three rules."""
+"""discourse.sentence_split: Punkt's boundaries and the package's five rules."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 from discourse import text
-from discourse.sentence_split import STARTERS, split_sentences
+from discourse.sentence_split import STARTERS, sentence_spans, split_sentences
 
 
 def test_text_re_exports_the_sentence_functions():
@@ -42,3 +42,26 @@ def test_punkts_sentence_starters_may_begin_a_sentence_after_an_initialism():
 def test_no_boundary_inside_a_name_after_an_initialism(paragraph, sentences):
     got = split_sentences(paragraph)
     assert len(got) == sentences and " ".join(got) == paragraph
+
+
+@pytest.mark.parametrize("paragraph, sentences", [
+    # a walkthrough: an answer "No." opening a paragraph was not split ("no" is an
+    # abbreviation for "No. 5"), and Punkt does not know the ellipsis character
+    ("No. We meet often, yes.", ["No.", "We meet often, yes."]),
+    ("Will you? No. It was not.", ["Will you?", "No.", "It was not."]),
+    ("Growth was 5 per cent\u2026 The outlook is good.",
+     ["Growth was 5 per cent\u2026", "The outlook is good."]),
+    ("It grew\u2026 \u201cSlowly,\u201d he said.",
+     ["It grew\u2026", "\u201cSlowly,\u201d he said."]),
+    # not ends: a number after "No.", a lower-case word, a no-break space, a word ending in no
+    ("No. 5 Road was built.", ["No. 5 Road was built."]),
+    ("Resolution No. 1373 was adopted.", ["Resolution No. 1373 was adopted."]),
+    ("It grew\u2026 and grew.", ["It grew\u2026 and grew."]),
+    ("No.\u00a0We meet.", ["No.\u00a0We meet."]),
+    ("It grew\u2026\u00a0The end.", ["It grew\u2026\u00a0The end."]),
+])
+def test_ends_punkt_does_not_see(paragraph, sentences):
+    assert split_sentences(paragraph) == sentences
+    spans = sentence_spans(paragraph)
+    assert [paragraph[s:e] for s, e in spans] == sentences
+    assert all(paragraph[e:b].strip() == "" for (_, e), (b, _) in zip(spans, spans[1:]))

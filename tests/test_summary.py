@@ -77,8 +77,11 @@ def test_findings_quote_the_tables(tmp_path):
     assert ("does not say whether the lexicon was adapted on these sentences: if it was, "
             "these figures are optimistic.") in text
     assert "04-validation.png" not in text            # no second coder: no such figure
-    assert "*trade* (9 vs 1; G2 +8.2, Log Ratio +3.10, adjusted p = 0.040)" in text
-    assert "*terror* (0 vs 6; G2 -7.5" in text
+    assert "*trade* (9 in 2022, 1 in 2021; G2 +8.2, Log Ratio +3.10, adjusted p = 0.040)" \
+        in text
+    # the reference's terms give the reference's count first; the sign is explained
+    assert ("relative to 2022 (G2 and Log Ratio signed as 2022 against 2021, so negative "
+            "here): *terror* (6 in 2021, 0 in 2022; G2 -7.5") in text
     assert "1 of 2 terms tested remain significant" in text
     assert "[results/framing-shares-by-year.csv, results/framing-differences.csv" in text
     assert "[results/framing-shares-corrected.csv]" in text
@@ -96,6 +99,31 @@ def test_findings_quote_the_tables(tmp_path):
             "interval has few distinct resamples") in text
     assert "the documents are what is resampled" not in summary.render_summary(
         findings)                                   # one document per year
+
+
+def _keywords(root):
+    found = summary.headline_findings(root)
+    return found[found.section == "Keywords"].finding.tolist()
+
+
+def test_terms_tied_at_the_last_place_are_named_together(tmp_path):
+    """No term is picked arbitrarily from a tie at the n-th place: all are named."""
+    base = dict(p_adjusted=0.5, target="2022", reference="2021")
+    rows = [dict(base, term="zeta", count_target=8, count_reference=0, g2=9.0, log_ratio=4.0)]
+    rows += [dict(base, term=t, count_target=3, count_reference=0, g2=3.3, log_ratio=2.5)
+             for t in ("delta", "alpha", "gamma", "beta", "epsilon", "eta")]
+    rows += [dict(base, term="omega", count_target=2, count_reference=0, g2=2.2,
+                  log_ratio=2.0)]
+    _write(tmp_path, "keywords-keyness.csv", rows)
+    up = _keywords(tmp_path)[0]
+    assert ("*zeta* (8 in 2022, 0 in 2021; G2 +9.0, Log Ratio +4.00, adjusted p = 0.500), "
+            "and 6 terms tied at G2 +3.3 (3 in 2022, 0 in 2021 each; Log Ratio +2.50, "
+            "adjusted p = 0.500): *alpha*, *beta*, *delta*, *epsilon*, *eta*, *gamma*.") in up
+    assert "omega" not in up
+    # a tie that fits within the first five is listed term by term
+    _write(tmp_path, "keywords-keyness.csv", rows[:4] + rows[-1:])
+    up = _keywords(tmp_path)[0]
+    assert "tied" not in up and "*alpha* (3 in 2022" in up and "*omega*" in up
 
 
 def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
@@ -201,6 +229,9 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
             "Cohen's kappa security 0.95.") in text
     assert ("set 'dev' (synthetic text, used to build or tune the lexicon): security F1 "
             "0.90 (95% CI 0.80-0.95), Cohen's kappa 0.88 (0.78-0.93). Optimistic") in text
+    # "adjudicated" only where two codings are on record (the ceiling table has the set)
+    assert "with the adjudicated hand coding of 428 sentences of the set 'held'" in text
+    assert "with the hand coding of 428 sentences of the set 'dev'" in text
     assert "fair estimate" not in text and "upper bound rather than" not in text
 
 

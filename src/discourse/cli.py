@@ -156,7 +156,8 @@ def _add_kwic(sub) -> None:
     p = sub.add_parser("kwic", help="keyword in context for a word or phrase",
                        description="Write sentence_id, doc_id, year, left, match, right "
                                    "for every occurrence of a word or phrase (matched on "
-                                   "lemmas, British spelling and name variants; contexts "
+                                   "lemmas, British spelling and name variants: a name of "
+                                   "variants.csv finds all its forms; contexts "
                                    "within the sentence).")
     p.add_argument("query", help='word or phrase, e.g. "member state" or rats')
     p.add_argument("--window", type=int, default=8, metavar="N",
@@ -187,7 +188,8 @@ def _add_collocations(sub) -> None:
 def _run_collocations(args) -> int:
     from discourse import keywords
 
-    tok = _tokens(args, stopwords=False, phrases=False)
+    # punctuation and numbers kept: they end a run of words, and no pair crosses them
+    tok = _tokens(args, stopwords=False, phrases=False, punctuation=True, numbers=True)
     _emit(keywords.collocations(tok, min_count=args.min_count), args.output)
     return 0
 

@@ -48,8 +48,17 @@ def _query_patterns(query: str, lexicons: Lexicons) -> list[tuple[str, ...]]:
         pats.add(_keys(form, lexicons))
         pats.add(_keys(form + " _", lexicons)[:-1])
     canon = " ".join(keys)
+    # the name the query stands for: itself if canonical, else the canonical name of
+    # the variant it is ("united nations" and "U.N." stand for "un")
+    names = {canonical for variant, canonical in lexicons.variants.items()
+             if canonical in (canon, query.strip().lower())
+             or pats & set(variant_keys(variant, lexicons))}
+    for name in names:
+        for form in (name, name.upper()):
+            pats.add(_keys(form, lexicons))
+            pats.add(_keys(form + " _", lexicons)[:-1])
     for variant, canonical in lexicons.variants.items():
-        if canonical == canon or canonical == query.strip().lower():
+        if canonical in names:
             pats.update(variant_keys(variant, lexicons))   # at a sentence's end, inside
     return sorted(pats, key=lambda p: (-len(p), p))
 
@@ -61,9 +70,10 @@ def kwic(sentences: pd.DataFrame, query: str, *, window: int = 8,
 
     Matching compares lower-cased, British-spelled lemmas (as for phrases in
     :func:`discourse.preprocess.terms`): "member state" finds "Member States",
-    "organisation" finds "Organization's". A query equal to a canonical name in
-    ``variants.csv`` also finds its variants ("rats" finds "Regional
-    Anti-Terrorism Structure"). Contexts do not cross sentence boundaries.
+    "organisation" finds "Organization's". A query equal to a name in ``variants.csv``,
+    canonical or variant, finds the canonical name and all its variants ("rats" finds
+    "Regional Anti-Terrorism Structure"; "united nations" finds "UN" and "U.N."), as
+    ``frequencies`` counts them as one term. Contexts do not cross sentence boundaries.
 
     Parameters
     ----------
@@ -135,8 +145,12 @@ def collocations(tokens: pd.DataFrame, *, by: str = "year", min_count: int = 3,
     count so, after Church and Hanks 1990, as each word has ``window - 1`` partners),
     ``n_ix`` = count of w1, ``n_xi`` = count of w2, ``n_xx`` = words in the group. Pass
     a ``tokens`` table built with ``stopwords=False, phrases=False`` so that
-    collocations such as "member state" can emerge; bigrams with a stop word or a
-    non-word are then filtered out.
+    collocations such as "member state" can emerge (bigrams with a stop word are then
+    filtered out), and with ``punctuation=True, numbers=True`` so that no pair crosses
+    punctuation or a number: such tokens split a sentence into runs of words, within
+    which pairs are made, and are not counted as words ("border security; (3)
+    cooperation" makes no pair "security cooperation"). A table without them has no
+    such boundaries: its pairs cross them.
 
     Parameters
     ----------
@@ -186,15 +200,19 @@ def collocations(tokens: pd.DataFrame, *, by: str = "year", min_count: int = 3,
     for g, part in tokens.groupby(by, sort=True):
         word_fd, pair_fd = FreqDist(), FreqDist()
         for _, sent in part.groupby("sentence_id", sort=False)["term"]:
-            words = list(sent)
-            for i, w1 in enumerate(words):
-                word_fd[w1] += 1
-                for w2 in words[i + 1:i + window]:
-                    pair_fd[(w1, w2)] += 1
+            run: list[str] = []
+            for w in [*sent, None]:                 # None ends the last run
+                if w is not None and is_word(w) and not is_numeric(w):
+                    run.append(w)
+                    continue
+                for i, w1 in enumerate(run):
+                    word_fd[w1] += 1
+                    for w2 in run[i + 1:i + window]:
+                        pair_fd[(w1, w2)] += 1
+                run = []
         finder = BigramCollocationFinder(word_fd, pair_fd, window_size=int(window))
         finder.apply_freq_filter(min_count)
-        finder.apply_word_filter(lambda w: w is None or w.lower() in stop
-                                 or not is_word(w) or is_numeric(w))
+        finder.apply_word_filter(lambda w: w.lower() in stop)
         lr = dict(finder.score_ngrams(measures.likelihood_ratio))
         pmi = dict(finder.score_ngrams(measures.pmi))
         for (w1, w2), score in lr.items():

@@ -3,8 +3,9 @@
 A table made by a public function of the package carries a small record in
 ``DataFrame.attrs["provenance"]``: the function's full name, its parameters (plain
 values; paths by their file name only, so records do not depend on the machine), the
-records of the tables it was made from (``inputs``), and the corpus it comes from
-(directory name, text layer and one sha256 over the corpus files' checksums). The
+records of the tables it was made from (``inputs``), the corpus it comes from
+(directory name, text layer and one sha256 over the corpus files' checksums) and, for a
+function that reads files of its own such as hand codings, their sha256 (``files``). The
 functions declare this with the :func:`tracked` decorator; :func:`discourse.corpus.
 load_docs` starts the chain with :func:`attach`. :func:`discourse.io.write_table`
 writes the record beside the table as a JSON *sidecar*, ``.provenance/NAME.csv.json``
@@ -29,6 +30,7 @@ __all__ = [
     "KEY",
     "SIDECAR_DIR",
     "tracked",
+    "file_checksums",
     "attach",
     "of",
     "describe",
@@ -122,12 +124,33 @@ def _is_input(value) -> bool:
     return _is_table(value) or callable(getattr(value, "provenance", None))
 
 
-def tracked(func: Callable) -> Callable:
+def file_checksums(files: Mapping[str, str | os.PathLike]) -> dict:
+    """``{label: sha256}`` of the files that exist among ``files`` (sorted by label).
+
+    Examples
+    --------
+    >>> file_checksums({"annotations/none.csv": "/nonexistent/none.csv"})
+    {}
+    """
+    out = {}
+    for label, path in sorted(files.items()):
+        if Path(path).is_file():
+            out[label] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return out
+
+
+def tracked(func: Callable | None = None, *,
+            files: Callable[[dict], Mapping] | None = None) -> Callable:
     """Decorator: record the provenance of the table a function returns.
 
     Arguments that are tables (or objects with a ``provenance()`` method, such as a
-    fitted topic model) become ``inputs``; the others ``parameters``.
+    fitted topic model) become ``inputs``; the others ``parameters``. A function that
+    reads files itself (hand codings, registries) names them with ``files``: called
+    with the function's arguments, it returns ``{label: path}``, and the record gets
+    ``files``, the sha256 of each (:func:`file_checksums`).
     """
+    if func is None:
+        return functools.partial(tracked, files=files)
     signature = inspect.signature(func)
     name = f"{func.__module__}.{func.__qualname__}"
 
@@ -141,6 +164,8 @@ def tracked(func: Callable) -> Callable:
             attach(result, name,
                    {k: v for k, v in arguments.items() if not _is_input(v)},
                    {k: v for k, v in arguments.items() if _is_input(v)})
+            if files is not None:
+                result.attrs[KEY]["files"] = file_checksums(files(dict(bound.arguments)))
         return result
 
     return wrapper

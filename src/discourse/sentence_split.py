@@ -1,4 +1,4 @@
-"""Sentences: NLTK's Punkt with English parameters and three rules of the package's own.
+"""Sentences: NLTK's Punkt with English parameters and five rules of the package's own.
 
 A leaf module (:mod:`discourse.text` re-exports its names). Convention (name it when
 citing sentence counts): NLTK's Punkt sentence tokenizer (Kiss and Strunk 2006) with
@@ -10,7 +10,11 @@ continues a name: a capitalised word that is no function word, alone or followed
 another capitalised word (Punkt's own parameters split "the U.N. | Environment
 Programme" and "the E.U. | Ambassador"). A sentence that begins with a name of two
 capitalised words after such an initialism ("... in the E.U. New Delhi agreed") is
-joined to the one before: the rule's known error.
+joined to the one before: the rule's known error. Two boundaries Punkt does not see
+are added: after an ellipsis written as one character ("…", which Punkt does not
+know as an end) and after an answer "No." that opens a sentence ("No. We meet often.";
+"no" is in the abbreviations for "No. 5"), each where ordinary white space and a
+capital letter, an opening quotation mark or parenthesis follow.
 
 References
 ----------
@@ -46,6 +50,9 @@ against and or then also furthermore therefore finally first second third next t
 where what who why how which
 """.split()) | frozenset(_ENGLISH.SENT_STARTERS)
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+#: Ends Punkt does not see: an ellipsis character anywhere, "No." opening a sentence;
+#: each followed by ordinary white space (not a no-break space) and a capital or quote.
+_MISSED_END = re.compile("(?:\u2026|^No\\.)(?=[ \t\n\r]+[A-Z\"\u201c\u2018(])")
 _WORDS = re.compile(r"[\w'-]+")
 
 
@@ -95,7 +102,24 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     >>> sentence_spans("We met the E.U. Ambassador. He left.")
     [(0, 27), (28, 36)]
     """
-    return _merge_breaks(paragraph, _punkt().span_tokenize(paragraph))
+    spans = _merge_breaks(paragraph, _punkt().span_tokenize(paragraph))
+    return _split_missed(paragraph, spans)
+
+
+def _split_missed(paragraph: str, spans) -> list[tuple[int, int]]:
+    """``spans`` with a boundary added at each end :data:`_MISSED_END` finds in one."""
+    out = []
+    for start, end in spans:
+        while True:
+            m = _MISSED_END.search(paragraph[start:end])
+            if m is None:
+                break
+            cut = start + m.end()
+            nxt = cut + len(paragraph[cut:end]) - len(paragraph[cut:end].lstrip())
+            out.append((start, cut))
+            start = nxt
+        out.append((start, end))
+    return out
 
 
 def _merge_breaks(paragraph: str, spans) -> list[tuple[int, int]]:

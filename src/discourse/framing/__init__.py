@@ -62,7 +62,8 @@ from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_
 from discourse.framing.correction import (coder_accuracy, corrected_shares,
                                           prediction_powered_shares, rogan_gladen)
 from discourse.framing.evaluation import (ceiling, code_set, coder_pairs, generalisation,
-                                          intercoder, load_set, load_sets)
+                                          intercoder, lexicon_developed_on, load_set,
+                                          load_sets)
 from discourse.framing.inputs import FramingInputError, code_file, read_input
 from discourse.framing.instruments import instrument_comparison, transfer
 from discourse.framing.letter_case import LetterCaseWarning, single_case, warn_if_single_case
@@ -116,6 +117,7 @@ __all__ = [
     "rogan_gladen",
     "coder_accuracy",
     "corrected_shares",
+    "lexicon_developed_on",
     "prediction_powered_shares",
     "SheetError",
     "sample_sheet",

@@ -28,7 +28,8 @@ import pandas as pd
 from discourse import provenance
 from discourse.bootstrap import DEFAULT_SEED
 from discourse.framing.agreement import AGREEMENT_N_BOOT
-from discourse.framing.evaluation import code_set, load_set, load_sets, set_clusters
+from discourse.framing.evaluation import (annotation_files, code_set, load_set, load_sets,
+                                          set_clusters)
 from discourse.framing.letter_case import LetterCaseWarning
 from discourse.framing.lexicon import as_lexicon
 from discourse.framing.validation import validate
@@ -41,7 +42,7 @@ CASES = {"as published": None, "lower": str.lower, "upper": str.upper}
 CASE_SETS = ("corpus", "sco-style-development")
 
 
-@provenance.tracked
+@provenance.tracked(files=annotation_files)
 def letter_case_effect(lexicon=None, *, corpus: str | os.PathLike | None = None,
                        sets=None, metrics=("kappa",), n_boot: int = AGREEMENT_N_BOOT,
                        seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:

@@ -35,7 +35,7 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
-                                 percentile_columns)
+                                 no_narrower, percentile_columns)
 from discourse.checks import check_columns
 from discourse.framing.agreement import WILSON, resampler
 from discourse.framing.lexicon import FRAMES
@@ -51,6 +51,9 @@ __all__ = [
 
 #: Rows whose Youden index Se + Sp - 1 is below this are flagged as unstable.
 MIN_YOUDEN = 0.5
+#: The floor of a corrected share's interval (see :func:`corrected_shares`).
+_FLOOR = ("the Rogan-Gladen correction of Wilson's interval of the coder share (which "
+          "assumes independent sentences and Se, Sp known)")
 
 
 def rogan_gladen(share, sensitivity, specificity) -> np.ndarray:
@@ -223,11 +226,17 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
         Hand codes of some or all sentences (``id_col`` and the frames): Se and Sp
         are estimated from them, pooled over years.
     hand_clusters : DataFrame, optional
-        ``id_col, doc_id, paragraph`` of the hand-coded sentences, for resampling
-        them by paragraph (default: ``sentences``).
+        ``id_col, doc_id, paragraph`` of the hand-coded sentences when they are a
+        sample of their own (for instance a coding sheet, ``id_col`` alone: sentences
+        resampled one by one), resampled independently of the corpus. Default: the
+        hand-coded sentences are sentences of the corpus, resampled with it.
     n_boot, seed : int
-        Joint bootstrap replicates; the corpus is resampled with ``seed`` and the
-        hand-coded set with ``seed + 1``.
+        Bootstrap replicates. Without ``hand_clusters`` one resample of the corpus's
+        paragraphs (``seed``) gives in each replicate both the coder's shares and the
+        Se and Sp of the hand-coded sentences it drew: the two are estimated from the
+        same sentences (on a fully hand-coded corpus, the very same ones), so they
+        are resampled together. With ``hand_clusters`` the hand-coded set is resampled
+        independently with ``seed + 1``.
     level : float
         Confidence level.
 
@@ -239,7 +248,10 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
         ``sensitivity, specificity, youden`` (Se + Sp - 1), ``share_corrected``,
         ``clipped`` (the raw correction fell outside [0, 1]), ``flag`` (non-empty
         when the Youden index is below :data:`MIN_YOUDEN`), ``ci_low, ci_high,
-        method, n_boot, seed``.
+        method, n_boot, seed``. An interval is never narrower than the Rogan-Gladen
+        correction of Wilson's interval of the coder share (a year of two documents,
+        resampled as documents, has little to vary); ``method`` says where it was
+        widened.
     """
     stats.check_level(level)
     check_columns(sentences, (id_col, "year", "doc_id", "paragraph"), "sentences table")
@@ -255,18 +267,27 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
     reps = corpus_boot.sums(values)
     n_rep = reps[:, :len(years)]
     # the hand-coded set: Se and Sp, observed and resampled (Jeffreys pseudo-counts)
-    hand_boot = resampler(j, sentences if hand_clusters is None else hand_clusters,
-                          id_col=id_col, n_boot=n_boot, seed=seed + 1)
     cells = _se_sp_cells(j)
     obs = cells.sum(axis=0)
-    hreps = hand_boot.sums(cells) + 0.5
+    within = hand_clusters is None and j[id_col].isin(m[id_col]).all()
+    if within:            # sentences of the corpus: drawn with their paragraphs
+        at = m[[id_col]].merge(j[[id_col]].reset_index(), on=id_col, how="left")["index"]
+        placed = np.zeros((len(m), cells.shape[1]))
+        placed[at.notna().to_numpy()] = cells[at.dropna().astype(int).to_numpy()]
+        hreps = corpus_boot.sums(placed) + 0.5
+        design = (f"the corpus ({corpus_boot.design}) with its hand-coded sentences in "
+                  "the same replicate (Se and Sp from the hand-coded sentences drawn)")
+    else:
+        hand_boot = resampler(j, sentences if hand_clusters is None else hand_clusters,
+                              id_col=id_col, n_boot=n_boot, seed=seed + 1)
+        hreps = hand_boot.sums(cells) + 0.5
+        design = (f"the corpus ({corpus_boot.design}) and, independently, the hand-coded "
+                  f"set ({hand_boot.design}; seed {seed + 1})")
     hand_year = j[[id_col]].merge(sentences[[id_col, "year"]], on=id_col, how="left")["year"]
     method = (f"Rogan-Gladen (1978), Se and Sp from {len(j)} hand-coded sentences pooled "
-              f"over years; {level:.0%} percentile interval of {n_boot} joint replicates "
-              f"(seed {seed}): the corpus ({corpus_boot.design}) and, independently, "
-              f"the hand-coded set ({hand_boot.design}; seed {seed + 1}), Jeffreys "
-              "pseudo-counts (0.5 per cell) in Se and Sp; corrected shares clipped to "
-              "[0, 1]")
+              f"over years; {level:.0%} percentile interval of {n_boot} bootstrap "
+              f"replicates (seed {seed}): {design}, Jeffreys pseudo-counts (0.5 per cell) "
+              "in Se and Sp; corrected shares clipped to [0, 1]")
     rows = []
     for fi, f in enumerate(FRAMES):
         tp, fn, tn, fp = obs[4 * fi:4 * fi + 4]
@@ -280,9 +301,17 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
             p = k / n
             p_rep = reps[:, len(years) * (fi + 1) + yi] / n_rep[:, yi]
             lo, hi = percentile_columns(rogan_gladen(p_rep, se_rep, sp_rep), level)
+            lo, hi = float(lo[0]), float(hi[0])
             youden = se + sp - 1
+            how = method
             if np.isnan(youden):                        # Se or Sp undefined
-                lo, hi = [np.nan], [np.nan]
+                lo, hi = np.nan, np.nan
+            elif youden > 0 and not np.isnan(lo):
+                # never narrower than the coder share's own sampling error: a year of
+                # few documents (or one paragraph) gives the resampling little to vary
+                floor = tuple(float(rogan_gladen(b, se, sp))
+                              for b in stats.wilson_interval(k, n, level))
+                lo, hi, how = no_narrower(lo, hi, floor, method, _FLOOR)
             raw = (p + sp - 1) / youden if youden > 0 else np.nan
             in_year = (hand_year == y).to_numpy()
             n_hand = int(in_year.sum())
@@ -297,6 +326,6 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
                 "Se or Sp undefined (no hand-coded sentence of one class)"
                 if np.isnan(youden) else
                 f"Se + Sp - 1 = {youden:.2f} < {MIN_YOUDEN}: the correction is unstable",
-                "ci_low": float(lo[0]), "ci_high": float(hi[0]), "method": method,
+                "ci_low": lo, "ci_high": hi, "method": how,
                 "n_boot": n_boot, "seed": seed})
     return pd.DataFrame(rows)

@@ -37,7 +37,8 @@ from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.framing.validation import load_validation, validate
 
 __all__ = ["SETS_FILE", "load_sets", "load_set", "generalisation", "coder_pairs",
-           "intercoder", "ceiling", "code_set", "set_clusters"]
+           "intercoder", "ceiling", "code_set", "set_clusters", "annotation_files",
+           "lexicon_developed_on"]
 
 _INTERCODER_METRICS = ("percent_agreement", "f1", "kappa", "alpha")
 
@@ -47,10 +48,33 @@ _SET_COLUMNS = ["file", "set", "kind", "used_for_development", "texts", "sentenc
                 "written_by", "coded_by", "description"]
 
 
+#: Optional column of ``sets.csv``: ``yes`` where a set never used to build or tune the
+#: lexicon was scored again after later changes of it (each kept or not on development
+#: data, but the scores were seen), so its figures carry a small risk of selection.
+RESCORED = "rescored"
+
+
 def _measured_on(row) -> str:
     use = "used to build or tune the lexicon" if row.used_for_development == "yes" \
         else "never used to build or tune the lexicon"
-    return f"{row.kind} text, {use}"
+    again = (", but scored again after later changes of it (a small risk of selection)"
+             if getattr(row, RESCORED, "") == "yes" else "")
+    return f"{row.kind} text, {use}{again}"
+
+
+def annotation_files(arguments: dict) -> dict:
+    """``{label: path}`` of the hand codings a registry reader uses (for provenance).
+
+    ``arguments`` holds the reader's ``corpus``; labels are relative to the corpus
+    (``annotations/sets.csv``, each registered set, its coders' file and the corpus's
+    two codings), so that a record names the exact hand codes behind a table.
+    """
+    root = paths.corpus_dir(arguments.get("corpus")) / "annotations"
+    names = [SETS_FILE, "frames_corpus_coder_a.csv", "frames_corpus_coder_b.csv"]
+    if (root / SETS_FILE).is_file():
+        for file in load_sets(arguments.get("corpus"))["file"]:
+            names += [file, file.replace(".csv", "_coders.csv")]
+    return {f"annotations/{n}": root / n for n in names}
 
 
 def load_sets(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -60,23 +84,29 @@ def load_sets(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``file, set, kind, used_for_development, texts, sentences, written_by,
-        coded_by, description, measured_on``; no rows if the corpus has no registry.
+        coded_by, description``, the optional :data:`RESCORED` (empty where the file
+        has no such column) and ``measured_on`` (what the figures of the set were
+        measured on, in words); no rows if the corpus has no registry.
 
     Raises
     ------
     ValueError
-        If the file lacks a column or a ``kind`` / ``used_for_development`` value is
-        not one of real/synthetic, yes/no; the message names the file.
+        If the file lacks a column or a ``kind`` / ``used_for_development`` /
+        ``rescored`` value is not one of real/synthetic, yes/no, yes/no/empty; the
+        message names the file.
     """
     p = paths.corpus_dir(corpus) / "annotations" / SETS_FILE
     if not p.is_file():
-        return pd.DataFrame(columns=[*_SET_COLUMNS, "measured_on"])
+        return pd.DataFrame(columns=[*_SET_COLUMNS, RESCORED, "measured_on"])
     table = pd.read_csv(p, dtype=str, keep_default_na=False)
     missing = [c for c in _SET_COLUMNS if c not in table]
     if missing:
         raise ValueError(f"{p}: missing column(s) {', '.join(missing)}")
+    if RESCORED not in table:
+        table[RESCORED] = ""
     for col, allowed in (("kind", {"real", "synthetic"}),
-                         ("used_for_development", {"yes", "no"})):
+                         ("used_for_development", {"yes", "no"}),
+                         (RESCORED, {"yes", "no", ""})):
         bad = sorted(set(table[col]) - allowed)
         if bad:
             raise ValueError(f"{p}: {col} {bad[0]!r} is not one of {sorted(allowed)}")
@@ -86,6 +116,21 @@ def load_sets(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
         raise ValueError(f"{p}: the set of frames_validation.csv (the corpus's own hand "
                          f"coding) must be named 'corpus', not {named[0]!r}")
     return table.assign(measured_on=[_measured_on(r) for r in table.itertuples()])
+
+
+def lexicon_developed_on(corpus: str | os.PathLike | None = None) -> bool | None:
+    """Whether the lexicon was built or tuned on the corpus's own hand-coded sentences.
+
+    What ``sets.csv`` says of the set ``corpus`` (``frames_validation.csv``): ``True``
+    for ``yes``, ``False`` for ``no``, ``None`` when the corpus registers no such set.
+
+    Examples
+    --------
+    >>> lexicon_developed_on()          # the study's corpus: the lexicon was built on it
+    True
+    """
+    said = load_sets(corpus).set_index("set")["used_for_development"].get("corpus")
+    return None if said is None else said == "yes"
 
 
 def load_set(file: str, corpus: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -153,7 +198,7 @@ def code_set(table: pd.DataFrame, lexicon=None) -> pd.DataFrame:
                           date_col="date")
 
 
-@provenance.tracked
+@provenance.tracked(files=annotation_files)
 def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
                    n_boot: int = AGREEMENT_N_BOOT, seed: int = DEFAULT_SEED,
                    level: float = 0.95) -> pd.DataFrame:
@@ -226,7 +271,7 @@ def coder_pairs(corpus: str | os.PathLike | None = None):
             yield (name, part, c1, c2, *pick)
 
 
-@provenance.tracked
+@provenance.tracked(files=annotation_files)
 def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = AGREEMENT_N_BOOT,
                seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Agreement between the two hand coders of each set, before adjudication.

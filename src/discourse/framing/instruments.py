@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from discourse import provenance
-from discourse.framing.evaluation import code_set, load_set, load_sets
+from discourse.framing.evaluation import annotation_files, code_set, load_set, load_sets
 from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.stats import AGREEMENT_METRICS, binary_agreement
 
@@ -66,7 +66,7 @@ def _fit_predict(train_text, train_y: dict, tests: list, seed, min_df=2) -> list
     return out
 
 
-@provenance.tracked
+@provenance.tracked(files=annotation_files)
 def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = None,
                           seed: int = 0, n_folds: int = 10) -> pd.DataFrame:
     """The lexicon against a supervised instrument, never scored on its training data.
@@ -134,7 +134,8 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
 
 @provenance.tracked
 def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *,
-             by: str = "year", seed: int = 0) -> pd.DataFrame:
+             by: str = "year", seed: int = 0,
+             developed_on: bool | None = None) -> pd.DataFrame:
     """Real-text transfer: build on one text (group) of the corpus, score on another.
 
     For every ordered pair of groups (years, by default), two learned coders are fitted
@@ -143,7 +144,7 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
     seen once, since one text is small), and a logistic regression on the lexicon coder's output
     for the sentence (its three codes and the words of its evidence), i.e. the lexicon
     re-weighted by one text. The hand-built lexicon itself is scored on each target as it
-    is; it was developed on both texts, so its rows are not a transfer (``note``).
+    is; where it was developed on these texts its rows are not a transfer (``note``).
 
     Parameters
     ----------
@@ -153,6 +154,10 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
         Hand codes (``sentence_id`` and the frames).
     codes : DataFrame
         The lexicon's codes of the same sentences (``sentence_id``, frames, ``evidence``).
+    developed_on : bool, optional
+        Whether the lexicon was built or tuned on these texts
+        (:func:`~discourse.framing.evaluation.lexicon_developed_on`); the lexicon rows'
+        ``note`` says so, and says it is not known when ``None``.
 
     Returns
     -------
@@ -170,6 +175,10 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
     feats = (m["evidence"].fillna("") + " " + m[[f"lex_{f}" for f in FRAMES]].astype(str)
              .apply(lambda r: " ".join(f"LEX{i}_{v}" for i, v in enumerate(r)), axis=1))
     groups = sorted(m[by].unique().tolist())
+    lexicon_note = ("not a transfer: the lexicon was developed on these texts"
+                    if developed_on else "the lexicon as it is, not developed on these texts"
+                    if developed_on is False else "the lexicon as it is (whether it was "
+                    "developed on these texts is not recorded)")
     rows = []
     for src in groups:
         for tgt in groups:
@@ -195,8 +204,7 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
                                     note="lexicon output re-weighted on the source text",
                                     **extra))
                 rows.append(_scores("lexicon", "", f, m[f][te], m[f"lex_{f}"][te],
-                                    note="not a transfer: the lexicon was developed on "
-                                         "both texts", **extra))
+                                    note=lexicon_note, **extra))
     cols = ["source", "target", "method", "frame", *AGREEMENT_METRICS, "n", "n_train", "note"]
     return pd.DataFrame(rows, columns=cols + ["data"])[cols] if rows else \
         pd.DataFrame(columns=cols)

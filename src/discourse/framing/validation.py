@@ -148,7 +148,16 @@ def disagreements(codes: pd.DataFrame, hand: pd.DataFrame, *,
                                                         ignore_index=True)
 
 
-@provenance.tracked
+def _validation_file(arguments: dict) -> dict:
+    """``{label: path}`` of the file :func:`load_validation` reads (for provenance)."""
+    path = arguments.get("path")
+    if path is not None:
+        return {Path(path).name: Path(path)}
+    return {"annotations/frames_validation.csv":
+            paths.corpus_dir(arguments.get("corpus")) / "annotations" / "frames_validation.csv"}
+
+
+@provenance.tracked(files=_validation_file)
 def load_validation(path: str | os.PathLike | None = None,
                     corpus: str | os.PathLike | None = None) -> pd.DataFrame | None:
     """Read the hand-coded validation set (``annotations/frames_validation.csv``).

@@ -29,8 +29,10 @@ def framing_findings(root: Path):
                "never narrower than Wilson's and Newcombe's, which assume independent "
                "sentences "
                "(kept in the tables as `*_independent`). Endpoints are given in whole "
-               "percentage points: they move by a few tenths of a point between seeds "
-               "(benchmarks/bootstrap_stability.py)." + _few_documents(root), src)
+               "percentage points: with 20,000 replicates an endpoint moves between seeds "
+               "by about 0.2 points (root mean square) and by up to about half a point "
+               "(benchmarks/bootstrap_stability.py), so with another seed a printed "
+               "endpoint can differ by one point." + _few_documents(root), src)
     lexicon = _lexicon(root)
     if lexicon:
         yield ("Framing", lexicon, provenance.sidecar_path(R.FRAMING_CODES.ref).as_posix())
@@ -194,10 +196,12 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
                 " Optimistic: the lexicon was built or tuned on these sentences.")
         who = f"; coded by {r.coded_by}" if isinstance(getattr(r, "coded_by", None), str) \
             and r.coded_by else ""
-        text = (f"Agreement of the lexicon coder with the adjudicated hand coding of "
+        two = _two_coders(ceil, name)
+        # "adjudicated" only where two codings of the set are on record
+        reference = "the adjudicated hand coding" if two else "the hand coding"
+        text = (f"Agreement of the lexicon coder with {reference} of "
                 f"{int(r.n)} sentences of the set '{name}' ({r.measured_on}{who}): "
                 f"{agreement(part)}.{what}")
-        two = _two_coders(ceil, name)
         src = R.FRAMING_GENERALISATION.ref + (f"; {R.FRAMING_CEILING.ref}" if two else "")
         yield ("Framing", text + two, src)
 
@@ -222,8 +226,11 @@ def _corrected(root: Path, single: bool):
             "Coder shares corrected for the coder's errors")
     yield ("Framing",
            f"{lead} (Rogan and Gladen 1978, sensitivity and specificity from "
-           f"{int(corr.drop_duplicates('year').n_hand.sum())} hand-coded sentences, joint "
-           "bootstrap CIs): "
+           f"{int(corr.drop_duplicates('year').n_hand.sum())} hand-coded sentences, "
+           + ("bootstrap CIs with the hand-coded sentences drawn in the same replicates as "
+              "the corpus" if "in the same replicate" in str(corr.method.iloc[0]) else
+              "bootstrap CIs of the corpus and, independently, the hand-coded set")
+           + "): "
            + "; ".join(cells) + ".", R.FRAMING_SHARES_CORRECTED.ref)
     acc = read(root, R.FRAMING_ACCURACY_BY_YEAR)
     if acc is None or "differs" not in acc:

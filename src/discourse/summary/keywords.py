@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from discourse import results as R
@@ -22,6 +23,22 @@ def _reference_name(k: pd.DataFrame) -> str:
         f"all other years pooled ({', '.join(groups)})"
 
 
+def _top(rows: pd.DataFrame, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The first ``n`` of ``rows`` (sorted by G2), and the terms tied with the n-th.
+
+    Where the terms tied at the n-th G2 do not all fit in ``n``, none of them is picked
+    as "the" n-th: they are returned apart (``listed`` holds the rows above the tie),
+    so that the summary names them all (sorted by term).
+    """
+    if len(rows) <= n:
+        return rows, rows.iloc[:0]
+    cut = rows.g2.iloc[n - 1]
+    tie = np.isclose(rows.g2.to_numpy(float), cut, rtol=0, atol=1e-9)
+    if not tie[n]:
+        return rows.head(n), rows.iloc[:0]
+    return rows.head(n)[~tie[:n]], rows[tie]
+
+
 def keyword_findings(root: Path, n: int = 5):
     """Findings of the Keywords section: ``(section, finding, source)`` tuples."""
     k = read(root, R.KEYWORDS_KEYNESS)
@@ -33,20 +50,36 @@ def keyword_findings(root: Path, n: int = 5):
     sig = int((k.p_adjusted < 0.05).sum())
     src = f"{R.KEYWORDS_KEYNESS.ref}; {R.FIG_KEYNESS.ref}"
 
-    def fmt(rows):
-        return ", ".join(f"*{r.term}* ({int(r.count_target)} vs {int(r.count_reference)}; "
-                         f"G2 {r.g2:+.1f}, Log Ratio {r.log_ratio:+.2f}, adjusted "
-                         f"{pvalue(r.p_adjusted)})" for r in rows.itertuples())
+    other = reference.split(" (")[0] if "reference_groups" not in k or \
+        ";" not in str(k.reference_groups.iloc[0]) else "the other years"
 
-    up = k[k.g2 > 0].head(n)
-    down = k[k.g2 < 0].sort_values("g2").head(n)
+    def counts(r, first_target: bool) -> str:
+        pair = [f"{int(r.count_target)} in {target}", f"{int(r.count_reference)} in {other}"]
+        return ", ".join(pair if first_target else pair[::-1])
+
+    def fmt(rows, first_target: bool):
+        listed, tied = _top(rows, n)
+        text = ", ".join(f"*{r.term}* ({counts(r, first_target)}; G2 {r.g2:+.1f}, Log Ratio "
+                         f"{r.log_ratio:+.2f}, adjusted {pvalue(r.p_adjusted)})"
+                         for r in listed.itertuples())
+        if len(tied):
+            r = tied.iloc[0]
+            text += ((", and " if len(listed) else "") + f"{len(tied)} terms tied at G2 "
+                     f"{r.g2:+.1f} ({counts(r, first_target)} each; Log Ratio "
+                     f"{r.log_ratio:+.2f}, adjusted {pvalue(r.p_adjusted)}): "
+                     + ", ".join(f"*{t}*" for t in tied.term))
+        return text
+
+    up = k[k.g2 > 0].sort_values(["g2", "term"], ascending=[False, True])
+    down = k[k.g2 < 0].sort_values(["g2", "term"])
     yield ("Keywords",
            f"Terms most over-represented in {target} relative to {reference} (signed "
-           f"log-likelihood G2, tokens as independent draws): {fmt(up)}."
+           f"log-likelihood G2, tokens as independent draws): {fmt(up, True)}."
            + caveat(one_text_per_year(root)), src)
     yield ("Keywords",
-           f"Terms most over-represented in {reference} relative to {target}: {fmt(down)}.",
-           src)
+           f"Terms most over-represented in {reference} relative to {target} (G2 and Log "
+           f"Ratio signed as {target} against {other}, so negative here): "
+           f"{fmt(down, False)}.", src)
     text = (f"{sig} of {len(k)} terms tested remain significant at 0.05 after the "
             f"{correction} correction (column `correction`)")
     if "p_permutation_adjusted" in k and k.p_permutation.notna().any():
