@@ -84,6 +84,29 @@ def test_hand_codes_of_the_corpus_are_resampled_with_it():
     lo, hi = percentile_columns(framing.rogan_gladen(reps[:, 1] / reps[:, 0], se, sp))
     row = t[(t.frame == "security") & (t.year == 2019)].iloc[0]
     assert (row.ci_low, row.ci_high) == pytest.approx((lo[0], hi[0]))
+    # some sentences hand-coded, given in another order, the codes shuffled too: each
+    # hand code is placed at its own sentence (a review: the identity order passed)
+    part = hand.iloc[[9, 2, 13, 0, 5, 11, 7, 3]]
+    t2 = framing.corrected_shares(codes.sample(frac=1, random_state=4), s, part,
+                                  n_boot=500, seed=9)
+    h = pd.Series(part.security.to_numpy(), index=part.sentence_id).reindex(s.sentence_id)
+    coded = h.notna().to_numpy(float)
+    h = h.fillna(0).to_numpy()
+    reps = boot.sums(np.column_stack([first, first * c, coded * h * c, coded * h * (1 - c),
+                                      coded * (1 - h) * (1 - c), coded * (1 - h) * c]))
+    se = (reps[:, 2] + 0.5) / (reps[:, 2] + reps[:, 3] + 1)
+    sp = (reps[:, 4] + 0.5) / (reps[:, 4] + reps[:, 5] + 1)
+    lo, hi = percentile_columns(framing.rogan_gladen(reps[:, 1] / reps[:, 0], se, sp))
+    row = t2[(t2.frame == "security") & (t2.year == 2019)].iloc[0]
+    floor = framing.rogan_gladen(framing.wilson_interval(3, 8), row.sensitivity,
+                                 row.specificity)
+    assert (row.ci_low, row.ci_high) == pytest.approx((min(lo[0], floor[0]),
+                                                       max(hi[0], floor[1])))
+    # a hand-coded sentence outside the sentences table: a clear error, not another design
+    stray = pd.concat([part, part.iloc[:1].assign(sentence_id="elsewhere")])
+    with pytest.raises(ValueError, match="1 hand-coded sentence"):
+        framing.corrected_shares(pd.concat([codes, codes.iloc[:1].assign(
+            sentence_id="elsewhere")]), s, stray, n_boot=50, seed=9)
     # a separate sample of hand-coded sentences (a coding sheet) is drawn on its own
     own = framing.corrected_shares(codes, s, hand, hand_clusters=hand[["sentence_id"]],
                                    n_boot=500, seed=9)

@@ -90,6 +90,11 @@ def test_frame_shares_figure_names_its_interval():
     title = ("Frame shares by year (95% CI: cluster bootstrap percentile, widened to "
              "Wilson's where narrower)")
     assert ax.get_title().replace("\n", " ") == title and "\n" in ax.get_title()
+    # the source line gives the table's own reason for widening (a walkthrough found a
+    # fixed "(a group in one paragraph)" on a corpus of two documents a year)
+    source = " ".join(t.get_text() for t in plots.plot_frame_shares(wide).texts)
+    assert "(assumes independent sentences)" in source.replace("\n", " ")
+    assert "a group in one paragraph" not in source
 
 
 def test_keyness_bars_are_log_ratios(real_tokens):
@@ -137,7 +142,7 @@ def test_topic_figures_show_their_tables():
     labels = topics.check_labels(stored, model)
     fig = plots.plot_topic_terms(model, labels)
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
-    assert titles == ["Topic 1: Alpha", "Topic 2: Gamma [STALE label]"]
+    assert titles == ["Topic 1: Alpha", "Topic 2 [stored label stale, not shown]"]
     assert [b.get_width() for b in _bars(fig.axes[0])] == [0.1, 0.1]
     ut = td.unit_topics()
     prevalence = topics.prevalence_table(ut, n_boot=20, seed=1)

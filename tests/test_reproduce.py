@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import re
@@ -12,6 +13,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from conftest import REPO
 from discourse import cli, io, paths, reproduce
 from discourse import results as registry
 from discourse.corpus import CorpusError
@@ -439,3 +441,40 @@ def test_a_chapter_on_another_corpus_says_its_prose_is_the_studys(tmp_path, monk
     assert f"ran on the corpus in `{tmp_path.resolve()}`, not the study's" in note.data
     monkeypatch.setenv("DISCOURSE_CORPUS", str(tmp_path))       # CORPUS_DIR = None
     assert corpus_note() is not None
+
+
+def test_a_chapter_run_directly_on_another_corpus_does_not_write_into_the_repository(
+        tmp_path, monkeypatch):
+    """A walkthrough set only CORPUS_DIR in a chapter opened in JupyterLab: its tables
+    and figures replaced the study's in results/ and figures/. Each chapter's first cell
+    (corpus_note with its output folders) now stops such a run before it writes."""
+    from discourse.notebook import ReproduceUsageError, corpus_note
+
+    monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
+    with pytest.raises(ReproduceUsageError, match=r"RESULTS_DIR \(the repository's "
+                       r"results/\) and FIGURES_DIR \(the repository's figures/\) would "
+                       r"receive .* \(nothing was written\)"):
+        corpus_note(tmp_path, outputs=(None, None))
+    with pytest.raises(ReproduceUsageError, match=r"but RESULTS_DIR \(the repository's "):
+        corpus_note(tmp_path, outputs=(paths.results_dir() / "mine", tmp_path / "f"))
+    assert corpus_note(tmp_path, outputs=(tmp_path / "r", tmp_path / "f")) is not None
+    assert corpus_note(None, outputs=(None, None)) is None       # the study's own run
+    for nb in sorted((REPO / "notebooks").glob("0[1-5]-*.ipynb")):
+        first = nbformat.read(nb, as_version=4).cells
+        calls = [c.source for c in first if "corpus_note(" in c.source and c.cell_type == "code"]
+        assert calls and "outputs=(RESULTS_DIR" in calls[0], nb.name
+
+
+def test_the_committed_manifest_hashes_the_executed_notebooks():
+    """The study's own run saves its executed notebooks in notebooks/, whose printed
+    numbers are cited: the manifest hashes each (a citability audit found them
+    unrecorded); a notebook edited without a new run no longer matches."""
+    path = REPO / "results" / "manifest.json"
+    if not path.is_file():
+        pytest.skip("no committed results/manifest.json in this checkout")
+    executed = json.loads(path.read_text(encoding="utf-8"))["executed_notebooks"]
+    on_disk = sorted(f"notebooks/{p.name}"
+                     for p in (REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    assert sorted(executed) == on_disk
+    for name, digest in executed.items():
+        assert hashlib.sha256((REPO / name).read_bytes()).hexdigest() == digest, name

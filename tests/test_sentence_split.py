@@ -46,22 +46,48 @@ def test_no_boundary_inside_a_name_after_an_initialism(paragraph, sentences):
 
 @pytest.mark.parametrize("paragraph, sentences", [
     # a walkthrough: an answer "No." opening a paragraph was not split ("no" is an
-    # abbreviation for "No. 5"), and Punkt does not know the ellipsis character
+    # abbreviation for "No. 5")
     ("No. We meet often, yes.", ["No.", "We meet often, yes."]),
     ("Will you? No. It was not.", ["Will you?", "No.", "It was not."]),
-    ("Growth was 5 per cent\u2026 The outlook is good.",
-     ["Growth was 5 per cent\u2026", "The outlook is good."]),
-    ("It grew\u2026 \u201cSlowly,\u201d he said.",
-     ["It grew\u2026", "\u201cSlowly,\u201d he said."]),
-    # not ends: a number after "No.", a lower-case word, a no-break space, a word ending in no
+    ("No. \u201cNever,\u201d he said.", ["No.", "\u201cNever,\u201d he said."]),
+    ("No. I agree.", ["No.", "I agree."]),
+    # not ends (a review): a number, a document symbol, a Roman numeral, a no-break space
     ("No. 5 Road was built.", ["No. 5 Road was built."]),
     ("Resolution No. 1373 was adopted.", ["Resolution No. 1373 was adopted."]),
-    ("It grew\u2026 and grew.", ["It grew\u2026 and grew."]),
+    ("No. A/RES/60/288 was adopted.", ["No. A/RES/60/288 was adopted."]),
+    ("No. (5) was adopted.", ["No. (5) was adopted."]),
+    ("No. IV of the protocol.", ["No. IV of the protocol."]),
     ("No.\u00a0We meet.", ["No.\u00a0We meet."]),
-    ("It grew\u2026\u00a0The end.", ["It grew\u2026\u00a0The end."]),
 ])
-def test_ends_punkt_does_not_see(paragraph, sentences):
+def test_an_answer_no_opens_a_sentence(paragraph, sentences):
     assert split_sentences(paragraph) == sentences
     spans = sentence_spans(paragraph)
     assert [paragraph[s:e] for s, e in spans] == sentences
     assert all(paragraph[e:b].strip() == "" for (_, e), (b, _) in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Growth was 5 per cent\u2026 The outlook is good.",
+    "It grew\u2026 \u201cSlowly,\u201d he said.",
+    "The Charter says that the SCO \u2026 Member States shall cooperate.",
+    "Resolution 1373 \u2026 (2001) applies.",
+    "Members include China, Russia, Kazakhstan\u2026 India and Pakistan joined in 2017.",
+    "It grew\u2026 and grew. Then\u2026 It fell\u2026\u2026 Done.",
+    "It grew\u2026\u00a0The end.",
+])
+def test_an_ellipsis_character_is_read_as_three_full_stops(paragraph):
+    """Punkt does not know "\u2026" (a walkthrough: "per cent\u2026 The outlook" was one
+    sentence); it is read as Punkt reads "...", offsets mapped back to the paragraph."""
+    dots = paragraph.replace("\u2026", "...")
+    want = [s.replace("...", "\u2026") for s in split_sentences(dots)]
+    assert split_sentences(paragraph) == want
+    spans = sentence_spans(paragraph)
+    assert [paragraph[s:e] for s, e in spans] == want
+    assert all(paragraph[e:b].strip() == "" for (_, e), (b, _) in zip(spans, spans[1:]))
+    assert spans[-1][1] == len(paragraph)
+
+
+def test_an_ellipsis_ends_a_sentence_where_three_stops_do():
+    assert split_sentences("Growth was 5 per cent\u2026 The outlook is good.") == [
+        "Growth was 5 per cent\u2026", "The outlook is good."]
+    assert split_sentences("It grew\u2026 and grew.") == ["It grew\u2026 and grew."]

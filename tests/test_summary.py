@@ -126,6 +126,72 @@ def test_terms_tied_at_the_last_place_are_named_together(tmp_path):
     assert "tied" not in up and "*alpha* (3 in 2022" in up and "*omega*" in up
 
 
+def test_a_stale_topic_label_is_not_used_as_the_topics_name(tmp_path):
+    """A walkthrough changed K: the summary called the trade topic "Counter-terrorism"
+    (label stale), the label stored for another model's topic 1."""
+    stab = dict(n_runs=9, model="nmf", k=2, seed=5, n_top=10, min_stability=0.8, sd=0.1,
+                min=0.5)
+    _write(tmp_path, "topics-stability.csv", [dict(stab, topic=1, stability=0.9,
+                                                   citable=True),
+                                              dict(stab, topic=2, stability=0.95,
+                                                   citable=True)])
+    _write(tmp_path, "topics-labels-check.csv", [
+        dict(topic=1, label="Counter-terrorism", status="stale"),
+        dict(topic=2, label="Trade", status="ok")])
+    found = summary.headline_findings(tmp_path)
+    text = " ".join(found[found.section == "Topics"].finding)
+    assert "topic 1 (its stored label is stale and not used)" in text
+    assert "topic 2 \"Trade\"" in text and "Counter-terrorism" not in text
+
+
+def test_tables_of_two_corpora_are_refused(tmp_path):
+    """A walkthrough ran chapter 01 directly on its own corpus into the folder of an
+    earlier run of the study: the summary described one corpus and cited the other's
+    frame shares. The sidecars' corpus checksums now must agree."""
+    import json
+
+    from discourse import provenance
+
+    _write(tmp_path, "corpus-summary.csv", [
+        dict(doc_id="a", year=2021, role="all", paragraphs=3, sentences=40, words=800)])
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2019, frame="security", n_sentences=77, n_frame=27, share=0.35,
+             ci_low=0.18, ci_high=0.52)])
+    for name, corpus in (("corpus-summary.csv", "mine"), ("framing-shares-by-year.csv",
+                                                          "corpus")):
+        side = provenance.sidecar_path(tmp_path / name)
+        side.parent.mkdir(exist_ok=True)
+        side.write_text(json.dumps({"corpus": {"directory": corpus, "sha256": corpus * 8}}))
+    with pytest.raises(ValueError, match=r"the tables come from 2 corpora, corpus-summary"
+                       r".csv from 'mine' .*; framing-shares-by-year.csv from 'corpus' .*"
+                       r"\(nothing was written\)"):
+        summary.headline_findings(tmp_path)
+    side.write_text(json.dumps({"corpus": {"directory": "mine", "sha256": "mine" * 8}}))
+    assert len(summary.headline_findings(tmp_path))          # one corpus: no error
+
+
+def test_permutation_counts_near_the_line_say_so(tmp_path):
+    """A walkthrough: 0 significant terms by the permutation test at one seed, 2 at
+    another. Monte Carlo standard error of an adjusted p: sqrt(p (1 - p) / N) times its
+    adjustment factor; *a*: raw 0.0002, adjusted 0.06 (factor 300), N = 9,999: SE =
+    sqrt(0.0002 * 0.9998 / 9999) * 300 = 0.0424, within 2 SE of 0.05; *b* is not."""
+    base = dict(target="2022", reference="2021", count_target=5, count_reference=0,
+                g2=5.0, log_ratio=2.0, p_adjusted=0.3, n_permutations=9999,
+                permutation_seed=3)
+    _write(tmp_path, "keywords-keyness.csv", [
+        dict(base, term="a", p_permutation=0.0002, p_permutation_adjusted=0.06),
+        dict(base, term="b", p_permutation=0.01, p_permutation_adjusted=0.5)])
+    text = " ".join(_keywords(tmp_path))
+    assert ("0 with the paragraph permutation test, which does not treat tokens as "
+            "independent (Lijffijt et al. 2016; 9,999 permutations, seed 3), though 1 "
+            "term(s) lie within two Monte Carlo standard errors of 0.05 (*a* (adjusted p "
+            "0.060)), so with another seed this count can change") in text
+    base["n_permutations"] = 10 ** 9          # a tiny Monte Carlo error: nothing near
+    _write(tmp_path, "keywords-keyness.csv", [
+        dict(base, term="a", p_permutation=0.0002, p_permutation_adjusted=0.06)])
+    assert "Monte Carlo" not in " ".join(_keywords(tmp_path))
+
+
 def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
     """The reference years behind 'rest', the correction, the permutation and dispersion
     tests, the %DIFF artefact and the log-odds prior; only topics stable under

@@ -156,8 +156,9 @@ def _add_kwic(sub) -> None:
     p = sub.add_parser("kwic", help="keyword in context for a word or phrase",
                        description="Write sentence_id, doc_id, year, left, match, right "
                                    "for every occurrence of a word or phrase (matched on "
-                                   "lemmas, British spelling and name variants: a name of "
-                                   "variants.csv finds all its forms; contexts "
+                                   "lemmas, British spelling and name variants: a canonical "
+                                   "name of variants.csv, such as un or rats, also finds "
+                                   "its variants; a variant finds itself; contexts "
                                    "within the sentence).")
     p.add_argument("query", help='word or phrase, e.g. "member state" or rats')
     p.add_argument("--window", type=int, default=8, metavar="N",
@@ -177,8 +178,10 @@ def _add_collocations(sub) -> None:
     p = sub.add_parser("collocations", help="bigram collocations per year (G2 and PMI)",
                        description="Write year, w1, w2, count, g2, pmi: NLTK's "
                                    "BigramCollocationFinder within sentences on terms "
-                                   "without stop-word removal or phrase joining; bigrams "
-                                   "with a stop word are filtered out.")
+                                   "without stop-word removal or phrase joining; no pair "
+                                   "crosses punctuation or a number (they end a run of "
+                                   "words and are not counted as words); bigrams with a "
+                                   "stop word are filtered out.")
     p.add_argument("--min-count", type=int, default=3, metavar="N",
                    help="frequency filter: bigrams seen at least N times (default 3)")
     _corpus_args(p)

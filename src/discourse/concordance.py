@@ -48,17 +48,8 @@ def _query_patterns(query: str, lexicons: Lexicons) -> list[tuple[str, ...]]:
         pats.add(_keys(form, lexicons))
         pats.add(_keys(form + " _", lexicons)[:-1])
     canon = " ".join(keys)
-    # the name the query stands for: itself if canonical, else the canonical name of
-    # the variant it is ("united nations" and "U.N." stand for "un")
-    names = {canonical for variant, canonical in lexicons.variants.items()
-             if canonical in (canon, query.strip().lower())
-             or pats & set(variant_keys(variant, lexicons))}
-    for name in names:
-        for form in (name, name.upper()):
-            pats.add(_keys(form, lexicons))
-            pats.add(_keys(form + " _", lexicons)[:-1])
     for variant, canonical in lexicons.variants.items():
-        if canonical in names:
+        if canonical == canon or canonical == query.strip().lower():
             pats.update(variant_keys(variant, lexicons))   # at a sentence's end, inside
     return sorted(pats, key=lambda p: (-len(p), p))
 
@@ -70,10 +61,12 @@ def kwic(sentences: pd.DataFrame, query: str, *, window: int = 8,
 
     Matching compares lower-cased, British-spelled lemmas (as for phrases in
     :func:`discourse.preprocess.terms`): "member state" finds "Member States",
-    "organisation" finds "Organization's". A query equal to a name in ``variants.csv``,
-    canonical or variant, finds the canonical name and all its variants ("rats" finds
-    "Regional Anti-Terrorism Structure"; "united nations" finds "UN" and "U.N."), as
-    ``frequencies`` counts them as one term. Contexts do not cross sentence boundaries.
+    "organisation" finds "Organization's". A query equal to a canonical name of
+    ``variants.csv`` (its second column) also finds its variants, as ``frequencies``
+    counts them under that term ("rats" finds "Regional Anti-Terrorism Structure", "un"
+    finds "United Nations" and "U.N."); a variant finds itself only ("united nations"
+    does not find "UN"; "SCO family", a narrower phrase counted as "sco", does not find
+    every "SCO"). Contexts do not cross sentence boundaries.
 
     Parameters
     ----------

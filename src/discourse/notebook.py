@@ -51,26 +51,34 @@ def notebook_paths(notebooks: str | os.PathLike | None = None) -> list[Path]:
     return sorted(p for p in root.glob("[0-9][0-9]-*.ipynb") if p.is_file())
 
 
-def corpus_note(corpus: str | os.PathLike | None = None):
+def corpus_note(corpus: str | os.PathLike | None = None, outputs: tuple | None = None):
     """A note at the top of a chapter run on another corpus than the study's.
 
     The chapters' prose describes the study (the texts of the SCO Secretary-General in
     the repository's ``corpus/``); their tables and figures are those of the corpus they
-    ran on.
+    ran on. ``corpus``, ``outputs``: the chapter's ``CORPUS_DIR`` and ``(RESULTS_DIR,
+    FIGURES_DIR)`` (``None``: the repository's; ``outputs=None``: not checked).
 
-    Parameters
-    ----------
-    corpus : path-like, optional
-        The chapter's ``CORPUS_DIR`` (default: :func:`discourse.paths.corpus_dir`).
-
-    Returns
-    -------
-    IPython.display.Markdown or None
-        The note (displayed by the notebook), or ``None`` for the study's corpus.
+    Returns the note (``IPython.display.Markdown``; ``None`` for the study's corpus).
+    Raises :class:`ReproduceUsageError`, before the chapter writes anything, where a
+    chapter run directly on another corpus would write into the repository's own
+    ``results/`` or ``figures/`` (as ``discourse reproduce`` refuses to).
     """
     if paths.is_study_corpus(corpus):
         return None
     root = paths.corpus_dir(corpus).resolve()
+    own = []
+    for name, given, where in zip(("results", "figures"), outputs or (),
+                                  (paths.results_dir, paths.figures_dir)):
+        folder = where(given).resolve()
+        if where(None).resolve() in (folder, *folder.parents):
+            own.append(f"{name.upper()}_DIR (the repository's {name}/)")
+    if own:
+        raise ReproduceUsageError(
+            f"CORPUS_DIR is the corpus in {root}, not the study's, but "
+            f"{' and '.join(own)} would receive its tables and figures, replacing the "
+            "study's: set RESULTS_DIR and FIGURES_DIR to folders of your own in the "
+            "parameters cell (nothing was written)")
     from IPython.display import Markdown
 
     return Markdown(f"**This chapter ran on the corpus in `{root}`, not the study's.** "

@@ -395,6 +395,9 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         "files": output_checksums(out_results, figures_dir,
                                   exclude=(executed_dir,) if executed_dir else ()),
     }
+    if executed_dir is None:      # the study's own run saves its notebooks in place
+        manifest["executed_notebooks"] = {f"notebooks/{p.name}": file_sha256(p)
+                                          for p in notebook_paths(notebooks_dir)}
     stray = registry.strays(manifest["files"])
     if stray:
         # files no registered step writes (left by an older version): not the run's

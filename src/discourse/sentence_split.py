@@ -10,11 +10,11 @@ continues a name: a capitalised word that is no function word, alone or followed
 another capitalised word (Punkt's own parameters split "the U.N. | Environment
 Programme" and "the E.U. | Ambassador"). A sentence that begins with a name of two
 capitalised words after such an initialism ("... in the E.U. New Delhi agreed") is
-joined to the one before: the rule's known error. Two boundaries Punkt does not see
-are added: after an ellipsis written as one character ("…", which Punkt does not
-know as an end) and after an answer "No." that opens a sentence ("No. We meet often.";
-"no" is in the abbreviations for "No. 5"), each where ordinary white space and a
-capital letter, an opening quotation mark or parenthesis follow.
+joined to the one before: the rule's known error. An ellipsis written as one
+character ("…") is read as Punkt reads "..." (it does not know the character), and a
+boundary is added after an answer "No." that opens a sentence ("No. We meet often.";
+"no" is in the abbreviations for "No. 5") where ordinary white space and a word of a
+capital and small letters, "A", "I" or an opening quotation mark follow.
 
 References
 ----------
@@ -24,6 +24,7 @@ detection. *Computational Linguistics* 32(4), 485-525.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import re
@@ -50,9 +51,12 @@ against and or then also furthermore therefore finally first second third next t
 where what who why how which
 """.split()) | frozenset(_ENGLISH.SENT_STARTERS)
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
-#: Ends Punkt does not see: an ellipsis character anywhere, "No." opening a sentence;
-#: each followed by ordinary white space (not a no-break space) and a capital or quote.
-_MISSED_END = re.compile("(?:\u2026|^No\\.)(?=[ \t\n\r]+[A-Z\"\u201c\u2018(])")
+#: An end Punkt does not see: "No." opening a sentence ("no" is an abbreviation for
+#: "No. 5"), followed by ordinary white space (not a no-break space) and a word of a
+#: capital and small letters, "A" or "I", or an opening quotation mark ("No. It was not",
+#: not "No. 5", "No. IV", "No. A/RES/60/288" or "No. (5)").
+_MISSED_END = re.compile("^No\\.(?=[ \t\n\r]+(?:[A-Z][a-z]+(?![\\w/])|[AI] |[\"\u201c\u2018]))")
+_ELLIPSIS = "\u2026"
 _WORDS = re.compile(r"[\w'-]+")
 
 
@@ -102,8 +106,21 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     >>> sentence_spans("We met the E.U. Ambassador. He left.")
     [(0, 27), (28, 36)]
     """
-    spans = _merge_breaks(paragraph, _punkt().span_tokenize(paragraph))
+    spans = _merge_breaks(paragraph, _punkt_spans(paragraph))
     return _split_missed(paragraph, spans)
+
+
+def _punkt_spans(paragraph: str):
+    """Punkt's spans, with each ellipsis character read as Punkt reads "..." (which it
+    knows as an ellipsis; it does not know the character as an end at all)."""
+    if _ELLIPSIS not in paragraph:
+        return _punkt().span_tokenize(paragraph)
+    # an offset of the text with "..." is larger by 2 for each ellipsis ending before it
+    at = [i for i, ch in enumerate(paragraph) if ch == _ELLIPSIS]
+    ends = [i + 2 * k + 3 for k, i in enumerate(at)]
+    text = paragraph.replace(_ELLIPSIS, "...")
+    return [(a - 2 * bisect.bisect_right(ends, a), b - 2 * bisect.bisect_right(ends, b))
+            for a, b in _punkt().span_tokenize(text)]
 
 
 def _split_missed(paragraph: str, spans) -> list[tuple[int, int]]:

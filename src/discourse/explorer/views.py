@@ -304,9 +304,11 @@ def topics_view(terms: pd.DataFrame, passages: pd.DataFrame | None, sheet):
     panels = []
     for topic, part in terms.groupby("topic", sort=True):
         label, status = part["label"].iloc[0], part["status"].iloc[0]
+        if status == "stale":         # written for another model's topic of this number
+            label = ""
         name = f"Topic {topic}" + (f": {label}" if label else "")
-        if status and status != "ok":
-            name += f" (label {status})"
+        if status == "stale":
+            name += " (stored label stale, not shown)"
         words = part["term"].tolist()
         fig = figure(y_range=words[::-1], width=420, height=60 + 26 * len(words),
                      title=name if len(name) < 60 else name[:57] + "...",
@@ -325,8 +327,8 @@ def topics_view(terms: pd.DataFrame, passages: pd.DataFrame | None, sheet):
         meta = (f" from <code>{registry.TOPICS_TERMS.ref}</code> and "
                 f"<code>{registry.TOPICS_PASSAGES.ref}</code>")
     intro = _div(f"<p><b>Topics</b> ({terms['topic'].nunique()} topics){meta}. Labels are "
-                 "the researcher's (<code>annotations/topic_labels.csv</code>); a label "
-                 "marked stale was written for another model.</p>", sheet, width=_WIDTH)
+                 "the researcher's (<code>annotations/topic_labels.csv</code>); a stale "
+                 "label, written for another model, is not shown.</p>", sheet, width=_WIDTH)
     return column(intro, Tabs(tabs=panels, name="topic-tabs"), name="view-topics")
 
 

@@ -269,8 +269,12 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
     # the hand-coded set: Se and Sp, observed and resampled (Jeffreys pseudo-counts)
     cells = _se_sp_cells(j)
     obs = cells.sum(axis=0)
-    within = hand_clusters is None and j[id_col].isin(m[id_col]).all()
-    if within:            # sentences of the corpus: drawn with their paragraphs
+    if hand_clusters is None:       # sentences of the corpus: drawn with their paragraphs
+        outside = int((~j[id_col].isin(m[id_col])).sum())
+        if outside:
+            raise ValueError(f"{outside} hand-coded sentence(s) are not in the sentences "
+                             "table; pass hand_clusters to resample the hand-coded set on "
+                             "its own")
         at = m[[id_col]].merge(j[[id_col]].reset_index(), on=id_col, how="left")["index"]
         placed = np.zeros((len(m), cells.shape[1]))
         placed[at.notna().to_numpy()] = cells[at.dropna().astype(int).to_numpy()]
@@ -278,8 +282,7 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
         design = (f"the corpus ({corpus_boot.design}) with its hand-coded sentences in "
                   "the same replicate (Se and Sp from the hand-coded sentences drawn)")
     else:
-        hand_boot = resampler(j, sentences if hand_clusters is None else hand_clusters,
-                              id_col=id_col, n_boot=n_boot, seed=seed + 1)
+        hand_boot = resampler(j, hand_clusters, id_col=id_col, n_boot=n_boot, seed=seed + 1)
         hreps = hand_boot.sums(cells) + 0.5
         design = (f"the corpus ({corpus_boot.design}) and, independently, the hand-coded "
                   f"set ({hand_boot.design}; seed {seed + 1})")

@@ -24,7 +24,10 @@ def _interval(table) -> tuple[str, str]:
     widened = table["interval"].astype(str).str.contains(", widened to", regex=False)
     if widened.any():       # rows whose interval is at least Wilson's (frame_shares)
         short += ", widened to Wilson's where narrower"
-        full += "; widened to the Wilson score interval where narrower (a group in one paragraph)"
+        # in the table's own words: why it was widened differs between corpora
+        reasons = dict.fromkeys(str(t).split(", widened", 1)[1]
+                                for t in table["interval"][widened])
+        full += "; widened" + "; or widened".join(reasons)
     return short, full
 
 

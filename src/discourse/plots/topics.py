@@ -21,7 +21,7 @@ NOT_CITABLE = " [unstable: not citable]"
 
 def _topic_titles(topics_: list[int], labels, width: int = 0,
                   stability=None) -> dict[int, str]:
-    """Panel titles: 'Topic t: label', stale labels marked as such, never silently;
+    """Panel titles: 'Topic t: label'; a stale label is not shown, the title says so;
     with the ``stability`` table, topics whose ``citable`` is false marked
     :data:`NOT_CITABLE`.
 
@@ -31,9 +31,12 @@ def _topic_titles(topics_: list[int], labels, width: int = 0,
 
     out = {t: f"Topic {t}" for t in topics_}
     for row in (labels.itertuples(index=False) if labels is not None else ()):
-        if row.topic in out and row.status in ("ok", "stale") and row.label:
-            mark = "" if row.status == "ok" else " [STALE label]"
-            out[row.topic] = f"Topic {row.topic}: {row.label}{mark}"
+        if row.topic in out and row.status == "ok" and row.label:
+            out[row.topic] = f"Topic {row.topic}: {row.label}"
+        elif row.topic in out and row.status == "stale" and row.label:
+            # the stored label was written for another model's topic of this number:
+            # not shown as this topic's name (a walkthrough after changing K)
+            out[row.topic] = f"Topic {row.topic} [stored label stale, not shown]"
     if stability is not None:
         for t, citable in zip(stability["topic"], stability["citable"]):
             if int(t) in out and not bool(citable):
@@ -118,8 +121,8 @@ def plot_topic_terms(terms, labels=None, stability=None):
     terms : pandas.DataFrame
         The ``topic terms`` table of :func:`discourse.topics.topic_terms`.
     labels : pandas.DataFrame, optional
-        The table of :func:`discourse.topics.check_labels`; stale labels are shown
-        marked ``[STALE label]``.
+        The table of :func:`discourse.topics.check_labels`; a stale label is not
+        shown (the title says ``[stored label stale, not shown]``).
     stability : pandas.DataFrame, optional
         The table of :func:`discourse.topics.topic_stability`: topics that are not
         ``citable`` are marked ``[unstable: not citable]``.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from discourse import __version__, paths
+from discourse import __version__, paths, provenance
 from discourse import results as R
 from discourse.io import write_text
 from discourse.summary.format import read
@@ -65,12 +65,35 @@ def headline_findings(results: str | os.PathLike | None = None) -> pd.DataFrame:
         ``findings``: ``section, finding, source``, in the order of :data:`SECTIONS`.
     """
     root = paths.results_dir(results)
+    _one_corpus(root)
     rows = []
     makers = (_corpus, framing_findings, keyword_findings, topic_findings)
     for section, make in zip(SECTIONS, makers):
         found = list(make(root))
         rows += found or [(section, "No table for this section was found in results/.", "")]
     return pd.DataFrame(rows, columns=["section", "finding", "source"])
+
+
+def _one_corpus(root: Path) -> None:
+    """Refuse tables of several corpora in one folder (their sidecars' corpus checksums).
+
+    A chapter run directly on another corpus into a folder of an earlier run replaces
+    only its own tables: the summary would cite the others as this corpus's.
+    """
+    seen: dict[str, list[str]] = {}
+    for out in R.TABLES:
+        record = provenance.read_sidecar(out.path(root)) if out.path(root).is_file() else None
+        corpus = (record or {}).get("corpus") or {}
+        if corpus.get("sha256"):
+            label = f"'{corpus.get('directory')}' (sha256 {corpus['sha256'][:12]}...)"
+            seen.setdefault(label, []).append(out.file)
+    if len(seen) > 1:
+        raise ValueError(f"{root}: the tables come from {len(seen)} corpora, "
+                         + "; ".join(f"{', '.join(files[:3])}"
+                                     + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+                                     + f" from {label}" for label, files in seen.items())
+                         + ": run every chapter on one corpus (discourse reproduce does) "
+                         "before the summary (nothing was written)")
 
 
 def _header_places(results: str | os.PathLike | None) -> tuple[str, str, str]:

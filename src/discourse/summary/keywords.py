@@ -39,6 +39,27 @@ def _top(rows: pd.DataFrame, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     return rows.head(n)[~tie[:n]], rows[tie]
 
 
+def _near_the_line(k: pd.DataFrame, alpha: float = 0.05) -> str:
+    """The terms whose adjusted permutation p is within Monte Carlo error of ``alpha``.
+
+    A permutation p-value estimated from N permutations has Monte Carlo standard error
+    sqrt(p (1 - p) / N); an adjusted p scales it by its adjustment factor (adjusted /
+    raw). Terms within two such errors of ``alpha`` may count either way with another
+    seed, so the count above is not exact for them.
+    """
+    raw, adj = k.p_permutation.to_numpy(float), k.p_permutation_adjusted.to_numpy(float)
+    n = float(k.n_permutations.iloc[0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        se = np.sqrt(raw * (1 - raw) / n) * np.where(raw > 0, adj / raw, 1.0)
+    near = k[np.abs(adj - alpha) <= 2 * se].sort_values("p_permutation_adjusted")
+    if near.empty:
+        return ""
+    terms = ", ".join(f"*{r.term}* (adjusted p {r.p_permutation_adjusted:.3f})"
+                      for r in near.itertuples())
+    return (f", though {len(near)} term(s) lie within two Monte Carlo standard errors of "
+            f"{alpha} ({terms}), so with another seed this count can change")
+
+
 def keyword_findings(root: Path, n: int = 5):
     """Findings of the Keywords section: ``(section, finding, source)`` tuples."""
     k = read(root, R.KEYWORDS_KEYNESS)
@@ -77,7 +98,7 @@ def keyword_findings(root: Path, n: int = 5):
            f"log-likelihood G2, tokens as independent draws): {fmt(up, True)}."
            + caveat(one_text_per_year(root)), src)
     yield ("Keywords",
-           f"Terms most over-represented in {reference} relative to {target} (G2 and Log "
+           f"Terms most over-represented in {other} relative to {target} (G2 and Log "
            f"Ratio signed as {target} against {other}, so negative here): "
            f"{fmt(down, False)}.", src)
     text = (f"{sig} of {len(k)} terms tested remain significant at 0.05 after the "
@@ -86,7 +107,7 @@ def keyword_findings(root: Path, n: int = 5):
         text += (f"; {int((k.p_permutation_adjusted < 0.05).sum())} with the paragraph "
                  f"permutation test, which does not treat tokens as independent "
                  f"(Lijffijt et al. 2016; {int(k.n_permutations.iloc[0]):,} permutations, "
-                 f"seed {int(k.permutation_seed.iloc[0])})")
+                 f"seed {int(k.permutation_seed.iloc[0])})" + _near_the_line(k))
     if "p_dispersion_adjusted" in k and k.p_dispersion.notna().any():
         text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
                  "keyness, G2 on the number of paragraphs containing the term (Egbert and "

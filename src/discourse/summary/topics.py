@@ -17,8 +17,10 @@ def _topic_names(root: Path) -> dict:
         for r in labels.itertuples():
             if not isinstance(r.label, str) or not r.label.strip():
                 continue                    # an unlabelled topic is named by its number
-            stale = str(getattr(r, "status", "ok")) != "ok"
-            names[int(r.topic)] = f"\"{r.label}\"" + (" (label stale)" if stale else "")
+            if str(getattr(r, "status", "ok")) != "ok":     # written for another model
+                names[int(r.topic)] = "(its stored label is stale and not used)"
+                continue
+            names[int(r.topic)] = f"\"{r.label}\""
     return names
 
 
