@@ -430,6 +430,14 @@ def test_every_problem_with_the_output_folders_is_reported_at_once(
         reproduce.run(corpus=tiny_corpus, results=missing / "results",  # folders are made
                       executed=missing / "nb", quiet=True)
     assert str(exc.value).startswith("the corpus ")
+    # another corpus chosen by DISCOURSE_CORPUS is another corpus too (a review: the run
+    # rewrote the repository's sentences tables before a chapter stopped it)
+    monkeypatch.setenv("DISCOURSE_CORPUS", str(tiny_corpus))
+    with pytest.raises(reproduce.ReproduceUsageError, match=r"^the corpus .* is not the "
+                       r"repository's, but the run would write into the repository's own "
+                       r"--results .* and --figures"):
+        reproduce.run(quiet=True)
+    assert not [p for p in repo.rglob("*") if p.is_file()]
 
 
 def test_a_chapter_on_another_corpus_says_its_prose_is_the_studys(tmp_path, monkeypatch):
@@ -451,12 +459,17 @@ def test_a_chapter_run_directly_on_another_corpus_does_not_write_into_the_reposi
     from discourse.notebook import ReproduceUsageError, corpus_note
 
     monkeypatch.delenv("DISCOURSE_CORPUS", raising=False)
-    with pytest.raises(ReproduceUsageError, match=r"RESULTS_DIR \(the repository's "
-                       r"results/\) and FIGURES_DIR \(the repository's figures/\) would "
-                       r"receive .* \(nothing was written\)"):
+    with pytest.raises(ReproduceUsageError, match=r"RESULTS_DIR \(inside the repository's "
+                       r"results/\) and FIGURES_DIR \(inside the repository's figures/\) "
+                       r"would receive .* \(nothing was written\)"):
         corpus_note(tmp_path, outputs=(None, None))
-    with pytest.raises(ReproduceUsageError, match=r"but RESULTS_DIR \(the repository's "):
+    with pytest.raises(ReproduceUsageError, match=r"but RESULTS_DIR \(inside the repository's "
+                       r"results/\) would"):
         corpus_note(tmp_path, outputs=(paths.results_dir() / "mine", tmp_path / "f"))
+    # a relative folder of a notebook run from notebooks/ lands in the sources (a review)
+    with pytest.raises(ReproduceUsageError, match=r"but FIGURES_DIR \(inside the repository's "
+                       r"notebooks/\) would"):
+        corpus_note(tmp_path, outputs=(tmp_path / "r", paths.notebooks_dir() / "out"))
     assert corpus_note(tmp_path, outputs=(tmp_path / "r", tmp_path / "f")) is not None
     assert corpus_note(None, outputs=(None, None)) is None       # the study's own run
     for nb in sorted((REPO / "notebooks").glob("0[1-5]-*.ipynb")):

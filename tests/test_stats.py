@@ -214,3 +214,31 @@ def test_comparison_errors_name_the_value(kwargs, message):
     groups = kwargs.pop("groups", [2021, 2022])
     with pytest.raises(ValueError, match=message):
         stats.comparisons(groups, name="year", **kwargs)
+
+
+@pytest.mark.parametrize("method", ["fdr_bh", "holm"])
+def test_monte_carlo_error_of_adjusted_pvalues_follows_the_governing_pvalue(method):
+    """Each adjusted p is factor x raw p of one governing test (BH: the argmin of
+    m p_(k) / k over k >= i; Holm: the argmax of (m - k + 1) p_(k) over k <= i): the
+    product reproduces adjust_pvalues (scipy for BH), and the standard error is the
+    factor times sqrt(p (1 - p) / n) of that governing p, found here by brute force."""
+    from discourse.multiplicity import adjust_pvalues, adjusted_pvalue_se
+
+    rng = np.random.default_rng(7)
+    p = np.concatenate([rng.uniform(0, 0.002, 12), rng.uniform(0, 1, 30), [np.nan]])
+    n = 99_999
+    se = adjusted_pvalue_se(p, n, method)
+    adj = adjust_pvalues(p, method)
+    tested = ~np.isnan(p)
+    q = np.sort(p[tested])
+    m = len(q)
+    factor = [m / (k + 1) if method == "fdr_bh" else m - k for k in range(m)]
+    scaled = np.array(factor) * q
+    for i, pi in zip(np.flatnonzero(tested), p[tested]):
+        r = int(np.flatnonzero(q == pi)[0])
+        ks = range(r, m) if method == "fdr_bh" else range(0, r + 1)
+        g = (min if method == "fdr_bh" else max)(ks, key=lambda k: scaled[k])
+        assert adj[i] == pytest.approx(min(scaled[g], 1.0))
+        want = factor[g] * np.sqrt(q[g] * (1 - q[g]) / n) if scaled[g] < 1 else np.nan
+        assert se[i] == pytest.approx(want, nan_ok=True)
+    assert np.isnan(se[-1])

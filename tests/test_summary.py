@@ -162,34 +162,34 @@ def test_tables_of_two_corpora_are_refused(tmp_path):
         side = provenance.sidecar_path(tmp_path / name)
         side.parent.mkdir(exist_ok=True)
         side.write_text(json.dumps({"corpus": {"directory": corpus, "sha256": corpus * 8}}))
-    with pytest.raises(ValueError, match=r"the tables come from 2 corpora, corpus-summary"
-                       r".csv from 'mine' .*; framing-shares-by-year.csv from 'corpus' .*"
-                       r"\(nothing was written\)"):
+    with pytest.raises(ValueError, match=r"the tables come from 2 corpora \(or the corpus "
+                       r"changed between runs\): corpus-summary.csv from 'mine' .*; "
+                       r"framing-shares-by-year.csv from 'corpus' .*\(nothing was written\)"):
         summary.headline_findings(tmp_path)
-    side.write_text(json.dumps({"corpus": {"directory": "mine", "sha256": "mine" * 8}}))
-    assert len(summary.headline_findings(tmp_path))          # one corpus: no error
+    # one corpus under two folder names (renamed, linked): the checksum decides
+    side.write_text(json.dumps({"corpus": {"directory": "elsewhere", "sha256": "mine" * 8}}))
+    assert len(summary.headline_findings(tmp_path))
 
 
 def test_permutation_counts_near_the_line_say_so(tmp_path):
     """A walkthrough: 0 significant terms by the permutation test at one seed, 2 at
-    another. Monte Carlo standard error of an adjusted p: sqrt(p (1 - p) / N) times its
-    adjustment factor; *a*: raw 0.0002, adjusted 0.06 (factor 300), N = 9,999: SE =
-    sqrt(0.0002 * 0.9998 / 9999) * 300 = 0.0424, within 2 SE of 0.05; *b* is not."""
+    another. Three terms, raw p 0.0003, 0.033, 0.5, N = 9,999, Benjamini-Hochberg:
+    adjusted 0.0009, 0.0495, 0.5; *b*'s is governed by its own p at rank 2, Monte Carlo
+    SE (3 / 2) sqrt(0.033 * 0.967 / 9999) = 0.0027: within 2 SE of 0.05."""
     base = dict(target="2022", reference="2021", count_target=5, count_reference=0,
                 g2=5.0, log_ratio=2.0, p_adjusted=0.3, n_permutations=9999,
-                permutation_seed=3)
-    _write(tmp_path, "keywords-keyness.csv", [
-        dict(base, term="a", p_permutation=0.0002, p_permutation_adjusted=0.06),
-        dict(base, term="b", p_permutation=0.01, p_permutation_adjusted=0.5)])
+                permutation_seed=3, correction="Benjamini-Hochberg FDR")
+    rows = [dict(base, term=t, p_permutation=p, p_permutation_adjusted=a)
+            for t, p, a in (("a", 0.0003, 0.0009), ("b", 0.033, 0.0495), ("c", 0.5, 0.5))]
+    _write(tmp_path, "keywords-keyness.csv", rows)
     text = " ".join(_keywords(tmp_path))
-    assert ("0 with the paragraph permutation test, which does not treat tokens as "
+    assert ("2 with the paragraph permutation test, which does not treat tokens as "
             "independent (Lijffijt et al. 2016; 9,999 permutations, seed 3), though 1 "
-            "term(s) lie within two Monte Carlo standard errors of 0.05 (*a* (adjusted p "
-            "0.060)), so with another seed this count can change") in text
-    base["n_permutations"] = 10 ** 9          # a tiny Monte Carlo error: nothing near
-    _write(tmp_path, "keywords-keyness.csv", [
-        dict(base, term="a", p_permutation=0.0002, p_permutation_adjusted=0.06)])
-    assert "Monte Carlo" not in " ".join(_keywords(tmp_path))
+            "term(s) lie within two Monte Carlo standard errors of 0.05 (*b* (adjusted p "
+            "0.050); terms with one adjusted p change together), so with another seed this "
+            "count can change") in text
+    _write(tmp_path, "keywords-keyness.csv", [dict(r, n_permutations=10 ** 9) for r in rows])
+    assert "Monte Carlo" not in " ".join(_keywords(tmp_path))      # a tiny Monte Carlo error
 
 
 def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
@@ -425,3 +425,17 @@ def test_the_committed_summary_is_what_the_code_writes_from_the_committed_tables
         pytest.skip("no results/summary.md in this checkout")
     text = summary.render_summary(summary.headline_findings(root), results=root)
     assert text == (root / "summary.md").read_text(encoding="utf-8")
+
+
+def test_the_seed_noise_of_intervals_follows_their_number_of_replicates():
+    """A walkthrough ran chapter 04 with N_BOOT=2000: the summary still said "with
+    20,000 replicates"; a review: B of 0 or NaN stopped the summary."""
+    from discourse.summary.framing import _seed_noise
+
+    assert _seed_noise(pd.DataFrame({"n_boot": [20000]})).startswith(
+        ": with 20,000 replicates an endpoint moves between seeds by about 0.2 points")
+    text = _seed_noise(pd.DataFrame({"n_boot": [2000]}))   # 0.21 x sqrt(10) = 0.66
+    assert text.startswith(": with 2,000 replicates an endpoint moves between seeds by "
+                           "about 0.7 points") and text.endswith("a point or more")
+    for bad in ({"n_boot": [0]}, {"n_boot": [float("nan")]}, {"share": [0.5]}):
+        assert _seed_noise(pd.DataFrame(bad)) == ""

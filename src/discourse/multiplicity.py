@@ -19,7 +19,7 @@ import numpy as np
 
 from discourse.checks import check_choice
 
-__all__ = ["CORRECTIONS", "adjust_pvalues"]
+__all__ = ["CORRECTIONS", "adjust_pvalues", "adjusted_pvalue_se"]
 
 #: Multiple-comparison corrections of :func:`adjust_pvalues`.
 CORRECTIONS = ("fdr_bh", "holm")
@@ -77,4 +77,61 @@ def adjust_pvalues(p, method: str = "fdr_bh") -> np.ndarray:
     adj = np.empty(m)
     adj[order] = np.minimum(np.maximum.accumulate((m - np.arange(m)) * q[order]), 1.0)
     out[tested] = adj
+    return out
+
+
+def adjusted_pvalue_se(p, n: int, method: str = "fdr_bh") -> np.ndarray:
+    """Monte Carlo standard error of :func:`adjust_pvalues` of permutation p-values.
+
+    Each adjusted p-value is one raw p-value times a factor: for Benjamini-Hochberg the
+    smallest ``m p_(k) / k`` over ``k >= i`` (ranks in increasing order), for Holm the
+    largest ``(m - k + 1) p_(k)`` over ``k <= i``. The raw p-value that governs it,
+    estimated from ``n`` permutations, has standard error ``sqrt(p (1 - p) / n)``; the
+    adjusted one has that times its factor (terms tied at one adjusted p share one
+    governing p). Capped values (1) and NaN p-values get NaN.
+
+    Parameters
+    ----------
+    p : array-like
+        Unadjusted permutation p-values (NaN: not tested).
+    n : int
+        Permutations each p-value was estimated from.
+    method : {"fdr_bh", "holm"}
+
+    Returns
+    -------
+    numpy.ndarray
+        The standard errors, in the order of ``p``.
+
+    Examples
+    --------
+    >>> adjusted_pvalue_se([0.01, 0.04, 0.03], 10_000, "holm").round(4).tolist()
+    [0.003, 0.0034, 0.0034]
+    """
+    check_choice("correction", method, CORRECTIONS)
+    p = np.asarray(p, dtype=float)
+    out = np.full(p.shape, np.nan)
+    tested = np.flatnonzero(~np.isnan(p))
+    if not len(tested):
+        return out
+    q = p[tested]
+    order = np.argsort(q, kind="stable")
+    m, rank = len(q), np.arange(1, len(q) + 1)
+    scaled = (m / rank if method == "fdr_bh" else m - rank + 1) * q[order]
+    if method == "fdr_bh":        # the governing k: argmin of scaled over k >= i
+        gov = np.empty(m, dtype=int)
+        best = m - 1
+        for i in range(m - 1, -1, -1):
+            if scaled[i] <= scaled[best]:
+                best = i
+            gov[i] = best
+    else:                         # argmax over k <= i
+        gov = np.zeros(m, dtype=int)
+        for i in range(1, m):
+            gov[i] = i if scaled[i] >= scaled[gov[i - 1]] else gov[i - 1]
+    g = q[order][gov]
+    factor = (m / rank if method == "fdr_bh" else m - rank + 1)[gov]
+    se = factor * np.sqrt(g * (1 - g) / n)
+    se[scaled[gov] >= 1] = np.nan
+    out[tested[order]] = se
     return out

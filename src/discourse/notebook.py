@@ -68,17 +68,19 @@ def corpus_note(corpus: str | os.PathLike | None = None, outputs: tuple | None =
         return None
     root = paths.corpus_dir(corpus).resolve()
     own = []
-    for name, given, where in zip(("results", "figures"), outputs or (),
+    for name, given, where in zip(("RESULTS_DIR", "FIGURES_DIR"), outputs or (),
                                   (paths.results_dir, paths.figures_dir)):
         folder = where(given).resolve()
-        if where(None).resolve() in (folder, *folder.parents):
-            own.append(f"{name.upper()}_DIR (the repository's {name}/)")
+        inside = [f"{n}/" for n in paths.REPOSITORY_DIRS
+                  if folder.is_relative_to((paths.base() / n).resolve())]
+        if inside:
+            own.append(f"{name} (inside the repository's {inside[0]})")
     if own:
         raise ReproduceUsageError(
-            f"CORPUS_DIR is the corpus in {root}, not the study's, but "
-            f"{' and '.join(own)} would receive its tables and figures, replacing the "
-            "study's: set RESULTS_DIR and FIGURES_DIR to folders of your own in the "
-            "parameters cell (nothing was written)")
+            f"CORPUS_DIR is the corpus in {root}, not the study's, but {' and '.join(own)} "
+            "would receive its tables and figures beside the study's: set RESULTS_DIR and "
+            "FIGURES_DIR to folders of your own outside the repository in the parameters "
+            "cell (nothing was written)")
     from IPython.display import Markdown
 
     return Markdown(f"**This chapter ran on the corpus in `{root}`, not the study's.** "

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 __all__ = [
+    "REPOSITORY_DIRS",
     "repo_root",
     "base",
     "is_study_corpus",
@@ -45,6 +46,10 @@ def base() -> Path:
     working directory for an installed (non-editable) copy."""
     root = repo_root()
     return root if root is not None else Path.cwd()
+
+
+#: Folders of the repository that a run on another corpus must not write into.
+REPOSITORY_DIRS = ("results", "figures", "corpus", "notebooks", "src", "docs")
 
 
 def is_study_corpus(path: str | os.PathLike | None = None) -> bool:

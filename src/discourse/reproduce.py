@@ -159,10 +159,6 @@ def input_checksums(corpus: str | os.PathLike | None = None,
     return dict(sorted(out.items()))
 
 
-#: Folders of the repository that a run on another corpus must not write into.
-_REPOSITORY_DIRS = ("results", "figures", "corpus", "notebooks", "src", "docs")
-
-
 def _same(a: Path, b: Path) -> bool:
     return Path(a).resolve() == Path(b).resolve()
 
@@ -303,9 +299,10 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     problems = [] if make_folders else missing_folders(
         {"--results": results, "--figures": figures, "--executed": executed})
 
-    overrides = {}
-    for key, value, default in (("CORPUS_DIR", corpus, paths.corpus_dir()),
-                                ("RESULTS_DIR", results, paths.results_dir()),
+    # another corpus is named to the notebooks, also where DISCOURSE_CORPUS chose it
+    overrides = {} if paths.is_study_corpus(corpus) else \
+        {"CORPUS_DIR": str(corpus_root.resolve())}
+    for key, value, default in (("RESULTS_DIR", results, paths.results_dir()),
                                 ("FIGURES_DIR", figures, paths.figures_dir())):
         if value is not None and not _same(value, default):
             overrides[key] = str(Path(value).resolve())
@@ -314,7 +311,7 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     mixed = []
     for flag, key, d in (("--results", "RESULTS_DIR", out_results),
                          ("--figures", "FIGURES_DIR", figures_dir)):
-        inside = [f"{n}/" for n in _REPOSITORY_DIRS
+        inside = [f"{n}/" for n in paths.REPOSITORY_DIRS
                   if Path(d).resolve().is_relative_to((base / n).resolve())]
         if key not in overrides:
             mixed.append(f"{flag} ({d})")

@@ -80,20 +80,24 @@ def _one_corpus(root: Path) -> None:
     A chapter run directly on another corpus into a folder of an earlier run replaces
     only its own tables: the summary would cite the others as this corpus's.
     """
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, list[str]] = {}          # corpus checksum -> tables
+    names: dict[str, set] = {}                # corpus checksum -> folder names
     for out in R.TABLES:
         record = provenance.read_sidecar(out.path(root)) if out.path(root).is_file() else None
         corpus = (record or {}).get("corpus") or {}
         if corpus.get("sha256"):
-            label = f"'{corpus.get('directory')}' (sha256 {corpus['sha256'][:12]}...)"
-            seen.setdefault(label, []).append(out.file)
+            seen.setdefault(corpus["sha256"], []).append(out.file)
+            names.setdefault(corpus["sha256"], set()).add(str(corpus.get("directory")))
     if len(seen) > 1:
-        raise ValueError(f"{root}: the tables come from {len(seen)} corpora, "
-                         + "; ".join(f"{', '.join(files[:3])}"
-                                     + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-                                     + f" from {label}" for label, files in seen.items())
-                         + ": run every chapter on one corpus (discourse reproduce does) "
-                         "before the summary (nothing was written)")
+        raise ValueError(
+            f"{root}: the tables come from {len(seen)} corpora (or the corpus changed "
+            "between runs): " + "; ".join(
+                f"{', '.join(files[:3])}" + (f" and {len(files) - 3} more" if len(files) > 3
+                                             else "")
+                + f" from '{', '.join(sorted(names[sha]))}' (sha256 {sha[:12]}...)"
+                for sha, files in seen.items())
+            + ": run every chapter again on one corpus (discourse reproduce runs them all) "
+            "before the summary (nothing was written)")
 
 
 def _header_places(results: str | os.PathLike | None) -> tuple[str, str, str]:

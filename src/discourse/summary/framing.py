@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 from discourse import provenance
 from discourse import results as R
 from discourse.summary.format import (agreement, caveat, documents_per_year,
@@ -29,7 +32,7 @@ def framing_findings(root: Path):
                "never narrower than Wilson's and Newcombe's, which assume independent "
                "sentences "
                "(kept in the tables as `*_independent`). Endpoints are given in whole "
-               "percentage points: " + _seed_noise(shares) + _few_documents(root), src)
+               "percentage points" + _seed_noise(shares) + "." + _few_documents(root), src)
     lexicon = _lexicon(root)
     if lexicon:
         yield ("Framing", lexicon, provenance.sidecar_path(R.FRAMING_CODES.ref).as_posix())
@@ -112,14 +115,17 @@ _SEED_NOISE_20000 = (0.21, 0.46)
 def _seed_noise(shares) -> str:
     """How far endpoints move between seeds at the table's B (Monte Carlo error falls as
     1/sqrt(B): the benchmark's figures at B = 20,000, scaled)."""
-    b = int(shares.n_boot.iloc[0]) if "n_boot" in shares else 20000
+    b = pd.to_numeric(shares.get("n_boot", pd.Series([np.nan])), errors="coerce").iloc[0]
+    if not b > 0:                # B unknown: nothing to scale
+        return ""
+    b = int(b)
     rms, top = (x * (20000 / b) ** 0.5 for x in _SEED_NOISE_20000)
     how = ("measured at 20,000" if b == 20000 else
            f"the figures measured at 20,000, scaled by 1/sqrt(B) to B = {b:,}")
-    return (f"with {b:,} replicates an endpoint moves between seeds by about {rms:.1f} "
+    return (f": with {b:,} replicates an endpoint moves between seeds by about {rms:.1f} "
             f"points (root mean square) and by up to about {top:.1f} "
             f"(benchmarks/bootstrap_stability.py, {how}), so with another seed a printed "
-            "endpoint can differ by " + ("one point." if top < 1 else "a point or more."))
+            "endpoint can differ by " + ("one point" if top < 1 else "a point or more"))
 
 
 def _lexicon(root: Path) -> str:

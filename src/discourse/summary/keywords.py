@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from discourse import results as R
+from discourse.multiplicity import adjusted_pvalue_se
 from discourse.summary.format import (caveat, documents_per_year, interval_label,
                                       one_text_per_year, pvalue, read)
 
@@ -40,24 +41,25 @@ def _top(rows: pd.DataFrame, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _near_the_line(k: pd.DataFrame, alpha: float = 0.05) -> str:
-    """The terms whose adjusted permutation p is within Monte Carlo error of ``alpha``.
-
-    A permutation p-value estimated from N permutations has Monte Carlo standard error
-    sqrt(p (1 - p) / N); an adjusted p scales it by its adjustment factor (adjusted /
-    raw). Terms within two such errors of ``alpha`` may count either way with another
-    seed, so the count above is not exact for them.
-    """
-    raw, adj = k.p_permutation.to_numpy(float), k.p_permutation_adjusted.to_numpy(float)
-    n = float(k.n_permutations.iloc[0])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        se = np.sqrt(raw * (1 - raw) / n) * np.where(raw > 0, adj / raw, 1.0)
-    near = k[np.abs(adj - alpha) <= 2 * se].sort_values("p_permutation_adjusted")
+    """The terms whose adjusted permutation p is within two Monte Carlo standard errors
+    of ``alpha`` (:func:`discourse.multiplicity.adjusted_pvalue_se`): with another seed
+    they may count either way, so the count above is not exact for them."""
+    said = str(k.correction.iloc[0]) if "correction" in k else "Benjamini-Hochberg"
+    method = "holm" if "Holm" in said else "fdr_bh" if "Benjamini" in said else None
+    if method is None:
+        return ""
+    se = adjusted_pvalue_se(k.p_permutation.to_numpy(float), int(k.n_permutations.iloc[0]),
+                            method)
+    adj = k.p_permutation_adjusted.to_numpy(float)
+    near = k[np.abs(adj - alpha) <= 2 * np.nan_to_num(se, nan=0.0)]
     if near.empty:
         return ""
+    near = near.sort_values(["p_permutation_adjusted", "term"])
     terms = ", ".join(f"*{r.term}* (adjusted p {r.p_permutation_adjusted:.3f})"
                       for r in near.itertuples())
     return (f", though {len(near)} term(s) lie within two Monte Carlo standard errors of "
-            f"{alpha} ({terms}), so with another seed this count can change")
+            f"{alpha} ({terms}; terms with one adjusted p change together), so with "
+            "another seed this count can change")
 
 
 def keyword_findings(root: Path, n: int = 5):

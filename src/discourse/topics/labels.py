@@ -135,7 +135,8 @@ def check_labels(labels: pd.DataFrame, terms: pd.DataFrame, *,
         ``topic, label, status, jaccard, stored_terms, current_terms,
         best_match_topic, best_match_label, best_match_jaccard``; ``status`` is
         ``ok``, ``stale`` or ``unlabelled``; ``label`` is the stored label whatever
-        its status (plots show stale labels as such, never silently). A stored
+        its status (plots, the explorer and the summary do not use a stale label as
+        the topic's name; they say it is stale). A stored
         topic that the model no longer has is reported with status ``no such topic``.
     """
     if not 0 <= min_jaccard <= 1:
