@@ -181,7 +181,7 @@ FRAMING_TRAJECTORY = _t("framing-trajectory", "04-framing",
                         "rolling frame shares along each text")
 FRAMING_SHARES_CORRECTED = _t("framing-shares-corrected", "04-framing",
                               "frame shares corrected for coder error (Rogan-Gladen), "
-                              "joint bootstrap CIs")
+                              "bootstrap CIs")
 FRAMING_ACCURACY_BY_YEAR = _t("framing-accuracy-by-year", "04-framing",
                               "the coder's sensitivity and specificity by year, and "
                               "whether they differ")

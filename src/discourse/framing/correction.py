@@ -7,12 +7,14 @@ coded share estimates ``p* = Se p + (1 - Sp)(1 - p)``, not the true share ``p``.
   (Se + Sp - 1)``, clipped to [0, 1]. Unstable when the Youden index ``J = Se + Sp -
   1`` is small (its variance grows as 1/J^2): rows with ``J <`` :data:`MIN_YOUDEN` are
   flagged. :func:`corrected_shares` estimates Se and Sp from hand-coded sentences
-  (pooled over years) and gives an interval from a joint bootstrap: in each replicate
-  the corpus is resampled (:func:`discourse.bootstrap.cluster_bootstrap`) and,
-  independently, the hand-coded set (its paragraphs), with Jeffreys pseudo-counts
-  (0.5 per cell) in Se and Sp so that an error-free validation set still carries its
-  sampling uncertainty (cf. Lang and Reiczigel 2014 on intervals for corrected
-  prevalence).
+  (pooled over years) and gives a bootstrap interval: in each replicate the corpus is
+  resampled (:func:`discourse.bootstrap.cluster_bootstrap`) and Se and Sp come from the
+  hand-coded sentences of the paragraphs drawn (hand codes of corpus sentences), or
+  the hand-coded set is resampled on its own (a coding sheet, ``hand_clusters``), with
+  Jeffreys pseudo-counts (0.5 per cell) in Se and Sp so that an error-free validation
+  set still carries its sampling uncertainty (cf. Lang and Reiczigel 2014 on
+  intervals for corrected prevalence); never narrower than the corrected Wilson
+  interval of the coder share.
 * **Se and Sp by year** (:func:`coder_accuracy`): if the coder errs more in one year
   than another, a correction with pooled Se and Sp, and any uncorrected comparison of
   years, is biased; the table says whether they differ.
