@@ -170,3 +170,18 @@ def test_a_paragraph_is_one_within_its_document(tmp_path, capsys):
                    "2,This challenge must be countered together.,1\n", encoding="utf-8")
     assert cli.main(["frames", str(inp), "-o", str(out)]) == 0
     assert pd.read_csv(out).security.tolist() == [1, 1]
+
+
+def test_the_sentences_table_can_be_coded_as_it_is(tmp_path, real_sentences):
+    """A walkthrough: `discourse sentences -o s.csv; discourse frames s.csv` stopped at
+    "missing column(s) id"; its sentence_id and doc_id are now read as id and document,
+    and the codes are the pipeline's (the date and paragraphs taken along)."""
+    path = tmp_path / "s.csv"
+    real_sentences.to_csv(path, index=False)
+    table = framing.read_input(path)
+    assert table["id"].tolist() == real_sentences.sentence_id.tolist()
+    assert table["document"].tolist() == real_sentences.doc_id.tolist()
+    codes = framing.code_file(path)
+    want = framing.code_sentences(real_sentences, date_col="date")
+    assert codes[list(framing.FRAMES) + ["evidence"]].equals(
+        want[list(framing.FRAMES) + ["evidence"]].reset_index(drop=True))

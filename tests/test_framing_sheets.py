@@ -75,6 +75,16 @@ def test_sample_is_stratified_blind_and_locked(setup):
     row = blank.iloc[0]
     s = sents.set_index("sentence_id").loc[row.id]
     assert row.text == s.text and row.text in row.paragraph_text
+    # the context of the codebook's rule 1 (a walkthrough coded "Yes." blind to the
+    # question it answers): the title, and the paragraph before the sentence's
+    for r in blank.itertuples():
+        doc = sents[sents.doc_id == r.document]
+        mine = doc.set_index("sentence_id").loc[r.id, "paragraph"]
+        paras = doc.groupby("paragraph", sort=False)["text"].agg(" ".join)
+        assert r.title == doc[doc.role == "title"].text.str.cat(sep=" ")
+        at = list(paras.index).index(mine)
+        assert r.previous_paragraph == (paras.iloc[at - 1] if at else "")
+        assert r.paragraph_text == paras.loc[mine]
     lock = json.loads(sampling.lock_path(setup["sheet"]).read_text())
     assert lock["codebook"]["file"] == "codebook.md" and lock["by"] == "year"
     assert set(lock["corpus"]["files"]) >= {"metadata.csv"}

@@ -8,6 +8,7 @@ spaces split without normalising, the evidence of one frame built at once."""
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -101,10 +102,20 @@ def test_states_found_at_the_lengths_of_their_forms(frame_lexicon, dev_tokens):
             for m in range(min(st.longest, len(toks) - i), 0, -1):
                 got = st.forms.get(tuple(toks[i:i + m]))
                 if got is not None:
-                    out.append((i, i + m, *got))
                     after = i + m
+                    water = (i >= 2 and toks[i - 1] == "of"
+                             and toks[i - 2] in ("Sea", "Gulf", "Strait", "Straits", "Bay")) \
+                        or (i + m < len(toks) and toks[i + m] == "Sea")
+                    if not water:
+                        out.append((i, i + m, *got))
                     break
-        return out
+        for j, t in enumerate(toks):        # the parts of a hyphenated token, each tried
+            if any(lo <= j < hi for lo, hi, _, _ in out):
+                continue
+            parts = [st.forms.get((p,)) for p in re.split("[-\u2010\u2011]", t) if p] \
+                if len(re.split("[-\u2010\u2011]", t)) > 1 else []
+            out += [(j, j + 1, *g) for g in dict.fromkeys(g for g in parts if g)]
+        return sorted(out, key=lambda x: x[:2])
 
     assert sum(bool(st.find(toks)) for toks in dev_tokens) > 100
     for toks in dev_tokens:

@@ -102,3 +102,39 @@ def test_dotted_abbreviations_of_states_are_the_states(text):
     plain = s.assign(text=text.replace("U.S.A.", "USA").replace("U.S.", "US")
                      .replace("U.K.", "UK"))
     assert framing.code_sentences(plain, date_col="date").iloc[0].multilateralism == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a walkthrough: a state inside a hyphenated name was never found ...
+    ("The SCO-Mongolia meeting was held in Beijing.", "SCO-Mongolia (non-member in 2019)"),
+    ("Russia-Belarus talks were held in Moscow.", "Russia-Belarus (non-member in 2019)"),
+    # ... and a sea or gulf named after a state counted as the state
+    ("The ministers met to discuss the Sea of Japan.", None),
+    ("The exercise will be held in the South China Sea after talks with Japan.",
+     "Japan (non-member in 2019)"),
+    ("Talks on the Gulf of Oman were held.", None),
+    ("The SCO and Mongolia held a meeting.", "Mongolia (non-member in 2019)"),
+])
+def test_hyphenated_names_and_seas(text, expected):
+    s = pd.DataFrame({"sentence_id": ["a"], "text": [text], "doc_id": ["d"],
+                      "paragraph": [1], "date": ["2019-06-01"]})
+    row = framing.code_sentences(s, date_col="date").iloc[0]
+    if expected is None:
+        assert "non-member" not in row.evidence
+    else:
+        assert row.multilateralism == 1 and expected in row.evidence
+
+
+def test_find_skips_seas_and_reads_hyphen_parts():
+    states = framing.load_lexicon().states
+    find = states.find
+    assert find(["the", "Sea", "of", "Japan"]) == []
+    assert find(["the", "South", "China", "Sea"]) == []
+    assert find(["the", "Gulf", "of", "Oman", "and", "Oman"]) == [(5, 6, "Oman", False)]
+    assert find(["the", "SCO-Mongolia", "meeting"]) == [(1, 2, "Mongolia", False)]
+    # (founding members such as Russia are never non-members: not among the forms)
+    assert find(["Russia-Belarus", "talks", "with", "India"]) == [
+        (0, 1, "Belarus", False), (3, 4, "India", False)]
+    assert find(["Belarus-Mongolia", "talks"]) == [(0, 1, "Belarus", False),
+                                                   (0, 1, "Mongolia", False)]
+    assert find(["counter-terrorism", "well-known"]) == []

@@ -80,3 +80,14 @@ def test_cli(tmp_path):
     r = subprocess.run([sys.executable, "-m", "discourse", "suggest-terms", "--frame",
                         "economy", "--corpus", str(empty)], capture_output=True, text=True)
     assert r.returncode == 2 and "no documents" in r.stderr
+
+
+def test_an_empty_suggestion_says_why(tmp_path, capsys):
+    """A walkthrough's small corpus got a header alone at the default --min-count."""
+    from discourse import cli
+
+    out = tmp_path / "s.csv"
+    assert cli.main(["suggest-terms", "--frame", "economy", "--corpus", str(MULTIYEAR),
+                     "--min-count", "100000", "-o", str(out)]) == 0
+    assert pd.read_csv(out).empty
+    assert ("no word occurs at least --min-count 100000 times within" in capsys.readouterr().err)

@@ -31,7 +31,8 @@ def _codebook_arg(p) -> None:
 def _add_frames(sub) -> None:
     p = sub.add_parser("frames", help="code sentences for security, economy, multilateralism",
                        description="Code each row of INPUT.csv (columns id, text and "
-                                   "optionally paragraph, document, date) with the frame "
+                                   "optionally paragraph, document, date; the output of "
+                                   "discourse sentences works as it is) with the frame "
                                    "lexicon; write id, security, economy, multilateralism "
                                    "(0/1), evidence.")
     p.add_argument("input", metavar="INPUT.csv",
@@ -90,16 +91,23 @@ def _run_suggest_terms(args) -> int:
     from discourse import framing
 
     lexicon = framing.load_lexicon(args.lexicon)
-    _emit(framing.suggest_terms(_sentences(args), args.frame, lexicon, window=args.window,
-                                min_count=args.min_count, n=args.n), args.output)
+    table = framing.suggest_terms(_sentences(args), args.frame, lexicon, window=args.window,
+                                  min_count=args.min_count, n=args.n)
+    if table.empty:           # a header alone says nothing (a walkthrough's small corpus)
+        print(f"discourse suggest-terms: no word occurs at least --min-count "
+              f"{args.min_count} times within {args.window} words of a {args.frame} entry "
+              "and is missing from the lexicon; a small corpus may need --min-count 2 "
+              "or 1", file=sys.stderr)
+    _emit(table, args.output)
     return 0
 
 
 def _add_sample(sub) -> None:
     p = sub.add_parser("sample", help="draw a blind coding sheet of sentences to hand-code",
                        description="Write a stratified random sample of sentences as a "
-                                   "coding sheet (id, document, year, stratum, "
-                                   "paragraph_text, text, empty security, economy, "
+                                   "coding sheet (id, document, year, stratum, title, "
+                                   "previous_paragraph, paragraph_text (the context of "
+                                   "the codebook's rule 1), text, empty security, economy, "
                                    "multilateralism, note), never showing the coder's "
                                    "output, and SHEET.lock.json beside it with the sha256 "
                                    "of the codebook, the lexicon and its states file, the "

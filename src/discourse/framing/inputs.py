@@ -31,9 +31,15 @@ class FramingInputError(ValueError):
     """An input table for coding is unusable; the message names the file and problem."""
 
 
+#: Columns of the sentences table (``discourse sentences``) read as the input's own,
+#: where the input has none of that name: its output can be coded as it is.
+_ALIASES = {"id": "sentence_id", "document": "doc_id"}
+
+
 def read_input(path: str | os.PathLike) -> pd.DataFrame:
     """Read a CSV to code (columns ``id, text``, optional ``paragraph``, ``document``,
-    ``date``), checking it.
+    ``date``; a sentences table's ``sentence_id`` and ``doc_id`` are read as ``id``
+    and ``document`` where those are missing), checking it.
 
     Raises
     ------
@@ -61,6 +67,10 @@ def read_input(path: str | os.PathLike) -> pd.DataFrame:
         raise FramingInputError(f"{p}: not a readable CSV ({str(exc).splitlines()[0]})") \
             from None
     table.columns = [str(c).strip() for c in table.columns]
+    # the sentences table of `discourse sentences` as it is: its ids and documents
+    for name, alias in _ALIASES.items():
+        if name not in table.columns and alias in table.columns:
+            table = table.rename(columns={alias: name})
     missing = [c for c in ("id", "text") if c not in table.columns]
     if missing:
         raise FramingInputError(f"{p}: missing column(s) {', '.join(missing)} "

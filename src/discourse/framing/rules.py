@@ -274,7 +274,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             framed = True
             break
     st = lex.states                 # find() returns [] at once for a sentence without firsts
-    mentions = st.find(toks, tokset) if st and not st.firsts.isdisjoint(tokset) else []
+    mentions = st.find(toks, tokset) if st else []       # its own early exit
     # the span rules matter where there is a frame, a reference to resolve or a state (a
     # list of participants holds its states: rule 9); references looked for only (is_rule)
     wanted = main.is_rule[not not context, not not refs]

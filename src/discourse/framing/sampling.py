@@ -4,8 +4,11 @@ A researcher who applies the coder to new texts needs its accuracy on *those* te
 :func:`sample_sheet` draws a stratified simple random sample of sentences (without
 replacement, proportional allocation by the largest-remainder rule, at least two per
 stratum so that every stratum has a variance) and lays it out as a coding sheet:
-``id, document, year, stratum, paragraph_text`` (the paragraph, for context), ``text``
-and empty ``security, economy, multilateralism, note`` columns. The sheet never shows
+``id, document, year, stratum``, the context a coder needs to follow the codebook's
+rule 1 on references (``title``: the document's title; ``previous_paragraph``: the
+paragraph before, e.g. the question an answer replies to; ``paragraph_text``: the
+sentence's paragraph), ``text`` and empty ``security, economy, multilateralism, note``
+columns. The sheet never shows
 the coder's output. :func:`draw_sample` writes it with a *lock* beside it
 (``SHEET.lock.json``): the sha256 of the codebook, the frame lexicon and its states
 file, every corpus file and the sample itself, which ``discourse validate`` checks
@@ -44,8 +47,8 @@ __all__ = [
 ]
 
 #: Columns of a coding sheet, in order.
-SHEET_COLUMNS = ("id", "document", "year", "stratum", "paragraph_text", "text", *FRAMES,
-                 "note")
+SHEET_COLUMNS = ("id", "document", "year", "stratum", "title", "previous_paragraph",
+                 "paragraph_text", "text", *FRAMES, "note")
 #: The ``format`` field of a lock file.
 LOCK_FORMAT = "discourse coding-sheet lock 1"
 
@@ -124,10 +127,23 @@ def sample_sheet(sentences: pd.DataFrame, *, n: int, seed: int, by: str | None =
         chosen.extend(rng.choice(idx, size=int(alloc[key]), replace=False).tolist())
     picked = s.loc[sorted(chosen)]
     para = s.groupby(["doc_id", "paragraph"], sort=False)["text"].agg(" ".join)
+    # the context of rule 1: the title (role "title", else the first paragraph) and the
+    # paragraph before (an answer's question); the sentence's own paragraph
+    order = {d: list(ps) for d, ps in para.index.to_frame(index=False)
+             .groupby("doc_id", sort=False)["paragraph"]}
+    titled = s[s["role"] == "title"] if "role" in s else s.iloc[:0]
+    title = titled.groupby("doc_id", sort=False)["text"].agg(" ".join).to_dict()
+    keys = list(zip(picked["doc_id"], picked["paragraph"]))
+
+    def before(d, p):
+        i = order[d].index(p)
+        return para[(d, order[d][i - 1])] if i else ""
     return pd.DataFrame({
         "id": picked["sentence_id"].to_numpy(), "document": picked["doc_id"].to_numpy(),
         "year": picked["year"].to_numpy(), "stratum": strata[picked.index].to_numpy(),
-        "paragraph_text": [para[(d, p)] for d, p in zip(picked["doc_id"], picked["paragraph"])],
+        "title": [title.get(d, para[(d, order[d][0])]) for d, _ in keys],
+        "previous_paragraph": [before(d, p) for d, p in keys],
+        "paragraph_text": [para[k] for k in keys],
         "text": picked["text"].to_numpy(), **{f: "" for f in FRAMES}, "note": ""},
         columns=list(SHEET_COLUMNS))
 

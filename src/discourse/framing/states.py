@@ -20,6 +20,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import warnings
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -84,6 +85,8 @@ class States:
     firsts: frozenset = field(default=frozenset(), repr=False)
     sha256: str = field(default="", repr=False)
     lengths: Mapping = field(init=False, repr=False, compare=False)
+    # the states that the parts of a hyphenated token name, per token (computed once)
+    _parts: dict = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self):
         lengths: dict = {}
@@ -126,8 +129,14 @@ class States:
         """
         out = []
         forms = self.forms
-        if self.firsts.isdisjoint(toks if tokset is None else tokset):
+        tokset = set(toks) if tokset is None else tokset
+        joined = "\x00".join(tokset)          # one scan for the (rare) hyphenated tokens
+        named = [t for t in tokset if ("-" in t or "\u2010" in t or "\u2011" in t)
+                 and self.parts(t)] \
+            if "-" in joined or "\u2010" in joined or "\u2011" in joined else ()
+        if self.firsts.isdisjoint(tokset) and not named:
             return out
+        hyphened = [j for j, t in enumerate(toks) if t in named] if named else ()
         n, after, lengths, longest = len(toks), 0, self.lengths, self.longest
         # the tokens that can begin a form, left to right; one inside a mention is skipped;
         # of the lengths, only those of the forms that begin with the token are tried
@@ -139,10 +148,50 @@ class States:
                     continue
                 got = forms.get(tuple(toks[i:i + m]))
                 if got is not None:
-                    out.append((i, i + m, *got))
                     after = i + m
+                    if not _water(toks, i, i + m):      # "the South China Sea" is a place
+                        out.append((i, i + m, *got))
                     break
-        return out
+        for j in hyphened:                      # "SCO-Mongolia", "Russia-Belarus talks"
+            if not any(lo <= j < hi for lo, hi, _, _ in out):
+                out += [(j, j + 1, *got) for got in self.parts(toks[j])]
+        return sorted(out, key=lambda m: m[:2]) if hyphened else out
+
+    def parts(self, token: str) -> tuple:
+        """The ``(state, is_adjective)`` that the parts of a hyphenated token name as
+        one-token forms ("SCO-Mongolia": Mongolia); empty for any other token.
+
+        Examples
+        --------
+        >>> s = States("x", {}, {("Mongolia",): ("Mongolia", False)}, 1, frozenset({"Mongolia"}))
+        >>> s.parts("SCO-Mongolia"), s.parts("Mongolia"), s.parts("well-known")
+        ((('Mongolia', False),), (), ())
+        """
+        try:
+            return self._parts[token]
+        except KeyError:
+            pass
+        found = ()
+        if "-" in token or "\u2010" in token or "\u2011" in token:
+            got = [self.forms.get((p,)) for p in _HYPHEN_RE.split(token) if p]
+            found = tuple(dict.fromkeys(g for g in got if g is not None))
+        if len(self._parts) >= 1 << 16:         # bounded: a corpus has many tokens
+            self._parts.clear()
+        self._parts[token] = found
+        return found
+
+
+_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
+#: Bodies of water named after a state: "the Sea of Japan", "the Gulf of Oman", "the
+#: South China Sea" are places, not the state (a walkthrough).
+_WATER_BEFORE = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay"})
+_WATER_AFTER = frozenset({"Sea"})
+
+
+def _water(toks: list[str], lo: int, hi: int) -> bool:
+    """Whether the state's name at ``toks[lo:hi]`` is part of the name of a sea or gulf."""
+    return (lo >= 2 and toks[lo - 1] == "of" and toks[lo - 2] in _WATER_BEFORE) \
+        or (hi < len(toks) and toks[hi] in _WATER_AFTER)
 
 
 def locate_states(lexicon_file: str | os.PathLike, name: str = STATES_FILE) -> Path | None:
