@@ -20,6 +20,7 @@ from typing import Iterator, Mapping
 import pandas as pd
 
 from discourse import provenance
+from discourse.provenance import file_sha256
 
 __all__ = ["atomic_path", "write_text", "write_table", "remove_table", "read_table",
            "file_sha256", "FLOAT_FORMAT"]
@@ -99,14 +100,6 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike, *,
     if with_provenance:
         write_text(provenance.sidecar(table, path), provenance.sidecar_path(path))
     return path
-
-
-def file_sha256(path: str | os.PathLike) -> str:
-    """The sha256 hex digest of a file's bytes (the package's one file checksum: corpus,
-    manifest, provenance, coding-sheet locks)."""
-    import hashlib
-
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def remove_table(path: str | os.PathLike) -> None:

@@ -117,7 +117,8 @@ def adjusted_pvalue_se(p, n: int, method: str = "fdr_bh") -> np.ndarray:
     q = p[tested]
     order = np.argsort(q, kind="stable")
     m, rank = len(q), np.arange(1, len(q) + 1)
-    scaled = (m / rank if method == "fdr_bh" else m - rank + 1) * q[order]
+    factor = m / rank if method == "fdr_bh" else m - rank + 1
+    scaled = factor * q[order]
     if method == "fdr_bh":        # the governing k: argmin of scaled over k >= i
         gov = np.empty(m, dtype=int)
         best = m - 1
@@ -130,8 +131,7 @@ def adjusted_pvalue_se(p, n: int, method: str = "fdr_bh") -> np.ndarray:
         for i in range(1, m):
             gov[i] = i if scaled[i] >= scaled[gov[i - 1]] else gov[i - 1]
     g = q[order][gov]
-    factor = (m / rank if method == "fdr_bh" else m - rank + 1)[gov]
-    se = factor * np.sqrt(g * (1 - g) / n)
+    se = factor[gov] * np.sqrt(g * (1 - g) / n)
     se[scaled[gov] >= 1] = np.nan
     out[tested[order]] = se
     return out

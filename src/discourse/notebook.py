@@ -70,11 +70,9 @@ def corpus_note(corpus: str | os.PathLike | None = None, outputs: tuple | None =
     own = []
     for name, given, where in zip(("RESULTS_DIR", "FIGURES_DIR"), outputs or (),
                                   (paths.results_dir, paths.figures_dir)):
-        folder = where(given).resolve()
-        inside = [f"{n}/" for n in paths.REPOSITORY_DIRS
-                  if folder.is_relative_to((paths.base() / n).resolve())]
+        inside = paths.repository_folder(where(given))
         if inside:
-            own.append(f"{name} (inside the repository's {inside[0]})")
+            own.append(f"{name} (inside the repository's {inside})")
     if own:
         raise ReproduceUsageError(
             f"CORPUS_DIR is the corpus in {root}, not the study's, but {' and '.join(own)} "

@@ -16,6 +16,7 @@ from pathlib import Path
 
 __all__ = [
     "REPOSITORY_DIRS",
+    "repository_folder",
     "repo_root",
     "base",
     "is_study_corpus",
@@ -50,6 +51,14 @@ def base() -> Path:
 
 #: Folders of the repository that a run on another corpus must not write into.
 REPOSITORY_DIRS = ("results", "figures", "corpus", "notebooks", "src", "docs")
+
+
+def repository_folder(path: str | os.PathLike) -> str | None:
+    """The folder of :data:`REPOSITORY_DIRS` that ``path`` is (or is inside), as
+    ``"results/"``; ``None`` for a path outside them."""
+    folder = Path(path).resolve()
+    return next((f"{n}/" for n in REPOSITORY_DIRS
+                 if folder.is_relative_to((base() / n).resolve())), None)
 
 
 def is_study_corpus(path: str | os.PathLike | None = None) -> bool:

@@ -30,6 +30,7 @@ __all__ = [
     "KEY",
     "SIDECAR_DIR",
     "tracked",
+    "file_sha256",
     "file_checksums",
     "attach",
     "of",
@@ -124,6 +125,12 @@ def _is_input(value) -> bool:
     return _is_table(value) or callable(getattr(value, "provenance", None))
 
 
+def file_sha256(path: str | os.PathLike) -> str:
+    """The sha256 hex digest of a file's bytes (the package's one file checksum: corpus,
+    manifest, provenance, coding-sheet locks; :mod:`discourse.io` re-exports it)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 def file_checksums(files: Mapping[str, str | os.PathLike]) -> dict:
     """``{label: sha256}`` of the files that exist among ``files`` (sorted by label).
 
@@ -135,7 +142,7 @@ def file_checksums(files: Mapping[str, str | os.PathLike]) -> dict:
     out = {}
     for label, path in sorted(files.items()):
         if Path(path).is_file():
-            out[label] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            out[label] = file_sha256(path)
     return out
 
 
@@ -202,7 +209,7 @@ def sidecar(table, path: str | os.PathLike) -> str:
     path = Path(path)
     record = of(table) or {"function": None, "parameters": {}, "inputs": {}, "corpus": None}
     out = {"table": path.name,
-           "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+           "sha256": file_sha256(path),
            "rows": int(len(table)), "columns": [str(c) for c in table.columns],
            **record, "package": "discourse", "version": __version__}
     return json.dumps(out, indent=2, ensure_ascii=False) + "\n"

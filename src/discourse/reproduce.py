@@ -311,12 +311,11 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     mixed = []
     for flag, key, d in (("--results", "RESULTS_DIR", out_results),
                          ("--figures", "FIGURES_DIR", figures_dir)):
-        inside = [f"{n}/" for n in paths.REPOSITORY_DIRS
-                  if Path(d).resolve().is_relative_to((base / n).resolve())]
+        inside = paths.repository_folder(d)
         if key not in overrides:
             mixed.append(f"{flag} ({d})")
         elif inside:
-            mixed.append(f"{flag} ({d}, inside its {inside[0]})")
+            mixed.append(f"{flag} ({d}, inside its {inside})")
     if "CORPUS_DIR" in overrides and mixed:
         problems.append(
             f"the corpus {corpus} is not the repository's, but the run would write into "

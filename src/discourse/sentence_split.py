@@ -55,7 +55,7 @@ _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 #: "No. 5"), followed by ordinary white space (not a no-break space) and a word of a
 #: capital and small letters, "A" or "I", or an opening quotation mark ("No. It was not",
 #: not "No. 5", "No. IV", "No. A/RES/60/288" or "No. (5)").
-_MISSED_END = re.compile("^No\\.(?=[ \t\n\r]+(?:[A-Z][a-z]+(?![\\w/])|[AI] |[\"\u201c\u2018]))")
+_MISSED_END = re.compile("No\\.([ \t\n\r]+)(?=[A-Z][a-z]+(?![\\w/])|[AI] |[\"\u201c\u2018])")
 _ELLIPSIS = "\u2026"
 _WORDS = re.compile(r"[\w'-]+")
 
@@ -127,14 +127,9 @@ def _split_missed(paragraph: str, spans) -> list[tuple[int, int]]:
     """``spans`` with a boundary added at each end :data:`_MISSED_END` finds in one."""
     out = []
     for start, end in spans:
-        while True:
-            m = _MISSED_END.search(paragraph[start:end])
-            if m is None:
-                break
-            cut = start + m.end()
-            nxt = cut + len(paragraph[cut:end]) - len(paragraph[cut:end].lstrip())
-            out.append((start, cut))
-            start = nxt
+        while (m := _MISSED_END.match(paragraph, start, end)) is not None:
+            out.append((start, m.start(1)))        # "No." | white space | the next one
+            start = m.end(1)
         out.append((start, end))
     return out
 

@@ -51,6 +51,8 @@ from discourse.sentence_split import (EXTRA_ABBREVIATIONS, join_sentences, sente
 
 __all__ = [
     "EXTRA_ABBREVIATIONS",
+    "HYPHENS",
+    "hyphen_parts",
     "TOKEN_PATTERN",
     "TOKEN_RE",
     "normalise",
@@ -83,6 +85,9 @@ _QUOTES = {ord("\u2019"): "'", ord("\u2018"): "'", ord("\u201b"): "'",
            ord("\u201e"): '"', ord("\u00ab"): '"', ord("\u00bb"): '"'}
 #: Hyphen (U+2010) and non-breaking hyphen (U+2011): the hyphen-minus of "anti-terrorist".
 _HYPHENS = {ord("\u2010"): "-", ord("\u2011"): "-"}
+#: The hyphens a token may hold: hyphen-minus, hyphen, non-breaking hyphen.
+HYPHENS = "-\u2010\u2011"
+_HYPHEN_SPLIT = re.compile(f"[{HYPHENS}]")
 _TRANSLATE = {**_SPACES, **_QUOTES, **_HYPHENS}
 #: Any character :func:`normalise` replaces (a search in C is cheaper than translating).
 _TO_TRANSLATE = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
@@ -94,6 +99,19 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _DIGIT = re.compile(r"\d")
 _LEMMA_ORDER = ("NOUN", "VERB", "AUX", "ADJ", "ADV")
+
+
+def hyphen_parts(token: str) -> list[str]:
+    """The parts of a hyphenated token (``[]`` for a token without a hyphen).
+
+    Examples
+    --------
+    >>> hyphen_parts("SCO-Mongolia"), hyphen_parts("Anti\u2011Terrorist"), hyphen_parts("SCO")
+    (['SCO', 'Mongolia'], ['Anti', 'Terrorist'], [])
+    """
+    if "-" not in token and "\u2010" not in token and "\u2011" not in token:
+        return []
+    return [p for p in _HYPHEN_SPLIT.split(token) if p]
 
 
 def normalise(text: str) -> str:

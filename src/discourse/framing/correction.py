@@ -277,9 +277,8 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
             raise ValueError(f"{outside} hand-coded sentence(s) are not in the sentences "
                              "table; pass hand_clusters to resample the hand-coded set on "
                              "its own")
-        at = m[[id_col]].merge(j[[id_col]].reset_index(), on=id_col, how="left")["index"]
-        placed = np.zeros((len(m), cells.shape[1]))
-        placed[at.notna().to_numpy()] = cells[at.dropna().astype(int).to_numpy()]
+        at = pd.Index(j[id_col]).get_indexer(m[id_col])     # -1: not hand-coded
+        placed = np.where((at >= 0)[:, None], cells[at], 0.0)
         hreps = corpus_boot.sums(placed) + 0.5
         design = (f"the corpus ({corpus_boot.design}) with its hand-coded sentences in "
                   "the same replicate (Se and Sp from the hand-coded sentences drawn)")

@@ -44,6 +44,8 @@ _INTERCODER_METRICS = ("percent_agreement", "f1", "kappa", "alpha")
 
 #: The registry of hand-coded sets, under ``{corpus}/annotations/``.
 SETS_FILE = "sets.csv"
+#: The corpus's two independent codings (coders A and B), before adjudication.
+CORPUS_CODERS = ("frames_corpus_coder_a.csv", "frames_corpus_coder_b.csv")
 _SET_COLUMNS = ["file", "set", "kind", "used_for_development", "texts", "sentences",
                 "written_by", "coded_by", "description"]
 
@@ -70,11 +72,16 @@ def annotation_files(arguments: dict) -> dict:
     two codings), so that a record names the exact hand codes behind a table.
     """
     root = paths.corpus_dir(arguments.get("corpus")) / "annotations"
-    names = [SETS_FILE, "frames_corpus_coder_a.csv", "frames_corpus_coder_b.csv"]
+    names = [SETS_FILE, *CORPUS_CODERS]
     if (root / SETS_FILE).is_file():
         for file in load_sets(arguments.get("corpus"))["file"]:
-            names += [file, file.replace(".csv", "_coders.csv")]
+            names += [file, _coders_file(file)]
     return {f"annotations/{n}": root / n for n in names}
+
+
+def _coders_file(file: str) -> str:
+    """The file of the independent codings of a registered set (``X_coders.csv``)."""
+    return file.replace(".csv", "_coders.csv")
 
 
 def load_sets(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -249,7 +256,7 @@ def coder_pairs(corpus: str | os.PathLike | None = None):
     """
     root = paths.corpus_dir(corpus) / "annotations"
     sets = load_sets(corpus).set_index("file")["set"]
-    a, b = root / "frames_corpus_coder_a.csv", root / "frames_corpus_coder_b.csv"
+    a, b = (root / name for name in CORPUS_CODERS)
     if a.is_file() and b.is_file() and "frames_validation.csv" in sets:
         x = pd.read_csv(a, dtype={"sentence_id": str}, keep_default_na=False)
         y = pd.read_csv(b, dtype={"sentence_id": str}, keep_default_na=False)
@@ -257,7 +264,7 @@ def coder_pairs(corpus: str | os.PathLike | None = None):
                y.set_index("sentence_id").loc[x.sentence_id].reset_index()[
                    ["sentence_id", *FRAMES]])
     for file, name in sets.items():
-        long = root / file.replace(".csv", "_coders.csv")
+        long = root / _coders_file(file)
         if not long.is_file():
             continue
         ref = pd.read_csv(root / file, dtype=str, keep_default_na=False)

@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 
 from discourse.framing.lexicon import CONTENT_SECTIONS, FRAMES, Lexicon
-from discourse.text import TokenMemo, lemma
+from discourse.text import TokenMemo, hyphen_parts, lemma
 
 __all__ = ["KeyCache", "Caches", "trie_step", "find_matches", "MAX_NEXT"]
 
 #: Following tokens memoised per trie step at most (the memo is cleared when full).
 MAX_NEXT = 1 << 14
-_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _UNSEEN = object()
 
 
@@ -91,8 +90,7 @@ class KeyCache(dict):
     def __missing__(self, token: str) -> tuple:
         lex = self.lex
         forms = [token]
-        if "-" in token or "\u2010" in token or "\u2011" in token:
-            forms += [p for p in _HYPHEN_RE.split(token) if p]
+        forms += hyphen_parts(token)
         keys = set()
         for form in forms:
             low = form.lower().replace("\u2019", "'")  # typographic apostrophe: "world’s"

@@ -20,7 +20,6 @@ import csv
 import hashlib
 import io
 import os
-import re
 import warnings
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -29,6 +28,7 @@ from typing import Mapping
 
 from discourse import paths
 from discourse.checks import check_date
+from discourse.text import HYPHENS, hyphen_parts
 
 __all__ = ["StatesError", "StatesFileWarning", "States", "read_states", "locate_states",
            "states_name", "non_member_relations", "STATES_FILE", "NEAR"]
@@ -131,9 +131,8 @@ class States:
         forms = self.forms
         tokset = set(toks) if tokset is None else tokset
         joined = "\x00".join(tokset)          # one scan for the (rare) hyphenated tokens
-        named = [t for t in tokset if ("-" in t or "\u2010" in t or "\u2011" in t)
-                 and self.parts(t)] \
-            if "-" in joined or "\u2010" in joined or "\u2011" in joined else ()
+        named = [t for t in tokset if self.parts(t)] \
+            if any(h in joined for h in HYPHENS) else ()
         if self.firsts.isdisjoint(tokset) and not named:
             return out
         hyphened = [j for j, t in enumerate(toks) if t in named] if named else ()
@@ -171,17 +170,14 @@ class States:
             return self._parts[token]
         except KeyError:
             pass
-        found = ()
-        if "-" in token or "\u2010" in token or "\u2011" in token:
-            got = [self.forms.get((p,)) for p in _HYPHEN_RE.split(token) if p]
-            found = tuple(dict.fromkeys(g for g in got if g is not None))
+        got = [self.forms.get((p,)) for p in hyphen_parts(token)]
+        found = tuple(dict.fromkeys(g for g in got if g is not None))
         if len(self._parts) >= 1 << 16:         # bounded: a corpus has many tokens
             self._parts.clear()
         self._parts[token] = found
         return found
 
 
-_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 #: Bodies of water named after a state: "the Sea of Japan", "the Gulf of Oman", "the
 #: South China Sea" are places, not the state (a walkthrough).
 _WATER_BEFORE = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay"})

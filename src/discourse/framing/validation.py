@@ -148,13 +148,17 @@ def disagreements(codes: pd.DataFrame, hand: pd.DataFrame, *,
                                                         ignore_index=True)
 
 
+def _validation_path(path, corpus) -> Path:
+    """The file :func:`load_validation` reads: ``path``, else the corpus's own."""
+    return Path(path) if path is not None else \
+        paths.corpus_dir(corpus) / "annotations" / "frames_validation.csv"
+
+
 def _validation_file(arguments: dict) -> dict:
     """``{label: path}`` of the file :func:`load_validation` reads (for provenance)."""
-    path = arguments.get("path")
-    if path is not None:
-        return {Path(path).name: Path(path)}
-    return {"annotations/frames_validation.csv":
-            paths.corpus_dir(arguments.get("corpus")) / "annotations" / "frames_validation.csv"}
+    path = _validation_path(arguments.get("path"), arguments.get("corpus"))
+    return {path.name if arguments.get("path") is not None
+            else f"annotations/{path.name}": path}
 
 
 @provenance.tracked(files=_validation_file)
@@ -167,8 +171,7 @@ def load_validation(path: str | os.PathLike | None = None,
     column is read as ``sentence_id``. Returns ``None`` when ``path`` is None and the
     corpus has no such file.
     """
-    p = Path(path) if path is not None else \
-        paths.corpus_dir(corpus) / "annotations" / "frames_validation.csv"
+    p = _validation_path(path, corpus)
     if not p.is_file():
         if path is not None:
             raise FileNotFoundError(f"{p}: validation file not found")

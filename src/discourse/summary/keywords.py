@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from discourse import results as R
+from discourse.keyness import CORRECTION_NAMES
 from discourse.multiplicity import adjusted_pvalue_se
 from discourse.summary.format import (caveat, documents_per_year, interval_label,
                                       one_text_per_year, pvalue, read)
@@ -24,28 +25,22 @@ def _reference_name(k: pd.DataFrame) -> str:
         f"all other years pooled ({', '.join(groups)})"
 
 
-def _top(rows: pd.DataFrame, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The first ``n`` of ``rows`` (sorted by G2), and the terms tied with the n-th.
-
-    Where the terms tied at the n-th G2 do not all fit in ``n``, none of them is picked
-    as "the" n-th: they are returned apart (``listed`` holds the rows above the tie),
-    so that the summary names them all (sorted by term).
-    """
+def _split_tie(rows: pd.DataFrame, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``rows`` of one side of :func:`discourse.keywords.key_rows` (the ``n`` most key,
+    with every term tied at the cut): those above the cut, and, where the tied terms do
+    not all fit in ``n``, the tied ones apart, so that none is picked as "the" n-th."""
     if len(rows) <= n:
         return rows, rows.iloc[:0]
-    cut = rows.g2.iloc[n - 1]
-    tie = np.isclose(rows.g2.to_numpy(float), cut, rtol=0, atol=1e-9)
-    if not tie[n]:
-        return rows.head(n), rows.iloc[:0]
-    return rows.head(n)[~tie[:n]], rows[tie]
+    tied = rows.g2 == rows.g2.iloc[-1]
+    return rows[~tied], rows[tied]
 
 
 def _near_the_line(k: pd.DataFrame, alpha: float = 0.05) -> str:
     """The terms whose adjusted permutation p is within two Monte Carlo standard errors
     of ``alpha`` (:func:`discourse.multiplicity.adjusted_pvalue_se`): with another seed
     they may count either way, so the count above is not exact for them."""
-    said = str(k.correction.iloc[0]) if "correction" in k else "Benjamini-Hochberg"
-    method = "holm" if "Holm" in said else "fdr_bh" if "Benjamini" in said else None
+    said = str(k.correction.iloc[0]) if "correction" in k else CORRECTION_NAMES["fdr_bh"]
+    method = {name: key for key, name in CORRECTION_NAMES.items()}.get(said)
     if method is None:
         return ""
     se = adjusted_pvalue_se(k.p_permutation.to_numpy(float), int(k.n_permutations.iloc[0]),
@@ -81,7 +76,7 @@ def keyword_findings(root: Path, n: int = 5):
         return ", ".join(pair if first_target else pair[::-1])
 
     def fmt(rows, first_target: bool):
-        listed, tied = _top(rows, n)
+        listed, tied = _split_tie(rows, n)
         text = ", ".join(f"*{r.term}* ({counts(r, first_target)}; G2 {r.g2:+.1f}, Log Ratio "
                          f"{r.log_ratio:+.2f}, adjusted {pvalue(r.p_adjusted)})"
                          for r in listed.itertuples())
@@ -93,8 +88,11 @@ def keyword_findings(root: Path, n: int = 5):
                      + ", ".join(f"*{t}*" for t in tied.term))
         return text
 
-    up = k[k.g2 > 0].sort_values(["g2", "term"], ascending=[False, True])
-    down = k[k.g2 < 0].sort_values(["g2", "term"])
+    from discourse.keywords import key_rows
+
+    pos, neg = key_rows(k, n)                  # the selection of figure 02-keyness
+    up = pos.sort_values(["g2", "term"], ascending=[False, True])
+    down = neg.sort_values(["g2", "term"])
     yield ("Keywords",
            f"Terms most over-represented in {target} relative to {reference} (signed "
            f"log-likelihood G2, tokens as independent draws): {fmt(up, True)}."
