@@ -143,7 +143,7 @@ def test_typographic_text_gets_the_codes_of_its_plain_form(frame_lexicon):
                           "People\u2019s Democratic Republic", lex, date="2025-02-19")
     assert lao["frames"]["multilateralism"] == 1
     assert lao["evidence"]["multilateralism"] == [
-        "Lao People 's Democratic Republic (non-member in 2025)"]
+        "Lao People's Democratic Republic (non-member in 2025)"]
 
 
 def test_a_paragraph_is_one_within_its_document(tmp_path, capsys):

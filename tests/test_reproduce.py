@@ -282,8 +282,18 @@ def test_run_injects_per_notebook_parameters(tmp_path, tiny_corpus):
               notebooks=nbdir, executed=tmp_path / "x", quiet=True)
     reproduce.run(only=["01"], **kw)
     assert marker.is_file()
-    reproduce.run(**kw)
+    _notebook(nbdir / "02-b.ipynb", _params("M = 1"), new_code_cell("M + 1"))
+    full = reproduce.run(**kw)
     assert not marker.exists()
+    assert full["ran"] == ["01-a.ipynb", "02-b.ipynb"]
+    # a run of some chapters keeps the parameters the others' files were made with
+    part = reproduce.run(only=["02"], parameters={"02-b.ipynb": {"M": 3}}, **kw)
+    assert part["ran"] == ["02-b.ipynb"]
+    assert part["notebooks"] == {"01-a.ipynb": full["notebooks"]["01-a.ipynb"],
+                                 "02-b.ipynb": {"M": 3}}
+    assert json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))[
+        "notebooks"] == part["notebooks"]
+    (nbdir / "02-b.ipynb").unlink()
     # a corpus that cannot be read: nothing written, so no mark either
     broken = tmp_path / "broken"
     shutil.copytree(tiny_corpus, broken)

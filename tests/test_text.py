@@ -15,6 +15,22 @@ def test_normalise_spaces_and_quotes():
     assert text.normalise("e\u0301") == "\u00e9"                     # NFC
 
 
+@pytest.mark.parametrize("tokens, expected", [
+    (["the", "U", ".", "S", ".", "-", "led", "talks"], "the U.S. - led talks"),
+    (["U", ".", "S", ".", "A", "."], "U.S.A."),
+    (["Council", "of", "Foreign", "Ministers", "'", "Meeting"],
+     "Council of Foreign Ministers' Meeting"),
+    (["the", "world", "'s", "population"], "the world's population"),
+    (["the", "SCO", "\u2019s", "role"], "the SCO\u2019s role"),
+    (["the", "'", "Shanghai", "spirit", "'"], "the ' Shanghai spirit '"),   # quotes stay
+    (["No", ".", "5"], "No . 5"),                      # one capital: no initialism
+    ([], "")])
+def test_printed_glues_initialisms_and_possessives_only(tokens, expected):
+    """Evidence labels read as the text prints them ("U.S.", "world's"), not as the
+    coder's tokens ("U . S .", "world 's"); nothing else is glued."""
+    assert text.printed(tokens) == expected
+
+
 def test_nltk_tokenizer():
     assert text.tokenize("The SCO’s role.") == ["The", "SCO", "'s", "role", "."]
     assert text.tokenize("We met at 12:45.") == ["We", "met", "at", "12:45", "."]

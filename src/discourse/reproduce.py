@@ -14,7 +14,9 @@
    and whether they were edited (:func:`discourse.vcs.git_state`, which ignores the
    run's own outputs), corpus checksums, the checksums of the other inputs (hand
    codings, lexicons, codebook: :func:`input_checksums`), Python and library versions, every
-   notebook's parameters, and the sha256 of every file in the results and figures
+   notebook's parameters (``ran`` names the notebooks this run executed; a run of some
+   of them, ``--only``, keeps the earlier manifest's parameters of the others, whose
+   files it leaves), and the sha256 of every file in the results and figures
    folders (tables, their provenance sidecars in ``.provenance/``, texts, figures;
    executed notebooks are left out, as they name the machine's folders). The manifest
    is built by hashing the folders as they are after the run, so a run of some
@@ -353,10 +355,10 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
     say(f"wrote {registry.SENTENCES.path(out_results)}")
 
     try:                        # what an earlier run wrote here (clear_chapter)
-        earlier = read_manifest(out_results).get("files")
+        before = read_manifest(out_results)
     except (OSError, ValueError):
-        earlier = None
-    earlier = earlier if isinstance(earlier, dict) else {}
+        before = {}
+    earlier = before.get("files") if isinstance(before.get("files"), dict) else {}
     notebook_params = {}
     for nb_path in notebook_paths(notebooks_dir):
         if only and not any(nb_path.name.startswith(p) for p in only):
@@ -379,6 +381,12 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
             f"--notebooks {executed_dir} --results {out_results} --corpus {corpus_root})")
 
     state["step"] = f"writing {registry.MANIFEST.ref}"
+    ran = sorted(notebook_params)
+    if only and isinstance(before.get("notebooks"), dict):
+        # the chapters this run left keep the parameters their files were made with
+        names = {p.name for p in notebook_paths(notebooks_dir)}
+        notebook_params = dict(sorted({**{k: v for k, v in before["notebooks"].items()
+                                          if k in names}, **notebook_params}.items()))
     manifest = {
         "package": "discourse",
         "version": __version__,
@@ -388,6 +396,7 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         "inputs": input_checksums(corpus_root),
         "environment": library_versions(),
         "notebooks": notebook_params,
+        "ran": ran,
         "files": output_checksums(out_results, figures_dir,
                                   exclude=(executed_dir,) if executed_dir else ()),
     }

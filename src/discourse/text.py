@@ -53,6 +53,7 @@ __all__ = [
     "EXTRA_ABBREVIATIONS",
     "HYPHENS",
     "hyphen_parts",
+    "printed",
     "TOKEN_PATTERN",
     "TOKEN_RE",
     "normalise",
@@ -112,6 +113,37 @@ def hyphen_parts(token: str) -> list[str]:
     if "-" not in token and "\u2010" not in token and "\u2011" not in token:
         return []
     return [p for p in _HYPHEN_SPLIT.split(token) if p]
+
+
+#: An initialism with full stops as tokens hold them ("U . N ."), and a possessive
+#: split off its word ("world 's", "Ministers ' Meeting").
+_SPACED_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z] \. ?){2,}")
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (?=['\u2019]s\b)|(?<=s) (?=['\u2019](?: \w|$))")
+
+
+def printed(tokens) -> str:
+    """Tokens as they read in the text, for evidence and notes: joined by spaces, but an
+    initialism with full stops and a possessive glued as printed.
+
+    The tokens of :data:`TOKEN_PATTERN` lose the spaces of the text; this puts back
+    the two cases a reader notices in a label ("U . S ." and "world 's"), and leaves
+    every other token separated by one space.
+
+    Examples
+    --------
+    >>> printed(["the", "U", ".", "S", ".", "and", "the", "U", ".", "N", "."])
+    'the U.S. and the U.N.'
+    >>> printed(["world", "'s", "population"]), printed(["Ministers", "'", "Meeting"])
+    ("world's population", "Ministers' Meeting")
+    """
+    text = " ".join(tokens)
+    if "." in text:
+        text = _SPACED_INITIALISM.sub(
+            lambda m: m.group(0).replace(" ", "") + (" " if m.group(0).endswith(" ") else ""),
+            text)
+    if "'" in text or "\u2019" in text:
+        text = _SPACED_POSSESSIVE.sub("", text)
+    return text
 
 
 def normalise(text: str) -> str:

@@ -39,8 +39,6 @@ Context references are collected here and resolved by
 
 from __future__ import annotations
 
-import re
-
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -51,6 +49,7 @@ from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.sections import FRAMES
 from discourse.framing.states import non_member_relations
+from discourse.text import printed
 
 __all__ = ["CONTENT_SECTIONS", "Analysis", "analyse", "span"]
 
@@ -85,23 +84,14 @@ class Analysis(NamedTuple):
     substantive: tuple = (0, 0, 0)
 
 
-#: An initialism with full stops as the coder's tokens hold them ("U . N .").
-_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z] \. ?){2,}")
-
-
-def _glued(m) -> str:
-    """"U . N . " as printed: "U.N. " (the space after it kept)."""
-    return m.group(0).replace(" ", "") + (" " if m.group(0).endswith(" ") else "")
-
-
 def _body(settings) -> str:
     """How evidence names the organisation's bodies (``bodies.prefixes``: "an SCO body")."""
     return settings.get("body_label", "an own body")
 
 
 def span(toks, m) -> str:
-    """The text of match ``m`` (its tokens joined by spaces)."""
-    return " ".join(toks[m[0]:m[1]])
+    """The text of match ``m`` as printed (:func:`discourse.text.printed`)."""
+    return printed(toks[m[0]:m[1]])
 
 
 def _covered(entries, content, blocked) -> set:
@@ -132,12 +122,12 @@ def _event_ref(toks, r, kind, s):
     dets = s.get("event_determiners", ())
     i = r[0]
     if i >= 1 and toks[i - 1].lower() in dets:
-        return kind, " ".join(toks[i - 1:r[1]])
+        return kind, printed(toks[i - 1:r[1]])
     if i >= 2 and toks[i - 2].lower() in dets and toks[i - 1].isalpha() \
             and toks[i - 1].islower():
-        return kind, " ".join(toks[i - 2:r[1]])
+        return kind, printed(toks[i - 2:r[1]])
     if i >= 3 and toks[i - 3].lower() in dets and toks[i - 1] in ("'s", "\u2019s"):
-        return kind, " ".join(toks[i - 3:r[1]])      # "this year's forum"
+        return kind, printed(toks[i - 3:r[1]])      # "this year's forum"
     return None
 
 
@@ -163,7 +153,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
         if sec == "context":
             refs.append(span(toks, r))
         elif sec == "context_noun":
-            refs.append(" ".join(toks[r[0] - 1:r[1]]))
+            refs.append(printed(toks[r[0] - 1:r[1]]))
         elif sec == "event_ref":
             ref = _event_ref(toks, r, e.kind, s)
             if ref is not None:
@@ -378,8 +368,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     labels = ([], [], [])
     for ms, got in zip(kept, labels):
         for m in ms:
-            label = toks[m[0]] if m[1] - m[0] == 1 else _DOTTED.sub(
-                _glued, " ".join(toks[m[0]:m[1]]))            # "U . N ." as printed: "U.N."
+            label = toks[m[0]] if m[1] - m[0] == 1 else span(toks, m)
             if is_name[m[2]]:
                 label += " (name)"
             if label not in got:

@@ -28,7 +28,7 @@ from typing import Mapping
 
 from discourse import paths
 from discourse.checks import check_date
-from discourse.text import HYPHENS, hyphen_parts
+from discourse.text import HYPHENS, hyphen_parts, printed
 
 __all__ = ["StatesError", "StatesFileWarning", "States", "read_states", "locate_states",
            "states_name", "non_member_relations", "STATES_FILE", "NEAR"]
@@ -311,7 +311,7 @@ def non_member_relations(lex, toks, mentions, flags, date, labels_extra) -> bool
             joins = str(lex.states.member_from.get(state, ""))[:4]
             if date is not None and len(str(date)) > 4 and joins == str(date)[:4]:
                 when = " on " + str(date)         # joins later that year: the day says it
-            label = f"{' '.join(toks[lo:hi])} (non-member{when})"
+            label = f"{printed(toks[lo:hi])} (non-member{when})"
             if label not in labels_extra:
                 labels_extra.append(label)
             found = True

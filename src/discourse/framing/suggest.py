@@ -39,7 +39,7 @@ from discourse.framing.matcher import Caches
 from discourse.framing.rules import analyse
 from discourse.keyness import g2, log_ratio
 from discourse.lexicons import load_lexicons
-from discourse.text import fast_tokens, is_numeric, is_word
+from discourse.text import fast_tokens, is_numeric, is_word, printed
 
 __all__ = ["SUGGEST_COLUMNS", "suggest_terms"]
 
@@ -56,8 +56,8 @@ def _near_positions(toks, got_labels, caches, frame, window) -> tuple[set, set]:
     kept_text = set(got_labels)
     hits = [m for m in find_matches(toks, caches.main)
             if lex.entries[m[2]].frame == frame
-            and (" ".join(toks[m[0]:m[1]]) in kept_text or toks[m[0]] in kept_text
-                 or " ".join(toks[m[0]:m[1]]) + " (name)" in kept_text)]
+            and (printed(toks[m[0]:m[1]]) in kept_text or toks[m[0]] in kept_text
+                 or printed(toks[m[0]:m[1]]) + " (name)" in kept_text)]
     matched = {i for m in hits for i in range(m[0], m[1])}
     near = set()
     for m in hits:
