@@ -61,3 +61,37 @@ def test_the_study_corpus_is_the_repositorys_by_any_spelling(monkeypatch, tmp_pa
     assert not paths.is_study_corpus(tmp_path)
     monkeypatch.setenv("DISCOURSE_CORPUS", str(tmp_path))            # CORPUS_DIR = None
     assert not paths.is_study_corpus()
+
+
+def test_a_corpus_whose_own_lexicons_are_not_read_is_warned_about(monkeypatch, tmp_path,
+                                                                  tiny_corpus):
+    """A corpus laid out as corpus/README.md says may carry lexicons/; they are read only
+    through DISCOURSE_LEXICONS, so a folder that differs from the one read is named in a
+    warning (by load_docs, and so by every command and chapter that reads the corpus)."""
+    import shutil
+    import warnings
+
+    from discourse import corpus
+
+    monkeypatch.delenv("DISCOURSE_LEXICONS", raising=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert paths.warn_unread_lexicons(tiny_corpus) is None           # none of its own
+        assert paths.warn_unread_lexicons(REPO / "corpus") is None       # the ones read
+        shutil.copytree(REPO / "corpus" / "lexicons", tiny_corpus / "lexicons")
+        assert paths.warn_unread_lexicons(tiny_corpus) is None           # the same files
+        corpus.load_docs(tiny_corpus)
+    (tiny_corpus / "lexicons" / "stopwords.txt").write_text("sco\n", encoding="utf-8")
+    with pytest.warns(paths.UnreadLexiconsWarning) as record:
+        assert paths.warn_unread_lexicons(tiny_corpus) == tiny_corpus / "lexicons"
+    message = str(record[0].message)
+    assert str(tiny_corpus / "lexicons") in message
+    assert str(REPO / "corpus" / "lexicons") in message
+    assert f"DISCOURSE_LEXICONS={tiny_corpus / 'lexicons'}" in message
+    with pytest.warns(paths.UnreadLexiconsWarning, match="is not read") as record:
+        corpus.load_docs(tiny_corpus)
+    assert record[0].filename == __file__                  # names the caller's line
+    monkeypatch.setenv("DISCOURSE_LEXICONS", str(tiny_corpus / "lexicons"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert paths.warn_unread_lexicons(tiny_corpus) is None           # read after all
