@@ -312,12 +312,15 @@ def test_the_header_names_the_folder_it_is_written_into(tmp_path):
     header = summary.write_summary(other).read_text().split("\n\n")[1]
     assert "from the tables in this folder (`study-results/`)" in header
     assert "regenerate with `discourse reproduce` with the same `--corpus`, `--results`" in header
-    assert "`manifest.json` in this folder" in header
+    assert "`manifest.json` in this folder, written by `discourse reproduce` (a chapter " \
+        "run by hand does not update it)" in header
+    assert "`figures/NAME` in the figures folder of the same run" in header
     assert "make reproduce" not in header and "`results/`" not in header
     own = summary.render_summary(findings, results=paths.repo_root() / "results")
     assert own == summary.render_summary(findings)
     assert "from the tables in `results/`; regenerate with `make reproduce`" in own
-    assert "are in `results/manifest.json`" in own
+    assert "are in `results/manifest.json`, written by `discourse reproduce`" in own
+    assert "Sources are named" not in own
 
 
 def test_sensitivity_and_topic_names_say_only_what_the_tables_hold(tmp_path):
