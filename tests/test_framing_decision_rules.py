@@ -151,6 +151,10 @@ def test_rules_9_to_12_standing_enlargement_outside_forums_size(lex):
     assert codes("The heads of state decided to launch the procedure for admitting Iran as "
                  "a member.", lex)[2] == 1
     assert codes("He took part in the UN General Assembly.", lex)[2] == 1
+    # joining named by the status sought, without the SCO's name (a reading of new text)
+    assert codes("The U.S. and Canada asked to join as observers.", lex) == (0, 0, 1)
+    assert codes("Egypt wants to become a dialogue partner.", lex)[2] == 1
+    assert codes("He became an observer of the negotiations.", lex)[2] == 0
     # the size of the SCO: weight in the world, or an economic indicator
     assert codes("The SCO unites almost half of humanity.", lex)[2] == 1
     assert codes("The SCO market unites almost half of humanity and trade is growing.",
