@@ -141,6 +141,24 @@ def test_load_validation(tmp_path, corpus_copy):
         framing.load_validation(tmp_path / "nope.csv")
 
 
+def test_naming_the_corpus_validation_file_is_leaving_it_out(tmp_path, corpus_copy,
+                                                             monkeypatch):
+    """Notebook 04 decides by this whether the hand codes are the corpus's own (resampled
+    with the corpus; the lexicon's development data) or a coding sheet (a sample of its
+    own): the default file named explicitly, by any spelling, is the corpus's own."""
+    own = corpus_copy / "annotations" / "frames_validation.csv"
+    assert framing.is_corpus_validation(corpus=corpus_copy)
+    assert framing.is_corpus_validation(own, corpus=corpus_copy)
+    monkeypatch.chdir(corpus_copy)
+    assert framing.is_corpus_validation("annotations/../annotations/frames_validation.csv",
+                                        corpus=corpus_copy)
+    sheet = tmp_path / "sheet.csv"
+    assert not framing.is_corpus_validation(sheet, corpus=corpus_copy)
+    assert not framing.is_corpus_validation(own, corpus=tmp_path)      # another corpus's
+    from conftest import CORPUS
+    assert framing.is_corpus_validation(CORPUS / "annotations" / "frames_validation.csv")
+
+
 def test_a_coded_sheet_is_a_validation_set_as_it_is(tmp_path, corpus_copy):
     """README: a coded sheet of `discourse sample` saved as the corpus's
     annotations/frames_validation.csv is read with its ids as sentence ids."""

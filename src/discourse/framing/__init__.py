@@ -76,7 +76,8 @@ from discourse.framing.shares import (add_word_counts, cooccurrence, frame_diffe
 from discourse.framing.sheets import SheetError, fill_sheet, read_sheet, validate_sheet
 from discourse.framing.suggest import suggest_terms
 from discourse.framing.validation import (binary_agreement, confusion, disagreements,
-                                          load_validation, validate, validate_annotations)
+                                          is_corpus_validation, load_validation, validate,
+                                          validate_annotations)
 from discourse.text import TOKEN_PATTERN
 
 __all__ = [
@@ -126,6 +127,7 @@ __all__ = [
     "fill_sheet",
     "validate_sheet",
     "load_validation",
+    "is_corpus_validation",
     "validate_annotations",
     "load_sets",
     "load_set",

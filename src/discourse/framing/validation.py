@@ -46,6 +46,7 @@ __all__ = [
     "confusion",
     "disagreements",
     "load_validation",
+    "is_corpus_validation",
     "validate_annotations",
 ]
 
@@ -152,6 +153,26 @@ def _validation_path(path, corpus) -> Path:
     """The file :func:`load_validation` reads: ``path``, else the corpus's own."""
     return Path(path) if path is not None else \
         paths.corpus_dir(corpus) / "annotations" / "frames_validation.csv"
+
+
+def is_corpus_validation(path: str | os.PathLike | None = None,
+                         corpus: str | os.PathLike | None = None) -> bool:
+    """Whether :func:`load_validation` ``(path, corpus)`` reads the corpus's own hand
+    coding (``annotations/frames_validation.csv``, by default or named), not a coding
+    sheet drawn from the corpus.
+
+    The two are different designs: the corpus's own hand codes are of sentences the
+    corrected shares resample with the corpus, and the ones the lexicon was developed
+    on (:func:`discourse.framing.lexicon_developed_on`); a coding sheet is a sample of
+    its own. Naming the default file is the same as leaving ``path`` out.
+
+    Examples
+    --------
+    >>> is_corpus_validation(), is_corpus_validation("my-sheet.csv")
+    (True, False)
+    """
+    own = _validation_path(None, corpus)
+    return path is None or Path(path).resolve() == own.resolve()
 
 
 def _validation_file(arguments: dict) -> dict:
