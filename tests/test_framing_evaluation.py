@@ -33,6 +33,28 @@ def test_the_registry_labels_every_set():
     assert corpus_row.measured_on == "real text, used to build or tune the lexicon"
 
 
+#: sha256 of repr([(id, security, economy, multilateralism), ...]) of the coder of commit
+#: 732c50a on sco_style/frames_heldout4.csv (computed without reading the codes).
+SCORED_ONCE = "1e17f44958f4b544d6a8f1ceaaebdea23b6ad5d34b5e33b8aee91c1fa81f2eef"
+
+
+def test_the_set_scored_once_still_gets_the_codes_of_its_one_scoring(frame_lexicon):
+    """sets.csv and the README say that sco-style-heldout-4's scores are those of its one
+    scoring, because every later coder gives its sentences the codes of 732c50a's. A
+    change of the lexicon or the coder that changes them makes that untrue: then mark the
+    set rescored (sets.csv) and say so in the README, and update this hash."""
+    import hashlib
+
+    t = pd.read_csv(CORPUS / "annotations" / "sco_style" / "frames_heldout4.csv", dtype=str,
+                    keep_default_na=False)
+    rows = [(r.id, r.text, r.paragraph, r.document, r.date) for r in t.itertuples()]
+    codes = [tuple(c)[:4] for c in framing.iter_codes(rows, frame_lexicon)]
+    assert len(codes) == 538
+    assert hashlib.sha256(repr(codes).encode()).hexdigest() == SCORED_ONCE
+    row = ev.load_sets(CORPUS).set_index("set").loc["sco-style-heldout-4"]
+    assert "hash the same" in row.description
+
+
 def test_a_bad_registry_names_the_file(tmp_path):
     (tmp_path / "annotations").mkdir()
     (tmp_path / "annotations" / "sets.csv").write_text(

@@ -214,6 +214,33 @@ def test_framing_figures_show_their_tables():
     assert sorted(b.get_width() for b in _bars(ax)) == [0.25, 0.5]
 
 
+def test_ceiling_figure_says_who_is_compared_and_what_each_set_is():
+    """The hollow markers are the two hand coders against each other, the filled ones the
+    automatic coder against the adjudicated coding; each panel carries its set's
+    measured_on label (a held-out set scored again says so)."""
+    again = "synthetic text, never used to build or tune the lexicon, but scored again"
+    c = pd.DataFrame({"set": ["dev", "dev", "held", "held"], "kind": "synthetic",
+                      "used_for_development": ["yes", "yes", "no", "no"],
+                      "measured_on": ["", "", again, again],
+                      "frame": ["security", "economy"] * 2, "metric": "kappa",
+                      "coder": [0.9, 0.8, 0.7, 0.6], "coder_low": [0.85, 0.7, 0.6, 0.5],
+                      "coder_high": [0.95, 0.9, 0.8, 0.7], "two_coders": [1.0, 0.95, 0.97, 0.9],
+                      "two_coders_low": [0.9, 0.9, 0.9, 0.8],
+                      "two_coders_high": [1.0, 1.0, 1.0, 1.0], "gap": 0.0})
+    fig = plots.plot_agreement_ceiling(c)
+    dev, held = fig.axes[:2]                    # one shared y label, on the first panel
+    assert dev.get_ylabel() == "kappa (95% interval)"
+    assert "used to build the lexicon" in dev.get_title().replace("\n", " ")
+    assert again in held.get_title().replace("\n", " ")
+    two, coder = held.containers[0], held.containers[1]
+    assert two.lines[0].get_ydata().tolist() == [0.97, 0.9]
+    assert coder.lines[0].get_ydata().tolist() == [0.7, 0.6]
+    labels = [t.get_text() for t in dev.get_legend().get_texts()]
+    assert labels == ["two hand coders, one against the other",
+                      "automatic coder against the adjudicated coding"]
+    assert "beside the two hand coders against each other" in fig.get_suptitle()
+
+
 def _figure():
     fig, ax = plots.new_figure()
     ax.plot([0, 1], [1, 0])

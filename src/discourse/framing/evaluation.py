@@ -345,9 +345,10 @@ def ceiling(generalisation_table: pd.DataFrame, intercoder_table: pd.DataFrame,
     Returns
     -------
     pandas.DataFrame
-        ``set, kind, used_for_development, frame, metric, coder, coder_low, coder_high,
-        two_coders, two_coders_low, two_coders_high, gap`` (two coders minus the automatic
-        coder); the two-coder interval is that of the pooled value.
+        ``set, kind, used_for_development, measured_on, frame, metric, coder, coder_low,
+        coder_high, two_coders, two_coders_low, two_coders_high, gap`` (two coders minus
+        the automatic coder; ``measured_on`` is the generalisation table's label, empty
+        where it has none); the two-coder interval is that of the pooled value.
 
     Raises
     ------
@@ -369,7 +370,8 @@ def ceiling(generalisation_table: pd.DataFrame, intercoder_table: pd.DataFrame,
                              "row (part 'all'); use the table of intercoder()")
         two = c.iloc[0]
         rows.append({"set": name, "kind": r.kind, "used_for_development":
-                     r.used_for_development, "frame": frame, "metric": metric,
+                     r.used_for_development, "measured_on": r.get("measured_on", ""),
+                     "frame": frame, "metric": metric,
                      "coder": r.value, "coder_low": r.ci_low, "coder_high": r.ci_high,
                      "two_coders": float(two.value), "two_coders_low": float(two.ci_low),
                      "two_coders_high": float(two.ci_high), "gap": float(two.value) - r.value})

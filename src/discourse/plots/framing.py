@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from typing import TYPE_CHECKING
 
 from discourse.plots.figure import new_figure, source_note, wrap_to
@@ -105,9 +107,10 @@ def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") 
     metric : str
         The agreement measure shown (default Cohen's kappa).
 
-    One panel per set, labelled with what it was measured on (real or synthetic text,
-    used or not used to build the lexicon); in each, per frame, the two hand coders'
-    agreement (the ceiling; hollow marker) and the automatic coder's agreement with the
+    One panel per set, labelled with what it was measured on (``measured_on``: real or
+    synthetic text, used or not used to build the lexicon, scored again or not); in
+    each, per frame, the two hand coders' agreement with each other before adjudication
+    (the ceiling; hollow marker) and the automatic coder's agreement with the
     adjudicated coding (filled), each with its 95% interval.
     """
     import numpy as np
@@ -120,22 +123,25 @@ def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") 
     x = np.arange(len(frames))
     for ax, name in zip(axes[0], sets):
         rows = part[part["set"] == name].set_index("frame").loc[frames]
-        for off, col, marker, label in ((-0.12, "two_coders", "o", "two hand coders"),
-                                        (0.12, "coder", "s", "automatic coder")):
+        for off, col, marker, label in ((-0.12, "two_coders", "o",
+                                         "two hand coders, one against the other"),
+                                        (0.12, "coder", "s",
+                                         "automatic coder against the adjudicated coding")):
             lo, hi = rows[f"{col}_low"], rows[f"{col}_high"]
             ax.errorbar(x + off, rows[col], yerr=[rows[col] - lo, hi - rows[col]],
                         fmt=marker, capsize=3, label=label, color="0.15",
                         mfc="white" if col == "two_coders" else "0.15")
         r = rows.iloc[0]
         used = "used to build" if r["used_for_development"] == "yes" else "never used to build"
-        ax.set_title(f"{name}\n({r['kind']}; {used} the lexicon)", fontsize=8)
+        label = str(r.get("measured_on") or "") or f"{r['kind']} text; {used} the lexicon"
+        ax.set_title(name + "\n" + textwrap.fill(f"({label})", 44), fontsize=7)
         ax.set_xticks(x, frames, rotation=20)
         ax.set_ylim(0.5, 1.02)
         ax.axhline(0.85, ls=":", lw=0.8, color="0.5")
     axes[0][0].set_ylabel(f"{metric} (95% interval)")
     axes[0][0].legend(frameon=False, loc="lower left", fontsize=8)
-    fig.suptitle(f"Agreement with the adjudicated hand coding ({metric}): automatic coder "
-                 "and the two hand coders' ceiling")
+    fig.suptitle(f"Agreement ({metric}): the automatic coder against the adjudicated hand "
+                 "coding, beside the two hand coders against each other (the ceiling)")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     from discourse import results
 

@@ -28,10 +28,12 @@ def framing_findings(root: Path):
     if named:
         yield ("Framing",
                f"Intervals for frame shares and year differences: {shares.interval.iloc[0]}. "
-               "Sentences of a paragraph are not independent draws, so these intervals are "
-               "never narrower than Wilson's and Newcombe's, which assume independent "
-               "sentences "
-               "(kept in the tables as `*_independent`). Endpoints are given in whole "
+               "Where resampling has little to vary (a share near 0 or 1, few paragraphs) a "
+               "percentile interval shrinks towards a point, so each is widened to Wilson's "
+               "(shares) or Newcombe's (differences) where narrower: a floor the code sets "
+               "(the `interval` column says where it applied), not a property of the "
+               "bootstrap; Wilson's and Newcombe's assume independent sentences and are "
+               "kept in the tables as `*_independent`. Endpoints are given in whole "
                "percentage points" + _seed_noise(shares) + "." + _few_documents(root), src)
     lexicon = _lexicon(root)
     if lexicon:
@@ -77,8 +79,10 @@ def framing_findings(root: Path):
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of {n} sentences of the "
                f"corpus{_coders(root, 'corpus')} (Wilson CIs for precision and recall, "
-               "paragraph-cluster bootstrap CIs for F1 and kappa, widened to an analytic "
-               "interval where narrower): "
+               "paragraph-cluster bootstrap CIs for F1 and kappa with Jeffreys "
+               "pseudo-counts (0.5 added to each cell of the 2x2 table in every replicate), "
+               "widened to contain the estimate and to an analytic interval where "
+               "narrower): "
                f"{agreement(valid)}. "
                + ("These figures are optimistic: the lexicon was developed and revised on "
                   "these very sentences." if built == "yes" else

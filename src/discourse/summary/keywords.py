@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from discourse import provenance
 from discourse import results as R
 from discourse.keyness import CORRECTION_NAMES
 from discourse.multiplicity import adjusted_pvalue_se
@@ -131,17 +132,38 @@ def keyword_findings(root: Path, n: int = 5):
     boot = read(root, R.KEYWORDS_BOOTSTRAP)
     if boot is not None and not boot.empty:
         top = boot.sort_values(["g2", "term"], ascending=[False, True]).head(n)
+        record = provenance.read_sidecar(R.KEYWORDS_BOOTSTRAP.path(root)) or {}
+        alpha = (record.get("parameters") or {}).get("alpha")
+        absent = sorted(set(top.term) & set(k.term[k.count_reference == 0])) \
+            if "count_reference" in k else []
         yield ("Keywords",
                f"Cluster bootstrap ({int(boot.n_boot.iloc[0]):,} resamples, seed "
                f"{int(boot.seed.iloc[0])}, "
                + (interval_label(boot.design) if "design" in boot else "paragraphs resampled "
                   "within each document") + "): "
                "share of resamples in which each top term keeps its sign and stays "
-               "significant (unadjusted): " + ", ".join(
-                   f"*{r.term}* {r.share_same_sign_significant:.2f} (Log Ratio 95% "
+               "significant" + (f" at {alpha:g}" if isinstance(alpha, (int, float)) else "")
+               + " (G2, unadjusted): " + ", ".join(
+                   f"*{r.term}* {_share(r.share_same_sign_significant)} (Log Ratio 95% "
                    f"interval {r.log_ratio_low:+.1f} to {r.log_ratio_high:+.1f})"
-                   for r in top.itertuples()) + ".",
+                   for r in top.itertuples()) + "."
+               + (f" {_listing(absent)} never occur in {other}, so the count there is 0 in "
+                  f"every resample: {'its' if len(absent) == 1 else 'their'} Log Ratio "
+                  f"interval shows only how the count in {target} varies, on the scale "
+                  "the 0.5 put in place of the zero sets." if absent else ""),
                R.KEYWORDS_BOOTSTRAP.ref)
+
+
+def _share(x: float) -> str:
+    """A share of resamples to two decimals, or three where two would print 0 or 1 for a
+    share that is neither ("0.999", not "1.00")."""
+    return f"{x:.3f}" if 0 < x < 0.005 or 0.995 <= x < 1 else f"{x:.2f}"
+
+
+def _listing(terms: list[str]) -> str:
+    """"*a*", "*a* and *b*", "*a*, *b* and *c*"."""
+    names = [f"*{t}*" for t in terms]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _n_texts(root: Path) -> str:
