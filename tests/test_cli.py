@@ -241,6 +241,64 @@ def test_frames_bad_standard_input_is_one_line(monkeypatch, capsys):
 
 
 @pytest.mark.parametrize("args", [
+    ["sentences", "-o", "{folder}"],
+    ["frequencies", "-o", "{folder}"],
+    ["kwic", "sco", "-o", "{folder}"],
+    ["sample", "--n", "3", "--seed", "1", "--force", "-o", "{folder}"],
+])
+def test_a_folder_where_a_file_is_written_is_an_error_that_writes_nothing(
+        tmp_path, three_corpus, capsys, args):
+    """A walkthrough: `-o outdir` for a command that writes one file was a traceback
+    (IsADirectoryError); `sample` without --force said the sheet already existed."""
+    folder = tmp_path / "outdir"
+    folder.mkdir()
+    args = [a.format(folder=folder) for a in args] + ["--corpus", str(three_corpus)]
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"discourse {args[0]}: error: -o {folder}: is a folder; name a file " \
+        "(nothing was written)"
+    assert sorted(tmp_path.glob("*")) == sorted([folder, three_corpus])
+    assert list(folder.iterdir()) == []
+
+
+def test_commands_writing_into_a_folder_are_those_whose_output_is_a_dir(capsys):
+    """cli.FOLDER_OUTPUTS (where -o may be a folder) is read off each command's help."""
+    folder_commands = set()
+    for command in ("sentences", "keyness", "kwic", "collocations", "frequencies", "topics",
+                    "frames", "suggest-terms", "sample", "validate", "report"):
+        with pytest.raises(SystemExit):
+            cli.main([command, "--help"])
+        if "-o DIR" in capsys.readouterr().out:
+            folder_commands.add(command)
+    assert folder_commands == cli.FOLDER_OUTPUTS
+
+
+@pytest.mark.parametrize("args, folder", [
+    (["topics", "--k", "2", "--quiet", "-o", "{repo}/results"], "results/"),
+    (["frequencies", "-o", "{repo}/figures/never-written.csv"], "figures/"),
+    (["sentences", "-o", "{repo}/corpus/never-written.csv"], "corpus/"),
+])
+def test_another_corpus_never_writes_into_the_repository_folders(
+        tmp_path, three_corpus, capsys, args, folder):
+    """A walkthrough: `discourse topics --corpus MINE -o results` replaced the study's
+    topic tables with another corpus's; reproduce already refused such a run."""
+    from conftest import REPO
+
+    before = {p: p.stat().st_mtime_ns for d in ("results", "figures", "corpus")
+              for p in (REPO / d).rglob("*") if p.is_file()}
+    args = [a.format(repo=REPO) for a in args] + ["--corpus", str(three_corpus)]
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert f"the corpus {three_corpus} is not the repository's" in err
+    assert f"inside the repository's own {folder}" in err and "nothing was written" in err
+    assert {p: p.stat().st_mtime_ns for d in ("results", "figures", "corpus")
+            for p in (REPO / d).rglob("*") if p.is_file()} == before
+    # the study's own corpus may write there (as make reproduce and the chapters do)
+    assert cli.main(["frequencies", "-o", str(tmp_path / "f.csv")]) == 0
+
+
+@pytest.mark.parametrize("args", [
     ["sentences", "-o", "{missing}/s.csv"],
     ["keyness", "--target", "2022", "--reference", "2021", "-o", "{missing}/k.csv"],
     ["topics", "-o", "{missing}/topics"],
@@ -304,3 +362,14 @@ def test_keyness_leaves_the_cyclic_collector_as_it_found_it(tmp_path, three_corp
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_kwic_without_an_occurrence_says_so(tmp_path, three_corpus, capsys):
+    """A walkthrough: a query found nowhere wrote the header alone in silence."""
+    out = tmp_path / "k.csv"
+    assert cli.main(["kwic", "zzzq", "--corpus", str(three_corpus), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ("discourse kwic: warning: no occurrence of 'zzzq' "
+                                       "(only the header was written)\n")
+    assert out.read_text().splitlines() == ["sentence_id,doc_id,year,left,match,right"]
+    assert cli.main(["kwic", "trade", "--corpus", str(three_corpus), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == "" and len(out.read_text().splitlines()) > 1

@@ -63,35 +63,30 @@ def test_the_study_corpus_is_the_repositorys_by_any_spelling(monkeypatch, tmp_pa
     assert not paths.is_study_corpus()
 
 
-def test_a_corpus_whose_own_lexicons_are_not_read_is_warned_about(monkeypatch, tmp_path,
-                                                                  tiny_corpus):
+def test_a_corpus_whose_own_lexicons_are_not_read_is_named(monkeypatch, tmp_path, capsys,
+                                                           tiny_corpus):
     """A corpus laid out as corpus/README.md says may carry lexicons/; they are read only
-    through DISCOURSE_LEXICONS, so a folder that differs from the one read is named in a
-    warning (by load_docs, and so by every command and chapter that reads the corpus)."""
+    through DISCOURSE_LEXICONS, so a folder that differs from the one read is named: in a
+    warning of each command that reads lexicons, in the note of a chapter run on it."""
     import shutil
-    import warnings
 
-    from discourse import corpus
+    from discourse import cli, notebook
 
     monkeypatch.delenv("DISCOURSE_LEXICONS", raising=False)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert paths.warn_unread_lexicons(tiny_corpus) is None           # none of its own
-        assert paths.warn_unread_lexicons(REPO / "corpus") is None       # the ones read
-        shutil.copytree(REPO / "corpus" / "lexicons", tiny_corpus / "lexicons")
-        assert paths.warn_unread_lexicons(tiny_corpus) is None           # the same files
-        corpus.load_docs(tiny_corpus)
+    assert paths.unread_lexicons(tiny_corpus) == ""                # none of its own
+    assert paths.unread_lexicons(REPO / "corpus") == ""            # the ones read
+    shutil.copytree(REPO / "corpus" / "lexicons", tiny_corpus / "lexicons")
+    assert paths.unread_lexicons(tiny_corpus) == ""                # the same files
     (tiny_corpus / "lexicons" / "stopwords.txt").write_text("sco\n", encoding="utf-8")
-    with pytest.warns(paths.UnreadLexiconsWarning) as record:
-        assert paths.warn_unread_lexicons(tiny_corpus) == tiny_corpus / "lexicons"
-    message = str(record[0].message)
-    assert str(tiny_corpus / "lexicons") in message
-    assert str(REPO / "corpus" / "lexicons") in message
-    assert f"DISCOURSE_LEXICONS={tiny_corpus / 'lexicons'}" in message
-    with pytest.warns(paths.UnreadLexiconsWarning, match="is not read") as record:
-        corpus.load_docs(tiny_corpus)
-    assert record[0].filename == __file__                  # names the caller's line
-    monkeypatch.setenv("DISCOURSE_LEXICONS", str(tiny_corpus / "lexicons"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert paths.warn_unread_lexicons(tiny_corpus) is None           # read after all
+    own, used = tiny_corpus / "lexicons", REPO / "corpus" / "lexicons"
+    note = f"{own} is not read: the lexicons are {used} (set DISCOURSE_LEXICONS={own} to " \
+        "use the corpus's own)"
+    assert paths.unread_lexicons(tiny_corpus) == note
+    out = tmp_path / "f.csv"
+    assert cli.main(["frequencies", "--corpus", str(tiny_corpus), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == f"discourse frequencies: warning: {note}\n"
+    assert cli.main(["sentences", "--corpus", str(tiny_corpus), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""                          # reads no lexicon
+    assert note in notebook.corpus_note(tiny_corpus).data
+    monkeypatch.setenv("DISCOURSE_LEXICONS", str(own))
+    assert paths.unread_lexicons(tiny_corpus) == ""                # read after all

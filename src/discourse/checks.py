@@ -173,20 +173,26 @@ def check_date(value: str) -> int:
     return year
 
 
-def missing_folders(outputs: Mapping[str, str | os.PathLike | None]) -> list[str]:
+def missing_folders(outputs: Mapping[str, str | os.PathLike | None],
+                    files: Iterable[str] = ()) -> list[str]:
     """One message for each output (``{option: path}``; ``None``: not given) whose
-    folder does not exist: a typo in a path is an error, not a new folder.
+    folder does not exist: a typo in a path is an error, not a new folder; and for each
+    option of ``files`` (outputs that are one file) whose path is a folder.
 
     Examples
     --------
     >>> [m[:36] for m in missing_folders({"-o": "no/such/t.csv", "--figures": None})]
     ['-o no/such/t.csv: the folder no/such']
+    >>> missing_folders({"-o": "."}, files=["-o"])
+    ['-o .: is a folder; name a file (nothing was written)']
     """
     out = []
     for flag, value in outputs.items():
         if value is not None and not Path(value).parent.is_dir():
             out.append(f"{flag} {value}: the folder {Path(value).parent} does not exist "
                        "(create it first; nothing was written)")
+        elif value is not None and flag in files and Path(value).is_dir():
+            out.append(f"{flag} {value}: is a folder; name a file (nothing was written)")
     return out
 
 

@@ -159,7 +159,9 @@ def _add_kwic(sub) -> None:
                                    "lemmas, British spelling and name variants: a canonical "
                                    "name of variants.csv, such as un or rats, also finds "
                                    "its variants; a variant finds itself; contexts "
-                                   "within the sentence).")
+                                   "within the sentence, as printed after spaces and "
+                                   "quotes are made plain: typographic quotes and "
+                                   "apostrophes read as ' and \").")
     p.add_argument("query", help='word or phrase, e.g. "member state" or rats')
     p.add_argument("--window", type=int, default=8, metavar="N",
                    help="tokens of context on each side (default 8)")
@@ -170,13 +172,18 @@ def _add_kwic(sub) -> None:
 def _run_kwic(args) -> int:
     from discourse import keywords
 
-    _emit(keywords.kwic(_sentences(args), args.query, window=args.window), args.output)
+    found = keywords.kwic(_sentences(args), args.query, window=args.window)
+    if found.empty:
+        print(f"discourse kwic: warning: no occurrence of {args.query!r} (only the header "
+              "was written)", file=sys.stderr)
+    _emit(found, args.output)
     return 0
 
 
 def _add_collocations(sub) -> None:
     p = sub.add_parser("collocations", help="bigram collocations per year (G2 and PMI)",
-                       description="Write year, w1, w2, count, g2, pmi: NLTK's "
+                       description="Write year, w1, w2, count, g2, pmi (pointwise "
+                                   "mutual information, log base 2): NLTK's "
                                    "BigramCollocationFinder within sentences on terms "
                                    "without stop-word removal or phrase joining; no pair "
                                    "crosses punctuation or a number (they end a run of "
@@ -312,15 +319,33 @@ _OUTPUT_OPTIONS = {"output": "-o", "results": "--results", "figures": "--figures
                    "executed": "--executed"}
 
 
-def _missing_output_folders(args) -> list[str]:
-    """A message for each output whose folder does not exist (``reproduce`` has its run
-    check them, ``make_folders=False``, with its other argument errors, all at once)."""
+#: Commands that read a corpus but no lexicon (the chapters that reproduce runs say it).
+_NO_LEXICONS = frozenset({"sentences", "report", "reproduce"})
+
+#: Commands whose ``-o`` is a folder to write tables into; every other ``-o`` is one file.
+FOLDER_OUTPUTS = frozenset({"topics", "validate", "report"})
+
+
+def _output_problems(args) -> list[str]:
+    """A message for each output whose folder does not exist or that names a folder
+    where a file is written, and for each output inside the repository's own folders
+    when the corpus is another (``reproduce`` has its run check these, with its other
+    argument errors, all at once)."""
+    from discourse import paths
     from discourse.checks import missing_folders
 
     if args.command == "reproduce":
         return []
-    return missing_folders({flag: getattr(args, attr, None)
-                            for attr, flag in _OUTPUT_OPTIONS.items()})
+    outputs = {flag: getattr(args, attr, None) for attr, flag in _OUTPUT_OPTIONS.items()}
+    problems = missing_folders(outputs, files=() if args.command in FOLDER_OUTPUTS
+                               else ("-o",))
+    if hasattr(args, "corpus") and not paths.is_study_corpus(args.corpus):
+        problems += [f"the corpus {paths.corpus_dir(args.corpus)} is not the repository's, "
+                     f"but {flag} {value} is inside the repository's own {inside}, with the "
+                     "study's tables; write elsewhere (nothing was written)"
+                     for flag, value in outputs.items() if value is not None
+                     and (inside := paths.repository_folder(value)) is not None]
+    return problems
 
 
 def _warning_line(command: str, show):
@@ -342,13 +367,18 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     _, run = _COMMANDS[args.command]
-    problems = _missing_output_folders(args)
+    problems = _output_problems(args)
     if problems:
         print(f"discourse {args.command}: error: {join_problems(problems)}", file=sys.stderr)
         return 2
     try:
         with warnings.catch_warnings():     # restores showwarning afterwards
             warnings.showwarning = _warning_line(args.command, warnings.showwarning)
+            if hasattr(args, "corpus") and args.command not in _NO_LEXICONS:
+                from discourse import paths
+
+                if note := paths.unread_lexicons(args.corpus):
+                    warnings.warn(note, paths.UnreadLexiconsWarning, stacklevel=1)
             return run(args)
     except BrokenPipeError:             # output piped into e.g. `head`, which closed it
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -336,7 +336,6 @@ def _documents(corpus, layer: str) -> tuple:
     check_choice("layer", layer, LAYERS)
     root = paths.corpus_dir(corpus)
     meta = load_metadata(root)
-    paths.warn_unread_lexicons(root)
     corrections = load_corrections(root) if layer == "cleaned" else None
     if corrections is not None:
         unknown = sorted(set(corrections["doc_id"]) - set(meta["doc_id"]))

@@ -81,10 +81,12 @@ def corpus_note(corpus: str | os.PathLike | None = None, outputs: tuple | None =
             "cell (nothing was written)")
     from IPython.display import Markdown
 
+    lexicons = paths.unread_lexicons(corpus)
     return Markdown(f"**This chapter ran on the corpus in `{root}`, not the study's.** "
                     "The text between the code cells describes the study (the texts of the "
                     "SCO Secretary-General in corpus/); the tables, figures and numbers "
-                    "printed below are those of this corpus.")
+                    "printed below are those of this corpus."
+                    + (f" Its own word lists: {lexicons}." if lexicons else ""))
 
 
 def _parameter_cell(nb) -> int | None:

@@ -24,7 +24,7 @@ __all__ = [
     "lexicon_dir",
     "lexicon_path",
     "UnreadLexiconsWarning",
-    "warn_unread_lexicons",
+    "unread_lexicons",
     "results_dir",
     "figures_dir",
     "notebooks_dir",
@@ -98,33 +98,30 @@ class UnreadLexiconsWarning(UserWarning):
     """A corpus's own ``lexicons/`` folder differs from the lexicons read."""
 
 
-def warn_unread_lexicons(corpus: str | os.PathLike | None = None) -> Path | None:
-    """Warn (:class:`UnreadLexiconsWarning`) when the corpus's own ``lexicons/`` folder
-    holds other files than the lexicons read (:func:`lexicon_dir`); return that folder,
-    or ``None`` when there is nothing to say.
+def unread_lexicons(corpus: str | os.PathLike | None = None) -> str:
+    """What to say when the corpus's own ``lexicons/`` folder holds other files than the
+    lexicons read (:func:`lexicon_dir`); ``""`` when there is nothing to say.
 
     A corpus laid out as ``corpus/README.md`` describes may carry its own word lists;
     they are read only through ``DISCOURSE_LEXICONS`` (or a lexicon path given to a
     function), so a folder that differs from the one read would otherwise be ignored
     in silence. A copy of the lexicons read, file for file and byte for byte, is not.
+    The commands that read lexicons warn with it (:class:`UnreadLexiconsWarning`), and a
+    chapter run on another corpus says it in its note.
     """
-    import warnings
-
     own = corpus_dir(corpus) / "lexicons"
     used = lexicon_dir()
     if not own.is_dir() or own.resolve() == used.resolve():
-        return None
+        return ""
 
     def files(folder: Path) -> dict:
         return {p.relative_to(folder).as_posix(): p.read_bytes()
                 for p in sorted(folder.rglob("*")) if p.is_file()}
 
     if used.is_dir() and files(own) == files(used):
-        return None
-    warnings.warn(f"{own} is not read: the lexicons are {used} (set "
-                  f"DISCOURSE_LEXICONS={own} to use the corpus's own)",
-                  UnreadLexiconsWarning, stacklevel=4)
-    return own
+        return ""
+    return (f"{own} is not read: the lexicons are {used} (set DISCOURSE_LEXICONS={own} to "
+            "use the corpus's own)")
 
 
 def lexicon_path(name: str, path: str | os.PathLike | None = None) -> Path:
