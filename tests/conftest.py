@@ -40,6 +40,13 @@ def package_trees() -> tuple[tuple[Path, ast.Module], ...]:
                  for p in sorted((REPO / "src" / "discourse").rglob("*.py")))
 
 
+@functools.lru_cache(maxsize=None)
+def walk(tree: ast.AST) -> tuple[ast.AST, ...]:
+    """``tuple(ast.walk(tree))``, made once per tree and test process: the tests that read
+    the code walk the same trees of :func:`package_trees` many times over."""
+    return tuple(ast.walk(tree))
+
+
 #: The two documents of the study, by id. Tests with known answers about the real corpus
 #: select these (``study_docs``), so that a document added to ``corpus/`` as
 #: corpus/README.md describes changes none of their expected values.

@@ -14,7 +14,8 @@ import pytest
 from discourse import corpus
 from discourse.corpus import CorpusError
 
-from conftest import CORPUS, D2019, D2020, REPO, STUDY, package_trees, write_corpus
+from conftest import (CORPUS, D2019, D2020, REPO, STUDY, package_trees, walk,
+                      write_corpus)
 
 SEEDS = REPO.parent / "shared" / "seeds"
 
@@ -310,11 +311,11 @@ def test_code_does_not_name_the_documents_or_years():
     import ast
 
     for path, tree in package_trees():
-        docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+        docstrings = {id(n.body[0].value) for n in walk(tree)
                       if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
                       and n.body and isinstance(n.body[0], ast.Expr)
                       and isinstance(n.body[0].value, ast.Constant)}
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Constant) and id(node) not in docstrings:
                 value = str(node.value)
                 assert "norov" not in value.lower(), (path, node.lineno)

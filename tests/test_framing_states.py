@@ -94,17 +94,18 @@ def test_the_pipeline_judges_membership_by_the_documents_date(tmp_path):
     "The Secretary-General met the Ambassador of the U.S.",     # the stop split off
     "The Secretary-General met the Ambassador of the U.K. in Beijing.",
     "The Secretary-General met the Ambassador of the U.S.A. in Beijing."])
-def test_dotted_abbreviations_of_states_are_the_states(text):
+def test_dotted_abbreviations_of_states_are_the_states(text, frame_lexicon):
     """A walkthrough: "the Ambassador of the U.S." was coded 0 where "United States"
     and "US" are multilateralism (a non-member state); states.csv names them."""
     s = pd.DataFrame({"sentence_id": ["a"], "text": [text], "doc_id": ["d"],
                       "paragraph": [1], "date": ["2020-06-01"]})
-    row = framing.code_sentences(s, date_col="date").iloc[0]
+    row = framing.code_sentences(s, frame_lexicon, date_col="date").iloc[0]
     name = re.search(r"U\.[SK]\.(?:A\.)?", text).group(0)      # as printed, not "U . S ."
     assert row.multilateralism == 1 and f"{name} (non-member in 2020)" in row.evidence
     plain = s.assign(text=text.replace("U.S.A.", "USA").replace("U.S.", "US")
                      .replace("U.K.", "UK"))
-    assert framing.code_sentences(plain, date_col="date").iloc[0].multilateralism == 1
+    assert framing.code_sentences(plain, frame_lexicon,
+                                  date_col="date").iloc[0].multilateralism == 1
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -118,10 +119,10 @@ def test_dotted_abbreviations_of_states_are_the_states(text):
     ("Talks on the Gulf of Oman were held.", None),
     ("The SCO and Mongolia held a meeting.", "Mongolia (non-member in 2019)"),
 ])
-def test_hyphenated_names_and_seas(text, expected):
+def test_hyphenated_names_and_seas(text, expected, frame_lexicon):
     s = pd.DataFrame({"sentence_id": ["a"], "text": [text], "doc_id": ["d"],
                       "paragraph": [1], "date": ["2019-06-01"]})
-    row = framing.code_sentences(s, date_col="date").iloc[0]
+    row = framing.code_sentences(s, frame_lexicon, date_col="date").iloc[0]
     if expected is None:
         assert "non-member" not in row.evidence
     else:

@@ -8,7 +8,7 @@ import functools
 
 import pytest
 
-from conftest import REPO, package_trees
+from conftest import REPO, package_trees, walk
 
 SRC = REPO / "src"
 
@@ -41,7 +41,7 @@ def import_graph(sources: dict[str, str]) -> dict[str, set[str]]:
     anywhere in the module (inside functions too)."""
     graph: dict[str, set[str]] = {name: set() for name in sources}
     for name, source in sources.items():
-        for node in ast.walk(_tree(source)):
+        for node in walk(_tree(source)):
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
@@ -122,7 +122,7 @@ def test_no_module_uses_another_modules_private_names():
     for name, source in sources.items():
         tree = _tree(source)
         aliases = {}
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module and \
                     node.module.startswith("discourse"):
                 for a in node.names:
@@ -134,7 +134,7 @@ def test_no_module_uses_another_modules_private_names():
                 for a in node.names:
                     if a.name.startswith("discourse"):
                         aliases[a.asname or a.name] = a.name
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
                     and node.value.id in aliases and node.attr.startswith("_") \
                     and not node.attr.startswith("__"):

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from conftest import REPO, package_trees
+from conftest import REPO, package_trees, walk
 
 
 def _pins() -> dict[str, str]:
@@ -78,7 +78,7 @@ def test_the_package_imports_no_extra():
     # plots.save_figure displays figures with it) is allowed; the extras are not
     extras = {"pytest", "krippendorff", "playwright", "jupyterlab", "notebook"}
     for path, tree in package_trees():
-        for node in ast.walk(tree):
+        for node in walk(tree):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             assert not {n.split(".")[0] for n in names} & extras, (path.name, names)
@@ -114,7 +114,7 @@ def test_every_third_party_module_the_package_imports_is_a_declared_dependency()
     stdlib = set(sys.stdlib_module_names) | {"discourse"}
     seen = set()
     for path, tree in package_trees():
-        for node in ast.walk(tree):
+        for node in walk(tree):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level \
                 else []

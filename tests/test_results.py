@@ -11,7 +11,7 @@ import pytest
 
 from discourse import reproduce, results
 
-from conftest import REPO, package_trees
+from conftest import REPO, package_trees, walk
 
 ALL = (*results.TABLES, *results.TEXTS, *results.FIGURES)
 
@@ -46,11 +46,11 @@ def _files():
 
 
 def _literals(tree):
-    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+    docstrings = {id(n.body[0].value) for n in walk(tree)
                   if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
                   and n.body and isinstance(n.body[0], ast.Expr)
                   and isinstance(n.body[0].value, ast.Constant)}
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Constant)
+    return [n for n in walk(tree) if isinstance(n, ast.Constant)
             and isinstance(n.value, str) and id(n) not in docstrings]
 
 
