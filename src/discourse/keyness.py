@@ -84,7 +84,7 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.checks import check_choice, check_columns
-from discourse.keyness_measures import (G2_FORMS, ZERO, background_frequencies, g2,
+from discourse.keyness_measures import (G2_FORMS, ZERO, background_frequencies, g2, g2_pvalue,
                                         log_ratio, logodds_z)
 from discourse.stats import CORRECTIONS
 
@@ -299,8 +299,6 @@ def keyness(data, target=None, reference=None, *, by: str = "year",
 
 def _keyness_one(counts: dict, comparison: stats.Comparison, settings: dict
                  ) -> pd.DataFrame:
-    from scipy.stats import chi2
-
     groups = counts["groups"]
     ti = groups.index(comparison.target)
     ri = [groups.index(g) for g in comparison.groups]
@@ -325,7 +323,7 @@ def _keyness_one(counts: dict, comparison: stats.Comparison, settings: dict
     a, b, z, terms = a[keep], b[keep], z[keep], terms[keep]
     correction = settings["correction"]
     stat = np.atleast_1d(g2(a, b, c, d, form=settings["g2_form"]))
-    p = chi2.sf(np.abs(stat), 1)
+    p = g2_pvalue(stat)
     rb = np.where(b == 0, ZERO, b) / d
     out = {
         "term": terms,
@@ -357,8 +355,6 @@ def _keyness_one(counts: dict, comparison: stats.Comparison, settings: dict
 
 
 def _dispersion_columns(counts, ti, ri, seen, keep, correction) -> dict:
-    from scipy.stats import chi2
-
     n = int(keep.sum())
     if counts["presence"] is None:
         nan = np.full(n, np.nan)
@@ -371,7 +367,7 @@ def _dispersion_columns(counts, ti, ri, seen, keep, correction) -> dict:
     pa, pb = P[ti][seen][keep], P[ri].sum(axis=0)[seen][keep]
     pc, pd_ = counts["n_paragraphs"][ti], counts["n_paragraphs"][ri].sum()
     stat = np.atleast_1d(g2(pa, pb, pc, pd_, form="4-cell"))
-    p = chi2.sf(np.abs(stat), 1)
+    p = g2_pvalue(stat)
     return {"paragraphs_target": pa.astype(int), "paragraphs_reference": pb.astype(int),
             "n_paragraphs_target": int(pc), "n_paragraphs_reference": int(pd_),
             "g2_dispersion": stat, "p_dispersion": p,

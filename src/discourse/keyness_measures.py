@@ -24,7 +24,8 @@ import numpy as np
 
 from discourse.checks import check_choice
 
-__all__ = ["G2_FORMS", "ZERO", "g2", "log_ratio", "logodds_z", "background_frequencies"]
+__all__ = ["G2_FORMS", "ZERO", "g2", "g2_pvalue", "log_ratio", "logodds_z",
+           "background_frequencies"]
 
 #: Forms of the log-likelihood statistic.
 G2_FORMS = ("2-cell", "4-cell")
@@ -81,6 +82,20 @@ def g2(a, b, c, d, *, form: str = "2-cell"):
     sign = np.sign(a * d - b * c)
     out = sign * stat
     return float(out) if out.ndim == 0 else out
+
+
+def g2_pvalue(stat):
+    """The p-value of a (signed) G2: the chi-square distribution with one degree of
+    freedom at ``|stat|`` (Dunning 1993), as an array.
+
+    Examples
+    --------
+    >>> g2_pvalue([3.841459, -3.841459]).round(4).tolist()
+    [0.05, 0.05]
+    """
+    from scipy.stats import chi2
+
+    return chi2.sf(np.abs(np.atleast_1d(np.asarray(stat, dtype=float))), 1)
 
 
 def log_ratio(a, b, c, d):

@@ -7,6 +7,8 @@ as :func:`discourse.stats.adjust_pvalues`.
 
 References
 ----------
+Davison, A. C. and Hinkley, D. V. (1997). *Bootstrap Methods and their Application*.
+Cambridge University Press.
 Benjamini, Y. and Hochberg, Y. (1995). Controlling the false discovery rate. *Journal
 of the Royal Statistical Society B* 57(1), 289-300.
 Holm, S. (1979). A simple sequentially rejective multiple test procedure.
@@ -88,7 +90,9 @@ def adjusted_pvalue_se(p, n: int, method: str = "fdr_bh") -> np.ndarray:
     largest ``(m - k + 1) p_(k)`` over ``k <= i``. The raw p-value that governs it,
     estimated from ``n`` permutations, has standard error ``sqrt(p (1 - p) / n)``; the
     adjusted one has that times its factor (terms tied at one adjusted p share one
-    governing p). Capped values (1) and NaN p-values get NaN.
+    governing p; the factor, fixed by the ranks, is treated as a constant). Capped
+    values (1) and NaN p-values get NaN. The binomial standard error of a Monte Carlo
+    p-value is that of Davison and Hinkley (1997, ch. 4, Monte Carlo tests).
 
     Parameters
     ----------

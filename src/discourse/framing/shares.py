@@ -21,6 +21,8 @@ a column ``interval``.
 
 References
 ----------
+Agresti, A. (2013). *Categorical Data Analysis*, 3rd ed. Wiley. (Sec. 3.5, Fisher's exact
+test for 2x2 tables.)
 Davison, A. C. and Hinkley, D. V. (1997). *Bootstrap Methods and their Application*.
 Cambridge University Press. (Sec. 3.8, multistage sampling.)
 Newcombe, R. G. (1998). Interval estimation for the difference between independent

@@ -7,8 +7,8 @@ package's ``textstat_context`` (Watanabe 2021). For every sentence, the words wi
 rules: a blocked match is not a match) are *near*; all other words of the corpus are
 *far*. Each candidate word is scored with the signed log-likelihood G2 of
 :func:`discourse.keyness.g2` (2-cell UCREL form; Rayson and Garside 2000), near against
-far, with Benjamini-Hochberg adjusted p-values over the candidates tested and Hardie's
-(2014) Log Ratio. Candidates are words (lemma keys, British spelling) that are not stop
+far, with Benjamini and Hochberg's (1995) adjusted p-values over the candidates tested
+and Hardie's (2014) Log Ratio. Candidates are words (lemma keys, British spelling) that are not stop
 words, numbers or punctuation and that no entry of the lexicon already uses; each comes
 with keyword-in-context lines (:func:`discourse.concordance.kwic`) from sentences where
 it occurs near the frame.
@@ -18,6 +18,8 @@ codebook, and edits ``frames.yaml`` (with a changelog entry).
 
 References
 ----------
+Benjamini, Y. and Hochberg, Y. (1995). Controlling the false discovery rate. *Journal
+of the Royal Statistical Society B* 57(1), 289-300.
 Hardie, A. (2014). Log Ratio: an informal introduction. CASS, Lancaster University.
 Rayson, P. and Garside, R. (2000). Comparing corpora using frequency profiling.
 *Proceedings of the Workshop on Comparing Corpora*, ACL, 1-6.
@@ -37,7 +39,7 @@ from discourse.checks import check_choice, check_columns, check_positive_int
 from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.rules import analyse
-from discourse.keyness import g2, log_ratio
+from discourse.keyness_measures import g2, g2_pvalue, log_ratio
 from discourse.lexicons import load_lexicons
 from discourse.text import fast_tokens, is_numeric, is_word, printed
 
@@ -153,9 +155,7 @@ def suggest_terms(sentences: pd.DataFrame, frame: str, lexicon=None, *, window: 
     b = np.array([far_counts[t] for t in terms], dtype=float)
     c, d = float(sum(near_counts.values())), float(sum(far_counts.values()))
     stat = np.atleast_1d(g2(a, b, c, d))
-    from scipy.stats import chi2
-
-    p = chi2.sf(np.abs(stat), 1)
+    p = g2_pvalue(stat)
     table = pd.DataFrame({"frame": frame, "term": terms, "count_near": a.astype(int),
                           "count_far": b.astype(int), "g2": stat, "p": p,
                           "p_adjusted": stats.adjust_pvalues(p, "fdr_bh"),
