@@ -58,7 +58,7 @@ _FLOOR = ("the Rogan-Gladen correction of Wilson's interval of the coder share (
           "assumes independent sentences and Se, Sp known)")
 
 
-def rogan_gladen(share, sensitivity, specificity) -> np.ndarray:
+def rogan_gladen(share, sensitivity, specificity, *, clip: bool = True) -> np.ndarray:
     """Rogan and Gladen's (1978) corrected share, clipped to [0, 1].
 
     Parameters
@@ -67,6 +67,8 @@ def rogan_gladen(share, sensitivity, specificity) -> np.ndarray:
         The coded (apparent) share p*.
     sensitivity, specificity : array-like
         Se and Sp of the coder (broadcast against ``share``).
+    clip : bool
+        ``False`` gives the value before clipping (to tell whether it was clipped).
 
     Returns
     -------
@@ -80,12 +82,14 @@ def rogan_gladen(share, sensitivity, specificity) -> np.ndarray:
     0.2941
     >>> rogan_gladen([0.02, 0.99], 0.9, 0.95).tolist()   # clipped
     [0.0, 1.0]
+    >>> rogan_gladen([0.02, 0.99], 0.9, 0.95, clip=False).round(4).tolist()
+    [-0.0353, 1.1059]
     """
     p, se, sp = (np.asarray(x, dtype=float) for x in (share, sensitivity, specificity))
     j = se + sp - 1
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(j > 0, (p + sp - 1) / np.where(j > 0, j, 1), np.nan)
-    return np.clip(out, 0.0, 1.0)
+    return np.clip(out, 0.0, 1.0) if clip else out
 
 
 def _hand_rows(codes, hand, clusters, id_col):
@@ -316,7 +320,7 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
                 floor = tuple(float(rogan_gladen(b, se, sp))
                               for b in stats.wilson_interval(k, n, level))
                 lo, hi, how = no_narrower(lo, hi, floor, method, _FLOOR)
-            raw = (p + sp - 1) / youden if youden > 0 else np.nan
+            raw = float(rogan_gladen(p, se, sp, clip=False))
             in_year = (hand_year == y).to_numpy()
             n_hand = int(in_year.sum())
             rows.append({
