@@ -137,6 +137,12 @@ def test_bootstrap_and_dispersion_with_three_years(tok):
                                    seed=1)
     assert sorted(b.term) == ["member state", "trade"] and (b.n_boot == 30).all()
     assert ((0 <= b.share_same_sign) & (b.share_same_sign <= 1)).all()
+    # the point estimates are the keyness table's for the same comparison
+    full = keywords.keyness(tok, 2022, "rest", min_count=0).set_index("term")
+    for r in b.itertuples():
+        assert r.g2 == pytest.approx(full.loc[r.term, "g2"])
+        assert r.log_ratio == pytest.approx(full.loc[r.term, "log_ratio"])
+        assert r.log_ratio_low <= r.log_ratio_high
     k = keywords.keyness(tok, 2022, "rest", min_count=2)
     kd = keywords.keyness_dispersion(k, tok)
     for doc in tok.doc_id.unique():
