@@ -148,6 +148,17 @@ def test_rule_8_principles_of_international_relations(lex):
 
 def test_rules_9_to_12_standing_enlargement_outside_forums_size(lex):
     assert codes("The SCO has become an influential organization.", lex)[2] == 1
+    # rule 9: its standing among the peoples of its own member states is internal
+    assert codes("The SCO's authority among the peoples of the member states is growing.",
+                 lex)[2] == 0
+    assert codes("The SCO enjoys growing authority and prestige among the peoples of the "
+                 "member states.", lex)[2] == 0
+    assert codes("The SCO's prestige in the world is growing, and so is its popularity "
+                 "among the peoples of the region.", lex)[2] == 1        # another clause
+    assert codes("Cooperation with the UN is popular among the population.", lex)[2] == 1
+    assert "standing inside the member states 'among the peoples'" in framing.explain(
+        "The SCO's authority among the peoples of the member states is growing.",
+        lex)["blocked"][0]
     assert codes("The heads of state decided to launch the procedure for admitting Iran as "
                  "a member.", lex)[2] == 1
     assert codes("He took part in the UN General Assembly.", lex)[2] == 1

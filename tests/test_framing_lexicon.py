@@ -52,6 +52,14 @@ def test_lexicon_errors_name_the_file_and_problem(tmp_path):
     with pytest.raises(framing.LexiconError,
                        match=r"bad\.yaml: context\.answer_max_words must be a whole number"):
         framing.load_lexicon(bad)
+    bad.write_text(MINI + "internal_standing:\n  clause: 'rule 9'\n"
+                   "  markers: [among the peoples]\n  window: 0\n")
+    with pytest.raises(framing.LexiconError,
+                       match=r"bad\.yaml: internal_standing\.window must be a whole number"):
+        framing.load_lexicon(bad)
+    bad.write_text(MINI + "internal_standing:\n  clause: 'rule 9'\n  markers: []\n")
+    with pytest.raises(framing.LexiconError, match=r"internal_standing\.markers must be"):
+        framing.load_lexicon(bad)
     with pytest.raises(FileNotFoundError, match="nope.yaml"):
         framing.load_lexicon(tmp_path / "nope.yaml")
     with pytest.raises(ValueError, match="is not a Lexicon"):

@@ -20,7 +20,9 @@ codebook version 2):
    ...") and descriptions attached to a name (", a leading global economy,") carry
    no frame of the ``backdrop.frames`` (rules 3, 4, 13).
 5. **Principles cited in passing** ("in line with the Shanghai spirit") are not
-   multilateralism unless the sentence commits to them (rule 14).
+   multilateralism unless the sentence commits to them (rule 14); the SCO's
+   **standing among the peoples of its own member states** (``internal_standing``) is
+   not its standing facing the outside world (rule 9).
 6. **Threats without security**: generic threat words ("threat", "challenge") in a
    sentence about an epidemic or a disaster are not security (rule 6).
 7. **X security**: "food security" does not make its domain's words economy unless
@@ -218,6 +220,16 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                 block_span(entries, content, blocked, got[0], got[1],
                            f"backdrop '{' '.join(toks[got[0]:got[1]])}'",
                            frames=tuple(s.get("backdrop_frames", ())))
+        elif sec == "internal_open":
+            # decision rule 9: the SCO's standing "among the peoples of the member states"
+            # is internal; the standing words just before the marker, within the clause
+            lo = r[0]
+            while lo > 0 and r[0] - lo < s["internal_window"] and \
+                    toks[lo - 1] not in (",", ";", ":", "."):
+                lo -= 1
+            block_span(entries, content, blocked, lo, r[0],
+                       f"standing inside the member states '{printed(toks[r[0]:r[1]])}'",
+                       frames=("multilateralism",), kinds=("standing",))
         elif sec == "manner_open":
             flags.add(("manner", r[0], forward_span(toks, r[1], {",", ";", "."})))
             for c in find_matches(toks, caches.commitments):

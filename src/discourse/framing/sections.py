@@ -18,10 +18,10 @@ FRAMES = ("security", "economy", "multilateralism")
 #: Sections a lexicon file may have.
 SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neutral",
             "money", "lists", "attendance", "measures", "citations", "backdrop",
-            "hazards", "history", "x_security", "manner", "context", "events", "states",
-            "changelog")
+            "hazards", "history", "x_security", "manner", "internal_standing", "context",
+            "events", "states", "changelog")
 #: Kinds a group of frame entries may declare (``kind:``), used by the rules.
-KINDS = ("", "threat", "principle", "role", "explicit", "size", "place")
+KINDS = ("", "threat", "principle", "role", "explicit", "size", "place", "standing")
 
 
 def _strings(value, where, fail, *, allow_empty=False) -> list[str]:
@@ -214,6 +214,13 @@ def parse(data: dict, add, fail, term_keys) -> dict:
     if manner:
         _heads(manner, "manner", "manner_open", add, fail, "openers")
         _heads(manner, "manner", "commitment", add, fail, "commitments")
+    internal = data.get("internal_standing") or {}
+    if internal:
+        _heads(internal, "internal_standing", "internal_open", add, fail, "markers")
+        window = internal.get("window", 6)
+        if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+            fail(f"internal_standing.window must be a whole number >= 1, not {window!r}")
+        settings["internal_window"] = window
     context = data.get("context") or {}
     if context:
         clause = _clause(context, "context", fail)
