@@ -115,6 +115,10 @@ def test_keyness_bars_are_log_ratios(real_tokens):
     offsets = _labelled(fig)[0].collections[0].get_offsets()
     assert np.allclose(offsets[:, 1], key.logodds_z)
     assert np.allclose(offsets[:, 0], key.count_target + key.count_reference)
+    # the title names the prior the table was made with (the axis said "pooled" for any)
+    assert f"prior: {key.logodds_prior.iloc[0]}" in fig.axes[0].get_title()
+    other = key.assign(logodds_prior="background (alpha0 = n tokens compared)")
+    assert "prior: background" in plots.plot_logodds(other).axes[0].get_title()
 
 
 def test_term_families_lines_are_the_rates():
@@ -209,7 +213,11 @@ def test_framing_figures_show_their_tables():
     assert ax.lines[0].get_ydata().tolist() == [0.5, 1.0]
     roles = pd.DataFrame({"year": [2020, 2020], "role": ["speech"] * 2, "frame": frames,
                           "n_sentences": [122, 122], "share": [0.25, 0.5],
-                          "ci_low": [0.1, 0.2], "ci_high": [0.6, 0.8]})
+                          "ci_low": [0.1, 0.2], "ci_high": [0.6, 0.8],
+                          # the study's long label ran off the edge of the axis title
+                          "interval": "cluster bootstrap percentile (paragraphs resampled "
+                                      "within documents; B=20000, seed=20240601), widened "
+                                      "to Wilson's where narrower"})
     ax = _labelled(plots.plot_roles(roles))[0]
     assert sorted(b.get_width() for b in _bars(ax)) == [0.25, 0.5]
 

@@ -199,13 +199,24 @@ def test_comparisons_other_references():
     assert all(type(c.target) is int for c in stats.comparisons(years))
 
 
+def test_the_default_reference_of_the_first_group_is_the_earliest_other():
+    """A walkthrough: TARGET set to the earliest year alone (REFERENCE left at None) made
+    chapters 03 and 04 compare the year with itself and fail; the default reference of
+    the first group is the earliest other group, and "first" named explicitly still
+    refuses."""
+    assert _pairs(stats.comparisons([2021, 2022, 2023], 2021)) == [(2021, 2022, (2022,))]
+    assert _pairs(stats.comparisons([2021, 2022, 2023], 2023)) == [(2023, 2021, (2021,))]
+    with pytest.raises(ValueError, match="target and reference are both 2021"):
+        stats.comparisons([2021, 2022], 2021, "first")
+
+
 @pytest.mark.parametrize("kwargs,message", [
     ({"groups": [2021]}, r"at least two values of 'year'; the data has only \[2021\]"),
     ({"target": 1999}, r"target=1999 is not in the data; available: \[2021, 2022\]"),
     ({"reference": 1999}, r"reference=1999 is not in the data; available: \[2021, 2022\] "
                           r"or one of 'first', 'previous', 'rest'"),
     ({"target": 2021, "reference": 2021}, "target and reference are both 2021"),
-    ({"target": 2021}, "target and reference are both 2021"),
+    ({"target": 2021, "reference": "first"}, "target and reference are both 2021"),
     ({"target": 2021, "reference": "previous"}, "target=2021 is the first value"),
     ({"target": "2022"}, r"target='2022' is not in the data \(a string: give the number\)"),
     ({"reference": "2021"}, r"reference='2021' is not in the data \(a string: give the "),

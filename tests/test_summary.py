@@ -442,3 +442,21 @@ def test_the_seed_noise_of_intervals_follows_their_number_of_replicates():
                            "about 0.7 points") and text.endswith("a point or more")
     for bad in ({"n_boot": [0]}, {"n_boot": [float("nan")]}, {"share": [0.5]}):
         assert _seed_noise(pd.DataFrame(bad)) == ""
+
+
+def test_the_keyness_caveat_counts_the_texts_of_the_years_compared(tmp_path):
+    """A walkthrough: 2022 against 2021 in a five-text corpus of three years was said to
+    be "with 5 texts"; the texts compared are those of 2021 and 2022 only."""
+    from discourse import results as R
+    from discourse.summary.keywords import _n_texts
+
+    docs = pd.DataFrame({"doc_id": list("abcde"), "year": [2021, 2022, 2022, 2023, 2023],
+                         "role": "all", "paragraphs": 1, "sentences": 1, "words": 10})
+    docs.to_csv(R.CORPUS_SUMMARY.path(tmp_path), index=False)
+    pair = pd.DataFrame({"target": [2022], "reference_groups": ["2021"]})
+    assert _n_texts(tmp_path, pair) == "3 texts"
+    rest = pd.DataFrame({"target": [2023], "reference_groups": ["2021;2022"]})
+    assert _n_texts(tmp_path, rest) == "5 texts"
+    assert _n_texts(tmp_path, pd.DataFrame({"target": [2021],
+                                            "reference_groups": ["2022"]})) == "3 texts"
+    assert _n_texts(tmp_path / "none", pair) == "these texts"

@@ -71,3 +71,15 @@ def test_cli_topics_writes_the_pipeline_tables(tmp_path, capsys, multi_sentences
     assert not (out / "topics-model-selection.csv").exists()
     assert cli.main(["topics", "--k", "999", "-o", str(out)]) == 2
     assert "k=999" in capsys.readouterr().err
+
+
+def test_the_suggested_k_is_that_of_the_model_fitted(analysis, multi_sentences):
+    """A walkthrough: with MODEL = "lda" chapter 03 printed NMF's suggested k as the
+    suggestion; the pipeline suggests k for the model it fits."""
+    selection = analysis.selection
+    assert set(selection.model) == {"nmf", "lda"}
+    lda = topics.run_pipeline(multi_sentences, model="lda", k=3, seed=2, ks=range(2, 4),
+                              n_seeds=2, n_boot=50, reference="previous")
+    pd.testing.assert_frame_equal(lda.selection, selection)       # the same grid
+    assert lda.suggested_k == topics.suggest_k(selection, model="lda")
+    assert analysis.suggested_k == topics.suggest_k(selection, model="nmf")

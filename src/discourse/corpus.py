@@ -410,7 +410,7 @@ def load_sentences(corpus: str | os.PathLike | None = None, *, layer: str = "cle
     """
     check_choice("layer", layer, LAYERS)
     root = paths.corpus_dir(corpus)
-    path = (registry.SENTENCES if layer == "cleaned" else registry.SENTENCES_RAW).path(results)
+    path = registry.sentences_of(layer).path(results)
     record = provenance.read_sidecar(path) if path.is_file() else None
     if record is not None and record.get("version") == __version__ \
             and record.get("function") == _SEGMENT \

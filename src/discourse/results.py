@@ -23,6 +23,7 @@ __all__ = [
     "TEXTS",
     "FIGURES",
     "kwic",
+    "sentences_of",
     "by_name",
     "strays",
     "chapter_files",
@@ -224,6 +225,20 @@ _ALL = {k: v for k, v in dict(globals()).items() if isinstance(v, Output)}
 TABLES = tuple(o for o in _ALL.values() if o.kind == "table")
 TEXTS = tuple(o for o in _ALL.values() if o.kind == "text")
 FIGURES = tuple(o for o in _ALL.values() if o.kind == "figure")
+
+
+def sentences_of(layer: str) -> Output:
+    """The sentences table of a text layer: :data:`SENTENCES` (``"cleaned"``) or
+    :data:`SENTENCES_RAW` (``"raw"``).
+
+    Examples
+    --------
+    >>> sentences_of("raw").file
+    'sentences-raw.csv'
+    """
+    if layer not in ("cleaned", "raw"):
+        raise ValueError(f"layer={layer!r} is not one of ('cleaned', 'raw')")
+    return SENTENCES if layer == "cleaned" else SENTENCES_RAW
 
 
 def kwic(term: str) -> Output:

@@ -339,7 +339,9 @@ def comparisons(groups: Iterable, target=None, reference=None, *,
         A group, or one of :data:`REFERENCES`: ``"first"`` (the first group in sorted
         order, e.g. the earliest year), ``"previous"`` (the group just before each
         target), ``"rest"`` (all groups but the target, pooled). ``None`` means the
-        default, :data:`DEFAULT_REFERENCE`.
+        default, :data:`DEFAULT_REFERENCE`; for a target that is itself the first group,
+        the earliest other group (so that setting only the target never compares a group
+        with itself).
     name : str
         Name of the grouping column, for error messages.
 
@@ -363,6 +365,8 @@ def comparisons(groups: Iterable, target=None, reference=None, *,
     [(2022, 2021), (2023, 2021)]
     >>> [(c.target, c.reference) for c in comparisons([2021, 2022, 2023], reference="previous")]
     [(2022, 2021), (2023, 2022)]
+    >>> [(c.target, c.reference) for c in comparisons([2021, 2022, 2023], 2021)]
+    [(2021, 2022)]
     >>> c = comparisons([2021, 2022, 2023], 2023, "rest")[0]
     >>> c.reference, c.groups
     ('rest', (2021, 2022))
@@ -371,6 +375,9 @@ def comparisons(groups: Iterable, target=None, reference=None, *,
     if len(groups) < 2:
         raise ValueError(f"a comparison needs at least two values of {name!r}; the data "
                          f"has only {groups}")
+    if reference is None and target is not None and target == groups[0] \
+            and DEFAULT_REFERENCE == "first":
+        reference = groups[1]    # the default for the first group: the earliest other one
     reference = DEFAULT_REFERENCE if reference is None else reference
     keyword = isinstance(reference, str) and reference in REFERENCES
 

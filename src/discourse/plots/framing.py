@@ -166,7 +166,8 @@ def plot_cooccurrence(cooc, *, year: str = "all", source: str = "") -> Figure:
     ax.set_yticks(range(len(frames)), frames)
     ax.set_xlabel("frame b")
     ax.set_ylabel("frame a")
-    ax.set_title(f"Sentences carrying both frames (year: {year})")
+    ax.set_title(f"Sentences carrying both frames (year: {year}; diagonal: sentences "
+                 "with the frame)", fontsize=10)
     fig.colorbar(im, ax=ax, label="sentences")
     fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
     source_note(fig, source or "Source: discourse.framing.cooccurrence")
@@ -215,7 +216,8 @@ def plot_roles(by_role, *, source: str = "") -> Figure:
     ax.set_yticks(y, [f"{lab} (n={n})" for lab, n in zip(labels, t.drop_duplicates(
         ["year", "role"])["n_sentences"])])
     ax.set_xlim(0, 1)
-    ax.set_xlabel(f"share of sentences with the frame (95% CI: {_interval(by_role)[0]})")
+    ax.set_xlabel(wrap_to(fig, "share of sentences with the frame (95% CI: "
+                          f"{_interval(by_role)[0]})", 11))
     ax.set_ylabel("year and speaker role")
     ax.set_title("Frames by speaker role")
     ax.legend(frameon=False)

@@ -79,9 +79,11 @@ def plot_logodds(keyness, *, n_labels: int = 10, target=None, reference=None,
     t = "target" if target is None else str(target)
     ref = "reference" if reference is None else str(reference)
     ax.set_xlabel("frequency in target + reference (log scale)")
-    ax.set_ylabel(f"log-odds z-score ({t} vs {ref}; prior: pooled counts)")
-    ax.set_title(f"Weighted log-odds with informative Dirichlet prior: {t} vs {ref}",
-                 fontsize=10)
+    prior = str(keyness["logodds_prior"].iloc[0]) if "logodds_prior" in keyness \
+        and len(keyness) else "not recorded"
+    ax.set_ylabel(f"log-odds z-score ({t} vs {ref})")
+    ax.set_title(f"Weighted log-odds with informative Dirichlet prior: {t} vs {ref}\n"
+                 f"prior: {prior}", fontsize=10)
     source_note(fig, source + "; Monroe, Colaresi and Quinn (2008)")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig

@@ -35,13 +35,16 @@ def _corpus(root: Path):
         return
     docs = table[table.role == "all"]
     years = sorted(docs.year.unique())
+    record = provenance.read_sidecar(R.CORPUS_SUMMARY.path(root)) or {}
+    layer = (record.get("corpus") or {}).get("layer")
     parts = [f"{int(r.year)}: {r.doc_id} ({int(r.paragraphs)} paragraphs, "
              f"{int(r.sentences)} sentences, {int(r.words):,} words)"
              for r in docs.itertuples()]
     yield ("Corpus",
            f"The corpus has {len(docs)} document(s) from {len(years)} year(s), "
            f"{int(docs.sentences.sum())} sentences and {int(docs.words.sum()):,} words "
-           f"(cleaned layer): " + "; ".join(parts) + ".",
+           + (f"({layer} layer): " if layer else "(text layer not recorded): ")
+           + "; ".join(parts) + ".",
            R.CORPUS_SUMMARY.ref)
     if len(docs) == len(years):
         yield ("Corpus",

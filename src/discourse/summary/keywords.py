@@ -113,7 +113,7 @@ def keyword_findings(root: Path, n: int = 5):
         text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
                  "keyness, G2 on the number of paragraphs containing the term (Egbert and "
                  "Biber, in Corpora 14)")
-    few = _n_texts(root)
+    few = _n_texts(root, k)
     yield ("Keywords", text + f": with {few}, keyness is descriptive evidence about these "
            "texts, not a population-level trend.", R.KEYWORDS_KEYNESS.ref)
     if {"pct_diff_zero_reference", "logodds_prior"} <= set(k.columns):
@@ -126,8 +126,11 @@ def keyword_findings(root: Path, n: int = 5):
                "by that convention, not measured; the log-odds z-scores "
                f"(Monroe et al. 2008) use the {k.logodds_prior.iloc[0]} prior (largest |z| "
                f"{k.logodds_z.abs().max():.2f}): a prior as heavy as the data shrinks every "
-               "z towards 0, so their ranking, not their size, is the evidence "
-               "(`prior=\"background\"` compares with English word frequencies instead).",
+               "z towards 0, so their ranking, not their size, is the evidence"
+               + (" (`prior=\"background\"` compares with English word frequencies "
+                  "instead)." if str(k.logodds_prior.iloc[0]).startswith("pooled") else
+                  " (the prior is English word frequencies; `prior=\"pooled\"` uses the "
+                  "two groups' own counts)."),
                R.KEYWORDS_KEYNESS.ref)
     boot = read(root, R.KEYWORDS_BOOTSTRAP)
     if boot is not None and not boot.empty:
@@ -166,10 +169,14 @@ def _listing(terms: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _n_texts(root: Path) -> str:
-    """"two texts", "7 texts" ... from the corpus summary ("these texts" without it)."""
+def _n_texts(root: Path, k: pd.DataFrame) -> str:
+    """"two texts", "7 texts" ... of the years the keyness table compares (its target and
+    ``reference_groups``), from the corpus summary ("these texts" without it)."""
     per_year = documents_per_year(root)
     if per_year is None:
         return "these texts"
+    if {"target", "reference_groups"} <= set(k.columns):
+        years = {str(k.target.iloc[0])} | set(str(k.reference_groups.iloc[0]).split(";"))
+        per_year = per_year[[str(y) in years for y in per_year.index]]
     n = int(per_year.sum())
     return {1: "one text", 2: "two texts"}.get(n, f"{n} texts")

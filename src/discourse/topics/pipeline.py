@@ -43,7 +43,8 @@ class TopicAnalysis:
     selection : pandas.DataFrame or None
         The ``model_selection`` table (``None`` without a grid).
     suggested_k : int or None
-        :func:`discourse.topics.suggest_k` for NMF on the grid (``None`` without one).
+        :func:`discourse.topics.suggest_k` for the fitted ``model`` on the grid
+        (``None`` without one).
     terms, stability, labels, passages, unit_topics, prevalence : pandas.DataFrame
         The tables of :func:`~discourse.topics.topic_terms`,
         :func:`~discourse.topics.topic_stability` (seed and resampling stability per
@@ -149,7 +150,7 @@ def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: i
                              f"units and {dtm.counts.shape[1]} terms")
         selection = select_model(dtm, ks=grid, seed=seed, n_seeds=n_seeds, n_top=n_top,
                                  progress=progress, n_jobs=n_jobs)
-        suggested = suggest_k(selection, model="nmf")
+        suggested = suggest_k(selection, model=model)     # for the model fitted
         k = min(k, max(grid))   # a small corpus cannot carry more topics than units or terms
     fit = fit_topics(dtm, model=model, k=k, seed=seed, algorithm=algorithm)
     terms = topic_terms(fit, n=n_top)
