@@ -296,6 +296,11 @@ def test_another_corpus_never_writes_into_the_repository_folders(
             for p in (REPO / d).rglob("*") if p.is_file()} == before
     # the study's own corpus may write there (as make reproduce and the chapters do)
     assert cli.main(["frequencies", "-o", str(tmp_path / "f.csv")]) == 0
+    # report only reads --results (its own check names the corpus the run read)
+    assert cli.main(["report", "--corpus", str(three_corpus), "--results",
+                     str(REPO / "results"), "-o", str(tmp_path / "report")]) == 2
+    err = capsys.readouterr().err
+    assert "is not the one the run" in err and "inside the repository" not in err
 
 
 @pytest.mark.parametrize("args", [

@@ -339,7 +339,9 @@ def _output_problems(args) -> list[str]:
     outputs = {flag: getattr(args, attr, None) for attr, flag in _OUTPUT_OPTIONS.items()}
     problems = missing_folders(outputs, files=() if args.command in FOLDER_OUTPUTS
                                else ("-o",))
-    if hasattr(args, "corpus") and not paths.is_study_corpus(args.corpus):
+    # (report reads --results and writes -o into report/, outside the checked folders)
+    if hasattr(args, "corpus") and args.command != "report" \
+            and not paths.is_study_corpus(args.corpus):
         problems += [f"the corpus {paths.corpus_dir(args.corpus)} is not the repository's, "
                      f"but {flag} {value} is inside the repository's own {inside}, with the "
                      "study's tables; write elsewhere (nothing was written)"
