@@ -173,9 +173,28 @@ def test_coder_accuracy_by_year():
             framing.newcombe_interval(r.k, r.n, k0, n0))
         assert r.difference_low < -0.2 and r.difference_high > 0.2
     assert "Newcombe's hybrid score interval" in t.interval.iloc[0]
+    assert set(t.reference) == {2019}              # every comparison is against 2019
+
     # economy: no hand-coded 1 at all, so no sensitivity and no difference to test
     eco = t[t.frame == "economy"].set_index(["measure", "year"]).loc[("sensitivity", 2020)]
     assert eco.n == 0 and eco.differs == "" and math.isnan(eco.difference_low)
+
+
+def test_coder_accuracy_compares_the_years_the_shares_compare():
+    """The target and reference are resolved as frame_differences resolves them (stats.
+    comparisons): 2019 against 2020 gives the opposite difference, and the reference
+    row is 2020's."""
+    s, codes, hand = _corpus()
+    default = framing.coder_accuracy(codes, hand, s, n_boot=1000, seed=2)
+    back = framing.coder_accuracy(codes, hand, s, target=2019, n_boot=1000, seed=2)
+    d = default[default.frame == "security"].set_index(["measure", "year"])
+    b = back[back.frame == "security"].set_index(["measure", "year"])
+    assert b.loc[("sensitivity", 2019), "reference"] == 2020
+    assert b.loc[("sensitivity", 2019), "difference"] == pytest.approx(
+        -d.loc[("sensitivity", 2020), "difference"])
+    assert b.loc[("sensitivity", 2020), "differs"] == ""
+    diffs = framing.frame_differences(codes, s, target=2019, n_boot=50)
+    assert set(zip(diffs.target, diffs.reference)) == {(2019, 2020)}
 
 
 def _ppi_tables(security, ids, hand, stratum=None):

@@ -117,6 +117,7 @@ def _se_sp_cells(j: pd.DataFrame) -> np.ndarray:
 
 @provenance.tracked
 def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFrame, *,
+                   target=None, reference=None,
                    n_boot: int = DEFAULT_N_BOOT, seed: int = DEFAULT_SEED,
                    id_col: str = "sentence_id", level: float = 0.95) -> pd.DataFrame:
     """Sensitivity and specificity of the coder by year, and whether they differ.
@@ -128,6 +129,9 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         must be coded.
     sentences : DataFrame
         ``id_col, year, doc_id, paragraph`` of the hand-coded sentences.
+    target, reference
+        The years compared, resolved by :func:`discourse.stats.comparisons` as the
+        frame differences are (default: every later year against the earliest).
     n_boot, seed, level
         The cluster bootstrap of the differences (paragraphs within documents, years
         kept apart) and the confidence level.
@@ -138,8 +142,10 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         ``frame, measure`` (sensitivity: share of hand-coded 1 the coder codes 1;
         specificity: share of hand-coded 0 it codes 0), ``year`` ("all" for the
         pooled row), ``k, n, value, ci_low, ci_high`` (Wilson score, assuming
-        independent sentences), ``reference`` (the first year), ``difference`` (this
-        year minus the reference), ``difference_low, difference_high`` (cluster
+        independent sentences), ``reference`` (the year compared with, ``"rest"`` for
+        the other years pooled; on rows that are no target, the reference every
+        comparison shares, else empty), ``difference`` (this year minus the reference),
+        ``difference_low, difference_high`` (cluster
         bootstrap percentile interval of the difference of the two rates, replicates
         in which a year has no sentence of the class left out, widened to contain the
         estimate and Newcombe's hybrid score interval), ``differs`` ("yes" when that
@@ -161,6 +167,9 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
     j = _hand_rows(codes, hand, sentences, id_col)
     check_columns(j, ("year", "doc_id", "paragraph"), "sentences of the hand codes")
     years = sorted(j["year"].unique().tolist())
+    compared = {c.target: c for c in stats.comparisons(years, target, reference, name="year")} \
+        if len(years) > 1 or target is not None or reference is not None else {}
+    shared = {c.reference for c in compared.values()}
     boot = cluster_bootstrap(j, n_boot=n_boot, seed=seed)
     cells = _se_sp_cells(j)
     member = [(j["year"] == y).to_numpy(float) for y in years]
@@ -173,23 +182,27 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                 k = int((cells[:, 4 * fi + hit] * mask).sum())
                 return k, k + int((cells[:, 4 * fi + miss] * mask).sum())
 
-            def rate_rep(yi):      # bootstrap rate in year yi; NaN without the class
-                c = reps[:, yi * width + 4 * fi:yi * width + 4 * fi + 4]
+            def rate_rep(group):   # bootstrap rate in these years; NaN without the class
+                c = sum(reps[:, years.index(y) * width + 4 * fi:
+                             years.index(y) * width + 4 * fi + 4] for y in group)
                 total = c[:, hit] + c[:, miss]
                 with np.errstate(invalid="ignore", divide="ignore"):
                     return np.where(total > 0, c[:, hit] / np.where(total > 0, total, 1),
                                     np.nan)
 
-            k0, n0 = counts(member[0])
             for label, mask in [("all", np.ones(len(j)))] + list(zip(years, member)):
                 k, n = counts(mask)
                 lo, hi = stats.wilson_interval(k, n, level) if n else (np.nan, np.nan)
+                comp = compared.get(label) if label != "all" else None
                 row = {"frame": f, "measure": measure, "year": label, "k": k, "n": n,
                        "value": k / n if n else np.nan, "ci_low": lo, "ci_high": hi,
-                       "reference": years[0], "difference": np.nan,
-                       "difference_low": np.nan, "difference_high": np.nan, "differs": ""}
-                if label not in ("all", years[0]):
-                    d = rate_rep(years.index(label)) - rate_rep(0)
+                       "reference": comp.reference if comp is not None else
+                       (next(iter(shared)) if len(shared) == 1 else ""),
+                       "difference": np.nan, "difference_low": np.nan,
+                       "difference_high": np.nan, "differs": ""}
+                if comp is not None:
+                    k0, n0 = counts(sum(member[years.index(y)] for y in comp.groups))
+                    d = rate_rep([label]) - rate_rep(comp.groups)
                     d = d[~np.isnan(d)]
                     diff = (k / n if n else np.nan) - (k0 / n0 if n0 else np.nan)
                     if len(d) and not np.isnan(diff):
