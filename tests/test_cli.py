@@ -261,6 +261,20 @@ def test_a_folder_where_a_file_is_written_is_an_error_that_writes_nothing(
     assert list(folder.iterdir()) == []
 
 
+def test_a_file_where_a_folder_of_tables_is_written_is_an_error(tmp_path, three_corpus,
+                                                                capsys):
+    """A walkthrough: `validate ... -o sheet.lock.json` failed after all its work with
+    "[Errno 17] File exists"."""
+    existing = tmp_path / "x.json"
+    existing.write_text("{}")
+    assert cli.main(["topics", "--corpus", str(three_corpus), "--k", "2", "--quiet",
+                     "-o", str(existing)]) == 2
+    assert capsys.readouterr().err == (f"discourse topics: error: -o {existing}: is a file; "
+                                       "name a folder to write the tables into (nothing "
+                                       "was written)\n")
+    assert existing.read_text() == "{}"
+
+
 def test_commands_writing_into_a_folder_are_those_whose_output_is_a_dir(capsys):
     """cli.FOLDER_OUTPUTS (where -o may be a folder) is read off each command's help."""
     folder_commands = set()

@@ -167,6 +167,51 @@ def test_validate_with_two_sheets_reports_reliability(setup):
     assert set(d.frame) == {"multilateralism"} and len(d) == 12
 
 
+def test_a_validation_names_its_sheets_and_leaves_no_earlier_tables(setup):
+    """A walkthrough: no table said which sheet it was measured on, and a run with one
+    sheet into a folder of a run with two left the second coder's tables beside the new
+    ones (looking current)."""
+    import hashlib
+    import json
+
+    second = setup["tmp"] / "second.csv"
+    setup["filled"].to_csv(second, index=False)
+    out = setup["tmp"] / "out"
+    assert cli.main(["validate", str(setup["coded"]), str(second), *setup["common"],
+                     "--n-boot", "100", "-o", str(out)]) == 0
+    assert (out / "reliability.csv").is_file()
+    record = json.loads((out / ".provenance" / "agreement.csv.json").read_text())
+    sha = {p: hashlib.sha256(p.read_bytes()).hexdigest()
+           for p in (setup["coded"], second, sampling.lock_path(setup["coded"]))}
+    assert record["files"] == {"sheet coded.csv": sha[setup["coded"]],
+                               "second sheet second.csv": sha[second],
+                               "lock coded.lock.json": sha[sampling.lock_path(setup["coded"])]}
+    assert cli.main(["validate", str(setup["coded"]), *setup["common"], "--n-boot", "100",
+                     "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.glob("*.csv")) == [
+        "agreement.csv", "coder-disagreements.csv", "shares-ppi.csv",
+        "shares-rogan-gladen.csv"]
+    assert not (out / ".provenance" / "reliability.csv.json").exists()
+    record = json.loads((out / ".provenance" / "shares-ppi.csv.json").read_text())
+    assert set(record["files"]) == {"sheet coded.csv", "lock coded.lock.json"}
+
+
+def test_an_unstratified_sheet_has_one_row_per_frame_of_prediction_powered_shares():
+    """A walkthrough: without --by the one stratum ("all") and the total ("all") were
+    two identical rows of each frame."""
+    coded = pd.DataFrame({"id": range(6), "stratum": "all", "security": [1, 0, 0, 1, 0, 0],
+                          "economy": 0, "multilateralism": 1})
+    sample = pd.DataFrame({"id": [0, 1, 2], "security": [1, 1, 0], "economy": 0,
+                           "multilateralism": 1})
+    t = framing.prediction_powered_shares(coded, sample)
+    assert t.stratum.tolist() == ["all"] * 3 and t.frame.tolist() == list(F)
+    # 1/3 of the coded sentences, plus the mean of hand - coder in the sample (1/3)
+    assert t.set_index("frame").loc["security", "estimate"] == pytest.approx(2 / 3)
+    two = coded.assign(stratum=["a"] * 3 + ["b"] * 3)
+    assert framing.prediction_powered_shares(two, sample).stratum.tolist() == \
+        ["a", "b", "all"] * 3
+
+
 @pytest.mark.parametrize("change, message", [
     ("missing column", "missing column(s) economy"),
     ("code 2", "column 'security' is '2'; every code must be 0 or 1"),

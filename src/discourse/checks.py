@@ -174,10 +174,11 @@ def check_date(value: str) -> int:
 
 
 def missing_folders(outputs: Mapping[str, str | os.PathLike | None],
-                    files: Iterable[str] = ()) -> list[str]:
+                    files: Iterable[str] = (), folders: Iterable[str] = ()) -> list[str]:
     """One message for each output (``{option: path}``; ``None``: not given) whose
-    folder does not exist: a typo in a path is an error, not a new folder; and for each
-    option of ``files`` (outputs that are one file) whose path is a folder.
+    folder does not exist: a typo in a path is an error, not a new folder; for each
+    option of ``files`` (outputs that are one file) whose path is a folder; and for each
+    option of ``folders`` (outputs that are a folder) whose path is a file.
 
     Examples
     --------
@@ -193,6 +194,9 @@ def missing_folders(outputs: Mapping[str, str | os.PathLike | None],
                        "(create it first; nothing was written)")
         elif value is not None and flag in files and Path(value).is_dir():
             out.append(f"{flag} {value}: is a folder; name a file (nothing was written)")
+        elif value is not None and flag in folders and Path(value).is_file():
+            out.append(f"{flag} {value}: is a file; name a folder to write the tables "
+                       "into (nothing was written)")
     return out
 
 

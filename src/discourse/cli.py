@@ -337,8 +337,9 @@ def _output_problems(args) -> list[str]:
     if args.command == "reproduce":
         return []
     outputs = {flag: getattr(args, attr, None) for attr, flag in _OUTPUT_OPTIONS.items()}
-    problems = missing_folders(outputs, files=() if args.command in FOLDER_OUTPUTS
-                               else ("-o",))
+    folder = args.command in FOLDER_OUTPUTS
+    problems = missing_folders(outputs, files=() if folder else ("-o",),
+                               folders=("-o",) if folder else ())
     # (report reads --results and writes -o into report/, outside the checked folders)
     if hasattr(args, "corpus") and args.command != "report" \
             and not paths.is_study_corpus(args.corpus):

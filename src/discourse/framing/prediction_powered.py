@@ -98,7 +98,8 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     Returns
     -------
     DataFrame
-        ``stratum`` (each stratum, then "all"), ``frame, N, n, coder_mean, rectifier``
+        ``stratum`` (each stratum, then "all"; a single stratum is the whole, so only
+        "all"), ``frame, N, n, coder_mean, rectifier``
         (mean of hand - coder), ``estimate`` (clipped to [0, 1]), ``clipped``, ``se``
         (of the unclipped estimate), ``ci_low, ci_high, method``. A stratum with no
         hand-coded sentence has NaN rectifier, estimate, SE and interval (and so has
@@ -140,8 +141,8 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
             terms = _stratum_terms(part[f].to_numpy(float), sp[f"{f}_hand"].to_numpy(float),
                                    sp[f].to_numpy(float))
             parts.append((h, len(part), len(sp), *terms))
-        for h, big_n, n, cm, rect, var in parts:
-            rows.append((h, f, big_n, n, cm, rect, cm + rect, np.sqrt(var)))
+        for h, big_n, n, cm, rect, var in parts if len(parts) > 1 else ():
+            rows.append((h, f, big_n, n, cm, rect, cm + rect, np.sqrt(var)))   # per stratum
         w = np.array([p[1] for p in parts]) / total
         cm = float(sum(wi * p[3] for wi, p in zip(w, parts)))
         rect = float(sum(wi * p[4] for wi, p in zip(w, parts)))

@@ -50,8 +50,12 @@ from discourse.framing.sampling import LOCK_FORMAT, lock_path, sample_checksum, 
 from discourse.framing.states import StatesFileWarning
 from discourse.framing.validation import disagreements, validate
 
-__all__ = ["SheetError", "SheetValidation", "read_sheet", "check_lock", "fill_sheet",
-           "validate_sheet"]
+#: The tables :func:`validate_sheet` can write (the two of a second coder only with one).
+SHEET_TABLES = ("agreement", "coder-disagreements", "reliability",
+                "intercoder-disagreements", "shares-rogan-gladen", "shares-ppi")
+
+__all__ = ["SHEET_TABLES", "SheetError", "SheetValidation", "read_sheet", "check_lock",
+           "fill_sheet", "validate_sheet"]
 
 _REQUIRED = ("id", "text", *FRAMES)
 
@@ -244,9 +248,16 @@ class SheetValidation:
     tables: dict
 
     def write(self, directory: str | os.PathLike, *, prefix: str = "") -> list[Path]:
-        """Write every table as ``{directory}/{prefix}{name}.csv``; return the paths."""
-        from discourse.io import write_table
+        """Write every table as ``{directory}/{prefix}{name}.csv``; return the paths.
 
+        A table of :data:`SHEET_TABLES` that this validation has not (a second coder's,
+        from an earlier run with two sheets) is removed, so that the folder holds one
+        run's tables."""
+        from discourse.io import remove_table, write_table
+
+        for name in SHEET_TABLES:
+            if name not in self.tables:
+                remove_table(Path(directory) / f"{prefix}{name}.csv")
         return [write_table(t, Path(directory) / f"{prefix}{name}.csv")
                 for name, t in self.tables.items()]
 
@@ -332,4 +343,13 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
     coded[label] = coded[by].astype(str) if by else "all"
     tables["shares-ppi"] = prediction_powered_shares(
         coded[["id", label, *FRAMES]], first[["id", *FRAMES]], stratum=label, level=level)
+    # every table names the coded sheets and the lock it was measured on, by sha256
+    named = {f"sheet {Path(sheet).name}": sheet, f"lock {lock.name}": lock}
+    if second is not None:
+        named[f"second sheet {Path(second).name}"] = second
+    files = provenance.file_checksums(named)
+    for table in tables.values():
+        if provenance.KEY in table.attrs:
+            record = table.attrs[provenance.KEY]
+            record["files"] = {**record.get("files", {}), **files}
     return SheetValidation(tables)
