@@ -218,6 +218,10 @@ def test_an_unstratified_sheet_has_one_row_per_frame_of_prediction_powered_share
     ("empty code", "column 'security' is empty (uncoded)"),
     ("unknown id", "1 id(s) are not sentences of the corpus, e.g. 'nope.p001.s01'"),
     ("changed text", "its ids or texts are not those of the sample"),
+    # a walkthrough: an edited, added or removed row was not named
+    ("changed text", "(the text of id "),
+    ("added row", "(it has 13 rows, 12 sentences were drawn)"),
+    ("removed row", "(it has 11 rows, 12 sentences were drawn)"),
     ("codebook", "the codebook changed (codebook.md"),
     ("lexicon", "the lexicon changed (frames.yaml"),
     # the likelier cause first: validated with another lexicon than the sheet's
@@ -242,6 +246,12 @@ def test_validate_refuses_and_writes_nothing(setup, capsys, change, message):
         filled.loc[3, "id"] = "nope.p001.s01"
     elif change == "changed text":
         filled.loc[3, "text"] = "Something else."
+    elif change == "added row":
+        extra = setup["sents"][~setup["sents"].sentence_id.isin(filled.id)].iloc[0]
+        filled = pd.concat([filled, filled.iloc[[0]].assign(id=extra.sentence_id,
+                                                             text=extra.text)])
+    elif change == "removed row":
+        filled = filled.iloc[1:]
     elif change == "codebook":
         setup["book"].write_text("# Codebook, version 2\n")
     elif change == "lexicon":
@@ -302,6 +312,21 @@ def test_read_sheet_names_the_file_and_row(tmp_path):
         sheets.read_sheet(p)
     with pytest.raises(sheets.SheetError, match="coding sheet not found"):
         sheets.read_sheet(tmp_path / "none.csv")
+    # a walkthrough: a partly coded sheet named only its first blank cell
+    pd.DataFrame({"id": list("abcd"), "text": "x", "security": ["1", "", "", "0"],
+                  "economy": ["0", "1", "", "0"], "multilateralism": "1"}).to_csv(
+        p, index=False)
+    with pytest.raises(sheets.SheetError) as err:
+        sheets.read_sheet(p)
+    assert str(err.value) == (f"{p}, line 3 (id 'b'): column 'security' is empty (uncoded); "
+                              "every code must be 0 or 1 (2 of 4 rows have an empty code)")
+    # ... and a sheet saved with semicolons was "not a UTF-8 CSV file" over two lines
+    p.write_text('id;text;security;economy;multilateralism\na;x;1;0;0\nb;"y;z";0;1;0\n',
+                 encoding="utf-8")
+    with pytest.raises(sheets.SheetError) as err:
+        sheets.read_sheet(p)
+    assert str(err.value) == f"{p}: its columns are separated by semicolons; save it as " \
+        "CSV with commas"
 
 
 def test_a_lock_written_before_states_files_were_locked_is_still_read(setup):

@@ -85,7 +85,13 @@ def read_sheet(path: str | os.PathLike) -> pd.DataFrame:
     try:
         sheet = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise SheetError(f"{p}: not a UTF-8 CSV file ({exc})") from None
+        sheet, error = None, " ".join(str(exc).split())
+    first = p.read_bytes().split(b"\n", 1)[0]
+    if b";" in first and b"," not in first:     # a spreadsheet set to separate so
+        raise SheetError(f"{p}: its columns are separated by semicolons; save it as CSV "
+                         "with commas")
+    if sheet is None:
+        raise SheetError(f"{p}: not a UTF-8 CSV file ({error})")
     missing = [c for c in _REQUIRED if c not in sheet]
     if missing:
         raise SheetError(f"{p}: missing column(s) {', '.join(missing)}; a coding sheet "
@@ -100,8 +106,12 @@ def read_sheet(path: str | os.PathLike) -> pd.DataFrame:
             i = int(bad.to_numpy().argmax())
             what = "is empty (uncoded)" if values.iloc[i] == "" else \
                 f"is {sheet[f].iloc[i]!r}"
+            uncoded = int((sheet[list(FRAMES)].apply(lambda c: c.str.strip()) == "")
+                          .any(axis=1).sum())
+            more = (f" ({uncoded} of {len(sheet)} rows have an empty code)"
+                    if uncoded > 1 else "")
             raise SheetError(f"{p}, line {i + 2} (id {sheet['id'].iloc[i]!r}): column "
-                             f"{f!r} {what}; every code must be 0 or 1")
+                             f"{f!r} {what}; every code must be 0 or 1{more}")
         sheet[f] = values.astype(int)
     return sheet
 
@@ -210,15 +220,25 @@ def check_lock(sheet: pd.DataFrame, lock: str | os.PathLike, *,
 
 
 def _check_sample(sheet, record: dict, lp: Path, name: str, sentence_ids) -> None:
-    """The part of :func:`check_lock` after the sources: ids and the sample's checksum."""
+    """The part of :func:`check_lock` after the sources: ids and the sample's checksum
+    (``sentence_ids``: the corpus's ids, or ``{id: text}`` to name an edited text)."""
     if sentence_ids is not None:
         unknown = sorted(set(sheet["id"]) - set(sentence_ids))
         if unknown:
             raise SheetError(f"{name}: {len(unknown)} id(s) are not sentences of the "
                              f"corpus, e.g. {unknown[0]!r}")
     if sample_checksum(sheet) != record.get("sample", {}).get("sha256"):
+        n = record.get("n")
+        if isinstance(n, int) and n != len(sheet):
+            why = f"it has {len(sheet)} rows, {n} sentences were drawn"
+        else:
+            texts = sentence_ids if isinstance(sentence_ids, dict) else {}
+            edited = [i for i, t in zip(sheet["id"], sheet["text"]) if i in texts
+                      and texts[i] != t]
+            why = (f"the text of id {edited[0]!r} is not the corpus's" if edited else
+                   "a sentence was changed, added or removed")
         raise SheetError(f"{name}: its ids or texts are not those of the sample locked in "
-                         f"{lp.name} (a sentence was changed, added or removed)")
+                         f"{lp.name} ({why})")
 
 
 @provenance.tracked
@@ -305,7 +325,7 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
                        codebook=codebook)
         sentences = corpus_module.segment(corpus_module.load_docs(corpus,
                                                                   layer=record["layer"]))
-        ids = sentences["sentence_id"]
+        ids = dict(zip(sentences["sentence_id"], sentences["text"]))
         _check_sample(first, record, lock, str(sheet), ids)
         if other is not None:
             own = lock_path(second)
