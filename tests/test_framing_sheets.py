@@ -248,8 +248,8 @@ def test_validate_refuses_and_writes_nothing(setup, capsys, change, message):
         filled.loc[3, "text"] = "Something else."
     elif change == "added row":
         extra = setup["sents"][~setup["sents"].sentence_id.isin(filled.id)].iloc[0]
-        filled = pd.concat([filled, filled.iloc[[0]].assign(id=extra.sentence_id,
-                                                             text=extra.text)])
+        added = filled.iloc[[0]].assign(id=extra.sentence_id, text=extra.text)
+        filled = pd.concat([filled, added])
     elif change == "removed row":
         filled = filled.iloc[1:]
     elif change == "codebook":
