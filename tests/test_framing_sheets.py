@@ -231,6 +231,10 @@ def test_an_unstratified_sheet_has_one_row_per_frame_of_prediction_powered_share
     ("corpus", "since the sample was drawn (corpus checked: "),
     ("states", "the lexicon's states file changed (states.csv: sha256 "),
     ("corpus", "the corpus changed (changed: metadata.csv"),
+    # a walkthrough: --corpus forgotten, the repository's corpus/ checked instead of the
+    # sheet's own corpus/ (the same name), was told to restore files or draw again
+    ("corpus", "if the sheet was drawn from another folder named corpus/, pass that "
+               "folder with --corpus; restore the files"),
     ("no lock", "lock file not found"),
 ])
 def test_validate_refuses_and_writes_nothing(setup, capsys, change, message):

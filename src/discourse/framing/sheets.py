@@ -188,6 +188,11 @@ def _check_sources(record, lp, name, **where):
                 + "); if the files changed, restore them; draw a new sample only as a "
                 "last resort (its sentences must be coded again)") if files else \
             "restore the files, or draw a new sample (its sentences must be coded again)"
+        # the lock names the corpus folder, not its path: another folder of the same
+        # name (the usual "corpus") is the likelier cause than a changed corpus
+        if corpus_changed:
+            hint = (f"if the sheet was drawn from another folder named {root.name}/, pass "
+                    "that folder with --corpus; " + hint)
         raise SheetError(f"{lp}: refusing {name}: " + "; ".join(changes) + " since the "
                          f"sample was drawn{checked}; {hint}")
 
