@@ -187,7 +187,8 @@ def test_a_validation_names_its_sheets_and_leaves_no_earlier_tables(setup):
                                "second sheet second.csv": sha[second],
                                "lock coded.lock.json": sha[sampling.lock_path(setup["coded"])]}
     assert cli.main(["validate", str(setup["coded"]), *setup["common"], "--n-boot", "100",
-                     "-o", str(out)]) == 0
+                     "--agreement-n-boot", "150", "-o", str(out)]) == 0
+    assert set(pd.read_csv(out / "agreement.csv").n_boot) == {150}    # was always 10,000
     assert sorted(p.name for p in out.glob("*.csv")) == [
         "agreement.csv", "coder-disagreements.csv", "shares-ppi.csv",
         "shares-rogan-gladen.csv"]

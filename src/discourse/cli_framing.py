@@ -161,6 +161,9 @@ def _add_validate(sub) -> None:
     _codebook_arg(p)
     p.add_argument("--n-boot", type=int, default=None, metavar="N",
                    help="bootstrap replicates of the corrected shares (default 20000)")
+    p.add_argument("--agreement-n-boot", type=int, default=None, metavar="N",
+                   help="bootstrap replicates of the agreement and reliability intervals "
+                        "(default 10000)")
     p.add_argument("--seed", type=int, default=None, help="bootstrap seed")
     p.add_argument("-o", "--output", metavar="DIR", required=True,
                    help="directory to write the tables into")
@@ -169,7 +172,8 @@ def _add_validate(sub) -> None:
 def _run_validate(args) -> int:
     from discourse.framing.sheets import validate_sheet
 
-    extra = {k: v for k, v in (("n_boot", args.n_boot), ("seed", args.seed)) if v is not None}
+    extra = {k: v for k, v in (("n_boot", args.n_boot), ("seed", args.seed),
+                               ("agreement_n_boot", args.agreement_n_boot)) if v is not None}
     result = validate_sheet(args.sheet, args.second, lock=args.lock, corpus=args.corpus,
                             lexicon=args.lexicon, codebook=args.codebook, **extra)
     for path in result.write(args.output):
