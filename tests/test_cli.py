@@ -392,3 +392,18 @@ def test_kwic_without_an_occurrence_says_so(tmp_path, three_corpus, capsys):
     assert out.read_text().splitlines() == ["sentence_id,doc_id,year,left,match,right"]
     assert cli.main(["kwic", "trade", "--corpus", str(three_corpus), "-o", str(out)]) == 0
     assert capsys.readouterr().err == "" and len(out.read_text().splitlines()) > 1
+
+
+def test_frames_takes_n_jobs_as_keyness_does(tmp_path, capsys):
+    """A documentation review: frames took --jobs while keyness and frequencies take
+    --n-jobs; both names work for frames and write the same codes."""
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,Trade and investment grew.\n2,Terrorism is a threat.\n")
+    outs = [tmp_path / "a.csv", tmp_path / "b.csv"]
+    assert cli.main(["frames", str(src), "--jobs", "1", "-o", str(outs[0])]) == 0
+    assert cli.main(["frames", str(src), "--n-jobs", "1", "-o", str(outs[1])]) == 0
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    assert outs[0].read_text().splitlines()[1].startswith("1,0,1,0,")
+    with pytest.raises(SystemExit):
+        cli.main(["frames", "--help"])
+    assert "$DISCOURSE_LEXICONS" in capsys.readouterr().out

@@ -53,9 +53,13 @@ PASSAGES = pd.DataFrame({"topic": [2, 1], "rank": [1, 1], "unit_id": ["b.p001", 
                          "doc_id": ["b", "a"], "year": [2020, 2019],
                          "role": ["speech", "answer"], "weight": [0.9, 0.8],
                          "text": ["The pandemic hit trade.", "Terrorism is a threat."]})
+STABILITY = pd.DataFrame({"topic": [1, 2], "stability": [0.91, 0.62],
+                          "stability_resample": [0.74, 0.41], "citable": [True, False],
+                          "min_stability": 0.8, "min_resample_stability": 0.7})
 TABLES = {registry.SENTENCES: SENTENCES, registry.FRAMING_CODES: CODES,
           registry.KEYWORDS_KEYNESS: KEYNESS, registry.TOPICS_TERMS: TERMS,
-          registry.TOPICS_LABELS_CHECK: LABELS, registry.TOPICS_PASSAGES: PASSAGES}
+          registry.TOPICS_LABELS_CHECK: LABELS, registry.TOPICS_PASSAGES: PASSAGES,
+          registry.TOPICS_STABILITY: STABILITY}
 
 
 def test_keyness_points_frequency_and_range_by_hand():
@@ -287,6 +291,40 @@ def test_stable_ids_renames_objects_and_references_only():
     assert root["id"] == "e1" and root["attributes"]["a"] == [{"id": "e2"}]
     assert root["attributes"]["b"]["id"] == "e2" and root["attributes"]["c"]["id"] == "x"
     assert item["doc"]["roots"][0]["id"] == "p5"        # input unchanged
+
+
+def test_topics_say_which_are_stable_enough_to_cite(tmp_path):
+    """A walkthrough: the topics view showed every topic's label, terms and passages with
+    nothing saying that chapter 03 and the summary cite none of the unstable ones."""
+    t = data.topic_terms(TERMS, LABELS, STABILITY).drop_duplicates("topic")
+    assert t[["topic", "citable", "stability"]].values.tolist() == [[1, "True", 0.91],
+                                                                    [2, "False", 0.62]]
+    text = explorer.build_html(_results(tmp_path), _corpus(tmp_path))
+    html_text = text.replace("\\u003c", "<").replace("\\u003e", ">")
+    assert "Stability across seeds 0.62 (needs 0.80), across resamples 0.41 (needs 0.70): " \
+        "<b>not stable enough to cite</b>." in html_text
+    assert "Stability across seeds 0.91 (needs 0.80), across resamples 0.74 (needs 0.70): " \
+        "citable." in html_text
+    assert "are cited: 1 of 2; the others are marked [unstable]." in html_text
+    assert "[unstable] Topic 2" in text and "1. Trade" in text
+    without = explorer.build_html(_results(tmp_path / "b", skip=(registry.TOPICS_STABILITY,)),
+                                  _corpus(tmp_path / "b"))
+    assert "Stability across" not in without and "[unstable]" not in without
+
+
+def test_key_terms_view_explains_its_points_and_why_kwic_finds_more(tmp_path):
+    """A walkthrough: nothing said what the pale and dark points were ("filled" means
+    FDR-significant in figure 02), and "member" (0 / 6 as a term) listed 42 lines."""
+    from discourse.explorer import views
+
+    text = explorer.build_html(_results(tmp_path), _corpus(tmp_path))
+    html_text = text.replace("\\u003c", "<").replace("\\u003e", ">").replace('\\"', '"')
+    assert "Dark points are the 4 terms of <code>figures/02-keyness.png</code>, whose " \
+        "lines are included; pale points have none here." in html_text
+    assert '("member state" is a term of its own)' in html_text
+    lines = pd.DataFrame({"term": ["trade"], "total": [3]})
+    assert "occurrence(s) of the word as printed" in views._kwic_heading(
+        "trade", lines, ["trade"])
 
 
 def test_missing_tables_leave_views_that_say_so(tmp_path):

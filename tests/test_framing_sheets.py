@@ -325,6 +325,16 @@ def test_read_sheet_names_the_file_and_row(tmp_path):
         sheets.read_sheet(p)
     assert str(err.value) == (f"{p}, line 3 (id 'b'): column 'security' is empty (uncoded); "
                               "every code must be 0 or 1 (2 of 4 rows have an empty code)")
+    # a bad code in a later column (after the earlier ones were read as numbers)
+    for frame, value, what in (("economy", "yes", "is 'yes'"),
+                               ("multilateralism", "", "is empty (uncoded)")):
+        pd.DataFrame({"id": list("ab"), "text": "x", "security": "1", "economy": "0",
+                      "multilateralism": "1"}).assign(**{frame: ["1", value]}).to_csv(
+            p, index=False)
+        with pytest.raises(sheets.SheetError) as err:
+            sheets.read_sheet(p)
+        assert str(err.value) == (f"{p}, line 3 (id 'b'): column '{frame}' {what}; every "
+                                  "code must be 0 or 1")
     # ... and a sheet saved with semicolons was "not a UTF-8 CSV file" over two lines
     p.write_text('id;text;security;economy;multilateralism\na;x;1;0;0\nb;"y;z";0;1;0\n',
                  encoding="utf-8")

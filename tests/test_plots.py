@@ -246,7 +246,14 @@ def test_ceiling_figure_says_who_is_compared_and_what_each_set_is():
     labels = [t.get_text() for t in dev.get_legend().get_texts()]
     assert labels == ["two hand coders, one against the other",
                       "automatic coder against the adjudicated coding"]
-    assert "beside the two hand coders against each other" in fig.get_suptitle()
+    assert "beside the two hand coders against each other" in \
+        fig.get_suptitle().replace("\n", " ")
+    _all_text_inside(fig)                # the long title was cut at both edges
+    six = pd.concat([c.assign(set=c["set"] + str(i)) for i in range(3)], ignore_index=True)
+    fig = plots.plot_agreement_ceiling(six)
+    shown = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(shown) == 6 and len({ax.get_position().y0 for ax in shown}) == 2  # 2 rows
+    _all_text_inside(fig)
 
 
 def _figure():

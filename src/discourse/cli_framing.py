@@ -20,12 +20,14 @@ __all__ = ["COMMANDS"]
 
 def _lexicon_arg(p) -> None:
     p.add_argument("--lexicon", metavar="FILE.yaml", default=None,
-                   help="frame lexicon (default: corpus/lexicons/frames.yaml)")
+                   help="frame lexicon (default: frames.yaml in $DISCOURSE_LEXICONS if set, "
+                        "else corpus/lexicons/frames.yaml)")
 
 
 def _codebook_arg(p) -> None:
     p.add_argument("--codebook", metavar="FILE", default=None,
-                   help="the codebook the coders follow (default: docs/codebook.md)")
+                   help="the codebook the coders follow (default: $DISCOURSE_CODEBOOK if "
+                        "set, else docs/codebook.md)")
 
 
 def _add_frames(sub) -> None:
@@ -39,7 +41,7 @@ def _add_frames(sub) -> None:
                    help="sentences to code (UTF-8 CSV); '-' reads standard input")
     _output_arg(p)
     _lexicon_arg(p)
-    p.add_argument("--jobs", type=int, default=1, metavar="N",
+    p.add_argument("--jobs", "--n-jobs", type=int, default=1, metavar="N",
                    help="worker processes, -1 for one per core (default 1; the output "
                         "is the same; pays from about 100,000 sentences)")
 

@@ -23,7 +23,7 @@ Conventions (name them when citing counts):
   1,000 words.
 * **Sentence** (:func:`sentence_spans`, from :mod:`discourse.sentence_split`): NLTK's
   Punkt sentence tokenizer (Kiss and Strunk 2006) with NLTK's pretrained English
-  parameters plus the abbreviations in :data:`EXTRA_ABBREVIATIONS`, and three rules of
+  parameters plus the abbreviations in :data:`EXTRA_ABBREVIATIONS`, and five rules of
   the package's own (see that module).
 * **Lemma** (:func:`lemma`): dictionary look-up in ``lemminflect``'s plain-text lexicon
   (no model, no pickle), without part-of-speech tagging (there is no trustworthy

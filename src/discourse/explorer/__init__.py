@@ -101,7 +101,8 @@ def build_html(results: str | os.PathLike | None = None,
     results = paths.results_dir(results)
     read = {o.name: data.read_result(o, results) for o in (
         registry.KEYWORDS_KEYNESS, registry.SENTENCES, registry.FRAMING_CODES,
-        registry.TOPICS_TERMS, registry.TOPICS_LABELS_CHECK, registry.TOPICS_PASSAGES)}
+        registry.TOPICS_TERMS, registry.TOPICS_LABELS_CHECK, registry.TOPICS_PASSAGES,
+        registry.TOPICS_STABILITY)}
     keyness = read[registry.KEYWORDS_KEYNESS.name]
     sentences = read[registry.SENTENCES.name]
     codes = read[registry.FRAMING_CODES.name]
@@ -131,12 +132,14 @@ def build_html(results: str | os.PathLike | None = None,
         topic_view = views.no_data(registry.TOPICS_TERMS, sheet, "topics")
     else:
         topic_view = views.topics_view(
-            data.topic_terms(terms, read[registry.TOPICS_LABELS_CHECK.name]),
+            data.topic_terms(terms, read[registry.TOPICS_LABELS_CHECK.name],
+                             read[registry.TOPICS_STABILITY.name]),
             None if passages is None else data.topic_passages(passages), sheet)
 
     layout = views.explorer_layout(key_view, sentence_view, topic_view)
     used = [registry.KEYWORDS_KEYNESS, registry.SENTENCES, registry.FRAMING_CODES,
-            registry.TOPICS_TERMS, registry.TOPICS_LABELS_CHECK, registry.TOPICS_PASSAGES]
+            registry.TOPICS_TERMS, registry.TOPICS_LABELS_CHECK, registry.TOPICS_PASSAGES,
+            registry.TOPICS_STABILITY]
     header = (
         "<h1>discourse: explore the results</h1>"
         "<p>Key terms with their contexts, sentences with their frame codes, and topics "

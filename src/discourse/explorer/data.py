@@ -65,6 +65,8 @@ COLUMNS = {
     registry.FRAMING_CODES.name: ("sentence_id", *FRAMES, "evidence"),
     registry.TOPICS_TERMS.name: ("topic", "rank", "term", "weight"),
     registry.TOPICS_LABELS_CHECK.name: ("topic", "label", "status"),
+    registry.TOPICS_STABILITY.name: ("topic", "stability", "stability_resample", "citable",
+                                     "min_stability", "min_resample_stability"),
     registry.TOPICS_PASSAGES.name: ("topic", "rank", "unit_id", "doc_id", "year", "role",
                                     "weight", "text"),
 }
@@ -279,8 +281,9 @@ def coded_sentences(sentences: pd.DataFrame, codes: pd.DataFrame,
                 *[f"agreement_{f}" for f in FRAMES]]].reset_index(drop=True)
 
 
-def topic_terms(terms: pd.DataFrame, labels: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Top terms per topic with the researcher's label, if any.
+def topic_terms(terms: pd.DataFrame, labels: pd.DataFrame | None = None,
+                stability: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Top terms per topic with the researcher's label, if any, and its stability.
 
     Parameters
     ----------
@@ -288,12 +291,17 @@ def topic_terms(terms: pd.DataFrame, labels: pd.DataFrame | None = None) -> pd.D
         ``topics-terms`` (``topic, rank, term, weight``).
     labels : pandas.DataFrame, optional
         ``topics-labels-check`` (``topic, label, status``).
+    stability : pandas.DataFrame, optional
+        ``topics-stability`` (``topic, stability, stability_resample, citable`` and the
+        two thresholds).
 
     Returns
     -------
     pandas.DataFrame
-        ``topic terms``: ``topic, rank, term, weight, label, status`` sorted by topic
-        and rank; ``label`` and ``status`` are empty where no label is stored.
+        ``topic terms``: ``topic, rank, term, weight, label, status, stability,
+        stability_resample, citable, min_stability, min_resample_stability`` sorted by
+        topic and rank; ``label`` and ``status`` are empty where no label is stored,
+        the stability columns NaN (``citable`` empty) without the stability table.
     """
     out = terms[["topic", "rank", "term", "weight"]].copy()
     if labels is not None:
@@ -301,6 +309,15 @@ def topic_terms(terms: pd.DataFrame, labels: pd.DataFrame | None = None) -> pd.D
                         on="topic", how="left")
     for c in ("label", "status"):
         out[c] = out[c].fillna("").astype(str) if c in out else ""
+    cols = list(COLUMNS[registry.TOPICS_STABILITY.name][1:])
+    if stability is not None:
+        out = out.merge(stability[["topic", *cols]].drop_duplicates("topic"), on="topic",
+                        how="left")
+    for c in cols:
+        if c == "citable":
+            out[c] = out[c].fillna("").astype(str) if c in out else ""
+        elif c not in out:
+            out[c] = float("nan")
     return out.sort_values(["topic", "rank"], kind="stable").reset_index(drop=True)
 
 

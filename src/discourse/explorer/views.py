@@ -62,12 +62,14 @@ def _kwic_heading(term: str, lines: pd.DataFrame | None, kwic_terms: list[str]) 
                 f"<code>{registry.SENTENCES.ref}</code> was not found.</p>")
     if term not in kwic_terms:
         return (f'<p class="hint">KWIC lines are included for the {len(kwic_terms)} terms '
-                f"of <code>{registry.FIG_KEYNESS.ref}</code> (filled points); for <b>{t}</b> run "
+                f"of <code>{registry.FIG_KEYNESS.ref}</code> (dark points); for <b>{t}</b> run "
                 f"<code>discourse kwic \"{t}\"</code>.</p>")
     mine = lines[lines["term"] == term]
     total = int(mine["total"].iloc[0]) if len(mine) else 0
     shown = f"the first {len(mine)} of {total}" if len(mine) < total else f"{total}"
-    return f"<p>Keyword in context: <b>{t}</b>, {shown} occurrence(s).</p>"
+    return (f"<p>Keyword in context: <b>{t}</b>, {shown} occurrence(s) of the word as "
+            "printed (lemmas, variants and longer phrases included: the keyness counts are "
+            "of the term alone).</p>")
 
 
 def keyness_view(points: pd.DataFrame, lines: pd.DataFrame | None, kwic_terms: list[str],
@@ -137,7 +139,12 @@ def keyness_view(points: pd.DataFrame, lines: pd.DataFrame | None, kwic_terms: l
                         width=_WIDTH // 2 - 10)
     intro = ('<p class="hint">Click a point to list its keyword-in-context lines; hover '
              "for the numbers. Red: more frequent in " + html.escape(target) +
-             "; blue: in " + html.escape(reference) + ".</p>")
+             "; blue: in " + html.escape(reference) + f". Dark points are the {len(kwic_terms)} "
+             f"terms of <code>{registry.FIG_KEYNESS.ref}</code>, whose lines are included; "
+             "pale points have none here. A KWIC query finds the word wherever it is "
+             "printed (its lemmas, name variants, inside longer phrases), so a term can "
+             "have more lines than its count, which is of the term as counted (\"member "
+             "state\" is a term of its own).</p>")
     heading = _div(intro, sheet, name="kwic-heading", width=_WIDTH)
     cols = ["term", "n", "sentence_id", "year", "left", "match", "right"]
     kwic = lines if lines is not None else pd.DataFrame(columns=cols)
@@ -309,6 +316,14 @@ def topics_view(terms: pd.DataFrame, passages: pd.DataFrame | None, sheet):
         name = f"Topic {topic}" + (f": {label}" if label else "")
         if status == "stale":
             name += " (stored label stale, not shown)"
+        r = part.iloc[0]
+        unstable = str(r["citable"]).lower() == "false"
+        stable_html = "" if str(r["citable"]) == "" else (
+            f"<p>Stability across seeds {float(r['stability']):.2f} (needs "
+            f"{float(r['min_stability']):.2f}), across resamples "
+            f"{float(r['stability_resample']):.2f} (needs "
+            f"{float(r['min_resample_stability']):.2f}): "
+            + ("<b>not stable enough to cite</b>.</p>" if unstable else "citable.</p>"))
         words = part["term"].tolist()
         fig = figure(y_range=words[::-1], width=420, height=60 + 26 * len(words),
                      title=name if len(name) < 60 else name[:57] + "...",
@@ -317,18 +332,28 @@ def topics_view(terms: pd.DataFrame, passages: pd.DataFrame | None, sheet):
         fig.add_tools(HoverTool(tooltips=[("term", "@y"), ("weight", "@right{0.0000}")]))
         fig.xaxis.axis_label = "weight in the topic"
         mine = None if passages is None else passages[passages["topic"] == topic]
-        text = _div(f"<p><b>{html.escape(name)}</b></p>" + _passages_html(mine), sheet,
-                    width=_WIDTH - 450, name=f"topic-{topic}-passages")
-        title = f"{topic}. {label}" if label else f"Topic {topic}"
+        text = _div(f"<p><b>{html.escape(name)}</b></p>" + stable_html + _passages_html(mine),
+                    sheet, width=_WIDTH - 450, name=f"topic-{topic}-passages")
+        title = ("[unstable] " if unstable else "") + (
+            f"{topic}. {label}" if label else f"Topic {topic}")
         panels.append(TabPanel(child=row(fig, text),
                                title=title if len(title) < 34 else title[:31] + "..."))
     meta = ""
     if len(terms):
         meta = (f" from <code>{registry.TOPICS_TERMS.ref}</code> and "
                 f"<code>{registry.TOPICS_PASSAGES.ref}</code>")
+    cited = terms.drop_duplicates("topic")["citable"].astype(str).str.lower()
+    note = "" if (cited == "").all() else (
+        f" Only topics stable across seeds and resamples "
+        f"(<code>{registry.TOPICS_STABILITY.ref}</code>) are cited: "
+        + ("<b>none of these is</b>, so no topic-level claim is made from them."
+           if (cited != "true").all() else
+           f"{int((cited == 'true').sum())} of {len(cited)}; the others are marked "
+           "[unstable]."))
     intro = _div(f"<p><b>Topics</b> ({terms['topic'].nunique()} topics){meta}. Labels are "
                  "the researcher's (<code>annotations/topic_labels.csv</code>); a stale "
-                 "label, written for another model, is not shown.</p>", sheet, width=_WIDTH)
+                 f"label, written for another model, is not shown.{note}</p>", sheet,
+                 width=_WIDTH)
     return column(intro, Tabs(tabs=panels, name="topic-tabs"), name="view-topics")
 
 

@@ -99,20 +99,20 @@ def read_sheet(path: str | os.PathLike) -> pd.DataFrame:
     dup = sheet["id"][sheet["id"].duplicated()]
     if len(dup):
         raise SheetError(f"{p}: id {dup.iloc[0]!r} appears more than once")
+    values = {f: sheet[f].str.strip() for f in FRAMES}          # all checked as text first
+    uncoded = int(pd.concat([v == "" for v in values.values()], axis=1).any(axis=1).sum())
     for f in FRAMES:
-        values = sheet[f].str.strip()
-        bad = ~values.isin(["0", "1"])
+        bad = ~values[f].isin(["0", "1"])
         if bad.any():
             i = int(bad.to_numpy().argmax())
-            what = "is empty (uncoded)" if values.iloc[i] == "" else \
+            what = "is empty (uncoded)" if values[f].iloc[i] == "" else \
                 f"is {sheet[f].iloc[i]!r}"
-            uncoded = int((sheet[list(FRAMES)].apply(lambda c: c.str.strip()) == "")
-                          .any(axis=1).sum())
             more = (f" ({uncoded} of {len(sheet)} rows have an empty code)"
                     if uncoded > 1 else "")
             raise SheetError(f"{p}, line {i + 2} (id {sheet['id'].iloc[i]!r}): column "
                              f"{f!r} {what}; every code must be 0 or 1{more}")
-        sheet[f] = values.astype(int)
+    for f in FRAMES:
+        sheet[f] = values[f].astype(int)
     return sheet
 
 

@@ -117,11 +117,16 @@ def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") 
 
     part = ceiling[ceiling["metric"] == metric]
     sets = list(dict.fromkeys(part["set"]))
-    fig, axes = new_figure(figsize=(3.2 * max(len(sets), 1) + 1.0, 4.6),
-                           ncols=max(len(sets), 1), sharey=True, squeeze=False)
+    # at most three panels a row, so that a page shows them legibly
+    ncols = min(max(len(sets), 1), 3)
+    nrows = -(-max(len(sets), 1) // ncols)
+    fig, axes = new_figure(figsize=(3.4 * ncols + 1.0, 4.4 * nrows + 0.4), nrows=nrows,
+                           ncols=ncols, sharey=True, squeeze=False)
+    for ax in axes.flat[len(sets):]:
+        ax.set_visible(False)
     frames = list(dict.fromkeys(part["frame"]))
     x = np.arange(len(frames))
-    for ax, name in zip(axes[0], sets):
+    for ax, name in zip(axes.flat, sets):
         rows = part[part["set"] == name].set_index("frame").loc[frames]
         for off, col, marker, label in ((-0.12, "two_coders", "o",
                                          "two hand coders, one against the other"),
@@ -134,14 +139,16 @@ def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") 
         r = rows.iloc[0]
         used = "used to build" if r["used_for_development"] == "yes" else "never used to build"
         label = str(r.get("measured_on") or "") or f"{r['kind']} text; {used} the lexicon"
-        ax.set_title(name + "\n" + textwrap.fill(f"({label})", 44), fontsize=7)
+        ax.set_title(name + "\n" + textwrap.fill(f"({label})", 48), fontsize=8)
         ax.set_xticks(x, frames, rotation=20)
         ax.set_ylim(0.5, 1.02)
         ax.axhline(0.85, ls=":", lw=0.8, color="0.5")
-    axes[0][0].set_ylabel(f"{metric} (95% interval)")
+    for row in axes:
+        row[0].set_ylabel(f"{metric} (95% interval)")
     axes[0][0].legend(frameon=False, loc="lower left", fontsize=8)
-    fig.suptitle(f"Agreement ({metric}): the automatic coder against the adjudicated hand "
-                 "coding, beside the two hand coders against each other (the ceiling)")
+    fig.suptitle(wrap_to(fig, f"Agreement ({metric}): the automatic coder against the "
+                         "adjudicated hand coding, beside the two hand coders against each "
+                         "other (the ceiling)", 10))
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     from discourse import results
 
