@@ -155,6 +155,12 @@ def test_topic_figures_show_their_tables():
     means = prevalence[prevalence.measure == "mean"]
     plotted = sorted(round(x, 12) for c in ax.containers for x in c.lines[0].get_xdata())
     assert plotted == sorted(round(x, 12) for x in means.estimate)
+    # every year's colour is legible on white (the second year was viridis' pale yellow)
+    from matplotlib.colors import to_rgb
+
+    for c in ax.containers:
+        r, g, b = to_rgb(c.lines[0].get_color())
+        assert 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.6      # viridis' end: 0.87
     flow = plots.plot_topic_flow(ut.assign(position=ut.groupby("year").cumcount() // 2 + 1,
                                            doc_id=ut.year.astype(str)))
     assert len([ax for ax in flow.axes if ax.get_images()]) == 2

@@ -56,6 +56,21 @@ def test_pages_are_self_contained_with_their_titles_and_images(tmp_path):
     assert re.findall(r'<link[^>]+href="https?:', page) == []
     index = pages[-1].read_text(encoding="utf-8")
     assert '<a href="01-corpus.html">01 · Corpus: the texts</a>' in index
+    # a browser review: no page linked back to the contents, the next chapter or the
+    # explorer, and a link to a file beside the notebooks broke in a report elsewhere
+    assert '<a href="index.html">Contents</a>' in page and 'href="explorer.html"' in page
+    nbformat.write(new_notebook(cells=[new_markdown_cell(
+        "# 02 · Keywords\n\nSee [the captions](../figures/README.md).")]),
+        nbdir / "02-keywords.ipynb")
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "README.md").write_text("captions\n")
+    pages = report.export_html(nbdir, tmp_path / "deep" / "html",
+                               results=tmp_path / "results")
+    first, second = (p.read_text(encoding="utf-8") for p in pages[:2])
+    assert '<a href="02-keywords.html">02-keywords &rarr;</a>' in first
+    assert '<a href="01-corpus.html">&larr; 01-corpus</a>' in second
+    assert 'href="../../figures/README.md"' in second
+    assert (tmp_path / "deep" / "html" / "../../figures/README.md").resolve().is_file()
 
 
 @pytest.mark.slow

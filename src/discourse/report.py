@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
 
 from discourse import __version__, explorer, paths
@@ -102,11 +103,14 @@ def export_html(notebooks: str | os.PathLike | None = None,
     explorer_page = explorer.build_html(results, corpus)
     exporter = _exporter()
     written, rows = [], []
-    for nb_path in notebook_paths(notebooks):
-        nb = nbformat.read(nb_path, as_version=4)
+    chapters = [(p, nbformat.read(p, as_version=4)) for p in notebook_paths(notebooks)]
+    for i, (nb_path, nb) in enumerate(chapters):
         title = page_title(nb, nb_path.stem)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
         body = body.replace(".ipynb\"", ".html\"")  # links between chapters
+        body = _relink(body, nb_path.parent, out_dir)
+        body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + _nav(chapters, i), body,
+                      count=1)
         target = out_dir / f"{nb_path.stem}.html"
         write_text(body, target)
         written.append(target)
@@ -132,6 +136,37 @@ def export_html(notebooks: str | os.PathLike | None = None,
     write_text(index, target)
     written.append(target)
     return written
+
+
+def _nav(chapters: list, i: int) -> str:
+    """Links from chapter ``i`` to the contents, the chapters before and after it and
+    the explorer."""
+    links = ['<a href="index.html">Contents</a>']
+    if i > 0:
+        links.append(f'<a href="{chapters[i - 1][0].stem}.html">&larr; '
+                     f"{html.escape(chapters[i - 1][0].stem)}</a>")
+    if i + 1 < len(chapters):
+        links.append(f'<a href="{chapters[i + 1][0].stem}.html">'
+                     f"{html.escape(chapters[i + 1][0].stem)} &rarr;</a>")
+    links.append('<a href="explorer.html">Explorer</a>')
+    return ('<nav aria-label="report" style="font-family: sans-serif; margin: 0.6em 1em;">'
+            + " &middot; ".join(links) + "</nav>")
+
+
+def _relink(body: str, notebooks: Path, out_dir: Path) -> str:
+    """Relative links of a notebook to files beside it (``../figures/README.md``) made
+    relative to the report's folder, where it is elsewhere than beside the notebooks."""
+    def fix(m):
+        href = m.group(2)
+        if re.match(r"[a-z]+:|#|/", href) or href.endswith(".html"):
+            return m.group(0)
+        target = (notebooks / href.split("#")[0]).resolve()
+        if not target.exists():
+            return m.group(0)
+        rel = os.path.relpath(target, out_dir.resolve()).replace(os.sep, "/")
+        return f'{m.group(1)}"{html.escape(rel)}"'
+
+    return re.sub(r'(<a href=)"([^"]+)"', fix, body)
 
 
 def _corpus_line(corpus) -> list[str]:

@@ -168,12 +168,13 @@ def plot_topic_prevalence(prevalence, labels=None, stability=None):
     topics_ = sorted(int(t) for t in p["topic"].unique())
     years = sorted(int(y) for y in p["year"].unique())
     fig, ax = new_figure(figsize=(8.0, 1.2 + 0.55 * len(topics_) * max(1, len(years)) ** 0.5))
-    cmap = pyplot().get_cmap("viridis")
+    # tab10's colours, each legible on white (viridis ended in a pale yellow)
+    cmap = pyplot().get_cmap("tab10")
     step = 0.7 / max(len(years), 1)
     for i, year in enumerate(years):
         g = p[p["year"] == year].set_index("topic").loc[topics_]
         y = [topics_.index(t) + (i - (len(years) - 1) / 2) * step for t in topics_]
-        color = cmap(i / max(len(years) - 1, 1)) if len(years) > 1 else "#1f77b4"
+        color = cmap(i % 10) if len(years) > 1 else "#1f77b4"
         ax.errorbar(g["mean"], y, xerr=[g["mean"] - g["ci_low"], g["ci_high"] - g["mean"]],
                     fmt="o", color=color, capsize=2, markersize=4,
                     label=f"{year} (n = {int(g['n_units'].iloc[0])})")
