@@ -375,10 +375,10 @@ def comparisons(groups: Iterable, target=None, reference=None, *,
     if len(groups) < 2:
         raise ValueError(f"a comparison needs at least two values of {name!r}; the data "
                          f"has only {groups}")
-    if reference is None and target is not None and target == groups[0] \
-            and DEFAULT_REFERENCE == "first":
-        reference = groups[1]    # the default for the first group: the earliest other one
-    reference = DEFAULT_REFERENCE if reference is None else reference
+    if reference is None:
+        reference = DEFAULT_REFERENCE
+        if reference == "first" and target == groups[0]:
+            reference = groups[1]    # for the first group: the earliest other one
     keyword = isinstance(reference, str) and reference in REFERENCES
 
     def hint(v) -> str:          # "2023" for the year 2023

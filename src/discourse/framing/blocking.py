@@ -13,8 +13,8 @@ from itertools import compress, count
 
 from discourse.framing.sections import FRAMES
 
-__all__ = ["block_span", "longest_match", "list_span", "forward_span", "sco_body_spans",
-           "backdrop_span", "apposition_spans", "HEADLINE_CAPITALS"]
+__all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
+           "sco_body_spans", "backdrop_span", "apposition_spans", "HEADLINE_CAPITALS"]
 
 #: Sections whose entries block the frame words they cover, even of the same length.
 _NAMES = frozenset({"name", "body", "neutral"})
@@ -128,6 +128,15 @@ def forward_span(toks, start: int, stops) -> int:
     while hi < len(toks) and toks[hi].lower() not in stops:
         hi += 1
     return hi
+
+
+def backward_span(toks, end: int, stops, most: int) -> int:
+    """Start of the span of at most ``most`` tokens before ``end``, not reaching back
+    past a token in ``stops`` (or the start)."""
+    lo = end
+    while lo > 0 and end - lo < most and toks[lo - 1].lower() not in stops:
+        lo -= 1
+    return lo
 
 
 def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:

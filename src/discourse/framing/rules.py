@@ -45,8 +45,9 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
-                                        backdrop_span, block_span, forward_span, list_span,
-                                        longest_match, sco_body_spans)
+                                        backdrop_span, backward_span, block_span,
+                                        forward_span, list_span, longest_match,
+                                        sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.sections import FRAMES
@@ -223,10 +224,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
         elif sec == "internal_open":
             # decision rule 9: the SCO's standing "among the peoples of the member states"
             # is internal; the standing words just before the marker, within the clause
-            lo = r[0]
-            while lo > 0 and r[0] - lo < s["internal_window"] and \
-                    toks[lo - 1] not in (",", ";", ":", "."):
-                lo -= 1
+            lo = backward_span(toks, r[0], {",", ";", ":", "."}, s["internal_window"])
             block_span(entries, content, blocked, lo, r[0],
                        f"standing inside the member states '{printed(toks[r[0]:r[1]])}'",
                        frames=("multilateralism",), kinds=("standing",))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-
 from typing import TYPE_CHECKING
 
 from discourse.plots.figure import new_figure, source_note, wrap_to
