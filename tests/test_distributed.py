@@ -58,3 +58,24 @@ def test_dask_results_equal_single_process(client, recombined, which):
     assert distributed.default_partitions(client, 100) == 4
     with pytest.raises(ValueError, match="npartitions=0"):
         distributed.segment(docs, client, npartitions=0)
+
+
+def test_each_call_scatters_under_keys_of_its_own(client, monkeypatch):
+    """A fresh-clone run failed with "lost dependencies": segment and then code_frames on
+    the same docs scattered the same partitions under the same hashed keys, and the
+    second call asked for data the first one's release was removing. Each call's keys
+    are now its own."""
+    docs = corpus.load_docs(MULTI)
+    keys, scatter = [], client.scatter
+
+    def recording(data, **kwargs):
+        futures = scatter(data, **kwargs)
+        keys.append({f.key for f in futures})
+        return futures
+
+    monkeypatch.setattr(client, "scatter", recording)
+    for _ in range(3):
+        distributed.segment(docs, client, npartitions=3)
+        distributed.code_frames(docs, client, npartitions=3)
+    assert len(keys) == 6 and all(len(k) == 3 for k in keys)
+    assert len(set().union(*keys)) == 18

@@ -53,8 +53,11 @@ def _map(client, func, docs: pd.DataFrame, npartitions: int | None, *args) -> li
     if n < 1:
         raise ValueError(f"npartitions={npartitions!r} must be a positive integer")
     parts = [docs.iloc[a:b].reset_index(drop=True) for a, b in partitions(len(docs), n)]
-    # the texts go to the workers as data (scatter), not inside the task graph
-    data = client.scatter(parts)
+    # the texts go to the workers as data (scatter), not inside the task graph, under
+    # keys of their own: hashed keys are the same for the same partitions, and a call
+    # right after another on the same docs could ask for data the first one's release
+    # was removing ("lost dependencies")
+    data = client.scatter(parts, hash=False)
     futures = client.map(func, data, *[[a] * len(parts) for a in args], pure=False)
     return client.gather(futures)
 
