@@ -30,6 +30,22 @@ def test_lists_of_ministries_do_not_carry_frames(lex):
     assert codes("The transport ministers discussed terrorism.", lex) == (1, 0, 0)
 
 
+def test_notes_quote_a_blocked_span_as_printed(lex, real_sentences):
+    """A note quotes the span that blocked a match as the text prints it: no spaces
+    before commas, no comma at the span's edge (a list's span may start at one)."""
+    blocked = framing.explain("The ministers of defence, economy and transport met in "
+                              "Tashkent.", lex)["blocked"]
+    assert any("in list 'The ministers of defence, economy and transport'" in b
+               for b in blocked), blocked
+    row = real_sentences.set_index("sentence_id").loc[
+        "norov-2019-04-22-press-club-interview.p009.s01"]
+    assert "total population, territory, natural resources, and GDP" in row.text
+    got = framing.code_sentences(real_sentences[real_sentences.paragraph == row.paragraph],
+                                 lex).set_index("sentence_id").loc[row.name, "evidence"]
+    assert ("in list of size measures 'total population, territory, natural resources, "
+            "and GDP'") in got, got
+
+
 def test_money_serving_security_is_security_not_economy(lex):
     assert codes("They agreed to block terrorist financing.", lex) == (1, 0, 0)
     assert codes("Courts froze the bank accounts of suspects.", lex) == (1, 0, 0)

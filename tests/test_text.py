@@ -23,11 +23,16 @@ def test_normalise_spaces_and_quotes():
     (["the", "world", "'s", "population"], "the world's population"),
     (["the", "SCO", "\u2019s", "role"], "the SCO\u2019s role"),
     (["the", "'", "Shanghai", "spirit", "'"], "the ' Shanghai spirit '"),   # quotes stay
-    (["No", ".", "5"], "No . 5"),                      # one capital: no initialism
+    (["No", ".", "5"], "No. 5"),                       # one capital: no initialism
+    (["population", ",", "territory", ",", "and", "GDP", ";", "trade", ":"],
+     "population, territory, and GDP; trade:"),
+    (["the", "Forum", "(", "2019", ")", "grew", "5", "%", "!"], "the Forum (2019) grew 5%!"),
+    (["US", "$", "6.3", "-", "trillion"], "US $ 6.3 - trillion"),
     ([], "")])
-def test_printed_glues_initialisms_and_possessives_only(tokens, expected):
-    """Evidence labels read as the text prints them ("U.S.", "world's"), not as the
-    coder's tokens ("U . S .", "world 's"); nothing else is glued."""
+def test_printed_glues_initialisms_possessives_and_punctuation(tokens, expected):
+    """Evidence labels read as the text prints them ("U.S.", "world's", "territory, and
+    GDP"), not as the coder's tokens ("U . S .", "world 's", "territory , and GDP");
+    quotes, hyphens and currency signs keep their spaces."""
     assert text.printed(tokens) == expected
 
 

@@ -119,15 +119,17 @@ def hyphen_parts(token: str) -> list[str]:
 #: split off its word ("world 's", "Ministers ' Meeting").
 _SPACED_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z] \. ?){2,}")
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (?=['\u2019]s\b)|(?<=s) (?=['\u2019](?: \w|$))")
+#: A space the tokens put before a closing mark or after an opening bracket.
+_SPACED_MARK = re.compile(r" (?=[,;:.!?%)\]])|(?<=[(\[]) ")
 
 
 def printed(tokens) -> str:
     """Tokens as they read in the text, for evidence and notes: joined by spaces, but an
-    initialism with full stops and a possessive glued as printed.
+    initialism with full stops, a possessive and punctuation glued as printed.
 
     The tokens of :data:`TOKEN_PATTERN` lose the spaces of the text; this puts back
-    the two cases a reader notices in a label ("U . S ." and "world 's"), and leaves
-    every other token separated by one space.
+    the cases a reader notices in a label ("U . S .", "world 's", "territory , and
+    GDP", "( UN )"), and leaves every other token separated by one space.
 
     Examples
     --------
@@ -135,6 +137,8 @@ def printed(tokens) -> str:
     'the U.S. and the U.N.'
     >>> printed(["world", "'s", "population"]), printed(["Ministers", "'", "Meeting"])
     ("world's population", "Ministers' Meeting")
+    >>> printed(["territory", ",", "resources", ",", "and", "GDP", "(", "2019", ")", "."])
+    'territory, resources, and GDP (2019).'
     """
     text = " ".join(tokens)
     if "." in text:
@@ -143,7 +147,7 @@ def printed(tokens) -> str:
             text)
     if "'" in text or "\u2019" in text:
         text = _SPACED_POSSESSIVE.sub("", text)
-    return text
+    return _SPACED_MARK.sub("", text)
 
 
 def normalise(text: str) -> str:

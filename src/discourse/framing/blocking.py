@@ -12,6 +12,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from discourse.framing.sections import FRAMES
+from discourse.text import printed
 
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
            "sco_body_spans", "backdrop_span", "apposition_spans", "HEADLINE_CAPITALS"]
@@ -44,6 +45,20 @@ _FUNCTION_WORDS = frozenset({
 #: the mark of a headline in title case, never part of a body's name.
 HEADLINE_CAPITALS = frozenset({w.capitalize() for w in _FUNCTION_WORDS}
                               | {w.upper() for w in _FUNCTION_WORDS})
+
+
+def quoted(toks, lo: int, hi: int) -> str:
+    """The tokens ``toks[lo:hi]`` as a blocked match's note quotes them: as printed
+    (:func:`discourse.text.printed`), without a comma, semicolon or colon at either end
+    (a list's span may begin at the comma before its first item)."""
+    while lo < hi and toks[lo] in _EDGE_MARKS:
+        lo += 1
+    while hi > lo and toks[hi - 1] in _EDGE_MARKS:
+        hi -= 1
+    return printed(toks[lo:hi])
+
+
+_EDGE_MARKS = frozenset({",", ";", ":"})
 
 
 def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=FRAMES,
@@ -93,7 +108,7 @@ def longest_match(toks, entries, content, blocked, body: str = "an own body") ->
                 else:
                     what = {"name": "name", "body": f"name of {body}",
                             "neutral": "neutral"}.get(outer.section, outer.section)
-                    blocked[m] = f"inside {what} '{' '.join(toks[o[0]:o[1]])}'"
+                    blocked[m] = f"inside {what} '{quoted(toks, o[0], o[1])}'"
                 break
 
 

@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
                                         backdrop_span, backward_span, block_span,
-                                        forward_span, list_span, longest_match,
+                                        forward_span, list_span, longest_match, quoted,
                                         sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
@@ -177,7 +177,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                             and toks[hi + 1][:1].isupper())):
                     hi += 1
             block_span(entries, content, blocked, r[0], hi,
-                       f"inside name of {_body(s)} '{' '.join(toks[r[0]:hi])}'")
+                       f"inside name of {_body(s)} '{quoted(toks, r[0], hi)}'")
         elif sec == "relation":
             flags.add(("relation", r[0]))
         elif sec == "list_head":
@@ -185,7 +185,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                                s.get("joiners", ()), after_of=True,
                                stops=s.get("list_stops", frozenset()))
             block_span(entries, content, blocked, lo, hi,
-                       f"in list '{' '.join(toks[lo:hi])}'", frames=FRAMES[:2])
+                       f"in list '{quoted(toks, lo, hi)}'", frames=FRAMES[:2])
         elif sec == "measure_head":
             lo, hi = list_span(toks, r, _covered(entries, content, blocked),
                                s.get("measure_joiners", ()), after_of=False)
@@ -195,7 +195,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             if others or any(entries[x[2]].section == "measure_head" and x != r
                              and lo <= x[0] < hi for x in rules):
                 block_span(entries, content, blocked, lo, hi,
-                           f"in list of size measures '{' '.join(toks[lo:hi])}'",
+                           f"in list of size measures '{quoted(toks, lo, hi)}'",
                            frames=(s.get("measure_frame"),))
         elif sec in ("attend_after", "attend_before"):
             if sec == "attend_after":
@@ -207,19 +207,19 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             mixed = any(toks[i].lower() == "member" and toks[i + 1].lower().startswith("state")
                         for i in range(lo, min(hi, n) - 1))
             block_span(entries, content, blocked, lo, hi,
-                       f"in list of participants '{' '.join(toks[lo:hi])}'",
+                       f"in list of participants '{quoted(toks, lo, hi)}'",
                        kinds=("role",) if mixed else ())
             flags.add(("attendance", lo, hi, mixed))
         elif sec == "cite_open":
             hi = forward_span(toks, r[1], s.get("stops", ()))
             block_span(entries, content, blocked, r[0], hi,
-                       f"source cited '{' '.join(toks[r[0]:hi])}'",
+                       f"source cited '{quoted(toks, r[0], hi)}'",
                        frames=("multilateralism",), keep=())
         elif sec == "backdrop_open":
             got = backdrop_span(toks, r)
             if got:
                 block_span(entries, content, blocked, got[0], got[1],
-                           f"backdrop '{' '.join(toks[got[0]:got[1]])}'",
+                           f"backdrop '{quoted(toks, got[0], got[1])}'",
                            frames=tuple(s.get("backdrop_frames", ())))
         elif sec == "internal_open":
             # decision rule 9: the SCO's standing "among the peoples of the member states"
@@ -292,7 +292,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             and not s.get("body_heads", frozenset()).isdisjoint(tokset):   # a name has a head
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
             block_span(entries, content, blocked, lo, hi,
-                       f"inside name of {_body(s)} '{' '.join(toks[lo:hi])}'")
+                       f"inside name of {_body(s)} '{quoted(toks, lo, hi)}'")
     refs_, event_refs, triggers, flags = _apply_rules(
         lex, toks, caches, content, rules, blocked, s, context=context, events=events,
         want_refs=refs) if rules else _NO_RULES
@@ -304,12 +304,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                     and main.kind[m[2]] != "explicit" \
                     and not nouns.isdisjoint(caches.main[toks[m[1]]]) \
                     and any(not verbs.isdisjoint(caches.main[t]) for t in toks[m[1] + 1:m[1] + 4]):
-                blocked[m] = f"source cited '{' '.join(toks[m[0]:m[1] + 1])}'"
+                blocked[m] = f"source cited '{quoted(toks, m[0], m[1] + 1)}'"
     # its spans begin after a comma: none can hold a match that starts before the first
     if framed and s.get("backdrop_frames") and "," in tokset and content[-1][0] > toks.index(","):
         for lo, hi in apposition_spans(toks):
             block_span(entries, content, blocked, lo, hi,
-                       f"description attached to a name '{' '.join(toks[lo:hi])}'",
+                       f"description attached to a name '{quoted(toks, lo, hi)}'",
                        frames=tuple(s["backdrop_frames"]) + ("security",))
     # widest opener first ("under the motto" before "motto"): the first rule to block a
     # match names it, and a set's order changes with the process's string hashes
@@ -320,7 +320,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     for f in manners:
         if not any(not (f[1] <= c[1] and c[2] <= f[2]) for c in commits):
             block_span(entries, content, blocked, f[1], f[2],
-                       f"principle cited in passing '{' '.join(toks[f[1]:f[2]])}'",
+                       f"principle cited in passing '{quoted(toks, f[1], f[2])}'",
                        frames=("multilateralism",), kinds=("principle",))
     kept = ([], [], [])
     for m in sorted(content) if len(content) > 1 else content:
