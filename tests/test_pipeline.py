@@ -220,6 +220,7 @@ def test_the_report_is_self_contained_and_shows_every_figure(pipeline_run, tmp_p
         assert n == expected, page.name
         assert all(re.search(r'alt="[A-Z][^"]{5,}"', i) for i in images), page.name
         assert "No description has been provided" not in html
+        assert len(re.findall(r"<h1[ >]", html)) == 1, page.name     # one title a page
         assert re.findall(r'<(?:script|img|link)[^>]+(?:src|href)="(?:https?:)?//', html) == []
         total += n
     assert total == len(results.FIGURES)

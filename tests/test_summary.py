@@ -57,6 +57,14 @@ def test_findings_quote_the_tables(tmp_path):
              log_ratio=-3.6, target="2022", reference="2021")])
     findings = summary.headline_findings(tmp_path)
     text = summary.render_summary(findings, results=tmp_path)
+    # summary.md has one title; chapter 05 shows the same text one level down
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == ["# Headline findings", "## Corpus", "## Framing", "## Keywords",
+                        "## Topics"]
+    shown = summary.render_summary(findings, results=tmp_path, level=2)
+    assert shown == text.replace("\n## ", "\n### ").replace("# Headline", "## Headline", 1)
+    with pytest.raises(ValueError, match="level must be 1 to 5"):
+        summary.render_summary(findings, level=0)
     assert "No sentence of this corpus is hand-coded" not in text
     assert "with two texts, keyness is descriptive evidence about these texts" in text
     assert ("25.0% of sentences in 2021 (10 of 40; 95% CI 12% to 42%)" in text)
