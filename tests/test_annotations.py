@@ -17,14 +17,15 @@ from conftest import CORPUS, REPO
 ANNOTATIONS = CORPUS / "annotations"
 #: sha256 of every hand-coded file (codebook version 2, recoded 2026-12-02; the writer sets
 #: w6, w7, w10 and w11 added to sco_style/frames_dev.csv and the second, third and fourth
-#: held-out sets, w8 and w9, w12 and w13, w14 and w15, coded the same day; see README).
+#: held-out sets, w8 and w9, w12 and w13, w14 and w15, coded the same day; w16 and w17
+#: added and the fifth held-out set, w18 and w19, coded on 2026-12-04; see README).
 PINNED = {
     "frames_validation.csv": "85a8b182d295b07886698842455e1c8ac8f8e645b9dd406cb95223e70e2427b6",
     "frames_heldout.csv": "a88f60aa6eb651f5e7aa4f6892a2954ce4e150e497580f6fcc181417c793b6ab",
     "frames_dev.csv": "668ccdef33edba0bf6f94031910105f1195e74fefa2f98516553cce561a6b9d2",
     "frames_corpus_coder_a.csv": "f5236ae28c97a2419da6f0422132136d93b737a19169d499e1e225964056a3a9",
     "frames_corpus_coder_b.csv": "93bbec705d40c4c442a6ed288129bf54ab8b39210890f625eb3212970e445990",
-    "sco_style/frames_dev.csv": "875b3456bce75909b269e0555b4bf2ed3a33bf9731b96d897a178b4e0846fb87",
+    "sco_style/frames_dev.csv": "7a19317c06bc445bc0dfd6e0866f6719a8aef8df3b3fc847c4646cce79f0de47",
     "sco_style/frames_heldout.csv":
         "bcb37467fef9935758198b51041906d7f9fd66737190b1b5740fad73adbb9366",
     "sco_style/frames_heldout2.csv":
@@ -33,6 +34,8 @@ PINNED = {
         "7d8192394dcd56130a2f11ae019e12e3a51ed0ecca3d086b812c2a0b0d1395ab",
     "sco_style/frames_heldout3.csv":
         "e5025cbca306da85ed8641ebc20595600eb845b94dc9d560093cb304b76a1ab5",
+    "sco_style/frames_heldout5.csv":
+        "b91a88cf1eacc0973584330393441d55ffd00d35d393d1d81943cd72460e4e62",
 }
 FRAMES = ["security", "economy", "multilateralism"]
 
@@ -73,7 +76,7 @@ def test_the_corpus_reference_is_coder_a_with_the_adjudicated_decisions():
 
 
 def test_sco_style_references_are_the_adjudicated_codes_of_two_coders():
-    for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4"):
+    for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
         ref = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}.csv",
                           keep_default_na=False)
         coders = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}_coders.csv",

@@ -24,35 +24,39 @@ def test_the_registry_labels_every_set():
     assert sets.set.tolist()[0] == "corpus"
     held = sets[sets.used_for_development == "no"]
     assert held.set.tolist() == ["sco-style-heldout", "sco-style-heldout-2",
-                                 "sco-style-heldout-3", "sco-style-heldout-4"]
-    # the first three were scored again after later lexicon changes (sets.csv rescored)
+                                 "sco-style-heldout-3", "sco-style-heldout-4",
+                                 "sco-style-heldout-5"]
+    # the first four were scored again after later lexicon changes (sets.csv rescored)
     again = ", but scored again after later changes of it (a small risk of selection)"
     never = "synthetic text, never used to build or tune the lexicon"
-    assert held.measured_on.tolist() == [never + again] * 3 + [never]
+    assert held.measured_on.tolist() == [never + again] * 4 + [never]
     corpus_row = sets[sets.set == "corpus"].iloc[0]
     assert corpus_row.measured_on == "real text, used to build or tune the lexicon"
 
 
-#: sha256 of repr([(id, security, economy, multilateralism), ...]) of the coder of commit
-#: 732c50a on sco_style/frames_heldout4.csv (computed without reading the codes).
-SCORED_ONCE = "1e17f44958f4b544d6a8f1ceaaebdea23b6ad5d34b5e33b8aee91c1fa81f2eef"
+#: sha256 of repr([(id, security, economy, multilateralism), ...]) of lexicon version 5
+#: (2026-12-04) on sco_style/frames_heldout5.csv, computed without reading the codes when
+#: the set was scored once. (sco-style-heldout-4, scored once by the coder of 732c50a,
+#: was rescored when version 5 changed the codes of one of its sentences.)
+SCORED_ONCE = "1284eb4e3fa1b9874488cf9acac76622eda3c6b8582c7b8c641d4ca3ea2bcbb0"
 
 
 def test_the_set_scored_once_still_gets_the_codes_of_its_one_scoring(frame_lexicon):
-    """sets.csv and the README say that sco-style-heldout-4's scores are those of its one
-    scoring, because every later coder gives its sentences the codes of 732c50a's. A
-    change of the lexicon or the coder that changes them makes that untrue: then mark the
-    set rescored (sets.csv) and say so in the README, and update this hash."""
+    """sets.csv and the README say that sco-style-heldout-5's scores are those of its one
+    scoring by lexicon version 5. A change of the lexicon or the coder that changes its
+    codes makes that untrue: then mark the set rescored (sets.csv), say so in the README,
+    and update this hash."""
     import hashlib
 
-    t = pd.read_csv(CORPUS / "annotations" / "sco_style" / "frames_heldout4.csv", dtype=str,
+    t = pd.read_csv(CORPUS / "annotations" / "sco_style" / "frames_heldout5.csv", dtype=str,
                     keep_default_na=False)
     rows = [(r.id, r.text, r.paragraph, r.document, r.date) for r in t.itertuples()]
     codes = [tuple(c)[:4] for c in framing.iter_codes(rows, frame_lexicon)]
-    assert len(codes) == 538
+    assert len(codes) == 583
     assert hashlib.sha256(repr(codes).encode()).hexdigest() == SCORED_ONCE
-    row = ev.load_sets(CORPUS).set_index("set").loc["sco-style-heldout-4"]
-    assert "hash the same" in row.description
+    sets = ev.load_sets(CORPUS).set_index("set")
+    assert sets.loc["sco-style-heldout-5", "rescored"] == "no"
+    assert sets.loc["sco-style-heldout-4", "rescored"] == "yes"
 
 
 def test_a_bad_registry_names_the_file(tmp_path):
@@ -105,6 +109,8 @@ def test_intercoder_agrees_with_reference_libraries():
         "c21 vs c22", "c23 vs c24", "c21 vs c22; c23 vs c24"}
     assert set(ic[ic.set == "sco-style-heldout-4"].coders) == {
         "c25 vs c26", "c27 vs c28", "c25 vs c26; c27 vs c28"}
+    assert set(ic[ic.set == "sco-style-heldout-5"].coders) == {
+        "c33 vs c34", "c35 vs c36", "c33 vs c34; c35 vs c36"}
     assert set(ic[ic.set == "sco-style-heldout"].part) == {"w5"}       # one batch
     assert set(ic[ic.set == "corpus"].part) == {"all"}                 # one pair
     assert ("sco-style-development", "w6", "c9", "c10") in [p[:4] for p in pairs]  # natural order
@@ -271,6 +277,8 @@ def test_instrument_comparison_scores_only_data_left_out():
     assert set(held3.method) == {"lexicon", "tfidf_logreg"} and (held3.n == 552).all()
     held4 = out[out.data.str.startswith("sco-style-heldout-4 (")]
     assert set(held4.method) == {"lexicon", "tfidf_logreg"} and (held4.n == 538).all()
+    held5 = out[out.data.str.startswith("sco-style-heldout-5 (")]
+    assert set(held5.method) == {"lexicon", "tfidf_logreg"} and (held5.n == 583).all()
 
 
 @pytest.mark.slow

@@ -142,3 +142,25 @@ def test_find_skips_seas_and_reads_hyphen_parts():
     assert find(["Belarus-Mongolia", "talks"]) == [(0, 1, "Belarus", False),
                                                    (0, 1, "Mongolia", False)]
     assert find(["counter-terrorism", "well-known"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state whose adjective is its name ("Myanmar") was read as an adjective only, so
+    # "the Ambassador of Myanmar" was not the state (development text w16)
+    ("The Secretary-General met the Ambassador of Myanmar.", "Myanmar (non-member in 2025)"),
+    ("The Myanmar side thanked the Secretariat.", "Myanmar (non-member in 2025)"),
+    ("Myanmar artists performed at the Secretariat.", None),       # an adjective: not the state
+    # an official name keeps a long diplomatic title within reach of the state
+    ("The Secretary-General met the Ambassador Extraordinary and Plenipotentiary of the "
+     "Republic of the Union of Myanmar.", "Republic of the Union of Myanmar (non-member in 2025)"),
+    # the status of an observer state is a relation with the SCO
+    ("Mongolia has been an observer at the SCO since 2004.", "Mongolia (non-member in 2025)"),
+])
+def test_names_that_are_adjectives_official_names_and_observers(text, expected, frame_lexicon):
+    s = pd.DataFrame({"sentence_id": ["a"], "text": [text], "doc_id": ["d"],
+                      "paragraph": [1], "date": ["2025-04-09"]})
+    row = framing.code_sentences(s, frame_lexicon, date_col="date").iloc[0]
+    if expected is None:
+        assert row.multilateralism == 0 and "non-member" not in row.evidence
+    else:
+        assert row.multilateralism == 1 and expected in row.evidence, row.evidence

@@ -4,9 +4,9 @@ codes, the adjudication, and the set's documents (appended to documents.csv).
 
     python integrate.py SET CODER_1 CODER_2 STEM
 
-STEM is ``frames_dev`` (w6, w7, w10, w11: appended to the development files),
-``frames_heldout2`` (w8, w9), ``frames_heldout3`` (w12, w13) or ``frames_heldout4`` (w14,
-w15): a held-out set, created by its first writer set. No code is computed here: only
+STEM is ``frames_dev`` (w6, w7, w10, w11, w16, w17: appended to the development files),
+``frames_heldout2`` (w8, w9), ``frames_heldout3`` (w12, w13), ``frames_heldout4`` (w14,
+w15) or ``frames_heldout5`` (w18, w19): a held-out set, created by its first writer set. No code is computed here: only
 merged. It prints row counts only (the developer read no held-out sentence).
 """
 import sys

@@ -64,6 +64,12 @@ _EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
 _REFERENCES = frozenset({"context", "context_noun", "event_ref"})
 
 
+#: How far before a domain word of "X security" the word "cooperation" may stand for the
+#: domain to be a named field of cooperation (rule 4): "cooperation in the field of
+#: agriculture" puts it five tokens before.
+_FIELD_WINDOW = 6
+
+
 class Analysis(NamedTuple):
     """The own coding of one sentence.
 
@@ -355,7 +361,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             blocked[m] = "a war of the past, commemorated"
         kept[0].clear()
     # X security (rule 5): the domain's words are not economy without economic content,
-    # unless named as a field of cooperation ("cooperation in agriculture": rule 4)
+    # unless named as a field of cooperation ("cooperation in agriculture", "cooperation
+    # in the field of agriculture": rule 4)
     if "xsec" in flags and kept[1]:
         domain = set()
         for r in rules:
@@ -364,7 +371,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         if not any(m[2] in s.get("xsec_economic", ()) for m in kept[1]):
             for m in [m for m in kept[1] if m[2] in domain
                       and not any(t.lower().startswith("cooperat")
-                                  for t in toks[max(0, m[0] - 3):m[0]])]:
+                                  for t in toks[max(0, m[0] - _FIELD_WINDOW):m[0]])]:
                 blocked[m] = "X security without economic content"
                 kept[1].remove(m)
     # money serving security, humanitarian aid or the SCO's own budget

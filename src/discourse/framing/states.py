@@ -270,8 +270,10 @@ def read_states(path: str | os.PathLike, tokenize) -> States:
             continue                  # a founding member was never a non-member
         for col in ("names", "capitals", "adjectives"):
             for form in (row.get(col) or "").split("|"):
-                if form.strip():
-                    forms[tuple(tokenize(form.strip()))] = (state, col == "adjectives")
+                key = tuple(tokenize(form.strip()))
+                # a form that is also the state's name ("Myanmar") stays a name
+                if key and not (col == "adjectives" and forms.get(key) == (state, False)):
+                    forms[key] = (state, col == "adjectives")
     longest = max((len(k) for k in forms), default=1)
     return States(str(p), member_from, forms, longest, frozenset(k[0] for k in forms),
                   hashlib.sha256(raw).hexdigest())
