@@ -1,31 +1,32 @@
 """discourse.framing: the concepts added in lexicon version 5, from the errors of the
 coder on the fifth round of development texts (writer sets w16 and w17), each checked on
-invented sentences both ways: the case it adds or removes, and the case it leaves alone.
+invented sentences both ways: the case it adds or removes, and the cases it must leave
+alone (among them the misfires a review of the first draft of version 5 found).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from discourse import framing
 from framing_helpers import codes
 
 
 @pytest.mark.parametrize("text, expected", [
-    # SECURITY: peace in the sense of the absence of armed conflict, in the usual lists
-    ("The SCO will contribute to peace, stability and prosperity of the region.", (1, 0, 0)),
-    ("We want a region of peace, security and good neighbourliness.", (1, 0, 0)),
-    ("The festival was a celebration of peace and friendship.", (0, 0, 0)),
     # countering threats named as a field beside economic fields (rule 4), not a threat to
     # the economy (rule 6)
     ("The plan covers economic cooperation, transport and the fight against new threats.",
      (1, 1, 0)),
-    ("Inflation, trade disputes and non-traditional threats test every economy.", (1, 1, 0)),
     ("High prices are a threat to economic growth.", (0, 1, 0)),
-    # the production of drugs is security, not economy
-    ("The production, trafficking and abuse of narcotic drugs remain a threat.", (1, 0, 0)),
-    ("Industrial production grew by five percent.", (0, 1, 0)),
+    # rule 6 still holds: a pandemic or a disaster called a threat is not security
+    ("The pandemic and natural disasters are non-traditional threats to our peoples.",
+     (0, 0, 0)),
+    # peace as harmony between peoples, in a cultural register, is not security
+    ("The festival is a contribution to peace and mutual understanding between peoples.",
+     (0, 0, 0)),
+    ("Sport contributes to peace and harmony between nations.", (0, 0, 0)),
 ])
-def test_security_peace_lists_threat_fields_and_drug_production(lex, text, expected):
+def test_security_threat_fields_and_what_stays_out(lex, text, expected):
     assert codes(text, lex) == expected
 
 
@@ -33,10 +34,11 @@ def test_security_peace_lists_threat_fields_and_drug_production(lex, text, expec
     # the humanitarian situation in Afghanistan is not the conflict
     ("The SCO is concerned about the humanitarian situation in Afghanistan.", (0, 0, 0)),
     ("The SCO is concerned about the situation in Afghanistan.", (1, 0, 0)),
-    # the way an organisation has come is not a road; careful use of resources is the
-    # environment, not an asset
+    # the way an organisation has come is not a road; a road being built is transport
     ("Since its founding the Organisation has travelled a long road.", (0, 0, 0)),
-    ("A new road links the two capitals.", (0, 1, 0)),
+    ("Construction of a long road across the mountains began in May.", (0, 1, 0)),
+    ("A 300-km long road will connect Kashgar and Osh.", (0, 1, 0)),
+    # careful use of resources is the environment, not an asset
     ("The parties support the rational use of natural resources.", (0, 0, 0)),
     ("The region is rich in natural resources and attracts investors.", (0, 1, 0)),
     # a unit's name and a heritage list are not relations with other organisations
@@ -57,12 +59,19 @@ def test_what_is_not_the_frame_its_words_suggest(lex, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # decision rule 5: a domain named as a field of cooperation counts as economy, also
-    # "in the field of"; "energy transition" is economic content
+    # "cooperation in the field of"; "energy transition" (a change of energy production)
+    # is economic content
     ("They stressed cooperation in the field of agriculture to ensure food security.",
      (1, 1, 0)),
     ("Modern agriculture is needed to ensure food security.", (1, 0, 0)),
     ("They discussed energy security and a balanced energy transition.", (1, 1, 0)),
     ("They discussed energy security in the region.", (1, 0, 0)),
+    # the SCO's name is not a field of cooperation, nor is cooperation in ensuring it
+    ("The Shanghai Cooperation Organisation will strengthen energy security in the region.",
+     (1, 0, 0)),
+    ("After years of cooperation, the region's energy security has improved.", (1, 0, 0)),
+    ("The sides agreed to deepen cooperation in ensuring the region's energy security.",
+     (1, 0, 0)),
 ])
 def test_rule_5_fields_of_cooperation_and_energy_transition(lex, text, expected):
     assert codes(text, lex) == expected
@@ -73,13 +82,54 @@ def test_rule_5_fields_of_cooperation_and_energy_transition(lex, text, expected)
     ("The number of countries wishing to cooperate with the SCO keeps growing.", (0, 0, 1)),
     ("What has made the SCO so attractive?", (0, 0, 1)),
     ("The city is attractive to tourists.", (0, 0, 0)),
-    # rules 8 and 14: principles committed to
+    ("The SCO attractive tourist destinations programme was presented in Qingdao.",
+     (0, 0, 0)),
+    ("Enterprises that wish to cooperate with the SCO Business Council can apply online.",
+     (0, 1, 0)),                                   # enterprises are economy; no standing
+    # rules 8 and 14: principles committed to or applied, not cited as a manner
     ("The SCO is not directed against any third party.", (0, 0, 1)),
     ("The SCO is a platform for equal dialogue.", (0, 0, 1)),
+    ("Border issues were resolved through equal dialogue.", (0, 0, 1)),
+    ("The youth forum promoted equal dialogue between young people of different cultures.",
+     (0, 0, 0)),
     ("The ministers reaffirmed their commitment to the principles of the SCO Charter.",
      (0, 0, 1)),
     ("In line with the principles of the SCO Charter, the meeting was held in Minsk.",
      (0, 0, 0)),
+    ("The meeting was held in accordance with the principles of the SCO Charter.", (0, 0, 0)),
+    ("They will not allow their territory to be used for terrorist acts against any third "
+     "party.", (1, 0, 0)),
 ])
 def test_rules_8_9_and_14_standing_and_principles(lex, text, expected):
     assert codes(text, lex) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Secretary-General noted that Mongolia has been an observer at the SCO since 2004.",
+     1),
+    ("Mongolia took part as an observer.", 1),
+    # observers who comment are a source, not the SCO's relations with a state
+    ("Observers say Afghanistan's economy is in deep crisis.", 0),
+    ("Independent observers noted that the elections in Sri Lanka were calm.", 0),
+])
+def test_an_observer_state_named_with_its_status(lex, text, expected):
+    assert codes(text, lex, date="2025-04-09")[2] == expected
+
+
+def test_a_frame_entry_with_a_comma_is_refused(tmp_path):
+    """The evidence column separates entries by ", ": an entry "peace, stability" would
+    read as two entries there (and in the explorer), so the lexicon refuses it."""
+    import shutil
+
+    from conftest import CORPUS
+
+    shutil.copytree(CORPUS / "lexicons", tmp_path / "lex")
+    path = tmp_path / "lex" / "frames.yaml"
+    text = path.read_text(encoding="utf-8")
+    bad = text.replace('"peaceful afghanistan"]', '"peaceful afghanistan", "peace, stability"]', 1)
+    assert bad != text
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(framing.LexiconError,
+                       match=r"frames\.security\[\d+\]: entry 'peace, stability' of security "
+                             r"has a comma"):
+        framing.load_lexicon(path)

@@ -267,3 +267,20 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
                     for k in range(c + 3, min(c + 3 + _RELATIVE_NEAR, end))):
                 out.append((c + 1, end))
     return out
+
+
+#: Words that name a field: "cooperation in the field of agriculture" names agriculture as
+#: a field of cooperation (rule 4) as "cooperation in agriculture" does.
+_FIELDS = frozenset({"field", "fields", "area", "areas", "sphere", "spheres", "sector",
+                     "sectors", "domain"})
+
+
+def field_of_cooperation(toks, at: int) -> bool:
+    """Whether the word at ``at`` is named as a field of cooperation: "cooperation" up to
+    three tokens before it ("cooperation in agriculture"), or "cooperation in the field
+    of" (or area, sphere, sector) just before it."""
+    if any(t.lower().startswith("cooperat") for t in toks[max(0, at - 3):at]):
+        return True
+    return at >= 5 and toks[at - 5].lower().startswith("cooperat") \
+        and toks[at - 4].lower() == "in" and toks[at - 3].lower() == "the" \
+        and toks[at - 2].lower() in _FIELDS and toks[at - 1].lower() == "of"

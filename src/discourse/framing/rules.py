@@ -46,8 +46,8 @@ from typing import NamedTuple
 
 from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
                                         backdrop_span, backward_span, block_span,
-                                        forward_span, list_span, longest_match, quoted,
-                                        sco_body_spans)
+                                        field_of_cooperation, forward_span, list_span,
+                                        longest_match, quoted, sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.sections import FRAMES
@@ -62,12 +62,6 @@ _EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
 #: Sections of words that refer back; such a word inside a longer entry (an organisation's
 #: name) is part of that entry ("the Parties" in "Conference of the Parties").
 _REFERENCES = frozenset({"context", "context_noun", "event_ref"})
-
-
-#: How far before a domain word of "X security" the word "cooperation" may stand for the
-#: domain to be a named field of cooperation (rule 4): "cooperation in the field of
-#: agriculture" puts it five tokens before.
-_FIELD_WINDOW = 6
 
 
 class Analysis(NamedTuple):
@@ -370,8 +364,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                 domain |= s["xsec_pairs"].get(s["entry_keys"][r[2]], frozenset())
         if not any(m[2] in s.get("xsec_economic", ()) for m in kept[1]):
             for m in [m for m in kept[1] if m[2] in domain
-                      and not any(t.lower().startswith("cooperat")
-                                  for t in toks[max(0, m[0] - _FIELD_WINDOW):m[0]])]:
+                      and not field_of_cooperation(toks, m[0])]:
                 blocked[m] = "X security without economic content"
                 kept[1].remove(m)
     # money serving security, humanitarian aid or the SCO's own budget

@@ -55,6 +55,9 @@ def _frames(data, add, fail) -> None:
             if kind not in KINDS:
                 fail(f"{where}.kind {kind!r} is not one of {', '.join(k for k in KINDS if k)}")
             for term in _strings(group.get("terms"), f"{where}.terms", fail):
+                if "," in term:           # the evidence column separates entries by ", "
+                    fail(f"{where}: entry {term!r} of {frame} has a comma, which would "
+                         "read as two entries in the evidence")
                 add(frame, frame, term, clause, kind)
 
 
