@@ -56,6 +56,9 @@ def test_pages_are_self_contained_with_their_titles_and_images(tmp_path):
     assert re.findall(r'<link[^>]+href="https?:', page) == []
     index = pages[-1].read_text(encoding="utf-8")
     assert '<a href="01-corpus.html">01 · Corpus: the texts</a>' in index
+    # the index scales to a phone and keeps a readable line length (it was unstyled)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in index
+    assert re.search(r"<style>[^<]*max-width: 46em", index)
     # a browser review: no page linked back to the contents, the next chapter or the
     # explorer, and a link to a file beside the notebooks broke in a report elsewhere
     assert '<a href="index.html">Contents</a>' in page and 'href="explorer.html"' in page
