@@ -21,6 +21,16 @@ from framing_helpers import codes
     # rule 6 still holds: a pandemic or a disaster called a threat is not security
     ("The pandemic and natural disasters are non-traditional threats to our peoples.",
      (0, 0, 0)),
+    # ... nor is countering "new threats" that are an epidemic or a disaster
+    ("The health ministers shared their experience in combating new threats such as "
+     "COVID-19 and other infectious diseases.", (0, 0, 0)),
+    ("Countering new threats such as drought and desertification was the focus of the "
+     "meeting of heads of emergency agencies.", (0, 0, 0)),
+    # a threat denied is none; the Afghan question is the conflict
+    ("Our cooperation is not directed against any third party and threatens no one.",
+     (0, 0, 1)),
+    ("The SCO poses no threat to anyone.", (0, 0, 0)),
+    ("The Afghan question was discussed in detail.", (1, 0, 0)),
     # peace as harmony between peoples, in a cultural register, is not security
     ("The festival is a contribution to peace and mutual understanding between peoples.",
      (0, 0, 0)),
@@ -34,8 +44,9 @@ def test_security_threat_fields_and_what_stays_out(lex, text, expected):
     # the humanitarian situation in Afghanistan is not the conflict
     ("The SCO is concerned about the humanitarian situation in Afghanistan.", (0, 0, 0)),
     ("The SCO is concerned about the situation in Afghanistan.", (1, 0, 0)),
-    # the way an organisation has come is not a road; a road being built is transport
+    # the way an organisation has come is not a road; a road being built or driven is
     ("Since its founding the Organisation has travelled a long road.", (0, 0, 0)),
+    ("Lorries travel a long road through the Pamirs to the new market.", (0, 1, 0)),
     ("Construction of a long road across the mountains began in May.", (0, 1, 0)),
     ("A 300-km long road will connect Kashgar and Osh.", (0, 1, 0)),
     # careful use of resources is the environment, not an asset
@@ -49,9 +60,9 @@ def test_security_threat_fields_and_what_stays_out(lex, text, expected):
     # the world economy is economy, not the international system (rule 3)
     ("The ministers discussed the situation in the world economy.", (0, 1, 0)),
     ("The ministers discussed the situation in the world.", (0, 0, 1)),
-    # guests named before "were among the guests" are a list of participants
-    ("Representatives of the media and the business community were among the guests.",
-     (0, 0, 0)),
+    # an event before a list of guests is not part of the list
+    ("During the joint anti-terrorist exercise in Orenburg, defence attaches of the SCO "
+     "countries were among the guests.", (1, 0, 0)),
 ])
 def test_what_is_not_the_frame_its_words_suggest(lex, text, expected):
     assert codes(text, lex) == expected
@@ -59,8 +70,8 @@ def test_what_is_not_the_frame_its_words_suggest(lex, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # decision rule 5: a domain named as a field of cooperation counts as economy, also
-    # "cooperation in the field of"; "energy transition" (a change of energy production)
-    # is economic content
+    # "cooperation in the field of", but not the domain word of the "X security" that is
+    # the field; "energy transition" (a change of energy production) is economy
     ("They stressed cooperation in the field of agriculture to ensure food security.",
      (1, 1, 0)),
     ("Modern agriculture is needed to ensure food security.", (1, 0, 0)),
@@ -70,6 +81,9 @@ def test_what_is_not_the_frame_its_words_suggest(lex, text, expected):
     ("The Shanghai Cooperation Organisation will strengthen energy security in the region.",
      (1, 0, 0)),
     ("After years of cooperation, the region's energy security has improved.", (1, 0, 0)),
+    ("Deputy ministers discussed cooperation in energy security and information security.",
+     (1, 0, 0)),
+    ("The meeting reviewed cooperation in the area of energy security.", (1, 0, 0)),
     ("The sides agreed to deepen cooperation in ensuring the region's energy security.",
      (1, 0, 0)),
 ])
@@ -78,25 +92,28 @@ def test_rule_5_fields_of_cooperation_and_energy_transition(lex, text, expected)
 
 
 @pytest.mark.parametrize("text, expected", [
-    # rule 9: the SCO's attractiveness to other countries
+    # rule 9: the SCO's attractiveness to other countries (not to young volunteers, nor
+    # member countries' universities seeking a partner among the SCO's own bodies)
     ("The number of countries wishing to cooperate with the SCO keeps growing.", (0, 0, 1)),
-    ("What has made the SCO so attractive?", (0, 0, 1)),
-    ("The city is attractive to tourists.", (0, 0, 0)),
-    ("The SCO attractive tourist destinations programme was presented in Qingdao.",
-     (0, 0, 0)),
+    ("Young people find the SCO so attractive because of its summer schools.", (0, 0, 0)),
+    ("Universities of the member countries wishing to cooperate with the SCO University "
+     "should apply by 1 March.", (0, 0, 0)),
     ("Enterprises that wish to cooperate with the SCO Business Council can apply online.",
      (0, 1, 0)),                                   # enterprises are economy; no standing
     # rules 8 and 14: principles committed to or applied, not cited as a manner
     ("The SCO is not directed against any third party.", (0, 0, 1)),
-    ("The SCO is a platform for equal dialogue.", (0, 0, 1)),
-    ("Border issues were resolved through equal dialogue.", (0, 0, 1)),
+    ("Relations rest on equal dialogue among states.", (0, 0, 1)),
     ("The youth forum promoted equal dialogue between young people of different cultures.",
      (0, 0, 0)),
+    ("The SCO Media Forum is a platform for equal dialogue between journalists.", (0, 0, 0)),
     ("The ministers reaffirmed their commitment to the principles of the SCO Charter.",
      (0, 0, 1)),
     ("In line with the principles of the SCO Charter, the meeting was held in Minsk.",
      (0, 0, 0)),
-    ("The meeting was held in accordance with the principles of the SCO Charter.", (0, 0, 0)),
+    ("A poster exhibition on the principles of the SCO Charter opened in Moscow.", (0, 0, 0)),
+    # a principle the sentence applies ("in accordance with") counts (rules 8 and 14)
+    ("Disputes between states must be settled in accordance with the principles of "
+     "sovereign equality and territorial integrity.", (0, 0, 1)),
     ("They will not allow their territory to be used for terrorist acts against any third "
      "party.", (1, 0, 0)),
 ])
@@ -107,7 +124,8 @@ def test_rules_8_9_and_14_standing_and_principles(lex, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("The Secretary-General noted that Mongolia has been an observer at the SCO since 2004.",
      1),
-    ("Mongolia took part as an observer.", 1),
+    ("Mongolia took part as an observer state.", 1),
+    ("A referee from Nepal worked at the SCO wrestling tournament as an observer.", 0),
     # observers who comment are a source, not the SCO's relations with a state
     ("Observers say Afghanistan's economy is in deep crisis.", 0),
     ("Independent observers noted that the elections in Sri Lanka were calm.", 0),

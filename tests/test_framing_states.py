@@ -149,9 +149,11 @@ def test_find_skips_seas_and_reads_hyphen_parts():
     # "the Ambassador of Myanmar" was not the state (development text w16)
     ("The Secretary-General met the Ambassador of Myanmar.", "Myanmar (non-member in 2025)"),
     ("The Myanmar side thanked the Secretariat.", "Myanmar (non-member in 2025)"),
-    # no word of relations near it; a form that is both the name and the adjective is read
-    # as the name, so beside a word of relations "Myanmar artists" would count as the state
-    ("Myanmar artists performed at the Secretariat.", None),
+    # a form that is both the name and the adjective is the state unless a lower-case word
+    # follows it ("Myanmar artists": an adjective, even beside a word of relations)
+    ("Myanmar artists performed at the reception for the ambassadors.", None),
+    ("Myanmar's interest in the SCO was noted by the Ambassador.",
+     "Myanmar (non-member in 2025)"),
     # an official name keeps a long diplomatic title within reach of the state
     ("The Secretary-General met the Ambassador Extraordinary and Plenipotentiary of the "
      "Republic of the Union of Myanmar.", "Republic of the Union of Myanmar (non-member in 2025)"),

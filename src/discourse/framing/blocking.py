@@ -278,7 +278,10 @@ _FIELDS = frozenset({"field", "fields", "area", "areas", "sphere", "spheres", "s
 def field_of_cooperation(toks, at: int) -> bool:
     """Whether the word at ``at`` is named as a field of cooperation: "cooperation" up to
     three tokens before it ("cooperation in agriculture"), or "cooperation in the field
-    of" (or area, sphere, sector) just before it."""
+    of" (or area, sphere, sector) just before it; not the domain word of an "X security"
+    it opens ("cooperation in energy security" names security as the field)."""
+    if at + 1 < len(toks) and toks[at + 1].lower() in ("security", "insecurity"):
+        return False
     if any(t.lower().startswith("cooperat") for t in toks[max(0, at - 3):at]):
         return True
     return at >= 5 and toks[at - 5].lower().startswith("cooperat") \

@@ -329,8 +329,10 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             kept[k].append(m)
     # threats without security (rule 6): generic threat words about an epidemic, a
     # disaster or the economy are not security
-    if kept[0] and ("hazard" in flags or kept[1]) and \
-            all(main.kind[m[2]] == "threat" for m in kept[0]):
+    # (countering threats named as a field, kind threat_field, is blocked by a hazard only)
+    if kept[0] and ("hazard" in flags or kept[1]) and all(
+            main.kind[m[2]] == "threat" or (main.kind[m[2]] == "threat_field"
+                                            and "hazard" in flags) for m in kept[0]):
         why = "threat without an appeal to security" + (
             " (hazard)" if "hazard" in flags else " (to the economy)")
         for m in kept[0]:

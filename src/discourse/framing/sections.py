@@ -21,7 +21,8 @@ SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neu
             "hazards", "history", "x_security", "manner", "internal_standing", "context",
             "events", "states", "changelog")
 #: Kinds a group of frame entries may declare (``kind:``), used by the rules.
-KINDS = ("", "threat", "principle", "role", "explicit", "size", "place", "standing")
+KINDS = ("", "threat", "threat_field", "principle", "role", "explicit", "size", "place",
+         "standing")
 
 
 def _strings(value, where, fail, *, allow_empty=False) -> list[str]:

@@ -39,6 +39,10 @@ STATES_FILE = "states.csv"
 FOUNDED = "2001-06-15"
 #: A state counts when a word of relations is this many tokens from it or closer.
 NEAR = 10
+#: The ``adjective`` of a form that is both the state's name and its adjective ("Myanmar"):
+#: the state when no lower-case word follows it ("the Ambassador of Myanmar", "Myanmar's"),
+#: an adjective before one ("Myanmar artists", and, unavoidably, "Myanmar expressed").
+BOTH = "both"
 
 
 class StatesFileWarning(UserWarning):
@@ -271,8 +275,11 @@ def read_states(path: str | os.PathLike, tokenize) -> States:
         for col in ("names", "capitals", "adjectives"):
             for form in (row.get(col) or "").split("|"):
                 key = tuple(tokenize(form.strip()))
-                # a form that is also the state's name ("Myanmar") stays a name
-                if key and not (col == "adjectives" and forms.get(key) == (state, False)):
+                if not key:
+                    continue
+                if col == "adjectives" and forms.get(key) == (state, False):
+                    forms[key] = (state, BOTH)   # "Myanmar": the name and the adjective
+                else:
                     forms[key] = (state, col == "adjectives")
     longest = max((len(k) for k in forms), default=1)
     return States(str(p), member_from, forms, longest, frozenset(k[0] for k in forms),
@@ -306,7 +313,11 @@ def non_member_relations(lex, toks, mentions, flags, date, labels_extra) -> bool
             continue
         if not any(lo - NEAR <= at <= hi + NEAR for at in near):
             continue
-        if adjective and (hi >= len(toks) or toks[hi].lower() not in actors):
+        if adjective is BOTH:         # an adjective before a word ("Myanmar artists")
+            if hi < len(toks) and toks[hi].isalpha() and toks[hi].islower() \
+                    and toks[hi] not in actors:
+                continue
+        elif adjective and (hi >= len(toks) or toks[hi].lower() not in actors):
             continue                  # "Mongolian artists" are not the state
         if not lex.states.is_member(state, date):
             when = "" if date is None else " in " + str(date)[:4]
