@@ -15,7 +15,8 @@ from discourse.framing.sections import FRAMES
 from discourse.text import printed
 
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
-           "sco_body_spans", "backdrop_span", "apposition_spans", "HEADLINE_CAPITALS"]
+           "sco_body_spans", "backdrop_span", "apposition_spans", "quoted",
+           "field_of_cooperation", "HEADLINE_CAPITALS"]
 
 #: Sections whose entries block the frame words they cover, even of the same length.
 _NAMES = frozenset({"name", "body", "neutral"})
@@ -47,6 +48,10 @@ HEADLINE_CAPITALS = frozenset({w.capitalize() for w in _FUNCTION_WORDS}
                               | {w.upper() for w in _FUNCTION_WORDS})
 
 
+#: Marks a quoted span does not begin or end with.
+_EDGE_MARKS = frozenset({",", ";", ":"})
+
+
 def quoted(toks, lo: int, hi: int) -> str:
     """The tokens ``toks[lo:hi]`` as a blocked match's note quotes them: as printed
     (:func:`discourse.text.printed`), without a comma, semicolon or colon at either end
@@ -56,9 +61,6 @@ def quoted(toks, lo: int, hi: int) -> str:
     while hi > lo and toks[hi - 1] in _EDGE_MARKS:
         hi -= 1
     return printed(toks[lo:hi])
-
-
-_EDGE_MARKS = frozenset({",", ";", ":"})
 
 
 def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=FRAMES,

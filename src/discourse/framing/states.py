@@ -313,7 +313,7 @@ def non_member_relations(lex, toks, mentions, flags, date, labels_extra) -> bool
             continue
         if not any(lo - NEAR <= at <= hi + NEAR for at in near):
             continue
-        if adjective is BOTH:         # an adjective before a word ("Myanmar artists")
+        if adjective == BOTH:         # an adjective before a word ("Myanmar artists")
             if hi < len(toks) and toks[hi].isalpha() and toks[hi].islower() \
                     and toks[hi] not in actors:
                 continue
