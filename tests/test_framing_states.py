@@ -168,3 +168,16 @@ def test_names_that_are_adjectives_official_names_and_observers(text, expected, 
         assert row.multilateralism == 0 and "non-member" not in row.evidence
     else:
         assert row.multilateralism == 1 and expected in row.evidence, row.evidence
+
+
+def test_a_lexicon_sent_to_a_worker_reads_states_the_same(frame_lexicon):
+    """Worker processes receive the lexicon pickled: a form that is both a state's name and
+    its adjective ("Myanmar") was recognised by identity, which a copied string loses, so
+    the ambassador of Myanmar was a non-member in one process and not in two."""
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(frame_lexicon))
+    text = "The Secretary-General met the Ambassador of Myanmar."
+    got = [framing.explain(text, lex, date="2025-04-09")["evidence"]["multilateralism"]
+           for lex in (frame_lexicon, copy)]
+    assert got == [["Myanmar (non-member in 2025)"]] * 2
