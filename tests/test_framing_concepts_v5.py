@@ -30,6 +30,11 @@ from framing_helpers import codes
     ("Our cooperation is not directed against any third party and threatens no one.",
      (0, 0, 1)),
     ("The SCO poses no threat to anyone.", (0, 0, 0)),
+    # public health beside a threat to the region is not a hazard that makes it none
+    ("Instability in Afghanistan threatens the public health system of neighbouring "
+     "states.", (1, 0, 0)),
+    ("The parties agreed to cooperate in countering new threats and in public health.",
+     (1, 0, 0)),
     ("The Afghan question was discussed in detail.", (1, 0, 0)),
     # peace as harmony between peoples, in a cultural register, is not security
     ("The festival is a contribution to peace and mutual understanding between peoples.",
@@ -47,6 +52,8 @@ def test_security_threat_fields_and_what_stays_out(lex, text, expected):
     # the way an organisation has come is not a road; a road being built or driven is
     ("Since its founding the Organisation has travelled a long road.", (0, 0, 0)),
     ("Lorries travel a long road through the Pamirs to the new market.", (0, 1, 0)),
+    ("Builders have covered a long road between Osh and Irkeshtam with new asphalt.",
+     (0, 1, 0)),
     ("Construction of a long road across the mountains began in May.", (0, 1, 0)),
     ("A 300-km long road will connect Kashgar and Osh.", (0, 1, 0)),
     # careful use of resources is the environment, not an asset
@@ -98,6 +105,8 @@ def test_rule_5_fields_of_cooperation_and_energy_transition(lex, text, expected)
     ("Young people find the SCO so attractive because of its summer schools.", (0, 0, 0)),
     ("Universities of the member countries wishing to cooperate with the SCO University "
      "should apply by 1 March.", (0, 0, 0)),
+    ("The number of countries wishing to cooperate in the SCO Youth Council's volunteer "
+     "programme has doubled.", (0, 0, 0)),
     ("Enterprises that wish to cooperate with the SCO Business Council can apply online.",
      (0, 1, 0)),                                   # enterprises are economy; no standing
     # rules 8 and 14: principles committed to or applied, not cited as a manner
@@ -126,6 +135,7 @@ def test_rules_8_9_and_14_standing_and_principles(lex, text, expected):
      1),
     ("Mongolia took part as an observer state.", 1),
     ("A referee from Nepal worked at the SCO wrestling tournament as an observer.", 0),
+    ("A referee from Mongolia served as an observer at the SCO Marathon.", 0),
     # observers who comment are a source, not the SCO's relations with a state
     ("Observers say Afghanistan's economy is in deep crisis.", 0),
     ("Independent observers noted that the elections in Sri Lanka were calm.", 0),
