@@ -341,7 +341,7 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
                 "n_hand": n_hand,
                 "share_hand": j.loc[in_year, f"{f}_hand"].mean() if n_hand else np.nan,
                 "sensitivity": se, "specificity": sp, "youden": youden,
-                "share_corrected": float(rogan_gladen(p, se, sp)),
+                "share_corrected": float(np.clip(raw, 0.0, 1.0)),
                 "clipped": bool(not np.isnan(raw) and not 0 <= raw <= 1),
                 "flag": "" if youden >= MIN_YOUDEN else
                 "Se or Sp undefined (no hand-coded sentence of one class)"

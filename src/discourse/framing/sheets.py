@@ -33,6 +33,7 @@ entry for it: the states file is then not checked, and a ``StatesFileWarning`` s
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import warnings
@@ -82,11 +83,13 @@ def read_sheet(path: str | os.PathLike) -> pd.DataFrame:
     p = Path(path)
     if not p.is_file():
         raise SheetError(f"{p}: coding sheet not found")
+    raw = p.read_bytes()                        # read once: parsed, and its first line
     try:
-        sheet = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
+        sheet = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False,
+                            encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
         sheet, error = None, " ".join(str(exc).split())
-    first = p.read_bytes().split(b"\n", 1)[0]
+    first = raw.split(b"\n", 1)[0]
     if b";" in first and b"," not in first:     # a spreadsheet set to separate so
         raise SheetError(f"{p}: its columns are separated by semicolons; save it as CSV "
                          "with commas")
