@@ -89,6 +89,13 @@ def test_the_pipeline_judges_membership_by_the_documents_date(tmp_path):
     pd.testing.assert_frame_equal(framing.code_sentences(again, lexicon), codes)
 
 
+def _coded(text: str, lex, date: str):
+    """The coded row of one sentence, alone in its paragraph, at ``date``."""
+    s = pd.DataFrame({"sentence_id": ["a"], "text": [text], "doc_id": ["d"],
+                      "paragraph": [1], "date": [date]})
+    return framing.code_sentences(s, lex, date_col="date").iloc[0]
+
+
 @pytest.mark.parametrize("text", [
     "The Secretary-General met the Ambassador of the U.S. in Beijing.",
     "The Secretary-General met the Ambassador of the U.S.",     # the stop split off
@@ -97,15 +104,11 @@ def test_the_pipeline_judges_membership_by_the_documents_date(tmp_path):
 def test_dotted_abbreviations_of_states_are_the_states(text, frame_lexicon):
     """A walkthrough: "the Ambassador of the U.S." was coded 0 where "United States"
     and "US" are multilateralism (a non-member state); states.csv names them."""
-    s = pd.DataFrame({"sentence_id": ["a"], "text": [text], "doc_id": ["d"],
-                      "paragraph": [1], "date": ["2020-06-01"]})
-    row = framing.code_sentences(s, frame_lexicon, date_col="date").iloc[0]
+    row = _coded(text, frame_lexicon, "2020-06-01")
     name = re.search(r"U\.[SK]\.(?:A\.)?", text).group(0)      # as printed, not "U . S ."
     assert row.multilateralism == 1 and f"{name} (non-member in 2020)" in row.evidence
-    plain = s.assign(text=text.replace("U.S.A.", "USA").replace("U.S.", "US")
-                     .replace("U.K.", "UK"))
-    assert framing.code_sentences(plain, frame_lexicon,
-                                  date_col="date").iloc[0].multilateralism == 1
+    plain = text.replace("U.S.A.", "USA").replace("U.S.", "US").replace("U.K.", "UK")
+    assert _coded(plain, frame_lexicon, "2020-06-01").multilateralism == 1
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -120,9 +123,7 @@ def test_dotted_abbreviations_of_states_are_the_states(text, frame_lexicon):
     ("The SCO and Mongolia held a meeting.", "Mongolia (non-member in 2019)"),
 ])
 def test_hyphenated_names_and_seas(text, expected, frame_lexicon):
-    s = pd.DataFrame({"sentence_id": ["a"], "text": [text], "doc_id": ["d"],
-                      "paragraph": [1], "date": ["2019-06-01"]})
-    row = framing.code_sentences(s, frame_lexicon, date_col="date").iloc[0]
+    row = _coded(text, frame_lexicon, "2019-06-01")
     if expected is None:
         assert "non-member" not in row.evidence
     else:
@@ -161,9 +162,7 @@ def test_find_skips_seas_and_reads_hyphen_parts():
     ("Mongolia has been an observer at the SCO since 2004.", "Mongolia (non-member in 2025)"),
 ])
 def test_names_that_are_adjectives_official_names_and_observers(text, expected, frame_lexicon):
-    s = pd.DataFrame({"sentence_id": ["a"], "text": [text], "doc_id": ["d"],
-                      "paragraph": [1], "date": ["2025-04-09"]})
-    row = framing.code_sentences(s, frame_lexicon, date_col="date").iloc[0]
+    row = _coded(text, frame_lexicon, "2025-04-09")
     if expected is None:
         assert row.multilateralism == 0 and "non-member" not in row.evidence
     else:
