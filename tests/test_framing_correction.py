@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import framing
+from discourse import bootstrap, framing
 
 F = framing.FRAMES
 
@@ -152,9 +153,10 @@ def test_coder_accuracy_by_year():
     assert sec.loc[("sensitivity", "all"), "value"] == pytest.approx(4 / 5)
     assert sec.loc[("specificity", 2019), "value"] == pytest.approx(4 / 5)
     assert sec.loc[("specificity", 2020), "value"] == pytest.approx(3 / 4)
+    # the rate's interval: the paragraph bootstrap's, never narrower than Wilson's
     lo, hi = framing.wilson_interval(2, 3)
-    assert sec.loc[("sensitivity", 2019), ["ci_low", "ci_high"]].tolist() == pytest.approx(
-        [lo, hi])
+    got = sec.loc[("sensitivity", 2019), ["ci_low", "ci_high"]].tolist()
+    assert got[0] <= lo and got[1] >= hi and got[0] <= 2 / 3 <= got[1]
     row = sec.loc[("sensitivity", 2020)]
     assert row.difference == pytest.approx(1 - 2 / 3)
     assert row.difference_low <= row.difference <= row.difference_high + 1e-9
@@ -178,6 +180,29 @@ def test_coder_accuracy_by_year():
     # economy: no hand-coded 1 at all, so no sensitivity and no difference to test
     eco = t[t.frame == "economy"].set_index(["measure", "year"]).loc[("sensitivity", 2020)]
     assert eco.n == 0 and eco.differs == "" and math.isnan(eco.difference_low)
+
+
+def test_coder_accuracy_rates_have_the_paragraph_bootstraps_interval():
+    """One year, one document, 10 paragraphs of 4 sentences, all hand-coded security;
+    the coder finds them in the first 6 paragraphs only: sensitivity 24/40. Its interval
+    is the percentile interval of the rate in each replicate of the paragraph bootstrap,
+    recomputed here, about twice as wide as Wilson's (which counts 40 independent
+    sentences where there are 10 paragraphs)."""
+    par = np.arange(40) // 4
+    s = pd.DataFrame({"sentence_id": [f"s{i:02d}" for i in range(40)], "year": 2021,
+                      "doc_id": "d", "paragraph": par, "text": "x"})
+    hand = s[["sentence_id"]].assign(security=1, economy=0, multilateralism=0)
+    codes = s[["sentence_id"]].assign(security=(par < 6).astype(int), economy=0,
+                                      multilateralism=0)
+    t = framing.coder_accuracy(codes, hand, s, n_boot=2000, seed=3)
+    row = t[(t.frame == "security") & (t.measure == "sensitivity") & (t.year == 2021)]
+    boot = bootstrap.cluster_bootstrap(s, n_boot=2000, seed=3)
+    rates = boot.sums((par < 6).astype(float)) / boot.sums(np.ones(40))
+    expected = np.quantile(rates, [0.025, 0.975])
+    assert row[["ci_low", "ci_high"]].values[0].tolist() == pytest.approx(expected.tolist())
+    lo, hi = framing.wilson_interval(24, 40)
+    assert expected[1] - expected[0] > 1.6 * (hi - lo)
+    assert t.interval.iloc[0].startswith("value and difference: cluster bootstrap")
 
 
 def test_coder_accuracy_compares_the_years_the_shares_compare():

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from discourse import bootstrap, framing, stats
+from discourse.framing import agreement
 
 F = framing.FRAMES
 CODER = [1, 1, 1, 0, 0, 0, 0, 0, 1, 0]
@@ -38,8 +39,10 @@ def test_validate_tables_and_intervals():
     # at 10 sentences every bootstrap interval is narrower than the analytic one
     assert eco.interval.to_dict() == {
         # economy: tp 4, fp 0, fn 0; the label gives the proportion's own denominator
-        "precision": "Wilson score of 4/4 (assumes independent sentences)",
-        "recall": "Wilson score of 4/4 (assumes independent sentences)",
+        "precision": f"{boot}, widened to the Wilson score interval of 4/4 (assumes "
+                     "independent sentences) where narrower",
+        "recall": f"{boot}, widened to the Wilson score interval of 4/4 (assumes "
+                  "independent sentences) where narrower",
         "f1": f"{boot}, widened to the Wilson interval of the Jaccard index mapped to F1 "
               "(assumes independent sentences) where narrower",
         "kappa": f"{boot}, widened to the Donner-Eliasziw interval (assumes independent "
@@ -53,18 +56,53 @@ def test_validate_tables_and_intervals():
     assert framing.binary_agreement is stats.binary_agreement
 
 
-def test_precision_and_recall_have_wilson_intervals():
-    """security: tp 3, fp 1, fn 1 -> precision 3/4 with Wilson's interval, by hand:
-    centre (0.75 + z^2/8) / (1 + z^2/4), half z sqrt(0.75 * 0.25 / 4 + z^2/64) / (1 + z^2/4)."""
+def test_precision_and_recall_are_never_narrower_than_wilson():
+    """security: tp 3, fp 1, fn 1 -> precision and recall 3/4. Each interval is the
+    envelope of the bootstrap's (sentences resampled: (tp + 0.5) / (tp + fp + 1) of each
+    replicate, recomputed here) and Wilson's, by hand: centre (0.75 + z^2/8) / (1 +
+    z^2/4), half z sqrt(0.75 * 0.25 / 4 + z^2/64) / (1 + z^2/4)."""
     c, h = _tables()
     v = framing.validate(c, h, n_boot=50, seed=1).set_index(["frame", "metric"])
     z = 1.959963984540054
     centre = (0.75 + z * z / 8) / (1 + z * z / 4)
     half = z * np.sqrt(0.75 * 0.25 / 4 + z * z / 64) / (1 + z * z / 4)
-    for metric in ("precision", "recall"):
+    assert stats.wilson_interval(3, 4) == pytest.approx((centre - half, centre + half))
+    boot = agreement.resampler(c[["sentence_id"]], n_boot=50, seed=1)
+    a, b = np.array(CODER, float), np.array(HAND, float)
+    tp = boot.sums(a * b) + 0.5
+    for metric, other in (("precision", a * (1 - b)), ("recall", (1 - a) * b)):
+        lo, hi = np.quantile(tp / (tp + boot.sums(other) + 0.5), [0.025, 0.975])
         row = v.loc[("security", metric)]
-        assert (row.ci_low, row.ci_high) == pytest.approx((centre - half, centre + half))
-    assert v.loc[("security", "precision"), "ci_low"] == pytest.approx(0.3006, abs=1e-4)
+        assert (row.ci_low, row.ci_high) == pytest.approx(
+            (min(lo, centre - half), max(hi, centre + half)))
+        assert (row.ci_low, row.ci_high) != pytest.approx((lo, hi))     # Wilson shows
+        assert row.interval.endswith("widened to the Wilson score interval of 3/4 (assumes "
+                                     "independent sentences) where narrower")
+
+
+def test_precision_and_recall_intervals_respect_the_paragraphs():
+    """A coder whose errors come in whole paragraphs: 20 paragraphs of 5 sentences in one
+    document, every sentence coded 1 by the coder, the hand coding 1 in the first 12
+    paragraphs only -> precision 60/100. Wilson's interval treats the 100 sentences as
+    independent; the paragraph bootstrap sees 20 draws, and its interval is the
+    precision's, recomputed here from the resampler: (tp + 0.5) / (tp + fp + 1) of each
+    replicate, its 2.5 and 97.5 percentiles; about twice as wide as Wilson's."""
+    ids = [f"s{i:03d}" for i in range(100)]
+    par = np.arange(100) // 5
+    coder = pd.DataFrame({"sentence_id": ids, **{f: 1 for f in framing.FRAMES}})
+    hand = pd.DataFrame({"sentence_id": ids,
+                         **{f: (par < 12).astype(int) for f in framing.FRAMES}})
+    clusters = pd.DataFrame({"sentence_id": ids, "doc_id": "d", "paragraph": par})
+    v = framing.validate(coder, hand, clusters=clusters, n_boot=2000, seed=5)
+    row = v[(v.frame == "security") & (v.metric == "precision")].iloc[0]
+    boot = agreement.resampler(clusters, n_boot=2000, seed=5)
+    tp = boot.sums((par < 12).astype(float))
+    draws = (tp + 0.5) / (boot.sums(np.ones(100)) + 1)
+    assert (row.ci_low, row.ci_high) == pytest.approx(tuple(np.quantile(draws, [0.025, 0.975])))
+    wlo, whi = stats.wilson_interval(60, 100)
+    assert row.ci_high - row.ci_low > 1.8 * (whi - wlo)
+    assert "paragraphs resampled within documents" in row.interval
+    assert "widened to the Wilson" not in row.interval
 
 
 def test_bootstrap_interval_recomputed_by_hand():

@@ -282,7 +282,7 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     assert "of the set 'corpus'" not in text
     # who coded each set comes from the registry (sets.csv's coded_by, in the table)
     assert ("hand coding of 90 sentences of the corpus (coded by two graduate students + "
-            "adjudication) (Wilson CIs") in text
+            "adjudication) (paragraph-cluster bootstrap CIs") in text
     assert ("These figures are optimistic: the lexicon was developed and revised on these "
             "very sentences. Two coders of the same "
             "sentences, before adjudication, agreed at Cohen's kappa security 0.99. "

@@ -49,16 +49,18 @@ made one by ``spelling.csv``; an entry inside a longer match is dropped (longest
 the codebook's rules live in the lexicon file; a sentence referring back ("in this
 context") inherits the frames of the paragraph's last framed sentence, and a reference
 to a document's event ("the sides", "the exercise") the frames of its title and lead;
-agreement with hand coding is precision, recall (Wilson intervals), F1, Cohen's kappa
-and Krippendorff's alpha (paragraph-cluster bootstrap intervals with Jeffreys
-pseudo-counts, no narrower than an analytic interval); shares and year differences
-have cluster bootstrap intervals (paragraphs resampled within documents), with Wilson,
-Newcombe and Fisher beside them as assuming independent sentences.
+agreement with hand coding is precision, recall, F1, Cohen's kappa and Krippendorff's
+alpha (paragraph-cluster bootstrap intervals with Jeffreys pseudo-counts, no narrower
+than an analytic interval: Wilson's for precision and recall); shares, year
+differences and co-occurrence have cluster bootstrap intervals (paragraphs resampled
+within documents), with Wilson, Newcombe and Fisher beside them or as their floor, as
+assuming independent sentences.
 """
 
 from discourse.framing.agreement import intercoder_disagreements, intercoder_reliability
 from discourse.framing.case_effect import letter_case_effect
 from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_codes, tokens
+from discourse.framing.cooccurrence import cooccurrence
 from discourse.framing.correction import (coder_accuracy, corrected_shares,
                                           prediction_powered_shares, rogan_gladen)
 from discourse.framing.evaluation import (ceiling, code_set, coder_pairs, generalisation,
@@ -69,8 +71,7 @@ from discourse.framing.instruments import instrument_comparison, transfer
 from discourse.framing.letter_case import LetterCaseWarning, single_case, warn_if_single_case
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
 from discourse.framing.sampling import draw_sample, sample_sheet
-from discourse.framing.shares import (add_word_counts, cooccurrence, frame_differences,
-                                      frame_shares,
+from discourse.framing.shares import (add_word_counts, frame_differences, frame_shares,
                                       frames_by_role, newcombe_interval, sensitivity,
                                       trajectory, wilson_interval, word_counts)
 from discourse.framing.sheets import SheetError, fill_sheet, read_sheet, validate_sheet

@@ -1,21 +1,22 @@
 """Agreement of two 0/1 codings with intervals that never collapse; inter-coder reliability.
 
-* **Intervals** (:func:`agreement_intervals`): precision, recall and percent agreement
-  are proportions and get Wilson's (1927) score interval, which has good coverage at
-  0 and 1 (it assumes independent sentences). F1, Cohen's (1960) kappa and
-  Krippendorff's (2004) alpha get a percentile interval from a paragraph-cluster
-  bootstrap of the 2x2 table (:func:`discourse.bootstrap.cluster_bootstrap`) with 0.5
-  added to each cell of each replicate (the pseudo-counts of Jeffreys' (1946) prior;
-  cf. Agresti and Coull 1998 on adding pseudo-counts), so that a perfect coder (no
-  false positive or negative) still gets an interval below 1; it is widened to
-  contain the estimate where the pseudo-counts pull every replicate below it, and to
-  contain an analytic interval where narrower (:mod:`discourse.agreement_ci`, which
-  assumes independent sentences): Donner and Eliasziw's (1992) goodness-of-fit
-  interval for kappa (mapped to alpha's scale for alpha) and Wilson's interval of the
-  Jaccard index mapped to F1. In simulations of 30-50 independent sentences the
-  bootstrap alone covered kappa in 89-94% of data sets at kappa 0.6-0.8 and 48-89% at
-  kappa 0.95, for a nominal 95%; the widened interval in 93.7-97.2%
-  (``benchmarks/agreement_coverage.py``, benchmarks/README.md). The bootstrap part
+* **Intervals** (:func:`agreement_intervals`): every metric gets a percentile interval
+  from a paragraph-cluster bootstrap of the 2x2 table
+  (:func:`discourse.bootstrap.cluster_bootstrap`) with 0.5 added to each cell of each
+  replicate (the pseudo-counts of Jeffreys' (1946) prior; cf. Agresti and Coull 1998 on
+  adding pseudo-counts), so that a perfect coder (no false positive or negative) still
+  gets an interval below 1; it is widened to contain the estimate where the
+  pseudo-counts pull every replicate below it, and to contain an analytic interval
+  where narrower (which assumes independent sentences): for precision, recall and
+  percent agreement, which are proportions, Wilson's (1927) score interval; for Cohen's
+  (1960) kappa Donner and Eliasziw's (1992) goodness-of-fit interval (mapped to alpha's
+  scale for Krippendorff's (2004) alpha); for F1 Wilson's interval of the Jaccard index
+  mapped to F1 (:mod:`discourse.agreement_ci`). The proportions had Wilson's interval
+  alone until 2026-12-04; sentences of one paragraph are not independent draws, so it
+  was too narrow wherever a coder's errors cluster in paragraphs. In simulations of
+  30-50 independent sentences the bootstrap alone covered kappa in 89-94% of data sets
+  at kappa 0.6-0.8 and 48-89% at kappa 0.95, for a nominal 95%; the widened interval in
+  93.7-97.2% (``benchmarks/agreement_coverage.py``, benchmarks/README.md). The bootstrap part
   keeps what the analytic one ignores, the dependence of a paragraph's sentences.
   The ``interval`` column says which interval each row has.
 * **Inter-coder reliability** (:func:`intercoder_reliability`,
@@ -55,7 +56,6 @@ from discourse.framing.lexicon import FRAMES
 
 __all__ = [
     "AGREEMENT_N_BOOT",
-    "WILSON",
     "wilson_of",
     "PROPORTIONS",
     "ANALYTIC",
@@ -68,20 +68,21 @@ __all__ = [
 #: Default replicates of the agreement bootstraps: endpoints move by at most about
 #: 0.003 between seeds, below the two decimals printed (benchmarks/bootstrap_stability.py).
 AGREEMENT_N_BOOT = 10000
-#: The interval of the proportions.
-WILSON = "Wilson score (assumes independent sentences)"
 
 
 def wilson_of(k: int, total: int) -> str:
-    """The interval label of a proportion ``k / total`` (precision: true positives of
-    the coder's positives; recall: of the reference's positives): its denominator is
-    not the table's ``n`` of sentences, so the label gives both counts.
+    """The name of the analytic interval of a proportion ``k / total`` (precision: true
+    positives of the coder's positives; recall: of the reference's positives) in the
+    ``interval`` label: its denominator is not the table's ``n`` of sentences, so the
+    name gives both counts.
 
     >>> wilson_of(21, 23)
-    'Wilson score of 21/23 (assumes independent sentences)'
+    'the Wilson score interval of 21/23 (assumes independent sentences)'
     """
-    return f"Wilson score of {k}/{total} (assumes independent sentences)"
-#: Metrics that are proportions (Wilson intervals); the others are bootstrapped.
+    return f"the Wilson score interval of {k}/{total} (assumes independent sentences)"
+
+
+#: Metrics that are proportions (widened to Wilson's interval where narrower).
 PROPORTIONS = ("precision", "recall", "percent_agreement")
 _BOOTSTRAPPED = ("f1", "kappa", "alpha")
 #: The analytic interval each bootstrap interval is widened to where narrower, and its name.
@@ -140,10 +141,11 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
     boot : ClusterBootstrap
         The resampler of those rows (:func:`resampler`).
     metrics : sequence of str
-        From ``precision, recall, percent_agreement`` (Wilson) and ``f1, kappa,
-        alpha`` (bootstrap with 0.5 per cell, widened to the estimate and to the
-        analytic interval of :data:`ANALYTIC` where narrower); precision and recall
-        take ``coder`` as the prediction and ``reference`` as the truth.
+        From ``precision, recall, percent_agreement, f1, kappa, alpha``, each with the
+        bootstrap interval (0.5 per cell) widened to the estimate and to an analytic
+        interval where narrower: Wilson's for the proportions (``precision, recall,
+        percent_agreement``), those of :data:`ANALYTIC` for the others. Precision and
+        recall take ``coder`` as the prediction and ``reference`` as the truth.
     level : float
         Confidence level.
 
@@ -172,9 +174,7 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
     check_codes(reference, frames, "reference")
     cells = {f: _cells(np.asarray(coder[f], dtype=int), np.asarray(reference[f], dtype=int))
              for f in frames}
-    reps = None
-    if any(m in _BOOTSTRAPPED for m in metrics):
-        reps = boot.sums(np.column_stack([cells[f] for f in frames])) + 0.5
+    reps = boot.sums(np.column_stack([cells[f] for f in frames])) + 0.5
     label = (f"{boot.label} of the 2x2 table, Jeffreys pseudo-counts (0.5 per cell), "
              "widened to contain the estimate")
     rows = []
@@ -183,22 +183,26 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
         n = tp + fp + fn + tn
         point = stats.agreement_scores(tp, fp, fn, tn)
         point["percent_agreement"] = (tp + tn) / n
-        draws = None if reps is None else stats.agreement_scores(*reps[:, 4 * j:4 * j + 4].T)
+        cell_reps = reps[:, 4 * j:4 * j + 4]
+        draws = stats.agreement_scores(*cell_reps.T)
+        draws["percent_agreement"] = (cell_reps[:, 0] + cell_reps[:, 3]) / cell_reps.sum(axis=1)
         for m in metrics:
             value = float(point[m])
-            if m in PROPORTIONS:
+            lo, hi = (float(x[0]) for x in percentile_columns(draws[m], level))
+            how = label
+            if np.isnan(value):         # undefined: the bootstrap's interval as it is
+                if m in PROPORTIONS:        # (a proportion without a denominator: none)
+                    lo = hi = np.nan
+            elif m in PROPORTIONS:
                 k, total = {"precision": (tp, tp + fp), "recall": (tp, tp + fn),
                             "percent_agreement": (tp + tn, n)}[m]
-                lo, hi = stats.wilson_interval(k, total, level) if total else (np.nan, np.nan)
-                how = wilson_of(k, total)
+                lo, hi, how = no_narrower(min(lo, value), max(hi, value),
+                                          stats.wilson_interval(k, total, level), label,
+                                          wilson_of(k, total))
             else:
-                lo, hi = (float(x[0]) for x in percentile_columns(draws[m], level))
-                how = label
-                if not np.isnan(value):
-                    lo, hi = min(lo, value), max(hi, value)
-                    interval, name = ANALYTIC[m]
-                    lo, hi, how = no_narrower(lo, hi, interval(tp, fp, fn, tn, level),
-                                              label, name)
+                interval, name = ANALYTIC[m]
+                lo, hi, how = no_narrower(min(lo, value), max(hi, value),
+                                          interval(tp, fp, fn, tn, level), label, name)
             rows.append({"frame": f, "metric": m, "value": value, "ci_low": float(lo),
                          "ci_high": float(hi), "interval": how, "n": n,
                          "n_boot": boot.n_boot, "seed": boot.seed})
@@ -245,10 +249,10 @@ def intercoder_reliability(coder_a: pd.DataFrame, coder_b: pd.DataFrame,
     Returns
     -------
     DataFrame
-        ``frame, metric`` (``percent_agreement`` with a Wilson interval; ``kappa``
-        (Cohen) and ``alpha`` (Krippendorff, nominal) with the interval of
-        :func:`agreement_intervals`: bootstrap, widened to an analytic interval where
-        narrower), ``value, ci_low, ci_high, interval, n, n_boot, seed``.
+        ``frame, metric`` (``percent_agreement``, ``kappa`` (Cohen) and ``alpha``
+        (Krippendorff, nominal), each with the interval of :func:`agreement_intervals`:
+        bootstrap, widened to an analytic interval where narrower, Wilson's for percent
+        agreement), ``value, ci_low, ci_high, interval, n, n_boot, seed``.
     """
     a, b = _pair(coder_a, coder_b, id_col, FRAMES)
     boot = resampler(a, clusters, id_col=id_col, n_boot=n_boot, seed=seed)

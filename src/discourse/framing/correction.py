@@ -39,7 +39,7 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  no_narrower, percentile_columns)
 from discourse.checks import check_columns
-from discourse.framing.agreement import WILSON, resampler
+from discourse.framing.agreement import resampler
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.prediction_powered import prediction_powered_shares
 
@@ -116,6 +116,27 @@ def _se_sp_cells(j: pd.DataFrame) -> np.ndarray:
 
 
 @provenance.tracked
+def _rate_interval(k: int, n: int, replicates: np.ndarray, level: float) -> tuple:
+    """The interval of a rate ``k / n``: the percentile interval of its bootstrap
+    ``replicates`` (NaN where a replicate has no sentence of the class, left out),
+    widened to contain the estimate and Wilson's score interval; NaN without sentences.
+
+    Examples
+    --------
+    >>> lo, hi = _rate_interval(9, 10, np.full(100, 0.9), 0.95)   # nothing varies
+    >>> (round(lo, 4), round(hi, 4)) == tuple(round(x, 4) for x in stats.wilson_interval(9, 10))
+    True
+    """
+    if not n:
+        return np.nan, np.nan
+    defined = replicates[~np.isnan(replicates)]
+    value = k / n
+    lo, hi = ((float(x[0]) for x in percentile_columns(defined[:, None], level))
+              if len(defined) else (value, value))
+    wlo, whi = stats.wilson_interval(k, n, level)
+    return min(lo, value, wlo), max(hi, value, whi)
+
+
 def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFrame, *,
                    target=None, reference=None,
                    n_boot: int = DEFAULT_N_BOOT, seed: int = DEFAULT_SEED,
@@ -133,16 +154,17 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         The years compared, resolved by :func:`discourse.stats.comparisons` as the
         frame differences are (default: every later year against the earliest).
     n_boot, seed, level
-        The cluster bootstrap of the differences (paragraphs within documents, years
-        kept apart) and the confidence level.
+        The cluster bootstrap of the rates and their differences (paragraphs within
+        documents, years kept apart) and the confidence level.
 
     Returns
     -------
     DataFrame
         ``frame, measure`` (sensitivity: share of hand-coded 1 the coder codes 1;
         specificity: share of hand-coded 0 it codes 0), ``year`` ("all" for the
-        pooled row), ``k, n, value, ci_low, ci_high`` (Wilson score, assuming
-        independent sentences), ``reference`` (the year compared with, ``"rest"`` for
+        pooled row), ``k, n, value, ci_low, ci_high`` (the cluster bootstrap's
+        percentile interval of the rate, widened to contain the estimate and Wilson's
+        score interval), ``reference`` (the year compared with, ``"rest"`` for
         the other years pooled; on rows that are no target, the reference every
         comparison shares, else empty), ``difference`` (this year minus the reference),
         ``difference_low, difference_high`` (cluster
@@ -192,7 +214,8 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
 
             for label, mask in [("all", np.ones(len(j)))] + list(zip(years, member)):
                 k, n = counts(mask)
-                lo, hi = stats.wilson_interval(k, n, level) if n else (np.nan, np.nan)
+                lo, hi = _rate_interval(k, n, rate_rep(years if label == "all" else [label]),
+                                        level)
                 comp = compared.get(label) if label != "all" else None
                 row = {"frame": f, "measure": measure, "year": label, "k": k, "n": n,
                        "value": k / n if n else np.nan, "ci_low": lo, "ci_high": hi,
@@ -221,10 +244,10 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                                differs=differs)
                 rows.append(row)
     out = pd.DataFrame(rows)
-    out["interval"] = (f"value: {WILSON}; difference: {boot.label}, replicates "
-                       "without the class left out, widened to contain the estimate and "
-                       "Newcombe's hybrid score interval (which assumes independent "
-                       "sentences)")
+    out["interval"] = (f"value and difference: {boot.label}, replicates without the class "
+                       "left out, widened to contain the estimate and Wilson's score "
+                       "interval (the value) or Newcombe's hybrid score interval (the "
+                       "difference), which assume independent sentences")
     out["n_boot"], out["seed"] = n_boot, seed
     return out
 

@@ -18,9 +18,8 @@ out) and real-text transfer are in :mod:`discourse.framing.instruments`.
 
 Agreement statistics are :func:`discourse.stats.binary_agreement` (precision, recall,
 F1, Cohen's kappa, Krippendorff's alpha); intervals come from
-:func:`discourse.framing.agreement.agreement_intervals` (Wilson for proportions, a
-paragraph-cluster bootstrap for F1, kappa and alpha, widened to an analytic interval
-where narrower).
+:func:`discourse.framing.agreement.agreement_intervals` (a paragraph-cluster bootstrap,
+widened to an analytic interval where narrower: Wilson's for proportions).
 """
 
 from __future__ import annotations
@@ -284,9 +283,9 @@ def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = AGREEME
     """Agreement between the two hand coders of each set, before adjudication.
 
     Each pair is :func:`~discourse.framing.agreement.intercoder_reliability` with F1
-    added: percent agreement with a Wilson (1927) interval; F1, kappa and alpha with a
-    paragraph-cluster bootstrap interval (paragraphs resampled within documents, where
-    the set has them) widened to an analytic interval where narrower
+    added: percent agreement, F1, kappa and alpha with a paragraph-cluster bootstrap
+    interval (paragraphs resampled within documents, where the set has them) widened to
+    an analytic interval where narrower, Wilson's (1927) for percent agreement
     (:func:`~discourse.framing.agreement.agreement_intervals`).
 
     A set coded in several batches (each by its own pair of coders) also gets a row

@@ -14,7 +14,8 @@
   cluster bootstrap (the replicate differences), and, assuming independent
   sentences, Newcombe's (1998) hybrid score interval (his method 10) and Fisher's
   exact test (two-sided, conditional).
-* **Sensitivity, co-occurrence, roles, trajectory**: the same codes seen other ways.
+* **Sensitivity, roles, trajectory**: the same codes seen other ways (co-occurrence:
+  :mod:`discourse.framing.cooccurrence`).
 
 Every table records the bootstrap's ``n_boot`` and ``seed`` and names its interval in
 a column ``interval``.
@@ -42,7 +43,6 @@ from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap
                                  percentile_columns)
 from discourse.checks import (check_codes, check_columns, check_positive_int,
                               check_reading_order, check_unique)
-from discourse.framing.agreement import WILSON
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import newcombe_interval, wilson_interval
 from discourse.text import count_words
@@ -55,7 +55,7 @@ __all__ = [
     "frame_shares",
     "frame_differences",
     "sensitivity",
-    "cooccurrence",
+    "merge_codes",
     "frames_by_role",
     "trajectory",
 ]
@@ -94,7 +94,11 @@ def add_word_counts(sentences: pd.DataFrame) -> pd.DataFrame:
     return _with_word_counts(sentences)
 
 
-def _merged(codes, sentences, id_col="sentence_id"):
+def merge_codes(codes: pd.DataFrame, sentences: pd.DataFrame,
+                id_col: str = "sentence_id") -> pd.DataFrame:
+    """The sentences table (its frame and evidence columns dropped) with the frame codes
+    of each sentence; ``ValueError`` if a coded sentence is not in it, or the codes or
+    the table lack columns."""
     check_columns(sentences, (id_col, "year", "text"), "sentences table")
     check_codes(codes, FRAMES, "frame codes")
     check_unique(codes, id_col, "frame codes")
@@ -186,7 +190,7 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     [['security', 0.5, 0.15, 0.85], ['economy', 0.0, 0.0, 0.49]]
     """
     stats.check_level(level)
-    m = _with_word_counts(_merged(codes, sentences))
+    m = _with_word_counts(merge_codes(codes, sentences))
     r = _Replicates(m, by, n_boot, seed)
     share_rep = _ratio(r.k_rep, r.n_rep[:, :, None])                 # B x groups x frames
     low, high = percentile_columns(share_rep.reshape(len(share_rep), -1), level)
@@ -250,7 +254,7 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
     from scipy.stats import fisher_exact
 
     stats.check_level(level)
-    m = _merged(codes, sentences)
+    m = merge_codes(codes, sentences)
     if by not in m:
         raise ValueError(f"by {by!r} is not a column of the sentences table")
     found = stats.comparisons(m[by].unique(), target, reference, name=by)
@@ -346,42 +350,12 @@ def sensitivity(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.DataFrame
 
 
 @provenance.tracked
-def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """How often two frames share a sentence, overall and per year.
-
-    Returns
-    -------
-    DataFrame
-        ``year`` ("all" for the pooled row), ``frame_a, frame_b, n_sentences, n_a,
-        n_both, share_of_sentences`` (n_both / n_sentences), ``share_of_a`` (n_both /
-        n_a: of the sentences with frame a, the share that also carry b), with Wilson
-        CIs ``ci_low, ci_high`` for ``share_of_a`` and ``interval`` naming them (they
-        assume independent sentences: descriptive, narrower than a cluster bootstrap).
-    """
-    m = _merged(codes, sentences)
-    rows = []
-    groups = [("all", m)] + [(str(y), p) for y, p in m.groupby("year", sort=True)]
-    for label, part in groups:
-        n = len(part)
-        for a in FRAMES:
-            na = int(part[a].sum())
-            for b in FRAMES:
-                both = int(((part[a] == 1) & (part[b] == 1)).sum())
-                lo, hi = wilson_interval(both, na) if na else (np.nan, np.nan)
-                rows.append({"year": label, "frame_a": a, "frame_b": b, "n_sentences": n,
-                             "n_a": na, "n_both": both, "share_of_sentences": both / n,
-                             "share_of_a": both / na if na else np.nan,
-                             "ci_low": float(lo), "ci_high": float(hi), "interval": WILSON})
-    return pd.DataFrame(rows)
-
-
-@provenance.tracked
 def frames_by_role(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.95, *,
                    n_boot: int = DEFAULT_N_BOOT, seed: int = DEFAULT_SEED) -> pd.DataFrame:
     """Frame shares by speaker role and year: the ``shares`` columns of
     :func:`frame_shares` (cluster bootstrap CIs within each year, Wilson beside them)
     plus ``year`` and ``role``."""
-    m = _with_word_counts(_merged(codes, sentences))
+    m = _with_word_counts(merge_codes(codes, sentences))
     out = []
     for y, part in m.groupby("year", sort=True):
         s = frame_shares(part[["sentence_id", *FRAMES]], part, by="role", n_boot=n_boot,
@@ -405,7 +379,7 @@ def trajectory(codes: pd.DataFrame, sentences: pd.DataFrame, *, window: int = 15
         ends), ``window``.
     """
     check_positive_int("window", window)
-    m = _merged(codes, sentences)
+    m = merge_codes(codes, sentences)
     check_reading_order(m)                  # positions are the rows' order
     rows = []
     for doc, part in m.groupby("doc_id", sort=False):

@@ -3,12 +3,12 @@
 * **Agreement** (:func:`validate`): precision, recall, F1 (positive class 1), Cohen's
   (1960) kappa and Krippendorff's (2004) alpha (nominal, two coders, no missing
   values) per frame (:func:`discourse.stats.agreement_scores`), with intervals that
-  never collapse (:func:`discourse.framing.agreement.agreement_intervals`): Wilson
-  score intervals for precision and recall; for F1, kappa and alpha a percentile
-  interval from a paragraph-cluster bootstrap of the 2x2 table with Jeffreys
-  pseudo-counts (Efron and Tibshirani 1993), widened to an analytic interval where
-  narrower (Donner and Eliasziw's for kappa and alpha, Wilson's of the Jaccard index
-  for F1). The ``interval`` column names each.
+  never collapse (:func:`discourse.framing.agreement.agreement_intervals`): a
+  percentile interval from a paragraph-cluster bootstrap of the 2x2 table with
+  Jeffreys pseudo-counts (Efron and Tibshirani 1993), widened to an analytic interval
+  where narrower (Wilson's score interval for precision and recall, Donner and
+  Eliasziw's for kappa and alpha, Wilson's of the Jaccard index for F1). The
+  ``interval`` column names each.
 * **Disagreements** (:func:`confusion`, :func:`disagreements`): the 2x2 counts and
   every sentence-frame where the two codings differ, with the lexicon's evidence.
 * **Hand-coded sets** (:func:`load_validation`, :func:`validate_annotations`): the
@@ -79,9 +79,9 @@ def validate(codes: pd.DataFrame, hand: pd.DataFrame, *,
     -------
     DataFrame
         ``validation`` table: ``frame, metric, value, ci_low, ci_high, interval, n,
-        n_boot, seed`` for metrics precision, recall (Wilson score intervals), f1,
-        kappa, alpha (cluster bootstrap with Jeffreys pseudo-counts, widened to an
-        analytic interval where narrower); see
+        n_boot, seed`` for metrics precision, recall, f1, kappa, alpha (cluster
+        bootstrap with Jeffreys pseudo-counts, widened to an analytic interval where
+        narrower: Wilson's for precision and recall); see
         :func:`discourse.framing.agreement.agreement_intervals`.
     """
     check_positive_int("n_boot", n_boot)

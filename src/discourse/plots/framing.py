@@ -63,9 +63,9 @@ def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
 
 def plot_validation(validation, *, source: str = "") -> Figure:
     """Dot plot of a framing ``validation`` table: each metric per frame with its 95%
-    CI (Wilson for precision and recall, cluster bootstrap with Jeffreys pseudo-counts
-    widened to an analytic interval where narrower for the others); dashed lines at the
-    targets F1 0.85 and kappa 0.80."""
+    CI (cluster bootstrap with Jeffreys pseudo-counts widened to an analytic interval
+    where narrower: Wilson's for precision and recall); dashed lines at the targets F1
+    0.85 and kappa 0.80."""
     import numpy as np
 
     fig, ax = new_figure()
@@ -87,9 +87,9 @@ def plot_validation(validation, *, source: str = "") -> Figure:
     ax.set_title("Validation of the frame lexicon against hand coding")
     ax.legend(frameon=False, loc="lower left")
     fig.tight_layout(rect=(0, 0.06, 1, 1))     # room for the two-line source note
-    source_note(fig, source or "Source: discourse.framing.validate; 95% CI: Wilson for "
-                "precision and recall, paragraph-cluster bootstrap (Jeffreys pseudo-counts, "
-                "no narrower than an analytic interval) for F1, kappa, alpha; dashed 0.85, "
+    source_note(fig, source or "Source: discourse.framing.validate; 95% CI: "
+                "paragraph-cluster bootstrap (Jeffreys pseudo-counts), no narrower than an "
+                "analytic interval (Wilson's for precision and recall); dashed 0.85, "
                 "dotted 0.80")
     return fig
 

@@ -78,11 +78,10 @@ def framing_findings(root: Path):
         built = _developed_on(root, "corpus")
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of {n} sentences of the "
-               f"corpus{_coders(root, 'corpus')} (Wilson CIs for precision and recall, "
-               "paragraph-cluster bootstrap CIs for F1 and kappa with Jeffreys "
-               "pseudo-counts (0.5 added to each cell of the 2x2 table in every replicate), "
-               "widened to contain the estimate and to an analytic interval where "
-               "narrower): "
+               f"corpus{_coders(root, 'corpus')} (paragraph-cluster bootstrap CIs with "
+               "Jeffreys pseudo-counts (0.5 added to each cell of the 2x2 table in every "
+               "replicate), widened to contain the estimate and to an analytic interval "
+               "where narrower): "
                f"{agreement(valid)}. "
                + ("These figures are optimistic: the lexicon was developed and revised on "
                   "these very sentences." if built == "yes" else
