@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from discourse import agreement_ci, framing, stats
+from discourse.clustered_ci import effective_wilson_interval
 from discourse.framing import agreement
 
 RNG = np.random.default_rng(2024)
@@ -41,11 +42,12 @@ def test_reliability_matches_sklearn_and_krippendorff():
         agree = int((A[f] == B[f]).sum())
         assert r.loc[(f, "percent_agreement"), "value"] == agree / N
         # the paragraph bootstrap of the agreeing sentences (0.5 added to each of the
-        # four cells: 1 to the agreeing ones, 2 to all), widened to Wilson's interval
+        # four cells: 1 to the agreeing ones, 2 to all), widened to Wilson's interval at
+        # the effective sample size of the 20 paragraphs (tests/test_clustered_ci.py)
         same = (A[f] == B[f]).astype(float)
         draws = (boot.sums(same) + 1) / (boot.sums(np.ones(N)) + 2)
         lo, hi = np.quantile(draws, [0.025, 0.975])
-        wlo, whi = framing.wilson_interval(agree, N)
+        wlo, whi = effective_wilson_interval(same, np.zeros(N), np.arange(N) // 3)[:2]
         assert (r.loc[(f, "percent_agreement"), ["ci_low", "ci_high"]].tolist()
                 == pytest.approx([min(lo, agree / N, wlo), max(hi, agree / N, whi)]))
         for m in ("kappa", "alpha"):

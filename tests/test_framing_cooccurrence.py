@@ -1,5 +1,6 @@
 """discourse.framing.cooccurrence: counts and shares by hand, the paragraph bootstrap's
-interval recomputed from the resampler, Wilson's interval as its floor."""
+interval recomputed from the resampler, Wilson's interval at the effective sample size
+as its floor."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pandas as pd
 import pytest
 
 from discourse import bootstrap, framing, stats
+from discourse.clustered_ci import effective_wilson_interval
 
 
 def _clustered():
@@ -39,8 +41,10 @@ def test_counts_and_shares_by_hand():
 
 def test_the_interval_is_the_paragraph_bootstraps_recomputed():
     """Each replicate's share: economy-and-security over security sentences of the drawn
-    paragraphs (years kept apart; the pooled row sums them); the percentile interval is
-    about twice as wide as Wilson's, which counts 100 independent sentences per year."""
+    paragraphs (years kept apart; the pooled row sums them); the interval is its
+    percentile interval widened to Wilson's at the effective sample size (paragraphs as
+    units, years as strata: tests/test_clustered_ci.py), about twice as wide as Wilson's,
+    which counts 100 independent sentences per year."""
     s, c, eco = _clustered()
     t = framing.cooccurrence(c, s, n_boot=2000, seed=7)
     boot = bootstrap.cluster_bootstrap(s, n_boot=2000, seed=7)
@@ -48,24 +52,33 @@ def test_the_interval_is_the_paragraph_bootstraps_recomputed():
         m = np.asarray(mask, dtype=float)
         share = boot.sums(eco * m) / boot.sums(m)
         row = t[(t.year == year) & (t.frame_a == "security") & (t.frame_b == "economy")]
-        expected = np.quantile(share, [0.025, 0.975])
-        assert row[["ci_low", "ci_high"]].values[0].tolist() == pytest.approx(expected.tolist())
+        lo, hi = np.quantile(share, [0.025, 0.975])
+        inside = np.asarray(mask)
+        floor = effective_wilson_interval(eco[inside], s.year[inside],
+                                          (s.year * 100 + s.paragraph)[inside])
+        assert floor.deff > 4
+        assert row[["ci_low", "ci_high"]].values[0].tolist() == pytest.approx(
+            [min(lo, floor.low), max(hi, floor.high)])
         k, n = int(row.n_both.iloc[0]), int(row.n_a.iloc[0])
         wlo, whi = stats.wilson_interval(k, n)
-        assert expected[1] - expected[0] > 1.5 * (whi - wlo)
+        assert hi - lo > 1.5 * (whi - wlo)
         assert row.interval.iloc[0].startswith("cluster bootstrap percentile (paragraphs "
                                                "resampled within documents")
 
 
 def test_never_narrower_than_wilson():
     """Where nothing varies between replicates (every economy sentence carries security:
-    the share is 1 in every replicate) the interval is Wilson's, and the label says so."""
+    the share is 1 in every replicate) the interval is Wilson's at the effective sample
+    size: design effect 1 (a share of 1 shows no variance), the 10 paragraphs' 9 df."""
     s, c, _ = _clustered()
     t = framing.cooccurrence(c, s, n_boot=300, seed=2)
     row = t[(t.year == "2021") & (t.frame_a == "economy") & (t.frame_b == "security")].iloc[0]
-    assert (row.ci_low, row.ci_high) == pytest.approx(stats.wilson_interval(50, 50))
-    assert row.interval.endswith("widened to the Wilson score interval (which assumes "
-                                 "independent sentences) where narrower")
+    floor = effective_wilson_interval(np.ones(50), np.zeros(50), np.arange(50) // 5)
+    assert (row.ci_low, row.ci_high) == pytest.approx(floor[:2])
+    assert floor.low < stats.wilson_interval(50, 50)[0]
+    assert row.interval.endswith("widened to the Wilson score interval of 50/50 at the "
+                                 "effective sample size (design effect 1.00, t with 9 df; "
+                                 "Korn and Graubard 1998) where narrower")
 
 
 def test_bad_arguments_are_named():

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from discourse import bootstrap, framing
+from discourse.clustered_ci import effective_wilson_interval
 
 F = framing.FRAMES
 
@@ -186,7 +187,8 @@ def test_coder_accuracy_rates_have_the_paragraph_bootstraps_interval():
     """One year, one document, 10 paragraphs of 4 sentences, all hand-coded security;
     the coder finds them in the first 6 paragraphs only: sensitivity 24/40. Its interval
     is the percentile interval of the rate in each replicate of the paragraph bootstrap,
-    recomputed here, about twice as wide as Wilson's (which counts 40 independent
+    recomputed here, widened to Wilson's at the effective sample size of the 10
+    paragraphs; both are about twice as wide as Wilson's (which counts 40 independent
     sentences where there are 10 paragraphs)."""
     par = np.arange(40) // 4
     s = pd.DataFrame({"sentence_id": [f"s{i:02d}" for i in range(40)], "year": 2021,
@@ -198,10 +200,12 @@ def test_coder_accuracy_rates_have_the_paragraph_bootstraps_interval():
     row = t[(t.frame == "security") & (t.measure == "sensitivity") & (t.year == 2021)]
     boot = bootstrap.cluster_bootstrap(s, n_boot=2000, seed=3)
     rates = boot.sums((par < 6).astype(float)) / boot.sums(np.ones(40))
-    expected = np.quantile(rates, [0.025, 0.975])
-    assert row[["ci_low", "ci_high"]].values[0].tolist() == pytest.approx(expected.tolist())
-    lo, hi = framing.wilson_interval(24, 40)
-    assert expected[1] - expected[0] > 1.6 * (hi - lo)
+    lo, hi = np.quantile(rates, [0.025, 0.975])
+    floor = effective_wilson_interval((par < 6).astype(float), np.zeros(40), par)
+    assert row[["ci_low", "ci_high"]].values[0].tolist() == pytest.approx(
+        [min(lo, floor.low), max(hi, floor.high)])
+    wlo, whi = framing.wilson_interval(24, 40)
+    assert hi - lo > 1.6 * (whi - wlo) and floor.high - floor.low > 1.6 * (whi - wlo)
     assert t.interval.iloc[0].startswith("value and difference: cluster bootstrap")
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from discourse import bootstrap, framing, stats
+from discourse.clustered_ci import effective_wilson_interval
 from discourse.framing import agreement
 
 F = framing.FRAMES
@@ -39,10 +40,12 @@ def test_validate_tables_and_intervals():
     # at 10 sentences every bootstrap interval is narrower than the analytic one
     assert eco.interval.to_dict() == {
         # economy: tp 4, fp 0, fn 0; the label gives the proportion's own denominator
-        "precision": f"{boot}, widened to the Wilson score interval of 4/4 (assumes "
-                     "independent sentences) where narrower",
-        "recall": f"{boot}, widened to the Wilson score interval of 4/4 (assumes "
-                  "independent sentences) where narrower",
+        "precision": f"{boot}, widened to the Wilson score interval of 4/4 at the "
+                     "effective sample size (design effect 1.00, t with 3 df; Korn and "
+                     "Graubard 1998) where narrower",
+        "recall": f"{boot}, widened to the Wilson score interval of 4/4 at the effective "
+                  "sample size (design effect 1.00, t with 3 df; Korn and Graubard 1998) "
+                  "where narrower",
         "f1": f"{boot}, widened to the Wilson interval of the Jaccard index mapped to F1 "
               "(assumes independent sentences) where narrower",
         "kappa": f"{boot}, widened to the Donner-Eliasziw interval (assumes independent "
@@ -59,14 +62,21 @@ def test_validate_tables_and_intervals():
 def test_precision_and_recall_are_never_narrower_than_wilson():
     """security: tp 3, fp 1, fn 1 -> precision and recall 3/4. Each interval is the
     envelope of the bootstrap's (sentences resampled: (tp + 0.5) / (tp + fp + 1) of each
-    replicate, recomputed here) and Wilson's, by hand: centre (0.75 + z^2/8) / (1 +
-    z^2/4), half z sqrt(0.75 * 0.25 / 4 + z^2/64) / (1 + z^2/4)."""
+    replicate, recomputed here) and Wilson's at the effective sample size: with
+    sentences as the units, four sentences (the coder's positives, or the hand's) give a
+    design effect of 4/3 and 3 degrees of freedom, n_eff = 3 (z / t_3)^2, by hand:
+    centre (0.75 + z^2 / (2 n_eff)) / (1 + z^2 / n_eff), half z sqrt(0.75 * 0.25 / n_eff
+    + z^2 / (4 n_eff^2)) / (1 + z^2 / n_eff), wider than Wilson's of 3/4."""
+    from scipy.stats import t
+
     c, h = _tables()
     v = framing.validate(c, h, n_boot=50, seed=1).set_index(["frame", "metric"])
     z = 1.959963984540054
-    centre = (0.75 + z * z / 8) / (1 + z * z / 4)
-    half = z * np.sqrt(0.75 * 0.25 / 4 + z * z / 64) / (1 + z * z / 4)
-    assert stats.wilson_interval(3, 4) == pytest.approx((centre - half, centre + half))
+    ne = 3 * (z / t.ppf(0.975, 3)) ** 2
+    centre = (0.75 + z * z / (2 * ne)) / (1 + z * z / ne)
+    half = z * np.sqrt(0.75 * 0.25 / ne + z * z / (4 * ne * ne)) / (1 + z * z / ne)
+    wlo, whi = stats.wilson_interval(3, 4)
+    assert centre - half < wlo and centre + half > whi
     boot = agreement.resampler(c[["sentence_id"]], n_boot=50, seed=1)
     a, b = np.array(CODER, float), np.array(HAND, float)
     tp = boot.sums(a * b) + 0.5
@@ -75,18 +85,20 @@ def test_precision_and_recall_are_never_narrower_than_wilson():
         row = v.loc[("security", metric)]
         assert (row.ci_low, row.ci_high) == pytest.approx(
             (min(lo, centre - half), max(hi, centre + half)))
-        assert (row.ci_low, row.ci_high) != pytest.approx((lo, hi))     # Wilson shows
-        assert row.interval.endswith("widened to the Wilson score interval of 3/4 (assumes "
-                                     "independent sentences) where narrower")
+        assert row.interval.endswith("widened to the Wilson score interval of 3/4 at the "
+                                     "effective sample size (design effect 1.33, t with 3 "
+                                     "df; Korn and Graubard 1998) where narrower")
 
 
 def test_precision_and_recall_intervals_respect_the_paragraphs():
     """A coder whose errors come in whole paragraphs: 20 paragraphs of 5 sentences in one
     document, every sentence coded 1 by the coder, the hand coding 1 in the first 12
     paragraphs only -> precision 60/100. Wilson's interval treats the 100 sentences as
-    independent; the paragraph bootstrap sees 20 draws, and its interval is the
-    precision's, recomputed here from the resampler: (tp + 0.5) / (tp + fp + 1) of each
-    replicate, its 2.5 and 97.5 percentiles; about twice as wide as Wilson's."""
+    independent; the paragraph bootstrap sees 20 draws ((tp + 0.5) / (tp + fp + 1) of
+    each replicate, recomputed from the resampler) and so does Wilson's interval at the
+    effective sample size (design effect 5.26 by hand: unit residuals 5 - 3 = 2 in 12
+    paragraphs and -3 in 8, variance 20/19 * 120 / 100^2, over 0.6 * 0.4 / 100). The
+    interval, the envelope of the two, is about twice as wide as Wilson's."""
     ids = [f"s{i:03d}" for i in range(100)]
     par = np.arange(100) // 5
     coder = pd.DataFrame({"sentence_id": ids, **{f: 1 for f in framing.FRAMES}})
@@ -97,12 +109,14 @@ def test_precision_and_recall_intervals_respect_the_paragraphs():
     row = v[(v.frame == "security") & (v.metric == "precision")].iloc[0]
     boot = agreement.resampler(clusters, n_boot=2000, seed=5)
     tp = boot.sums((par < 12).astype(float))
-    draws = (tp + 0.5) / (boot.sums(np.ones(100)) + 1)
-    assert (row.ci_low, row.ci_high) == pytest.approx(tuple(np.quantile(draws, [0.025, 0.975])))
+    lo, hi = np.quantile((tp + 0.5) / (boot.sums(np.ones(100)) + 1), [0.025, 0.975])
+    floor = effective_wilson_interval((par < 12).astype(float), np.zeros(100), par)
+    assert floor.deff == pytest.approx((20 / 19 * 120 / 100 ** 2) / (0.6 * 0.4 / 100))
+    assert (row.ci_low, row.ci_high) == pytest.approx(
+        (min(lo, floor.low), max(hi, floor.high)))
     wlo, whi = stats.wilson_interval(60, 100)
     assert row.ci_high - row.ci_low > 1.8 * (whi - wlo)
     assert "paragraphs resampled within documents" in row.interval
-    assert "widened to the Wilson" not in row.interval
 
 
 def test_bootstrap_interval_recomputed_by_hand():

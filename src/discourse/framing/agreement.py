@@ -7,18 +7,22 @@
   adding pseudo-counts), so that a perfect coder (no false positive or negative) still
   gets an interval below 1; it is widened to contain the estimate where the
   pseudo-counts pull every replicate below it, and to contain an analytic interval
-  where narrower (which assumes independent sentences): for precision, recall and
-  percent agreement, which are proportions, Wilson's (1927) score interval; for Cohen's
+  where narrower: for precision, recall and percent agreement, which are proportions,
+  Wilson's (1927) score interval at the effective sample size (the sentences divided by
+  the design effect estimated from the resampled paragraphs, with Korn and Graubard's
+  1998 adjustment for few of them: :mod:`discourse.clustered_ci`); for Cohen's
   (1960) kappa Donner and Eliasziw's (1992) goodness-of-fit interval (mapped to alpha's
   scale for Krippendorff's (2004) alpha); for F1 Wilson's interval of the Jaccard index
-  mapped to F1 (:mod:`discourse.agreement_ci`). The proportions had Wilson's interval
-  alone until 2026-12-04; sentences of one paragraph are not independent draws, so it
-  was too narrow wherever a coder's errors cluster in paragraphs. In simulations of
-  30-50 independent sentences the bootstrap alone covered kappa in 89-94% of data sets
-  at kappa 0.6-0.8 and 48-89% at kappa 0.95, for a nominal 95%; the widened interval in
-  93.7-97.2% (``benchmarks/agreement_coverage.py``, benchmarks/README.md). The bootstrap part
-  keeps what the analytic one ignores, the dependence of a paragraph's sentences.
-  The ``interval`` column says which interval each row has.
+  mapped to F1 (:mod:`discourse.agreement_ci`; these three assume independent
+  sentences). The proportions had Wilson's interval alone until 2026-12-04; sentences
+  of one paragraph are not independent draws, so it was too narrow wherever a coder's
+  errors cluster in paragraphs (``benchmarks/proportion_coverage.py``). In simulations
+  of 30-50 independent sentences the bootstrap alone covered kappa in 89-94% of data
+  sets at kappa 0.6-0.8 and 48-89% at kappa 0.95, for a nominal 95%; the widened
+  interval in 93.7-97.2% (``benchmarks/agreement_coverage.py``, benchmarks/README.md).
+  The bootstrap part keeps what the analytic ones for kappa, alpha and F1 ignore, the
+  dependence of a paragraph's sentences. The ``interval`` column says which interval
+  each row has.
 * **Inter-coder reliability** (:func:`intercoder_reliability`,
   :func:`intercoder_disagreements`): two hand codings of the same sentences, per
   frame: percent agreement, kappa and alpha with those intervals, and the list of
@@ -37,6 +41,9 @@ Hand, D. J., Christen, P. and Kirielle, N. (2021). F*: an interpretable transfor
 of the F-measure. *Machine Learning* 110, 451-456.
 Jeffreys, H. (1946). An invariant form for the prior probability in estimation
 problems. *Proceedings of the Royal Society A* 186, 453-461.
+Korn, E. L. and Graubard, B. I. (1998). Confidence intervals for proportions with small
+expected number of positive counts estimated from survey data. *Survey Methodology*
+24(2), 193-201.
 Krippendorff, K. (2004). *Content Analysis: An Introduction to Its Methodology*, 2nd ed.
 Sage. (alpha, ch. 11.)
 Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
@@ -52,11 +59,11 @@ from discourse import agreement_ci, provenance, stats
 from discourse.bootstrap import (ClusterBootstrap, DEFAULT_SEED, cluster_bootstrap,
                                  no_narrower, percentile_columns)
 from discourse.checks import check_codes, check_columns
+from discourse.clustered_ci import design_units, effective_wilson_interval
 from discourse.framing.lexicon import FRAMES
 
 __all__ = [
     "AGREEMENT_N_BOOT",
-    "wilson_of",
     "PROPORTIONS",
     "ANALYTIC",
     "resampler",
@@ -70,19 +77,8 @@ __all__ = [
 AGREEMENT_N_BOOT = 10000
 
 
-def wilson_of(k: int, total: int) -> str:
-    """The name of the analytic interval of a proportion ``k / total`` (precision: true
-    positives of the coder's positives; recall: of the reference's positives) in the
-    ``interval`` label: its denominator is not the table's ``n`` of sentences, so the
-    name gives both counts.
-
-    >>> wilson_of(21, 23)
-    'the Wilson score interval of 21/23 (assumes independent sentences)'
-    """
-    return f"the Wilson score interval of {k}/{total} (assumes independent sentences)"
-
-
-#: Metrics that are proportions (widened to Wilson's interval where narrower).
+#: Metrics that are proportions (widened to Wilson's interval at the effective sample size
+#: where narrower).
 PROPORTIONS = ("precision", "recall", "percent_agreement")
 _BOOTSTRAPPED = ("f1", "kappa", "alpha")
 #: The analytic interval each bootstrap interval is widened to where narrower, and its name.
@@ -143,8 +139,10 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
     metrics : sequence of str
         From ``precision, recall, percent_agreement, f1, kappa, alpha``, each with the
         bootstrap interval (0.5 per cell) widened to the estimate and to an analytic
-        interval where narrower: Wilson's for the proportions (``precision, recall,
-        percent_agreement``), those of :data:`ANALYTIC` for the others. Precision and
+        interval where narrower: Wilson's at the effective sample size for the
+        proportions (``precision, recall, percent_agreement``;
+        :func:`discourse.clustered_ci.effective_wilson_interval`), those of
+        :data:`ANALYTIC` for the others. Precision and
         recall take ``coder`` as the prediction and ``reference`` as the truth.
     level : float
         Confidence level.
@@ -175,6 +173,7 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
     cells = {f: _cells(np.asarray(coder[f], dtype=int), np.asarray(reference[f], dtype=int))
              for f in frames}
     reps = boot.sums(np.column_stack([cells[f] for f in frames])) + 0.5
+    strata, units = design_units(boot)
     label = (f"{boot.label} of the 2x2 table, Jeffreys pseudo-counts (0.5 per cell), "
              "widened to contain the estimate")
     rows = []
@@ -194,11 +193,15 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
                 if m in PROPORTIONS:        # (a proportion without a denominator: none)
                     lo = hi = np.nan
             elif m in PROPORTIONS:
-                k, total = {"precision": (tp, tp + fp), "recall": (tp, tp + fn),
-                            "percent_agreement": (tp + tn, n)}[m]
-                lo, hi, how = no_narrower(min(lo, value), max(hi, value),
-                                          stats.wilson_interval(k, total, level), label,
-                                          wilson_of(k, total))
+                c = cells[f]                 # the proportion's sentences, and its hits
+                rows_of, hit = {"precision": (c[:, 0] + c[:, 1], c[:, 0]),
+                                "recall": (c[:, 0] + c[:, 2], c[:, 0]),
+                                "percent_agreement": (np.ones(n), c[:, 0] + c[:, 3])}[m]
+                inside = rows_of == 1
+                floor = effective_wilson_interval(hit[inside], strata[inside],
+                                                  units[inside], level)
+                lo, hi, how = no_narrower(min(lo, value), max(hi, value), floor[:2], label,
+                                          floor.name)
             else:
                 interval, name = ANALYTIC[m]
                 lo, hi, how = no_narrower(min(lo, value), max(hi, value),

@@ -6,15 +6,19 @@ sums over sentences, and sentences of one paragraph are not independent draws; i
 interval is the percentile interval of a **cluster bootstrap**
 (:func:`discourse.bootstrap.cluster_bootstrap`: paragraphs resampled within a year's
 document, whole documents within a year that has several, years kept apart; the
-pooled row sums the years' replicates), widened to contain the estimate and Wilson's
-(1927) score interval where narrower (which assumes independent sentences but keeps
-its coverage at 0 and 1), so that no interval is a point. Until 2026-12-04 the table
-had Wilson's interval alone.
+pooled row sums the years' replicates), widened to contain the estimate and, where
+narrower, Wilson's (1927) score interval at the effective sample size
+(:mod:`discourse.clustered_ci`), which keeps its coverage at 0 and 1, so that no
+interval is a point. Until 2026-12-04 the table had Wilson's interval alone, which
+treats the sentences of a paragraph as independent draws.
 
 References
 ----------
 Davison, A. C. and Hinkley, D. V. (1997). *Bootstrap Methods and their Application*.
 Cambridge University Press. (Sec. 3.8, multistage sampling.)
+Korn, E. L. and Graubard, B. I. (1998). Confidence intervals for proportions with small
+expected number of positive counts estimated from survey data. *Survey Methodology*
+24(2), 193-201.
 Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
 inference. *JASA* 22, 209-212.
 """
@@ -28,6 +32,7 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  no_narrower, percentile_columns)
 from discourse.checks import check_columns, check_positive_int
+from discourse.clustered_ci import design_units, effective_wilson_interval
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.shares import merge_codes
 
@@ -78,6 +83,7 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.
     check_columns(m, ("doc_id", "paragraph"), "sentences table (for the cluster bootstrap)")
     years = sorted(m["year"].unique().tolist())
     boot = cluster_bootstrap(m, n_boot=n_boot, seed=seed)
+    strata, units = design_units(boot)
     has = {f: m[f].to_numpy(dtype=float) for f in FRAMES}
     pairs = np.column_stack([has[a] * has[b] for a, b in _PAIRS])     # n_both; a == b: n_a
     member = [(m["year"] == y).to_numpy(float) for y in years]
@@ -102,10 +108,11 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.
                 lo, hi = (float(x[0]) for x in percentile_columns(draws[:, None], level))
                 if np.isnan(lo):                # no replicate drew a sentence of frame a
                     lo = hi = value
-                lo, hi, how = no_narrower(min(lo, value), max(hi, value),
-                                          stats.wilson_interval(both, na, level), label,
-                                          "the Wilson score interval (which assumes "
-                                          "independent sentences)")
+                inside = (mask == 1) & (has[a] == 1)
+                floor = effective_wilson_interval(has[b][inside], strata[inside],
+                                                  units[inside], level)
+                lo, hi, how = no_narrower(min(lo, value), max(hi, value), floor[:2], label,
+                                          floor.name)
             rows.append({"year": name, "frame_a": a, "frame_b": b,
                          "n_sentences": int(mask.sum()), "n_a": na, "n_both": both,
                          "share_of_sentences": both / mask.sum(), "share_of_a": value,

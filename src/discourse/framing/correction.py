@@ -39,6 +39,7 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  no_narrower, percentile_columns)
 from discourse.checks import check_columns
+from discourse.clustered_ci import design_units, effective_wilson_interval
 from discourse.framing.agreement import resampler
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.prediction_powered import prediction_powered_shares
@@ -116,24 +117,22 @@ def _se_sp_cells(j: pd.DataFrame) -> np.ndarray:
 
 
 @provenance.tracked
-def _rate_interval(k: int, n: int, replicates: np.ndarray, level: float) -> tuple:
-    """The interval of a rate ``k / n``: the percentile interval of its bootstrap
-    ``replicates`` (NaN where a replicate has no sentence of the class, left out),
-    widened to contain the estimate and Wilson's score interval; NaN without sentences.
-
-    Examples
-    --------
-    >>> lo, hi = _rate_interval(9, 10, np.full(100, 0.9), 0.95)   # nothing varies
-    >>> (round(lo, 4), round(hi, 4)) == tuple(round(x, 4) for x in stats.wilson_interval(9, 10))
-    True
-    """
-    if not n:
+def _rate_interval(inside, hits, design, replicates: np.ndarray, level: float) -> tuple:
+    """The interval of a rate (the share of ``hits`` among the rows ``inside``): the
+    percentile interval of its bootstrap ``replicates`` (NaN where a replicate has no
+    sentence of the class, left out), widened to contain the estimate and Wilson's score
+    interval at the effective sample size (:mod:`discourse.clustered_ci`; ``design`` =
+    the bootstrap's strata and units); NaN without sentences."""
+    inside = inside == 1
+    if not inside.any():
         return np.nan, np.nan
+    value = hits[inside].mean()
     defined = replicates[~np.isnan(replicates)]
-    value = k / n
     lo, hi = ((float(x[0]) for x in percentile_columns(defined[:, None], level))
               if len(defined) else (value, value))
-    wlo, whi = stats.wilson_interval(k, n, level)
+    strata, units = design
+    wlo, whi = effective_wilson_interval(hits[inside], strata[inside], units[inside],
+                                         level)[:2]
     return min(lo, value, wlo), max(hi, value, whi)
 
 
@@ -164,7 +163,8 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         specificity: share of hand-coded 0 it codes 0), ``year`` ("all" for the
         pooled row), ``k, n, value, ci_low, ci_high`` (the cluster bootstrap's
         percentile interval of the rate, widened to contain the estimate and Wilson's
-        score interval), ``reference`` (the year compared with, ``"rest"`` for
+        score interval at the effective sample size, :mod:`discourse.clustered_ci`),
+        ``reference`` (the year compared with, ``"rest"`` for
         the other years pooled; on rows that are no target, the reference every
         comparison shares, else empty), ``difference`` (this year minus the reference),
         ``difference_low, difference_high`` (cluster
@@ -193,6 +193,7 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         if len(years) > 1 or target is not None or reference is not None else {}
     shared = {c.reference for c in compared.values()}
     boot = cluster_bootstrap(j, n_boot=n_boot, seed=seed)
+    design = design_units(boot)
     cells = _se_sp_cells(j)
     member = [(j["year"] == y).to_numpy(float) for y in years]
     reps = boot.sums(np.column_stack([cells * m[:, None] for m in member]))
@@ -214,8 +215,10 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
 
             for label, mask in [("all", np.ones(len(j)))] + list(zip(years, member)):
                 k, n = counts(mask)
-                lo, hi = _rate_interval(k, n, rate_rep(years if label == "all" else [label]),
-                                        level)
+                lo, hi = _rate_interval(
+                    (cells[:, 4 * fi + hit] + cells[:, 4 * fi + miss]) * mask,
+                    cells[:, 4 * fi + hit], design,
+                    rate_rep(years if label == "all" else [label]), level)
                 comp = compared.get(label) if label != "all" else None
                 row = {"frame": f, "measure": measure, "year": label, "k": k, "n": n,
                        "value": k / n if n else np.nan, "ci_low": lo, "ci_high": hi,
@@ -245,9 +248,10 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                 rows.append(row)
     out = pd.DataFrame(rows)
     out["interval"] = (f"value and difference: {boot.label}, replicates without the class "
-                       "left out, widened to contain the estimate and Wilson's score "
-                       "interval (the value) or Newcombe's hybrid score interval (the "
-                       "difference), which assume independent sentences")
+                       "left out, widened to contain the estimate and, the value, Wilson's "
+                       "score interval at the effective sample size (Korn and Graubard "
+                       "1998), the difference, Newcombe's hybrid score interval (which "
+                       "assumes independent sentences)")
     out["n_boot"], out["seed"] = n_boot, seed
     return out
 

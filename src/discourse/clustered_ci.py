@@ -1,0 +1,140 @@
+"""The interval of a proportion whose sentences come in paragraphs: Wilson's score interval
+at the effective sample size.
+
+Wilson's (1927) interval assumes independent sentences. Sentences of one paragraph (or
+document) are not: where a coder's errors cluster, the proportion varies more than
+``p (1 - p) / n`` says. The design effect (Kish 1965) is the ratio of the proportion's
+variance under the sampling design to that of ``n`` independent sentences; here it is
+estimated from the totals of the units the package's cluster bootstrap resamples
+(:func:`discourse.bootstrap.cluster_bootstrap`: paragraphs within a stratum's one
+document, whole documents within a stratum that has several) by the linearisation
+(with-replacement, "ultimate cluster") variance of a ratio, taken as at least 1 so
+that the interval is never narrower than Wilson's. The effective sample size ``n /
+deff`` replaces ``n`` in Wilson's formula and, with few units, is shrunk further by
+``(z / t_df)^2``, ``df`` = units minus strata (Korn and Graubard 1998, who make the same
+two adjustments to the Clopper-Pearson interval; Dean and Pagano 2015 compare such
+intervals for clustered surveys). The package uses it as the floor of the bootstrap
+intervals of precision, recall, percent agreement, a coder's sensitivity and
+specificity, and co-occurrence (:func:`discourse.bootstrap.no_narrower`).
+
+In simulations of one document of 10-60 paragraphs whose sentences share a hit
+probability (intra-paragraph correlation 0-0.5, design effect 1-3.5), the paragraph
+bootstrap widened to this interval covered a recall of 0.85 in 91-98% of data sets, for
+a nominal 95%; Wilson's interval alone in 71-96% (``benchmarks/proportion_coverage.py``,
+benchmarks/README.md).
+
+References
+----------
+Dean, N. and Pagano, M. (2015). Evaluating confidence interval methods for binomial
+proportions in clustered surveys. *Journal of Survey Statistics and Methodology* 3(4),
+484-503.
+Kish, L. (1965). *Survey Sampling*. Wiley.
+Korn, E. L. and Graubard, B. I. (1998). Confidence intervals for proportions with small
+expected number of positive counts estimated from survey data. *Survey Methodology*
+24(2), 193-201.
+Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+inference. *JASA* 22, 209-212.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from discourse import stats
+
+__all__ = ["EffectiveInterval", "design_units", "effective_wilson_interval"]
+
+
+class EffectiveInterval(NamedTuple):
+    """``low, high``; the design effect and degrees of freedom used; and ``name``, the
+    interval in words for an ``interval`` label."""
+
+    low: float
+    high: float
+    deff: float
+    df: int
+    name: str
+
+
+def design_units(boot) -> tuple[np.ndarray, np.ndarray]:
+    """``(stratum, unit)`` codes of each row of a cluster bootstrap: the units it
+    resamples (whole documents in a stratum with several, else paragraphs, or rows
+    where it has no paragraphs).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.bootstrap import cluster_bootstrap
+    >>> rows = pd.DataFrame({"year": [1, 1, 1, 2, 2], "doc_id": ["a", "a", "b", "c", "c"],
+    ...                      "paragraph": [1, 2, 1, 1, 2]})
+    >>> [u.tolist() for u in design_units(cluster_bootstrap(rows, n_boot=10))]
+    [[0, 0, 0, 1, 1], [0, 0, 1, 2, 3]]
+    """
+    clusters = boot.clusters.reset_index(drop=True)
+    docs_per_stratum = clusters.groupby("stratum", sort=False)["document"].transform("nunique")
+    key = [(s, d) if n > 1 else (s, d, i) for i, (s, d, n) in
+           enumerate(zip(clusters["stratum"], clusters["document"], docs_per_stratum))]
+    unit_of_cluster = np.unique(np.array([str(k) for k in key]), return_inverse=True)[1]
+    stratum_of_cluster = np.unique(clusters["stratum"].astype(str).to_numpy(),
+                                   return_inverse=True)[1]
+    return stratum_of_cluster[boot.row_cluster], unit_of_cluster[boot.row_cluster]
+
+
+def effective_wilson_interval(y, strata, units, level: float = 0.95) -> EffectiveInterval:
+    """Wilson's interval of ``mean(y)`` at the effective sample size of a clustered design.
+
+    Parameters
+    ----------
+    y : array-like
+        0/1 per sentence of the proportion's denominator (e.g. the hand-coded positives,
+        1 where the coder found them: recall).
+    strata, units : array-like
+        The stratum and the resampled unit of each sentence (:func:`design_units`).
+    level : float
+        Confidence level.
+
+    Returns
+    -------
+    EffectiveInterval
+        NaN bounds without sentences. The design effect is 1 where it cannot be
+        estimated (a proportion of 0 or 1, no stratum with two units) and ``df`` is 0
+        where there is no stratum with two units (then no t adjustment).
+
+    Examples
+    --------
+    >>> y = [1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1]            # the misses in one paragraph
+    >>> r = effective_wilson_interval(y, [0] * 12, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5])
+    >>> round(float(r.deff), 3), r.df, [round(float(x), 3) for x in r[:2]]
+    (2.4, 5, [0.304, 0.983])
+    >>> [round(x, 3) for x in stats.wilson_interval(10, 12)]   # independent sentences
+    [0.552, 0.953]
+    """
+    stats.check_level(level)
+    y = np.asarray(y, dtype=float)
+    strata, units = np.asarray(strata), np.asarray(units)
+    n = len(y)
+    if not n:
+        return EffectiveInterval(np.nan, np.nan, np.nan, 0, "no sentences")
+    p = y.sum() / n
+    variance, df = 0.0, 0
+    for h in np.unique(strata):
+        inside = strata == h
+        codes, idx = np.unique(units[inside], return_inverse=True)
+        if len(codes) < 2:
+            continue
+        e = np.bincount(idx, weights=y[inside] - p)       # y_i - p m_i per unit
+        variance += len(codes) / (len(codes) - 1) * ((e - e.mean()) ** 2).sum() / n ** 2
+        df += len(codes) - 1
+    independent = p * (1 - p) / n
+    deff = float(max(1.0, variance / independent)) if independent > 0 and df else 1.0
+    n_eff = n / deff
+    if df:
+        from scipy.stats import t
+
+        n_eff *= (stats.z_value(level) / t.ppf(0.5 + level / 2, df)) ** 2
+    low, high = stats.wilson_interval(p * n_eff, n_eff, level)
+    name = (f"the Wilson score interval of {int(y.sum())}/{n} at the effective sample size "
+            f"(design effect {deff:.2f}, t with {df} df; Korn and Graubard 1998)")
+    return EffectiveInterval(low, high, deff, df, name)
