@@ -24,7 +24,7 @@ A design effect of ``1 + (m - 1) rho`` (Kish 1965) shrinks the effective number 
 sentences; Wilson's interval, blind to it, should undercover as ``m`` and ``rho`` grow.
 Run from the repository root, one process::
 
-    nice -n 19 .venv/bin/python benchmarks/proportion_coverage.py            # ~3 min
+    nice -n 19 .venv/bin/python benchmarks/proportion_coverage.py            # ~20 s
     nice -n 19 .venv/bin/python benchmarks/proportion_coverage.py --sims 200 --m 1,5
 
 References

@@ -95,3 +95,14 @@ def test_units_are_those_the_bootstrap_resamples():
     assert units.tolist() == [0, 0, 1, 1, 2, 3, 3]     # 1: documents a, b; 2: paragraphs
     flat = cluster_bootstrap(rows, n_boot=5, stratum=None, document=None, paragraph=None)
     assert design_units(flat)[1].tolist() == list(range(7))
+
+
+def test_bad_inputs_are_named():
+    with pytest.raises(ValueError, match="must hold 0 or 1.*2.0"):
+        effective_wilson_interval([2, 0, 1], [0, 0, 0], [0, 1, 2])
+    with pytest.raises(ValueError, match="must hold 0 or 1.*nan"):
+        effective_wilson_interval([np.nan, 0, 1], [0, 0, 0], [0, 1, 2])
+    with pytest.raises(ValueError, match="one length"):
+        effective_wilson_interval([1, 0, 1], [0, 0], [0, 1, 2])
+    with pytest.raises(ValueError, match="must not be missing"):
+        effective_wilson_interval([1, 0, 1], [0, np.nan, 0], [0, 1, 2])

@@ -209,6 +209,38 @@ def test_coder_accuracy_rates_have_the_paragraph_bootstraps_interval():
     assert t.interval.iloc[0].startswith("value and difference: cluster bootstrap")
 
 
+def test_coder_accuracy_floors_each_rate_on_its_class_and_records_provenance():
+    """Sensitivity's floor is computed on the hand-coded 1 (24 sentences in 6
+    paragraphs), specificity's on the hand-coded 0 (36 in 9, false positives in 3 of
+    them); with B = 1 each interval is the envelope of the estimate, the one replicate
+    (recomputed here) and the floor. The table records the function that made it (a
+    decorator on the wrong function once left it without provenance)."""
+    from discourse import provenance
+
+    par = np.arange(60) // 4
+    s = pd.DataFrame({"sentence_id": [f"s{i:02d}" for i in range(60)], "year": 2021,
+                      "doc_id": "d", "paragraph": par, "text": "x"})
+    truth = (par < 6).astype(int)
+    coded = truth.copy()
+    coded[np.isin(par, [1, 4])] = 0                      # misses in 2 paragraphs
+    coded[np.isin(par, [7, 9, 11])] = 1                  # false positives in 3
+    hand = s[["sentence_id"]].assign(security=truth, economy=0, multilateralism=0)
+    codes = s[["sentence_id"]].assign(security=coded, economy=0, multilateralism=0)
+    t = framing.coder_accuracy(codes, hand, s, n_boot=1, seed=4)
+    sec = t[(t.frame == "security") & (t.year == 2021)].set_index("measure")
+    boot = bootstrap.cluster_bootstrap(s, n_boot=1, seed=4)
+    for measure, rows, hits in (("sensitivity", truth == 1, coded == 1),
+                                ("specificity", truth == 0, coded == 0)):
+        floor = effective_wilson_interval(hits[rows].astype(float), np.zeros(rows.sum()),
+                                          par[rows])
+        value = hits[rows].mean()
+        rep = float(boot.sums((hits & rows).astype(float))[0] / boot.sums(rows * 1.0)[0])
+        assert sec.loc[measure, ["ci_low", "ci_high"]].tolist() == pytest.approx(
+            [min(rep, value, floor.low), max(rep, value, floor.high)])
+        assert floor.deff > 2
+    assert provenance.of(t)["function"] == "discourse.framing.correction.coder_accuracy"
+
+
 def test_coder_accuracy_compares_the_years_the_shares_compare():
     """The target and reference are resolved as frame_differences resolves them (stats.
     comparisons): 2019 against 2020 gives the opposite difference, and the reference

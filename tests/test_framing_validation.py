@@ -227,3 +227,47 @@ def test_a_coded_sheet_is_a_validation_set_as_it_is(tmp_path, corpus_copy):
     with pytest.raises(ValueError, match=r"frames_validation\.csv: missing column\(s\) "
                                          r"sentence_id"):
         framing.load_validation(corpus=tmp_path)
+
+
+def test_each_proportion_is_floored_on_its_own_sentences():
+    """Precision's floor is computed on the coder's positives (41 sentences in 15
+    paragraphs), recall's on the hand's (36 in 12), percent agreement's on every
+    sentence: errors of each kind sit in paragraphs of their own, so a floor computed on
+    the wrong sentences is another interval. With B = 1 the bootstrap part is one
+    replicate, inside the floor here, so each interval is its floor."""
+    par = np.arange(60) // 3
+    ids = [f"s{i:02d}" for i in range(60)]
+    hand = (par < 12).astype(int)                        # 36 hand positives
+    coder = hand.copy()
+    coder[(par >= 12) & (par < 15)] = 1                  # 9 false positives, 3 paragraphs
+    coder[np.isin(par, [0, 5])] = 0                      # 6 misses, 2 paragraphs
+    coder[[40, 44, 48, 52]] = 1                          # 4 scattered false positives
+    c = pd.DataFrame({"sentence_id": ids, **{f: coder for f in F}})
+    h = pd.DataFrame({"sentence_id": ids, **{f: hand for f in F}})
+    clusters = pd.DataFrame({"sentence_id": ids, "doc_id": "d", "paragraph": par})
+    boot = agreement.resampler(clusters, n_boot=1, seed=3)
+    v = agreement.agreement_intervals(c, h, boot, frames=["security"],
+                                      metrics=("precision", "recall", "percent_agreement"))
+    v = v.set_index("metric")
+    floors = {}
+    for metric, rows, hits in (("precision", coder == 1, hand == 1),
+                               ("recall", hand == 1, coder == 1),
+                               ("percent_agreement", np.ones(60, bool), coder == hand)):
+        floors[metric] = effective_wilson_interval(hits[rows].astype(float),
+                                                   np.zeros(rows.sum()), par[rows])
+        row = v.loc[metric]
+        assert (row.ci_low, row.ci_high) == pytest.approx(floors[metric][:2])
+        assert floors[metric].name in row.interval
+    assert "30/41" in floors["precision"].name and "30/36" in floors["recall"].name
+    assert floors["precision"][:2] != pytest.approx(floors["recall"][:2])
+    assert floors["recall"][:2] != pytest.approx(floors["percent_agreement"][:2])
+
+
+def test_an_undefined_proportion_has_no_interval_and_says_why():
+    """A coder that never codes economy: precision is 0/0, no value and no interval."""
+    c, h = _tables()
+    c = c.assign(economy=0)
+    v = framing.validate(c, h, n_boot=50, seed=1).set_index(["frame", "metric"])
+    row = v.loc[("economy", "precision")]
+    assert np.isnan(row.value) and np.isnan(row.ci_low) and np.isnan(row.ci_high)
+    assert row.interval == "none: no sentence in the denominator"

@@ -17,11 +17,13 @@ intervals for clustered surveys). The package uses it as the floor of the bootst
 intervals of precision, recall, percent agreement, a coder's sensitivity and
 specificity, and co-occurrence (:func:`discourse.bootstrap.no_narrower`).
 
-In simulations of one document of 10-60 paragraphs whose sentences share a hit
+In simulations of one document of 10-180 paragraphs whose sentences share a hit
 probability (intra-paragraph correlation 0-0.5, design effect 1-3.5), the paragraph
-bootstrap widened to this interval covered a recall of 0.85 in 91-98% of data sets, for
-a nominal 95%; Wilson's interval alone in 71-96% (``benchmarks/proportion_coverage.py``,
-benchmarks/README.md).
+bootstrap of :func:`discourse.framing.agreement.agreement_intervals` widened to this
+interval covered a recall of 0.85 in 90-99% of data sets, for a nominal 95%, Wilson's
+interval alone in 71-96% (at a recall of 0.95: 89-99% and 68-97%;
+``benchmarks/proportion_coverage.py``, benchmarks/README.md). Not measured: documents
+as the units (a year of several documents, few of them).
 
 References
 ----------
@@ -41,6 +43,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
+import pandas as pd
 
 from discourse import stats
 
@@ -114,6 +117,14 @@ def effective_wilson_interval(y, strata, units, level: float = 0.95) -> Effectiv
     stats.check_level(level)
     y = np.asarray(y, dtype=float)
     strata, units = np.asarray(strata), np.asarray(units)
+    if y.ndim != 1 or strata.shape != y.shape or units.shape != y.shape:
+        raise ValueError(f"y, strata and units must be 1-d and of one length; got shapes "
+                         f"{y.shape}, {strata.shape}, {units.shape}")
+    if not np.isin(y, (0.0, 1.0)).all():
+        bad = y[~np.isin(y, (0.0, 1.0))][0]
+        raise ValueError(f"y must hold 0 or 1 (one per sentence); it holds {bad!r}")
+    if pd.isna(strata).any() or pd.isna(units).any():
+        raise ValueError("strata and units must not be missing (NaN or None)")
     n = len(y)
     if not n:
         return EffectiveInterval(np.nan, np.nan, np.nan, 0, "no sentences")

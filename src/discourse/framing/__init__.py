@@ -51,10 +51,11 @@ context") inherits the frames of the paragraph's last framed sentence, and a ref
 to a document's event ("the sides", "the exercise") the frames of its title and lead;
 agreement with hand coding is precision, recall, F1, Cohen's kappa and Krippendorff's
 alpha (paragraph-cluster bootstrap intervals with Jeffreys pseudo-counts, no narrower
-than an analytic interval: Wilson's for precision and recall); shares, year
-differences and co-occurrence have cluster bootstrap intervals (paragraphs resampled
-within documents), with Wilson, Newcombe and Fisher beside them or as their floor, as
-assuming independent sentences.
+than an analytic interval: for precision and recall Wilson's at the effective sample
+size, :mod:`discourse.clustered_ci`); shares, year differences and co-occurrence have
+cluster bootstrap intervals (paragraphs resampled within documents), shares and
+differences with Wilson, Newcombe and Fisher beside them as assuming independent
+sentences, co-occurrence no narrower than Wilson's at the effective sample size.
 """
 
 from discourse.framing.agreement import intercoder_disagreements, intercoder_reliability

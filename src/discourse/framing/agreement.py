@@ -65,6 +65,7 @@ from discourse.framing.lexicon import FRAMES
 __all__ = [
     "AGREEMENT_N_BOOT",
     "PROPORTIONS",
+    "UNDEFINED",
     "ANALYTIC",
     "resampler",
     "agreement_intervals",
@@ -90,6 +91,10 @@ ANALYTIC = {
     "alpha": (agreement_ci.alpha_interval, "the Donner-Eliasziw interval mapped to alpha "
               "(assumes independent sentences)"),
 }
+
+
+#: The ``interval`` of a proportion without sentences in its denominator (no interval).
+UNDEFINED = "none: no sentence in the denominator"
 
 
 def resampler(rows: pd.DataFrame, clusters: pd.DataFrame | None = None, *,
@@ -192,6 +197,7 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
             if np.isnan(value):         # undefined: the bootstrap's interval as it is
                 if m in PROPORTIONS:        # (a proportion without a denominator: none)
                     lo = hi = np.nan
+                    how = UNDEFINED
             elif m in PROPORTIONS:
                 c = cells[f]                 # the proportion's sentences, and its hits
                 rows_of, hit = {"precision": (c[:, 0] + c[:, 1], c[:, 0]),
@@ -254,8 +260,9 @@ def intercoder_reliability(coder_a: pd.DataFrame, coder_b: pd.DataFrame,
     DataFrame
         ``frame, metric`` (``percent_agreement``, ``kappa`` (Cohen) and ``alpha``
         (Krippendorff, nominal), each with the interval of :func:`agreement_intervals`:
-        bootstrap, widened to an analytic interval where narrower, Wilson's for percent
-        agreement), ``value, ci_low, ci_high, interval, n, n_boot, seed``.
+        bootstrap, widened to an analytic interval where narrower, Wilson's at the
+        effective sample size for percent agreement), ``value, ci_low, ci_high,
+        interval, n, n_boot, seed``.
     """
     a, b = _pair(coder_a, coder_b, id_col, FRAMES)
     boot = resampler(a, clusters, id_col=id_col, n_boot=n_boot, seed=seed)

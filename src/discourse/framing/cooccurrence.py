@@ -33,6 +33,7 @@ from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap
                                  no_narrower, percentile_columns)
 from discourse.checks import check_columns, check_positive_int
 from discourse.clustered_ci import design_units, effective_wilson_interval
+from discourse.framing.agreement import UNDEFINED
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.shares import merge_codes
 
@@ -99,7 +100,7 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.
         for j, (a, b) in enumerate(_PAIRS):
             na, both = int(count[_PAIRS.index((a, a))]), int(count[j])
             lo = hi = value = np.nan
-            how = label
+            how = UNDEFINED
             if na:
                 value = both / na
                 base = rep[:, _PAIRS.index((a, a))]

@@ -116,7 +116,6 @@ def _se_sp_cells(j: pd.DataFrame) -> np.ndarray:
     return np.column_stack(cols).astype(float)
 
 
-@provenance.tracked
 def _rate_interval(inside, hits, design, replicates: np.ndarray, level: float) -> tuple:
     """The interval of a rate (the share of ``hits`` among the rows ``inside``): the
     percentile interval of its bootstrap ``replicates`` (NaN where a replicate has no
@@ -136,6 +135,7 @@ def _rate_interval(inside, hits, design, replicates: np.ndarray, level: float) -
     return min(lo, value, wlo), max(hi, value, whi)
 
 
+@provenance.tracked
 def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFrame, *,
                    target=None, reference=None,
                    n_boot: int = DEFAULT_N_BOOT, seed: int = DEFAULT_SEED,

@@ -19,7 +19,8 @@ out) and real-text transfer are in :mod:`discourse.framing.instruments`.
 Agreement statistics are :func:`discourse.stats.binary_agreement` (precision, recall,
 F1, Cohen's kappa, Krippendorff's alpha); intervals come from
 :func:`discourse.framing.agreement.agreement_intervals` (a paragraph-cluster bootstrap,
-widened to an analytic interval where narrower: Wilson's for proportions).
+widened to an analytic interval where narrower: Wilson's at the effective sample size
+for proportions).
 """
 
 from __future__ import annotations
@@ -285,7 +286,8 @@ def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = AGREEME
     Each pair is :func:`~discourse.framing.agreement.intercoder_reliability` with F1
     added: percent agreement, F1, kappa and alpha with a paragraph-cluster bootstrap
     interval (paragraphs resampled within documents, where the set has them) widened to
-    an analytic interval where narrower, Wilson's (1927) for percent agreement
+    an analytic interval where narrower, Wilson's (1927) at the effective sample size
+    for percent agreement
     (:func:`~discourse.framing.agreement.agreement_intervals`).
 
     A set coded in several batches (each by its own pair of coders) also gets a row

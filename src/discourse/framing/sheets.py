@@ -6,7 +6,8 @@ returns a :class:`SheetValidation` with:
 
 * ``agreement``: the coder's agreement with the hand codes (precision, recall, F1,
   kappa and alpha with a bootstrap of the 2x2 table with Jeffreys pseudo-counts, no
-  narrower than an analytic interval, Wilson's for precision and recall;
+  narrower than an analytic interval, Wilson's at the effective sample size for
+  precision and recall;
   :func:`discourse.framing.validate`), and
   ``coder-disagreements``: every sentence-frame where they differ;
 * with a second sheet, ``reliability`` (:func:`discourse.framing.

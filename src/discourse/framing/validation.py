@@ -6,7 +6,8 @@
   never collapse (:func:`discourse.framing.agreement.agreement_intervals`): a
   percentile interval from a paragraph-cluster bootstrap of the 2x2 table with
   Jeffreys pseudo-counts (Efron and Tibshirani 1993), widened to an analytic interval
-  where narrower (Wilson's score interval for precision and recall, Donner and
+  where narrower (Wilson's score interval at the effective sample size for precision
+  and recall, :mod:`discourse.clustered_ci`; Donner and
   Eliasziw's for kappa and alpha, Wilson's of the Jaccard index for F1). The
   ``interval`` column names each.
 * **Disagreements** (:func:`confusion`, :func:`disagreements`): the 2x2 counts and
@@ -81,7 +82,7 @@ def validate(codes: pd.DataFrame, hand: pd.DataFrame, *,
         ``validation`` table: ``frame, metric, value, ci_low, ci_high, interval, n,
         n_boot, seed`` for metrics precision, recall, f1, kappa, alpha (cluster
         bootstrap with Jeffreys pseudo-counts, widened to an analytic interval where
-        narrower: Wilson's for precision and recall); see
+        narrower: Wilson's at the effective sample size for precision and recall); see
         :func:`discourse.framing.agreement.agreement_intervals`.
     """
     check_positive_int("n_boot", n_boot)

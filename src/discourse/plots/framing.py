@@ -64,8 +64,8 @@ def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
 def plot_validation(validation, *, source: str = "") -> Figure:
     """Dot plot of a framing ``validation`` table: each metric per frame with its 95%
     CI (cluster bootstrap with Jeffreys pseudo-counts widened to an analytic interval
-    where narrower: Wilson's for precision and recall); dashed lines at the targets F1
-    0.85 and kappa 0.80."""
+    where narrower: Wilson's at the effective sample size for precision and recall);
+    dashed lines at the targets F1 0.85 and kappa 0.80."""
     import numpy as np
 
     fig, ax = new_figure()
@@ -89,7 +89,8 @@ def plot_validation(validation, *, source: str = "") -> Figure:
     fig.tight_layout(rect=(0, 0.06, 1, 1))     # room for the two-line source note
     source_note(fig, source or "Source: discourse.framing.validate; 95% CI: "
                 "paragraph-cluster bootstrap (Jeffreys pseudo-counts), no narrower than an "
-                "analytic interval (Wilson's for precision and recall); dashed 0.85, "
+                "analytic interval (Wilson's at the effective sample size for precision "
+                "and recall); dashed 0.85, "
                 "dotted 0.80")
     return fig
 
