@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from discourse import bootstrap, corpus, framing, stats
+from discourse.clustered_ci import effective_wilson_interval
 
 from conftest import MULTI
 
@@ -149,21 +150,35 @@ def _paragraphs():
 def test_share_interval_is_the_cluster_bootstrap_of_paragraphs():
     """The interval is the percentile interval of the share over paragraph resamples,
     recomputed here with the resampler; economy (1 of 2 in every paragraph) would
-    collapse to a point, so it is widened to Wilson's, and says so."""
+    collapse to a point, so it is widened to Wilson's at the effective sample size (the
+    four paragraphs show no variance: design effect 1, t with 3 df), and says so."""
     sents, c = _paragraphs()
     sh = framing.frame_shares(c, sents, n_boot=3000, seed=4).set_index("frame")
     boot = bootstrap.cluster_bootstrap(sents, n_boot=3000, seed=4)
     reps = boot.sums(c.security) / boot.sums(np.ones(8))
+    lo, hi = stats.percentile_interval(reps)
+    # security varies between paragraphs (2, 1, 0, 1 of 2): design effect 4/3 (unit
+    # residuals 1, 0, -1, 0: 4/3 * 2 / 64 over 0.25 / 8) and t with 3 df, so the floor
+    # reaches beyond the percentile interval at both ends
+    sec = effective_wilson_interval(c.security.to_numpy(float), np.zeros(8), sents.paragraph)
+    assert sec.deff == pytest.approx(4 / 3) and sec.low < lo and sec.high > hi
     assert (sh.loc["security", "ci_low"], sh.loc["security", "ci_high"]) == pytest.approx(
-        stats.percentile_interval(reps))
+        sec[:2])
+    floor = effective_wilson_interval(c.economy.to_numpy(float), np.zeros(8),
+                                      sents.paragraph)
+    assert (floor.deff, floor.df) == (1.0, 3)
     assert (sh.loc["economy", "ci_low"], sh.loc["economy", "ci_high"]) == pytest.approx(
-        stats.wilson_interval(4, 8))
-    assert sh.loc["economy", "ci_low"] < 0.3 and sh.loc["economy", "ci_high"] > 0.7
+        floor[:2])
+    wlo, whi = stats.wilson_interval(4, 8)
+    assert sh.loc["economy", "ci_low"] < wlo and sh.loc["economy", "ci_high"] > whi
     assert sh.loc["economy", "interval"].endswith(
-        "widened to the Wilson score interval where narrower")
+        "widened to the Wilson score interval of 4/8 at the effective sample size (design "
+        "effect 1.00, t with 3 df; Korn and Graubard 1998) where narrower")
     assert sh.loc["security", "interval"] == (
         "cluster bootstrap percentile (paragraphs resampled within documents; "
-        "B=3000, seed=4)")
+        "B=3000, seed=4), widened to the Wilson score interval of 4/8 at the effective "
+        "sample size (design effect 1.33, t with 3 df; Korn and Graubard 1998) where "
+        "narrower")
     assert (sh.n_boot == 3000).all() and (sh.seed == 4).all()
     with pytest.raises(ValueError, match="lacks column.*paragraph"):
         framing.frame_shares(c, sents.drop(columns="paragraph"))
@@ -197,8 +212,11 @@ def test_replicates_without_a_group_are_left_out_and_counted_in_the_label():
     kept = int((n_q > 0).sum())
     assert kept / 4000 == pytest.approx(1 - 0.75 ** 4, abs=0.03)
     # one paragraph: every defined replicate gives the same share, widened to Wilson's
+    # (one unit: no design effect to estimate)
     assert sh.loc[("question", "security"), "interval"] == (
-        boot.label + ", widened to the Wilson score interval where narrower; "
+        boot.label + ", widened to the Wilson score interval of 0/1 (one unit per "
+        "stratum: no design effect to estimate; assumes independent sentences) where "
+        "narrower; "
         f"{kept} of the 4000 replicates define the share of role question "
         "(the others left out)")
     speech = sh.loc[("speech", "security"), "interval"]             # always present

@@ -43,6 +43,7 @@ from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap
                                  percentile_columns)
 from discourse.checks import (check_codes, check_columns, check_positive_int,
                               check_reading_order, check_unique)
+from discourse.clustered_ci import design_units, effective_wilson_interval
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import newcombe_interval, wilson_interval
 from discourse.text import count_words
@@ -170,8 +171,9 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     DataFrame
         ``shares`` table: ``{by}, frame, n_sentences, n_frame, share, ci_low, ci_high``
         (cluster bootstrap percentile interval; where it is narrower than Wilson's at
-        either end, as for a group in one paragraph, whose every replicate is the
-        same, it is widened to Wilson's, so that no interval is a point), ``interval``
+        the effective sample size (:mod:`discourse.clustered_ci`) at either end, as for
+        a group in one paragraph, whose every replicate is the same, it is widened to
+        it, so that no interval is a point), ``interval``
         (how it was made, row by row; when some replicates lack every sentence of a
         group, e.g. a role, they are left out and the label says how many of
         ``n_boot`` are used),
@@ -187,7 +189,10 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     ...                   "economy": 0, "multilateralism": [1, 1, 0, 0]})
     >>> t = frame_shares(c, s, n_boot=200, seed=1)
     >>> t[["frame", "share", "ci_low", "ci_high"]].round(3).values.tolist()[:2]
-    [['security', 0.5, 0.15, 0.85], ['economy', 0.0, 0.0, 0.49]]
+    [['security', 0.5, 0.006, 0.994], ['economy', 0.0, 0.0, 0.976]]
+
+    Two paragraphs say little about a population of paragraphs: the floor (Wilson's
+    interval at the effective sample size, t with 1 df) is all but [0, 1].
     """
     stats.check_level(level)
     m = _with_word_counts(merge_codes(codes, sentences))
@@ -198,16 +203,21 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     # a replicate without any sentence of a group leaves its share undefined
     defined = n_defined(share_rep.reshape(len(share_rep), -1)).reshape(r.k.shape)
     words = m.groupby(by)["n_words"].sum()
+    strata, units = design_units(r.boot)
     rows = []
     for i, g in enumerate(r.groups):
         n = int(r.n[i])
+        inside = (m[by] == g).to_numpy()
         for j, f in enumerate(FRAMES):
             k = int(r.k[i, j])
             wlo, whi = wilson_interval(k, n, level)
             # a group within one or two paragraphs gives the percentile bootstrap
-            # nothing to resample: never narrower than Wilson's (no point intervals)
-            lo, hi, label = no_narrower(float(low[i, j]), float(high[i, j]), (wlo, whi),
-                                        r.boot.label, "the Wilson score interval")
+            # nothing to resample: never narrower than Wilson's at the effective sample
+            # size (no point intervals)
+            floor = effective_wilson_interval(m[f].to_numpy(float)[inside], strata[inside],
+                                              units[inside], level)
+            lo, hi, label = no_narrower(float(low[i, j]), float(high[i, j]), floor[:2],
+                                        r.boot.label, floor.name)
             w = int(words[g])
             rows.append({by: g, "frame": f, "n_sentences": n, "n_frame": k, "share": k / n,
                          "ci_low": lo, "ci_high": hi,

@@ -30,10 +30,12 @@ def framing_findings(root: Path):
                f"Intervals for frame shares and year differences: {shares.interval.iloc[0]}. "
                "Where resampling has little to vary (a share near 0 or 1, few paragraphs) a "
                "percentile interval shrinks towards a point, so each is widened to Wilson's "
-               "(shares) or Newcombe's (differences) where narrower: a floor the code sets "
-               "(the `interval` column says where it applied), not a property of the "
-               "bootstrap; Wilson's and Newcombe's assume independent sentences and are "
-               "kept in the tables as `*_independent`. Endpoints are given in whole "
+               "at the effective sample size (shares: the sentences divided by the design "
+               "effect of their paragraphs) or Newcombe's (differences) where narrower: a "
+               "floor the code sets (the `interval` column says where it applied), not a "
+               "property of the bootstrap; Wilson's and Newcombe's intervals for "
+               "independent sentences are kept in the tables as `*_independent`. "
+               "Endpoints are given in whole "
                "percentage points" + _seed_noise(shares) + "." + _few_documents(root), src)
     lexicon = _lexicon(root)
     if lexicon:
