@@ -68,7 +68,9 @@ def test_findings_quote_the_tables(tmp_path):
     assert "No sentence of this corpus is hand-coded" not in text
     assert "with two texts, keyness is descriptive evidence about these texts" in text
     assert ("25.0% of sentences in 2021 (10 of 40; 95% CI 12% to 42%)" in text)
-    assert f"Intervals for frame shares and year differences: {how}." in text
+    assert (f"Intervals for frame shares and year differences: {how}, widened where "
+            "narrower to Wilson's interval at the effective sample size") in text
+    assert "it widened 0 of the 2 share intervals here" in text
     assert "Difference 2022 minus 2021: -15.0 percentage points" in text
     assert ("(95% CI -33 to +2; Fisher exact p = 0.086 assuming independent sentences, one "
             "test per frame, not adjusted for the three)") in text
