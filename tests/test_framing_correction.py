@@ -85,7 +85,14 @@ def test_hand_codes_of_the_corpus_are_resampled_with_it():
     sp = (reps[:, 4] + 0.5) / (reps[:, 4] + reps[:, 5] + 1)
     lo, hi = percentile_columns(framing.rogan_gladen(reps[:, 1] / reps[:, 0], se, sp))
     row = t[(t.frame == "security") & (t.year == 2019)].iloc[0]
-    assert (row.ci_low, row.ci_high) == pytest.approx((lo[0], hi[0]))
+    # never narrower than the corrected floor: Wilson's interval of the coder share at
+    # the effective sample size of 2019's four paragraphs (t with 3 df)
+    in19 = (s.year == 2019).to_numpy()
+    share = effective_wilson_interval(c[in19], np.zeros(8), s.paragraph[in19])
+    floor = framing.rogan_gladen(np.array(share[:2]), row.sensitivity, row.specificity)
+    assert (row.ci_low, row.ci_high) == pytest.approx((min(lo[0], floor[0]),
+                                                       max(hi[0], floor[1])))
+    assert floor[1] > hi[0]                       # the floor reaches beyond it here
     # some sentences hand-coded, given in another order, the codes shuffled too: each
     # hand code is placed at its own sentence (a review: the identity order passed)
     part = hand.iloc[[9, 2, 13, 0, 5, 11, 7, 3]]
@@ -100,8 +107,7 @@ def test_hand_codes_of_the_corpus_are_resampled_with_it():
     sp = (reps[:, 4] + 0.5) / (reps[:, 4] + reps[:, 5] + 1)
     lo, hi = percentile_columns(framing.rogan_gladen(reps[:, 1] / reps[:, 0], se, sp))
     row = t2[(t2.frame == "security") & (t2.year == 2019)].iloc[0]
-    floor = framing.rogan_gladen(framing.wilson_interval(3, 8), row.sensitivity,
-                                 row.specificity)
+    floor = framing.rogan_gladen(np.array(share[:2]), row.sensitivity, row.specificity)
     assert (row.ci_low, row.ci_high) == pytest.approx((min(lo[0], floor[0]),
                                                        max(hi[0], floor[1])))
     # a hand-coded sentence outside the sentences table: a clear error, not another design
@@ -109,17 +115,27 @@ def test_hand_codes_of_the_corpus_are_resampled_with_it():
     with pytest.raises(ValueError, match="1 hand-coded sentence"):
         framing.corrected_shares(pd.concat([codes, codes.iloc[:1].assign(
             sentence_id="elsewhere")]), s, stray, n_boot=50, seed=9)
-    # a separate sample of hand-coded sentences (a coding sheet) is drawn on its own
-    own = framing.corrected_shares(codes, s, hand, hand_clusters=hand[["sentence_id"]],
+    # a separate sample of hand-coded sentences (a coding sheet) is drawn on its own;
+    # on six copies of the corpus (24 paragraphs a year, so that the floor does not
+    # cover both intervals) the interval differs from the joint resampling's
+    copies = range(6)
+    s6 = pd.concat([s.assign(sentence_id=s.sentence_id + f"-{k}", paragraph=s.paragraph
+                             + 10 * k) for k in copies], ignore_index=True)
+    c6, h6 = (pd.concat([x.assign(sentence_id=x.sentence_id + f"-{k}") for k in copies],
+                        ignore_index=True) for x in (codes, hand))
+    joint = framing.corrected_shares(c6, s6, h6, n_boot=500, seed=9)
+    own = framing.corrected_shares(c6, s6, h6, hand_clusters=h6[["sentence_id"]],
                                    n_boot=500, seed=9)
     assert "independently, the hand-coded set (sentences resampled" in own.method.iloc[0]
-    assert own.ci_high.iloc[0] != pytest.approx(t.ci_high.iloc[0])
+    assert own.ci_high.iloc[0] != pytest.approx(joint.ci_high.iloc[0])
 
 
 def test_a_corrected_share_is_never_surer_than_the_coder_share():
     # two documents a year with the same share: resampling documents varies nothing,
-    # so the interval is floored by Wilson's interval of the coder share, corrected
-    # (here a coder without errors: Se = Sp = 1, the correction is the identity)
+    # so the interval is floored by Wilson's interval of the coder share at the
+    # effective sample size, corrected (here a coder without errors: Se = Sp = 1, the
+    # correction is the identity). Two documents: design effect 1 (they do not differ),
+    # t with 1 df, so the floor is far wider than Wilson's for 8 independent sentences.
     s = pd.DataFrame({"sentence_id": [f"s{i:02d}" for i in range(16)],
                       "year": [2021] * 8 + [2022] * 8,
                       "doc_id": ["a"] * 4 + ["b"] * 4 + ["c"] * 4 + ["d"] * 4,
@@ -128,11 +144,17 @@ def test_a_corrected_share_is_never_surer_than_the_coder_share():
                                       multilateralism=[0, 0, 0, 1] * 4)
     t = framing.corrected_shares(codes, s, codes.copy(), n_boot=300, seed=3)
     for r in t.itertuples():
+        rows = (s.year == r.year).to_numpy()
+        floor = effective_wilson_interval(codes[r.frame].to_numpy(float)[rows],
+                                          np.zeros(8), s.doc_id[rows])
+        assert (floor.deff, floor.df) == (1.0, 1)
+        assert (r.ci_low, r.ci_high) == pytest.approx(floor[:2])
         k = round(r.share_coder * 8)
-        assert (r.ci_low, r.ci_high) == pytest.approx(framing.wilson_interval(k, 8))
+        wlo, whi = framing.wilson_interval(k, 8)
+        assert r.ci_low < wlo and r.ci_high > whi
         assert r.method.endswith("widened to the Rogan-Gladen correction of Wilson's "
-                                 "interval of the coder share (which assumes independent "
-                                 "sentences and Se, Sp known) where narrower")
+                                 "interval of the coder share at the effective sample size "
+                                 "(which assumes Se, Sp known) where narrower")
 
 
 def test_small_youden_is_flagged():

@@ -14,7 +14,7 @@ coded share estimates ``p* = Se p + (1 - Sp)(1 - p)``, not the true share ``p``.
   Jeffreys pseudo-counts (0.5 per cell) in Se and Sp so that an error-free validation
   set still carries its sampling uncertainty (cf. Lang and Reiczigel 2014 on
   intervals for corrected prevalence); never narrower than the corrected Wilson
-  interval of the coder share.
+  interval of the coder share at the effective sample size (:mod:`discourse.clustered_ci`).
 * **Se and Sp by year** (:func:`coder_accuracy`): if the coder errs more in one year
   than another, a correction with pooled Se and Sp, and any uncorrected comparison of
   years, is biased; the table says whether they differ.
@@ -55,8 +55,8 @@ __all__ = [
 #: Rows whose Youden index Se + Sp - 1 is below this are flagged as unstable.
 MIN_YOUDEN = 0.5
 #: The floor of a corrected share's interval (see :func:`corrected_shares`).
-_FLOOR = ("the Rogan-Gladen correction of Wilson's interval of the coder share (which "
-          "assumes independent sentences and Se, Sp known)")
+_FLOOR = ("the Rogan-Gladen correction of Wilson's interval of the coder share at the "
+          "effective sample size (which assumes Se, Sp known)")
 
 
 def rogan_gladen(share, sensitivity, specificity, *, clip: bool = True) -> np.ndarray:
@@ -295,9 +295,9 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
         ``clipped`` (the raw correction fell outside [0, 1]), ``flag`` (non-empty
         when the Youden index is below :data:`MIN_YOUDEN`), ``ci_low, ci_high,
         method, n_boot, seed``. An interval is never narrower than the Rogan-Gladen
-        correction of Wilson's interval of the coder share (a year of two documents,
-        resampled as documents, has little to vary); ``method`` says where it was
-        widened.
+        correction of Wilson's interval of the coder share at the effective sample size
+        (:mod:`discourse.clustered_ci`; a year of two documents, resampled as
+        documents, has little to vary); ``method`` says where it was widened.
     """
     stats.check_level(level)
     check_columns(sentences, (id_col, "year", "doc_id", "paragraph"), "sentences table")
@@ -307,6 +307,7 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
     years = sorted(m["year"].unique().tolist())
     # the coded corpus: per year, sentences and frame sentences, observed and resampled
     corpus_boot = cluster_bootstrap(m, n_boot=n_boot, seed=seed)
+    corpus_units = design_units(corpus_boot)
     member = np.column_stack([(m["year"] == y).to_numpy(float) for y in years])
     x = m[list(FRAMES)].to_numpy(float)
     values = np.column_stack([member] + [member * x[:, [fi]] for fi in range(len(FRAMES))])
@@ -357,8 +358,10 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
             elif youden > 0 and not np.isnan(lo):
                 # never narrower than the coder share's own sampling error: a year of
                 # few documents (or one paragraph) gives the resampling little to vary
-                floor = tuple(float(rogan_gladen(b, se, sp))
-                              for b in stats.wilson_interval(k, n, level))
+                inside = member[:, yi] == 1
+                share = effective_wilson_interval(x[inside, fi], corpus_units[0][inside],
+                                                  corpus_units[1][inside], level)
+                floor = tuple(float(rogan_gladen(b, se, sp)) for b in share[:2])
                 lo, hi, how = no_narrower(lo, hi, floor, method, _FLOOR)
             raw = float(rogan_gladen(p, se, sp, clip=False))
             in_year = (hand_year == y).to_numpy()

@@ -27,8 +27,9 @@ def framing_findings(root: Path):
     named = "interval" in shares
     if named:
         base = str(shares.interval.iloc[0]).split(", widened")[0]
-        widened = int(shares.interval.astype(str).str.contains(", widened to the Wilson",
-                                                                regex=False).sum())
+        floored = shares.interval.astype(str).str.contains(", widened to the Wilson",
+                                                           regex=False)
+        widened = int(floored.sum())
         yield ("Framing",
                f"Intervals for frame shares and year differences: {base}, widened where "
                "narrower to Wilson's interval at the effective sample size (shares: the "
