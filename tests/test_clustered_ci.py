@@ -106,3 +106,25 @@ def test_bad_inputs_are_named():
         effective_wilson_interval([1, 0, 1], [0, 0], [0, 1, 2])
     with pytest.raises(ValueError, match="must not be missing"):
         effective_wilson_interval([1, 0, 1], [0, np.nan, 0], [0, 1, 2])
+
+
+def test_newcombe_from_the_effective_sample_sizes_by_hand():
+    """Newcombe's hybrid interval (method 10) from each proportion and its Wilson limits
+    at the effective sample size: d - sqrt((p1 - l1)^2 + (u0 - p0)^2), d + sqrt((u1 -
+    p1)^2 + (p0 - l0)^2), recomputed here from the two effective intervals."""
+    from discourse.clustered_ci import effective_newcombe_interval
+
+    one = (np.array([1, 1, 0, 0, 1, 1, 1, 1.0]), np.zeros(8), np.arange(8) // 2)
+    two = (np.array([0, 0, 1, 0, 0, 0.0]), np.zeros(6), np.arange(6) // 2)
+    a, b = effective_wilson_interval(*one), effective_wilson_interval(*two)
+    p1, p0 = 6 / 8, 1 / 6
+    d = p1 - p0
+    low, high, name = effective_newcombe_interval(one, two)
+    assert (low, high) == pytest.approx((d - np.hypot(p1 - a.low, b.high - p0),
+                                         d + np.hypot(a.high - p1, p0 - b.low)))
+    assert name.startswith(f"Newcombe's interval from Wilson's at the effective sample "
+                           f"sizes (design effects {a.deff:.2f} and {b.deff:.2f}")
+    nlo, nhi = stats.newcombe_interval(6, 8, 1, 6)
+    assert low < nlo and high > nhi
+    empty = effective_newcombe_interval(one, ([], [], []))
+    assert np.isnan(empty[0]) and np.isnan(empty[1])

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from discourse import bootstrap, framing
-from discourse.clustered_ci import effective_wilson_interval
+from discourse.clustered_ci import effective_newcombe_interval, effective_wilson_interval
 
 F = framing.FRAMES
 
@@ -187,17 +187,24 @@ def test_coder_accuracy_by_year():
     assert sec.loc[("sensitivity", 2019), "differs"] == ""
     # multilateralism: no error in either year: the years do not differ, whatever their
     # sizes (pseudo-counts would make them seem to), and every replicate's difference
-    # is 0, so the interval is Newcombe's, not the point [0, 0]
+    # is 0, so the interval is Newcombe's from Wilson's at the effective sample sizes,
+    # not the point [0, 0]
     mul = t[t.frame == "multilateralism"].set_index(["measure", "year"])
     for measure in ("sensitivity", "specificity"):
         r = mul.loc[(measure, 2020)]
         k0, n0 = mul.loc[(measure, 2019), ["k", "n"]]
         assert r.k == r.n and k0 == n0
         assert (r.difference, r.differs) == (0.0, "no")
-        assert (r.difference_low, r.difference_high) == pytest.approx(
-            framing.newcombe_interval(r.k, r.n, k0, n0))
+        rows = {y: ((s.year == y) & (hand.multilateralism == (measure == "sensitivity")))
+                .to_numpy() for y in (2020, 2019)}
+        flo, fhi, _ = effective_newcombe_interval(
+            *((np.ones(rows[y].sum()), s.year[rows[y]], s.paragraph[rows[y]])
+              for y in (2020, 2019)))
+        assert (r.difference_low, r.difference_high) == pytest.approx((flo, fhi))
+        assert flo < framing.newcombe_interval(r.k, r.n, k0, n0)[0]
         assert r.difference_low < -0.2 and r.difference_high > 0.2
-    assert "Newcombe's hybrid score interval" in t.interval.iloc[0]
+    assert "Newcombe's hybrid score interval from Wilson's at the effective sample sizes" \
+        in t.interval.iloc[0]
     assert set(t.reference) == {2019}              # every comparison is against 2019
 
     # economy: no hand-coded 1 at all, so no sensitivity and no difference to test

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from discourse import bootstrap, corpus, framing, stats
-from discourse.clustered_ci import effective_wilson_interval
+from discourse.clustered_ci import effective_newcombe_interval, effective_wilson_interval
 
 from conftest import MULTI
 
@@ -44,11 +44,18 @@ def test_shares_and_differences():
             .tolist() == pytest.approx(stats.newcombe_interval(1, 4, 3, 4)))
     # every sentence is its own paragraph and each year has one document: the
     # multilateralism share is 0 in 2001 and 1 in 2002 in every replicate, a point
-    # interval [1, 1] widened to Newcombe's
-    nlo, nhi = stats.newcombe_interval(4, 4, 0, 4)
+    # interval [1, 1] widened to Newcombe's from Wilson's at the effective sample sizes:
+    # shares of 0 and 1 show no variance (design effect 1), 4 paragraphs give t with 3
+    # df, so each year counts as n_eff = 4 (z / t_3)^2 sentences, by hand
+    from scipy.stats import t as student
+
+    n_eff = 4 * (stats.z_value(0.95) / student.ppf(0.975, 3)) ** 2
+    nlo, nhi = stats.newcombe_interval(n_eff, n_eff, 0, n_eff)
     assert d.loc["multilateralism", ["ci_low", "ci_high"]].tolist() == pytest.approx(
         [nlo, 1.0])
-    assert nlo < 0.6 and "widened to Newcombe" in d.loc["multilateralism", "interval"]
+    assert nlo < stats.newcombe_interval(4, 4, 0, 4)[0] < 0.6
+    assert "widened to Newcombe's interval from Wilson's at the effective sample sizes " \
+        "(design effects 1.00 and 1.00" in d.loc["multilateralism", "interval"]
     assert d.loc["security", "interval"].startswith("cluster bootstrap percentile")
     one = c[sents.year == 2001]
     with pytest.raises(ValueError, match="at least two"):
@@ -195,8 +202,16 @@ def test_difference_interval_from_the_same_replicates():
     is21 = (both.year == 2021).to_numpy(float)
     diff = (boot.sums(c2.security * is21) / boot.sums(is21)
             - boot.sums(c2.security * (1 - is21)) / boot.sums(1 - is21))
+    lo, hi = stats.percentile_interval(diff)
+    # widened where narrower to Newcombe's from each year's Wilson interval at the
+    # effective sample size (paragraphs as units, years as strata)
+    x = c2.security.to_numpy(float)
+    units = both.year * 10 + both.paragraph
+    flo, fhi, name = effective_newcombe_interval(
+        *((x[m], both.year[m], units[m]) for m in (is21 == 1, is21 == 0)))
     assert (d.loc["security", "ci_low"], d.loc["security", "ci_high"]) == pytest.approx(
-        stats.percentile_interval(diff))
+        (min(lo, flo), max(hi, fhi)))
+    assert flo < lo and fhi > hi and name in d.loc["security", "interval"]
     assert d.loc["security", "difference"] == 0.0      # 4 of 8 in both years
 
 

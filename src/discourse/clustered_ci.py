@@ -14,8 +14,11 @@ deff`` replaces ``n`` in Wilson's formula and, with few units, is shrunk further
 ``(z / t_df)^2``, ``df`` = units minus strata (Korn and Graubard 1998, who make the same
 two adjustments to the Clopper-Pearson interval; Dean and Pagano 2015 compare such
 intervals for clustered surveys). The package uses it as the floor of the bootstrap
-intervals of precision, recall, percent agreement, a coder's sensitivity and
-specificity, and co-occurrence (:func:`discourse.bootstrap.no_narrower`).
+interval of every share of sentences (:func:`discourse.bootstrap.no_narrower`): frame
+shares, corrected shares (through the Rogan-Gladen correction), precision, recall,
+percent agreement, a coder's sensitivity and specificity, and co-occurrence; and, through
+Newcombe's (1998) hybrid interval of the two (:func:`effective_newcombe_interval`), of
+every difference of two shares.
 
 In simulations of one document of 10-180 paragraphs whose sentences share a hit
 probability (intra-paragraph correlation 0-0.5, design effect 1-3.5), the paragraph
@@ -34,6 +37,8 @@ Kish, L. (1965). *Survey Sampling*. Wiley.
 Korn, E. L. and Graubard, B. I. (1998). Confidence intervals for proportions with small
 expected number of positive counts estimated from survey data. *Survey Methodology*
 24(2), 193-201.
+Newcombe, R. G. (1998). Interval estimation for the difference between independent
+proportions: comparison of eleven methods. *Statistics in Medicine* 17, 873-890.
 Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
 inference. *JASA* 22, 209-212.
 """
@@ -47,18 +52,20 @@ import pandas as pd
 
 from discourse import stats
 
-__all__ = ["EffectiveInterval", "design_units", "effective_wilson_interval"]
+__all__ = ["EffectiveInterval", "design_units", "effective_wilson_interval",
+           "effective_newcombe_interval"]
 
 
 class EffectiveInterval(NamedTuple):
-    """``low, high``; the design effect and degrees of freedom used; and ``name``, the
-    interval in words for an ``interval`` label."""
+    """``low, high``; the design effect, degrees of freedom and effective sample size
+    used; and ``name``, the interval in words for an ``interval`` label."""
 
     low: float
     high: float
     deff: float
     df: int
     name: str
+    n_eff: float = np.nan
 
 
 def design_units(boot) -> tuple[np.ndarray, np.ndarray]:
@@ -127,7 +134,7 @@ def effective_wilson_interval(y, strata, units, level: float = 0.95) -> Effectiv
         raise ValueError("strata and units must not be missing (NaN or None)")
     n = len(y)
     if not n:
-        return EffectiveInterval(np.nan, np.nan, np.nan, 0, "no sentences")
+        return EffectiveInterval(np.nan, np.nan, np.nan, 0, "no sentences", 0.0)
     p = y.sum() / n
     variance, df = 0.0, 0
     for h in np.unique(strata):
@@ -150,4 +157,41 @@ def effective_wilson_interval(y, strata, units, level: float = 0.95) -> Effectiv
             f"(design effect {deff:.2f}, t with {df} df; Korn and Graubard 1998)" if df else
             f"the Wilson score interval of {int(y.sum())}/{n} (one unit per stratum: no "
             "design effect to estimate; assumes independent sentences)")
-    return EffectiveInterval(low, high, deff, df, name)
+    return EffectiveInterval(low, high, deff, df, name, float(n_eff))
+
+
+def effective_newcombe_interval(target, reference, level: float = 0.95) -> tuple:
+    """Newcombe's (1998, method 10) hybrid interval of a difference of two proportions,
+    target minus reference, from Wilson's intervals at their effective sample sizes.
+
+    Parameters
+    ----------
+    target, reference : tuple
+        ``(y, strata, units)`` of each proportion, as for
+        :func:`effective_wilson_interval`.
+    level : float
+        Confidence level.
+
+    Returns
+    -------
+    tuple
+        ``(low, high, name)``; NaN bounds when either group has no sentence. Newcombe's
+        formula uses only each proportion and its Wilson limits, so it is
+        :func:`discourse.stats.newcombe_interval` of the effective counts ``p n_eff``
+        of ``n_eff``.
+
+    Examples
+    --------
+    >>> one = ([1, 1, 0, 0, 1, 1], [0] * 6, [0, 0, 1, 1, 2, 2])
+    >>> low, high, name = effective_newcombe_interval(one, ([0] * 6, [0] * 6, [0] * 6))
+    >>> round(low, 3), round(high, 3)
+    (-0.068, 0.989)
+    """
+    a, b = (effective_wilson_interval(*group, level=level) for group in (target, reference))
+    name = ("Newcombe's interval from Wilson's at the effective sample sizes (design "
+            f"effects {a.deff:.2f} and {b.deff:.2f}; Korn and Graubard 1998)")
+    if not (a.n_eff and b.n_eff):
+        return np.nan, np.nan, name
+    p, q = (float(np.mean(g[0])) for g in (target, reference))
+    low, high = stats.newcombe_interval(p * a.n_eff, a.n_eff, q * b.n_eff, b.n_eff, level)
+    return low, high, name

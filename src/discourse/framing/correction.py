@@ -39,7 +39,8 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  no_narrower, percentile_columns)
 from discourse.checks import check_columns
-from discourse.clustered_ci import design_units, effective_wilson_interval
+from discourse.clustered_ci import (design_units, effective_newcombe_interval,
+                                    effective_wilson_interval)
 from discourse.framing.agreement import resampler
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.prediction_powered import prediction_powered_shares
@@ -170,15 +171,18 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         ``difference_low, difference_high`` (cluster
         bootstrap percentile interval of the difference of the two rates, replicates
         in which a year has no sentence of the class left out, widened to contain the
-        estimate and Newcombe's hybrid score interval), ``differs`` ("yes" when that
+        estimate and Newcombe's hybrid score interval from Wilson's at the two years'
+        effective sample sizes), ``differs`` ("yes" when that
         interval excludes 0, "no", or "" on the reference and pooled rows),
         ``interval, n_boot, seed``. No pseudo-counts here: they shrink a rate of 1
         towards 1/2 more in the smaller year, so two error-free years would seem to
         differ. Where the coder makes few errors of the kind, the bootstrap's
         replicates take few values (none at all, every replicate 0, where it makes no
         error in either year), so the interval is never narrower than Newcombe's
-        (1998, method 10; it assumes independent sentences but keeps its coverage at
-        rates of 0 and 1): it does not collapse to a point.
+        (1998, method 10, which keeps its coverage at rates of 0 and 1; here from
+        Wilson's intervals at the effective sample sizes,
+        :func:`discourse.clustered_ci.effective_newcombe_interval`): it does not
+        collapse to a point.
 
     References
     ----------
@@ -228,16 +232,22 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                        "difference_high": np.nan, "differs": ""}
                 if comp is not None:
                     k0, n0 = counts(sum(member[years.index(y)] for y in comp.groups))
+                    klass = (cells[:, 4 * fi + hit] + cells[:, 4 * fi + miss]) == 1
                     d = rate_rep([label]) - rate_rep(comp.groups)
                     d = d[~np.isnan(d)]
                     diff = (k / n if n else np.nan) - (k0 / n0 if n0 else np.nan)
                     if len(d) and not np.isnan(diff):
                         dlo, dhi = (float(x[0]) for x in percentile_columns(d[:, None],
                                                                             level))
-                        # never narrower than Newcombe's interval: with few errors
-                        # (none, in both years) resampling paragraphs cannot show the
-                        # uncertainty, and a point [0, 0] would claim certainty
-                        nlo, nhi = stats.newcombe_interval(k, n, k0, n0, level)
+                        # never narrower than Newcombe's interval (from Wilson's at the
+                        # effective sample sizes): with few errors (none, in both years)
+                        # resampling paragraphs cannot show the uncertainty, and a point
+                        # [0, 0] would claim certainty
+                        mine = klass * (member[years.index(label)] == 1)
+                        theirs = klass * np.isin(j["year"], list(comp.groups))
+                        nlo, nhi, _ = effective_newcombe_interval(
+                            *((cells[rows, 4 * fi + hit], design[0][rows], design[1][rows])
+                              for rows in (mine, theirs)), level=level)
                         dlo, dhi = min(dlo, diff, nlo), max(dhi, diff, nhi)
                         differs = "yes" if dlo > 0 or dhi < 0 else "no"
                     else:
@@ -250,8 +260,8 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
     out["interval"] = (f"value and difference: {boot.label}, replicates without the class "
                        "left out, widened to contain the estimate and, the value, Wilson's "
                        "score interval at the effective sample size (Korn and Graubard "
-                       "1998), the difference, Newcombe's hybrid score interval (which "
-                       "assumes independent sentences)")
+                       "1998), the difference, Newcombe's hybrid score interval from "
+                       "Wilson's at the effective sample sizes")
     out["n_boot"], out["seed"] = n_boot, seed
     return out
 

@@ -43,7 +43,8 @@ from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap
                                  percentile_columns)
 from discourse.checks import (check_codes, check_columns, check_positive_int,
                               check_reading_order, check_unique)
-from discourse.clustered_ci import design_units, effective_wilson_interval
+from discourse.clustered_ci import (design_units, effective_newcombe_interval,
+                                    effective_wilson_interval)
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import newcombe_interval, wilson_interval
 from discourse.text import count_words
@@ -255,8 +256,10 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
     DataFrame
         ``frame, reference, target, n_reference, n_target, share_reference,
         share_target, difference, ci_low, ci_high`` (cluster bootstrap percentile
-        interval of the difference, widened to Newcombe's where narrower, as
-        :func:`frame_shares` widens to Wilson's), ``interval, n_boot, seed,
+        interval of the difference, widened where narrower to Newcombe's interval from
+        Wilson's at the two groups' effective sample sizes, as :func:`frame_shares`
+        widens to Wilson's at the effective sample size:
+        :func:`discourse.clustered_ci.effective_newcombe_interval`), ``interval, n_boot, seed,
         newcombe_low_independent, newcombe_high_independent`` (Newcombe hybrid score,
         assuming independent sentences), ``test`` (:data:`FISHER`), ``odds_ratio,
         p_value_independent``; one row per comparison and frame.
@@ -269,10 +272,12 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
         raise ValueError(f"by {by!r} is not a column of the sentences table")
     found = stats.comparisons(m[by].unique(), target, reference, name=by)
     r = _Replicates(m, by, n_boot, seed)
+    strata, units = design_units(r.boot)
     rows = []
     for c in found:
         k1, n1, k1_rep, n1_rep = r.pooled([c.target])
         k0, n0, k0_rep, n0_rep = r.pooled(list(c.groups))
+        one, other = (m[by] == c.target).to_numpy(), m[by].isin(list(c.groups)).to_numpy()
         diff_rep = _ratio(k1_rep, n1_rep[:, None]) - _ratio(k0_rep, n0_rep[:, None])
         low, high = percentile_columns(diff_rep, level)
         defined = n_defined(diff_rep)
@@ -280,8 +285,12 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
             a, na, b, nb = int(k1[j]), int(n1), int(k0[j]), int(n0)
             nlo, nhi = newcombe_interval(a, na, b, nb, level)
             odds, p = fisher_exact([[a, na - a], [b, nb - b]], alternative="two-sided")
-            lo, hi, label = no_narrower(float(low[j]), float(high[j]), (nlo, nhi),
-                                        r.boot.label, "Newcombe's interval")
+            x = m[f].to_numpy(float)
+            flo, fhi, name = effective_newcombe_interval(
+                (x[one], strata[one], units[one]), (x[other], strata[other], units[other]),
+                level)
+            lo, hi, label = no_narrower(float(low[j]), float(high[j]), (flo, fhi),
+                                        r.boot.label, name)
             rows.append({"frame": f, "reference": c.reference, "target": c.target,
                          "n_reference": nb, "n_target": na,
                          "share_reference": b / nb, "share_target": a / na,

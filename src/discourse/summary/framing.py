@@ -34,7 +34,8 @@ def framing_findings(root: Path):
                f"Intervals for frame shares and year differences: {base}, widened where "
                "narrower to Wilson's interval at the effective sample size (shares: the "
                "sentences divided by the design effect of their paragraphs, Korn and "
-               "Graubard's t adjustment) or Newcombe's (differences): a floor the code "
+               "Graubard's t adjustment) or Newcombe's from those (differences): a floor "
+               "the code "
                "sets, because a percentile interval of a few dozen paragraphs tends to be "
                "narrow and shrinks to a point where resampling has little to vary (a share "
                f"near 0 or 1, few paragraphs); it widened {widened} of the {len(shares)} "
@@ -279,7 +280,8 @@ def _corrected(root: Path, single: bool):
                "difference in the coder's errors; compare the years on hand codes."
                if len(differ) else
                "do not differ detectably between years (the CIs of the differences, "
-               "cluster bootstrap widened to Newcombe's where narrower, include 0)."))
+               "cluster bootstrap widened where narrower to Newcombe's from Wilson's "
+               "intervals at the effective sample sizes, include 0)."))
     yield ("Framing", text, R.FRAMING_ACCURACY_BY_YEAR.ref)
 
 
