@@ -152,9 +152,10 @@ def test_a_corrected_share_is_never_surer_than_the_coder_share():
         k = round(r.share_coder * 8)
         wlo, whi = framing.wilson_interval(k, 8)
         assert r.ci_low < wlo and r.ci_high > whi
-        assert r.method.endswith("widened to the Rogan-Gladen correction of Wilson's "
-                                 "interval of the coder share at the effective sample size "
-                                 "(which assumes Se, Sp known) where narrower")
+        assert r.method.endswith(
+            f"widened to the Rogan-Gladen correction of the coder share's {floor.name} "
+            "(which assumes Se, Sp known) where narrower")
+        assert "t with 1 df" in floor.name
 
 
 def test_small_youden_is_flagged():

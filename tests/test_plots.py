@@ -88,13 +88,24 @@ def test_frame_shares_figure_names_its_interval():
                          "narrower (assumes independent sentences)")
     ax = _labelled(plots.plot_frame_shares(wide))[0]
     title = ("Frame shares by year (95% CI: cluster bootstrap percentile, widened to "
-             "Wilson's where narrower)")
+             "Wilson's at the effective sample size where narrower)")
     assert ax.get_title().replace("\n", " ") == title and "\n" in ax.get_title()
     # the source line gives the table's own reason for widening (a walkthrough found a
     # fixed "(a group in one paragraph)" on a corpus of two documents a year)
     source = " ".join(t.get_text() for t in plots.plot_frame_shares(wide).texts)
     assert "(assumes independent sentences)" in source.replace("\n", " ")
     assert "a group in one paragraph" not in source
+    # rows floored at their own counts and design effects are named once, without them
+    # (the six year shares of the study once gave a seven-line note over the axes)
+    rows = [how + f", widened to the Wilson score interval of {k}/{n} at the effective sample "
+            f"size (design effect {d}, t with {df} df; Korn and Graubard 1998) where narrower"
+            for k, n, d, df in ((27, 77, "2.60", 35), (36, 123, "1.90", 60))]
+    source = " ".join(t.get_text() for t in
+                      plots.plot_frame_shares(shares.assign(interval=rows)).texts)
+    source = source.replace("\n", " ")
+    assert source.count("widened to the Wilson score interval at the effective sample size "
+                        "(Korn and Graubard 1998) where narrower") == 1
+    assert "27/77" not in source and "design effect" not in source
 
 
 def test_keyness_bars_are_log_ratios(real_tokens):

@@ -382,9 +382,10 @@ def no_narrower(low: float, high: float, floor: tuple[float, float], label: str,
     """A percentile interval widened to ``floor`` where it is narrower, and its label.
 
     Where resampling has little to vary (a group in one paragraph, a coder without
-    errors) the percentile interval shrinks to a point; the score interval ``floor``
-    (Wilson's for a share, Newcombe's for a difference, which assume independent
-    sentences but keep their coverage at 0 and 1) bounds it from inside. A stratum
+    errors) the percentile interval shrinks to a point, and with a few dozen paragraphs
+    it tends to be narrow; the score interval ``floor`` (for a share, Wilson's at the
+    effective sample size, :mod:`discourse.clustered_ci`; for a difference, Newcombe's
+    from those; both keep their coverage at 0 and 1) bounds it from inside. A stratum
     of few documents is floored by its within-document interval the same way
     (:mod:`discourse.few_documents`).
 

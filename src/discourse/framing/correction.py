@@ -55,9 +55,6 @@ __all__ = [
 
 #: Rows whose Youden index Se + Sp - 1 is below this are flagged as unstable.
 MIN_YOUDEN = 0.5
-#: The floor of a corrected share's interval (see :func:`corrected_shares`).
-_FLOOR = ("the Rogan-Gladen correction of Wilson's interval of the coder share at the "
-          "effective sample size (which assumes Se, Sp known)")
 
 
 def rogan_gladen(share, sensitivity, specificity, *, clip: bool = True) -> np.ndarray:
@@ -372,7 +369,9 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
                 share = effective_wilson_interval(x[inside, fi], corpus_units[0][inside],
                                                   corpus_units[1][inside], level)
                 floor = tuple(float(rogan_gladen(b, se, sp)) for b in share[:2])
-                lo, hi, how = no_narrower(lo, hi, floor, method, _FLOOR)
+                lo, hi, how = no_narrower(lo, hi, floor, method, "the Rogan-Gladen "
+                                          f"correction of the coder share's {share.name} "
+                                          "(which assumes Se, Sp known)")
             raw = float(rogan_gladen(p, se, sp, clip=False))
             in_year = (hand_year == y).to_numpy()
             n_hand = int(in_year.sum())

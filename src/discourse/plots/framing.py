@@ -23,13 +23,28 @@ def _interval(table) -> tuple[str, str]:
     full = str(table["interval"].iloc[0]).split(", widened")[0]
     short = full.split(" (")[0]
     widened = table["interval"].astype(str).str.contains(", widened to", regex=False)
-    if widened.any():       # rows whose interval is at least Wilson's (frame_shares)
-        short += ", widened to Wilson's where narrower"
-        # in the table's own words: why it was widened differs between corpora
-        reasons = dict.fromkeys(str(t).split(", widened", 1)[1]
+    if widened.any():       # rows floored at Wilson's at the effective sample size
+        short += ", widened to Wilson's at the effective sample size where narrower"
+        # in the table's own words, without each row's counts and design effect: why it
+        # was widened differs between corpora
+        reasons = dict.fromkeys(_generic(str(t).split(", widened", 1)[1])
                                 for t in table["interval"][widened])
         full += "; widened" + "; or widened".join(reasons)
     return short, full
+
+
+def _generic(reason: str) -> str:
+    """A row's floor without its counts ("of 27/77") and design effect, so that rows
+    floored the same way are named once.
+
+    >>> _generic(" to the Wilson score interval of 27/77 at the effective sample size "
+    ...          "(design effect 2.60, t with 35 df; Korn and Graubard 1998)")
+    ' to the Wilson score interval at the effective sample size (Korn and Graubard 1998)'
+    """
+    import re
+
+    reason = re.sub(r" of \d+/\d+", "", reason)
+    return re.sub(r"\(design effects? [^;]*; ", "(", reason)
 
 
 def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:

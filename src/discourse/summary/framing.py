@@ -33,7 +33,8 @@ def framing_findings(root: Path):
         yield ("Framing",
                f"Intervals for frame shares and year differences: {base}, widened where "
                "narrower to Wilson's interval at the effective sample size (shares: the "
-               "sentences divided by the design effect of their paragraphs, Korn and "
+               "sentences divided by the design effect of their paragraphs, or documents in "
+               "a year of several, Korn and "
                "Graubard's t adjustment) or Newcombe's from those (differences): a floor "
                "the code "
                "sets, because a percentile interval of a few dozen paragraphs tends to be "
@@ -287,13 +288,13 @@ def _corrected(root: Path, single: bool):
 
 def _few_documents(root: Path) -> str:
     """A caveat for years of two to four documents, whose intervals resample documents:
-    few distinct resamples, an interval near the range of the documents' own shares."""
+    few distinct resamples, and a floor with one to three degrees of freedom."""
     per_year = documents_per_year(root)
     few = per_year[(per_year > 1) & (per_year < 5)] if per_year is not None else ()
     if not len(few):
         return ""
     years = ", ".join(f"{int(y)} ({n} documents)" for y, n in few.items())
     return (f" In {years} the documents are what is resampled: with so few, the interval "
-            "has few distinct resamples and spans about the range of the documents' own "
-            "shares (where that is narrower than Wilson's, it is Wilson's); read it as "
-            "coarse.")
+            "has few distinct resamples, and its floor, Wilson's interval at the effective "
+            "sample size with as many degrees of freedom as documents less one, is wide "
+            "(with two documents, close to 0 to 100%): read it as coarse.")
