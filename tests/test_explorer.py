@@ -293,6 +293,7 @@ def test_stable_ids_renames_objects_and_references_only():
     assert item["doc"]["roots"][0]["id"] == "p5"        # input unchanged
 
 
+@pytest.mark.slow        # builds the whole page twice
 def test_topics_say_which_are_stable_enough_to_cite(tmp_path):
     """A walkthrough: the topics view showed every topic's label, terms and passages with
     nothing saying that chapter 03 and the summary cite none of the unstable ones."""
@@ -312,6 +313,7 @@ def test_topics_say_which_are_stable_enough_to_cite(tmp_path):
     assert "Stability across" not in without and "[unstable]" not in without
 
 
+@pytest.mark.slow        # builds the whole page
 def test_key_terms_view_explains_its_points_and_why_kwic_finds_more(tmp_path):
     """A walkthrough: nothing said what the pale and dark points were ("filled" means
     FDR-significant in figure 02), and "member" (0 / 6 as a term) listed 42 lines."""
@@ -327,6 +329,7 @@ def test_key_terms_view_explains_its_points_and_why_kwic_finds_more(tmp_path):
         "trade", lines, ["trade"])
 
 
+@pytest.mark.slow        # builds the whole page
 def test_missing_tables_leave_views_that_say_so(tmp_path):
     results = _results(tmp_path, skip=(registry.KEYWORDS_KEYNESS, registry.FRAMING_CODES,
                                        registry.TOPICS_PASSAGES))
