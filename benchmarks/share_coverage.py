@@ -11,7 +11,7 @@ stand for (the bootstrap resamples documents); with one document it is that docu
 own probability (paragraphs are resampled: the interval is about the text, which is why
 the package says a year of one text is a difference between texts). The three
 frame columns of one call are three independent data sets. Intervals checked (share of
-data sets whose 95% interval contains ``mu``):
+data sets whose 95% interval contains the truth, and the mean width of the package's):
 
 * ``Wilson``: Wilson's interval for independent sentences (the table's
   ``wilson_*_independent`` columns);
@@ -23,7 +23,7 @@ data sets whose 95% interval contains ``mu``):
 
 Run from the repository root, one process::
 
-    nice -n 19 .venv/bin/python benchmarks/share_coverage.py              # ~2 min
+    nice -n 19 .venv/bin/python benchmarks/share_coverage.py              # ~25 s
     nice -n 19 .venv/bin/python benchmarks/share_coverage.py --sims 300 --designs 1x36x2
 
 References
@@ -65,6 +65,7 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed) -> dict:
                               "doc_id": [f"d{d}" for d in doc], "paragraph": par % paragraphs,
                               "text": "x"})
     hits = {"wilson": 0, "bootstrap": 0, "package": 0}
+    width = 0.0
     done = 0
     while done < sims:
         codes, truth = {"sentence_id": sentences.sentence_id}, {}
@@ -84,8 +85,9 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed) -> dict:
             lo, hi = stats.percentile_interval(boot.sums(codes[f].astype(float)) / total)
             hits["bootstrap"] += int(lo <= t <= hi)
             hits["package"] += int(row.ci_low <= t <= row.ci_high)
+            width += row.ci_high - row.ci_low
         done += len(FRAMES)
-    return {key: h / done for key, h in hits.items()}
+    return {**{key: h / done for key, h in hits.items()}, "width": width / done}
 
 
 DESIGNS = {   # name: (documents, paragraphs per document, sentences per paragraph)
@@ -105,15 +107,16 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=20261204)
     args = parser.parse_args(argv)
     print(f"mu={args.mu}, rho_doc={args.rho_doc}, rho_par={args.rho_par}, sims={args.sims}, "
-          f"B={args.b}, seed={args.seed}; share of data sets whose 95% interval contains mu")
-    print("| documents x paragraphs x sentences | Wilson | bootstrap | package |")
-    print("| --- | ---: | ---: | ---: |")
+          f"B={args.b}, seed={args.seed}; share of data sets whose 95% interval contains the "
+          "truth; mean width of the package's interval")
+    print("| documents x paragraphs x sentences | Wilson | bootstrap | package | package width |")
+    print("| --- | ---: | ---: | ---: | ---: |")
     start = time.perf_counter()
     for i, name in enumerate(args.designs.split(",")):
         out = run(args.mu, args.rho_doc, args.rho_par, *DESIGNS[name], args.sims, args.b,
                   (args.seed, i))
         print(f"| {name} | {out['wilson']:.3f} | {out['bootstrap']:.3f} | "
-              f"{out['package']:.3f} |", flush=True)
+              f"{out['package']:.3f} | {out['width']:.2f} |", flush=True)
     print(f"{time.perf_counter() - start:.0f} s")
 
 

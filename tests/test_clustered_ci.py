@@ -122,8 +122,11 @@ def test_newcombe_from_the_effective_sample_sizes_by_hand():
     low, high, name = effective_newcombe_interval(one, two)
     assert (low, high) == pytest.approx((d - np.hypot(p1 - a.low, b.high - p0),
                                          d + np.hypot(a.high - p1, p0 - b.low)))
-    assert name.startswith(f"Newcombe's interval from Wilson's at the effective sample "
-                           f"sizes (design effects {a.deff:.2f} and {b.deff:.2f}")
+    assert name == (f"Newcombe's interval from Wilson's at the effective sample sizes "
+                    f"(target: design effect {a.deff:.2f}, t with 3 df; reference: design "
+                    f"effect {b.deff:.2f}, t with 2 df; Korn and Graubard 1998)")
+    alone = effective_newcombe_interval(one, ([0, 1, 0], [0] * 3, [0] * 3))[2]
+    assert "reference: one unit per stratum, Wilson's for independent sentences" in alone
     nlo, nhi = stats.newcombe_interval(6, 8, 1, 6)
     assert low < nlo and high > nhi
     empty = effective_newcombe_interval(one, ([], [], []))

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import bootstrap, framing
+from discourse import bootstrap, framing, stats
 from discourse.clustered_ci import effective_newcombe_interval, effective_wilson_interval
 
 F = framing.FRAMES
@@ -367,3 +367,45 @@ def test_prediction_powered_error_free_sample_size_matters():
         assert row.se == pytest.approx(math.sqrt(var_coder + 1 / (n + 2) ** 2))
         se[n] = (row.se, row.ci_high - row.ci_low)
     assert se[2][0] > 5 * se[50][0] and se[2][1] > se[50][1] > 0
+
+
+@pytest.mark.parametrize("reference, pairs", [
+    ("rest", [(2001, (2002, 2003)), (2002, (2001, 2003)), (2003, (2001, 2002))]),
+    (2001, [(2002, (2001,)), (2003, (2001,))]),
+    ("previous", [(2002, (2001,)), (2003, (2002,))])])
+def test_se_sp_differences_are_floored_on_the_compared_years(reference, pairs):
+    """Three years (one document each, 6 paragraphs of 3 sentences, every sentence hand
+    coded, security in the first 3 paragraphs): the coder misses a paragraph in 2002
+    only. The floor of each difference is Newcombe's from the target year's and the
+    reference years' effective Wilson intervals, and its bootstrap part the replicates'
+    difference of those years' rates (NaN replicates left out): both recomputed here."""
+    year = np.repeat([2001, 2002, 2003], 18)
+    par = np.tile(np.arange(18) // 3, 3)
+    s = pd.DataFrame({"sentence_id": [f"s{i:02d}" for i in range(54)], "year": year,
+                      "doc_id": [f"d{y}" for y in year], "paragraph": par, "text": "x"})
+    truth = (par < 3).astype(int)
+    coded = truth.copy()
+    coded[(year == 2002) & (par == 0)] = 0
+    hand = s[["sentence_id"]].assign(security=truth, economy=0, multilateralism=0)
+    codes = s[["sentence_id"]].assign(security=coded, economy=0, multilateralism=0)
+    t = framing.coder_accuracy(codes, hand, s, reference=reference, n_boot=400, seed=6)
+    sec = t[(t.frame == "security") & (t.measure == "sensitivity")].set_index("year")
+    boot = bootstrap.cluster_bootstrap(s, n_boot=400, seed=6)
+    hit, klass = (coded == 1) & (truth == 1), truth == 1
+    units = year * 10 + par
+    for y, groups in pairs:
+        mine, theirs = klass & (year == y), klass & np.isin(year, groups)
+
+        def rate(rows):
+            with np.errstate(invalid="ignore", divide="ignore"):
+                return boot.sums((hit & rows) * 1.0) / boot.sums(rows * 1.0)
+
+        d = rate(mine) - rate(theirs)
+        lo, hi = stats.percentile_interval(d[~np.isnan(d)])
+        flo, fhi, _ = effective_newcombe_interval(
+            *((np.ones(r.sum()) * hit[r], year[r], units[r]) for r in (mine, theirs)))
+        diff = hit[mine].mean() - hit[theirs].mean()
+        row = sec.loc[y]
+        assert row.difference == pytest.approx(diff)
+        assert (row.difference_low, row.difference_high) == pytest.approx(
+            (min(lo, diff, flo), max(hi, diff, fhi)))

@@ -55,7 +55,8 @@ def test_shares_and_differences():
         [nlo, 1.0])
     assert nlo < stats.newcombe_interval(4, 4, 0, 4)[0] < 0.6
     assert "widened to Newcombe's interval from Wilson's at the effective sample sizes " \
-        "(design effects 1.00 and 1.00" in d.loc["multilateralism", "interval"]
+        "(target: design effect 1.00, t with 3 df; reference: design effect 1.00, t with " \
+        "3 df; Korn and Graubard 1998)" in d.loc["multilateralism", "interval"]
     assert d.loc["security", "interval"].startswith("cluster bootstrap percentile")
     one = c[sents.year == 2001]
     with pytest.raises(ValueError, match="at least two"):
@@ -268,3 +269,46 @@ def test_trajectory_and_tokens_refuse_rows_out_of_reading_order():
     with pytest.raises(ValueError, match="not in reading order"):
         preprocess.tokens(shuffled)
     assert len(framing.trajectory(c, sents)) == 8 * 3
+
+
+def _three_years():
+    """Three years, one document each, 6 paragraphs of 3 sentences; security in whole
+    paragraphs: 2, 4 and 1 of the 6."""
+    year = np.repeat([2001, 2002, 2003], 18)
+    par = np.tile(np.arange(18) // 3, 3)
+    sents = pd.DataFrame({"sentence_id": [f"s{i:02d}" for i in range(54)], "year": year,
+                          "doc_id": [f"d{y}" for y in year], "paragraph": par,
+                          "role": "speech", "text": "one two"})
+    sec = ((year == 2001) & (par < 2)) | ((year == 2002) & (par < 4)) | \
+        ((year == 2003) & (par < 1))
+    c = sents[["sentence_id"]].assign(security=sec.astype(int), economy=0,
+                                      multilateralism=0)
+    return sents, c
+
+
+@pytest.mark.parametrize("reference, pairs", [
+    ("previous", [(2002, (2001,)), (2003, (2002,))]),
+    ("rest", [(2001, (2002, 2003)), (2002, (2001, 2003)), (2003, (2001, 2002))]),
+    (2001, [(2002, (2001,)), (2003, (2001,))])])
+def test_the_difference_floor_uses_the_compared_years_only(reference, pairs):
+    """Each difference is floored at Newcombe's interval from the target year's and the
+    reference years' own effective Wilson intervals (paragraphs as units, years as
+    strata), and its bootstrap part is the replicates' difference of those years'
+    shares: both recomputed here for every comparison."""
+    sents, c = _three_years()
+    d = framing.frame_differences(c, sents, reference=reference, n_boot=400, seed=5)
+    d = d[d.frame == "security"].set_index("target")
+    boot = bootstrap.cluster_bootstrap(sents, n_boot=400, seed=5)
+    x = c.security.to_numpy(float)
+    units = (sents.year * 10 + sents.paragraph).to_numpy()
+    for target, groups in pairs:
+        one, other = (sents.year == target).to_numpy(), sents.year.isin(groups).to_numpy()
+        rep = (boot.sums(x * one) / boot.sums(one * 1.0)
+               - boot.sums(x * other) / boot.sums(other * 1.0))
+        lo, hi = stats.percentile_interval(rep)
+        flo, fhi, name = effective_newcombe_interval((x[one], sents.year[one], units[one]),
+                                                     (x[other], sents.year[other],
+                                                      units[other]))
+        row = d.loc[target]
+        assert (row.ci_low, row.ci_high) == pytest.approx((min(lo, flo), max(hi, fhi)))
+        assert row.difference == pytest.approx(x[one].mean() - x[other].mean())

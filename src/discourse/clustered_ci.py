@@ -28,7 +28,9 @@ interval alone in 71-96% (at a recall of 0.95: 89-99% and 68-97%;
 ``benchmarks/proportion_coverage.py``, benchmarks/README.md). The frame shares of a
 year of 2-10 documents (documents as the units), whose bootstrap alone covered 0.51-0.91,
 were covered in 95-100% of data sets, and of one document of 36-60 paragraphs in 96-98%
-(``benchmarks/share_coverage.py``).
+(``benchmarks/share_coverage.py``); with 2-3 documents at the price of wide intervals
+(the benchmark reports their mean width). Not measured: the floor of differences
+(:func:`effective_newcombe_interval`).
 
 References
 ----------
@@ -190,8 +192,11 @@ def effective_newcombe_interval(target, reference, level: float = 0.95) -> tuple
     (-0.068, 0.989)
     """
     a, b = (effective_wilson_interval(*group, level=level) for group in (target, reference))
-    name = ("Newcombe's interval from Wilson's at the effective sample sizes (design "
-            f"effects {a.deff:.2f} and {b.deff:.2f}; Korn and Graubard 1998)")
+    parts = [f"{who}: design effect {e.deff:.2f}, t with {e.df} df" if e.df else
+             f"{who}: one unit per stratum, Wilson's for independent sentences"
+             for who, e in (("target", a), ("reference", b))]
+    name = ("Newcombe's interval from Wilson's at the effective sample sizes ("
+            + "; ".join(parts) + "; Korn and Graubard 1998)")
     if not (a.n_eff and b.n_eff):
         return np.nan, np.nan, name
     p, q = (float(np.mean(g[0])) for g in (target, reference))

@@ -53,9 +53,10 @@ agreement with hand coding is precision, recall, F1, Cohen's kappa and Krippendo
 alpha (paragraph-cluster bootstrap intervals with Jeffreys pseudo-counts, no narrower
 than an analytic interval: for precision and recall Wilson's at the effective sample
 size, :mod:`discourse.clustered_ci`); shares, year differences and co-occurrence have
-cluster bootstrap intervals (paragraphs resampled within documents), shares and
-differences with Wilson, Newcombe and Fisher beside them as assuming independent
-sentences, co-occurrence no narrower than Wilson's at the effective sample size.
+cluster bootstrap intervals (paragraphs resampled within documents) no narrower than
+Wilson's interval at the effective sample size (shares, co-occurrence) or Newcombe's
+from those (differences), with Wilson, Newcombe and Fisher for independent sentences
+beside them.
 """
 
 from discourse.framing.agreement import intercoder_disagreements, intercoder_reliability

@@ -4,14 +4,17 @@
   default, a **cluster bootstrap** percentile interval that resamples the paragraphs of
   a year's document (whole documents instead when a year has several;
   :func:`discourse.bootstrap.cluster_bootstrap`), because sentences of one paragraph
-  are not independent draws. The Wilson (1927) score interval is kept beside it in
-  columns named ``*_independent``: it assumes independent sentences. Also
+  are not independent draws; it is widened where narrower to Wilson's interval at the
+  effective sample size (:mod:`discourse.clustered_ci`). The Wilson (1927) score
+  interval for independent sentences is kept beside it in columns named
+  ``*_independent``. Also
   frame-carrying sentences per 1,000 words (words as in
   :func:`discourse.text.count_words`, counted once per table: a sentences table with
   an ``n_words`` column, e.g. from :func:`word_counts`, is used as it is).
 * **Differences** (:func:`frame_differences`): target minus reference, resolved by
   :func:`discourse.stats.comparisons`, with the percentile interval of the same
-  cluster bootstrap (the replicate differences), and, assuming independent
+  cluster bootstrap (the replicate differences), widened where narrower to Newcombe's
+  interval from the two effective Wilson intervals, and, assuming independent
   sentences, Newcombe's (1998) hybrid score interval (his method 10) and Fisher's
   exact test (two-sided, conditional).
 * **Sensitivity, roles, trajectory**: the same codes seen other ways (co-occurrence:

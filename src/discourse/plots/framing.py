@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -41,8 +42,6 @@ def _generic(reason: str) -> str:
     ...          "(design effect 2.60, t with 35 df; Korn and Graubard 1998)")
     ' to the Wilson score interval at the effective sample size (Korn and Graubard 1998)'
     """
-    import re
-
     reason = re.sub(r" of \d+/\d+", "", reason)
     return re.sub(r"\(design effects? [^;]*; ", "(", reason)
 

@@ -296,5 +296,5 @@ def _few_documents(root: Path) -> str:
     years = ", ".join(f"{int(y)} ({n} documents)" for y, n in few.items())
     return (f" In {years} the documents are what is resampled: with so few, the interval "
             "has few distinct resamples, and its floor, Wilson's interval at the effective "
-            "sample size with as many degrees of freedom as documents less one, is wide "
-            "(with two documents, close to 0 to 100%): read it as coarse.")
+            "sample size with as many degrees of freedom as documents less one, is wide: "
+            "read it as coarse.")
