@@ -56,7 +56,7 @@ import pandas as pd
 
 from discourse import stats
 
-__all__ = ["EffectiveInterval", "design_units", "effective_wilson_interval",
+__all__ = ["EffectiveInterval", "Design", "design_units", "effective_wilson_interval",
            "effective_newcombe_interval"]
 
 
@@ -72,8 +72,30 @@ class EffectiveInterval(NamedTuple):
     n_eff: float = np.nan
 
 
-def design_units(boot) -> tuple[np.ndarray, np.ndarray]:
-    """``(stratum, unit)`` codes of each row of a cluster bootstrap: the units it
+class Design(NamedTuple):
+    """The stratum and unit code of each row of a table (:func:`design_units`), and the
+    floors of the proportions of its rows."""
+
+    strata: np.ndarray
+    units: np.ndarray
+
+    def wilson(self, y, rows, level: float = 0.95) -> EffectiveInterval:
+        """:func:`effective_wilson_interval` of ``y`` (0/1 per row of the table) on the
+        rows where ``rows`` is true (the proportion's denominator)."""
+        rows = np.asarray(rows, dtype=bool)
+        return effective_wilson_interval(np.asarray(y)[rows], self.strata[rows],
+                                         self.units[rows], level)
+
+    def newcombe(self, y, target, reference, level: float = 0.95) -> tuple:
+        """:func:`effective_newcombe_interval` of ``y`` on the ``target`` rows minus
+        ``y`` on the ``reference`` rows (boolean masks over the table's rows)."""
+        groups = [np.asarray(r, dtype=bool) for r in (target, reference)]
+        return effective_newcombe_interval(*((np.asarray(y)[r], self.strata[r],
+                                              self.units[r]) for r in groups), level=level)
+
+
+def design_units(boot) -> Design:
+    """The stratum and unit codes of each row of a cluster bootstrap: the units it
     resamples (whole documents in a stratum with several, else paragraphs, or rows
     where it has no paragraphs).
 
@@ -87,13 +109,14 @@ def design_units(boot) -> tuple[np.ndarray, np.ndarray]:
     [[0, 0, 0, 1, 1], [0, 0, 1, 2, 3]]
     """
     clusters = boot.clusters.reset_index(drop=True)
-    docs_per_stratum = clusters.groupby("stratum", sort=False)["document"].transform("nunique")
-    key = [(s, d) if n > 1 else (s, d, i) for i, (s, d, n) in
-           enumerate(zip(clusters["stratum"], clusters["document"], docs_per_stratum))]
-    unit_of_cluster = np.unique(np.array([str(k) for k in key]), return_inverse=True)[1]
-    stratum_of_cluster = np.unique(clusters["stratum"].astype(str).to_numpy(),
-                                   return_inverse=True)[1]
-    return stratum_of_cluster[boot.row_cluster], unit_of_cluster[boot.row_cluster]
+    stratum = clusters.groupby("stratum", sort=True).ngroup().to_numpy()
+    document = clusters.groupby(["stratum", "document"], sort=True).ngroup().to_numpy()
+    several = clusters.groupby("stratum")["document"].transform("nunique").to_numpy() > 1
+    # the document where its stratum has several, else the cluster itself (numbered
+    # after the documents)
+    unit = np.where(several, document, document.max() + 1 + np.arange(len(clusters)))
+    unit = np.unique(unit, return_inverse=True)[1]
+    return Design(stratum[boot.row_cluster], unit[boot.row_cluster])
 
 
 def effective_wilson_interval(y, strata, units, level: float = 0.95) -> EffectiveInterval:

@@ -59,7 +59,7 @@ from discourse import agreement_ci, provenance, stats
 from discourse.bootstrap import (ClusterBootstrap, DEFAULT_SEED, cluster_bootstrap,
                                  no_narrower, percentile_columns)
 from discourse.checks import check_codes, check_columns
-from discourse.clustered_ci import design_units, effective_wilson_interval
+from discourse.clustered_ci import design_units
 from discourse.framing.lexicon import FRAMES
 
 __all__ = [
@@ -178,7 +178,7 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
     cells = {f: _cells(np.asarray(coder[f], dtype=int), np.asarray(reference[f], dtype=int))
              for f in frames}
     reps = boot.sums(np.column_stack([cells[f] for f in frames])) + 0.5
-    strata, units = design_units(boot)
+    design = design_units(boot)
     label = (f"{boot.label} of the 2x2 table, Jeffreys pseudo-counts (0.5 per cell), "
              "widened to contain the estimate")
     rows = []
@@ -203,9 +203,7 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
                 rows_of, hit = {"precision": (c[:, 0] + c[:, 1], c[:, 0]),
                                 "recall": (c[:, 0] + c[:, 2], c[:, 0]),
                                 "percent_agreement": (np.ones(n), c[:, 0] + c[:, 3])}[m]
-                inside = rows_of == 1
-                floor = effective_wilson_interval(hit[inside], strata[inside],
-                                                  units[inside], level)
+                floor = design.wilson(hit, rows_of == 1, level)
                 lo, hi, how = no_narrower(min(lo, value), max(hi, value), floor[:2], label,
                                           floor.name)
             else:

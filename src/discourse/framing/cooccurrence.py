@@ -32,7 +32,7 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  no_narrower, percentile_columns)
 from discourse.checks import check_columns, check_positive_int
-from discourse.clustered_ci import design_units, effective_wilson_interval
+from discourse.clustered_ci import design_units
 from discourse.framing.agreement import UNDEFINED
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.shares import merge_codes
@@ -84,7 +84,7 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.
     check_columns(m, ("doc_id", "paragraph"), "sentences table (for the cluster bootstrap)")
     years = sorted(m["year"].unique().tolist())
     boot = cluster_bootstrap(m, n_boot=n_boot, seed=seed)
-    strata, units = design_units(boot)
+    design = design_units(boot)
     has = {f: m[f].to_numpy(dtype=float) for f in FRAMES}
     pairs = np.column_stack([has[a] * has[b] for a, b in _PAIRS])     # n_both; a == b: n_a
     member = [(m["year"] == y).to_numpy(float) for y in years]
@@ -109,9 +109,7 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.
                 lo, hi = (float(x[0]) for x in percentile_columns(draws[:, None], level))
                 if np.isnan(lo):                # no replicate drew a sentence of frame a
                     lo = hi = value
-                inside = (mask == 1) & (has[a] == 1)
-                floor = effective_wilson_interval(has[b][inside], strata[inside],
-                                                  units[inside], level)
+                floor = design.wilson(has[b], (mask == 1) & (has[a] == 1), level)
                 lo, hi, how = no_narrower(min(lo, value), max(hi, value), floor[:2], label,
                                           floor.name)
             rows.append({"year": name, "frame_a": a, "frame_b": b,

@@ -39,8 +39,7 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  no_narrower, percentile_columns)
 from discourse.checks import check_columns
-from discourse.clustered_ci import (design_units, effective_newcombe_interval,
-                                    effective_wilson_interval)
+from discourse.clustered_ci import design_units
 from discourse.framing.agreement import resampler
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.prediction_powered import prediction_powered_shares
@@ -115,21 +114,18 @@ def _se_sp_cells(j: pd.DataFrame) -> np.ndarray:
 
 
 def _rate_interval(inside, hits, design, replicates: np.ndarray, level: float) -> tuple:
-    """The interval of a rate (the share of ``hits`` among the rows ``inside``): the
-    percentile interval of its bootstrap ``replicates`` (NaN where a replicate has no
-    sentence of the class, left out), widened to contain the estimate and Wilson's score
-    interval at the effective sample size (:mod:`discourse.clustered_ci`; ``design`` =
-    the bootstrap's strata and units); NaN without sentences."""
-    inside = inside == 1
+    """The interval of a rate (the share of ``hits`` among the rows ``inside``, a boolean
+    mask): the percentile interval of its bootstrap ``replicates`` (NaN where a replicate
+    has no sentence of the class, left out), widened to contain the estimate and Wilson's
+    score interval at the effective sample size (``design``, the bootstrap's
+    :class:`~discourse.clustered_ci.Design`); NaN without sentences."""
     if not inside.any():
         return np.nan, np.nan
     value = hits[inside].mean()
     defined = replicates[~np.isnan(replicates)]
     lo, hi = ((float(x[0]) for x in percentile_columns(defined[:, None], level))
               if len(defined) else (value, value))
-    strata, units = design
-    wlo, whi = effective_wilson_interval(hits[inside], strata[inside], units[inside],
-                                         level)[:2]
+    wlo, whi = design.wilson(hits, inside, level)[:2]
     return min(lo, value, wlo), max(hi, value, whi)
 
 
@@ -214,12 +210,12 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                     return np.where(total > 0, c[:, hit] / np.where(total > 0, total, 1),
                                     np.nan)
 
+            hits = cells[:, 4 * fi + hit]
+            klass = (hits + cells[:, 4 * fi + miss]) == 1      # the measure's sentences
             for label, mask in [("all", np.ones(len(j)))] + list(zip(years, member)):
                 k, n = counts(mask)
-                lo, hi = _rate_interval(
-                    (cells[:, 4 * fi + hit] + cells[:, 4 * fi + miss]) * mask,
-                    cells[:, 4 * fi + hit], design,
-                    rate_rep(years if label == "all" else [label]), level)
+                lo, hi = _rate_interval(klass & (mask == 1), hits, design,
+                                        rate_rep(years if label == "all" else [label]), level)
                 comp = compared.get(label) if label != "all" else None
                 row = {"frame": f, "measure": measure, "year": label, "k": k, "n": n,
                        "value": k / n if n else np.nan, "ci_low": lo, "ci_high": hi,
@@ -228,8 +224,8 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                        "difference": np.nan, "difference_low": np.nan,
                        "difference_high": np.nan, "differs": ""}
                 if comp is not None:
-                    k0, n0 = counts(sum(member[years.index(y)] for y in comp.groups))
-                    klass = (cells[:, 4 * fi + hit] + cells[:, 4 * fi + miss]) == 1
+                    ref = sum(member[years.index(y)] for y in comp.groups)
+                    k0, n0 = counts(ref)
                     d = rate_rep([label]) - rate_rep(comp.groups)
                     d = d[~np.isnan(d)]
                     diff = (k / n if n else np.nan) - (k0 / n0 if n0 else np.nan)
@@ -240,11 +236,8 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                         # effective sample sizes): with few errors (none, in both years)
                         # resampling paragraphs cannot show the uncertainty, and a point
                         # [0, 0] would claim certainty
-                        mine = klass * (member[years.index(label)] == 1)
-                        theirs = klass * np.isin(j["year"], list(comp.groups))
-                        nlo, nhi, _ = effective_newcombe_interval(
-                            *((cells[rows, 4 * fi + hit], design[0][rows], design[1][rows])
-                              for rows in (mine, theirs)), level=level)
+                        nlo, nhi, _ = design.newcombe(hits, klass & (mask == 1),
+                                                      klass & (ref == 1), level)
                         dlo, dhi = min(dlo, diff, nlo), max(dhi, diff, nhi)
                         differs = "yes" if dlo > 0 or dhi < 0 else "no"
                     else:
@@ -314,7 +307,7 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
     years = sorted(m["year"].unique().tolist())
     # the coded corpus: per year, sentences and frame sentences, observed and resampled
     corpus_boot = cluster_bootstrap(m, n_boot=n_boot, seed=seed)
-    corpus_units = design_units(corpus_boot)
+    corpus_design = design_units(corpus_boot)
     member = np.column_stack([(m["year"] == y).to_numpy(float) for y in years])
     x = m[list(FRAMES)].to_numpy(float)
     values = np.column_stack([member] + [member * x[:, [fi]] for fi in range(len(FRAMES))])
@@ -365,9 +358,7 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
             elif youden > 0 and not np.isnan(lo):
                 # never narrower than the coder share's own sampling error: a year of
                 # few documents (or one paragraph) gives the resampling little to vary
-                inside = member[:, yi] == 1
-                share = effective_wilson_interval(x[inside, fi], corpus_units[0][inside],
-                                                  corpus_units[1][inside], level)
+                share = corpus_design.wilson(x[:, fi], member[:, yi] == 1, level)
                 floor = tuple(float(rogan_gladen(b, se, sp)) for b in share[:2])
                 lo, hi, how = no_narrower(lo, hi, floor, method, "the Rogan-Gladen "
                                           f"correction of the coder share's {share.name} "

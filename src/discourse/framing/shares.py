@@ -46,8 +46,7 @@ from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap
                                  percentile_columns)
 from discourse.checks import (check_codes, check_columns, check_positive_int,
                               check_reading_order, check_unique)
-from discourse.clustered_ci import (design_units, effective_newcombe_interval,
-                                    effective_wilson_interval)
+from discourse.clustered_ci import design_units
 from discourse.framing.lexicon import FRAMES
 from discourse.stats import newcombe_interval, wilson_interval
 from discourse.text import count_words
@@ -207,7 +206,7 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     # a replicate without any sentence of a group leaves its share undefined
     defined = n_defined(share_rep.reshape(len(share_rep), -1)).reshape(r.k.shape)
     words = m.groupby(by)["n_words"].sum()
-    strata, units = design_units(r.boot)
+    design = design_units(r.boot)
     rows = []
     for i, g in enumerate(r.groups):
         n = int(r.n[i])
@@ -218,8 +217,7 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
             # a group within one or two paragraphs gives the percentile bootstrap
             # nothing to resample: never narrower than Wilson's at the effective sample
             # size (no point intervals)
-            floor = effective_wilson_interval(m[f].to_numpy(float)[inside], strata[inside],
-                                              units[inside], level)
+            floor = design.wilson(m[f].to_numpy(float), inside, level)
             lo, hi, label = no_narrower(float(low[i, j]), float(high[i, j]), floor[:2],
                                         r.boot.label, floor.name)
             w = int(words[g])
@@ -275,7 +273,8 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
         raise ValueError(f"by {by!r} is not a column of the sentences table")
     found = stats.comparisons(m[by].unique(), target, reference, name=by)
     r = _Replicates(m, by, n_boot, seed)
-    strata, units = design_units(r.boot)
+    design = design_units(r.boot)
+    coded = {f: m[f].to_numpy(float) for f in FRAMES}
     rows = []
     for c in found:
         k1, n1, k1_rep, n1_rep = r.pooled([c.target])
@@ -288,10 +287,7 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
             a, na, b, nb = int(k1[j]), int(n1), int(k0[j]), int(n0)
             nlo, nhi = newcombe_interval(a, na, b, nb, level)
             odds, p = fisher_exact([[a, na - a], [b, nb - b]], alternative="two-sided")
-            x = m[f].to_numpy(float)
-            flo, fhi, name = effective_newcombe_interval(
-                (x[one], strata[one], units[one]), (x[other], strata[other], units[other]),
-                level)
+            flo, fhi, name = design.newcombe(coded[f], one, other, level)
             lo, hi, label = no_narrower(float(low[j]), float(high[j]), (flo, fhi),
                                         r.boot.label, name)
             rows.append({"frame": f, "reference": c.reference, "target": c.target,

@@ -27,23 +27,21 @@ def framing_findings(root: Path):
     named = "interval" in shares
     if named:
         base = str(shares.interval.iloc[0]).split(", widened")[0]
-        floored = shares.interval.astype(str).str.contains(", widened to the Wilson",
-                                                           regex=False)
-        widened = int(floored.sum())
+        widened = int(shares.interval.astype(str).str.contains(
+            ", widened to the Wilson", regex=False).sum())
         yield ("Framing",
                f"Intervals for frame shares and year differences: {base}, widened where "
                "narrower to Wilson's interval at the effective sample size (shares: the "
                "sentences divided by the design effect of their paragraphs, or documents in "
-               "a year of several, Korn and "
-               "Graubard's t adjustment) or Newcombe's from those (differences): a floor "
-               "the code "
-               "sets, because a percentile interval of a few dozen paragraphs tends to be "
-               "narrow and shrinks to a point where resampling has little to vary (a share "
-               f"near 0 or 1, few paragraphs); it widened {widened} of the {len(shares)} "
-               "share intervals here (the `interval` column says which). Wilson's and "
-               "Newcombe's intervals for independent sentences are kept in the tables as "
-               "`*_independent`. Endpoints are given in whole "
-               "percentage points" + _seed_noise(shares) + "." + _few_documents(root), src)
+               "a year of several, Korn and Graubard's t adjustment) or Newcombe's from "
+               "those (differences): a floor the code sets, because a percentile interval "
+               "of a few dozen paragraphs tends to be narrow and shrinks to a point where "
+               "resampling has little to vary (a share near 0 or 1, few paragraphs); it "
+               f"widened {widened} of the {len(shares)} share intervals here (the "
+               "`interval` column says which). Wilson's and Newcombe's intervals for "
+               "independent sentences are kept in the tables as `*_independent`. Endpoints "
+               "are given in whole percentage points" + _seed_noise(shares) + "."
+               + _few_documents(root), src)
     lexicon = _lexicon(root)
     if lexicon:
         yield ("Framing", lexicon, provenance.sidecar_path(R.FRAMING_CODES.ref).as_posix())
