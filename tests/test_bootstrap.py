@@ -219,3 +219,30 @@ def test_kept_counts_above_255_and_another_block_size(monkeypatch):
     blocks = list(boot.blocks())
     assert [len(b) for b in blocks] == [7] * 5 + [5] and len(bootstrap._MEMO) == 2
     assert (np.vstack(blocks).sum(axis=1) == 300).all()
+
+
+def test_no_narrower_keeps_an_interval_that_contains_the_floor_and_widens_one_that_does_not():
+    assert bootstrap.no_narrower(0.1, 0.9, (0.2, 0.8), "b", "W") == (0.1, 0.9, "b")
+    assert bootstrap.no_narrower(0.3, 0.9, (0.2, 0.8), "b", "W", "; why") == (
+        0.2, 0.9, "b, widened to W where narrower; why")
+    assert bootstrap.no_narrower(0.1, 0.7, (0.2, 0.8), "b", "W")[:2] == (0.1, 0.8)
+
+
+def test_floored_percentile_is_the_percentile_of_the_defined_replicates_then_the_floors():
+    draws = np.array([0.1, np.nan, 0.3, 0.5, 0.7, np.nan])
+    # the percentile interval of the four defined replicates, by hand: 2.5% and 97.5%
+    # points by linear interpolation between order statistics (numpy's default)
+    lo = 0.1 + 0.025 * 3 * 0.2
+    hi = 0.5 + (0.975 * 3 - 2) * 0.2
+    got = bootstrap.floored_percentile(draws, 0.4, (0.35, 0.45), "b", "W")
+    assert got[0] == pytest.approx(lo) and got[1] == pytest.approx(hi) and got[2] == "b"
+    # widened to the estimate (outside the replicates' interval), then to the floor
+    assert bootstrap.floored_percentile(draws, 0.05, (0.0, 0.2), "b", "W")[:2] == \
+        pytest.approx((0.0, hi))
+    assert bootstrap.floored_percentile(draws, 0.4, (0.12, 0.9), "b", "W") == \
+        pytest.approx((lo, 0.9, "b, widened to W where narrower"))
+    # no replicate defined: the point estimate, then the floor
+    assert bootstrap.floored_percentile([np.nan, np.nan], 0.4, (0.2, 0.6), "b", "W") == (
+        0.2, 0.6, "b, widened to W where narrower")
+    assert bootstrap.floored_percentile([np.nan], 0.4, (0.4, 0.4), "b", "W") == (
+        0.4, 0.4, "b")

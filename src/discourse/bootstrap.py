@@ -63,18 +63,9 @@ import pandas as pd
 from discourse import stats
 from discourse.checks import check_columns, check_positive_int
 
-__all__ = [
-    "BLOCK",
-    "MEMO_BYTES",
-    "DEFAULT_N_BOOT",
-    "DEFAULT_SEED",
-    "ClusterBootstrap",
-    "cluster_bootstrap",
-    "percentile_columns",
-    "n_defined",
-    "defined_label",
-    "no_narrower",
-]
+__all__ = ["BLOCK", "MEMO_BYTES", "DEFAULT_N_BOOT", "DEFAULT_SEED", "ClusterBootstrap",
+           "cluster_bootstrap", "percentile_columns", "n_defined", "defined_label",
+           "no_narrower", "floored_percentile"]
 
 #: Replicates generated at a time (fixed: the draws depend only on seed and n_boot).
 BLOCK = 500
@@ -406,3 +397,21 @@ def no_narrower(low: float, high: float, floor: tuple[float, float], label: str,
     if flo >= low and fhi <= high:
         return low, high, label
     return min(low, flo), max(high, fhi), f"{label}, widened to {name} where narrower{why}"
+
+
+def floored_percentile(draws, value: float, floor: tuple[float, float], label: str = "",
+                       name: str = "", level: float = 0.95) -> tuple[float, float, str]:
+    """The percentile interval of the defined replicates ``draws`` (NaN left out; the
+    point ``value`` if none is defined) widened to contain the estimate ``value``, then
+    to ``floor`` where narrower (:func:`no_narrower`, which gives the label).
+
+    Examples
+    --------
+    >>> floored_percentile([0.4, np.nan, 0.6], 0.7, (0.3, 0.65), "bootstrap", "Wilson's", 0.5)
+    (0.3, 0.7, "bootstrap, widened to Wilson's where narrower")
+    """
+    d = np.asarray(draws, dtype=float).ravel()
+    d = d[~np.isnan(d)]
+    lo, hi = ((float(x[0]) for x in percentile_columns(d[:, None], level)) if len(d)
+              else (value, value))
+    return no_narrower(min(lo, value), max(hi, value), floor, label, name)

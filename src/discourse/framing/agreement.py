@@ -57,7 +57,7 @@ import pandas as pd
 
 from discourse import agreement_ci, provenance, stats
 from discourse.bootstrap import (ClusterBootstrap, DEFAULT_SEED, cluster_bootstrap,
-                                 no_narrower, percentile_columns)
+                                 floored_percentile, percentile_columns)
 from discourse.checks import check_codes, check_columns
 from discourse.clustered_ci import design_units
 from discourse.framing.lexicon import FRAMES
@@ -192,9 +192,9 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
         draws["percent_agreement"] = (cell_reps[:, 0] + cell_reps[:, 3]) / cell_reps.sum(axis=1)
         for m in metrics:
             value = float(point[m])
-            lo, hi = (float(x[0]) for x in percentile_columns(draws[m], level))
-            how = label
             if np.isnan(value):         # undefined: the bootstrap's interval as it is
+                lo, hi = (float(x[0]) for x in percentile_columns(draws[m], level))
+                how = label
                 if m in PROPORTIONS:        # (a proportion without a denominator: none)
                     lo = hi = np.nan
                     how = UNDEFINED
@@ -204,12 +204,13 @@ def agreement_intervals(coder: pd.DataFrame, reference: pd.DataFrame, boot: Clus
                                 "recall": (c[:, 0] + c[:, 2], c[:, 0]),
                                 "percent_agreement": (np.ones(n), c[:, 0] + c[:, 3])}[m]
                 floor = design.wilson(hit, rows_of == 1, level)
-                lo, hi, how = no_narrower(min(lo, value), max(hi, value), floor[:2], label,
-                                          floor.name)
+                lo, hi, how = floored_percentile(draws[m], value, floor[:2], label,
+                                                 floor.name, level)
             else:
                 interval, name = ANALYTIC[m]
-                lo, hi, how = no_narrower(min(lo, value), max(hi, value),
-                                          interval(tp, fp, fn, tn, level), label, name)
+                lo, hi, how = floored_percentile(draws[m], value,
+                                                 interval(tp, fp, fn, tn, level), label,
+                                                 name, level)
             rows.append({"frame": f, "metric": m, "value": value, "ci_low": float(lo),
                          "ci_high": float(hi), "interval": how, "n": n,
                          "n_boot": boot.n_boot, "seed": boot.seed})

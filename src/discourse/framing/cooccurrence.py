@@ -30,7 +30,7 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
-                                 no_narrower, percentile_columns)
+                                 floored_percentile)
 from discourse.checks import check_columns, check_positive_int
 from discourse.clustered_ci import design_units
 from discourse.framing.agreement import UNDEFINED
@@ -106,12 +106,10 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.
                 base = rep[:, _PAIRS.index((a, a))]
                 with np.errstate(invalid="ignore", divide="ignore"):
                     draws = np.where(base > 0, rep[:, j] / np.where(base > 0, base, 1), np.nan)
-                lo, hi = (float(x[0]) for x in percentile_columns(draws[:, None], level))
-                if np.isnan(lo):                # no replicate drew a sentence of frame a
-                    lo = hi = value
+                # (no replicate drew a sentence of frame a: the point, then the floor)
                 floor = design.wilson(has[b], (mask == 1) & (has[a] == 1), level)
-                lo, hi, how = no_narrower(min(lo, value), max(hi, value), floor[:2], label,
-                                          floor.name)
+                lo, hi, how = floored_percentile(draws, value, floor[:2], label,
+                                                 floor.name, level)
             rows.append({"year": name, "frame_a": a, "frame_b": b,
                          "n_sentences": int(mask.sum()), "n_a": na, "n_both": both,
                          "share_of_sentences": both / mask.sum(), "share_of_a": value,

@@ -37,7 +37,7 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
-                                 no_narrower, percentile_columns)
+                                 floored_percentile, no_narrower, percentile_columns)
 from discourse.checks import check_columns
 from discourse.clustered_ci import design_units
 from discourse.framing.agreement import resampler
@@ -122,11 +122,8 @@ def _rate_interval(inside, hits, design, replicates: np.ndarray, level: float) -
     if not inside.any():
         return np.nan, np.nan
     value = hits[inside].mean()
-    defined = replicates[~np.isnan(replicates)]
-    lo, hi = ((float(x[0]) for x in percentile_columns(defined[:, None], level))
-              if len(defined) else (value, value))
-    wlo, whi = design.wilson(hits, inside, level)[:2]
-    return min(lo, value, wlo), max(hi, value, whi)
+    return floored_percentile(replicates, value, design.wilson(hits, inside, level)[:2],
+                              level=level)[:2]
 
 
 @provenance.tracked
@@ -230,15 +227,13 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
                     d = d[~np.isnan(d)]
                     diff = (k / n if n else np.nan) - (k0 / n0 if n0 else np.nan)
                     if len(d) and not np.isnan(diff):
-                        dlo, dhi = (float(x[0]) for x in percentile_columns(d[:, None],
-                                                                            level))
                         # never narrower than Newcombe's interval (from Wilson's at the
                         # effective sample sizes): with few errors (none, in both years)
                         # resampling paragraphs cannot show the uncertainty, and a point
                         # [0, 0] would claim certainty
                         nlo, nhi, _ = design.newcombe(hits, klass & (mask == 1),
                                                       klass & (ref == 1), level)
-                        dlo, dhi = min(dlo, diff, nlo), max(dhi, diff, nhi)
+                        dlo, dhi, _ = floored_percentile(d, diff, (nlo, nhi), level=level)
                         differs = "yes" if dlo > 0 or dhi < 0 else "no"
                     else:
                         dlo = dhi = np.nan
