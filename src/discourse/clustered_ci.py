@@ -57,7 +57,10 @@ import pandas as pd
 from discourse import stats
 
 __all__ = ["EffectiveInterval", "Design", "design_units", "effective_wilson_interval",
-           "effective_newcombe_interval"]
+           "effective_newcombe_interval", "UNDEFINED"]
+
+#: The ``interval`` of a proportion without sentences in its denominator (no interval).
+UNDEFINED = "none: no sentence in the denominator"
 
 
 class EffectiveInterval(NamedTuple):

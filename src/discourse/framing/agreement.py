@@ -59,7 +59,7 @@ from discourse import agreement_ci, provenance, stats
 from discourse.bootstrap import (ClusterBootstrap, DEFAULT_SEED, cluster_bootstrap,
                                  floored_percentile, percentile_columns)
 from discourse.checks import check_codes, check_columns
-from discourse.clustered_ci import design_units
+from discourse.clustered_ci import UNDEFINED, design_units
 from discourse.framing.lexicon import FRAMES
 
 __all__ = [
@@ -91,10 +91,6 @@ ANALYTIC = {
     "alpha": (agreement_ci.alpha_interval, "the Donner-Eliasziw interval mapped to alpha "
               "(assumes independent sentences)"),
 }
-
-
-#: The ``interval`` of a proportion without sentences in its denominator (no interval).
-UNDEFINED = "none: no sentence in the denominator"
 
 
 def resampler(rows: pd.DataFrame, clusters: pd.DataFrame | None = None, *,

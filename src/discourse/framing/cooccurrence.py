@@ -32,8 +32,7 @@ from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  floored_percentile)
 from discourse.checks import check_columns, check_positive_int
-from discourse.clustered_ci import design_units
-from discourse.framing.agreement import UNDEFINED
+from discourse.clustered_ci import UNDEFINED, design_units
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.shares import merge_codes
 
