@@ -1,0 +1,127 @@
+"""Coverage of the intervals of a difference of frame shares between two years
+(:func:`discourse.framing.frame_differences`) when each year has one document of many
+paragraphs, or several documents.
+
+The data sets are those of ``share_coverage.py``, two years at a time: in each year,
+``D`` documents of ``P`` paragraphs of ``m`` sentences; document ``d`` has a frame
+probability drawn from a beta distribution with the year's mean (``mu`` in the first
+year, ``mu + delta`` in the second) and correlation ``rho_doc``, each paragraph one drawn
+around it with correlation ``rho_par``, each sentence the frame with its paragraph's
+probability. With several documents a year the true difference is ``delta`` (the
+population of documents each year's documents stand for: the bootstrap resamples
+documents within years); with one document a year it is the difference of the two
+documents' own probabilities (paragraphs are resampled: the interval is about the two
+texts). The three frame columns of one call are three independent data sets. Intervals
+checked (share of data sets whose 95% interval contains the true difference; mean width
+of the package's):
+
+* ``Newcombe``: Newcombe's (1998) hybrid score interval for independent sentences (the
+  table's ``newcombe_*_independent`` columns);
+* ``bootstrap``: the cluster bootstrap's percentile interval of the difference alone
+  (recomputed from :func:`discourse.bootstrap.cluster_bootstrap` with the same seed:
+  strata are the years; documents resampled within a year that has several, else its
+  paragraphs);
+* ``package``: the table's ``ci_low, ci_high`` (the bootstrap widened where narrower to
+  Newcombe's interval from the two years' Wilson intervals at the effective sample size,
+  :func:`discourse.clustered_ci.effective_newcombe_interval`).
+
+Run from the repository root, one process::
+
+    nice -n 19 .venv/bin/python benchmarks/difference_coverage.py             # a few minutes
+    nice -n 19 .venv/bin/python benchmarks/difference_coverage.py --sims 300 --designs 1x36x2
+
+References
+----------
+Newcombe, R. G. (1998). Interval estimation for the difference between independent
+proportions: comparison of eleven methods. *Statistics in Medicine* 17, 873-890.
+Korn, E. L. and Graubard, B. I. (1998). Confidence intervals for proportions with small
+expected number of positive counts estimated from survey data. *Survey Methodology*
+24(2), 193-201.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+import pandas as pd
+
+from share_coverage import DESIGNS, FRAMES, _beta
+
+YEARS = (2021, 2022)
+
+
+def run(mu, delta, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed) -> dict:
+    from discourse import framing, stats
+    from discourse.bootstrap import cluster_bootstrap
+
+    rng = np.random.default_rng(seed)
+    per_year = docs * paragraphs * m
+    n = 2 * per_year
+    year = np.where(np.arange(n) < per_year, YEARS[0], YEARS[1])
+    doc = np.arange(n) // (paragraphs * m)                 # documents numbered across years
+    par = np.arange(n) // m                                # paragraphs numbered across years
+    sentences = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(n)], "year": year,
+                              "doc_id": [f"d{d}" for d in doc], "paragraph": par % paragraphs,
+                              "text": "x"})
+    second = (year == YEARS[1]).astype(float)
+    hits = {"newcombe": 0, "bootstrap": 0, "package": 0}
+    width = 0.0
+    done = 0
+    while done < sims:
+        codes, truth = {"sentence_id": sentences.sentence_id}, {}
+        for f in FRAMES:
+            means = (mu, mu + delta)
+            p_doc = np.concatenate([_beta(rng, means[y], rho_doc, docs) for y in (0, 1)])
+            p_par = np.concatenate([_beta(rng, p, rho_par, paragraphs) for p in p_doc])
+            codes[f] = (rng.random(n) < p_par[par]).astype(int)
+            truth[f] = delta if docs > 1 else float(p_doc[1] - p_doc[0])
+        seed_call = int(rng.integers(2 ** 31))
+        table = framing.frame_differences(pd.DataFrame(codes), sentences, n_boot=n_boot,
+                                          seed=seed_call).set_index("frame")
+        boot = cluster_bootstrap(sentences, n_boot=n_boot, seed=seed_call)
+        n_rep = boot.sums(np.column_stack([1 - second, second]))
+        for f in FRAMES:
+            row, t = table.loc[f], truth[f]
+            assert (row.reference, row.target) == YEARS
+            hits["newcombe"] += int(row.newcombe_low_independent <= t
+                                    <= row.newcombe_high_independent)
+            k = boot.sums(np.column_stack([codes[f] * (1 - second), codes[f] * second]))
+            lo, hi = stats.percentile_interval(k[:, 1] / n_rep[:, 1] - k[:, 0] / n_rep[:, 0])
+            hits["bootstrap"] += int(lo <= t <= hi)
+            hits["package"] += int(row.ci_low <= t <= row.ci_high)
+            width += row.ci_high - row.ci_low
+        done += len(FRAMES)
+    return {**{key: h / done for key, h in hits.items()}, "width": width / done}
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mu", type=float, default=0.3, help="share in the first year")
+    parser.add_argument("--delta", type=float, default=0.0, help="second year minus first")
+    parser.add_argument("--rho-doc", type=float, default=0.1)
+    parser.add_argument("--rho-par", type=float, default=0.3)
+    parser.add_argument("--designs", default=",".join(DESIGNS))
+    parser.add_argument("--sims", type=int, default=600, help="data sets per design")
+    parser.add_argument("--b", type=int, default=1000, help="bootstrap replicates")
+    parser.add_argument("--seed", type=int, default=20261205)
+    args = parser.parse_args(argv)
+    print(f"mu={args.mu}, delta={args.delta}, rho_doc={args.rho_doc}, "
+          f"rho_par={args.rho_par}, sims={args.sims}, B={args.b}, seed={args.seed}; share "
+          "of data sets whose 95% interval contains the true difference; mean width of the "
+          "package's interval")
+    print("| documents x paragraphs x sentences, each year | Newcombe | bootstrap | package "
+          "| package width |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    start = time.perf_counter()
+    for i, name in enumerate(args.designs.split(",")):
+        out = run(args.mu, args.delta, args.rho_doc, args.rho_par, *DESIGNS[name], args.sims,
+                  args.b, (args.seed, i))
+        print(f"| {name} | {out['newcombe']:.3f} | {out['bootstrap']:.3f} | "
+              f"{out['package']:.3f} | {out['width']:.2f} |", flush=True)
+    print(f"{time.perf_counter() - start:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
