@@ -77,6 +77,9 @@ def test_where_the_design_effect_cannot_be_estimated():
     assert one.deff == 1.0 and one.df == 3
     n_eff = 8 * (Z / t.ppf(0.975, 3)) ** 2
     assert (one.low, one.high) == pytest.approx(_wilson(1.0, n_eff))
+    assert one.name == ("the Wilson score interval of 8/8 at the effective sample size "
+                        "(design effect not estimable at a proportion of 0 or 1, taken as "
+                        "1, t with 3 df; Korn and Graubard 1998)")
     alone = effective_wilson_interval([1, 0, 1, 1], [0, 0, 1, 1], [0, 0, 1, 1])
     assert (alone.deff, alone.df) == (1.0, 0)
     assert (alone.low, alone.high) == pytest.approx(stats.wilson_interval(3, 4))

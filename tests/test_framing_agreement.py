@@ -219,3 +219,28 @@ def test_kappa_interval_covers_at_fifty_independent_sentences():
     new, old = _coverage(50, cells, sims=400, n_boot=1000, seed=7)
     assert new >= 0.92
     assert old < 0.92 and new - old >= 0.03
+
+
+@pytest.mark.parametrize("n_docs", [agreement.DOCUMENTS_RESAMPLED_FROM - 1,
+                                    agreement.DOCUMENTS_RESAMPLED_FROM])
+def test_a_set_of_many_texts_resamples_its_texts(n_docs):
+    """From DOCUMENTS_RESAMPLED_FROM documents on, a replicate draws whole documents
+    (every paragraph of a document drawn as often as the document); below it, the
+    paragraphs of each document are drawn within it (each document keeps its number of
+    paragraphs)."""
+    rows = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(6 * n_docs)],
+                         "doc_id": np.repeat([f"d{d}" for d in range(n_docs)], 6),
+                         "paragraph": np.tile(np.repeat([1, 2, 3], 2), n_docs)})
+    boot = agreement.resampler(rows, n_boot=300, seed=3)
+    counts = boot.counts()                          # replicates x clusters (paragraphs)
+    doc_of = boot.clusters["document"].to_numpy()
+    per_doc = np.stack([counts[:, doc_of == f"d{d}"] for d in range(n_docs)], axis=1)
+    if n_docs >= agreement.DOCUMENTS_RESAMPLED_FROM:
+        assert boot.design == "documents resampled"
+        assert (per_doc == per_doc[:, :, :1]).all()            # a document's paragraphs together
+        assert (per_doc[:, :, 0].sum(axis=1) == n_docs).all()  # n_docs documents a replicate
+        assert per_doc[:, :, 0].max() > 1                      # some drawn twice or more
+    else:
+        assert boot.design == "paragraphs resampled within documents"
+        assert (per_doc.sum(axis=2) == 3).all()                # 3 paragraphs per document
+        assert (per_doc != per_doc[:, :, :1]).any()

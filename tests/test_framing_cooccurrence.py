@@ -34,6 +34,10 @@ def test_counts_and_shares_by_hand():
     assert (row.share_of_sentences, row.share_of_a) == (70 / 200, 70 / 200)
     assert t.loc[("2022", "economy", "security"), "share_of_a"] == 1.0
     assert t.loc[("2021", "economy", "economy"), "n_both"] == 50     # the diagonal: n_a
+    diagonal = t.loc[("2021", "economy", "economy")]                 # 1 by definition
+    assert diagonal.share_of_a == 1.0 and np.isnan(diagonal.ci_low) and \
+        np.isnan(diagonal.ci_high)
+    assert diagonal.interval == "none: a frame with itself, 1 by definition"
     none = t.loc[("all", "multilateralism", "security")]
     assert none.n_a == 0 and np.isnan(none.share_of_a) and np.isnan(none.ci_low)
     assert set(t.n_boot) == {500} and set(t.seed) == {1}
@@ -77,8 +81,9 @@ def test_never_narrower_than_wilson():
     assert (row.ci_low, row.ci_high) == pytest.approx(floor[:2])
     assert floor.low < stats.wilson_interval(50, 50)[0]
     assert row.interval.endswith("widened to the Wilson score interval of 50/50 at the "
-                                 "effective sample size (design effect 1.00, t with 9 df; "
-                                 "Korn and Graubard 1998) where narrower")
+                                 "effective sample size (design effect not estimable at a "
+                                 "proportion of 0 or 1, taken as 1, t with 9 df; Korn and "
+                                 "Graubard 1998) where narrower")
 
 
 def test_bad_arguments_are_named():

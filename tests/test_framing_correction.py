@@ -153,8 +153,8 @@ def test_a_corrected_share_is_never_surer_than_the_coder_share():
         wlo, whi = framing.wilson_interval(k, 8)
         assert r.ci_low < wlo and r.ci_high > whi
         assert r.method.endswith(
-            f"widened to the Rogan-Gladen correction of the coder share's {floor.name} "
-            "(which assumes Se, Sp known) where narrower")
+            f"widened to the Rogan-Gladen correction of {floor.name} (the coder share; "
+            "Se and Sp taken as known) where narrower")
         assert "t with 1 df" in floor.name
 
 

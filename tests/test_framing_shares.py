@@ -79,9 +79,12 @@ def test_sensitivity_cooccurrence_roles_trajectory():
     co = framing.cooccurrence(c, sents).set_index(["year", "frame_a", "frame_b"])
     assert co.loc[("all", "security", "multilateralism"), "n_both"] == 1
     assert co.loc[("all", "multilateralism", "security"), "share_of_a"] == 0.25
-    defined = co.n_a > 0
+    defined = (co.n_a > 0) & (co.index.get_level_values("frame_a")
+                              != co.index.get_level_values("frame_b"))
     assert all(i.startswith("cluster bootstrap percentile") for i in co.interval[defined])
-    assert set(co.interval[~defined]) == {"none: no sentence in the denominator"}
+    assert set(co.interval[co.n_a == 0]) == {"none: no sentence in the denominator"}
+    assert set(co.interval[~defined & (co.n_a > 0)]) == {
+        "none: a frame with itself, 1 by definition"}
     assert not defined.all()                                # economy: no sentence
     r = framing.frames_by_role(c, sents)
     assert r[(r.role == "question") & (r.frame == "security")].share.iloc[0] == 0

@@ -41,11 +41,12 @@ def test_validate_tables_and_intervals():
     assert eco.interval.to_dict() == {
         # economy: tp 4, fp 0, fn 0; the label gives the proportion's own denominator
         "precision": f"{boot}, widened to the Wilson score interval of 4/4 at the "
-                     "effective sample size (design effect 1.00, t with 3 df; Korn and "
-                     "Graubard 1998) where narrower",
+                     "effective sample size (design effect not estimable at a proportion "
+                     "of 0 or 1, taken as 1, t with 3 df; Korn and Graubard 1998) where "
+                     "narrower",
         "recall": f"{boot}, widened to the Wilson score interval of 4/4 at the effective "
-                  "sample size (design effect 1.00, t with 3 df; Korn and Graubard 1998) "
-                  "where narrower",
+                  "sample size (design effect not estimable at a proportion of 0 or 1, "
+                  "taken as 1, t with 3 df; Korn and Graubard 1998) where narrower",
         "f1": f"{boot}, widened to the Wilson interval of the Jaccard index mapped to F1 "
               "(assumes independent sentences) where narrower",
         "kappa": f"{boot}, widened to the Donner-Eliasziw interval (assumes independent "

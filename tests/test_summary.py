@@ -309,6 +309,23 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     assert "with the adjudicated hand coding of 428 sentences of the set 'held'" in text
     assert "with the hand coding of 428 sentences of the set 'dev'" in text
     assert "fair estimate" not in text and "upper bound rather than" not in text
+    assert "the set's texts" not in text and "chosen over learned coders" not in text
+    # intervals that resample the set's texts, and a set that also chose the instrument
+    gen["interval"] = "cluster bootstrap percentile (paragraphs resampled within documents)"
+    gen.loc[gen.set == "held", "interval"] = "cluster bootstrap percentile (documents " \
+        "resampled; B=10, seed=1) of the 2x2 table"
+    gen.to_csv(tmp_path / "framing-generalisation.csv", index=False)
+    _write(tmp_path, "framing-instruments.csv", [
+        dict(method="lexicon", data="held (synthetic text, never used ...)",
+             frame="security", kappa=0.8)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert ("An estimate of its accuracy on new text of this kind (the intervals resample "
+            "the set's texts); the texts are synthetic, so real text may differ; the set was "
+            "also one of those on which the lexicon was chosen over learned coders (a small "
+            "selection on it). Two coders") in text
+    assert "results/framing-ceiling.csv; results/framing-instruments.csv]" in text
+    assert "set 'dev' (synthetic text, used to build or tune the lexicon): security F1 " \
+        "0.90 (95% CI 0.80-0.95), Cohen's kappa 0.88 (0.78-0.93). Optimistic" in text
 
 
 def test_the_header_names_the_folder_it_is_written_into(tmp_path):
@@ -365,6 +382,16 @@ def test_sensitivity_and_topic_names_say_only_what_the_tables_hold(tmp_path):
     text = summary.render_summary(summary.headline_findings(tmp_path))
     assert ("holds in 2 of 2 checks (without questions, titles and leads; hand codes "
             "instead of lexicon codes; the main result itself is not counted)") in text
+    # every conclusion "no clear change": the summary says the null result is what holds,
+    # with the narrowest interval's width (0.1 - -0.3 = 40 points) and the extremes
+    assert ("What holds is a null result: in every variant no difference is clear: each "
+            "95% interval includes 0 and spans at least 40 points (between them from -30 "
+            "to +10 points), so the texts cannot rule out sizeable differences either "
+            "way.") in text
+    _write(tmp_path, "framing-sensitivity.csv",
+           [main, dict(check, conclusion="lower", holds=False, ci_high=-0.05)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "What holds is a null result" not in text
 
 
 def test_a_share_whose_resampling_interval_is_a_point_says_so(tmp_path):

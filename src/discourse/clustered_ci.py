@@ -186,8 +186,10 @@ def effective_wilson_interval(y, strata, units, level: float = 0.95) -> Effectiv
 
         n_eff *= (stats.z_value(level) / t.ppf(0.5 + level / 2, df)) ** 2
     low, high = stats.wilson_interval(p * n_eff, n_eff, level)
+    effect = (f"design effect {deff:.2f}" if independent > 0 else
+              "design effect not estimable at a proportion of 0 or 1, taken as 1")
     name = (f"the Wilson score interval of {int(y.sum())}/{n} at the effective sample size "
-            f"(design effect {deff:.2f}, t with {df} df; Korn and Graubard 1998)" if df else
+            f"({effect}, t with {df} df; Korn and Graubard 1998)" if df else
             f"the Wilson score interval of {int(y.sum())}/{n} (one unit per stratum: no "
             "design effect to estimate; assumes independent sentences)")
     return EffectiveInterval(low, high, deff, df, name, float(n_eff))

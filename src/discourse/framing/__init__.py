@@ -50,7 +50,8 @@ the codebook's rules live in the lexicon file; a sentence referring back ("in th
 context") inherits the frames of the paragraph's last framed sentence, and a reference
 to a document's event ("the sides", "the exercise") the frames of its title and lead;
 agreement with hand coding is precision, recall, F1, Cohen's kappa and Krippendorff's
-alpha (paragraph-cluster bootstrap intervals with Jeffreys pseudo-counts, no narrower
+alpha (cluster bootstrap intervals with Jeffreys pseudo-counts, texts resampled in a set
+of ten or more, else paragraphs within each text, no narrower
 than an analytic interval: for precision and recall Wilson's at the effective sample
 size, :mod:`discourse.clustered_ci`); shares, year differences and co-occurrence have
 cluster bootstrap intervals (paragraphs resampled within documents) no narrower than

@@ -64,6 +64,7 @@ from discourse.framing.lexicon import FRAMES
 
 __all__ = [
     "AGREEMENT_N_BOOT",
+    "DOCUMENTS_RESAMPLED_FROM",
     "PROPORTIONS",
     "UNDEFINED",
     "ANALYTIC",
@@ -93,15 +94,25 @@ ANALYTIC = {
 }
 
 
+#: A hand-coded set of at least this many documents has its documents resampled
+#: (:func:`resampler`); with fewer, a percentile interval over documents has too few
+#: distinct resamples (three for two documents), and the interval is about the texts.
+DOCUMENTS_RESAMPLED_FROM = 10
+
+
 def resampler(rows: pd.DataFrame, clusters: pd.DataFrame | None = None, *,
               id_col: str = "sentence_id", n_boot: int = AGREEMENT_N_BOOT,
               seed: int = DEFAULT_SEED) -> ClusterBootstrap:
     """The cluster bootstrap of hand-coded sentences (rows in their order).
 
     Paragraphs are found in ``rows`` or, by ``id_col``, in ``clusters`` (e.g. the
-    sentences table): ``doc_id`` and ``paragraph`` give paragraphs resampled within each
-    document (documents kept); ``paragraph`` alone, paragraphs resampled; neither,
-    sentences resampled one by one (the label says so).
+    sentences table). With ``doc_id``: a set of at least
+    :data:`DOCUMENTS_RESAMPLED_FROM` documents has its documents resampled, each with
+    all its paragraphs (its texts stand for texts of their kind, and their agreement
+    varies from text to text: the interval is about new texts of the kind); a set of
+    fewer (the study's two texts) has its paragraphs resampled within each document,
+    documents kept (the interval is about these texts). ``paragraph`` alone:
+    paragraphs resampled; neither: sentences resampled one by one. The label says which.
     """
     info = rows[[id_col]]
     if clusters is not None:
@@ -114,8 +125,9 @@ def resampler(rows: pd.DataFrame, clusters: pd.DataFrame | None = None, *,
         info = rows[[id_col, *keep]]
     has_doc = "doc_id" in info and info["doc_id"].notna().all()
     has_par = "paragraph" in info and info["paragraph"].notna().all()
+    few = has_doc and info["doc_id"].nunique() < DOCUMENTS_RESAMPLED_FROM
     return cluster_bootstrap(info.reset_index(drop=True), n_boot=n_boot, seed=seed,
-                             stratum="doc_id" if has_doc else None,
+                             stratum="doc_id" if few else None,
                              document="doc_id" if has_doc else None,
                              paragraph="paragraph" if has_par else None)
 

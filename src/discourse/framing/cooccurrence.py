@@ -39,6 +39,8 @@ from discourse.framing.shares import merge_codes
 __all__ = ["cooccurrence"]
 
 _PAIRS = [(a, b) for a in FRAMES for b in FRAMES]
+#: The ``interval`` of a frame with itself (``share_of_a`` is 1 by definition).
+ONE_BY_DEFINITION = "none: a frame with itself, 1 by definition"
 
 
 @provenance.tracked
@@ -64,7 +66,8 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.
         n_both, share_of_sentences`` (n_both / n_sentences), ``share_of_a`` (n_both /
         n_a: of the sentences with frame a, the share that also carry b; NaN without
         a sentence of frame a), ``ci_low, ci_high`` (its interval: see the module
-        docstring), ``interval`` (how it was made), ``n_boot, seed``.
+        docstring; none for a frame with itself, whose ``share_of_a`` is 1 by
+        definition), ``interval`` (how it was made), ``n_boot, seed``.
 
     Examples
     --------
@@ -100,7 +103,9 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.
             na, both = int(count[_PAIRS.index((a, a))]), int(count[j])
             lo = hi = value = np.nan
             how = UNDEFINED
-            if na:
+            if na and a == b:                   # 1 by definition: nothing to estimate
+                value, how = 1.0, ONE_BY_DEFINITION
+            elif na:
                 value = both / na
                 base = rep[:, _PAIRS.index((a, a))]
                 with np.errstate(invalid="ignore", divide="ignore"):

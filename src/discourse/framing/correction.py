@@ -356,8 +356,8 @@ def corrected_shares(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.Data
                 share = corpus_design.wilson(x[:, fi], member[:, yi] == 1, level)
                 floor = tuple(float(rogan_gladen(b, se, sp)) for b in share[:2])
                 lo, hi, how = no_narrower(lo, hi, floor, method, "the Rogan-Gladen "
-                                          f"correction of the coder share's {share.name} "
-                                          "(which assumes Se, Sp known)")
+                                          f"correction of {share.name} (the coder share; "
+                                          "Se and Sp taken as known)")
             raw = float(rogan_gladen(p, se, sp, clip=False))
             in_year = (hand_year == y).to_numpy()
             n_hand = int(in_year.sum())

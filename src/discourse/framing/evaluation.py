@@ -18,9 +18,10 @@ out) and real-text transfer are in :mod:`discourse.framing.instruments`.
 
 Agreement statistics are :func:`discourse.stats.binary_agreement` (precision, recall,
 F1, Cohen's kappa, Krippendorff's alpha); intervals come from
-:func:`discourse.framing.agreement.agreement_intervals` (a paragraph-cluster bootstrap,
-widened to an analytic interval where narrower: Wilson's at the effective sample size
-for proportions).
+:func:`discourse.framing.agreement.agreement_intervals` (a cluster bootstrap, widened
+to an analytic interval where narrower: Wilson's at the effective sample size for
+proportions); a set of ten texts or more has its texts resampled, a set of fewer its
+paragraphs within each text (:func:`discourse.framing.agreement.resampler`).
 """
 
 from __future__ import annotations
@@ -284,8 +285,9 @@ def intercoder(corpus: str | os.PathLike | None = None, *, n_boot: int = AGREEME
     """Agreement between the two hand coders of each set, before adjudication.
 
     Each pair is :func:`~discourse.framing.agreement.intercoder_reliability` with F1
-    added: percent agreement, F1, kappa and alpha with a paragraph-cluster bootstrap
-    interval (paragraphs resampled within documents, where the set has them) widened to
+    added: percent agreement, F1, kappa and alpha with a cluster bootstrap interval
+    (texts resampled in a set of ten or more, else paragraphs within each text, where
+    the set has them: :func:`~discourse.framing.agreement.resampler`) widened to
     an analytic interval where narrower, Wilson's (1927) at the effective sample size
     for percent agreement
     (:func:`~discourse.framing.agreement.agreement_intervals`).

@@ -179,6 +179,12 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
                     if developed_on else "the lexicon as it is, not developed on these texts"
                     if developed_on is False else "the lexicon as it is (whether it was "
                     "developed on these texts is not recorded)")
+    # the re-weighting is fitted on the source text, but its features are the lexicon's
+    # findings, so it is a transfer only as far as the lexicon's own codes are
+    reweighted_note = "lexicon output re-weighted on the source text" + (
+        "; not a transfer: the lexicon was developed on these texts" if developed_on
+        else "" if developed_on is False else "; whether the lexicon was developed on "
+        "these texts is not recorded")
     rows = []
     for src in groups:
         for tgt in groups:
@@ -201,8 +207,7 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
                                            random_state=seed).fit(x_tr, y_tr).predict(
                         vec.transform(feats[te]))
                 rows.append(_scores("lexicon_reweighted", "", f, m[f][te], p,
-                                    note="lexicon output re-weighted on the source text",
-                                    **extra))
+                                    note=reweighted_note, **extra))
                 rows.append(_scores("lexicon", "", f, m[f][te], m[f"lex_{f}"][te],
                                     note=lexicon_note, **extra))
     cols = ["source", "target", "method", "frame", *AGREEMENT_METRICS, "n", "n_train", "note"]

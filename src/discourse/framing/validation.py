@@ -4,7 +4,8 @@
   (1960) kappa and Krippendorff's (2004) alpha (nominal, two coders, no missing
   values) per frame (:func:`discourse.stats.agreement_scores`), with intervals that
   never collapse (:func:`discourse.framing.agreement.agreement_intervals`): a
-  percentile interval from a paragraph-cluster bootstrap of the 2x2 table with
+  percentile interval from a cluster bootstrap of the 2x2 table (texts resampled in a
+  set of ten or more, paragraphs within each text in fewer) with
   Jeffreys pseudo-counts (Efron and Tibshirani 1993), widened to an analytic interval
   where narrower (Wilson's score interval at the effective sample size for precision
   and recall, :mod:`discourse.clustered_ci`; Donner and

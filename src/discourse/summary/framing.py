@@ -114,6 +114,14 @@ def framing_findings(root: Path):
                 + f" ({r.variant}: {r.conclusion}, {pp(r.difference)} points, "
                 f"95% CI {pp0(r.ci_low)} to {pp0(r.ci_high)})"
                 for r in broken.itertuples()) + "."
+        if "conclusion" in sens and sens.conclusion.eq("no clear change").all():
+            # what holds is a null result: say so, with how wide the intervals are
+            width = (sens.ci_high - sens.ci_low).min() * 100
+            text += (" What holds is a null result: in every variant no difference is "
+                     f"clear: each 95% interval includes 0 and spans at least {width:.0f} "
+                     f"points (between them from {pp0(sens.ci_low.min())} to "
+                     f"{pp0(sens.ci_high.max())} points), so the texts cannot rule out "
+                     "sizeable differences either way.")
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
 
 
@@ -216,13 +224,21 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
     gen = read(root, R.FRAMING_GENERALISATION)
     if gen is None or "measured_on" not in gen:
         return
+    instruments = read(root, R.FRAMING_INSTRUMENTS)
     for name, part in gen.groupby("set", sort=False):
         r = part.iloc[0]
         if skip_corpus and name == "corpus":
             continue
+        texts = "interval" in part and part.interval.astype(str).str.contains(
+            "(documents resampled", regex=False).all()
+        chose = instruments is not None and "data" in instruments and \
+            instruments.data.astype(str).str.startswith(f"{name} (").any()
         what = (" An estimate of its accuracy on new text of this kind"
-                + ("; the texts are synthetic, so real text may differ."
-                   if r.kind == "synthetic" else ".")
+                + (" (the intervals resample the set's texts)" if texts else "")
+                + ("; the texts are synthetic, so real text may differ" if r.kind ==
+                   "synthetic" else "")
+                + ("; the set was also one of those on which the lexicon was chosen over "
+                   "learned coders (a small selection on it)" if chose else "") + "."
                 if r.used_for_development == "no" else
                 " Optimistic: the lexicon was built or tuned on these sentences.")
         who = f"; coded by {r.coded_by}" if isinstance(getattr(r, "coded_by", None), str) \
@@ -233,7 +249,8 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
         text = (f"Agreement of the lexicon coder with {reference} of "
                 f"{int(r.n)} sentences of the set '{name}' ({r.measured_on}{who}): "
                 f"{agreement(part)}.{what}")
-        src = R.FRAMING_GENERALISATION.ref + (f"; {R.FRAMING_CEILING.ref}" if two else "")
+        src = R.FRAMING_GENERALISATION.ref + (f"; {R.FRAMING_CEILING.ref}" if two else "") \
+            + (f"; {R.FRAMING_INSTRUMENTS.ref}" if chose else "")
         yield ("Framing", text + two, src)
 
 
