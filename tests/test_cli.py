@@ -317,6 +317,37 @@ def test_another_corpus_never_writes_into_the_repository_folders(
     assert "is not the one the run" in err and "inside the repository" not in err
 
 
+@pytest.mark.parametrize("args, folder", [
+    (["frames", "{input}", "-o", "{repo}/results/framing-codes.csv"], "results/"),
+    (["frames", "{input}", "-o", "{repo}/corpus/never-written.csv"], "corpus/"),
+    (["report", "--results", "{tmp}/run/results", "-o", "{repo}/figures"], "figures/"),
+    (["report", "--corpus", "{tmp}", "--results", "{tmp}/run/results", "-o",
+      "{repo}/report"], "report/"),
+])
+def test_frames_and_report_never_write_into_the_repository_folders(tmp_path, capsys, args,
+                                                                   folder):
+    """A walkthrough: `discourse frames MINE.csv -o results/framing-codes.csv` replaced
+    the study's table with another schema, and `discourse report -o figures` wrote HTML
+    pages among the study's figures; both commands have no corpus of the study to check."""
+    from conftest import REPO
+
+    (tmp_path / "in.csv").write_text("id,text\na,Terrorism is a threat.\n")
+    before = {p: p.stat().st_mtime_ns for d in ("results", "figures", "corpus", "report")
+              for p in (REPO / d).rglob("*") if p.is_file()}
+    args = [a.format(repo=REPO, tmp=tmp_path, input=tmp_path / "in.csv") for a in args]
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert f"is inside the repository's own {folder}" in err and "nothing was written" in err
+    assert {p: p.stat().st_mtime_ns for d in ("results", "figures", "corpus", "report")
+            for p in (REPO / d).rglob("*") if p.is_file()} == before
+    # elsewhere it writes
+    if args[0] == "frames":
+        assert cli.main(["frames", str(tmp_path / "in.csv"), "-o",
+                         str(tmp_path / "codes.csv")]) == 0
+        assert (tmp_path / "codes.csv").read_text().startswith("id,security,economy")
+
+
 @pytest.mark.parametrize("args", [
     ["sentences", "-o", "{missing}/s.csv"],
     ["keyness", "--target", "2022", "--reference", "2021", "-o", "{missing}/k.csv"],

@@ -30,6 +30,36 @@ def test_lists_of_ministries_do_not_carry_frames(lex):
     assert codes("The transport ministers discussed terrorism.", lex) == (1, 0, 0)
 
 
+def test_a_list_of_ministries_ends_where_its_predicate_begins(lex):
+    """The list after "ministers of" names ministries; what the ministers do is the
+    sentence's subject and carries its frames: a word known only as a verb ends the list
+    ("condemned", "reviewed", "stressed"), as do modal and common reporting verbs, but a
+    participle framed by a comma and "by" still describes the meeting."""
+    assert codes("The Council of Ministers of the Interior condemned terrorism and drug "
+                 "trafficking.", lex) == (1, 0, 0)
+    assert codes("The ministers of agriculture welcomed the new trade agreement.", lex) \
+        == (0, 1, 0)
+    assert codes("The ministers of culture welcome the growth of trade.", lex) == (0, 1, 0)
+    assert codes("The meeting of ministers of defence reviewed joint counter-terrorism "
+                 "exercises.", lex) == (1, 0, 0)
+    assert codes("The ministers of defence will hold joint military exercises.", lex) \
+        == (1, 0, 0)
+    assert codes("The Minister of Emergency Situations stressed the importance of trade.",
+                 lex) == (0, 1, 0)
+    # the ministries' own names still carry nothing ...
+    assert codes("A meeting of the ministers of economy and trade was held.", lex) == \
+        (0, 0, 0)
+    assert codes("The ministers of culture, education and agriculture held a meeting.",
+                 lex) == (0, 0, 0)
+    blocked = framing.explain("The ministers of defence condemned terrorism.",
+                              lex)["blocked"]
+    assert any("'defence'" in b and "in list 'The ministers of defence'" in b for b in blocked)
+    # ... nor does a participle describing the meeting, nor "the People's Republic"
+    assert codes("Beijing hosted the meeting of Energy Ministers of the member states, "
+                 "chaired by the head of the National Energy Administration of the People's "
+                 "Republic of China.", lex)[1] == 0
+
+
 def test_notes_quote_a_blocked_span_as_printed(lex, real_sentences):
     """A note quotes the span that blocked a match as the text prints it: no spaces
     before commas, no comma at the span's edge (a list's span may start at one)."""

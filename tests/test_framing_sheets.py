@@ -165,6 +165,26 @@ def test_validate_with_two_sheets_reports_reliability(setup):
     assert rel.loc[("security", "percent_agreement"), "value"] == 1
     d = result.tables["intercoder-disagreements"]
     assert set(d.frame) == {"multilateralism"} and len(d) == 12
+    # the agreement table says what it was measured on: this corpus registers no sets
+    assert set(result.tables["agreement"].measured_on) == {
+        "a sample of this corpus: real text (whether the lexicon was built or tuned on it "
+        "is not recorded in annotations/sets.csv)"}
+
+
+@pytest.mark.parametrize("developed, said", [
+    (True, "a sample of this corpus: real text the lexicon was built or tuned on "
+           "(optimistic)"),
+    (False, "a sample of this corpus: real text the lexicon was not built or tuned on")])
+def test_the_agreement_of_a_sheet_says_whether_the_lexicon_was_built_on_it(
+        setup, monkeypatch, developed, said):
+    seen = []
+    monkeypatch.setattr(sheets, "lexicon_developed_on",
+                        lambda corpus: seen.append(corpus) or developed)
+    result = framing.validate_sheet(setup["coded"], corpus=setup["root"],
+                                    lexicon=setup["lexicon"], codebook=setup["book"],
+                                    n_boot=50, agreement_n_boot=50)
+    assert seen == [setup["root"]]                  # the registry of the sheet's corpus
+    assert set(result.tables["agreement"].measured_on) == {said}
 
 
 def test_a_validation_names_its_sheets_and_leaves_no_earlier_tables(setup):

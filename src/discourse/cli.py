@@ -331,6 +331,8 @@ def _output_problems(args) -> list[str]:
     where a file is written, and for each output inside the repository's own folders
     when the corpus is another (``reproduce`` has its run check these, with its other
     argument errors, all at once)."""
+    from pathlib import Path
+
     from discourse import paths
     from discourse.checks import missing_folders
 
@@ -348,6 +350,21 @@ def _output_problems(args) -> list[str]:
                      "study's tables; write elsewhere (nothing was written)"
                      for flag, value in outputs.items() if value is not None
                      and (inside := paths.repository_folder(value)) is not None]
+    elif args.command in ("frames", "report") and args.output is not None:
+        # coded sentences or HTML pages in results/, figures/, corpus/ ... would replace
+        # the study's tables or sources (written by `discourse reproduce` only); a report
+        # of another corpus's run in the study's report/ would pass for the study's
+        inside = paths.repository_folder(args.output)
+        if inside is None and args.command == "report" \
+                and not paths.is_study_corpus(args.corpus) \
+                and Path(args.output).resolve().is_relative_to(
+                    (paths.base() / "report").resolve()):
+            inside = "report/"
+        if inside is not None:
+            problems.append(f"-o {args.output} is inside the repository's own {inside}, "
+                            "with the study's sources, tables or report (written by "
+                            "discourse reproduce and make reproduce); write elsewhere "
+                            "(nothing was written)")
     return problems
 
 

@@ -72,6 +72,7 @@ __all__ = [
     "join_sentences",
     "lemma",
     "lemmatize",
+    "only_verb",
 ]
 
 #: Tokens for frame matching: words (with inner hyphens, decimals), "'s", or one symbol.
@@ -390,3 +391,19 @@ def lemma(word: str, overrides: Mapping[str, str] | None = None) -> str:
 def lemmatize(tokens: list[str], overrides: Mapping[str, str] | None = None) -> list[str]:
     """Return the lemma of each token (lower-cased), see :func:`lemma`."""
     return [lemma(t, overrides) for t in tokens]
+
+
+@functools.lru_cache(maxsize=8192)
+def only_verb(word: str) -> bool:
+    """Whether lemminflect's table knows the lower-case ``word`` only as a verb or an
+    auxiliary (no noun, adjective or other reading): "condemned", "held", "was" are;
+    "trade", "welcome", "affairs" and words it does not know are not.
+
+    Examples
+    --------
+    >>> [only_verb(w) for w in ["condemned", "discussed", "trade", "welcome", "Interior"]]
+    [True, True, False, False, False]
+    """
+    table, overrides = _lemma_tables()
+    entries = {**table.get(word, {}), **overrides.get(word, {})}
+    return bool(entries) and set(entries) <= {"VERB", "AUX"}

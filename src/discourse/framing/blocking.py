@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from discourse.framing.sections import FRAMES
-from discourse.text import printed
+from discourse.text import only_verb, printed
 
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
            "sco_body_spans", "backdrop_span", "apposition_spans", "quoted",
@@ -119,8 +119,10 @@ def list_span(toks, head, covered, joiners, *, after_of: bool, stops=frozenset()
 
     Backwards from the head over matched words (``covered``) and ``joiners``; forwards
     the same way, or (``after_of``, lists of ministries) after an "of"/"for" that
-    follows the head, over every word up to a word in ``stops`` or punctuation that
-    closes a clause ("ministers of culture, education and agriculture held ...").
+    follows the head, over every word up to a word in ``stops``, the list's predicate
+    (:func:`_predicate`: "ministers of the interior | condemned terrorism") or
+    punctuation that closes a clause ("ministers of culture, education and agriculture
+    | held ...").
     """
     n = len(toks)
     lo = head[0]
@@ -132,11 +134,22 @@ def list_span(toks, head, covered, joiners, *, after_of: bool, stops=frozenset()
             hi += 1
     elif hi < n and toks[hi].lower() in ("of", "for"):
         hi += 1
-        while hi < n and toks[hi] not in _CLOSE - {","} and toks[hi].lower() not in stops:
+        while hi < n and toks[hi] not in _CLOSE - {","} and toks[hi].lower() not in stops \
+                and not _predicate(toks, hi):
             hi += 1
         while hi > head[1] and toks[hi - 1] in (",", "and"):
             hi -= 1
     return lo, hi
+
+
+def _predicate(toks, i: int) -> bool:
+    """Whether token ``i`` begins the predicate after a list of ministries: a lower-case
+    word known only as a verb (:func:`discourse.text.only_verb`), unless a comma and
+    "by" frame it as a participle describing the meeting (", chaired by the head of the
+    National Energy Administration", which still names the participants)."""
+    if not (toks[i].isalpha() and toks[i].islower() and only_verb(toks[i])):
+        return False
+    return not (toks[i - 1] == "," and i + 1 < len(toks) and toks[i + 1].lower() == "by")
 
 
 def forward_span(toks, start: int, stops) -> int:

@@ -47,6 +47,7 @@ from discourse.bootstrap import DEFAULT_N_BOOT, DEFAULT_SEED
 from discourse.framing.agreement import (AGREEMENT_N_BOOT, intercoder_disagreements,
                                          intercoder_reliability)
 from discourse.framing.correction import corrected_shares, prediction_powered_shares
+from discourse.framing.evaluation import lexicon_developed_on
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.sampling import LOCK_FORMAT, lock_path, sample_checksum, source_checksums
 from discourse.framing.states import StatesFileWarning
@@ -347,9 +348,15 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
     for text in dict.fromkeys((w.category, str(w.message)) for w in said):   # once each
         warnings.warn(text[1], text[0], stacklevel=2)
     hand = first.rename(columns={"id": "sentence_id"})
+    agreement = validate(codes, hand[["sentence_id", *FRAMES]], clusters=sentences,
+                         n_boot=agreement_n_boot, seed=seed, level=level)
+    developed = lexicon_developed_on(corpus)      # what the corpus's register says
+    agreement.insert(0, "measured_on", "a sample of this corpus: real text " + (
+        "the lexicon was built or tuned on (optimistic)" if developed else "the lexicon "
+        "was not built or tuned on" if developed is False else "(whether the lexicon was "
+        "built or tuned on it is not recorded in annotations/sets.csv)"))
     tables = {
-        "agreement": validate(codes, hand[["sentence_id", *FRAMES]], clusters=sentences,
-                              n_boot=agreement_n_boot, seed=seed, level=level),
+        "agreement": agreement,
         "coder-disagreements": disagreements(
             codes, hand[["sentence_id", *FRAMES, "text"]
                         + (["note"] if "note" in hand else [])])}
