@@ -336,6 +336,38 @@ def test_prediction_powered_estimator_by_hand():
         framing.prediction_powered_shares(coded, sample.assign(security=[1, 2, 0, 0, 1]))
 
 
+def test_prediction_powered_with_paragraphs_by_hand():
+    """The same strata with paragraphs: A's coder codes 1,1,0,0 in paragraphs p, p, q,
+    q (unit totals of coder - 1/2: +1, -1; linearisation variance (2/1) 2 / 4^2 = 1/4
+    over the independent 0.25/4: design effect 4), B's 1,0,0,0,0,0 in paragraphs of two
+    (totals 1 - 2/6, -2/6, -2/6: variance (3/2)(2/3) / 36 = 1/36 over (5/36)/6: 1.2).
+    The coder term is multiplied by them; the rectifier is not; the interval is
+    Student's t with (2 - 1) + (3 - 1) = 3 df."""
+    from scipy.stats import t as student
+
+    coded = pd.DataFrame({"id": [f"a{i}" for i in range(4)] + [f"b{i}" for i in range(6)],
+                          "stratum": ["A"] * 4 + ["B"] * 6,
+                          "paragraph": ["p", "p", "q", "q", "r", "r", "s", "s", "u", "u"],
+                          "security": [1, 1, 0, 0, 1, 0, 0, 0, 0, 0], "economy": 0,
+                          "multilateralism": 0})
+    sample = pd.DataFrame({"id": ["a0", "a2", "b0", "b1", "b2"],
+                           "security": [1, 1, 0, 0, 1], "economy": 0, "multilateralism": 0})
+    t = framing.prediction_powered_shares(coded, sample, unit="paragraph")
+    sec = t[t.frame == "security"].set_index("stratum")
+    var_a, var_b = 4 * (1 / 12) + 7 / 64, 1.2 * (1 / 36) + 0.12
+    assert sec.loc["A", "se"] == pytest.approx(math.sqrt(var_a))
+    assert sec.loc["B", "se"] == pytest.approx(math.sqrt(var_b))
+    se = math.sqrt(0.16 * var_a + 0.36 * var_b)
+    assert sec.loc["all", "se"] == pytest.approx(se)
+    assert sec.loc["all", "ci_low"] == pytest.approx(max(0, 0.5 - student.ppf(0.975, 3) * se))
+    assert sec.loc["all", "estimate"] == pytest.approx(0.5)       # the estimate as before
+    assert "Student's t 95% interval with the units minus strata as df" in t.method.iloc[0]
+    assert "Kish's design effect of the units (paragraph" in t.method.iloc[0]
+    with pytest.raises(ValueError, match="paragraph"):
+        framing.prediction_powered_shares(coded.drop(columns="paragraph"), sample,
+                                          unit="paragraph")
+
+
 def test_prediction_powered_estimate_stays_in_its_interval():
     """N = 10, the coder codes 9 sentences 1; of a sample of two, one the coder coded 0
     is 1 by hand and one coded 1 is 1: coder mean 0.9, rectifier (1 + 0) / 2 = 0.5, raw

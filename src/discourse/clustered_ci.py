@@ -59,8 +59,8 @@ import pandas as pd
 
 from discourse import stats
 
-__all__ = ["EffectiveInterval", "Design", "design_units", "effective_wilson_interval",
-           "effective_newcombe_interval", "UNDEFINED"]
+__all__ = ["EffectiveInterval", "Design", "design_units", "design_effect",
+           "effective_wilson_interval", "effective_newcombe_interval", "UNDEFINED"]
 
 #: The ``interval`` of a proportion without sentences in its denominator (no interval).
 UNDEFINED = "none: no sentence in the denominator"
@@ -125,6 +125,39 @@ def design_units(boot) -> Design:
     return Design(stratum[boot.row_cluster], unit[boot.row_cluster])
 
 
+def design_effect(y, strata, units) -> tuple[float, int]:
+    """Kish's design effect of the mean of ``y`` and its degrees of freedom.
+
+    The linearisation (with-replacement, "ultimate cluster") variance of the ratio mean
+    from the unit totals of ``y_i - mean`` within each stratum, over the variance of
+    the mean of independent values (``var(y) / n``, ddof 0), at least 1; ``df`` =
+    units minus strata, over strata with two units or more. ``(1.0, df)`` where the
+    values do not vary (nothing to estimate) and ``(1.0, 0)`` without a stratum of two
+    units.
+
+    Examples
+    --------
+    >>> deff, df = design_effect([1, 1, 0, 0, 1, 1, 0, 0], [0] * 8, [0, 0, 1, 1, 2, 2, 3, 3])
+    >>> round(deff, 4), df        # unit totals +-1: (4/3) 4 / 8^2 over 0.25 / 8 = 8/3
+    (2.6667, 3)
+    """
+    y = np.asarray(y, dtype=float)
+    strata, units = np.asarray(strata), np.asarray(units)
+    n = len(y)
+    mean = y.mean() if n else np.nan
+    variance, df = 0.0, 0
+    for h in np.unique(strata):
+        inside = strata == h
+        codes, idx = np.unique(units[inside], return_inverse=True)
+        if len(codes) < 2:
+            continue
+        e = np.bincount(idx, weights=y[inside] - mean)    # y_i - mean m_i per unit
+        variance += len(codes) / (len(codes) - 1) * ((e - e.mean()) ** 2).sum() / n ** 2
+        df += len(codes) - 1
+    independent = y.var() / n if n else 0.0
+    return (float(max(1.0, variance / independent)) if independent > 0 and df else 1.0), df
+
+
 def effective_wilson_interval(y, strata, units, level: float = 0.95) -> EffectiveInterval:
     """Wilson's interval of ``mean(y)`` at the effective sample size of a clustered design.
 
@@ -169,17 +202,8 @@ def effective_wilson_interval(y, strata, units, level: float = 0.95) -> Effectiv
     if not n:
         return EffectiveInterval(np.nan, np.nan, np.nan, 0, "no sentences", 0.0)
     p = y.sum() / n
-    variance, df = 0.0, 0
-    for h in np.unique(strata):
-        inside = strata == h
-        codes, idx = np.unique(units[inside], return_inverse=True)
-        if len(codes) < 2:
-            continue
-        e = np.bincount(idx, weights=y[inside] - p)       # y_i - p m_i per unit
-        variance += len(codes) / (len(codes) - 1) * ((e - e.mean()) ** 2).sum() / n ** 2
-        df += len(codes) - 1
+    deff, df = design_effect(y, strata, units)
     independent = p * (1 - p) / n
-    deff = float(max(1.0, variance / independent)) if independent > 0 and df else 1.0
     n_eff = n / deff
     if df:
         from scipy.stats import t

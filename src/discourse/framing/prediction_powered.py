@@ -4,8 +4,11 @@
 sentences plus the mean of (hand - coder) over a random sample of hand-coded sentences,
 stratified by the sampling strata, with a standard error whose rectifier term has 0.5
 added to each cell of the sample's hand x coder table (Agresti and Min 2005), so that a
-sample without coder errors still carries its sampling uncertainty; estimate and normal
-interval (assuming independent sentences) clipped to [0, 1]. Also available from
+sample without coder errors still carries its sampling uncertainty; estimate and interval
+clipped to [0, 1]. With the sentences' paragraphs (``unit``) the coder term's variance is
+multiplied by Kish's design effect of the paragraphs and the interval uses Student's t
+with paragraphs minus strata degrees of freedom (as :mod:`discourse.clustered_ci`);
+without, a normal interval that assumes independent sentences. Also available from
 :mod:`discourse.framing.correction`.
 
 References
@@ -23,15 +26,17 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.checks import check_codes, check_columns
+from discourse.clustered_ci import design_effect
 from discourse.framing.lexicon import FRAMES
 
 __all__ = ["prediction_powered_shares"]
 
 
-def _stratum_terms(coder: np.ndarray, hand: np.ndarray, coder_sample: np.ndarray):
+def _stratum_terms(coder: np.ndarray, hand: np.ndarray, coder_sample: np.ndarray,
+                   deff: float = 1.0):
     """(coder mean, rectifier, variance of theta_h) of one stratum; see the docstring."""
     big_n, n = len(coder), len(hand)
-    var_coder = coder.var(ddof=1) / big_n if big_n > 1 else 0.0
+    var_coder = deff * coder.var(ddof=1) / big_n if big_n > 1 else 0.0
     if not n:
         return float(coder.mean()), np.nan, np.nan
     missed = float(((hand == 1) & (coder_sample == 0)).sum())       # hand - coder = +1
@@ -45,6 +50,7 @@ def _stratum_terms(coder: np.ndarray, hand: np.ndarray, coder_sample: np.ndarray
 @provenance.tracked
 def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
                               stratum: str = "stratum", id_col: str = "id",
+                              unit: str | None = None,
                               level: float = 0.95) -> pd.DataFrame:
     """Frame shares by the prediction-powered (difference) estimator, stratified.
 
@@ -67,9 +73,14 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
       intervals add 0.5 per cell; :mod:`discourse.framing.agreement`.)
 
     Over strata, with ``W_h = N_h / N``: ``theta = sum W_h theta_h`` and ``se^2 = sum
-    W_h^2 se_h^2``. The interval is ``theta +- z se``; it treats sentences as
-    independent draws (sentences of one paragraph are not), so it is too narrow
-    where codes or coder errors cluster. The formula is written for a hand-coded
+    W_h^2 se_h^2``. Without ``unit`` the interval is ``theta +- z se``; it treats
+    sentences as independent draws (sentences of one paragraph are not), so it is too
+    narrow where codes cluster. With ``unit`` (the paragraph of each coded sentence)
+    ``var_N(coder)`` is multiplied by Kish's (1965) design effect of the coder's codes
+    over those units in the stratum (:func:`discourse.clustered_ci.design_effect`, at
+    least 1) and the interval is ``theta +- t_df se``, ``df`` = units minus strata
+    (Korn and Graubard 1998 make the same adjustment); the rectifier's sentences, a
+    random sample of sentences, stay independent draws. The formula is written for a hand-coded
     set drawn independently of the N coded sentences; here the sample is part of
     them, which adds ``2 cov(coder, d) / N_h`` to the variance of ``theta_h``, a
     term never positive for 0/1 codes (``cov(coder, d) = var(coder) (P(hand = 1 |
@@ -92,6 +103,9 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
         and strata are taken from ``coded`` by id. Codes must be 0 or 1.
     stratum : str
         The stratum column of ``coded`` (e.g. ``"year"``).
+    unit : str, optional
+        A column of ``coded`` naming each sentence's cluster (its paragraph, unique
+        across documents); default: none, sentences independent.
     level : float
         Confidence level.
 
@@ -123,7 +137,8 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     [0.5, 0.5, 1.0]
     """
     z = stats.z_value(level)
-    check_columns(coded, (id_col, stratum, *FRAMES), "coded table")
+    check_columns(coded, (id_col, stratum, *FRAMES, *([unit] if unit else [])),
+                  "coded table")
     check_columns(sample, (id_col, *FRAMES), "sample table")
     check_codes(coded, FRAMES, "coded table")
     check_codes(sample, FRAMES, "sample table")
@@ -133,14 +148,18 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     if s[stratum].isna().any():
         raise ValueError("some sampled ids are not among the coded sentences")
     total = len(coded)
-    rows = []
+    rows, quantile = [], {}
     for f in FRAMES:
-        parts = []
+        parts, dfs = [], 0
         for h, part in coded.groupby(stratum, sort=True):
             sp = s[s[stratum] == h]
+            deff, df = design_effect(part[f], np.zeros(len(part)), part[unit]) if unit \
+                else (1.0, 0)
+            dfs += df
             terms = _stratum_terms(part[f].to_numpy(float), sp[f"{f}_hand"].to_numpy(float),
-                                   sp[f].to_numpy(float))
+                                   sp[f].to_numpy(float), deff)
             parts.append((h, len(part), len(sp), *terms))
+        quantile[f] = _t_value(level, dfs) if unit and dfs else z
         for h, big_n, n, cm, rect, var in parts if len(parts) > 1 else ():
             rows.append((h, f, big_n, n, cm, rect, cm + rect, np.sqrt(var)))   # per stratum
         w = np.array([p[1] for p in parts]) / total
@@ -152,13 +171,23 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
                                       "raw", "se"])
     out.insert(6, "estimate", np.clip(out.raw, 0, 1))
     out.insert(7, "clipped", (out.raw < 0) | (out.raw > 1))
-    out["ci_low"] = np.clip(out.raw - z * out.se, 0, 1)
-    out["ci_high"] = np.clip(out.raw + z * out.se, 0, 1)
+    q = out.frame.map(quantile)
+    out["ci_low"] = np.clip(out.raw - q * out.se, 0, 1)
+    out["ci_high"] = np.clip(out.raw + q * out.se, 0, 1)
+    how = (f"Student's t {level:.0%} interval with the units minus strata as df, "
+           f"var_N(coder) multiplied by Kish's design effect of the units ({unit}; at "
+           "least 1), the sampled sentences independent" if unit else
+           f"normal {level:.0%} interval (assumes independent sentences)")
     out["method"] = (f"prediction-powered difference estimator (Angelopoulos et al. 2023), "
-                     f"stratified by {stratum}; normal {level:.0%} interval (assumes "
-                     "independent sentences), se^2 = var_N(coder)/N + var(hand - coder)/"
-                     "(n + 2) with 0.5 added to each cell of the sample's hand x coder "
-                     "table (Agresti and Min 2005), the superpopulation form (conservative "
-                     "as the sample is part of the N); estimate and interval clipped to "
-                     "[0, 1]")
+                     f"stratified by {stratum}; {how}, se^2 = var_N(coder)/N + var(hand - "
+                     "coder)/(n + 2) with 0.5 added to each cell of the sample's hand x "
+                     "coder table (Agresti and Min 2005), the superpopulation form "
+                     "(conservative as the sample is part of the N); estimate and "
+                     "interval clipped to [0, 1]")
     return out.drop(columns="raw")
+
+
+def _t_value(level: float, df: int) -> float:
+    from scipy.stats import t
+
+    return float(t.ppf(0.5 + level / 2, df))

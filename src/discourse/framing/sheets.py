@@ -372,13 +372,15 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
         hand_clusters=hand[["sentence_id"]], n_boot=n_boot, seed=seed, level=level)
     by = record.get("by")
     coded = codes[["sentence_id", *FRAMES]].merge(
-        sentences[["sentence_id", by]] if by else sentences[["sentence_id"]],
+        sentences[["sentence_id", "doc_id", "paragraph", *([by] if by else [])]],
         on="sentence_id").rename(columns={"sentence_id": "id"})
     coded.attrs = dict(codes.attrs)           # made from the same corpus
     label = by or "stratum"
     coded[label] = coded[by].astype(str) if by else "all"
+    coded["paragraph"] = coded.doc_id.astype(str) + "/" + coded.paragraph.astype(str)
     tables["shares-ppi"] = prediction_powered_shares(
-        coded[["id", label, *FRAMES]], first[["id", *FRAMES]], stratum=label, level=level)
+        coded[["id", label, "paragraph", *FRAMES]], first[["id", *FRAMES]], stratum=label,
+        unit="paragraph", level=level)
     # every table names the coded sheets and the lock it was measured on, by sha256
     named = {f"sheet {Path(sheet).name}": sheet, f"lock {lock.name}": lock}
     if second is not None:
