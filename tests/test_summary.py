@@ -36,7 +36,8 @@ def test_findings_quote_the_tables(tmp_path):
         dict(variant="lexicon codes, all", kind="main", frame="security", holds=True,
              conclusion="no clear change", difference=-0.15, ci_low=-0.3, ci_high=0.02),
         dict(variant="hand codes, all", kind="check", frame="security", holds=True,
-             conclusion="no clear change", difference=-0.1, ci_low=-0.3, ci_high=0.05),
+             conclusion="no clear change", difference=-0.1, ci_low=-0.3, ci_high=0.05,
+             target=2022, reference=2021),
         dict(variant="hand codes, body", kind="check", frame="security", holds=False,
              conclusion="fall", difference=-0.2, ci_low=-0.35, ci_high=-0.01)])
     _write(tmp_path, "framing-shares-corrected.csv", [
@@ -80,7 +81,11 @@ def test_findings_quote_the_tables(tmp_path):
     assert ("Every sentence of the corpus is hand-coded, so the hand codes are the primary "
             "estimate" in text)
     assert "from 90 hand-coded sentences" in text
-    assert "security 2021 17.6% (95% CI 8% to 29%; hand codes 22.0%)" in text
+    assert "security 2021 17.6% (95% CI 8% to 29%; hand codes 22.0% of 40)" in text
+    # the hand codes' own differences, from the sensitivity table, with their interval
+    assert ("The hand codes' own year differences, with the coder's kind of interval "
+            "(cluster bootstrap widened to Newcombe's from the effective Wilson intervals): "
+            "security 2022 minus 2021 -10.0 points (95% CI -30 to +5).") in text
     assert "security sensitivity (2022 minus 2021: +20.0 points, 95% CI +0.3 to +41; " \
            "borderline" in text
     # no register of hand-coded sets: whether the lexicon was adapted on them is unknown
@@ -94,7 +99,7 @@ def test_findings_quote_the_tables(tmp_path):
             "here): *terror* (6 in 2021, 0 in 2022; G2 -7.5") in text
     assert "1 of 2 terms tested remain significant" in text
     assert "[results/framing-shares-by-year.csv, results/framing-differences.csv" in text
-    assert "[results/framing-shares-corrected.csv]" in text
+    assert "[results/framing-shares-corrected.csv; results/framing-sensitivity.csv]" in text
     # sections without tables say so instead of inventing numbers
     topics = findings[findings.section == "Topics"].finding.tolist()
     assert topics == ["No table for this section was found in results/."]
@@ -497,3 +502,55 @@ def test_the_keyness_caveat_counts_the_texts_of_the_years_compared(tmp_path):
     assert _n_texts(tmp_path, pd.DataFrame({"target": [2021],
                                             "reference_groups": ["2022"]})) == "3 texts"
     assert _n_texts(tmp_path / "none", pair) == "these texts"
+
+
+def test_a_one_year_corpus_says_why_it_has_no_keyness_and_cites_only_its_tables(tmp_path):
+    """A walkthrough: on a corpus of one year the framing sentence cited
+    framing-differences.csv, which such a run does not write, and the Keywords section
+    said only that no table was found."""
+    _write(tmp_path, "corpus-summary.csv", [
+        dict(doc_id=d, year=2023, role="all", paragraphs=3, sentences=20, words=300)
+        for d in ("a", "b")])
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2023, frame="security", n_sentences=40, n_frame=10, share=0.25,
+             ci_low=0.12, ci_high=0.42)])
+    findings = summary.headline_findings(tmp_path)
+    framing = findings[findings.section == "Framing"]
+    assert "framing-differences.csv" not in " ".join(framing.source)
+    assert "results/framing-shares-by-year.csv; figures/04-frame-shares-by-year.png" in \
+        " ".join(framing.source)
+    keywords = findings[findings.section == "Keywords"]
+    assert keywords.finding.tolist() == [
+        "No keyness: it compares a target year with a reference, and this corpus has one "
+        "year; chapter 02 wrote frequencies and contexts only."]
+    # two years without a keyness table: nothing is claimed about why
+    _write(tmp_path, "corpus-summary.csv", [
+        dict(doc_id=d, year=y, role="all", paragraphs=3, sentences=20, words=300)
+        for d, y in (("a", 2022), ("b", 2023))])
+    findings = summary.headline_findings(tmp_path)
+    assert findings[findings.section == "Keywords"].finding.tolist() == [
+        "No table for this section was found in results/."]
+
+
+def test_a_year_of_one_document_beside_years_of_several_is_not_called_precise(tmp_path):
+    """A walkthrough: a year of one document got a narrower interval than the years of
+    several (its paragraphs are resampled, not texts) with no word about it."""
+    _write(tmp_path, "corpus-summary.csv", [
+        dict(doc_id=d, year=y, role="all", paragraphs=3, sentences=20, words=300)
+        for d, y in (("a", 2021), ("b", 2021), ("c", 2021), ("d", 2022))])
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=y, frame="security", n_sentences=40, n_frame=10, share=0.25,
+             ci_low=0.12, ci_high=0.42, interval="cluster bootstrap percentile (...)")
+        for y in (2021, 2022)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "In 2021 (3 documents) the documents are what is resampled" in text
+    assert ("2022 has one document, whose paragraphs are resampled: its interval is "
+            "about that text only and leaves out the variation between texts that the "
+            "other years' intervals include, so a narrower interval there is not a more "
+            "precise year.") in text
+    # every year one document (the study's design): the design caveat says it instead
+    _write(tmp_path, "corpus-summary.csv", [
+        dict(doc_id=d, year=y, role="all", paragraphs=3, sentences=20, words=300)
+        for d, y in (("a", 2021), ("d", 2022))])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "has one document," not in text and "have one document each" not in text

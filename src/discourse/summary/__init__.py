@@ -18,7 +18,7 @@ import pandas as pd
 from discourse import __version__, paths, provenance
 from discourse import results as R
 from discourse.io import write_text
-from discourse.summary.format import read
+from discourse.summary.format import documents_per_year, read
 from discourse.summary.framing import framing_findings
 from discourse.summary.keywords import keyword_findings
 from discourse.summary.topics import topic_findings
@@ -71,8 +71,14 @@ def headline_findings(results: str | os.PathLike | None = None) -> pd.DataFrame:
     _one_corpus(root)
     rows = []
     makers = (_corpus, framing_findings, keyword_findings, topic_findings)
+    per_year = documents_per_year(root)
+    one_year = per_year is not None and len(per_year) == 1
     for section, make in zip(SECTIONS, makers):
         found = list(make(root))
+        if not found and section == "Keywords" and one_year:
+            found = [(section, "No keyness: it compares a target year with a reference, "
+                      "and this corpus has one year; chapter 02 wrote frequencies and "
+                      "contexts only.", R.CORPUS_SUMMARY.ref)]
         rows += found or [(section, "No table for this section was found in results/.", "")]
     return pd.DataFrame(rows, columns=["section", "finding", "source"])
 

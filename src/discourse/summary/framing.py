@@ -23,7 +23,8 @@ def framing_findings(root: Path):
     if shares is None:
         return
     single = one_text_per_year(root)
-    src = f"{R.FRAMING_SHARES.ref}, {R.FRAMING_DIFFERENCES.ref}; {R.FIG_FRAME_SHARES.ref}"
+    src = (f"{R.FRAMING_SHARES.ref}" + (f", {R.FRAMING_DIFFERENCES.ref}" if diffs is not None
+                                        else "") + f"; {R.FIG_FRAME_SHARES.ref}")
     named = "interval" in shares
     if named:
         base = str(shares.interval.iloc[0]).split(", widened")[0]
@@ -203,6 +204,29 @@ def _developed_on(root: Path, name: str) -> str | None:
     return str(said) if str(said) in ("yes", "no") else None
 
 
+def _hand_differences(root: Path) -> str:
+    """" The hand codes' own year differences ...": the sensitivity table's rows of the
+    hand codes of every sentence, with their intervals ("" without such rows)."""
+    sens = read(root, R.FRAMING_SENSITIVITY)
+    if sens is None or not {"variant", "target", "reference", "difference", "ci_low",
+                            "ci_high"} <= set(sens):
+        return ""
+    rows = sens[sens.variant == "hand codes, all"]
+    if rows.empty:
+        return ""
+    return (" The hand codes' own year differences, with the coder's kind of interval (cluster "
+            "bootstrap widened to Newcombe's from the effective Wilson intervals): "
+            + "; ".join(f"{r.frame} {_group(r.target)} minus {_group(r.reference)} "
+                        f"{pp(r.difference)} "
+                        f"points (95% CI {pp0(r.ci_low)} to {pp0(r.ci_high)})"
+                        for r in rows.itertuples()) + ".")
+
+
+def _group(value) -> str:
+    """A year as read from a table ("2021", not "2021.0" from a column with gaps)."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def _coders(root: Path, name: str) -> str:
     """", coded by ..." for set ``name``, from the registry of sets ("" when unknown)."""
     who = _registered(root, name, "coded_by")
@@ -263,7 +287,7 @@ def _corrected(root: Path, single: bool):
     for frame, part in corr.groupby("frame", sort=False):
         cells.append(f"{frame} " + ", ".join(
             f"{int(r.year)} {pct(r.share_corrected)} (95% CI {pct0(r.ci_low)} to "
-            f"{pct0(r.ci_high)}; hand codes {pct(r.share_hand)}"
+            f"{pct0(r.ci_high)}; hand codes {pct(r.share_hand)} of {int(r.n_hand)}"
             + (f"; {r.flag}" if isinstance(r.flag, str) and r.flag else "") + ")"
             for r in part.sort_values("year").itertuples()))
     lead = ("Every sentence of the corpus is hand-coded, so the hand codes are the primary "
@@ -272,6 +296,7 @@ def _corrected(root: Path, single: bool):
             "the same sentences the lexicon was developed on (in-sample: optimistic, and "
             "not what a researcher without hand coding would have)" if everything else
             "Coder shares corrected for the coder's errors")
+    hand = _hand_differences(root) if everything else ""
     yield ("Framing",
            f"{lead} (Rogan and Gladen 1978, sensitivity and specificity from "
            f"{int(corr.drop_duplicates('year').n_hand.sum())} hand-coded sentences, "
@@ -279,7 +304,8 @@ def _corrected(root: Path, single: bool):
               "the corpus" if "in the same replicate" in str(corr.method.iloc[0]) else
               "bootstrap CIs of the corpus and, independently, the hand-coded set")
            + "): "
-           + "; ".join(cells) + ".", R.FRAMING_SHARES_CORRECTED.ref)
+           + "; ".join(cells) + "." + hand, R.FRAMING_SHARES_CORRECTED.ref
+           + (f"; {R.FRAMING_SENSITIVITY.ref}" if hand else ""))
     acc = read(root, R.FRAMING_ACCURACY_BY_YEAR)
     if acc is None or "differs" not in acc:
         return
@@ -306,10 +332,21 @@ def _few_documents(root: Path) -> str:
     few distinct resamples, and a floor with one to three degrees of freedom."""
     per_year = documents_per_year(root)
     few = per_year[(per_year > 1) & (per_year < 5)] if per_year is not None else ()
-    if not len(few):
-        return ""
-    years = ", ".join(f"{int(y)} ({n} documents)" for y, n in few.items())
-    return (f" In {years} the documents are what is resampled: with so few, the interval "
-            "has few distinct resamples, and its floor, Wilson's interval at the effective "
-            "sample size with as many degrees of freedom as documents less one, is wide: "
-            "read it as coarse.")
+    one = per_year[per_year == 1] if per_year is not None and (per_year > 1).any() else ()
+    text = ""
+    if len(few):
+        years = ", ".join(f"{int(y)} ({n} documents)" for y, n in few.items())
+        text = (f" In {years} the documents are what is resampled: with so few, the "
+                "interval has few distinct resamples, and its floor, Wilson's interval at "
+                "the effective sample size with as many degrees of freedom as documents "
+                "less one, is wide: read it as coarse.")
+    if len(one):
+        # beside years of several documents, a year of one is not the more precise
+        years = ", ".join(str(int(y)) for y in one.index)
+        text += (f" {years} has one document, whose paragraphs are resampled: its interval "
+                 "is about that text only and leaves out" if len(one) == 1 else
+                 f" {years} have one document each, whose paragraphs are resampled: their "
+                 "intervals are about those texts only and leave out") + (
+            " the variation between texts that the other years' intervals include, so a "
+            "narrower interval there is not a more precise year.")
+    return text

@@ -111,8 +111,8 @@ def keyword_findings(root: Path, n: int = 5):
                  f"seed {int(k.permutation_seed.iloc[0])})" + _near_the_line(k))
     if "p_dispersion_adjusted" in k and k.p_dispersion.notna().any():
         text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
-                 "keyness, G2 on the number of paragraphs containing the term (Egbert and "
-                 "Biber, in Corpora 14)")
+                 "keyness, G2 on the number of paragraphs containing the term (the 4-cell "
+                 "form: paragraphs with and without it; Egbert and Biber, in Corpora 14)")
     few = _n_texts(root, k)
     yield ("Keywords", text + f": with {few}, keyness is descriptive evidence about these "
            "texts, not a population-level trend.", R.KEYWORDS_KEYNESS.ref)
