@@ -271,6 +271,69 @@ def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
     assert provenance.of(v)["inputs"]["hand"]["files"] == provenance.of(hand)["files"]
 
 
+def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path):
+    """Three small held-out sets (and a development one, left out of the pool): the
+    pooled row stacks them; its values are those of the stacked codings; a replicate
+    draws whole sets; and its interval is no narrower than value +- t_2 se with se^2 =
+    3/2 sum w_g^2 (value_g - value)^2 over the sets' own values (by hand below)."""
+    from scipy.stats import t as student
+
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root)
+    held = pd.read_csv(root / "annotations" / "sco_style" / "frames_heldout3.csv",
+                       dtype=str, keep_default_na=False)
+    docs = list(dict.fromkeys(held.document))
+    sizes = {}
+    for i, name in enumerate(("s1", "s2", "s3", "dev")):
+        part = held[held.document.isin(docs[4 * i:4 * i + 4])]
+        part.to_csv(root / "annotations" / f"{name}.csv", index=False)
+        sizes[name] = len(part)
+    (root / "annotations" / "sets.csv").write_text(
+        "file,set,kind,used_for_development,texts,sentences,written_by,coded_by,description\n"
+        + "".join(f"{n}.csv,{n},synthetic,no,4,{sizes[n]},,c{i},t\n"
+                  for i, n in enumerate(("s1", "s2", "s3")))
+        + f"dev.csv,dev,synthetic,yes,4,{sizes['dev']},,c9,t\n", encoding="utf-8")
+    g = ev.generalisation(corpus=root, n_boot=200, seed=3)
+    assert list(dict.fromkeys(g.set)) == ["s1", "s2", "s3", "dev", ev.POOLED]
+    pooled = g[g.set == ev.POOLED].set_index(["frame", "metric"])
+    assert (pooled.n == sizes["s1"] + sizes["s2"] + sizes["s3"]).all()
+    assert set(pooled.used_for_development) == {"no"} and set(pooled.coded_by) == {
+        "c0; c1; c2"}
+    assert set(pooled.measured_on) == {
+        "synthetic text of the 3 sets never used to build or tune the lexicon (s1, s2, s3), "
+        "pooled, each set resampled whole (the interval includes how much agreement varies "
+        "between sets)"}
+    lex = framing.load_lexicon()
+    stacked = pd.concat([ev.load_set(f"{n}.csv", root) for n in ("s1", "s2", "s3")],
+                        ignore_index=True)
+    codes = pd.concat([ev.code_set(ev.load_set(f"{n}.csv", root), lex)
+                       for n in ("s1", "s2", "s3")], ignore_index=True)
+    q = student.ppf(0.975, 2)
+    w = np.array([sizes[n] for n in ("s1", "s2", "s3")]) / len(stacked)
+    for f in F:
+        kappa = cohen_kappa_score(stacked[f].astype(int), codes[f])
+        row = pooled.loc[(f, "kappa")]
+        assert row.value == pytest.approx(kappa)
+        own = np.array([g[(g.set == n) & (g.frame == f) & (g.metric == "kappa")].value.iloc[0]
+                        for n in ("s1", "s2", "s3")])
+        se = np.sqrt(1.5 * np.sum(w ** 2 * (own - kappa) ** 2))
+        assert row.ci_low <= max(kappa - q * se, 0) + 1e-12
+        assert row.ci_high >= min(kappa + q * se, 1) - 1e-12
+        assert row.interval.startswith("cluster bootstrap percentile (sets resampled whole;")
+    # a replicate draws whole sets: the resampler's counts are equal within a set
+    from discourse.framing.agreement import resampler
+
+    names = ["s1", "s2", "s3"]
+    clusters = pd.DataFrame({"sentence_id": range(len(stacked)),
+                             "doc_id": np.repeat(names, [sizes[n] for n in names]),
+                             "paragraph": stacked.paragraph})
+    boot = resampler(clusters, n_boot=50, seed=3, documents=True)
+    counts = boot.counts()
+    for name in ("s1", "s2", "s3"):
+        inside = (boot.clusters.document == name).to_numpy()
+        assert (counts[:, inside] == counts[:, inside][:, :1]).all()
+
+
 @pytest.mark.slow
 def test_instrument_comparison_scores_only_data_left_out():
     out = instruments.instrument_comparison(seed=0, n_folds=5)

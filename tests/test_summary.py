@@ -554,3 +554,27 @@ def test_a_year_of_one_document_beside_years_of_several_is_not_called_precise(tm
         for d, y in (("a", 2021), ("d", 2022))])
     text = summary.render_summary(summary.headline_findings(tmp_path))
     assert "has one document," not in text and "have one document each" not in text
+
+
+def test_the_pooled_held_out_sets_are_the_estimate_to_cite(tmp_path):
+    from discourse.framing.pooled import POOLED
+
+    on = ("synthetic text of the 2 sets never used to build or tune the lexicon (a, b), "
+          "pooled, each set resampled whole (the interval includes how much agreement "
+          "varies between sets)")
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2021, frame="security", n_sentences=40, n_frame=10, share=0.25,
+             ci_low=0.12, ci_high=0.42)])
+    _write(tmp_path, "framing-generalisation.csv", [
+        dict(set=POOLED, kind="synthetic", used_for_development="no", measured_on=on,
+             frame="security", metric=m, value=v, ci_low=v - 0.1, ci_high=v + 0.05, n=900,
+             coded_by="c1; c2", interval="cluster bootstrap percentile (sets resampled "
+             "whole; B=9, seed=1)") for m, v in (("f1", 0.84), ("kappa", 0.81))])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert ("Agreement of the lexicon coder with the hand codings of the 900 sentences of "
+            f"the sets above that were never used for development ('{POOLED}': {on}): "
+            "security F1 0.84 (95% CI 0.74-0.89), Cohen's kappa 0.81 (0.71-0.86). An "
+            "estimate of its accuracy on new text of this kind, the one to cite: its interval "
+            "includes how much agreement differs between the sets, which their own "
+            "intervals leave out; the texts are synthetic, so real text may differ.") in text
+    assert "coded by c1; c2" not in text

@@ -102,7 +102,7 @@ DOCUMENTS_RESAMPLED_FROM = 10
 
 def resampler(rows: pd.DataFrame, clusters: pd.DataFrame | None = None, *,
               id_col: str = "sentence_id", n_boot: int = AGREEMENT_N_BOOT,
-              seed: int = DEFAULT_SEED) -> ClusterBootstrap:
+              seed: int = DEFAULT_SEED, documents: bool | None = None) -> ClusterBootstrap:
     """The cluster bootstrap of hand-coded sentences (rows in their order).
 
     Paragraphs are found in ``rows`` or, by ``id_col``, in ``clusters`` (e.g. the
@@ -113,6 +113,8 @@ def resampler(rows: pd.DataFrame, clusters: pd.DataFrame | None = None, *,
     fewer (the study's two texts) has its paragraphs resampled within each document,
     documents kept (the interval is about these texts). ``paragraph`` alone:
     paragraphs resampled; neither: sentences resampled one by one. The label says which.
+    ``documents=True`` resamples the documents however few they are (e.g. writing
+    sessions pooled, each as a ``doc_id``); ``False`` never.
     """
     info = rows[[id_col]]
     if clusters is not None:
@@ -125,7 +127,8 @@ def resampler(rows: pd.DataFrame, clusters: pd.DataFrame | None = None, *,
         info = rows[[id_col, *keep]]
     has_doc = "doc_id" in info and info["doc_id"].notna().all()
     has_par = "paragraph" in info and info["paragraph"].notna().all()
-    few = has_doc and info["doc_id"].nunique() < DOCUMENTS_RESAMPLED_FROM
+    few = has_doc and (info["doc_id"].nunique() < DOCUMENTS_RESAMPLED_FROM
+                       if documents is None else not documents)
     return cluster_bootstrap(info.reset_index(drop=True), n_boot=n_boot, seed=seed,
                              stratum="doc_id" if few else None,
                              document="doc_id" if has_doc else None,

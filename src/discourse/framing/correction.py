@@ -166,9 +166,14 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         interval excludes 0, "no", or "" on the reference and pooled rows),
         ``interval, n_boot, seed``. No pseudo-counts here: they shrink a rate of 1
         towards 1/2 more in the smaller year, so two error-free years would seem to
-        differ. Where the coder makes few errors of the kind, the bootstrap's
-        replicates take few values (none at all, every replicate 0, where it makes no
-        error in either year), so the interval is never narrower than Newcombe's
+        differ. The pooled row's rates are the recall (sensitivity) of
+        :func:`~discourse.framing.validation.validate` on the same sentences, whose
+        interval adds 0.5 to each cell of the 2x2 table (Jeffreys) and so can end
+        below 1 where this one reaches it (e.g. 63/64: 0.997 there, 1 here); both
+        share the floor, Wilson's interval at the effective sample size. Where the
+        coder makes few errors of the kind, the bootstrap's replicates take few values
+        (none at all, every replicate 0, where it makes no error in either year), so
+        the interval is never narrower than Newcombe's
         (1998, method 10, which keeps its coverage at rates of 0 and 1; here from
         Wilson's intervals at the effective sample sizes,
         :func:`discourse.clustered_ci.effective_newcombe_interval`): it does not

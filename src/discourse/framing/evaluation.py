@@ -35,11 +35,12 @@ from discourse.bootstrap import DEFAULT_SEED
 from discourse.framing.agreement import AGREEMENT_N_BOOT, intercoder_reliability
 from discourse.framing.coder import code_sentences
 from discourse.framing.lexicon import FRAMES, as_lexicon
+from discourse.framing.pooled import POOLED, pooled_agreement
 from discourse.framing.validation import load_validation, validate
 
-__all__ = ["SETS_FILE", "load_sets", "load_set", "generalisation", "coder_pairs",
-           "intercoder", "ceiling", "code_set", "set_clusters", "annotation_files",
-           "lexicon_developed_on"]
+__all__ = ["SETS_FILE", "POOLED", "load_sets", "load_set", "generalisation",
+           "coder_pairs", "intercoder", "ceiling", "code_set", "set_clusters",
+           "annotation_files", "lexicon_developed_on"]
 
 _INTERCODER_METRICS = ("percent_agreement", "f1", "kappa", "alpha")
 
@@ -218,10 +219,15 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
         The table of :func:`~discourse.framing.validation.validate` for each set, with
         first columns ``set, kind, used_for_development, measured_on``, and last
         ``coded_by`` (who coded the set, from ``sets.csv``), in the order of
-        ``sets.csv``; no rows when the corpus has no registry.
+        ``sets.csv``; no rows when the corpus has no registry. Where two or more sets
+        of one kind were never used to build or tune the lexicon, a last set
+        :data:`POOLED` stacks them with each set as the unit resampled: each set's
+        own interval resamples its texts but not the writing (or sampling) of the set,
+        and sets differ by more than their intervals allow; the pooled interval
+        includes that variation.
     """
     lex = as_lexicon(lexicon)
-    parts = []
+    parts, held = [], []
     for row in load_sets(corpus).itertuples():
         table = load_set(row.file, corpus)
         codes = code_set(table, lex)
@@ -231,6 +237,10 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
         parts.append(v.assign(set=row.set, kind=row.kind,
                               used_for_development=row.used_for_development,
                               measured_on=row.measured_on, coded_by=row.coded_by))
+        if row.used_for_development == "no":
+            held.append((row, table, codes, v))
+    if len(held) > 1 and len({h[0].kind for h in held}) == 1:
+        parts.append(pooled_agreement(held, n_boot=n_boot, seed=seed, level=level))
     if not parts:
         return pd.DataFrame(columns=["set", "kind", "used_for_development", "measured_on"])
     out = pd.concat(parts, ignore_index=True)

@@ -57,7 +57,7 @@ __all__ = [
 def validate(codes: pd.DataFrame, hand: pd.DataFrame, *,
              clusters: pd.DataFrame | None = None, n_boot: int = AGREEMENT_N_BOOT,
              seed: int = DEFAULT_SEED, id_col: str = "sentence_id",
-             level: float = 0.95) -> pd.DataFrame:
+             level: float = 0.95, documents: bool | None = None) -> pd.DataFrame:
     """Agreement of the lexicon codes with the hand codes, per frame, with intervals.
 
     Parameters
@@ -67,9 +67,12 @@ def validate(codes: pd.DataFrame, hand: pd.DataFrame, *,
         (every hand-coded sentence must be coded).
     clusters : DataFrame, optional
         ``id_col, doc_id, paragraph`` of the hand-coded sentences (e.g. the sentences
-        table) for the paragraph-cluster bootstrap; default: those columns of
-        ``hand`` if present, else sentences are resampled one by one (the
-        ``interval`` column says which).
+        table) for the cluster bootstrap; default: those columns of ``hand`` if
+        present, else sentences are resampled one by one (the ``interval`` column says
+        which).
+    documents : bool, optional
+        Whether the documents are resampled (default: when there are ten or more;
+        :func:`discourse.framing.agreement.resampler`).
     n_boot : int
         Bootstrap replicates (for F1, kappa and alpha).
     seed : int
@@ -91,7 +94,8 @@ def validate(codes: pd.DataFrame, hand: pd.DataFrame, *,
     joined = _join(codes, hand, id_col)
     if clusters is None:
         clusters = hand if "paragraph" in hand else None
-    boot = resampler(joined, clusters, id_col=id_col, n_boot=n_boot, seed=seed)
+    boot = resampler(joined, clusters, id_col=id_col, n_boot=n_boot, seed=seed,
+                     documents=documents)
     lex = joined[[f"{f}_lex" for f in FRAMES]].set_axis(list(FRAMES), axis=1).astype(int)
     ref = joined[[f"{f}_hand" for f in FRAMES]].set_axis(list(FRAMES), axis=1).astype(int)
     return agreement_intervals(lex, ref, boot, metrics=AGREEMENT_METRICS, level=level)

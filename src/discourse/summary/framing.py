@@ -10,6 +10,7 @@ import pandas as pd
 
 from discourse import provenance
 from discourse import results as R
+from discourse.framing.pooled import POOLED
 from discourse.summary.format import (agreement, caveat, documents_per_year,
                                       one_text_per_year, pct, pct0, pp, pp0, pvalue, read)
 
@@ -257,8 +258,12 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
             "(documents resampled", regex=False).all()
         chose = instruments is not None and "data" in instruments and \
             instruments.data.astype(str).str.startswith(f"{name} (").any()
+        pooled = name == POOLED
         what = (" An estimate of its accuracy on new text of this kind"
                 + (" (the intervals resample the set's texts)" if texts else "")
+                + (", the one to cite: its interval includes how much agreement differs "
+                   "between the sets, which their own intervals leave out" if pooled
+                   else "")
                 + ("; the texts are synthetic, so real text may differ" if r.kind ==
                    "synthetic" else "")
                 + ("; the set was also one of those on which the lexicon was chosen over "
@@ -266,13 +271,18 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
                 if r.used_for_development == "no" else
                 " Optimistic: the lexicon was built or tuned on these sentences.")
         who = f"; coded by {r.coded_by}" if isinstance(getattr(r, "coded_by", None), str) \
-            and r.coded_by else ""
+            and r.coded_by and not pooled else ""
         two = _two_coders(ceil, name)
         # "adjudicated" only where two codings of the set are on record
         reference = "the adjudicated hand coding" if two else "the hand coding"
         text = (f"Agreement of the lexicon coder with {reference} of "
                 f"{int(r.n)} sentences of the set '{name}' ({r.measured_on}{who}): "
-                f"{agreement(part)}.{what}")
+                if not pooled else
+                f"Agreement of the lexicon coder with the hand codings of the {int(r.n)} "
+                f"sentences of the sets above that were never used for development "
+                f"('{name}': {r.measured_on}): ")
+        text += (
+            f"{agreement(part)}.{what}")
         src = R.FRAMING_GENERALISATION.ref + (f"; {R.FRAMING_CEILING.ref}" if two else "") \
             + (f"; {R.FRAMING_INSTRUMENTS.ref}" if chose else "")
         yield ("Framing", text + two, src)
