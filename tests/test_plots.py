@@ -223,11 +223,19 @@ def test_framing_figures_show_their_tables():
                          "frame_b": frames * 2, "n_both": [5, 1, 1, 7]})
     ax = _labelled(plots.plot_cooccurrence(cooc))[0]
     assert ax.get_images()[0].get_array().tolist() == [[5, 1], [1, 7]]
-    traj = pd.DataFrame({"doc_id": "d", "year": 1, "frame": "security",
+    traj = pd.DataFrame({"doc_id": "d", "year": 1, "frame": "security", "position": [1, 2],
                          "relative_position": [0.25, 0.75], "rolling_share": [0.5, 1.0],
                          "window": 3})
     ax = _labelled(plots.plot_trajectory(traj))[0]
     assert ax.lines[0].get_ydata().tolist() == [0.5, 1.0]
+    # a text no longer than the window says so; frames differ by line style as well
+    assert ax.get_title() == ("d (1; 2 sentences, no more than the window: each point "
+                              "averages most of the text)")
+    two = pd.concat([traj, traj.assign(frame="economy")]).assign(window=2,
+                                                                  position=[1, 3] * 2)
+    ax = _labelled(plots.plot_trajectory(two))[0]
+    assert ax.get_title() == "d (1)"
+    assert [line.get_linestyle() for line in ax.lines] == ["-", "--"]
     roles = pd.DataFrame({"year": [2020, 2020], "role": ["speech"] * 2, "frame": frames,
                           "n_sentences": [122, 122], "share": [0.25, 0.5],
                           "ci_low": [0.1, 0.2], "ci_high": [0.6, 0.8],

@@ -259,6 +259,18 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
             "thresholds") in text
     assert "topic 2 2022 minus 2021: -0.100 (-0.200 to -0.020) [not citable]" in text
     assert "circular block bootstrap" in text and "one in twenty" in text
+    assert "a comparison unlike the framing section's" not in text   # one other year
+    # three years: keyness pools two as the reference, while the framing differences
+    # (here) set each year against the first; the summary says they are two comparisons
+    _write(tmp_path, "keywords-keyness.csv", [
+        dict(base, term="trade", count_target=9, count_reference=0, g2=8.25,
+             p_adjusted=0.04, log_ratio=3.1, target="2023", reference_groups="2021;2022")])
+    _write(tmp_path, "framing-differences.csv", [
+        dict(frame="security", reference=2021, target=t, difference=0.1, ci_low=-0.1,
+             ci_high=0.3) for t in (2022, 2023)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert ("relative to all other years pooled (2021, 2022) (a comparison unlike the framing "
+            "section's, whose differences set years against 2021)") in text
 
 
 def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):

@@ -97,7 +97,8 @@ def _run_suggest_terms(args) -> int:
                                   min_count=args.min_count, n=args.n)
     if table.empty:           # a header alone says nothing (a walkthrough's small corpus)
         print(f"discourse suggest-terms: no word occurs at least --min-count "
-              f"{args.min_count} times within {args.window} words of a {args.frame} entry "
+              f"{args.min_count} times within {args.window} words of an entry of the "
+              f"frame {args.frame} "
               "and is missing from the lexicon; a small corpus may need --min-count 2 "
               "or 1", file=sys.stderr)
     _emit(table, args.output)

@@ -199,21 +199,26 @@ def plot_trajectory(traj, *, source: str = "") -> Figure:
     """Line chart of a framing ``trajectory`` table: rolling frame share along each
     text (one panel per document)."""
     docs = list(dict.fromkeys(traj["doc_id"]))
+    window = int(traj["window"].iloc[0])
     fig, axes = new_figure(figsize=(8.0, 2.2 + 1.8 * len(docs)), nrows=len(docs),
                            sharex=True, squeeze=False)
+    styles = dict(zip(dict.fromkeys(traj["frame"]), ("-", "--", ":")))
     for ax, doc in zip(axes[:, 0], docs):
         part = traj[traj["doc_id"] == doc]
         for f, g in part.groupby("frame", sort=False):
+            # line styles as well as colours: frames with equal shares stay visible
             ax.plot(g["relative_position"], g["rolling_share"], label=f,
-                    color=_FRAME_COLOURS.get(f))
+                    color=_FRAME_COLOURS.get(f), linestyle=styles.get(f, "-"))
         ax.set_ylim(0, 1)
         ax.set_ylabel("rolling share")
-        ax.set_title(f"{doc} ({part['year'].iloc[0]})", fontsize=9)
+        n = int(part["position"].max())
+        short = (f"; {n} sentences, no more than the window: each point averages most of "
+                 "the text" if n <= window else "")
+        ax.set_title(f"{doc} ({part['year'].iloc[0]}{short})", fontsize=9)
     axes[-1, 0].set_xlabel("relative position in the text (0 = start, 1 = end)")
     axes[0, 0].legend(frameon=False, fontsize=8, ncol=3)
-    fig.suptitle(f"Frames along each text (centred window of {int(traj['window'].iloc[0])} "
-                 "sentences)")
-    fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
+    fig.suptitle(f"Frames along each text (centred window of {window} sentences)")
+    fig.tight_layout(rect=(0, 0.04, 1, 0.98))  # long labels inside, the title above
     source_note(fig, source or "Source: discourse.framing.trajectory")
     return fig
 

@@ -94,9 +94,17 @@ def keyword_findings(root: Path, n: int = 5):
     pos, neg = key_rows(k, n)                  # the selection of figure 02-keyness
     up = pos.sort_values(["g2", "term"], ascending=[False, True])
     down = neg.sort_values(["g2", "term"])
+    # several years pooled as the reference, while the framing section's differences
+    # set years against one year: say that these are two kinds of comparison
+    pooled = "reference_groups" in k and ";" in str(k.reference_groups.iloc[0])
+    diffs = read(root, R.FRAMING_DIFFERENCES) if pooled else None
+    refs = sorted(set(diffs.reference.astype(str))) if diffs is not None and \
+        "reference" in diffs else []
+    unlike = (f" (a comparison unlike the framing section's, whose differences set years "
+              f"against {refs[0]})" if len(refs) == 1 and refs[0] != "rest" else "")
     yield ("Keywords",
-           f"Terms most over-represented in {target} relative to {reference} (signed "
-           f"log-likelihood G2, tokens as independent draws): {fmt(up, True)}."
+           f"Terms most over-represented in {target} relative to {reference}{unlike} "
+           f"(signed log-likelihood G2, tokens as independent draws): {fmt(up, True)}."
            + caveat(one_text_per_year(root)), src)
     yield ("Keywords",
            f"Terms most over-represented in {other} relative to {target} (G2 and Log "
