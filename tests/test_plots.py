@@ -231,8 +231,8 @@ def test_framing_figures_show_their_tables():
     # a text no longer than the window says so; frames differ by line style as well
     assert ax.get_title() == ("d (1; 2 sentences, no more than the window: each point "
                               "averages most of the text)")
-    two = pd.concat([traj, traj.assign(frame="economy")]).assign(window=2,
-                                                                  position=[1, 3] * 2)
+    two = pd.concat([traj, traj.assign(frame="economy")])
+    two = two.assign(window=2, position=[1, 3] * 2)
     ax = _labelled(plots.plot_trajectory(two))[0]
     assert ax.get_title() == "d (1)"
     assert [line.get_linestyle() for line in ax.lines] == ["-", "--"]
