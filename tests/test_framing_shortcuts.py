@@ -118,8 +118,9 @@ def test_states_found_at_the_lengths_of_their_forms(frame_lexicon, dev_tokens):
         return sorted(out, key=lambda x: x[:2])
 
     assert sum(bool(st.find(toks)) for toks in dev_tokens) > 100
-    for toks in dev_tokens:
-        assert st.find(toks) == every_length(toks), toks
+    for toks in dev_tokens + [t.split() for t in EDGE]:
+        # the token list scanned, or a set of it given: the same mentions
+        assert st.find(toks) == st.find(toks, set(toks)) == every_length(toks), toks
 
 
 def test_no_break_spaces_split_as_white_space(dev_texts):
@@ -148,6 +149,7 @@ def test_entry_tables(frame_lexicon):
         assert main.frame_index[i] == (FRAMES.index(e.frame) if content and e.frame else None)
         assert main.has_frame[i] == (content and e.frame is not None)
         assert main.is_name[i] == (e.section == "name")
+        assert main.after_determiner[i] == (e.section == "context_noun")
         for ctx, ref in itertools.product((False, True), repeat=2):
             wanted = {"context": ctx, "context_noun": ctx, "event_ref": ref}
             assert main.is_rule[ctx, ref][i] == (not content and wanted.get(e.section, True))
@@ -156,13 +158,15 @@ def test_entry_tables(frame_lexicon):
 @pytest.mark.parametrize("step", [
     9, pytest.param(1, marks=pytest.mark.slow)])
 def test_references_left_out_change_no_analysis(frame_lexicon, dev_tokens, step):
-    """Reference rules that nothing resolves are left out before the span rules; the
-    analysis is that of all rule matches, for every combination of what is looked for
-    (on every 9th development sentence in the fast layer, on all in the slow one)."""
+    """Reference rules that nothing resolves, and context nouns without a determiner
+    before them, are left out before the span rules; the analysis is that of all rule
+    matches, for every combination of what is looked for (on every 9th development
+    sentence in the fast layer, on all in the slow one)."""
     lex = frame_lexicon
     short, full = Caches(lex), Caches(lex)
     every = tuple(not c for c in full.main.is_content)
     full.main.is_rule = {k: every for k in full.main.is_rule}
+    full.main.after_determiner = (False,) * len(every)      # _apply_rules tests them
     for toks in dev_tokens[::step] + dev_tokens[-len(EDGE):]:
         for events, refs, context in itertools.product((False, True), repeat=3):
             for date in (None, "2019"):

@@ -36,6 +36,24 @@ def test_printed_glues_initialisms_possessives_and_punctuation(tokens, expected)
     assert text.printed(tokens) == expected
 
 
+def test_printed_patterns_match_their_plain_forms():
+    """The space-first patterns of printed() remove the same spaces as the plain
+    "(?<=X) (?=Y)|(?<=Z) " forms they replace, on random strings of the characters they
+    look at."""
+    import random
+
+    plain_mark = re.compile(r" (?=[,;:.!?%)\]])|(?<=[(\[]) ")
+    apostrophe = "\N{RIGHT SINGLE QUOTATION MARK}"
+    plain_possessive = re.compile(f"(?<=\\w) (?=['{apostrophe}]s\\b)"
+                                  f"|(?<=s) (?=['{apostrophe}](?: \\w|$))")
+    alphabet = list(" ([,;:.!?%)]as'S1_-\u00e9\n" + apostrophe) + ["  "]
+    rnd = random.Random(30)
+    for _ in range(20000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        assert text._SPACED_MARK.sub("", s) == plain_mark.sub("", s), s
+        assert text._SPACED_POSSESSIVE.sub("", s) == plain_possessive.sub("", s), s
+
+
 def test_nltk_tokenizer():
     assert text.tokenize("The SCO’s role.") == ["The", "SCO", "'s", "role", "."]
     assert text.tokenize("We met at 12:45.") == ["We", "met", "at", "12:45", "."]

@@ -119,9 +119,12 @@ def hyphen_parts(token: str) -> list[str]:
 #: An initialism with full stops as tokens hold them ("U . N ."), and a possessive
 #: split off its word ("world 's", "Ministers ' Meeting").
 _SPACED_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z] \. ?){2,}")
-_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (?=['\u2019]s\b)|(?<=s) (?=['\u2019](?: \w|$))")
+#: Both patterns begin with the space they remove and look around it (the lookbehind
+#: takes the space in), so that the engine can search for the space first: the same
+#: matches as "(?<=X) (?=Y)|(?<=Z) " at about a third of the cost.
+_SPACED_POSSESSIVE = re.compile(r" (?:(?<=\w )(?=['\u2019]s\b)|(?<=s )(?=['\u2019](?: \w|$)))")
 #: A space the tokens put before a closing mark or after an opening bracket.
-_SPACED_MARK = re.compile(r" (?=[,;:.!?%)\]])|(?<=[(\[]) ")
+_SPACED_MARK = re.compile(r" (?:(?=[,;:.!?%)\]])|(?<=[(\[] ))")
 
 
 def printed(tokens) -> str:

@@ -69,6 +69,9 @@ def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=
 
     Parameters
     ----------
+    why : str or callable
+        The reason the evidence shows, or a function of no arguments that returns it
+        (called once, and only if a match is blocked: most spans block nothing).
     frames : tuple of str
         Frames whose matches are blocked.
     keep : tuple of str
@@ -85,6 +88,8 @@ def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=
         if kinds is not None and e.frame == "multilateralism" and e.kind not in kinds:
             continue
         if lo <= m[0] and m[1] <= hi:
+            if not isinstance(why, str):
+                why = why()
             blocked[m] = why
 
 

@@ -113,7 +113,7 @@ class KeyCache(dict):
 
     def _entry_tables(self, lex: Lexicon) -> None:
         """Per entry, for :func:`~discourse.framing.rules.analyse` (``is_rule``,
-        ``frame_index``, ``has_frame``, ``is_name``)."""
+        ``frame_index``, ``has_frame``, ``is_name``, ``after_determiner``)."""
         # rule entries looked for, by (paragraph references, event references) wanted: a
         # reference that nothing resolves is left out at once
         self.is_rule = {(ctx, ref): tuple(
@@ -126,6 +126,8 @@ class KeyCache(dict):
                                  for e, c in zip(lex.entries, self.is_content))
         self.has_frame = tuple(i is not None for i in self.frame_index)
         self.is_name = tuple(e.section == "name" for e in lex.entries)
+        # a context noun: a reference only after a determiner ("this" cooperation)
+        self.after_determiner = tuple(e.section == "context_noun" for e in lex.entries)
 
     @property
     def starts(self):

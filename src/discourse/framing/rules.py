@@ -177,7 +177,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                             and toks[hi + 1][:1].isupper())):
                     hi += 1
             block_span(entries, content, blocked, r[0], hi,
-                       f"inside name of {_body(s)} '{quoted(toks, r[0], hi)}'")
+                       lambda: f"inside name of {_body(s)} '{quoted(toks, r[0], hi)}'")
         elif sec == "relation":
             flags.add(("relation", r[0]))
         elif sec == "list_head":
@@ -185,7 +185,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                                s.get("joiners", ()), after_of=True,
                                stops=s.get("list_stops", frozenset()))
             block_span(entries, content, blocked, lo, hi,
-                       f"in list '{quoted(toks, lo, hi)}'", frames=FRAMES[:2])
+                       lambda: f"in list '{quoted(toks, lo, hi)}'", frames=FRAMES[:2])
         elif sec == "measure_head":
             lo, hi = list_span(toks, r, _covered(entries, content, blocked),
                                s.get("measure_joiners", ()), after_of=False)
@@ -195,7 +195,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             if others or any(entries[x[2]].section == "measure_head" and x != r
                              and lo <= x[0] < hi for x in rules):
                 block_span(entries, content, blocked, lo, hi,
-                           f"in list of size measures '{quoted(toks, lo, hi)}'",
+                           lambda: f"in list of size measures '{quoted(toks, lo, hi)}'",
                            frames=(s.get("measure_frame"),))
         elif sec in ("attend_after", "attend_before"):
             if sec == "attend_after":
@@ -207,26 +207,26 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             mixed = any(toks[i].lower() == "member" and toks[i + 1].lower().startswith("state")
                         for i in range(lo, min(hi, n) - 1))
             block_span(entries, content, blocked, lo, hi,
-                       f"in list of participants '{quoted(toks, lo, hi)}'",
+                       lambda: f"in list of participants '{quoted(toks, lo, hi)}'",
                        kinds=("role",) if mixed else ())
             flags.add(("attendance", lo, hi, mixed))
         elif sec == "cite_open":
             hi = forward_span(toks, r[1], s.get("stops", ()))
             block_span(entries, content, blocked, r[0], hi,
-                       f"source cited '{quoted(toks, r[0], hi)}'",
+                       lambda: f"source cited '{quoted(toks, r[0], hi)}'",
                        frames=("multilateralism",), keep=())
         elif sec == "backdrop_open":
             got = backdrop_span(toks, r)
             if got:
                 block_span(entries, content, blocked, got[0], got[1],
-                           f"backdrop '{quoted(toks, got[0], got[1])}'",
+                           lambda: f"backdrop '{quoted(toks, got[0], got[1])}'",
                            frames=tuple(s.get("backdrop_frames", ())))
         elif sec == "internal_open":
             # decision rule 9: the SCO's standing "among the peoples of the member states"
             # is internal; the standing words just before the marker, within the clause
             lo = backward_span(toks, r[0], {",", ";", ":", "."}, s["internal_window"])
             block_span(entries, content, blocked, lo, r[0],
-                       f"standing inside the member states '{printed(toks[r[0]:r[1]])}'",
+                       lambda: f"standing inside the member states '{printed(toks[r[0]:r[1]])}'",
                        frames=("multilateralism",), kinds=("standing",))
         elif sec == "manner_open":
             flags.add(("manner", r[0], forward_span(toks, r[1], {",", ";", "."})))
@@ -262,7 +262,6 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     if not toks:
         return _new(Analysis, _EMPTY)
     main = caches.main
-    tokset = set(toks)
     matches = find_matches(toks, main)
     entries, frame_of, frame_index, is_name = lex.entries, main.frame, main.frame_index, \
         main.is_name
@@ -274,11 +273,15 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             framed = True
             break
     st = lex.states                 # find() returns [] at once for a sentence without firsts
-    mentions = st.find(toks, tokset) if st else []       # its own early exit
+    mentions = st.find(toks) if st else []       # its own early exit
     # the span rules matter where there is a frame, a reference to resolve or a state (a
     # list of participants holds its states: rule 9); references looked for only (is_rule)
-    wanted = main.is_rule[not not context, not not refs]
-    rules = [m for m in matches if wanted[m[2]]] \
+    # a context noun without a determiner before it is dropped here, as _apply_rules would
+    # (its test has no side effects; no other rule looks at context nouns)
+    wanted, nouns = main.is_rule[not not context, not not refs], main.after_determiner
+    dets = lex.settings.get("context_determiners", ())
+    rules = [m for m in matches if wanted[m[2]] and (
+        not nouns[m[2]] or m[0] and toks[m[0] - 1].lower() in dets)] \
         if (framed or context or events or refs or mentions) and len(content) < len(matches) \
         else []
     if mentions:
@@ -288,11 +291,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     s = lex.settings
     blocked: dict = {}
     longest_match(toks, entries, content, blocked, _body(s))
-    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(tokset) \
-            and not s.get("body_heads", frozenset()).isdisjoint(tokset):   # a name has a head
+    # (the token list is scanned: a set of it costs more than it saves)
+    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(toks) \
+            and not s.get("body_heads", frozenset()).isdisjoint(toks):   # a name has a head
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
             block_span(entries, content, blocked, lo, hi,
-                       f"inside name of {_body(s)} '{quoted(toks, lo, hi)}'")
+                       lambda: f"inside name of {_body(s)} '{quoted(toks, lo, hi)}'")
     refs_, event_refs, triggers, flags = _apply_rules(
         lex, toks, caches, content, rules, blocked, s, context=context, events=events,
         want_refs=refs) if rules else _NO_RULES
@@ -306,10 +310,10 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
                     and any(not verbs.isdisjoint(caches.main[t]) for t in toks[m[1] + 1:m[1] + 4]):
                 blocked[m] = f"source cited '{quoted(toks, m[0], m[1] + 1)}'"
     # its spans begin after a comma: none can hold a match that starts before the first
-    if framed and s.get("backdrop_frames") and "," in tokset and content[-1][0] > toks.index(","):
+    if framed and s.get("backdrop_frames") and "," in toks and content[-1][0] > toks.index(","):
         for lo, hi in apposition_spans(toks):
             block_span(entries, content, blocked, lo, hi,
-                       f"description attached to a name '{quoted(toks, lo, hi)}'",
+                       lambda: f"description attached to a name '{quoted(toks, lo, hi)}'",
                        frames=tuple(s["backdrop_frames"]) + ("security",))
     # widest opener first ("under the motto" before "motto"): the first rule to block a
     # match names it, and a set's order changes with the process's string hashes
@@ -320,7 +324,7 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     for f in manners:
         if not any(not (f[1] <= c[1] and c[2] <= f[2]) for c in commits):
             block_span(entries, content, blocked, f[1], f[2],
-                       f"principle cited in passing '{quoted(toks, f[1], f[2])}'",
+                       lambda: f"principle cited in passing '{quoted(toks, f[1], f[2])}'",
                        frames=("multilateralism",), kinds=("principle",))
     kept = ([], [], [])
     for m in sorted(content) if len(content) > 1 else content:

@@ -43,6 +43,8 @@ NEAR = 10
 #: the state when no lower-case word follows it ("the Ambassador of Myanmar", "Myanmar's"),
 #: an adjective before one ("Myanmar artists", and, unavoidably, "Myanmar expressed").
 BOTH = "both"
+#: The three hyphens of :data:`discourse.text.HYPHENS`, tested one by one (no generator).
+_H0, _H1, _H2 = HYPHENS
 
 
 class StatesFileWarning(UserWarning):
@@ -90,7 +92,7 @@ class States:
     sha256: str = field(default="", repr=False)
     lengths: Mapping = field(init=False, repr=False, compare=False)
     # the states that the parts of a hyphenated token name, per token (computed once)
-    _parts: dict = field(init=False, repr=False, compare=False, default_factory=dict)
+    _parts: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         lengths: dict = {}
@@ -98,6 +100,7 @@ class States:
             lengths.setdefault(form[0], set()).add(len(form))
         object.__setattr__(self, "lengths", {t: tuple(sorted(ls, reverse=True))
                                              for t, ls in lengths.items()})
+        object.__setattr__(self, "_parts", _Parts(self.forms))
 
     def is_member(self, state: str, date=None) -> bool:
         """Whether ``state`` was a member at ``date`` (see the module docstring).
@@ -122,7 +125,8 @@ class States:
              ) -> list[tuple[int, int, str, bool]]:
         """Every mention of a state in ``toks``: ``(start, end, state, adjective)``,
         longest first at each position, without overlaps (``tokset``: ``set(toks)``,
-        when the caller has it).
+        when the caller has it; without it the list itself is scanned, which gives the
+        same result without building a set).
 
         Examples
         --------
@@ -133,10 +137,11 @@ class States:
         """
         out = []
         forms = self.forms
-        tokset = set(toks) if tokset is None else tokset
+        tokset = toks if tokset is None else tokset     # only scanned: a list will do
         joined = "\x00".join(tokset)          # one scan for the (rare) hyphenated tokens
-        named = [t for t in tokset if self.parts(t)] \
-            if any(h in joined for h in HYPHENS) else ()
+        # the tokens whose parts name a state (a look-up each, selected in C)
+        named = [*compress(tokset, map(self._parts.__getitem__, tokset))] \
+            if _H0 in joined or _H1 in joined or _H2 in joined else ()
         if self.firsts.isdisjoint(tokset) and not named:
             return out
         hyphened = [j for j, t in enumerate(toks) if t in named] if named else ()
@@ -170,15 +175,23 @@ class States:
         >>> s.parts("SCO-Mongolia"), s.parts("Mongolia"), s.parts("well-known")
         ((('Mongolia', False),), (), ())
         """
-        try:
-            return self._parts[token]
-        except KeyError:
-            pass
+        return self._parts[token]
+
+
+class _Parts(dict):
+    """``token -> States.parts(token)``, computed on first use (at most 65,536 kept: the
+    memo is cleared when full, as a corpus has many tokens)."""
+
+    def __init__(self, forms):
+        super().__init__()
+        self.forms = forms
+
+    def __missing__(self, token: str) -> tuple:
         got = [self.forms.get((p,)) for p in hyphen_parts(token)]
         found = tuple(dict.fromkeys(g for g in got if g is not None))
-        if len(self._parts) >= 1 << 16:         # bounded: a corpus has many tokens
-            self._parts.clear()
-        self._parts[token] = found
+        if len(self) >= 1 << 16:
+            self.clear()
+        self[token] = found
         return found
 
 
