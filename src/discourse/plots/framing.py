@@ -216,9 +216,11 @@ def plot_trajectory(traj, *, source: str = "") -> Figure:
                  "the text" if n <= window else "")
         ax.set_title(f"{doc} ({part['year'].iloc[0]}{short})", fontsize=9)
     axes[-1, 0].set_xlabel("relative position in the text (0 = start, 1 = end)")
-    axes[0, 0].legend(frameon=False, fontsize=8, ncol=3)
     fig.suptitle(f"Frames along each text (centred window of {window} sentences)")
-    fig.tight_layout(rect=(0, 0.04, 1, 0.98))  # long labels inside, the title above
+    # the legend between the title and the panels, over no line
+    fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="upper center", ncol=3,
+               frameon=False, fontsize=8, bbox_to_anchor=(0.5, 0.955))
+    fig.tight_layout(rect=(0, 0.04, 1, 0.93))  # long labels inside, title and legend above
     source_note(fig, source or "Source: discourse.framing.trajectory")
     return fig
 
