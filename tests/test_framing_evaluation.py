@@ -205,6 +205,45 @@ def test_transfer_fits_on_one_text_and_scores_the_other():
     assert framing.lexicon_developed_on(MULTI) is None
 
 
+def test_transfer_intervals_are_those_of_the_target_text():
+    """F1 and kappa of each transfer row get the agreement interval of the target
+    text's sentences (here without paragraphs: resampled one by one), the same as
+    agreement_intervals gives for those predictions; a frame with one class in the
+    source text says its learned coders predict that class."""
+    from discourse.framing.agreement import agreement_intervals, resampler
+
+    texts = ["Terrorism threatens us.", "Trade grew.", "We met.", "Extremism spreads.",
+             "Investment rose.", "The UN spoke.", "Markets opened.", "Peace talks began."]
+    s = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(16)], "text": texts * 2,
+                      "year": [2001] * 8 + [2002] * 8})
+    hand = pd.DataFrame({"sentence_id": s.sentence_id,
+                         "security": [1, 0, 0, 1, 0, 0, 0, 1] * 2,
+                         "economy": [0, 1, 0, 0, 1, 0, 1, 0] * 2,
+                         "multilateralism": [0] * 8 + [0, 0, 0, 0, 0, 1, 0, 0]})
+    codes = framing.code_sentences(s.assign(doc_id="d", paragraph=range(16)))
+    t = instruments.transfer(s, hand, codes, seed=0, n_boot=300, boot_seed=4)
+    row = t[(t.source == 2001) & (t.method == "lexicon") & (t.frame == "economy")].iloc[0]
+    target = s[s.year == 2002].reset_index(drop=True)
+    boot = resampler(target[["sentence_id"]], s[["sentence_id"]], n_boot=300, seed=4)
+    lex = codes.set_index("sentence_id").loc[target.sentence_id, list(F)].reset_index(
+        drop=True)
+    ref = hand.set_index("sentence_id").loc[target.sentence_id, list(F)].reset_index(
+        drop=True)
+    want = agreement_intervals(lex, ref, boot, metrics=("f1", "kappa")).set_index(
+        ["frame", "metric"])
+    assert (row.kappa_low, row.kappa_high) == pytest.approx(
+        tuple(want.loc[("economy", "kappa"), ["ci_low", "ci_high"]]))
+    assert (row.f1_low, row.f1_high) == pytest.approx(
+        tuple(want.loc[("economy", "f1"), ["ci_low", "ci_high"]]))
+    assert row.interval.startswith("cluster bootstrap percentile (sentences resampled;")
+    assert ((t.kappa_low <= t.kappa) & (t.kappa <= t.kappa_high)).all()
+    # multilateralism never occurs in 2001: trained there, the learned coders predict 0
+    one = t[(t.source == 2001) & (t.frame == "multilateralism")].set_index("method").note
+    assert one["tfidf_logreg"].endswith("; the source text has one class of the frame, so "
+                                        "the learned coder predicts that class")
+    assert "one class" in one["lexicon_reweighted"] and "one class" not in one["lexicon"]
+
+
 def test_one_vectorizer_for_all_frames_predicts_as_one_pipeline_per_frame():
     """instruments._fit_predict fits the TF-IDF once for the three frames; each frame's
     predictions are those of a scikit-learn pipeline fitted for that frame alone."""

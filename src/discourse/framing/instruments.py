@@ -8,7 +8,9 @@
   the other, both ways.
 
 Agreement statistics are :func:`discourse.stats.binary_agreement` (precision, recall,
-F1, Cohen's kappa, Krippendorff's alpha), point estimates only.
+F1, Cohen's kappa, Krippendorff's alpha); the comparison gives point estimates only, the
+transfer table an interval for F1 and kappa on the target text
+(:func:`discourse.framing.agreement.agreement_intervals`: its paragraphs resampled).
 
 References
 ----------
@@ -24,6 +26,8 @@ import numpy as np
 import pandas as pd
 
 from discourse import provenance
+from discourse.bootstrap import DEFAULT_SEED
+from discourse.framing.agreement import AGREEMENT_N_BOOT, agreement_intervals, resampler
 from discourse.framing.evaluation import annotation_files, code_set, load_set, load_sets
 from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.stats import AGREEMENT_METRICS, binary_agreement
@@ -135,7 +139,8 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
 @provenance.tracked
 def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *,
              by: str = "year", seed: int = 0,
-             developed_on: bool | None = None) -> pd.DataFrame:
+             developed_on: bool | None = None, n_boot: int = AGREEMENT_N_BOOT,
+             boot_seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Real-text transfer: build on one text (group) of the corpus, score on another.
 
     For every ordered pair of groups (years, by default), two learned coders are fitted
@@ -158,12 +163,18 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
         Whether the lexicon was built or tuned on these texts
         (:func:`~discourse.framing.evaluation.lexicon_developed_on`); the lexicon rows'
         ``note`` says so, and says it is not known when ``None``.
+    n_boot, boot_seed, level
+        The intervals of F1 and kappa: the target text's paragraphs resampled where
+        ``sentences`` has ``doc_id`` and ``paragraph``, else its sentences
+        (:func:`~discourse.framing.agreement.resampler`).
 
     Returns
     -------
     pandas.DataFrame
         ``source, target, method, frame, precision, recall, f1, kappa, alpha, n,
-        n_train, note``; no rows with fewer than two groups.
+        n_train, f1_low, f1_high, kappa_low, kappa_high, interval, note``; no rows with
+        fewer than two groups. A frame absent from the source text (or present in every
+        sentence) leaves the learned coders one class to predict; the note says so.
     """
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -185,6 +196,7 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
         "; not a transfer: the lexicon was developed on these texts" if developed_on
         else "" if developed_on is False else "; whether the lexicon was developed on "
         "these texts is not recorded")
+    clusters = [c for c in ("doc_id", "paragraph") if c in sentences]
     rows = []
     for src in groups:
         for tgt in groups:
@@ -193,12 +205,13 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
             tr, te = (m[by] == src).to_numpy(), (m[by] == tgt).to_numpy()
             tfidf = _fit_predict(m.text[tr], {f: m[f][tr].to_numpy() for f in FRAMES},
                                  [m.text[te]], seed, 1)[0]
+            preds = {"tfidf_logreg": tfidf, "lexicon_reweighted": {},
+                     "lexicon": {f: m[f"lex_{f}"][te].to_numpy() for f in FRAMES}}
+            one = {}
             for f in FRAMES:
                 y_tr = m[f][tr].to_numpy()
-                extra = {"source": src, "target": tgt, "n_train": int(tr.sum())}
-                rows.append(_scores("tfidf_logreg", "", f, m[f][te], tfidf[f],
-                                    note="fitted on the source text only", **extra))
-                if len(set(y_tr)) < 2:
+                one[f] = len(set(y_tr)) < 2
+                if one[f]:
                     p = np.full(int(te.sum()), int(y_tr[0]))
                 else:
                     vec = CountVectorizer(token_pattern=r"[^\s|,:]+", binary=True)
@@ -206,10 +219,30 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
                     p = LogisticRegression(class_weight="balanced", max_iter=2000,
                                            random_state=seed).fit(x_tr, y_tr).predict(
                         vec.transform(feats[te]))
-                rows.append(_scores("lexicon_reweighted", "", f, m[f][te], p,
-                                    note=reweighted_note, **extra))
-                rows.append(_scores("lexicon", "", f, m[f][te], m[f"lex_{f}"][te],
-                                    note=lexicon_note, **extra))
-    cols = ["source", "target", "method", "frame", *AGREEMENT_METRICS, "n", "n_train", "note"]
+                preds["lexicon_reweighted"][f] = p
+            target = m[te].reset_index(drop=True)
+            boot = resampler(target[["sentence_id"]], sentences[["sentence_id", *clusters]],
+                             n_boot=n_boot, seed=boot_seed)
+            hand_te = target[list(FRAMES)].astype(int)
+            ci = {method: agreement_intervals(pd.DataFrame(pred).astype(int), hand_te, boot,
+                                              metrics=("f1", "kappa"), level=level
+                                              ).set_index(["frame", "metric"])
+                  for method, pred in preds.items()}
+            notes = {"tfidf_logreg": "fitted on the source text only",
+                     "lexicon_reweighted": reweighted_note, "lexicon": lexicon_note}
+            for f in FRAMES:
+                for method, pred in preds.items():
+                    c = ci[method]
+                    note = notes[method] + ("; the source text has one class of the frame, "
+                                            "so the learned coder predicts that class"
+                                            if one[f] and method != "lexicon" else "")
+                    rows.append(_scores(
+                        method, "", f, hand_te[f], pred[f], source=src, target=tgt,
+                        n_train=int(tr.sum()),
+                        **{f"{k}_{end}": float(c.loc[(f, k), f"ci_{end}"])
+                           for k in ("f1", "kappa") for end in ("low", "high")},
+                        interval=c.loc[(f, "kappa"), "interval"], note=note))
+    cols = ["source", "target", "method", "frame", *AGREEMENT_METRICS, "n", "n_train",
+            "f1_low", "f1_high", "kappa_low", "kappa_high", "interval", "note"]
     return pd.DataFrame(rows, columns=cols + ["data"])[cols] if rows else \
         pd.DataFrame(columns=cols)
