@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from discourse import framing
 from framing_helpers import codes
 
@@ -58,6 +60,40 @@ def test_a_list_of_ministries_ends_where_its_predicate_begins(lex):
     assert codes("Beijing hosted the meeting of Energy Ministers of the member states, "
                  "chaired by the head of the National Energy Administration of the People's "
                  "Republic of China.", lex)[1] == 0
+
+
+@pytest.mark.parametrize("text, want", [
+    # a predicate that is also a noun, after a plural subject (a review's sentences)
+    ("The ministers of defence support joint counter-terrorism exercises.", (1, 0, 0)),
+    ("The ministers of economy call for free trade.", (0, 1, 0)),
+    ("The ministers of the interior note the threat of terrorism.", (1, 0, 0)),
+    ("The ministers of transport present a plan for new railways.", (0, 1, 0)),
+    ("The Council of Ministers of Defence plans joint military exercises.", (1, 0, 0)),
+    ("The Council of Ministers of Foreign Affairs urges the fight against terrorism.",
+     (1, 0, 0)),
+    # a headline in title case
+    ("SCO Ministers of Defence Condemn Terrorist Attack", (1, 0, 0)),
+    ("Ministers of Transport Discuss Railway Projects", (0, 1, 0)),
+    # fields of a ministry's name that are gerunds or known only as verbs stay in the list
+    ("The ministers of mining and energy met in Astana.", (0, 0, 0)),
+    ("The ministers of farming, trade and energy met in Tashkent.", (0, 0, 0)),
+    ("The ministers of higher and secondary specialized education, economy and finance met "
+     "in Tashkent.", (0, 0, 0)),
+    ("The ministers responsible for combating drug trafficking met in Dushanbe.", (0, 0, 0)),
+    ("The ministers responsible for combating organised crime met in Minsk.", (0, 0, 0)),
+    ("The ministers of agriculture and also of trade met in Tashkent.", (0, 0, 0)),
+    # a participle after a comma that does not name the participants ends the list
+    ("The meeting of the ministers of economy, followed by an investment forum, took place "
+     "in Tashkent.", (0, 1, 0)),
+    # a ministry's name is not the principle of non-interference in internal affairs
+    ("The Minister of Internal Affairs of Kazakhstan arrived in Astana.", (0, 0, 0)),
+    ("The ministers of internal affairs of the member states met in Bishkek.", (0, 0, 0)),
+    ("The SCO opposes interference in the internal affairs of states.", (0, 0, 1)),
+])
+def test_lists_of_ministries_against_the_codebook(lex, text, want):
+    """Names and lists: the ministries' names carry no frame; what the ministers do does
+    (sentences a review wrote to test the rule, with the codebook's codes)."""
+    assert codes(text, lex) == want, framing.explain(text, lex)["blocked"]
 
 
 def test_notes_quote_a_blocked_span_as_printed(lex, real_sentences):

@@ -147,14 +147,37 @@ def list_span(toks, head, covered, joiners, *, after_of: bool, stops=frozenset()
     return lo, hi
 
 
+#: Participles that, after a comma and before "by", name who held or attended the
+#: meeting (", chaired by the head of the National Energy Administration"): the list of
+#: participants goes on.
+MEETING_PARTICIPLES = frozenset({"chaired", "headed", "hosted", "attended", "led",
+                                 "organised", "organized", "presided", "accompanied",
+                                 "joined", "represented"})
+#: Words known only as verbs that name a field in a ministry's name ("specialised
+#: secondary education").
+_NAME_WORDS = frozenset({"specialised", "specialized"})
+#: Tokens after which a field, not a predicate, follows ("ministers of | mining",
+#: "responsible for combating | organised crime").
+_BEFORE_FIELD = frozenset({"of", "for", "and", "the", "&", "/", "or"})
+
+
 def _predicate(toks, i: int) -> bool:
-    """Whether token ``i`` begins the predicate after a list of ministries: a lower-case
-    word known only as a verb (:func:`discourse.text.only_verb`), unless a comma and
-    "by" frame it as a participle describing the meeting (", chaired by the head of the
-    National Energy Administration", which still names the participants)."""
-    if not (toks[i].isalpha() and toks[i].islower() and only_verb(toks[i])):
+    """Whether token ``i`` begins the predicate after a list of ministries: a word known
+    only as a verb (:func:`discourse.text.only_verb`; "condemned", "discuss", "Condemn"
+    in a headline) after a word of the list, but not a gerund ("mining", "combating"),
+    not a word of a ministry's name (:data:`_NAME_WORDS`), not a word right after a
+    joiner or a gerund ("of | organised crime"), and not a participle after a comma that
+    names who held or attended the meeting (:data:`MEETING_PARTICIPLES`, followed by
+    "by")."""
+    word = toks[i].lower()
+    if not toks[i].isalpha() or not (toks[i].islower() or toks[i][1:].islower()) \
+            or word.endswith("ing") or word in _NAME_WORDS or not only_verb(word):
         return False
-    return not (toks[i - 1] == "," and i + 1 < len(toks) and toks[i + 1].lower() == "by")
+    before = toks[i - 1].lower()
+    if before in _BEFORE_FIELD or before.endswith("ing"):
+        return False
+    return not (before == "," and word in MEETING_PARTICIPLES and i + 1 < len(toks)
+                and toks[i + 1].lower() == "by")
 
 
 def forward_span(toks, start: int, stops) -> int:
