@@ -348,6 +348,37 @@ def test_frames_and_report_never_write_into_the_repository_folders(tmp_path, cap
         assert (tmp_path / "codes.csv").read_text().startswith("id,security,economy")
 
 
+def test_an_installed_copy_writes_frames_into_a_results_folder_of_the_users(
+        tmp_path, monkeypatch, capsys):
+    """A review: outside a checkout of the repository (an installed copy, whose default
+    folders are the current directory's) the guard refused a user's own results/."""
+    from discourse import paths
+
+    from conftest import REPO
+
+    monkeypatch.setattr(paths, "repo_root", lambda: None)
+    monkeypatch.setenv("DISCOURSE_LEXICONS", str(REPO / "corpus" / "lexicons"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "results").mkdir()
+    (tmp_path / "in.csv").write_text("id,text\na,Terrorism is a threat.\n")
+    assert cli.main(["frames", "in.csv", "-o", "results/codes.csv"]) == 0, \
+        capsys.readouterr().err
+    assert (tmp_path / "results" / "codes.csv").is_file()
+
+
+def test_a_report_of_another_run_never_lands_in_the_studys_report_folder(tmp_path, capsys):
+    """A review: the guard looked only at --corpus; a run of another corpus (its
+    results folder) named 'corpus' too passed it."""
+    from conftest import REPO
+
+    before = {p: p.stat().st_mtime_ns for p in (REPO / "report").rglob("*") if p.is_file()}
+    assert cli.main(["report", "--results", str(tmp_path / "results"), "-o",
+                     str(REPO / "report")]) == 2
+    assert "is inside the repository's own report/" in capsys.readouterr().err
+    assert {p: p.stat().st_mtime_ns for p in (REPO / "report").rglob("*")
+            if p.is_file()} == before
+
+
 @pytest.mark.parametrize("args", [
     ["sentences", "-o", "{missing}/s.csv"],
     ["keyness", "--target", "2022", "--reference", "2021", "-o", "{missing}/k.csv"],

@@ -341,8 +341,8 @@ def test_prediction_powered_with_paragraphs_by_hand():
     q (unit totals of coder - 1/2: +1, -1; linearisation variance (2/1) 2 / 4^2 = 1/4
     over the independent 0.25/4: design effect 4), B's 1,0,0,0,0,0 in paragraphs of two
     (totals 1 - 2/6, -2/6, -2/6: variance (3/2)(2/3) / 36 = 1/36 over (5/36)/6: 1.2).
-    The coder term is multiplied by them; the rectifier is not; the interval is
-    Student's t with (2 - 1) + (3 - 1) = 3 df."""
+    The coder term is multiplied by them; the rectifier is not; the whole's interval is
+    Student's t with (2 - 1) + (3 - 1) = 3 df, each stratum's with its own."""
     from scipy.stats import t as student
 
     coded = pd.DataFrame({"id": [f"a{i}" for i in range(4)] + [f"b{i}" for i in range(6)],
@@ -360,8 +360,14 @@ def test_prediction_powered_with_paragraphs_by_hand():
     se = math.sqrt(0.16 * var_a + 0.36 * var_b)
     assert sec.loc["all", "se"] == pytest.approx(se)
     assert sec.loc["all", "ci_low"] == pytest.approx(max(0, 0.5 - student.ppf(0.975, 3) * se))
+    # a stratum's own row: its own paragraphs minus one (A: 1 df, B: 2 df)
+    assert sec.loc["B", "ci_low"] == pytest.approx(
+        max(0, 1 / 6 - student.ppf(0.975, 2) * math.sqrt(var_b)))
+    assert sec.loc["A", "ci_low"] == pytest.approx(
+        max(0, 1.0 - student.ppf(0.975, 1) * math.sqrt(var_a)))
     assert sec.loc["all", "estimate"] == pytest.approx(0.5)       # the estimate as before
-    assert "Student's t 95% interval with the units minus strata as df" in t.method.iloc[0]
+    assert ("Student's t 95% interval with the units minus one as df (the whole: units "
+            "minus strata)") in t.method.iloc[0]
     assert "Kish's design effect of the units (paragraph" in t.method.iloc[0]
     with pytest.raises(ValueError, match="paragraph"):
         framing.prediction_powered_shares(coded.drop(columns="paragraph"), sample,

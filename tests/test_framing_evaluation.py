@@ -313,8 +313,8 @@ def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
 def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path):
     """Three small held-out sets (and a development one, left out of the pool): the
     pooled row stacks them; its values are those of the stacked codings; a replicate
-    draws whole sets; and its interval is no narrower than value +- t_2 se with se^2 =
-    3/2 sum w_g^2 (value_g - value)^2 over the sets' own values (by hand below)."""
+    draws whole sets; and its interval is no narrower than value +- t_2 se, se^2 the
+    delete-one-set jackknife's 2/3 sum (value_(-g) - mean)^2 (by hand below)."""
     from scipy.stats import t as student
 
     root = tmp_path / "corpus"
@@ -348,17 +348,23 @@ def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path):
     codes = pd.concat([ev.code_set(ev.load_set(f"{n}.csv", root), lex)
                        for n in ("s1", "s2", "s3")], ignore_index=True)
     q = student.ppf(0.975, 2)
-    w = np.array([sizes[n] for n in ("s1", "s2", "s3")]) / len(stacked)
+    which = np.repeat([0, 1, 2], [sizes[n] for n in ("s1", "s2", "s3")])
     for f in F:
         kappa = cohen_kappa_score(stacked[f].astype(int), codes[f])
         row = pooled.loc[(f, "kappa")]
         assert row.value == pytest.approx(kappa)
-        own = np.array([g[(g.set == n) & (g.frame == f) & (g.metric == "kappa")].value.iloc[0]
-                        for n in ("s1", "s2", "s3")])
-        se = np.sqrt(1.5 * np.sum(w ** 2 * (own - kappa) ** 2))
-        assert row.ci_low <= max(kappa - q * se, 0) + 1e-12
+        rest = np.array([cohen_kappa_score(stacked[f].astype(int)[which != k],
+                                           codes[f][which != k]) for k in range(3)])
+        se = np.sqrt(2 / 3 * np.sum((rest - rest.mean()) ** 2))
+        assert row.ci_low <= max(kappa - q * se, -1) + 1e-12
         assert row.ci_high >= min(kappa + q * se, 1) - 1e-12
         assert row.interval.startswith("cluster bootstrap percentile (sets resampled whole;")
+        precision = pooled.loc[(f, "precision")]       # a ratio of counts, by hand too
+        rest = np.array([framing.binary_agreement(codes[f][which != k],
+                                                  stacked[f].astype(int)[which != k])[
+            "precision"] for k in range(3)])
+        se = np.sqrt(2 / 3 * np.sum((rest - rest.mean()) ** 2))
+        assert precision.ci_high >= min(precision.value + q * se, 1) - 1e-12
     # a replicate draws whole sets: the resampler's counts are equal within a set
     from discourse.framing.agreement import resampler
 

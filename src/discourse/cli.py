@@ -350,13 +350,17 @@ def _output_problems(args) -> list[str]:
                      "study's tables; write elsewhere (nothing was written)"
                      for flag, value in outputs.items() if value is not None
                      and (inside := paths.repository_folder(value)) is not None]
-    elif args.command in ("frames", "report") and args.output is not None:
-        # coded sentences or HTML pages in results/, figures/, corpus/ ... would replace
-        # the study's tables or sources (written by `discourse reproduce` only); a report
-        # of another corpus's run in the study's report/ would pass for the study's
+    elif args.command in ("frames", "report") and args.output is not None \
+            and paths.repo_root() is not None:
+        # in a checkout of the repository, coded sentences or HTML pages in results/,
+        # figures/, corpus/ ... would replace the study's tables or sources (written by
+        # `discourse reproduce` only), and a report of another run in the study's report/
+        # would pass for the study's (an installed copy has no such folders to protect)
         inside = paths.repository_folder(args.output)
-        if inside is None and args.command == "report" \
-                and not paths.is_study_corpus(args.corpus) \
+        other_run = args.command == "report" and args.results is not None and \
+            Path(args.results).resolve() != (paths.base() / "results").resolve()
+        if inside is None and (other_run or (args.command == "report"
+                                             and not paths.is_study_corpus(args.corpus))) \
                 and Path(args.output).resolve().is_relative_to(
                     (paths.base() / "report").resolve()):
             inside = "report/"

@@ -95,8 +95,10 @@ ANALYTIC = {
 
 
 #: A hand-coded set of at least this many documents has its documents resampled
-#: (:func:`resampler`); with fewer, a percentile interval over documents has too few
-#: distinct resamples (three for two documents), and the interval is about the texts.
+#: (:func:`resampler`): its interval is about new texts of the kind. With fewer, the
+#: percentile interval over so few clusters undercovers (Cameron, Gelbach and Miller
+#: 2008; two documents give three distinct resamples), so their paragraphs are resampled
+#: within each and the interval is about these texts (the summary says so).
 DOCUMENTS_RESAMPLED_FROM = 10
 
 

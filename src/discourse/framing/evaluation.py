@@ -179,8 +179,9 @@ def load_set(file: str, corpus: str | os.PathLike | None = None) -> pd.DataFrame
 def set_clusters(table: pd.DataFrame) -> pd.DataFrame:
     """``sentence_id, doc_id, paragraph`` of a set (:func:`load_set`) for the bootstrap.
 
-    Paragraphs are resampled within documents; a set without documents resamples its
-    paragraphs, one without paragraphs its sentences.
+    Documents are resampled in a set of ten or more, else paragraphs within documents
+    (:func:`~discourse.framing.agreement.resampler`); a set without documents resamples
+    its paragraphs, one without paragraphs its sentences.
     """
     out = pd.DataFrame({"sentence_id": table["id"]})
     for col, name in (("document", "doc_id"), ("paragraph", "paragraph")):
@@ -219,12 +220,12 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
         The table of :func:`~discourse.framing.validation.validate` for each set, with
         first columns ``set, kind, used_for_development, measured_on``, and last
         ``coded_by`` (who coded the set, from ``sets.csv``), in the order of
-        ``sets.csv``; no rows when the corpus has no registry. Where two or more sets
-        of one kind were never used to build or tune the lexicon, a last set
-        :data:`POOLED` stacks them with each set as the unit resampled: each set's
-        own interval resamples its texts but not the writing (or sampling) of the set,
-        and sets differ by more than their intervals allow; the pooled interval
-        includes that variation.
+        ``sets.csv``; no rows when the corpus has no registry. Where the sets never
+        used to build or tune the lexicon are two or more and all of one kind, a last
+        set :data:`POOLED` stacks them with each set as the unit resampled
+        (:func:`~discourse.framing.pooled.pooled_agreement`): each set's own interval
+        resamples its texts but not the writing (or sampling) of the set; the pooled
+        interval includes how much the sets differ.
     """
     lex = as_lexicon(lexicon)
     parts, held = [], []
@@ -238,7 +239,7 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
                               used_for_development=row.used_for_development,
                               measured_on=row.measured_on, coded_by=row.coded_by))
         if row.used_for_development == "no":
-            held.append((row, table, codes, v))
+            held.append((row, table, codes))
     if len(held) > 1 and len({h[0].kind for h in held}) == 1:
         parts.append(pooled_agreement(held, n_boot=n_boot, seed=seed, level=level))
     if not parts:

@@ -7,7 +7,8 @@ added to each cell of the sample's hand x coder table (Agresti and Min 2005), so
 sample without coder errors still carries its sampling uncertainty; estimate and interval
 clipped to [0, 1]. With the sentences' paragraphs (``unit``) the coder term's variance is
 multiplied by Kish's design effect of the paragraphs and the interval uses Student's t
-with paragraphs minus strata degrees of freedom (as :mod:`discourse.clustered_ci`);
+with the paragraphs minus one as degrees of freedom in a stratum's row, the paragraphs
+minus the strata in the whole's (as :mod:`discourse.clustered_ci`);
 without, a normal interval that assumes independent sentences. Also available from
 :mod:`discourse.framing.correction`.
 
@@ -78,9 +79,10 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     narrow where codes cluster. With ``unit`` (the paragraph of each coded sentence)
     ``var_N(coder)`` is multiplied by Kish's (1965) design effect of the coder's codes
     over those units in the stratum (:func:`discourse.clustered_ci.design_effect`, at
-    least 1) and the interval is ``theta +- t_df se``, ``df`` = units minus strata
-    (Korn and Graubard 1998 make the same adjustment); the rectifier's sentences, a
-    random sample of sentences, stay independent draws. The formula is written for a hand-coded
+    least 1) and the interval is ``theta +- t_df se``, ``df`` = the stratum's units
+    minus one for its row, units minus strata for the whole (Korn and Graubard 1998 make
+    the same adjustment); the rectifier's sentences, a random sample of sentences, stay
+    independent draws. The formula is written for a hand-coded
     set drawn independently of the N coded sentences; here the sample is part of
     them, which adds ``2 cov(coder, d) / N_h`` to the variance of ``theta_h``, a
     term never positive for 0/1 codes (``cov(coder, d) = var(coder) (P(hand = 1 |
@@ -148,33 +150,36 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     if s[stratum].isna().any():
         raise ValueError("some sampled ids are not among the coded sentences")
     total = len(coded)
-    rows, quantile = [], {}
+    rows = []
     for f in FRAMES:
-        parts, dfs = [], 0
+        parts = []
         for h, part in coded.groupby(stratum, sort=True):
             sp = s[s[stratum] == h]
             deff, df = design_effect(part[f], np.zeros(len(part)), part[unit]) if unit \
                 else (1.0, 0)
-            dfs += df
             terms = _stratum_terms(part[f].to_numpy(float), sp[f"{f}_hand"].to_numpy(float),
                                    sp[f].to_numpy(float), deff)
-            parts.append((h, len(part), len(sp), *terms))
-        quantile[f] = _t_value(level, dfs) if unit and dfs else z
-        for h, big_n, n, cm, rect, var in parts if len(parts) > 1 else ():
-            rows.append((h, f, big_n, n, cm, rect, cm + rect, np.sqrt(var)))   # per stratum
+            parts.append((h, len(part), len(sp), *terms, df))
+        # a stratum's row: its own units minus one as df; the whole: their sum
+        for h, big_n, n, cm, rect, var, df in parts if len(parts) > 1 else ():
+            rows.append((h, f, big_n, n, cm, rect, cm + rect, np.sqrt(var),
+                         _t_value(level, df) if unit and df else z))
         w = np.array([p[1] for p in parts]) / total
         cm = float(sum(wi * p[3] for wi, p in zip(w, parts)))
         rect = float(sum(wi * p[4] for wi, p in zip(w, parts)))
         var = float(sum(wi ** 2 * p[5] for wi, p in zip(w, parts)))
-        rows.append(("all", f, total, len(s), cm, rect, cm + rect, np.sqrt(var)))
+        dfs = sum(p[6] for p in parts)
+        rows.append(("all", f, total, len(s), cm, rect, cm + rect, np.sqrt(var),
+                     _t_value(level, dfs) if unit and dfs else z))
     out = pd.DataFrame(rows, columns=[stratum, "frame", "N", "n", "coder_mean", "rectifier",
-                                      "raw", "se"])
+                                      "raw", "se", "q"])
     out.insert(6, "estimate", np.clip(out.raw, 0, 1))
     out.insert(7, "clipped", (out.raw < 0) | (out.raw > 1))
-    q = out.frame.map(quantile)
+    q = out.pop("q")
     out["ci_low"] = np.clip(out.raw - q * out.se, 0, 1)
     out["ci_high"] = np.clip(out.raw + q * out.se, 0, 1)
-    how = (f"Student's t {level:.0%} interval with the units minus strata as df, "
+    how = (f"Student's t {level:.0%} interval with the units minus one as df (the whole: "
+           "units minus strata), "
            f"var_N(coder) multiplied by Kish's design effect of the units ({unit}; at "
            "least 1), the sampled sentences independent" if unit else
            f"normal {level:.0%} interval (assumes independent sentences)")

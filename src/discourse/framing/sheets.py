@@ -348,8 +348,10 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
     for text in dict.fromkeys((w.category, str(w.message)) for w in said):   # once each
         warnings.warn(text[1], text[0], stacklevel=2)
     hand = first.rename(columns={"id": "sentence_id"})
+    # the sheet is a random sample of these texts' sentences and its agreement is about
+    # them: paragraphs resampled within the documents, however many (not the documents)
     agreement = validate(codes, hand[["sentence_id", *FRAMES]], clusters=sentences,
-                         n_boot=agreement_n_boot, seed=seed, level=level)
+                         n_boot=agreement_n_boot, seed=seed, level=level, documents=False)
     developed = lexicon_developed_on(corpus)      # what the corpus's register says
     agreement.insert(0, "measured_on", "a sample of this corpus: real text " + (
         "the lexicon was built or tuned on (optimistic)" if developed else "the lexicon "

@@ -118,12 +118,11 @@ def framing_findings(root: Path):
                 for r in broken.itertuples()) + "."
         if "conclusion" in sens and sens.conclusion.eq("no clear change").all():
             # what holds is a null result: say so, with how wide the intervals are
-            width = (sens.ci_high - sens.ci_low).min() * 100
+            narrow = sens.loc[(sens.ci_high - sens.ci_low).idxmin()]
             text += (" What holds is a null result: in every variant no difference is "
-                     f"clear: each 95% interval includes 0 and spans at least {width:.0f} "
-                     f"points (between them from {pp0(sens.ci_low.min())} to "
-                     f"{pp0(sens.ci_high.max())} points), so the texts cannot rule out "
-                     "sizeable differences either way.")
+                     "clear (each 95% interval includes 0); the narrowest interval, "
+                     f"{narrow.frame} in '{narrow.variant}', runs from "
+                     f"{pp0(narrow.ci_low)} to {pp0(narrow.ci_high)} points.")
         yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
 
 
@@ -256,18 +255,26 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
             continue
         texts = "interval" in part and part.interval.astype(str).str.contains(
             "(documents resampled", regex=False).all()
-        chose = instruments is not None and "data" in instruments and \
-            instruments.data.astype(str).str.startswith(f"{name} (").any()
         pooled = name == POOLED
+        within = "interval" in part and part.interval.astype(str).str.contains(
+            "paragraphs resampled within documents", regex=False).all()
+        # the pool's sets chose the instrument if one of them did
+        members = [n for n in gen.set.unique() if n != POOLED and (
+            gen[gen.set == n].used_for_development.iloc[0] == "no")] if pooled else [name]
+        chose = instruments is not None and "data" in instruments and any(
+            instruments.data.astype(str).str.startswith(f"{n} (").any() for n in members)
         what = (" An estimate of its accuracy on new text of this kind"
-                + (" (the intervals resample the set's texts)" if texts else "")
+                + (" (the intervals resample the set's texts)" if texts else
+                   " (but its intervals resample paragraphs within these texts, not texts: "
+                   "they are about these texts)" if within else "")
                 + (", the one to cite: its interval includes how much agreement differs "
                    "between the sets, which their own intervals leave out" if pooled
                    else "")
                 + ("; the texts are synthetic, so real text may differ" if r.kind ==
                    "synthetic" else "")
-                + ("; the set was also one of those on which the lexicon was chosen over "
-                   "learned coders (a small selection on it)" if chose else "") + "."
+                + (f"; {'some of the sets were' if pooled else 'the set was'} also among "
+                   "those on which the lexicon was chosen over learned coders (a small "
+                   "selection on them)" if chose else "") + "."
                 if r.used_for_development == "no" else
                 " Optimistic: the lexicon was built or tuned on these sentences.")
         who = f"; coded by {r.coded_by}" if isinstance(getattr(r, "coded_by", None), str) \
