@@ -187,7 +187,7 @@ def test_transfer_fits_on_one_text_and_scores_the_other():
                          "security": [1, 0, 0, 1, 0, 0] * 2, "economy": [0, 1, 0, 0, 1, 0] * 2,
                          "multilateralism": [0, 0, 0, 0, 0, 1] * 2})
     codes = framing.code_sentences(s.assign(doc_id="d", paragraph=range(12)))
-    t = instruments.transfer(s, hand, codes, seed=0)
+    t = instruments.transfer(s, hand, codes, seed=0, n_boot=50)
     assert set(zip(t.source, t.target)) == {(2001, 2002), (2002, 2001)}
     assert set(t.method) == {"tfidf_logreg", "lexicon_reweighted", "lexicon"}
     # identical texts: every learned coder transfers perfectly, and n counts the target
@@ -199,7 +199,7 @@ def test_transfer_fits_on_one_text_and_scores_the_other():
         "the lexicon as it is (whether it was developed on these texts is not recorded)"}
     for dev, note in ((True, "not a transfer: the lexicon was developed on these texts"),
                       (False, "the lexicon as it is, not developed on these texts")):
-        t = instruments.transfer(s, hand, codes, seed=0, developed_on=dev)
+        t = instruments.transfer(s, hand, codes, seed=0, developed_on=dev, n_boot=50)
         assert set(t[t.method == "lexicon"].note) == {note}
     assert framing.lexicon_developed_on(CORPUS) is True
     assert framing.lexicon_developed_on(MULTI) is None
