@@ -323,6 +323,10 @@ def test_another_corpus_never_writes_into_the_repository_folders(
     (["report", "--results", "{tmp}/run/results", "-o", "{repo}/figures"], "figures/"),
     (["report", "--corpus", "{tmp}", "--results", "{tmp}/run/results", "-o",
       "{repo}/report"], "report/"),
+    # the run named by its executed notebooks (a review's bypass), coded sentences there
+    (["report", "--notebooks", "{tmp}/run/results/notebooks", "-o", "{repo}/report"],
+     "report/"),
+    (["frames", "{input}", "-o", "{repo}/report/codes.csv"], "report/"),
 ])
 def test_frames_and_report_never_write_into_the_repository_folders(tmp_path, capsys, args,
                                                                    folder):
@@ -332,6 +336,8 @@ def test_frames_and_report_never_write_into_the_repository_folders(tmp_path, cap
     from conftest import REPO
 
     (tmp_path / "in.csv").write_text("id,text\na,Terrorism is a threat.\n")
+    (tmp_path / "run" / "results" / "notebooks").mkdir(parents=True)
+    (tmp_path / "run" / "results" / "manifest.json").write_text("{}")
     before = {p: p.stat().st_mtime_ns for d in ("results", "figures", "corpus", "report")
               for p in (REPO / d).rglob("*") if p.is_file()}
     args = [a.format(repo=REPO, tmp=tmp_path, input=tmp_path / "in.csv") for a in args]
@@ -364,6 +370,14 @@ def test_an_installed_copy_writes_frames_into_a_results_folder_of_the_users(
     assert cli.main(["frames", "in.csv", "-o", "results/codes.csv"]) == 0, \
         capsys.readouterr().err
     assert (tmp_path / "results" / "codes.csv").is_file()
+    # nor does a command with --corpus (its own corpus, its own results/)
+    from conftest import write_corpus
+
+    write_corpus(tmp_path / "data",
+                 {"speech-2021-a": "A title\nTerrorism is a threat. Trade grew.\n"})
+    assert cli.main(["sentences", "--corpus", "data", "-o", "results/s.csv"]) == 0, \
+        capsys.readouterr().err
+    assert (tmp_path / "results" / "s.csv").is_file()
 
 
 def test_a_report_of_another_run_never_lands_in_the_studys_report_folder(tmp_path, capsys):

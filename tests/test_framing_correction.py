@@ -372,6 +372,12 @@ def test_prediction_powered_with_paragraphs_by_hand():
     with pytest.raises(ValueError, match="paragraph"):
         framing.prediction_powered_shares(coded.drop(columns="paragraph"), sample,
                                           unit="paragraph")
+    # a stratum of one paragraph cannot show its own variance: no interval (not z's)
+    one = framing.prediction_powered_shares(coded.assign(paragraph="p"), sample,
+                                            unit="paragraph")
+    one = one[one.frame == "security"].set_index("stratum")
+    assert np.isnan(one.loc["A", "ci_low"]) and np.isnan(one.loc["B", "ci_high"])
+    assert np.isnan(one.loc["all", "ci_low"])          # no stratum has two units
 
 
 def test_prediction_powered_estimate_stays_in_its_interval():

@@ -89,6 +89,27 @@ def test_a_list_of_ministries_ends_where_its_predicate_begins(lex):
     ("The Minister of Internal Affairs of Kazakhstan arrived in Astana.", (0, 0, 0)),
     ("The ministers of internal affairs of the member states met in Bishkek.", (0, 0, 0)),
     ("The SCO opposes interference in the internal affairs of states.", (0, 0, 1)),
+    # a second review: past forms with an adjective reading, more reporting verbs,
+    # headlines in capitals, a compound in a ministry's name, the police
+    ("The ministers of foreign affairs considered the threat of terrorism and extremism.",
+     (1, 0, 0)),
+    ("The ministers of defence exchange information about terrorist threats.", (1, 0, 0)),
+    ("The ministers of economy favour a free trade zone.", (0, 1, 0)),
+    ("MINISTERS OF DEFENCE CONDEMN TERRORIST ATTACK", (1, 0, 0)),
+    ("Ministers of Economy Eye Closer Trade Ties", (0, 1, 0)),
+    ("The ministers of natural resources, transport and trade met in Astana.", (0, 0, 0)),
+    ("The ministers of foreign trade held talks in Moscow.", (0, 0, 0)),
+    ("Cooperation between the internal affairs bodies of the member states was discussed.",
+     (1, 0, 0)),
+    # a list of participants ends before the sentence's predicate
+    ("The forum, attended by the ministers of energy, transport and digital development, "
+     "focused on investment in infrastructure.", (0, 1, 0)),
+    ("The meeting was attended by the ministers of defence of the member states, who "
+     "condemned terrorism in all its forms.", (1, 0, 0)),
+    ("The ministers of economy, joined by business leaders, signed investment agreements.",
+     (0, 1, 0)),
+    ("The meeting was attended by the ministers of defence, economy and transport.",
+     (0, 0, 0)),
 ])
 def test_lists_of_ministries_against_the_codebook(lex, text, want):
     """Names and lists: the ministries' names carry no frame; what the ministers do does

@@ -332,7 +332,8 @@ def test_accuracy_sentences_name_what_they_were_measured_on(tmp_path):
     gen.to_csv(tmp_path / "framing-generalisation.csv", index=False)
     text = summary.render_summary(summary.headline_findings(tmp_path))
     assert ("An estimate of its accuracy on new text of this kind (but its intervals resample "
-            "paragraphs within these texts, not texts: they are about these texts)") in text
+            "no texts, only paragraphs or sentences within them: they are about these "
+            "texts)") in text
     gen.loc[gen.set == "held", "interval"] = "cluster bootstrap percentile (documents " \
         "resampled; B=10, seed=1) of the 2x2 table"
     gen.to_csv(tmp_path / "framing-generalisation.csv", index=False)
@@ -599,6 +600,10 @@ def test_the_pooled_held_out_sets_are_the_estimate_to_cite(tmp_path):
     # one of the pooled sets chose the instrument: the pooled sentence says so too
     _write(tmp_path, "framing-instruments.csv", [
         dict(method="lexicon", data="a (synthetic text ...)", frame="security", kappa=0.8)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert ("may differ; each of the sets was also among those on which the lexicon was "
+            "chosen over learned coders (a small selection on them).") in text
+    _write(tmp_path, "framing-generalisation.csv", pooled + one + [dict(r, set="b") for r in one])
     text = summary.render_summary(summary.headline_findings(tmp_path))
     assert ("may differ; some of the sets were also among those on which the lexicon was "
             "chosen over learned coders (a small selection on them).") in text

@@ -344,7 +344,7 @@ def _output_problems(args) -> list[str]:
                                folders=("-o",) if folder else ())
     # (report reads --results and writes -o into report/, outside the checked folders)
     if hasattr(args, "corpus") and args.command != "report" \
-            and not paths.is_study_corpus(args.corpus):
+            and paths.repo_root() is not None and not paths.is_study_corpus(args.corpus):
         problems += [f"the corpus {paths.corpus_dir(args.corpus)} is not the repository's, "
                      f"but {flag} {value} is inside the repository's own {inside}, with the "
                      "study's tables; write elsewhere (nothing was written)"
@@ -357,12 +357,16 @@ def _output_problems(args) -> list[str]:
         # `discourse reproduce` only), and a report of another run in the study's report/
         # would pass for the study's (an installed copy has no such folders to protect)
         inside = paths.repository_folder(args.output)
-        other_run = args.command == "report" and args.results is not None and \
-            Path(args.results).resolve() != (paths.base() / "results").resolve()
-        if inside is None and (other_run or (args.command == "report"
-                                             and not paths.is_study_corpus(args.corpus))) \
-                and Path(args.output).resolve().is_relative_to(
-                    (paths.base() / "report").resolve()):
+        if args.command == "report":
+            from discourse.report import one_run    # the run as the report reads it
+
+            run = one_run(args.notebooks, args.results)[1]
+            other = (run is not None and Path(run).resolve() != (
+                paths.base() / "results").resolve()) or not paths.is_study_corpus(args.corpus)
+        else:
+            other = True                             # coded sentences are no report
+        if inside is None and other and Path(args.output).resolve().is_relative_to(
+                (paths.base() / "report").resolve()):
             inside = "report/"
         if inside is not None:
             problems.append(f"-o {args.output} is inside the repository's own {inside}, "

@@ -22,7 +22,7 @@ from discourse import results as registry
 from discourse.io import write_text
 from discourse.reproduce import EXECUTED_DIR, read_manifest
 
-__all__ = ["export_html", "page_title"]
+__all__ = ["export_html", "page_title", "one_run"]
 
 #: The JupyterLab template without the blocks that load scripts from a CDN.
 _TEMPLATE_NAME = "discourse-report.html.j2"
@@ -98,7 +98,7 @@ def export_html(notebooks: str | os.PathLike | None = None,
 
     from discourse.notebook import notebook_paths
 
-    notebooks, results = _one_run(notebooks, results)
+    notebooks, results = one_run(notebooks, results)
     results_dir = paths.results_dir(results)
     manifest = read_manifest(results_dir)
     _check_run(notebooks, results, corpus, manifest)
@@ -189,8 +189,10 @@ def _corpus_line(corpus) -> list[str]:
             "are those of this corpus.</p>"]
 
 
-def _one_run(notebooks, results) -> tuple:
-    """``(notebooks, results)`` of one run (see :func:`export_html`)."""
+def one_run(notebooks, results) -> tuple:
+    """``(notebooks, results)`` of one run, as :func:`export_html` reads them: notebooks in
+    ``RESULTS/notebooks/`` beside a manifest give the results, a results folder holding
+    executed notebooks gives the notebooks; ``None`` where neither tells."""
     if results is None and notebooks is not None:
         nb_dir = Path(notebooks).resolve()
         own = paths.notebooks_dir().resolve()

@@ -73,6 +73,7 @@ __all__ = [
     "lemma",
     "lemmatize",
     "only_verb",
+    "word_classes",
 ]
 
 #: Tokens for frame matching: words (with inner hyphens, decimals), "'s", or one symbol.
@@ -397,6 +398,19 @@ def lemmatize(tokens: list[str], overrides: Mapping[str, str] | None = None) -> 
 
 
 @functools.lru_cache(maxsize=8192)
+def word_classes(word: str) -> frozenset:
+    """The word classes lemminflect's table knows the lower-case ``word`` in (``NOUN``,
+    ``VERB``, ``ADJ``, ``AUX``, ...; empty for a word it does not know).
+
+    Examples
+    --------
+    >>> sorted(word_classes("trade")), sorted(word_classes("condemned"))
+    (['NOUN', 'VERB'], ['VERB'])
+    """
+    table, overrides = _lemma_tables()
+    return frozenset({**table.get(word, {}), **overrides.get(word, {})})
+
+
 def only_verb(word: str) -> bool:
     """Whether lemminflect's table knows the lower-case ``word`` only as a verb or an
     auxiliary (no noun, adjective or other reading): "condemned", "held", "was" are;
@@ -407,6 +421,5 @@ def only_verb(word: str) -> bool:
     >>> [only_verb(w) for w in ["condemned", "discussed", "trade", "welcome", "Interior"]]
     [True, True, False, False, False]
     """
-    table, overrides = _lemma_tables()
-    entries = {**table.get(word, {}), **overrides.get(word, {})}
-    return bool(entries) and set(entries) <= {"VERB", "AUX"}
+    classes = word_classes(word)
+    return bool(classes) and classes <= {"VERB", "AUX"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from discourse.framing.sections import FRAMES
-from discourse.text import only_verb, printed
+from discourse.text import only_verb, printed, word_classes
 
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
            "sco_body_spans", "backdrop_span", "apposition_spans", "quoted",
@@ -162,22 +162,39 @@ _BEFORE_FIELD = frozenset({"of", "for", "and", "the", "&", "/", "or"})
 
 
 def _predicate(toks, i: int) -> bool:
-    """Whether token ``i`` begins the predicate after a list of ministries: a word known
-    only as a verb (:func:`discourse.text.only_verb`; "condemned", "discuss", "Condemn"
-    in a headline) after a word of the list, but not a gerund ("mining", "combating"),
-    not a word of a ministry's name (:data:`_NAME_WORDS`), not a word right after a
-    joiner or a gerund ("of | organised crime"), and not a participle after a comma that
-    names who held or attended the meeting (:data:`MEETING_PARTICIPLES`, followed by
-    "by")."""
-    word = toks[i].lower()
-    if not toks[i].isalpha() or not (toks[i].islower() or toks[i][1:].islower()) \
-            or word.endswith("ing") or word in _NAME_WORDS or not only_verb(word):
+    """Whether token ``i`` begins the predicate after a list of ministries.
+
+    A word after a word of the list (not right after a joiner, "of", "and" or a gerund:
+    "of | organised crime"), in lower case, title case (a headline) or capitals, not a
+    gerund ("mining", "combating") nor a word of a ministry's name (:data:`_NAME_WORDS`),
+    that is known only as a verb (:func:`discourse.text.only_verb`: "condemned",
+    "Condemn") or is a past form in -ed with a verb reading ("considered", "opposed"),
+    unless a comma before it and "by" after it make it a participle naming who held or
+    attended the meeting (:data:`MEETING_PARTICIPLES`). Present forms that are also
+    nouns ("exchange", "target") end the list through the lexicon's stop words: whether
+    such a word is a verb or the head of a compound ("foreign trade | activities") is not
+    decided here."""
+    tok = toks[i]
+    word = tok.lower()
+    if not tok.isalpha() or not (tok.islower() or tok[1:].islower() or tok.isupper()) \
+            or word.endswith("ing") or word in _NAME_WORDS \
+            or not (only_verb(word) or (word.endswith("ed") and "VERB" in word_classes(word))):
         return False
     before = toks[i - 1].lower()
     if before in _BEFORE_FIELD or before.endswith("ing"):
         return False
-    return not (before == "," and word in MEETING_PARTICIPLES and i + 1 < len(toks)
-                and toks[i + 1].lower() == "by")
+    after = toks[i + 1].lower() if i + 1 < len(toks) else "."
+    return not (before == "," and word in MEETING_PARTICIPLES and after == "by")
+
+
+def clause_end(toks, start: int, end: int) -> int:
+    """``end``, or the first comma in ``[start, end)`` after which the sentence's
+    predicate comes (:func:`_predicate`: "attended by the ministers of energy and
+    transport, | focused on investment"; ", joined by business leaders, | signed")."""
+    for j in range(start, end - 1):
+        if toks[j] == "," and _predicate(toks, j + 1):
+            return j
+    return end
 
 
 def forward_span(toks, start: int, stops) -> int:

@@ -81,7 +81,8 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     over those units in the stratum (:func:`discourse.clustered_ci.design_effect`, at
     least 1) and the interval is ``theta +- t_df se``, ``df`` = the stratum's units
     minus one for its row, units minus strata for the whole (Korn and Graubard 1998 make
-    the same adjustment); the rectifier's sentences, a random sample of sentences, stay
+    the same adjustment; a stratum of one unit gets no interval, NaN); the rectifier's
+    sentences, a random sample of sentences, stay
     independent draws. The formula is written for a hand-coded
     set drawn independently of the N coded sentences; here the sample is part of
     them, which adds ``2 cov(coder, d) / N_h`` to the variance of ``theta_h``, a
@@ -163,14 +164,14 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
         # a stratum's row: its own units minus one as df; the whole: their sum
         for h, big_n, n, cm, rect, var, df in parts if len(parts) > 1 else ():
             rows.append((h, f, big_n, n, cm, rect, cm + rect, np.sqrt(var),
-                         _t_value(level, df) if unit and df else z))
+                         _quantile(level, df, unit, z)))
         w = np.array([p[1] for p in parts]) / total
         cm = float(sum(wi * p[3] for wi, p in zip(w, parts)))
         rect = float(sum(wi * p[4] for wi, p in zip(w, parts)))
         var = float(sum(wi ** 2 * p[5] for wi, p in zip(w, parts)))
         dfs = sum(p[6] for p in parts)
         rows.append(("all", f, total, len(s), cm, rect, cm + rect, np.sqrt(var),
-                     _t_value(level, dfs) if unit and dfs else z))
+                     _quantile(level, dfs, unit, z)))
     out = pd.DataFrame(rows, columns=[stratum, "frame", "N", "n", "coder_mean", "rectifier",
                                       "raw", "se", "q"])
     out.insert(6, "estimate", np.clip(out.raw, 0, 1))
@@ -192,7 +193,9 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     return out.drop(columns="raw")
 
 
-def _t_value(level: float, df: int) -> float:
+def _quantile(level: float, df: int, unit, z: float) -> float:
+    """Student's t quantile with ``df`` where units are given (NaN, so no interval,
+    for a single unit: it cannot show its own variance), else the normal ``z``."""
     from scipy.stats import t
 
-    return float(t.ppf(0.5 + level / 2, df))
+    return z if not unit else float(t.ppf(0.5 + level / 2, df)) if df else np.nan

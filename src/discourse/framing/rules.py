@@ -45,7 +45,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
-                                        backdrop_span, backward_span, block_span,
+                                        backdrop_span, backward_span, block_span, clause_end,
                                         field_of_cooperation, forward_span, list_span,
                                         longest_match, quoted, sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
@@ -199,7 +199,8 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                            frames=(s.get("measure_frame"),))
         elif sec in ("attend_after", "attend_before"):
             if sec == "attend_after":
-                lo, hi = r[1], forward_span(toks, r[1], s.get("attend_stops", {"."}))
+                lo, hi = r[1], clause_end(toks, r[1], forward_span(
+                    toks, r[1], s.get("attend_stops", {"."})))
             else:
                 lo, hi = 0, r[0]
             # roles (observers, dialogue partners) are blocked in a mixed list that also

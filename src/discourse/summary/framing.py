@@ -256,25 +256,28 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
         texts = "interval" in part and part.interval.astype(str).str.contains(
             "(documents resampled", regex=False).all()
         pooled = name == POOLED
-        within = "interval" in part and part.interval.astype(str).str.contains(
-            "paragraphs resampled within documents", regex=False).all()
+        # an interval that resamples no texts (paragraphs within them, or sentences) is
+        # about these texts, whatever the registry says they stand for
+        within = "interval" in part and not texts and not pooled
         # the pool's sets chose the instrument if one of them did
         members = [n for n in gen.set.unique() if n != POOLED and (
             gen[gen.set == n].used_for_development.iloc[0] == "no")] if pooled else [name]
-        chose = instruments is not None and "data" in instruments and any(
-            instruments.data.astype(str).str.startswith(f"{n} (").any() for n in members)
+        picked = [instruments is not None and "data" in instruments and
+                  instruments.data.astype(str).str.startswith(f"{n} (").any() for n in members]
+        chose = any(picked)
+        which = ("each of the sets was" if all(picked) else "some of the sets were") \
+            if pooled else "the set was"
         what = (" An estimate of its accuracy on new text of this kind"
                 + (" (the intervals resample the set's texts)" if texts else
-                   " (but its intervals resample paragraphs within these texts, not texts: "
-                   "they are about these texts)" if within else "")
+                   " (but its intervals resample no texts, only paragraphs or sentences "
+                   "within them: they are about these texts)" if within else "")
                 + (", the one to cite: its interval includes how much agreement differs "
                    "between the sets, which their own intervals leave out" if pooled
                    else "")
                 + ("; the texts are synthetic, so real text may differ" if r.kind ==
                    "synthetic" else "")
-                + (f"; {'some of the sets were' if pooled else 'the set was'} also among "
-                   "those on which the lexicon was chosen over learned coders (a small "
-                   "selection on them)" if chose else "") + "."
+                + (f"; {which} also among those on which the lexicon was chosen over "
+                   "learned coders (a small selection on them)" if chose else "") + "."
                 if r.used_for_development == "no" else
                 " Optimistic: the lexicon was built or tuned on these sentences.")
         who = f"; coded by {r.coded_by}" if isinstance(getattr(r, "coded_by", None), str) \
