@@ -64,7 +64,7 @@ from discourse import stats
 from discourse.checks import check_columns, check_positive_int
 
 __all__ = ["BLOCK", "MEMO_BYTES", "DEFAULT_N_BOOT", "DEFAULT_SEED", "ClusterBootstrap",
-           "cluster_bootstrap", "percentile_columns", "n_defined", "defined_label",
+           "cluster_bootstrap", "percentile_columns", "ratio", "n_defined", "defined_label",
            "no_narrower", "floored_percentile"]
 
 #: Replicates generated at a time (fixed: the draws depend only on seed and n_boot).
@@ -338,6 +338,16 @@ def percentile_columns(draws, level: float = 0.95) -> tuple[np.ndarray, np.ndarr
     return low, high
 
 
+def ratio(k, n) -> np.ndarray:
+    """``k / n`` elementwise, NaN where ``n`` is 0 (a replicate without the denominator).
+
+    >>> ratio(np.array([1.0, 0.0]), np.array([2.0, 0.0])).tolist()
+    [0.5, nan]
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(n > 0, k / np.where(n > 0, n, 1), np.nan)
+
+
 def n_defined(draws) -> np.ndarray:
     """Replicates that define each column of a replicates matrix (not NaN).
 
@@ -374,11 +384,9 @@ def no_narrower(low: float, high: float, floor: tuple[float, float], label: str,
 
     Where resampling has little to vary (a group in one paragraph, a coder without
     errors) the percentile interval shrinks to a point, and with a few dozen paragraphs
-    it tends to be narrow; the score interval ``floor`` (for a share, Wilson's at the
-    effective sample size, :mod:`discourse.clustered_ci`; for a difference, Newcombe's
-    from those; both keep their coverage at 0 and 1) bounds it from inside. A stratum
-    of few documents is floored by its within-document interval the same way
-    (:mod:`discourse.few_documents`).
+    it is narrow; the score interval ``floor`` (Wilson's at the effective sample size,
+    or Newcombe's from those: :mod:`discourse.clustered_ci`) bounds it from inside, as
+    a stratum's within-document interval does (:mod:`discourse.few_documents`).
 
     Returns
     -------

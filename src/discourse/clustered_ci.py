@@ -59,7 +59,7 @@ import pandas as pd
 
 from discourse import stats
 
-__all__ = ["EffectiveInterval", "Design", "design_units", "design_effect",
+__all__ = ["EffectiveInterval", "Design", "design_units", "design_effect", "t_value",
            "effective_wilson_interval", "effective_newcombe_interval", "UNDEFINED"]
 
 #: The ``interval`` of a proportion without sentences in its denominator (no interval).
@@ -158,6 +158,18 @@ def design_effect(y, strata, units) -> tuple[float, int]:
     return (float(max(1.0, variance / independent)) if independent > 0 and df else 1.0), df
 
 
+def t_value(level: float, df: int) -> float:
+    """The two-sided Student's t quantile of ``level`` with ``df`` degrees of freedom
+    (the few-units counterpart of :func:`discourse.stats.z_value`).
+
+    >>> round(t_value(0.95, 4), 4)
+    2.7764
+    """
+    from scipy.stats import t
+
+    return float(t.ppf(0.5 + stats.check_level(level) / 2, df))
+
+
 def effective_wilson_interval(y, strata, units, level: float = 0.95) -> EffectiveInterval:
     """Wilson's interval of ``mean(y)`` at the effective sample size of a clustered design.
 
@@ -203,14 +215,11 @@ def effective_wilson_interval(y, strata, units, level: float = 0.95) -> Effectiv
         return EffectiveInterval(np.nan, np.nan, np.nan, 0, "no sentences", 0.0)
     p = y.sum() / n
     deff, df = design_effect(y, strata, units)
-    independent = p * (1 - p) / n
     n_eff = n / deff
     if df:
-        from scipy.stats import t
-
-        n_eff *= (stats.z_value(level) / t.ppf(0.5 + level / 2, df)) ** 2
+        n_eff *= (stats.z_value(level) / t_value(level, df)) ** 2
     low, high = stats.wilson_interval(p * n_eff, n_eff, level)
-    effect = (f"design effect {deff:.2f}" if independent > 0 else
+    effect = (f"design effect {deff:.2f}" if 0 < p < 1 else
               "design effect not estimable at a proportion of 0 or 1, taken as 1")
     name = (f"the Wilson score interval of {int(y.sum())}/{n} at the effective sample size "
             f"({effect}, t with {df} df; Korn and Graubard 1998)" if df else

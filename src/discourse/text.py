@@ -354,12 +354,16 @@ def _lemma_tables() -> tuple[dict, dict]:
     return lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
 
 
-@functools.lru_cache(maxsize=65536)
-def _lookup(word: str) -> str:
+def _entries(word: str) -> dict:
     # ``lemminflect.getAllLemmas(word)`` for a lower-case word without its copies
     # (tests/test_text.py compares the two on every word of the table)
     table, overrides = _lemma_tables()
-    entries = {**table.get(word, {}), **overrides.get(word, {})}
+    return {**table.get(word, {}), **overrides.get(word, {})}
+
+
+@functools.lru_cache(maxsize=65536)
+def _lookup(word: str) -> str:
+    entries = _entries(word)
     for pos in _LEMMA_ORDER:
         if entries.get(pos):
             return entries[pos][0].lower()
@@ -399,25 +403,19 @@ def lemmatize(tokens: list[str], overrides: Mapping[str, str] | None = None) -> 
 
 @functools.lru_cache(maxsize=8192)
 def word_classes(word: str) -> frozenset:
-    """The word classes lemminflect's table knows the lower-case ``word`` in (``NOUN``,
-    ``VERB``, ``ADJ``, ``AUX``, ...; empty for a word it does not know).
+    """The word classes (``NOUN``, ``VERB``, ``ADJ``, ...) lemminflect's table knows the
+    lower-case ``word`` in; empty for a word it does not know.
 
-    Examples
-    --------
     >>> sorted(word_classes("trade")), sorted(word_classes("condemned"))
     (['NOUN', 'VERB'], ['VERB'])
     """
-    table, overrides = _lemma_tables()
-    return frozenset({**table.get(word, {}), **overrides.get(word, {})})
+    return frozenset(_entries(word))
 
 
 def only_verb(word: str) -> bool:
     """Whether lemminflect's table knows the lower-case ``word`` only as a verb or an
-    auxiliary (no noun, adjective or other reading): "condemned", "held", "was" are;
-    "trade", "welcome", "affairs" and words it does not know are not.
+    auxiliary (no noun, adjective or other reading; :func:`word_classes`).
 
-    Examples
-    --------
     >>> [only_verb(w) for w in ["condemned", "discussed", "trade", "welcome", "Interior"]]
     [True, True, False, False, False]
     """

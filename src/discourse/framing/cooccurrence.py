@@ -30,7 +30,7 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
-                                 floored_percentile)
+                                 floored_percentile, ratio)
 from discourse.checks import check_columns, check_positive_int
 from discourse.clustered_ci import UNDEFINED, design_units
 from discourse.framing.lexicon import FRAMES
@@ -108,8 +108,7 @@ def cooccurrence(codes: pd.DataFrame, sentences: pd.DataFrame, level: float = 0.
             elif na:
                 value = both / na
                 base = rep[:, _PAIRS.index((a, a))]
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    draws = np.where(base > 0, rep[:, j] / np.where(base > 0, base, 1), np.nan)
+                draws = ratio(rep[:, j], base)
                 # (no replicate drew a sentence of frame a: the point, then the floor)
                 floor = design.wilson(has[b], (mask == 1) & (has[a] == 1), level)
                 lo, hi, how = floored_percentile(draws, value, floor[:2], label,

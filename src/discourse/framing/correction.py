@@ -37,7 +37,7 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
-                                 floored_percentile, no_narrower, percentile_columns)
+                                 floored_percentile, no_narrower, percentile_columns, ratio)
 from discourse.checks import check_columns
 from discourse.clustered_ci import design_units
 from discourse.framing.agreement import resampler
@@ -207,10 +207,7 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
             def rate_rep(group):   # bootstrap rate in these years; NaN without the class
                 c = sum(reps[:, years.index(y) * width + 4 * fi:
                              years.index(y) * width + 4 * fi + 4] for y in group)
-                total = c[:, hit] + c[:, miss]
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    return np.where(total > 0, c[:, hit] / np.where(total > 0, total, 1),
-                                    np.nan)
+                return ratio(c[:, hit], c[:, hit] + c[:, miss])
 
             hits = cells[:, 4 * fi + hit]
             klass = (hits + cells[:, 4 * fi + miss]) == 1      # the measure's sentences

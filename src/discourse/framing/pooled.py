@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from discourse.bootstrap import no_narrower
+from discourse.clustered_ci import t_value
 from discourse.framing.validation import validate
 
 __all__ = ["POOLED", "pooled_agreement"]
@@ -59,8 +60,6 @@ def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFr
     414-427.
     Wolter, K. M. (2007). *Introduction to Variance Estimation*, 2nd ed. Springer.
     """
-    from scipy.stats import t as student
-
     from discourse.framing.lexicon import FRAMES
     from discourse.stats import binary_agreement
 
@@ -78,7 +77,7 @@ def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFr
     v["interval"] = v.interval.str.replace("(documents resampled;", "(sets resampled whole;",
                                            regex=False)
     g = len(held)
-    q = float(student.ppf(0.5 + level / 2, g - 1))
+    q = t_value(level, g - 1)
     coded = codes.set_index("sentence_id").loc[hand.sentence_id, list(FRAMES)]
     # the statistic of the stacked sets without each set in turn
     without = {f: [binary_agreement(coded[f].to_numpy()[member != k],

@@ -27,7 +27,7 @@ import pandas as pd
 
 from discourse import provenance, stats
 from discourse.checks import check_codes, check_columns
-from discourse.clustered_ci import design_effect
+from discourse.clustered_ci import design_effect, t_value
 from discourse.framing.lexicon import FRAMES
 
 __all__ = ["prediction_powered_shares"]
@@ -196,6 +196,4 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
 def _quantile(level: float, df: int, unit, z: float) -> float:
     """Student's t quantile with ``df`` where units are given (NaN, so no interval,
     for a single unit: it cannot show its own variance), else the normal ``z``."""
-    from scipy.stats import t
-
-    return z if not unit else float(t.ppf(0.5 + level / 2, df)) if df else np.nan
+    return z if not unit else t_value(level, df) if df else np.nan

@@ -43,7 +43,7 @@ import pandas as pd
 from discourse import provenance, stats
 from discourse.bootstrap import (DEFAULT_N_BOOT, DEFAULT_SEED, cluster_bootstrap,
                                  defined_label, n_defined, no_narrower,
-                                 percentile_columns)
+                                 percentile_columns, ratio)
 from discourse.checks import (check_codes, check_columns, check_positive_int,
                               check_reading_order, check_unique)
 from discourse.clustered_ci import design_units
@@ -141,11 +141,6 @@ class _Replicates:
                 self.k_rep[:, idx].sum(axis=1), self.n_rep[:, idx].sum(axis=1))
 
 
-def _ratio(k, n):
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(n > 0, k / np.where(n > 0, n, 1), np.nan)
-
-
 @provenance.tracked
 def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "year",
                  n_boot: int = DEFAULT_N_BOOT, seed: int = DEFAULT_SEED,
@@ -200,7 +195,7 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
     stats.check_level(level)
     m = _with_word_counts(merge_codes(codes, sentences))
     r = _Replicates(m, by, n_boot, seed)
-    share_rep = _ratio(r.k_rep, r.n_rep[:, :, None])                 # B x groups x frames
+    share_rep = ratio(r.k_rep, r.n_rep[:, :, None])                 # B x groups x frames
     low, high = percentile_columns(share_rep.reshape(len(share_rep), -1), level)
     low, high = low.reshape(r.k.shape), high.reshape(r.k.shape)
     # a replicate without any sentence of a group leaves its share undefined
@@ -280,7 +275,7 @@ def frame_differences(codes: pd.DataFrame, sentences: pd.DataFrame, target=None,
         k1, n1, k1_rep, n1_rep = r.pooled([c.target])
         k0, n0, k0_rep, n0_rep = r.pooled(list(c.groups))
         one, other = (m[by] == c.target).to_numpy(), m[by].isin(list(c.groups)).to_numpy()
-        diff_rep = _ratio(k1_rep, n1_rep[:, None]) - _ratio(k0_rep, n0_rep[:, None])
+        diff_rep = ratio(k1_rep, n1_rep[:, None]) - ratio(k0_rep, n0_rep[:, None])
         low, high = percentile_columns(diff_rep, level)
         defined = n_defined(diff_rep)
         for j, f in enumerate(FRAMES):
