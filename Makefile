@@ -21,7 +21,7 @@ reproduce: check-python $(STAMP)
 # Both run one test worker process per core (pytest-xdist; PYTEST_WORKERS=0 runs the
 # tests in this process). The whole suite sends each module to one worker, and every test
 # that reads the one end-to-end pipeline run to the same worker (tests/conftest.py,
-# PIPELINE_USERS), so that the run is made once.
+# PIPELINE_USERS), so that the run is made once; the longest units start first.
 PYTEST_WORKERS ?= auto
 # The test targets let Python cache compiled modules (__pycache__/, ignored by git) even
 # where PYTHONDONTWRITEBYTECODE is set, as on the machines this project is developed and

@@ -161,6 +161,30 @@ def corpus_copy(tmp_path) -> Path:
     return dest
 
 
+# --------------------------------------------------------------------------- workers
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_thread_per_worker():
+    """In a worker process of ``make test`` (pytest-xdist: one worker per core), the
+    BLAS and OpenMP thread pools (numpy's and scipy's OpenBLAS, scikit-learn's OpenMP,
+    loaded here first) get one thread each, through threadpoolctl (scikit-learn's own
+    dependency), as joblib does for its workers: two workers each running a pool of one
+    thread per core oversubscribe the cores (about 1.3 s of the fast layer's 22-23 s on
+    the 2-core machine this project is developed on). Nothing changes in processes the
+    tests start (notebook kernels, the command line): the limit is this process's, not
+    an environment variable."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield
+        return
+    import numpy  # noqa: F401  (a pool is limited only once its library is loaded)
+    import scipy.linalg  # noqa: F401
+    import sklearn.utils._openmp_helpers  # noqa: F401
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield
+
+
 # --------------------------------------------------------------------------- tables
 
 @pytest.fixture(scope="session")
@@ -256,15 +280,18 @@ def work_unit(nodeid: str) -> str:
 def pytest_collection_modifyitems(items):
     """Check that every user of ``pipeline_run`` is listed in ``PIPELINE_USERS``, then
     order the tests for the workers: the end-to-end run first, then the modules that
-    hold slow tests, then the rest (each module's tests stay together, in file order), so
-    that the longest units start first."""
+    hold a test marked ``long`` (a minute or more), then those that hold slow tests, then
+    the rest (each module's tests stay together, in file order), so that the longest
+    units start first and the two workers finish together."""
     unlisted = [i.nodeid for i in items if "pipeline_run" in getattr(i, "fixturenames", ())
                 and work_unit(i.nodeid) != "pipeline_run"]
     if unlisted:
         raise pytest.UsageError(f"tests/conftest.py: add {unlisted[0]} to PIPELINE_USERS "
                                 "(it reads the shared end-to-end run)")
     slow = {work_unit(i.nodeid) for i in items if i.get_closest_marker("slow")}
-    rank = {unit: (0 if unit == "pipeline_run" else 1 if unit in slow else 2)
+    long = {work_unit(i.nodeid) for i in items if i.get_closest_marker("long")}
+    rank = {unit: (0 if unit == "pipeline_run" else 1 if unit in long else
+                   2 if unit in slow else 3)
             for unit in map(work_unit, (i.nodeid for i in items))}
     items.sort(key=lambda i: rank[work_unit(i.nodeid)])
 

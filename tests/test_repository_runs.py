@@ -138,6 +138,7 @@ def add_document(corpus: Path) -> str:
     return doc_id
 
 
+@pytest.mark.long          # the fast layer and the notebooks in a copy: over a minute
 def test_a_document_added_as_the_corpus_readme_says(tmp_path):
     """Step 4 of corpus/README.md: after adding a document, the test suite passes
     (tests of the real corpus select its two documents by id) and every notebook runs

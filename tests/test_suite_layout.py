@@ -43,11 +43,12 @@ def test_every_module_that_reads_the_end_to_end_run_is_listed():
 
 
 class _Item:
-    def __init__(self, nodeid, fixtures=(), slow=False):
-        self.nodeid, self.fixturenames, self.slow = nodeid, fixtures, slow
+    def __init__(self, nodeid, fixtures=(), slow=False, long=False):
+        self.nodeid, self.fixturenames = nodeid, fixtures
+        self.markers = ({"slow"} if slow or long else set()) | ({"long"} if long else set())
 
     def get_closest_marker(self, name):
-        return object() if name == "slow" and self.slow else None
+        return object() if name in self.markers else None
 
 
 def test_the_run_comes_first_then_modules_with_slow_tests():
@@ -63,9 +64,50 @@ def test_the_run_comes_first_then_modules_with_slow_tests():
         "tests/test_b.py::t3", "tests/test_a.py::t1", "tests/test_a.py::t2"]
 
 
+def test_a_module_with_a_long_test_comes_right_after_the_run():
+    from conftest import pytest_collection_modifyitems
+
+    items = [_Item("tests/test_a.py::t1"), _Item("tests/test_b.py::t1", slow=True),
+             _Item("tests/test_c.py::t1"), _Item("tests/test_c.py::t2", long=True),
+             _Item("tests/test_pipeline.py::t", ("pipeline_run",), slow=True)]
+    pytest_collection_modifyitems(items)
+    assert [i.nodeid for i in items] == [
+        "tests/test_pipeline.py::t", "tests/test_c.py::t1", "tests/test_c.py::t2",
+        "tests/test_b.py::t1", "tests/test_a.py::t1"]
+
+
+def test_every_long_test_is_also_slow():
+    # a test marked long but not slow would run in the fast layer: a minute of it
+    for path in sorted((REPO / "tests").glob("test_*.py")):
+        text = path.read_text(encoding="utf-8")
+        if "mark.long" in text:
+            tree = ast.parse(text)
+            module_slow = "pytestmark = pytest.mark.slow" in text
+            for f in ast.walk(tree):
+                if isinstance(f, ast.FunctionDef) and any(
+                        ast.unparse(d).endswith("mark.long") for d in f.decorator_list):
+                    assert module_slow or any(ast.unparse(d).endswith("mark.slow")
+                                              for d in f.decorator_list), (path.name, f.name)
+
+
 def test_the_collection_check_names_an_unlisted_user():
     from conftest import pytest_collection_modifyitems
 
     unlisted = _Item("tests/test_new.py::test_reads_the_run", ("pipeline_run",))
     with pytest.raises(pytest.UsageError, match="tests/test_new.py::test_reads_the_run"):
         pytest_collection_modifyitems([_Item("tests/test_a.py::t"), unlisted])
+
+
+def test_a_worker_runs_its_thread_pools_with_one_thread():
+    # conftest._one_thread_per_worker: two workers on two cores, not two pools each
+    import os
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        pytest.skip("only in a worker process (make test, make test-fast)")
+    import numpy  # noqa: F401
+    import scipy.linalg  # noqa: F401
+    import sklearn.decomposition  # noqa: F401
+    from threadpoolctl import threadpool_info
+
+    pools = threadpool_info()
+    assert pools and {p["num_threads"] for p in pools} == {1}, pools
