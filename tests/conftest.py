@@ -176,10 +176,13 @@ def _one_thread_per_worker():
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         yield
         return
-    import numpy  # noqa: F401  (a pool is limited only once its library is loaded)
-    import scipy.linalg  # noqa: F401
-    import sklearn.utils._openmp_helpers  # noqa: F401
+    import importlib
+
     from threadpoolctl import threadpool_limits
+
+    # a pool is limited only once its library is loaded
+    for name in ("numpy", "scipy.linalg", "sklearn.utils._openmp_helpers"):
+        importlib.import_module(name)
 
     with threadpool_limits(limits=1):
         yield

@@ -244,3 +244,90 @@ def test_a_set_of_many_texts_resamples_its_texts(n_docs):
         assert boot.design == "paragraphs resampled within documents"
         assert (per_doc.sum(axis=2) == 3).all()                # 3 paragraphs per document
         assert (per_doc != per_doc[:, :, :1]).any()
+
+
+def _two_coders(n_docs=12, seed=0):
+    """A reference and two coders of 8 sentences in each of ``n_docs`` texts (4
+    paragraphs of 2): ``a`` misses 1 in 10 positives, ``b`` also errs at random."""
+    rng = np.random.default_rng(seed)
+    n = 8 * n_docs
+    ref = pd.DataFrame({"security": rng.integers(0, 2, n)})
+    a = ref.copy()
+    a.loc[rng.random(n) < 0.1, "security"] = 0
+    b = a.copy()
+    flip = rng.random(n) < 0.2
+    b.loc[flip, "security"] = 1 - b.security[flip]
+    rows = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(n)],
+                         "doc_id": np.repeat([f"d{d}" for d in range(n_docs)], 8),
+                         "paragraph": np.tile(np.repeat([1, 2, 3, 4], 2), n_docs)})
+    return ref, a, b, rows
+
+
+def test_a_difference_is_taken_on_the_same_resamples_by_hand():
+    """Each replicate's kappa of each coder recomputed from the row weights of the one
+    resampler (0.5 added to every cell), differenced, and its percentile interval: the
+    function's, to the last digit."""
+    ref, a, b, rows = _two_coders()
+    boot = agreement.resampler(rows, n_boot=400, seed=2)
+    t = agreement.difference_intervals(a, b, ref, boot, metrics=("kappa", "f1"),
+                                       frames=["security"]).set_index("metric")
+    w = boot.row_weights()                          # replicates x rows
+
+    def kappa_f1(coder):
+        x, y = coder.security.to_numpy(), ref.security.to_numpy()
+        cells = [w @ ((x == i) & (y == j)).astype(float) + 0.5
+                 for i, j in ((1, 1), (1, 0), (0, 1), (0, 0))]
+        tp, fp, fn, tn = cells
+        n = tp + fp + fn + tn
+        po, pe = (tp + tn) / n, ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / n ** 2
+        return (po - pe) / (1 - pe), 2 * tp / (2 * tp + fp + fn)
+
+    (ka, fa), (kb, fb) = kappa_f1(a), kappa_f1(b)
+    for metric, diff in (("kappa", ka - kb), ("f1", fa - fb)):
+        lo, hi = np.quantile(diff, [0.025, 0.975])
+        value = t.loc[metric, "value"]
+        assert t.loc[metric, "ci_low"] == pytest.approx(min(lo, value), abs=1e-12)
+        assert t.loc[metric, "ci_high"] == pytest.approx(max(hi, value), abs=1e-12)
+    from sklearn.metrics import cohen_kappa_score, f1_score
+
+    assert t.loc["kappa", "value"] == pytest.approx(
+        cohen_kappa_score(a.security, ref.security) - cohen_kappa_score(b.security,
+                                                                        ref.security))
+    assert t.loc["f1", "value"] == pytest.approx(
+        f1_score(ref.security, a.security) - f1_score(ref.security, b.security))
+    assert t.loc["kappa", "interval"].startswith(
+        "cluster bootstrap percentile (documents resampled; B=400, seed=2), paired")
+
+
+def test_a_paired_difference_is_narrower_than_two_independent_intervals():
+    # the coders share most of their codes: pairing keeps that, so the interval of the
+    # difference is narrower than the one of two scores resampled independently
+    ref, a, b, rows = _two_coders(n_docs=20, seed=1)
+    boot = agreement.resampler(rows, n_boot=1000, seed=4)
+    paired = agreement.difference_intervals(a, b, ref, boot, metrics=("kappa",),
+                                            frames=["security"]).iloc[0]
+    other = agreement.resampler(rows, n_boot=1000, seed=5)
+    da = agreement.agreement_intervals(a, ref, boot, metrics=("kappa",), frames=["security"])
+    db = agreement.agreement_intervals(b, ref, other, metrics=("kappa",), frames=["security"])
+    assert paired.ci_high - paired.ci_low < (
+        (da.ci_high - da.ci_low) ** 2 + (db.ci_high - db.ci_low) ** 2).pow(0.5).iloc[0]
+    assert paired.ci_low > 0          # a agrees better than b, and the interval says so
+
+
+def test_the_same_codes_differ_by_zero_and_the_label_says_why():
+    ref, a, _, rows = _two_coders()
+    boot = agreement.resampler(rows, n_boot=200, seed=1)
+    t = agreement.difference_intervals(a, a.copy(), ref, boot, frames=["security"])
+    assert (t.value == 0).all() and (t.ci_low == 0).all() and (t.ci_high == 0).all()
+    assert t.interval.str.contains("the two coders give the same codes to every "
+                                   "sentence").all()
+
+
+def test_a_difference_refuses_misaligned_rows_and_unknown_metrics():
+    ref, a, b, rows = _two_coders()
+    boot = agreement.resampler(rows, n_boot=50, seed=1)
+    with pytest.raises(ValueError, match="same rows"):
+        agreement.difference_intervals(a.iloc[:-1], b, ref, boot, frames=["security"])
+    with pytest.raises(ValueError, match="'percent'"):
+        agreement.difference_intervals(a, b, ref, boot, metrics=("percent",),
+                                       frames=["security"])

@@ -310,13 +310,9 @@ def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
     assert provenance.of(v)["inputs"]["hand"]["files"] == provenance.of(hand)["files"]
 
 
-def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path):
-    """Three small held-out sets (and a development one, left out of the pool): the
-    pooled row stacks them; its values are those of the stacked codings; a replicate
-    draws whole sets; and its interval is no narrower than value +- t_2 se, se^2 the
-    delete-one-set jackknife's 2/3 sum (value_(-g) - mean)^2 (by hand below)."""
-    from scipy.stats import t as student
-
+def _three_sets(tmp_path):
+    """A copy of the corpus whose registry holds three held-out sets of four texts each
+    and a development set of four (texts of frames_heldout3.csv): ``(root, sizes)``."""
     root = tmp_path / "corpus"
     shutil.copytree(CORPUS, root)
     held = pd.read_csv(root / "annotations" / "sco_style" / "frames_heldout3.csv",
@@ -332,6 +328,77 @@ def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path):
         + "".join(f"{n}.csv,{n},synthetic,no,4,{sizes[n]},,c{i},t\n"
                   for i, n in enumerate(("s1", "s2", "s3")))
         + f"dev.csv,dev,synthetic,yes,4,{sizes['dev']},,c9,t\n", encoding="utf-8")
+    return root, sizes
+
+
+def test_instruments_are_compared_with_paired_intervals_on_sets_left_out(tmp_path, lex):
+    """On a small registry: every row has F1 and kappa intervals around its value; the
+    difference rows are the lexicon's scores minus the learned coder's; the pooled rows
+    stack the held-out sets (the lexicon's equal generalisation's pooled row) and are
+    no narrower than the delete-one-set jackknife's t interval, by hand."""
+    from scipy.stats import t as student
+
+    root, sizes = _three_sets(tmp_path)
+    out = instruments.instrument_comparison(lex, corpus=root, n_folds=4, n_boot=200,
+                                            boot_seed=3)
+    diff = instruments.DIFFERENCE
+    assert list(dict.fromkeys(out.method)) == ["tfidf_logreg", "lexicon", diff]
+    names = list(dict.fromkeys(out.data.str.split(" (", regex=False).str[0]))
+    assert names == ["development documents", "s1", "s2", "s3", ev.POOLED]
+    for k in ("f1", "kappa"):
+        assert (out[f"{k}_low"] <= out[k] + 1e-12).all()
+        assert (out[f"{k}_high"] >= out[k] - 1e-12).all()
+        assert (out[f"{k}_low"] < out[f"{k}_high"]).all()
+    for (data, frame), part in out[out.data.str.startswith(("s1 (", ev.POOLED))].groupby(
+            ["data", "frame"]):
+        by = part.set_index("method")
+        for k in ("precision", "recall", "f1", "kappa", "alpha"):
+            assert by.loc[diff, k] == pytest.approx(
+                by.loc["lexicon", k] - by.loc["tfidf_logreg", k], nan_ok=True)
+    assert set(out[out.method == diff].design) == {
+        "paired: both instruments on the same sentences and resamples"}
+    assert out[out.method == diff].interval.str.contains(", paired (", regex=False).all()
+    pooled = out[out.data.str.startswith(ev.POOLED)]
+    assert (pooled.n == sizes["s1"] + sizes["s2"] + sizes["s3"]).all()
+    assert pooled.interval.str.startswith(
+        "cluster bootstrap percentile (sets resampled whole;").all()
+    g = ev.generalisation(lex, corpus=root, n_boot=20, seed=3)
+    want = g[(g.set == ev.POOLED) & (g.metric == "kappa")].set_index("frame").value
+    got = pooled[pooled.method == "lexicon"].set_index("frame").kappa
+    assert got.to_dict() == pytest.approx(want.to_dict())
+    # the jackknife floor of the difference, by hand from the stacked codes
+    stacked = pd.concat([ev.load_set(f"{n}.csv", root) for n in ("s1", "s2", "s3")],
+                        ignore_index=True)
+    codes = pd.concat([ev.code_set(ev.load_set(f"{n}.csv", root), lex)
+                       for n in ("s1", "s2", "s3")], ignore_index=True)
+    dev = ev.load_set("dev.csv", root)
+    learned = pd.concat([pd.DataFrame(p) for p in instruments._fit_predict(
+        dev.text, {f: dev[f].to_numpy() for f in F},
+        [ev.load_set(f"{n}.csv", root).text for n in ("s1", "s2", "s3")], 0)],
+        ignore_index=True)
+    which = np.repeat([0, 1, 2], [sizes[n] for n in ("s1", "s2", "s3")])
+    q = student.ppf(0.975, 2)
+    for f in F:
+        y = stacked[f].astype(int)
+        rest = np.array([cohen_kappa_score(y[which != k], codes[f][which != k])
+                         - cohen_kappa_score(y[which != k], learned[f][which != k])
+                         for k in range(3)])
+        value = cohen_kappa_score(y, codes[f]) - cohen_kappa_score(y, learned[f])
+        se = np.sqrt(2 / 3 * np.sum((rest - rest.mean()) ** 2))
+        row = pooled[(pooled.method == diff) & (pooled.frame == f)].iloc[0]
+        assert row.kappa == pytest.approx(value)
+        assert row.kappa_low <= value - q * se + 1e-12
+        assert row.kappa_high >= value + q * se - 1e-12
+
+
+def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path):
+    """Three small held-out sets (and a development one, left out of the pool): the
+    pooled row stacks them; its values are those of the stacked codings; a replicate
+    draws whole sets; and its interval is no narrower than value +- t_2 se, se^2 the
+    delete-one-set jackknife's 2/3 sum (value_(-g) - mean)^2 (by hand below)."""
+    from scipy.stats import t as student
+
+    root, sizes = _three_sets(tmp_path)
     g = ev.generalisation(corpus=root, n_boot=200, seed=3)
     assert list(dict.fromkeys(g.set)) == ["s1", "s2", "s3", "dev", ev.POOLED]
     pooled = g[g.set == ev.POOLED].set_index(["frame", "metric"])
@@ -381,19 +448,28 @@ def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path):
 
 @pytest.mark.slow
 def test_instrument_comparison_scores_only_data_left_out():
-    out = instruments.instrument_comparison(seed=0, n_folds=5)
+    out = instruments.instrument_comparison(seed=0, n_folds=5, n_boot=100)
     assert set(out.design) == {"documents left out", "fit on all development sets",
-                               "no fitting"}
+                               "no fitting",
+                               "paired: both instruments on the same sentences and resamples"}
+    diff = instruments.DIFFERENCE
+    pooled = out[out.data.str.startswith(ev.POOLED + " (")]
+    assert set(pooled.method) == {"lexicon", "tfidf_logreg", diff} and (
+        pooled.n == 428 + 476 + 552 + 538 + 583).all()
     held = out[out.data.str.startswith("sco-style-heldout (")]
-    assert set(held.method) == {"lexicon", "tfidf_logreg"} and (held.n == 428).all()
+    assert set(held.method) == {"lexicon", "tfidf_logreg", diff} and (held.n == 428).all()
     held2 = out[out.data.str.startswith("sco-style-heldout-2 (")]
-    assert set(held2.method) == {"lexicon", "tfidf_logreg"} and (held2.n == 476).all()
+    assert set(held2.method) == {"lexicon", "tfidf_logreg", diff} and (
+        held2.n == 476).all()
     held3 = out[out.data.str.startswith("sco-style-heldout-3 (")]
-    assert set(held3.method) == {"lexicon", "tfidf_logreg"} and (held3.n == 552).all()
+    assert set(held3.method) == {"lexicon", "tfidf_logreg", diff} and (
+        held3.n == 552).all()
     held4 = out[out.data.str.startswith("sco-style-heldout-4 (")]
-    assert set(held4.method) == {"lexicon", "tfidf_logreg"} and (held4.n == 538).all()
+    assert set(held4.method) == {"lexicon", "tfidf_logreg", diff} and (
+        held4.n == 538).all()
     held5 = out[out.data.str.startswith("sco-style-heldout-5 (")]
-    assert set(held5.method) == {"lexicon", "tfidf_logreg"} and (held5.n == 583).all()
+    assert set(held5.method) == {"lexicon", "tfidf_logreg", diff} and (
+        held5.n == 583).all()
 
 
 @pytest.mark.slow

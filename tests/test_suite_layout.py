@@ -104,10 +104,12 @@ def test_a_worker_runs_its_thread_pools_with_one_thread():
 
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         pytest.skip("only in a worker process (make test, make test-fast)")
-    import numpy  # noqa: F401
-    import scipy.linalg  # noqa: F401
-    import sklearn.decomposition  # noqa: F401
+    import importlib
+
     from threadpoolctl import threadpool_info
+
+    for name in ("numpy", "scipy.linalg", "sklearn.decomposition"):
+        importlib.import_module(name)
 
     pools = threadpool_info()
     assert pools and {p["num_threads"] for p in pools} == {1}, pools

@@ -607,3 +607,38 @@ def test_the_pooled_held_out_sets_are_the_estimate_to_cite(tmp_path):
     text = summary.render_summary(summary.headline_findings(tmp_path))
     assert ("may differ; some of the sets were also among those on which the lexicon was "
             "chosen over learned coders (a small selection on them).") in text
+
+
+def test_the_instrument_comparison_on_the_pooled_sets_is_quoted_with_its_verdict(tmp_path):
+    from discourse.framing.instruments import DIFFERENCE
+    from discourse.framing.pooled import POOLED
+
+    data = f"{POOLED} (synthetic text of the 2 sets never used to build or tune the " \
+        "lexicon (a, b), pooled, each set resampled whole)"
+    rows = [dict(method=DIFFERENCE, data=data, frame=f, kappa=k, kappa_low=lo,
+                 kappa_high=hi, n=900)
+            for f, k, lo, hi in (("security", 0.053, 0.008, 0.098),
+                                 ("economy", 0.02, -0.011, 0.05))]
+    # a set's own difference is not the one quoted
+    rows.append(dict(method=DIFFERENCE, data="a (synthetic text)", frame="security",
+                     kappa=0.3, kappa_low=0.1, kappa_high=0.5, n=400))
+    _write(tmp_path, "framing-instruments.csv", rows)
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2021, frame="security", n_sentences=40, n_frame=10, share=0.25,
+             ci_low=0.12, ci_high=0.42)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert (f"on the 900 sentences of the '{POOLED}' (synthetic text of the 2 sets never "
+            "used to build or tune the lexicon (a, b), pooled, each set resampled whole): "
+            "Cohen's kappa of the lexicon minus that of the learned coder, security +0.05 "
+            "(95% CI +0.01 to +0.10), economy +0.02 (95% CI -0.01 to +0.05): no clear "
+            "difference for economy; the lexicon agreed better for security (both scored "
+            "on the same sentences and resamples, each set resampled whole; the lexicon "
+            "was chosen on this comparison, so it is if anything favourable to the "
+            "lexicon; the texts are synthetic, so real text may differ). "
+            "[results/framing-instruments.csv]") in text
+    assert "+0.30" not in text
+    # a table written before the comparison had intervals gives no sentence
+    _write(tmp_path, "framing-instruments.csv", [dict(method="lexicon", data=data,
+                                                      frame="security", kappa=0.8)])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "minus that of the learned coder" not in text

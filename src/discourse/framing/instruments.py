@@ -27,12 +27,13 @@ import pandas as pd
 
 from discourse import provenance
 from discourse.bootstrap import DEFAULT_SEED
-from discourse.framing.agreement import AGREEMENT_N_BOOT, agreement_intervals, resampler
+from discourse.framing.agreement import (AGREEMENT_N_BOOT, agreement_intervals,
+                                         difference_intervals, resampler)
 from discourse.framing.evaluation import annotation_files, code_set, load_set, load_sets
 from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.stats import AGREEMENT_METRICS, binary_agreement
 
-__all__ = ["instrument_comparison", "transfer"]
+__all__ = ["DIFFERENCE", "instrument_comparison", "transfer"]
 
 
 def _scores(method, data, frame, y, pred, **extra) -> dict:
@@ -70,9 +71,74 @@ def _fit_predict(train_text, train_y: dict, tests: list, seed, min_df=2) -> list
     return out
 
 
+#: The ``method`` of the rows of :func:`instrument_comparison` that compare the two.
+DIFFERENCE = "lexicon minus tfidf_logreg"
+_COLUMNS = ["method", "data", "frame", *AGREEMENT_METRICS, "n", "design",
+            "f1_low", "f1_high", "kappa_low", "kappa_high", "interval"]
+
+
+def _compared(labels: tuple, hand: pd.DataFrame, lex: pd.DataFrame, tfidf: pd.DataFrame,
+              boot, level: float, member=None) -> list[dict]:
+    """The rows of one data set: each instrument's scores with F1 and kappa intervals,
+    and their paired difference (the lexicon's minus the learned coder's); ``labels``
+    gives the ``(data, design)`` of each of the three rows in that order. With
+    ``member`` (the set of each row, sets resampled whole) every interval is widened to
+    the delete-one-set jackknife's t interval where narrower."""
+    from discourse.bootstrap import no_narrower
+    from discourse.framing.pooled import jackknife_interval
+
+    hand = hand[list(FRAMES)].astype(int).reset_index(drop=True)
+    coders = {"tfidf_logreg": tfidf.reset_index(drop=True).astype(int),
+              "lexicon": lex[list(FRAMES)].reset_index(drop=True).astype(int)}
+    ci = {m: agreement_intervals(c, hand, boot, metrics=("f1", "kappa"), level=level)
+          .set_index(["frame", "metric"]) for m, c in coders.items()}
+    ci[DIFFERENCE] = difference_intervals(coders["lexicon"], coders["tfidf_logreg"], hand,
+                                          boot, level=level).set_index(["frame", "metric"])
+    if member is not None:            # the pooled sets are the "documents" resampled
+        for t in ci.values():
+            t["interval"] = t.interval.str.replace("(documents resampled;",
+                                                   "(sets resampled whole;", regex=False)
+    rows = []
+    for f in FRAMES:
+        score = {m: binary_agreement(c[f].to_numpy(), hand[f].to_numpy())
+                 for m, c in coders.items()}
+        score[DIFFERENCE] = {k: score["lexicon"][k] - score["tfidf_logreg"][k]
+                             for k in AGREEMENT_METRICS}
+        score[DIFFERENCE]["n"] = len(hand)
+        if member is not None:           # the statistics without each set in turn
+            without = {m: [binary_agreement(c[f].to_numpy()[member != k],
+                                            hand[f].to_numpy()[member != k])
+                           for k in range(member.max() + 1)] for m, c in coders.items()}
+            without[DIFFERENCE] = [{k: a[k] - b[k] for k in AGREEMENT_METRICS} for a, b
+                                   in zip(without["lexicon"], without["tfidf_logreg"])]
+        for method, (data, design) in zip(("tfidf_logreg", "lexicon", DIFFERENCE), labels):
+            bounds = {"f1": (-1.0, 1.0), "kappa": (-2.0, 2.0)} if method == DIFFERENCE \
+                else {"f1": (0.0, 1.0), "kappa": (-1.0, 1.0)}
+            ends = {}
+            for k in ("f1", "kappa"):
+                c = ci[method].loc[(f, k)]
+                lo, hi, how = float(c.ci_low), float(c.ci_high), c.interval
+                if member is not None and not np.isnan(score[method][k]):
+                    rest = np.array([w[k] for w in without[method]], dtype=float)
+                    if not np.isnan(rest).any():
+                        lo, hi, how = no_narrower(
+                            lo, hi, jackknife_interval(score[method][k], rest, level,
+                                                       bounds[k]), how,
+                            f"the delete-one-set jackknife's t interval ({len(rest) - 1} df)")
+                ends.update({f"{k}_low": lo, f"{k}_high": hi, f"{k}_how": how})
+            rows.append({"method": method, "data": data, "frame": f,
+                         **{m: score[method][m] for m in AGREEMENT_METRICS},
+                         "n": score[method]["n"], "design": design,
+                         **{k: v for k, v in ends.items() if not k.endswith("_how")},
+                         "interval": ends["kappa_how"]})
+    return rows
+
+
 @provenance.tracked(files=annotation_files)
 def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = None,
-                          seed: int = 0, n_folds: int = 10) -> pd.DataFrame:
+                          seed: int = 0, n_folds: int = 10, n_boot: int = AGREEMENT_N_BOOT,
+                          boot_seed: int = DEFAULT_SEED, level: float = 0.95
+                          ) -> pd.DataFrame:
     """The lexicon against a supervised instrument, never scored on its training data.
 
     The supervised instrument is a TF-IDF (unigrams and bigrams, sublinear tf) logistic
@@ -83,22 +149,44 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
     scored by a model fitted on all other development sentences (the synthetic
     hard-case sets, which have no documents, are always in training); predictions are
     pooled; (2) a fit on all development sets, scored on every set that was never used
-    for development.
+    for development, and on those sets pooled (where there are two or more, all of one
+    kind), each set resampled whole as in
+    :func:`~discourse.framing.pooled.pooled_agreement`.
     The lexicon is scored on the same sentences; on the development sets its figures are
-    optimistic (it was built on them), on the held-out sets they are not.
+    optimistic (it was built on them), on the held-out sets they are not. Rows with
+    ``method`` :data:`DIFFERENCE` give the lexicon's score minus the learned coder's on
+    the same sentences, with the interval of the paired difference
+    (:func:`~discourse.framing.agreement.difference_intervals`).
+
+    Parameters
+    ----------
+    seed : int
+        The logistic regressions' ``random_state``.
+    n_boot, boot_seed, level
+        The intervals of F1 and kappa and of their differences: a cluster bootstrap of
+        the sentences scored (:func:`~discourse.framing.agreement.resampler`: texts
+        resampled where there are ten or more, else paragraphs within texts; the pooled
+        sets resampled whole), widened as
+        :func:`~discourse.framing.agreement.agreement_intervals` widens them.
 
     Returns
     -------
     pandas.DataFrame
-        ``method`` (``lexicon`` / ``tfidf_logreg``), ``data`` (what it was measured on),
-        ``frame``, ``precision, recall, f1, kappa, alpha, n``, ``design``.
+        ``method`` (``tfidf_logreg``, ``lexicon``, :data:`DIFFERENCE`), ``data`` (what
+        it was measured on), ``frame``, ``precision, recall, f1, kappa, alpha, n``,
+        ``design``, ``f1_low, f1_high, kappa_low, kappa_high`` and ``interval`` (how
+        the kappa interval was made; F1's is made the same way).
     """
+    from discourse.framing.evaluation import set_clusters
+    from discourse.framing.pooled import POOLED, stack_sets
+
     lex = as_lexicon(lexicon)
     sets = load_sets(corpus)
     tables = {r.set: (r, load_set(r.file, corpus)) for r in sets.itertuples()}
     dev = pd.concat([t.assign(_set=s) for s, (r, t) in tables.items()
                      if r.used_for_development == "yes"], ignore_index=True)
     codes = {s: code_set(t, lex) for s, (r, t) in tables.items()}
+    paired = "paired: both instruments on the same sentences and resamples"
     rows = []
     docs = dev["document"].where(dev["document"] != "", "")
     grouped = sorted(set(docs) - {""})
@@ -117,23 +205,45 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
             for f in FRAMES:
                 pred[f][te] = fold[f]
         lex_codes = pd.concat([codes[s] for s in dev["_set"].unique()], ignore_index=True)
-        for f in FRAMES:
-            m = test_mask.to_numpy()
-            data = f"development documents ({folds.get_n_splits()} folds of whole documents)"
-            rows.append(_scores("tfidf_logreg", data, f, dev[f][m], pred[f][m],
-                                design="documents left out"))
-            rows.append(_scores("lexicon", data + "; lexicon built on them", f, dev[f][m],
-                                lex_codes[f][m], design="documents left out"))
+        m = test_mask.to_numpy()
+        left = dev[m]
+        key = (left["_set"] + ":" + left["id"]).to_numpy()
+        clusters = pd.DataFrame({"sentence_id": key,
+                                 "doc_id": (left["_set"] + "/" + left["document"]).to_numpy(),
+                                 "paragraph": (left["document"] + "/" + left["paragraph"])
+                                 .to_numpy()})
+        boot = resampler(clusters[["sentence_id"]], clusters, n_boot=n_boot, seed=boot_seed)
+        data = f"development documents ({folds.get_n_splits()} folds of whole documents)"
+        built = data + "; lexicon built on them"
+        rows += _compared(((data, "documents left out"), (built, "documents left out"),
+                           (built, paired)), left, lex_codes[m],
+                          pd.DataFrame({f: pred[f][m] for f in FRAMES}), boot, level)
     held_out = [(s, r, t) for s, (r, t) in tables.items() if r.used_for_development != "yes"]
     fitted = _fit_predict(dev.text, {f: dev[f].to_numpy() for f in FRAMES},
                           [t.text for _, _, t in held_out], seed) if held_out else []
+    designs = ("fit on all development sets", "no fitting", paired)
+
+    def labelled(data):
+        return tuple((data, d) for d in designs)
+
     for (s, r, t), pred_set in zip(held_out, fitted):
-        for f in FRAMES:
-            rows.append(_scores("tfidf_logreg", f"{s} ({r.measured_on})", f, t[f], pred_set[f],
-                                design="fit on all development sets"))
-            rows.append(_scores("lexicon", f"{s} ({r.measured_on})", f, t[f], codes[s][f],
-                                design="no fitting"))
-    return pd.DataFrame(rows)
+        boot = resampler(pd.DataFrame({"sentence_id": t["id"]}), set_clusters(t),
+                         n_boot=n_boot, seed=boot_seed)
+        rows += _compared(labelled(f"{s} ({r.measured_on})"), t, codes[s],
+                          pd.DataFrame(pred_set), boot, level)
+    if len(held_out) > 1 and len({r.kind for _, r, _ in held_out}) == 1:
+        hand, lex_held, clusters, member = stack_sets(
+            [(r, t, codes[s]) for s, r, t in held_out])
+        boot = resampler(hand[["sentence_id"]], clusters, n_boot=n_boot, seed=boot_seed,
+                         documents=True)
+        names = ", ".join(s for s, _, _ in held_out)
+        rows += _compared(labelled(f"{POOLED} ({held_out[0][1].kind} text of the "
+                                   f"{len(held_out)} sets never used to build or tune the "
+                                   f"lexicon ({names}), pooled, each set resampled whole)"),
+                          hand, lex_held,
+                          pd.concat([pd.DataFrame(p) for p in fitted], ignore_index=True),
+                          boot, level, member)
+    return pd.DataFrame(rows, columns=_COLUMNS)
 
 
 @provenance.tracked

@@ -22,7 +22,7 @@ from discourse.bootstrap import no_narrower
 from discourse.clustered_ci import t_value
 from discourse.framing.validation import validate
 
-__all__ = ["POOLED", "pooled_agreement"]
+__all__ = ["POOLED", "pooled_agreement", "stack_sets", "jackknife_interval"]
 
 #: The ``set`` of the pooled rows of :func:`discourse.framing.evaluation.generalisation`.
 POOLED = "held-out sets pooled"
@@ -63,21 +63,12 @@ def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFr
     from discourse.framing.lexicon import FRAMES
     from discourse.stats import binary_agreement
 
-    ids = [f"{h[0].set}:" + h[1]["id"] for h in held]
-    hand = pd.concat([h[1].assign(sentence_id=i) for h, i in zip(held, ids)],
-                     ignore_index=True)
-    codes = pd.concat([h[2].assign(sentence_id=f"{h[0].set}:" + h[2].sentence_id)
-                       for h in held], ignore_index=True)
-    member = np.repeat(np.arange(len(held)), [len(h[1]) for h in held])
-    clusters = pd.DataFrame({"sentence_id": hand.sentence_id,
-                             "doc_id": [h[0].set for h in held for _ in range(len(h[1]))],
-                             "paragraph": hand.document + "/" + hand.paragraph})
+    hand, codes, clusters, member = stack_sets(held)
     v = validate(codes, hand, clusters=clusters, n_boot=n_boot, seed=seed, level=level,
                  documents=True)
     v["interval"] = v.interval.str.replace("(documents resampled;", "(sets resampled whole;",
                                            regex=False)
     g = len(held)
-    q = t_value(level, g - 1)
     coded = codes.set_index("sentence_id").loc[hand.sentence_id, list(FRAMES)]
     # the statistic of the stacked sets without each set in turn
     without = {f: [binary_agreement(coded[f].to_numpy()[member != k],
@@ -92,10 +83,9 @@ def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFr
             v.loc[i, "interval"] = (f"{r.interval}; no jackknife floor: the statistic is "
                                     "undefined without one of the sets")
             continue
-        se = np.sqrt((g - 1) / g * np.sum((rest - rest.mean()) ** 2))
-        low = -1.0 if r.metric in ("kappa", "alpha") else 0.0
-        lo, hi, how = no_narrower(r.ci_low, r.ci_high, (max(r.value - q * se, low),
-                                                        min(r.value + q * se, 1.0)),
+        bounds = (-1.0, 1.0) if r.metric in ("kappa", "alpha") else (0.0, 1.0)
+        lo, hi, how = no_narrower(r.ci_low, r.ci_high,
+                                  jackknife_interval(r.value, rest, level, bounds),
                                   r.interval, name)
         v.loc[i, ["ci_low", "ci_high", "interval"]] = [lo, hi, how]
     names = ", ".join(h[0].set for h in held)
@@ -110,3 +100,40 @@ def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFr
                     + "), pooled, each set resampled whole (the interval includes how much "
                     "agreement varies between sets)",
                     coded_by="; ".join(dict.fromkeys(h[0].coded_by for h in held)))
+
+
+def stack_sets(held) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, np.ndarray]:
+    """The hand-coded sets of ``held`` (``(row, table, codes)`` each, as for
+    :func:`pooled_agreement`) stacked: ``(hand, codes, clusters, member)``, the hand
+    codes and the coder's codes with ``sentence_id`` = "SET:id", the clusters of the
+    bootstrap (``doc_id`` = the set, ``paragraph`` = its document/paragraph) and, per
+    row, the index of its set in ``held``."""
+    ids = [f"{h[0].set}:" + h[1]["id"] for h in held]
+    hand = pd.concat([h[1].assign(sentence_id=i) for h, i in zip(held, ids)],
+                     ignore_index=True)
+    codes = pd.concat([h[2].assign(sentence_id=f"{h[0].set}:" + h[2].sentence_id)
+                       for h in held], ignore_index=True)
+    member = np.repeat(np.arange(len(held)), [len(h[1]) for h in held])
+    clusters = pd.DataFrame({"sentence_id": hand.sentence_id,
+                             "doc_id": [h[0].set for h in held for _ in range(len(h[1]))],
+                             "paragraph": hand.document + "/" + hand.paragraph})
+    return hand, codes, clusters, member
+
+
+def jackknife_interval(value: float, rest, level: float,
+                       bounds: tuple[float, float]) -> tuple[float, float]:
+    """``value +- t_{G-1} se``, clipped to ``bounds``: ``se`` the delete-one-set
+    jackknife's (JK1, Wolter 2007, ch. 4), from ``rest``, the statistic without each of
+    the G sets in turn: ``se^2 = (G - 1) / G sum_g (rest_g - mean(rest))^2``.
+
+    Examples
+    --------
+    >>> lo, hi = jackknife_interval(0.5, [0.4, 0.5, 0.6], 0.95, (0.0, 1.0))
+    >>> round(lo, 4), round(hi, 4)          # se = sqrt(2/3 x 0.02) = 0.1155, t_2 = 4.303
+    (0.0032, 0.9968)
+    """
+    rest = np.asarray(rest, dtype=float)
+    g = len(rest)
+    se = float(np.sqrt((g - 1) / g * np.sum((rest - rest.mean()) ** 2)))
+    q = t_value(level, g - 1)
+    return max(value - q * se, bounds[0]), min(value + q * se, bounds[1])
