@@ -483,3 +483,35 @@ def test_frames_takes_n_jobs_as_keyness_does(tmp_path, capsys):
     with pytest.raises(SystemExit):
         cli.main(["frames", "--help"])
     assert "$DISCOURSE_LEXICONS" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["README.md", "src/mod.py", "corpus/metadata.csv"])
+def test_no_command_writes_over_a_file_git_tracks(tmp_path, monkeypatch, capsys, name):
+    """A walkthrough: `discourse frames MINE.csv -o README.md` replaced the README. In a
+    checkout (here a small git repository standing for it), -o naming a file git tracks
+    is refused before anything is read; an untracked or new file is written."""
+    import subprocess
+
+    from discourse import paths
+
+    repo = tmp_path / "repo"
+    for f in ("README.md", "src/mod.py", "corpus/metadata.csv", "results/t.csv"):
+        (repo / f).parent.mkdir(parents=True, exist_ok=True)
+        (repo / f).write_text("kept\n")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    lexicons = paths.lexicon_dir()          # the project's, before the root moves
+    monkeypatch.setattr(paths, "repo_root", lambda: repo)
+    monkeypatch.setenv("DISCOURSE_LEXICONS", str(lexicons))
+    assert paths.tracked_source(repo / name)
+    assert not paths.tracked_source(repo / "results" / "t.csv")     # generated tables
+    assert not paths.tracked_source(repo / "new.csv")
+    (repo / "mine.csv").write_text("old\n")                            # untracked
+    assert not paths.tracked_source(repo / "mine.csv")
+    (tmp_path / "in.csv").write_text("id,text\na,Terrorism is a threat.\n")
+    assert cli.main(["frames", str(tmp_path / "in.csv"), "-o", str(repo / name)]) == 2
+    err = capsys.readouterr().err
+    assert f"-o {repo / name} is a file of the repository (git tracks it)" in err
+    assert "nothing was written" in err and (repo / name).read_text() == "kept\n"
+    assert cli.main(["frames", str(tmp_path / "in.csv"), "-o", str(repo / "mine.csv")]) == 0
+    assert (repo / "mine.csv").read_text().startswith("id,security")

@@ -36,6 +36,27 @@ def test_kwic_names_and_lookup():
         results.by_name("framing-kodes")
 
 
+@pytest.mark.parametrize("term, file", [
+    ("covid-19", "keywords-kwic-covid-19.csv"), ("UN", "keywords-kwic-un.csv"),
+    ("U.S.", "keywords-kwic-u-s.csv"), ("../../etc/passwd", "keywords-kwic-etc-passwd.csv"),
+    ("a/b", "keywords-kwic-a-b.csv"), ("Belt and Road", "keywords-kwic-belt-and-road.csv"),
+    ("snake_case", "keywords-kwic-snake-case.csv"), ("état", "keywords-kwic-état.csv")])
+def test_a_kwic_table_of_any_term_is_a_file_inside_the_results_folder(tmp_path, term, file):
+    out = results.kwic(term)
+    assert out.file == file
+    assert out.path(tmp_path).parent == tmp_path
+
+
+def test_kwic_terms_without_a_name_or_with_one_name_are_refused():
+    for term in ("...", "/", " ", "__"):
+        with pytest.raises(ValueError, match="has no letter or digit"):
+            results.kwic(term)
+    with pytest.raises(ValueError, match=r"terms 'U\.S\.' and 'u s' would be written to "
+                                         r"one file, keywords-kwic-u-s\.csv"):
+        results.kwic_outputs(["sco", "U.S.", "u s"])
+    assert list(results.kwic_outputs(["sco", "sco", "un"])) == ["sco", "un"]
+
+
 def test_every_figure_has_a_caption():
     readme = (REPO / "figures" / "README.md").read_text(encoding="utf-8")
     assert [o.name for o in results.FIGURES if f"`{o.name}.png`" not in readme] == []

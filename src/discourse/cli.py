@@ -342,6 +342,9 @@ def _output_problems(args) -> list[str]:
     folder = args.command in FOLDER_OUTPUTS
     problems = missing_folders(outputs, files=() if folder else ("-o",),
                                folders=("-o",) if folder else ())
+    if not folder and outputs["-o"] is not None and paths.tracked_source(outputs["-o"]):
+        problems.append(f"-o {outputs['-o']} is a file of the repository (git tracks it); "
+                        "write elsewhere (nothing was written)")
     # (report reads --results and writes -o into report/, outside the checked folders)
     if hasattr(args, "corpus") and args.command != "report" \
             and paths.repo_root() is not None and not paths.is_study_corpus(args.corpus):

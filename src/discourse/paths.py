@@ -17,6 +17,7 @@ from pathlib import Path
 __all__ = [
     "REPOSITORY_DIRS",
     "repository_folder",
+    "tracked_source",
     "repo_root",
     "base",
     "is_study_corpus",
@@ -61,6 +62,26 @@ def repository_folder(path: str | os.PathLike) -> str | None:
     folder = Path(path).resolve()
     return next((f"{n}/" for n in REPOSITORY_DIRS
                  if folder.is_relative_to((base() / n).resolve())), None)
+
+
+def tracked_source(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is an existing file of the repository checkout that git tracks,
+    other than the generated tables and figures (``results/``, ``figures/``): the
+    README, the Makefile, the code, the corpus... that no command may write over.
+    ``False`` outside a checkout, or where git cannot say."""
+    import subprocess
+
+    root = repo_root()
+    p = Path(path).resolve()
+    if root is None or not p.is_file() or not p.is_relative_to(root.resolve()) \
+            or repository_folder(p) in ("results/", "figures/"):
+        return False
+    try:
+        done = subprocess.run(["git", "ls-files", "--error-unmatch", "--", str(p)],
+                              cwd=root, capture_output=True)
+    except OSError:                       # no git on this machine
+        return False
+    return done.returncode == 0
 
 
 def is_study_corpus(path: str | os.PathLike | None = None) -> bool:

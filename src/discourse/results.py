@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -23,6 +24,7 @@ __all__ = [
     "TEXTS",
     "FIGURES",
     "kwic",
+    "kwic_outputs",
     "sentences_of",
     "by_name",
     "strays",
@@ -244,13 +246,52 @@ def sentences_of(layer: str) -> Output:
 def kwic(term: str) -> Output:
     """The keyword-in-context table of one term (``keywords-kwic-member-state``).
 
+    The file name holds the term in lower case with every run of characters other than
+    letters, digits and hyphens made one hyphen, so that any term names a file inside
+    the results folder ("U.S." -> ``keywords-kwic-u-s``, "a/b" -> ``keywords-kwic-a-b``).
+
+    Raises
+    ------
+    ValueError
+        If the term has no letter or digit.
+
     Examples
     --------
     >>> kwic("member state").file
     'keywords-kwic-member-state.csv'
+    >>> kwic("U.S.").file, kwic("../état").file
+    ('keywords-kwic-u-s.csv', 'keywords-kwic-état.csv')
     """
-    return dataclasses.replace(KEYWORDS_KWIC,
-                               name=KEYWORDS_KWIC.name.format(term=term.replace(" ", "-")))
+    slug = re.sub(r"[^\w-]+|_+", "-", term.lower()).strip("-")
+    if not re.search(r"[^\W_]", slug):
+        raise ValueError(f"keyword-in-context term {term!r} has no letter or digit to name "
+                         "its table by")
+    return dataclasses.replace(KEYWORDS_KWIC, name=KEYWORDS_KWIC.name.format(term=slug))
+
+
+def kwic_outputs(terms: Iterable[str]) -> dict[str, Output]:
+    """The keyword-in-context table of each term (:func:`kwic`), in the order given.
+
+    Raises
+    ------
+    ValueError
+        If a term has no letter or digit, or two terms would be written to one file
+        ("U.S." and "u s"); the message names both.
+
+    Examples
+    --------
+    >>> [o.file for o in kwic_outputs(["sco", "member state"]).values()]
+    ['keywords-kwic-sco.csv', 'keywords-kwic-member-state.csv']
+    """
+    out: dict[str, Output] = {}
+    for term in terms:
+        o = kwic(term)
+        same = [t for t, other in out.items() if other.file == o.file and t != term]
+        if same:
+            raise ValueError(f"keyword-in-context terms {same[0]!r} and {term!r} would be "
+                             f"written to one file, {o.file}: keep one of them")
+        out[term] = o
+    return out
 
 
 #: A file ``discourse reproduce`` writes into the results folder when it starts and
