@@ -188,6 +188,30 @@ def _one_thread_per_worker():
         yield
 
 
+#: The cyclic garbage collector's thresholds in test processes (Python's default is
+#: (700, 10, 10)): see :func:`_fewer_collections`.
+GC_THRESHOLD = (50000, 20, 20)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fewer_collections():
+    """The objects made by the collection (modules, the package's tables) are frozen out
+    of the cyclic garbage collector (``gc.freeze``), and a collection runs after 50,000
+    new container objects instead of 700: a test process holds large graphs of objects
+    (the compiled lexicon's tries, pandas' blocks) that every full collection walks
+    again, about 5.6-7.4 s of the fast layer's two workers' 34-38 s (gc callbacks,
+    2026-12-05). Garbage in cycles is still collected, later; nothing the tests check
+    depends on when."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+    yield
+    gc.set_threshold(*before)
+    gc.unfreeze()
+
+
 # --------------------------------------------------------------------------- tables
 
 @pytest.fixture(scope="session")

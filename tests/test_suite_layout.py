@@ -113,3 +113,12 @@ def test_a_worker_runs_its_thread_pools_with_one_thread():
 
     pools = threadpool_info()
     assert pools and {p["num_threads"] for p in pools} == {1}, pools
+
+
+def test_a_test_process_collects_cyclic_garbage_less_often():
+    # conftest._fewer_collections: the thresholds hold during the tests
+    import gc
+
+    from conftest import GC_THRESHOLD
+
+    assert gc.get_threshold() == GC_THRESHOLD and GC_THRESHOLD[0] > 700
