@@ -236,6 +236,8 @@ def test_transfer_intervals_are_those_of_the_target_text():
     assert (row.f1_low, row.f1_high) == pytest.approx(
         tuple(want.loc[("economy", "f1"), ["ci_low", "ci_high"]]))
     assert row.interval.startswith("cluster bootstrap percentile (sentences resampled;")
+    assert row.interval == want.loc[("economy", "kappa"), "interval"]
+    assert row.f1_interval == want.loc[("economy", "f1"), "interval"]
     assert ((t.kappa_low <= t.kappa) & (t.kappa <= t.kappa_high)).all()
     # multilateralism never occurs in 2001: trained there, the learned coders predict 0
     one = t[(t.source == 2001) & (t.frame == "multilateralism")].set_index("method").note
@@ -366,12 +368,47 @@ def test_instruments_are_compared_with_paired_intervals_on_sets_left_out(tmp_pat
     want = g[(g.set == ev.POOLED) & (g.metric == "kappa")].set_index("frame").value
     got = pooled[pooled.method == "lexicon"].set_index("frame").kappa
     assert got.to_dict() == pytest.approx(want.to_dict())
+    # the development rows: 4 folds of whole documents (GroupKFold, as documented), the
+    # lexicon in-sample, and the interval of the difference from the dev set's own
+    # paragraphs within its documents (4 documents: fewer than ten)
+    from sklearn.model_selection import GroupKFold
+
+    from discourse.framing import agreement
+
+    dev = ev.load_set("dev.csv", root)
+    pred = {f: np.zeros(len(dev), dtype=int) for f in F}
+    for tr, te in GroupKFold(n_splits=4).split(dev, groups=dev.document):
+        got = instruments._fit_predict(dev.text.iloc[tr], {f: dev[f].iloc[tr].to_numpy()
+                                                           for f in F},
+                                       [dev.text.iloc[te]], 0)[0]
+        for f in F:
+            pred[f][te] = got[f]
+    lex_dev = ev.code_set(dev, lex).set_index("sentence_id").loc[dev.id]
+    clusters = pd.DataFrame({"sentence_id": "dev:" + dev.id, "doc_id": "dev/" + dev.document,
+                             "paragraph": dev.document + "/" + dev.paragraph})
+    boot = agreement.resampler(clusters[["sentence_id"]], clusters, n_boot=200, seed=3)
+    want = agreement.difference_intervals(lex_dev.reset_index(drop=True),
+                                          pd.DataFrame(pred), dev[F].astype(int), boot
+                                          ).set_index(["frame", "metric"])
+    rows = out[out.data.str.startswith("development documents")]
+    for f in F:
+        by = rows[rows.frame == f].set_index("method")
+        assert by.loc["lexicon", "kappa"] == pytest.approx(
+            cohen_kappa_score(dev[f].astype(int), lex_dev[f]))
+        assert by.loc["tfidf_logreg", "kappa"] == pytest.approx(
+            cohen_kappa_score(dev[f].astype(int), pred[f]))
+        for k in ("f1", "kappa"):
+            assert by.loc[diff, f"{k}_low"] == pytest.approx(want.loc[(f, k), "ci_low"])
+            assert by.loc[diff, f"{k}_high"] == pytest.approx(want.loc[(f, k), "ci_high"])
+    assert rows.interval.str.startswith(
+        "cluster bootstrap percentile (paragraphs resampled within documents;").all()
+    assert out.interval.str.endswith(instruments.FITTED).all()
+    assert out.f1_interval.str.endswith(instruments.FITTED).all()
     # the jackknife floor of the difference, by hand from the stacked codes
     stacked = pd.concat([ev.load_set(f"{n}.csv", root) for n in ("s1", "s2", "s3")],
                         ignore_index=True)
     codes = pd.concat([ev.code_set(ev.load_set(f"{n}.csv", root), lex)
                        for n in ("s1", "s2", "s3")], ignore_index=True)
-    dev = ev.load_set("dev.csv", root)
     learned = pd.concat([pd.DataFrame(p) for p in instruments._fit_predict(
         dev.text, {f: dev[f].to_numpy() for f in F},
         [ev.load_set(f"{n}.csv", root).text for n in ("s1", "s2", "s3")], 0)],

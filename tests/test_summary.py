@@ -615,13 +615,16 @@ def test_the_instrument_comparison_on_the_pooled_sets_is_quoted_with_its_verdict
 
     data = f"{POOLED} (synthetic text of the 2 sets never used to build or tune the " \
         "lexicon (a, b), pooled, each set resampled whole)"
+    how = ("cluster bootstrap percentile (sets resampled whole; B=9, seed=1), paired, "
+           "widened to the delete-one-set jackknife's t interval (1 df) where narrower")
     rows = [dict(method=DIFFERENCE, data=data, frame=f, kappa=k, kappa_low=lo,
-                 kappa_high=hi, n=900)
+                 kappa_high=hi, n=900, interval=how)
             for f, k, lo, hi in (("security", 0.053, 0.008, 0.098),
-                                 ("economy", 0.02, -0.011, 0.05))]
+                                 ("economy", 0.02, -0.011, 0.05),
+                                 ("multilateralism", -0.1, -0.15, -0.05))]
     # a set's own difference is not the one quoted
     rows.append(dict(method=DIFFERENCE, data="a (synthetic text)", frame="security",
-                     kappa=0.3, kappa_low=0.1, kappa_high=0.5, n=400))
+                     kappa=0.3, kappa_low=0.1, kappa_high=0.5, n=400, interval=how))
     _write(tmp_path, "framing-instruments.csv", rows)
     _write(tmp_path, "framing-shares-by-year.csv", [
         dict(year=2021, frame="security", n_sentences=40, n_frame=10, share=0.25,
@@ -630,13 +633,22 @@ def test_the_instrument_comparison_on_the_pooled_sets_is_quoted_with_its_verdict
     assert (f"on the 900 sentences of the '{POOLED}' (synthetic text of the 2 sets never "
             "used to build or tune the lexicon (a, b), pooled, each set resampled whole): "
             "Cohen's kappa of the lexicon minus that of the learned coder, security +0.05 "
-            "(95% CI +0.01 to +0.10), economy +0.02 (95% CI -0.01 to +0.05): no clear "
-            "difference for economy; the lexicon agreed better for security (both scored "
-            "on the same sentences and resamples, each set resampled whole; the lexicon "
-            "was chosen on this comparison, so it is if anything favourable to the "
-            "lexicon; the texts are synthetic, so real text may differ). "
-            "[results/framing-instruments.csv]") in text
+            "(95% CI +0.01 to +0.10), economy +0.02 (95% CI -0.01 to +0.05), "
+            "multilateralism -0.10 (95% CI -0.15 to -0.05): the lexicon agreed better for "
+            "security; the learned coder agreed better for multilateralism; no clear "
+            "difference for economy (both scored on the same sentences and resamples, "
+            "each set resampled whole, widened to the delete-one-set jackknife's t "
+            "interval (1 df) where narrower, the learned coder taken as fitted; the "
+            "lexicon was chosen on this comparison, so the difference, if biased, is "
+            "biased in the lexicon's favour; the texts are synthetic, so real text may "
+            "differ). [results/framing-instruments.csv]") in text
     assert "+0.30" not in text
+    # a frame without an interval is left out, not printed as "+nan"
+    rows[1].update(kappa_low=float("nan"), kappa_high=float("nan"))
+    _write(tmp_path, "framing-instruments.csv", rows)
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "nan" not in text.lower() and "economy +0.02" not in text
+    assert "security +0.05 (95% CI +0.01 to +0.10), multilateralism -0.10" in text
     # a table written before the comparison had intervals gives no sentence
     _write(tmp_path, "framing-instruments.csv", [dict(method="lexicon", data=data,
                                                       frame="security", kappa=0.8)])

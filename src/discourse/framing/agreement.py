@@ -280,7 +280,8 @@ def difference_intervals(coder_a: pd.DataFrame, coder_b: pd.DataFrame,
         check_codes(table, frames, name)
     label = (f"{boot.label}, paired (both coders' 2x2 tables on the same resamples, "
              "Jeffreys pseudo-counts 0.5 per cell), percentile interval of the "
-             "difference, widened to contain the estimate")
+             "difference, widened to contain the estimate (no analytic floor; its coverage "
+             "is not measured)")
     rows = []
     for f in frames:
         ref = np.asarray(reference[f], dtype=int)

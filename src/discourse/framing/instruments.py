@@ -8,9 +8,11 @@
   the other, both ways.
 
 Agreement statistics are :func:`discourse.stats.binary_agreement` (precision, recall,
-F1, Cohen's kappa, Krippendorff's alpha); the comparison gives point estimates only, the
-transfer table an interval for F1 and kappa on the target text
-(:func:`discourse.framing.agreement.agreement_intervals`: its paragraphs resampled).
+F1, Cohen's kappa, Krippendorff's alpha). Both tables give F1 and kappa intervals
+(:func:`discourse.framing.agreement.agreement_intervals`); the comparison also gives the
+paired difference of the two instruments with its interval
+(:func:`discourse.framing.agreement.difference_intervals`). Every interval takes the
+learned coder as fitted: refitting it is not resampled.
 
 References
 ----------
@@ -74,7 +76,9 @@ def _fit_predict(train_text, train_y: dict, tests: list, seed, min_df=2) -> list
 #: The ``method`` of the rows of :func:`instrument_comparison` that compare the two.
 DIFFERENCE = "lexicon minus tfidf_logreg"
 _COLUMNS = ["method", "data", "frame", *AGREEMENT_METRICS, "n", "design",
-            "f1_low", "f1_high", "kappa_low", "kappa_high", "interval"]
+            "f1_low", "f1_high", "kappa_low", "kappa_high", "interval", "f1_interval"]
+#: What every interval of the comparison takes as given.
+FITTED = "; the learned coder taken as fitted (refitting it is not resampled)"
 
 
 def _compared(labels: tuple, hand: pd.DataFrame, lex: pd.DataFrame, tfidf: pd.DataFrame,
@@ -83,7 +87,8 @@ def _compared(labels: tuple, hand: pd.DataFrame, lex: pd.DataFrame, tfidf: pd.Da
     and their paired difference (the lexicon's minus the learned coder's); ``labels``
     gives the ``(data, design)`` of each of the three rows in that order. With
     ``member`` (the set of each row, sets resampled whole) every interval is widened to
-    the delete-one-set jackknife's t interval where narrower."""
+    the delete-one-set jackknife's t interval where narrower. The rows are aligned by
+    position: the caller aligns them by sentence."""
     from discourse.bootstrap import no_narrower
     from discourse.framing.pooled import jackknife_interval
 
@@ -120,17 +125,20 @@ def _compared(labels: tuple, hand: pd.DataFrame, lex: pd.DataFrame, tfidf: pd.Da
                 lo, hi, how = float(c.ci_low), float(c.ci_high), c.interval
                 if member is not None and not np.isnan(score[method][k]):
                     rest = np.array([w[k] for w in without[method]], dtype=float)
-                    if not np.isnan(rest).any():
+                    if np.isnan(rest).any():
+                        how += ("; no jackknife floor: the statistic is undefined without "
+                                "one of the sets")
+                    else:
                         lo, hi, how = no_narrower(
                             lo, hi, jackknife_interval(score[method][k], rest, level,
                                                        bounds[k]), how,
                             f"the delete-one-set jackknife's t interval ({len(rest) - 1} df)")
-                ends.update({f"{k}_low": lo, f"{k}_high": hi, f"{k}_how": how})
+                ends.update({f"{k}_low": lo, f"{k}_high": hi, f"{k}_how": how + FITTED})
             rows.append({"method": method, "data": data, "frame": f,
                          **{m: score[method][m] for m in AGREEMENT_METRICS},
                          "n": score[method]["n"], "design": design,
                          **{k: v for k, v in ends.items() if not k.endswith("_how")},
-                         "interval": ends["kappa_how"]})
+                         "interval": ends["kappa_how"], "f1_interval": ends["f1_how"]})
     return rows
 
 
@@ -174,8 +182,11 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
     pandas.DataFrame
         ``method`` (``tfidf_logreg``, ``lexicon``, :data:`DIFFERENCE`), ``data`` (what
         it was measured on), ``frame``, ``precision, recall, f1, kappa, alpha, n``,
-        ``design``, ``f1_low, f1_high, kappa_low, kappa_high`` and ``interval`` (how
-        the kappa interval was made; F1's is made the same way).
+        ``design``, ``f1_low, f1_high, kappa_low, kappa_high``, ``interval`` (how the
+        kappa interval was made) and ``f1_interval`` (F1's: widened to its own analytic
+        interval or floor). The intervals of the differences are the bootstrap's alone,
+        with no analytic floor (their coverage is not measured), but where the sets are
+        pooled (the jackknife's floor).
     """
     from discourse.framing.evaluation import set_clusters
     from discourse.framing.pooled import POOLED, stack_sets
@@ -185,7 +196,9 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
     tables = {r.set: (r, load_set(r.file, corpus)) for r in sets.itertuples()}
     dev = pd.concat([t.assign(_set=s) for s, (r, t) in tables.items()
                      if r.used_for_development == "yes"], ignore_index=True)
-    codes = {s: code_set(t, lex) for s, (r, t) in tables.items()}
+    # each set's codes in the order of its rows, by sentence (every later step is by row)
+    codes = {s: code_set(t, lex).set_index("sentence_id").loc[t["id"]].reset_index()
+             for s, (r, t) in tables.items()}
     paired = "paired: both instruments on the same sentences and resamples"
     rows = []
     docs = dev["document"].where(dev["document"] != "", "")
@@ -282,7 +295,8 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
     -------
     pandas.DataFrame
         ``source, target, method, frame, precision, recall, f1, kappa, alpha, n,
-        n_train, f1_low, f1_high, kappa_low, kappa_high, interval, note``; no rows with
+        n_train, f1_low, f1_high, kappa_low, kappa_high, interval`` (how kappa's
+        interval was made), ``f1_interval`` (F1's), ``note``; no rows with
         fewer than two groups. A frame absent from the source text (or present in every
         sentence) leaves the learned coders one class to predict; the note says so.
     """
@@ -351,8 +365,10 @@ def transfer(sentences: pd.DataFrame, hand: pd.DataFrame, codes: pd.DataFrame, *
                         n_train=int(tr.sum()),
                         **{f"{k}_{end}": float(c.loc[(f, k), f"ci_{end}"])
                            for k in ("f1", "kappa") for end in ("low", "high")},
-                        interval=c.loc[(f, "kappa"), "interval"], note=note))
+                        interval=c.loc[(f, "kappa"), "interval"],
+                        f1_interval=c.loc[(f, "f1"), "interval"], note=note))
     cols = ["source", "target", "method", "frame", *AGREEMENT_METRICS, "n", "n_train",
-            "f1_low", "f1_high", "kappa_low", "kappa_high", "interval", "note"]
+            "f1_low", "f1_high", "kappa_low", "kappa_high", "interval", "f1_interval",
+            "note"]
     return pd.DataFrame(rows, columns=cols + ["data"])[cols] if rows else \
         pd.DataFrame(columns=cols)
