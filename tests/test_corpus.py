@@ -83,16 +83,16 @@ def test_corrections_applied_only_in_cleaned_layer(docs):
     assert len(table) == 2 and table.what.str.len().min() > 20 and table.why.str.len().min() > 20
 
 
-def test_correction_that_no_longer_applies_is_an_error(corpus_copy):
-    path = corpus_copy / "corrections.csv"
+def test_correction_that_no_longer_applies_is_an_error(texts_copy):
+    path = texts_copy / "corrections.csv"
     text = path.read_text(encoding="utf-8").replace("Inter-midovisional consultations",
                                                     "Inter-nothing consultations")
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CorpusError, match=r"corrections\.csv.*'c2'.*found 0 times"):
-        corpus.load_docs(corpus_copy)
-    raw = corpus.load_docs(corpus_copy, layer="raw")             # raw layer unaffected
+        corpus.load_docs(texts_copy)
+    raw = corpus.load_docs(texts_copy, layer="raw")             # raw layer unaffected
     assert set(STUDY) <= set(raw.doc_id)
-    assert len(raw) == len(corpus.load_metadata(corpus_copy))
+    assert len(raw) == len(corpus.load_metadata(texts_copy))
 
 
 def _add_correction(root: Path, find: str, replace: str) -> Path:
@@ -109,26 +109,26 @@ def _add_correction(root: Path, find: str, replace: str) -> Path:
     ("Inter-midovisional consultations", "Inter-ministerial\r\nconsultations", "replace"),
     ("Inter-midovisional\nconsultations", "Inter-ministerial consultations", "find"),
 ])
-def test_a_correction_with_a_line_break_is_an_error(corpus_copy, find, replace, field):
+def test_a_correction_with_a_line_break_is_an_error(texts_copy, find, replace, field):
     """corpus/README.md: a correction may not add a line. Before, the line break inside a
     quoted field was dropped on reading (the lines were split before the CSV was parsed),
     so the check never saw it and the cleaned text got "Inter-ministerialconsultations"."""
-    path = _add_correction(corpus_copy, find, replace)
+    path = _add_correction(texts_copy, find, replace)
     lines = path.read_text(encoding="utf-8").count("\n") - find.count("\n") - \
         replace.count("\n")                      # the line the new row starts on
     with pytest.raises(CorpusError, match=rf"corrections\.csv, line {lines} \(correction "
                                           rf"'c3'\): '{field}' contains a line break; a "
                                           r"correction may not add or remove a line"):
-        corpus.load_docs(corpus_copy)
-    assert len(corpus.load_docs(corpus_copy, layer="raw")) == \
-        len(corpus.load_metadata(corpus_copy))          # the raw layer reads no corrections
+        corpus.load_docs(texts_copy)
+    assert len(corpus.load_docs(texts_copy, layer="raw")) == \
+        len(corpus.load_metadata(texts_copy))          # the raw layer reads no corrections
 
 
-def test_quoted_fields_keep_their_characters_and_rows_their_lines(corpus_copy):
+def test_quoted_fields_keep_their_characters_and_rows_their_lines(texts_copy):
     """Fields are read by the CSV parser, not split into lines first: a separator inside
     a quoted field (U+2028, U+0085, form feed) is text, and a row that comes after a
     field spanning lines is named by the line it starts on."""
-    path = corpus_copy / "corrections.csv"
+    path = texts_copy / "corrections.csv"
     rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
     rows[1][4] = "first line\nsecond line of 'what'"          # free text may span lines
     rows[2][5] = "why\u2028with\x85separators\x0c"
@@ -137,11 +137,11 @@ def test_quoted_fields_keep_their_characters_and_rows_their_lines(corpus_copy):
         csv.writer(fh, lineterminator="\n").writerows(rows)
     with pytest.raises(CorpusError, match=r"corrections\.csv, line 4 \(correction 'c2'\): "
                                           r"'find' is empty"):
-        corpus.load_corrections(corpus_copy)
+        corpus.load_corrections(texts_copy)
     rows[2][2] = "Inter-midovisional consultations"
     with open(path, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerows(rows)
-    table = corpus.load_corrections(corpus_copy)
+    table = corpus.load_corrections(texts_copy)
     assert table.what[0] == "first line\nsecond line of 'what'"
     assert table.why[1] == "why\u2028with\x85separators\x0c"
 
@@ -161,31 +161,31 @@ def _rewrite_meta(root: Path, **changes):
     return path
 
 
-def test_checksum_mismatch(corpus_copy):
-    path = corpus_copy / "texts" / "2019-04-22_norov_press-club-interview.txt"
+def test_checksum_mismatch(texts_copy):
+    path = texts_copy / "texts" / "2019-04-22_norov_press-club-interview.txt"
     path.write_bytes(path.read_bytes() + b" edited")
     with pytest.raises(CorpusError, match=r"2019-04-22_norov_press-club-interview\.txt: "
                                           r"checksum mismatch"):
-        corpus.load_docs(corpus_copy)
+        corpus.load_docs(texts_copy)
 
 
-def test_missing_file(corpus_copy):
-    (corpus_copy / "texts" / "2019-04-22_norov_press-club-interview.txt").unlink()
+def test_missing_file(texts_copy):
+    (texts_copy / "texts" / "2019-04-22_norov_press-club-interview.txt").unlink()
     with pytest.raises(CorpusError, match=r"press-club-interview\.txt: file not found"):
-        corpus.load_docs(corpus_copy)
+        corpus.load_docs(texts_copy)
 
 
-def test_a_text_without_a_metadata_row_is_an_error(corpus_copy):
+def test_a_text_without_a_metadata_row_is_an_error(texts_copy):
     """Step 2 of corpus/README.md forgotten: the text was silently left out of every
     result (a walkthrough's); other files in texts/ (notes, drafts not ending .txt) are
     no texts."""
-    before = corpus.load_metadata(corpus_copy)
-    (corpus_copy / "texts" / "notes.md").write_text("drafts\n")
-    assert corpus.load_metadata(corpus_copy).equals(before)
-    (corpus_copy / "texts" / "2025-01-01_extra.txt").write_text("A title\n\nA text.\n")
+    before = corpus.load_metadata(texts_copy)
+    (texts_copy / "texts" / "notes.md").write_text("drafts\n")
+    assert corpus.load_metadata(texts_copy).equals(before)
+    (texts_copy / "texts" / "2025-01-01_extra.txt").write_text("A title\n\nA text.\n")
     with pytest.raises(CorpusError, match=r"metadata\.csv: no row names "
                                           r"texts/2025-01-01_extra\.txt \(add a row"):
-        corpus.load_docs(corpus_copy)
+        corpus.load_docs(texts_copy)
 
 
 def test_missing_metadata_file(tmp_path):
@@ -196,61 +196,61 @@ def test_missing_metadata_file(tmp_path):
         corpus.load_docs(tmp_path / "corpsu")
 
 
-def test_a_metadata_file_separated_by_semicolons_is_named_so(corpus_copy):
-    path = corpus_copy / "metadata.csv"
+def test_a_metadata_file_separated_by_semicolons_is_named_so(texts_copy):
+    path = texts_copy / "metadata.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
     with pytest.raises(CorpusError, match=r"missing column\(s\) doc_id, .*; it is "
                                           r"separated by ';', not ','$"):
-        corpus.load_docs(corpus_copy)
+        corpus.load_docs(texts_copy)
 
 
 @pytest.mark.parametrize("field", ["speaker", "date", "sha256", "doc_id"])
-def test_missing_metadata_field_value(corpus_copy, field):
-    _rewrite_meta(corpus_copy, **{field: ""})
+def test_missing_metadata_field_value(texts_copy, field):
+    _rewrite_meta(texts_copy, **{field: ""})
     with pytest.raises(CorpusError,
                        match=rf"metadata\.csv, line 2: required field '{field}' is empty"):
-        corpus.load_metadata(corpus_copy)
+        corpus.load_metadata(texts_copy)
 
 
-def test_missing_metadata_column(corpus_copy):
-    path = corpus_copy / "metadata.csv"
+def test_missing_metadata_column(texts_copy):
+    path = texts_copy / "metadata.csv"
     table = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns=["speaker"])
     table.to_csv(path, index=False)
     with pytest.raises(CorpusError, match=r"metadata\.csv: missing column\(s\) speaker"):
-        corpus.load_metadata(corpus_copy)
+        corpus.load_metadata(texts_copy)
 
 
 @pytest.mark.parametrize("date", ["2019-13-01", "22.04.2019", "April 2019", "2019-02-30",
                                   "2019-00", "2019-04-00", "\u0662\u0660\u0661\u0669"])
-def test_date_that_is_not_a_date(corpus_copy, date):
-    _rewrite_meta(corpus_copy, date=date)
+def test_date_that_is_not_a_date(texts_copy, date):
+    _rewrite_meta(texts_copy, date=date)
     with pytest.raises(CorpusError, match=rf"metadata\.csv, line 2: date '{re.escape(date)}' "
                                           r"is not a date"):
-        corpus.load_metadata(corpus_copy)
+        corpus.load_metadata(texts_copy)
 
 
-def test_year_disagrees_with_date(corpus_copy):
-    _rewrite_meta(corpus_copy, year="2018")
+def test_year_disagrees_with_date(texts_copy):
+    _rewrite_meta(texts_copy, year="2018")
     with pytest.raises(CorpusError, match=r"year '2018' does not match date '2019-04-22'"):
-        corpus.load_metadata(corpus_copy)
+        corpus.load_metadata(texts_copy)
 
 
-def test_malformed_checksum_and_doc_id(corpus_copy):
-    _rewrite_meta(corpus_copy, sha256="abc")
+def test_malformed_checksum_and_doc_id(texts_copy):
+    _rewrite_meta(texts_copy, sha256="abc")
     with pytest.raises(CorpusError, match=r"sha256 'abc' is not a 64-digit"):
-        corpus.load_metadata(corpus_copy)
-    _rewrite_meta(corpus_copy, sha256="0" * 64, doc_id="bad id!")
+        corpus.load_metadata(texts_copy)
+    _rewrite_meta(texts_copy, sha256="0" * 64, doc_id="bad id!")
     with pytest.raises(CorpusError, match=r"doc_id 'bad id!' is malformed"):
-        corpus.load_metadata(corpus_copy)
+        corpus.load_metadata(texts_copy)
 
 
-def test_duplicate_doc_id(corpus_copy):
-    path = corpus_copy / "metadata.csv"
+def test_duplicate_doc_id(texts_copy):
+    path = texts_copy / "metadata.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text(lines[0] + lines[1] + lines[1] + lines[2], encoding="utf-8")
     with pytest.raises(CorpusError, match=r"metadata\.csv, line 3: duplicate doc_id "
                                           rf"'{D2019}' \(first on line 2\)"):
-        corpus.load_metadata(corpus_copy)
+        corpus.load_metadata(texts_copy)
 
 
 def test_non_utf8_text(tmp_path):
@@ -264,21 +264,21 @@ def test_non_utf8_text(tmp_path):
         corpus.load_docs(root)
 
 
-def test_non_utf8_metadata(corpus_copy):
-    path = corpus_copy / "metadata.csv"
+def test_non_utf8_metadata(texts_copy):
+    path = texts_copy / "metadata.csv"
     path.write_bytes(path.read_bytes().replace("’".encode(), b"\x92"))
     with pytest.raises(CorpusError, match=r"metadata\.csv: not valid UTF-8"):
-        corpus.load_metadata(corpus_copy)
+        corpus.load_metadata(texts_copy)
 
 
 @pytest.mark.parametrize("name", ["metadata.csv", "corrections.csv"])
-def test_csv_with_a_byte_order_mark_reads_the_same(corpus_copy, name):
-    before = corpus.load_docs(corpus_copy)
-    sums = corpus.corpus_checksums(corpus_copy)
-    path = corpus_copy / name
+def test_csv_with_a_byte_order_mark_reads_the_same(texts_copy, name):
+    before = corpus.load_docs(texts_copy)
+    sums = corpus.corpus_checksums(texts_copy)
+    path = texts_copy / name
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())        # as Excel saves it
-    pd.testing.assert_frame_equal(corpus.load_docs(corpus_copy), before)
-    after = corpus.corpus_checksums(corpus_copy)
+    pd.testing.assert_frame_equal(corpus.load_docs(texts_copy), before)
+    after = corpus.corpus_checksums(texts_copy)
     assert after.pop(name) != sums.pop(name) and after == sums     # texts: same bytes
 
 
@@ -298,12 +298,12 @@ def test_bad_layer_is_named():
         corpus.load_docs(CORPUS, layer="clean")
 
 
-def test_loading_never_writes_the_corpus(corpus_copy):
-    for p in corpus_copy.rglob("*"):
+def test_loading_never_writes_the_corpus(texts_copy):
+    for p in texts_copy.rglob("*"):
         p.chmod(0o555 if p.is_dir() else 0o444)
-    before = {p: p.read_bytes() for p in corpus_copy.rglob("*") if p.is_file()}
-    corpus.segment(corpus.load_docs(corpus_copy))
-    assert before == {p: p.read_bytes() for p in corpus_copy.rglob("*") if p.is_file()}
+    before = {p: p.read_bytes() for p in texts_copy.rglob("*") if p.is_file()}
+    corpus.segment(corpus.load_docs(texts_copy))
+    assert before == {p: p.read_bytes() for p in texts_copy.rglob("*") if p.is_file()}
 
 
 def test_code_does_not_name_the_documents_or_years():
@@ -404,13 +404,13 @@ def test_a_sentences_table_written_without_dates_is_made_again(tiny_corpus, tmp_
     pd.testing.assert_frame_equal(got, table)
 
 
-def test_load_sentences_per_layer(corpus_copy, tmp_path):
-    raw = _written(corpus_copy, tmp_path, layer="raw")
-    got = corpus.load_sentences(corpus_copy, layer="raw", results=tmp_path)
+def test_load_sentences_per_layer(texts_copy, tmp_path):
+    raw = _written(texts_copy, tmp_path, layer="raw")
+    got = corpus.load_sentences(texts_copy, layer="raw", results=tmp_path)
     pd.testing.assert_frame_equal(got, raw)
     assert "Inter-midovisional" in " ".join(got.text)
     with pytest.raises(ValueError, match="layer='clean' is not one of"):
-        corpus.load_sentences(corpus_copy, layer="clean")
+        corpus.load_sentences(texts_copy, layer="clean")
 
 
 def test_docs_and_sentences_record_the_corpus(tiny_corpus):
