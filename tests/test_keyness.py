@@ -186,8 +186,11 @@ def test_keyness_from_counts_equals_from_tokens(sents, tok, years):
 def test_text_dispersion_keyness_by_hand():
     """Egbert and Biber (2019): G2 on paragraphs containing the term. Target: 3
     paragraphs, 'a' in 2; reference: 4 paragraphs, 'a' in 1. The 4-cell G2 of the
-    table [[2, 1], [1, 3]] is scipy's G-test."""
-    from scipy.stats import chi2, chi2_contingency
+    table [[2, 1], [1, 3]] is scipy's G-test; its p is Fisher's exact test, by hand:
+    with 3 paragraphs of 7 holding 'a', P(k of them in the target) = C(3,k) C(4,3-k) /
+    35 = 4, 18, 12, 1 (/35) for k = 0..3; observed k = 2 (12/35), and the tables no
+    more probable are k = 0, 2, 3: p = 17/35."""
+    from scipy.stats import chi2_contingency, fisher_exact
 
     rows = [("T", 1, 1, "a"), ("T", 1, 1, "a"), ("T", 1, 2, "a"), ("T", 1, 3, "b"),
             ("R", 2, 1, "a"), ("R", 2, 2, "b"), ("R", 2, 3, "b"), ("R", 2, 4, "b")]
@@ -199,7 +202,8 @@ def test_text_dispersion_keyness_by_hand():
     ref, *_ = chi2_contingency([[2, 1], [1, 3]], correction=False,
                                lambda_="log-likelihood")
     assert row.g2_dispersion == pytest.approx(ref, rel=1e-10)     # more in the target: +
-    assert row.p_dispersion == pytest.approx(chi2.sf(ref, 1), rel=1e-10)
+    assert row.p_dispersion == pytest.approx(17 / 35, rel=1e-12)
+    assert row.p_dispersion == pytest.approx(fisher_exact([[2, 1], [1, 3]]).pvalue)
     assert k.loc["b", "g2_dispersion"] < 0
     assert set(k.correction) == {"Benjamini-Hochberg FDR"}
 
@@ -269,3 +273,19 @@ def test_keyness_default_compares_every_later_year_with_the_first(real_tokens):
         ("2020", "2019"), ("2021", "2019")]
     one = kn.keyness(three, 2021, 2019)
     pd.testing.assert_frame_equal(k[k.target == "2021"].reset_index(drop=True), one)
+
+
+def test_fisher_pvalues_are_scipys_table_by_table():
+    """Each distinct table is computed once and mapped back: every p equals scipy's
+    fisher_exact of its own table, repeated tables included."""
+    from scipy.stats import fisher_exact
+
+    from discourse.keyness_measures import fisher_pvalues
+
+    rng = np.random.default_rng(3)
+    a = rng.integers(0, 12, 200)
+    b = rng.integers(0, 8, 200)
+    got = fisher_pvalues(a, b, 12, 8)
+    want = [fisher_exact([[x, 12 - x], [y, 8 - y]]).pvalue for x, y in zip(a, b)]
+    assert got.tolist() == pytest.approx(want, rel=1e-12)
+    assert len(set(zip(a.tolist(), b.tolist()))) < 200          # repeats were there

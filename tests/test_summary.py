@@ -241,6 +241,9 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
     assert "after the Holm FWER correction" in text
     assert "1 with the paragraph permutation test" in text and "9,999 permutations" in text
     assert "0 by text-dispersion keyness" in text
+    assert "its p from Fisher's exact test of that table). The paragraph tests take the " \
+        "paragraphs as independent units, which adjacent paragraphs of one text are not: " \
+        "with " in text
     assert "%DIFF of the 1 terms absent from the reference is an artefact" in text
     assert "pooled (alpha0 = n tokens compared) prior (largest |z| 1.50)" in text
     assert "topic 1 0.95 / 0.75; topic 2 0.90 / 0.50" in text

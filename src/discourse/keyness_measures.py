@@ -16,6 +16,9 @@ Monroe, B. L., Colaresi, M. P. and Quinn, K. M. (2008). Fightin' words: lexical
 feature selection and evaluation for identifying the content of political conflict.
 *Political Analysis* 16(4), 372-403.
 Speer, R. (2022). wordfreq (version 3.0). Zenodo. https://doi.org/10.5281/zenodo.7199437
+Fisher, R. A. (1935). The logic of inductive inference. *Journal of the Royal
+Statistical Society* 98(1), 39-82.
+Agresti, A. (2002). *Categorical Data Analysis*, 2nd ed. Wiley. (Section 3.5.)
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ import numpy as np
 
 from discourse.checks import check_choice
 
-__all__ = ["G2_FORMS", "ZERO", "g2", "g2_pvalue", "log_ratio", "logodds_z",
-           "background_frequencies"]
+__all__ = ["G2_FORMS", "ZERO", "g2", "g2_pvalue", "fisher_pvalues", "log_ratio",
+           "logodds_z", "background_frequencies"]
 
 #: Forms of the log-likelihood statistic.
 G2_FORMS = ("2-cell", "4-cell")
@@ -96,6 +99,32 @@ def g2_pvalue(stat):
     from scipy.stats import chi2
 
     return chi2.sf(np.abs(np.atleast_1d(np.asarray(stat, dtype=float))), 1)
+
+
+def fisher_pvalues(a, b, c, d):
+    """Two-sided p of Fisher's exact test of the 2x2 tables ``[[a, c - a], [b, d - b]]``
+    (``a`` of ``c`` units against ``b`` of ``d``), as an array.
+
+    The test conditions on the margins and sums the hypergeometric probabilities of
+    every table no more probable than the one observed (``scipy.stats.fisher_exact``;
+    Fisher 1935, Agresti 2002 sec. 3.5). It is exact where the chi-square reading of G2
+    is not: with few units or a zero cell (a term in 15 of 64 paragraphs against 0 of
+    35). Each distinct table is computed once.
+
+    Examples
+    --------
+    >>> fisher_pvalues([15, 3], [0, 3], 64, 35).round(5).tolist()
+    [0.00092, 0.66262]
+    """
+    from scipy.stats import fisher_exact
+
+    a, b = (np.atleast_1d(np.asarray(x, dtype=int)) for x in (a, b))
+    c, d = (np.broadcast_to(np.asarray(x, dtype=int), a.shape) for x in (c, d))
+    tables = np.column_stack([a, c, b, d])
+    unique, back = np.unique(tables, axis=0, return_inverse=True)
+    p = np.array([fisher_exact([[x, n - x], [y, m - y]]).pvalue
+                  for x, n, y, m in unique.tolist()], dtype=float)
+    return p[np.asarray(back).ravel()]
 
 
 def log_ratio(a, b, c, d):

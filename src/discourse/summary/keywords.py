@@ -119,11 +119,17 @@ def keyword_findings(root: Path, n: int = 5):
                  f"seed {int(k.permutation_seed.iloc[0])})" + _near_the_line(k))
     if "p_dispersion_adjusted" in k and k.p_dispersion.notna().any():
         text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
-                 "keyness, G2 on the number of paragraphs containing the term (the 4-cell "
-                 "form: paragraphs with and without it; Egbert and Biber, in Corpora 14)")
+                 "keyness, the number of paragraphs containing the term (Egbert and Biber, "
+                 "in Corpora 14; G2 of the 4-cell table of paragraphs with and without it, "
+                 "its p from Fisher's exact test of that table)")
     few = _n_texts(root, k)
-    yield ("Keywords", text + f": with {few}, keyness is descriptive evidence about these "
-           "texts, not a population-level trend.", R.KEYWORDS_KEYNESS.ref)
+    both = ("p_permutation_adjusted" in k and k.p_permutation.notna().any()) or (
+        "p_dispersion_adjusted" in k and k.p_dispersion.notna().any())
+    yield ("Keywords", text + (
+        ". The paragraph tests take the paragraphs as independent units, which adjacent "
+        "paragraphs of one text are not" if both else "")
+        + f": with {few}, keyness is descriptive evidence about these texts, not a "
+        "population-level trend.", R.KEYWORDS_KEYNESS.ref)
     if {"pct_diff_zero_reference", "logodds_prior"} <= set(k.columns):
         zero = k.pct_diff_zero_reference.astype(str).str.lower() == "true"
         yield ("Keywords",
