@@ -18,6 +18,7 @@ decision rule it implements. The package reads and applies it, one step per modu
 :mod:`discourse.framing.pool`           the same coding in worker processes
 :mod:`discourse.framing.inputs`         the input contract of ``discourse frames``
 :mod:`discourse.framing.letter_case`    a warning for text in one letter case
+:mod:`discourse.framing.organisation`   a warning for texts of another organisation
 :mod:`discourse.framing.case_effect`    what coding text in one letter case costs
 :mod:`discourse.framing.agreement`      intervals for agreement that never collapse;
                                         inter-coder reliability
@@ -72,6 +73,7 @@ from discourse.framing.evaluation import (ceiling, code_set, coder_pairs, genera
 from discourse.framing.inputs import FramingInputError, code_file, read_input
 from discourse.framing.instruments import instrument_comparison, transfer
 from discourse.framing.letter_case import LetterCaseWarning, single_case, warn_if_single_case
+from discourse.framing.organisation import OrganisationWarning, warn_if_other_organisation
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
 from discourse.framing.sampling import draw_sample, sample_sheet
 from discourse.framing.shares import (add_word_counts, frame_differences, frame_shares,
@@ -91,6 +93,8 @@ __all__ = [
     "LexiconError",
     "FramingInputError",
     "LetterCaseWarning",
+    "OrganisationWarning",
+    "warn_if_other_organisation",
     "single_case",
     "warn_if_single_case",
     "letter_case_effect",

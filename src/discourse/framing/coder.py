@@ -30,6 +30,7 @@ import pandas as pd
 from discourse import provenance
 from discourse.checks import check_choice, check_columns
 from discourse.framing.letter_case import warn_if_single_case
+from discourse.framing.organisation import warn_if_other_organisation
 from discourse.framing.lexicon import FRAMES, Lexicon, as_lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.pool import code_in_workers
@@ -194,6 +195,8 @@ def code_sentences(sentences: pd.DataFrame, lexicon=None, *, id_col: str = "sent
     ids = sentences[id_col].tolist()
     texts = sentences[text_col].tolist()
     warn_if_single_case(texts, "the sentences table", stacklevel=4)  # past @tracked
+    lexicon = as_lexicon(lexicon)
+    warn_if_other_organisation(texts, lexicon, "the sentences table", stacklevel=4)
     if paragraph_cols:
         paras = list(zip(*(sentences[c].tolist() for c in paragraph_cols)))
     else:

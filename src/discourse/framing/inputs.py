@@ -22,7 +22,8 @@ from discourse import provenance
 from discourse.checks import check_date
 from discourse.framing.coder import iter_codes
 from discourse.framing.letter_case import warn_if_single_case
-from discourse.framing.lexicon import FRAMES
+from discourse.framing.lexicon import FRAMES, as_lexicon
+from discourse.framing.organisation import warn_if_other_organisation
 
 __all__ = ["FramingInputError", "read_input", "code_file"]
 
@@ -133,6 +134,8 @@ def code_file(input_path: str | os.PathLike, lexicon=None, *, n_jobs: int = 1
     """
     table = read_input(input_path)
     warn_if_single_case(table["text"], str(input_path), stacklevel=4)  # past @tracked
+    lexicon = as_lexicon(lexicon)
+    warn_if_other_organisation(table["text"], lexicon, str(input_path), stacklevel=4)
     n = len(table)
     column = {c: (table[c].tolist() if c in table else [None] * n)
               for c in ("paragraph", "document", "date")}
