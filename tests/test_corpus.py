@@ -186,6 +186,11 @@ def test_a_text_without_a_metadata_row_is_an_error(texts_copy):
     with pytest.raises(CorpusError, match=r"metadata\.csv: no row names "
                                           r"texts/2025-01-01_extra\.txt \(add a row"):
         corpus.load_docs(texts_copy)
+    # a text whose suffix is in capitals is a text too (a walkthrough's NOTE.TXT)
+    (texts_copy / "texts" / "2025-01-01_extra.txt").unlink()
+    (texts_copy / "texts" / "2025-02-01_NOTE.TXT").write_text("A title\n\nA text.\n")
+    with pytest.raises(CorpusError, match=r"no row names texts/2025-02-01_NOTE\.TXT \("):
+        corpus.load_docs(texts_copy)
 
 
 def test_missing_metadata_file(tmp_path):
