@@ -66,7 +66,9 @@ def test_bootstrap(tok, years):
                              n_boot=50, seed=3)
     assert list(b.columns) == ["term", "g2", "log_ratio", "share_same_sign_significant",
                                "share_same_sign", "log_ratio_low", "log_ratio_high",
-                               "n_boot", "seed", "level", "design"]
+                               "share_zero_target", "share_zero_reference",
+                               "log_ratio_end_on_zero", "n_boot", "seed", "level",
+                               "design"]
     b = b.set_index("term")
     k = kn.keyness(tok, years[-1], years[0], min_count=1).set_index("term")
     assert b.loc["pandemic", "g2"] == pytest.approx(k.loc["pandemic", "g2"])
@@ -127,6 +129,60 @@ def test_bootstrap_interval_recomputed_by_hand():
             lambda x: pd.concat([x, x.assign(doc_id="C", year=2)])), reference="first")
 
 
+def test_shares_of_resamples_with_a_zero_count_and_the_ends_they_set():
+    """The defect: only terms with an observed zero were said to rest on Log Ratio's 0.5,
+    but a resample can lose a term on either side. Year 1 (document A): 'x' in all 3
+    paragraphs, 'y' in 2 of 3, 'z' in all 3; year 2 (B): 'x' in 1 of 3, 'y' in all 3,
+    'z' in none. Paragraphs drawn 3 of 3 with replacement: no 'x' in year 2 in (2/3)^3
+    = 8/27 of the resamples, no 'y' in year 1 in (1/3)^3 = 1/27 = 3.7%, no 'z' in year 2
+    ever; recomputed exactly from the resampler's counts of each paragraph."""
+    from discourse.bootstrap import cluster_bootstrap
+
+    paras = {("A", 1): ["x", "y", "z"], ("A", 2): ["x", "x", "y", "z"], ("A", 3): ["x", "z"],
+             ("B", 1): ["y", "y"], ("B", 2): ["x", "y", "y"], ("B", 3): ["y"]}
+    t = pd.DataFrame([(d, 1 if d == "A" else 2, p, w) for (d, p), ws in paras.items()
+                      for w in ws], columns=["doc_id", "year", "paragraph", "term"])
+    counts = from_tokens(t)
+    b = kr.bootstrap_keyness(counts, 1, 2, terms=["x", "y", "z"], n_boot=4000,
+                             seed=11).set_index("term")
+    w = cluster_bootstrap(counts.rows.assign(paragraph=np.arange(6)), n_boot=4000, seed=11,
+                          stratum="year").row_weights()
+    year1 = (counts.rows.year == 1).to_numpy()
+    for term in ("x", "y", "z"):
+        n = counts.matrix[:, list(counts.terms).index(term)].toarray().ravel()
+        assert b.loc[term, "share_zero_target"] == np.mean(w[:, year1] @ n[year1] == 0)
+        assert b.loc[term, "share_zero_reference"] == np.mean(w[:, ~year1] @ n[~year1] == 0)
+    assert b.loc["x", "share_zero_reference"] == pytest.approx(8 / 27, abs=0.03)
+    assert b.loc["y", "share_zero_target"] == pytest.approx(1 / 27, abs=0.01)
+    assert b.loc["x", "share_zero_target"] == b.loc["y", "share_zero_reference"] == 0
+    assert (b.loc["z", "share_zero_target"], b.loc["z", "share_zero_reference"]) == (0, 1)
+    # x: zeros in the reference beyond 2.5% push the upper end; y: zeros in the target
+    # (3.7% > 2.5%) the lower; z: absent from the reference in every resample, beyond
+    # 97.5%, so both ends are the 0.5's though its target count is never 0
+    assert b.log_ratio_end_on_zero.to_dict() == {"x": "high", "y": "low", "z": "both"}
+    # a 90% interval has 5% beyond each end: y's 3.7% no longer reaches its lower end
+    ninety = kr.bootstrap_keyness(counts, 1, 2, terms=["x", "y", "z"], n_boot=4000, seed=11,
+                                  level=0.9).set_index("term")
+    assert ninety.log_ratio_end_on_zero.to_dict() == {"x": "high", "y": "none", "z": "both"}
+    pd.testing.assert_series_equal(ninety.share_zero_target, b.share_zero_target)
+
+
+def test_which_end_zeros_reach():
+    """A share of zeros equal to the tail (25 of 1000 resamples for a 95% interval) is
+    not above it; one more resample is. Zeros on one side reach the far end only beyond
+    1 - tail."""
+    tail, more = 25 / 1000, 26 / 1000
+    got = kr.ends_on_zero([tail, more, 0, 0, 975 / 1000, 976 / 1000, 0, more],
+                          [0, 0, tail, more, 0, 0, 976 / 1000, more])
+    assert got.tolist() == ["none", "low", "none", "high", "low", "both", "both", "both"]
+    assert kr.ends_on_zero([0.06], [0.04], level=0.9).tolist() == ["low"]
+    # 1 - 0.9 is 0.0999...98 in floating point: a share of exactly 5% is not above it
+    assert kr.ends_on_zero([0.05, 0.0501, 0.95, 0.9501], [0] * 4, level=0.9).tolist() == [
+        "none", "low", "low", "both"]
+    with pytest.raises(ValueError, match="level"):
+        kr.ends_on_zero([0.1], [0.1], level=95)
+
+
 def test_cli_keyness_with_permutations_and_background_prior(tmp_path, real_tokens,
                                                             study_corpus):
     from discourse import cli
@@ -150,6 +206,7 @@ def test_bootstrap_resamples_documents_where_a_year_has_several():
     between-document spread; paragraphs are drawn only within a lone document. Before,
     paragraphs were drawn within each document, and a year's documents were all always
     in (a walkthrough found the keyword and framing intervals on different designs)."""
+    from discourse.bootstrap import cluster_bootstrap
     from discourse.counts import from_tokens
 
     rows = []
@@ -163,6 +220,43 @@ def test_bootstrap_resamples_documents_where_a_year_has_several():
                                 "document where a year has one")
     # x is in document a only: the replicates without a (8/27 of them: (2/3)^3) have no x
     assert b.share_same_sign.iloc[0] == pytest.approx(1 - (2 / 3) ** 3, abs=0.03)
+    # ... and no x in year 1 at all; within documents, a is always drawn and x never
+    # lost: the table keeps the larger share of the two designs
+    x = counts.matrix[:, list(counts.terms).index("x")].toarray().ravel()
+    year1 = (counts.rows.year == 1).to_numpy()
+    shares = []
+    for stratum in ("year", "doc_id"):
+        w = cluster_bootstrap(counts.rows.assign(paragraph=np.arange(len(x))), n_boot=2000,
+                              seed=1, stratum=stratum).row_weights()
+        shares.append(np.mean(w[:, year1] @ x[year1] == 0))
+    assert shares[1] == 0 and shares[0] == pytest.approx((2 / 3) ** 3, abs=0.03)
+    assert b.share_zero_target.iloc[0] == shares[0]
+    assert b.share_zero_reference.iloc[0] == 1 and b.log_ratio_end_on_zero.iloc[0] == "both"
+
+
+def test_zeros_of_the_within_document_design_count_where_they_are_more():
+    """Year 1: documents a and b, 'x' in one of the three paragraphs of each; year 2:
+    document c, 'x' in each of its three. Drawing documents never loses 'x' from year 1,
+    drawing paragraphs within each document does in (2/3)^3 (2/3)^3 = 8.8% of the
+    resamples: the interval is the union of the two designs', so its lower end rests on
+    the 0.5 if either's does, and the table gives the larger share."""
+    from discourse.bootstrap import cluster_bootstrap
+
+    docs = (("a", 1, ("x y", "y y", "y y")), ("b", 1, ("y y", "x y", "y y")),
+            ("c", 2, ("x y", "x y", "x y")))
+    rows = [dict(doc_id=doc, year=year, paragraph=par, term=w) for doc, year, pars in docs
+            for par, words in enumerate(pars, 1) for w in words.split()]
+    counts = from_tokens(pd.DataFrame(rows))
+    b = kr.bootstrap_keyness(counts, 1, 2, terms=["x"], n_boot=2000, seed=6).iloc[0]
+    x = counts.matrix[:, list(counts.terms).index("x")].toarray().ravel()
+    year1 = (counts.rows.year == 1).to_numpy()
+    shares = [np.mean(cluster_bootstrap(counts.rows.assign(paragraph=np.arange(9)),
+                                        n_boot=2000, seed=6, stratum=stratum)
+                      .row_weights()[:, year1] @ x[year1] == 0)
+              for stratum in ("year", "doc_id")]
+    assert shares[0] == 0 and shares[1] == pytest.approx((2 / 3) ** 6, abs=0.02)
+    assert (b.share_zero_target, b.share_zero_reference) == (shares[1], 0)
+    assert b.log_ratio_end_on_zero == "low"
 
 
 def _two_documents_in_a_year():

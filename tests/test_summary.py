@@ -207,6 +207,92 @@ def test_permutation_counts_near_the_line_say_so(tmp_path):
     assert "Monte Carlo" not in " ".join(_keywords(tmp_path))      # a tiny Monte Carlo error
 
 
+def test_bootstrap_ends_set_by_the_0_5_for_a_zero_count_are_marked(tmp_path):
+    """A methodologist: only terms with an observed zero in the reference were flagged,
+    but *un* (3 in 2019) has none in 4.3% of the resamples, beyond the 2.5% past the
+    upper end, so that end is the 0.5's, not a measured bound. Each end quoted is marked
+    from the shares of resamples with a zero, whatever the observed counts."""
+    _write(tmp_path, "keywords-keyness.csv", [
+        dict(term=t, count_target=ct, count_reference=cr, g2=g, p_adjusted=0.5,
+             log_ratio=lr, target="2020", reference="2019")
+        for t, ct, cr, g, lr in (("hold", 15, 0, 12.5, 3.9), ("un", 20, 3, 5.3, 1.8),
+                                 ("asean", 5, 0, 4.2, 2.4), ("will", 10, 13, 3.0, 0.5),
+                                 ("status", 1, 5, -3.3, -3.3))])
+    base = dict(share_same_sign=0.99, n_boot=100000, seed=7, level=0.95,
+                design="paragraphs resampled within documents")
+    rows = [dict(base, term=t, g2=g, log_ratio=lr, share_same_sign_significant=0.6,
+                 log_ratio_low=lo, log_ratio_high=hi, share_zero_target=zt,
+                 share_zero_reference=zr, log_ratio_end_on_zero=end)
+            for t, g, lr, lo, hi, zt, zr, end in (
+                ("hold", 12.5, 3.9, 3.1, 4.6, 0.0, 1.0, "both"),
+                ("un", 5.3, 1.8, 0.18, 4.23, 0.0, 0.04497, "high"),
+                ("asean", 4.2, 2.4, -0.93, 3.7, 0.04639, 1.0, "both"),
+                ("covid", 3.5, 1.0, 0.1, 2.0, 0.001, 0.001, "none"),
+                ("will", 3.0, 0.5, -2.8, 0.2, 0.02, 0.00005, "none"),
+                ("status", -3.3, -3.3, -5.2, -0.2, 0.36259, 0.01421, "low"))]
+    _write(tmp_path, "keywords-bootstrap.csv", rows)
+    text = _keywords(tmp_path)[-1]
+    assert text.startswith("Cluster bootstrap (100,000 resamples, seed 7, ")
+    assert ("*hold* 0.60 (Log Ratio 95% interval +3.1 to +4.6; both ends set by the 0.5 for "
+            "a zero count in 2019, in every resample)") in text
+    # the defect: 3 in 2019 observed, none in 4.5% of the resamples
+    assert ("*un* 0.60 (Log Ratio 95% interval +0.2 to +4.2; upper end set by the 0.5 for a "
+            "zero count in 2019, in 4.5% of resamples)") in text
+    assert ("*asean* 0.60 (Log Ratio 95% interval -0.9 to +3.7; lower end set by the 0.5 "
+            "for a zero count in 2020, in 4.6% of resamples; both ends set by the 0.5 for a "
+            "zero count in 2019, in every resample)") in text
+    assert "*will* 0.60 (Log Ratio 95% interval -2.8 to +0.2)" in text     # 2% < 2.5%
+    assert "status" not in text                  # not among the top 5, but counted below
+    assert ("An end so marked is not a measured bound: the term is absent from one year in "
+            "more resamples than the 2.5% beyond that end, and Log Ratio puts 0.5 in place "
+            "of the zero count (Hardie 2014), which then sets the end (a zero in 2020 "
+            "reaches the lower end, one in 2019 the upper, and both ends where nearly every "
+            "resample has it); 4 of the table's 6 terms have such an end (columns "
+            "`share_zero_target`, `share_zero_reference`, `log_ratio_end_on_zero`).") in text
+    assert "never occur in" not in text
+    # a 90% interval has 5% beyond each end: un's 4.5% and asean's 4.6% of zeros do not
+    # reach the near end (the column, written with the level, says so too)
+    ninety = [dict(r, level=0.9, log_ratio_end_on_zero={"un": "none", "asean": "both"}.get(
+        r["term"], r["log_ratio_end_on_zero"])) for r in rows]
+    _write(tmp_path, "keywords-bootstrap.csv", ninety)
+    text = _keywords(tmp_path)[-1]
+    assert "*un* 0.60 (Log Ratio 90% interval +0.2 to +4.2)," in text
+    assert ("*asean* 0.60 (Log Ratio 90% interval -0.9 to +3.7; both ends set by the 0.5 for "
+            "a zero count in 2019, in every resample)") in text
+    assert "beyond that end" in text and "more resamples than the 5.0%" in text
+    # no quoted end rests on the 0.5, another term's does: the count still says so
+    _write(tmp_path, "keywords-bootstrap.csv", rows[4:])
+    text = _keywords(tmp_path)[-1]
+    assert ("(G2, unadjusted): *will* 0.60 (Log Ratio 95% interval -2.8 to +0.2), *status* "
+            "0.60 (Log Ratio 95% interval -5.2 to -0.2; lower end set by the 0.5 for a zero "
+            "count in 2020, in 36% of resamples).") in text
+    assert "An end so marked" in text and "1 of the table's 2 terms have such an end" in text
+    _write(tmp_path, "keywords-bootstrap.csv", [dict(rows[4], term=f"w{i}", g2=3 - i / 10)
+                                                for i in range(5)] + rows[5:])
+    text = _keywords(tmp_path)[-1]
+    assert "status" not in text and "set by the 0.5" not in text
+    assert text.endswith("(Log Ratio 95% interval -2.8 to +0.2). No end quoted here rests "
+                         "on the 0.5 that Log Ratio puts in place of a zero count (Hardie "
+                         "2014), but 1 of the table's 6 terms have one that does (columns "
+                         "`share_zero_target`, `share_zero_reference`, "
+                         "`log_ratio_end_on_zero`).")
+    _write(tmp_path, "keywords-bootstrap.csv", [dict(rows[4], term=f"w{i}", g2=3 - i / 10)
+                                                for i in range(5)])
+    assert _keywords(tmp_path)[-1].endswith("(Log Ratio 95% interval -2.8 to +0.2).")
+    from discourse.summary.keywords import _percent
+
+    assert [_percent(x) for x in (0.00001, 0.0045, 0.04497, 0.36295, 0.9996, 0.999999)] == [
+        "0.001%", "0.45%", "4.5%", "36%", "99.96%", "99.99%"]
+    # a table written before the shares of zeros: the observed zeros, as before
+    old = [{c: v for c, v in r.items() if "zero" not in c} for r in rows]
+    _write(tmp_path, "keywords-bootstrap.csv", old)
+    text = _keywords(tmp_path)[-1]
+    assert "set by the 0.5 for a zero count" not in text
+    assert ("*asean* and *hold* never occur in 2019, so the count there is 0 in every "
+            "resample: their Log Ratio interval shows only how the count in 2020 varies, on "
+            "the scale the 0.5 put in place of the zero sets.") in text
+
+
 def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
     """The reference years behind 'rest', the correction, the permutation and dispersion
     tests, the %DIFF artefact and the log-odds prior; only topics stable under

@@ -23,7 +23,9 @@ and work from paragraph-level :class:`discourse.counts.TermCounts`:
   replicates are also drawn with paragraphs resampled within every document (the
   design of a one-document group) and the union of the two intervals is reported,
   term by term, the shares of stable replicates being the smaller of the two
-  (:mod:`discourse.few_documents`).
+  (:mod:`discourse.few_documents`). Each term also gets the share of replicates in
+  which its count is 0 on each side and which end of its interval rests on the 0.5
+  that Log Ratio puts in place of a zero count (:func:`ends_on_zero`).
 
 Both are seeded, vectorised (replicates are generated in blocks of :data:`BLOCK`, so
 memory stays bounded and the draws depend only on the seed and B) and record their
@@ -35,6 +37,8 @@ Cameron, A. C. and Miller, D. L. (2015). A practitioner's guide to cluster-robus
 inference. *Journal of Human Resources* 50(2), 317-372.
 Davison, A. C. and Hinkley, D. V. (1997). *Bootstrap Methods and their Application*,
 sec. 3.8. Cambridge University Press.
+Hardie, A. (2014). Log Ratio: an informal introduction. ESRC Centre for Corpus
+Approaches to Social Science (CASS), Lancaster University.
 Lijffijt, J., Nevalainen, T., Säily, T., Papapetrou, P., Puolamäki, K. and Mannila, H.
 (2016). Significance testing of word frequencies in corpora. *Digital Scholarship in
 the Humanities* 31(2), 374-397.
@@ -54,7 +58,7 @@ from discourse.checks import check_choice, check_columns, check_positive_int
 from discourse.few_documents import several_documents, widen_to_within
 from discourse.keyness_measures import G2_FORMS, g2, log_ratio
 
-__all__ = ["BLOCK", "permutation_pvalues", "bootstrap_keyness"]
+__all__ = ["BLOCK", "permutation_pvalues", "bootstrap_keyness", "ends_on_zero"]
 
 #: Replicates (permutations, bootstrap resamples) generated at a time.
 BLOCK = 250
@@ -143,22 +147,88 @@ def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str 
     return (1 + exceed) / (n_permutations + 1)
 
 
+def ends_on_zero(share_zero_target, share_zero_reference, level: float = 0.95):
+    """Which end of each percentile interval of Log Ratio rests on the 0.5 for a zero.
+
+    Log Ratio puts 0.5 in place of a zero count (Hardie 2014;
+    :func:`discourse.keyness_measures.log_ratio`), so in a resample without the term
+    on one side its value is set by that convention, not measured. **Convention**: an
+    end of the interval rests on the 0.5 when the share of resamples with a zero on the
+    side that reaches it exceeds the probability beyond that end, ``tail = (1 -
+    level) / 2`` (2.5% for a 95% interval). Which side reaches which end: with ``a``
+    and ``b`` the counts in target and reference, Log Ratio is ``log2((a/c) / (b/d))``,
+    so put ``e`` in place of a zero ``a`` and let ``e`` go to 0: every resample with
+    ``a = 0`` goes to minus infinity (those with ``b = 0`` too), the lowest of all. The
+    lower end, the ``tail`` quantile (Efron and Tibshirani 1993), is then among them
+    once their share exceeds ``tail``: it is not bounded by the data, and the 0.5 is
+    what sets it. They reach the upper end, the ``1 - tail`` quantile, only once their
+    share exceeds ``1 - tail`` (a term absent from the target in nearly every
+    resample, as where its observed count there is 0: both ends rest on the 0.5).
+    A zero ``b`` pushes Log Ratio up (to plus infinity as ``e`` goes to 0): it
+    reaches the upper end beyond ``tail`` and the lower end beyond ``1 - tail``. So
+
+    * lower end: ``share_zero_target > tail`` or ``share_zero_reference > 1 - tail``;
+    * upper end: ``share_zero_reference > tail`` or ``share_zero_target > 1 - tail``.
+
+    Below the threshold zeros can still lie near an end and move it a little with
+    the substitute, but the end stays finite whatever positive value stands in for 0.
+    ``numpy.quantile`` interpolates between the replicates next to the quantile, so
+    an end can also be unbounded with a share up to ``1/B`` below ``tail``: the
+    convention errs by at most one replicate of B, never by flagging a measured end.
+
+    Parameters
+    ----------
+    share_zero_target, share_zero_reference : array-like
+        Share of the resamples in which the term's count is 0 in the target and in the
+        reference.
+    level : float
+        Coverage of the interval (``(1 - level) / 2`` beyond each end).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``"low"``, ``"high"``, ``"both"`` or ``"none"`` per term.
+
+    References
+    ----------
+    Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*.
+    Chapman & Hall.
+    Hardie, A. (2014). Log Ratio: an informal introduction. ESRC Centre for
+    Corpus Approaches to Social Science (CASS), Lancaster University.
+
+    Examples
+    --------
+    >>> ends_on_zero([0.0, 0.0, 0.3, 1.0, 0.02], [0.043, 1.0, 0.0, 0.0, 0.02]).tolist()
+    ['high', 'both', 'low', 'both', 'none']
+    """
+    tail = (1 - stats.check_level(level)) / 2
+    t = np.asarray(share_zero_target, dtype=float)
+    r = np.asarray(share_zero_reference, dtype=float)
+    eps = 1e-12                                 # a share k/B equal to the tail: not above
+    low = (t > tail + eps) | (r > 1 - tail + eps)
+    high = (r > tail + eps) | (t > 1 - tail + eps)
+    return np.select([low & high, low, high], ["both", "low", "high"], "none")
+
+
 def _summarise(boot, replicate, g_obs, crit: float, level: float):
     """Over the replicates of ``boot``: per term, the replicates keeping the sign of
     the observed G2 (the replicate's own sign where it is 0), those also with G2 above
-    ``crit``, and the percentile interval of Log Ratio."""
+    ``crit``, the percentile interval of Log Ratio, and the replicates with a zero count
+    in the target and in the reference."""
     sign_obs = np.sign(g_obs)
     same = np.zeros(len(g_obs))
     same_sig = np.zeros(len(g_obs))
+    zeros = np.zeros((2, len(g_obs)))
     lrs = []
     for block in boot.blocks():
-        s, lr = replicate(block[:, boot.row_cluster].astype(float))
+        s, lr, zero_t, zero_r = replicate(block[:, boot.row_cluster].astype(float))
         agree = np.where(sign_obs == 0, True, np.sign(s) == sign_obs)
         same += agree.sum(axis=0)
         same_sig += (agree & (np.abs(s) > crit)).sum(axis=0)
+        zeros += zero_t.sum(axis=0), zero_r.sum(axis=0)
         lrs.append(lr)
     lo, hi = stats.percentile_interval(np.vstack(lrs), level, axis=0)
-    return same, same_sig, np.atleast_1d(lo), np.atleast_1d(hi)
+    return same, same_sig, np.atleast_1d(lo), np.atleast_1d(hi), zeros
 
 
 @provenance.tracked
@@ -205,16 +275,25 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
     -------
     pandas.DataFrame
         ``bootstrap``: ``term, g2, log_ratio, share_same_sign_significant,
-        share_same_sign, log_ratio_low, log_ratio_high, n_boot, seed, level,
-        design``. ``g2`` and ``log_ratio`` are the observed values;
+        share_same_sign, log_ratio_low, log_ratio_high, share_zero_target,
+        share_zero_reference, log_ratio_end_on_zero, n_boot, seed, level, design``.
+        ``g2`` and ``log_ratio`` are the observed values;
         ``share_same_sign_significant`` is the share of replicates in which G2 has
         the observed sign and p < alpha (for a term with observed G2 = 0 the sign is
         that of the replicate); ``log_ratio_low/high`` the percentile interval;
+        ``share_zero_target/reference`` the share of the same replicates in which the
+        term's count is 0 in the target, in the reference (Log Ratio then has 0.5 in
+        its place); ``log_ratio_end_on_zero`` which end of the interval rests on that
+        0.5, ``"low"``, ``"high"``, ``"both"`` or ``"none"`` (:func:`ends_on_zero`: a
+        zero in the target reaches the lower end, one in the reference the upper, once
+        more than ``(1 - level) / 2`` of the replicates have it; such an end is the
+        convention's value, not a measured bound);
         ``design`` says what was resampled (", widened to the paragraphs-within-
         documents interval where narrower (a year with few documents)" where the
         floor reaches beyond); where a group has several documents, both shares are
         the smaller of the two designs' (a term never looks steadier than either
-        design shows it). Sorted by ``g2`` descending.
+        design shows it) and the shares of zeros the larger (an end of the union is
+        flagged where either design's would be). Sorted by ``g2`` descending.
     """
     from scipy.stats import chi2
 
@@ -260,26 +339,32 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
         c = (w * is_t) @ sizes
         d = (w * (1 - is_t)) @ sizes
         s = g2(a, b, c[:, None], d[:, None], form=g2_form)
-        return np.atleast_2d(s), np.atleast_2d(log_ratio(a, b, c[:, None], d[:, None]))
+        return (np.atleast_2d(s), np.atleast_2d(log_ratio(a, b, c[:, None], d[:, None])),
+                np.atleast_2d(a == 0), np.atleast_2d(b == 0))
 
-    g_obs, lr_obs = (x[0] for x in replicate(np.ones((1, len(sizes)))))
+    g_obs, lr_obs = (x[0] for x in replicate(np.ones((1, len(sizes))))[:2])
     # the one cluster bootstrap of the package, each paragraph a cluster: documents
     # resampled within a group that has several, paragraphs within a lone document
     stratum = by if by != "doc_id" else "group"         # the name the design reads
     frame = pd.DataFrame({stratum: group, "doc_id": docs, "paragraph": np.arange(len(docs))})
     boot = cluster_bootstrap(frame, n_boot=n_boot, seed=seed, stratum=stratum)
     crit = chi2.isf(alpha, 1)
-    same, same_sig, lo, hi = _summarise(boot, replicate, g_obs, crit, level)
+    same, same_sig, lo, hi, zeros = _summarise(boot, replicate, g_obs, crit, level)
     design = [boot.design] * len(vocab)
     if several_documents(group, docs):      # floor: paragraphs within every document
         within = cluster_bootstrap(frame, n_boot=n_boot, seed=seed, stratum="doc_id")
-        w_same, w_sig, wlo, whi = _summarise(within, replicate, g_obs, crit, level)
+        w_same, w_sig, wlo, whi, w_zeros = _summarise(within, replicate, g_obs, crit,
+                                                      level)
         lo, hi, design = widen_to_within(lo, hi, wlo, whi, design, stratum=by)
         same, same_sig = np.minimum(same, w_same), np.minimum(same_sig, w_sig)
+        zeros = np.maximum(zeros, w_zeros)  # an end of the union rests on either's
+    zero_t, zero_r = zeros / n_boot
     out = pd.DataFrame({"term": vocab, "g2": g_obs, "log_ratio": lr_obs,
                         "share_same_sign_significant": same_sig / n_boot,
                         "share_same_sign": same / n_boot,
                         "log_ratio_low": lo, "log_ratio_high": hi,
+                        "share_zero_target": zero_t, "share_zero_reference": zero_r,
+                        "log_ratio_end_on_zero": ends_on_zero(zero_t, zero_r, level),
                         "n_boot": int(n_boot), "seed": int(seed), "level": level,
                         "design": design})
     return out.sort_values(["g2", "term"], ascending=[False, True],

@@ -151,8 +151,33 @@ def keyword_findings(root: Path, n: int = 5):
         top = boot.sort_values(["g2", "term"], ascending=[False, True]).head(n)
         record = provenance.read_sidecar(R.KEYWORDS_BOOTSTRAP.path(root)) or {}
         alpha = (record.get("parameters") or {}).get("alpha")
-        absent = sorted(set(top.term) & set(k.term[k.count_reference == 0])) \
-            if "count_reference" in k else []
+        level = float(boot.level.iloc[0]) if "level" in boot else 0.95
+        zeros = {"share_zero_target", "share_zero_reference",
+                 "log_ratio_end_on_zero"} <= set(boot.columns)
+        if zeros:
+            notes = [_zero_ends(r, target, other, level) for r in top.itertuples()]
+            marked = int(boot.log_ratio_end_on_zero.astype(str).isin(
+                ["low", "high", "both"]).sum())
+            columns = ("(columns `share_zero_target`, `share_zero_reference`, "
+                       "`log_ratio_end_on_zero`)")
+            after = (" An end so marked is not a measured bound: the term is absent from "
+                     f"one year in more resamples than the {(1 - level) / 2:.1%} beyond that "
+                     "end, and Log Ratio puts 0.5 in place of the zero count (Hardie "
+                     "2014), which then sets the end (a zero in "
+                     f"{target} reaches the lower end, one in {other} the upper, and both "
+                     f"ends where nearly every resample has it); {marked} of the table's "
+                     f"{len(boot)} terms have such an end {columns}." if any(notes) else
+                     " No end quoted here rests on the 0.5 that Log Ratio puts in place of "
+                     f"a zero count (Hardie 2014), but {marked} of the table's {len(boot)} "
+                     f"terms have one that does {columns}." if marked else "")
+        else:           # a table from before the shares of zeros: observed zeros only
+            notes = [""] * len(top)
+            absent = sorted(set(top.term) & set(k.term[k.count_reference == 0])) \
+                if "count_reference" in k else []
+            after = (f" {_listing(absent)} never occur in {other}, so the count there is 0 "
+                     f"in every resample: {'its' if len(absent) == 1 else 'their'} Log "
+                     f"Ratio interval shows only how the count in {target} varies, on the "
+                     "scale the 0.5 put in place of the zero sets." if absent else "")
         yield ("Keywords",
                f"Cluster bootstrap ({int(boot.n_boot.iloc[0]):,} resamples, seed "
                f"{int(boot.seed.iloc[0])}, "
@@ -161,14 +186,38 @@ def keyword_findings(root: Path, n: int = 5):
                "share of resamples in which each top term keeps its sign and stays "
                "significant" + (f" at {alpha:g}" if isinstance(alpha, (int, float)) else "")
                + " (G2, unadjusted): " + ", ".join(
-                   f"*{r.term}* {_share(r.share_same_sign_significant)} (Log Ratio 95% "
-                   f"interval {r.log_ratio_low:+.1f} to {r.log_ratio_high:+.1f})"
-                   for r in top.itertuples()) + "."
-               + (f" {_listing(absent)} never occur in {other}, so the count there is 0 in "
-                  f"every resample: {'its' if len(absent) == 1 else 'their'} Log Ratio "
-                  f"interval shows only how the count in {target} varies, on the scale "
-                  "the 0.5 put in place of the zero sets." if absent else ""),
+                   f"*{r.term}* {_share(r.share_same_sign_significant)} (Log Ratio "
+                   f"{level:.0%} interval {r.log_ratio_low:+.1f} to "
+                   f"{r.log_ratio_high:+.1f}{note})"
+                   for r, note in zip(top.itertuples(), notes)) + "." + after,
                R.KEYWORDS_BOOTSTRAP.ref)
+
+
+def _zero_ends(r, target: str, other: str, level: float) -> str:
+    """"; upper end set by the 0.5 for a zero count in 2019, in 4.5% of resamples", for
+    each side whose zeros reach an end of the row's Log Ratio interval (the convention
+    of :func:`discourse.keyness_resampling.ends_on_zero`, one side at a time), or ""."""
+    from discourse.keyness_resampling import ends_on_zero
+
+    parts = []
+    for name, share, ends in ((target, r.share_zero_target, ends_on_zero(r.share_zero_target,
+                                                                         0.0, level)),
+                              (other, r.share_zero_reference,
+                               ends_on_zero(0.0, r.share_zero_reference, level))):
+        if ends != "none":
+            which = {"low": "lower end", "high": "upper end", "both": "both ends"}[str(ends)]
+            parts.append(f"{which} set by the 0.5 for a zero count in {name}, "
+                         + ("in every resample" if share >= 1 else
+                            f"in {_percent(share)} of resamples"))
+    return "".join(f"; {p}" for p in parts)
+
+
+def _percent(x: float) -> str:
+    """A share as a percentage: "0.45%", "4.5%", "36%", "99.95%" (never "100%" for a share
+    below 1, nor "0%" above 0)."""
+    p = 100 * x
+    return f"{p:.2g}%" if p < 1 else f"{p:.1f}%" if p < 10 else f"{p:.0f}%" if p < 99.5 \
+        else f"{min(p, 99.99):.2f}%"
 
 
 def _share(x: float) -> str:
