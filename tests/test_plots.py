@@ -183,6 +183,14 @@ def test_topic_figures_mark_the_topics_not_stable_enough_to_cite():
     fig = plots.plot_topic_terms(model, stability=stability)
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert titles == ["Topic 1", "Topic 2 [unstable: not citable]"]
+    # a topic with fewer terms of non-zero weight than listed: fewer bars, and the
+    # reason it is not cited (its stability may be perfect)
+    short = stability.assign(citable=False, n_top=10, n_top_terms=[10, 1])
+    axes = [ax for ax in plots.plot_topic_terms(td.topic_terms({1: ["a", "b"], 2: ["thank"]}),
+                                                stability=short).axes if ax.get_visible()]
+    assert [ax.get_title().replace("\n", " ") for ax in axes] == \
+        ["Topic 1 [unstable: not citable]", "Topic 2 [1 of 10 terms: not citable]"]
+    assert [len(ax.patches) for ax in axes] == [2, 1]
     notes = " ".join(t.get_text().replace("\n", " ") for t in fig.texts)
     assert "1 of 2 topics stable enough to cite (results/topics-stability.csv" in notes
     ut = td.unit_topics()

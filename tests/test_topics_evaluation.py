@@ -118,8 +118,14 @@ def test_select_model_grid_and_suggest_k():
     assert nmf3.stability == 1.0 and nmf3.npmi == pytest.approx(1.0)
     assert nmf3.umass == pytest.approx(math.log(1.1), abs=1e-12)
     assert np.isnan(nmf3.perplexity) and nmf3.reconstruction_error >= 0
+    assert nmf3.n_short_topics == 0
+    # k = 4: a fourth topic splits a block; seed 1's fourth topic has three terms of
+    # non-zero weight (the fourth was 2.6e-42), found in no other run (overlap 0), and
+    # the NPMI of its terms, which occur together in the block's units, is still 1 (it
+    # was below 1 when zero-weight filler from other blocks completed the list)
     nmf4 = sel[(sel.model == "nmf") & (sel.k == 4)].iloc[0]
-    assert nmf4.npmi < 1.0                 # a fourth topic must split or mix a block
+    assert nmf4.n_short_topics == 2 and nmf4.npmi == pytest.approx(1.0)
+    assert nmf4.stability == pytest.approx(0.75) and nmf4.stability_min == 0.0
     lda = sel[sel.model == "lda"]
     assert lda["reconstruction_error"].isna().all() and (lda["perplexity"] > 0).all()
     assert topics.suggest_k(sel, model="nmf", min_stability=0.99) == 3

@@ -293,15 +293,16 @@ def topic_terms(terms: pd.DataFrame, labels: pd.DataFrame | None = None,
         ``topics-labels-check`` (``topic, label, status``).
     stability : pandas.DataFrame, optional
         ``topics-stability`` (``topic, stability, stability_resample, citable`` and the
-        two thresholds).
+        two thresholds; ``n_top, n_top_terms`` if it has them).
 
     Returns
     -------
     pandas.DataFrame
         ``topic terms``: ``topic, rank, term, weight, label, status, stability,
-        stability_resample, citable, min_stability, min_resample_stability`` sorted by
-        topic and rank; ``label`` and ``status`` are empty where no label is stored,
-        the stability columns NaN (``citable`` empty) without the stability table.
+        stability_resample, citable, min_stability, min_resample_stability, n_top,
+        n_top_terms`` sorted by topic and rank; ``label`` and ``status`` are empty where
+        no label is stored, the stability columns NaN (``citable`` empty) without the
+        stability table (``n_top, n_top_terms`` NaN in one that predates them).
     """
     out = terms[["topic", "rank", "term", "weight"]].copy()
     if labels is not None:
@@ -309,9 +310,10 @@ def topic_terms(terms: pd.DataFrame, labels: pd.DataFrame | None = None,
                         on="topic", how="left")
     for c in ("label", "status"):
         out[c] = out[c].fillna("").astype(str) if c in out else ""
-    cols = list(COLUMNS[registry.TOPICS_STABILITY.name][1:])
+    cols = list(COLUMNS[registry.TOPICS_STABILITY.name][1:]) + ["n_top", "n_top_terms"]
     if stability is not None:
-        out = out.merge(stability[["topic", *cols]].drop_duplicates("topic"), on="topic",
+        have = [c for c in cols if c in stability.columns]
+        out = out.merge(stability[["topic", *have]].drop_duplicates("topic"), on="topic",
                         how="left")
     for c in cols:
         if c == "citable":

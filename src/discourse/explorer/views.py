@@ -318,12 +318,15 @@ def topics_view(terms: pd.DataFrame, passages: pd.DataFrame | None, sheet):
             name += " (stored label stale, not shown)"
         r = part.iloc[0]
         unstable = str(r["citable"]).lower() == "false"
+        short = float(r["n_top_terms"]) < float(r["n_top"])    # False when NaN
+        verdict = (f"<b>only {int(r['n_top_terms'])} of its top {int(r['n_top'])} terms "
+                   "have non-zero weight, not cited</b>.</p>" if short else
+                   "<b>not stable enough to cite</b>.</p>" if unstable else "citable.</p>")
         stable_html = "" if str(r["citable"]) == "" else (
             f"<p>Stability across seeds {float(r['stability']):.2f} (needs "
             f"{float(r['min_stability']):.2f}), across resamples "
             f"{float(r['stability_resample']):.2f} (needs "
-            f"{float(r['min_resample_stability']):.2f}): "
-            + ("<b>not stable enough to cite</b>.</p>" if unstable else "citable.</p>"))
+            f"{float(r['min_resample_stability']):.2f}): " + verdict)
         words = part["term"].tolist()
         fig = figure(y_range=words[::-1], width=420, height=60 + 26 * len(words),
                      title=name if len(name) < 60 else name[:57] + "...",

@@ -17,13 +17,16 @@ def _topic_source(table, what: str) -> str:
 
 #: How a topic below the stability thresholds is marked in a figure.
 NOT_CITABLE = " [unstable: not citable]"
+#: How a topic with fewer than ``n_top`` terms of non-zero weight is marked instead.
+SHORT_TOPIC = " [{n} of {n_top} terms: not citable]"
 
 
 def _topic_titles(topics_: list[int], labels, width: int = 0,
                   stability=None) -> dict[int, str]:
     """Panel titles: 'Topic t: label'; a stale label is not shown, the title says so;
     with the ``stability`` table, topics whose ``citable`` is false marked
-    :data:`NOT_CITABLE`.
+    :data:`NOT_CITABLE`, or :data:`SHORT_TOPIC` if they have fewer than ``n_top`` terms
+    of non-zero weight (``n_top_terms``; never citable, whatever their stability).
 
     With ``width`` > 0 the titles are wrapped at that many characters.
     """
@@ -38,9 +41,13 @@ def _topic_titles(topics_: list[int], labels, width: int = 0,
             # not shown as this topic's name (a walkthrough after changing K)
             out[row.topic] = f"Topic {row.topic} [stored label stale, not shown]"
     if stability is not None:
-        for t, citable in zip(stability["topic"], stability["citable"]):
-            if int(t) in out and not bool(citable):
-                out[int(t)] += NOT_CITABLE
+        counted = {"n_top_terms", "n_top"} <= set(stability.columns)
+        for r in stability.itertuples(index=False):
+            if int(r.topic) in out and counted and r.n_top_terms < r.n_top:
+                out[int(r.topic)] += SHORT_TOPIC.format(n=int(r.n_top_terms),
+                                                        n_top=int(r.n_top))
+            elif int(r.topic) in out and not bool(r.citable):
+                out[int(r.topic)] += NOT_CITABLE
     if width:
         out = {t: "\n".join(textwrap.wrap(v, width)) for t, v in out.items()}
     return out
@@ -125,7 +132,8 @@ def plot_topic_terms(terms, labels=None, stability=None):
         shown (the title says ``[stored label stale, not shown]``).
     stability : pandas.DataFrame, optional
         The table of :func:`discourse.topics.topic_stability`: topics that are not
-        ``citable`` are marked ``[unstable: not citable]``.
+        ``citable`` are marked ``[unstable: not citable]`` (or ``[n of 10 terms: not
+        citable]`` when fewer than 10 terms have non-zero weight: fewer bars).
     """
     topics_ = sorted(int(t) for t in terms["topic"].unique())
     ncols = min(3, max(len(topics_), 1))

@@ -24,6 +24,15 @@ def _topic_names(root: Path) -> dict:
     return names
 
 
+def _short_topics(stab) -> dict:
+    """``{topic: number of top terms}`` of the topics with fewer than ``n_top`` terms of
+    non-zero weight (empty for a table without ``n_top_terms``)."""
+    if not {"n_top_terms", "n_top"} <= set(stab.columns):
+        return {}
+    return {int(r.topic): int(r.n_top_terms) for r in stab.itertuples()
+            if r.n_top_terms < r.n_top}
+
+
 def topic_findings(root: Path):
     """Findings of the Topics section: ``(section, finding, source)`` tuples."""
     stab = read(root, R.TOPICS_STABILITY)
@@ -39,9 +48,13 @@ def topic_findings(root: Path):
         return f"topic {int(t)} {names.get(int(t), '')}".strip()
 
     has_resample = "stability_resample" in stab
+    short = _short_topics(stab)
     per_topic = "; ".join(
         f"{name(r.topic)} {r.stability:.2f}"
         + (f" / {r.stability_resample:.2f}" if has_resample else "")
+        + (f" (only {short[int(r.topic)]} term"
+           f"{'' if short[int(r.topic)] == 1 else 's'} of non-zero weight)"
+           if int(r.topic) in short else "")
         for r in stab.sort_values("topic").itertuples())
     text = (f"{model.upper()} with k = {k} (reference seed {seed}). Stability of each "
             f"topic, mean Jaccard overlap of its top-10 terms with the matched topic of "
@@ -56,6 +69,10 @@ def topic_findings(root: Path):
                  f"and resamples (>= {stab.min_resample_stability.iloc[0]:.1f}) are cited: "
                  + (", ".join(name(t) for t in citable) if citable else
                     "none at this k, so no topic-level claim is made") + ".")
+    if short:
+        text += (f" A topic with fewer than {int(stab.n_top.iloc[0])} terms of non-zero "
+                 "weight is a word or two, not a theme, and its overlap is over too few "
+                 "terms to mean much: it is not cited, whatever its stability.")
     sel = read(root, R.TOPICS_MODEL_SELECTION)
     if sel is not None and "stability_resample" in sel:
         from discourse.topics.stability import passing_ks, suggest_k

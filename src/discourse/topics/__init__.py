@@ -23,11 +23,12 @@ Conventions, to be named when citing numbers, are in each module's docstring wit
 their references: units (paragraphs by default, titles and leads left out), terms (the
 analyzer of :mod:`discourse.preprocess`, ``min_df`` 2), models (NMF on TF-IDF, LDA on
 counts, always seeded, topics numbered by decreasing mean share), coherence (NPMI and
-UMass on this corpus), stability (Hungarian-aligned Jaccard overlap of top-10 terms
-across seeds and across refits on 80% of the units, Greene, O'Callaghan and Cunningham
-2014; the rule for k uses both), prevalence (mean unit share per year with percentile
-intervals from a block bootstrap of runs of units, years compared as resolved by
-:func:`discourse.stats.comparisons`).
+UMass on this corpus), top terms (terms of non-zero weight only, so a narrow NMF topic
+can have fewer; such a topic is never citable), stability (Hungarian-aligned Jaccard
+overlap of top-10 terms across seeds and across refits on 80% of the units, Greene,
+O'Callaghan and Cunningham 2014; the rule for k uses both), prevalence (mean unit share
+per year with percentile intervals from a block bootstrap of runs of units, years
+compared as resolved by :func:`discourse.stats.comparisons`).
 """
 
 from discourse.stats import jaccard
@@ -37,7 +38,8 @@ from discourse.topics.labels import check_labels, labels_for, load_labels, write
 from discourse.topics.model import (ALGORITHMS, DEFAULT_K, DEFAULT_KS, DEFAULT_MODEL,
                                     DEFAULT_SEED,
                                     LDA_MAX_DOC_UPDATE_ITER, LDA_MAX_ITER, MODELS,
-                                    NMF_MAX_ITER, DocumentTermMatrix, TopicFit,
+                                    NMF_MAX_ITER, ZERO_WEIGHT_RTOL, DocumentTermMatrix,
+                                    TopicFit,
                                     document_term_matrix, feasible_ks, fit_topics,
                                     top_terms)
 from discourse.topics.tables import document_topics, representative_passages, topic_terms
@@ -66,6 +68,7 @@ __all__ = [
     "NMF_MAX_ITER",
     "LDA_MAX_ITER",
     "LDA_MAX_DOC_UPDATE_ITER",
+    "ZERO_WEIGHT_RTOL",
     "DocumentTermMatrix",
     "TopicFit",
     "TopicAnalysis",

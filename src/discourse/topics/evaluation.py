@@ -8,6 +8,11 @@
   (:func:`discourse.stats.hungarian_match`; Greene, O'Callaghan and Cunningham 2014;
   they resample documents, which ``subsample`` offers, and average Jaccard over list
   depths, which we do not).
+* **Top terms** are the terms of non-zero weight only
+  (:func:`~discourse.topics.model.top_term_indices`): a narrow NMF topic can have fewer
+  than 10, and its coherence and stability are computed on those it has, never on
+  zero-weight filler; the tables count such *short* topics (``n_top_terms``,
+  ``n_short_topics``), and a topic with fewer than 2 terms has no coherence (NaN).
 * **Choice of k** (:func:`select_model`): the evidence on a grid of models and k,
   with stability across seeds and across refits on 80% of the units; the rule that
   uses both is :func:`discourse.topics.stability.suggest_k`.
@@ -226,9 +231,17 @@ def _check_seeds(n_seeds, subsample) -> None:
         raise ValueError(f"subsample={subsample!r} must be None or in (0, 1]")
 
 
+def _mean_defined(values) -> float:
+    """Exact mean (:func:`statistics.fmean`) of the values that are not NaN; NaN if none
+    (a topic with fewer than two terms has no coherence)."""
+    values = [float(v) for v in values if not np.isnan(v)]
+    return fmean(values) if values else np.nan
+
+
 def _sd(values: list[float]) -> float:
     """Sample standard deviation (n - 1), computed exactly by :func:`statistics.stdev`
     (equal values give 0, not rounding noise); NaN for one value."""
+    values = [v for v in values if not np.isnan(v)]
     return stdev(values) if len(values) > 1 else np.nan
 
 
@@ -246,7 +259,9 @@ def seed_stability(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL,
 
     The reference run uses ``seed`` (it is the run :func:`fit_topics` gives with the
     same arguments); runs with ``seed + 1, ..., seed + n_seeds - 1`` are each aligned
-    to it with :func:`align_topics` on their top-``n_top`` term sets.
+    to it with :func:`align_topics` on their top-``n_top`` term sets, which hold only
+    terms of non-zero weight: a topic with fewer is compared on the terms it has (a
+    one-term topic can only score 0 or 1), and ``n_top_terms`` says so.
 
     Parameters
     ----------
@@ -264,10 +279,12 @@ def seed_stability(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL,
     Returns
     -------
     pandas.DataFrame
-        ``topic, stability, sd, min, n_runs, model, k, seed, n_top, subsample``:
-        ``stability`` is the mean matched Jaccard overlap of the reference topic over
-        the ``n_seeds - 1`` other runs (1 = the same top terms every time), ``sd``
-        its standard deviation (ddof=1) and ``min`` the worst run.
+        ``topic, stability, sd, min, n_runs, model, k, seed, n_top, n_top_terms,
+        subsample``: ``stability`` is the mean matched Jaccard overlap of the reference
+        topic over the ``n_seeds - 1`` other runs (1 = the same top terms every time),
+        ``sd`` its standard deviation (ddof=1), ``min`` the worst run and
+        ``n_top_terms`` the number of the reference topic's top terms, ``n_top`` unless
+        the topic has fewer terms of non-zero weight.
     """
     check_choice("model", model, MODELS)
     check_k(k, dtm)
@@ -279,6 +296,7 @@ def seed_stability(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL,
         "sd": J.std(axis=0, ddof=1) if len(J) > 1 else np.full(k, np.nan),
         "min": J.min(axis=0), "n_runs": len(J), "model": model, "k": int(k),
         "seed": int(seed), "n_top": n_top,
+        "n_top_terms": [len(t) for t in runs[0]["top"]],
         "subsample": np.nan if subsample is None else float(subsample)})
 
 
@@ -292,7 +310,8 @@ def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
 
     For each model and k, ``n_seeds`` runs are fitted (seeds ``seed, seed + 1, ...``;
     the first is the reference, see :func:`seed_stability`). Coherence is computed
-    for every run's top-``n_top`` terms and averaged over topics, then over runs.
+    for every run's top-``n_top`` terms (of non-zero weight) and averaged over the
+    topics that have at least two, then over runs.
 
     Parameters
     ----------
@@ -320,7 +339,7 @@ def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
         ``model_selection``: one row per model x k with ``model, k, seed, n_seeds,
         n_top, n_units, n_terms, npmi, npmi_sd, umass, umass_sd,
         reconstruction_error, perplexity, stability, stability_sd, stability_min,
-        n_at_max_iter``.
+        n_short_topics, n_at_max_iter`` (and the resampling columns below).
         ``npmi``/``umass``: mean over runs of the mean topic coherence, ``*_sd``
         their standard deviation over runs; ``reconstruction_error`` (NMF) and
         ``perplexity`` (LDA, in-sample) of the reference run, NaN for the other
@@ -329,7 +348,10 @@ def select_model(dtm: DocumentTermMatrix, *, models: Sequence[str] = MODELS,
         least stable topic's mean; ``stability_resample``, ``stability_resample_sd``,
         ``stability_resample_min``: the same for the ``n_seeds - 1`` runs each
         fitted on a random ``resample_fraction`` of the units (seed and units vary;
-        aligned to the reference run on all units); ``n_at_max_iter``: runs that stopped at the
+        aligned to the reference run on all units); ``n_short_topics``: topics with
+        fewer than ``n_top`` terms of non-zero weight, summed over the ``n_seeds`` runs
+        on all units (their coherence and stability are computed on the terms they
+        have, see the module docstring); ``n_at_max_iter``: runs that stopped at the
         iteration limit (:data:`NMF_MAX_ITER`; every LDA run, by design, see
         :data:`LDA_MAX_ITER`).
 
@@ -374,17 +396,19 @@ def _grid_row(dtm: DocumentTermMatrix, m: str, k: int, seed: int, n_seeds: int,
                  "resample_fraction": float(resample)}
     # fmean sums exactly (math.fsum): seeds that find the same topics in another order
     # get the same mean, and an sd of 0 rather than rounding noise (1.5e-17)
-    npmi = [fmean(npmi_coherence(r["top"], dtm.counts, dtm.terms)) for r in runs]
-    umass = [fmean(umass_coherence(r["top"], dtm.counts, dtm.terms)) for r in runs]
+    # (topics with fewer than two terms have none and are left out)
+    npmi = [_mean_defined(npmi_coherence(r["top"], dtm.counts, dtm.terms)) for r in runs]
+    umass = [_mean_defined(umass_coherence(r["top"], dtm.counts, dtm.terms)) for r in runs]
     J = _stability_from_runs(runs)
     return {
         "model": m, "k": k, "seed": seed, "n_seeds": n_seeds,
         "n_top": n_top, "n_units": dtm.counts.shape[0], "n_terms": len(dtm.terms),
-        "npmi": fmean(npmi), "npmi_sd": _sd(npmi),
-        "umass": fmean(umass), "umass_sd": _sd(umass),
+        "npmi": _mean_defined(npmi), "npmi_sd": _sd(npmi),
+        "umass": _mean_defined(umass), "umass_sd": _sd(umass),
         "reconstruction_error": runs[0]["err"], "perplexity": runs[0]["perp"],
         "stability": float(J.mean()),
         "stability_sd": float(J.mean(axis=1).std(ddof=1)) if len(J) > 1 else np.nan,
         "stability_min": float(J.mean(axis=0).min()),
         **extra,
+        "n_short_topics": int(sum(len(t) < n_top for r in runs for t in r["top"])),
         "n_at_max_iter": int(sum(r["at_max"] for r in runs))}

@@ -10,7 +10,15 @@ of them (drawn with the run's seed), and each run's topics are matched to the
 reference topics with the Hungarian algorithm on the Jaccard overlap of their top
 terms (:func:`discourse.topics.align_topics`). ``citable`` marks the topics whose
 resampling stability reaches ``min_resample_stability`` (and seed stability
-``min_stability``): the summary cites only those.
+``min_stability``) and which have a full list of ``n_top`` terms of non-zero weight:
+the summary cites only those.
+
+A *short* topic (``n_top_terms < n_top``: a narrow NMF topic whose other weights are
+zero) is never citable, whatever its stability. Its overlaps are computed on the
+terms it has, not on zero-weight filler, but the thresholds were set for lists of
+``n_top`` terms: over fewer terms Jaccard moves in coarse steps (a one-term topic
+scores 0 or 1), so a high value says little, and a topic of one or two words is a
+word, not a theme.
 
 References
 ----------
@@ -38,7 +46,7 @@ MIN_RESAMPLE_STABILITY = 0.7
 #: Columns of the ``topic stability`` table.
 STABILITY_COLUMNS = ["topic", "stability", "sd", "min", "stability_resample",
                      "resample_sd", "resample_min", "citable", "n_runs", "model", "k",
-                     "seed", "n_top", "resample_fraction", "min_stability",
+                     "seed", "n_top", "n_top_terms", "resample_fraction", "min_stability",
                      "min_resample_stability"]
 
 
@@ -70,8 +78,10 @@ def topic_stability(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL,
     pandas.DataFrame
         ``topic stability`` with :data:`STABILITY_COLUMNS`: ``stability, sd, min``
         across seeds (as :func:`discourse.topics.seed_stability`),
-        ``stability_resample, resample_sd, resample_min`` across resamples, and
-        ``citable``: both means reach their thresholds.
+        ``stability_resample, resample_sd, resample_min`` across resamples,
+        ``n_top_terms``: the topic's top terms of non-zero weight (at most ``n_top``),
+        and ``citable``: both means reach their thresholds and ``n_top_terms`` is
+        ``n_top`` (see the module docstring).
 
     Examples
     --------
@@ -87,7 +97,8 @@ def topic_stability(dtm: DocumentTermMatrix, *, model: str = DEFAULT_MODEL,
         min_stability=float(min_stability),
         min_resample_stability=float(min_resample_stability))
     out["citable"] = (out["stability"] >= min_stability) & \
-        (out["stability_resample"] >= min_resample_stability)
+        (out["stability_resample"] >= min_resample_stability) & \
+        (out["n_top_terms"] >= n_top)
     return out[STABILITY_COLUMNS].reset_index(drop=True)
 
 

@@ -23,12 +23,16 @@ def _provenance(fit: TopicFit) -> dict:
 def topic_terms(fit: TopicFit, n: int = 10) -> pd.DataFrame:
     """Return the ``topic terms`` table: the top ``n`` terms of each topic.
 
+    Only terms of non-zero weight are listed
+    (:func:`~discourse.topics.model.top_term_indices`), so a narrow NMF topic can have
+    fewer than ``n`` rows (an all-zero topic none).
+
     Returns
     -------
     pandas.DataFrame
         ``topic, rank, term, weight, model, k, seed``; ``weight`` is the term's share
         of the topic's normalised term distribution (rows of H for NMF, of the
-        variational topic-word parameters for LDA, scaled to sum to 1).
+        variational topic-word parameters for LDA, scaled to sum to 1), always > 0.
     """
     rows = []
     for t, idx in enumerate(top_term_indices(fit.topic_term, n, fit.dtm.terms), start=1):
