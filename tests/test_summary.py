@@ -346,7 +346,17 @@ def test_keyword_and_topic_findings_name_their_conventions(tmp_path):
     text = summary.render_summary(summary.headline_findings(tmp_path))
     assert ("suggests k = 3 for NMF, its fallback: no k of the grid reached both "
             "thresholds") in text
-    assert "topic 2 2022 minus 2021: -0.100 (-0.200 to -0.020) [not citable]" in text
+    assert ("topic 2 [not citable, so not named] 2022 minus 2021: -0.100 (-0.200 to "
+            "-0.020)") in text
+    assert "without a correction for their number" in text
+    assert "the intervals hold the fitted model fixed" in text
+    # a researcher's label names a cited topic, never one that is not citable
+    _write(tmp_path, "topics-labels-check.csv", [dict(topic=1, label="Trade", status="ok"),
+                                                 dict(topic=2, label="Health", status="ok")])
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert 'topic 1 "Trade" 2022 minus 2021: +0.100' in text
+    assert "topic 2 [not citable, so not named] 2022 minus 2021" in text
+    assert '"Health" 2022' not in text
     assert "circular block bootstrap" in text and "one in twenty" in text
     assert "a comparison unlike the framing section's" not in text   # one other year
     # three years: keyness pools two as the reference, while the framing differences

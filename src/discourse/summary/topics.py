@@ -58,7 +58,8 @@ def topic_findings(root: Path):
         for r in stab.sort_values("topic").itertuples())
     text = (f"{model.upper()} with k = {k} (reference seed {seed}). Stability of each "
             f"topic, mean Jaccard overlap of its top-10 terms with the matched topic of "
-            f"{runs} refits (Greene et al. 2014), across seeds"
+            f"{runs} refits (after Greene et al. 2014, who average the overlap over list "
+            "depths), across seeds"
             + (f" / across refits on {stab.resample_fraction.iloc[0]:.0%} of the units"
                if has_resample else "") + f": {per_topic}.")
     citable = []
@@ -94,14 +95,17 @@ def topic_findings(root: Path):
                    f"Difference in mean topic weight per unit between years, every topic "
                    f"({how}; 95% percentile intervals, {int(diff.n_boot.iloc[0]):,} "
                    "resamples): " + "; ".join(
-                       f"{name(r.topic)} {int(r.year)} minus "
-                       f"{str(r.reference).removesuffix('.0')}: "
+                       (f"{name(r.topic)}" if not has_resample or int(r.topic) in citable
+                        else f"topic {int(r.topic)} [not citable, so not named]")
+                       + f" {int(r.year)} minus {str(r.reference).removesuffix('.0')}: "
                        f"{r.estimate:+.3f} ({r.ci_low:+.3f} to {r.ci_high:+.3f})"
-                       + ("" if not has_resample or int(r.topic) in citable
-                          else " [not citable]")
                        for r in diff.itertuples()) + ". With "
                    f"{len(diff)} intervals, about one in twenty would exclude 0 by chance "
-                   "alone; and the topics were learned from the same texts whose "
-                   "difference is tested, so their differences are partly built in."
+                   "alone, and each interval is at 95% without a correction for their "
+                   "number; a unit's topic weights sum to 1, so the differences of one "
+                   "pair of years sum to 0 and are not separate findings; the intervals "
+                   "hold the fitted model fixed (its topics change between refits: the "
+                   "stability above); and the topics were learned from the same texts "
+                   "whose difference is tested, so their differences are partly built in."
                    + caveat(one_text_per_year(root)),
                    f"{R.TOPICS_PREVALENCE.ref}; {R.FIG_PREVALENCE.ref}")
