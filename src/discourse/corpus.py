@@ -179,11 +179,8 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
             raise CorpusError(f"{where}: file {row['file']!r} must be a path inside "
                               "the corpus directory")
     named = {Path(row["file"]).as_posix() for _, row in rows}
-    texts = root / "texts"          # .txt in any letter case: "NOTE.TXT" is a text too
-    unlisted = sorted(p.relative_to(root).as_posix()
-                      for p in (texts.iterdir() if texts.is_dir() else ())
-                      if p.is_file() and p.suffix.lower() == ".txt"
-                      and p.relative_to(root).as_posix() not in named)
+    unlisted = sorted(f"texts/{p.name}" for p in (root / "texts").glob("*.[tT][xX][tT]")
+                      if f"texts/{p.name}" not in named and p.is_file())   # NOTE.TXT too
     if unlisted:            # step 2 of "How to add a document" forgotten: not silently left out
         raise CorpusError(f"{path}: no row names {', '.join(unlisted)} (add a row for each "
                           "text, or move the file out of texts/)")

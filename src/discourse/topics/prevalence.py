@@ -7,8 +7,8 @@ intervals are percentile bootstrap intervals (Efron and Tibshirani 1993;
 
 **Design** (``design``): adjacent paragraphs of a speech share their topics (on the
 study's corpus the lag-1 correlation of a topic's weights is 0.6-0.7 for four of the
-five topics in the 2019 text, 0.04-0.45 in the 2020 text), so by default (``"block"``) a year with several
-documents resamples its documents, each with all its units (the cluster bootstrap of
+five topics in one text, 0.04-0.45 in the other), so by default (``"block"``) a year
+with several documents resamples its documents, each with all its units (the cluster bootstrap of
 :func:`discourse.bootstrap.cluster_bootstrap`, as for frame shares and key terms;
 Davison and Hinkley 1997, sec. 3.8), and in a year of one document runs of
 consecutive units are resampled within it (the circular block bootstrap of
