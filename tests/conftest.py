@@ -145,7 +145,7 @@ def study_corpus(tmp_path_factory) -> Path:
             csv.writer(fh, lineterminator="\n").writerows(keep)
         if name == "metadata.csv":      # the other texts go too: a text without a row
             files = {r[rows[0].index("file")] for r in keep[1:]}    # is an error
-            for p in (dest / "texts").glob("*.txt"):
+            for p in (dest / "texts").glob("*.[tT][xX][tT]"):
                 if f"texts/{p.name}" not in files:
                     p.unlink()
     return dest

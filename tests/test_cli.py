@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io as _io
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -511,7 +513,18 @@ def test_no_command_writes_over_a_file_git_tracks(tmp_path, monkeypatch, capsys,
     (tmp_path / "in.csv").write_text("id,text\na,Terrorism is a threat.\n")
     assert cli.main(["frames", str(tmp_path / "in.csv"), "-o", str(repo / name)]) == 2
     err = capsys.readouterr().err
-    assert f"-o {repo / name} is a file of the repository (git tracks it)" in err
+    assert f"-o {repo / name} is a file of the repository's sources" in err
     assert "nothing was written" in err and (repo / name).read_text() == "kept\n"
     assert cli.main(["frames", str(tmp_path / "in.csv"), "-o", str(repo / "mine.csv")]) == 0
     assert (repo / "mine.csv").read_text().startswith("id,security")
+    # another name of a tracked file (a hard link; "readme.md" on a case-insensitive
+    # file system) is that file
+    os.link(repo / name, repo / "alias.txt")
+    assert paths.tracked_source(repo / "alias.txt")
+    # a copy without .git (git cannot say): every existing file outside results/ and
+    # figures/ is kept, the user's own too
+    shutil.rmtree(repo / ".git")
+    assert paths.tracked_source(repo / name) and paths.tracked_source(repo / "mine.csv")
+    assert not paths.tracked_source(repo / "results" / "t.csv")
+    assert cli.main(["frames", str(tmp_path / "in.csv"), "-o", str(repo / name)]) == 2
+    assert (repo / name).read_text() == "kept\n"

@@ -343,7 +343,7 @@ def _output_problems(args) -> list[str]:
     problems = missing_folders(outputs, files=() if folder else ("-o",),
                                folders=("-o",) if folder else ())
     if not folder and outputs["-o"] is not None and paths.tracked_source(outputs["-o"]):
-        problems.append(f"-o {outputs['-o']} is a file of the repository (git tracks it); "
+        problems.append(f"-o {outputs['-o']} is a file of the repository's sources; "
                         "write elsewhere (nothing was written)")
     # (report reads --results and writes -o into report/, outside the checked folders)
     if hasattr(args, "corpus") and args.command != "report" \

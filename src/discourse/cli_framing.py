@@ -62,7 +62,7 @@ def _run_frames(args) -> int:
         path = Path(tmp) / "-"            # provenance records the name: '-'
         path.write_bytes(data)
         try:
-            table = framing.code_file(path, lexicon, n_jobs=args.jobs)
+            table = framing.code_file(path, lexicon, n_jobs=args.jobs, name="standard input")
         except (ValueError, FileNotFoundError) as exc:
             raise type(exc)(str(exc).replace(str(path), "standard input")) from None
     _emit(table, args.output)

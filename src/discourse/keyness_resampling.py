@@ -158,7 +158,8 @@ def ends_on_zero(share_zero_target, share_zero_reference, level: float = 0.95):
     level) / 2`` (2.5% for a 95% interval). Which side reaches which end: with ``a``
     and ``b`` the counts in target and reference, Log Ratio is ``log2((a/c) / (b/d))``,
     so put ``e`` in place of a zero ``a`` and let ``e`` go to 0: every resample with
-    ``a = 0`` goes to minus infinity (those with ``b = 0`` too), the lowest of all. The
+    ``a = 0`` and ``b > 0`` goes to minus infinity, the lowest of all (one with ``a = b
+    = 0`` stays at ``log2(d / c)``, so counting it errs on the side of flagging). The
     lower end, the ``tail`` quantile (Efron and Tibshirani 1993), is then among them
     once their share exceeds ``tail``: it is not bounded by the data, and the 0.5 is
     what sets it. They reach the upper end, the ``1 - tail`` quantile, only once their

@@ -65,10 +65,16 @@ def repository_folder(path: str | os.PathLike) -> str | None:
 
 
 def tracked_source(path: str | os.PathLike) -> bool:
-    """Whether ``path`` is an existing file of the repository checkout that git tracks,
-    other than the generated tables and figures (``results/``, ``figures/``): the
-    README, the Makefile, the code, the corpus... that no command may write over.
-    ``False`` outside a checkout, or where git cannot say."""
+    """Whether ``path`` is an existing file of the repository checkout that no command
+    may write over: one git tracks, other than the generated tables and figures
+    (``results/``, ``figures/``): the README, the Makefile, the code, the corpus...
+
+    The file is compared with the tracked files of its folder by identity
+    (:func:`os.path.samefile`), so that "readme.md" on a case-insensitive file system
+    or a hard link is the README too. Where git cannot say (a copy without ``.git``, no
+    git, a repository git refuses to read), every existing file of the checkout outside
+    those two folders counts. ``False`` outside a checkout.
+    """
     import subprocess
 
     root = repo_root()
@@ -77,11 +83,15 @@ def tracked_source(path: str | os.PathLike) -> bool:
             or repository_folder(p) in ("results/", "figures/"):
         return False
     try:
-        done = subprocess.run(["git", "ls-files", "--error-unmatch", "--", str(p)],
-                              cwd=root, capture_output=True)
+        done = subprocess.run(["git", "ls-files", "-z", "--", str(p.parent)], cwd=root,
+                              capture_output=True)
     except OSError:                       # no git on this machine
-        return False
-    return done.returncode == 0
+        return True
+    if done.returncode != 0:              # not a repository git can read
+        return True
+    tracked = (root / name for name in done.stdout.decode("utf-8", "replace").split("\0")
+               if name)
+    return any(t.is_file() and os.path.samefile(t, p) for t in tracked)
 
 
 def is_study_corpus(path: str | os.PathLike | None = None) -> bool:

@@ -120,12 +120,13 @@ def _keys(table: pd.DataFrame, col: str) -> pd.Series:
 
 
 @provenance.tracked
-def code_file(input_path: str | os.PathLike, lexicon=None, *, n_jobs: int = 1
-              ) -> pd.DataFrame:
+def code_file(input_path: str | os.PathLike, lexicon=None, *, n_jobs: int = 1,
+              name: str | None = None) -> pd.DataFrame:
     """Code the sentences of a CSV (see :func:`read_input`); return the output table.
 
     ``n_jobs`` worker processes code it (:func:`~discourse.framing.coder.iter_codes`;
-    the output does not depend on it).
+    the output does not depend on it). ``name`` is what the warnings call the input
+    (default: its path; "standard input" for ``discourse frames -``).
 
     Returns
     -------
@@ -133,9 +134,10 @@ def code_file(input_path: str | os.PathLike, lexicon=None, *, n_jobs: int = 1
         ``id, security, economy, multilateralism, evidence``, one row per input row.
     """
     table = read_input(input_path)
-    warn_if_single_case(table["text"], str(input_path), stacklevel=4)  # past @tracked
+    source = str(input_path) if name is None else name
+    warn_if_single_case(table["text"], source, stacklevel=4)  # past @tracked
     lexicon = as_lexicon(lexicon)
-    warn_if_other_organisation(table["text"], lexicon, str(input_path), stacklevel=4)
+    warn_if_other_organisation(table["text"], lexicon, source, stacklevel=4)
     n = len(table)
     column = {c: (table[c].tolist() if c in table else [None] * n)
               for c in ("paragraph", "document", "date")}
