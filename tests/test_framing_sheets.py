@@ -247,8 +247,10 @@ def test_an_unstratified_sheet_has_one_row_per_frame_of_prediction_powered_share
     ("lexicon", "the lexicon changed (frames.yaml"),
     # the likelier cause first: validated with another lexicon than the sheet's
     ("lexicon", "if the sheet was drawn with another lexicon, name it (--lexicon FILE or "
-                "DISCOURSE_LEXICONS); if the files changed, restore them; draw a new sample "
-                "only as a last resort"),
+                "DISCOURSE_LEXICONS); if the files changed, restore them, or, if you "
+                "changed them on purpose (a lexicon adapted to your texts), draw and code a "
+                "new sample with them (discourse sample): a lexicon changed after this "
+                "sample was drawn may have been tuned on it"),
     ("corpus", "since the sample was drawn (corpus checked: "),
     ("states", "the lexicon's states file changed (states.csv: sha256 "),
     ("corpus", "the corpus changed (changed: metadata.csv"),

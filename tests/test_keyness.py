@@ -289,3 +289,13 @@ def test_fisher_pvalues_are_scipys_table_by_table():
     want = [fisher_exact([[x, 12 - x], [y, 8 - y]]).pvalue for x, y in zip(a, b)]
     assert got.tolist() == pytest.approx(want, rel=1e-12)
     assert len(set(zip(a.tolist(), b.tolist()))) < 200          # repeats were there
+
+
+def test_fisher_pvalues_refuse_counts_that_are_no_table():
+    from discourse.keyness_measures import fisher_pvalues
+
+    assert fisher_pvalues(2, [1, 3], 3, 4).tolist() == pytest.approx(     # broadcast
+        [17 / 35, fisher_pvalues([2], [3], 3, 4)[0]])
+    for args in (([1.7], [1], 3, 4), ([4], [1], 3, 4), ([-1], [1], 3, 4), ([1], [5], 3, 4)):
+        with pytest.raises(ValueError, match="whole counts with 0 <= a <= c"):
+            fisher_pvalues(*args)

@@ -118,8 +118,13 @@ def fisher_pvalues(a, b, c, d):
     """
     from scipy.stats import fisher_exact
 
-    a, b = (np.atleast_1d(np.asarray(x, dtype=int)) for x in (a, b))
-    c, d = (np.broadcast_to(np.asarray(x, dtype=int), a.shape) for x in (c, d))
+    raw = np.broadcast_arrays(*(np.atleast_1d(np.asarray(x, dtype=float))
+                                for x in (a, b, c, d)))
+    if any((x != np.round(x)).any() or (x < 0).any() for x in raw) \
+            or (raw[0] > raw[2]).any() or (raw[1] > raw[3]).any():
+        raise ValueError("Fisher's exact test needs whole counts with 0 <= a <= c and "
+                         "0 <= b <= d")
+    a, b, c, d = (x.astype(int) for x in raw)
     tables = np.column_stack([a, c, b, d])
     unique, back = np.unique(tables, axis=0, return_inverse=True)
     p = np.array([fisher_exact([[x, n - x], [y, m - y]]).pvalue

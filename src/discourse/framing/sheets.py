@@ -190,8 +190,11 @@ def _check_sources(record, lp, name, **where):
                 + ("(--lexicon FILE or DISCOURSE_LEXICONS" if "lexicon" in files else "(")
                 + (", " if len(files) == 2 else "")
                 + ("--codebook FILE" if "codebook" in files else "")
-                + "); if the files changed, restore them; draw a new sample only as a "
-                "last resort (its sentences must be coded again)") if files else \
+                + "); if the files changed, restore them, or, if you changed them on "
+                "purpose (a lexicon adapted to your texts), draw and code a new sample "
+                "with them (discourse sample): a lexicon changed after this sample was "
+                "drawn may have been tuned on it, and its agreement with it would be "
+                "optimistic") if files else \
             "restore the files, or draw a new sample (its sentences must be coded again)"
         # the lock names the corpus folder, not its path: another folder of the same
         # name (the usual "corpus") is the likelier cause than a changed corpus
