@@ -753,3 +753,37 @@ def test_the_instrument_comparison_on_the_pooled_sets_is_quoted_with_its_verdict
                                                       frame="security", kappa=0.8)])
     text = summary.render_summary(summary.headline_findings(tmp_path))
     assert "minus that of the learned coder" not in text
+
+
+def test_key_terms_that_are_not_the_speakers_own_words_are_named(tmp_path):
+    """A methodologist: 2019's key terms included words of the title, the lead and the
+    journalists' questions. The own-words table (those left out) shows which of the
+    terms quoted are no longer among the top 2n of their side: those are named."""
+    def table(rows):
+        return [dict(term=t, count_target=1, count_reference=1, g2=g, p_adjusted=0.5,
+                     log_ratio=g / 3, target="2020", reference="2019") for t, g in rows]
+
+    main = [("hold", 12.0), ("pandemic", 9.0), ("will", 1.0), ("observer", -6.0),
+            ("achieve", -5.0), ("grow", -4.0)]
+    _write(tmp_path, "keywords-keyness.csv", table(main))
+    from discourse.summary.keywords import keyword_findings
+
+    def findings():
+        return " ".join(f"{text} [{src}]" for _, text, src in keyword_findings(tmp_path, n=2))
+
+    text = findings()
+    assert "speakers' own words" not in text                  # no such table: no sentence
+    # without questions, *observer* is no longer among the top 4 of 2019's side
+    own = [("hold", 11.0), ("pandemic", 8.0), ("will", 1.5), ("achieve", -5.0),
+           ("grow", -4.5), ("sco", -4.0), ("member", -3.5), ("trade", -3.0),
+           ("observer", -0.5)]
+    _write(tmp_path, "keywords-keyness-own-words.csv", table(own))
+    text = findings()
+    assert ("Counted in the speakers' own words only (titles, leads and interview questions "
+            "left out, as by an editor or a journalist): 1 of the terms above are no longer "
+            "among the 4 most over-represented on their side, so they are partly or wholly "
+            "the words of titles, leads or questions: *observer* (2019). "
+            "[results/keywords-keyness-own-words.csv]") in text
+    _write(tmp_path, "keywords-keyness-own-words.csv", table(main))
+    text = findings()
+    assert "every term above is still among the 4 most over-represented on its side." in text

@@ -33,7 +33,8 @@ __all__ = [
     # tables
     "SENTENCES", "SENTENCES_RAW", "CORPUS_SUMMARY",
     "KEYWORDS_FREQUENCIES_BY_YEAR", "KEYWORDS_FREQUENCIES_BY_DOCUMENT",
-    "KEYWORDS_TERM_FAMILIES", "KEYWORDS_KEYNESS", "KEYWORDS_BOOTSTRAP",
+    "KEYWORDS_TERM_FAMILIES", "KEYWORDS_KEYNESS", "KEYWORDS_KEYNESS_OWN_WORDS",
+    "KEYWORDS_BOOTSTRAP",
     "KEYWORDS_KWIC", "KEYWORDS_COLLOCATIONS", "KEYWORDS_LEXICAL_DISPERSION",
     "TOPICS_MODEL_SELECTION", "TOPICS_TERMS", "TOPICS_STABILITY", "TOPICS_LABELS_CHECK",
     "TOPICS_PASSAGES", "TOPICS_DOCUMENTS", "TOPICS_PREVALENCE",
@@ -126,6 +127,9 @@ KEYWORDS_TERM_FAMILIES = _t("keywords-term-families", "02-keywords",
 KEYWORDS_KEYNESS = _t("keywords-keyness", "02-keywords",
                       "keyness of the target year against the reference: G2, a paragraph "
                       "permutation test, text-dispersion G2, dispersion")
+KEYWORDS_KEYNESS_OWN_WORDS = _t("keywords-keyness-own-words", "02-keywords",
+                                "keyness of the speakers' own words: titles, leads and "
+                                "interview questions left out")
 KEYWORDS_BOOTSTRAP = _t("keywords-bootstrap", "02-keywords",
                         "stability of the top key terms over paragraph resamples")
 KEYWORDS_KWIC = _t("keywords-kwic-{term}", "02-keywords",

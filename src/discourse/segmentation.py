@@ -40,11 +40,15 @@ import pandas as pd
 from discourse import provenance
 from discourse.text import count_words, split_sentences
 
-__all__ = ["ROLES", "SENTENCE_COLUMNS", "SENTENCE_DTYPES", "INTERVIEW_GENRES", "paragraphs",
+__all__ = ["ROLES", "NOT_OWN_WORDS", "SENTENCE_COLUMNS", "SENTENCE_DTYPES", "INTERVIEW_GENRES",
+           "paragraphs",
            "iter_sentences", "segment", "describe"]
 
 #: Speaker roles of paragraphs, in the order they are documented.
 ROLES = ("title", "lead", "question", "answer", "speech")
+#: The roles that are not the speaker's own words: an editor's title and lead, a
+#: journalist's question (left out of the sensitivity checks of frames and key terms).
+NOT_OWN_WORDS = ("question", "title", "lead")
 #: Genres whose body alternates questions and answers.
 INTERVIEW_GENRES = frozenset({"interview"})
 #: Columns of the ``sentences`` table, in order.

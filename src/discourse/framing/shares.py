@@ -48,6 +48,7 @@ from discourse.checks import (check_codes, check_columns, check_positive_int,
                               check_reading_order, check_unique)
 from discourse.clustered_ci import design_units
 from discourse.framing.lexicon import FRAMES
+from discourse.segmentation import NOT_OWN_WORDS
 from discourse.stats import newcombe_interval, wilson_interval
 from discourse.text import count_words
 
@@ -302,9 +303,6 @@ def _conclusion(lo, hi):
     return "rise" if lo > 0 else "fall" if hi < 0 else "no clear change"
 
 
-_NON_BODY = ("question", "title", "lead")
-
-
 @provenance.tracked
 def sensitivity(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.DataFrame | None = None,
                 *, target=None, reference=None, n_boot: int = DEFAULT_N_BOOT,
@@ -330,7 +328,7 @@ def sensitivity(codes: pd.DataFrame, sentences: pd.DataFrame, hand: pd.DataFrame
     """
     sentences = _with_word_counts(sentences)   # counted once for every variant
     variants = [("lexicon", "all", codes)]
-    body = sentences[~sentences["role"].isin(_NON_BODY)] if "role" in sentences else None
+    body = sentences[~sentences["role"].isin(NOT_OWN_WORDS)] if "role" in sentences else None
     if body is not None:
         variants.append(("lexicon", "without questions, titles, leads", codes))
     if hand is not None:

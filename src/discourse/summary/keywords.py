@@ -110,6 +110,21 @@ def keyword_findings(root: Path, n: int = 5):
            f"Terms most over-represented in {other} relative to {target} (G2 and Log "
            f"Ratio signed as {target} against {other}, so negative here): "
            f"{fmt(down, False)}.", src)
+    own = read(root, R.KEYWORDS_KEYNESS_OWN_WORDS)
+    if own is not None and not own.empty:
+        mine = [set(rows.term) for rows in key_rows(own, 2 * n)]
+        lost = [f"*{t}* ({where})" for rows, kept, where in
+                ((up, mine[0], target), (down, mine[1], other))
+                for t in rows.term if t not in kept]
+        yield ("Keywords",
+               "Counted in the speakers' own words only (titles, leads and interview "
+               "questions left out, as by an editor or a journalist): "
+               + (f"every term above is still among the {2 * n} most over-represented on "
+                  "its side." if not lost else
+                  f"{len(lost)} of the terms above are no longer among the {2 * n} most "
+                  "over-represented on their side, so they are partly or wholly the words "
+                  "of titles, leads or questions: " + ", ".join(lost) + "."),
+               R.KEYWORDS_KEYNESS_OWN_WORDS.ref)
     text = (f"{sig} of {len(k)} terms tested remain significant at 0.05 after the "
             f"{correction} correction (column `correction`)")
     if "p_permutation_adjusted" in k and k.p_permutation.notna().any():
