@@ -264,15 +264,19 @@ def binary_agreement(coder, reference) -> dict:
 
 
 def jaccard(a: Iterable, b: Iterable) -> float:
-    """Jaccard overlap |A & B| / |A | B| of two sets (1.0 for two empty sets).
+    """Jaccard overlap |A & B| / |A | B| of two sets; 0.0 for two empty sets (they share
+    nothing: a topic without a term of non-zero weight matches no topic, so a model
+    whose runs leave such topics does not look stable for them).
 
     Examples
     --------
     >>> jaccard(["d", "e", "f"], ["d", "e", "x"])
     0.5
+    >>> jaccard([], [])
+    0.0
     """
     a, b = set(a), set(b)
-    return 1.0 if not (a | b) else len(a & b) / len(a | b)
+    return 0.0 if not (a | b) else len(a & b) / len(a | b)
 
 
 def jaccard_matrix(rows: Sequence[Iterable], cols: Sequence[Iterable]) -> np.ndarray:
