@@ -47,7 +47,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from share_coverage import DESIGNS, FRAMES, _beta
+from share_coverage import DESIGNS, FRAMES, beta_draws
 
 YEARS = (2021, 2022)
 
@@ -73,8 +73,8 @@ def run(mu, delta, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed) ->
         codes, truth = {"sentence_id": sentences.sentence_id}, {}
         for f in FRAMES:
             means = (mu, mu + delta)
-            p_doc = np.concatenate([_beta(rng, means[y], rho_doc, docs) for y in (0, 1)])
-            p_par = np.concatenate([_beta(rng, p, rho_par, paragraphs) for p in p_doc])
+            p_doc = np.concatenate([beta_draws(rng, means[y], rho_doc, docs) for y in (0, 1)])
+            p_par = np.concatenate([beta_draws(rng, p, rho_par, paragraphs) for p in p_doc])
             codes[f] = (rng.random(n) < p_par[par]).astype(int)
             truth[f] = delta if docs > 1 else float(p_doc[1] - p_doc[0])
         seed_call = int(rng.integers(2 ** 31))

@@ -46,7 +46,10 @@ import pandas as pd
 FRAMES = ("security", "economy", "multilateralism")
 
 
-def _beta(rng, mean, rho, size):
+def beta_draws(rng, mean, rho, size):
+    """``size`` probabilities from the beta distribution with mean ``mean`` and
+    intra-class correlation ``rho`` (all ``mean`` when ``rho`` is 0); also used by
+    ``difference_coverage.py``."""
     if rho <= 0:
         return np.broadcast_to(mean, size).astype(float).copy()
     a, b = mean * (1 - rho) / rho, (1 - mean) * (1 - rho) / rho
@@ -70,8 +73,8 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed) -> dict:
     while done < sims:
         codes, truth = {"sentence_id": sentences.sentence_id}, {}
         for f in FRAMES:
-            p_doc = _beta(rng, mu, rho_doc, docs)
-            p_par = np.concatenate([_beta(rng, p, rho_par, paragraphs) for p in p_doc])
+            p_doc = beta_draws(rng, mu, rho_doc, docs)
+            p_par = np.concatenate([beta_draws(rng, p, rho_par, paragraphs) for p in p_doc])
             codes[f] = (rng.random(n) < p_par[par]).astype(int)
             truth[f] = mu if docs > 1 else float(p_doc[0])
         seed_call = int(rng.integers(2 ** 31))

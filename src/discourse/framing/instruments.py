@@ -89,8 +89,8 @@ def _compared(labels: tuple, hand: pd.DataFrame, lex: pd.DataFrame, tfidf: pd.Da
     ``member`` (the set of each row, sets resampled whole) every interval is widened to
     the delete-one-set jackknife's t interval where narrower. The rows are aligned by
     position: the caller aligns them by sentence."""
-    from discourse.bootstrap import no_narrower
-    from discourse.framing.pooled import jackknife_interval
+    from discourse.framing.pooled import (sets_resampled_whole, widen_to_jackknife,
+                                          without_each_set)
 
     hand = hand[list(FRAMES)].astype(int).reset_index(drop=True)
     coders = {"tfidf_logreg": tfidf.reset_index(drop=True).astype(int),
@@ -101,8 +101,7 @@ def _compared(labels: tuple, hand: pd.DataFrame, lex: pd.DataFrame, tfidf: pd.Da
                                           boot, level=level).set_index(["frame", "metric"])
     if member is not None:            # the pooled sets are the "documents" resampled
         for t in ci.values():
-            t["interval"] = t.interval.str.replace("(documents resampled;",
-                                                   "(sets resampled whole;", regex=False)
+            t["interval"] = sets_resampled_whole(t.interval)
     rows = []
     for f in FRAMES:
         score = {m: binary_agreement(c[f].to_numpy(), hand[f].to_numpy())
@@ -111,9 +110,8 @@ def _compared(labels: tuple, hand: pd.DataFrame, lex: pd.DataFrame, tfidf: pd.Da
                              for k in AGREEMENT_METRICS}
         score[DIFFERENCE]["n"] = len(hand)
         if member is not None:           # the statistics without each set in turn
-            without = {m: [binary_agreement(c[f].to_numpy()[member != k],
-                                            hand[f].to_numpy()[member != k])
-                           for k in range(member.max() + 1)] for m, c in coders.items()}
+            without = {m: without_each_set(c[f], hand[f], member, member.max() + 1)
+                       for m, c in coders.items()}
             without[DIFFERENCE] = [{k: a[k] - b[k] for k in AGREEMENT_METRICS} for a, b
                                    in zip(without["lexicon"], without["tfidf_logreg"])]
         for method, (data, design) in zip(("tfidf_logreg", "lexicon", DIFFERENCE), labels):
@@ -124,15 +122,9 @@ def _compared(labels: tuple, hand: pd.DataFrame, lex: pd.DataFrame, tfidf: pd.Da
                 c = ci[method].loc[(f, k)]
                 lo, hi, how = float(c.ci_low), float(c.ci_high), c.interval
                 if member is not None and not np.isnan(score[method][k]):
-                    rest = np.array([w[k] for w in without[method]], dtype=float)
-                    if np.isnan(rest).any():
-                        how += ("; no jackknife floor: the statistic is undefined without "
-                                "one of the sets")
-                    else:
-                        lo, hi, how = no_narrower(
-                            lo, hi, jackknife_interval(score[method][k], rest, level,
-                                                       bounds[k]), how,
-                            f"the delete-one-set jackknife's t interval ({len(rest) - 1} df)")
+                    lo, hi, how = widen_to_jackknife(
+                        lo, hi, how, score[method][k], [w[k] for w in without[method]],
+                        level, bounds[k])
                 ends.update({f"{k}_low": lo, f"{k}_high": hi, f"{k}_how": how + FITTED})
             rows.append({"method": method, "data": data, "frame": f,
                          **{m: score[method][m] for m in AGREEMENT_METRICS},

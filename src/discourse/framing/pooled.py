@@ -22,7 +22,8 @@ from discourse.bootstrap import no_narrower
 from discourse.clustered_ci import t_value
 from discourse.framing.validation import validate
 
-__all__ = ["POOLED", "pooled_agreement", "stack_sets", "jackknife_interval"]
+__all__ = ["POOLED", "pooled_agreement", "stack_sets", "sets_resampled_whole",
+           "without_each_set", "jackknife_interval", "widen_to_jackknife"]
 
 #: The ``set`` of the pooled rows of :func:`discourse.framing.evaluation.generalisation`.
 POOLED = "held-out sets pooled"
@@ -61,33 +62,21 @@ def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFr
     Wolter, K. M. (2007). *Introduction to Variance Estimation*, 2nd ed. Springer.
     """
     from discourse.framing.lexicon import FRAMES
-    from discourse.stats import binary_agreement
 
     hand, codes, clusters, member = stack_sets(held)
     v = validate(codes, hand, clusters=clusters, n_boot=n_boot, seed=seed, level=level,
                  documents=True)
-    v["interval"] = v.interval.str.replace("(documents resampled;", "(sets resampled whole;",
-                                           regex=False)
-    g = len(held)
+    v["interval"] = sets_resampled_whole(v.interval)
     coded = codes.set_index("sentence_id").loc[hand.sentence_id, list(FRAMES)]
-    # the statistic of the stacked sets without each set in turn
-    without = {f: [binary_agreement(coded[f].to_numpy()[member != k],
-                                    hand[f].astype(int).to_numpy()[member != k])
-                   for k in range(g)] for f in FRAMES}
-    name = f"the delete-one-set jackknife's t interval ({g - 1} df)"
+    without = {f: without_each_set(coded[f].to_numpy(), hand[f].astype(int).to_numpy(),
+                                   member, len(held)) for f in FRAMES}
     for i, r in v.iterrows():
-        rest = np.array([w[r.metric] for w in without[r.frame]], dtype=float)
         if np.isnan(r.value):
             continue
-        if np.isnan(rest).any():
-            v.loc[i, "interval"] = (f"{r.interval}; no jackknife floor: the statistic is "
-                                    "undefined without one of the sets")
-            continue
+        rest = np.array([w[r.metric] for w in without[r.frame]], dtype=float)
         bounds = (-1.0, 1.0) if r.metric in ("kappa", "alpha") else (0.0, 1.0)
-        lo, hi, how = no_narrower(r.ci_low, r.ci_high,
-                                  jackknife_interval(r.value, rest, level, bounds),
-                                  r.interval, name)
-        v.loc[i, ["ci_low", "ci_high", "interval"]] = [lo, hi, how]
+        v.loc[i, ["ci_low", "ci_high", "interval"]] = list(widen_to_jackknife(
+            r.ci_low, r.ci_high, r.interval, r.value, rest, level, bounds))
     names = ", ".join(h[0].set for h in held)
     kind = held[0][0].kind
     again = [("scored again" in str(h[0].measured_on)) for h in held]
@@ -137,3 +126,34 @@ def jackknife_interval(value: float, rest, level: float,
     se = float(np.sqrt((g - 1) / g * np.sum((rest - rest.mean()) ** 2)))
     q = t_value(level, g - 1)
     return max(value - q * se, bounds[0]), min(value + q * se, bounds[1])
+
+
+def sets_resampled_whole(labels: pd.Series) -> pd.Series:
+    """The ``interval`` labels of a bootstrap of stacked sets, whose "documents" (the
+    resampled units of :func:`stack_sets`' clusters) are the sets."""
+    return labels.str.replace("(documents resampled;", "(sets resampled whole;", regex=False)
+
+
+def without_each_set(coder, reference, member, n_sets: int) -> list[dict]:
+    """:func:`discourse.stats.binary_agreement` of ``coder`` with ``reference`` (0/1
+    arrays of the stacked sets) without each set ``k`` in turn (the rows where ``member``
+    is ``k``), ``k = 0 .. n_sets - 1``: the values the jackknife leaves one out of."""
+    from discourse.stats import binary_agreement
+
+    coder, reference, member = (np.asarray(x) for x in (coder, reference, member))
+    return [binary_agreement(coder[member != k], reference[member != k])
+            for k in range(n_sets)]
+
+
+def widen_to_jackknife(low: float, high: float, how: str, value: float, rest, level: float,
+                       bounds: tuple[float, float]) -> tuple[float, float, str]:
+    """An interval of the stacked sets widened where narrower to
+    :func:`jackknife_interval` of ``value`` from ``rest`` (the statistic without each
+    set), with its label; where the statistic is undefined without one of the sets, the
+    interval as it is and a label that says there is no floor."""
+    rest = np.asarray(rest, dtype=float)
+    if np.isnan(rest).any():
+        return low, high, (f"{how}; no jackknife floor: the statistic is undefined without "
+                           "one of the sets")
+    return no_narrower(low, high, jackknife_interval(value, rest, level, bounds), how,
+                       f"the delete-one-set jackknife's t interval ({len(rest) - 1} df)")
