@@ -376,6 +376,16 @@ def snapshot(root: Path) -> dict[str, bytes]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+def check_manifest(root: Path, manifest: dict) -> None:
+    """Assert that a run's manifest lists every file of ``root``/results and
+    ``root``/figures (itself aside) with the file's sha256, and no other."""
+    on_disk = {p.relative_to(root).as_posix() for d in ("results", "figures")
+               for p in (root / d).rglob("*") if p.is_file()} - {"results/manifest.json"}
+    assert set(manifest["files"]) == on_disk
+    for name, digest in manifest["files"].items():
+        assert hashlib.sha256((root / name).read_bytes()).hexdigest() == digest, name
+
+
 @pytest.fixture(scope="session")
 def pipeline_run(tmp_path_factory):
     """``discourse reproduce`` once, with the notebooks' own parameters, on a read-only

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import MULTI, REPO, snapshot
+from conftest import MULTI, REPO, check_manifest, snapshot
 
 #: A smaller topic grid and fewer resamples (as in test_multiyear.py); same code paths.
 FAST = {"02-keywords.ipynb": {"N_BOOT": 100},
@@ -95,6 +95,14 @@ def test_runs_never_touch_the_sources(tmp_path, pipeline_run):
     assert manifest["corpus"]["directory"] == "corpus"
     assert manifest["git"] == {"commit": _git(repo, "rev-parse", "HEAD"), "dirty": False}
     assert manifest["notebooks"]["01-corpus.ipynb"]["CORPUS_DIR"] is None
+    # a partial run (--only) keeps the full manifest: every file in the folders, the
+    # committed outputs of the chapters it did not run included
+    check_manifest(repo, manifest)
+    assert {"results/topics-terms.csv", "figures/03-topic-flow.png"} <= set(manifest["files"])
+    assert manifest["ran"] == ["01-corpus.ipynb", "05-summary.ipynb"]
+    committed = json.loads((REPO / "results" / "manifest.json").read_text())
+    assert manifest["notebooks"]["03-topics.ipynb"] == \
+        committed["notebooks"]["03-topics.ipynb"]      # the parameters of the kept outputs
     # the results are the real corpus's, as in the end-to-end run
     first = pipeline_run["out"]
     for name in ("results/sentences.csv", "results/sentences-raw.csv",
