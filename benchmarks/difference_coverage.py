@@ -11,9 +11,14 @@ probability. With several documents a year the true difference is ``delta`` (the
 population of documents each year's documents stand for: the bootstrap resamples
 documents within years); with one document a year it is the difference of the two
 documents' own probabilities (paragraphs are resampled: the interval is about the two
-texts). The three frame columns of one call are three independent data sets. Intervals
-checked (share of data sets whose 95% interval contains the true difference; mean width
-of the package's):
+texts). With ``--persistence LAMBDA`` each document's paragraphs follow the two-state
+Markov chain of ``share_coverage.py`` (lag-1 correlation ``LAMBDA`` of the states), with
+mean ``mu`` in the first year and ``mu + delta`` in the second; the true difference is
+``delta``. The three frame columns of one call are three independent data sets.
+Intervals checked (share of data sets whose 95% interval contains the true difference;
+mean width of the package's), the bootstrap and the package's each under both designs
+of a lone document's paragraphs, on the same data sets and seeds (``L=1``: independent
+paragraphs, ``block=1``; ``blocks``: circular blocks, the default):
 
 * ``Newcombe``: Newcombe's (1998) hybrid score interval for independent sentences (the
   table's ``newcombe_*_independent`` columns);
@@ -29,6 +34,8 @@ Run from the repository root, one process::
 
     nice -n 19 .venv/bin/python benchmarks/difference_coverage.py             # a few minutes
     nice -n 19 .venv/bin/python benchmarks/difference_coverage.py --sims 300 --designs 1x36x2
+    nice -n 19 .venv/bin/python benchmarks/difference_coverage.py --persistence 0.65 \
+        --delta 0.15 --designs 1x30x2,1x36x2,1x60x2
 
 References
 ----------
@@ -47,12 +54,13 @@ import time
 import numpy as np
 import pandas as pd
 
-from share_coverage import DESIGNS, FRAMES, beta_draws
+from share_coverage import DESIGNS, FRAMES, beta_draws, markov_probs
 
 YEARS = (2021, 2022)
 
 
-def run(mu, delta, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed) -> dict:
+def run(mu, delta, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
+        persistence=None) -> dict:
     from discourse import framing, stats
     from discourse.bootstrap import cluster_bootstrap
 
@@ -66,34 +74,47 @@ def run(mu, delta, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed) ->
                               "doc_id": [f"d{d}" for d in doc], "paragraph": par % paragraphs,
                               "text": "x"})
     second = (year == YEARS[1]).astype(float)
-    hits = {"newcombe": 0, "bootstrap": 0, "package": 0}
-    width = 0.0
+    designs = {"1": 1, "blocks": None}            # block=1: independent paragraphs
+    hits = {"newcombe": 0, **{f"{k}{d}": 0 for k in ("bootstrap", "package")
+                              for d in designs}}
+    width = dict.fromkeys(designs, 0.0)
     done = 0
     while done < sims:
         codes, truth = {"sentence_id": sentences.sentence_id}, {}
         for f in FRAMES:
             means = (mu, mu + delta)
-            p_doc = np.concatenate([beta_draws(rng, means[y], rho_doc, docs) for y in (0, 1)])
-            p_par = np.concatenate([beta_draws(rng, p, rho_par, paragraphs) for p in p_doc])
+            if persistence is not None:
+                p_par = np.concatenate([markov_probs(rng, means[y], persistence, paragraphs)
+                                        for y in (0, 1) for _ in range(docs)])
+                truth[f] = delta
+            else:
+                p_doc = np.concatenate([beta_draws(rng, means[y], rho_doc, docs)
+                                        for y in (0, 1)])
+                p_par = np.concatenate([beta_draws(rng, p, rho_par, paragraphs)
+                                        for p in p_doc])
+                truth[f] = delta if docs > 1 else float(p_doc[1] - p_doc[0])
             codes[f] = (rng.random(n) < p_par[par]).astype(int)
-            truth[f] = delta if docs > 1 else float(p_doc[1] - p_doc[0])
         seed_call = int(rng.integers(2 ** 31))
-        table = framing.frame_differences(pd.DataFrame(codes), sentences, n_boot=n_boot,
-                                          seed=seed_call).set_index("frame")
-        boot = cluster_bootstrap(sentences, n_boot=n_boot, seed=seed_call)
-        n_rep = boot.sums(np.column_stack([1 - second, second]))
-        for f in FRAMES:
-            row, t = table.loc[f], truth[f]
-            assert (row.reference, row.target) == YEARS
-            hits["newcombe"] += int(row.newcombe_low_independent <= t
-                                    <= row.newcombe_high_independent)
-            k = boot.sums(np.column_stack([codes[f] * (1 - second), codes[f] * second]))
-            lo, hi = stats.percentile_interval(k[:, 1] / n_rep[:, 1] - k[:, 0] / n_rep[:, 0])
-            hits["bootstrap"] += int(lo <= t <= hi)
-            hits["package"] += int(row.ci_low <= t <= row.ci_high)
-            width += row.ci_high - row.ci_low
+        for d, block in designs.items():
+            table = framing.frame_differences(pd.DataFrame(codes), sentences, n_boot=n_boot,
+                                              seed=seed_call, block=block).set_index("frame")
+            boot = cluster_bootstrap(sentences, n_boot=n_boot, seed=seed_call, block=block)
+            n_rep = boot.sums(np.column_stack([1 - second, second]))
+            for f in FRAMES:
+                row, t = table.loc[f], truth[f]
+                assert (row.reference, row.target) == YEARS
+                if d == "1":
+                    hits["newcombe"] += int(row.newcombe_low_independent <= t
+                                            <= row.newcombe_high_independent)
+                k = boot.sums(np.column_stack([codes[f] * (1 - second), codes[f] * second]))
+                lo, hi = stats.percentile_interval(k[:, 1] / n_rep[:, 1]
+                                                   - k[:, 0] / n_rep[:, 0])
+                hits[f"bootstrap{d}"] += int(lo <= t <= hi)
+                hits[f"package{d}"] += int(row.ci_low <= t <= row.ci_high)
+                width[d] += row.ci_high - row.ci_low
         done += len(FRAMES)
-    return {**{key: h / done for key, h in hits.items()}, "width": width / done}
+    return {**{key: h / done for key, h in hits.items()},
+            **{f"width{d}": w / done for d, w in width.items()}}
 
 
 def main(argv=None) -> None:
@@ -102,24 +123,32 @@ def main(argv=None) -> None:
     parser.add_argument("--delta", type=float, default=0.0, help="second year minus first")
     parser.add_argument("--rho-doc", type=float, default=0.1)
     parser.add_argument("--rho-par", type=float, default=0.3)
-    parser.add_argument("--designs", default=",".join(DESIGNS))
+    parser.add_argument("--persistence", type=float, default=None,
+                        help="paragraphs from a two-state Markov chain with this lag-1 "
+                        "correlation (default: independent paragraphs around the document)")
+    parser.add_argument("--designs", default=",".join(d for d in DESIGNS if d != "1x30x2"))
     parser.add_argument("--sims", type=int, default=600, help="data sets per design")
     parser.add_argument("--b", type=int, default=1000, help="bootstrap replicates")
     parser.add_argument("--seed", type=int, default=20261205)
     args = parser.parse_args(argv)
-    print(f"mu={args.mu}, delta={args.delta}, rho_doc={args.rho_doc}, "
-          f"rho_par={args.rho_par}, sims={args.sims}, B={args.b}, seed={args.seed}; share "
-          "of data sets whose 95% interval contains the true difference; mean width of the "
-          "package's interval")
-    print("| documents x paragraphs x sentences, each year | Newcombe | bootstrap | package "
-          "| package width |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    model = (f"Markov paragraphs, persistence={args.persistence}"
+             if args.persistence is not None else
+             f"rho_doc={args.rho_doc}, rho_par={args.rho_par}")
+    print(f"mu={args.mu}, delta={args.delta}, {model}, sims={args.sims}, B={args.b}, "
+          f"seed={args.seed}; share of data sets whose 95% interval contains the true "
+          "difference; mean width of the package's interval; L=1: independent paragraphs, "
+          "blocks: circular blocks (the default)")
+    print("| documents x paragraphs x sentences, each year | Newcombe | bootstrap L=1 | "
+          "bootstrap blocks | package L=1 | package blocks | width L=1 | width blocks |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     start = time.perf_counter()
     for i, name in enumerate(args.designs.split(",")):
         out = run(args.mu, args.delta, args.rho_doc, args.rho_par, *DESIGNS[name], args.sims,
-                  args.b, (args.seed, i))
-        print(f"| {name} | {out['newcombe']:.3f} | {out['bootstrap']:.3f} | "
-              f"{out['package']:.3f} | {out['width']:.2f} |", flush=True)
+                  args.b, (args.seed, i), args.persistence)
+        print(f"| {name} | {out['newcombe']:.3f} | {out['bootstrap1']:.3f} | "
+              f"{out['bootstrapblocks']:.3f} | {out['package1']:.3f} | "
+              f"{out['packageblocks']:.3f} | {out['width1']:.2f} | {out['widthblocks']:.2f} |",
+              flush=True)
     print(f"{time.perf_counter() - start:.0f} s")
 
 

@@ -53,8 +53,9 @@ def test_several_documents_are_resampled_whole():
     t = pd.concat([_table([[1], [1]], doc="d1"), _table([[0], [0], [0]], doc="d2"),
                    _table([[1], [0]], doc="e", year=2021)], ignore_index=True)
     boot = bootstrap.cluster_bootstrap(t, n_boot=8000, seed=3)
+    # the year of one document of 2 paragraphs: blocks of round(2 ** (1/3)) = 1
     assert boot.design == ("documents resampled within year, paragraphs within the "
-                           "document where a year has one")
+                           "document where a year has one, independently")
     in_2020 = boot.sums((t.year == 2020).astype(float))
     in_2021 = boot.sums((t.year == 2021).astype(float))
     assert set(in_2021) == {2.0}
@@ -107,16 +108,16 @@ def test_bootstrap_se_of_a_share_with_several_documents_is_close_to_the_true_se(
     assert ratio_old > 1.25                                    # the former design
 
 
-def test_one_document_per_stratum_draws_as_before():
-    """With one document per year, paragraphs are resampled within it with the same
-    draws as the two-stage code gave (counts recorded from it for this seed), so the
-    study corpus's tables (one text per year) do not change."""
+def test_independent_paragraphs_draw_as_before():
+    """With one document per year and ``block=1``, paragraphs are resampled within it
+    independently with the same draws as the two-stage code gave (counts recorded from
+    it for this seed): the design before blocks of consecutive paragraphs is kept."""
     rows = []
     for year, doc, sizes in [(2020, "a", [2, 1, 3]), (2021, "b", [1, 2, 1, 1])]:
         for par, n in enumerate(sizes, start=1):
             rows += [{"year": year, "doc_id": doc, "paragraph": par}] * n
-    boot = bootstrap.cluster_bootstrap(pd.DataFrame(rows), n_boot=6, seed=42)
-    assert boot.design == "paragraphs resampled within documents"
+    boot = bootstrap.cluster_bootstrap(pd.DataFrame(rows), n_boot=6, seed=42, block=1)
+    assert boot.design == "paragraphs resampled within documents, independently"
     assert boot.counts().tolist() == [
         [2, 0, 1, 1, 2, 0, 1], [2, 1, 0, 0, 1, 0, 3], [0, 3, 0, 2, 1, 1, 0],
         [2, 1, 0, 1, 3, 0, 0], [0, 1, 2, 2, 1, 0, 1], [1, 2, 0, 1, 0, 1, 2]]

@@ -66,8 +66,9 @@ def test_the_interval_is_the_paragraph_bootstraps_recomputed():
         k, n = int(row.n_both.iloc[0]), int(row.n_a.iloc[0])
         wlo, whi = stats.wilson_interval(k, n)
         assert hi - lo > 1.5 * (whi - wlo)
-        assert row.interval.iloc[0].startswith("cluster bootstrap percentile (paragraphs "
-                                               "resampled within documents")
+        assert row.interval.iloc[0].startswith(
+            "cluster bootstrap percentile (blocks of consecutive paragraphs resampled "
+            "within documents (circular block bootstrap, L = ")
 
 
 def test_never_narrower_than_wilson():

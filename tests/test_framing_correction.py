@@ -116,11 +116,13 @@ def test_hand_codes_of_the_corpus_are_resampled_with_it():
         framing.corrected_shares(pd.concat([codes, codes.iloc[:1].assign(
             sentence_id="elsewhere")]), s, stray, n_boot=50, seed=9)
     # a separate sample of hand-coded sentences (a coding sheet) is drawn on its own;
-    # on six copies of the corpus (24 paragraphs a year, so that the floor does not
-    # cover both intervals) the interval differs from the joint resampling's
+    # on six copies of each paragraph in a row (24 paragraphs a year, so that the floor
+    # does not cover both intervals; copies laid end to end would repeat every fourth
+    # paragraph, which blocks of three vary less than the floor) the interval differs
+    # from the joint resampling's
     copies = range(6)
     s6 = pd.concat([s.assign(sentence_id=s.sentence_id + f"-{k}", paragraph=s.paragraph
-                             + 10 * k) for k in copies], ignore_index=True)
+                             * 10 + k) for k in copies], ignore_index=True)
     c6, h6 = (pd.concat([x.assign(sentence_id=x.sentence_id + f"-{k}") for k in copies],
                         ignore_index=True) for x in (codes, hand))
     joint = framing.corrected_shares(c6, s6, h6, n_boot=500, seed=9)

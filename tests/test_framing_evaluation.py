@@ -401,7 +401,8 @@ def test_instruments_are_compared_with_paired_intervals_on_sets_left_out(tmp_pat
             assert by.loc[diff, f"{k}_low"] == pytest.approx(want.loc[(f, k), "ci_low"])
             assert by.loc[diff, f"{k}_high"] == pytest.approx(want.loc[(f, k), "ci_high"])
     assert rows.interval.str.startswith(
-        "cluster bootstrap percentile (paragraphs resampled within documents;").all()
+        "cluster bootstrap percentile (blocks of consecutive paragraphs resampled within "
+        "documents (circular block bootstrap, L = ").all()
     assert out.interval.str.endswith(instruments.FITTED).all()
     assert out.f1_interval.str.endswith(instruments.FITTED).all()
     # the jackknife floor of the difference, by hand from the stacked codes

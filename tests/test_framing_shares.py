@@ -186,8 +186,9 @@ def test_share_interval_is_the_cluster_bootstrap_of_paragraphs():
         "widened to the Wilson score interval of 4/8 at the effective sample size (design "
         "effect 1.00, t with 3 df; Korn and Graubard 1998) where narrower")
     assert sh.loc["security", "interval"] == (
-        "cluster bootstrap percentile (paragraphs resampled within documents; "
-        "B=3000, seed=4), widened to the Wilson score interval of 4/8 at the effective "
+        "cluster bootstrap percentile (blocks of consecutive paragraphs resampled within "
+        "documents (circular block bootstrap, L = 2); B=3000, seed=4), widened to the "
+        "Wilson score interval of 4/8 at the effective "
         "sample size (design effect 1.33, t with 3 df; Korn and Graubard 1998) where "
         "narrower")
     assert (sh.n_boot == 3000).all() and (sh.seed == 4).all()
@@ -221,15 +222,17 @@ def test_difference_interval_from_the_same_replicates():
 
 def test_replicates_without_a_group_are_left_out_and_counted_in_the_label():
     """The one question paragraph of 2001 (1 of 4 paragraphs of its document) is
-    missing from a replicate with probability (3/4)^4 = 0.32: its share is undefined
-    there, left out of the interval, and the label says how many replicates remain."""
+    missing from a replicate with probability (1/2)^2 = 1/4: a replicate is two
+    circular blocks of L = round(4 ** (1/3)) = 2 consecutive paragraphs, and a block
+    holds it from 2 of its 4 starts. Its share is undefined there, left out of the
+    interval, and the label says how many replicates remain."""
     sents, c = _mini()
     sh = framing.frame_shares(c, sents, by="role", n_boot=4000, seed=2).set_index(
         ["role", "frame"])
     boot = bootstrap.cluster_bootstrap(sents, n_boot=4000, seed=2)
     n_q = boot.sums((sents.role == "question").to_numpy(float))
     kept = int((n_q > 0).sum())
-    assert kept / 4000 == pytest.approx(1 - 0.75 ** 4, abs=0.03)
+    assert kept / 4000 == pytest.approx(1 - 0.5 ** 2, abs=0.03)
     # one paragraph: every defined replicate gives the same share, widened to Wilson's
     # (one unit: no design effect to estimate)
     assert sh.loc[("question", "security"), "interval"] == (

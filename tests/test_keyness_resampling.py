@@ -216,8 +216,9 @@ def test_bootstrap_resamples_documents_where_a_year_has_several():
             rows += [dict(doc_id=doc, year=year, paragraph=par, term=w) for w in words.split()]
     counts = from_tokens(pd.DataFrame(rows))
     b = kr.bootstrap_keyness(counts, 1, 2, terms=["x"], n_boot=2000, seed=1)
+    # year 2's one document of 2 paragraphs: blocks of round(2 ** (1/3)) = 1
     assert b.design.iloc[0] == ("documents resampled within year, paragraphs within the "
-                                "document where a year has one")
+                                "document where a year has one, independently")
     # x is in document a only: the replicates without a (8/27 of them: (2/3)^3) have no x
     assert b.share_same_sign.iloc[0] == pytest.approx(1 - (2 / 3) ** 3, abs=0.03)
     # ... and no x in year 1 at all; within documents, a is always drawn and x never
@@ -305,13 +306,16 @@ def test_bootstrap_of_two_documents_in_a_year_is_widened_to_paragraphs_within():
     eps = 1e-12
     assert b.log_ratio_low <= min(dlo, wlo) + eps and b.log_ratio_high >= max(dhi, whi) - eps
     assert b.log_ratio_high - b.log_ratio_low > 2 * (dhi - dlo)           # strictly wider
-    assert b.design == ("documents resampled within year, paragraphs within the document "
-                        "where a year has one, widened to the paragraphs-within-documents "
-                        "interval where narrower (a year with few documents)")
+    # documents of 10 paragraphs: blocks of round(10 ** (1/3)) = 2
+    assert b.design == ("documents resampled within year, blocks of consecutive paragraphs "
+                        "within the document where a year has one (circular block "
+                        "bootstrap, L = 2), widened to the blocks-of-paragraphs-within-"
+                        "documents interval where narrower (a year with few documents)")
     assert 0 <= b.share_same_sign_significant <= b.share_same_sign <= 1
-    # one document per year: paragraphs within documents, the same draws as before
+    # one document per year: blocks of paragraphs within documents, nothing widened
     solo = from_tokens(tokens[tokens.doc_id != "b"])
     s = kr.bootstrap_keyness(solo, 1, 2, terms=["x"], n_boot=2000, seed=4).iloc[0]
-    assert s.design == "paragraphs resampled within documents"
+    assert s.design == ("blocks of consecutive paragraphs resampled within documents "
+                        "(circular block bootstrap, L = 2)")
     assert (s.log_ratio_low, s.log_ratio_high) == pytest.approx(
         tuple(_log_ratio_interval(solo, "year")), rel=1e-12)

@@ -19,7 +19,15 @@ which pulls the interval away from a topic placed at the start or end of a text.
 The block length defaults to ``round(n ** (1/3))`` per document (:func:`block_length`),
 the order that minimises the error of the bootstrap variance (Hall, Horowitz and Jing
 1995); ``L = 1`` is the ordinary bootstrap of units. Replicates come as counts
-(replicate x unit), :data:`discourse.bootstrap.BLOCK` replicates at a time.
+(replicate x unit), :data:`BLOCK` replicates at a time.
+
+The cluster bootstrap of :mod:`discourse.bootstrap` draws the paragraphs of a lone
+document (a year with one text; every document in the within-document design of
+:mod:`discourse.few_documents`) the same way (:func:`draw_within`), in their order in
+the text (:func:`text_order`): the paragraph frame shares of the study's two texts have
+a lag-1 autocorrelation of 0.4-0.64, and with independent paragraphs the standard error
+of a year's frame share came out 1.23-1.43 times too small against the circular block
+bootstrap's.
 
 References
 ----------
@@ -40,10 +48,16 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
-from discourse.bootstrap import BLOCK
+import pandas as pd
+
 from discourse.checks import check_positive_int
 
-__all__ = ["block_length", "block_counts", "block_bootstrap"]
+__all__ = ["BLOCK", "block_length", "block_counts", "block_bootstrap", "draw_within",
+           "text_order"]
+
+#: Replicates generated at a time (fixed: the draws depend only on seed and n_boot);
+#: :mod:`discourse.bootstrap` re-exports it.
+BLOCK = 500
 
 
 def block_length(n: int) -> int:
@@ -152,3 +166,75 @@ def block_bootstrap(lengths: Sequence[int], *, n_boot: int, seed: int,
             counts[:, offsets[d]:offsets[d + 1]] = block_counts(starts, n, L)
         yield counts
         done += b
+
+
+def draw_within(rng: np.random.Generator, size: int, n: int,
+                block: int | None = None) -> np.ndarray:
+    """Counts of ``size`` replicates of one document's ``n`` units (in text order).
+
+    Circular blocks of ``L = min(n, block)`` consecutive units (default
+    :func:`block_length`, Hall, Horowitz and Jing 1995): ``ceil(n / L)`` starts drawn
+    uniformly from the ``n`` units with ``rng.integers`` (:func:`block_counts`; Politis
+    and Romano 1992). With ``L = 1`` the units are independent: one multinomial draw of
+    size ``n`` per replicate (``rng.multinomial``, the ordinary bootstrap of units); a
+    document of one unit keeps it and draws nothing from ``rng``.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The stream to draw from.
+    size : int
+        Replicates.
+    n : int
+        Units of the document.
+    block : int, optional
+        Block length (default :func:`block_length` of ``n``); ``1``: independent units.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``size`` x ``n`` int64 counts, each row summing to ``n``.
+
+    References
+    ----------
+    Hall, P., Horowitz, J. L. and Jing, B.-Y. (1995). On blocking rules for the
+    bootstrap with dependent data. *Biometrika* 82(3), 561-574.
+    Politis, D. N. and Romano, J. P. (1992). A circular block-resampling procedure
+    for stationary data. In *Exploring the Limits of Bootstrap*, 263-270. Wiley.
+
+    Examples
+    --------
+    >>> c = draw_within(np.random.default_rng(0), 3, 5, block=2)
+    >>> c.shape, c.sum(axis=1).tolist()
+    ((3, 5), [5, 5, 5])
+    """
+    if n == 1:
+        return np.ones((size, 1), dtype=np.int64)
+    L = min(n, block if block is not None else block_length(n))
+    if L == 1:
+        return rng.multinomial(np.full(size, n), np.full(n, 1 / n)).astype(np.int64)
+    return block_counts(rng.integers(0, n, size=(size, math.ceil(n / L))), n, L)
+
+
+def text_order(documents, units) -> np.ndarray:
+    """The position of each row's unit (paragraph) in its document's text.
+
+    Where every unit label is a number (integers, or strings such as ``"10"``), the
+    position is that number, so paragraph 2 comes before paragraph 10 (a sort of the
+    labels as strings would put ``"10"`` first). Otherwise it is the order in which the
+    ``(document, unit)`` pairs first appear in the rows, which must then be in text order.
+
+    Examples
+    --------
+    >>> text_order(["a"] * 3, ["10", "2", "2"]).tolist()
+    [10.0, 2.0, 2.0]
+    >>> text_order(["a"] * 4, ["p10", "p2", "p10", "p3"]).tolist()
+    [0.0, 1.0, 0.0, 2.0]
+    """
+    units = pd.Series(np.asarray(units, dtype=object))
+    number = pd.to_numeric(units, errors="coerce")
+    if number.notna().all():
+        return number.to_numpy(dtype=float)
+    pairs = pd.Series(np.asarray(documents).astype(str), dtype=object) + "\x1f" + \
+        units.astype(str)
+    return pd.factorize(pairs)[0].astype(float)

@@ -7,7 +7,8 @@ document) are not: where a coder's errors cluster, the proportion varies more th
 variance under the sampling design to that of ``n`` independent sentences; here it is
 estimated from the totals of the units the package's cluster bootstrap resamples
 (:func:`discourse.bootstrap.cluster_bootstrap`: paragraphs within a stratum's one
-document, whole documents within a stratum that has several) by the linearisation
+document, taken here as independent units although the bootstrap draws them in blocks
+of consecutive ones, whole documents within a stratum that has several) by the linearisation
 (with-replacement, "ultimate cluster") variance of a ratio, taken as at least 1 so
 that the interval is never narrower than Wilson's. The effective sample size ``n /
 deff`` replaces ``n`` in Wilson's formula and, with few units, is shrunk further by

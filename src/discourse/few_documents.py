@@ -11,19 +11,19 @@ so the 95% interval is the range of the two documents' means however much their
 paragraphs vary (two documents with similar means give an interval of almost nothing).
 Inference that treats a handful of clusters as the sample is known to over-reject
 (Cameron and Miller 2015, sec. VI, on few clusters). A year with **one** document gets
-the within-document design instead (its paragraphs, or runs of them, resampled), often
+the within-document design instead (runs of its consecutive paragraphs resampled), often
 much wider, so year differences would exclude 0 more easily for a year of two
 documents than for a year of one.
 
 **Convention.** Where a stratum has several documents, the interval of each statistic
 is computed under both designs, the documents one and the within-document one (the
-design a one-document stratum already gets: paragraphs, or blocks of consecutive
-units, resampled within each document, every document kept), and their union is
+design a one-document stratum already gets: blocks of consecutive paragraphs or
+units resampled within each document, every document kept), and their union is
 reported (lower end the smaller of the two, upper end the larger:
 :func:`widen_to_within`, the envelope of :func:`discourse.bootstrap.no_narrower`, as
 frame shares are widened to Wilson's interval). The label says so where the floor
-reaches beyond, e.g. "..., widened to the paragraphs-within-documents interval where
-narrower (a year with few documents)". A difference involving such a stratum is
+reaches beyond, e.g. "..., widened to the blocks-of-paragraphs-within-documents
+interval where narrower (a year with few documents)". A difference involving such a stratum is
 floored the same way: its interval under the within-document design of every
 stratum, united with the reported one. With many documents the documents design
 carries the within-document variation too and is the wider, so the floor seldom
@@ -50,7 +50,7 @@ from discourse.bootstrap import no_narrower
 __all__ = ["PARAGRAPHS", "BLOCKS", "several_documents", "widen_to_within"]
 
 #: Name of the within-document interval of paragraphs (key terms).
-PARAGRAPHS = "the paragraphs-within-documents interval"
+PARAGRAPHS = "the blocks-of-paragraphs-within-documents interval"
 #: Name of the within-document interval of blocks of consecutive units (topics).
 BLOCKS = "the blocks-of-units-within-documents interval"
 
@@ -120,8 +120,8 @@ def widen_to_within(low, high, within_low, within_high, labels, *, name: str = P
     >>> lo.tolist(), hi.tolist(), lab[1]
     ([0.05, 0.1], [0.4, 0.9], 'documents resampled')
     >>> lab[0]
-    'documents resampled, widened to the paragraphs-within-documents interval where \
-narrower (a year with few documents)'
+    'documents resampled, widened to the blocks-of-paragraphs-within-documents interval \
+where narrower (a year with few documents)'
     """
     low, high = np.atleast_1d(low).astype(float), np.atleast_1d(high).astype(float)
     floor = np.atleast_1d(within_low).astype(float), np.atleast_1d(within_high).astype(float)

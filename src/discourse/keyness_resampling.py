@@ -15,13 +15,14 @@ and work from paragraph-level :class:`discourse.counts.TermCounts`:
   are exchangeable.
 * :func:`bootstrap_keyness`: the package's cluster bootstrap
   (:func:`discourse.bootstrap.cluster_bootstrap`, as for frame shares): in a group
-  (year) with several documents the documents are resampled, in a group with one its
-  paragraphs (keeping their number); G2, its sign and Log Ratio per replicate;
-  percentile intervals (:func:`discourse.stats.percentile_interval`). Where a group
+  (year) with several documents the documents are resampled, in a group with one
+  circular blocks of its consecutive paragraphs (keeping their number: adjacent
+  paragraphs share their content, :mod:`discourse.blocks`); G2, its sign and Log Ratio
+  per replicate; percentile intervals (:func:`discourse.stats.percentile_interval`). Where a group
   has several documents, few of them would make the interval too narrow (two
   documents give three distinct replicates; Cameron and Miller 2015), so the
-  replicates are also drawn with paragraphs resampled within every document (the
-  design of a one-document group) and the union of the two intervals is reported,
+  replicates are also drawn with blocks of paragraphs resampled within every document
+  (the design of a one-document group) and the union of the two intervals is reported,
   term by term, the shares of stable replicates being the smaller of the two
   (:mod:`discourse.few_documents`). Each term also gets the share of replicates in
   which its count is 0 on each side and which end of its interval rests on the 0.5
@@ -42,6 +43,8 @@ Approaches to Social Science (CASS), Lancaster University.
 Lijffijt, J., Nevalainen, T., Säily, T., Papapetrou, P., Puolamäki, K. and Mannila, H.
 (2016). Significance testing of word frequencies in corpora. *Digital Scholarship in
 the Humanities* 31(2), 374-397.
+Politis, D. N. and Romano, J. P. (1992). A circular block-resampling procedure for
+stationary data. In *Exploring the Limits of Bootstrap*, 263-270. Wiley.
 Phipson, B. and Smyth, G. K. (2010). Permutation p-values should never be zero.
 *Statistical Applications in Genetics and Molecular Biology* 9(1), article 39.
 Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman & Hall.
@@ -241,11 +244,15 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
     Each replicate is a draw of :func:`discourse.bootstrap.cluster_bootstrap` with the
     target and reference groups as strata and each paragraph a cluster: a group with
     several documents draws as many documents, with replacement, each with all its
-    paragraphs; a group with one document draws as many of its paragraphs, with
-    replacement (one multinomial draw). Every term's count and every group's token
+    paragraphs; a group with one document draws circular blocks of ``L``
+    consecutive paragraphs (``L = round(P ** (1/3))``, :func:`discourse.blocks.
+    block_length`) in the order of their numbers, cut to its ``P`` paragraphs (Politis
+    and Romano 1992; adjacent paragraphs share their terms, so independent paragraphs
+    would make the interval too narrow). Every term's count and every group's token
     total are recomputed; G2 (:func:`discourse.keyness.g2`), its p-value and Log Ratio are
     recomputed for each term. Where a group has several documents, the replicates are
-    drawn a second time with the paragraphs of every document resampled within it
+    drawn a second time with blocks of the paragraphs of every document resampled
+    within it
     (same ``seed``); the Log Ratio interval is the union of the two designs' intervals
     and the shares are the smaller of the two (a group of few documents is no more
     certain than its paragraphs say: :mod:`discourse.few_documents`; Davison and
@@ -289,8 +296,8 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
         zero in the target reaches the lower end, one in the reference the upper, once
         more than ``(1 - level) / 2`` of the replicates have it; such an end is the
         convention's value, not a measured bound);
-        ``design`` says what was resampled (", widened to the paragraphs-within-
-        documents interval where narrower (a year with few documents)" where the
+        ``design`` says what was resampled (", widened to the blocks-of-paragraphs-
+        within-documents interval where narrower (a year with few documents)" where the
         floor reaches beyond); where a group has several documents, both shares are
         the smaller of the two designs' (a term never looks steadier than either
         design shows it) and the shares of zeros the larger (an end of the union is
@@ -345,9 +352,11 @@ def bootstrap_keyness(data, target=None, reference=None, *, terms=None, by: str 
 
     g_obs, lr_obs = (x[0] for x in replicate(np.ones((1, len(sizes))))[:2])
     # the one cluster bootstrap of the package, each paragraph a cluster: documents
-    # resampled within a group that has several, paragraphs within a lone document
+    # resampled within a group that has several, blocks of paragraphs in a lone one
     stratum = by if by != "doc_id" else "group"         # the name the design reads
-    frame = pd.DataFrame({stratum: group, "doc_id": docs, "paragraph": np.arange(len(docs))})
+    # paragraphs in text order by their numbers (blocks of consecutive ones are drawn)
+    frame = pd.DataFrame({stratum: group, "doc_id": docs,
+                          "paragraph": counts.rows["paragraph"].to_numpy()[mask]})
     boot = cluster_bootstrap(frame, n_boot=n_boot, seed=seed, stratum=stratum)
     crit = chi2.isf(alpha, 1)
     same, same_sig, lo, hi, zeros = _summarise(boot, replicate, g_obs, crit, level)

@@ -55,7 +55,8 @@ alpha (cluster bootstrap intervals with Jeffreys pseudo-counts, texts resampled 
 of ten or more, else paragraphs within each text, no narrower
 than an analytic interval: for precision and recall Wilson's at the effective sample
 size, :mod:`discourse.clustered_ci`); shares, year differences and co-occurrence have
-cluster bootstrap intervals (paragraphs resampled within documents) no narrower than
+cluster bootstrap intervals (blocks of consecutive paragraphs resampled within
+documents: adjacent paragraphs share their frames) no narrower than
 Wilson's interval at the effective sample size (shares, co-occurrence) or Newcombe's
 from those (differences), with Wilson, Newcombe and Fisher for independent sentences
 beside them.

@@ -113,8 +113,9 @@ def resampler(rows: pd.DataFrame, clusters: pd.DataFrame | None = None, *,
     :data:`DOCUMENTS_RESAMPLED_FROM` documents has its documents resampled, each with
     all its paragraphs (its texts stand for texts of their kind, and their agreement
     varies from text to text: the interval is about new texts of the kind); a set of
-    fewer (the study's two texts) has its paragraphs resampled within each document,
-    documents kept (the interval is about these texts). ``paragraph`` alone:
+    fewer (the study's two texts) has blocks of its consecutive paragraphs resampled
+    within each document (:func:`discourse.bootstrap.cluster_bootstrap`), documents
+    kept (the interval is about these texts). ``paragraph`` alone:
     paragraphs resampled; neither: sentences resampled one by one. The label says which.
     ``documents=True`` resamples the documents however few they are (e.g. writing
     sessions pooled, each as a ``doc_id``); ``False`` never.

@@ -1,15 +1,15 @@
 """Co-occurrence of frames: how often two frames share a sentence, with intervals that
 respect the paragraphs.
 
-Of the sentences with frame a, the share that also carry frame b is a ratio of two
-sums over sentences, and sentences of one paragraph are not independent draws; its
-interval is the percentile interval of a **cluster bootstrap**
-(:func:`discourse.bootstrap.cluster_bootstrap`: paragraphs resampled within a year's
-document, whole documents within a year that has several, years kept apart; the
-pooled row sums the years' replicates), widened to contain the estimate and, where
-narrower, Wilson's (1927) score interval at the effective sample size
-(:mod:`discourse.clustered_ci`), which keeps its coverage at 0 and 1, so that no
-interval is a point. Until 2026-12-04 the table had Wilson's interval alone, which
+Of the sentences with frame a, the share that also carry frame b is a ratio of two sums
+over sentences, and sentences of one paragraph are not independent draws; its interval
+is the percentile interval of a **cluster bootstrap**
+(:func:`discourse.bootstrap.cluster_bootstrap`: circular blocks of consecutive
+paragraphs resampled within a year's document, whole documents within a year that has
+several, years kept apart; the pooled row sums the years' replicates), widened to
+contain the estimate and, where narrower, Wilson's (1927) score interval at the
+effective sample size (:mod:`discourse.clustered_ci`), which keeps its coverage at 0
+and 1, so that no interval is a point. Until 2026-12-04 the table had Wilson's interval alone, which
 treats the sentences of a paragraph as independent draws.
 
 References

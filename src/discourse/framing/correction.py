@@ -144,8 +144,8 @@ def coder_accuracy(codes: pd.DataFrame, hand: pd.DataFrame, sentences: pd.DataFr
         The years compared, resolved by :func:`discourse.stats.comparisons` as the
         frame differences are (default: every later year against the earliest).
     n_boot, seed, level
-        The cluster bootstrap of the rates and their differences (paragraphs within
-        documents, years kept apart) and the confidence level.
+        The cluster bootstrap of the rates and their differences (blocks of consecutive
+        paragraphs within documents, years kept apart) and the confidence level.
 
     Returns
     -------

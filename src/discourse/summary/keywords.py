@@ -212,7 +212,7 @@ def keyword_findings(root: Path, n: int = 5):
                f"Cluster bootstrap ({int(boot.n_boot.iloc[0]):,} resamples, seed "
                f"{int(boot.seed.iloc[0])}, "
                + (interval_label(boot.design) if "design" in boot else "paragraphs resampled "
-                  "within each document") + "): "
+                  "within each document; a table without a design column") + "): "
                "share of resamples in which each top term keeps its sign and stays "
                "significant" + (f" at {alpha:g}" if isinstance(alpha, (int, float)) else "")
                + " (G2, unadjusted): " + ", ".join(
