@@ -39,7 +39,7 @@ def framing_findings(root: Path):
                "those (differences): a floor the code sets, because a percentile interval "
                "of a few dozen paragraphs tends to be narrow and shrinks to a point where "
                "resampling has little to vary (a share near 0 or 1, few paragraphs); it "
-               f"widened {widened} of the {len(shares)} share intervals here (the "
+               f"widened {widened or 'none'} of the {len(shares)} share intervals here (the "
                "`interval` column says which). Wilson's and Newcombe's intervals for "
                "independent sentences are kept in the tables as `*_independent`. Endpoints "
                "are given in whole percentage points" + _seed_noise(shares) + "."
@@ -87,7 +87,7 @@ def framing_findings(root: Path):
         built = _developed_on(root, "corpus")
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of {n} sentences of the "
-               f"corpus{_coders(root, 'corpus')} (paragraph-cluster bootstrap CIs with "
+               f"corpus{_coders(root, 'corpus')} ({_resampled(valid)} with "
                "Jeffreys pseudo-counts (0.5 added to each cell of the 2x2 table in every "
                "replicate), widened to contain the estimate and to an analytic interval "
                "where narrower): "
@@ -146,6 +146,15 @@ def _seed_noise(shares) -> str:
             f"points (root mean square) and by up to about {top:.1f} "
             f"(benchmarks/bootstrap_stability.py, {how}), so with another seed a printed "
             "endpoint can differ by " + ("one point" if top < 1 else "a point or more"))
+
+
+def _resampled(valid) -> str:
+    """How the corpus agreement intervals were resampled, from the table's ``interval``
+    column (its design, before "of the 2x2 table"), or the generic words without it."""
+    how = valid["interval"].dropna().astype(str) if "interval" in valid else []
+    if not len(how):
+        return "paragraph-cluster bootstrap CIs"
+    return f"CIs: {how.iloc[0].split(' of the 2x2 table')[0]},"
 
 
 def _lexicon(root: Path) -> str:
