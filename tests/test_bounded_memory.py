@@ -37,9 +37,9 @@ def _tiny(lexicons, options, size):
     """Every memo of ``lexicons`` made small (before first use)."""
     for name in ("chunks", "match_key", "surface"):
         lexicons.memo(name, lambda: Generations(size))
-    match, drop, _, _ = _state(options, load_lexicons())
+    match, drop = _state(options, load_lexicons())[:2]
     lexicons.memo("sentence_terms")[options] = (match, drop, Generations(size),
-                                                Generations(size))
+                                                Generations(size), Generations(size))
     return lexicons
 
 

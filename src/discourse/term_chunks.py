@@ -2,7 +2,8 @@
 
 The first layer of the term analysis (:mod:`discourse.terms`, whose module docstring
 describes the steps): a sentence is split at white space, each distinct chunk is
-tokenised once (:func:`discourse.text.tokenize`, in batches:
+tokenised once (:func:`discourse.text.tokenize`; :func:`discourse.terms.block_terms`
+tokenises the chunks new to its own memos in batches,
 :func:`discourse.batch_tokens.inner_tokens`) and each token gets its
 :func:`match_key`. The look-ups are memoised on the
 :class:`~discourse.lexicons.Lexicons` object (never at module level), each in a
@@ -18,15 +19,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from discourse.batch_tokens import final_stem, inner_tokens
+from discourse.batch_tokens import final_stem
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.text import plain_characters, single_token, tokenize
 from discourse.text import lemma as _lemma
 
 __all__ = ["MEMO_SIZE", "TOKEN_MEMO_SIZE", "CHUNK_MEMO_SIZE", "ACRONYM", "DOTTED",
-           "Generations",
-           "memo", "match_key", "variant_keys", "chunk_tokens", "memoise_chunks", "plain_chunk",
-           "nfc_chunks", "sentence_tokens"]
+           "Generations", "memo", "match_key", "token_keys", "variant_keys", "chunk_tokens",
+           "plain_chunk", "nfc_chunks", "sentence_tokens"]
 
 #: Entries of one generation of a :class:`Generations` memo: the per-options entries
 #: of chunks (:mod:`discourse.terms`), which save most work.
@@ -74,12 +74,13 @@ class Generations(dict):
         self.size = size
         self.old: dict = {}
 
-    def find(self, key):
-        """The entry of ``key`` (``None``: in neither generation)."""
-        value = self.get(key)
-        if value is None:
-            value = self.old.get(key)
-            if value is not None:
+    def find(self, key, missing=None):
+        """The entry of ``key`` (``missing``: in neither generation; pass another
+        object than ``None`` for a memo that holds ``None`` as a value)."""
+        value = self.get(key, missing)
+        if value is missing:
+            value = self.old.get(key, missing)
+            if value is not missing:
                 self.keep(key, value)
         return value
 
@@ -151,44 +152,19 @@ def chunk_tokens(chunk: str, last: bool, lexicons: Lexicons) -> tuple:
             return chunks.keep((chunk, last), chunk_tokens(chunk, False, lexicons))
         if stem is not None:              # "p." ending a sentence: p's tokens and "."
             t, k = chunk_tokens(stem, False, lexicons)
-            return chunks.keep((chunk, last), (t + (".",), k + _keys((".",), lexicons)))
+            return chunks.keep((chunk, last), (t + (".",), k + token_keys((".",), lexicons)))
         if single_token(chunk):           # a word of letters: its own token
             t = [chunk]
         else:
             t = tokenize(" " + chunk) if last else tokenize(" " + chunk + " _")[:-1]
-        hit = chunks.keep((chunk, last), (tuple(t), _keys(t, lexicons)))
+        hit = chunks.keep((chunk, last), (tuple(t), token_keys(t, lexicons)))
     return hit
 
 
-def _keys(tokens, lexicons: Lexicons) -> tuple:    # a chunk memo entry's second half
+def token_keys(tokens, lexicons: Lexicons) -> tuple:
+    """The :func:`match_key` of each of ``tokens``, as a tuple."""
     found = memo(lexicons, "match_key", TOKEN_MEMO_SIZE).get
     return tuple([found(x) or match_key(x, lexicons) for x in tokens])
-
-
-def memoise_chunks(split: list[list[str]], lexicons: Lexicons) -> None:
-    """Memoise chunks of sentences (``split``: the NFC chunks of each sentence that
-    are still to be analysed; the last of a sentence's chunks is ``None`` when that
-    sentence's last chunk is not among them) new to the chunk memo, tokenised in
-    batches; a last chunk ``p.`` as ``p``, other last chunks alone."""
-    chunks_memo = memo(lexicons, "chunks", CHUNK_MEMO_SIZE)
-    find = chunks_memo.find
-    new: dict[str, None] = {}
-    for chunks in split:
-        last = chunks[-1]
-        chunks = [plain_chunk(c) for c in chunks[:-1]]   # the memo's keys are the plain forms
-        if last is not None:
-            last = plain_chunk(last)
-            stem = final_stem(last) if find((last, True)) is None else None
-            if stem:
-                chunks.append(last if DOTTED.match(stem) else stem)
-        for chunk in chunks:
-            if chunk not in new and find((chunk, False)) is None:
-                if single_token(chunk):           # its own token: chunk_tokens memoises it
-                    chunk_tokens(chunk, False, lexicons)
-                else:
-                    new[chunk] = None
-    for chunk, t in zip(new, inner_tokens(list(new))):
-        chunks_memo.keep((chunk, False), (t, _keys(t, lexicons)))
 
 
 def plain_chunk(chunk: str) -> str:

@@ -23,8 +23,12 @@ The steps, in order, each of which one option switches off:
    (:func:`discourse.batch_tokens.final_stem`), as NLTK's tokenizer has it, except an
    abbreviation with inner full stops (``"U.S."``, ``"e.g."``:
    :data:`discourse.term_chunks.DOTTED`), which keeps its tokens inside a sentence so
-   that it is one term wherever it stands. :func:`block_terms` tokenises the
-   new chunks of many sentences in batches (the same tokens, fewer calls);
+   that it is one term wherever it stands. :func:`block_terms` analyses the
+   chunks new to its memos once per block of sentences: the new chunks inside a
+   sentence are tokenised in batches (the same tokens, fewer calls) and a last
+   chunk ``p.`` is the entry of ``p`` and that of ``"."``. Each token's output (step
+   2-8 below) is memoised per options; with ``lowercase``, ``spelling`` and
+   ``lemmatize`` on it is the token's :func:`match_key` (the same three steps);
 2. ``lowercase``;
 3. ``spelling``: American to British spelling from the explicit word list
    ``corpus/lexicons/spelling.csv`` (no blind ``-ize`` regex, which would touch
@@ -56,16 +60,17 @@ rates per 10,000 in :mod:`discourse.keywords` use these terms as tokens.
 from __future__ import annotations
 
 import dataclasses
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import itemgetter, not_
 from types import MappingProxyType
 from typing import Mapping
 
 from discourse.lexicons import Lexicons
-from discourse.term_chunks import (ACRONYM, TOKEN_MEMO_SIZE, Generations, chunk_tokens,
-                                   match_key, memo, memoise_chunks, nfc_chunks,
-                                   plain_chunk, sentence_tokens, variant_keys)
-from discourse.text import is_numeric, is_word, tokenize
+from discourse.batch_tokens import final_stem, inner_tokens
+from discourse.term_chunks import (ACRONYM, DOTTED, TOKEN_MEMO_SIZE, Generations,
+                                   chunk_tokens, match_key, memo, nfc_chunks, plain_chunk,
+                                   sentence_tokens, variant_keys)
+from discourse.text import is_numeric, is_word, single_token, tokenize
 from discourse.text import lemma as _lemma
 
 __all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_tokens",
@@ -73,6 +78,8 @@ __all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_t
 
 #: Fields of a memoised chunk entry (see :func:`_state`).
 _EACH, _KEYS, _STARTS, _OUTPUTS = map(itemgetter, range(4))
+#: Fields of a memoised token's pair (its key, its output or None).
+_KEY, _OUT = map(itemgetter, range(2))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -205,14 +212,17 @@ def _drop_set(options: TermOptions, lexicons: Lexicons) -> frozenset[str]:
     return lexicons.stopwords(exclude=("pronouns",) if options.keep_pronouns else ())
 
 
-def _simple_term(tok: str, options: TermOptions, lexicons: Lexicons,
+def _simple_term(tok: str, key: str, options: TermOptions, lexicons: Lexicons,
                  drop: frozenset[str]) -> str | None:
-    """The output of a token outside any matched expression (``None``: dropped)."""
+    """The output of a token outside any matched expression (``None``: dropped);
+    ``key`` is its :func:`match_key`, which is its surface form when the options
+    lower-case, harmonise the spelling and lemmatise (the same steps, in order)."""
     if not is_word(tok):
         return tok if options.punctuation else None
     if is_numeric(tok):
         return tok if options.numbers else None
-    w = _surface(tok, options, lexicons)
+    w = key if options.lowercase and options.spelling and options.lemmatize \
+        else _surface(tok, options, lexicons)
     if drop and (w.lower() in drop or tok.lower() in drop):
         return None
     return w
@@ -220,89 +230,147 @@ def _simple_term(tok: str, options: TermOptions, lexicons: Lexicons,
 
 def _state(options: TermOptions, lexicons: Lexicons) -> tuple:
     """Per options: (matcher, drop set, {chunk: entry} inside a sentence, {chunk: entry}
-    at its end, both :class:`~discourse.term_chunks.Generations` memos), an entry being
-    (output of each token or None, keys, whether a variant or phrase may start in it,
-    outputs without None)."""
+    at its end, {token: (its key, its output or None)}, all three
+    :class:`~discourse.term_chunks.Generations` memos), an entry being (output of each
+    token or None, keys, whether a variant or phrase may start in it, outputs without
+    None)."""
     states = lexicons.memo("sentence_terms")
     state = states.get(options)
     if state is None:
         state = states[options] = (
             _matcher(options, lexicons) if (options.variants or options.phrases) else {},
-            _drop_set(options, lexicons), Generations(), Generations())
+            _drop_set(options, lexicons), Generations(), Generations(),
+            Generations(TOKEN_MEMO_SIZE))
     return state
 
 
+def _made(t: tuple, options: TermOptions, lexicons: Lexicons, state: tuple) -> tuple:
+    """The entry of a chunk of tokens ``t`` (see :func:`_state`)."""
+    words = state[4]
+    pairs = list(map(words.get, t))
+    if None in pairs:
+        for i, x in enumerate(t):
+            if pairs[i] is None:
+                pair = words.find(x)
+                if pair is None:
+                    key = match_key(x, lexicons)
+                    pair = words.keep(x, (key, _simple_term(x, key, options, lexicons,
+                                                            state[1])))
+                pairs[i] = pair
+    k = tuple(map(_KEY, pairs))
+    each = tuple(map(_OUT, pairs))
+    return (each, k, any(x in state[0] for x in k), each if None not in each
+            else tuple(w for w in each if w is not None))
+
+
 def _entry(chunk: str, last: bool, options: TermOptions, lexicons: Lexicons,
-           match: dict, drop: frozenset[str], table: dict) -> tuple:
-    t, k = chunk_tokens(chunk, last, lexicons)
-    each = tuple(_simple_term(x, options, lexicons, drop) for x in t)
-    return table.keep(chunk, (each, k, any(x in match for x in k), each if None not in each
-                              else tuple(w for w in each if w is not None)))
-
-
-def _missing(chunks: list[str], entries: list, options: TermOptions, lexicons: Lexicons,
-             match: dict, drop: frozenset[str], inner: Generations, final: Generations
-             ) -> list:
-    """``entries`` with the chunks not yet memoised analysed (under the key of their
-    plain form, and of the chunk as found when that differs)."""
-    last = len(chunks) - 1
-    out = []
-    for i, (c, e) in enumerate(zip(chunks, entries)):
-        if e is None:
-            table = final if i == last else inner
-            plain = plain_chunk(c)
-            e = table.find(plain)
-            if e is None:
-                e = _entry(plain, i == last, options, lexicons, match, drop, table)
-            if c is not plain:
-                table.keep(c, e)
-        out.append(e)
-    return out
-
-
-def _entries(chunks: list[str], state: tuple) -> list:
-    """The memoised entry of each chunk under ``state`` (``None``: not yet), read from
-    the young generations in C, then from the old ones."""
-    inner, final = state[2], state[3]
-    entries = list(map(inner.get, chunks))
-    entries[-1] = final.get(chunks[-1])
-    if None in entries:
-        last = len(chunks) - 1
-        for i, e in enumerate(entries):
-            if e is None:
-                entries[i] = (final if i == last else inner).find(chunks[i])
-    return entries
+           state: tuple, table: Generations) -> tuple:
+    return table.keep(chunk, _made(chunk_tokens(chunk, last, lexicons)[0], options,
+                                   lexicons, state))
 
 
 def sentence_terms(text: str, options: TermOptions, lexicons: Lexicons) -> list[str]:
     """The terms of one sentence (see the module docstring), with explicit options and
     word lists; :func:`discourse.preprocess.terms` is the same with keyword options."""
-    state = _state(options, lexicons)
-    chunks = nfc_chunks(text)
-    return _terms(chunks, _entries(chunks, state), state, options, lexicons) \
-        if chunks else []
+    return block_terms([text], options, lexicons)[0]
 
 
 def block_terms(texts: list[str], options: TermOptions, lexicons: Lexicons
                 ) -> list[list[str]]:
-    """:func:`sentence_terms` of each of ``texts``, with the chunks that are new to the
-    memo tokenised first, in batches (fewer calls of NLTK's tokenizer on text that
-    rarely repeats; the terms are the same)."""
+    """:func:`sentence_terms` of each of ``texts``, with the chunks new to the memos
+    analysed once per block: each distinct one looked up once, the new ones tokenised
+    in batches, a sentence's last chunk ``p.`` made from ``p``'s entry (fewer calls of
+    NLTK's tokenizer on text that rarely repeats; the terms are the same)."""
     state = _state(options, lexicons)
+    inner, final = state[2], state[3]
     split = [nfc_chunks(text) for text in texts]
-    entries = [_entries(chunks, state) if chunks else [] for chunks in split]
-    memoise_chunks([[c for c, x in zip(cs[:-1], e) if x is None]
-                    + [cs[-1] if e[-1] is None else None]
-                    for cs, e in zip(split, entries) if None in e], lexicons)
-    return [_terms(c, e, state, options, lexicons) if c else []
-            for c, e in zip(split, entries)]
+    entries = []
+    todo = []
+    for chunks in split:
+        if not chunks:
+            entries.append([])
+            continue
+        e = list(map(inner.get, chunks))
+        e[-1] = final.get(chunks[-1])
+        entries.append(e)
+        if None in e:
+            todo.append((chunks, e))
+    if todo:
+        found = _block_entries(todo, options, lexicons, state)
+        for chunks, e in todo:
+            last = len(chunks) - 1
+            for i in [i for i, x in enumerate(e) if x is None]:
+                e[i] = found[chunks[i], i == last]
+    return [_terms(e, state) if e else [] for e in entries]
 
 
-def _terms(chunks: list[str], entries: list, state: tuple, options: TermOptions,
-           lexicons: Lexicons) -> list[str]:
-    match, drop, inner, final = state
-    if None in entries:
-        entries = _missing(chunks, entries, options, lexicons, match, drop, inner, final)
+def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: tuple
+                   ) -> dict:
+    """``{(chunk, last): entry}`` of the chunks of ``todo`` (pairs of a sentence's
+    chunks and their entries, ``None`` where not in the young generations)."""
+    inner, final = state[2], state[3]
+    want: dict = {}
+    for chunks, e in todo:
+        if e[-1] is None:
+            want[chunks[-1], True] = None
+        e = e[:-1]
+        if None in e:
+            want.update(dict.fromkeys(zip(compress(chunks, map(not_, e)), repeat(False))))
+    found: dict = {}
+    plain_of: dict = {}
+    new: dict = {}                  # plain inner chunk: its tokens (None: to tokenise)
+    finals: dict = {}               # plain final chunk: its inner stem, or None
+    for c, last in want:
+        table = final if last else inner
+        e = table.find(c)
+        if e is None:
+            p = plain_chunk(c)
+            if p is not c:
+                e = table.find(p)
+                if e is not None:
+                    table.keep(c, e)
+        if e is not None:
+            found[c, last] = e
+            continue
+        plain_of[c, last] = p
+        if not last:
+            new[p] = (p,) if single_token(p) else None
+            continue
+        stem = final_stem(p)
+        if stem is not None and DOTTED.match(stem):   # "U.S." ends a sentence: as inside
+            stem = p
+        finals[p] = stem
+        if stem is not None and inner.get(stem) is None:
+            e = inner.find(stem)
+            if e is None:
+                new[stem] = (stem,) if single_token(stem) else None
+    made: dict = {}
+    batch = [p for p, t in new.items() if t is None]
+    for p, t in zip(batch, inner_tokens(batch)):
+        new[p] = t
+    for p, t in new.items():
+        made[p] = inner.keep(p, _made(t, options, lexicons, state))
+    stop = None
+    for p, stem in finals.items():
+        if stem is None:
+            e = _made(chunk_tokens(p, True, lexicons)[0], options, lexicons, state)
+        else:
+            e = made.get(stem) or inner.find(stem) or made.setdefault(stem, _entry(
+                stem, False, options, lexicons, state, inner))
+            if stem is not p:             # p's tokens inside a sentence, then "."
+                if stop is None:
+                    stop = _made((".",), options, lexicons, state)
+                e = (e[0] + stop[0], e[1] + stop[1], e[2] or stop[2], e[3] + stop[3])
+        made[p, True] = final.keep(p, e)
+    for (c, last), p in plain_of.items():
+        e = found[c, last] = made[p, True] if last else made[p]
+        if c is not p:
+            (final if last else inner).keep(c, e)
+    return found
+
+
+def _terms(entries: list, state: tuple) -> list[str]:
+    match, drop = state[0], state[1]
     if not any(map(_STARTS, entries)):        # no variant or phrase can start here
         return list(chain.from_iterable(map(_OUTPUTS, entries)))
     out: list[str] = []

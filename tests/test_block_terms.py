@@ -1,0 +1,110 @@
+"""The term analysis of a block of sentences (:func:`discourse.terms.block_terms`, the
+path of the counts) gives each sentence's terms as the straightforward analysis does:
+NLTK's tokens of the sentence (:func:`discourse.terms.sentence_tokens`, itself checked
+against NLTK in ``tests/test_batch_tokens.py``), each token's surface form, stop words
+and the greedy phrase matching, one token at a time, with no memo shared.
+
+The hard cases are built so that one block meets them together: a chunk inside one
+sentence and at the end of another, its typographic and its plain form, a last chunk
+``p.`` whose ``p`` is new or known, abbreviations with inner stops, one-chunk and empty
+sentences, the letter that joins the tokenizer's batches, and memos so small that
+entries are forgotten within a block.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from conftest import MULTI, study_sentences
+
+from discourse import corpus, terms
+from discourse.lexicons import load_lexicons
+from discourse.term_chunks import Generations
+from discourse.text import is_numeric, is_word
+
+OPTIONS = [terms.TermOptions(), terms.TermOptions(keep_pronouns=True),
+           terms.TermOptions(lowercase=False, punctuation=True, numbers=True,
+                             stopwords=False),
+           terms.TermOptions(lemmatize=False, spelling=False, phrases=False),
+           terms.TermOptions(lowercase=False, variants=False)]
+CHUNKS = ["Member", "States", "member", "states.", "States.", "U.S.", "U.S", "e.g.",
+          "(2020).", "(2020)", "etc..", ".", "cannot", "cannot.", "SCO's", "SCO\u2019s",
+          "SCO\u2019s.", "\u201cSpider", "Web\u201d.", "Web\u201d", "anti\u2011terrorism",
+          "\u01c2", "\u01c2.", "a\u01c2b", "3,800", "3,800.", "Organizations,", "favored.",
+          "RATS", "RATS.", "rats.", "it's", "don't.", "''", "``", "\"", "x_y.", "f(x).",
+          "Shanghai", "Cooperation", "Organization.", "Organisation", "Ph.D.", "U.N.",
+          "WHO.", "?", "!", "--", "...", "trade", "trade.", "trade,", "\u00e9t\u00e9."]
+
+
+def _reference(text, options, lexicons):
+    """The terms of one sentence, one token at a time (see the module docstring)."""
+    match, drop = terms._state(options, lexicons)[:2]
+    toks, keys = terms.sentence_tokens(text, lexicons)
+    simple = []
+    for t in toks:
+        if not is_word(t):
+            simple.append(t if options.punctuation else None)
+        elif is_numeric(t):
+            simple.append(t if options.numbers else None)
+        else:
+            w = terms._surface(t, options, lexicons)
+            simple.append(None if drop and (w.lower() in drop or t.lower() in drop) else w)
+    out, i = [], 0
+    while i < len(keys):
+        found = next(((len(p), term) for p, term in match.get(keys[i]) or ()
+                      if tuple(keys[i:i + len(p)]) == p), None)
+        if found is not None:
+            i += found[0]
+            if " " in found[1] or found[1].lower() not in drop:
+                out.append(found[1])
+            continue
+        if simple[i] is not None:
+            out.append(simple[i])
+        i += 1
+    return out
+
+
+def _hard_cases(n: int = 600) -> list[str]:
+    rng = random.Random(15)
+    out = ["", "   ", "trade.", "U.S.", "\u201cSpider", ".", "\u01c2."]
+    for _ in range(n):
+        out.append(" ".join(rng.choice(CHUNKS) for _ in range(rng.randint(1, 9))))
+    out += [t.replace(" ", "\u00a0 ") for t in out[:60]]
+    return out
+
+
+def _tiny(options, size):
+    lexicons = load_lexicons()
+    for name in ("chunks", "match_key", "surface"):
+        lexicons.memo(name, Generations, size)
+    match, drop = terms._state(options, load_lexicons())[:2]
+    lexicons.memo("sentence_terms")[options] = (match, drop, *(Generations(size)
+                                                               for _ in range(3)))
+    return lexicons
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=range(len(OPTIONS)))
+def test_block_terms_of_hard_cases_are_the_straightforward_terms(options):
+    texts, plain = _hard_cases(), load_lexicons()
+    want = [_reference(t, options, plain) for t in texts]
+    assert any(want) and not all(want)
+    for lexicons, block in [(load_lexicons(), len(texts)), (load_lexicons(), 7),
+                            (_tiny(options, 1), 50), (_tiny(options, 5), 13)]:
+        for _ in range(2):            # a fresh memo, then a warm one
+            got = [x for b in range(0, len(texts), block)
+                   for x in terms.block_terms(texts[b:b + block], options, lexicons)]
+            assert got == want
+        assert [terms.sentence_terms(t, options, lexicons) for t in texts] == want
+
+
+def test_block_terms_of_the_corpus_are_the_straightforward_terms():
+    texts = list(study_sentences()["text"]) + list(
+        corpus.segment(corpus.load_docs(MULTI))["text"])
+    for options in OPTIONS[:3]:
+        plain = load_lexicons()
+        want = [_reference(t, options, plain) for t in texts]
+        lexicons = _tiny(options, 64)
+        got = [x for b in range(0, len(texts), 100)
+               for x in terms.block_terms(texts[b:b + 100], options, lexicons)]
+        assert got == want
