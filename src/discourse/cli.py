@@ -12,7 +12,6 @@ exit status 2; nothing is written when the input is bad. An output's folder must
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 import warnings
@@ -95,15 +94,11 @@ def _add_keyness(sub) -> None:
 
 
 def _run_keyness(args) -> int:
-    # long-lived objects (modules, word lists, memos) and almost no reference cycles:
-    # the cyclic collector's passes over them (0.3-0.5 s a run) are paused meanwhile
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # the cyclic collector paused, NLTK's tokenizers without nltk/__init__ (lean_start)
+    from discourse.lean_start import counting_session
+
+    with counting_session():
         return _keyness(args)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _stream_counts(args, *, level: str, check=None):
