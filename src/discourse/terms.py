@@ -60,7 +60,7 @@ rates per 10,000 in :mod:`discourse.keywords` use these terms as tokens.
 from __future__ import annotations
 
 import dataclasses
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from operator import itemgetter, not_
 from types import MappingProxyType
 from typing import Mapping
@@ -282,67 +282,75 @@ def block_terms(texts: list[str], options: TermOptions, lexicons: Lexicons
     in batches, a sentence's last chunk ``p.`` made from ``p``'s entry (fewer calls of
     NLTK's tokenizer on text that rarely repeats; the terms are the same)."""
     state = _state(options, lexicons)
-    inner, final = state[2], state[3]
-    split = [nfc_chunks(text) for text in texts]
+    inner, final = state[2].get, state[3].get
     entries = []
     todo = []
-    for chunks in split:
-        if not chunks:
-            entries.append([])
-            continue
-        e = list(map(inner.get, chunks))
-        e[-1] = final.get(chunks[-1])
-        entries.append(e)
-        if None in e:
-            todo.append((chunks, e))
+    for text in texts:
+        chunks = text.split() if text.isascii() else nfc_chunks(text)
+        if chunks:
+            e = list(map(inner, chunks))
+            e[-1] = final(chunks[-1])
+            if None in e:
+                todo.append((chunks, e))
+            entries.append(e)
+        else:
+            entries.append(chunks)
     if todo:
-        found = _block_entries(todo, options, lexicons, state)
+        found, found_last = _block_entries(todo, options, lexicons, state)
         for chunks, e in todo:
-            last = len(chunks) - 1
-            for i in [i for i, x in enumerate(e) if x is None]:
-                e[i] = found[chunks[i], i == last]
-    return [_terms(e, state) if e else [] for e in entries]
+            if e[-1] is None:
+                e[-1] = found_last[chunks[-1]]
+            for i in compress(range(len(e)), map(not_, e)):
+                e[i] = found[chunks[i]]
+    out = []
+    for e in entries:
+        if any(map(_STARTS, e)):            # a variant or phrase may start here
+            out.append(_terms(e, state))
+        else:
+            out.append(list(chain.from_iterable(map(_OUTPUTS, e))))
+    return out
 
 
 def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: tuple
-                   ) -> dict:
-    """``{(chunk, last): entry}`` of the chunks of ``todo`` (pairs of a sentence's
-    chunks and their entries, ``None`` where not in the young generations)."""
+                   ) -> tuple[dict, dict]:
+    """``({chunk: entry} inside a sentence, {chunk: entry} at its end)`` of the chunks
+    of ``todo`` (pairs of a sentence's chunks and their entries, ``None`` where not in
+    the young generations)."""
     inner, final = state[2], state[3]
     want: dict = {}
+    want_last: dict = {}
     for chunks, e in todo:
         if e[-1] is None:
-            want[chunks[-1], True] = None
+            want_last[chunks[-1]] = None
         e = e[:-1]
         if None in e:
-            want.update(dict.fromkeys(zip(compress(chunks, map(not_, e)), repeat(False))))
-    found: dict = {}
-    plain_of: dict = {}
+            want.update(dict.fromkeys(compress(chunks, map(not_, e))))
+    found: tuple[dict, dict] = ({}, {})
+    plain_of: dict = {}             # (chunk, last): its plain form, to be made
     new: dict = {}                  # plain inner chunk: its tokens (None: to tokenise)
     finals: dict = {}               # plain final chunk: its inner stem, or None
-    for c, last in want:
+    for last, chunks in enumerate((want, want_last)):
         table = final if last else inner
-        e = table.find(c)
-        if e is None:
-            p = plain_chunk(c)
-            if p is not c:
-                e = table.find(p)
-                if e is not None:
-                    table.keep(c, e)
-        if e is not None:
-            found[c, last] = e
-            continue
-        plain_of[c, last] = p
-        if not last:
-            new[p] = (p,) if single_token(p) else None
-            continue
-        stem = final_stem(p)
-        if stem is not None and DOTTED.match(stem):   # "U.S." ends a sentence: as inside
-            stem = p
-        finals[p] = stem
-        if stem is not None and inner.get(stem) is None:
-            e = inner.find(stem)
+        for c in chunks:
+            e = table.find(c)
             if e is None:
+                p = c if c.isascii() else plain_chunk(c)
+                if p is not c:
+                    e = table.find(p)
+                    if e is not None:
+                        table.keep(c, e)
+            if e is not None:
+                found[last][c] = e
+                continue
+            plain_of[c, last] = p
+            if not last:
+                new[p] = (p,) if single_token(p) else None
+                continue
+            stem = final_stem(p)
+            if stem is not None and DOTTED.match(stem):   # "U.S." ends a sentence: as inside
+                stem = p
+            finals[p] = stem
+            if stem is not None and inner.get(stem) is None and inner.find(stem) is None:
                 new[stem] = (stem,) if single_token(stem) else None
     made: dict = {}
     batch = [p for p, t in new.items() if t is None]
@@ -363,16 +371,16 @@ def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: 
                 e = (e[0] + stop[0], e[1] + stop[1], e[2] or stop[2], e[3] + stop[3])
         made[p, True] = final.keep(p, e)
     for (c, last), p in plain_of.items():
-        e = found[c, last] = made[p, True] if last else made[p]
+        e = found[last][c] = made[p, True] if last else made[p]
         if c is not p:
             (final if last else inner).keep(c, e)
     return found
 
 
 def _terms(entries: list, state: tuple) -> list[str]:
+    """The terms of a sentence from its chunks' entries, in which a variant or phrase
+    may start: the greedy matching, longest first, left to right."""
     match, drop = state[0], state[1]
-    if not any(map(_STARTS, entries)):        # no variant or phrase can start here
-        return list(chain.from_iterable(map(_OUTPUTS, entries)))
     out: list[str] = []
     simple = list(chain.from_iterable(map(_EACH, entries)))
     keys = list(chain.from_iterable(map(_KEYS, entries)))
