@@ -125,6 +125,27 @@ def test_counts_record_their_provenance(multi_sentences, lexicons):
     assert np.isclose(freq.groupby("year")["per10k"].sum(), 1e4).all()
 
 
+def test_paragraph_keys_are_compared_as_integers_whatever_their_type(lexicons):
+    """A sentence whose doc_id, year and paragraph are those of the sentence before (as
+    given) skips the integer conversion; fields that differ only in type are still one
+    paragraph, and a paragraph met again after another is still an error."""
+    texts = ["Trade grew.", "Trade fell.", "Trade rose.", "Terrorism.", "Trade grew again."]
+    clean = pd.DataFrame({"doc_id": "d", "year": 2021, "paragraph": [1, 1, 1, 2, 2],
+                          "text": texts})
+    mixed = [(i, "d", y, None, p, i, "body", t) for i, (y, p, t) in enumerate(zip(
+        [2021, "2021", 2021.0, np.int64(2021), 2021.4], [1, np.int64(1), "1", 2, 2.0],
+        texts))]
+    for level in C.LEVELS:
+        want = C.count_terms(clean, level=level, lexicons=lexicons)
+        got = C.count_terms(iter(mixed), level=level, lexicons=lexicons)
+        assert list(got.terms) == list(want.terms)
+        assert (got.matrix != want.matrix).nnz == 0 and (got.presence != want.presence).nnz == 0
+        assert got.n_paragraphs.tolist() == want.n_paragraphs.tolist()
+        with pytest.raises(ValueError, match="sentence 4 of the sentences table"):
+            C.count_terms(iter(mixed[:2] + [mixed[3], mixed[2]]), level=level,
+                          lexicons=lexicons)
+
+
 def test_a_paragraph_whose_sentences_are_not_adjacent_is_an_error(lexicons):
     """Counting per paragraph reads consecutive rows: a table sorted by another column
     split paragraphs in two and gave text-dispersion keyness wrong paragraph counts (a

@@ -225,12 +225,16 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
             group_presence[g].update(set(found))
             group_paragraphs[g] += 1
 
-    rows, seen, n = iter(rows), set(), 0
+    rows, seen, n, raw = iter(rows), set(), 0, None
     while block := list(islice(rows, _BLOCK)):
         texts = [str(row[3]) for row in block]
-        for (doc, year, par, _), got in zip(block, block_terms(texts, opts, lexicons)):
-            key = (doc, int(year), int(par))
+        for row, got in zip(block, block_terms(texts, opts, lexicons)):
             n += 1
+            if row[:3] == raw:          # as given, the paragraph of the sentence before
+                found += got
+                continue
+            raw = row[:3]
+            key = (raw[0], int(raw[1]), int(raw[2]))
             if key != current:
                 flush()
                 if key in seen:         # a paragraph's counts would be split in two

@@ -60,8 +60,8 @@ rates per 10,000 in :mod:`discourse.keywords` use these terms as tokens.
 from __future__ import annotations
 
 import dataclasses
-from itertools import chain, compress
-from operator import itemgetter, not_
+from itertools import chain, compress, repeat
+from operator import is_not, itemgetter, not_
 from types import MappingProxyType
 from typing import Mapping
 
@@ -259,8 +259,8 @@ def _made(t: tuple, options: TermOptions, lexicons: Lexicons, state: tuple) -> t
                 pairs[i] = pair
     k = tuple(map(_KEY, pairs))
     each = tuple(map(_OUT, pairs))
-    return (each, k, any(x in state[0] for x in k), each if None not in each
-            else tuple(w for w in each if w is not None))
+    return (each, k, not state[0].keys().isdisjoint(k), each if None not in each
+            else tuple(compress(each, map(is_not, repeat(None), each))))
 
 
 def _entry(chunk: str, last: bool, options: TermOptions, lexicons: Lexicons,
