@@ -50,7 +50,7 @@ def _nltk_punkt():
 
     from discourse.sentence_split import _punkt
 
-    return PunktSentenceTokenizer(_punkt()._params)
+    return PunktSentenceTokenizer(_punkt().params)
 
 
 def test_no_wrapped_pattern_is_left():
@@ -110,11 +110,11 @@ def test_sentence_spans_equal_nltks_on_every_paragraph(memo_size):
     assert len(ours._breaks) <= memo_size
 
 
-def test_the_package_splits_with_the_plain_punkt():
-    from discourse.nltk_plain import PunktSentences
+def test_the_package_splits_with_the_direct_punkt():
+    from discourse.punkt_direct import DirectPunkt
     from discourse.sentence_split import _merge_breaks, _punkt, sentence_spans
 
-    assert isinstance(_punkt(), PunktSentences)
+    assert isinstance(_punkt(), DirectPunkt)
     theirs = _nltk_punkt()
     for p in _paragraphs():
         # sentence_spans's merging rule, applied to NLTK's own spans

@@ -16,6 +16,9 @@ of that short string and the fixed parameters only. Contexts are pairs of words,
 recur in any text ("2020. The", "said. He"); at most ``memo_size`` are kept (the memo
 is cleared when full), so memory stays bounded whatever the corpus.
 
+The package's sentences come from :class:`discourse.punkt_direct.DirectPunkt`, which makes
+Punkt's decisions without the token pipeline (with the patterns of :func:`punkt_parts`);
+:class:`PunktSentences` stays as the reference it is tested against beside NLTK's own.
 Everything else is NLTK's code, unchanged (the classes only swap the patterns and add
 the memo); ``tests/test_nltk_plain.py`` checks that the tokens and sentence spans equal
 NLTK's on every sentence and paragraph of the corpus and on constructed strings.
@@ -23,7 +26,7 @@ NLTK's on every sentence and paragraph of the corpus and on constructed strings.
 
 from __future__ import annotations
 
-__all__ = ["plain"]
+__all__ = ["plain", "punkt_parts"]
 #: Classes defined on first use (module ``__getattr__``), NLTK being imported then.
 _LAZY = ("PlainWordTokenizer", "PlainPunktVars", "PlainPunktToken", "PunktSentences")
 _CLASSES: dict = {}
@@ -33,6 +36,37 @@ def plain(pattern):
     """The compiled ``regex`` pattern inside an ``nltk.redos.TimedPattern`` (any other
     object unchanged)."""
     return getattr(pattern, "_rx", pattern)
+
+
+def punkt_parts() -> dict:
+    """What Punkt's decisions are made of, for :mod:`discourse.punkt_direct`: NLTK's own
+    compiled patterns (without the wrapper) and constants, read from NLTK here.
+
+    Returns
+    -------
+    dict
+        ``candidates`` (the pattern of candidate ends), ``words`` (Punkt's word
+        tokenizer), ``realignment``, ``numeric``, ``initial`` and ``ellipsis`` (compiled
+        patterns); ``sent_end_chars`` and ``punctuation`` (tuples of characters);
+        ``ortho_lc``, ``ortho_uc``, ``ortho_mid_uc`` and ``ortho_beg_lc`` (the
+        orthographic-context flags, ints).
+    """
+    import nltk.tokenize.punkt as punkt
+
+    if not _CLASSES:
+        _CLASSES.update(_build())
+    lang_vars, token = _CLASSES["PlainPunktVars"](), _CLASSES["PlainPunktToken"]
+    return {
+        "candidates": lang_vars.period_context_re(),
+        "words": plain(lang_vars._word_tokenizer_re()),
+        "realignment": lang_vars.re_boundary_realignment,
+        "numeric": token._RE_NUMERIC, "initial": token._RE_INITIAL,
+        "ellipsis": token._RE_ELLIPSIS,
+        "sent_end_chars": tuple(lang_vars.sent_end_chars),
+        "punctuation": tuple(punkt.PunktSentenceTokenizer.PUNCTUATION),
+        **{name: getattr(punkt, "_" + name.upper()) for name in
+           ("ortho_lc", "ortho_uc", "ortho_mid_uc", "ortho_beg_lc")},
+    }
 
 
 def _plain_pairs(pairs):

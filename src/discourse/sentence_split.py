@@ -75,7 +75,7 @@ def _continues_name(piece: str) -> bool:
 def _punkt():
     from nltk.tokenize.punkt import PunktParameters
 
-    from discourse.nltk_plain import PunktSentences
+    from discourse.punkt_direct import DirectPunkt
 
     params = PunktParameters()
     params.abbrev_types = set(_ENGLISH.ABBREV_TYPES) | set(EXTRA_ABBREVIATIONS)
@@ -83,7 +83,7 @@ def _punkt():
     params.sent_starters = set(_ENGLISH.SENT_STARTERS)
     for word, flags in _ENGLISH.ORTHO_CONTEXT.items():
         params.ortho_context[word] = flags
-    return PunktSentences(params)
+    return DirectPunkt(params)
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -114,13 +114,13 @@ def _punkt_spans(paragraph: str):
     """Punkt's spans, with each ellipsis character read as Punkt reads "..." (which it
     knows as an ellipsis; it does not know the character as an end at all)."""
     if _ELLIPSIS not in paragraph:
-        return _punkt().span_tokenize(paragraph)
+        return _punkt().spans(paragraph)
     # an offset of the text with "..." is larger by 2 for each ellipsis ending before it
     at = [i for i, ch in enumerate(paragraph) if ch == _ELLIPSIS]
     ends = [i + 2 * k + 3 for k, i in enumerate(at)]
     text = paragraph.replace(_ELLIPSIS, "...")
     return [(a - 2 * bisect.bisect_right(ends, a), b - 2 * bisect.bisect_right(ends, b))
-            for a, b in _punkt().span_tokenize(text)]
+            for a, b in _punkt().spans(text)]
 
 
 def _split_missed(paragraph: str, spans) -> list[tuple[int, int]]:
