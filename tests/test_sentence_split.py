@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import random
 
 import pytest
 
@@ -91,3 +92,49 @@ def test_an_ellipsis_ends_a_sentence_where_three_stops_do():
     assert split_sentences("Growth was 5 per cent\u2026 The outlook is good.") == [
         "Growth was 5 per cent\u2026", "The outlook is good."]
     assert split_sentences("It grew\u2026 and grew.") == ["It grew\u2026 and grew."]
+
+
+def _rules_as_first_written(paragraph, spans):
+    """:func:`sentence_spans`'s merging and splitting as first written (every boundary
+    tested with the patterns, no shortcut), applied to Punkt's spans."""
+    from discourse.sentence_split import _INITIALISM_END, _MISSED_END, _continues_name
+
+    merged = []
+    for start, end in spans:
+        if merged and ("\u00a0" in paragraph[merged[-1][1]:start]
+                       or paragraph[start].islower()
+                       or (_INITIALISM_END.search(paragraph, merged[-1][0], merged[-1][1])
+                           and _continues_name(paragraph[start:end]))):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    out = []
+    for start, end in merged:
+        while (m := _MISSED_END.match(paragraph, start, end)) is not None:
+            out.append((start, m.start(1)))
+            start = m.end(1)
+        out.append((start, end))
+    return out
+
+
+@pytest.mark.parametrize(("n", "seed"), [
+    (3000, 11), pytest.param(100_000, 12, marks=pytest.mark.slow)])
+def test_the_rules_with_their_shortcuts_equal_the_rules_as_first_written(n, seed):
+    # the shortcuts (no "No." in the paragraph; no initialism possible at a piece's
+    # end) change no sentence: NLTK's own spans through the rules as first written
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from test_punkt_direct import _texts, random_texts
+
+    from discourse.sentence_split import _punkt
+
+    nltk = PunktSentenceTokenizer(_punkt().params)
+    initialisms = ["U.N.", "E.U.", "U.S.A.", "A.B.", "No.", "no.", "E.U.\n", "X.Y.Z."]
+    rng = random.Random(seed)
+    texts = _texts() + random_texts(n, seed) + [
+        " ".join(rng.choice(initialisms + ["Ambassador", "The", "We", "5", "\u201cIt",
+                                           "I", "A", "Programme.", "it."])
+                 for _ in range(rng.randint(2, 9))) for _ in range(n)]
+    for para in texts:
+        if "\u2026" not in para:
+            assert sentence_spans(para) == _rules_as_first_written(
+                para, list(nltk.span_tokenize(para))), para

@@ -125,6 +125,8 @@ def _punkt_spans(paragraph: str):
 
 def _split_missed(paragraph: str, spans) -> list[tuple[int, int]]:
     """``spans`` with a boundary added at each end :data:`_MISSED_END` finds in one."""
+    if "No." not in paragraph:                  # the pattern's first three characters
+        return spans
     out = []
     for start, end in spans:
         while (m := _MISSED_END.match(paragraph, start, end)) is not None:
@@ -134,18 +136,28 @@ def _split_missed(paragraph: str, spans) -> list[tuple[int, int]]:
     return out
 
 
+def _may_end_initialism(tail: str) -> bool:
+    """False where :data:`_INITIALISM_END` cannot match a piece ending in ``tail`` (its
+    last four characters or fewer): a match ends in "X.Y." at the piece's end or before
+    a line break that ends it."""
+    return tail[-1:] == "\n" or (tail[-1:] == "." and tail[-3:-2] == ".")
+
+
 def _merge_breaks(paragraph: str, spans) -> list[tuple[int, int]]:
     """Punkt's ``spans`` with the boundaries :func:`sentence_spans` drops merged away."""
-    merged: list[list[int]] = []
+    merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and ("\u00a0" in paragraph[merged[-1][1]:start]
-                       or paragraph[start].islower()
-                       or (_INITIALISM_END.search(paragraph, merged[-1][0], merged[-1][1])
-                           and _continues_name(paragraph[start:end]))):
-            merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
+        if merged:
+            first, last = merged[-1]
+            if ("\u00a0" in paragraph[last:start]
+                    or paragraph[start].islower()
+                    or (_may_end_initialism(paragraph[max(first, last - 4):last])
+                        and _INITIALISM_END.search(paragraph, first, last)
+                        and _continues_name(paragraph[start:end]))):
+                merged[-1] = (first, end)
+                continue
+        merged.append((start, end))
+    return merged
 
 
 def split_sentences(paragraph: str) -> list[str]:
