@@ -36,7 +36,9 @@ HARD = [
     "No. 5. No. The. no. 5. NO. THE. The. THE. Z. Y. X.",
     "!!! ??? ... . ? ! .. .? ?. !. .!",
     "x.\n\n\ny. z.\n \nw.", "a.\n\x1c", "Hi.\n\x1c The", "a. b.\n\x1c\nc",
-    "\n.\n.\n. X. y", "1. 2. 3. 4.", "a.\x1cb. c.\x1c D.", "End of text.",
+    "\n.\n.\n. X. y", "x. . . .", "a. b. . . c", "U.S. . . . The", "No. . .. . The",
+    "1. 2. 3. 4.", "Word. . . .", "word. . . The", "Word. \n", "word. \t", "Word. \u2028",
+    "word. \x85", "word? \n", "Word! . . .", "a.\x1cb. c.\x1c D.", "End of text.",
 ]
 
 
@@ -147,7 +149,7 @@ def test_decisions_equal_nltks(n, seed):
     from discourse.punkt_direct import DirectPunkt
 
     theirs, ours = _nltk(), DirectPunkt(_params(), memo_size=1)
-    texts = random_texts(n, seed) + _texts()[::5]
+    texts = random_texts(n, seed) + _texts()[::5] + HARD
     contexts = [c for t in texts for _, c in theirs._match_potential_end_contexts(t)]
     decided = [ours.breaks(c) for c in contexts + texts]
     assert decided == [theirs.text_contains_sentbreak(c) for c in contexts + texts]
@@ -184,3 +186,28 @@ def test_a_text_without_a_candidate_end():
     for text in ["", " ", "\n", "No end", "One end.", "One end. ", "Why?", "Why? ",
                  "a.b", "3.5 per cent", "End!\u00a0", "\u2026"]:
         assert ours.spans(text) == list(_nltk().span_tokenize(text)), text
+
+
+def test_spans_equal_nltks_with_other_parameters():
+    # parameters of another training: collocations whose first word is a plain word,
+    # abbreviations, sentence starters and every orthographic context on a few words
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from discourse.punkt_direct import DirectPunkt
+
+    rng = random.Random(3)
+    words = ["foo", "bar", "baz", "qux", "amen", "zed", "s", "bach", "x-y", "y", "it"]
+    params = PunktParameters()
+    params.abbrev_types = {"amen", "y", "zed"}
+    params.collocations = {("foo", "bar"), ("baz", "qux"), ("s", "bach"), ("amen", "it"),
+                           ("##number##", "bar")}
+    params.sent_starters = {"bar", "it", "qux"}
+    for word in words:
+        params.ortho_context[word] = rng.randrange(128)
+    pieces = [w + end for w in words + [w.capitalize() for w in words] + ["5", "1,5"]
+              for end in ("", ".", "?")] + ["...", "(", ")", "\"", ".", "!"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+             for _ in range(3000)]
+    theirs, ours = PunktSentenceTokenizer(params), DirectPunkt(params, memo_size=1)
+    for text in texts:
+        assert ours.spans(text) == list(theirs.span_tokenize(text)), text

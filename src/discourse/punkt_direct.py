@@ -68,6 +68,9 @@ class DirectPunkt:
         self._starters = params.sent_starters
         self._ortho = params.ortho_context.get
         self._other_space = re.compile("[" + _OTHER_SPACE + "]").search
+        # a word before "." that may be no break: an abbreviation or a collocation's first
+        self._plain_stops = frozenset(params.abbrev_types) | frozenset(
+            first for first, _ in params.collocations)
         self._memo: dict[str, bool] = {}
         self._memo_size = memo_size
 
@@ -145,6 +148,14 @@ class DirectPunkt:
         return found
 
     def _decide(self, context: str) -> bool:
+        cut = context.find(" ")
+        if cut > 1 and context[cut - 1] in self._ends:
+            # "word. Next", "word? Next": one word of letters before the mark
+            word, right = context[:cut - 1], context[cut + 1:]
+            if (word.isalpha() and right and " " not in right and right.isprintable()
+                    and (context[cut - 1] != "." or len(word) > 1
+                         and word.lower() not in self._plain_stops)):
+                return True
         if "\n" in context:
             toks = [t for line in context.split("\n") if line.strip()
                     for t in self._words(line)]
@@ -165,7 +176,7 @@ class DirectPunkt:
         """``(end, next start)`` of each candidate end that is a break, in order (NLTK's
         ``_match_potential_end_contexts`` and ``_slices_from_text``)."""
         found = []
-        breaks = self.breaks
+        memo, decide = self._memo, self.breaks
         # ASCII white space other than the space is not printable
         other = not text.isprintable() and self._other_space(text) is not None
         prev, prev_start, prev_stop = None, 0, 0
@@ -177,15 +188,17 @@ class DirectPunkt:
                 space = text.rfind(" ", prev_stop, at)
             start = space + 1 if space > prev_stop else prev_start
             if prev is not None and prev_stop <= start:
-                regs = prev.regs               # the match, after_tok, next_tok
-                if breaks(text[prev_start:regs[1][1]]):
-                    found.append(regs)
+                (_, stop), (_, context_end), (next_start, _) = prev.regs
+                context = text[prev_start:context_end]     # word, mark, after_tok
+                brk = memo.get(context)
+                if brk or brk is None and decide(context):
+                    found.append((stop, next_start if next_start >= 0 else stop))
             prev, prev_start, prev_stop = m, start, at
         if prev is not None:
-            regs = prev.regs
-            if breaks(text[prev_start:regs[1][1]]):
-                found.append(regs)
-        return [(r[0][1], r[2][0] if r[2][0] >= 0 else r[0][1]) for r in found]
+            (_, stop), (_, context_end), (next_start, _) = prev.regs
+            if decide(text[prev_start:context_end]):
+                found.append((stop, next_start if next_start >= 0 else stop))
+        return found
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` of each sentence of ``text``: equal to
