@@ -43,10 +43,13 @@ class DirectPunkt:
         The trained parameters (only read: an unseen word's orthographic context is 0,
         and no entry is added for it).
     memo_size : int
-        Most contexts whose decision is kept; the memo is cleared when it is full.
+        Most contexts whose decision is kept; the memo is cleared when it is full. A
+        new context costs about 2 us (most are "word. Next"), so a small memo is
+        enough: on 10 million words of prose 4,096 entries take 1.77 s of CPU for all
+        spans, 65,536 (7 MB) 1.73 s, none 1.79 s.
     """
 
-    def __init__(self, params, memo_size: int = 1 << 16):
+    def __init__(self, params, memo_size: int = 1 << 12):
         from discourse.nltk_plain import punkt_parts
 
         parts = punkt_parts()
