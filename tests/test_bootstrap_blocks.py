@@ -148,3 +148,32 @@ def test_without_paragraphs_rows_stay_independent_unless_blocked():
     np.testing.assert_array_equal(blocked.counts(), _by_hand(1, 50, [(8, 2)]))
     with pytest.raises(ValueError, match="block=0"):
         bootstrap.cluster_bootstrap(t, block=0)
+
+
+def test_the_order_is_decided_per_document_and_a_missing_label_is_an_error():
+    # document a numbered (as strings), document b not: a keeps 1, 2, 3, 10 in its order
+    t = pd.DataFrame({"year": [1] * 4 + [2] * 2, "doc_id": ["a"] * 4 + ["b"] * 2,
+                      "paragraph": ["1", "10", "2", "3", "intro", "body"]})
+    boot = bootstrap.cluster_bootstrap(t, n_boot=5, seed=1)
+    assert boot.clusters.paragraph.tolist() == ["1", "2", "3", "10", "intro", "body"]
+    assert blocks.text_order(["a"] * 3, ["d.p010", "d.p002", "d.p010"]).tolist() == \
+        [10.0, 2.0, 10.0]
+    with pytest.raises(ValueError, match="1 row.s. have no paragraph label"):
+        bootstrap.cluster_bootstrap(t.assign(paragraph=[1, 2, None, 3, 4, 5]), n_boot=5)
+
+
+def test_only_a_run_of_consecutive_paragraphs_is_drawn_in_blocks():
+    """A sample of a text's paragraphs (gaps between them) or passages without a
+    document are not consecutive text: drawn independently unless a block is asked for."""
+    run = pd.DataFrame({"year": 1, "doc_id": "a", "paragraph": range(2, 30)})
+    sample = run[run.paragraph % 3 != 0]
+    assert bootstrap.cluster_bootstrap(run, n_boot=5).block_lengths() == (3,)
+    assert bootstrap.cluster_bootstrap(sample, n_boot=5).block_lengths() == (1,)
+    assert bootstrap.cluster_bootstrap(sample, n_boot=5).design == \
+        "paragraphs resampled within documents, independently"
+    assert bootstrap.cluster_bootstrap(sample, n_boot=5, block=2).block_lengths() == (2,)
+    passages = pd.DataFrame({"year": 1, "paragraph": [f"h{i:02d}" for i in range(27)]})
+    loose = bootstrap.cluster_bootstrap(passages, n_boot=5, document=None)
+    assert loose.block_lengths() == (1,)
+    labelled = run.assign(paragraph="a.p" + run.paragraph.astype(str).str.zfill(3))
+    assert bootstrap.cluster_bootstrap(labelled, n_boot=5).block_lengths() == (3,)

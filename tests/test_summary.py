@@ -602,10 +602,10 @@ def test_the_seed_noise_of_intervals_follows_their_number_of_replicates():
     from discourse.summary.framing import _seed_noise
 
     assert _seed_noise(pd.DataFrame({"n_boot": [20000]})).startswith(
-        ": with 20,000 replicates an endpoint moves between seeds by about 0.2 points")
-    text = _seed_noise(pd.DataFrame({"n_boot": [2000]}))   # 0.21 x sqrt(10) = 0.66
+        ": with 20,000 replicates an endpoint moves between seeds by about 0.3 points")
+    text = _seed_noise(pd.DataFrame({"n_boot": [2000]}))   # 0.28 x sqrt(10) = 0.89
     assert text.startswith(": with 2,000 replicates an endpoint moves between seeds by "
-                           "about 0.7 points") and text.endswith("a point or more")
+                           "about 0.9 points") and text.endswith("a point or more")
     for bad in ({"n_boot": [0]}, {"n_boot": [float("nan")]}, {"share": [0.5]}):
         assert _seed_noise(pd.DataFrame(bad)) == ""
 

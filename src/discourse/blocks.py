@@ -53,7 +53,7 @@ import pandas as pd
 from discourse.checks import check_positive_int
 
 __all__ = ["BLOCK", "block_length", "block_counts", "block_bootstrap", "draw_within",
-           "text_order"]
+           "text_order", "consecutive"]
 
 #: Replicates generated at a time (fixed: the draws depend only on seed and n_boot);
 #: :mod:`discourse.bootstrap` re-exports it.
@@ -219,22 +219,71 @@ def draw_within(rng: np.random.Generator, size: int, n: int,
 def text_order(documents, units) -> np.ndarray:
     """The position of each row's unit (paragraph) in its document's text.
 
-    Where every unit label is a number (integers, or strings such as ``"10"``), the
-    position is that number, so paragraph 2 comes before paragraph 10 (a sort of the
-    labels as strings would put ``"10"`` first). Otherwise it is the order in which the
-    ``(document, unit)`` pairs first appear in the rows, which must then be in text order.
+    Decided document by document: where every unit label of a document is a number or
+    ends in one (integers, strings such as ``"10"`` or ``"doc.p010"``), the position is
+    that number, so paragraph 2 comes before paragraph 10 (a sort of the labels as
+    strings would put ``"10"`` first); otherwise it is the order in which the
+    document's units first appear in the rows, which must then be in text order
+    (:func:`consecutive` then says no run).
+
+    Raises
+    ------
+    ValueError
+        If a unit label is missing (None or NaN): its place in the text is unknown.
 
     Examples
     --------
     >>> text_order(["a"] * 3, ["10", "2", "2"]).tolist()
     [10.0, 2.0, 2.0]
-    >>> text_order(["a"] * 4, ["p10", "p2", "p10", "p3"]).tolist()
-    [0.0, 1.0, 0.0, 2.0]
+    >>> text_order(["a"] * 4 + ["b"], ["p10", "p2", "p10", "p3", "7"]).tolist()
+    [10.0, 2.0, 10.0, 3.0, 7.0]
+    >>> text_order(["a"] * 3, ["intro", "body", "intro"]).tolist()
+    [0.0, 1.0, 0.0]
     """
-    units = pd.Series(np.asarray(units, dtype=object))
-    number = pd.to_numeric(units, errors="coerce")
-    if number.notna().all():
-        return number.to_numpy(dtype=float)
-    pairs = pd.Series(np.asarray(documents).astype(str), dtype=object) + "\x1f" + \
-        units.astype(str)
-    return pd.factorize(pairs)[0].astype(float)
+    docs, number = _labels(documents, units)
+    out = number.to_numpy(dtype=float).copy()
+    for idx in _not_numbered(docs, number):
+        out[idx] = pd.factorize(pd.Series(np.asarray(units, dtype=object)[idx]))[0]
+    return out
+
+
+def consecutive(documents, units) -> dict:
+    """``{document: bool}``: whether a document's units are a run of consecutive
+    numbers (every label a whole number, none missing between the first and the last),
+    i.e. adjacent units of the table are adjacent in the text, as blocks need. A
+    sample of paragraphs, or labels that are not numbers, are not.
+
+    Examples
+    --------
+    >>> consecutive(["a", "a", "b", "b", "c", "d", "d"], [1, 2, 1, 3, "x", "d.p1", "d/2"])
+    {'a': True, 'b': False, 'c': False, 'd': True}
+    """
+    docs, number = _labels(documents, units)
+    out = {}
+    for doc, values in number.groupby(docs, sort=True):
+        whole = values.notna().all() and (values == values.round()).all()
+        distinct = np.unique(values.to_numpy(dtype=float)) if whole else []
+        out[doc] = bool(whole and distinct[-1] - distinct[0] + 1 == len(distinct))
+    return out
+
+
+def _labels(documents, units) -> tuple[pd.Series, pd.Series]:
+    """Documents as str and the unit labels as numbers (NaN where not a number); a
+    label that ends in digits (``"p012"``, ``"doc-3.p012"``, ``"doc/12"``: a paragraph
+    numbered within its document and made unique by a prefix, as the hand-coded sets'
+    tables do) is the number they make (12)."""
+    labels = pd.Series(np.asarray(units, dtype=object))
+    if labels.isna().any():
+        raise ValueError(f"{int(labels.isna().sum())} row(s) have no paragraph label: "
+                         "their place in the text is unknown")
+    docs = pd.Series(np.asarray(documents).astype(str), dtype=object)
+    number = pd.to_numeric(labels, errors="coerce")
+    tail = labels.astype(str).str.extract(r"(\d+)$", expand=False)
+    return docs, number.fillna(pd.to_numeric(tail, errors="coerce"))
+
+
+def _not_numbered(docs: pd.Series, number: pd.Series):
+    """Row positions of each document with a unit label that is not a number."""
+    for _, idx in docs.groupby(docs, sort=False).indices.items():
+        if number.iloc[idx].isna().any():
+            yield idx

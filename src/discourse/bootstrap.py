@@ -113,6 +113,11 @@ class ClusterBootstrap:
     block : int or None
         Block length of a lone document's paragraphs (``None``: per document,
         :func:`discourse.blocks.block_length`; ``1``: independent paragraphs).
+    consecutive : tuple of bool
+        Per stratum (sorted): whether its lone document's paragraphs are a run of
+        consecutive numbers (:func:`discourse.blocks.consecutive`); by default
+        (``block=None``) only such a run is drawn in blocks, other paragraphs (a sample
+        of them, labels that are not numbers) independently. Empty: every stratum is.
     """
 
     n_boot: int
@@ -121,6 +126,7 @@ class ClusterBootstrap:
     clusters: pd.DataFrame
     design: str
     block: int | None = None
+    consecutive: tuple = ()
 
     @property
     def label(self) -> str:
@@ -163,20 +169,23 @@ class ClusterBootstrap:
 
     def block_lengths(self) -> tuple[int, ...]:
         """Per stratum (sorted): the block length of its lone document's paragraphs
-        (``min(P, block)``, or :func:`discourse.blocks.block_length` of ``P`` by
-        default), 0 for a stratum whose documents are resampled."""
-        return tuple(0 if len(docs) > 1 else min(len(docs[0]), self.block or
-                                                 runs.block_length(len(docs[0])))
-                     for docs in _plan(self.clusters))
+        (``min(P, block)``; by default :func:`discourse.blocks.block_length` of ``P``
+        where the paragraphs are a run of consecutive numbers, else 1), 0 for a stratum
+        whose documents are resampled."""
+        plan = _plan(self.clusters)
+        run = self.consecutive or (True,) * len(plan)
+        return tuple(0 if len(docs) > 1 else min(len(docs[0]), self.block or (
+            runs.block_length(len(docs[0])) if ok else 1)) for docs, ok in zip(plan, run))
 
     def _draw(self, plan) -> Iterator[np.ndarray]:
         rng = np.random.default_rng(self.seed)
         n_clusters = len(self.clusters)
         done = 0
+        lengths = self.block_lengths()
         while done < self.n_boot:
             size = min(BLOCK, self.n_boot - done)
             counts = np.zeros((size, n_clusters), dtype=np.int64)
-            for docs in plan:                       # one stratum: its documents
+            for docs, L in zip(plan, lengths):      # one stratum: its documents
                 if len(docs) > 1:                    # documents only (first stage)
                     copies = rng.multinomial(len(docs), np.full(len(docs), 1 / len(docs)),
                                              size=size)
@@ -184,7 +193,7 @@ class ClusterBootstrap:
                         counts[:, idx] = copies[:, [j]]
                     continue
                 idx = docs[0]                        # one document: runs of paragraphs
-                counts[:, idx] = runs.draw_within(rng, size, len(idx), self.block)
+                counts[:, idx] = runs.draw_within(rng, size, len(idx), L)
             yield counts
             done += size
 
@@ -250,7 +259,10 @@ def cluster_bootstrap(rows: pd.DataFrame, *, n_boot: int = DEFAULT_N_BOOT,
     its paragraphs: strategy 1 of Davison and Hinkley 1997, sec. 3.8; Field and Welsh
     2007); in a stratum with one document, circular blocks of its consecutive
     paragraphs are (Politis and Romano 1992), in text order
-    (:func:`discourse.blocks.text_order`). The ``design`` (and ``label``) says which.
+    (:func:`discourse.blocks.text_order`), where its paragraph labels are a run of
+    consecutive numbers (:func:`discourse.blocks.consecutive`); a sample of a text's
+    paragraphs, or passages labelled otherwise, are drawn independently unless
+    ``block`` is given. The ``design`` (and ``label``) says which.
 
     Parameters
     ----------
@@ -271,8 +283,10 @@ def cluster_bootstrap(rows: pd.DataFrame, *, n_boot: int = DEFAULT_N_BOOT,
     block : int, optional
         Block length of a lone document's paragraphs (capped at its ``P``); default
         ``round(P ** (1/3))`` per document (:func:`discourse.blocks.block_length`; Hall,
-        Horowitz and Jing 1995); ``1``: independent paragraphs (one multinomial draw
-        of size ``P``, the design before blocks).
+        Horowitz and Jing 1995) where the paragraphs are a run of consecutive numbers,
+        else 1; ``1``: independent paragraphs (one multinomial draw of size ``P``, the
+        design before blocks, though with other draws than before for a document of 10
+        or more paragraphs, whose clusters were then sorted as strings).
 
     Returns
     -------
@@ -323,8 +337,12 @@ def cluster_bootstrap(rows: pd.DataFrame, *, n_boot: int = DEFAULT_N_BOOT,
     grouped = keys.groupby(["stratum", "document", "order", "paragraph"], sort=True)
     codes = grouped.ngroup().to_numpy()
     clusters = grouped.size().rename("n_rows").reset_index().drop(columns="order")
+    # without a document column the rows have no text order (separate passages)
+    run = runs.consecutive(doc, par) if document else {"": False}
+    lone = clusters.groupby("stratum", sort=True)["document"].unique()
     boot = ClusterBootstrap(int(n_boot), int(seed), codes.astype(np.int64), clusters, "",
-                            block if block is not None or paragraph else 1)
+                            block if block is not None or paragraph else 1,
+                            tuple(len(d) > 1 or run[d[0]] for d in lone))
     design = _design(clusters, boot.block_lengths(), stratum, document, paragraph)
     return dataclasses.replace(boot, design=design)
 

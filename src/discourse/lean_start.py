@@ -65,17 +65,21 @@ def tokenizers_only() -> Iterator[None]:
     tokenize.__getattr__ = _tokenize_getattr
     before = set(sys.modules)
     sys.modules.update({"nltk": nltk, "nltk.tokenize": tokenize})
+    loaded = False
     try:
         for name in TOKENIZER_MODULES:
             importlib.import_module(name)
+        loaded = True
     except Exception:                # NLTK laid out otherwise: imported as always
-        _forget(before)
-        yield
-        return
+        pass
+    finally:                         # an interrupt too leaves no stand-in behind
+        if not loaded:
+            _forget(before)
     try:
         yield
     finally:
-        _forget(before)
+        if loaded:
+            _forget(before)
 
 
 def _forget(before: set) -> None:
