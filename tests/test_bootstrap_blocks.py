@@ -166,12 +166,16 @@ def test_only_a_run_of_consecutive_paragraphs_is_drawn_in_blocks():
     """A sample of a text's paragraphs (gaps between them) or passages without a
     document are not consecutive text: drawn independently unless a block is asked for."""
     run = pd.DataFrame({"year": 1, "doc_id": "a", "paragraph": range(2, 30)})
-    sample = run[run.paragraph % 3 != 0]
+    sample = run[run.paragraph % 3 == 0]                     # every third paragraph
     assert bootstrap.cluster_bootstrap(run, n_boot=5).block_lengths() == (3,)
+    # a paragraph without rows here and there (no counted word) keeps the run
+    holes = run[~run.paragraph.isin([5, 17])]
+    assert bootstrap.cluster_bootstrap(holes, n_boot=5).block_lengths() == (3,)
     assert bootstrap.cluster_bootstrap(sample, n_boot=5).block_lengths() == (1,)
     assert bootstrap.cluster_bootstrap(sample, n_boot=5).design == \
         "paragraphs resampled within documents, independently"
     assert bootstrap.cluster_bootstrap(sample, n_boot=5, block=2).block_lengths() == (2,)
+    assert bootstrap.cluster_bootstrap(run.iloc[::2], n_boot=5).block_lengths() == (1,)
     passages = pd.DataFrame({"year": 1, "paragraph": [f"h{i:02d}" for i in range(27)]})
     loose = bootstrap.cluster_bootstrap(passages, n_boot=5, document=None)
     assert loose.block_lengths() == (1,)

@@ -248,22 +248,24 @@ def text_order(documents, units) -> np.ndarray:
 
 
 def consecutive(documents, units) -> dict:
-    """``{document: bool}``: whether a document's units are a run of consecutive
-    numbers (every label a whole number, none missing between the first and the last),
-    i.e. adjacent units of the table are adjacent in the text, as blocks need. A
-    sample of paragraphs, or labels that are not numbers, are not.
+    """``{document: bool}``: whether a document's units are consecutive text, as blocks
+    need: every label a whole number, and neighbouring labels mostly adjacent (the
+    median step between the sorted distinct labels is 1, so a unit missing here and
+    there, a paragraph without a counted word, keeps the run). A sample of a text's
+    paragraphs (most steps larger than 1), or labels that are not numbers, are not.
 
     Examples
     --------
-    >>> consecutive(["a", "a", "b", "b", "c", "d", "d"], [1, 2, 1, 3, "x", "d.p1", "d/2"])
+    >>> consecutive(["a"] * 4 + ["b"] * 3 + ["c", "d", "d"],
+    ...             [1, 2, 3, 5, 1, 4, 9, "x", "d.p1", "d/2"])
     {'a': True, 'b': False, 'c': False, 'd': True}
     """
     docs, number = _labels(documents, units)
     out = {}
     for doc, values in number.groupby(docs, sort=True):
         whole = values.notna().all() and (values == values.round()).all()
-        distinct = np.unique(values.to_numpy(dtype=float)) if whole else []
-        out[doc] = bool(whole and distinct[-1] - distinct[0] + 1 == len(distinct))
+        steps = np.diff(np.unique(values.to_numpy(dtype=float))) if whole else [2.0]
+        out[doc] = bool(whole and (len(steps) == 0 or np.median(steps) == 1))
     return out
 
 

@@ -114,8 +114,8 @@ class ClusterBootstrap:
         Block length of a lone document's paragraphs (``None``: per document,
         :func:`discourse.blocks.block_length`; ``1``: independent paragraphs).
     consecutive : tuple of bool
-        Per stratum (sorted): whether its lone document's paragraphs are a run of
-        consecutive numbers (:func:`discourse.blocks.consecutive`); by default
+        Per stratum (sorted): whether its lone document's paragraphs are consecutive
+        text (:func:`discourse.blocks.consecutive`); by default
         (``block=None``) only such a run is drawn in blocks, other paragraphs (a sample
         of them, labels that are not numbers) independently. Empty: every stratum is.
     """
@@ -170,8 +170,8 @@ class ClusterBootstrap:
     def block_lengths(self) -> tuple[int, ...]:
         """Per stratum (sorted): the block length of its lone document's paragraphs
         (``min(P, block)``; by default :func:`discourse.blocks.block_length` of ``P``
-        where the paragraphs are a run of consecutive numbers, else 1), 0 for a stratum
-        whose documents are resampled."""
+        where the paragraphs are consecutive text, :func:`discourse.blocks.consecutive`,
+        else 1), 0 for a stratum whose documents are resampled."""
         plan = _plan(self.clusters)
         run = self.consecutive or (True,) * len(plan)
         return tuple(0 if len(docs) > 1 else min(len(docs[0]), self.block or (
@@ -259,8 +259,8 @@ def cluster_bootstrap(rows: pd.DataFrame, *, n_boot: int = DEFAULT_N_BOOT,
     its paragraphs: strategy 1 of Davison and Hinkley 1997, sec. 3.8; Field and Welsh
     2007); in a stratum with one document, circular blocks of its consecutive
     paragraphs are (Politis and Romano 1992), in text order
-    (:func:`discourse.blocks.text_order`), where its paragraph labels are a run of
-    consecutive numbers (:func:`discourse.blocks.consecutive`); a sample of a text's
+    (:func:`discourse.blocks.text_order`), where its paragraph labels are numbers
+    and mostly adjacent (:func:`discourse.blocks.consecutive`); a sample of a text's
     paragraphs, or passages labelled otherwise, are drawn independently unless
     ``block`` is given. The ``design`` (and ``label``) says which.
 
@@ -283,7 +283,8 @@ def cluster_bootstrap(rows: pd.DataFrame, *, n_boot: int = DEFAULT_N_BOOT,
     block : int, optional
         Block length of a lone document's paragraphs (capped at its ``P``); default
         ``round(P ** (1/3))`` per document (:func:`discourse.blocks.block_length`; Hall,
-        Horowitz and Jing 1995) where the paragraphs are a run of consecutive numbers,
+        Horowitz and Jing 1995) where the paragraphs are consecutive text
+        (:func:`discourse.blocks.consecutive`),
         else 1; ``1``: independent paragraphs (one multinomial draw of size ``P``, the
         design before blocks, though with other draws than before for a document of 10
         or more paragraphs, whose clusters were then sorted as strings).
