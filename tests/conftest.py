@@ -376,6 +376,40 @@ def snapshot(root: Path) -> dict[str, bytes]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+def reference_terms(text: str, options, lexicons) -> list[str]:
+    """The terms of one sentence the straightforward way, as the term analysis computed
+    them before its memos and batches: NLTK's tokens of the sentence
+    (``terms.sentence_tokens``), each token's surface form (never its match key), stop
+    words, and greedy phrase matching one token at a time, with no memo shared."""
+    from discourse import terms
+    from discourse.text import is_numeric, is_word
+
+    match, drop = terms._state(options, lexicons)[:2]
+    toks, keys = terms.sentence_tokens(text, lexicons)
+    simple = []
+    for t in toks:
+        if not is_word(t):
+            simple.append(t if options.punctuation else None)
+        elif is_numeric(t):
+            simple.append(t if options.numbers else None)
+        else:
+            w = terms._surface(t, options, lexicons)
+            simple.append(None if drop and (w.lower() in drop or t.lower() in drop) else w)
+    out, i = [], 0
+    while i < len(keys):
+        found = next(((len(p), term) for p, term in match.get(keys[i]) or ()
+                      if tuple(keys[i:i + len(p)]) == p), None)
+        if found is not None:
+            i += found[0]
+            if " " in found[1] or found[1].lower() not in drop:
+                out.append(found[1])
+            continue
+        if simple[i] is not None:
+            out.append(simple[i])
+        i += 1
+    return out
+
+
 def check_manifest(root: Path, manifest: dict) -> None:
     """Assert that a run's manifest lists every file of ``root``/results and
     ``root``/figures (itself aside) with the file's sha256, and no other."""

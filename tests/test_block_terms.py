@@ -16,12 +16,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from conftest import MULTI, study_sentences
+from conftest import MULTI, reference_terms, study_sentences
 
 from discourse import corpus, terms
 from discourse.lexicons import load_lexicons
 from discourse.term_chunks import Generations
-from discourse.text import is_numeric, is_word
 
 OPTIONS = [terms.TermOptions(), terms.TermOptions(keep_pronouns=True),
            terms.TermOptions(lowercase=False, punctuation=True, numbers=True,
@@ -35,34 +34,6 @@ CHUNKS = ["Member", "States", "member", "states.", "States.", "U.S.", "U.S", "e.
           "RATS", "RATS.", "rats.", "it's", "don't.", "''", "``", "\"", "x_y.", "f(x).",
           "Shanghai", "Cooperation", "Organization.", "Organisation", "Ph.D.", "U.N.",
           "WHO.", "?", "!", "--", "...", "trade", "trade.", "trade,", "\u00e9t\u00e9."]
-
-
-def _reference(text, options, lexicons):
-    """The terms of one sentence, one token at a time (see the module docstring)."""
-    match, drop = terms._state(options, lexicons)[:2]
-    toks, keys = terms.sentence_tokens(text, lexicons)
-    simple = []
-    for t in toks:
-        if not is_word(t):
-            simple.append(t if options.punctuation else None)
-        elif is_numeric(t):
-            simple.append(t if options.numbers else None)
-        else:
-            w = terms._surface(t, options, lexicons)
-            simple.append(None if drop and (w.lower() in drop or t.lower() in drop) else w)
-    out, i = [], 0
-    while i < len(keys):
-        found = next(((len(p), term) for p, term in match.get(keys[i]) or ()
-                      if tuple(keys[i:i + len(p)]) == p), None)
-        if found is not None:
-            i += found[0]
-            if " " in found[1] or found[1].lower() not in drop:
-                out.append(found[1])
-            continue
-        if simple[i] is not None:
-            out.append(simple[i])
-        i += 1
-    return out
 
 
 def _hard_cases(n: int = 600) -> list[str]:
@@ -87,7 +58,7 @@ def _tiny(options, size):
 @pytest.mark.parametrize("options", OPTIONS, ids=range(len(OPTIONS)))
 def test_block_terms_of_hard_cases_are_the_straightforward_terms(options):
     texts, plain = _hard_cases(), load_lexicons()
-    want = [_reference(t, options, plain) for t in texts]
+    want = [reference_terms(t, options, plain) for t in texts]
     assert any(want) and not all(want)
     for lexicons, block in [(load_lexicons(), len(texts)), (load_lexicons(), 7),
                             (_tiny(options, 1), 50), (_tiny(options, 5), 13)]:
@@ -103,7 +74,7 @@ def test_block_terms_of_the_corpus_are_the_straightforward_terms():
         corpus.segment(corpus.load_docs(MULTI))["text"])
     for options in OPTIONS[:3]:
         plain = load_lexicons()
-        want = [_reference(t, options, plain) for t in texts]
+        want = [reference_terms(t, options, plain) for t in texts]
         lexicons = _tiny(options, 64)
         got = [x for b in range(0, len(texts), 100)
                for x in terms.block_terms(texts[b:b + 100], options, lexicons)]

@@ -96,20 +96,6 @@ def test_word_tokens_equal_nltks_on_every_sentence(every):
                 theirs.tokenize(text, convert_parentheses=True), text
 
 
-@pytest.mark.parametrize("memo_size", [1 << 16, 3, 1])
-def test_sentence_spans_equal_nltks_on_every_paragraph(memo_size):
-    from discourse.nltk_plain import PunktSentences
-
-    theirs = _nltk_punkt()
-    ours = PunktSentences(theirs._params, memo_size=memo_size)
-    paragraphs = _paragraphs()
-    assert len(paragraphs) > 100
-    for _ in range(2):                    # a cold memo, then a warm one
-        for p in paragraphs:
-            assert list(ours.span_tokenize(p)) == list(theirs.span_tokenize(p)), p
-    assert len(ours._breaks) <= memo_size
-
-
 def test_the_package_splits_with_the_direct_punkt():
     from discourse.punkt_direct import DirectPunkt
     from discourse.sentence_split import _merge_breaks, _punkt, sentence_spans

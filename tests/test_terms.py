@@ -155,49 +155,13 @@ def test_sentence_terms_of_typographic_text_are_those_of_its_normalised_form(fir
         assert [terms.sentence_terms(t, opts, lex) for t in texts] == expected
 
 
-def _simple_reference(tok, options, lex, drop):
-    # a token's output as it was computed before tokens' outputs were memoised (its
-    # surface form from _surface, never its match key)
-    from discourse.text import is_numeric, is_word
-
-    if not is_word(tok):
-        return tok if options.punctuation else None
-    if is_numeric(tok):
-        return tok if options.numbers else None
-    w = terms._surface(tok, options, lex)
-    return None if drop and (w.lower() in drop or tok.lower() in drop) else w
-
-
-def _greedy_reference(text, options, lex):
-    # the matching loop as it was, one token at a time, on sentence_tokens
-    match, drop = terms._state(options, lex)[:2]
-    toks, keys = terms.sentence_tokens(text, lex)
-    simple = [_simple_reference(t, options, lex, drop) for t in toks]
-    out, i = [], 0
-    while i < len(keys):
-        found = None
-        for pattern, term in match.get(keys[i]) or ():
-            if tuple(keys[i:i + len(pattern)]) == pattern:
-                found = (len(pattern), term)
-                break
-        if found is not None:
-            i += found[0]
-            if " " in found[1] or found[1].lower() not in drop:
-                out.append(found[1])
-            continue
-        if simple[i] is not None:
-            out.append(simple[i])
-        i += 1
-    return out
-
-
 @pytest.mark.parametrize("options", [
     {}, {"phrases": False}, {"variants": False}, {"stopwords": False},
     {"keep_pronouns": True, "lowercase": False}, {"lemmatize": False, "spelling": False}])
 def test_phrase_matching_jumps_give_the_greedy_terms(options, lexicons):
     import random
 
-    from conftest import MULTI, study_sentences
+    from conftest import MULTI, reference_terms, study_sentences
 
     from discourse import corpus
 
@@ -212,7 +176,7 @@ def test_phrase_matching_jumps_give_the_greedy_terms(options, lexicons):
         rng.shuffle(parts)
         sentences.append(" ".join(parts) + rng.choice([".", "", " ?"]))
     assert len(sentences) > 500
-    want = [_greedy_reference(s, opts, lexicons) for s in sentences]
+    want = [reference_terms(s, opts, lexicons) for s in sentences]
     for s, w in zip(sentences, want):
         assert terms.sentence_terms(s, opts, lexicons) == w, s
     assert terms.block_terms(sentences, opts, load_lexicons()) == want

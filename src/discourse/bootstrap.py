@@ -148,7 +148,8 @@ class ClusterBootstrap:
         twice that while one is added).
         """
         plan = _plan(self.clusters)
-        key = (self.seed, self.n_boot, BLOCK, _plan_key(plan), self.block_lengths())
+        lengths = self._lengths(plan)
+        key = (self.seed, self.n_boot, BLOCK, _plan_key(plan), lengths)
         if key in _MEMO:
             _MEMO.move_to_end(key)
             for kept in _MEMO[key]:
@@ -157,7 +158,7 @@ class ClusterBootstrap:
         most = max(len(docs) if len(docs) > 1 else len(docs[0]) for docs in plan)
         dtype = np.min_scalar_type(most)
         keep = [] if self.n_boot * len(self.clusters) * dtype.itemsize <= MEMO_BYTES else None
-        for counts in self._draw(plan):
+        for counts in self._draw(plan, lengths):
             if keep is not None:
                 keep.append(counts.astype(dtype))
                 keep[-1].setflags(write=False)
@@ -172,16 +173,17 @@ class ClusterBootstrap:
         (``min(P, block)``; by default :func:`discourse.blocks.block_length` of ``P``
         where the paragraphs are consecutive text, :func:`discourse.blocks.consecutive`,
         else 1), 0 for a stratum whose documents are resampled."""
-        plan = _plan(self.clusters)
+        return self._lengths(_plan(self.clusters))
+
+    def _lengths(self, plan) -> tuple[int, ...]:
         run = self.consecutive or (True,) * len(plan)
         return tuple(0 if len(docs) > 1 else min(len(docs[0]), self.block or (
             runs.block_length(len(docs[0])) if ok else 1)) for docs, ok in zip(plan, run))
 
-    def _draw(self, plan) -> Iterator[np.ndarray]:
+    def _draw(self, plan, lengths) -> Iterator[np.ndarray]:
         rng = np.random.default_rng(self.seed)
         n_clusters = len(self.clusters)
         done = 0
-        lengths = self.block_lengths()
         while done < self.n_boot:
             size = min(BLOCK, self.n_boot - done)
             counts = np.zeros((size, n_clusters), dtype=np.int64)

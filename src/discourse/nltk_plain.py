@@ -9,26 +9,19 @@ timeout: the matches are the same; only a match that would have run for five sec
 and raised ``TimeoutError`` would now run on. On the sentences of a corpus the wrapper
 costs more than the matching (a Python call, the timeout set-up in the engine).
 
-:class:`PunktSentences` also remembers Punkt's decision for each candidate *context*
-(the word before a ``.``, ``?`` or ``!``, the mark and the token after it, as NLTK's
-``_match_potential_end_contexts`` gives it): ``text_contains_sentbreak`` is a function
-of that short string and the fixed parameters only. Contexts are pairs of words, which
-recur in any text ("2020. The", "said. He"); at most ``memo_size`` are kept (the memo
-is cleared when full), so memory stays bounded whatever the corpus.
-
 The package's sentences come from :class:`discourse.punkt_direct.DirectPunkt`, which makes
-Punkt's decisions without the token pipeline (with the patterns of :func:`punkt_parts`);
-:class:`PunktSentences` stays as the reference it is tested against beside NLTK's own.
-Everything else is NLTK's code, unchanged (the classes only swap the patterns and add
-the memo); ``tests/test_nltk_plain.py`` checks that the tokens and sentence spans equal
-NLTK's on every sentence and paragraph of the corpus and on constructed strings.
+Punkt's decisions without NLTK's token pipeline, with the patterns of :func:`punkt_parts`
+(its tests compare it with NLTK's own tokenizer).
+Everything else is NLTK's code, unchanged (the classes only swap the patterns);
+``tests/test_nltk_plain.py`` checks that the tokens equal NLTK's on every sentence of the
+corpus and on constructed strings.
 """
 
 from __future__ import annotations
 
 __all__ = ["plain", "punkt_parts"]
 #: Classes defined on first use (module ``__getattr__``), NLTK being imported then.
-_LAZY = ("PlainWordTokenizer", "PlainPunktVars", "PlainPunktToken", "PunktSentences")
+_LAZY = ("PlainWordTokenizer", "PlainPunktVars", "PlainPunktToken")
 _CLASSES: dict = {}
 
 
@@ -76,7 +69,7 @@ def _plain_pairs(pairs):
 def _build() -> dict:
     """Define the classes (NLTK is imported here, on first use, not on import)."""
     from nltk.tokenize import NLTKWordTokenizer
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
 
     class PlainWordTokenizer(NLTKWordTokenizer):
         """``NLTKWordTokenizer`` whose substitutions call the compiled patterns directly."""
@@ -114,38 +107,7 @@ def _build() -> dict:
         _RE_INITIAL = plain(PunktToken._RE_INITIAL)
         _RE_ALPHA = plain(PunktToken._RE_ALPHA)
 
-    class PunktSentences(PunktSentenceTokenizer):
-        """``PunktSentenceTokenizer`` with ``params``, the plain patterns and a memo of the
-        decision per candidate context (see the module docstring).
-
-        Parameters
-        ----------
-        params : nltk.tokenize.punkt.PunktParameters
-            The trained parameters (tokenising only reads them; a look-up of an unseen
-            word in the ``ortho_context`` defaultdict adds a 0, its default).
-        memo_size : int
-            Most contexts kept; the memo is cleared when it is full.
-        """
-
-        def __init__(self, params, memo_size: int = 1 << 16):
-            super().__init__(params, lang_vars=PlainPunktVars(), token_cls=PlainPunktToken)
-            self._breaks: dict[str, bool] = {}
-            self._memo_size = memo_size
-
-        def text_contains_sentbreak(self, text: str) -> bool:
-            """NLTK's decision for one context, computed once per distinct context."""
-            breaks = self._breaks
-            try:
-                return breaks[text]
-            except KeyError:
-                pass
-            if len(breaks) >= self._memo_size:
-                breaks.clear()
-            found = breaks[text] = super().text_contains_sentbreak(text)
-            return found
-
-    out = {c.__name__: c for c in (PlainWordTokenizer, PlainPunktVars, PlainPunktToken,
-                                   PunktSentences)}
+    out = {c.__name__: c for c in (PlainWordTokenizer, PlainPunktVars, PlainPunktToken)}
     for c in out.values():
         c.__qualname__ = c.__name__       # pickled by name, found by __getattr__
     return out
