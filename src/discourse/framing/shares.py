@@ -168,7 +168,9 @@ def frame_shares(codes: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "yea
         Confidence level of both intervals.
     block : int, optional
         Block length of a lone document's paragraphs (default ``round(P ** (1/3))``
-        per document; ``1``: independent paragraphs, the design before blocks).
+        per document where its paragraphs are consecutive text, else 1:
+        :func:`discourse.bootstrap.cluster_bootstrap`; ``1``: independent paragraphs,
+        the design before blocks).
 
     Returns
     -------
