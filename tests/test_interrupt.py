@@ -21,7 +21,8 @@ import os, time
 from pathlib import Path
 from joblib import Parallel, delayed
 pids = Parallel(n_jobs=2)(delayed(os.getpid)() for _ in range(8))   # loky workers stay up
-Path(RESULTS_DIR, "started.txt").write_text(str(os.getpid()))
+Path(RESULTS_DIR, "started.part").write_text(str(os.getpid()))
+os.replace(Path(RESULTS_DIR, "started.part"), Path(RESULTS_DIR, "started.txt"))  # whole
 time.sleep(300)
 """
 
