@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import REPO
 from test_nltk_plain import TRICKY_PARAGRAPHS, _paragraphs
 
@@ -35,6 +36,7 @@ print(json.dumps({"init_ran": init_ran, "sentences": sentences, "tokens": tokens
 """
 
 
+@pytest.mark.slow        # a fresh interpreter
 def test_tokenizers_without_nltks_init_split_and_tokenise_as_nltk_whole():
     paragraphs = _paragraphs() + TRICKY_PARAGRAPHS
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(

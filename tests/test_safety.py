@@ -159,6 +159,7 @@ _WATCH = textwrap.dedent('''
 ''')
 
 
+@pytest.mark.slow        # a fresh interpreter
 def test_importing_every_module_writes_nothing_and_opens_no_socket(tmp_path):
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "HOME": str(tmp_path / "home"),
            "MPLCONFIGDIR": str(tmp_path / "mpl"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
