@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import time
 
 import pytest
 
@@ -107,6 +108,29 @@ def _visible_rows(page, table: str) -> list[str]:
     return [r.inner_text() for r in page.locator(f".{table} .slick-row").all()]
 
 
+def _rows_when(page, table: str, ok, timeout: float = 10.0) -> list[str]:
+    """The table's visible rows once ``ok(rows)`` holds (the grid redraws after a filter
+    changes, not at once), or as they are after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    rows = _visible_rows(page, table)
+    while not ok(rows) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+        rows = _visible_rows(page, table)
+    return rows
+
+
+def _count_is(page, text: str) -> str:
+    """The sentence count once it reads ``text`` (or as it is after 10 s)."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        page.wait_for_function("(t) => Bokeh.documents[0].get_model_by_name("
+                               "'sentence-count').text === t", arg=text, timeout=10_000)
+    except Timeout:             # the assertion that follows shows what it reads
+        pass
+    return _model_text(page, "sentence-count")
+
+
 def test_views_render_click_lists_kwic_filters_narrow_offline(opened, built):
     from discourse import results as registry
     from discourse.concordance import kwic
@@ -155,14 +179,24 @@ def test_views_render_click_lists_kwic_filters_narrow_offline(opened, built):
     page.locator("select").nth(0).select_option(year)
     in_year = int((sentences["year"].astype(str) == year).sum())
     assert 0 < in_year < n
-    assert _model_text(page, "sentence-count") == f"<p><b>{in_year}</b> of {n} sentences</p>"
-    assert all(f"\n{year}\n" in r for r in _visible_rows(page, "sentence-table"))
+    count = f"<p><b>{in_year}</b> of {n} sentences</p>"
+    assert _count_is(page, count) == count
+
+    def of_year(rows):
+        return bool(rows) and all(f"\n{year}\n" in r for r in rows)
+
+    assert of_year(_rows_when(page, "sentence-table", of_year))
     page.locator("select").nth(2).select_option("security")
     both = sentences.merge(codes, on="sentence_id")
     secure = int(((both["year"].astype(str) == year) & (both["security"] == 1)).sum())
     assert 0 < secure < in_year
-    assert _model_text(page, "sentence-count") == f"<p><b>{secure}</b> of {n} sentences</p>"
-    assert all("security" in r for r in _visible_rows(page, "sentence-table"))
+    count = f"<p><b>{secure}</b> of {n} sentences</p>"
+    assert _count_is(page, count) == count
+
+    def coded(rows):
+        return bool(rows) and all("security" in r for r in rows)
+
+    assert coded(_rows_when(page, "sentence-table", coded))
     assert page.locator("mark.f-security").count() > 0       # matched entries highlighted
     # all years, economy, lexicon and hand differ: the rows of framing-disagreements
     page.locator("select").nth(0).select_option("all")
@@ -171,7 +205,8 @@ def test_views_render_click_lists_kwic_filters_narrow_offline(opened, built):
     wrong = read_table(registry.FRAMING_DISAGREEMENTS.path(results))
     k = int((wrong.frame == "economy").sum())
     assert 0 < k < n
-    assert _model_text(page, "sentence-count") == f"<p><b>{k}</b> of {n} sentences</p>"
+    count = f"<p><b>{k}</b> of {n} sentences</p>"
+    assert _count_is(page, count) == count
 
     # view 3: topics, with the top term and a representative passage of topic 1
     page.locator(".bk-tab", has_text="Topics").first.click()
@@ -179,6 +214,7 @@ def test_views_render_click_lists_kwic_filters_narrow_offline(opened, built):
     passages = read_table(registry.TOPICS_PASSAGES.path(results))
     top = terms[(terms.topic == 1) & (terms["rank"] == 1)]["term"].iloc[0]
     passage = passages[passages.topic == 1].sort_values("rank")["text"].iloc[0]
+    page.get_by_text(passage[:60]).first.wait_for()          # the tab drawn
     assert page.get_by_text(passage[:60]).count() >= 1
     assert top in page.evaluate("() => Bokeh.documents[0].get_model_by_name("
                                 "'topic-1-terms').y_range.factors")
