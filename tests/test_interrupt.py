@@ -63,17 +63,22 @@ def test_call_stopping_children_returns_and_raises_like_the_call():
 
 @pytest.mark.slow        # starts processes
 def test_an_interrupt_stops_the_processes_the_call_started():
-    started = []
+    import threading
+
+    started, running = [], threading.Event()
 
     def work():
         started.append(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]))
+        running.set()
         time.sleep(60)
 
-    with interrupt.signals_raise():
-        import threading
+    def send():                 # once the child runs, however long starting it took
+        if running.wait(timeout=60):
+            signal.pthread_kill(main_thread, signal.SIGTERM)
 
+    with interrupt.signals_raise():
         main_thread = threading.main_thread().ident
-        threading.Timer(1.0, lambda: signal.pthread_kill(main_thread, signal.SIGTERM)).start()
+        threading.Thread(target=send, daemon=True).start()
         with pytest.raises(interrupt.Interrupted) as info:
             interrupt.call_stopping_children(work)
     assert info.value.signal_name == "SIGTERM" and info.value.stopped == 1
