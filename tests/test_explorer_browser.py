@@ -81,7 +81,7 @@ def opened(browser, built):
     page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
     page.goto(url)
     page.wait_for_function("() => window.Bokeh !== undefined && Bokeh.documents.length > 0 "
-                           "&& Bokeh.documents[0].is_idle", timeout=20_000)
+                           "&& Bokeh.documents[0].is_idle", timeout=60_000)
     yield page, requests, errors, url
     page.close()
 
