@@ -291,6 +291,67 @@ def test_fisher_pvalues_are_scipys_table_by_table():
     assert len(set(zip(a.tolist(), b.tolist()))) < 200          # repeats were there
 
 
+def _scipys_fisher(x, y, n1, n2):
+    from scipy.stats import fisher_exact
+
+    return np.array([fisher_exact([[a, c - a], [b, d - b]]).pvalue
+                     for a, b, c, d in zip(x, y, n1, n2)], dtype=float)
+
+
+def _same_bits(got, want):
+    """The same float64 bits, element by element (not approximately equal)."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    return got.shape == want.shape and bool((got.view(np.int64) == want.view(np.int64)).all())
+
+
+@pytest.mark.parametrize("largest", [6, pytest.param(13, marks=pytest.mark.slow)])
+def test_fisher_pvalues_are_scipys_bits_on_every_small_table(largest):
+    """Every 2x2 table with both row sums at most ``largest`` (zero rows and columns,
+    zero cells, tables at the mode, ties of probability on both sides): the vectorised
+    two-sided test gives the very float of scipy's fisher_exact."""
+    from discourse.keyness_measures import fisher_pvalues
+
+    rows = np.array([(x, y, n1, n2) for n1 in range(largest + 1) for n2 in range(largest + 1)
+                     for x in range(n1 + 1) for y in range(n2 + 1)])
+    got = fisher_pvalues(*rows.T)
+    assert _same_bits(got, _scipys_fisher(*rows.T))
+    assert (got == 1).any() and (got < 0.01).any()
+
+
+@pytest.mark.parametrize("scale", [60, 5_000, 10 ** 7])
+def test_fisher_pvalues_are_scipys_bits_on_random_large_tables(scale):
+    """Random tables with margins up to ``scale``: half with independent cells (mostly
+    far in a tail, zero cells included), half near independence (the binary search on
+    the other side of the mode), each p bit for bit scipy's."""
+    from discourse.keyness_measures import fisher_pvalues
+
+    rng = np.random.default_rng(scale)
+    n1, n2 = rng.integers(1, scale, 600), rng.integers(1, scale, 600)
+    far = rng.random(600) < 0.5
+    x = np.where(far, (rng.random(600) * (n1 + 1)).astype(int), rng.binomial(n1, 0.2))
+    y = np.where(far, (rng.random(600) * (n2 + 1)).astype(int),
+                 np.minimum(n2, rng.binomial(n2, 0.2) + rng.integers(0, 3, 600)))
+    x[:20], y[20:40] = 0, 0                                         # zero cells
+    x[40:60], y[60:80] = n1[40:60], n2[60:80]
+    got = fisher_pvalues(x, y, n1, n2)
+    want = _scipys_fisher(x, y, n1, n2)
+    assert _same_bits(got, want)
+    assert (want[~far] > 0.05).mean() > 0.5                         # near the mode indeed
+
+
+def test_fisher_pvalues_bits_in_the_keyness_table(multi_sentences):
+    """The keyness tables' p_dispersion (the multi-year fixture, every later year
+    against the first) is scipy's fisher_exact of each term's paragraph table, to the
+    bit."""
+    from discourse.counts import count_terms
+
+    k = kn.keyness(count_terms(multi_sentences, level="year"))
+    assert len(k) > 10
+    want = _scipys_fisher(k.paragraphs_target, k.paragraphs_reference,
+                          k.n_paragraphs_target, k.n_paragraphs_reference)
+    assert _same_bits(k.p_dispersion, want)
+
+
 def test_fisher_pvalues_refuse_counts_that_are_no_table():
     from discourse.keyness_measures import fisher_pvalues
 
