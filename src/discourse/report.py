@@ -34,7 +34,8 @@ _TEMPLATE = """{%- extends 'index.html.j2' -%}
 {% block data_png scoped %}
 {%- set alt = (output | get_metadata('alt', 'image/png')) or 'Figure' -%}
 <div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
-<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}" alt="{{ alt | escape_html }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+     alt="{{ alt | escape_html }}">
 </div>
 {%- endblock data_png %}
 """
