@@ -250,3 +250,61 @@ def test_appositions_visit_the_same_commas(dev_tokens):
     assert sum(bool(apposition_spans(t)) for t in dev_tokens) > 10
     for toks in [*dev_tokens, *edge, [","], [",", ","], [",", "China", ",", "a", "x", ","]]:
         assert apposition_spans(toks) == _appositions_before(toks), toks
+
+
+class _Everything(set):
+    """A set that meets every token list (no sentence skipped)."""
+
+    def isdisjoint(self, other):
+        return False
+
+
+def test_state_tokens_tell_which_sentences_find_skips(frame_lexicon, dev_tokens):
+    """The main cache marks the tokens that can name a state; analyse calls
+    ``States.find`` only for a sentence with one, and the analysis is that of calling
+    it for every sentence (find's own early exit), for every switch and date."""
+    lex, st = frame_lexicon, frame_lexicon.states
+    short, full = Caches(lex), Caches(lex)
+    full.main.state_tokens = _Everything()       # find() called for every sentence
+    skipped = 0
+    for toks in dev_tokens:
+        find_matches(toks, short.main)
+        if short.main.state_tokens.isdisjoint(toks):
+            skipped += 1
+            assert st.find(toks) == [], toks
+        for events, refs, context in itertools.product((False, True), repeat=3):
+            for date in (None, "2019"):
+                kw = dict(events=events, refs=refs, context=context)
+                assert analyse(lex, toks, short, date, **kw) == \
+                    analyse(lex, toks, full, date, **kw), (toks, kw, date)
+    assert 0 < skipped < len(dev_tokens)
+    marked = {t for t in short.main.seen if t in st.firsts or st.parts(t)}
+    assert short.main.state_tokens == marked and marked
+
+
+def test_settings_read_from_the_cache_copy(frame_lexicon, dev_tokens):
+    """The rules read the cache's plain copy of the settings; a lexicon other than the
+    cache's is read directly, with the same analysis."""
+    import dataclasses
+
+    lex = frame_lexicon
+    caches = Caches(lex)
+    assert caches.main.settings == dict(lex.settings)
+    other = dataclasses.replace(lex)     # equal, but not the cache's lexicon
+    assert other is not lex and caches.main.lex is lex
+    for toks in dev_tokens[::7]:
+        for context in (False, True):
+            assert analyse(lex, toks, caches, context=context, events=True) == \
+                analyse(other, toks, caches, context=context, events=True), toks
+
+
+def test_printed_memo_gives_the_unmemoised_text(dev_tokens):
+    from discourse import text
+
+    plain = text._printed.__wrapped__
+    spans = [toks[i:i + k] for toks in dev_tokens[::3] for k in (1, 2, 3, 5)
+             for i in range(0, max(len(toks) - k, 0) + 1, 2)]
+    spans += [["U", ".", "S", "."], ["world", "\u2019s"], ["(", "UN", ")"], []]
+    for _ in range(2):                   # computed, then from the memo
+        for toks in spans:
+            assert text.printed(toks) == plain(" ".join(toks)), toks

@@ -67,11 +67,8 @@ __all__ = [
     "is_number",
     "is_numeric",
     "count_words",
-    "sentence_spans",
-    "split_sentences",
-    "join_sentences",
-    "lemma",
-    "lemmatize",
+    "sentence_spans", "split_sentences", "join_sentences",
+    "lemma", "lemmatize",
     "only_verb",
     "word_classes",
 ]
@@ -145,7 +142,11 @@ def printed(tokens) -> str:
     >>> printed(["territory", ",", "resources", ",", "and", "GDP", "(", "2019", ")", "."])
     'territory, resources, and GDP (2019).'
     """
-    text = " ".join(tokens)
+    return _printed(" ".join(tokens))
+
+
+@functools.lru_cache(maxsize=1 << 16)     # a function of the joined text; labels recur
+def _printed(text: str) -> str:
     if "." in text:
         text = _SPACED_INITIALISM.sub(
             lambda m: m.group(0).replace(" ", "") + (" " if m.group(0).endswith(" ") else ""),

@@ -61,7 +61,12 @@ class KeyCache(dict):
     is ``cache.first[token]``, or ``None`` for a token that begins no entry, for every
     token (looked up on first use), so that a sentence's first steps are one
     dictionary look-up per token in C. ``cache.seen`` is a plain set of the tokens
-    already looked up. ``part``
+    already looked up; ``cache.state_tokens`` those of them that can name a state of
+    ``cache.states`` (the lexicon's :class:`~discourse.framing.states.States` in the
+    main trie's cache, else ``None``): a first token of a state's form, or a hyphenated
+    token whose parts name one (:meth:`~discourse.framing.states.States.parts`), so
+    that a sentence without any is told in one pass in C; ``cache.settings`` a plain
+    dict copy of the lexicon's settings, read by the rules many times a sentence. ``part``
     names the trie it walks: ``"main"`` (content entries) or one of the lexicon's
     rule tries (:attr:`~discourse.framing.lexicon.Lexicon.parts`).
     """
@@ -73,6 +78,9 @@ class KeyCache(dict):
             (lex.trie, lex.vocabulary, lex.patterns, lex.prefixes) if part == "main" \
             else lex.parts.get(part, ({}, frozenset(), (), {}))
         self.seen: set = set()
+        self.states = lex.states if part == "main" else None
+        self.settings = dict(lex.settings)    # read faster than the read-only proxy
+        self.state_tokens: set = set()
         self.first: dict = {}        # token -> (ends, anchored ends, nodes, {next: step})
         self.pre_last: dict = {}     # token -> last prefix keys of its anchored ends
         self.head = _Heads(self)     # token -> first[token] or None, for every token
@@ -107,6 +115,9 @@ class KeyCache(dict):
             self.first[token] = (plain, pre, cont, {} if cont else None)
             self.pre_last[token] = frozenset(self.prefixes[e][-1] for e in pre)
         self.head[token] = self.first.get(token)
+        if self.states is not None and (token in self.states.firsts or (
+                len(forms) > 1 and self.states.parts(token))):   # parts: hyphenated only
+            self.state_tokens.add(token)
         self[token] = got
         self.seen.add(token)
         return got

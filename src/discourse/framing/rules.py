@@ -273,14 +273,19 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         if has_frame[m[2]]:
             framed = True
             break
-    st = lex.states                 # find() returns [] at once for a sentence without firsts
-    mentions = st.find(toks) if st else []       # its own early exit
+    # find() returns [] for a sentence without a token that can name a state, which the
+    # trie's cache has told of every token looked up above (one pass in C)
+    st = lex.states
+    mentions = st.find(toks) if st is not None and (
+        st is not main.states or not main.state_tokens.isdisjoint(toks)) else []
     # the span rules matter where there is a frame, a reference to resolve or a state (a
     # list of participants holds its states: rule 9); references looked for only (is_rule)
     # a context noun without a determiner before it is dropped here, as _apply_rules would
     # (its test has no side effects; no other rule looks at context nouns)
     wanted, nouns = main.is_rule[not not context, not not refs], main.after_determiner
-    dets = lex.settings.get("context_determiners", ())
+    # the lexicon's settings as a plain dict, kept by the cache (read many times a sentence)
+    s = main.settings if main.lex is lex else lex.settings
+    dets = s.get("context_determiners", ())
     rules = [m for m in matches if wanted[m[2]] and (
         not nouns[m[2]] or m[0] and toks[m[0] - 1].lower() in dets)] \
         if (framed or context or events or refs or mentions) and len(content) < len(matches) \
@@ -289,12 +294,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         rules += find_matches(toks, caches.relations)
     if not content and not rules:
         return _new(Analysis, _EMPTY)
-    s = lex.settings
     blocked: dict = {}
     longest_match(toks, entries, content, blocked, _body(s))
     # (the token list is scanned: a set of it costs more than it saves)
-    if framed and s.get("body_prefixes") and not s["body_prefixes"].isdisjoint(toks) \
-            and not s.get("body_heads", frozenset()).isdisjoint(toks):   # a name has a head
+    # (the heads first: fewer sentences name one than a prefix)
+    if framed and s.get("body_prefixes") and not s.get("body_heads", frozenset()).isdisjoint(
+            toks) and not s["body_prefixes"].isdisjoint(toks):          # a name has a head
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
             block_span(entries, content, blocked, lo, hi,
                        lambda: f"inside name of {_body(s)} '{quoted(toks, lo, hi)}'")
