@@ -339,6 +339,21 @@ def test_fisher_pvalues_are_scipys_bits_on_random_large_tables(scale):
     assert (want[~far] > 0.05).mean() > 0.5                         # near the mode indeed
 
 
+#: (x, y, n1, n2) of tables whose p is subnormal (found by a reviewer's random search):
+#: an off-by-one in the binary search, or ">=" for ">" before it, changes only these bits.
+SUBNORMAL = [(0, 9209, 76106, 39018), (0, 6700, 391795, 310321),
+             (0, 5942, 959957, 309852), (13581, 356082, 26778, 910820)]
+
+
+def test_fisher_pvalues_are_scipys_bits_where_p_is_subnormal():
+    from discourse.keyness_measures import fisher_pvalues
+
+    x, y, n1, n2 = np.array(SUBNORMAL).T
+    want = _scipys_fisher(x, y, n1, n2)
+    assert (want < np.finfo(float).tiny).all()          # subnormal (one is 0 < p)
+    assert _same_bits(fisher_pvalues(x, y, n1, n2), want)
+
+
 def test_fisher_pvalues_bits_in_the_keyness_table(multi_sentences):
     """The keyness tables' p_dispersion (the multi-year fixture, every later year
     against the first) is scipy's fisher_exact of each term's paragraph table, to the

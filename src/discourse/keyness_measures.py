@@ -112,7 +112,9 @@ def fisher_pvalues(a, b, c, d):
     35). Each distinct table is computed once, all of them together: the steps of
     ``fisher_exact``'s two-sided test, branch for branch, on arrays, with the same
     ``scipy.stats.hypergeom`` functions (vectorised; element by element the same
-    calls), so every p is the float ``fisher_exact`` gives (checked in the tests).
+    calls), so every p is the float ``fisher_exact`` gives: the steps are those of scipy
+    1.17 (pinned in requirements.txt), and the tests compare the bits with the scipy
+    installed, so a scipy whose test differs is caught there.
 
     Examples
     --------
