@@ -72,8 +72,9 @@ def test_an_interrupt_stops_the_processes_the_call_started():
         running.set()
         time.sleep(60)
 
-    def send():                 # once the child runs, however long starting it took
-        if running.wait(timeout=60):
+    def send():                 # once the child runs, however long starting it took,
+        if running.wait(timeout=60):        # and the main thread waits for the call
+            time.sleep(0.5)
             signal.pthread_kill(main_thread, signal.SIGTERM)
 
     with interrupt.signals_raise():
