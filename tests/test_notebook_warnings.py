@@ -36,6 +36,18 @@ def test_warnings_are_the_formatted_warning_lines_of_stderr_in_order_once():
         "LetterCaseWarning: the text is lower-cased"]
 
 
+def test_pieces_of_a_warning_categories_ending_in_error_and_a_message_on_the_next_line():
+    err = ["/t/1.py:4: ChainedAssignmentError: A value", " is set on a copy\n  df['a'][0] = 5\n",
+           "/t/1.py:5: UserWarning: \nstarts on the next line\n  warnings.warn(m)\n",
+           "/t/1.py:6: UserWarning: \n  warnings.warn('')\n",
+           "C:\\Users\\x\\2.py:12: RuntimeWarning: ratio: 0/0\n"]
+    nb = new_notebook(cells=[_cell(*(new_output("stream", name="stderr", text=t)
+                                     for t in err))])
+    assert warnings_in(nb) == ["ChainedAssignmentError: A value is set on a copy",
+                               "UserWarning: starts on the next line", "UserWarning",
+                               "RuntimeWarning: ratio: 0/0"]
+
+
 def test_a_notebook_without_warnings_has_none():
     nb = new_notebook(cells=[_cell(new_output("stream", name="stderr",
                                               text="Traceback: not a warning\n")),
@@ -61,11 +73,19 @@ def test_reproduce_repeats_a_notebooks_warning(tmp_path, tiny_corpus, capsys):
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nbformat.write(nb, nbdir / "01-warn.ipynb")
-    reproduce.run(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
-                  notebooks=nbdir, executed=tmp_path / "x")
-    said = capsys.readouterr().out.splitlines()
-    assert said.count("01-warn.ipynb warned: OrganisationWarning: texts of another "
-                      "organisation") == 1
-    reproduce.run(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
-                  notebooks=nbdir, executed=tmp_path / "x", quiet=True)
-    assert capsys.readouterr().out == ""                      # quiet says nothing
+    line = "01-warn.ipynb warned: OrganisationWarning: texts of another organisation"
+    kw = dict(corpus=tiny_corpus, results=tmp_path / "r", figures=tmp_path / "f",
+              notebooks=nbdir, executed=tmp_path / "x")
+    reproduce.run(**kw)
+    said = capsys.readouterr()
+    assert said.err.splitlines().count(line) == 1 and line not in said.out
+    reproduce.run(quiet=True, **kw)
+    said = capsys.readouterr()
+    assert said.out == "" and said.err.splitlines() == [line]     # quiet: progress only
+    # a later cell fails: the error names what the cells before warned
+    nb.cells.append(new_code_cell("raise ValueError('later failure')"))
+    nbformat.write(nb, nbdir / "01-warn.ipynb")
+    with pytest.raises(reproduce.ReproduceError, match=r"cell 2: ValueError: later failure "
+                       r"\(the notebook had warned: OrganisationWarning: texts of another "
+                       r"organisation\)$"):
+        reproduce.run(quiet=True, **kw)

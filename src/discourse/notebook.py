@@ -22,6 +22,7 @@ from pathlib import Path
 
 from discourse import interrupt, paths
 from discourse.io import write_text
+from discourse.notebook_warnings import warnings_in
 
 __all__ = ["ReproduceError", "ReproduceUsageError", "notebook_paths", "read_parameters",
            "inject_parameters", "parse_parameters", "recorded_parameters", "corpus_note",
@@ -359,7 +360,8 @@ def execute_notebook(path: str | os.PathLike, overrides: dict | None = None, *,
     ReproduceError
         On the first failing cell, naming the notebook, the cell number (its index in
         the notebook file, counting markdown cells, from 0; an injected parameters
-        cell is not counted) and the error.
+        cell is not counted), the error and any warning the cells before it printed
+        (:func:`discourse.notebook_warnings.warnings_in`).
     discourse.interrupt.Interrupted
         On Ctrl-C or SIGTERM (see :func:`discourse.interrupt.signals_raise`), after
         stopping the kernel and every process it started; nothing is saved.
@@ -408,7 +410,9 @@ def execute_notebook(path: str | os.PathLike, overrides: dict | None = None, *,
         last = re.sub(r"\x1b\[[0-9;]*m", "", last)
         if isinstance(index, int):   # number the cell as in the notebook file
             index -= sum(1 for c in nb.cells[:index] if _INJECTED in _tags(c))
-        raise ReproduceError(f"{path.name}, cell {index}: {last}") from None
+        warned = warnings_in(nb)       # what the cells before had warned, if anything
+        raise ReproduceError(f"{path.name}, cell {index}: {last}" + (
+            f" (the notebook had warned: {'; '.join(warned)})" if warned else "")) from None
     nb.metadata["kernelspec"] = _kernelspec("python3")
     target = Path(output) if output is not None else path
     write_text(_saved(nb), target)

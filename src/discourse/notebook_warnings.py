@@ -9,9 +9,11 @@ reads those lines back, so that the run can repeat them where its user reads
 (:func:`discourse.reproduce.run`).
 
 A line is a warning where it has the form :func:`warnings.formatwarning` gives it,
-``FILE:LINE: CATEGORY: MESSAGE`` with a category whose name ends in ``Warning``; the
-source line Python prints under it, and anything else a cell writes to standard error,
-is not.
+``FILE:LINE: CATEGORY: MESSAGE`` with a category whose name ends in ``Warning`` or
+``Error`` (pandas' ``ChainedAssignmentError`` is a warning); the source line Python
+prints under it, and anything else a cell writes to standard error, is not. A cell's
+standard error is read as one text (a kernel may send one warning in several pieces),
+and a message that starts on the next line is read from there.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 __all__ = ["warnings_in"]
 
 #: ``FILE:LINE: CATEGORY: MESSAGE``, as ``warnings.formatwarning`` writes a warning.
-_WARNING = re.compile(r"^.*?:\d+: ([A-Za-z_][\w.]*Warning): (.+)$")
+_WARNING = re.compile(r"^.*?:\d+: ([A-Za-z_]\w*(?:Warning|Error)):(.*)$")
 
 
 def warnings_in(nb) -> list[str]:
@@ -35,8 +37,8 @@ def warnings_in(nb) -> list[str]:
     Returns
     -------
     list of str
-        ``"CATEGORY: MESSAGE"`` for each distinct warning (its first line), in the order
-        the cells printed them.
+        ``"CATEGORY: MESSAGE"`` for each distinct warning (the first line of its
+        message), in the order the cells printed them.
 
     Examples
     --------
@@ -49,11 +51,15 @@ def warnings_in(nb) -> list[str]:
     """
     found: dict[str, None] = {}
     for cell in nb.cells:
-        for out in cell.get("outputs", ()):
-            if out.get("output_type") != "stream" or out.get("name") != "stderr":
-                continue
-            for line in str(out.get("text", "")).splitlines():
-                m = _WARNING.match(line)
-                if m:
-                    found.setdefault(f"{m.group(1)}: {m.group(2).strip()}")
+        lines = "".join(str(out.get("text", "")) for out in cell.get("outputs", ())
+                        if out.get("output_type") == "stream"
+                        and out.get("name") == "stderr").splitlines()
+        for i, line in enumerate(lines):
+            m = _WARNING.match(line)
+            if m:
+                after = lines[i + 1] if i + 1 < len(lines) else ""
+                # (the source line formatwarning prints under a warning is indented)
+                message = m.group(2).strip() or ("" if after.startswith("  ") else after)
+                found.setdefault(f"{m.group(1)}: {message.strip()}" if message.strip()
+                                 else m.group(1))
     return list(found)

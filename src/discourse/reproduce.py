@@ -10,8 +10,9 @@
    timeout per cell, no timestamps in the files), stopping at the first error with a
    message naming the notebook and the cell; each executed notebook is saved with its
    outputs (each figure displayed in it, see :func:`discourse.plots.save_figure`), and
-   each warning its code issued is repeated in the run's output (the frame coder's on
-   texts of another organisation: :func:`discourse.notebook_warnings.warnings_in`);
+   each distinct warning its cells printed is repeated on standard error, also when
+   ``quiet`` (the frame coder's on texts of another organisation:
+   :func:`discourse.notebook_warnings.warnings_in`; a failing cell's error names them);
 3. writes ``results/manifest.json``: package version, the git commit of the sources
    and whether they were edited (:func:`discourse.vcs.git_state`, which ignores the
    run's own outputs), corpus checksums, the checksums of the other inputs (hand
@@ -51,6 +52,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import sys
 import time
 from importlib import metadata as _md
 from pathlib import Path
@@ -188,7 +190,8 @@ def run(*, corpus=None, results=None, figures=None, notebooks=None, executed=Non
         (e.g. a smaller grid for a quick check); only names the notebook's
         ``parameters`` cell defines may be given.
     quiet : bool
-        Do not print progress.
+        Do not print progress (the warnings the notebooks printed still go to standard
+        error).
     make_folders : bool
         Create the output folders and their parents as needed (default). ``False`` (the
         command line: a typo in a path is an error, not a new folder): an output whose
@@ -365,8 +368,8 @@ def _run(state: dict, *, corpus, results, figures, notebooks, executed, timeout,
         say(f"running {nb_path.name} ...")
         state["step"] = f"running {nb_path.name}"
         nb = execute_notebook(nb_path, use, timeout=timeout, output=out)
-        for warned in warnings_in(nb):           # printed in the kernel, not seen here
-            say(f"{nb_path.name} warned: {warned}")
+        for warned in warnings_in(nb):   # printed in the kernel: to stderr, even if quiet
+            print(f"{nb_path.name} warned: {warned}", file=sys.stderr, flush=True)
         timings[nb_path.name] = round(time.perf_counter() - t0, 3)
         notebook_params[nb_path.name] = recorded_parameters(nb, nb_path.name)
     if executed_dir is not None and notebook_params:
