@@ -61,10 +61,10 @@ from discourse import __version__, interrupt, paths
 from discourse import results as registry
 from discourse.checks import join_problems, missing_folders
 from discourse.io import file_sha256, write_table, write_text
-from discourse.notebook_warnings import warnings_in
 from discourse.notebook import (ReproduceError, ReproduceUsageError,
                                 execute_notebook, inject_parameters, notebook_paths,
                                 read_parameters, recorded_parameters)
+from discourse.notebook_warnings import warnings_in
 from discourse.vcs import git_state as _git_state
 
 __all__ = ["read_manifest", "clear_chapter", "ReproduceError", "ReproduceUsageError",
