@@ -21,7 +21,7 @@ from __future__ import annotations
 
 __all__ = ["plain", "punkt_parts"]
 #: Classes defined on first use (module ``__getattr__``), NLTK being imported then.
-_LAZY = ("PlainWordTokenizer", "PlainPunktVars", "PlainPunktToken")
+_LAZY = ("PlainWordTokenizer",)
 _CLASSES: dict = {}
 
 
@@ -46,15 +46,13 @@ def punkt_parts() -> dict:
     """
     import nltk.tokenize.punkt as punkt
 
-    if not _CLASSES:
-        _CLASSES.update(_build())
-    lang_vars, token = _CLASSES["PlainPunktVars"](), _CLASSES["PlainPunktToken"]
+    lang_vars, token = punkt.PunktLanguageVars(), punkt.PunktToken
     return {
-        "candidates": lang_vars.period_context_re(),
+        "candidates": plain(lang_vars.period_context_re()),
         "words": plain(lang_vars._word_tokenizer_re()),
-        "realignment": lang_vars.re_boundary_realignment,
-        "numeric": token._RE_NUMERIC, "initial": token._RE_INITIAL,
-        "ellipsis": token._RE_ELLIPSIS,
+        "realignment": plain(lang_vars.re_boundary_realignment),
+        "numeric": plain(token._RE_NUMERIC), "initial": plain(token._RE_INITIAL),
+        "ellipsis": plain(token._RE_ELLIPSIS),
         "sent_end_chars": tuple(lang_vars.sent_end_chars),
         "punctuation": tuple(punkt.PunktSentenceTokenizer.PUNCTUATION),
         **{name: getattr(punkt, "_" + name.upper()) for name in
@@ -69,7 +67,6 @@ def _plain_pairs(pairs):
 def _build() -> dict:
     """Define the classes (NLTK is imported here, on first use, not on import)."""
     from nltk.tokenize import NLTKWordTokenizer
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
 
     class PlainWordTokenizer(NLTKWordTokenizer):
         """``NLTKWordTokenizer`` whose substitutions call the compiled patterns directly."""
@@ -85,29 +82,7 @@ def _build() -> dict:
         CONTRACTIONS2 = [plain(p) for p in NLTKWordTokenizer.CONTRACTIONS2]
         CONTRACTIONS3 = [plain(p) for p in NLTKWordTokenizer.CONTRACTIONS3]
 
-    class PlainPunktVars(PunktLanguageVars):
-        """``PunktLanguageVars`` (English defaults) returning the compiled patterns."""
-
-        __slots__ = ()
-        re_boundary_realignment = plain(PunktLanguageVars.re_boundary_realignment)
-
-        def _word_tokenizer_re(self):
-            return plain(super()._word_tokenizer_re())
-
-        def period_context_re(self):
-            """NLTK's pattern of candidate sentence ends, compiled, without the wrapper."""
-            return plain(super().period_context_re())
-
-    class PlainPunktToken(PunktToken):
-        """``PunktToken`` whose property patterns are the compiled patterns."""
-
-        __slots__ = ()
-        _RE_ELLIPSIS = plain(PunktToken._RE_ELLIPSIS)
-        _RE_NUMERIC = plain(PunktToken._RE_NUMERIC)
-        _RE_INITIAL = plain(PunktToken._RE_INITIAL)
-        _RE_ALPHA = plain(PunktToken._RE_ALPHA)
-
-    out = {c.__name__: c for c in (PlainWordTokenizer, PlainPunktVars, PlainPunktToken)}
+    out = {c.__name__: c for c in (PlainWordTokenizer,)}
     for c in out.values():
         c.__qualname__ = c.__name__       # pickled by name, found by __getattr__
     return out
