@@ -350,7 +350,7 @@ def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: 
             if stem is not None and DOTTED.match(stem):   # "U.S." ends a sentence: as inside
                 stem = p
             finals[p] = stem
-            if stem is not None and inner.get(stem) is None and inner.find(stem) is None:
+            if stem is not None and inner.find(stem) is None:
                 new[stem] = (stem,) if single_token(stem) else None
     made: dict = {}
     batch = [p for p, t in new.items() if t is None]
