@@ -53,7 +53,7 @@ import pandas as pd
 from discourse.checks import check_positive_int
 
 __all__ = ["BLOCK", "block_length", "block_counts", "block_bootstrap", "draw_within",
-           "text_order", "consecutive"]
+           "text_order", "consecutive", "order_and_runs"]
 
 #: Replicates generated at a time (fixed: the draws depend only on seed and n_boot);
 #: :mod:`discourse.bootstrap` re-exports it.
@@ -162,8 +162,7 @@ def block_bootstrap(lengths: Sequence[int], *, n_boot: int, seed: int,
         counts = np.zeros((b, total), dtype=np.int64)
         for d, n in enumerate(lengths):
             L = min(n, block if block is not None else block_length(n))
-            starts = rng.integers(0, n, size=(b, math.ceil(n / L)))
-            counts[:, offsets[d]:offsets[d + 1]] = block_counts(starts, n, L)
+            counts[:, offsets[d]:offsets[d + 1]] = _circular(rng, b, n, L)
         yield counts
         done += b
 
@@ -213,6 +212,13 @@ def draw_within(rng: np.random.Generator, size: int, n: int,
     L = min(n, block if block is not None else block_length(n))
     if L == 1:
         return rng.multinomial(np.full(size, n), np.full(n, 1 / n)).astype(np.int64)
+    return _circular(rng, size, n, L)
+
+
+def _circular(rng, size, n, L):
+    """``size`` replicates of ``n`` units in circular blocks of ``L`` (``L`` > 1 in
+    :func:`draw_within`): ``ceil(n / L)`` starts drawn uniformly (Politis and Romano
+    1992)."""
     return block_counts(rng.integers(0, n, size=(size, math.ceil(n / L))), n, L)
 
 
@@ -240,11 +246,28 @@ def text_order(documents, units) -> np.ndarray:
     >>> text_order(["a"] * 3, ["intro", "body", "intro"]).tolist()
     [0.0, 1.0, 0.0]
     """
-    docs, number = _labels(documents, units)
+    return _text_order(*_labels(documents, units))
+
+
+def _text_order(docs, number, labels):
     out = number.to_numpy(dtype=float).copy()
     for idx in _not_numbered(docs, number):
-        out[idx] = pd.factorize(pd.Series(np.asarray(units, dtype=object)[idx]))[0]
+        out[idx] = pd.factorize(labels.iloc[idx])[0]
     return out
+
+
+def order_and_runs(documents, units) -> tuple[np.ndarray, dict]:
+    """``(text_order(documents, units), consecutive(documents, units))``, the labels
+    parsed once (:func:`discourse.bootstrap.cluster_bootstrap` needs both).
+
+    Examples
+    --------
+    >>> order, runs = order_and_runs(["a"] * 3, ["p2", "p1", "p3"])
+    >>> order.tolist(), runs
+    ([2.0, 1.0, 3.0], {'a': True})
+    """
+    parsed = _labels(documents, units)
+    return _text_order(*parsed), _consecutive(*parsed[:2])
 
 
 def consecutive(documents, units) -> dict:
@@ -260,20 +283,25 @@ def consecutive(documents, units) -> dict:
     ...             [1, 2, 3, 5, 1, 4, 9, "x", "d.p1", "d/2"])
     {'a': True, 'b': False, 'c': False, 'd': True}
     """
-    docs, number = _labels(documents, units)
+    return _consecutive(*_labels(documents, units)[:2])
+
+
+def _consecutive(docs, number):
     out = {}
     for doc, values in number.groupby(docs, sort=True):
-        whole = values.notna().all() and (values == values.round()).all()
-        steps = np.diff(np.unique(values.to_numpy(dtype=float))) if whole else [2.0]
-        out[doc] = bool(whole and (len(steps) == 0 or np.median(steps) == 1))
+        if not (values.notna().all() and (values == values.round()).all()):
+            out[doc] = False
+            continue
+        steps = np.diff(np.unique(values.to_numpy(dtype=float)))
+        out[doc] = bool(len(steps) == 0 or np.median(steps) == 1)
     return out
 
 
-def _labels(documents, units) -> tuple[pd.Series, pd.Series]:
-    """Documents as str and the unit labels as numbers (NaN where not a number); a
-    label that ends in digits (``"p012"``, ``"doc-3.p012"``, ``"doc/12"``: a paragraph
-    numbered within its document and made unique by a prefix, as the hand-coded sets'
-    tables do) is the number they make (12)."""
+def _labels(documents, units) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Documents as str, the unit labels as numbers (NaN where not a number), and the
+    labels as given; a label that ends in digits (``"p012"``, ``"doc-3.p012"``,
+    ``"doc/12"``: a paragraph numbered within its document and made unique by a prefix,
+    as the hand-coded sets' tables do) is the number they make (12)."""
     labels = pd.Series(np.asarray(units, dtype=object))
     if labels.isna().any():
         raise ValueError(f"{int(labels.isna().sum())} row(s) have no paragraph label: "
@@ -281,7 +309,7 @@ def _labels(documents, units) -> tuple[pd.Series, pd.Series]:
     docs = pd.Series(np.asarray(documents).astype(str), dtype=object)
     number = pd.to_numeric(labels, errors="coerce")
     tail = labels.astype(str).str.extract(r"(\d+)$", expand=False)
-    return docs, number.fillna(pd.to_numeric(tail, errors="coerce"))
+    return docs, number.fillna(pd.to_numeric(tail, errors="coerce")), labels
 
 
 def _not_numbered(docs: pd.Series, number: pd.Series):

@@ -334,25 +334,27 @@ def cluster_bootstrap(rows: pd.DataFrame, *, n_boot: int = DEFAULT_N_BOOT,
         raise ValueError("cannot bootstrap an empty table")
     doc = rows[document].astype(str).to_numpy() if document else np.full(len(rows), "")
     par = rows[paragraph].to_numpy() if paragraph else np.arange(len(rows))
+    order, run = runs.order_and_runs(doc, par)
     keys = pd.DataFrame({"stratum": rows[stratum].to_numpy() if stratum else 0,
-                         "document": doc, "order": runs.text_order(doc, par),
+                         "document": doc, "order": order,
                          "paragraph": par.astype(str)}, index=range(len(rows)))
     grouped = keys.groupby(["stratum", "document", "order", "paragraph"], sort=True)
     codes = grouped.ngroup().to_numpy()
     clusters = grouped.size().rename("n_rows").reset_index().drop(columns="order")
     # without a document column the rows have no text order (separate passages)
-    run = runs.consecutive(doc, par) if document else {"": False}
+    if not document:
+        run = {"": False}
     lone = clusters.groupby("stratum", sort=True)["document"].unique()
     boot = ClusterBootstrap(int(n_boot), int(seed), codes.astype(np.int64), clusters, "",
                             block if block is not None or paragraph else 1,
                             tuple(len(d) > 1 or run[d[0]] for d in lone))
-    design = _design(clusters, boot.block_lengths(), stratum, document, paragraph)
+    design = _design(boot.block_lengths(), stratum, document, paragraph)
     return dataclasses.replace(boot, design=design)
 
 
-def _design(clusters, lengths, stratum, document, paragraph) -> str:
+def _design(lengths, stratum, document, paragraph) -> str:
     """What is resampled, in words: documents, or (blocks of consecutive) paragraphs."""
-    several = clusters.groupby("stratum")["document"].nunique().gt(1)
+    several = pd.Series([L == 0 for L in lengths], dtype=bool)
     unit = "paragraphs" if paragraph else "sentences"
     within = f" within {stratum}" if stratum else ""
     one = f" where a {stratum} has one" if stratum else ""
