@@ -352,6 +352,39 @@ def test_fisher_pvalues_are_scipys_bits_where_p_is_subnormal():
     assert _same_bits(fisher_pvalues(x, y, n1, n2), want)
 
 
+@pytest.mark.parametrize("units", [150, 75_000, 10 ** 8])
+def test_the_log_gamma_bound_holds_against_scipys_probabilities(units):
+    """The approximation that decides the comparisons of the two-sided test is within
+    its error bound of the log of scipy's probability (Boost's exact algorithm for each
+    size: a table of factorials up to 170 units, prime factors up to about 100,000,
+    Lanczos sums beyond), over the whole support and past its ends (not finite there,
+    so never trusted); far from the bound, so the bound is not vacuous either."""
+    from scipy.stats import hypergeom
+
+    from discourse.keyness_measures import FLOOR, _log_pmf
+
+    rng = np.random.default_rng(units)
+    tot = rng.integers(2, units, 400)
+    good, n = rng.integers(1, tot), rng.integers(1, tot)
+    share = good / tot                                  # around the mode, tails, past the ends
+    spread = np.sqrt(n * share * (1 - share) * (tot - n) / np.maximum(tot - 1, 1)) + 1
+    k = np.round(n * share + rng.normal(0, 3, 400) * spread).astype(np.int64)
+    k[:40] = np.where(rng.random(40) < 0.5, -1 - rng.integers(0, 3, 40),
+                      np.minimum(n, good)[:40] + 1 + rng.integers(0, 3, 40))
+    value, error = _log_pmf(k, tot, good, n)
+    with np.errstate(divide="ignore"):
+        scipys = np.log(hypergeom.pmf(k, tot, good, n))
+    inside = (k >= np.maximum(0, n - (tot - good))) & (k <= np.minimum(n, good))
+    assert inside.sum() > 150 and (~inside).sum() >= 40
+    assert not np.isfinite(value[~inside]).any()
+    normal = inside & (scipys > FLOOR)
+    assert normal.sum() > 150
+    gap = np.abs(value[normal] - scipys[normal])
+    assert (gap <= error[normal]).all()
+    assert (gap <= error[normal] / 1000).all()                  # a margin to spare
+    assert (error[normal] < 1e-2).all()                         # and a useful bound
+
+
 def test_fisher_pvalues_bits_in_the_keyness_table(multi_sentences):
     """The keyness tables' p_dispersion (the multi-year fixture, every later year
     against the first) is scipy's fisher_exact of each term's paragraph table, to the
