@@ -92,8 +92,15 @@ def test_load_set_gives_the_coder_contract():
     assert held.document.str.startswith("w5-").all() and held.id.is_unique
 
 
-def test_intercoder_agrees_with_reference_libraries():
-    ic = ev.intercoder(CORPUS, n_boot=50, seed=1)
+@pytest.fixture(scope="module")
+def intercoder():
+    """The two hand coders' agreement on every set of the corpus, made once for the tests
+    that check it (about a second each time; the values do not depend on the resamples)."""
+    return ev.intercoder(CORPUS, n_boot=200, seed=2)
+
+
+def test_intercoder_agrees_with_reference_libraries(intercoder):
+    ic = intercoder
     pairs = list(ev.coder_pairs(CORPUS))
     assert [(p[0], p[1], p[2], p[3]) for p in pairs][0] == ("corpus", "all", "A", "B")
     name, part, _, _, x, y = pairs[0]
@@ -149,10 +156,10 @@ def test_ceiling_by_hand():
         ev.ceiling(g, ic[ic.part != "all"])
 
 
-def test_pooled_agreement_is_that_of_the_stacked_codings():
+def test_pooled_agreement_is_that_of_the_stacked_codings(intercoder):
     from sklearn.metrics import f1_score
 
-    ic = ev.intercoder(CORPUS, n_boot=200, seed=2)
+    ic = intercoder
     batches = [p for p in ev.coder_pairs(CORPUS) if p[0] == "sco-style-heldout-3"]
     assert len(batches) == 2
     x = pd.concat([p[4] for p in batches], ignore_index=True)
