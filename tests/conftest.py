@@ -201,17 +201,38 @@ def _one_thread_per_worker():
 
 
 #: The cyclic garbage collector's thresholds in test processes (Python's default is
-#: (700, 10, 10)): see :func:`_fewer_collections`.
+#: (700, 10, 10)): see :func:`_fewer_collections` and :func:`pytest_configure`.
 GC_THRESHOLD = (50000, 20, 20)
+_GC_BEFORE: list = []
+
+
+def pytest_configure(config):
+    """The thresholds of :func:`_fewer_collections` from the start of a test process,
+    so that the collection runs with them too: importing every test module and the
+    package (for its doctests) with Python's (700, 10, 10) made about 450 young, 40
+    middle and 4 full collections of the growing heap in each worker of the fast layer,
+    about 1 s of each worker's start (gc callbacks, under load). Restored at the end."""
+    import gc
+
+    _GC_BEFORE.append(gc.get_threshold())
+    gc.set_threshold(*GC_THRESHOLD)
+
+
+def pytest_unconfigure(config):
+    import gc
+
+    if _GC_BEFORE:
+        gc.set_threshold(*_GC_BEFORE.pop())
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _fewer_collections():
     """The objects made by the collection (modules, the package's tables) are frozen out
     of the cyclic garbage collector (``gc.freeze``), and a collection runs after 50,000
-    new container objects instead of 700: a test process holds large graphs of objects
-    (the compiled lexicon's tries, pandas' blocks) that every full collection walks
-    again, about 5.6-7.4 s of the fast layer's two workers' 34-38 s (gc callbacks,
+    new container objects instead of 700 (from the start of the process:
+    :func:`pytest_configure`): a test process holds large graphs of objects (the
+    compiled lexicon's tries, pandas' blocks) that every full collection walks again,
+    about 5.6-7.4 s of the fast layer's two workers' 34-38 s (gc callbacks,
     2026-12-05). Garbage in cycles is still collected, later; nothing the tests check
     depends on when."""
     import gc
