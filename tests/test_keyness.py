@@ -352,6 +352,23 @@ def test_fisher_pvalues_are_scipys_bits_where_p_is_subnormal():
     assert _same_bits(fisher_pvalues(x, y, n1, n2), want)
 
 
+#: (x, y, n1, n2) of tables whose two-sided test compares probabilities below exp(-600)
+#: that scipy (Boost's Lanczos product, above 104,729 units) underflows to 0: a
+#: comparison read from the log-gamma bound there doubles p or sets it to 0.
+UNDERFLOW = [(669394, 1176, 1559246, 1266), (43078, 86157, 95343, 163127),
+             (58488, 49384, 108385, 107359)]
+
+
+def test_fisher_pvalues_are_scipys_bits_where_scipys_probabilities_underflow():
+    from scipy.stats import hypergeom
+
+    from discourse.keyness_measures import fisher_pvalues
+
+    assert hypergeom.pmf(2619, 1450939, 2621, 1138791) == 0     # exp(-623.1) in truth
+    x, y, n1, n2 = np.array(UNDERFLOW).T
+    assert _same_bits(fisher_pvalues(x, y, n1, n2), _scipys_fisher(x, y, n1, n2))
+
+
 @pytest.mark.parametrize("units", [150, 75_000, 10 ** 8])
 def test_the_log_gamma_bound_holds_against_scipys_probabilities(units):
     """The approximation that decides the comparisons of the two-sided test is within

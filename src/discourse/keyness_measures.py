@@ -192,9 +192,11 @@ def _two_sided(x, n1, y, n2):
     return p
 
 
-#: Below this log-probability (exp(-700) is about 1e-304, near the subnormal floats)
-#: a comparison is always made on scipy's probabilities.
-FLOOR = -700.0
+#: Below this log-probability (exp(-500) is about 7e-218) a comparison is always made
+#: on scipy's probabilities. Not -700: above 104,729 units Boost's pmf (a Lanczos
+#: product) underflows part-way and returns 0, or loses digits, for probabilities as
+#: large as exp(-623) (1,450,939 units, 2,621 marked, 1,138,791 drawn, k = 2,619).
+FLOOR = -500.0
 
 
 def _log_pmf(k, tot, good, n):
@@ -223,8 +225,8 @@ def _signs(approximate, other, exact):
     is nan), read from ``approximate`` (:func:`_log_pmf`: values and error bounds) where
     the bound tells it, else from ``exact(j)``, scipy's probabilities of the elements
     ``j``. The side read from the bound is trusted only for a larger number above
-    :data:`FLOOR` (a tiny probability, perhaps rounded to a subnormal or to 0 by scipy,
-    stays below a normal one); an approximation that is not finite goes to scipy."""
+    :data:`FLOOR` (a tiny probability, perhaps wrongly 0 or inexact in scipy, stays
+    below a larger one); an approximation that is not finite goes to scipy."""
     value, error = approximate
     with np.errstate(divide="ignore", invalid="ignore"):
         level = np.log(other)
