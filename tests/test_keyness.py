@@ -394,7 +394,7 @@ def test_the_log_gamma_bound_holds_against_scipys_probabilities(units):
     inside = (k >= np.maximum(0, n - (tot - good))) & (k <= np.minimum(n, good))
     assert inside.sum() > 150 and (~inside).sum() >= 40
     assert not np.isfinite(value[~inside]).any()
-    normal = inside & (scipys > FLOOR)
+    normal = inside & (value > FLOOR)                  # where the code trusts it
     assert normal.sum() > 150
     gap = np.abs(value[normal] - scipys[normal])
     assert (gap <= error[normal]).all()

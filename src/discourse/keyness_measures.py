@@ -207,7 +207,7 @@ def _log_pmf(k, tot, good, n):
     ``scipy.special.gammaln``. Each term is within a few units in the last place of its
     value and the sum adds nine roundings, so the error is below 16 machine epsilons
     (2.2e-16) times the sum of the terms' magnitudes; the bound allows 1e-12 times that
-    sum (over 4,000 times more), plus 1e-9 for the error of scipy's own probability (its
+    sum (over 250 times more), plus 1e-9 for the error of scipy's own probability (its
     relative error is of the order of 1e-13). ``k`` outside the support gives a value
     that is not finite, which :func:`_signs` sends to scipy."""
     from scipy.special import gammaln
