@@ -369,6 +369,48 @@ def test_fisher_pvalues_are_scipys_bits_where_scipys_probabilities_underflow():
     assert _same_bits(fisher_pvalues(x, y, n1, n2), _scipys_fisher(x, y, n1, n2))
 
 
+def _ties(rng, size):
+    """Tables with ties of probability: equal margins (pmf(k) == pmf(n - k)), and k at
+    the mode and next to it, where two probabilities can be equal or a hair apart."""
+    n1 = rng.integers(2, size, 300)
+    tot = np.where(rng.random(300) < 0.5, 2 * n1, n1 + rng.integers(1, size, 300))
+    n = np.maximum(1, (tot * rng.random(300)).astype(np.int64))
+    mode = ((n + 1) * (n1 + 1) / (tot + 2)).astype(np.int64)
+    k = np.clip(mode + rng.integers(-2, 3, 300), np.maximum(0, n - (tot - n1)),
+                np.minimum(n, n1))
+    return k, tot, n1, n, mode
+
+
+@pytest.mark.parametrize("size", [40, 5_000, 300_000])
+def test_comparisons_read_from_the_bound_are_scipys(size):
+    """The two comparisons the two-sided test settles from the log-gamma bound give
+    scipy's answer on tables full of ties: the sign of pmf(k) minus a cut just below,
+    at and just above another probability (pmf(n - k), the observed table's, times 1
+    +- 1e-14 as scipy's cut is), and "as probable as the mode" (scipy's relative test
+    at 1e-14), at every size of Boost's algorithms."""
+    from scipy.stats import hypergeom
+
+    from discourse.keyness_measures import _as_probable, _log_pmf, _signs
+
+    rng = np.random.default_rng(size)
+    k, tot, n1, n, mode = _ties(rng, size)
+    pk = hypergeom.pmf(k, tot, n1, n)
+    pmode = hypergeom.pmf(mode, tot, n1, n)
+    mirror = hypergeom.pmf(n - k, tot, n1, n)
+    approx = _log_pmf(k, tot, n1, n)
+    cuts = (mirror, mirror * (1 + 1e-14), mirror * (1 - 1e-14), pk, pk * (1 + 1e-14))
+    asked = []
+    for other in cuts:
+        want = np.sign(pk - other)
+        got = _signs(approx, other, lambda j: (asked.append(len(j)), pk[j])[1])
+        assert np.array_equal(got, want)
+    assert sum(asked) < len(cuts) * len(k)           # the bound settles some of them
+    with np.errstate(divide="ignore", invalid="ignore"):
+        want = np.abs(pk - pmode) / np.maximum(pk, pmode) <= 1e-14
+    got = _as_probable(pk, _log_pmf(mode, tot, n1, n), lambda j: pmode[j])
+    assert np.array_equal(got, want) and want.any() and not want.all()
+
+
 @pytest.mark.parametrize("units", [150, 75_000, 10 ** 8])
 def test_the_log_gamma_bound_holds_against_scipys_probabilities(units):
     """The approximation that decides the comparisons of the two-sided test is within
