@@ -564,6 +564,54 @@ def test_the_summary_names_the_lexicon_the_codes_were_made_with(tmp_path):
     assert "[results/.provenance/framing-codes.csv.json]" in text
 
 
+def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path):
+    """The coder's OrganisationWarning reaches the summary (a walkthrough found inflated
+    multilateralism shares of ASEAN texts quoted without it): said when the run's
+    sentences rarely name the SCO, not when they name it, and not when the lexicon the
+    codes were made with is not the one at hand."""
+    import json
+    import warnings
+
+    import discourse.framing as framing
+    from discourse import io, provenance
+
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2021, frame="multilateralism", n_sentences=6, n_frame=4, share=0.67,
+             ci_low=0.3, ci_high=0.9)])
+    other = ["ASEAN leaders met in Jakarta.", "The ASEAN Secretariat welcomed them.",
+             "Trade among the members grew.", "Terrorism remains a threat.",
+             "The ASEAN Charter guides us.", "We thank Indonesia for hosting."]
+    own = ["The SCO met in Bishkek.", *other[1:]]
+    lex = framing.load_lexicon()
+
+    def run(texts):
+        sents = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(6)], "doc_id": "d",
+                              "paragraph": range(1, 7), "text": texts})
+        _write(tmp_path, "sentences.csv", sents)
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            io.write_table(framing.code_sentences(sents, lex), tmp_path / "framing-codes.csv")
+        warned = any(issubclass(w.category, framing.OrganisationWarning) for w in seen)
+        assert warned == (texts is other)                    # the coder's own judgement
+        return summary.render_summary(summary.headline_findings(tmp_path))
+
+    text = run(other)
+    caution = ("**Caution: texts of another organisation?** None of the 6 sentences of "
+               "this corpus name the SCO, the organisation the frame lexicon `frames.yaml` "
+               "is written for")
+    assert caution in text
+    assert text.index(caution) < text.index("**Multilateralism** framing")
+    assert "[results/sentences.csv; results/.provenance/framing-codes.csv.json]" in text
+    assert "Caution: texts of another organisation" not in run(own)    # 1 in 6 names it
+    run(other)
+    side = provenance.sidecar_path(tmp_path / "framing-codes.csv")
+    record = json.loads(side.read_text(encoding="utf-8"))
+    record["inputs"]["lexicon"]["sha256"] = "0" * 64                 # another lexicon
+    side.write_text(json.dumps(record), encoding="utf-8")
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "Caution: texts of another organisation" not in text
+
+
 def test_a_changed_conclusion_names_its_pair_of_years(tmp_path):
     """With three years, two checks of one frame can change: each says which difference
     it is (a walkthrough read "economy (...); economy (...)" without the years)."""

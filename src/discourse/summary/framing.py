@@ -13,6 +13,7 @@ from discourse import results as R
 from discourse.framing.pooled import POOLED
 from discourse.summary.format import (agreement, caveat, documents_per_year,
                                       one_text_per_year, pct, pct0, pp, pp0, pvalue, read)
+from discourse.summary.organisation import organisation_caution
 
 __all__ = ["framing_findings"]
 
@@ -47,6 +48,7 @@ def framing_findings(root: Path):
     lexicon = _lexicon(root)
     if lexicon:
         yield ("Framing", lexicon, provenance.sidecar_path(R.FRAMING_CODES.ref).as_posix())
+    yield from organisation_caution(root)
     for frame, part in shares.groupby("frame", sort=False):
         how = "95% CI" if named else "95% Wilson CI"
         fmt = pct0 if named else pct
