@@ -97,8 +97,16 @@ def test_keyword_commands_on_three_years(tmp_path, three_corpus, capsys):
     stdout = capsys.readouterr().out
     assert stdout.startswith("sentence_id,doc_id,year,left,match,right")
     assert stdout.count("\n") == 1 + 4 + 2     # 'trade' twice in 2021/2022, twice in 2023
+    assert cli.main(["collocations", "--corpus", str(three_corpus), "--min-count", "1"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("year,w1,w2,count,g2,pmi") and captured.out.count("\n") > 1
+    assert "no pair of adjacent words" not in captured.err
+    # no pair reaches the minimum (none twice here): the header only, and said (a
+    # walkthrough's small corpus had an empty table without a word)
     assert cli.main(["collocations", "--corpus", str(three_corpus), "--min-count", "2"]) == 0
-    assert capsys.readouterr().out.startswith("year,w1,w2,count,g2,pmi")
+    captured = capsys.readouterr()
+    assert captured.out == "year,w1,w2,count,g2,pmi\n"
+    assert "no pair of adjacent words occurs 2 times or more" in captured.err
 
 
 @pytest.mark.parametrize("by", ["year", "doc_id"])

@@ -128,6 +128,19 @@ def test_keyness_bars_are_log_ratios(real_tokens):
     offsets = _labelled(fig)[0].collections[0].get_offsets()
     assert np.allclose(offsets[:, 1], key.logodds_z)
     assert np.allclose(offsets[:, 0], key.count_target + key.count_reference)
+    # a labelled point names every term at it, not only those among the extremes (a
+    # walkthrough found 4 of the 8 terms at 3 vs 0 named, as if they were all)
+    labels = [t.get_text() for t in _labelled(fig)[0].texts]
+    freq = key.count_target + key.count_reference
+    for text in labels:
+        first = text.split(",")[0].split(" and ")[0]
+        row = key[key.term == first].iloc[0]
+        there = key[(freq == row.count_target + row.count_reference)
+                    & (key.logodds_z == row.logodds_z)].term.sort_values().tolist()
+        assert text == (", ".join(there) if len(there) <= 4 else
+                        f"{', '.join(there[:4])} and {len(there) - 4} more with the same "
+                        "counts")
+    assert any("more with the same counts" in t for t in labels)     # the real table ties
     # the title names the prior the table was made with (the axis said "pooled" for any)
     assert f"prior: {key.logodds_prior.iloc[0]}" in fig.axes[0].get_title()
     other = key.assign(logodds_prior="background (alpha0 = n tokens compared)")

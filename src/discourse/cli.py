@@ -195,7 +195,11 @@ def _run_collocations(args) -> int:
 
     # punctuation and numbers kept: they end a run of words, and no pair crosses them
     tok = _tokens(args, stopwords=False, phrases=False, punctuation=True, numbers=True)
-    _emit(keywords.collocations(tok, min_count=args.min_count), args.output)
+    table = keywords.collocations(tok, min_count=args.min_count)
+    if table.empty:             # a header only, said (a small corpus, a high --min-count)
+        print(f"discourse collocations: no pair of adjacent words occurs {args.min_count} "
+              "times or more (--min-count); the table has its header only", file=sys.stderr)
+    _emit(table, args.output)
     return 0
 
 

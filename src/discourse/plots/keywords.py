@@ -70,11 +70,14 @@ def plot_logodds(keyness, *, n_labels: int = 10, target=None, reference=None,
     ax.set_xscale("log")
     for v in (1.96, -1.96):
         ax.axhline(v, color="0.5", ls="--", lw=0.7)
-    order = keyness.assign(_f=freq).sort_values(["logodds_z", "term"], kind="stable")
-    chosen = pd.concat([order.head(n_labels), order.tail(n_labels)]).drop_duplicates("term")
-    # terms with identical counts share a point: one label listing them all
-    for (f, zz), g in chosen.groupby(["_f", "logodds_z"], sort=True):
-        ax.annotate(", ".join(sorted(g["term"])), (f, zz), fontsize=7,
+    table = keyness.assign(_f=freq)
+    order = table.sort_values(["logodds_z", "term"], kind="stable")
+    chosen = pd.concat([order.head(n_labels), order.tail(n_labels)])
+    # terms with identical counts share a point: its label names every term there (in
+    # the whole table, not only those among the extremes), the first few by name
+    at = table.groupby(["_f", "logodds_z"], sort=True)["term"].agg(sorted)
+    for f, zz in sorted(set(zip(chosen["_f"], chosen["logodds_z"]))):
+        ax.annotate(_point_label(at[(f, zz)]), (f, zz), fontsize=7,
                     xytext=(3, 0), textcoords="offset points", va="center")
     t = "target" if target is None else str(target)
     ref = "reference" if reference is None else str(reference)
@@ -87,6 +90,20 @@ def plot_logodds(keyness, *, n_labels: int = 10, target=None, reference=None,
     source_note(fig, source + "; Monroe, Colaresi and Quinn (2008)")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
+
+
+def _point_label(terms: list, shown: int = 4) -> str:
+    """The label of a point that ``terms`` share: up to ``shown`` names, then how many
+    more terms have the same counts.
+
+    Examples
+    --------
+    >>> _point_label(["a", "b"]), _point_label(list("abcdef"))
+    ('a, b', 'a, b, c, d and 2 more with the same counts')
+    """
+    if len(terms) <= shown:
+        return ", ".join(terms)
+    return f"{', '.join(terms[:shown])} and {len(terms) - shown} more with the same counts"
 
 
 def plot_term_families(rates, *, source: str = _KEY_SOURCE) -> Figure:
