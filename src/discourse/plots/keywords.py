@@ -93,15 +93,15 @@ def plot_logodds(keyness, *, n_labels: int = 10, target=None, reference=None,
 
 
 def _point_label(terms: list, shown: int = 4) -> str:
-    """The label of a point that ``terms`` share: up to ``shown`` names, then how many
-    more terms have the same counts.
+    """The label of a point that ``terms`` share: every name, or ``shown`` names and how
+    many more terms have the same counts when that saves words (two or more).
 
     Examples
     --------
-    >>> _point_label(["a", "b"]), _point_label(list("abcdef"))
-    ('a, b', 'a, b, c, d and 2 more with the same counts')
+    >>> _point_label(list("abcde")), _point_label(list("abcdef"))
+    ('a, b, c, d, e', 'a, b, c, d and 2 more with the same counts')
     """
-    if len(terms) <= shown:
+    if len(terms) <= shown + 1:
         return ", ".join(terms)
     return f"{', '.join(terms[:shown])} and {len(terms) - shown} more with the same counts"
 
