@@ -181,6 +181,18 @@ def test_topic_figures_show_their_tables():
     means = prevalence[prevalence.measure == "mean"]
     plotted = sorted(round(x, 12) for c in ax.containers for x in c.lines[0].get_xdata())
     assert plotted == sorted(round(x, 12) for x in means.estimate)
+    # the source line says how the intervals were made, as the table does (a walkthrough
+    # found only "95% bootstrap interval"): one design, or each year's where they differ
+
+    def said(figure):
+        text = " ".join(t.get_text() for t in figure.texts)
+        return text.replace("-\n", "-").replace("\n", " ")
+
+    per_year = means.drop_duplicates("year").set_index("year").interval   # one a year here
+    assert per_year.nunique() == 2                  # documents of 2 and 1 blocks' length
+    assert "intervals: " + "; ".join(f"{y}: {i}" for y, i in per_year.items()) in said(fig)
+    same = prevalence.assign(interval="one design")
+    assert said(plots.plot_topic_prevalence(same)).count("intervals: one design") == 1
     # every year's colour is legible on white (the second year was viridis' pale yellow)
     from matplotlib.colors import to_rgb
 
@@ -296,6 +308,9 @@ def test_ceiling_figure_says_who_is_compared_and_what_each_set_is():
                       "automatic coder against the adjudicated coding"]
     assert "beside the two hand coders against each other" in \
         fig.get_suptitle().replace("\n", " ")
+    source = " ".join(t.get_text() for t in fig.texts).replace("-\n", "-").replace("\n", " ")
+    assert ("95% intervals as made for each row of results/framing-generalisation.csv and "
+            "results/framing-intercoder.csv (their interval column)") in source
     _all_text_inside(fig)                # the long title was cut at both edges
     six = pd.concat([c.assign(set=c["set"] + str(i)) for i in range(3)], ignore_index=True)
     fig = plots.plot_agreement_ceiling(six)

@@ -167,7 +167,10 @@ def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") 
     from discourse import results
 
     source_note(fig, source or f"Source: discourse.framing.ceiling (results/"
-                               f"{results.FRAMING_CEILING.file}); dotted line 0.85")
+                               f"{results.FRAMING_CEILING.file}); 95% intervals as made for "
+                               f"each row of results/{results.FRAMING_GENERALISATION.file} "
+                               f"and results/{results.FRAMING_INTERCODER.file} (their "
+                               "interval column); dotted line 0.85")
     return fig
 
 

@@ -197,8 +197,22 @@ def plot_topic_prevalence(prevalence, labels=None, stability=None):
     ax.legend(fontsize=8, frameon=False, title="year", title_fontsize=8)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     source_note(fig, _topic_source(p, "prevalence_by_year")
-                + f" ({results.TOPICS_PREVALENCE.ref})" + _stability_note(stability))
+                + f" ({results.TOPICS_PREVALENCE.ref})" + _intervals(p)
+                + _stability_note(stability))
     return fig
+
+
+def _intervals(table) -> str:
+    """How the intervals of ``table`` were made, from its ``interval`` column: the one
+    design, or each year's where they differ (a block length per document); "" without
+    the column."""
+    if "interval" not in table.columns or not len(table):
+        return ""
+    years = table.drop_duplicates(["year", "interval"]).sort_values("year", kind="stable")
+    kinds = list(dict.fromkeys(years["interval"].astype(str)))
+    if len(kinds) == 1:
+        return f"; intervals: {kinds[0]}"
+    return "; intervals: " + "; ".join(f"{r.year}: {r.interval}" for r in years.itertuples())
 
 
 def plot_topic_flow(unit_topics, labels=None, stability=None):
