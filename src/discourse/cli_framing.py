@@ -159,7 +159,8 @@ def _add_validate(sub) -> None:
     p.add_argument("--lock", metavar="FILE", default=None,
                    help="the lock of SHEET.csv (default: SHEET.lock.json beside it)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus directory (default: $DISCOURSE_CORPUS or corpus/)")
+                   help="corpus directory (default: $DISCOURSE_CORPUS or the "
+                        "repository's corpus/)")
     _lexicon_arg(p)
     _codebook_arg(p)
     p.add_argument("--n-boot", type=int, default=None, metavar="N",
