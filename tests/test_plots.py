@@ -72,6 +72,16 @@ def test_frame_shares_bar_heights_are_the_shares():
     assert ax.get_ylabel() == "share of sentences with the frame"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["security", "economy"]
     pd.testing.assert_frame_equal(shares, before)       # the input is not changed
+    _legend_clear_of_the_data(fig, ax)
+
+
+def _legend_clear_of_the_data(fig, ax):
+    # the legend lies beside the plotting area, inside the figure: no bar or interval
+    # under it (a walkthrough found the legend over the intervals of small groups)
+    fig.canvas.draw()
+    box = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
+    assert box.x0 >= ax.get_window_extent().x1
+    _all_text_inside(fig)
 
 
 def test_frame_shares_figure_names_its_interval():
@@ -278,8 +288,10 @@ def test_framing_figures_show_their_tables():
                           "interval": "cluster bootstrap percentile (paragraphs resampled "
                                       "within documents; B=20000, seed=20240601), widened "
                                       "to Wilson's where narrower"})
-    ax = _labelled(plots.plot_roles(roles))[0]
+    fig = plots.plot_roles(roles)
+    ax = _labelled(fig)[0]
     assert sorted(b.get_width() for b in _bars(ax)) == [0.25, 0.5]
+    _legend_clear_of_the_data(fig, ax)
 
 
 def test_ceiling_figure_says_who_is_compared_and_what_each_set_is():

@@ -46,6 +46,13 @@ def _generic(reason: str) -> str:
     return re.sub(r"\(design effects? [^;]*; ", "(", reason)
 
 
+def _legend_beside(ax, **kwargs) -> None:
+    """The legend to the right of the plotting area, where no bar or interval can lie
+    under it (a walkthrough found it over the intervals of small groups)."""
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
+              **kwargs)
+
+
 def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     """Bar chart of a framing ``shares`` table: share of sentences per frame and group,
     with its 95% CI (``ci_low``, ``ci_high``) as error bars; the title and the source
@@ -69,7 +76,7 @@ def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     ax.set_ylim(0, 1)
     short, full = _interval(shares)
     ax.set_title(wrap_to(fig, f"Frame shares by {by} (95% CI: {short})", 10))
-    ax.legend(title=by, frameon=False)
+    _legend_beside(ax, title=by)
     fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
     source_note(fig, source or f"Source: discourse.framing.frame_shares; interval: {full}")
     return fig
@@ -251,7 +258,7 @@ def plot_roles(by_role, *, source: str = "") -> Figure:
                           f"{_interval(by_role)[0]})", 11))
     ax.set_ylabel("year and speaker role")
     ax.set_title("Frames by speaker role")
-    ax.legend(frameon=False)
+    _legend_beside(ax)
     fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
     source_note(fig, source or "Source: discourse.framing.frames_by_role")
     return fig
