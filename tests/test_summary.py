@@ -612,6 +612,54 @@ def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path)
     assert "Caution: texts of another organisation" not in text
 
 
+def test_the_caution_reads_the_layer_the_codes_were_made_from(tmp_path):
+    """The caution checks the text the coder was given: the raw layer's sentences when
+    the codes record the raw layer (LAYER="raw"), not the cleaned table; and it fires
+    on the coder's own threshold (1 text in 21 warns, 1 in 20 does not)."""
+    import json
+
+    import discourse.framing as framing
+    from discourse import io, provenance
+    from discourse.framing.organisation import rarely_named
+
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2021, frame="multilateralism", n_sentences=6, n_frame=4, share=0.67,
+             ci_low=0.3, ci_high=0.9)])
+
+    def table(texts):
+        return pd.DataFrame({"sentence_id": [f"s{i}" for i in range(len(texts))],
+                             "doc_id": "d", "paragraph": range(1, len(texts) + 1),
+                             "text": texts})
+
+    def said(layer):
+        side = provenance.sidecar_path(tmp_path / "framing-codes.csv")
+        record = json.loads(side.read_text(encoding="utf-8"))
+        record["corpus"] = {"directory": "corpus", "layer": layer, "sha256": "0" * 64}
+        side.write_text(json.dumps(record), encoding="utf-8")
+        return summary.render_summary(summary.headline_findings(tmp_path))
+
+    other = ["ASEAN leaders met.", "Trade grew.", "Terrorism is a threat.",
+             "The ASEAN Charter guides us.", "We thank Indonesia.", "ASEAN will meet."]
+    raw, cleaned = table(other), table([f"The SCO: {t}" for t in other])
+    _write(tmp_path, "sentences.csv", cleaned)
+    _write(tmp_path, "sentences-raw.csv", raw)
+    with pytest.warns(framing.OrganisationWarning):
+        io.write_table(framing.code_sentences(raw, framing.load_lexicon()),
+                       tmp_path / "framing-codes.csv")
+    text = said("raw")
+    assert "None of the 6 sentences of this corpus name the SCO" in text
+    assert "[results/sentences-raw.csv; results/.provenance/framing-codes.csv.json]" in text
+    assert "Caution: texts of another organisation" not in said("cleaned")
+    # the threshold is the coder's: one naming sentence in 21 warns, in 20 does not
+    for n, warns in ((21, True), (20, False)):
+        texts = ["The SCO met."] + other * 4
+        sents = table(texts[:n])
+        _write(tmp_path, "sentences.csv", sents)
+        assert rarely_named(framing.organisation.organisation_share(texts[:n], ["SCO"])) \
+            == warns
+        assert ("Caution: texts of another organisation" in said("cleaned")) == warns
+
+
 def test_a_changed_conclusion_names_its_pair_of_years(tmp_path):
     """With three years, two checks of one frame can change: each says which difference
     it is (a walkthrough read "economy (...); economy (...)" without the years)."""

@@ -18,7 +18,8 @@ import re
 import warnings
 from collections.abc import Iterable
 
-__all__ = ["OrganisationWarning", "organisation_share", "warn_if_other_organisation"]
+__all__ = ["OrganisationWarning", "organisation_share", "rarely_named",
+           "warn_if_other_organisation"]
 
 #: The test needs at least this many texts (a table of a few sentences need not name it).
 MIN_TEXTS = 5
@@ -84,6 +85,19 @@ def organisation_share(texts: Iterable[str], prefixes: Iterable[str]) -> tuple |
     return sum(bool(pattern.search(t)) or _spelled_out(t, words) for t in texts), len(texts)
 
 
+def rarely_named(share: tuple | None) -> bool:
+    """Whether ``share``, ``(named, n)`` of :func:`organisation_share`, is one the coder
+    warns of: fewer than :data:`MIN_SHARE` of the texts name the organisation (``None``,
+    too few texts: no).
+
+    Examples
+    --------
+    >>> rarely_named((0, 6)), rarely_named((1, 20)), rarely_named((1, 21)), rarely_named(None)
+    (True, False, True, False)
+    """
+    return share is not None and share[0] < MIN_SHARE * share[1]
+
+
 def warn_if_other_organisation(texts: Iterable[str], lexicon, source: str, *,
                                stacklevel: int = 3) -> None:
     """Warn (:class:`OrganisationWarning`) if fewer than :data:`MIN_SHARE` of ``texts``
@@ -95,7 +109,7 @@ def warn_if_other_organisation(texts: Iterable[str], lexicon, source: str, *,
     """
     prefixes = sorted(lexicon.settings.get("body_prefixes", ()))
     share = organisation_share(texts, prefixes)
-    if share is None or share[0] >= MIN_SHARE * share[1]:
+    if not rarely_named(share):
         return
     name = "/".join(prefixes)
     named = "no sentence names" if not share[0] else \

@@ -7,7 +7,8 @@ another organisation, that organisation's own name and bodies count as external
 without an error. The warning reaches the chapter and the run's standard error; this
 puts it beside the frame shares of the summary, the sentences a reader cites. The check
 is the coder's own (:func:`discourse.framing.organisation.organisation_share`) on the
-run's sentences table, with the lexicon the codes were made with: the lexicon the
+run's sentences table of the text layer the codes were made from (their provenance;
+cleaned if it records none), with the lexicon the codes were made with: the lexicon the
 package reads now, if its sha256 is the one in the codes table's provenance (else
 nothing is said: the lexicon used is not at hand).
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 from discourse import provenance
 from discourse import results as R
 from discourse.framing.lexicon import LexiconError, load_lexicon
-from discourse.framing.organisation import MIN_SHARE, organisation_share
+from discourse.framing.organisation import organisation_share, rarely_named
 from discourse.summary.format import read
 
 __all__ = ["organisation_caution"]
@@ -34,7 +35,12 @@ def organisation_caution(root: Path) -> Iterator[tuple]:
     codes were made with cannot be read again."""
     record = provenance.read_sidecar(R.FRAMING_CODES.path(root)) or {}
     used = (record.get("inputs") or {}).get("lexicon")
-    sentences = read(root, R.SENTENCES)
+    layer = (record.get("corpus") or {}).get("layer") or "cleaned"
+    try:
+        table = R.sentences_of(layer)           # the text the coder was given
+    except ValueError:
+        return
+    sentences = read(root, table)
     if not isinstance(used, dict) or not used.get("sha256") or sentences is None \
             or "text" not in sentences:
         return
@@ -46,7 +52,7 @@ def organisation_caution(root: Path) -> Iterator[tuple]:
         return
     prefixes = sorted(lexicon.settings.get("body_prefixes", ()))
     share = organisation_share(sentences["text"].astype(str), prefixes)
-    if share is None or share[0] >= MIN_SHARE * share[1]:
+    if not rarely_named(share):                 # the coder's own test
         return
     name = "/".join(prefixes)
     named = "none" if not share[0] else f"only {share[0]}"
@@ -60,5 +66,5 @@ def organisation_caution(root: Path) -> Iterator[tuple]:
            "of the lexicon first (README: \"Texts of another organisation\") and check the "
            "codes on a hand-coded sample (`discourse sample`, `discourse validate`) before "
            "citing them.",
-           f"{R.SENTENCES.ref}; "
+           f"{table.ref}; "
            f"{provenance.sidecar_path(R.FRAMING_CODES.ref).as_posix()}")
