@@ -31,7 +31,7 @@ def test_every_lexicon_entry_quotes_a_codebook_clause(frame_lexicon):
     assert all(e.clause for e in lex.entries)
     states = hashlib.sha256((CORPUS / "lexicons" / "states.csv").read_bytes()).hexdigest()
     assert lex.provenance() == {"path": "frames.yaml", "entries": len(lex.entries),
-                                "sha256": lex.sha256,
+                                "sha256": lex.sha256, "organisation": ["SCO"],
                                 "states": {"path": "states.csv", "sha256": states}}
     assert len(lex.sha256) == 64 and lex.states.sha256 == states
 

@@ -606,10 +606,22 @@ def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path)
     run(other)
     side = provenance.sidecar_path(tmp_path / "framing-codes.csv")
     record = json.loads(side.read_text(encoding="utf-8"))
-    record["inputs"]["lexicon"]["sha256"] = "0" * 64                 # another lexicon
-    side.write_text(json.dumps(record), encoding="utf-8")
-    text = summary.render_summary(summary.headline_findings(tmp_path))
-    assert "Caution: texts of another organisation" not in text
+    assert record["inputs"]["lexicon"]["organisation"] == ["SCO"]
+
+    def summarised(lexicon_record):
+        record["inputs"]["lexicon"] = lexicon_record
+        side.write_text(json.dumps(record), encoding="utf-8")
+        return summary.render_summary(summary.headline_findings(tmp_path))
+
+    # another lexicon (a copy passed by path, edited): its recorded organisation is read
+    edited = {**record["inputs"]["lexicon"], "sha256": "0" * 64}
+    assert caution in summarised(edited)
+    assert "Caution: texts of" not in summarised({**edited, "organisation": ["ASEAN"]})
+    # a record made before lexicons named their organisation: the lexicon at hand, if it
+    # is the one recorded, else nothing can be said
+    old = {k: v for k, v in edited.items() if k != "organisation"}
+    assert "Caution: texts of" not in summarised(old)
+    assert caution in summarised({**old, "sha256": lex.sha256})
 
 
 def test_the_caution_reads_the_layer_the_codes_were_made_from(tmp_path):

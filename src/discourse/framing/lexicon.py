@@ -181,9 +181,10 @@ class Lexicon:
         return self.spelling.get(lem, lem)
 
     def provenance(self) -> dict:
-        """What a result table records about the lexicon it was coded with: the file,
-        its entries and sha256, and its states file's name and sha256 (if it has one)."""
-        out = {"path": Path(self.path).name, "entries": len(self.entries), "sha256": self.sha256}
+        """What a result table records of the lexicon it was coded with: file, entries,
+        sha256, organisation (``bodies.prefixes``) and its states file (name, sha256)."""
+        out = {"path": Path(self.path).name, "entries": len(self.entries), "sha256": self.sha256,
+               "organisation": sorted(self.settings.get("body_prefixes", ()))}
         if self.states is not None:
             out["states"] = {"path": states_name(self.states.path, self.path),
                              "sha256": self.states.sha256}

@@ -8,9 +8,11 @@ without an error. The warning reaches the chapter and the run's standard error; 
 puts it beside the frame shares of the summary, the sentences a reader cites. The check
 is the coder's own (:func:`discourse.framing.organisation.organisation_share`) on the
 run's sentences table of the text layer the codes were made from (their provenance;
-cleaned if it records none), with the lexicon the codes were made with: the lexicon the
-package reads now, if its sha256 is the one in the codes table's provenance (else
-nothing is said: the lexicon used is not at hand).
+cleaned if it records none), for the organisation of the lexicon the codes were made
+with: the one their provenance names (``organisation``: the lexicon's
+``bodies.prefixes``), or, in a record made before it named them, that of the lexicon the
+package reads now if its sha256 is the recorded one (else nothing is said: the lexicon
+used is not at hand).
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ def organisation_caution(root: Path) -> Iterator[tuple]:
     """A ``("Framing", finding, source)`` caution when the sentences of the run at
     ``root`` name the lexicon's organisation in fewer than
     :data:`~discourse.framing.organisation.MIN_SHARE` of them (the coder's warning);
-    nothing when they name it, when the tables are absent, or when the lexicon the
-    codes were made with cannot be read again."""
+    nothing when they name it, when the tables are absent, or when the organisation of
+    the lexicon the codes were made with is not known."""
     record = provenance.read_sidecar(R.FRAMING_CODES.path(root)) or {}
     used = (record.get("inputs") or {}).get("lexicon")
     layer = (record.get("corpus") or {}).get("layer") or "cleaned"
@@ -44,13 +46,15 @@ def organisation_caution(root: Path) -> Iterator[tuple]:
     if not isinstance(used, dict) or not used.get("sha256") or sentences is None \
             or "text" not in sentences:
         return
-    try:
-        lexicon = load_lexicon()
-    except (OSError, LexiconError):
-        return
-    if lexicon.sha256 != used["sha256"]:
-        return
-    prefixes = sorted(lexicon.settings.get("body_prefixes", ()))
+    prefixes = used.get("organisation")
+    if prefixes is None:                        # a record made before it named them
+        try:
+            lexicon = load_lexicon()
+        except (OSError, LexiconError):
+            return
+        if lexicon.sha256 != used["sha256"]:
+            return
+        prefixes = sorted(lexicon.settings.get("body_prefixes", ()))
     share = organisation_share(sentences["text"].astype(str), prefixes)
     if not rarely_named(share):                 # the coder's own test
         return
