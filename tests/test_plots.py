@@ -73,6 +73,16 @@ def test_frame_shares_bar_heights_are_the_shares():
     assert [t.get_text() for t in ax.get_xticklabels()] == ["security", "economy"]
     pd.testing.assert_frame_equal(shares, before)       # the input is not changed
     _legend_clear_of_the_data(fig, ax)
+    # groups with long names (documents) make a wide legend and narrow axes: the title
+    # is wrapped to the axes it is centred on, and stays inside the figure (a reviewer
+    # found "hares by doc_id ..." cut at the left edge)
+    long = shares.assign(doc_id=shares.year.map(
+        {2001: "secretariat-2021-06-15-anniversary-statement",
+         2002: "norov-2020-06-press-conference-address"}))
+    fig = plots.plot_frame_shares(long, by="doc_id")
+    ax = _labelled(fig)[0]
+    assert "\n" in ax.get_title()
+    _legend_clear_of_the_data(fig, ax)
 
 
 def _legend_clear_of_the_data(fig, ax):

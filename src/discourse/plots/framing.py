@@ -53,6 +53,18 @@ def _legend_beside(ax, **kwargs) -> None:
               **kwargs)
 
 
+def _title_within_axes(fig, ax, text: str) -> None:
+    """``text`` as the title of ``ax``, wrapped until it is no wider than the axes it is
+    centred on (a legend beside them narrows them: a long group label pushed a title
+    wrapped to the figure's width off its left edge)."""
+    renderer = fig.canvas.get_renderer()
+    limit, width = ax.get_window_extent(renderer).width, len(text)
+    ax.set_title(text)
+    while ax.title.get_window_extent(renderer).width > limit and width > 20:
+        width -= 4
+        ax.set_title("\n".join(textwrap.wrap(text, width)))
+
+
 def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     """Bar chart of a framing ``shares`` table: share of sentences per frame and group,
     with its 95% CI (``ci_low``, ``ci_high``) as error bars; the title and the source
@@ -75,9 +87,10 @@ def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     ax.set_xlabel("frame")
     ax.set_ylim(0, 1)
     short, full = _interval(shares)
-    ax.set_title(wrap_to(fig, f"Frame shares by {by} (95% CI: {short})", 10))
     _legend_beside(ax, title=by)
     fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
+    _title_within_axes(fig, ax, f"Frame shares by {by} (95% CI: {short})")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
     source_note(fig, source or f"Source: discourse.framing.frame_shares; interval: {full}")
     return fig
 
