@@ -83,6 +83,16 @@ def test_frame_shares_bar_heights_are_the_shares():
     ax = _labelled(fig)[0]
     assert "\n" in ax.get_title()
     _legend_clear_of_the_data(fig, ax)
+    # laid out the same with a backend whose canvas is not Agg's (no get_renderer)
+    from matplotlib import pyplot
+    backend = matplotlib.get_backend()
+    try:
+        pyplot.switch_backend("svg")
+        other = plots.plot_frame_shares(long, by="doc_id")
+        assert type(other.canvas).__name__ == "FigureCanvasSVG"
+        assert other.axes[0].get_title() == ax.get_title()
+    finally:
+        pyplot.switch_backend(backend)
 
 
 def _legend_clear_of_the_data(fig, ax):

@@ -53,14 +53,14 @@ def _legend_beside(ax, **kwargs) -> None:
               **kwargs)
 
 
-def _title_within_axes(fig, ax, text: str) -> None:
+def _title_within_axes(ax, text: str) -> None:
     """``text`` as the title of ``ax``, wrapped until it is no wider than the axes it is
     centred on (a legend beside them narrows them: a long group label pushed a title
     wrapped to the figure's width off its left edge)."""
-    renderer = fig.canvas.get_renderer()
-    limit, width = ax.get_window_extent(renderer).width, len(text)
+    # extents measured with the figure's own renderer (any backend: not only Agg's)
+    limit, width = ax.get_window_extent().width, len(text)
     ax.set_title(text)
-    while ax.title.get_window_extent(renderer).width > limit and width > 20:
+    while ax.title.get_window_extent().width > limit and width > 20:
         width -= 4
         ax.set_title("\n".join(textwrap.wrap(text, width)))
 
@@ -89,7 +89,7 @@ def plot_frame_shares(shares, *, by: str = "year", source: str = "") -> Figure:
     short, full = _interval(shares)
     _legend_beside(ax, title=by)
     fig.tight_layout(rect=(0, 0.04, 1, 1))     # long labels inside the figure
-    _title_within_axes(fig, ax, f"Frame shares by {by} (95% CI: {short})")
+    _title_within_axes(ax, f"Frame shares by {by} (95% CI: {short})")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     source_note(fig, source or f"Source: discourse.framing.frame_shares; interval: {full}")
     return fig
