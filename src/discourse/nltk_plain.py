@@ -20,7 +20,7 @@ corpus and on constructed strings.
 from __future__ import annotations
 
 __all__ = ["plain", "punkt_parts"]
-#: Classes defined on first use (module ``__getattr__``), NLTK being imported then.
+#: The class defined on first use (module ``__getattr__``), NLTK being imported then.
 _LAZY = ("PlainWordTokenizer",)
 _CLASSES: dict = {}
 
@@ -65,7 +65,7 @@ def _plain_pairs(pairs):
 
 
 def _build() -> dict:
-    """Define the classes (NLTK is imported here, on first use, not on import)."""
+    """Define the class (NLTK is imported here, on first use, not on import)."""
     from nltk.tokenize import NLTKWordTokenizer
 
     class PlainWordTokenizer(NLTKWordTokenizer):
@@ -82,10 +82,8 @@ def _build() -> dict:
         CONTRACTIONS2 = [plain(p) for p in NLTKWordTokenizer.CONTRACTIONS2]
         CONTRACTIONS3 = [plain(p) for p in NLTKWordTokenizer.CONTRACTIONS3]
 
-    out = {c.__name__: c for c in (PlainWordTokenizer,)}
-    for c in out.values():
-        c.__qualname__ = c.__name__       # pickled by name, found by __getattr__
-    return out
+    PlainWordTokenizer.__qualname__ = "PlainWordTokenizer"   # pickled by name (__getattr__)
+    return {"PlainWordTokenizer": PlainWordTokenizer}
 
 
 def __getattr__(name: str):
