@@ -45,10 +45,11 @@ def framing_findings(root: Path):
                "independent sentences are kept in the tables as `*_independent`. Endpoints "
                "are given in whole percentage points" + _seed_noise(shares) + "."
                + _few_documents(root), src)
-    lexicon = _lexicon(root)
+    codes = provenance.read_sidecar(R.FRAMING_CODES.path(root)) or {}   # read once
+    lexicon = _lexicon(codes)
     if lexicon:
         yield ("Framing", lexicon, provenance.sidecar_path(R.FRAMING_CODES.ref).as_posix())
-    yield from organisation_caution(root)
+    yield from organisation_caution(root, codes)
     for frame, part in shares.groupby("frame", sort=False):
         how = "95% CI" if named else "95% Wilson CI"
         fmt = pct0 if named else pct
@@ -159,10 +160,10 @@ def _resampled(valid) -> str:
     return f"CIs: {how.iloc[0].split(' of the 2x2 table')[0]},"
 
 
-def _lexicon(root: Path) -> str:
-    """The sentence naming the lexicon the codes were made with, from the provenance of
-    the codes table ("" when it records none): another lexicon gives other shares."""
-    record = provenance.read_sidecar(R.FRAMING_CODES.path(root)) or {}
+def _lexicon(record: dict) -> str:
+    """The sentence naming the lexicon the codes were made with, from the provenance
+    ``record`` of the codes table ("" when it records none): another lexicon gives other
+    shares."""
     lex = (record.get("inputs") or {}).get("lexicon")
     if not isinstance(lex, dict) or not lex.get("sha256"):
         return ""

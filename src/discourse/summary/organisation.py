@@ -29,13 +29,13 @@ from discourse.summary.format import read
 __all__ = ["organisation_caution"]
 
 
-def organisation_caution(root: Path) -> Iterator[tuple]:
+def organisation_caution(root: Path, record: dict) -> Iterator[tuple]:
     """A ``("Framing", finding, source)`` caution when the sentences of the run at
     ``root`` name the lexicon's organisation in fewer than
     :data:`~discourse.framing.organisation.MIN_SHARE` of them (the coder's warning);
     nothing when they name it, when the tables are absent, or when the organisation of
-    the lexicon the codes were made with is not known."""
-    record = provenance.read_sidecar(R.FRAMING_CODES.path(root)) or {}
+    the lexicon the codes were made with is not known. ``record`` is the codes table's
+    provenance (:func:`discourse.provenance.read_sidecar`; ``{}`` without one)."""
     used = (record.get("inputs") or {}).get("lexicon")
     layer = (record.get("corpus") or {}).get("layer") or "cleaned"
     try:
