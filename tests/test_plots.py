@@ -46,6 +46,13 @@ def _all_text_inside(fig):
         (drawn.bounds, page.bounds)
 
 
+def _unwrapped_source(fig):
+    # the figure's free texts (its source line) as one line: the wrapping undone, a line
+    # broken after a hyphen ("framing-" / "generalisation.csv") joined without a space
+    text = " ".join(t.get_text() for t in fig.texts)
+    return text.replace("-\n", "-").replace("\n", " ")
+
+
 def _bars(ax):
     return [p for p in ax.patches if isinstance(p, matplotlib.patches.Rectangle)]
 
@@ -213,16 +220,12 @@ def test_topic_figures_show_their_tables():
     assert plotted == sorted(round(x, 12) for x in means.estimate)
     # the source line says how the intervals were made, as the table does (a walkthrough
     # found only "95% bootstrap interval"): one design, or each year's where they differ
-
-    def said(figure):
-        text = " ".join(t.get_text() for t in figure.texts)
-        return text.replace("-\n", "-").replace("\n", " ")
-
     per_year = means.drop_duplicates("year").set_index("year").interval   # one a year here
     assert per_year.nunique() == 2                  # documents of 2 and 1 blocks' length
-    assert "intervals: " + "; ".join(f"{y}: {i}" for y, i in per_year.items()) in said(fig)
+    each = "; ".join(f"{y}: {i}" for y, i in per_year.items())
+    assert f"intervals: {each}" in _unwrapped_source(fig)
     same = prevalence.assign(interval="one design")
-    assert said(plots.plot_topic_prevalence(same)).count("intervals: one design") == 1
+    assert _unwrapped_source(plots.plot_topic_prevalence(same)).count("intervals: one design") == 1
     # every year's colour is legible on white (the second year was viridis' pale yellow)
     from matplotlib.colors import to_rgb
 
@@ -340,7 +343,7 @@ def test_ceiling_figure_says_who_is_compared_and_what_each_set_is():
                       "automatic coder against the adjudicated coding"]
     assert "beside the two hand coders against each other" in \
         fig.get_suptitle().replace("\n", " ")
-    source = " ".join(t.get_text() for t in fig.texts).replace("-\n", "-").replace("\n", " ")
+    source = _unwrapped_source(fig)
     assert ("95% intervals as made for each row of results/framing-generalisation.csv and "
             "results/framing-intercoder.csv (their interval column)") in source
     _all_text_inside(fig)                # the long title was cut at both edges
