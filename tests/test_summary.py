@@ -564,20 +564,40 @@ def test_the_summary_names_the_lexicon_the_codes_were_made_with(tmp_path):
     assert "[results/.provenance/framing-codes.csv.json]" in text
 
 
+def _caution_case(root, texts):
+    """A run's tables for the caution: a share of multilateralism and ``texts`` as the
+    sentences table (one document, a paragraph each)."""
+    _write(root, "framing-shares-by-year.csv", [
+        dict(year=2021, frame="multilateralism", n_sentences=6, n_frame=4, share=0.67,
+             ci_low=0.3, ci_high=0.9)])
+    return pd.DataFrame({"sentence_id": [f"s{i}" for i in range(len(texts))], "doc_id": "d",
+                         "paragraph": range(1, len(texts) + 1), "text": texts})
+
+
+def _summary_after(root, change):
+    """The summary of ``root`` after ``change(record)`` of its codes table's provenance
+    sidecar (the record as read, changed in place, written back)."""
+    import json
+
+    from discourse import provenance
+
+    side = provenance.sidecar_path(root / "framing-codes.csv")
+    record = json.loads(side.read_text(encoding="utf-8"))
+    change(record)
+    side.write_text(json.dumps(record), encoding="utf-8")
+    return summary.render_summary(summary.headline_findings(root))
+
+
 def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path):
     """The coder's OrganisationWarning reaches the summary (a walkthrough found inflated
     multilateralism shares of ASEAN texts quoted without it): said when the run's
     sentences rarely name the SCO, not when they name it, and not when the lexicon the
     codes were made with is not the one at hand."""
-    import json
     import warnings
 
     import discourse.framing as framing
     from discourse import io, provenance
 
-    _write(tmp_path, "framing-shares-by-year.csv", [
-        dict(year=2021, frame="multilateralism", n_sentences=6, n_frame=4, share=0.67,
-             ci_low=0.3, ci_high=0.9)])
     other = ["ASEAN leaders met in Jakarta.", "The ASEAN Secretariat welcomed them.",
              "Trade among the members grew.", "Terrorism remains a threat.",
              "The ASEAN Charter guides us.", "We thank Indonesia for hosting."]
@@ -585,8 +605,7 @@ def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path)
     lex = framing.load_lexicon()
 
     def run(texts):
-        sents = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(6)], "doc_id": "d",
-                              "paragraph": range(1, 7), "text": texts})
+        sents = _caution_case(tmp_path, texts)
         _write(tmp_path, "sentences.csv", sents)
         with warnings.catch_warnings(record=True) as seen:
             warnings.simplefilter("always")
@@ -604,17 +623,14 @@ def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path)
     assert "[results/sentences.csv; results/.provenance/framing-codes.csv.json]" in text
     assert "Caution: texts of another organisation" not in run(own)    # 1 in 6 names it
     run(other)
-    side = provenance.sidecar_path(tmp_path / "framing-codes.csv")
-    record = json.loads(side.read_text(encoding="utf-8"))
-    assert record["inputs"]["lexicon"]["organisation"] == ["SCO"]
+    recorded = provenance.read_sidecar(tmp_path / "framing-codes.csv")["inputs"]["lexicon"]
+    assert recorded["organisation"] == ["SCO"]
 
     def summarised(lexicon_record):
-        record["inputs"]["lexicon"] = lexicon_record
-        side.write_text(json.dumps(record), encoding="utf-8")
-        return summary.render_summary(summary.headline_findings(tmp_path))
+        return _summary_after(tmp_path, lambda r: r["inputs"].update(lexicon=lexicon_record))
 
     # another lexicon (a copy passed by path, edited): its recorded organisation is read
-    edited = {**record["inputs"]["lexicon"], "sha256": "0" * 64}
+    edited = {**recorded, "sha256": "0" * 64}
     assert caution in summarised(edited)
     assert "Caution: texts of" not in summarised({**edited, "organisation": ["ASEAN"]})
     # a record made before lexicons named their organisation: the lexicon at hand, if it
@@ -628,31 +644,18 @@ def test_the_caution_reads_the_layer_the_codes_were_made_from(tmp_path):
     """The caution checks the text the coder was given: the raw layer's sentences when
     the codes record the raw layer (LAYER="raw"), not the cleaned table; and it fires
     on the coder's own threshold (1 text in 21 warns, 1 in 20 does not)."""
-    import json
-
     import discourse.framing as framing
-    from discourse import io, provenance
+    from discourse import io
     from discourse.framing.organisation import rarely_named
 
-    _write(tmp_path, "framing-shares-by-year.csv", [
-        dict(year=2021, frame="multilateralism", n_sentences=6, n_frame=4, share=0.67,
-             ci_low=0.3, ci_high=0.9)])
-
-    def table(texts):
-        return pd.DataFrame({"sentence_id": [f"s{i}" for i in range(len(texts))],
-                             "doc_id": "d", "paragraph": range(1, len(texts) + 1),
-                             "text": texts})
-
     def said(layer):
-        side = provenance.sidecar_path(tmp_path / "framing-codes.csv")
-        record = json.loads(side.read_text(encoding="utf-8"))
-        record["corpus"] = {"directory": "corpus", "layer": layer, "sha256": "0" * 64}
-        side.write_text(json.dumps(record), encoding="utf-8")
-        return summary.render_summary(summary.headline_findings(tmp_path))
+        return _summary_after(tmp_path, lambda r: r.update(
+            corpus={"directory": "corpus", "layer": layer, "sha256": "0" * 64}))
 
     other = ["ASEAN leaders met.", "Trade grew.", "Terrorism is a threat.",
              "The ASEAN Charter guides us.", "We thank Indonesia.", "ASEAN will meet."]
-    raw, cleaned = table(other), table([f"The SCO: {t}" for t in other])
+    raw = _caution_case(tmp_path, other)
+    cleaned = _caution_case(tmp_path, [f"The SCO: {t}" for t in other])
     _write(tmp_path, "sentences.csv", cleaned)
     _write(tmp_path, "sentences-raw.csv", raw)
     with pytest.warns(framing.OrganisationWarning):
@@ -665,7 +668,7 @@ def test_the_caution_reads_the_layer_the_codes_were_made_from(tmp_path):
     # the threshold is the coder's: one naming sentence in 21 warns, in 20 does not
     for n, warns in ((21, True), (20, False)):
         texts = ["The SCO met."] + other * 4
-        sents = table(texts[:n])
+        sents = _caution_case(tmp_path, texts[:n])
         _write(tmp_path, "sentences.csv", sents)
         assert rarely_named(framing.organisation.organisation_share(texts[:n], ["SCO"])) \
             == warns
