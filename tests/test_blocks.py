@@ -65,3 +65,31 @@ def test_seeded_chunks_and_errors():
         list(blocks.block_bootstrap([3], n_boot=0, seed=0))
     with pytest.raises(ValueError, match="at least one unit"):
         list(blocks.block_bootstrap([3, 0], n_boot=5, seed=0))
+
+
+def test_lag1_correlation_is_pearsons_of_neighbouring_unit_means_in_text_order():
+    """By hand: unit means 1, 0, 0.5, 1, 0 give pairs (1, 0), (0, 0.5), (0.5, 1),
+    (1, 0): deviations from 0.625 and 0.375, products summing to -0.4375 over sums of
+    squares 0.6875 each, r = -7/11. Rows in any order and labels as strings ("p10"
+    after "p9") give the same; each document is its own series; short or constant
+    series are NaN."""
+    y = [1, 1, 0, 0, 1, 0, 1, 1, 0, 0]
+    units = [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert blocks.lag1_correlation(y, ["a"] * 10, units) == {"a": pytest.approx(-7 / 11)}
+    order = np.random.default_rng(3).permutation(10)
+    shuffled = blocks.lag1_correlation(np.array(y)[order], ["a"] * 10,
+                                       [f"p{8 + u}" for u in np.array(units)[order]])
+    assert shuffled == {"a": pytest.approx(-7 / 11)}
+    means = np.array([0.2, 0.4, 0.4, 0.9, 0.7, 0.1, 0.3])
+    rows = np.repeat(np.arange(7), 10)
+    ys = (np.arange(70) % 10 < np.repeat(means * 10, 10)).astype(int)   # exact means
+    two = blocks.lag1_correlation(np.r_[ys, y], ["b"] * 70 + ["a"] * 10,
+                                  np.r_[rows, units])
+    assert list(two) == ["a", "b"]
+    assert two["b"] == pytest.approx(np.corrcoef(means[:-1], means[1:])[0, 1])
+    got = blocks.lag1_correlation([1, 0, 1, 0, 0, 0, 1, 1], list("ccddeeff"),
+                                  [1, 2, 1, 2, 1, 2, 1, 2])
+    assert all(np.isnan(v) for v in got.values())          # two units each
+    assert np.isnan(blocks.lag1_correlation([1] * 6, ["a"] * 6, [1, 2, 3, 4, 5, 6])["a"])
+    with pytest.raises(ValueError, match="5 values for 6 rows"):
+        blocks.lag1_correlation([1] * 5, ["a"] * 6, [1, 2, 3, 4, 5, 6])

@@ -24,7 +24,7 @@ sec. 3.8; Field and Welsh 2007):
   there is nothing to draw at the first stage, and its paragraphs are resampled within
   it (the second stage alone), the only variation the data can show. Adjacent
   paragraphs share their content (lag-1 autocorrelation of paragraph frame shares
-  0.4-0.64 in the study's two texts), so they are drawn in runs: the circular block
+  0.40-0.67 in the study's two texts), so they are drawn in runs: the circular block
   bootstrap (Politis and Romano 1992) of :func:`discourse.blocks.draw_within`, with
   ``ceil(P / L)`` blocks of ``L`` consecutive paragraphs (default ``round(P ** (1/3))``,
   Hall, Horowitz and Jing 1995) cut to ``P``. Independent paragraphs (``block=1``, one

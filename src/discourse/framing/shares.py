@@ -5,7 +5,7 @@
   consecutive paragraphs of a year's document (whole documents instead when a year has
   several; :func:`discourse.bootstrap.cluster_bootstrap`), because sentences of one
   paragraph are not independent draws and neither are adjacent paragraphs (their frame
-  shares correlate at lag 1 by 0.4-0.64 in the study's two texts); it is widened where
+  shares correlate at lag 1 by 0.40-0.67 in the study's two texts); it is widened where
   narrower to Wilson's interval at the effective sample size
   (:mod:`discourse.clustered_ci`). The Wilson (1927) score interval for independent
   sentences is kept beside it in columns named ``*_independent``. Also frame-carrying

@@ -11,6 +11,7 @@ import pandas as pd
 from discourse import provenance
 from discourse import results as R
 from discourse.framing.pooled import POOLED
+from discourse.summary.dependence import dependence_caution
 from discourse.summary.format import (agreement, caveat, documents_per_year,
                                       one_text_per_year, pct, pct0, pp, pp0, pvalue, read)
 from discourse.summary.organisation import organisation_caution
@@ -50,6 +51,7 @@ def framing_findings(root: Path):
     if lexicon:
         yield ("Framing", lexicon, provenance.sidecar_path(R.FRAMING_CODES.ref).as_posix())
     yield from organisation_caution(root, codes)
+    yield from dependence_caution(root, codes)
     for frame, part in shares.groupby("frame", sort=False):
         how = "95% CI" if named else "95% Wilson CI"
         fmt = pct0 if named else pct
