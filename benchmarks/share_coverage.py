@@ -35,11 +35,45 @@ paragraphs (the default):
 * ``package``: the table's ``ci_low, ci_high`` (the bootstrap widened to contain Wilson's
   interval at the effective sample size, :mod:`discourse.clustered_ci`).
 
+**Floors for serially correlated paragraphs** (``--serial``; one-document designs only,
+a measurement for planning: the package does not compute them). The package's floor,
+Wilson's interval at ``n_eff = n / deff * (z / t_df)^2``
+(:func:`discourse.clustered_ci.effective_wilson_interval` with the strata and units of
+:func:`discourse.clustered_ci.design_units` of the blocks design's bootstrap, on all the
+year's sentences, as ``frame_shares`` calls it), takes the paragraphs as independent.
+Each candidate below is Wilson's interval of the same share ``p = k / n`` at a smaller
+effective sample size, alone (``floor``) and as the envelope of it and the package's
+interval of the blocks design (``package + ...``, as :func:`discourse.bootstrap.no_narrower`
+widens the bootstrap to the package's floor), on the same data sets and seeds; a second
+table gives their coverage and the mean width of each ``package + ...``:
+
+* ``AR1``: ``n_eff (1 - r) / (1 + r)``, ``r = max(0, r_hat)``, ``r_hat`` the lag-1
+  autocorrelation of the document's paragraph shares ``x_t`` in paragraph order,
+  ``sum (x_t - xbar)(x_{t+1} - xbar) / sum (x_t - xbar)^2`` (0 where the shares do not
+  vary); ``(1 + r) / (1 - r)`` is the ratio of the long-run variance of an AR(1) series
+  to its variance, i.e. the variance of a mean of ``P`` AR(1) values over that of ``P``
+  independent ones for large ``P``;
+* ``AR1c``: the same with ``r_c = r_hat + (1 + 3 r_hat) / P`` clipped to [0, 0.95],
+  removing Kendall's (1954) first-order bias of the lag-1 autocorrelation of an AR(1)
+  series of length ``P``, ``E(r_hat) - rho = -(1 + 3 rho) / P``;
+* ``NW(L)``, ``NW(2L)``: ``n_eff S_0 / S_b``, ``S_b`` the Newey-West (1987) long-run
+  variance of the paragraph residual sums ``e_t = sum over the sentences of paragraph t
+  of (y_i - p)`` with the Bartlett kernel and bandwidth ``b``,
+  ``S_b = sum_t e_t^2 + 2 sum_{j=1..b} (1 - j / (b + 1)) sum_t e_t e_{t+j}``, and
+  ``S_0 = sum_t e_t^2`` (the sum the package's design effect is made of); the ratio is
+  taken as at least 1 (never narrower than the package's floor); ``b`` is ``L =
+  round(P ** (1/3))``, the package's block length, or ``2L``.
+
+The Monte Carlo standard error of a coverage near 0.95 is printed,
+``sqrt(0.95 * 0.05 / sims)``.
+
 Run from the repository root, one process::
 
     nice -n 19 .venv/bin/python benchmarks/share_coverage.py              # ~1 min
     nice -n 19 .venv/bin/python benchmarks/share_coverage.py --sims 300 --designs 1x36x2
     nice -n 19 .venv/bin/python benchmarks/share_coverage.py --persistence 0.65 \
+        --designs 1x30x2,1x36x2,1x60x2
+    nice -n 19 .venv/bin/python benchmarks/share_coverage.py --persistence 0.65 --serial \
         --designs 1x30x2,1x36x2,1x60x2
 
 References
@@ -49,6 +83,10 @@ inference with clustered errors. *Review of Economics and Statistics* 90(3), 414
 Korn, E. L. and Graubard, B. I. (1998). Confidence intervals for proportions with small
 expected number of positive counts estimated from survey data. *Survey Methodology*
 24(2), 193-201.
+Kendall, M. G. (1954). Note on bias in the estimation of autocorrelation. *Biometrika*
+41(3/4), 403-404.
+Newey, W. K. and West, K. D. (1987). A simple, positive semi-definite, heteroskedasticity
+and autocorrelation consistent covariance matrix. *Econometrica* 55(3), 703-708.
 """
 
 from __future__ import annotations
@@ -109,10 +147,62 @@ def lag1(codes, paragraphs, m) -> float:
     return float(np.mean(out)) if out else np.nan
 
 
+SERIAL = ("AR1", "AR1c", "NW(L)", "NW(2L)")
+
+
+def acf1(x) -> float:
+    """Lag-1 autocorrelation of a series in order, ``sum (x_t - xbar)(x_{t+1} - xbar) /
+    sum (x_t - xbar)^2`` (the estimator whose bias Kendall 1954 gives; 0 where ``x`` is
+    constant)."""
+    d = np.asarray(x, dtype=float) - np.mean(x)
+    ss = (d ** 2).sum()
+    return float((d[:-1] * d[1:]).sum() / ss) if ss > 0 else 0.0
+
+
+def newey_west_ratio(e, bandwidth) -> float:
+    """The Newey-West (1987) long-run variance of the series ``e`` (Bartlett kernel,
+    ``bandwidth`` lags) over ``sum e_t^2``, at least 1 (1 where ``e`` is all 0)."""
+    e = np.asarray(e, dtype=float)
+    s0 = (e ** 2).sum()
+    if s0 <= 0:
+        return 1.0
+    s = s0 + 2 * sum((1 - j / (bandwidth + 1)) * (e[:-j] * e[j:]).sum()
+                     for j in range(1, min(bandwidth, len(e) - 1) + 1))
+    return max(1.0, s / s0)
+
+
+def serial_floors(y, floor, paragraphs, m, level=0.95) -> dict:
+    """Wilson's interval of ``mean(y)`` (one document of ``paragraphs`` paragraphs of
+    ``m`` sentences, in order) at the package's effective sample size ``floor.n_eff``
+    shrunk for the serial correlation of the paragraphs: each of :data:`SERIAL` (the
+    module's docstring), with ``r_hat`` and ``r_c``."""
+    from discourse import stats
+    from discourse.blocks import block_length
+
+    y = np.asarray(y, dtype=float)
+    p = y.mean()
+    r_hat = acf1(y.reshape(paragraphs, m).mean(axis=1))
+    r_c = float(np.clip(r_hat + (1 + 3 * r_hat) / paragraphs, 0, 0.95))
+    r = max(0.0, r_hat)
+    e = (y - p).reshape(paragraphs, m).sum(axis=1)
+    L = block_length(paragraphs)
+    shrink = {"AR1": (1 - r) / (1 + r), "AR1c": (1 - r_c) / (1 + r_c),
+              "NW(L)": 1 / newey_west_ratio(e, L), "NW(2L)": 1 / newey_west_ratio(e, 2 * L)}
+    out = {"r_hat": r_hat, "r_c": r_c}
+    for key, f in shrink.items():
+        n_eff = floor.n_eff * f
+        out[key] = stats.wilson_interval(p * n_eff, n_eff, level)
+    return out
+
+
 def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
-        persistence=None) -> dict:
+        persistence=None, serial=False) -> dict:
     from discourse import framing, stats
     from discourse.bootstrap import cluster_bootstrap
+    from discourse.clustered_ci import design_units
+
+    if serial and docs != 1:
+        raise SystemExit("--serial: one-document designs only (1xPxm)")
 
     rng = np.random.default_rng(seed)
     n = docs * paragraphs * m
@@ -126,6 +216,8 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
                             for d in designs}}
     width = dict.fromkeys(designs, 0.0)
     r1 = []
+    ser = {"r_hat": 0.0, "r_c": 0.0, **{f"{k}{x}": 0.0 for k in SERIAL
+                                        for x in ("floor", "hit", "width")}}
     done = 0
     while done < sims:
         codes, truth = {"sentence_id": sentences.sentence_id}, {}
@@ -149,9 +241,22 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
                 hits[f"bootstrap{d}"] += int(lo <= t <= hi)
                 hits[f"package{d}"] += int(row.ci_low <= t <= row.ci_high)
                 width[d] += row.ci_high - row.ci_low
+                if serial and d == "blocks":
+                    # the package's floor as frame_shares makes it (one year: all rows)
+                    floor = design_units(boot).wilson(codes[f], np.ones(n, dtype=bool))
+                    cand = serial_floors(codes[f], floor, paragraphs, m)
+                    ser["r_hat"] += cand["r_hat"]
+                    ser["r_c"] += cand["r_c"]
+                    for k in SERIAL:
+                        flo, fhi = cand[k]
+                        lo, hi = min(row.ci_low, flo), max(row.ci_high, fhi)
+                        ser[f"{k}floor"] += int(flo <= t <= fhi)
+                        ser[f"{k}hit"] += int(lo <= t <= hi)
+                        ser[f"{k}width"] += hi - lo
         done += len(FRAMES)
     return {**{key: h / done for key, h in hits.items()},
-            **{f"width{d}": w / done for d, w in width.items()}, "lag1": np.nanmean(r1)}
+            **{f"width{d}": w / done for d, w in width.items()}, "lag1": np.nanmean(r1),
+            **({f"serial_{k}": v / done for k, v in ser.items()} if serial else {})}
 
 
 DESIGNS = {   # name: (documents, paragraphs per document, sentences per paragraph)
@@ -172,6 +277,9 @@ def main(argv=None) -> None:
     parser.add_argument("--sims", type=int, default=600, help="data sets per design")
     parser.add_argument("--b", type=int, default=1000, help="bootstrap replicates")
     parser.add_argument("--seed", type=int, default=20261204)
+    parser.add_argument("--serial", action="store_true",
+                        help="also the floors for serially correlated paragraphs (AR(1), "
+                        "Newey-West; one-document designs), in a second table")
     args = parser.parse_args(argv)
     model = (f"Markov paragraphs, persistence={args.persistence}"
              if args.persistence is not None else
@@ -183,14 +291,34 @@ def main(argv=None) -> None:
           "bootstrap blocks | package L=1 | package blocks | width L=1 | width blocks |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     start = time.perf_counter()
+    serial_rows = []
     for i, name in enumerate(args.designs.split(",")):
         out = run(args.mu, args.rho_doc, args.rho_par, *DESIGNS[name], args.sims, args.b,
-                  (args.seed, i), args.persistence)
+                  (args.seed, i), args.persistence, args.serial)
         print(f"| {name} | {out['lag1']:.2f} | {out['wilson']:.3f} | {out['bootstrap1']:.3f} "
               f"| {out['bootstrapblocks']:.3f} | {out['package1']:.3f} | "
               f"{out['packageblocks']:.3f} | {out['width1']:.2f} | {out['widthblocks']:.2f} |",
               flush=True)
+        if args.serial:
+            serial_rows.append(
+                f"| {name} | {out['lag1']:.2f} | {out['serial_r_hat']:.2f} | "
+                f"{out['serial_r_c']:.2f} | {out['packageblocks']:.3f} | "
+                f"{out['widthblocks']:.3f} | "
+                + " | ".join(f"{out[f'serial_{k}floor']:.3f} | {out[f'serial_{k}hit']:.3f} | "
+                             f"{out[f'serial_{k}width']:.3f}" for k in SERIAL) + " |")
     print(f"{time.perf_counter() - start:.0f} s")
+    if args.serial:
+        sims = -(-args.sims // len(FRAMES)) * len(FRAMES)
+        print(f"\nFloors for serially correlated paragraphs (same data sets and seeds; blocks "
+              f"design): coverage of each floor alone and of the package's interval widened "
+              f"to contain it, and the mean width of the latter; {sims} data sets per design, "
+              f"Monte Carlo standard error near 0.95: {np.sqrt(0.95 * 0.05 / sims):.3f}")
+        columns = " | ".join(f"{k} floor | package + {k} | width" for k in SERIAL)
+        print("| documents x paragraphs x sentences | lag-1 r | mean r_hat | mean r_c | "
+              f"package | width | {columns} |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | "
+              + " | ".join(["---: | ---: | ---:"] * len(SERIAL)) + " |")
+        print("\n".join(serial_rows))
 
 
 if __name__ == "__main__":
