@@ -140,11 +140,15 @@ def paragraph_probs(rng, mu, rho_doc, rho_par, docs, paragraphs, persistence):
 
 
 def lag1(codes, paragraphs, m) -> float:
-    """Mean over documents of the lag-1 autocorrelation of the paragraph shares (NaN
-    where a document's shares do not vary)."""
-    shares = np.asarray(codes, dtype=float).reshape(-1, paragraphs, m).mean(axis=2)
-    out = [np.corrcoef(s[:-1], s[1:])[0, 1] for s in shares if s.std() > 0]
-    return float(np.mean(out)) if out else np.nan
+    """Mean over documents of the lag-1 correlation of the paragraph shares, as the
+    package measures a corpus's texts (:func:`discourse.blocks.lag1_correlation`; NaN
+    where no document's shares vary)."""
+    from discourse.blocks import lag1_correlation
+
+    n = len(codes)
+    r = lag1_correlation(codes, np.arange(n) // (paragraphs * m), np.arange(n) // m)
+    found = [v for v in r.values() if np.isfinite(v)]
+    return float(np.mean(found)) if found else np.nan
 
 
 SERIAL = ("AR1", "AR1c", "NW(L)", "NW(2L)")
