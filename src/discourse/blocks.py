@@ -26,7 +26,7 @@ document (a year with one text; every document in the within-document design of
 :mod:`discourse.few_documents`) the same way (:func:`draw_within`), in their order in
 the text (:func:`text_order`): the paragraph frame shares of the study's two texts have
 a lag-1 autocorrelation of 0.40-0.67, and with independent paragraphs the standard error
-of a year's frame share came out 1.23-1.43 times too small against the circular block
+of a year's frame share came out 1.25-1.44 times too small against the circular block
 bootstrap's.
 
 References

@@ -28,7 +28,7 @@ sec. 3.8; Field and Welsh 2007):
   bootstrap (Politis and Romano 1992) of :func:`discourse.blocks.draw_within`, with
   ``ceil(P / L)`` blocks of ``L`` consecutive paragraphs (default ``round(P ** (1/3))``,
   Hall, Horowitz and Jing 1995) cut to ``P``. Independent paragraphs (``block=1``, one
-  multinomial of size ``P``) gave a year's frame share a standard error 1.23-1.43
+  multinomial of size ``P``) gave a year's frame share a standard error 1.25-1.44
   times too small. Paragraphs are put in text order (:func:`discourse.blocks.
   text_order`: by number where every paragraph label is a number, else by first
   appearance in the table).
