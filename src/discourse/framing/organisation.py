@@ -24,7 +24,7 @@ __all__ = ["OrganisationWarning", "organisation_share", "rarely_named",
 #: The test needs at least this many texts (a table of a few sentences need not name it).
 MIN_TEXTS = 5
 #: Texts of the organisation name it in a good share of their sentences (the study's
-#: two texts in 60% and 63%, the SCO-style hand-coded sets in 24-44%, their texts with
+#: two texts in 60% and 63%, the SCO-style hand-coded sets in 23-44%, their texts with
 #: the fewest in 7-11%); texts of another organisation that mention it in a list
 #: ("the CSTO, the SCO and the CIS") do so rarely. Fewer than this share warn.
 MIN_SHARE = 0.05
