@@ -98,8 +98,9 @@ DEFAULT_K = 5
 DEFAULT_SEED = 12345
 #: Default grid of k for :func:`select_model`.
 DEFAULT_KS = tuple(range(2, 13))
-#: Iteration limits. NMF: 1000 (scikit-learn's default of 200 stopped 4-7 of 10 runs
-#: early for k >= 4 on the project corpus; with 1000 every run converged, at +10% time).
+#: Iteration limits. NMF: 1000 (scikit-learn's default of 200 stopped 1-7 of 10 runs
+#: early for k >= 4 on the project corpus, 4-7 but at k = 5; with 1000 every run
+#: converged, ``n_at_max_iter`` 0 in results/topics-model-selection.csv, at +10% time).
 #: LDA: 5 batch EM iterations (scikit-learn's default is 10) and at most 20 (not 100)
 #: inner E-step updates per unit, because the E-step is a Python loop over units and
 #: the default grid (2 models x 11 k x 10 seeds = 220 fits) must stay near 25 s on
