@@ -286,6 +286,12 @@ def test_framing_figures_show_their_tables():
                                "value": [0.9, 0.8], "ci_low": [0.8, 0.7], "ci_high": [1, 0.9]})
     ax = _labelled(plots.plot_validation(validation))[0]
     assert ax.containers[0].lines[0].get_ydata().tolist() == [0.9, 0.8]
+    # the reference lines are the project's targets, named (they were 0.85 and 0.80,
+    # an older issue's, unnamed)
+    targets = {line.get_label(): line.get_ydata()[0] for line in ax.lines
+               if line.get_label().startswith("target")}
+    assert targets == {"target: macro-F1 0.90": 0.90, "target: kappa 0.85 per frame": 0.85}
+    assert set(targets) <= {t.get_text() for t in ax.get_legend().get_texts()}
     frames = ["security", "economy"]
     cooc = pd.DataFrame({"year": "all", "frame_a": np.repeat(frames, 2),
                          "frame_b": frames * 2, "n_both": [5, 1, 1, 7]})
