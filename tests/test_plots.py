@@ -345,14 +345,23 @@ def test_ceiling_figure_says_who_is_compared_and_what_each_set_is():
     assert two.lines[0].get_ydata().tolist() == [0.97, 0.9]
     assert coder.lines[0].get_ydata().tolist() == [0.7, 0.6]
     labels = [t.get_text() for t in dev.get_legend().get_texts()]
-    assert labels == ["two hand coders, one against the other",
+    assert labels == ["target: kappa 0.85 per frame",
+                      "two hand coders, one against the other",
                       "automatic coder against the adjudicated coding"]
+    assert [line.get_ydata()[0] for line in held.lines if line.get_linestyle() == ":"] \
+        == [0.85]
     assert "beside the two hand coders against each other" in \
         fig.get_suptitle().replace("\n", " ")
     source = _unwrapped_source(fig)
     assert ("95% intervals as made for each row of results/framing-generalisation.csv and "
-            "results/framing-intercoder.csv (their interval column)") in source
+            "results/framing-intercoder.csv (their interval column); dotted line: the "
+            "project's target on text never seen, kappa 0.85 per frame") in source
     _all_text_inside(fig)                # the long title was cut at both edges
+    # a measure without a target gets no line (the line was 0.85 whatever the measure)
+    alpha = plots.plot_agreement_ceiling(c.assign(metric="alpha"), metric="alpha")
+    assert not [line for ax in alpha.axes for line in ax.lines
+                if line.get_linestyle() == ":"]
+    assert "dotted line" not in _unwrapped_source(alpha)
     six = pd.concat([c.assign(set=c["set"] + str(i)) for i in range(3)], ignore_index=True)
     fig = plots.plot_agreement_ceiling(six)
     shown = [ax for ax in fig.axes if ax.get_visible()]
