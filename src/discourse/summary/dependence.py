@@ -39,9 +39,10 @@ _COVERAGE = {True: ("76-88%", "75-84%"), False: ("68-81%", "67-70%")}
 
 
 def dependence_caution(root: Path, record: dict) -> Iterator[tuple]:
-    """A ``("Framing", finding, source)`` caution when a year of the run at ``root``
-    is one text whose paragraph frame shares correlate at lag 1 by :data:`CORRELATED`
-    or more for some frame; nothing otherwise, or without the tables. ``record`` is the
+    """A ``("Framing", finding, source)`` caution naming the years of the run at
+    ``root`` that are one text whose paragraph frame shares correlate at lag 1 by
+    :data:`CORRELATED` or more for some frame (their correlations quoted, not those of
+    other texts); nothing without such a text, or without the tables. ``record`` is the
     codes table's provenance (for its text layer; ``{}`` without one)."""
     layer = (record.get("corpus") or {}).get("layer") or "cleaned"
     try:
@@ -59,19 +60,25 @@ def dependence_caution(root: Path, record: dict) -> Iterator[tuple]:
     lone = data[data.year.isin(per_year[per_year == 1].index)]
     if lone.empty or not frames:
         return
-    r = {(doc, f): value for f in frames for doc, value in
-         lag1_correlation(lone[f], lone.doc_id, lone.paragraph).items()}
-    found = [v for v in r.values() if np.isfinite(v)]
-    if not found or max(found) < CORRELATED:
+    r: dict = {}
+    for f in frames:
+        for doc, value in lag1_correlation(lone[f], lone.doc_id, lone.paragraph).items():
+            if np.isfinite(value):
+                r.setdefault(doc, []).append(value)
+    alike = sorted(doc for doc, values in r.items() if max(values) >= CORRELATED)
+    if not alike:
         return
+    found = [v for doc in alike for v in r[doc]]
+    texts = lone[lone.doc_id.astype(str).isin(alike)]
+    years = texts.groupby("year").paragraph.nunique().sort_index()
     blocks = "interval" in shares and "block" in str(shares["interval"].iloc[0])
     share, difference = _COVERAGE[blocks]
     design = ("in blocks of consecutive paragraphs, as here" if blocks else
               "as independent paragraphs, as here")
-    years = sorted(int(y) for y in lone.year.unique())
+    named = _texts([f"{int(y)} ({n} paragraphs)" for y, n in years.items()])
     yield ("Framing",
-           "**Caution: these intervals are likely too narrow.** Neighbouring paragraphs "
-           f"of {_texts(years)} carry the frames alike: the lag-1 correlation of the "
+           "**Caution: some intervals are likely too narrow.** Neighbouring paragraphs "
+           f"of {named} carry the frames alike: the lag-1 correlation of the "
            f"paragraph frame shares is {min(found):.2f} to {max(found):.2f} "
            f"({len(found)} text-and-frame series; `discourse.blocks.lag1_correlation`). "
            "In simulations of one text of 30-60 paragraphs whose paragraph shares "
@@ -81,12 +88,18 @@ def dependence_caution(root: Path, record: dict) -> Iterator[tuple]:
            f"{difference}, against 96-97% with independent paragraphs (benchmarks/"
            "share_coverage.py, benchmarks/difference_coverage.py; tables in "
            "benchmarks/README.md). The package does not yet widen its intervals for this, "
-           "so read the frame-share and difference intervals here as understating the "
-           "uncertainty.",
+           f"so read the frame-share intervals of {_years(years.index)} and the "
+           "differences they enter as understating the uncertainty.",
            f"{table.ref}, {R.FRAMING_CODES.ref}; benchmarks/README.md")
 
 
-def _texts(years: list[int]) -> str:
-    named = ", ".join(map(str, years[:-1])) + (" and " if len(years) > 1 else "") \
-        + str(years[-1])
-    return f"the text of {named}" if len(years) == 1 else f"the texts of {named}"
+def _texts(parts: list[str]) -> str:
+    return ("the text of " if len(parts) == 1 else "the texts of ") + _and(parts)
+
+
+def _years(years) -> str:
+    return _and([str(int(y)) for y in years])
+
+
+def _and(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
