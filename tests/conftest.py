@@ -99,6 +99,20 @@ def write_corpus(root: Path, texts: dict[str, str], *, years=None, genres=None,
     return root
 
 
+def register_checksums(root: Path) -> Path:
+    """Fill the ``sha256`` column of ``root/annotations/sets.csv`` with each registered
+    file's checksum, as a developer does after writing a register: its rows then
+    describe these files (:func:`discourse.framing.evaluation.load_sets`)."""
+    import pandas as pd
+
+    path = root / "annotations" / "sets.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table["sha256"] = [hashlib.sha256((root / "annotations" / f).read_bytes()).hexdigest()
+                       for f in table["file"]]
+    table.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
 def study_docs(layer: str = "cleaned", root: Path = CORPUS):
     """The docs table of the study's two documents (``STUDY``), whatever else
     ``root`` holds; fails if either is missing."""

@@ -14,7 +14,7 @@ from discourse import framing, provenance
 from discourse.framing import evaluation as ev
 from discourse.framing import instruments
 
-from conftest import CORPUS, MULTI
+from conftest import CORPUS, MULTI, register_checksums
 
 F = list(framing.FRAMES)
 
@@ -292,6 +292,7 @@ def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
     (root / "annotations" / "sets.csv").write_text(
         "file,set,kind,used_for_development,texts,sentences,written_by,coded_by,description\n"
         "small.csv,small,synthetic,no,,40,,,a test\n", encoding="utf-8")
+    register_checksums(root)
     g = ev.generalisation(corpus=root, n_boot=20, seed=0)
     assert set(g.set) == {"small"} and set(g.measured_on) == {
         "synthetic text, never used to build or tune the lexicon"}
@@ -337,6 +338,7 @@ def _three_sets(tmp_path):
         + "".join(f"{n}.csv,{n},synthetic,no,4,{sizes[n]},,c{i},t\n"
                   for i, n in enumerate(("s1", "s2", "s3")))
         + f"dev.csv,dev,synthetic,yes,4,{sizes['dev']},,c9,t\n", encoding="utf-8")
+    register_checksums(root)
     return root, sizes
 
 

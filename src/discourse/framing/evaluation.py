@@ -4,7 +4,9 @@ Every agreement figure names its data (issue 12): the corpus (real, but used to 
 the lexicon: optimistic), sentences written for the purpose (synthetic: an upper bound
 when they were used in development), or data left out. The hand-coded sets are listed
 in ``corpus/annotations/sets.csv`` (:func:`load_sets`) with their kind and whether they
-were used to build or tune the lexicon; the tables here carry those labels.
+were used to build or tune the lexicon; the tables here carry those labels. A row
+describes only the file whose sha256 it names (:mod:`discourse.framing.register`): a
+file replaced in a copy of the corpus keeps no description, coders or label but that.
 
 * :func:`generalisation`: the coder's agreement with the reference coding of every
   registered set, labelled (``kind``, ``used_for_development``, ``measured_on``).
@@ -36,6 +38,7 @@ from discourse.framing.agreement import AGREEMENT_N_BOOT, intercoder_reliability
 from discourse.framing.coder import code_sentences
 from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.framing.pooled import POOLED, pooled_agreement
+from discourse.framing.register import CHECKSUM, CORPUS_FILE, check_descriptions
 from discourse.framing.validation import load_validation, validate
 
 __all__ = ["SETS_FILE", "POOLED", "load_sets", "load_set", "generalisation",
@@ -89,13 +92,21 @@ def _coders_file(file: str) -> str:
 def load_sets(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
     """Read the registry of hand-coded sets (``annotations/sets.csv``).
 
+    Each row describes the file whose sha256 it gives (column ``sha256``): where the
+    file's bytes differ, or the row gives none, its description is not applied
+    (:func:`~discourse.framing.register.check_descriptions`): ``used_for_development``,
+    ``written_by``, ``coded_by`` and the rest are empty, its coders' files are not read
+    (:func:`coder_pairs`) and ``measured_on`` says that the file is not the one
+    ``sets.csv`` describes.
+
     Returns
     -------
     pandas.DataFrame
         ``file, set, kind, used_for_development, texts, sentences, written_by,
         coded_by, description``, the optional :data:`RESCORED` (empty where the file
-        has no such column) and ``measured_on`` (what the figures of the set were
-        measured on, in words); no rows if the corpus has no registry.
+        has no such column), ``sha256`` (the register's), ``described`` (whether the
+        file is the one the row describes) and ``measured_on`` (what the figures of the
+        set were measured on, in words); no rows if the corpus has no registry.
 
     Raises
     ------
@@ -106,13 +117,15 @@ def load_sets(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
     """
     p = paths.corpus_dir(corpus) / "annotations" / SETS_FILE
     if not p.is_file():
-        return pd.DataFrame(columns=[*_SET_COLUMNS, RESCORED, "measured_on"])
+        return pd.DataFrame(columns=[*_SET_COLUMNS, RESCORED, CHECKSUM, "described",
+                                     "measured_on"])
     table = pd.read_csv(p, dtype=str, keep_default_na=False)
     missing = [c for c in _SET_COLUMNS if c not in table]
     if missing:
         raise ValueError(f"{p}: missing column(s) {', '.join(missing)}")
-    if RESCORED not in table:
-        table[RESCORED] = ""
+    for col in (RESCORED, CHECKSUM):
+        if col not in table:
+            table[col] = ""
     for col, allowed in (("kind", {"real", "synthetic"}),
                          ("used_for_development", {"yes", "no"}),
                          (RESCORED, {"yes", "no", ""})):
@@ -120,18 +133,21 @@ def load_sets(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
         if bad:
             raise ValueError(f"{p}: {col} {bad[0]!r} is not one of {sorted(allowed)}")
     # the summary and the explorer find the corpus's own hand coding by this name
-    named = table.loc[table.file == "frames_validation.csv", "set"].tolist()
+    named = table.loc[table.file == CORPUS_FILE, "set"].tolist()
     if named not in ([], ["corpus"]):
         raise ValueError(f"{p}: the set of frames_validation.csv (the corpus's own hand "
                          f"coding) must be named 'corpus', not {named[0]!r}")
-    return table.assign(measured_on=[_measured_on(r) for r in table.itertuples()])
+    table = check_descriptions(table, p.parent)
+    return table.assign(measured_on=[_measured_on(r) if r.described else r.measured_on
+                                     for r in table.itertuples()])
 
 
 def lexicon_developed_on(corpus: str | os.PathLike | None = None) -> bool | None:
     """Whether the lexicon was built or tuned on the corpus's own hand-coded sentences.
 
     What ``sets.csv`` says of the set ``corpus`` (``frames_validation.csv``): ``True``
-    for ``yes``, ``False`` for ``no``, ``None`` when the corpus registers no such set.
+    for ``yes``, ``False`` for ``no``, ``None`` when the corpus registers no such set or
+    the file is not the one the register describes (:func:`load_sets`).
 
     Examples
     --------
@@ -139,7 +155,7 @@ def lexicon_developed_on(corpus: str | os.PathLike | None = None) -> bool | None
     True
     """
     said = load_sets(corpus).set_index("set")["used_for_development"].get("corpus")
-    return None if said is None else said == "yes"
+    return None if said not in ("yes", "no") else said == "yes"
 
 
 def load_set(file: str, corpus: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -155,7 +171,7 @@ def load_set(file: str, corpus: str | os.PathLike | None = None) -> pd.DataFrame
     from discourse import corpus as _corpus
 
     root = paths.corpus_dir(corpus)
-    if file == "frames_validation.csv":
+    if file == CORPUS_FILE:
         hand = load_validation(corpus=root)
         sents = _corpus.segment(_corpus.load_docs(root))
         dates = _corpus.load_metadata(root).set_index("doc_id")["date"]
@@ -264,15 +280,18 @@ def coder_pairs(corpus: str | os.PathLike | None = None):
         ``(set, part, coder_1, coder_2, codes_1, codes_2)``: ``set`` as in
         ``sets.csv``, ``part`` the batch of texts the two coders coded (``"all"``, or
         a writer batch such as ``"w3"``), the coders' names and their codes
-        (``sentence_id`` and the frames), aligned row by row.
+        (``sentence_id`` and the frames), aligned row by row; none for a file the
+        register does not describe (its checksum differs: :func:`load_sets`).
     """
     root = paths.corpus_dir(corpus) / "annotations"
-    sets = load_sets(corpus).set_index("file")["set"]
+    registry = load_sets(corpus)
+    # a file the register does not describe has no coders on record
+    sets = registry[registry.described.astype(bool)].set_index("file")["set"]
     a, b = (root / name for name in CORPUS_CODERS)
-    if a.is_file() and b.is_file() and "frames_validation.csv" in sets:
+    if a.is_file() and b.is_file() and CORPUS_FILE in sets:
         x = pd.read_csv(a, dtype={"sentence_id": str}, keep_default_na=False)
         y = pd.read_csv(b, dtype={"sentence_id": str}, keep_default_na=False)
-        yield (sets["frames_validation.csv"], "all", "A", "B", x[["sentence_id", *FRAMES]],
+        yield (sets[CORPUS_FILE], "all", "A", "B", x[["sentence_id", *FRAMES]],
                y.set_index("sentence_id").loc[x.sentence_id].reset_index()[
                    ["sentence_id", *FRAMES]])
     for file, name in sets.items():

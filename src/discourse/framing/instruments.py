@@ -223,7 +223,9 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
         rows += _compared(((data, "documents left out"), (built, "documents left out"),
                            (built, paired)), left, lex_codes[m],
                           pd.DataFrame({f: pred[f][m] for f in FRAMES}), boot, level)
-    held_out = [(s, r, t) for s, (r, t) in tables.items() if r.used_for_development != "yes"]
+    # a set whose use is not recorded (its file is not the one sets.csv describes) is
+    # neither development data nor left out
+    held_out = [(s, r, t) for s, (r, t) in tables.items() if r.used_for_development == "no"]
     fitted = _fit_predict(dev.text, {f: dev[f].to_numpy() for f in FRAMES},
                           [t.text for _, _, t in held_out], seed) if held_out else []
     designs = ("fit on all development sets", "no fitting", paired)

@@ -174,7 +174,8 @@ def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") 
                         fmt=marker, capsize=3, label=label, color="0.15",
                         mfc="white" if col == "two_coders" else "0.15")
         r = rows.iloc[0]
-        used = "used to build" if r["used_for_development"] == "yes" else "never used to build"
+        used = {"yes": "used to build", "no": "never used to build"}.get(
+            r["used_for_development"], "not recorded whether used to build")
         label = str(r.get("measured_on") or "") or f"{r['kind']} text; {used} the lexicon"
         ax.set_title(name + "\n" + textwrap.fill(f"({label})", 48), fontsize=8)
         ax.set_xticks(x, frames, rotation=20)

@@ -14,6 +14,8 @@ from discourse.framing.pooled import POOLED
 from discourse.summary.dependence import dependence_caution
 from discourse.summary.format import (agreement, caveat, documents_per_year,
                                       one_text_per_year, pct, pct0, pp, pp0, pvalue, read)
+from discourse.summary.hand_coding import (coders, two_coders, use_not_recorded,
+                                           use_of_corpus_set)
 from discourse.summary.organisation import organisation_caution
 
 __all__ = ["framing_findings"]
@@ -88,21 +90,14 @@ def framing_findings(root: Path):
     ceil = read(root, R.FRAMING_CEILING)
     if valid is not None:
         n = int(valid.n.iloc[0]) if "n" in valid else None
-        two = _two_coders(ceil, "corpus")
-        built = _developed_on(root, "corpus")
+        two = two_coders(ceil, "corpus")
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of {n} sentences of the "
-               f"corpus{_coders(root, 'corpus')} ({_resampled(valid)} with "
+               f"corpus{coders(root, 'corpus')} ({_resampled(valid)} with "
                "Jeffreys pseudo-counts (0.5 added to each cell of the 2x2 table in every "
                "replicate), widened to contain the estimate and to an analytic interval "
                "where narrower): "
-               f"{agreement(valid)}. "
-               + ("These figures are optimistic: the lexicon was developed and revised on "
-                  "these very sentences." if built == "yes" else
-                  "The corpus's register of hand-coded sets does not say whether the "
-                  "lexicon was adapted on these sentences: if it was, these figures are "
-                  "optimistic." if built is None else
-                  "The lexicon was not built or tuned on these sentences.") + two,
+               f"{agreement(valid)}. " + use_of_corpus_set(root) + two,
                R.FRAMING_VALIDATION.ref
                + (f"; {R.FRAMING_CEILING.ref}; {R.FIG_VALIDATION.ref}" if two else ""))
     yield from _generalisation(root, ceil, skip_corpus=valid is not None)
@@ -202,23 +197,6 @@ def _variants(checks) -> str:
     return "; ".join(parts + ["the main result itself is not counted"])
 
 
-def _registered(root: Path, name: str, column: str):
-    """What the corpus's register of hand-coded sets (carried into the generalisation
-    table) says in ``column`` of set ``name`` (``None`` when it says nothing)."""
-    gen = read(root, R.FRAMING_GENERALISATION)
-    if gen is None or column not in gen:
-        return None
-    said = gen.loc[gen.set == name, column].dropna()
-    return said.iloc[0] if len(said) else None
-
-
-def _developed_on(root: Path, name: str) -> str | None:
-    """``"yes"``/``"no"``: whether the lexicon was built or tuned on set ``name``, as the
-    corpus's register of hand-coded sets says (``None`` when it does not)."""
-    said = _registered(root, name, "used_for_development")
-    return str(said) if str(said) in ("yes", "no") else None
-
-
 def _hand_differences(root: Path) -> str:
     """" The hand codes' own year differences ...": the sensitivity table's rows of the
     hand codes of every sentence, with their intervals ("" without such rows)."""
@@ -240,22 +218,6 @@ def _hand_differences(root: Path) -> str:
 def _group(value) -> str:
     """A year as read from a table ("2021", not "2021.0" from a column with gaps)."""
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-
-
-def _coders(root: Path, name: str) -> str:
-    """", coded by ..." for set ``name``, from the registry of sets ("" when unknown)."""
-    who = _registered(root, name, "coded_by")
-    return f" (coded by {who})" if who else ""
-
-
-def _two_coders(ceil, name: str) -> str:
-    """The sentence on two hand coders' agreement on set ``name`` ("" when unknown)."""
-    c = None if ceil is None else ceil[(ceil.set == name) & (ceil.metric == "kappa")]
-    if c is None or c.empty:
-        return ""
-    return (" Two coders of the same sentences, before adjudication, agreed at "
-            "Cohen's kappa " + ", ".join(f"{x.frame} {x.two_coders:.2f}"
-                                         for x in c.itertuples()) + ".")
 
 
 def _generalisation(root: Path, ceil, skip_corpus: bool):
@@ -294,10 +256,14 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
                 + (f"; {which} also among those on which the lexicon was chosen over "
                    "learned coders (a small selection on them)" if chose else "") + "."
                 if r.used_for_development == "no" else
-                " Optimistic: the lexicon was built or tuned on these sentences.")
+                " Optimistic: the lexicon was built or tuned on these sentences."
+                if r.used_for_development == "yes" else
+                " Whether the lexicon was built or tuned on these sentences is not recorded:"
+                " if it was, these figures are optimistic."
+                if use_not_recorded(r.measured_on) else "")
         who = f"; coded by {r.coded_by}" if isinstance(getattr(r, "coded_by", None), str) \
             and r.coded_by and not pooled else ""
-        two = _two_coders(ceil, name)
+        two = two_coders(ceil, name)
         # "adjudicated" only where two codings of the set are on record
         reference = "the adjudicated hand coding" if two else "the hand coding"
         text = (f"Agreement of the lexicon coder with {reference} of "

@@ -1,0 +1,150 @@
+"""A register row describes only the file whose sha256 it names (discourse.framing.register).
+
+A walkthrough copied the corpus, saved her own hand-coded sample as
+``annotations/frames_validation.csv`` and got a summary crediting it to the study's coders,
+with the study's inter-coder kappas and "the lexicon was developed on these very sentences".
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from discourse import framing, summary
+from discourse.framing import evaluation as ev
+from discourse.framing.register import NOT_DESCRIBED
+
+from conftest import CORPUS, register_checksums
+
+F = list(framing.FRAMES)
+
+
+def test_the_committed_register_names_the_checksum_of_every_file():
+    """Whoever edits an annotation file updates its sha256 in sets.csv (and says why in
+    corpus/annotations/README.md): otherwise the package stops applying its row."""
+    root = CORPUS / "annotations"
+    table = pd.read_csv(root / "sets.csv", dtype=str, keep_default_na=False)
+    assert "sha256" in table
+    for row in table.itertuples():
+        assert row.sha256 == hashlib.sha256((root / row.file).read_bytes()).hexdigest(), \
+            row.file
+    sets = ev.load_sets(CORPUS)
+    assert sets.described.all()
+    assert NOT_DESCRIBED not in " ".join(sets.measured_on)
+
+
+def _own_sample(root, n=40):
+    """Replace the copy's frames_validation.csv by a sample of its rows (a researcher's
+    own hand coding, as the README allows) and keep two sets in the register."""
+    own = root / "annotations" / "frames_validation.csv"
+    study = pd.read_csv(own, dtype=str, keep_default_na=False)
+    study.iloc[::5].head(n).to_csv(own, index=False)
+    path = root / "annotations" / "sets.csv"
+    rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(rows[0] + "".join(r for r in rows[1:] if r.startswith(
+        ("frames_validation.csv,corpus,", "frames_heldout.csv,hard-cases-1,"))),
+        encoding="utf-8")
+    return own
+
+
+def test_a_replaced_hand_coding_gets_no_description_coders_or_label(texts_copy):
+    _own_sample(texts_copy)
+    sets = ev.load_sets(texts_copy).set_index("set")
+    mine = sets.loc["corpus"]
+    assert not mine.described
+    assert (mine.used_for_development, mine.written_by, mine.coded_by, mine.description,
+            mine.texts, mine.sentences) == ("", "", "", "", "", "")
+    assert mine.kind == "real"                  # its sentences are the corpus's
+    assert mine.measured_on == (
+        "real text of this corpus: this file is not the one annotations/sets.csv "
+        "describes (its sha256 differs from the register's), so who coded it and "
+        "whether the lexicon was built or tuned on it are not recorded")
+    # the file that is still the study's keeps its row
+    assert sets.loc["hard-cases-1"].described
+    assert sets.loc["hard-cases-1"].used_for_development == "yes"
+    assert ev.lexicon_developed_on(texts_copy) is None
+    # the study's two coders coded other sentences: not this file's coders
+    assert (texts_copy / "annotations" / "frames_corpus_coder_a.csv").is_file()
+    assert [p[0] for p in ev.coder_pairs(texts_copy)] == []
+    g = ev.generalisation(corpus=texts_copy, n_boot=20, seed=1)
+    corpus_rows = g[g.set == "corpus"]
+    assert (corpus_rows.n == 40).all()
+    assert set(corpus_rows.measured_on) == {mine.measured_on}
+    assert set(corpus_rows.coded_by) == {""} and set(corpus_rows.used_for_development) == {""}
+    ic = ev.intercoder(texts_copy, n_boot=20, seed=1)
+    assert ic.empty
+    assert ev.ceiling(g, ic).empty                  # no two-coder ceiling to quote
+
+
+def test_a_register_without_checksums_describes_no_file(texts_copy):
+    path = texts_copy / "annotations" / "sets.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="sha256")
+    table.to_csv(path, index=False)
+    sets = ev.load_sets(texts_copy)
+    assert not sets.described.any() and set(sets.used_for_development) == {""}
+    held = sets.set_index("set").loc["hard-cases-1"]
+    assert held.kind == "" and held.measured_on.startswith(
+        "text of unknown origin: this file is not the one annotations/sets.csv describes "
+        "(the register gives no sha256 for it)")
+
+
+def test_registering_ones_own_coding_describes_it_again(texts_copy):
+    """The README's advice: describe your file in its row and give its sha256."""
+    _own_sample(texts_copy)
+    path = texts_copy / "annotations" / "sets.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table.loc[table.set == "corpus", ["used_for_development", "coded_by"]] = [
+        "no", "one researcher"]
+    table.to_csv(path, index=False)
+    register_checksums(texts_copy)
+    mine = ev.load_sets(texts_copy).set_index("set").loc["corpus"]
+    assert mine.described and mine.coded_by == "one researcher"
+    assert mine.measured_on == "real text, never used to build or tune the lexicon"
+    assert ev.lexicon_developed_on(texts_copy) is False
+    # with the study's coder files still there, they are quoted: the README says to
+    # replace or remove them
+    assert [p[0] for p in ev.coder_pairs(texts_copy)] == ["corpus"]
+
+
+def test_the_summary_says_the_file_is_not_the_one_described(tmp_path):
+    label = ("real text of this corpus: this file is not the one annotations/sets.csv "
+             "describes (its sha256 differs from the register's), so who coded it and "
+             "whether the lexicon was built or tuned on it are not recorded")
+    other = label.replace("real text of this corpus", "text of unknown origin")
+    pd.DataFrame([dict(year=2021, frame="security", n_sentences=40, n_frame=10, share=0.25,
+                       ci_low=0.12, ci_high=0.42)]).to_csv(
+        tmp_path / "framing-shares-by-year.csv", index=False)
+    pd.DataFrame([dict(frame="security", metric=m, value=0.9, ci_low=0.8, ci_high=0.95,
+                       n=100) for m in ("f1", "kappa")]).to_csv(
+        tmp_path / "framing-validation.csv", index=False)
+    sets = (("corpus", "real", label), ("mine", "", other))
+    pd.DataFrame([dict(set=s, kind=k, used_for_development="", measured_on=on,
+                       frame="security", metric=m, value=0.9, ci_low=0.8, ci_high=0.95,
+                       n=100, coded_by="") for s, k, on in sets
+                  for m in ("f1", "kappa")]).to_csv(
+        tmp_path / "framing-generalisation.csv", index=False)
+    text = summary.render_summary(summary.headline_findings(tmp_path))
+    assert "hand coding of 100 sentences of the corpus (paragraph-cluster" in text
+    assert ("This file (annotations/frames_validation.csv) is not the one the corpus's "
+            "register of hand-coded sets (annotations/sets.csv) describes: its sha256 is "
+            "not the register's, so who coded it and whether the lexicon was built or tuned "
+            "on these sentences are not recorded; if it was, these figures are optimistic."
+            ) in text
+    assert "coded by" not in text and "Two coders" not in text
+    assert "developed and revised on these very sentences" not in text
+    assert (f"100 sentences of the set 'mine' ({other}): security F1 0.90 (95% CI "
+            "0.80-0.95), Cohen's kappa 0.90 (0.80-0.95). Whether the lexicon was built or "
+            "tuned on these sentences is not recorded: if it was, these figures are "
+            "optimistic.") in text
+
+
+def test_the_ceiling_figure_says_when_use_is_not_recorded():
+    from discourse import plots
+
+    row = dict(set="mine", kind="", used_for_development="", measured_on="", frame="security",
+               metric="kappa", coder=0.9, coder_low=0.8, coder_high=0.95, two_coders=0.95,
+               two_coders_low=0.9, two_coders_high=0.99, gap=0.05)
+    fig = plots.plot_agreement_ceiling(pd.DataFrame([row]))
+    title = fig.axes[0].get_title()
+    assert "not recorded whether used to build" in title and "never used" not in title
