@@ -148,3 +148,40 @@ def test_the_ceiling_figure_says_when_use_is_not_recorded():
     fig = plots.plot_agreement_ceiling(pd.DataFrame([row]))
     title = fig.axes[0].get_title()
     assert "not recorded whether used to build" in title and "never used" not in title
+
+
+def test_a_sample_of_the_corpus_is_scored_in_context_as_validate_scores_it(texts_copy):
+    """A hand-coded sample of the corpus (every fifth sentence of the study's coding) is
+    scored on the codes of the whole corpus, as validate scores it: coded alone, its
+    sentences lose their neighbours, titles and leads and some get other codes, and the
+    walkthrough got two kappas for one set of hand codes in one run."""
+    from discourse import corpus
+
+    _own_sample(texts_copy)
+    register_checksums(texts_copy)
+    lex = framing.load_lexicon()
+    table = ev.load_set("frames_validation.csv", texts_copy)
+    assert len(table) == 40
+    sents = corpus.segment(corpus.load_docs(texts_copy))
+    whole = framing.code_sentences(sents, lex).set_index("sentence_id").loc[table.id, F]
+    alone = ev.code_set(table, lex).set_index("sentence_id")[F]
+    assert (alone != whole).any(axis=1).sum() >= 1          # context changes a code
+    coded = ev.code_registered("frames_validation.csv", table, lex, texts_copy)
+    assert coded.sentence_id.tolist() == table.id.tolist()
+    assert (coded.set_index("sentence_id")[F] == whole).all().all()
+    hand = framing.load_validation(corpus=texts_copy)
+    v = framing.validate(framing.code_sentences(sents, lex), hand, clusters=sents,
+                         n_boot=200, seed=4).set_index(["frame", "metric"])
+    g = ev.generalisation(lex, corpus=texts_copy, n_boot=200, seed=4)
+    mine = g[g.set == "corpus"].set_index(["frame", "metric"]).loc[v.index]
+    for col in ("value", "ci_low", "ci_high", "n"):
+        assert mine[col].tolist() == v[col].tolist(), col
+    # the letter-case table's text as published is the same measurement
+    case = framing.letter_case_effect(lex, corpus=texts_copy, sets=["corpus"], n_boot=200,
+                                      seed=4)
+    published = case[case.case == "as published"].set_index("frame").value
+    assert published.to_dict() == {f: v.loc[(f, "kappa"), "value"] for f in F}
+    # another set is coded on its own, as before: its sentences are all its context
+    held = ev.load_set("frames_heldout.csv", texts_copy)
+    assert ev.code_registered("frames_heldout.csv", held, lex, texts_copy).equals(
+        ev.code_set(held, lex))

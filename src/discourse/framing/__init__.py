@@ -68,9 +68,9 @@ from discourse.framing.coder import SentenceCode, code_sentences, explain, iter_
 from discourse.framing.cooccurrence import cooccurrence
 from discourse.framing.correction import (coder_accuracy, corrected_shares,
                                           prediction_powered_shares, rogan_gladen)
-from discourse.framing.evaluation import (ceiling, code_set, coder_pairs, generalisation,
-                                          intercoder, lexicon_developed_on, load_set,
-                                          load_sets)
+from discourse.framing.evaluation import (ceiling, code_registered, code_set, coder_pairs,
+                                          generalisation, intercoder, lexicon_developed_on,
+                                          load_set, load_sets)
 from discourse.framing.inputs import FramingInputError, code_file, read_input
 from discourse.framing.instruments import instrument_comparison, transfer
 from discourse.framing.letter_case import LetterCaseWarning, single_case, warn_if_single_case
@@ -141,6 +141,7 @@ __all__ = [
     "load_sets",
     "load_set",
     "code_set",
+    "code_registered",
     "generalisation",
     "coder_pairs",
     "intercoder",

@@ -28,8 +28,8 @@ import pandas as pd
 from discourse import provenance
 from discourse.bootstrap import DEFAULT_SEED
 from discourse.framing.agreement import AGREEMENT_N_BOOT
-from discourse.framing.evaluation import (annotation_files, code_set, load_set, load_sets,
-                                          set_clusters)
+from discourse.framing.evaluation import (annotation_files, code_registered, load_set,
+                                          load_sets, set_clusters)
 from discourse.framing.letter_case import LetterCaseWarning
 from discourse.framing.lexicon import as_lexicon
 from discourse.framing.validation import validate
@@ -49,7 +49,8 @@ def letter_case_effect(lexicon=None, *, corpus: str | os.PathLike | None = None,
     """Agreement of the coder with the hand codes of each set, per letter case of the text.
 
     Each set (:func:`~discourse.framing.evaluation.load_set`) is coded in its paragraphs
-    and documents (:func:`~discourse.framing.evaluation.code_set`) three times: as
+    and documents (:func:`~discourse.framing.evaluation.code_registered`: the corpus's
+    own hand coding in the whole corpus, every sentence changed alike) three times: as
     published, lower-cased and upper-cased (``str.lower``, ``str.upper``; the
     :class:`~discourse.framing.letter_case.LetterCaseWarning` that the changed text
     raises is expected here and not shown), and scored against the set's hand codes,
@@ -94,10 +95,9 @@ def letter_case_effect(lexicon=None, *, corpus: str | os.PathLike | None = None,
         table = load_set(row.file, corpus)
         hand = table.rename(columns={"id": "sentence_id"})
         for case, change in CASES.items():
-            text = table["text"] if change is None else table["text"].map(change)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", LetterCaseWarning)
-                codes = code_set(table.assign(text=text), lex)
+                codes = code_registered(row.file, table, lex, corpus, change=change)
             v = validate(codes, hand, clusters=set_clusters(table), n_boot=n_boot, seed=seed,
                          level=level)
             parts.append(v[v["metric"].isin(metrics)].assign(

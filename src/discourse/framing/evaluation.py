@@ -35,15 +35,15 @@ import pandas as pd
 from discourse import paths, provenance
 from discourse.bootstrap import DEFAULT_SEED
 from discourse.framing.agreement import AGREEMENT_N_BOOT, intercoder_reliability
-from discourse.framing.coder import code_sentences
 from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.framing.pooled import POOLED, pooled_agreement
 from discourse.framing.register import CHECKSUM, CORPUS_FILE, check_descriptions
+from discourse.framing.set_coding import code_registered, code_set
 from discourse.framing.validation import load_validation, validate
 
 __all__ = ["SETS_FILE", "POOLED", "load_sets", "load_set", "generalisation",
            "coder_pairs", "intercoder", "ceiling", "code_set", "set_clusters",
-           "annotation_files", "lexicon_developed_on"]
+           "annotation_files", "lexicon_developed_on", "code_registered"]
 
 _INTERCODER_METRICS = ("percent_agreement", "f1", "kappa", "alpha")
 
@@ -206,29 +206,16 @@ def set_clusters(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def code_set(table: pd.DataFrame, lexicon=None) -> pd.DataFrame:
-    """Code a hand-coded set (:func:`load_set`) in its paragraphs and documents.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The table of :func:`~discourse.framing.coder.code_sentences`, keyed by
-        ``sentence_id`` (the set's ``id``).
-    """
-    lex = as_lexicon(lexicon)
-    rows = pd.DataFrame({"sentence_id": table["id"], "text": table["text"],
-                         "paragraph": table["paragraph"].replace("", None),
-                         "doc_id": table["document"].replace("", None),
-                         "date": table["date"].replace("", None)})
-    return code_sentences(rows, lex, paragraph_cols=("paragraph",), document_col="doc_id",
-                          date_col="date")
-
-
 @provenance.tracked(files=annotation_files)
 def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
                    n_boot: int = AGREEMENT_N_BOOT, seed: int = DEFAULT_SEED,
                    level: float = 0.95) -> pd.DataFrame:
     """Agreement of the coder with the reference coding of every registered set.
+
+    Each set is coded by :func:`code_registered`: the corpus's own hand coding in the
+    whole corpus (so that its agreement is that of
+    :func:`~discourse.framing.validation.validate` on the corpus's codes, a sample of
+    sentences included), any other set in its own paragraphs and documents.
 
     Returns
     -------
@@ -247,7 +234,7 @@ def generalisation(lexicon=None, *, corpus: str | os.PathLike | None = None,
     parts, held = [], []
     for row in load_sets(corpus).itertuples():
         table = load_set(row.file, corpus)
-        codes = code_set(table, lex)
+        codes = code_registered(row.file, table, lex, corpus)
         hand = table.rename(columns={"id": "sentence_id"})
         v = validate(codes, hand, clusters=set_clusters(table), n_boot=n_boot, seed=seed,
                      level=level)

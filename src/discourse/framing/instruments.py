@@ -31,7 +31,8 @@ from discourse import provenance
 from discourse.bootstrap import DEFAULT_SEED
 from discourse.framing.agreement import (AGREEMENT_N_BOOT, agreement_intervals,
                                          difference_intervals, resampler)
-from discourse.framing.evaluation import annotation_files, code_set, load_set, load_sets
+from discourse.framing.evaluation import (annotation_files, code_registered, load_set,
+                                          load_sets)
 from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.stats import AGREEMENT_METRICS, binary_agreement
 
@@ -189,8 +190,8 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
     dev = pd.concat([t.assign(_set=s) for s, (r, t) in tables.items()
                      if r.used_for_development == "yes"], ignore_index=True)
     # each set's codes in the order of its rows, by sentence (every later step is by row)
-    codes = {s: code_set(t, lex).set_index("sentence_id").loc[t["id"]].reset_index()
-             for s, (r, t) in tables.items()}
+    codes = {s: code_registered(r.file, t, lex, corpus).set_index("sentence_id")
+             .loc[t["id"]].reset_index() for s, (r, t) in tables.items()}
     paired = "paired: both instruments on the same sentences and resamples"
     rows = []
     docs = dev["document"].where(dev["document"] != "", "")
