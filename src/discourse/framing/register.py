@@ -13,10 +13,11 @@ it and its coders are unknown, and its ``measured_on`` label says so plainly.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pandas as pd
+
+from discourse import provenance
 
 __all__ = ["CHECKSUM", "CORPUS_FILE", "NOT_DESCRIBED", "file_sha256", "check_descriptions",
            "not_described"]
@@ -33,15 +34,15 @@ _DESCRIPTION = ("used_for_development", "texts", "sentences", "written_by", "cod
 
 
 def file_sha256(path: str | Path) -> str:
-    """The sha256 hex digest of a file's bytes ("" when there is no such file).
+    """The sha256 hex digest of a file's bytes (:func:`discourse.provenance.file_sha256`),
+    or "" when there is no such file.
 
     Examples
     --------
     >>> file_sha256("/nowhere/at/all.csv")
     ''
     """
-    p = Path(path)
-    return hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
+    return provenance.file_sha256(path) if Path(path).is_file() else ""
 
 
 def not_described(file: str, why: str) -> str:
