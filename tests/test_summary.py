@@ -995,3 +995,29 @@ def test_intervals_of_texts_with_alike_neighbouring_paragraphs_are_cautioned(tmp
     assert ("(paragraphs resampled as independent paragraphs, as here, with the same "
             "floor) contained the true share in only 68-81% of data sets and the true "
             "difference of two such texts in 67-70%") in text
+
+
+def test_paragraph_tests_say_where_paragraph_lengths_differ(tmp_path):
+    """A walkthrough: 2023's paragraphs averaged 11.4 terms, the other years' 25.6, and
+    the permutation test looked far more liberal than G2. Where the two sides' mean
+    lengths differ by more than a factor 1.25 the summary says that the permutation test
+    reassigned paragraphs within strata of length and that the text-dispersion p-values
+    are not valid tests there, with the two means; where they are alike it says
+    neither."""
+    base = dict(target="2023", reference="rest", reference_groups="2021;2022",
+                count_target=2, count_reference=5, g2=3.7, log_ratio=1.1, p_adjusted=0.5,
+                total_target=194, total_reference=3254, n_paragraphs_target=17,
+                n_paragraphs_reference=127, n_permutations=9999, permutation_seed=3,
+                correction="Benjamini-Hochberg FDR", p_permutation=0.1,
+                p_permutation_adjusted=0.6, p_dispersion=0.2, p_dispersion_adjusted=1.0)
+    _write(tmp_path, "keywords-keyness.csv", [dict(base, term="two")])
+    text = " ".join(_keywords(tmp_path))
+    means = "2023's paragraphs average 11.4 terms and the other years' 25.6"
+    assert ("seed 3; paragraphs reassigned only among those of similar length, in strata "
+            f"of about 10, since {means}: unstratified, the test rejects too often where "
+            "one side's paragraphs are shorter, benchmarks/README.md)") in text
+    assert ("that table), whose p-values are not valid tests of equal use here: a longer "
+            f"paragraph contains a given term more often, and {means}.") in text
+    _write(tmp_path, "keywords-keyness.csv", [dict(base, term="two", total_target=400)])
+    text = " ".join(_keywords(tmp_path))                    # 23.5 against 25.6
+    assert "similar length" not in text and "not valid tests" not in text

@@ -35,7 +35,8 @@ Conventions (cite them with the numbers):
   words of one paragraph are not (a topic makes its words cluster). Two columns do not
   assume it: ``p_permutation``, a permutation test that reshuffles whole paragraphs
   between target and reference (the texts-as-units tests of Lijffijt et al. 2016,
-  with paragraphs as the units), and ``g2_dispersion``, text-dispersion keyness
+  with paragraphs as the units; within strata of paragraph length where the two sides'
+  mean lengths differ by more than a factor 1.25), and ``g2_dispersion``, text-dispersion keyness
   (Egbert and Biber 2019): G2 on the number of paragraphs containing the term, its p
   from Fisher's exact test of the same 2x2 table (the chi-square reading of G2 fails
   with a few dozen paragraphs and a zero cell: a term in 15 of 64 paragraphs against 0

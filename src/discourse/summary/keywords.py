@@ -10,6 +10,7 @@ import pandas as pd
 from discourse import provenance
 from discourse import results as R
 from discourse.keyness import CORRECTION_NAMES
+from discourse.length_strata import STRATUM_SIZE, stratify
 from discourse.multiplicity import adjusted_pvalue_se
 from discourse.summary.format import (caveat, documents_per_year, interval_label,
                                       one_text_per_year, pvalue, read)
@@ -140,18 +141,26 @@ def keyword_findings(root: Path, n: int = 5):
                      "most over-represented, passed by terms that rose: "
                      + ", ".join(displaced) + ".")
         yield ("Keywords", text.strip(), R.KEYWORDS_KEYNESS_OWN_WORDS.ref)
+    lengths = _unequal_lengths(k, target, other)
     text = (f"{sig} of {len(k)} terms tested remain significant at 0.05 after the "
             f"{correction} correction (column `correction`)")
     if "p_permutation_adjusted" in k and k.p_permutation.notna().any():
         text += (f"; {int((k.p_permutation_adjusted < 0.05).sum())} with the paragraph "
                  f"permutation test, which does not treat tokens as independent "
                  f"(Lijffijt et al. 2016; {int(k.n_permutations.iloc[0]):,} permutations, "
-                 f"seed {int(k.permutation_seed.iloc[0])})" + _near_the_line(k))
+                 f"seed {int(k.permutation_seed.iloc[0])}" + (
+                     f"; paragraphs reassigned only among those of similar length, in strata "
+                     f"of about {STRATUM_SIZE}, since {lengths}: unstratified, the test "
+                     "rejects too often where one side's paragraphs are shorter, "
+                     "benchmarks/README.md" if lengths else "") + ")" + _near_the_line(k))
     if "p_dispersion_adjusted" in k and k.p_dispersion.notna().any():
         text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
                  "keyness, the number of paragraphs containing the term (Egbert and Biber, "
                  "in Corpora 14; G2 of the 4-cell table of paragraphs with and without it, "
                  "its p from Fisher's exact test of that table)")
+        if lengths:
+            text += (", whose p-values are not valid tests of equal use here: a longer "
+                     "paragraph contains a given term more often, and " + lengths)
     few = _n_texts(root, k)
     both = ("p_permutation_adjusted" in k and k.p_permutation.notna().any()) or (
         "p_dispersion_adjusted" in k and k.p_dispersion.notna().any())
@@ -260,6 +269,28 @@ def _listing(terms: list[str]) -> str:
     """"*a*", "*a* and *b*", "*a*, *b* and *c*"."""
     names = [f"*{t}*" for t in terms]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _unequal_lengths(k: pd.DataFrame, target: str, other: str) -> str:
+    """"2023's paragraphs average 11.4 terms and the other years' 25.6" where the mean
+    paragraph lengths of the table's two sides differ by more than
+    :data:`discourse.length_strata.LENGTH_FACTOR` (the paragraph tests' assumption that
+    a paragraph is a paragraph fails there), else ""."""
+    need = {"total_target", "total_reference", "n_paragraphs_target",
+            "n_paragraphs_reference"}
+    if not need <= set(k.columns) or k[list(need)].isna().any(axis=None):
+        return ""
+    r = k.iloc[0]
+    mean_t = float(r.total_target) / float(r.n_paragraphs_target)
+    mean_r = float(r.total_reference) / float(r.n_paragraphs_reference)
+    if not stratify(mean_t, mean_r):
+        return ""
+
+    def whose(name) -> str:
+        name = str(name)
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
+    return (f"{whose(target)} paragraphs average {mean_t:.1f} terms and {whose(other)} "
+            f"{mean_r:.1f}")
 
 
 def _n_texts(root: Path, k: pd.DataFrame) -> str:
