@@ -16,7 +16,7 @@ permutation test; exact where a paragraph's counts depend on its side only throu
 stratum: Good 2005, sec. 3.5; Rosenbaum 2002, sec. 2.4), strata of about
 :data:`STRATUM_SIZE` paragraphs, brings every one of these to 4.1-6.0%. Five strata were
 too coarse (up to 9.3% at a quarter), and a studentized statistic (Janssen 1997; Chung
-and Romano 2013) left rare terms at 12-13.5%. Not stratifying where the means are
+and Romano 2013) left rare terms at up to 13.5%. Not stratifying where the means are
 within a factor :data:`LENGTH_FACTOR` keeps the unstratified test, and its draws, where
 it holds its level.
 
