@@ -16,9 +16,10 @@ and work from paragraph-level :class:`discourse.counts.TermCounts`:
   reassignment gives the target longer paragraphs than it has, so its observed rate
   varies more than the reassigned ones and the test rejects too often even where every
   token carries the term with the same probability on both sides (at a quarter of the
-  length, 8-12% at 0.05; ``benchmarks/permutation_null.py``; 4-6% stratified). So where the two sides'
-  mean paragraph lengths differ by more than a factor 1.25, the paragraphs are
-  reassigned only within strata of similar length (:mod:`discourse.length_strata`; a stratified
+  length, 8-12% at 0.05; ``benchmarks/permutation_null.py``; 4-6% stratified). So
+  where the two sides' mean paragraph lengths differ by more than a factor 1.25, the
+  paragraphs are reassigned only within strata of similar length
+  (:mod:`discourse.length_strata`; a stratified
   permutation test, exact if a paragraph's counts depend on its side only through its
   stratum: Good 2005, sec. 3.5; Rosenbaum 2002, sec. 2.4).
 * :func:`bootstrap_keyness`: the package's cluster bootstrap
