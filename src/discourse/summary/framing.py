@@ -11,6 +11,7 @@ import pandas as pd
 from discourse import provenance
 from discourse import results as R
 from discourse.framing.pooled import POOLED
+from discourse.summary.corrected import corrected_findings
 from discourse.summary.dependence import dependence_caution
 from discourse.summary.format import (agreement, caveat, documents_per_year,
                                       one_text_per_year, pct, pct0, pp, pp0, pvalue, read)
@@ -77,7 +78,7 @@ def framing_findings(root: Path):
             if len(diffs[diffs.frame == frame]):
                 text += caveat(single)
         yield ("Framing", text, src)
-    yield from _corrected(root, single)
+    yield from corrected_findings(root)
     valid = read(root, R.FRAMING_VALIDATION)
     if valid is None:
         yield ("Framing",
@@ -197,29 +198,6 @@ def _variants(checks) -> str:
     return "; ".join(parts + ["the main result itself is not counted"])
 
 
-def _hand_differences(root: Path) -> str:
-    """" The hand codes' own year differences ...": the sensitivity table's rows of the
-    hand codes of every sentence, with their intervals ("" without such rows)."""
-    sens = read(root, R.FRAMING_SENSITIVITY)
-    if sens is None or not {"variant", "target", "reference", "difference", "ci_low",
-                            "ci_high"} <= set(sens):
-        return ""
-    rows = sens[sens.variant == "hand codes, all"]
-    if rows.empty:
-        return ""
-    return (" The hand codes' own year differences, with the coder's kind of interval (cluster "
-            "bootstrap widened to Newcombe's from the effective Wilson intervals): "
-            + "; ".join(f"{r.frame} {_group(r.target)} minus {_group(r.reference)} "
-                        f"{pp(r.difference)} "
-                        f"points (95% CI {pp0(r.ci_low)} to {pp0(r.ci_high)})"
-                        for r in rows.itertuples()) + ".")
-
-
-def _group(value) -> str:
-    """A year as read from a table ("2021", not "2021.0" from a column with gaps)."""
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-
-
 def _generalisation(root: Path, ceil, skip_corpus: bool):
     """One sentence per registered hand-coded set: what it is, the coder, two coders."""
     gen = read(root, R.FRAMING_GENERALISATION)
@@ -313,55 +291,6 @@ def _instruments(root: Path):
            "comparison, so the difference, if biased, is biased in the lexicon's favour"
            + ("; the texts are synthetic, so real text may differ" if
               data.startswith("synthetic") else "") + ").", R.FRAMING_INSTRUMENTS.ref)
-
-
-def _corrected(root: Path, single: bool):
-    corr = read(root, R.FRAMING_SHARES_CORRECTED)
-    if corr is None or corr.empty:
-        return
-    everything = bool((corr.n_hand == corr.n_sentences).all())
-    cells = []
-    for frame, part in corr.groupby("frame", sort=False):
-        cells.append(f"{frame} " + ", ".join(
-            f"{int(r.year)} {pct(r.share_corrected)} (95% CI {pct0(r.ci_low)} to "
-            f"{pct0(r.ci_high)}; hand codes {pct(r.share_hand)} of {int(r.n_hand)}"
-            + (f"; {r.flag}" if isinstance(r.flag, str) and r.flag else "") + ")"
-            for r in part.sort_values("year").itertuples()))
-    lead = ("Every sentence of the corpus is hand-coded, so the hand codes are the primary "
-            "estimate (the shares above are the lexicon coder's); the coder's shares "
-            "corrected for its errors, with its sensitivity and specificity measured on "
-            "the same sentences the lexicon was developed on (in-sample: optimistic, and "
-            "not what a researcher without hand coding would have)" if everything else
-            "Coder shares corrected for the coder's errors")
-    hand = _hand_differences(root) if everything else ""
-    yield ("Framing",
-           f"{lead} (Rogan and Gladen 1978, sensitivity and specificity from "
-           f"{int(corr.drop_duplicates('year').n_hand.sum())} hand-coded sentences, "
-           + ("bootstrap CIs with the hand-coded sentences drawn in the same replicates as "
-              "the corpus" if "in the same replicate" in str(corr.method.iloc[0]) else
-              "bootstrap CIs of the corpus and, independently, the hand-coded set")
-           + "): "
-           + "; ".join(cells) + "." + hand, R.FRAMING_SHARES_CORRECTED.ref
-           + (f"; {R.FRAMING_SENSITIVITY.ref}" if hand else ""))
-    acc = read(root, R.FRAMING_ACCURACY_BY_YEAR)
-    if acc is None or "differs" not in acc:
-        return
-    differ = acc[acc.differs == "yes"]
-    text = ("The coder's sensitivity and specificity "
-            + ("differ between years for: " + "; ".join(
-                f"{r.frame} {r.measure} ({r.year} minus {r.reference}: "
-                f"{pp(r.difference)} points, 95% CI {pp0(r.difference_low)} to "
-                f"{pp0(r.difference_high)}"
-                + ("; borderline: the interval nearly touches 0"
-                   if min(abs(r.difference_low), abs(r.difference_high)) < 0.005 else "")
-                + ")" for r in differ.itertuples())
-               + ". Part of a difference between the years' coder shares may then be a "
-               "difference in the coder's errors; compare the years on hand codes."
-               if len(differ) else
-               "do not differ detectably between years (the CIs of the differences, "
-               "cluster bootstrap widened where narrower to Newcombe's from Wilson's "
-               "intervals at the effective sample sizes, include 0)."))
-    yield ("Framing", text, R.FRAMING_ACCURACY_BY_YEAR.ref)
 
 
 def _few_documents(root: Path) -> str:

@@ -1,0 +1,58 @@
+"""Which years and documents of the corpus the hand coding covers, from the result
+tables, for the summary's sentences that rest on hand codes (a corpus may add texts
+that no one has coded by hand beside those that are)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from discourse import results as R
+from discourse.summary.format import read
+
+__all__ = ["hand_per_year", "years_without_hand", "join_words", "year_label"]
+
+
+def year_label(value) -> str:
+    """A year as read from a table ("2021", not "2021.0" from a column with gaps).
+
+    Examples
+    --------
+    >>> year_label(2021.0), year_label("all"), year_label(2021)
+    ('2021', 'all', '2021')
+    """
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def join_words(words, conjunction: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (or another ``conjunction``).
+
+    Examples
+    --------
+    >>> join_words(["2021"]), join_words(["2021", "2022", "2023"], "or")
+    ('2021', '2021, 2022 or 2023')
+    """
+    words = [str(w) for w in words]
+    return words[0] if len(words) == 1 else (", ".join(words[:-1])
+                                             + f" {conjunction} " + words[-1])
+
+
+def hand_per_year(root: Path) -> pd.DataFrame | None:
+    """``n_sentences, n_hand`` of each year (index: the year as text), from the table of
+    corrected shares (``None`` without it or its columns)."""
+    corr = read(root, R.FRAMING_SHARES_CORRECTED)
+    if corr is None or corr.empty or not {"year", "n_sentences", "n_hand"} <= set(corr):
+        return None
+    t = corr.drop_duplicates("year")
+    return pd.DataFrame({
+        "n_sentences": t.n_sentences.fillna(0).astype(int).to_numpy(),
+        "n_hand": pd.to_numeric(t.n_hand, errors="coerce").fillna(0).astype(int).to_numpy()},
+        index=[year_label(y) for y in t.year]).sort_index()
+
+
+def years_without_hand(root: Path) -> list[str]:
+    """The corpus's years with no hand-coded sentence (``[]`` when every year has some,
+    or when the tables do not say)."""
+    per_year = hand_per_year(root)
+    return [] if per_year is None else per_year.index[per_year.n_hand == 0].tolist()
