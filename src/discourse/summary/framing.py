@@ -18,6 +18,7 @@ from discourse.summary.format import (agreement, caveat, documents_per_year,
 from discourse.summary.hand_coding import (coders, two_coders, use_not_recorded,
                                            use_of_corpus_set)
 from discourse.summary.organisation import organisation_caution
+from discourse.summary.sensitivity import sensitivity_findings
 
 __all__ = ["framing_findings"]
 
@@ -103,29 +104,7 @@ def framing_findings(root: Path):
                + (f"; {R.FRAMING_CEILING.ref}; {R.FIG_VALIDATION.ref}" if two else ""))
     yield from _generalisation(root, ceil, skip_corpus=valid is not None)
     yield from _instruments(root)
-    sens = read(root, R.FRAMING_SENSITIVITY)
-    if sens is not None and "holds" in sens:
-        checks = sens[sens.kind == "check"] if "kind" in sens else \
-            sens[sens.variant != "lexicon codes, all"]
-        holds = checks.holds.astype(str).str.lower() == "true"
-        broken = checks[~holds]
-        text = (f"Sensitivity: the conclusion about each year difference holds in "
-                f"{int(holds.sum())} of {len(checks)} checks ({_variants(checks)}).")
-        if len(broken):
-            pair = "target" in broken and "reference" in broken
-            text += " It changes for: " + "; ".join(
-                f"{r.frame}" + (f" {r.target} minus {r.reference}" if pair else "")
-                + f" ({r.variant}: {r.conclusion}, {pp(r.difference)} points, "
-                f"95% CI {pp0(r.ci_low)} to {pp0(r.ci_high)})"
-                for r in broken.itertuples()) + "."
-        if "conclusion" in sens and sens.conclusion.eq("no clear change").all():
-            # what holds is a null result: say so, with how wide the intervals are
-            narrow = sens.loc[(sens.ci_high - sens.ci_low).idxmin()]
-            text += (" What holds is a null result: in every variant no difference is "
-                     "clear (each 95% interval includes 0); the narrowest interval, "
-                     f"{narrow.frame} in '{narrow.variant}', runs from "
-                     f"{pp0(narrow.ci_low)} to {pp0(narrow.ci_high)} points.")
-        yield ("Framing", text, R.FRAMING_SENSITIVITY.ref)
+    yield from sensitivity_findings(root)
 
 
 #: Change of an interval endpoint between seeds at 20,000 replicates, percentage
@@ -186,16 +165,6 @@ def _interval(r, how: str, fmt) -> str:
                  f"Wilson {pct0(r.wilson_low_independent)} to "
                  f"{pct0(r.wilson_high_independent)}, assuming independent sentences")
     return text
-
-
-def _variants(checks) -> str:
-    """What the sensitivity checks vary, from the table itself (a corpus without hand
-    coding has no hand-code checks)."""
-    parts = [s.replace(", leads", " and leads") for s in dict.fromkeys(
-        checks["sentences"].astype(str)) if s != "all"] if "sentences" in checks else []
-    if "codes" in checks and (checks["codes"].astype(str) == "hand").any():
-        parts.append("hand codes instead of lexicon codes")
-    return "; ".join(parts + ["the main result itself is not counted"])
 
 
 def _generalisation(root: Path, ceil, skip_corpus: bool):
