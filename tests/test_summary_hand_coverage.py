@@ -119,3 +119,26 @@ def test_the_sensitivity_sentence_says_which_checks_cover_which_differences(tmp_
     text = _text(tmp_path)
     assert ("holds in 12 of 12 checks (without questions, titles and leads; hand codes "
             "instead of lexicon codes; the main result itself is not counted)") in text
+
+
+def test_the_agreement_sentence_says_which_years_and_documents_are_hand_coded(tmp_path):
+    """"hand coding of 200 sentences of the corpus" of a corpus five of whose seven
+    documents have no hand-coded sentence."""
+    _tables(tmp_path)
+    text = _text(tmp_path)
+    assert ("Agreement of the lexicon coder with hand coding of 200 sentences of the "
+            "corpus, all from 2019 and 2020 (every sentence of 2 of the corpus's 7 "
+            "documents; the other 5, of 2021, 2022 and 2023, have no hand-coded sentence) "
+            "(paragraph-cluster bootstrap CIs") in text
+    # part of a year coded: its sentences are counted, its documents not claimed
+    corr = pd.read_csv(tmp_path / "framing-shares-corrected.csv")
+    corr.loc[corr.year == 2020, "n_hand"] = 50
+    corr.loc[corr.year == 2022, ["n_hand", "share_hand"]] = [9, 0.1]
+    corr.to_csv(tmp_path / "framing-shares-corrected.csv", index=False)
+    text = _text(tmp_path)
+    assert ("corpus, all from 2019, 2020 (50 of its 123 sentences) and 2022 (those years "
+            "have 3 of the corpus's 7 documents; the other 4, of 2021 and 2023, have no "
+            "hand-coded sentence) (paragraph") in text
+    # every year hand-coded: the sentence is as it was
+    _tables(tmp_path, coded=tuple(SENTENCES))
+    assert "hand coding of 245 sentences of the corpus (paragraph-cluster" in _text(tmp_path)

@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from discourse import results as R
-from discourse.summary.format import read
+from discourse.summary.format import documents_per_year, read
 
-__all__ = ["hand_per_year", "years_without_hand", "join_words", "year_label"]
+__all__ = ["hand_per_year", "years_without_hand", "join_words", "year_label",
+           "coverage_clause"]
 
 
 def year_label(value) -> str:
@@ -56,3 +57,34 @@ def years_without_hand(root: Path) -> list[str]:
     or when the tables do not say)."""
     per_year = hand_per_year(root)
     return [] if per_year is None else per_year.index[per_year.n_hand == 0].tolist()
+
+
+def coverage_clause(root: Path) -> str:
+    """", all from YEARS (...)": which of the corpus's years, and how many of its
+    documents, the hand-coded sentences come from, where some year has none ("" where
+    every year has hand codes or the tables do not say). A year's documents are counted
+    as covered when it has hand-coded sentences: the tables do not say which of its
+    documents they are in."""
+    per_year = hand_per_year(root)
+    none = years_without_hand(root)
+    if per_year is None or not none or len(none) == len(per_year):
+        return ""
+    docs = documents_per_year(root)
+    docs = None if docs is None else docs.rename(index=year_label)
+    coded = per_year[per_year.n_hand > 0]
+    what = join_words(
+        y + ("" if r.n_hand == r.n_sentences else f" ({r.n_hand} of its {r.n_sentences} "
+             "sentences)") for y, r in coded.iterrows())
+    every = bool((coded.n_hand == coded.n_sentences).all())
+    if docs is None:
+        return (f", all from {what}" + (", every sentence of those years" if every else "")
+                + f" ({join_words(none)} {'has' if len(none) == 1 else 'have'} no "
+                "hand-coded sentence)")
+    inside = int(docs.reindex(coded.index).fillna(0).sum())
+    outside = int(docs.reindex(none).fillna(0).sum())
+    where = (f"every sentence of {inside} of the corpus's {inside + outside} documents"
+             if every else f"those years have {inside} of the corpus's {inside + outside} "
+             "documents")
+    other = (f"the other {outside}, of {join_words(none)}, have" if outside != 1 else
+             f"the other, of {join_words(none)}, has")
+    return f", all from {what} ({where}; {other} no hand-coded sentence)"

@@ -12,6 +12,7 @@ from discourse import provenance
 from discourse import results as R
 from discourse.framing.pooled import POOLED
 from discourse.summary.corrected import corrected_findings
+from discourse.summary.coverage import coverage_clause
 from discourse.summary.dependence import dependence_caution
 from discourse.summary.format import (agreement, caveat, documents_per_year,
                                       one_text_per_year, pct, pct0, pp, pp0, pvalue, read)
@@ -95,7 +96,8 @@ def framing_findings(root: Path):
         two = two_coders(ceil, "corpus")
         yield ("Framing",
                f"Agreement of the lexicon coder with hand coding of {n} sentences of the "
-               f"corpus{coders(root, 'corpus')} ({_resampled(valid)} with "
+               f"corpus{coverage_clause(root)}{coders(root, 'corpus')} "
+               f"({_resampled(valid)} with "
                "Jeffreys pseudo-counts (0.5 added to each cell of the 2x2 table in every "
                "replicate), widened to contain the estimate and to an analytic interval "
                "where narrower): "
