@@ -187,6 +187,50 @@ def test_the_agreement_of_a_sheet_says_whether_the_lexicon_was_built_on_it(
     assert set(result.tables["agreement"].measured_on) == {said}
 
 
+def test_a_sample_partly_of_the_development_set_says_how_much_and_scores_the_rest(
+        setup, monkeypatch):
+    """A walkthrough: a sample of the study's texts and five new ones was labelled "real
+    text the lexicon was built or tuned on (optimistic)" as a whole. Now the label counts
+    the sample's sentences in the set the lexicon was developed on (the corpus's
+    frames_validation.csv, registered as used for development), and the agreement on
+    the others is added below, labelled as such."""
+    monkeypatch.setattr(sheets, "lexicon_developed_on", lambda corpus: True)
+    filled = setup["filled"]
+    built = filled.id[:5]                              # 5 of the 12 in the development set
+    (setup["root"] / "annotations").mkdir(exist_ok=True)
+    filled[:5].rename(columns={"id": "sentence_id"})[["sentence_id", *F]].to_csv(
+        setup["root"] / "annotations" / "frames_validation.csv", index=False)
+    result = framing.validate_sheet(setup["coded"], corpus=setup["root"],
+                                    lexicon=setup["lexicon"], codebook=setup["book"],
+                                    n_boot=50, agreement_n_boot=50)
+    agreement = result.tables["agreement"]
+    whole = ("a sample of this corpus: real text; 5 of 12 sentences are from text the "
+             "lexicon was built or tuned on (optimistic for those), 7 from text it was not")
+    rest = ("a sample of this corpus: real text: the 7 of its 12 sentences from text the "
+            "lexicon was not built or tuned on")
+    assert agreement.measured_on.unique().tolist() == [whole, rest]
+    assert agreement.groupby("measured_on", sort=False).n.unique().tolist() == [[12], [7]]
+    assert agreement.columns.tolist()[:3] == ["measured_on", "frame", "metric"]
+    # the rows of the rest are the agreement on those sentences alone
+    alone = framing.validate(
+        framing.code_sentences(setup["sents"], framing.load_lexicon(setup["lexicon"])),
+        filled[~filled.id.isin(built)].rename(columns={"id": "sentence_id"})[
+            ["sentence_id", *F]].astype({f: int for f in F}),
+        clusters=setup["sents"], n_boot=50, documents=False)
+    got = agreement[agreement.measured_on == rest].drop(columns="measured_on")
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), alone, check_dtype=False)
+    # none of the sample in the development set: not built on it, and no second block
+    filled[:0].rename(columns={"id": "sentence_id"})[["sentence_id", *F]].to_csv(
+        setup["root"] / "annotations" / "frames_validation.csv", index=False)
+    result = framing.validate_sheet(setup["coded"], corpus=setup["root"],
+                                    lexicon=setup["lexicon"], codebook=setup["book"],
+                                    n_boot=50, agreement_n_boot=50)
+    assert set(result.tables["agreement"].measured_on) == {
+        "a sample of this corpus: real text the lexicon was not built or tuned on (none of "
+        "its sentences is in the hand-coded set the lexicon was developed on)"}
+    assert len(result.tables["agreement"]) == 15
+
+
 def test_a_validation_names_its_sheets_and_leaves_no_earlier_tables(setup):
     """A walkthrough: no table said which sheet it was measured on, and a run with one
     sheet into a folder of a run with two left the second coder's tables beside the new

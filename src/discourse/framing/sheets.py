@@ -49,6 +49,7 @@ from discourse.framing.agreement import (AGREEMENT_N_BOOT, intercoder_disagreeme
 from discourse.framing.correction import corrected_shares, prediction_powered_shares
 from discourse.framing.evaluation import lexicon_developed_on
 from discourse.framing.lexicon import FRAMES
+from discourse.framing.sample_origin import development_ids, label_agreement
 from discourse.framing.sampling import LOCK_FORMAT, lock_path, sample_checksum, source_checksums
 from discourse.framing.states import StatesFileWarning
 from discourse.framing.validation import disagreements, validate
@@ -351,15 +352,19 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
     for text in dict.fromkeys((w.category, str(w.message)) for w in said):   # once each
         warnings.warn(text[1], text[0], stacklevel=2)
     hand = first.rename(columns={"id": "sentence_id"})
+
     # the sheet is a random sample of these texts' sentences and its agreement is about
     # them: paragraphs resampled within the documents, however many (not the documents)
-    agreement = validate(codes, hand[["sentence_id", *FRAMES]], clusters=sentences,
-                         n_boot=agreement_n_boot, seed=seed, level=level, documents=False)
+    def score(ids):
+        return validate(codes, hand.loc[hand.sentence_id.isin(ids), ["sentence_id", *FRAMES]],
+                        clusters=sentences, n_boot=agreement_n_boot, seed=seed, level=level,
+                        documents=False)
+
     developed = lexicon_developed_on(corpus)      # what the corpus's register says
-    agreement.insert(0, "measured_on", "a sample of this corpus: real text " + (
-        "the lexicon was built or tuned on (optimistic)" if developed else "the lexicon "
-        "was not built or tuned on" if developed is False else "(whether the lexicon was "
-        "built or tuned on it is not recorded in annotations/sets.csv)"))
+    # how many of the sample's sentences the lexicon was developed on, and the agreement
+    # on the others where the sample mixes the two
+    agreement = label_agreement(score(hand.sentence_id), hand.sentence_id, developed,
+                                development_ids(corpus, developed), score)
     tables = {
         "agreement": agreement,
         "coder-disagreements": disagreements(
