@@ -382,6 +382,54 @@ def test_prediction_powered_with_paragraphs_by_hand():
     assert np.isnan(one.loc["all", "ci_low"])          # no stratum has two units
 
 
+def test_prediction_powered_resamples_documents_where_a_stratum_has_several():
+    """A walkthrough's years of two documents got a PPI interval of paragraphs taken as
+    independent (11% to 83%) beside the chapter's of documents resampled (0% to 100%).
+    With ``document``, stratum A's two documents d (coder 1,1,1,0) and e (0,0,0,1) are
+    its units: totals of coder - 1/2 +1 and -1, linearisation variance (2/1) 2 / 8^2 =
+    1/16 over the independent 0.25/8: design effect 2, 1 df (its paragraphs, two per
+    document, gave totals +1, 0, -1, 0: (4/3) 2 / 64 over 1/32, 4/3, 3 df). The coder
+    term is 2 var(coder) / N = 2 (2/7) / 8 = 1/14; the rectifier of two sentences the
+    coder got right (1/8, 1/8 after the 0.5 per cell) (1/4) / 4 = 1/16. B, one document,
+    keeps its paragraphs (1,0 and 1,0: totals 0, design effect 1, 1 df): 1/12 + 1/16.
+    At level 0.5, Student's t with 1 df is 1."""
+    from scipy.stats import t as student
+
+    coded = pd.DataFrame({
+        "id": [f"a{i}" for i in range(8)] + [f"b{i}" for i in range(4)],
+        "stratum": ["A"] * 8 + ["B"] * 4,
+        "doc": list("ddddeeee") + ["f"] * 4,
+        "paragraph": ["d1", "d1", "d2", "d2", "e1", "e1", "e2", "e2",
+                      "f1", "f1", "f2", "f2"],
+        "security": [1, 1, 1, 0, 0, 0, 0, 1, 1, 0, 1, 0], "economy": 0,
+        "multilateralism": 0})
+    sample = pd.DataFrame({"id": ["a0", "a4", "b0", "b1"], "security": [1, 0, 1, 0],
+                           "economy": 0, "multilateralism": 0})
+    t = framing.prediction_powered_shares(coded, sample, unit="paragraph", document="doc",
+                                          level=0.5)
+    sec = t[t.frame == "security"].set_index("stratum")
+    var_a, var_b = 1 / 14 + 1 / 16, 1 / 12 + 1 / 16
+    assert sec.loc["A", "se"] == pytest.approx(math.sqrt(var_a))
+    assert (sec.loc["A", "ci_low"], sec.loc["A", "ci_high"]) == pytest.approx(
+        (0.5 - math.sqrt(var_a), 0.5 + math.sqrt(var_a)))
+    assert sec.loc["B", "se"] == pytest.approx(math.sqrt(var_b))
+    se = math.sqrt((8 / 12) ** 2 * var_a + (4 / 12) ** 2 * var_b)
+    assert sec.loc["all", "se"] == pytest.approx(se)
+    assert sec.loc["all", "ci_low"] == pytest.approx(0.5 - student.ppf(0.75, 2) * se)
+    assert ("Kish's design effect of the units (doc: the documents where a stratum has "
+            "several, else paragraph; at least 1)") in t.method.iloc[0]
+    # without ``document``, A's paragraphs: design effect 4/3 and 3 df, as before
+    old = framing.prediction_powered_shares(coded, sample, unit="paragraph", level=0.5)
+    old = old[old.frame == "security"].set_index("stratum")
+    assert old.loc["A", "se"] == pytest.approx(math.sqrt(4 / 3 * (2 / 7) / 8 + 1 / 16))
+    assert "Kish's design effect of the units (paragraph; at least 1)" in old.method.iloc[0]
+    # one document per stratum: the paragraphs, and the label, as without ``document``
+    one = framing.prediction_powered_shares(coded.assign(doc=coded.stratum), sample,
+                                            unit="paragraph", document="doc", level=0.5)
+    pd.testing.assert_frame_equal(one, framing.prediction_powered_shares(
+        coded, sample, unit="paragraph", level=0.5))
+
+
 def test_prediction_powered_estimate_stays_in_its_interval():
     """N = 10, the coder codes 9 sentences 1; of a sample of two, one the coder coded 0
     is 1 by hand and one coded 1 is 1: coder mean 0.9, rectifier (1 + 0) / 2 = 0.5, raw

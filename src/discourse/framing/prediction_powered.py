@@ -6,9 +6,10 @@ stratified by the sampling strata, with a standard error whose rectifier term ha
 added to each cell of the sample's hand x coder table (Agresti and Min 2005), so that a
 sample without coder errors still carries its sampling uncertainty; estimate and interval
 clipped to [0, 1]. With the sentences' paragraphs (``unit``) the coder term's variance is
-multiplied by Kish's design effect of the paragraphs and the interval uses Student's t
-with the paragraphs minus one as degrees of freedom in a stratum's row, the paragraphs
-minus the strata in the whole's (as :mod:`discourse.clustered_ci`);
+multiplied by Kish's design effect of the paragraphs (of the documents, given
+``document``, in a stratum of several) and the interval uses Student's t with those units
+minus one as degrees of freedom in a stratum's row, the units minus the strata in the
+whole's (as :mod:`discourse.clustered_ci`);
 without, a normal interval that assumes independent sentences. Also available from
 :mod:`discourse.framing.correction`.
 
@@ -51,7 +52,7 @@ def _stratum_terms(coder: np.ndarray, hand: np.ndarray, coder_sample: np.ndarray
 @provenance.tracked
 def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
                               stratum: str = "stratum", id_col: str = "id",
-                              unit: str | None = None,
+                              unit: str | None = None, document: str | None = None,
                               level: float = 0.95) -> pd.DataFrame:
     """Frame shares by the prediction-powered (difference) estimator, stratified.
 
@@ -81,7 +82,11 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     over those units in the stratum (:func:`discourse.clustered_ci.design_effect`, at
     least 1) and the interval is ``theta +- t_df se``, ``df`` = the stratum's units
     minus one for its row, units minus strata for the whole (Korn and Graubard 1998 make
-    the same adjustment; a stratum of one unit gets no interval, NaN); the rectifier's
+    the same adjustment; a stratum of one unit gets no interval, NaN). With ``document``
+    too, a stratum of several documents has its documents as the units (paragraphs of
+    one text are not independent draws of text: as the chapters' intervals resample
+    whole documents where a year has several, :func:`discourse.clustered_ci.design_units`),
+    a stratum of one document its paragraphs; the rectifier's
     sentences, a random sample of sentences, stay
     independent draws. The formula is written for a hand-coded
     set drawn independently of the N coded sentences; here the sample is part of
@@ -109,6 +114,10 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     unit : str, optional
         A column of ``coded`` naming each sentence's cluster (its paragraph, unique
         across documents); default: none, sentences independent.
+    document : str, optional
+        A column of ``coded`` naming each sentence's document; with ``unit``, the units
+        of a stratum of several documents are its documents. Default: none, the
+        ``unit`` everywhere.
     level : float
         Confidence level.
 
@@ -140,8 +149,14 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     [0.5, 0.5, 1.0]
     """
     z = stats.z_value(level)
-    check_columns(coded, (id_col, stratum, *FRAMES, *([unit] if unit else [])),
-                  "coded table")
+    document = document if unit else None
+    check_columns(coded, (id_col, stratum, *FRAMES, *([unit] if unit else []),
+                          *([document] if document else [])), "coded table")
+    # the units of each stratum: its documents where it has several, else ``unit``
+    several = coded.groupby(stratum)[document].transform("nunique") > 1 if document \
+        else pd.Series(False, index=coded.index)
+    units = None if not unit else coded[unit] if not document else \
+        coded[document].where(several, coded[unit])
     check_columns(sample, (id_col, *FRAMES), "sample table")
     check_codes(coded, FRAMES, "coded table")
     check_codes(sample, FRAMES, "sample table")
@@ -156,8 +171,8 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
         parts = []
         for h, part in coded.groupby(stratum, sort=True):
             sp = s[s[stratum] == h]
-            deff, df = design_effect(part[f], np.zeros(len(part)), part[unit]) if unit \
-                else (1.0, 0)
+            deff, df = design_effect(part[f], np.zeros(len(part)), units.loc[part.index]) \
+                if unit else (1.0, 0)
             terms = _stratum_terms(part[f].to_numpy(float), sp[f"{f}_hand"].to_numpy(float),
                                    sp[f].to_numpy(float), deff)
             parts.append((h, len(part), len(sp), *terms, df))
@@ -181,8 +196,10 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     out["ci_high"] = np.clip(out.raw + q * out.se, 0, 1)
     how = (f"Student's t {level:.0%} interval with the units minus one as df (the whole: "
            "units minus strata), "
-           f"var_N(coder) multiplied by Kish's design effect of the units ({unit}; at "
-           "least 1), the sampled sentences independent" if unit else
+           f"var_N(coder) multiplied by Kish's design effect of the units ("
+           + (f"{document}: the documents where a {stratum} has several, else {unit}"
+              if several.any() else unit)
+           + "; at least 1), the sampled sentences independent" if unit else
            f"normal {level:.0%} interval (assumes independent sentences)")
     out["method"] = (f"prediction-powered difference estimator (Angelopoulos et al. 2023), "
                      f"stratified by {stratum}; {how}, se^2 = var_N(coder)/N + var(hand - "

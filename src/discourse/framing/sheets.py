@@ -388,9 +388,11 @@ def validate_sheet(sheet: str | os.PathLike, second: str | os.PathLike | None = 
     label = by or "stratum"
     coded[label] = coded[by].astype(str) if by else "all"
     coded["paragraph"] = coded.doc_id.astype(str) + "/" + coded.paragraph.astype(str)
+    # the units: a stratum's documents where it has several, else its paragraphs
+    extra = ["doc_id"] if label != "doc_id" else []
     tables["shares-ppi"] = prediction_powered_shares(
-        coded[["id", label, "paragraph", *FRAMES]], first[["id", *FRAMES]], stratum=label,
-        unit="paragraph", level=level)
+        coded[["id", label, "paragraph", *extra, *FRAMES]], first[["id", *FRAMES]],
+        stratum=label, unit="paragraph", document="doc_id", level=level)
     # every table names the coded sheets and the lock it was measured on, by sha256
     named = {f"sheet {Path(sheet).name}": sheet, f"lock {lock.name}": lock}
     if second is not None:
