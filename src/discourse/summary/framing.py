@@ -1,5 +1,6 @@
-"""The Framing section of the summary: shares, differences, corrected shares,
-agreement with hand coding and what it was measured on, sensitivity."""
+"""The Framing section of the summary: shares, differences, corrected shares
+(:mod:`discourse.summary.corrected`), agreement with hand coding and what it was
+measured on, sensitivity (:mod:`discourse.summary.sensitivity`)."""
 
 from __future__ import annotations
 
