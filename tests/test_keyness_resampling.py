@@ -352,10 +352,15 @@ def test_permutation_stratifies_where_the_target_paragraphs_are_shorter():
     25.6; *two*, in 2 of 2023's paragraphs and 5 others, had permutation p 0.00175
     (G2's 0.054, a hypergeometric count of paragraphs about 0.2): shuffled paragraphs
     gave the target longer ones than it has. Reassigned within strata of length, p is
-    no longer far below G2's; with lengths alike the draws are those of before."""
+    no longer far below G2's; with lengths alike the draws are those of before. The
+    lengths overlap, as the walkthrough's did (lengths that do not overlap leave no
+    reassignment within strata: the test below)."""
     rng = np.random.default_rng(3)
-    sizes = np.r_[rng.integers(8, 15, 17), rng.integers(20, 32, 127)]
+    sizes = np.r_[rng.integers(6, 18, 17), rng.integers(12, 40, 127)]
     is_t = np.r_[np.ones(17, bool), np.zeros(127, bool)]
+    stratum = ls.length_strata(sizes, is_t)
+    assert sum(0 < is_t[stratum == s].sum() < (stratum == s).sum()
+               for s in set(stratum)) == 3                   # strata of both sides
     two = np.zeros((len(sizes), 1), int)
     two[[0, 1, 17, 18, 19, 20, 21]] = 1
     tc = _counts_of(two, sizes, is_t)
@@ -390,3 +395,24 @@ def test_permutation_holds_its_level_where_paragraph_lengths_differ():
                                        strata=strata)
             rates[strata].append(np.mean(p <= 0.05))
     assert np.mean(rates[1]) > 0.08 and np.mean(rates["auto"]) < 0.065
+
+
+def test_permutation_has_no_test_where_every_length_stratum_is_one_sided():
+    """Target paragraphs of 6 terms, reference paragraphs of 30: every length stratum
+    holds paragraphs of one side only, so no reassignment differs from the observed one.
+    A term in every target paragraph and in no reference one then got p = 1 (no
+    evidence at all) from the stratified test, against 1/1000 unstratified; there is no
+    test, so p is NaN, in the keyness table too."""
+    counts = np.r_[np.full((20, 1), 3), np.zeros((20, 1), int)]
+    sizes = np.r_[np.full(20, 6), np.full(20, 30)]
+    is_t = np.r_[np.ones(20, bool), np.zeros(20, bool)]
+    assert set(ls.length_strata(sizes, is_t)) == {0, 1}
+    tc = _counts_of(counts, sizes, is_t)
+    c = stats.comparisons([1, 2], 2, 1)[0]
+    p = kr.permutation_pvalues(tc, c, ["t0", "~filler"], n_permutations=999, seed=1)
+    assert np.isnan(p).all()
+    alone = kr.permutation_pvalues(tc, c, ["t0"], n_permutations=999, seed=1, strata=1)
+    assert alone[0] == pytest.approx(1 / 1000)
+    table = kn.keyness(tc, 2, 1, n_permutations=999, seed=1)
+    assert table.p_permutation.isna().all() and table.p_permutation_adjusted.isna().all()
+    assert set(table.n_permutations) == {999}

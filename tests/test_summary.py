@@ -1021,3 +1021,21 @@ def test_paragraph_tests_say_where_paragraph_lengths_differ(tmp_path):
     _write(tmp_path, "keywords-keyness.csv", [dict(base, term="two", total_target=400)])
     text = " ".join(_keywords(tmp_path))                    # 23.5 against 25.6
     assert "similar length" not in text and "not valid tests" not in text
+
+
+def test_summary_says_when_no_paragraph_can_be_reassigned(tmp_path):
+    """Paragraph lengths of the two sides that do not overlap leave every length stratum
+    one-sided: the permutation test has no p (NaN), and the summary says why rather than
+    counting no significant term by it."""
+    row = dict(term="two", target="2023", reference="rest", reference_groups="2021;2022",
+               count_target=40, count_reference=0, g2=30.0, log_ratio=5.0, p_adjusted=0.001,
+               total_target=120, total_reference=600, n_paragraphs_target=20,
+               n_paragraphs_reference=20, n_permutations=999, permutation_seed=1,
+               correction="Benjamini-Hochberg FDR", p_permutation=float("nan"),
+               p_permutation_adjusted=float("nan"))
+    _write(tmp_path, "keywords-keyness.csv", [row])
+    text = " ".join(_keywords(tmp_path))
+    assert ("; no paragraph permutation test: within strata of similar length every "
+            "paragraph is of one side only, so none can be reassigned (2023's paragraphs "
+            "average 6.0 terms and the other years' 30.0)") in text
+    assert "with the paragraph permutation test" not in text

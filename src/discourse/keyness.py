@@ -260,7 +260,9 @@ def keyness(data, target=None, reference=None, *, by: str = "year",
           frequency, paragraphs reshuffled between target and reference
           (:func:`discourse.keyness_resampling.permutation_pvalues`);
           ``p_permutation_adjusted`` after ``correction``; ``n_permutations`` and
-          ``permutation_seed`` record the settings.
+          ``permutation_seed`` record the settings (NaN p where the two sides'
+          paragraph lengths do not overlap, so that no paragraph can be reassigned
+          within its length stratum).
         * ``correction``: the multiple-comparison correction of every ``*_adjusted``.
         * ``target``, ``reference``: the groups compared (``"rest"`` means every
           group but the target); ``reference_groups`` the groups pooled as the

@@ -124,7 +124,10 @@ def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str 
     Returns
     -------
     numpy.ndarray
-        p per term, ``(1 + #{|D*| >= |D|}) / (B + 1)``.
+        p per term, ``(1 + #{|D*| >= |D|}) / (B + 1)``; NaN for every term where each
+        stratum holds paragraphs of one side only (lengths that do not overlap): then no
+        reassignment differs from the observed one and there is no test (p would be 1
+        whatever the counts).
 
     Examples
     --------
@@ -162,6 +165,8 @@ def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str 
     stratum = length_strata(sizes, is_t, strata)
     members = [(np.flatnonzero(stratum == s), int(is_t[stratum == s].sum()))
                for s in range(stratum.max() + 1)]
+    if all(k in (0, len(idx)) for idx, k in members):
+        return np.full(len(observed), np.nan)
     exceed = np.zeros(len(observed))
     done = 0
     while done < n_permutations:

@@ -153,6 +153,11 @@ def keyword_findings(root: Path, n: int = 5):
                      f"of about {STRATUM_SIZE}, since {lengths}: unstratified, the test "
                      "rejects too often where one side's paragraphs are shorter, "
                      "benchmarks/README.md" if lengths else "") + ")" + _near_the_line(k))
+    elif "p_permutation" in k and "n_permutations" in k and (
+            pd.to_numeric(k.n_permutations, errors="coerce") > 0).any():
+        text += ("; no paragraph permutation test: within strata of similar length every "
+                 "paragraph is of one side only, so none can be reassigned"
+                 + (f" ({lengths})" if lengths else ""))
     if "p_dispersion_adjusted" in k and k.p_dispersion.notna().any():
         text += (f"; {int((k.p_dispersion_adjusted < 0.05).sum())} by text-dispersion "
                  "keyness, the number of paragraphs containing the term (Egbert and Biber, "
