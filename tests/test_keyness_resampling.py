@@ -54,6 +54,10 @@ def test_permutation_p_matches_exact_enumeration():
 def test_keyness_table_carries_permutation_columns(tok, years):
     k = kn.keyness(tok, years[-1], years[0], n_permutations=199, seed=1)
     assert set(k.n_permutations) == {199} and set(k.permutation_seed) == {1}
+    # the study's two texts have paragraphs of alike length (30.3 and 28.5 terms): one
+    # stratum, the unstratified test; without permutations the column is empty
+    assert set(k.permutation_strata) == {1}
+    assert kn.keyness(tok, years[-1], years[0]).permutation_strata.isna().all()
     assert ((k.p_permutation >= 1 / 200) & (k.p_permutation <= 1)).all()
     assert (k.p_permutation_adjusted >= k.p_permutation - 1e-12).all()
     # 'pandemic' (10 vs 0, in 6 paragraphs of the later text) is among the smallest
@@ -368,6 +372,12 @@ def test_permutation_stratifies_where_the_target_paragraphs_are_shorter():
     before = kr.permutation_pvalues(tc, c, ["t0"], n_permutations=9999, seed=1, strata=1)
     now = kr.permutation_pvalues(tc, c, ["t0"], n_permutations=9999, seed=1)
     assert before[0] < 0.01 and now[0] > 0.05
+    # the number of strata comes back on request (the keyness table's permutation_strata)
+    p, k = kr.permutation_pvalues(tc, c, ["t0"], n_permutations=9999, seed=1,
+                                  with_strata=True)
+    assert np.array_equal(p, now) and k == stratum.max() + 1 == len(sizes) // 10
+    assert kr.permutation_pvalues(tc, c, ["t0"], n_permutations=99, seed=1, strata=1,
+                                  with_strata=True)[1] == 1
     alike = _counts_of(two, np.r_[sizes[17:34], sizes[17:]], is_t)
     assert np.array_equal(kr.permutation_pvalues(alike, c, ["t0"], n_permutations=999,
                                                  seed=1),

@@ -1009,18 +1009,34 @@ def test_paragraph_tests_say_where_paragraph_lengths_differ(tmp_path):
                 total_target=194, total_reference=3254, n_paragraphs_target=17,
                 n_paragraphs_reference=127, n_permutations=9999, permutation_seed=3,
                 correction="Benjamini-Hochberg FDR", p_permutation=0.1,
-                p_permutation_adjusted=0.6, p_dispersion=0.2, p_dispersion_adjusted=1.0)
+                p_permutation_adjusted=0.6, p_dispersion=0.2, p_dispersion_adjusted=1.0,
+                permutation_strata=14)
     _write(tmp_path, "keywords-keyness.csv", [dict(base, term="two")])
     text = " ".join(_keywords(tmp_path))
     means = "2023's paragraphs average 11.4 terms and the other years' 25.6"
-    assert ("seed 3; paragraphs reassigned only among those of similar length, in strata "
-            f"of about 10, since {means}: unstratified, the test rejects too often where "
-            "one side's paragraphs are shorter, benchmarks/README.md)") in text
+    assert ("seed 3; paragraphs reassigned only among those of similar length, in 14 "
+            f"strata of length, since {means}: unstratified, the test rejects too often "
+            "where one side's paragraphs are shorter, benchmarks/README.md)") in text
     assert ("that table), whose p-values are not valid tests of equal use here: a longer "
             f"paragraph contains a given term more often, and {means}.") in text
-    _write(tmp_path, "keywords-keyness.csv", [dict(base, term="two", total_target=400)])
+    _write(tmp_path, "keywords-keyness.csv", [dict(base, term="two", total_target=400,
+                                                   permutation_strata=1)])
     text = " ".join(_keywords(tmp_path))                    # 23.5 against 25.6
     assert "similar length" not in text and "not valid tests" not in text
+    assert "stratified" not in text and "strata" not in text
+    # the table says how the test was made: a test made unstratified (strata=1) where
+    # the lengths differ is not called stratified (a walkthrough's table was), and a
+    # table without the column claims nothing of it
+    _write(tmp_path, "keywords-keyness.csv", [dict(base, term="two", permutation_strata=1)])
+    text = " ".join(_keywords(tmp_path))
+    assert (f"seed 3; not stratified by paragraph length, though {means}: unstratified, "
+            "the test rejects too often where one side's paragraphs are shorter") in text
+    assert "similar length" not in text
+    old = {k: v for k, v in base.items() if k != "permutation_strata"}
+    _write(tmp_path, "keywords-keyness.csv", [dict(old, term="two")])
+    text = " ".join(_keywords(tmp_path))
+    assert ("seed 3; the table does not record whether paragraphs were reassigned within "
+            f"strata of length, though {means})") in text
 
 
 def test_summary_says_when_no_paragraph_can_be_reassigned(tmp_path):

@@ -119,7 +119,7 @@ KEYNESS_COLUMNS = ["term", "count_target", "count_reference", "total_target",
                    "paragraphs_reference", "n_paragraphs_target", "n_paragraphs_reference",
                    "g2_dispersion", "p_dispersion", "p_dispersion_adjusted",
                    "p_permutation", "p_permutation_adjusted", "n_permutations",
-                   "permutation_seed", "correction", "target", "reference",
+                   "permutation_seed", "permutation_strata", "correction", "target", "reference",
                    "reference_groups"]
 #: How the ``correction`` column names each correction.
 CORRECTION_NAMES = {"fdr_bh": "Benjamini-Hochberg FDR", "holm": "Holm FWER"}
@@ -259,10 +259,12 @@ def keyness(data, target=None, reference=None, *, by: str = "year",
         * ``p_permutation``: two-sided permutation p of the difference in relative
           frequency, paragraphs reshuffled between target and reference
           (:func:`discourse.keyness_resampling.permutation_pvalues`);
-          ``p_permutation_adjusted`` after ``correction``; ``n_permutations`` and
-          ``permutation_seed`` record the settings (NaN p where the two sides'
-          paragraph lengths do not overlap, so that no paragraph can be reassigned
-          within its length stratum).
+          ``p_permutation_adjusted`` after ``correction``; ``n_permutations``,
+          ``permutation_seed`` and ``permutation_strata`` record the settings (the
+          strata of paragraph length within which paragraphs were reassigned: 1,
+          none, unless the two sides' mean lengths differ by more than
+          :data:`discourse.length_strata.LENGTH_FACTOR`; NaN p where their lengths do
+          not overlap, so that no paragraph can be reassigned within its stratum).
         * ``correction``: the multiple-comparison correction of every ``*_adjusted``.
         * ``target``, ``reference``: the groups compared (``"rest"`` means every
           group but the target); ``reference_groups`` the groups pooled as the
@@ -391,12 +393,15 @@ def _permutation_columns(counts, comparison, terms, seen, keep, settings) -> dic
     B = settings["n_permutations"]
     if not B:
         nan = np.full(n, np.nan)
+        none = pd.array([pd.NA] * n, dtype="Int64")
         return {"p_permutation": nan, "p_permutation_adjusted": nan, "n_permutations": 0,
-                "permutation_seed": pd.array([pd.NA] * n, dtype="Int64")}
+                "permutation_seed": none, "permutation_strata": none}
     from discourse.keyness_resampling import permutation_pvalues
 
-    p = permutation_pvalues(counts["paragraphs"], comparison, terms, by=settings["by"],
-                            n_permutations=B, seed=settings["seed"])
+    p, strata = permutation_pvalues(counts["paragraphs"], comparison, terms,
+                                    by=settings["by"], n_permutations=B,
+                                    seed=settings["seed"], with_strata=True)
     return {"p_permutation": p,
             "p_permutation_adjusted": stats.adjust_pvalues(p, settings["correction"]),
-            "n_permutations": int(B), "permutation_seed": int(settings["seed"])}
+            "n_permutations": int(B), "permutation_seed": int(settings["seed"]),
+            "permutation_strata": int(strata)}

@@ -97,7 +97,7 @@ def _paragraphs(counts, groups, by: str, terms=None):
 
 def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str = "year",
                         n_permutations: int = 9999, seed: int = 0,
-                        strata="auto") -> np.ndarray:
+                        strata="auto", with_strata: bool = False):
     """Two-sided paragraph-permutation p-values of the difference in relative frequency.
 
     Parameters
@@ -128,6 +128,8 @@ def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str 
         stratum holds paragraphs of one side only (lengths that do not overlap): then no
         reassignment differs from the observed one and there is no test (p would be 1
         whatever the counts).
+        With ``with_strata=True``, ``(p, k)``: ``k`` the number of length strata used
+        (1: unstratified), which the keyness table records (``permutation_strata``).
 
     Examples
     --------
@@ -166,7 +168,8 @@ def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str 
     members = [(np.flatnonzero(stratum == s), int(is_t[stratum == s].sum()))
                for s in range(stratum.max() + 1)]
     if all(k in (0, len(idx)) for idx, k in members):
-        return np.full(len(observed), np.nan)
+        p = np.full(len(observed), np.nan)
+        return (p, len(members)) if with_strata else p
     exceed = np.zeros(len(observed))
     done = 0
     while done < n_permutations:
@@ -178,7 +181,8 @@ def permutation_pvalues(counts, comparison: stats.Comparison, terms, *, by: str 
             np.put_along_axis(labels, order, 1.0, axis=1)
         exceed += (np.abs(diff(labels)) >= threshold).sum(axis=0)
         done += b
-    return (1 + exceed) / (n_permutations + 1)
+    p = (1 + exceed) / (n_permutations + 1)
+    return (p, len(members)) if with_strata else p
 
 
 def ends_on_zero(share_zero_target, share_zero_reference, level: float = 0.95):

@@ -10,7 +10,7 @@ import pandas as pd
 from discourse import provenance
 from discourse import results as R
 from discourse.keyness import CORRECTION_NAMES
-from discourse.length_strata import STRATUM_SIZE, stratify
+from discourse.length_strata import stratify
 from discourse.multiplicity import adjusted_pvalue_se
 from discourse.summary.format import (caveat, documents_per_year, interval_label,
                                       one_text_per_year, pvalue, read)
@@ -148,11 +148,8 @@ def keyword_findings(root: Path, n: int = 5):
         text += (f"; {int((k.p_permutation_adjusted < 0.05).sum())} with the paragraph "
                  f"permutation test, which does not treat tokens as independent "
                  f"(Lijffijt et al. 2016; {int(k.n_permutations.iloc[0]):,} permutations, "
-                 f"seed {int(k.permutation_seed.iloc[0])}" + (
-                     f"; paragraphs reassigned only among those of similar length, in strata "
-                     f"of about {STRATUM_SIZE}, since {lengths}: unstratified, the test "
-                     "rejects too often where one side's paragraphs are shorter, "
-                     "benchmarks/README.md" if lengths else "") + ")" + _near_the_line(k))
+                 f"seed {int(k.permutation_seed.iloc[0])}" + _strata(k, lengths) + ")"
+                 + _near_the_line(k))
     elif "p_permutation" in k and "n_permutations" in k and (
             pd.to_numeric(k.n_permutations, errors="coerce") > 0).any():
         text += ("; no paragraph permutation test: within strata of similar length every "
@@ -274,6 +271,23 @@ def _listing(terms: list[str]) -> str:
     """"*a*", "*a* and *b*", "*a*, *b* and *c*"."""
     names = [f"*{t}*" for t in terms]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _strata(k: pd.DataFrame, lengths: str) -> str:
+    """How the table's permutation test treated paragraph length, from its
+    ``permutation_strata`` column (nothing claimed of a table without it)."""
+    why = (": unstratified, the test rejects too often where one side's paragraphs are "
+           "shorter, benchmarks/README.md")
+    strata = pd.to_numeric(k.get("permutation_strata", pd.Series(dtype=float)),
+                           errors="coerce").dropna()
+    if not len(strata):
+        return (f"; the table does not record whether paragraphs were reassigned within "
+                f"strata of length, though {lengths}" if lengths else "")
+    if int(strata.iloc[0]) > 1:
+        return (f"; paragraphs reassigned only among those of similar length, in "
+                f"{int(strata.iloc[0])} strata of length" + (
+                    f", since {lengths}{why}" if lengths else ""))
+    return f"; not stratified by paragraph length, though {lengths}{why}" if lengths else ""
 
 
 def _unequal_lengths(k: pd.DataFrame, target: str, other: str) -> str:
