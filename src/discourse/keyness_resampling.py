@@ -16,7 +16,7 @@ and work from paragraph-level :class:`discourse.counts.TermCounts`:
   reassignment gives the target longer paragraphs than it has, so its observed rate
   varies more than the reassigned ones and the test rejects too often even where every
   token carries the term with the same probability on both sides (at a quarter of the
-  length, 8-12% at 0.05; ``benchmarks/permutation_null.py``; 4-6% stratified). So
+  length, 8.4-12.3% at 0.05; ``benchmarks/permutation_null.py``; 4-6% stratified). So
   where the two sides' mean paragraph lengths differ by more than a factor 1.25, the
   paragraphs are reassigned only within strata of similar length
   (:mod:`discourse.length_strata`; a stratified

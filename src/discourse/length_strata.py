@@ -41,7 +41,8 @@ __all__ = ["LENGTH_FACTOR", "STRATUM_SIZE", "stratify", "length_strata"]
 
 #: Mean paragraph lengths (terms) of the two sides differing by more than this factor
 #: make the permutation test stratify by length (unstratified, its rejections under the
-#: null are within Monte Carlo error of 5% at a ratio of 0.8: ``benchmarks/README.md``).
+#: null are 5.1-6.0% at a ratio of 0.8, a little above 5%, against 8.4-12.3% at a
+#: quarter: ``benchmarks/README.md``).
 LENGTH_FACTOR = 1.25
 #: Paragraphs per length stratum, about (strata cut at quantiles of the pooled lengths).
 STRATUM_SIZE = 10
