@@ -16,10 +16,10 @@ from discourse import framing
 from discourse.framing import evaluation
 from discourse.framing.blocking import sco_body_spans
 from discourse.framing.lexicon import FRAMES
-from discourse.framing.matcher import Caches, KeyCache, find_matches, trie_step
+from discourse.framing.matcher import Caches, KeyCache, Wildcards, find_matches, trie_step
 from discourse.framing.rules import analyse
 from discourse.framing.stream import SentenceCode, _evidence_string
-from discourse.text import TokenMemo, fast_tokens
+from discourse.text import TokenMemo, fast_tokens, hyphen_parts, lemma
 
 EDGE = ["", "?", "SCO", "the SCO Energy Club met", "the SCO Energy Ministers met",
         "SCO Energy Club Meets On Trade", "In this context , the sides agreed .",
@@ -311,3 +311,55 @@ def test_printed_memo_gives_the_unmemoised_text(dev_tokens):
     for _ in range(2):                   # computed, then from the memo
         for toks in spans:
             assert text.printed(toks) == plain(" ".join(toks)), toks
+
+
+def _every_key(cache, token):
+    """A token's keys as they were computed before the shortcuts: every key of each form
+    built, every wildcard pattern tried, then those the trie's vocabulary holds."""
+    lex = cache.lex
+    keys = set()
+    for form in [token, *hyphen_parts(token)]:
+        low = form.lower().replace("\u2019", "'")
+        lem = lemma(low, lex.lemma_overrides) if low[:1].isalpha() else low
+        keys.update((lex.spelling.get(lem, lem), lem, low, "=" + low, "^" + form))
+        keys.update(key for key, rx in cache.patterns if rx.match(low))
+    return tuple(sorted(keys & cache.vocabulary))
+
+
+#: Words of the wildcard patterns' shapes: leading, inner and final parts, hyphens, case.
+WILD = ["economically", "Socio-Economic", "counter-terrorism", "anti-drug", "anti-drugs",
+        "drug-trafficking", "agro-industrial", "Businesses", "business", "busines", "agro",
+        "transport", "Transportation", "UN", "un", "WHO", "who", "world\u2019s", "e",
+        "terror", "-drug", "Multilateralism", "non-economic", "xeconomx", "'s", "3,800"]
+
+
+def test_token_keys_equal_every_key_tried(frame_lexicon, dev_tokens):
+    """A token's keys are tested one by one against the vocabulary and its wildcard
+    patterns only where they may match: the keys of building and trying every one."""
+    caches = Caches(frame_lexicon)
+    parts = [caches.main, *(getattr(caches, p) for p in frame_lexicon.parts)]
+    tokens = sorted({t for toks in dev_tokens for t in toks} | set(WILD))
+    words = sorted({k.strip("*=^").replace("*", "x") for k in frame_lexicon.vocabulary})
+    assert len(tokens) > 4000
+    for cache in parts:
+        for t in tokens + words + [w.upper() for w in words] + [w.title() for w in words]:
+            assert cache[t] == _every_key(cache, t), t
+    assert sum(any(k.startswith("*") for k in caches.main[t]) for t in tokens) > 100
+
+
+def test_wildcards_try_the_patterns_that_may_match(frame_lexicon, dev_tokens):
+    """Wildcards gives the keys of trying every pattern, for the lexicon's patterns and
+    for patterns of every shape (leading, inner, final parts, "?", "[...]", only "*")."""
+    import fnmatch
+
+    shapes = ["*ab*", "**ab", "**ab*", "*a*b*", "*ab*cd", "**x*yz*", "*a?c*", "**[bc]d*",
+              "*[*", "***", "*abc", "*ab", "*a", "*]x*"]
+    sets = [frame_lexicon.patterns, tuple((k, re.compile(fnmatch.translate(k[1:])))
+                                          for k in shapes)]
+    words = sorted({t.lower() for toks in dev_tokens for t in toks} | {w.lower() for w in WILD})
+    words += ["ab", "abx", "xab", "xabx", "acbd", "abcd", "xabcd", "abc", "a", "", "bd",
+              "xbd", "xyz", "axc", "ac", "[", "x[", "]x", "x", "a]x"]
+    for pats in sets:
+        wild = Wildcards(pats)
+        for w in words:
+            assert sorted(wild.keys(w)) == sorted(k for k, rx in pats if rx.match(w)), w

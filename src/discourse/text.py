@@ -364,8 +364,9 @@ def _entries(word: str) -> dict:
 
 @functools.lru_cache(maxsize=65536)
 def _lookup(word: str) -> str:
-    entries = _entries(word)
-    for pos in _LEMMA_ORDER:
+    table, overrides = _lemma_tables()      # merged (_entries) only for the few overridden
+    entries = _entries(word) if word in overrides else table.get(word, ())
+    for pos in _LEMMA_ORDER if entries else ():
         if entries.get(pos):
             return entries[pos][0].lower()
     return word

@@ -17,7 +17,7 @@ import re
 from discourse.framing.lexicon import CONTENT_SECTIONS, FRAMES, Lexicon
 from discourse.text import TokenMemo, hyphen_parts, lemma
 
-__all__ = ["KeyCache", "Caches", "trie_step", "find_matches", "MAX_NEXT"]
+__all__ = ["KeyCache", "Caches", "Wildcards", "trie_step", "find_matches", "MAX_NEXT"]
 
 #: Following tokens memoised per trie step at most (the memo is cleared when full).
 MAX_NEXT = 1 << 14
@@ -66,7 +66,10 @@ class KeyCache(dict):
     main trie's cache, else ``None``): a first token of a state's form, or a hyphenated
     token whose parts name one (:meth:`~discourse.framing.states.States.parts`), so
     that a sentence without any is told in one pass in C; ``cache.settings`` a plain
-    dict copy of the lexicon's settings, read by the rules many times a sentence. ``part``
+    dict copy of the lexicon's settings, read by the rules many times a sentence. A new
+    token's keys are tested one by one against the vocabulary (``cache.exact`` and
+    ``cache.upper``: the words of its exact and upper-case keys) and against the
+    wildcard patterns it may match (``cache.wildcards``, a :class:`Wildcards`). ``part``
     names the trie it walks: ``"main"`` (content entries) or one of the lexicon's
     rule tries (:attr:`~discourse.framing.lexicon.Lexicon.parts`).
     """
@@ -79,7 +82,9 @@ class KeyCache(dict):
             else lex.parts.get(part, ({}, frozenset(), (), {}))
         self.seen: set = set()
         self.states = lex.states if part == "main" else None
-        self.settings = dict(lex.settings)    # read faster than the read-only proxy
+        # plain dict copies: read faster than the lexicon's read-only proxies
+        self.settings = dict(lex.settings)
+        self.spelling, self.overrides = dict(lex.spelling), dict(lex.lemma_overrides)
         self.state_tokens: set = set()
         self.first: dict = {}        # token -> (ends, anchored ends, nodes, {next: step})
         self.pre_last: dict = {}     # token -> last prefix keys of its anchored ends
@@ -90,24 +95,36 @@ class KeyCache(dict):
         self.is_content = tuple(e.section in CONTENT_SECTIONS for e in lex.entries)
         if part == "main":        # per entry, for the rules (the other tries need none)
             self._entry_tables(lex)
-        # one regular expression that any wildcard entry's matches, to skip the loop over
-        # them for the (many) words that match none
-        self.any_pattern = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in self.patterns)) \
-            if self.patterns else None
+        # the wildcard entries a word may match, told by a look-up of its first letters
+        # and one search in C, to skip the loop over them for the (many) words that match
+        # none (:class:`Wildcards`)
+        self.wildcards = Wildcards(self.patterns) if self.patterns else None
+        # the words of the exact ("=") and upper-case ("^") keys of the vocabulary
+        self.exact = frozenset(k[1:] for k in self.vocabulary if k.startswith("="))
+        self.upper = frozenset(k[1:] for k in self.vocabulary if k.startswith("^"))
 
     def __missing__(self, token: str) -> tuple:
-        lex = self.lex
+        vocabulary, wildcards, spelling = self.vocabulary, self.wildcards, self.spelling
         forms = [token]
         forms += hyphen_parts(token)
-        keys = set()
+        # each key a form can have (its spelling-folded lemma, lemma, lower-cased,
+        # exact "=" and upper-case "^" keys, wildcards) kept if the lexicon uses it: a
+        # test per key, without building the keys that it does not use (most)
+        keys = []
         for form in forms:
             low = form.lower().replace("\u2019", "'")  # typographic apostrophe: "world’s"
-            lem = lemma(low, lex.lemma_overrides) if low[:1].isalpha() else low
-            keys.update((lex.spelling.get(lem, lem), lem, low, "=" + low, "^" + form))
-            if self.any_pattern is not None and self.any_pattern.match(low):
-                keys.update(key for key, rx in self.patterns if rx.match(low))
-        got = tuple(sorted(keys & self.vocabulary))
-        step = trie_step((self.trie,), got)
+            lem = lemma(low, self.overrides) if low[:1].isalpha() else low
+            for key in (spelling.get(lem, lem), lem, low):
+                if key in vocabulary:
+                    keys.append(key)
+            if low in self.exact:
+                keys.append("=" + low)
+            if form in self.upper:
+                keys.append("^" + form)
+            if wildcards is not None:
+                keys += wildcards.keys(low)
+        got = tuple(sorted(set(keys))) if keys else ()
+        step = trie_step((self.trie,), got) if got else None     # None for no keys
         if step is not None:
             ends, cont = step
             plain = tuple(e for e in ends if e not in self.prefixes)
@@ -146,6 +163,64 @@ class KeyCache(dict):
         return self.first.keys()
 
 
+class Wildcards:
+    """The wildcard keys of a lexicon that a lower-cased word matches, trying only the
+    patterns it may match.
+
+    A pattern (``"*business*"``: the key's ``*`` and an :mod:`fnmatch` pattern) with
+    only literal characters and ``*`` matches a word that begins with its leading
+    literal part, or, if it begins with ``*``, contains its longest literal part; so a
+    word is tried only against the patterns whose leading part begins as the word does
+    (:attr:`width` characters, one dictionary look-up) and, if one search of all those
+    longest parts finds one, the patterns that begin with ``*``. Other patterns (``?``,
+    ``[``) are tried on every word. The keys found are those of trying every pattern.
+
+    Parameters
+    ----------
+    patterns : tuple
+        ``(key, compiled pattern)`` pairs (:attr:`~discourse.framing.lexicon.Lexicon.
+        patterns`).
+
+    Examples
+    --------
+    >>> import fnmatch, re
+    >>> w = Wildcards([(k, re.compile(fnmatch.translate(k[1:])))
+    ...                for k in ("*business*", "**terror*", "**-drug")])
+    >>> w.keys("businesses"), w.keys("counterterrorism"), w.keys("anti-drug"), w.keys("trade")
+    (('*business*',), ('**terror*',), ('**-drug',), ())
+    """
+
+    def __init__(self, patterns):
+        leading, inner, parts, always = {}, [], [], False
+        for key, rx in patterns:
+            p = key[1:]
+            lits = [x for x in p.split("*") if x]
+            if "?" in p or "[" in p or not lits:
+                inner.append((key, rx))
+                always = True                 # no literal part that the word must hold
+            elif p.startswith("*"):
+                inner.append((key, rx))
+                parts.append(max(lits, key=len))
+            else:
+                leading.setdefault(lits[0], []).append((key, rx))
+        #: Characters of a word's beginning looked up (the shortest leading part's).
+        self.width = min(map(len, leading), default=0)
+        self.leading: dict = {}
+        for lit, pats in leading.items():
+            self.leading.setdefault(lit[:self.width], []).extend(pats)
+        self.leading = {k: tuple(v) for k, v in self.leading.items()}
+        self.inner = tuple(inner)
+        self.search = None if always or not inner else re.compile(
+            "|".join(map(re.escape, sorted(set(parts))))).search
+
+    def keys(self, low: str) -> tuple:
+        """The keys of the patterns that match ``low`` (leading patterns first)."""
+        pats = self.leading.get(low[:self.width], ()) if self.leading else ()
+        if self.inner and (self.search is None or self.search(low)):
+            pats += self.inner
+        return tuple(key for key, rx in pats if rx.match(low)) if pats else ()
+
+
 class _Heads(dict):
     """``token -> first step or None`` of a :class:`KeyCache`, filled on first use."""
 
@@ -154,8 +229,8 @@ class _Heads(dict):
         self.cache = cache
 
     def __missing__(self, token: str):
-        if token not in self.cache.seen:
-            self.cache[token]         # looks the token up and fills this dict
+        if token not in self.cache.seen:        # nor, then, a key of the cache
+            self.cache.__missing__(token)       # looks the token up and fills this dict
         return self.cache.first.get(token)
 
 
