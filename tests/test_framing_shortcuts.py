@@ -293,6 +293,9 @@ def test_settings_read_from_the_cache_copy(frame_lexicon, dev_tokens):
     lex = frame_lexicon
     caches = Caches(lex)
     assert caches.main.settings == dict(lex.settings)
+    # the rules read the lexicon's entries and states from the cache (slots, no __dict__)
+    assert caches.main.entries is lex.entries and caches.main.states is lex.states
+    assert not hasattr(caches.main, "__dict__") and not hasattr(caches.main.head, "__dict__")
     other = dataclasses.replace(lex)     # equal, but not the cache's lexicon
     assert other is not lex and caches.main.lex is lex
     for toks in dev_tokens[::7]:

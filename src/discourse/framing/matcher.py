@@ -74,9 +74,17 @@ class KeyCache(dict):
     rule tries (:attr:`~discourse.framing.lexicon.Lexicon.parts`).
     """
 
+    # slots: an attribute of a dict subclass with an instance dict is looked up in full
+    # each time (Python 3.11 does not specialise the look-up), and the rules read a dozen
+    # a sentence (``entries`` too: the lexicon's, whose own attributes are slower to read)
+    __slots__ = ("lex", "entries", "trie", "vocabulary", "patterns", "prefixes", "seen", "states",
+                 "settings", "spelling", "overrides", "state_tokens", "first", "pre_last",
+                 "head", "section", "frame", "kind", "is_content", "wildcards", "exact",
+                 "upper", "is_rule", "frame_index", "has_frame", "is_name", "after_determiner")
+
     def __init__(self, lex: Lexicon, part: str = "main"):
         super().__init__()
-        self.lex = lex
+        self.lex, self.entries = lex, lex.entries
         self.trie, self.vocabulary, self.patterns, self.prefixes = \
             (lex.trie, lex.vocabulary, lex.patterns, lex.prefixes) if part == "main" \
             else lex.parts.get(part, ({}, frozenset(), (), {}))
@@ -223,6 +231,8 @@ class Wildcards:
 
 class _Heads(dict):
     """``token -> first step or None`` of a :class:`KeyCache`, filled on first use."""
+
+    __slots__ = ("cache",)
 
     def __init__(self, cache: KeyCache):
         super().__init__()

@@ -264,8 +264,11 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         return _new(Analysis, _EMPTY)
     main = caches.main
     matches = find_matches(toks, main)
-    entries, frame_of, frame_index, is_name = lex.entries, main.frame, main.frame_index, \
-        main.is_name
+    # the lexicon's entries, states and settings as the cache keeps them (read faster than
+    # the lexicon's attributes; the settings a plain dict, read many times a sentence)
+    entries, st, s = (main.entries, main.states, main.settings) if main.lex is lex else \
+        (lex.entries, lex.states, lex.settings)
+    frame_of, frame_index, is_name = main.frame, main.frame_index, main.is_name
     is_content, has_frame = main.is_content, main.has_frame
     content = [m for m in matches if is_content[m[2]]]
     framed = False
@@ -275,7 +278,6 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             break
     # find() returns [] for a sentence without a token that can name a state, which the
     # trie's cache has told of every token looked up above (one pass in C)
-    st = lex.states
     mentions = st.find(toks) if st is not None and (
         st is not main.states or not main.state_tokens.isdisjoint(toks)) else []
     # the span rules matter where there is a frame, a reference to resolve or a state (a
@@ -283,8 +285,6 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     # a context noun without a determiner before it is dropped here, as _apply_rules would
     # (its test has no side effects; no other rule looks at context nouns)
     wanted, nouns = main.is_rule[not not context, not not refs], main.after_determiner
-    # the lexicon's settings as a plain dict, kept by the cache (read many times a sentence)
-    s = main.settings if main.lex is lex else lex.settings
     dets = s.get("context_determiners", ())
     rules = [m for m in matches if wanted[m[2]] and (
         not nouns[m[2]] or m[0] and toks[m[0] - 1].lower() in dets)] \
@@ -312,8 +312,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         for m in content:
             if m[1] < n and frame_of[m[2]] == "multilateralism" and m not in blocked \
                     and main.kind[m[2]] != "explicit" \
-                    and not nouns.isdisjoint(caches.main[toks[m[1]]]) \
-                    and any(not verbs.isdisjoint(caches.main[t]) for t in toks[m[1] + 1:m[1] + 4]):
+                    and not nouns.isdisjoint(main[toks[m[1]]]) \
+                    and any(not verbs.isdisjoint(main[t]) for t in toks[m[1] + 1:m[1] + 4]):
                 blocked[m] = f"source cited '{quoted(toks, m[0], m[1] + 1)}'"
     # its spans begin after a comma: none can hold a match that starts before the first
     if framed and s.get("backdrop_frames") and "," in toks and content[-1][0] > toks.index(","):

@@ -130,11 +130,13 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                       events=document is not None and doc.seen < 2,
                       refs=document is not None and doc.seen >= 1 and any(doc.frames),
                       context=last is not None)
-        frames = got.frames
+        # (unpacked once: a named tuple's fields are read slower than local names)
+        own, labels, notes, para_refs, event_refs, _, money_only, _ = got
+        frames = own
         inherited = []
         if document is not None:
-            if got.event_refs and any(doc.frames):
-                refs = [(k, t) for k, t in got.event_refs if k in doc.kinds]
+            if event_refs and any(doc.frames):
+                refs = [(k, t) for k, t in event_refs if k in doc.kinds]
                 allowed = [any(lex.event_frames[k][i] for k, _ in refs) for i in range(3)]
                 carried = tuple(int(a and ok) for a, ok in zip(doc.frames, allowed))
                 new = [f for f, a, b in zip(FRAMES, carried, frames) if a and not b]
@@ -145,13 +147,13 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                                      f"{doc.source} via '" + "', '".join(refs) + "'")
             if doc.seen < 2:
                 doc.read(sid, got, sum(1 for t in toks if t[:1].isalnum()))
-        if got.refs and last is not None and (union or not any(frames)):
+        if para_refs and last is not None and (union or not any(frames)):
             prev = last[1]
             new = [f for f, a, b in zip(FRAMES, prev, frames) if a and not b]
             if new:
                 frames = tuple(a or b for a, b in zip(prev, frames))
                 inherited.append("context: " + ", ".join(new) + f" from {last[0]} via '"
-                                 + "', '".join(got.refs) + "'")
+                                 + "', '".join(para_refs) + "'")
         if follows and is_question and last is not None and not any(frames):
             frames = last[1]
             inherited.append(f"context: {_named(frames)} from {last[0]}, the statement this "
@@ -162,7 +164,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             frames = question[1]
             inherited.append(f"context: {_named(frames)} from {question[0]}, the question "
                              "this answers")
-        if got.money_only and frames[0] and frames[1] and not got.frames[0]:
+        if money_only and frames[0] and frames[1] and not own[0]:
             frames = (frames[0], 0, frames[2])        # money serving a security matter
             inherited.append("not counted: economy (money serving security, from context)")
         if any(frames):
@@ -170,5 +172,4 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             framed = (sid, (framed[1][0] or frames[0], framed[1][1] or frames[1],
                             framed[1][2] or frames[2])) if framed is not None else (sid, frames)
         asked = is_question
-        yield _new_code(SentenceCode, (sid, *frames, _evidence_string(got.labels, got.notes,
-                                                                      inherited)))
+        yield _new_code(SentenceCode, (sid, *frames, _evidence_string(labels, notes, inherited)))
