@@ -102,9 +102,17 @@ def test_registering_ones_own_coding_describes_it_again(texts_copy):
     assert mine.described and mine.coded_by == "one researcher"
     assert mine.measured_on == "real text, never used to build or tune the lexicon"
     assert ev.lexicon_developed_on(texts_copy) is False
-    # with the study's coder files still there, they are quoted: the README says to
-    # replace or remove them
-    assert [p[0] for p in ev.coder_pairs(texts_copy)] == ["corpus"]
+    # the study's coder files, still there, code other sentences than hers: they are
+    # not quoted as her coders (they were, with her file described)
+    assert [p[0] for p in ev.coder_pairs(texts_copy)] == []
+    # her own two coders' codes of her sentences are
+    own = pd.read_csv(texts_copy / "annotations" / "frames_validation.csv", dtype=str)
+    for name in ev.CORPUS_CODERS:
+        own[["sentence_id", "security", "economy", "multilateralism"]].to_csv(
+            texts_copy / "annotations" / name, index=False)
+    pairs = list(ev.coder_pairs(texts_copy))
+    assert [p[:4] for p in pairs] == [("corpus", "all", "A", "B")]
+    assert sorted(pairs[0][4].sentence_id) == sorted(own.sentence_id)
 
 
 def test_the_summary_says_the_file_is_not_the_one_described(tmp_path):

@@ -268,7 +268,9 @@ def coder_pairs(corpus: str | os.PathLike | None = None):
         ``sets.csv``, ``part`` the batch of texts the two coders coded (``"all"``, or
         a writer batch such as ``"w3"``), the coders' names and their codes
         (``sentence_id`` and the frames), aligned row by row; none for a file the
-        register does not describe (its checksum differs: :func:`load_sets`).
+        register does not describe (its checksum differs: :func:`load_sets`), and none
+        from the corpus's two coder files unless each codes exactly the sentences of
+        its hand coding (``frames_validation.csv``).
     """
     root = paths.corpus_dir(corpus) / "annotations"
     registry = load_sets(corpus)
@@ -278,9 +280,13 @@ def coder_pairs(corpus: str | os.PathLike | None = None):
     if a.is_file() and b.is_file() and CORPUS_FILE in sets:
         x = pd.read_csv(a, dtype={"sentence_id": str}, keep_default_na=False)
         y = pd.read_csv(b, dtype={"sentence_id": str}, keep_default_na=False)
-        yield (sets[CORPUS_FILE], "all", "A", "B", x[["sentence_id", *FRAMES]],
-               y.set_index("sentence_id").loc[x.sentence_id].reset_index()[
-                   ["sentence_id", *FRAMES]])
+        hand = set(load_validation(corpus=corpus).sentence_id)
+        # two coders of other sentences (the study's, left in a copy beside one's own
+        # hand coding) are not this file's coders
+        if set(x.sentence_id) == set(y.sentence_id) == hand:
+            yield (sets[CORPUS_FILE], "all", "A", "B", x[["sentence_id", *FRAMES]],
+                   y.set_index("sentence_id").loc[x.sentence_id].reset_index()[
+                       ["sentence_id", *FRAMES]])
     for file, name in sets.items():
         long = root / _coders_file(file)
         if not long.is_file():
