@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from discourse import results as R
-from discourse.summary.coverage import join_words, year_label, years_without_hand
-from discourse.summary.format import pct, pct0, pp, pp0, read
+from discourse.summary.coverage import year_label, years_without_hand
+from discourse.summary.format import join_words, pct, pct0, pp, pp0, read
 
 __all__ = ["corrected_findings"]
 

@@ -9,10 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from discourse import results as R
-from discourse.summary.format import documents_per_year, read
+from discourse.summary.format import documents_per_year, join_words, read
 
-__all__ = ["hand_per_year", "years_without_hand", "join_words", "year_label",
-           "coverage_clause"]
+__all__ = ["hand_per_year", "years_without_hand", "year_label", "coverage_clause"]
 
 
 def year_label(value) -> str:
@@ -24,19 +23,6 @@ def year_label(value) -> str:
     ('2021', 'all', '2021')
     """
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-
-
-def join_words(words, conjunction: str = "and") -> str:
-    """``a``, ``a and b``, ``a, b and c`` (or another ``conjunction``).
-
-    Examples
-    --------
-    >>> join_words(["2021"]), join_words(["2021", "2022", "2023"], "or")
-    ('2021', '2021, 2022 or 2023')
-    """
-    words = [str(w) for w in words]
-    return words[0] if len(words) == 1 else (", ".join(words[:-1])
-                                             + f" {conjunction} " + words[-1])
 
 
 def hand_per_year(root: Path) -> pd.DataFrame | None:

@@ -23,7 +23,7 @@ import numpy as np
 
 from discourse import results as R
 from discourse.blocks import lag1_correlation
-from discourse.summary.format import read
+from discourse.summary.format import join_words, read, sentences_of_codes
 
 __all__ = ["dependence_caution", "above_chance", "CORRELATED", "CHANCE"]
 
@@ -76,10 +76,8 @@ def dependence_caution(root: Path, record: dict) -> Iterator[tuple]:
     (their correlations quoted, not those of other texts); nothing without such a text,
     or without the tables. ``record`` is the
     codes table's provenance (for its text layer; ``{}`` without one)."""
-    layer = (record.get("corpus") or {}).get("layer") or "cleaned"
-    try:
-        table = R.sentences_of(layer)
-    except ValueError:
+    table = sentences_of_codes(record)
+    if table is None:
         return
     sentences, codes = read(root, table), read(root, R.FRAMING_CODES)
     shares = read(root, R.FRAMING_SHARES)
@@ -123,18 +121,10 @@ def dependence_caution(root: Path, record: dict) -> Iterator[tuple]:
            "the stronger correlation, 0.40-0.46) (benchmarks/"
            "share_coverage.py, benchmarks/difference_coverage.py; tables in "
            "benchmarks/README.md). The package does not yet widen its intervals for this, "
-           f"so read the frame-share intervals of {_years(years.index)} and the "
+           f"so read the frame-share intervals of {join_words(map(int, years.index))} and the "
            "differences they enter as understating the uncertainty.",
            f"{table.ref}, {R.FRAMING_CODES.ref}; benchmarks/README.md")
 
 
 def _texts(parts: list[str]) -> str:
-    return ("the text of " if len(parts) == 1 else "the texts of ") + _and(parts)
-
-
-def _years(years) -> str:
-    return _and([str(int(y)) for y in years])
-
-
-def _and(parts: list[str]) -> str:
-    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    return ("the text of " if len(parts) == 1 else "the texts of ") + join_words(parts)

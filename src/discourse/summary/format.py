@@ -11,7 +11,8 @@ import pandas as pd
 from discourse import results as R
 
 __all__ = ["read", "pct", "pp", "pvalue", "pp0", "pct0", "agreement", "documents_per_year",
-           "one_text_per_year", "caveat", "interval_label"]
+           "one_text_per_year", "caveat", "interval_label", "join_words",
+           "sentences_of_codes"]
 
 
 def read(root: Path, output: R.Output) -> pd.DataFrame | None:
@@ -107,3 +108,27 @@ def interval_label(labels: pd.Series) -> str:
     labels = labels.astype(str)
     widened = labels[labels.str.contains(", widened to", regex=False)]
     return (widened if len(widened) else labels).iloc[0]
+
+
+def join_words(words, conjunction: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (or another ``conjunction``).
+
+    Examples
+    --------
+    >>> join_words(["2021"]), join_words(["2021", "2022", "2023"], "or")
+    ('2021', '2021, 2022 or 2023')
+    """
+    words = [str(w) for w in words]
+    return words[0] if len(words) == 1 else (", ".join(words[:-1])
+                                             + f" {conjunction} " + words[-1])
+
+
+def sentences_of_codes(record: dict) -> R.Output | None:
+    """The sentences table of the text layer the frame codes were made from, as their
+    provenance ``record`` names it (cleaned where it names none); ``None`` for a layer
+    the package does not know."""
+    layer = (record.get("corpus") or {}).get("layer") or "cleaned"
+    try:
+        return R.sentences_of(layer)
+    except ValueError:
+        return None

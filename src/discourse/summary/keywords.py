@@ -12,7 +12,7 @@ from discourse import results as R
 from discourse.keyness import CORRECTION_NAMES
 from discourse.length_strata import stratify
 from discourse.multiplicity import adjusted_pvalue_se
-from discourse.summary.format import (caveat, documents_per_year, interval_label,
+from discourse.summary.format import (caveat, documents_per_year, interval_label, join_words,
                                       one_text_per_year, pvalue, read)
 
 __all__ = ["keyword_findings"]
@@ -269,8 +269,7 @@ def _share(x: float) -> str:
 
 def _listing(terms: list[str]) -> str:
     """"*a*", "*a* and *b*", "*a*, *b* and *c*"."""
-    names = [f"*{t}*" for t in terms]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return join_words(f"*{t}*" for t in terms)
 
 
 def _strata(k: pd.DataFrame, lengths: str) -> str:

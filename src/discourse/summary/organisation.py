@@ -24,7 +24,7 @@ from discourse import provenance
 from discourse import results as R
 from discourse.framing.lexicon import LexiconError, load_lexicon
 from discourse.framing.organisation import organisation_share, rarely_named
-from discourse.summary.format import read
+from discourse.summary.format import read, sentences_of_codes
 
 __all__ = ["organisation_caution"]
 
@@ -37,10 +37,8 @@ def organisation_caution(root: Path, record: dict) -> Iterator[tuple]:
     the lexicon the codes were made with is not known. ``record`` is the codes table's
     provenance (:func:`discourse.provenance.read_sidecar`; ``{}`` without one)."""
     used = (record.get("inputs") or {}).get("lexicon")
-    layer = (record.get("corpus") or {}).get("layer") or "cleaned"
-    try:
-        table = R.sentences_of(layer)           # the text the coder was given
-    except ValueError:
+    table = sentences_of_codes(record)          # the text the coder was given
+    if table is None:
         return
     sentences = read(root, table)
     if not isinstance(used, dict) or not used.get("sha256") or sentences is None \

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from discourse import results as R
-from discourse.summary.coverage import join_words, year_label, years_without_hand
-from discourse.summary.format import pp, pp0, read
+from discourse.summary.coverage import year_label, years_without_hand
+from discourse.summary.format import join_words, pp, pp0, read
 
 __all__ = ["sensitivity_findings"]
 
