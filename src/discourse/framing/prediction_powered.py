@@ -29,6 +29,7 @@ import pandas as pd
 from discourse import provenance, stats
 from discourse.checks import check_codes, check_columns
 from discourse.clustered_ci import design_effect, t_value
+from discourse.few_documents import several_documents
 from discourse.framing.lexicon import FRAMES
 
 __all__ = ["prediction_powered_shares"]
@@ -153,8 +154,8 @@ def prediction_powered_shares(coded: pd.DataFrame, sample: pd.DataFrame, *,
     check_columns(coded, (id_col, stratum, *FRAMES, *([unit] if unit else []),
                           *([document] if document else [])), "coded table")
     # the units of each stratum: its documents where it has several, else ``unit``
-    several = coded.groupby(stratum)[document].transform("nunique") > 1 if document \
-        else pd.Series(False, index=coded.index)
+    several = coded[stratum].isin(several_documents(coded[stratum], coded[document])) \
+        if document else pd.Series(False, index=coded.index)
     units = None if not unit else coded[unit] if not document else \
         coded[document].where(several, coded[unit])
     check_columns(sample, (id_col, *FRAMES), "sample table")
