@@ -59,6 +59,7 @@ import numpy as np
 import pandas as pd
 
 from discourse import stats
+from discourse.few_documents import several_documents
 
 __all__ = ["EffectiveInterval", "Design", "design_units", "design_effect", "t_value",
            "effective_wilson_interval", "effective_newcombe_interval", "UNDEFINED"]
@@ -118,7 +119,8 @@ def design_units(boot) -> Design:
     clusters = boot.clusters.reset_index(drop=True)
     stratum = clusters.groupby("stratum", sort=True).ngroup().to_numpy()
     document = clusters.groupby(["stratum", "document"], sort=True).ngroup().to_numpy()
-    several = clusters.groupby("stratum")["document"].transform("nunique").to_numpy() > 1
+    several = clusters["stratum"].isin(
+        several_documents(clusters["stratum"], clusters["document"])).to_numpy()
     # the document where its stratum has several, else the cluster itself (numbered
     # after the documents)
     unit = np.where(several, document, document.max() + 1 + np.arange(len(clusters)))
