@@ -1,0 +1,84 @@
+"""discourse.parallel: partitions of near-equal text, and the worker's counting (the
+collector paused, NLTK's package __init__ not imported) equal to one process's."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from discourse import corpus, counts as C, keywords, parallel
+
+from conftest import MULTI, REPO
+
+
+def _same(got, whole):
+    pd.testing.assert_frame_equal(got.rows, whole.rows)
+    assert list(got.terms) == list(whole.terms)
+    assert (got.matrix != whole.matrix).nnz == 0
+    assert (got.presence != whole.presence).nnz == 0
+    assert got.n_paragraphs.tolist() == whole.n_paragraphs.tolist()
+
+
+def test_weighted_partitions_are_contiguous_and_balanced():
+    assert parallel.partitions(4, 2, weights=[9, 1, 1, 1]) == [(0, 1), (1, 4)]
+    assert parallel.partitions(4, 2, weights=[1, 1, 1, 9]) == [(0, 3), (3, 4)]
+    assert parallel.partitions(6, 2, weights=[1] * 6) == parallel.partitions(6, 2)
+    assert parallel.partitions(0, 2, weights=[]) == []
+    with pytest.raises(ValueError, match="weights has 2 items"):
+        parallel.partitions(3, 2, weights=[1, 2])
+    rng = np.random.default_rng(0)
+    for _ in range(3000):
+        n, k = int(rng.integers(1, 15)), int(rng.integers(1, 7))
+        w = rng.choice([0, 1, 2, 50, 1000], size=n)
+        got = parallel.partitions(n, k, weights=w)
+        assert got[0][0] == 0 and got[-1][1] == n and len(got) <= k
+        assert all(a < b for a, b in got)
+        assert all(got[i][1] == got[i + 1][0] for i in range(len(got) - 1))
+        # each cut is nearest its share: no part exceeds a share by more than an item
+        if w.sum():
+            assert max(w[a:b].sum() for a, b in got) <= w.sum() / min(k, n) + w.max()
+
+
+@pytest.mark.parametrize("n_parts", [2, 3, 5])
+@pytest.mark.parametrize("level", ["paragraph", "year"])
+def test_worker_counts_of_weighted_parts_combine_to_one_process(lexicons, level, n_parts):
+    docs = corpus.load_docs(MULTI)
+    whole = C.count_terms(corpus.iter_sentences(docs), level=level, lexicons=lexicons)
+    enabled = gc.isenabled()
+    parts = parallel.partitions(len(docs), n_parts, weights=docs["text"].str.len())
+    got = C.combine(parallel._count_part(docs.iloc[a:b], whole.options, level, lexicons)
+                    for a, b in parts)
+    assert gc.isenabled() == enabled            # the collector left as it was found
+    _same(got, whole)
+
+
+def test_worker_count_does_not_import_nltk_whole():
+    code = ("import sys; from discourse import corpus, parallel, terms; "
+            "from discourse.lexicons import load_lexicons; "
+            f"d = corpus.load_docs({str(MULTI)!r}); "
+            "parallel._count_part(d.iloc[:2], terms.TermOptions(), 'year', load_lexicons()); "
+            "print(sorted(m for m in ('nltk', 'sklearn', 'scipy.stats') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=REPO, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.slow        # starts worker processes
+def test_worker_processes_on_unequal_documents_are_identical(lexicons):
+    docs = corpus.load_docs(MULTI)
+    # one long document first: the parts by text differ from the parts by count
+    long = docs.iloc[0]["text"] + "\n" + "\n".join(docs["text"].iloc[1:])
+    docs = docs.assign(text=[long] + list(docs["text"].iloc[1:]))
+    assert parallel.partitions(len(docs), 2, weights=docs["text"].str.len()) \
+        != parallel.partitions(len(docs), 2)
+    for level in ("paragraph", "year"):
+        one = parallel.count_documents(docs, level=level, lexicons=lexicons)
+        two = parallel.count_documents(docs, level=level, lexicons=lexicons, n_jobs=2)
+        _same(two, one)
+    pd.testing.assert_frame_equal(keywords.keyness(one, 2023, "rest"),
+                                  keywords.keyness(two, 2023, "rest"))
