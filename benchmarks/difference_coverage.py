@@ -30,12 +30,20 @@ paragraphs, ``block=1``; ``blocks``: circular blocks, the default):
   Newcombe's interval from the two years' Wilson intervals at the effective sample size,
   :func:`discourse.clustered_ci.effective_newcombe_interval`).
 
+With ``--serial`` (one-document designs), a second table gives Newcombe's interval from
+the two years' Wilson intervals at the effective sample sizes shrunk by each floor for
+serially correlated paragraphs of ``share_coverage.py`` (its docstring), alone and as
+the package's interval widened to contain it. ``--runs R`` draws the paragraphs from
+the topic runs of ``share_coverage.py`` instead (means ``mu`` and ``mu + delta``).
+
 Run from the repository root, one process::
 
     nice -n 19 .venv/bin/python benchmarks/difference_coverage.py             # a few minutes
     nice -n 19 .venv/bin/python benchmarks/difference_coverage.py --sims 300 --designs 1x36x2
     nice -n 19 .venv/bin/python benchmarks/difference_coverage.py --persistence 0.65 \
         --delta 0.15 --designs 1x30x2,1x36x2,1x60x2
+    nice -n 19 .venv/bin/python benchmarks/difference_coverage.py --persistence 0.65 \
+        --delta 0.15 --serial --designs 1x30x2,1x36x2,1x60x2
 
 References
 ----------
@@ -54,15 +62,21 @@ import time
 import numpy as np
 import pandas as pd
 
-from share_coverage import DESIGNS, FRAMES, beta_draws, markov_probs
+from share_coverage import (CANDIDATES, DESIGNS, FRAMES, SERIAL, beta_draws, markov_probs,
+                            run_probs, serial_floors)
 
 YEARS = (2021, 2022)
 
 
 def run(mu, delta, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
-        persistence=None) -> dict:
+        persistence=None, serial=False, runs=None) -> dict:
     from discourse import framing, stats
     from discourse.bootstrap import cluster_bootstrap
+    from discourse.clustered_ci import design_units
+
+    if serial and docs != 1:
+        raise SystemExit("--serial: one-document designs only (1xPxm)")
+    floors = SERIAL + CANDIDATES
 
     rng = np.random.default_rng(seed)
     per_year = docs * paragraphs * m
@@ -78,12 +92,17 @@ def run(mu, delta, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
     hits = {"newcombe": 0, **{f"{k}{d}": 0 for k in ("bootstrap", "package")
                               for d in designs}}
     width = dict.fromkeys(designs, 0.0)
+    ser = {f"{k}{x}": 0.0 for k in floors for x in ("floor", "hit", "width")}
     done = 0
     while done < sims:
         codes, truth = {"sentence_id": sentences.sentence_id}, {}
         for f in FRAMES:
             means = (mu, mu + delta)
-            if persistence is not None:
+            if runs is not None:
+                p_par = np.concatenate([run_probs(rng, means[y], rho_par, runs, paragraphs)
+                                        for y in (0, 1) for _ in range(docs)])
+                truth[f] = delta
+            elif persistence is not None:
                 p_par = np.concatenate([markov_probs(rng, means[y], persistence, paragraphs)
                                         for y in (0, 1) for _ in range(docs)])
                 truth[f] = delta
@@ -112,9 +131,25 @@ def run(mu, delta, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
                 hits[f"bootstrap{d}"] += int(lo <= t <= hi)
                 hits[f"package{d}"] += int(row.ci_low <= t <= row.ci_high)
                 width[d] += row.ci_high - row.ci_low
+                if serial and d == "blocks":
+                    # each year's floor as frame_differences makes it, then Newcombe's
+                    # interval from the two years' Wilson intervals at the shrunk n_eff
+                    design = design_units(boot)
+                    years = [year == y for y in YEARS]
+                    cand = [serial_floors(codes[f][r], design.wilson(codes[f], r),
+                                          paragraphs, m) for r in years]
+                    p0, p1 = (float(codes[f][r].mean()) for r in years)
+                    for key in floors:
+                        n0, n1 = cand[0][f"{key} n"], cand[1][f"{key} n"]
+                        flo, fhi = stats.newcombe_interval(p1 * n1, n1, p0 * n0, n0)
+                        lo, hi = min(row.ci_low, flo), max(row.ci_high, fhi)
+                        ser[f"{key}floor"] += int(flo <= t <= fhi)
+                        ser[f"{key}hit"] += int(lo <= t <= hi)
+                        ser[f"{key}width"] += hi - lo
         done += len(FRAMES)
     return {**{key: h / done for key, h in hits.items()},
-            **{f"width{d}": w / done for d, w in width.items()}}
+            **{f"width{d}": w / done for d, w in width.items()},
+            **({f"serial_{k}": v / done for k, v in ser.items()} if serial else {})}
 
 
 def main(argv=None) -> None:
@@ -126,13 +161,25 @@ def main(argv=None) -> None:
     parser.add_argument("--persistence", type=float, default=None,
                         help="paragraphs from a two-state Markov chain with this lag-1 "
                         "correlation (default: independent paragraphs around the document)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="paragraphs in topic runs of a length uniform on 1..RUNS (the "
+                        "second dependence model of share_coverage.py; rho_par its runs' "
+                        "correlation)")
     parser.add_argument("--designs", default=",".join(d for d in DESIGNS if d != "1x30x2"))
     parser.add_argument("--sims", type=int, default=600, help="data sets per design")
     parser.add_argument("--b", type=int, default=1000, help="bootstrap replicates")
     parser.add_argument("--seed", type=int, default=20261205)
+    parser.add_argument("--serial", action="store_true",
+                        help="also Newcombe's interval from the floors for serially "
+                        "correlated paragraphs of share_coverage.py (one-document designs), "
+                        "in a second table")
     args = parser.parse_args(argv)
+    if args.runs is not None and args.persistence is not None:
+        raise SystemExit("--runs and --persistence are two models: give one")
     model = (f"Markov paragraphs, persistence={args.persistence}"
              if args.persistence is not None else
+             f"topic runs of 1..{args.runs} paragraphs, rho_par={args.rho_par}"
+             if args.runs is not None else
              f"rho_doc={args.rho_doc}, rho_par={args.rho_par}")
     print(f"mu={args.mu}, delta={args.delta}, {model}, sims={args.sims}, B={args.b}, "
           f"seed={args.seed}; share of data sets whose 95% interval contains the true "
@@ -142,14 +189,36 @@ def main(argv=None) -> None:
           "bootstrap blocks | package L=1 | package blocks | width L=1 | width blocks |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     start = time.perf_counter()
-    for i, name in enumerate(args.designs.split(",")):
+    names = args.designs.split(",")
+    cells, package_cells = {k: [] for k in SERIAL + CANDIDATES}, []
+    for i, name in enumerate(names):
         out = run(args.mu, args.delta, args.rho_doc, args.rho_par, *DESIGNS[name], args.sims,
-                  args.b, (args.seed, i), args.persistence)
+                  args.b, (args.seed, i), args.persistence, args.serial, args.runs)
+        if args.serial:
+            package_cells.append(f"{name} {out['packageblocks']:.3f}, width "
+                                 f"{out['widthblocks']:.3f}")
+            for k in cells:
+                cells[k].append(f"{out[f'serial_{k}floor']:.3f} | {out[f'serial_{k}hit']:.3f} "
+                                f"| {out[f'serial_{k}width']:.3f} ("
+                                f"{out[f'serial_{k}width'] / out['widthblocks']:.2f})")
         print(f"| {name} | {out['newcombe']:.3f} | {out['bootstrap1']:.3f} | "
               f"{out['bootstrapblocks']:.3f} | {out['package1']:.3f} | "
               f"{out['packageblocks']:.3f} | {out['width1']:.2f} | {out['widthblocks']:.2f} |",
               flush=True)
     print(f"{time.perf_counter() - start:.0f} s")
+    if args.serial:
+        sims = -(-args.sims // len(FRAMES)) * len(FRAMES)
+        print(f"\nNewcombe's interval from each year's floor for serially correlated "
+              f"paragraphs (share_coverage.py; same data sets and seeds; blocks design): "
+              f"coverage of it alone and of the package's interval widened to contain it, "
+              f"the mean width of the latter and (in brackets) its ratio to the package's "
+              f"mean width; {sims} data sets per design, Monte Carlo standard error near "
+              f"0.95: {np.sqrt(0.95 * 0.05 / sims):.3f}; package: " + "; ".join(package_cells))
+        print("| floor | " + " | ".join(f"{n} floor | {n} package + | {n} width"
+                                        for n in names) + " |")
+        print("| --- | " + " | ".join(["---: | ---: | ---:"] * len(names)) + " |")
+        for k, row in cells.items():
+            print(f"| {k} | " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":

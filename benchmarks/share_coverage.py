@@ -64,6 +64,46 @@ table gives their coverage and the mean width of each ``package + ...``:
   taken as at least 1 (never narrower than the package's floor); ``b`` is ``L =
   round(P ** (1/3))``, the package's block length, or ``2L``.
 
+A third table (added 2026-12-05, afternoon) gives floors meant to carry the uncertainty
+of the serial correlation, each as a factor on the same ``n_eff`` (``r_k = r_hat + (1 + 3
+r_hat) / P``, Kendall-corrected and not clipped; ``t_df`` the package's t quantile, ``df``
+= paragraphs minus 1; ``z_q`` the normal quantile):
+
+* ``AR1ct``: ``AR1c`` with Student's t at ``nu = P (1 - r_c^2) / 2`` degrees of freedom
+  (``n_eff`` times ``(t_df / t_nu)^2``): by the delta method ``var log((1 + r) / (1 -
+  r)) ~ 4 / (P (1 - r^2))``, the variance of the log of a chi-square's ``2 / nu``;
+* ``AR1u80``, ``AR1u90``: the AR(1) factor at an upper confidence bound of the lag-1
+  correlation, ``r_u = r_k + z_q sqrt((1 - r_k^2) / P)`` (q = 0.8, 0.9; Bartlett's
+  variance of a lag-1 autocorrelation), clipped to [0, 0.95];
+* ``ARMA``: the factor of an AR(1) signal seen through independent sentence noise (an
+  ARMA(1, 1) series, as the paragraph shares of the Markov chain are), ``V = 1 + 2 rho_1
+  / (1 - phi)``, ``rho_1 = r_c``, ``phi = min(0.95, rho_1 / c)``, ``c = 1 - w / s^2`` the
+  share of the paragraph shares' variance ``s^2`` (ddof 1) that is not sentence noise,
+  ``w`` the mean over paragraphs of the within-paragraph variance of the sentence codes
+  (ddof 1) over ``m``; ``ARMAu80``: the same at ``rho_1 = r_u`` (q = 0.8); ``ARMAb``: at
+  ``rho_1`` solving ``rho_1 = r_hat + ((1 - rho_1) V(rho_1) + 2 rho_1) / P`` (fixed point,
+  clipped to [0, 0.95]): the first-order bias of ``r_hat`` from the estimated mean for
+  the series' own ``V``, which is Kendall's ``(1 + 3 rho) / P`` for an AR(1);
+* ``BC(L)``: the truncated (rectangular-kernel) long-run variance of the residual sums
+  ``e_t`` at ``L`` lags over ``S_0``, times ``(P - 1) / (P - 2L - 1)``: the sum of the
+  autocovariances at lags ``|j| <= K`` of a demeaned series is low by about ``(2K + 1)``
+  times the variance of the mean; at least 1;
+* ``NWfb``: the Newey-West variance with Bartlett weights ``1 - j / S``, ``S =
+  round(1.3 sqrt(P))``, and Kiefer and Vogelsang's (2005) fixed-b critical value at ``b
+  = S / P`` in place of ``t_df`` (the rule of Lazarus, Lewis, Stock and Watson 2018), not
+  floored at 1;
+* ``EWC``: the equal-weighted cosine variance of ``e_t`` with ``nu = round(0.4 P^(2/3))``
+  cosines and Student's t with ``nu`` degrees of freedom (Lazarus, Lewis, Stock and
+  Watson 2018; exact for independent normal ``e_t``), not floored at 1; ``EWC2``: ``2
+  nu`` cosines.
+
+**Topic runs** (``--runs R``, a second dependence model that is not a Markov chain,
+:func:`run_probs`): each document's paragraphs come in runs of a length uniform on
+1..R, each run with its own frame probability drawn from the beta distribution with
+mean ``mu`` and correlation ``rho_par``; the probabilities ``k`` paragraphs apart
+correlate by ``E (len - k)+ / E len`` (with R = 5: 2/3, 0.4, 0.2, 0.07, then 0), a
+decay neither geometric nor long. The truth is ``mu``.
+
 The Monte Carlo standard error of a coverage near 0.95 is printed,
 ``sqrt(0.95 * 0.05 / sims)``.
 
@@ -75,6 +115,8 @@ Run from the repository root, one process::
         --designs 1x30x2,1x36x2,1x60x2
     nice -n 19 .venv/bin/python benchmarks/share_coverage.py --persistence 0.65 --serial \
         --designs 1x30x2,1x36x2,1x60x2
+    nice -n 19 .venv/bin/python benchmarks/share_coverage.py --runs 5 --rho-par 0.5 \
+        --serial --designs 1x30x2,1x36x2,1x60x2
 
 References
 ----------
@@ -85,6 +127,11 @@ expected number of positive counts estimated from survey data. *Survey Methodolo
 24(2), 193-201.
 Kendall, M. G. (1954). Note on bias in the estimation of autocorrelation. *Biometrika*
 41(3/4), 403-404.
+Kiefer, N. M. and Vogelsang, T. J. (2005). A new asymptotic theory for
+heteroskedasticity-autocorrelation robust tests. *Econometric Theory* 21(6), 1130-1164.
+Lazarus, E., Lewis, D. J., Stock, J. H. and Watson, M. W. (2018). HAR inference:
+recommendations for practice. *Journal of Business & Economic Statistics* 36(4),
+541-559.
 Newey, W. K. and West, K. D. (1987). A simple, positive semi-definite, heteroskedasticity
 and autocorrelation consistent covariance matrix. *Econometrica* 55(3), 703-708.
 """
@@ -128,9 +175,29 @@ def markov_probs(rng, mu, persistence, paragraphs, high=0.85, low=0.05) -> np.nd
     return np.where(state, high, low)
 
 
-def paragraph_probs(rng, mu, rho_doc, rho_par, docs, paragraphs, persistence):
+def run_probs(rng, mu, rho, longest, paragraphs) -> np.ndarray:
+    """Frame probabilities of ``paragraphs`` consecutive paragraphs in "topic runs": runs
+    of a length uniform on 1..``longest``, each run's probability drawn independently from
+    the beta distribution with mean ``mu`` and correlation ``rho`` (:func:`beta_draws`),
+    read from paragraph ``3 * longest`` of the sequence on (near-stationary). Not a Markov
+    chain: the probabilities of paragraphs ``k`` apart correlate by ``rho_s(k) = E (len -
+    k)+ / E len`` (a triangle-like decay, zero from lag ``longest`` on), not geometrically;
+    also used by ``difference_coverage.py``."""
+    start = 3 * longest
+    lengths = rng.integers(1, longest + 1, size=start + paragraphs)
+    cum = np.cumsum(lengths)
+    runs = int(np.searchsorted(cum, start + paragraphs)) + 1
+    probs = np.repeat(beta_draws(rng, mu, rho, runs), lengths[:runs])
+    return probs[start:start + paragraphs]
+
+
+def paragraph_probs(rng, mu, rho_doc, rho_par, docs, paragraphs, persistence, runs=None):
     """Each paragraph's frame probability, documents one after another, and the truth
-    (``mu`` with several documents or under the Markov chain, else the document's)."""
+    (``mu`` with several documents or under the Markov chain or the topic runs, else the
+    document's)."""
+    if runs is not None:
+        return np.concatenate([run_probs(rng, mu, rho_par, runs, paragraphs)
+                               for _ in range(docs)]), mu
     if persistence is not None:
         return np.concatenate([markov_probs(rng, mu, persistence, paragraphs)
                                for _ in range(docs)]), mu
@@ -152,6 +219,9 @@ def lag1(codes, paragraphs, m) -> float:
 
 
 SERIAL = ("AR1", "AR1c", "NW(L)", "NW(2L)")
+#: the floors added 2026-12-05 (afternoon), printed in a third table
+CANDIDATES = ("AR1ct", "AR1u80", "AR1u90", "ARMA", "ARMAb", "ARMAu80", "BC(L)", "NWfb",
+              "EWC", "EWC2")
 
 
 def acf1(x) -> float:
@@ -163,44 +233,131 @@ def acf1(x) -> float:
     return float((d[:-1] * d[1:]).sum() / ss) if ss > 0 else 0.0
 
 
-def newey_west_ratio(e, bandwidth) -> float:
+def newey_west_ratio(e, bandwidth, floor=True) -> float:
     """The Newey-West (1987) long-run variance of the series ``e`` (Bartlett kernel,
-    ``bandwidth`` lags) over ``sum e_t^2``, at least 1 (1 where ``e`` is all 0)."""
+    ``bandwidth`` lags) over ``sum e_t^2``, at least 1 unless ``floor`` is false (1
+    where ``e`` is all 0)."""
     e = np.asarray(e, dtype=float)
     s0 = (e ** 2).sum()
     if s0 <= 0:
         return 1.0
     s = s0 + 2 * sum((1 - j / (bandwidth + 1)) * (e[:-j] * e[j:]).sum()
                      for j in range(1, min(bandwidth, len(e) - 1) + 1))
-    return max(1.0, s / s0)
+    return max(1.0, s / s0) if floor else s / s0
+
+
+def truncated_ratio(e, lags) -> float:
+    """The truncated (rectangular-kernel) long-run variance of the residual series
+    ``e`` (mean 0) over ``sum e_t^2``, each divided by its first-order bias from the
+    estimated mean: ``E sum_{|j|<=K} gamma_hat_j ~ LRV (1 - (2K + 1) / P)``, against
+    ``(1 - 1 / P)`` for ``gamma_hat_0`` alone; at least 1 (1 where ``e`` is all 0 or
+    ``2K + 1 >= P``)."""
+    e = np.asarray(e, dtype=float)
+    big_p, s0 = len(e), (e ** 2).sum()
+    if s0 <= 0 or 2 * lags + 1 >= big_p:
+        return 1.0
+    s = s0 + 2 * sum((e[:-j] * e[j:]).sum() for j in range(1, lags + 1))
+    return max(1.0, s / s0 * (big_p - 1) / (big_p - 2 * lags - 1))
+
+
+def ewc_ratio(e, nu) -> float:
+    """The equal-weighted cosine (EWC) long-run variance of the series ``e``,
+    ``(1 / nu) sum_{j=1..nu} Lambda_j^2``, ``Lambda_j = sqrt(2 / P) sum_t cos(pi j (t -
+    1/2) / P) e_t`` (Lazarus, Lewis, Stock and Watson 2018), over ``sum e_t^2 / P``
+    (1 where ``e`` is all 0); with independent ``e`` it is ``chi2_nu / nu``."""
+    e = np.asarray(e, dtype=float)
+    big_p, s0 = len(e), (e ** 2).sum()
+    if s0 <= 0:
+        return 1.0
+    t = np.arange(big_p) + 0.5
+    lam = np.array([np.sqrt(2 / big_p) * (np.cos(np.pi * j * t / big_p) * e).sum()
+                    for j in range(1, nu + 1)])
+    return float((lam ** 2).mean() / (s0 / big_p))
+
+
+def fixed_b_value(b) -> float:
+    """Kiefer and Vogelsang's (2005) fixed-b 0.975 quantile of the t statistic with a
+    Bartlett-kernel Newey-West variance of bandwidth ``b P``: ``1.96 + 2.9694 b + 0.4160
+    b^2 - 0.5324 b^3`` (their polynomial fit)."""
+    return 1.96 + 2.9694 * b + 0.4160 * b ** 2 - 0.5324 * b ** 3
 
 
 def serial_floors(y, floor, paragraphs, m, level=0.95) -> dict:
     """Wilson's interval of ``mean(y)`` (one document of ``paragraphs`` paragraphs of
     ``m`` sentences, in order) at the package's effective sample size ``floor.n_eff``
-    shrunk for the serial correlation of the paragraphs: each of :data:`SERIAL` (the
-    module's docstring), with ``r_hat`` and ``r_c``."""
+    shrunk for the serial correlation of the paragraphs: each of :data:`SERIAL` and
+    :data:`CANDIDATES` (the module's docstring), with ``r_hat`` and ``r_c``, and each
+    one's effective sample size (``key + " n"``)."""
+    from scipy import stats as sps
+
     from discourse import stats
     from discourse.blocks import block_length
+    from discourse.clustered_ci import t_value
 
     y = np.asarray(y, dtype=float)
+    big_p = paragraphs
     p = y.mean()
-    r_hat = acf1(y.reshape(paragraphs, m).mean(axis=1))
-    r_c = float(np.clip(r_hat + (1 + 3 * r_hat) / paragraphs, 0, 0.95))
+    x = y.reshape(big_p, m).mean(axis=1)
+    t_df = t_value(level, floor.df) if floor.df else stats.z_value(level)
+    r_hat = acf1(x)
+    r_k = r_hat + (1 + 3 * r_hat) / big_p            # Kendall-corrected, unclipped
+    r_c = float(np.clip(r_k, 0, 0.95))
     r = max(0.0, r_hat)
-    e = (y - p).reshape(paragraphs, m).sum(axis=1)
-    L = block_length(paragraphs)
+
+    def upper(q):
+        return float(np.clip(r_k + sps.norm.ppf(q) * np.sqrt(max(0.0, 1 - min(r_k, 1) ** 2)
+                                                             / big_p), 0, 0.95))
+
+    g0 = x.var(ddof=1) if big_p > 1 else 0.0
+    noise = (y.reshape(big_p, m).var(axis=1, ddof=1) / m).mean() if m > 1 else 0.0
+    c = max(1e-9, 1 - noise / g0) if g0 > 0 else 1.0
+
+    def arma(rho1):
+        # AR(1) signal plus independent sentence noise: rho_k = rho1 phi^(k-1), phi =
+        # rho1 / c, c the share of the paragraph shares' variance that is signal
+        if g0 <= 0 or rho1 <= 0:
+            return 1.0
+        phi = min(0.95, rho1 / c)
+        return 1 + 2 * rho1 / (1 - phi)
+
+    # r_hat corrected for its first-order bias under the ARMA(1, 1) factor V:
+    # E r_hat ~ rho - ((1 - rho) V(rho) + 2 rho) / P (Kendall's 1954 for an AR(1))
+    rho_b = float(np.clip(r_hat, 0, 0.95))
+    for _ in range(50):
+        rho_b = float(np.clip(r_hat + ((1 - rho_b) * arma(rho_b) + 2 * rho_b) / big_p,
+                              0, 0.95))
+
+    def t_ratio(rho1):
+        # (t_df / t_nu)^2, nu = P (1 - rho^2) / 2: var log((1 + r) / (1 - r)) ~ 4 /
+        # (P (1 - r^2)) by the delta method, nu = 2 / that (a chi-square's)
+        return (t_df / t_value(level, max(1.0, big_p * (1 - rho1 ** 2) / 2))) ** 2
+
+    e = (y - p).reshape(big_p, m).sum(axis=1)
+    L = block_length(big_p)
+    nu = max(1, round(0.4 * big_p ** (2 / 3)))
+    s_nw = max(2, round(1.3 * np.sqrt(big_p)))        # Bartlett weights 1 - j / s_nw
     shrink = {"AR1": (1 - r) / (1 + r), "AR1c": (1 - r_c) / (1 + r_c),
-              "NW(L)": 1 / newey_west_ratio(e, L), "NW(2L)": 1 / newey_west_ratio(e, 2 * L)}
+              "NW(L)": 1 / newey_west_ratio(e, L), "NW(2L)": 1 / newey_west_ratio(e, 2 * L),
+              "AR1u80": (1 - upper(0.8)) / (1 + upper(0.8)),
+              "AR1u90": (1 - upper(0.9)) / (1 + upper(0.9)),
+              "ARMA": 1 / arma(r_c),
+              "EWC": (t_df / t_value(level, nu)) ** 2 / ewc_ratio(e, nu),
+              "EWC2": (t_df / t_value(level, 2 * nu)) ** 2 / ewc_ratio(e, 2 * nu),
+              "NWfb": (t_df / fixed_b_value(s_nw / big_p)) ** 2
+              / max(1e-9, newey_west_ratio(e, s_nw - 1, floor=False)),
+              "BC(L)": 1 / truncated_ratio(e, L),
+              "AR1ct": (1 - r_c) / (1 + r_c) * t_ratio(r_c), "ARMAb": 1 / arma(rho_b),
+              "ARMAu80": 1 / arma(upper(0.8))}
     out = {"r_hat": r_hat, "r_c": r_c}
     for key, f in shrink.items():
         n_eff = floor.n_eff * f
         out[key] = stats.wilson_interval(p * n_eff, n_eff, level)
+        out[f"{key} n"] = n_eff
     return out
 
 
 def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
-        persistence=None, serial=False) -> dict:
+        persistence=None, serial=False, runs=None) -> dict:
     from discourse import framing, stats
     from discourse.bootstrap import cluster_bootstrap
     from discourse.clustered_ci import design_units
@@ -220,14 +377,14 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
                             for d in designs}}
     width = dict.fromkeys(designs, 0.0)
     r1 = []
-    ser = {"r_hat": 0.0, "r_c": 0.0, **{f"{k}{x}": 0.0 for k in SERIAL
+    ser = {"r_hat": 0.0, "r_c": 0.0, **{f"{k}{x}": 0.0 for k in SERIAL + CANDIDATES
                                         for x in ("floor", "hit", "width")}}
     done = 0
     while done < sims:
         codes, truth = {"sentence_id": sentences.sentence_id}, {}
         for f in FRAMES:
             p_par, truth[f] = paragraph_probs(rng, mu, rho_doc, rho_par, docs, paragraphs,
-                                              persistence)
+                                              persistence, runs)
             codes[f] = (rng.random(n) < p_par[par]).astype(int)
             r1.append(lag1(codes[f], paragraphs, m))
         seed_call = int(rng.integers(2 ** 31))
@@ -251,7 +408,7 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
                     cand = serial_floors(codes[f], floor, paragraphs, m)
                     ser["r_hat"] += cand["r_hat"]
                     ser["r_c"] += cand["r_c"]
-                    for k in SERIAL:
+                    for k in SERIAL + CANDIDATES:
                         flo, fhi = cand[k]
                         lo, hi = min(row.ci_low, flo), max(row.ci_high, fhi)
                         ser[f"{k}floor"] += int(flo <= t <= fhi)
@@ -277,6 +434,10 @@ def main(argv=None) -> None:
     parser.add_argument("--persistence", type=float, default=None,
                         help="paragraphs from a two-state Markov chain with this lag-1 "
                         "correlation (default: independent paragraphs around the document)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="paragraphs in topic runs of a length uniform on 1..RUNS, each "
+                        "run's probability from the beta with mean mu and correlation "
+                        "rho_par (a second dependence model, not a Markov chain)")
     parser.add_argument("--designs", default=",".join(d for d in DESIGNS if d != "1x30x2"))
     parser.add_argument("--sims", type=int, default=600, help="data sets per design")
     parser.add_argument("--b", type=int, default=1000, help="bootstrap replicates")
@@ -285,8 +446,12 @@ def main(argv=None) -> None:
                         help="also the floors for serially correlated paragraphs (AR(1), "
                         "Newey-West; one-document designs), in a second table")
     args = parser.parse_args(argv)
+    if args.runs is not None and args.persistence is not None:
+        raise SystemExit("--runs and --persistence are two models: give one")
     model = (f"Markov paragraphs, persistence={args.persistence}"
              if args.persistence is not None else
+             f"topic runs of 1..{args.runs} paragraphs, rho_par={args.rho_par}"
+             if args.runs is not None else
              f"rho_doc={args.rho_doc}, rho_par={args.rho_par}")
     print(f"mu={args.mu}, {model}, sims={args.sims}, B={args.b}, seed={args.seed}; share of "
           "data sets whose 95% interval contains the truth; mean width of the package's "
@@ -295,10 +460,10 @@ def main(argv=None) -> None:
           "bootstrap blocks | package L=1 | package blocks | width L=1 | width blocks |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     start = time.perf_counter()
-    serial_rows = []
+    serial_rows, candidate_rows, package_cells = [], {k: [] for k in CANDIDATES}, []
     for i, name in enumerate(args.designs.split(",")):
         out = run(args.mu, args.rho_doc, args.rho_par, *DESIGNS[name], args.sims, args.b,
-                  (args.seed, i), args.persistence, args.serial)
+                  (args.seed, i), args.persistence, args.serial, args.runs)
         print(f"| {name} | {out['lag1']:.2f} | {out['wilson']:.3f} | {out['bootstrap1']:.3f} "
               f"| {out['bootstrapblocks']:.3f} | {out['package1']:.3f} | "
               f"{out['packageblocks']:.3f} | {out['width1']:.2f} | {out['widthblocks']:.2f} |",
@@ -310,6 +475,13 @@ def main(argv=None) -> None:
                 f"{out['widthblocks']:.3f} | "
                 + " | ".join(f"{out[f'serial_{k}floor']:.3f} | {out[f'serial_{k}hit']:.3f} | "
                              f"{out[f'serial_{k}width']:.3f}" for k in SERIAL) + " |")
+            package_cells.append(f"{out['packageblocks']:.3f}, width "
+                                 f"{out['widthblocks']:.3f}")
+            for k in CANDIDATES:
+                candidate_rows[k].append(
+                    f"{out[f'serial_{k}floor']:.3f} | {out[f'serial_{k}hit']:.3f} | "
+                    f"{out[f'serial_{k}width']:.3f} ("
+                    f"{out[f'serial_{k}width'] / out['widthblocks']:.2f})")
     print(f"{time.perf_counter() - start:.0f} s")
     if args.serial:
         sims = -(-args.sims // len(FRAMES)) * len(FRAMES)
@@ -323,6 +495,17 @@ def main(argv=None) -> None:
         print("| --- | ---: | ---: | ---: | ---: | ---: | "
               + " | ".join(["---: | ---: | ---:"] * len(SERIAL)) + " |")
         print("\n".join(serial_rows))
+        names = args.designs.split(",")
+        print("\nThe floors added 2026-12-05, afternoon (same data sets; the module's "
+              "docstring): coverage of each floor alone and of the package's interval "
+              "widened to contain it, the mean width of the latter and (in brackets) its "
+              "ratio to the package's mean width; package: "
+              + "; ".join(f"{n} {c}" for n, c in zip(names, package_cells)))
+        print("| floor | " + " | ".join(f"{n} floor | {n} package + | {n} width"
+                                        for n in names) + " |")
+        print("| --- | " + " | ".join(["---: | ---: | ---:"] * len(names)) + " |")
+        for k in CANDIDATES:
+            print(f"| {k} | " + " | ".join(candidate_rows[k]) + " |")
 
 
 if __name__ == "__main__":
