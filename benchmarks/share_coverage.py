@@ -97,6 +97,12 @@ r_hat) / P``, Kendall-corrected and not clipped; ``t_df`` the package's t quanti
   Watson 2018; exact for independent normal ``e_t``), not floored at 1; ``EWC2``: ``2
   nu`` cosines.
 
+``AR1u80p``, ``AR1u90p``, ``ARMAu80p``: ``AR1u80``, ``AR1u90``, ``ARMAu80`` with ``r_k``
+from the mean ``r_bar`` of the lag-1 correlations of the call's three frames (``r_bar +
+(1 + 3 r_bar) / P``) and the standard error ``sqrt((1 - r_k^2) / (3 P))`` of a mean of
+three series (here the frames are independent data sets of one dependence model, the
+case most favourable to pooling; ``ARMA``'s ``c`` stays the frame's own).
+
 **Topic runs** (``--runs R``, a second dependence model that is not a Markov chain,
 :func:`run_probs`): each document's paragraphs come in runs of a length uniform on
 1..R, each run with its own frame probability drawn from the beta distribution with
@@ -222,6 +228,9 @@ SERIAL = ("AR1", "AR1c", "NW(L)", "NW(2L)")
 #: the floors added 2026-12-05 (afternoon), printed in a third table
 CANDIDATES = ("AR1ct", "AR1u80", "AR1u90", "ARMA", "ARMAb", "ARMAu80", "BC(L)", "NWfb",
               "EWC", "EWC2")
+#: the same upper bounds from the lag-1 correlation pooled over the frames of one text
+#: (``share_coverage.py`` only: its frames share one dependence model)
+POOLED = ("AR1u80p", "AR1u90p", "ARMAu80p")
 
 
 def acf1(x) -> float:
@@ -282,12 +291,13 @@ def fixed_b_value(b) -> float:
     return 1.96 + 2.9694 * b + 0.4160 * b ** 2 - 0.5324 * b ** 3
 
 
-def serial_floors(y, floor, paragraphs, m, level=0.95) -> dict:
+def serial_floors(y, floor, paragraphs, m, level=0.95, pooled=None) -> dict:
     """Wilson's interval of ``mean(y)`` (one document of ``paragraphs`` paragraphs of
     ``m`` sentences, in order) at the package's effective sample size ``floor.n_eff``
     shrunk for the serial correlation of the paragraphs: each of :data:`SERIAL` and
     :data:`CANDIDATES` (the module's docstring), with ``r_hat`` and ``r_c``, and each
-    one's effective sample size (``key + " n"``)."""
+    one's effective sample size (``key + " n"``); with ``pooled = (r_bar, J)``, the mean
+    lag-1 correlation of ``J`` series of the same text, also each of :data:`POOLED`."""
     from scipy import stats as sps
 
     from discourse import stats
@@ -304,9 +314,9 @@ def serial_floors(y, floor, paragraphs, m, level=0.95) -> dict:
     r_c = float(np.clip(r_k, 0, 0.95))
     r = max(0.0, r_hat)
 
-    def upper(q):
+    def upper(q, r_k=r_k, series=1):
         return float(np.clip(r_k + sps.norm.ppf(q) * np.sqrt(max(0.0, 1 - min(r_k, 1) ** 2)
-                                                             / big_p), 0, 0.95))
+                                                             / (series * big_p)), 0, 0.95))
 
     g0 = x.var(ddof=1) if big_p > 1 else 0.0
     noise = (y.reshape(big_p, m).var(axis=1, ddof=1) / m).mean() if m > 1 else 0.0
@@ -348,6 +358,12 @@ def serial_floors(y, floor, paragraphs, m, level=0.95) -> dict:
               "BC(L)": 1 / truncated_ratio(e, L),
               "AR1ct": (1 - r_c) / (1 + r_c) * t_ratio(r_c), "ARMAb": 1 / arma(rho_b),
               "ARMAu80": 1 / arma(upper(0.8))}
+    if pooled is not None:
+        r_bar, series = pooled
+        r_pk = r_bar + (1 + 3 * r_bar) / big_p
+        u80, u90 = (upper(q, r_pk, series) for q in (0.8, 0.9))
+        shrink.update({"AR1u80p": (1 - u80) / (1 + u80), "AR1u90p": (1 - u90) / (1 + u90),
+                       "ARMAu80p": 1 / arma(u80)})
     out = {"r_hat": r_hat, "r_c": r_c}
     for key, f in shrink.items():
         n_eff = floor.n_eff * f
@@ -377,7 +393,7 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
                             for d in designs}}
     width = dict.fromkeys(designs, 0.0)
     r1 = []
-    ser = {"r_hat": 0.0, "r_c": 0.0, **{f"{k}{x}": 0.0 for k in SERIAL + CANDIDATES
+    ser = {"r_hat": 0.0, "r_c": 0.0, **{f"{k}{x}": 0.0 for k in SERIAL + CANDIDATES + POOLED
                                         for x in ("floor", "hit", "width")}}
     done = 0
     while done < sims:
@@ -393,6 +409,8 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
                                          seed=seed_call, block=block).set_index("frame")
             boot = cluster_bootstrap(sentences, n_boot=n_boot, seed=seed_call, block=block)
             total = boot.sums(np.ones(n))
+            r_bar = (np.mean([acf1(codes[f].reshape(paragraphs, m).mean(axis=1))
+                              for f in FRAMES]) if serial else None)
             for f in FRAMES:
                 row, t = table.loc[f], truth[f]
                 if d == "1":
@@ -405,10 +423,11 @@ def run(mu, rho_doc, rho_par, docs, paragraphs, m, sims, n_boot, seed,
                 if serial and d == "blocks":
                     # the package's floor as frame_shares makes it (one year: all rows)
                     floor = design_units(boot).wilson(codes[f], np.ones(n, dtype=bool))
-                    cand = serial_floors(codes[f], floor, paragraphs, m)
+                    cand = serial_floors(codes[f], floor, paragraphs, m,
+                                         pooled=(r_bar, len(FRAMES)))
                     ser["r_hat"] += cand["r_hat"]
                     ser["r_c"] += cand["r_c"]
-                    for k in SERIAL + CANDIDATES:
+                    for k in SERIAL + CANDIDATES + POOLED:
                         flo, fhi = cand[k]
                         lo, hi = min(row.ci_low, flo), max(row.ci_high, fhi)
                         ser[f"{k}floor"] += int(flo <= t <= fhi)
@@ -460,7 +479,8 @@ def main(argv=None) -> None:
           "bootstrap blocks | package L=1 | package blocks | width L=1 | width blocks |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     start = time.perf_counter()
-    serial_rows, candidate_rows, package_cells = [], {k: [] for k in CANDIDATES}, []
+    serial_rows, package_cells = [], []
+    candidate_rows = {k: [] for k in CANDIDATES + POOLED}
     for i, name in enumerate(args.designs.split(",")):
         out = run(args.mu, args.rho_doc, args.rho_par, *DESIGNS[name], args.sims, args.b,
                   (args.seed, i), args.persistence, args.serial, args.runs)
@@ -477,7 +497,7 @@ def main(argv=None) -> None:
                              f"{out[f'serial_{k}width']:.3f}" for k in SERIAL) + " |")
             package_cells.append(f"{out['packageblocks']:.3f}, width "
                                  f"{out['widthblocks']:.3f}")
-            for k in CANDIDATES:
+            for k in CANDIDATES + POOLED:
                 candidate_rows[k].append(
                     f"{out[f'serial_{k}floor']:.3f} | {out[f'serial_{k}hit']:.3f} | "
                     f"{out[f'serial_{k}width']:.3f} ("
@@ -504,7 +524,7 @@ def main(argv=None) -> None:
         print("| floor | " + " | ".join(f"{n} floor | {n} package + | {n} width"
                                         for n in names) + " |")
         print("| --- | " + " | ".join(["---: | ---: | ---:"] * len(names)) + " |")
-        for k in CANDIDATES:
+        for k in CANDIDATES + POOLED:
             print(f"| {k} | " + " | ".join(candidate_rows[k]) + " |")
 
 
