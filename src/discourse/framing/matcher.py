@@ -248,11 +248,13 @@ class Caches:
     """One :class:`KeyCache` per trie of a lexicon, created on first use
     (``caches.main``, ``caches.rules``, ``caches.context`` ...), and the tokens of each
     distinct white-space separated chunk of text (``caches.words``, a
-    :class:`~discourse.text.TokenMemo`)."""
+    :class:`~discourse.text.TokenMemo`), and the sentences analysed before by each
+    tokenizer (``caches.analyses``, filled by :func:`discourse.framing.stream.code_stream`)."""
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.words = TokenMemo()
+        self.analyses: dict = {}
 
     def __getattr__(self, part: str) -> KeyCache:
         if part.startswith("_"):

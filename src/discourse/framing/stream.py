@@ -6,7 +6,8 @@ current paragraph's last framed sentence (paragraph references, "in this context
 question that asks about it, "Do you agree?"), the question just asked (a short answer,
 "Yes.", continues it) and the current document's event, read from its title and lead
 (references to the event, "the sides"), all decision rule 1. Only that is held in
-memory, so inputs of any length stream through. :func:`discourse.framing.coder.iter_codes`
+memory (and a bounded memo of sentences analysed before, :class:`AnalysisMemo`), so
+inputs of any length stream through. :func:`discourse.framing.coder.iter_codes`
 is its public face (and :mod:`discourse.framing.pool` runs it in worker processes).
 """
 
@@ -19,7 +20,7 @@ from discourse.framing.matcher import Caches
 from discourse.framing.rules import analyse
 from discourse.text import fast_tokens, tokenize
 
-__all__ = ["SentenceCode", "code_stream"]
+__all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "code_stream"]
 
 
 class SentenceCode(NamedTuple):
@@ -58,6 +59,53 @@ _ALONE = tuple(f"{f}: " for f in FRAMES)
 _new_code = tuple.__new__
 
 
+#: Sentence analyses :func:`code_stream` keeps (:class:`AnalysisMemo`; cleared when full).
+MEMO_SIZE = 1 << 14
+#: The memo's value for a text whose analysis depends on the date (it names a state).
+_DATED = object()
+
+
+class AnalysisMemo(dict):
+    """The tokens, analysis and evidence of sentence texts seen before.
+
+    Keyed on all that :func:`~discourse.framing.rules.analyse` reads besides the
+    lexicon: ``(text, events, refs, context)``, and the date too for a text with a token
+    that could name a state (membership depends on the date; the key without the date
+    then holds a marker, and a date other than a string or None is not kept). A sentence
+    repeated in the same situation (a text's boilerplate, a recombined corpus) is
+    tokenised and analysed twice at most: looked for, and kept, only once its text has
+    been seen before (in :attr:`once`), so text that never repeats costs one set look-up
+    and fills no memo. The codes and evidence are those of coding it afresh.
+
+    Parameters
+    ----------
+    size : int
+        At most this many keys (and as many texts in :attr:`once`), cleared when full, so
+        memory stays bounded; ``0`` keeps none.
+    """
+
+    __slots__ = ("size", "once")
+
+    def __init__(self, size: int = MEMO_SIZE):
+        super().__init__()
+        self.size = size
+        #: the texts seen before (at most ``size``; cleared when full)
+        self.once: set = set()
+
+    def keep(self, key, date, toks, got, undated) -> None:
+        """Remember ``(toks, got, evidence)`` under ``key`` (and ``date`` unless
+        ``undated``)."""
+        if len(self) >= self.size - 1:
+            self.clear()
+            if self.size < 2:
+                return
+        if undated:
+            self[key] = (toks, got, _evidence_string(got[1], got[2], ()))
+        elif date is None or type(date) is str:       # equal keys, equal dates
+            self[key] = _DATED
+            self[(*key, date)] = (toks, got, _evidence_string(got[1], got[2], ()))
+
+
 #: Sentences of a document read for its event (the title, then the lead).
 _LEAD_MIN_WORDS = 6
 
@@ -94,6 +142,10 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
     union = lex.context_mode == "union"
     fast = tokenizer == "fast"
     words = caches.words
+    memo = caches.analyses.get(tokenizer)
+    if memo is None:
+        memo = caches.analyses[tokenizer] = AnalysisMemo()
+    once = memo.once
     short = lex.settings.get("answer_max_words", 0)
     openers = lex.settings.get("answer_not", frozenset())
     follows = lex.settings.get("questions_follow", False)
@@ -121,15 +173,33 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
         if document is None or document != doc.key:
             doc = _Document(document if document is not None else object())
             question = None                   # no answer to another text's question
-        if isinstance(text, str):
-            toks = fast_tokens(text, words) if fast else tokenize(text)
+        ev = document is not None and doc.seen < 2
+        rf = document is not None and doc.seen >= 1 and any(doc.frames)
+        cx = last is not None
+        hit = key = None
+        if type(text) is str:
+            if text in once:            # seen before: perhaps analysed in this situation
+                key = (text, ev, rf, cx)
+                hit = memo.get(key)
+                if hit is _DATED:
+                    hit = memo.get((*key, date)) if date is None or type(date) is str else None
+            elif len(once) < memo.size:
+                once.add(text)          # (most text never repeats: nothing more kept)
+            else:
+                once.clear()
+        if hit is not None:
+            toks, got, evidence = hit
         else:
-            toks = []
+            toks = (fast_tokens(text, words) if fast else tokenize(text)) \
+                if isinstance(text, str) else []
+            got = analyse(lex, toks, caches, date, events=ev, refs=rf, context=cx)
+            evidence = None
+            if key is not None:
+                main = caches.main
+                memo.keep(key, date, toks, got, not toks or main.lex is lex and (
+                    # no state named (what find_matches marked, as analyse reads it)
+                    main.states is None or main.state_tokens.isdisjoint(toks)))
         is_question = bool(toks) and toks[-1] == "?"
-        got = analyse(lex, toks, caches, date,
-                      events=document is not None and doc.seen < 2,
-                      refs=document is not None and doc.seen >= 1 and any(doc.frames),
-                      context=last is not None)
         # (unpacked once: a named tuple's fields are read slower than local names)
         own, labels, notes, para_refs, event_refs, _, money_only, _ = got
         frames = own
@@ -172,4 +242,5 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             framed = (sid, (framed[1][0] or frames[0], framed[1][1] or frames[1],
                             framed[1][2] or frames[2])) if framed is not None else (sid, frames)
         asked = is_question
-        yield _new_code(SentenceCode, (sid, *frames, _evidence_string(labels, notes, inherited)))
+        yield _new_code(SentenceCode, (sid, *frames, evidence if evidence is not None and not
+                                       inherited else _evidence_string(labels, notes, inherited)))

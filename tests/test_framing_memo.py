@@ -1,0 +1,80 @@
+"""The coder's memo of sentence analyses (:class:`discourse.framing.stream.AnalysisMemo`)
+gives what coding every sentence afresh gives: the same codes and evidence for
+sentences repeated across paragraphs, documents and dates (a state's membership
+depends on the date), with the memo cleared when full, for both tokenizers."""
+
+from __future__ import annotations
+
+import pytest
+
+from discourse.framing import evaluation
+from discourse.framing.matcher import Caches
+from discourse.framing.stream import MEMO_SIZE, AnalysisMemo, code_stream
+
+#: Sentences whose codes depend on the date (a state that joined the SCO later), on
+#: context, or on nothing; typographic and empty ones.
+EDGE = ["The Secretary-General met the Ambassador of Belarus.",
+        "The SCO Secretary-General held talks with the Ambassador of Iran.",
+        "India and Pakistan took part, with Belarus and Mongolia as observers.",
+        "The SCO-Belarus talks covered trade.", "Terrorism is a threat.",
+        "In this context, the sides agreed.", "Do you agree?", "Yes.", "", "   ",
+        "The SCO\u2019s anti\u2011drug\xa0strategy was adopted."]
+DATES = ["2016-01-01", "2019", "2024-07-04", None, "2025", "2017-06", 2019, 2024.0]
+
+
+@pytest.fixture(scope="module")
+def rows(real_sentences, multi_sentences):
+    """The development sentences in paragraphs of three, each text in several
+    documents, paragraphs and dates (str, None and numbers), so that most repeat."""
+    texts = [*real_sentences.text, *multi_sentences.text, *EDGE]
+    texts += evaluation.load_set("sco_style/frames_dev.csv")["text"].tolist()
+    texts += [*EDGE, *EDGE]
+    out = []
+    for k, date in enumerate(DATES):
+        shifted = texts[k:] + texts[:k]               # other paragraph neighbours
+        for i, text in enumerate(shifted):
+            out.append((f"{k}.{i}", text, (k, i // 3), f"d{k}.{i // 40}", date))
+    return out
+
+
+def _codes(rows, lex, tokenizer="fast", size=MEMO_SIZE):
+    caches = Caches(lex)
+    caches.analyses[tokenizer] = memo = AnalysisMemo(size)
+    got = list(code_stream(rows, lex, tokenizer, caches))
+    assert len(memo) <= size
+    return got, memo
+
+
+@pytest.mark.parametrize("size", [MEMO_SIZE, 2, 7, 1000])
+def test_memo_gives_the_codes_of_every_sentence_coded_afresh(frame_lexicon, rows, size):
+    plain, none = _codes(rows, frame_lexicon, size=0)
+    assert len(none) == 0
+    got, memo = _codes(rows, frame_lexicon, size=size)
+    assert got == plain
+    if size == MEMO_SIZE:
+        assert 0 < len(memo) < len(rows)                # repeats were looked up
+
+
+def test_memo_without_context_and_with_nltk(frame_lexicon, rows):
+    alone = [(i, t, None) for i, t, *_ in rows[:3000]]
+    assert _codes(alone, frame_lexicon)[0] == _codes(alone, frame_lexicon, size=0)[0]
+    some = rows[:600] + rows[-600:]
+    assert _codes(some, frame_lexicon, "nltk")[0] == _codes(some, frame_lexicon, "nltk",
+                                                            size=0)[0]
+
+
+def test_memo_keys_a_state_on_the_date(frame_lexicon):
+    text = EDGE[0]
+    rows = [(d, text, d, d, d) for d in ("2019", "2025", "2019", None, "2025")]
+    got = [c.multilateralism for c in _codes(rows, frame_lexicon)[0]]
+    assert got == [1, 0, 1, 0, 0]
+
+
+def test_one_memo_per_tokenizer_in_shared_caches(frame_lexicon, rows):
+    caches = Caches(frame_lexicon)
+    some = rows[:400]
+    fast = list(code_stream(some, frame_lexicon, "fast", caches))
+    nltk = list(code_stream(some, frame_lexicon, "nltk", caches))
+    assert set(caches.analyses) == {"fast", "nltk"}
+    assert fast == _codes(some, frame_lexicon, size=0)[0]
+    assert nltk == _codes(some, frame_lexicon, "nltk", size=0)[0]
