@@ -78,3 +78,15 @@ def test_one_memo_per_tokenizer_in_shared_caches(frame_lexicon, rows):
     assert set(caches.analyses) == {"fast", "nltk"}
     assert fast == _codes(some, frame_lexicon, size=0)[0]
     assert nltk == _codes(some, frame_lexicon, "nltk", size=0)[0]
+
+
+def test_caches_of_another_lexicon_keep_their_memo(frame_lexicon, rows):
+    from discourse import framing
+
+    other = framing.load_lexicon()                  # equal content, another lexicon
+    assert other is not frame_lexicon
+    caches = Caches(frame_lexicon)
+    some = rows[:400]
+    got = list(code_stream(some, other, "fast", caches))
+    assert caches.analyses == {}
+    assert got == _codes(some, other, size=0)[0]

@@ -142,7 +142,8 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
     union = lex.context_mode == "union"
     fast = tokenizer == "fast"
     words = caches.words
-    memo = caches.analyses.get(tokenizer)
+    # (the caches of another lexicon, which analyse accepts, keep their memo to themselves)
+    memo = caches.analyses.get(tokenizer) if caches.lex is lex else AnalysisMemo()
     if memo is None:
         memo = caches.analyses[tokenizer] = AnalysisMemo()
     once = memo.once
