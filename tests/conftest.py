@@ -308,6 +308,15 @@ def real_years(real_tokens):
     return sorted(real_tokens.year.unique())
 
 
+@pytest.fixture(scope="session")
+def real_dtm(real_sentences):
+    """The document-term matrix of the study's units with the default options, made once
+    for the topic tests (they fit models on it and read it; none changes it)."""
+    from discourse import topics
+
+    return topics.document_term_matrix(topics.units(real_sentences))
+
+
 # the short names the keyword tests use (test_multiyear.py has its own for its corpus)
 @pytest.fixture(scope="session")
 def sents(real_sentences):

@@ -15,11 +15,6 @@ from discourse import topics
 import topic_data as td
 
 
-@pytest.fixture(scope="module")
-def real_dtm(real_sentences):
-    return topics.document_term_matrix(topics.units(real_sentences))
-
-
 # coherence by hand
 # ---------------------------------------------------------------------------------
 

@@ -9,11 +9,6 @@ from discourse import topics
 import topic_data as td
 
 
-@pytest.fixture(scope="module")
-def real_dtm(real_sentences):
-    return topics.document_term_matrix(topics.units(real_sentences))
-
-
 def test_stale_labels_are_flagged(tmp_path):
     model = td.topic_terms({1: ["a", "b", "c"], 2: ["d", "e", "f"]})
     labels = topics.labels_for(model, {1: "Alpha", 2: "Delta"})

@@ -10,11 +10,6 @@ from discourse import topics
 from discourse.io import write_table
 
 
-@pytest.fixture(scope="module")
-def real_dtm(real_sentences):
-    return topics.document_term_matrix(topics.units(real_sentences))
-
-
 def test_fit_tables_shapes_and_normalisation(real_dtm):
     fit = topics.fit_topics(real_dtm, model="lda", k=4, seed=5)
     assert np.allclose(fit.topic_term.sum(axis=1), 1)
