@@ -162,20 +162,20 @@ def test_case_sensitive_acronyms_and_hyphen_parts(lex):
     assert codes("Anti-drug and counter-terrorism work.", lex)[0] == 1
 
 
-def _ctx(texts, para=("p",)):
+def _ctx(texts, lex, para=("p",)):
     rows = [(i, t, para[0]) for i, t in enumerate(texts)]
-    return list(framing.iter_codes(rows))
+    return list(framing.iter_codes(rows, lex))
 
 
-def test_context_reference_inherits_the_frame_of_the_paragraph():
+def test_context_reference_inherits_the_frame_of_the_paragraph(lex):
     out = _ctx(["The SCO fights terrorism and extremism.",
                 "Much has been done in this area.",
-                "The Forum was held in May."])
+                "The Forum was held in May."], lex)
     assert [(c.security, c.economy, c.multilateralism) for c in out] == \
         [(1, 0, 0), (1, 0, 0), (1, 0, 0)]
     assert "context: security from 0" in out[1].evidence
     # no reference, no inheritance
-    assert (_ctx(["Terrorism is a threat.", "We held a concert."])[1].security) == 0
+    assert (_ctx(["Terrorism is a threat.", "We held a concert."], lex)[1].security) == 0
 
 
 def test_context_does_not_cross_paragraphs():
@@ -248,11 +248,11 @@ def test_law_enforcement_agencies_are_not_a_list_of_ministries(lex):
     assert codes("The ministers of defence and transport met.", lex) == (0, 0, 0)
 
 
-def test_new_context_references():
+def test_new_context_references(lex):
     out = _ctx(["Think tanks on trade formed a consortium.",
-                "The Consortium meets in May."])
+                "The Consortium meets in May."], lex)
     assert out[1].economy == 1 and "via 'The Consortium'" in out[1].evidence
-    out = _ctx(["Security and trade both matter.", "What do you think about this?"])
+    out = _ctx(["Security and trade both matter.", "What do you think about this?"], lex)
     assert (out[1].security, out[1].economy) == (1, 1)
 
 
@@ -314,8 +314,9 @@ def test_names_of_forums_and_bodies_block_their_words(lex):
     assert codes("The Working Group on Agriculture met.", lex) == (0, 0, 0)
 
 
-def test_the_sides_is_a_context_reference():
-    out = _ctx(["Envoys of ASEAN visited the Secretariat.", "The two sides discussed tourism."])
+def test_the_sides_is_a_context_reference(lex):
+    out = _ctx(["Envoys of ASEAN visited the Secretariat.", "The two sides discussed tourism."],
+               lex)
     assert out[1].multilateralism == 1 and "via 'The two sides'" in out[1].evidence
 
 

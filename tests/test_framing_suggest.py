@@ -41,14 +41,13 @@ def test_single_letters_are_no_candidates():
     assert t.term.tolist() == ["smith"]          # not "u", "n", "j"
 
 
-def test_real_corpus_and_multiyear_fixture():
+def test_real_corpus_and_multiyear_fixture(frame_lexicon):
     for root in (CORPUS, MULTIYEAR):
         s = corpus.segment(corpus.load_docs(root))
-        t = framing.suggest_terms(s, "security", min_count=2)
+        t = framing.suggest_terms(s, "security", frame_lexicon, min_count=2)
         assert list(t.columns) == SUGGEST_COLUMNS
         assert (t.g2 > 0).all() and t.g2.is_monotonic_decreasing
-        lex = framing.load_lexicon()
-        assert not set(t.term) & set(lex.vocabulary)
+        assert not set(t.term) & set(frame_lexicon.vocabulary)
         assert t.kwic.str.contains(r"\[").all()
 
 
