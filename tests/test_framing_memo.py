@@ -90,3 +90,22 @@ def test_caches_of_another_lexicon_keep_their_memo(frame_lexicon, rows):
     got = list(code_stream(some, other, "fast", caches))
     assert caches.analyses == {}
     assert got == _codes(some, other, size=0)[0]
+
+
+def test_long_texts_are_neither_memoised_nor_remembered(frame_lexicon, monkeypatch):
+    from discourse.framing import stream
+
+    monkeypatch.setattr(stream, "MEMO_CHARS", 60)
+    short, long = EDGE[4], " ".join([EDGE[1]] * 3)     # 22 and 200 characters
+    rows = [(i, t, (i, 0)) for i, t in enumerate([short, long] * 4)]
+    got, memo = _codes(rows, frame_lexicon)
+    assert memo.once == {short}
+    assert {key[0] for key in memo} == {short}
+    assert got == _codes(rows, frame_lexicon, size=0)[0]
+
+
+def test_the_default_size_is_read_when_a_memo_is_made(monkeypatch):
+    from discourse.framing import stream
+
+    monkeypatch.setattr(stream, "MEMO_SIZE", 0)
+    assert AnalysisMemo().size == 0 and AnalysisMemo(5).size == 5

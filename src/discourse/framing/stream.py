@@ -20,7 +20,7 @@ from discourse.framing.matcher import Caches
 from discourse.framing.rules import analyse
 from discourse.text import fast_tokens, tokenize
 
-__all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "code_stream"]
+__all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "MEMO_CHARS", "code_stream"]
 
 
 class SentenceCode(NamedTuple):
@@ -61,6 +61,10 @@ _new_code = tuple.__new__
 
 #: Sentence analyses :func:`code_stream` keeps (:class:`AnalysisMemo`; cleared when full).
 MEMO_SIZE = 1 << 14
+#: Texts longer than this many characters are never memoised (nor remembered as seen), so
+#: the memo's memory is bounded in characters too: a failed sentence split can give
+#: "sentences" of whole pages, which do not repeat as boilerplate does.
+MEMO_CHARS = 1000
 #: The memo's value for a text whose analysis depends on the date (it names a state).
 _DATED = object()
 
@@ -75,20 +79,23 @@ class AnalysisMemo(dict):
     repeated in the same situation (a text's boilerplate, a recombined corpus) is
     tokenised and analysed twice at most: looked for, and kept, only once its text has
     been seen before (in :attr:`once`), so text that never repeats costs one set look-up
-    and fills no memo. The codes and evidence are those of coding it afresh.
+    and fills no memo. Texts longer than :data:`MEMO_CHARS` are left out, so that the
+    memory it holds is bounded (at most ``size`` texts of at most that many characters,
+    with their tokens and analyses). The codes and evidence are those of coding it afresh.
 
     Parameters
     ----------
-    size : int
+    size : int, optional
         At most this many keys (and as many texts in :attr:`once`), cleared when full, so
-        memory stays bounded; ``0`` keeps none.
+        memory stays bounded; ``0`` keeps none. Default :data:`MEMO_SIZE`, read when the
+        memo is made.
     """
 
     __slots__ = ("size", "once")
 
-    def __init__(self, size: int = MEMO_SIZE):
+    def __init__(self, size: int | None = None):
         super().__init__()
-        self.size = size
+        self.size = MEMO_SIZE if size is None else size
         #: the texts seen before (at most ``size``; cleared when full)
         self.once: set = set()
 
@@ -147,6 +154,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
     if memo is None:
         memo = caches.analyses[tokenizer] = AnalysisMemo()
     once = memo.once
+    limit = MEMO_CHARS
     short = lex.settings.get("answer_max_words", 0)
     openers = lex.settings.get("answer_not", frozenset())
     follows = lex.settings.get("questions_follow", False)
@@ -178,7 +186,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
         rf = document is not None and doc.seen >= 1 and any(doc.frames)
         cx = last is not None
         hit = key = None
-        if type(text) is str:
+        if type(text) is str and len(text) <= limit:
             if text in once:            # seen before: perhaps analysed in this situation
                 key = (text, ev, rf, cx)
                 hit = memo.get(key)
