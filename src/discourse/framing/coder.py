@@ -17,8 +17,9 @@
 
 :func:`iter_codes` streams (the reading loop is :mod:`discourse.framing.stream`; only
 the current paragraph's last framed sentence, the question just asked and the
-document's event are held in memory, so inputs of any length pass through in constant
-memory), in this process or in worker processes (:mod:`discourse.framing.pool`).
+document's event are held in memory, with a bounded memo of repeated sentences,
+:class:`~discourse.framing.stream.AnalysisMemo`, so inputs of any length pass through in
+bounded memory), in this process or in worker processes (:mod:`discourse.framing.pool`).
 """
 
 from __future__ import annotations
@@ -127,8 +128,10 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
     ``YYYY-MM`` or ``YYYY-MM-DD``) tells which states were SCO members.
 
     Only the current paragraph's last framed sentence, the question just asked and the
-    current document's event are held in memory, so inputs of any length stream
-    through.
+    current document's event are held in memory, with a bounded memo of the analyses
+    of repeated sentences (:class:`~discourse.framing.stream.AnalysisMemo`: at most
+    ``MEMO_SIZE`` texts of at most ``MEMO_CHARS`` characters), so inputs of any length
+    stream through.
 
     With ``n_jobs`` other than 1 (``-1``: one per core) the rows are cut into chunks
     of about ``chunk_size`` sentences where both the document and the paragraph
