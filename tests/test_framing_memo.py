@@ -45,10 +45,18 @@ def _codes(rows, lex, tokenizer="fast", size=MEMO_SIZE):
     return got, memo
 
 
-@pytest.mark.parametrize("size", [MEMO_SIZE, 2, 7, 1000])
-def test_memo_gives_the_codes_of_every_sentence_coded_afresh(frame_lexicon, rows, size):
+@pytest.fixture(scope="module")
+def afresh(frame_lexicon, rows):
+    """The codes of ``rows`` with no memo (coded once for the module's sizes)."""
     plain, none = _codes(rows, frame_lexicon, size=0)
     assert len(none) == 0
+    return plain
+
+
+@pytest.mark.parametrize("size", [MEMO_SIZE, 2, 7, 1000])
+def test_memo_gives_the_codes_of_every_sentence_coded_afresh(
+        frame_lexicon, rows, afresh, size):
+    plain = afresh
     got, memo = _codes(rows, frame_lexicon, size=size)
     assert got == plain
     if size == MEMO_SIZE:
