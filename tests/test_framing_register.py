@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
+import pytest
 
 from discourse import framing, summary
 from discourse.framing import evaluation as ev
@@ -193,3 +194,25 @@ def test_a_sample_of_the_corpus_is_scored_in_context_as_validate_scores_it(texts
     held = ev.load_set("frames_heldout.csv", texts_copy)
     assert ev.code_registered("frames_heldout.csv", held, lex, texts_copy).equals(
         ev.code_set(held, lex))
+
+
+@pytest.mark.parametrize("damage", ["drop", "third", "twice"])
+def test_a_coders_file_that_misses_sentences_or_has_a_third_coder_is_named(corpus_copy,
+                                                                           damage):
+    """A registered set's coders' file must hold two coders who each code every
+    sentence of each part once: before, a missing row was a bare KeyError from pandas
+    and a third coder a ValueError of unpacking."""
+    path = corpus_copy / "annotations" / "sco_style" / "frames_dev_coders.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if damage == "drop":
+        table = table.iloc[1:]
+    elif damage == "third":
+        table = pd.concat([table, table.iloc[:1].assign(coder="c99")])
+    else:
+        table = pd.concat([table, table.iloc[:1]])
+    table.to_csv(path, index=False)
+    with pytest.raises(ValueError, match=r"frames_dev_coders\.csv: the \d+ sentences of "
+                       r"part '[^']+' of sco_style/frames_dev\.csv need two coders") as err:
+        list(ev.coder_pairs(corpus_copy))
+    assert ("c99" in str(err.value)) == (damage == "third")
+    assert "do not code each sentence once" in str(err.value)

@@ -295,11 +295,26 @@ def coder_pairs(corpus: str | os.PathLike | None = None):
         coders = pd.read_csv(long, dtype={"id": str}, keep_default_na=False)
         for part, rows in ref.groupby("set", sort=True):
             sub = coders[coders.id.isin(set(rows.id))]
-            c1, c2 = sorted(sub.coder.unique(), key=_natural)      # c9 before c10
+            names = sorted(sub.coder.unique(), key=_natural)       # c9 before c10
+            _check_pair(long, file, part, names, sub, rows.id)
+            c1, c2 = names
             pick = [sub[sub.coder == c].set_index("id").loc[rows.id].reset_index()
                     .rename(columns={"id": "sentence_id"})[["sentence_id", *FRAMES]]
                     for c in (c1, c2)]
             yield (name, part, c1, c2, *pick)
+
+
+def _check_pair(path, file, part, names, codes, ids) -> None:
+    """Two coders, each coding every sentence of the part once, or a ValueError naming
+    the coders' file (before: a KeyError, or agreement of a coder with herself)."""
+    ids = set(ids)
+    odd = [c for c in names if len(codes.id[codes.coder == c]) != len(ids)
+           or set(codes.id[codes.coder == c]) != ids]
+    if len(names) != 2 or odd:
+        raise ValueError(f"{path}: the {len(ids)} sentences of part {part!r} of {file} "
+                         f"need two coders who each code every one of them once; it has "
+                         f"{len(names)} coder(s) {names}"
+                         + (f", and {odd} do not code each sentence once" if odd else ""))
 
 
 @provenance.tracked(files=annotation_files)
