@@ -64,10 +64,15 @@ def _text(root):
     return summary.render_summary(summary.headline_findings(root), results=root)
 
 
+def _summary(root, coded=CODED):
+    """The summary of the tables :func:`_tables` writes for ``coded``."""
+    _tables(root, coded)
+    return _text(root)
+
+
 def test_a_year_without_hand_codes_says_so_instead_of_a_share_of_none(tmp_path):
     """It printed "2021 42.8% (95% CI 0% to 100%; hand codes nan% of 0)"."""
-    _tables(tmp_path)
-    text = _text(tmp_path)
+    text = _summary(tmp_path)
     assert "nan" not in text
     assert ("2019 30.6% (95% CI 0% to 100%; hand codes 32.0% of 77), 2020 30.6% (95% CI 0% "
             "to 100%; hand codes 32.0% of 123), 2021 30.6% (95% CI 0% to 100%; no hand codes "
@@ -77,16 +82,14 @@ def test_a_year_without_hand_codes_says_so_instead_of_a_share_of_none(tmp_path):
             "specificity measured in the other years to text not coded by hand, bootstrap "
             "CIs with the hand-coded sentences drawn in the same replicates") in text
     # every year hand-coded: the sentence is as it was
-    _tables(tmp_path, coded=tuple(SENTENCES))
-    text = _text(tmp_path)
+    text = _summary(tmp_path, coded=tuple(SENTENCES))
     assert "no hand codes in" not in text and "none of them from" not in text
     assert "2021 30.6% (95% CI 0% to 100%; hand codes 32.0% of 19)" in text
 
 
 def test_the_accuracy_comparison_names_the_years_it_compared(tmp_path):
     """"do not differ detectably between years" with rows for two of five years."""
-    _tables(tmp_path)
-    text = _text(tmp_path)
+    text = _summary(tmp_path)
     assert ("The coder's sensitivity and specificity do not differ detectably between 2019 "
             "and 2020, the years with hand codes (the CIs of the differences") in text
     assert ("include 0). 2021, 2022 and 2023 have no hand-coded sentence, so the coder's "
@@ -99,8 +102,7 @@ def test_the_accuracy_comparison_names_the_years_it_compared(tmp_path):
     assert ("The coder's sensitivity and specificity differ between 2019 and 2020, the "
             "years with hand codes, for: security sensitivity (2020 minus 2019") in text
     # every year compared: "between years", as before
-    _tables(tmp_path, coded=tuple(SENTENCES))
-    text = _text(tmp_path)
+    text = _summary(tmp_path, coded=tuple(SENTENCES))
     assert "do not differ detectably between years (the CIs" in text
     assert "no hand-coded sentence" not in text
 
@@ -108,15 +110,13 @@ def test_the_accuracy_comparison_names_the_years_it_compared(tmp_path):
 def test_the_sensitivity_sentence_says_which_checks_cover_which_differences(tmp_path):
     """"holds in 18 of 18 checks (...; hand codes instead of lexicon codes ...)" though
     the hand-code checks cover one of the four year differences."""
-    _tables(tmp_path)
-    text = _text(tmp_path)
+    text = _summary(tmp_path)
     assert ("the conclusion about each year difference holds in 6 of 6 checks (without "
             "questions, titles and leads: every difference; hand codes instead of lexicon "
             "codes: 2020 minus 2019 only, as 2021, 2022 and 2023 have no hand codes; the "
             "main result itself is not counted).") in text
     # every difference checked both ways: the sentence is as it was
-    _tables(tmp_path, coded=tuple(SENTENCES))
-    text = _text(tmp_path)
+    text = _summary(tmp_path, coded=tuple(SENTENCES))
     assert ("holds in 12 of 12 checks (without questions, titles and leads; hand codes "
             "instead of lexicon codes; the main result itself is not counted)") in text
 
@@ -124,8 +124,7 @@ def test_the_sensitivity_sentence_says_which_checks_cover_which_differences(tmp_
 def test_the_agreement_sentence_says_which_years_and_documents_are_hand_coded(tmp_path):
     """"hand coding of 200 sentences of the corpus" of a corpus five of whose seven
     documents have no hand-coded sentence."""
-    _tables(tmp_path)
-    text = _text(tmp_path)
+    text = _summary(tmp_path)
     assert ("Agreement of the lexicon coder with hand coding of 200 sentences of the "
             "corpus, all from 2019 and 2020 (every sentence of 2 of the corpus's 7 "
             "documents; the other 5, of 2021, 2022 and 2023, have no hand-coded sentence) "
@@ -140,5 +139,5 @@ def test_the_agreement_sentence_says_which_years_and_documents_are_hand_coded(tm
             "have 3 of the corpus's 7 documents; the other 4, of 2021 and 2023, have no "
             "hand-coded sentence) (paragraph") in text
     # every year hand-coded: the sentence is as it was
-    _tables(tmp_path, coded=tuple(SENTENCES))
-    assert "hand coding of 245 sentences of the corpus (paragraph-cluster" in _text(tmp_path)
+    assert "hand coding of 245 sentences of the corpus (paragraph-cluster" in _summary(
+        tmp_path, coded=tuple(SENTENCES))
