@@ -192,8 +192,9 @@ def test_a_sample_of_the_corpus_is_scored_in_context_as_validate_scores_it(texts
     assert published.to_dict() == {f: v.loc[(f, "kappa"), "value"] for f in F}
     # another set is coded on its own, as before: its sentences are all its context
     held = ev.load_set("frames_heldout.csv", texts_copy)
-    assert ev.code_registered("frames_heldout.csv", held, lex, texts_copy).equals(
-        ev.code_set(held, lex))
+    held_codes = ev.code_registered("frames_heldout.csv", held, lex, texts_copy)
+    assert held_codes.equals(ev.code_set(held, lex))
+    assert held_codes.sentence_id.tolist() == held.id.tolist()     # in the set's order
 
 
 @pytest.mark.parametrize("damage", ["drop", "third", "twice"])

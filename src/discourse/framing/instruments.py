@@ -189,9 +189,9 @@ def instrument_comparison(lexicon=None, *, corpus: str | os.PathLike | None = No
     tables = {r.set: (r, load_set(r.file, corpus)) for r in sets.itertuples()}
     dev = pd.concat([t.assign(_set=s) for s, (r, t) in tables.items()
                      if r.used_for_development == "yes"], ignore_index=True)
-    # each set's codes in the order of its rows, by sentence (every later step is by row)
-    codes = {s: code_registered(r.file, t, lex, corpus).set_index("sentence_id")
-             .loc[t["id"]].reset_index() for s, (r, t) in tables.items()}
+    # each set's codes, in the order of its rows (code_registered's; every later step is
+    # by row)
+    codes = {s: code_registered(r.file, t, lex, corpus) for s, (r, t) in tables.items()}
     paired = "paired: both instruments on the same sentences and resamples"
     rows = []
     docs = dev["document"].where(dev["document"] != "", "")

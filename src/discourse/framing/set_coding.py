@@ -27,7 +27,7 @@ def code_set(table: pd.DataFrame, lexicon=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         The table of :func:`~discourse.framing.coder.code_sentences`, keyed by
-        ``sentence_id`` (the set's ``id``).
+        ``sentence_id`` (the set's ``id``), one row per row of ``table`` in its order.
     """
     lex = as_lexicon(lexicon)
     rows = pd.DataFrame({"sentence_id": table["id"], "text": table["text"],
