@@ -41,7 +41,10 @@ def hand_per_year(root: Path) -> pd.DataFrame | None:
 def years_without_hand(root: Path) -> list[str]:
     """The corpus's years with no hand-coded sentence (``[]`` when every year has some,
     or when the tables do not say)."""
-    per_year = hand_per_year(root)
+    return _without_hand(hand_per_year(root))
+
+
+def _without_hand(per_year: pd.DataFrame | None) -> list[str]:
     return [] if per_year is None else per_year.index[per_year.n_hand == 0].tolist()
 
 
@@ -52,7 +55,7 @@ def coverage_clause(root: Path) -> str:
     as covered when it has hand-coded sentences: the tables do not say which of its
     documents they are in."""
     per_year = hand_per_year(root)
-    none = years_without_hand(root)
+    none = _without_hand(per_year)
     if per_year is None or not none or len(none) == len(per_year):
         return ""
     docs = documents_per_year(root)
