@@ -79,10 +79,44 @@ def test_rule_2_a_headline_in_title_case_is_not_one_long_name(lex, headline):
     assert codes(title, lex) == codes(headline, lex) != (0, 0, 0)
 
 
-def test_every_development_title_in_title_case_gets_its_sentence_case_codes(lex):
+#: The words a press office's title case leaves in lower case (after the first word).
+MINOR = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",
+         "of", "on", "or", "over", "per", "the", "to", "via", "vs", "with"}
+
+
+def _headline_case(text: str, every_word: bool) -> str:
+    """``text`` in title case: every word capitalised, or all but :data:`MINOR`."""
+    return " ".join(w if not every_word and k and w.lower() in MINOR
+                    else w[:1].upper() + w[1:] for k, w in enumerate(text.split()))
+
+
+@pytest.mark.parametrize("headline", [
+    "SCO Secretariat statement on terrorism",
+    "SCO Secretariat hosts seminar on drug trafficking",
+    "SCO Secretariat briefing on trade and investment",
+    "SCO Energy Club report on oil markets",
+    "SCO Council of Heads of State discusses security cooperation",
+    "SCO Secretary-General meets Executive Director of CICA Secretariat",
+    "RATS SCO Executive Committee hosts seminar on countering terrorism"])
+def test_rule_2_a_headline_that_leaves_short_words_in_lower_case_is_not_one_long_name(
+        lex, headline):
+    """Title case as most press offices write it ("SCO Secretariat Hosts Seminar on
+    Drug Trafficking": every word capitalised but the short function words) is a
+    headline too: the body's name ends at its last head, and a preposition before its
+    head ends it without a name, so the headline gets its sentence-case codes (before:
+    "SCO Secretariat Statement on Terrorism" was read as one long name, and lost every
+    frame; a reviewer's walkthrough, 2026-12-05)."""
+    title = _headline_case(headline, every_word=False)
+    assert " on " in title or " of " in title
+    assert codes(title, lex) == codes(headline, lex) != (0, 0, 0)
+
+
+@pytest.mark.parametrize("every_word", [True, False], ids=["every-word", "short-lower"])
+def test_every_development_title_in_title_case_gets_its_sentence_case_codes(lex, every_word):
     """The README's claim, on every headline of the SCO-style development texts: written
-    in title case, each is coded as in sentence case (each title coded on its own, at
-    its text's date), and the README names how many there are."""
+    in title case (every word capitalised, or all but the short function words), each is
+    coded as in sentence case (each title coded on its own, at its text's date), and the
+    README names how many there are."""
     import re
 
     import pandas as pd
@@ -91,8 +125,9 @@ def test_every_development_title_in_title_case_gets_its_sentence_case_codes(lex)
 
     dev = pd.read_csv(CORPUS / "annotations" / "sco_style" / "frames_dev.csv", dtype=str)
     titles = dev[dev.role == "title"]
-    cased = [" ".join(w[:1].upper() + w[1:] for w in t.split()) for t in titles.text]
-    assert all(c != t for c, t in zip(cased, titles.text))
+    cased = [_headline_case(t, every_word) for t in titles.text]
+    assert sum(c != t for c, t in zip(cased, titles.text)) >= (len(titles) if every_word
+                                                               else 0.8 * len(titles))
 
     def coded(texts):
         rows = [(str(i), t, i, i, d) for i, (t, d) in enumerate(zip(texts, titles.date))]
@@ -100,7 +135,7 @@ def test_every_development_title_in_title_case_gets_its_sentence_case_codes(lex)
                 for c in framing.iter_codes(rows, lex)]
 
     assert coded(cased) == coded(titles.text)
-    said = re.search(r"the (\d+) development titles", (REPO / "README.md").read_text())
+    said = re.search(r"the (\d+)\s+development\s+titles", (REPO / "README.md").read_text())
     assert said and int(said.group(1)) == len(titles)
 
 

@@ -16,7 +16,7 @@ from discourse.text import only_verb, printed, word_classes
 
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
            "sco_body_spans", "backdrop_span", "apposition_spans", "quoted",
-           "field_of_cooperation", "HEADLINE_CAPITALS"]
+           "field_of_cooperation", "title_case", "HEADLINE_CAPITALS"]
 
 #: Sections whose entries block the frame words they cover, even of the same length.
 _NAMES = frozenset({"name", "body", "neutral"})
@@ -34,6 +34,9 @@ _NOT_NOUN = frozenset({"of", "in", "on", "at", "for", "to", "with", "by", "from"
                        "or", "than", "about", "into", "like"})
 _COMPLEMENT = frozenset({"of", "for", "on"})
 _JOIN_NAME = frozenset({"of", "for", "on", "and", "the", "&", "'s", "\u2019s", "-"})
+#: The joiners that, in a headline in title case, end a name that has no head yet: the
+#: SCO's bodies are named head first before these ("Council of Heads of State").
+_BEFORE_HEAD = frozenset({"of", "for", "on", "the"})
 #: Prepositions, articles and conjunctions: written with a capital inside a sentence only
 #: in headline style ("Secretariat Holds Round Table On ..."), never inside a body's name.
 _FUNCTION_WORDS = frozenset({
@@ -46,6 +49,38 @@ _FUNCTION_WORDS = frozenset({
 #: the mark of a headline in title case, never part of a body's name.
 HEADLINE_CAPITALS = frozenset({w.capitalize() for w in _FUNCTION_WORDS}
                               | {w.upper() for w in _FUNCTION_WORDS})
+
+
+#: Fewest words other than function words (:data:`_MINOR`) that make a sentence whose
+#: every such word is capitalised a headline in title case (:func:`title_case`).
+_TITLE_WORDS = 3
+#: The words a headline in title case may leave in lower case: the function words and
+#: the short conjunctions ("... Seminar on Drug Trafficking", "Peace and Security").
+_MINOR = _FUNCTION_WORDS | {"or", "nor", "but", "per", "vs"}
+
+
+def title_case(toks) -> bool:
+    """Whether a sentence is a headline in title case, where capitals do not mark names.
+
+    Either two different capitalised function words after its first word ("SCO
+    Secretariat Holds Round Table On Women's Entrepreneurship"), or at least
+    :data:`_TITLE_WORDS` words other than function words and short conjunctions, every
+    one of them capitalised (the style that leaves those in lower case: "SCO Secretariat
+    Hosts Seminar on Drug Trafficking"). Only words that begin with a letter count.
+
+    Examples
+    --------
+    >>> title_case("SCO Secretariat Hosts Seminar on Drug Trafficking".split())
+    True
+    >>> title_case("SCO Secretariat hosts seminar on drug trafficking".split())
+    False
+    >>> title_case("The SCO Energy Club met".split())
+    False
+    """
+    if len(HEADLINE_CAPITALS.intersection(toks[1:])) >= 2:
+        return True
+    words = [t for t in toks if t[:1].isalpha() and t.lower() not in _MINOR]
+    return len(words) >= _TITLE_WORDS and all(t[:1].isupper() for t in words)
 
 
 #: Marks a quoted span does not begin or end with.
@@ -222,9 +257,12 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     A capitalised preposition, article or conjunction ends the name: in a headline
     written in title case ("SCO Secretariat Holds Round Table On Women's
     Entrepreneurship") every word has a capital, and the name is only what comes before
-    the first such word. In such a headline (two different capitalised function words
-    after the first word) the name also ends at its last head ("... Executive Committee Meets
-    UNODC Representative For ...").
+    the first such word. In a headline in title case (:func:`title_case`, whether it
+    leaves short function words in lower case or not) the name also ends at its last head
+    ("... Executive Committee Meets UNODC Representative For ...", "SCO Secretariat
+    Statement on Terrorism"), and a preposition or article before its first head ends the
+    walk without a name ("SCO Secretary-General Meets Executive Director of CICA
+    Secretariat").
 
     Examples
     --------
@@ -234,11 +272,13 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     []
     >>> sco_body_spans("SCO Energy Club Meets On Trade".split(), {"SCO"}, {"Club"})
     [(0, 4)]
+    >>> sco_body_spans("SCO Energy Club Report on Oil Markets".split(), {"SCO"}, {"Club"})
+    [(0, 3)]
     """
     out = []
     n = len(toks)
-    # title case: two different capitalised function words after the first word (looked
-    # at only once a name has a head, the one place it can change the result)
+    # title case (:func:`title_case`), looked at only where it can change the result: once
+    # a name has a head, or at a preposition or article before its head
     headline = None
     for i in compress(count(), map(prefixes.__contains__, toks)):    # the prefixes
         j, last_head, end = i + 1, None, None
@@ -251,9 +291,14 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
                 break                 # "SCO Secretariat and CICA Secretariat": two names
             if toks[j] in heads:
                 last_head = j
+            elif last_head is None and toks[j] in _BEFORE_HEAD:
+                if headline is None:
+                    headline = title_case(toks)
+                if headline:
+                    break             # "SCO Secretary-General Meets Director of CICA ..."
             if last_head is not None and toks[j][:1].isupper():
                 if headline is None:
-                    headline = len(HEADLINE_CAPITALS.intersection(toks[1:])) >= 2
+                    headline = title_case(toks)
                 if not headline or toks[j] in heads:
                     end = j + 1       # in a headline the name ends at its last head
             j += 1
