@@ -76,9 +76,13 @@ def _code_part(docs: pd.DataFrame, lexicon) -> pd.DataFrame:
 
 
 def _count_part(docs: pd.DataFrame, options: TermOptions, level: str) -> TermCounts:
+    # counted as in one process (the collector paused, NLTK's tokenizers alone); the
+    # worker's threads may share the session (discourse.lean_start)
+    from discourse.lean_start import counting_session
     from discourse.segmentation import iter_sentences
 
-    return _count(iter_sentences(docs), options, level=level)
+    with counting_session():
+        return _count(iter_sentences(docs), options, level=level)
 
 
 def segment(docs: pd.DataFrame, client, *, npartitions: int | None = None) -> pd.DataFrame:

@@ -17,7 +17,8 @@ NLTK's code (``tests/test_lean_start.py`` checks that the tokens and sentences a
 those of a process that imported NLTK whole). When it ends, every NLTK module loaded
 meanwhile leaves ``sys.modules`` again, so a later ``import nltk`` in the same
 process runs NLTK's ``__init__`` as always; objects made meanwhile keep their
-classes. If NLTK is already imported it does nothing.
+classes. If NLTK is already imported it does nothing. Threads may share a session:
+the stand-ins and the paused collector last until the last of them leaves.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import gc
 import importlib.util
 import os
 import sys
+import threading
 from types import ModuleType
 from typing import Iterator
 
@@ -51,14 +53,49 @@ def _tokenize_getattr(name: str):
                          f"has no attribute {name!r}")
 
 
+class _Sessions:
+    """The sessions active in this process, shared by its threads: the first to enter
+    sets up (the stand-ins, the paused collector), the last to leave undoes it, so that
+    threads counting at the same time (a Dask worker's, joblib's threading backend) never
+    see another thread's session end under them."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.tokenizers = 0          # threads inside tokenizers_only
+        self.before: set | None = None     # sys.modules at the first entry, if loaded
+        self.counting = 0            # threads inside counting_session
+        self.gc_was_enabled = False
+
+
+_SESSIONS = _Sessions()
+
+
 @contextlib.contextmanager
 def tokenizers_only() -> Iterator[None]:
     """While active, NLTK's tokenizer modules are importable without NLTK's package
-    ``__init__`` (see the module docstring)."""
+    ``__init__`` (see the module docstring). Safe to enter from several threads at once:
+    the stand-ins stay until the last thread leaves."""
+    with _SESSIONS.lock:
+        if _SESSIONS.tokenizers == 0:
+            _SESSIONS.before = _stand_in()
+        _SESSIONS.tokenizers += 1
+    try:
+        yield
+    finally:
+        with _SESSIONS.lock:
+            _SESSIONS.tokenizers -= 1
+            if _SESSIONS.tokenizers == 0 and _SESSIONS.before is not None:
+                _forget(_SESSIONS.before)
+                _SESSIONS.before = None
+
+
+def _stand_in() -> set | None:
+    """Put the stand-ins in ``sys.modules`` and load the tokenizer modules; return
+    ``sys.modules``'s names before, or ``None`` (NLTK already imported, not installed or
+    laid out otherwise: then nothing is left changed)."""
     spec = None if "nltk" in sys.modules else importlib.util.find_spec("nltk")
     if spec is None or not spec.submodule_search_locations:
-        yield
-        return
+        return None
     root = list(spec.submodule_search_locations)[0]
     nltk = _package("nltk", root)
     tokenize = nltk.tokenize = _package("nltk.tokenize", os.path.join(root, "tokenize"))
@@ -75,11 +112,7 @@ def tokenizers_only() -> Iterator[None]:
     finally:                         # an interrupt too leaves no stand-in behind
         if not loaded:
             _forget(before)
-    try:
-        yield
-    finally:
-        if loaded:
-            _forget(before)
+    return before if loaded else None
 
 
 def _forget(before: set) -> None:
@@ -94,12 +127,18 @@ def counting_session() -> Iterator[None]:
     """:func:`tokenizers_only`, with the cyclic garbage collector paused: a counting
     run makes long-lived objects (modules, word lists, memos) and almost no reference
     cycles, and the collector's passes over them cost 0.3-0.5 s a run. The collector
-    is left as it was found."""
-    enabled = gc.isenabled()
-    gc.disable()
+    is left as it was found, when the last of the threads inside a counting session
+    leaves it."""
+    with _SESSIONS.lock:
+        if _SESSIONS.counting == 0:
+            _SESSIONS.gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _SESSIONS.counting += 1
     try:
         with tokenizers_only():
             yield
     finally:
-        if enabled:
-            gc.enable()
+        with _SESSIONS.lock:
+            _SESSIONS.counting -= 1
+            if _SESSIONS.counting == 0 and _SESSIONS.gc_was_enabled:
+                gc.enable()
