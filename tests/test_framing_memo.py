@@ -22,12 +22,11 @@ EDGE = ["The Secretary-General met the Ambassador of Belarus.",
 DATES = ["2016-01-01", "2019", "2024-07-04", None, "2025", "2017-06", 2019, 2024.0]
 
 
-@pytest.fixture(scope="module")
-def rows(real_sentences, multi_sentences):
-    """The development sentences in paragraphs of three, each text in several
-    documents, paragraphs and dates (str, None and numbers), so that most repeat."""
+def _rows(real_sentences, multi_sentences, dev):
+    """The sentences in paragraphs of three, each text in several documents, paragraphs
+    and dates (str, None and numbers), so that most repeat."""
     texts = [*real_sentences.text, *multi_sentences.text, *EDGE]
-    texts += evaluation.load_set("sco_style/frames_dev.csv")["text"].tolist()
+    texts += dev
     texts += [*EDGE, *EDGE]
     out = []
     for k, date in enumerate(DATES):
@@ -35,6 +34,27 @@ def rows(real_sentences, multi_sentences):
         for i, text in enumerate(shifted):
             out.append((f"{k}.{i}", text, (k, i // 3), f"d{k}.{i // 40}", date))
     return out
+
+
+@pytest.fixture(scope="module")
+def dev_texts():
+    return evaluation.load_set("sco_style/frames_dev.csv")["text"].tolist()
+
+
+@pytest.fixture(scope="module")
+def rows(real_sentences, multi_sentences, dev_texts):
+    """The development sentences in paragraphs of three, each text in several
+    documents, paragraphs and dates (str, None and numbers), so that most repeat."""
+    return _rows(real_sentences, multi_sentences, dev_texts)
+
+
+@pytest.fixture(scope="module")
+def sample(real_sentences, multi_sentences, dev_texts):
+    """``rows`` with every eighth sentence of the development set only (about a fifth
+    of the rows; every sentence of the study's and the multi-year corpus and every edge
+    case still there, in every date): small enough for the fast layer, large enough
+    that a memo of 1000 is cleared when full."""
+    return _rows(real_sentences, multi_sentences, dev_texts[::8])
 
 
 def _codes(rows, lex, tokenizer="fast", size=MEMO_SIZE):
@@ -53,6 +73,25 @@ def afresh(frame_lexicon, rows):
     return plain
 
 
+@pytest.fixture(scope="module")
+def sample_afresh(frame_lexicon, sample):
+    """The codes of ``sample`` with no memo."""
+    plain, none = _codes(sample, frame_lexicon, size=0)
+    assert len(none) == 0
+    return plain
+
+
+@pytest.mark.parametrize("size", [MEMO_SIZE, 2, 7, 1000])
+def test_memo_gives_the_codes_of_every_sentence_of_a_sample_coded_afresh(
+        frame_lexicon, sample, sample_afresh, size):
+    # the fast twin of the exhaustive check below, on every eighth development sentence
+    got, memo = _codes(sample, frame_lexicon, size=size)
+    assert got == sample_afresh
+    if size == MEMO_SIZE:
+        assert 0 < len(memo) < len(sample)              # repeats were looked up
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [MEMO_SIZE, 2, 7, 1000])
 def test_memo_gives_the_codes_of_every_sentence_coded_afresh(
         frame_lexicon, rows, afresh, size):
