@@ -271,7 +271,7 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     >>> sco_body_spans("the SCO Energy Ministers met".split(), {"SCO"}, {"Club"})
     []
     >>> sco_body_spans("SCO Energy Club Meets On Trade".split(), {"SCO"}, {"Club"})
-    [(0, 4)]
+    [(0, 3)]
     >>> sco_body_spans("SCO Energy Club Report on Oil Markets".split(), {"SCO"}, {"Club"})
     [(0, 3)]
     """
