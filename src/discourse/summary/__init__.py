@@ -4,7 +4,9 @@
 a tidy ``findings`` table (``section, finding, source``); :func:`render_summary`
 turns it into Markdown; :func:`write_summary` writes ``results/summary.md`` whole.
 Every number is taken from a table in ``results/`` (never recomputed here), so a
-sentence can be traced to its row. Sections whose tables are absent (for instance a
+sentence can be traced to its row; the design caveat of each comparison of years says
+whether the years' texts differ in genre, from the metadata of the tables' corpus
+(:mod:`discourse.summary.design`). Sections whose tables are absent (for instance a
 corpus without hand coding) are skipped with a note.
 """
 
@@ -18,6 +20,7 @@ import pandas as pd
 from discourse import __version__, paths, provenance
 from discourse import results as R
 from discourse.io import write_text
+from discourse.summary.design import corpus_genres, single_text_caution
 from discourse.summary.format import documents_per_year, read
 from discourse.summary.framing import framing_findings
 from discourse.summary.keywords import keyword_findings
@@ -29,7 +32,7 @@ __all__ = ["headline_findings", "render_summary", "write_summary", "SECTIONS"]
 SECTIONS = ("Corpus", "Framing", "Keywords", "Topics")
 
 
-def _corpus(root: Path):
+def _corpus(root: Path, *, genres=None):
     table = read(root, R.CORPUS_SUMMARY)
     if table is None:
         return
@@ -47,20 +50,28 @@ def _corpus(root: Path):
            + "; ".join(parts) + ".",
            R.CORPUS_SUMMARY.ref)
     if len(docs) == len(years):
-        yield ("Corpus",
-               "Caution: each year is represented by a single text, so any difference "
-               "between years is also a difference between those texts (their genre, "
-               "occasion and, for interviews, the journalists' questions).",
-               "corpus/metadata.csv")
+        yield ("Corpus", single_text_caution(genres), "corpus/metadata.csv")
 
 
-def headline_findings(results: str | os.PathLike | None = None) -> pd.DataFrame:
+def headline_findings(results: str | os.PathLike | None = None, *,
+                      corpus: str | os.PathLike | None = None) -> pd.DataFrame:
     """Collect the headline findings from the result tables.
 
     Parameters
     ----------
     results : path-like, optional
         The results directory (default: :func:`discourse.paths.results_dir`).
+    corpus : path-like, optional
+        The corpus the tables were made from, whose metadata give the genre of each
+        year's texts for the design caveats (default: :func:`discourse.paths.corpus_dir`,
+        used only where the checksum the tables record is its own; otherwise the caveats
+        say that the texts may differ in genre).
+
+    Raises
+    ------
+    ValueError
+        If the tables come from several corpora, or ``corpus`` is given and is not the
+        one they were made from.
 
     Returns
     -------
@@ -68,13 +79,13 @@ def headline_findings(results: str | os.PathLike | None = None) -> pd.DataFrame:
         ``findings``: ``section, finding, source``, in the order of :data:`SECTIONS`.
     """
     root = paths.results_dir(results)
-    _one_corpus(root)
+    genres = corpus_genres(root, corpus, sha256=_one_corpus(root))
     rows = []
     makers = (_corpus, framing_findings, keyword_findings, topic_findings)
     per_year = documents_per_year(root)
     one_year = per_year is not None and len(per_year) == 1
     for section, make in zip(SECTIONS, makers):
-        found = list(make(root))
+        found = list(make(root, genres=genres))
         if not found and section == "Keywords" and one_year:
             found = [(section, "No keyness: it compares a target year with a reference, "
                       "and this corpus has one year; chapter 02 wrote frequencies and "
@@ -83,8 +94,9 @@ def headline_findings(results: str | os.PathLike | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["section", "finding", "source"])
 
 
-def _one_corpus(root: Path) -> None:
-    """Refuse tables of several corpora in one folder (their sidecars' corpus checksums).
+def _one_corpus(root: Path) -> str | None:
+    """The corpus checksum the tables' sidecars record (``None`` where none does);
+    refuse tables of several corpora in one folder.
 
     A chapter run directly on another corpus into a folder of an earlier run replaces
     only its own tables: the summary would cite the others as this corpus's.
@@ -107,6 +119,7 @@ def _one_corpus(root: Path) -> None:
                 for sha, files in seen.items())
             + ": run every chapter again on one corpus (discourse reproduce runs them all) "
             "before the summary (nothing was written)")
+    return next(iter(seen), None)
 
 
 def _header_places(results: str | os.PathLike | None) -> tuple[str, str, str, str]:
@@ -155,8 +168,12 @@ def render_summary(findings: pd.DataFrame, *,
     return "\n".join(lines) + "\n"
 
 
-def write_summary(results: str | os.PathLike | None = None) -> Path:
-    """Write ``summary.md`` into the results directory; return its path."""
+def write_summary(results: str | os.PathLike | None = None, *,
+                  corpus: str | os.PathLike | None = None) -> Path:
+    """Write ``summary.md`` into the results directory; return its path.
+
+    ``corpus`` is the corpus the tables were made from (see :func:`headline_findings`).
+    """
     root = paths.results_dir(results)
-    return write_text(render_summary(headline_findings(root), results=root),
+    return write_text(render_summary(headline_findings(root, corpus=corpus), results=root),
                       R.SUMMARY.path(root))

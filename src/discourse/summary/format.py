@@ -1,6 +1,6 @@
 """Formatting shared by the sections of the summary: reading a result table, numbers
-as the summary prints them (percentages, percentage points, p-values), the design
-caveat of year contrasts."""
+as the summary prints them (percentages, percentage points, p-values). The design
+caveat of year contrasts is :mod:`discourse.summary.design`'s."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 from discourse import results as R
 
 __all__ = ["read", "pct", "pp", "pvalue", "pp0", "pct0", "agreement", "documents_per_year",
-           "one_text_per_year", "caveat", "interval_label", "join_words",
+           "one_text_per_year", "interval_label", "join_words",
            "sentences_of_codes"]
 
 
@@ -86,13 +86,6 @@ def documents_per_year(root: Path) -> pd.Series | None:
 def one_text_per_year(root: Path) -> bool:
     per_year = documents_per_year(root)
     return per_year is not None and bool((per_year == 1).all())
-
-
-def caveat(single: bool) -> str:
-    return (" Design caveat: each year is one text, so this is also a difference between "
-            "two texts (their genre and occasion), not only between years." if single else
-            " Design caveat: the years' texts differ in genre and occasion as well as in "
-            "date.")
 
 
 def interval_label(labels: pd.Series) -> str:

@@ -15,7 +15,8 @@ from discourse.framing.pooled import POOLED
 from discourse.summary.corrected import corrected_findings
 from discourse.summary.coverage import coverage_clause
 from discourse.summary.dependence import dependence_caution
-from discourse.summary.format import (agreement, caveat, documents_per_year,
+from discourse.summary.design import caveat, compared_years
+from discourse.summary.format import (agreement, documents_per_year,
                                       one_text_per_year, pct, pct0, pp, pp0, pvalue, read)
 from discourse.summary.hand_coding import (coders, two_coders, use_not_recorded,
                                            use_of_corpus_set)
@@ -25,8 +26,9 @@ from discourse.summary.sensitivity import sensitivity_findings
 __all__ = ["framing_findings"]
 
 
-def framing_findings(root: Path):
-    """Findings of the Framing section: ``(section, finding, source)`` tuples."""
+def framing_findings(root: Path, *, genres=None):
+    """Findings of the Framing section: ``(section, finding, source)`` tuples;
+    ``genres`` (:func:`discourse.summary.design.corpus_genres`) for the design caveat."""
     shares = read(root, R.FRAMING_SHARES)
     diffs = read(root, R.FRAMING_DIFFERENCES)
     if shares is None:
@@ -78,8 +80,10 @@ def framing_findings(root: Path):
                     text += (f" Difference {d.target} minus {d.reference}: "
                              f"{pp(d.difference)} percentage points (95% Newcombe CI "
                              f"{pp(d.ci_low)} to {pp(d.ci_high)}; {d.test} {pvalue(d.p_value)}).")
-            if len(diffs[diffs.frame == frame]):
-                text += caveat(single)
+            pairs = diffs[diffs.frame == frame]
+            if len(pairs):
+                text += caveat(single, genres, compared_years(
+                    list(pairs.target) + list(pairs.reference)))
         yield ("Framing", text, src)
     yield from corrected_findings(root)
     valid = read(root, R.FRAMING_VALIDATION)

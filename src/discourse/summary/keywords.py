@@ -12,7 +12,8 @@ from discourse import results as R
 from discourse.keyness import CORRECTION_NAMES
 from discourse.length_strata import stratify
 from discourse.multiplicity import adjusted_pvalue_se
-from discourse.summary.format import (caveat, documents_per_year, interval_label, join_words,
+from discourse.summary.design import caveat, compared_years
+from discourse.summary.format import (documents_per_year, interval_label, join_words,
                                       one_text_per_year, pvalue, read)
 
 __all__ = ["keyword_findings"]
@@ -59,8 +60,9 @@ def _near_the_line(k: pd.DataFrame, alpha: float = 0.05) -> str:
             "another seed this count can change")
 
 
-def keyword_findings(root: Path, n: int = 5):
-    """Findings of the Keywords section: ``(section, finding, source)`` tuples."""
+def keyword_findings(root: Path, n: int = 5, *, genres=None):
+    """Findings of the Keywords section: ``(section, finding, source)`` tuples;
+    ``genres`` (:func:`discourse.summary.design.corpus_genres`) for the design caveat."""
     k = read(root, R.KEYWORDS_KEYNESS)
     if k is None or k.empty:
         return
@@ -106,7 +108,9 @@ def keyword_findings(root: Path, n: int = 5):
     yield ("Keywords",
            f"Terms most over-represented in {target} relative to {reference}{unlike} "
            f"(signed log-likelihood G2, tokens as independent draws): {fmt(up, True)}."
-           + caveat(one_text_per_year(root)), src)
+           + caveat(one_text_per_year(root), genres, compared_years(
+               [target, k.reference_groups.iloc[0] if "reference_groups" in k
+                else k.reference.iloc[0]])), src)
     yield ("Keywords",
            f"Terms most over-represented in {other} relative to {target} (G2 and Log "
            f"Ratio signed as {target} against {other}, so negative here): "

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from discourse import results as R
-from discourse.summary.format import caveat, interval_label, one_text_per_year, read
+from discourse.summary.design import caveat, compared_years
+from discourse.summary.format import interval_label, one_text_per_year, read
 
 __all__ = ["topic_findings"]
 
@@ -33,8 +34,9 @@ def _short_topics(stab) -> dict:
             if r.n_top_terms < r.n_top}
 
 
-def topic_findings(root: Path):
-    """Findings of the Topics section: ``(section, finding, source)`` tuples."""
+def topic_findings(root: Path, *, genres=None):
+    """Findings of the Topics section: ``(section, finding, source)`` tuples;
+    ``genres`` (:func:`discourse.summary.design.corpus_genres`) for the design caveat."""
     stab = read(root, R.TOPICS_STABILITY)
     if stab is None or stab.empty:
         return
@@ -107,5 +109,6 @@ def topic_findings(root: Path):
                    "hold the fitted model fixed (its topics change between refits: the "
                    "stability above); and the topics were learned from the same texts "
                    "whose difference is tested, so their differences are partly built in."
-                   + caveat(one_text_per_year(root)),
+                   + caveat(one_text_per_year(root), genres,
+                            compared_years(list(diff.year) + list(diff.reference))),
                    f"{R.TOPICS_PREVALENCE.ref}; {R.FIG_PREVALENCE.ref}")
