@@ -767,6 +767,27 @@ def test_a_one_year_corpus_says_why_it_has_no_keyness_and_cites_only_its_tables(
         "No table for this section was found in results/."]
 
 
+def test_a_one_year_corpus_names_no_year_differences_in_its_intervals(tmp_path):
+    """A reviewer's one-year corpus: the framing section opened with "Intervals for frame
+    shares and year differences", and Newcombe's intervals of differences, though that
+    run has no differences."""
+    how = "cluster bootstrap percentile (paragraphs resampled within documents; B=9, seed=1)"
+    _write(tmp_path, "corpus-summary.csv", [
+        dict(doc_id=d, year=2023, role="all", paragraphs=3, sentences=20, words=300)
+        for d in ("a", "b")])
+    _write(tmp_path, "framing-shares-by-year.csv", [
+        dict(year=2023, frame="security", n_sentences=40, n_frame=10, share=0.25,
+             ci_low=0.12, ci_high=0.42, interval=how, n_boot=9)])
+    first = summary.headline_findings(tmp_path).query("section == 'Framing'").finding.iloc[0]
+    assert first.startswith(f"Intervals for frame shares (one year: no year differences): "
+                            f"{how}, widened where narrower to Wilson's interval at the "
+                            "effective sample size (the sentences divided by the design "
+                            "effect of their paragraphs")
+    assert "year differences:" not in first and "Newcombe" not in first
+    assert "Wilson's intervals for independent sentences are kept in the table as " \
+        "`*_independent`." in first
+
+
 def test_a_year_of_one_document_beside_years_of_several_is_not_called_precise(tmp_path):
     """A walkthrough: a year of one document got a narrower interval than the years of
     several (its paragraphs are resampled, not texts) with no word about it."""

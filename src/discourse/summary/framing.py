@@ -41,19 +41,27 @@ def framing_findings(root: Path, *, genres=None):
         base = str(shares.interval.iloc[0]).split(", widened")[0]
         widened = int(shares.interval.astype(str).str.contains(
             ", widened to the Wilson", regex=False).sum())
+        # a corpus of one year has no differences: the sentence is about shares only
+        compared = diffs is not None and not diffs.empty
         yield ("Framing",
-               f"Intervals for frame shares and year differences: {base}, widened where "
-               "narrower to Wilson's interval at the effective sample size (shares: the "
-               "sentences divided by the design effect of their paragraphs, or documents in "
-               "a year of several, Korn and Graubard's t adjustment) or Newcombe's from "
-               "those (differences): a floor the code sets, because a percentile interval "
+               ("Intervals for frame shares and year differences: " if compared else
+                "Intervals for frame shares (one year: no year differences): ")
+               + f"{base}, widened where narrower to Wilson's interval at the effective "
+               "sample size (" + ("shares: " if compared else "") + "the sentences divided "
+               "by the design effect of their paragraphs, or documents in a year of "
+               "several, Korn and Graubard's t adjustment)"
+               + (" or Newcombe's from those (differences)" if compared else "")
+               + ": a floor the code sets, because a percentile interval "
                "of a few dozen paragraphs tends to be narrow and shrinks to a point where "
                "resampling has little to vary (a share near 0 or 1, few paragraphs); it "
                f"widened {widened or 'none'} of the {len(shares)} share intervals here (the "
-               "`interval` column says which). Wilson's and Newcombe's intervals for "
-               "independent sentences are kept in the tables as `*_independent`. Endpoints "
-               "are given in whole percentage points" + _seed_noise(shares) + "."
-               + _few_documents(root), src)
+               "`interval` column says which). "
+               + ("Wilson's and Newcombe's intervals for independent sentences are kept in "
+                  "the tables as `*_independent`." if compared else
+                  "Wilson's intervals for independent sentences are kept in the table as "
+                  "`*_independent`.")
+               + " Endpoints are given in whole percentage points" + _seed_noise(shares)
+               + "." + _few_documents(root), src)
     codes = provenance.read_sidecar(R.FRAMING_CODES.path(root)) or {}   # read once
     lexicon = _lexicon(codes)
     if lexicon:
