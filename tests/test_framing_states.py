@@ -180,3 +180,20 @@ def test_a_lexicon_sent_to_a_worker_reads_states_the_same(frame_lexicon):
     got = [framing.explain(text, lex, date="2025-04-09")["evidence"]["multilateralism"]
            for lex in (frame_lexicon, copy)]
     assert got == [["Myanmar (non-member in 2025)"]] * 2
+
+
+def test_a_partial_date_counts_a_state_a_member_for_the_month_or_year_it_joined():
+    """As the README and the module say (a review found the module's docstring claiming
+    that a YYYY-MM date was compared day by day): Iran, a member from 4 July 2023 in the
+    study's states file, is a member in a text dated 2023-07 but not in one of
+    2023-07-01; a member_from of a month counts from its first day."""
+    from discourse import paths
+
+    s = read_states(paths.lexicon_path("states.csv"), fast_tokens)
+    assert s.member_from["Iran"] == "2023-07-04"
+    dates = ("2023-06", "2023-07", "2023-07-01", "2023-07-03", "2023-07-04", "2023", "2022")
+    assert [s.is_member("Iran", d) for d in dates] == \
+        [False, True, False, False, True, True, False]
+    month = States("x", {"Iran": "2023-07"}, {}, 1)
+    assert [month.is_member("Iran", d) for d in ("2023-06-30", "2023-07-01", "2023-07")] \
+        == [False, True, True]

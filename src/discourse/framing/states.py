@@ -8,10 +8,23 @@ India and Pakistan joined in 2017, Iran in 2023, Belarus in 2024. The table is d
 ``capitals``, which stand for the state: "Vientiane expressed interest"), read by
 :func:`read_states` into a frozen :class:`States`.
 
-Dates: a text dated ``YYYY-MM-DD`` (or ``YYYY-MM``) is compared with ``member_from``
-day by day; a text known only by its year counts a state as a member from the year it
-joined (texts of that year that speak of the accession itself are multilateralism by
-the enlargement entries); a text with no date takes today's membership.
+Dates: membership is judged at the precision of the text's date (:meth:`States.is_member`
+compares the date with as many characters of ``member_from``), so a state counts as a
+member for the whole day, month or year in which it joined. With Iran a member from
+2023-07-04:
+
+- ``YYYY-MM-DD``: a member from that day on (2023-07-03 and 2023-07-01: non-member;
+  2023-07-04: member);
+- ``YYYY-MM``: a member in the month it joined and after (2023-06: non-member; 2023-07:
+  member, though the text may be of a day before the 4th);
+- ``YYYY``: a member in the year it joined and after (2022: non-member; 2023: member;
+  texts of that year that speak of the accession itself are multilateralism by the
+  enlargement entries);
+- no date: a member if the file gives it a ``member_from`` at all (the file's present
+  membership, whatever that date).
+
+A ``member_from`` written as ``YYYY`` or ``YYYY-MM`` counts from the first day of that
+year or month.
 """
 
 from __future__ import annotations
@@ -110,6 +123,8 @@ class States:
         >>> s = States("x", {"Iran": "2023-07-04"}, {}, 1)
         >>> [s.is_member("Iran", d) for d in ("2022", "2023", "2023-06-30", "2023-08-01", None)]
         [False, True, False, True, True]
+        >>> [s.is_member("Iran", d) for d in ("2023-06", "2023-07", "2023-07-01")]  # month
+        [False, True, False]
         """
         since = self.member_from.get(state, "")
         if not since:
