@@ -1,4 +1,5 @@
-"""README.md: its Python example runs as written and gives what it says."""
+"""README.md: its Python example runs as written and gives what it says, and its figures
+are the measured ones."""
 
 from __future__ import annotations
 
@@ -34,3 +35,21 @@ def test_the_python_example_runs_and_its_tables_are_what_it_says(monkeypatch):
     for r in shares.itertuples():
         assert r.share == pytest.approx(merged.loc[merged.year == r.year, r.frame].mean())
         assert r.ci_low <= r.share <= r.ci_high
+
+
+def test_the_quick_start_time_of_a_run_is_the_measured_one():
+    """A review found the Quick start saying a run "is 60-70 s", with no date, load or
+    command, against the 96-106 s that "Speed and scale" and benchmarks/README.md
+    measured: the Quick start quotes that measurement, with its source."""
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    quick = re.search(r"one pipeline run with the study's parameters (?:is|took) "
+                      r"(\d+-\d+) s([^;]*)", readme)
+    speed = re.search(r"(\d+-\d+) s for `discourse reproduce` in two runs at load average "
+                      r"([\d.-]+) \((\d{4}-\d\d-\d\d)[^)]*`([^`]*reproduce_time\.py)", readme)
+    assert quick and speed
+    assert quick.group(1) == speed.group(1)
+    for said in (speed.group(2), speed.group(3), speed.group(4).split()[-1]):
+        assert said in quick.group(2), said
+    low, high = speed.group(1).split("-")
+    bench = (REPO / "benchmarks" / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"\*\*total \(reproduce\.run\)\*\* .*\({low}\.\d-{high}\.\d\) \|", bench)
