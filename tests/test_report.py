@@ -201,3 +201,65 @@ def test_notebooks_of_another_run_are_refused(tmp_path):
     manifest["notebooks"]["01-a.ipynb"]["LAYER"] = "cleaned"
     (run / "manifest.json").write_text(json.dumps(manifest))
     report._check_parameters(nbdir, run, reproduce.read_manifest(run))
+
+
+def test_results_folders_side_by_side_get_reports_of_their_own(tmp_path):
+    """A reviewer's two runs, `--results /tmp/r-res` then `--results /tmp/r-res2`, both
+    wrote /tmp/report/, the second over the first without a word."""
+    from discourse import paths
+
+    assert paths.report_dir(tmp_path / "r-res") == tmp_path / "r-res-report"
+    assert paths.report_dir(tmp_path / "r-res2") == tmp_path / "r-res2-report"
+    assert paths.report_dir(tmp_path / "run" / "results") == tmp_path / "run" / "report"
+    assert paths.report_dir() == REPO / "report"           # the study's, as documented
+
+
+def _run_folder(root, title="# 01 · Corpus: mine"):
+    (root / "notebooks").mkdir(parents=True)
+    nbformat.write(new_notebook(cells=[new_markdown_cell(title)]),
+                   root / "notebooks" / "01-a.ipynb")
+    (root / "manifest.json").write_text("{}\n")
+    return root
+
+
+def test_a_report_of_another_results_folder_is_never_written_over(tmp_path):
+    """The report's index records the results folder it was built from; a folder
+    holding the report of another results folder is refused before anything is written
+    (one that records none, an older report, is written as before)."""
+    run = _run_folder(tmp_path / "r-res2")
+    out = tmp_path / "shared"
+    out.mkdir()
+    index = out / "index.html"
+    index.write_text('<html><head><meta name="discourse-results" content="../r-res">'
+                     "</head><body>the first run's report</body></html>")
+    with pytest.raises(ValueError, match=r"shared holds the report of the results in .*"
+                                         r"r-res, not of .*r-res2: pass -o with another "
+                                         r"folder, or remove that one first"):
+        report.export_html(None, out, results=run)
+    assert index.read_text().endswith("the first run's report</body></html>")
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    # the record is relative to the report (no path of the machine is published), and
+    # names the same folder however the results folder is written
+    report._check_output(out, tmp_path / "r-res")
+    report._check_output(out, tmp_path / "r-res2" / ".." / "r-res")
+
+
+@pytest.mark.slow
+def test_two_runs_side_by_side_keep_both_reports(tmp_path, tiny_corpus):
+    from discourse import cli
+
+    first, second = (_run_folder(tmp_path / n, f"# 01 · Corpus: {n}")
+                     for n in ("r-res", "r-res2"))
+    for run in (first, second):
+        assert cli.main(["report", "--results", str(run), "--corpus", str(tiny_corpus)]) == 0
+    for name in ("r-res", "r-res2"):
+        index = (tmp_path / f"{name}-report" / "index.html").read_text(encoding="utf-8")
+        assert f'<meta name="discourse-results" content="../{name}">' in index
+        page = (tmp_path / f"{name}-report" / "01-a.html").read_text(encoding="utf-8")
+        assert f"01 · Corpus: {name}</title>" in page
+    assert not (tmp_path / "report").exists()
+    # the same run again replaces its own report; another run's -o into it is refused
+    assert cli.main(["report", "--results", str(first), "--corpus", str(tiny_corpus)]) == 0
+    assert cli.main(["report", "--results", str(second), "--corpus", str(tiny_corpus),
+                     "-o", str(tmp_path / "r-res-report")]) == 2
+    assert "Corpus: r-res</title>" in (tmp_path / "r-res-report" / "01-a.html").read_text()

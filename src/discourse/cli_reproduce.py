@@ -94,7 +94,9 @@ def _add_report(sub) -> None:
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus whose hand coding the explorer shows (default: corpus/)")
     p.add_argument("-o", "--output", metavar="DIR", default=None,
-                   help="output directory (default: report/ beside the results folder)")
+                   help="output directory (default: report/ beside a results folder "
+                        "named results, else NAME-report/ beside the results folder NAME; "
+                        "a folder holding the report of another results folder is refused)")
 
 
 def _run_report(args) -> int:

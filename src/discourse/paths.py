@@ -29,6 +29,7 @@ __all__ = [
     "results_dir",
     "figures_dir",
     "notebooks_dir",
+    "report_dir",
     "codebook_path",
 ]
 
@@ -175,6 +176,21 @@ def figures_dir(path: str | os.PathLike | None = None) -> Path:
 def notebooks_dir(path: str | os.PathLike | None = None) -> Path:
     """Return the directory of the numbered notebooks (``notebooks/``)."""
     return Path(path) if path is not None else base() / "notebooks"
+
+
+def report_dir(results: str | os.PathLike | None = None) -> Path:
+    """Return the default folder of ``discourse report`` for a results folder: ``report/``
+    beside a results folder named ``results`` (the repository's, or ``RUN/results``), else
+    ``NAME-report/`` beside the results folder ``NAME``, so that two results folders side
+    by side (``r1/``, ``r2/``) never share one report.
+
+    Examples
+    --------
+    >>> report_dir("/runs/a/results").as_posix(), report_dir("/runs/b").as_posix()
+    ('/runs/a/report', '/runs/b-report')
+    """
+    folder = Path(os.path.abspath(results_dir(results)))
+    return folder.parent / ("report" if folder.name == "results" else f"{folder.name}-report")
 
 
 def codebook_path(path: str | os.PathLike | None = None) -> Path:

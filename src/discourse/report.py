@@ -7,7 +7,10 @@ wrote, :func:`discourse.plots.save_figure`), and the template's scripts that loa
 a CDN (require.js, MathJax, Mermaid; the chapters use none of them) are left out, so the
 pages open from disk, offline, and can be shared as they are. Each figure keeps its
 title as alternative text; each page's title is the notebook's first heading
-(``NN · Chapter: question``).
+(``NN · Chapter: question``). The report goes to ``report/`` beside a results folder
+named ``results``, else to ``NAME-report/`` beside the results folder ``NAME``
+(:func:`discourse.paths.report_dir`); its index records the results folder it was built
+from, and a folder holding another results folder's report is never written over.
 """
 
 from __future__ import annotations
@@ -83,7 +86,11 @@ def export_html(notebooks: str | os.PathLike | None = None,
         Directory of executed notebooks (default: ``RESULTS/notebooks/`` when
         ``results`` holds executed notebooks, else the repository's ``notebooks/``).
     output : path-like, optional
-        Output directory (default: ``report/`` beside the results folder).
+        Output directory (default: :func:`discourse.paths.report_dir`: ``report/`` beside
+        a results folder named ``results``, else ``NAME-report/`` beside the results
+        folder ``NAME``). Its ``index.html`` records the results folder the report was
+        built from; a folder holding the report of another results folder is refused,
+        never written over.
     results : path-like, optional
         The results folder the explorer reads (default: the parent of ``notebooks``
         when it is a run's ``RESULTS/notebooks/``, else ``results/``).
@@ -105,7 +112,8 @@ def export_html(notebooks: str | os.PathLike | None = None,
     _check_run(notebooks, results, corpus, manifest)
     _check_complete(results_dir, corpus, manifest)
     _check_parameters(notebooks, results_dir, manifest)
-    out_dir = Path(output) if output is not None else results_dir.parent / "report"
+    out_dir = Path(output) if output is not None else paths.report_dir(results_dir)
+    _check_output(out_dir, results_dir)
     # first: a bad table stops the report unwritten
     explorer_page = explorer.build_html(results, corpus)
     exporter = _exporter()
@@ -126,6 +134,7 @@ def export_html(notebooks: str | os.PathLike | None = None,
     index = "\n".join([
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="{_BUILT_FROM}" content="{html.escape(_built_from(results_dir, out_dir))}">',
         "<title>discourse: executed notebooks</title>", f"<style>{_INDEX_STYLE}</style>",
         "</head><body>",
         "<h1>discourse: executed notebooks</h1>",
@@ -145,6 +154,37 @@ def export_html(notebooks: str | os.PathLike | None = None,
     write_text(index, target)
     written.append(target)
     return written
+
+
+#: The index page's record of the results folder a report was built from (relative to
+#: the report's folder, so that no path of the machine is published with the report).
+_BUILT_FROM = "discourse-results"
+
+
+def _built_from(results_dir: Path, out_dir: Path) -> str:
+    """The results folder as the index records it: relative to ``out_dir`` (absolute
+    where no relative path leads there, e.g. another drive)."""
+    try:
+        return os.path.relpath(results_dir.resolve(), out_dir.resolve()).replace(os.sep, "/")
+    except ValueError:
+        return results_dir.resolve().as_posix()
+
+
+def _check_output(out_dir: Path, results_dir: Path) -> None:
+    """Refuse to write over the report of another results folder, as the ``index.html``
+    in ``out_dir`` records it (a report that records none, or no report, is written)."""
+    index = out_dir / "index.html"
+    if not index.is_file():
+        return
+    found = re.search(rf'<meta name="{_BUILT_FROM}" content="([^"]*)">',
+                      index.read_text(encoding="utf-8", errors="replace"))
+    if found is None:
+        return
+    built = (out_dir / html.unescape(found.group(1))).resolve()
+    if built != results_dir.resolve():
+        raise ValueError(f"{out_dir} holds the report of the results in {built}, not of "
+                         f"{results_dir}: pass -o with another folder, or remove that one "
+                         "first (nothing was written)")
 
 
 def _nav(chapters: list, i: int) -> str:

@@ -166,13 +166,13 @@ def write_explorer(output: str | os.PathLike | None = None, *,
     Parameters
     ----------
     output : path-like, optional
-        The file (default: ``report/explorer.html`` beside the results folder).
+        The file (default: ``explorer.html`` in the report folder of the results,
+        :func:`discourse.paths.report_dir`: ``report/`` beside ``results/``).
     results, corpus, kwic_terms, kwic_lines
         As in :func:`build_html`.
     """
     from discourse.io import write_text
 
-    target = Path(output) if output is not None else \
-        paths.results_dir(results).parent / "report" / FILE
+    target = Path(output) if output is not None else paths.report_dir(results) / FILE
     text = build_html(results, corpus, kwic_terms=kwic_terms, kwic_lines=kwic_lines)
     return write_text(text, target)
