@@ -74,6 +74,10 @@ def _bad_date(root):
     _edit_meta(root, 4, date="2022-02-30")
 
 
+def _year_in_words(root):
+    _edit_meta(root, 4, year="twenty twenty-two")
+
+
 def _edited(root):
     # the same number of bytes, one letter changed: only the checksum can tell
     path = root / STATEMENT
@@ -90,9 +94,11 @@ def _edited(root):
     (_duplicate_id, "metadata.csv", "line 4: duplicate doc_id "
                                     "'sg-2022-press-club-interview' (first on line 3)"),
     (_bad_date, "metadata.csv", "line 4: date '2022-02-30' is not a date"),
+    (_year_in_words, "metadata.csv", "line 4: year 'twenty twenty-two' is not a year "
+                                     "(four digits and nothing else, e.g. 2022)"),
     (_edited, "2022-statement.txt", "checksum mismatch"),
 ], ids=["missing-file", "not-utf8", "empty", "no-paragraph-breaks", "duplicate-doc-id",
-        "not-a-date", "checksum-same-length-edit"])
+        "not-a-date", "not-a-year", "checksum-same-length-edit"])
 def test_bad_corpus_through_the_cli(tmp_path, capsys, breaker, file, problem):
     root = _copy(tmp_path)
     breaker(root)

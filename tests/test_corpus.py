@@ -240,6 +240,19 @@ def test_year_disagrees_with_date(texts_copy):
         corpus.load_metadata(texts_copy)
 
 
+@pytest.mark.parametrize("year", ["twenty nineteen", " 2019", "2019 ", "2019.0", "19",
+                                  "\u0662\u0660\u0661\u0669", "+2019"])
+def test_year_that_is_not_a_year(texts_copy, year):
+    """Not four digits and nothing else (a spreadsheet's 2019.0, a stray space: strict,
+    as the date is): the message says that it is not a year, not that it disagrees
+    with the date."""
+    _rewrite_meta(texts_copy, year=year)
+    with pytest.raises(CorpusError, match=rf"metadata\.csv, line 2: year '{re.escape(year)}' "
+                                          r"is not a year \(four digits and nothing else, "
+                                          r"e\.g\. 2019\)$"):
+        corpus.load_metadata(texts_copy)
+
+
 def test_malformed_checksum_and_doc_id(texts_copy):
     _rewrite_meta(texts_copy, sha256="abc")
     with pytest.raises(CorpusError, match=r"sha256 'abc' is not a 64-digit"):

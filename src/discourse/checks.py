@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 __all__ = ["check_choice", "check_columns", "check_codes", "check_unique", "check_reading_order",
-           "check_positive_int", "check_n_jobs", "check_date", "missing_folders",
-           "join_problems"]
+           "check_positive_int", "check_n_jobs", "check_date", "check_year",
+           "missing_folders", "join_problems"]
 
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -170,6 +170,34 @@ def check_date(value: str) -> int:
         _dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as exc:
         raise ValueError(f"date {value!r} is not a date ({exc})") from None
+    return year
+
+
+def check_year(value: str, date: str) -> int:
+    """Return the year of ``date`` (:func:`check_date`); raise ``ValueError`` unless
+    ``value`` is that year written as four digits and nothing else.
+
+    A year written otherwise (``twenty twenty-two``; ``2022.0``, as a spreadsheet may
+    save it; `` 2022`` with a space) is not read as one: the message says it is not a
+    year, rather than that it disagrees with the date.
+
+    Examples
+    --------
+    >>> check_year("2023", "2023-05")
+    2023
+    >>> check_year("2023.0", "2023-05")
+    Traceback (most recent call last):
+    ValueError: year '2023.0' is not a year (four digits and nothing else, e.g. 2023)
+    >>> check_year("2022", "2023-05")
+    Traceback (most recent call last):
+    ValueError: year '2022' does not match date '2023-05'
+    """
+    year = check_date(date)
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}", value):
+        raise ValueError(f"year {value!r} is not a year (four digits and nothing else, "
+                         f"e.g. {year})")
+    if int(value) != year:
+        raise ValueError(f"year {value!r} does not match date {date!r}")
     return year
 
 

@@ -31,7 +31,7 @@ import pandas as pd
 
 from discourse import __version__, paths, provenance
 from discourse import results as registry
-from discourse.checks import check_choice, check_date
+from discourse.checks import check_choice, check_year
 from discourse.io import file_sha256, read_table
 from discourse.segmentation import (INTERVIEW_GENRES, ROLES, SENTENCE_COLUMNS, SENTENCE_DTYPES,
                                     describe, iter_sentences, paragraphs, segment)
@@ -120,9 +120,10 @@ def _read_csv_rows(path: Path, fields: tuple[str, ...]) -> list[tuple[int, dict[
     return rows
 
 
-def _check_date(value: str, where: str) -> tuple[int, str]:
+def _checked(check, where: str, *values):
+    """``check(*values)``; its ``ValueError`` raised as a :class:`CorpusError` at ``where``."""
     try:
-        return check_date(value), value
+        return check(*values)
     except ValueError as exc:
         raise CorpusError(f"{where}: {exc}") from None
 
@@ -146,8 +147,9 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
     CorpusError
         If the file is missing or not UTF-8, a column is missing, a required field is
         empty, a ``doc_id`` is malformed or repeated, a date is not a date, ``year``
-        disagrees with ``date``, a checksum is not a sha256 hex digest, or a text in
-        ``texts/`` has no row. The message names the file, the line and the problem.
+        is not a year (four digits) or disagrees with ``date``, a checksum is not a
+        sha256 hex digest, or a text in ``texts/`` has no row. The message names the
+        file, the line and the problem.
     """
     root = paths.corpus_dir(corpus)
     path = root / "metadata.csv"
@@ -168,10 +170,7 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
             raise CorpusError(f"{where}: duplicate doc_id {doc_id!r} "
                               f"(first on line {seen[doc_id]})")
         seen[doc_id] = lineno
-        year, _ = _check_date(row["date"], where)
-        if not re.fullmatch(r"\d{4}", row["year"]) or int(row["year"]) != year:
-            raise CorpusError(f"{where}: year {row['year']!r} does not match "
-                              f"date {row['date']!r}")
+        _checked(check_year, where, row["year"], row["date"])
         if not _SHA256.match(row["sha256"]):
             raise CorpusError(f"{where}: sha256 {row['sha256']!r} is not a 64-digit "
                               "lower-case hex digest")
