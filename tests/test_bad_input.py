@@ -2,11 +2,12 @@
 
 The corpus errors themselves (message of :class:`discourse.corpus.CorpusError` for a
 missing file, non-UTF-8 bytes, an empty text, no paragraph breaks, a duplicate doc_id,
-a date that is not a date, a checksum mismatch) are tested on the loader in
-``tests/test_corpus.py``; here each goes through the command line as a user meets it
-(``discourse sentences --corpus BAD -o FILE``): exit status 2, one line on stderr
-naming the file and the problem, no traceback, no output file, and the broken corpus
-left exactly as it was. Then the lexicons, and notebook parameters out of range.
+a date that is not a date, a year that is not a year, one text in two rows, a checksum
+mismatch) are tested on the loader in ``tests/test_corpus.py``; here each goes through
+the command line as a user meets it (``discourse sentences --corpus BAD -o FILE``):
+exit status 2, one line on stderr naming the file and the problem, no traceback, no
+output file, and the broken corpus left exactly as it was. Then the lexicons, and
+notebook parameters out of range.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from discourse import cli, framing, keywords, reproduce
 from conftest import MULTI, REPO
 
 STATEMENT = "texts/2022-statement.txt"
+STATEMENT_SHA256 = "422cfa81fb1fce69315ff2574fae32145b6ab8016d6ee468a89802e52ee3e2e2"
 
 
 def _copy(tmp_path) -> Path:
@@ -78,6 +80,27 @@ def _year_in_words(root):
     _edit_meta(root, 4, year="twenty twenty-two")
 
 
+def _add_row(root: Path, **changes) -> None:
+    """Append a copy of the statement's row (line 4) with ``changes`` (line 7)."""
+    path = root / "metadata.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n").writerow(
+            {**rows[2], **changes})
+
+
+def _same_file_twice(root):
+    _add_row(root, doc_id="secretariat-2022-sco-day-statement-portal")
+
+
+def _republished_copy(root):
+    # the same press release saved again from another portal, under another name
+    shutil.copyfile(root / STATEMENT, root / "texts/2022-statement-portal.txt")
+    _add_row(root, doc_id="secretariat-2022-sco-day-statement-portal",
+             file="texts/2022-statement-portal.txt")
+
+
 def _edited(root):
     # the same number of bytes, one letter changed: only the checksum can tell
     path = root / STATEMENT
@@ -96,9 +119,19 @@ def _edited(root):
     (_bad_date, "metadata.csv", "line 4: date '2022-02-30' is not a date"),
     (_year_in_words, "metadata.csv", "line 4: year 'twenty twenty-two' is not a year "
                                      "(four digits and nothing else, e.g. 2022)"),
+    (_same_file_twice, "metadata.csv", "line 7: duplicate file 'texts/2022-statement.txt' "
+                                       "(first on line 4): two rows for one text would "
+                                       "count it twice"),
+    (_republished_copy, "metadata.csv", f"line 7: duplicate sha256 '{STATEMENT_SHA256}' "
+                                        "(first on line 4): texts/2022-statement-portal.txt "
+                                        "is the same text as texts/2022-statement.txt (a "
+                                        "copy under another name, as when a text is "
+                                        "republished on another portal), which would be "
+                                        "counted twice"),
     (_edited, "2022-statement.txt", "checksum mismatch"),
 ], ids=["missing-file", "not-utf8", "empty", "no-paragraph-breaks", "duplicate-doc-id",
-        "not-a-date", "not-a-year", "checksum-same-length-edit"])
+        "not-a-date", "not-a-year", "same-file-twice", "same-text-twice",
+        "checksum-same-length-edit"])
 def test_bad_corpus_through_the_cli(tmp_path, capsys, breaker, file, problem):
     root = _copy(tmp_path)
     breaker(root)

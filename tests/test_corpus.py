@@ -14,7 +14,7 @@ import pytest
 from discourse import corpus
 from discourse.corpus import CorpusError
 
-from conftest import (CORPUS, D2019, D2020, REPO, STUDY, package_trees, walk,
+from conftest import (CORPUS, D2019, D2020, MULTI, REPO, STUDY, package_trees, walk,
                       write_corpus)
 
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -269,6 +269,57 @@ def test_duplicate_doc_id(texts_copy):
     with pytest.raises(CorpusError, match=r"metadata\.csv, line 3: duplicate doc_id "
                                           rf"'{D2019}' \(first on line 2\)"):
         corpus.load_metadata(texts_copy)
+
+
+def _add_rows(root: Path, *rows: dict) -> int:
+    """Append rows to metadata.csv, copies of its first row (line 2) with the changes
+    given; return the line of the first one (the corpus may have more than two rows:
+    tests/test_repository_runs.py adds one)."""
+    path = root / "metadata.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        old = list(csv.DictReader(fh))
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, fieldnames=list(old[0]), lineterminator="\n").writerows(
+            {**old[0], **changes} for changes in rows)
+    return len(old) + 2
+
+
+@pytest.mark.parametrize("file", [None, "./texts/2019-04-22_norov_press-club-interview.txt"])
+def test_one_file_named_by_two_rows(texts_copy, file):
+    """Each row of metadata.csv is a document of every count: a file named twice would be
+    counted twice, under two doc_ids (written the same or not, it is one file)."""
+    changes = {"doc_id": "another-id"} | ({} if file is None else {"file": file})
+    line = _add_rows(texts_copy, changes)
+    with pytest.raises(CorpusError, match=rf"metadata\.csv, line {line}: duplicate file "
+                                          r"'texts/2019-04-22_norov_press-club-interview\.txt' "
+                                          r"\(first on line 2\): two rows for one text would "
+                                          r"count it twice; keep one row per text$"):
+        corpus.load_docs(texts_copy)
+
+
+def test_one_text_under_two_file_names(texts_copy):
+    """A copy of a text under another name, with a row of its own (a press release
+    republished on another portal): the same sha256, the same text, counted twice."""
+    name = "texts/2019-04-22_norov_press-club-interview.txt"
+    (texts_copy / "texts" / "copy.txt").write_bytes((texts_copy / name).read_bytes())
+    line = _add_rows(texts_copy, {"doc_id": "the-copy", "file": "texts/copy.txt"})
+    sha = corpus.corpus_checksums(CORPUS)[name]
+    with pytest.raises(CorpusError, match=rf"metadata\.csv, line {line}: duplicate sha256 "
+                                          rf"'{sha}' \(first on line 2\): texts/copy\.txt is "
+                                          rf"the same text as {name} .* would be counted twice"):
+        corpus.load_docs(texts_copy)
+    # a row copied for a new text, its checksum left as it was: the message says what to do
+    (texts_copy / "texts" / "copy.txt").write_text("Another text\nIts paragraph.\n")
+    with pytest.raises(CorpusError, match=rf"line {line}: duplicate sha256 .* if the two texts "
+                                          r"differ, correct the sha256 that is wrong "
+                                          rf"\(sha256sum {name} texts/copy\.txt\)$"):
+        corpus.load_metadata(texts_copy)
+
+
+def test_the_study_corpus_and_the_fixture_name_each_text_once():
+    for root in (CORPUS, MULTI):
+        meta = corpus.load_metadata(root)
+        assert meta["file"].is_unique and meta["sha256"].is_unique, root
 
 
 def test_non_utf8_text(tmp_path):

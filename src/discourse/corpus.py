@@ -32,6 +32,7 @@ import pandas as pd
 from discourse import __version__, paths, provenance
 from discourse import results as registry
 from discourse.checks import check_choice, check_year
+from discourse.duplicates import Repeats
 from discourse.io import file_sha256, read_table
 from discourse.segmentation import (INTERVIEW_GENRES, ROLES, SENTENCE_COLUMNS, SENTENCE_DTYPES,
                                     describe, iter_sentences, paragraphs, segment)
@@ -146,17 +147,18 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
     ------
     CorpusError
         If the file is missing or not UTF-8, a column is missing, a required field is
-        empty, a ``doc_id`` is malformed or repeated, a date is not a date, ``year``
-        is not a year (four digits) or disagrees with ``date``, a checksum is not a
-        sha256 hex digest, or a text in ``texts/`` has no row. The message names the
-        file, the line and the problem.
+        empty, a ``doc_id`` is malformed, a date is not a date, ``year`` is not a year
+        (four digits) or disagrees with ``date``, a checksum is not a sha256 hex digest,
+        a row repeats the ``doc_id``, the file or the ``sha256`` (the same text) of
+        another (:mod:`discourse.duplicates`), or a text in ``texts/`` has no row. The
+        message names the file, the line and the problem.
     """
     root = paths.corpus_dir(corpus)
     path = root / "metadata.csv"
     rows = _read_csv_rows(path, METADATA_FIELDS)
     if not rows:
         raise CorpusError(f"{path}: no documents (the file has a header but no rows)")
-    seen: dict[str, int] = {}
+    seen = Repeats()                # a doc_id, file or text (sha256) named twice
     for lineno, row in rows:
         where = f"{path}, line {lineno}"
         for field in REQUIRED_FIELDS:
@@ -166,10 +168,6 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
         if not _DOC_ID.match(doc_id):
             raise CorpusError(f"{where}: doc_id {doc_id!r} is malformed "
                               "(letters, digits, '-' and '_' only)")
-        if doc_id in seen:
-            raise CorpusError(f"{where}: duplicate doc_id {doc_id!r} "
-                              f"(first on line {seen[doc_id]})")
-        seen[doc_id] = lineno
         _checked(check_year, where, row["year"], row["date"])
         if not _SHA256.match(row["sha256"]):
             raise CorpusError(f"{where}: sha256 {row['sha256']!r} is not a 64-digit "
@@ -177,6 +175,7 @@ def load_metadata(corpus: str | os.PathLike | None = None) -> pd.DataFrame:
         if Path(row["file"]).is_absolute() or ".." in Path(row["file"]).parts:
             raise CorpusError(f"{where}: file {row['file']!r} must be a path inside "
                               "the corpus directory")
+        _checked(seen.check, where, lineno, row)
     named = {Path(row["file"]).as_posix() for _, row in rows}
     unlisted = sorted(f"texts/{p.name}" for p in (root / "texts").glob("*.[tT][xX][tT]")
                       if f"texts/{p.name}" not in named and p.is_file())   # NOTE.TXT too
