@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from discourse import cli, results, topics
+from discourse.topics import pipeline
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +72,41 @@ def test_cli_topics_writes_the_pipeline_tables(tmp_path, capsys, multi_sentences
     assert not (out / "topics-model-selection.csv").exists()
     assert cli.main(["topics", "--k", "999", "-o", str(out)]) == 2
     assert "k=999" in capsys.readouterr().err
+
+
+def test_a_run_leaves_no_topics_table_of_an_earlier_run(tmp_path, capsys):
+    """discourse topics --grid, then without --grid into the same folder: the first run's
+    topics-model-selection.csv and its sidecar go (they are not the second run's); the
+    second run's tables stay, and so does every file that is not a topics table."""
+    from conftest import MULTI
+
+    out = tmp_path / "out"
+    (out / ".provenance").mkdir(parents=True)
+    own = {"notes.txt": "mine", "topics-model-selection-k2-12.csv": "a copy kept aside",
+           "keywords-keyness.csv": "term\n", ".provenance/keywords-keyness.csv.json": "{}"}
+    for name, text in own.items():
+        (out / name).write_text(text, encoding="utf-8")
+    run = ["topics", "--corpus", str(MULTI), "--seeds", "2", "--n-boot", "20", "--quiet",
+           "-o", str(out)]
+
+    def contents():
+        return {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+
+    def tables(outputs):
+        return {name for o in outputs for name in (o.file, f".provenance/{o.file}.json")}
+
+    assert cli.main(run + ["--k", "3", "--model", "lda", "--grid"]) == 0
+    assert contents() == set(own) | tables(pipeline.TABLES)
+    assert cli.main(run + ["--k", "4"]) == 0
+    assert contents() == set(own) | tables(pipeline.TABLES[1:])
+    assert {name: (out / name).read_text(encoding="utf-8") for name in own} == own
+    capsys.readouterr()
+
+
+def test_the_tables_of_a_topic_analysis_are_those_of_chapter_03(analysis):
+    assert set(pipeline.TABLES) == {o for o in results.TABLES if o.chapter == "03-topics"}
+    assert list(analysis.tables()) == list(pipeline.TABLES)      # in the order written
+    assert pipeline.TABLES[0] is results.TOPICS_MODEL_SELECTION
 
 
 def test_the_suggested_k_is_that_of_the_model_fitted(analysis, multi_sentences):

@@ -236,8 +236,9 @@ def _add_topics(sub) -> None:
         "topics", help="fit an NMF or LDA topic model; stability, prevalence by year",
         description="Fit a seeded topic model on units of the corpus (the pipeline of "
                     "notebook 03, discourse.topics.run_pipeline) and write "
-                    f"{', '.join(files[1:])} (and {files[0]} with --grid) into DIR. "
-                    "Conventions: discourse.topics.")
+                    f"{', '.join(files[1:])} (and {files[0]} with --grid) into DIR; "
+                    f"without --grid, an earlier run's {files[0]} is removed from DIR (no "
+                    "other file is touched). Conventions: discourse.topics.")
     _corpus_args(p)
     p.add_argument("--model", choices=MODELS, default=DEFAULT_MODEL,
                    help=f"nmf (on TF-IDF) or lda (on counts) (default: {DEFAULT_MODEL})")

@@ -17,7 +17,7 @@ from typing import Sequence
 import pandas as pd
 
 from discourse import results
-from discourse.io import write_table
+from discourse.io import remove_table, write_table
 from discourse.topics.evaluation import select_model
 from discourse.topics.labels import check_labels, load_labels
 from discourse.topics.model import (DEFAULT_K, DEFAULT_MODEL, DEFAULT_SEED,
@@ -28,7 +28,13 @@ from discourse.topics.prevalence import prevalence_table
 from discourse.topics.stability import suggest_k, topic_stability
 from discourse.topics.units import units
 
-__all__ = ["TopicAnalysis", "run_pipeline"]
+__all__ = ["TABLES", "TopicAnalysis", "run_pipeline"]
+
+#: Every table a topic analysis writes (:meth:`TopicAnalysis.write`), the model
+#: selection only with a grid: the set whose earlier tables a run removes.
+TABLES = (results.TOPICS_MODEL_SELECTION, results.TOPICS_TERMS, results.TOPICS_STABILITY,
+          results.TOPICS_LABELS_CHECK, results.TOPICS_PASSAGES, results.TOPICS_DOCUMENTS,
+          results.TOPICS_PREVALENCE)
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -80,9 +86,18 @@ class TopicAnalysis:
 
     def write(self, directory: str | os.PathLike | None = None, *,
               layer: str | None = None) -> list[Path]:
-        """Write every table into ``directory`` (default ``results/``); return the paths."""
-        return [write_table(table, output.path(directory))
-                for output, table in self.tables(layer).items()]
+        """Write every table into ``directory`` (default ``results/``); return the paths.
+
+        A table of :data:`TABLES` that this analysis has not (the model selection of an
+        earlier run with a grid, when this one has none) is removed from ``directory``
+        with its provenance sidecar, so that the folder never shows one run's tables
+        beside another's as if they belonged together; no other file is touched.
+        """
+        tables = self.tables(layer)
+        for output in TABLES:
+            if output not in tables:
+                remove_table(output.path(directory))
+        return [write_table(table, output.path(directory)) for output, table in tables.items()]
 
 
 def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: int = 5,
