@@ -380,6 +380,10 @@ _FIELDS = frozenset({"field", "fields", "area", "areas", "sphere", "spheres", "s
                      "sectors", "domain"})
 
 
+#: "cooperation", "cooperate" ... and their older British spellings ("co-operation").
+_COOPERAT = ("cooperat", "co-operat")
+
+
 def field_of_cooperation(toks, at: int) -> bool:
     """Whether the word at ``at`` is named as a field of cooperation: "cooperation" up to
     three tokens before it ("cooperation in agriculture"), or "cooperation in the field
@@ -387,8 +391,8 @@ def field_of_cooperation(toks, at: int) -> bool:
     it opens ("cooperation in energy security" names security as the field)."""
     if at + 1 < len(toks) and toks[at + 1].lower() in ("security", "insecurity"):
         return False
-    if any(t.lower().startswith("cooperat") for t in toks[max(0, at - 3):at]):
+    if any(t.lower().startswith(_COOPERAT) for t in toks[max(0, at - 3):at]):
         return True
-    return at >= 5 and toks[at - 5].lower().startswith("cooperat") \
+    return at >= 5 and toks[at - 5].lower().startswith(_COOPERAT) \
         and toks[at - 4].lower() == "in" and toks[at - 3].lower() == "the" \
         and toks[at - 2].lower() in _FIELDS and toks[at - 1].lower() == "of"

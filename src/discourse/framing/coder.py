@@ -36,7 +36,7 @@ from discourse.framing.lexicon import FRAMES, Lexicon, as_lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.pool import code_in_workers
 from discourse.framing.rules import analyse
-from discourse.framing.stream import SentenceCode, code_stream
+from discourse.framing.stream import SentenceCode, code_stream, visible_text
 from discourse.text import fast_tokens, tokenize
 
 __all__ = ["TOKENIZERS", "SentenceCode", "tokens", "explain", "iter_codes", "code_stream",
@@ -47,7 +47,8 @@ TOKENIZERS = ("fast", "nltk")
 
 
 def tokens(text: str, tokenizer: str = "fast") -> list[str]:
-    """Split one sentence into tokens for matching.
+    """Split one sentence into tokens for matching (of the text as a reader sees it:
+    :func:`discourse.framing.stream.visible_text`).
 
     Parameters
     ----------
@@ -62,6 +63,7 @@ def tokens(text: str, tokenizer: str = "fast") -> list[str]:
     ['The', 'SCO', "'s", 'anti-drug', 'trade', 'grew', 'by', '6.3', '%', '.']
     """
     check_choice("tokenizer", tokenizer, TOKENIZERS)
+    text = visible_text(text)          # as a reader sees it: no soft hyphens
     return fast_tokens(text) if tokenizer == "fast" else tokenize(text)
 
 

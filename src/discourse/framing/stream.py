@@ -13,6 +13,7 @@ is its public face (and :mod:`discourse.framing.pool` runs it in worker processe
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator, NamedTuple
 
 from discourse.framing.lexicon import FRAMES, Lexicon
@@ -20,7 +21,28 @@ from discourse.framing.matcher import Caches
 from discourse.framing.rules import analyse
 from discourse.text import fast_tokens, tokenize
 
-__all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "MEMO_CHARS", "code_stream"]
+__all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "MEMO_CHARS", "code_stream",
+           "visible_text"]
+
+#: Characters web pages put inside words and between them that print as nothing: the soft
+#: hyphen (U+00AD, a line-break opportunity inside "infra-structure"), the zero-width
+#: space, non-joiner and joiner (U+200B-U+200D), the word joiner (U+2060) and the
+#: zero-width no-break space or byte-order mark (U+FEFF).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def visible_text(text: str) -> str:
+    """``text`` without the characters that print as nothing (:data:`_INVISIBLE`), as a
+    reader of the page sees it: the coder reads "infra\u00adstructure" as
+    "infrastructure". (The term counts of :mod:`discourse.terms` do not: their tokens
+    are NLTK's, of the text as given.)
+
+    Examples
+    --------
+    >>> visible_text("damage to infra\u00adstructure and \u200bagriculture")
+    'damage to infrastructure and agriculture'
+    """
+    return text if text.isascii() or not _INVISIBLE.search(text) else _INVISIBLE.sub("", text)
 
 
 class SentenceCode(NamedTuple):
@@ -199,8 +221,8 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
         if hit is not None:
             toks, got, evidence = hit
         else:
-            toks = (fast_tokens(text, words) if fast else tokenize(text)) \
-                if isinstance(text, str) else []
+            toks = (fast_tokens(visible_text(text), words) if fast else
+                    tokenize(visible_text(text))) if isinstance(text, str) else []
             got = analyse(lex, toks, caches, date, events=ev, refs=rf, context=cx)
             evidence = None
             if key is not None:

@@ -1,0 +1,78 @@
+"""The same words written in another surface form that web pages and press releases use
+get the same codes (a metamorphic review of the development sentences, 2026-12-05, found
+each case below changing codes before): characters that print as nothing, the older
+British "co-operation", and the closed forms of hyphenated compounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from discourse import framing
+from discourse.framing.stream import visible_text
+
+#: (as a web page may write it, as the lexicon and the reader know it)
+FORMS = [
+    ("Floods caused damage to housing, infra\u00adstructure and agric\u00adulture.",
+     "Floods caused damage to housing, infrastructure and agriculture."),
+    ("The SCO is an influ\u00adential multi\u00adlateral organ\u00adisation.",
+     "The SCO is an influential multilateral organisation."),
+    ("The \u200bsides \u200balso discussed \u200btrade and invest\u200bment.",
+     "The sides also discussed trade and investment."),
+    ("\ufeffTerrorism\u2060 remains a threat to the region.",
+     "Terrorism remains a threat to the region."),
+    ("They agreed on deepening co-operation in agriculture and ensuring food security.",
+     "They agreed on deepening cooperation in agriculture and ensuring food security."),
+    ("The principles of noninterference and the nonuse of force or threat of force were "
+     "affirmed.",
+     "The principles of non-interference and the non-use of force or threat of force were "
+     "affirmed."),
+    ("They met the delegation of the UN Office of Counterterrorism.",
+     "They met the delegation of the UN Office of Counter-Terrorism."),
+    ("The Council of the Regional Antiterrorist Structure of the SCO met in Tashkent.",
+     "The Council of the Regional Anti-Terrorist Structure of the SCO met in Tashkent."),
+]
+
+
+def _codes(text, lex, tokenizer="fast"):
+    e = framing.explain(text, lex, tokenizer=tokenizer)
+    return tuple(e["frames"].values()), e["evidence"]
+
+
+@pytest.mark.parametrize("tokenizer", ["fast", "nltk"])
+@pytest.mark.parametrize("written, plain", FORMS)
+def test_a_surface_form_gets_the_codes_of_the_plain_one(frame_lexicon, written, plain,
+                                                        tokenizer):
+    got = _codes(written, frame_lexicon, tokenizer)
+    want = _codes(plain, frame_lexicon, tokenizer)
+    assert got[0] == want[0]
+    # the same evidence, quoted as written ("counterterrorism", "counter-terrorism")
+    assert _words(got[1]) == _words(want[1])
+
+
+def _words(evidence):
+    return {f: [w.lower().replace("-", "") for w in ws] for f, ws in evidence.items()}
+
+
+def test_the_codes_in_context_do_not_depend_on_invisible_characters(frame_lexicon):
+    # streamed in a paragraph: the reference "The sides" and the question still carry
+    # the frames of the sentence before them
+    plain = ["The ministers discussed trade and investment.", "The sides agreed.",
+             "Do you agree?"]
+    written = ["The ministers discussed trade and invest\u00adment.",
+               "The \u200bsides agreed.", "Do you agree?\u200b"]
+
+    def coded(texts):
+        rows = [(str(i), t, 1) for i, t in enumerate(texts)]
+        return [tuple(c[1:4]) for c in framing.iter_codes(rows, frame_lexicon)]
+
+    assert coded(written) == coded(plain)
+    assert coded(plain)[0] == (0, 1, 0)
+
+
+def test_visible_text_removes_only_what_prints_as_nothing():
+    assert visible_text("infra\u00adstructure\u200b \u200c\u200d\u2060\ufeffx") == \
+        "infrastructure x"
+    same = "The SCO\u2019s\u00a0role, \u201cSpider Web\u201d \u2011 caf\u00e9"
+    assert visible_text(same) is same
+    plain = "plain ASCII text."
+    assert visible_text(plain) is plain
