@@ -1,7 +1,8 @@
 """The same words written in another surface form that web pages and press releases use
 get the same codes (a metamorphic review of the development sentences, 2026-12-05, found
 each case below changing codes before): characters that print as nothing, the older
-British "co-operation", and the closed forms of hyphenated compounds."""
+British "co-operation", the closed forms of hyphenated compounds, and the SCO's full
+name."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ FORMS = [
      "They met the delegation of the UN Office of Counter-Terrorism."),
     ("The Council of the Regional Antiterrorist Structure of the SCO met in Tashkent.",
      "The Council of the Regional Anti-Terrorist Structure of the SCO met in Tashkent."),
+    # the SCO's full name where the lexicon's entries name the acronym (enlargement,
+    # standing: rules 9 and 10)
+    ("Belarus joined the Shanghai Cooperation Organisation last year.",
+     "Belarus joined the SCO last year."),
+    ("The enlarged Shanghai Cooperation Organization is able to work effectively.",
+     "The enlarged SCO is able to work effectively."),
+    ("Belarus joined the Shanghai Cooperation Organisation (SCO) in 2024.",
+     "Belarus joined the SCO in 2024."),
+    ("Last year Belarus joined the S.C.O.", "Last year Belarus joined the SCO."),
 ]
 
 

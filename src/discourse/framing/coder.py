@@ -36,8 +36,7 @@ from discourse.framing.lexicon import FRAMES, Lexicon, as_lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.pool import code_in_workers
 from discourse.framing.rules import analyse
-from discourse.framing.stream import SentenceCode, code_stream, visible_text
-from discourse.text import fast_tokens, tokenize
+from discourse.framing.stream import SentenceCode, code_stream, reading_tokens
 
 __all__ = ["TOKENIZERS", "SentenceCode", "tokens", "explain", "iter_codes", "code_stream",
            "code_sentences"]
@@ -47,8 +46,8 @@ TOKENIZERS = ("fast", "nltk")
 
 
 def tokens(text: str, tokenizer: str = "fast") -> list[str]:
-    """Split one sentence into tokens for matching (of the text as a reader sees it:
-    :func:`discourse.framing.stream.visible_text`).
+    """Split one sentence into tokens for matching (of the text as a reader sees it,
+    the SCO's full name read as "SCO": :func:`discourse.framing.stream.reading_tokens`).
 
     Parameters
     ----------
@@ -63,8 +62,7 @@ def tokens(text: str, tokenizer: str = "fast") -> list[str]:
     ['The', 'SCO', "'s", 'anti-drug', 'trade', 'grew', 'by', '6.3', '%', '.']
     """
     check_choice("tokenizer", tokenizer, TOKENIZERS)
-    text = visible_text(text)          # as a reader sees it: no soft hyphens
-    return fast_tokens(text) if tokenizer == "fast" else tokenize(text)
+    return reading_tokens(text, tokenizer == "fast")
 
 
 def _code_one(lex: Lexicon, toks: list[str], caches: Caches, date=None) -> dict:

@@ -22,7 +22,7 @@ from discourse.framing.rules import analyse
 from discourse.text import fast_tokens, tokenize
 
 __all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "MEMO_CHARS", "code_stream",
-           "visible_text"]
+           "visible_text", "one_name", "reading_tokens"]
 
 #: Characters web pages put inside words and between them that print as nothing: the soft
 #: hyphen (U+00AD, a line-break opportunity inside "infra-structure"), the zero-width
@@ -43,6 +43,60 @@ def visible_text(text: str) -> str:
     'damage to infrastructure and agriculture'
     """
     return text if text.isascii() or not _INVISIBLE.search(text) else _INVISIBLE.sub("", text)
+
+
+#: The SCO's full name, as tokens: read as its acronym, which the lexicon's entries name.
+_FULL_NAME = ("Shanghai", "Cooperation")
+_ORGANISATION = frozenset({"Organisation", "Organization"})
+#: "S.C.O." as :func:`discourse.text.fast_tokens` splits it (then its last ".").
+_DOTTED = ["S", ".", "C", ".", "O"]
+
+
+def one_name(toks: list[str]) -> list[str]:
+    """``toks`` with the SCO's full name read as the acronym the lexicon's entries use:
+    "Shanghai Cooperation Organisation" (or Organization), with "(SCO)" after it, and
+    "S.C.O." become the one token "SCO", so that "joined the Shanghai Cooperation
+    Organisation" is "joined the SCO" (codebook: the SCO's enlargement and standing,
+    however it is named).
+
+    Examples
+    --------
+    >>> one_name("Belarus joined the Shanghai Cooperation Organisation ( SCO ) .".split())
+    ['Belarus', 'joined', 'the', 'SCO', '.']
+    >>> one_name(["the", "S.C.O.", "Charter"]), one_name(["in", "Shanghai", "."])
+    (['the', 'SCO', 'Charter'], ['in', 'Shanghai', '.'])
+    >>> one_name("joined the S . C . O . last year".split()), one_name("the S . C . O .".split())
+    (['joined', 'the', 'SCO', 'last', 'year'], ['the', 'SCO', '.'])
+    """
+    if "Shanghai" not in toks and "S.C.O." not in toks and "S.C.O" not in toks \
+            and "O" not in toks:
+        return toks
+    out: list[str] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i] in ("S.C.O.", "S.C.O"):              # NLTK's tokens
+            out.append("SCO")
+            i += 1
+        elif toks[i:i + 5] == _DOTTED:                   # the regular expression's
+            out.append("SCO")
+            i += 6 if i + 6 < n and toks[i + 5] == "." else 5     # a final stop stays
+        elif tuple(toks[i:i + 2]) == _FULL_NAME and i + 2 < n and toks[i + 2] in _ORGANISATION:
+            out.append("SCO")
+            i += 3
+            if toks[i:i + 3] == ["(", "SCO", ")"]:
+                i += 3
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+def reading_tokens(text: str, fast: bool = True, memo=None) -> list[str]:
+    """The tokens the coder reads of one sentence: of :func:`visible_text`, by
+    :func:`discourse.text.fast_tokens` (``fast``, with its ``memo``) or
+    :func:`discourse.text.tokenize`, with :func:`one_name`."""
+    text = visible_text(text)
+    return one_name(fast_tokens(text, memo) if fast else tokenize(text))
 
 
 class SentenceCode(NamedTuple):
@@ -221,8 +275,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
         if hit is not None:
             toks, got, evidence = hit
         else:
-            toks = (fast_tokens(visible_text(text), words) if fast else
-                    tokenize(visible_text(text))) if isinstance(text, str) else []
+            toks = reading_tokens(text, fast, words) if isinstance(text, str) else []
             got = analyse(lex, toks, caches, date, events=ev, refs=rf, context=cx)
             evidence = None
             if key is not None:
