@@ -50,6 +50,8 @@ _FULL_NAME = ("Shanghai", "Cooperation")
 _ORGANISATION = frozenset({"Organisation", "Organization"})
 #: "S.C.O." as :func:`discourse.text.fast_tokens` splits it (then its last ".").
 _DOTTED = ["S", ".", "C", ".", "O"]
+#: The tokens one of the names begins with (a sentence without any is left as it is).
+_NAMES = frozenset({"Shanghai", "S.C.O.", "S.C.O", "S"})
 
 
 def one_name(toks: list[str]) -> list[str]:
@@ -68,8 +70,7 @@ def one_name(toks: list[str]) -> list[str]:
     >>> one_name("joined the S . C . O . last year".split()), one_name("the S . C . O .".split())
     (['joined', 'the', 'SCO', 'last', 'year'], ['the', 'SCO', '.'])
     """
-    if "Shanghai" not in toks and "S.C.O." not in toks and "S.C.O" not in toks \
-            and "O" not in toks:
+    if _NAMES.isdisjoint(toks):
         return toks
     out: list[str] = []
     i, n = 0, len(toks)
@@ -96,7 +97,9 @@ def reading_tokens(text: str, fast: bool = True, memo=None) -> list[str]:
     :func:`discourse.text.fast_tokens` (``fast``, with its ``memo``) or
     :func:`discourse.text.tokenize`, with :func:`one_name`."""
     text = visible_text(text)
-    return one_name(fast_tokens(text, memo) if fast else tokenize(text))
+    toks = fast_tokens(text, memo) if fast else tokenize(text)
+    # (a search of the text in C first: few sentences name the SCO in full)
+    return one_name(toks) if "Shanghai" in text or "S.C.O" in text else toks
 
 
 class SentenceCode(NamedTuple):
