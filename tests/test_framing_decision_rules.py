@@ -441,3 +441,38 @@ def test_v4_a_question_asks_about_the_statement_before_it(lex):
     out = doc(["Terrorism remains a threat.", "What about trade?", "Thank you."], lex,
               paragraphs=[1, 1, 1])
     assert [(c.security, c.economy) for c in out] == [(1, 0), (0, 1), (0, 0)]
+
+
+@pytest.mark.parametrize("question", [
+    '"Do you agree?"', "\u201cDo you agree?\u201d", "(Do you agree?)", "Do you agree?'\"",
+    "Do you agree? (Xinhua)", '"Do you agree?" (Photo: Xinhua)', "Do you agree? (laughs)"])
+def test_v4_a_question_is_read_through_closing_quotes_brackets_and_a_source(question, lex):
+    # the last character but closing quotes and brackets (and a short source in
+    # parentheses) is "?": a question, asking about the statement it follows
+    for tokenizer in ("fast", "nltk"):
+        rows = [("s0", "Some observers say that the SCO's enlargement weakens it.", 1, "d",
+                 "2019"), ("s1", question, 1, "d", "2019"), ("s2", "Yes.", 2, "d", "2019")]
+        out = list(framing.iter_codes(rows, lex, tokenizer=tokenizer))
+        assert [c.multilateralism for c in out] == [1, 1, 1], (question, tokenizer)
+        assert "the statement this question follows" in out[1].evidence
+        assert "the question this answers" in out[2].evidence
+
+
+@pytest.mark.parametrize("statement", [
+    '"We agree."', "(We agree.)", "He asked: why? (He did not wait for a reply.)",
+    "Is it so? (It is, as the figures of the last five years show.)", "We agree (Xinhua)."])
+def test_v4_a_statement_with_quotes_or_brackets_is_not_a_question(statement, lex):
+    out = doc(["Some observers say that the SCO's enlargement weakens it.", statement],
+              lex, paragraphs=[1, 1])
+    assert out[1].multilateralism == 0, statement
+
+
+def test_v4_a_speaker_label_is_not_a_word_of_the_answer(lex):
+    qa = ["Interview with the Secretary-General", "Is terrorism still a threat to the region?"]
+    for answer, carried in [("A: There are results, and they are growing.", 1),
+                            ("Answer: Yes.", 1), ("A: Thank you for the question.", 0),
+                            ('"Thank you for the question."', 0),
+                            ("There are results, and they are growing quickly.", 0),
+                            ("Ah: there are results, and they are growing.", 0)]:
+        out = doc(qa + [answer], lex, paragraphs=[1, 2, 3])
+        assert out[2].security == carried, answer

@@ -121,10 +121,12 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
     title and the next sentence of six words or more as the lead; the frames of
     their event ("SCO Secretary-General meets the Ambassador of Belarus") are carried
     by later references to that event of a matching kind ("the sides", "the
-    exercise"), across paragraphs (decision rule 1). In a paragraph, a question with no
-    frame of its own takes the frames of the nearest preceding framed sentence; the
-    first sentence of the paragraph after a question paragraph, if short (the lexicon's
-    ``context.answer_max_words``), takes the question's frames. ``date`` (``YYYY``,
+    exercise"), across paragraphs (decision rule 1). In a paragraph, a question (its last
+    character but closing quotes and brackets, and a short source in parentheses such as
+    "(Xinhua)", is "?") with no frame of its own takes the frames of the nearest
+    preceding framed sentence; the first sentence of the paragraph after a question
+    paragraph, if short (the lexicon's ``context.answer_max_words``, a leading speaker
+    label such as "A:" not counted), takes the question's frames. ``date`` (``YYYY``,
     ``YYYY-MM`` or ``YYYY-MM-DD``) tells which states were SCO members.
 
     Only the current paragraph's last framed sentence, the question just asked and the

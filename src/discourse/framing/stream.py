@@ -192,6 +192,48 @@ class AnalysisMemo(dict):
             self[(*key, date)] = (toks, got, _evidence_string(got[1], got[2], ()))
 
 
+#: Tokens that may close a sentence after its "?": quotes (as either tokenizer writes them)
+#: and brackets, as in '"Do you agree?"' or "(Is it so?)".
+_CLOSERS = frozenset({'"', "'", "''", "\N{RIGHT SINGLE QUOTATION MARK}",
+                      "\N{RIGHT DOUBLE QUOTATION MARK}",
+                      "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}", ")", "]", "}"})
+#: At most this many tokens in a parenthesised source after a question: "(Xinhua)",
+#: "(Photo: Xinhua)".
+_SOURCE_TOKENS = 4
+#: Marks that end a sentence: a parenthesis holding one is no source.
+_ENDS = frozenset({".", "?", "!"})
+#: Speaker labels before an answer ("A: Yes."), not counted as its words.
+_LABELS = frozenset({"a", "answer", "q", "question"})
+
+
+def _is_question(toks) -> bool:
+    """True if the last token other than closing quotes and brackets is "?", also before
+    a short source in parentheses: '"Do you agree?"', "(Is it so?)", "Is it so? (Xinhua)"."""
+    if _ends_in_question_mark(toks, len(toks)):
+        return True
+    if not toks or toks[-1] != ")" or "(" not in toks:
+        return False
+    start = len(toks) - 1 - toks[::-1].index("(")
+    inner = toks[start + 1:-1]
+    return 0 < len(inner) <= _SOURCE_TOKENS and inner[0][:1].isalnum() \
+        and not _ENDS.intersection(inner) and _ends_in_question_mark(toks, start)
+
+
+def _ends_in_question_mark(toks, end) -> bool:
+    """True if ``toks[:end]`` ends in "?", closing quotes and brackets aside."""
+    while end and toks[end - 1] in _CLOSERS:
+        end -= 1
+    return bool(end) and toks[end - 1] == "?"
+
+
+def _answer_words(toks) -> list:
+    """The word tokens of an answer, without a leading speaker label ("A:", "Answer:")."""
+    words = [t for t in toks if t[:1].isalnum()]
+    if len(toks) > 1 and words and toks[0].lower() in _LABELS and toks[1] == ":":
+        return words[1:]
+    return words
+
+
 #: Sentences of a document read for its event (the title, then the lead).
 _LEAD_MIN_WORDS = 6
 
@@ -286,7 +328,7 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                 memo.keep(key, date, toks, got, not toks or main.lex is lex and (
                     # no state named (what find_matches marked, as analyse reads it)
                     main.states is None or main.state_tokens.isdisjoint(toks)))
-        is_question = bool(toks) and toks[-1] == "?"
+        is_question = _is_question(toks)
         # (unpacked once: a named tuple's fields are read slower than local names)
         own, labels, notes, para_refs, event_refs, _, money_only, _ = got
         frames = own
@@ -316,8 +358,8 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             inherited.append(f"context: {_named(frames)} from {last[0]}, the statement this "
                              "question follows")
         if question is not None and short and toks and not is_question and not any(frames) \
-                and toks[0].lower() not in openers \
-                and sum(1 for t in toks if t[:1].isalnum()) <= short:
+                and len(answer := _answer_words(toks)) <= short \
+                and (not answer or answer[0].lower() not in openers):
             frames = question[1]
             inherited.append(f"context: {_named(frames)} from {question[0]}, the question "
                              "this answers")
