@@ -197,3 +197,74 @@ def test_a_partial_date_counts_a_state_a_member_for_the_month_or_year_it_joined(
     month = States("x", {"Iran": "2023-07"}, {}, 1)
     assert [month.is_member("Iran", d) for d in ("2023-06-30", "2023-07-01", "2023-07")] \
         == [False, True, True]
+
+
+@pytest.mark.parametrize("title, date, expected", [
+    # a metamorphic review: a headline in capitals lost the state it names
+    ("SCO SECRETARY-GENERAL MEETS WITH AMBASSADOR OF BELARUS", "2019-03-01",
+     "BELARUS (non-member in 2019)"),
+    ("SCO SECRETARY-GENERAL RECEIVES AMBASSADOR OF THE LAO PEOPLE'S DEMOCRATIC REPUBLIC",
+     "2019-03-01", "DEMOCRATIC REPUBLIC (non-member in 2019)"),     # "PEOPLE ' S": printed
+    ("SCO SECRETARY-GENERAL SIGNS BOOK OF CONDOLENCES AT THE EMBASSY OF T\u00dcRKIYE",
+     "2023-02-08", "T\u00dcRKIYE (non-member in 2023)"),
+    ("RASHID ALIMOV: MONGOLIA IS A LONG-STANDING AND VALUED PARTNER OF THE SCO", "2018-05-01",
+     "MONGOLIA (non-member in 2018)"),
+    ("THE SCO-MONGOLIA MEETING WAS HELD IN BEIJING.", "2019-03-01",
+     "SCO-MONGOLIA (non-member in 2019)"),
+    # members at the date, founders, seas, short words in capitals: as before
+    ("SCO SECRETARY-GENERAL MEETS WITH AMBASSADOR OF BELARUS", "2025-03-01", None),
+    ("SCO SECRETARY-GENERAL MEETS WITH AMBASSADOR OF INDIA", "2019-03-01", None),
+    ("SCO SECRETARY-GENERAL MEETS WITH AMBASSADOR OF RUSSIA", "2019-03-01", None),
+    ("THE MINISTERS MET TO DISCUSS THE SEA OF JAPAN.", "2019-03-01", None),
+    ("IT WAS DISCUSSED WITH THE AMBASSADOR.", "2019-03-01", None),
+    # lower-cased text is not read as capitals
+    ("the secretary-general met the ambassador of belarus.", "2019-03-01", None),
+])
+def test_a_state_in_a_headline_in_capitals_is_the_state(title, date, expected, frame_lexicon):
+    row = _coded(title, frame_lexicon, date)
+    if expected is None:
+        assert "non-member" not in row.evidence, row.evidence
+    else:
+        assert row.multilateralism == 1 and expected in row.evidence, row.evidence
+
+
+def test_a_headline_in_capitals_carries_its_state_to_the_text(frame_lexicon):
+    for title in ("SCO Secretariat holds briefing for ambassadors of Arab States",
+                  "SCO SECRETARIAT HOLDS BRIEFING FOR AMBASSADORS OF ARAB STATES"):
+        rows = [(f"s{i}", t, i, "d", "2021-05-20") for i, t in enumerate([
+            title, "Beijing, 20 May 2021",
+            "The Secretary-General briefed the participants on the history of the SCO.",
+            "After the briefing, the guests toured the Secretariat building."])]
+        out = list(framing.iter_codes(rows, frame_lexicon))
+        assert [c.multilateralism for c in out] == [1, 0, 1, 1], title
+
+
+def test_states_are_read_in_capitals_too(tmp_path):
+    p = _write(tmp_path, "state,names,adjectives,member_from,capitals\n"
+                         "Belarus,Belarus|Republic of Belarus,Belarusian,2024-07-04,Minsk\n"
+                         "USA,United States|US|USA,American,,Washington\n"
+                         "Saint Lucia,St Lucia,,,\n")
+    s = read_states(p, fast_tokens)
+    for form in ("BELARUS", "REPUBLIC OF BELARUS", "BELARUSIAN", "MINSK", "UNITED STATES",
+                 "Belarus", "US", "USA"):
+        assert tuple(form.split()) in s.forms, form
+    # an acronym is one form; a first word of fewer than three letters is not put in capitals
+    assert ("ST", "LUCIA") not in s.forms and ("St", "Lucia") in s.forms
+    assert s.find(["AMBASSADOR", "OF", "BELARUS"]) == [(2, 3, "Belarus", False)]
+    assert s.find(["Republic", "OF", "Belarus"]) == [(2, 3, "Belarus", False)]
+    assert s.find(["the", "belarus", "side"]) == []
+    # a sea named after a state is a place in capitals too
+    find = framing.load_lexicon().states.find
+    assert find(["THE", "SEA", "OF", "JAPAN"]) == find(["the", "Sea", "of", "Japan"]) == []
+    assert find(["JAPAN", "SEA"]) == [] and find(["THE", "SEA", "OF", "JAPAN", "AND", "JAPAN"]) \
+        == [(5, 6, "Japan", False)]
+
+
+def test_a_headline_in_capitals_repeated_at_other_dates_reads_membership_anew(frame_lexicon):
+    """The coder's memo keeps a text that may name a state per date: a state in capitals
+    is such a text."""
+    title = "SCO SECRETARY-GENERAL MEETS WITH AMBASSADOR OF BELARUS"
+    dates = ["2019-03-01", "2020-03-01", "2021-03-01", "2025-03-01", "2026-03-01"]
+    rows = [(f"s{i}", title, i, f"d{i}", d) for i, d in enumerate(dates)]
+    out = list(framing.iter_codes(rows, frame_lexicon))
+    assert [c.multilateralism for c in out] == [1, 1, 1, 0, 0]

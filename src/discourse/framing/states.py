@@ -6,7 +6,8 @@ dialogue partners are non-members. Whether a state is a member depends on the da
 India and Pakistan joined in 2017, Iran in 2023, Belarus in 2024. The table is data,
 ``corpus/lexicons/states.csv`` (``state, names, adjectives, member_from`` and optionally
 ``capitals``, which stand for the state: "Vientiane expressed interest"), read by
-:func:`read_states` into a frozen :class:`States`.
+:func:`read_states` into a frozen :class:`States`. Forms are matched as written and, in
+capitals, as a headline in capitals writes them ("AMBASSADOR OF BELARUS").
 
 Dates: membership is judged at the precision of the text's date (:meth:`States.is_member`
 compares the date with as many characters of ``member_from``), so a state counts as a
@@ -85,7 +86,8 @@ class States:
         ``{state: "YYYY-MM-DD" or ""}`` (empty: never a member).
     forms : mapping
         ``{token tuple: (state, is_adjective)}``: every name, capital and adjective,
-        tokenised, case as written.
+        tokenised, case as written, and each also in capitals ("BELARUS", "ARAB STATES":
+        headlines in capitals) when :func:`read_states` read them.
     longest : int
         Tokens of the longest form (the matcher looks no further).
     firsts : frozenset
@@ -217,9 +219,16 @@ _WATER_AFTER = frozenset({"Sea"})
 
 
 def _water(toks: list[str], lo: int, hi: int) -> bool:
-    """Whether the state's name at ``toks[lo:hi]`` is part of the name of a sea or gulf."""
-    return (lo >= 2 and toks[lo - 1] == "of" and toks[lo - 2] in _WATER_BEFORE) \
-        or (hi < len(toks) and toks[hi] in _WATER_AFTER)
+    """Whether the state's name at ``toks[lo:hi]`` is part of the name of a sea or gulf
+    (also in capitals: "THE SEA OF JAPAN")."""
+    if lo >= 2 and toks[lo - 1] in ("of", "OF"):
+        word = toks[lo - 2]
+        if word in _WATER_BEFORE or word.isupper() and word.title() in _WATER_BEFORE:
+            return True
+    if hi < len(toks):
+        word = toks[hi]
+        return word in _WATER_AFTER or word.isupper() and word.title() in _WATER_AFTER
+    return False
 
 
 def locate_states(lexicon_file: str | os.PathLike, name: str = STATES_FILE) -> Path | None:
@@ -286,7 +295,7 @@ def read_states(path: str | os.PathLike, tokenize) -> States:
     if missing:
         raise StatesError(f"{p}: missing column(s) {', '.join(missing)}; expected "
                           f"{', '.join(_FIELDS)}")
-    member_from, forms = {}, {}
+    member_from, forms, written = {}, {}, []
     for lineno, row in enumerate(reader, start=2):
         state = (row["state"] or "").strip()
         since = (row["member_from"] or "").strip()
@@ -305,13 +314,42 @@ def read_states(path: str | os.PathLike, tokenize) -> States:
                 key = tuple(tokenize(form.strip()))
                 if not key:
                     continue
+                written.append((key, form.strip()))
                 if col == "adjectives" and forms.get(key) == (state, False):
                     forms[key] = (state, BOTH)   # "Myanmar": the name and the adjective
                 else:
                     forms[key] = (state, col == "adjectives")
+    for key, form in written:
+        _add_capitals(forms, key, tuple(tokenize(form.upper())))
     longest = max((len(k) for k in forms), default=1)
     return States(str(p), member_from, forms, longest, frozenset(k[0] for k in forms),
                   hashlib.sha256(raw).hexdigest())
+
+
+#: A form in capitals is added only if its first word has this many letters or more.
+CAPITALS_MIN_LETTERS = 3
+
+
+def _add_capitals(forms: dict, key: tuple, capitals: tuple) -> None:
+    """Add the form ``key`` written in capitals (``capitals``, its tokens) to ``forms``,
+    with the same value: a headline in capitals names the state as the text does
+    ("AMBASSADOR OF BELARUS", "ARAB STATES"). A form already in capitals (an acronym,
+    "UAE", "US") is unchanged; one whose first word has fewer than
+    :data:`CAPITALS_MIN_LETTERS` letters, or whose capitals are another form as written,
+    is not added, so that no short word in capitals ("IT", "US" as a pronoun) becomes a
+    name it was not.
+
+    Examples
+    --------
+    >>> forms = {("Belarus",): ("Belarus", False), ("US",): ("USA", False)}
+    >>> _add_capitals(forms, ("Belarus",), ("BELARUS",))
+    >>> _add_capitals(forms, ("US",), ("US",))
+    >>> sorted(forms)
+    [('BELARUS',), ('Belarus',), ('US',)]
+    """
+    if capitals != key and capitals and \
+            sum(c.isalpha() for c in capitals[0]) >= CAPITALS_MIN_LETTERS:
+        forms.setdefault(capitals, forms[key])
 
 
 def non_member_relations(lex, toks, mentions, flags, date, labels_extra) -> bool:
