@@ -86,3 +86,21 @@ def test_visible_text_removes_only_what_prints_as_nothing():
     assert visible_text(same) is same
     plain = "plain ASCII text."
     assert visible_text(plain) is plain
+
+
+@pytest.mark.parametrize("dateline", [
+    None, "Tashkent, 14 November 2023 (SCO Secretariat)",
+    "Published on 14 November 2023 in Tashkent, Uzbekistan"])
+def test_a_dateline_is_not_the_lead_of_a_news_item(frame_lexicon, dateline):
+    """Rule 1: references to a news item's event ("The sides") carry the frames of its
+    title and lead; a dateline of six words or more after the title, in title case as
+    datelines and bylines are written, is not the lead (before: it took the lead's place
+    and the event's frames were lost)."""
+    texts = ["SCO Secretary-General visits Tashkent",
+             *([dateline] if dateline else []),
+             "The SCO Secretary-General met the ministers to discuss trade and investment.",
+             "The sides agreed to meet again."]
+    rows = [(str(i), t, i, "doc", "2023-11-14") for i, t in enumerate(texts)]
+    last = list(framing.iter_codes(rows, frame_lexicon))[-1]
+    assert (last.security, last.economy, last.multilateralism) == (0, 1, 0)
+    assert "from the event of" in last.evidence

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, NamedTuple
 
+from discourse.framing.blocking import title_case
 from discourse.framing.lexicon import FRAMES, Lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.rules import analyse
@@ -240,7 +241,8 @@ _LEAD_MIN_WORDS = 6
 
 class _Document:
     """What the coder remembers of the current document: its event's frames and kinds,
-    set by the title and the lead (the first sentence of at least six words after it).
+    set by the title and the lead (the first sentence of at least six words after it,
+    not written in title case as a dateline or byline is).
     """
 
     __slots__ = ("key", "seen", "frames", "kinds", "source")
@@ -345,7 +347,10 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                     inherited.append("context: " + ", ".join(new) + f" from the event of "
                                      f"{doc.source} via '" + "', '".join(refs) + "'")
             if doc.seen < 2:
-                doc.read(sid, got, sum(1 for t in toks if t[:1].isalnum()))
+                # a dateline or byline in capitals ("Tashkent, 14 November 2023 (SCO
+                # Secretariat)") is no lead: it is read as a sentence without words
+                doc.read(sid, got, 0 if doc.seen == 1 and title_case(toks) else
+                         sum(1 for t in toks if t[:1].isalnum()))
         if para_refs and last is not None and (union or not any(frames)):
             prev = last[1]
             new = [f for f, a, b in zip(FRAMES, prev, frames) if a and not b]
