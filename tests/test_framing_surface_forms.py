@@ -40,6 +40,8 @@ FORMS = [
     ("Belarus joined the Shanghai Cooperation Organisation (SCO) in 2024.",
      "Belarus joined the SCO in 2024."),
     ("Last year Belarus joined the S.C.O.", "Last year Belarus joined the SCO."),
+    ("They noted the work of the S.C.O.-Afghanistan Contact Group.",
+     "They noted the work of the SCO-Afghanistan Contact Group."),
 ]
 
 

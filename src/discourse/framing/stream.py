@@ -52,7 +52,7 @@ _ORGANISATION = frozenset({"Organisation", "Organization"})
 #: "S.C.O." as :func:`discourse.text.fast_tokens` splits it (then its last ".").
 _DOTTED = ["S", ".", "C", ".", "O"]
 #: The tokens one of the names begins with (a sentence without any is left as it is).
-_NAMES = frozenset({"Shanghai", "S.C.O.", "S.C.O", "S"})
+_NAMES = frozenset({"Shanghai", "S"})
 
 
 def one_name(toks: list[str]) -> list[str]:
@@ -70,18 +70,24 @@ def one_name(toks: list[str]) -> list[str]:
     (['the', 'SCO', 'Charter'], ['in', 'Shanghai', '.'])
     >>> one_name("joined the S . C . O . last year".split()), one_name("the S . C . O .".split())
     (['joined', 'the', 'SCO', 'last', 'year'], ['the', 'SCO', '.'])
+    >>> one_name("the S . C . O . - Afghanistan group".split()), one_name(["S.C.O.-India"])
+    (['the', 'SCO-Afghanistan', 'group'], ['SCO-India'])
     """
-    if _NAMES.isdisjoint(toks):
+    if _NAMES.isdisjoint(toks) and not any(t.startswith("S.C.O") for t in toks):
         return toks
     out: list[str] = []
     i, n = 0, len(toks)
     while i < n:
-        if toks[i] in ("S.C.O.", "S.C.O"):              # NLTK's tokens
-            out.append("SCO")
+        if toks[i].startswith("S.C.O"):                   # NLTK's tokens
+            rest = toks[i][5:].removeprefix(".")
+            out.append("SCO" + rest if rest[:1] in ("", "-") else toks[i])
             i += 1
         elif toks[i:i + 5] == _DOTTED:                   # the regular expression's
             out.append("SCO")
             i += 6 if i + 6 < n and toks[i + 5] == "." else 5     # a final stop stays
+            if i + 1 < n and toks[i] == "-" and toks[i + 1][:1].isalnum():
+                out[-1] = "SCO-" + toks[i + 1]           # "S.C.O.-Afghanistan": one word
+                i += 2
         elif tuple(toks[i:i + 2]) == _FULL_NAME and i + 2 < n and toks[i + 2] in _ORGANISATION:
             out.append("SCO")
             i += 3
