@@ -106,3 +106,19 @@ def test_a_dateline_is_not_the_lead_of_a_news_item(frame_lexicon, dateline):
     last = list(framing.iter_codes(rows, frame_lexicon))[-1]
     assert (last.security, last.economy, last.multilateralism) == (0, 1, 0)
     assert "from the event of" in last.evidence
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Do you agree? (Xinhua, 12 June 2023)", True),
+    ("Do you agree? (Source: SCO Secretariat)", True),
+    ("Do you agree? (Photo: Xinhua)", True),
+    ("Do you agree? (It is, he said, on Monday)", False)])
+def test_a_question_before_its_source_asks_about_the_statement(frame_lexicon, question,
+                                                               asks):
+    """Rule 1: a question takes the frames of the statement it follows, also when a source
+    in parentheses follows its "?", a dated one included; a parenthesis of lower-case
+    words after the "?" is not a source."""
+    rows = [("0", "The members discussed trade and investment.", 1),
+            ("1", question, 1)]
+    last = list(framing.iter_codes(rows, frame_lexicon))[-1]
+    assert (last.economy == 1) is asks

@@ -205,8 +205,12 @@ _CLOSERS = frozenset({'"', "'", "''", "\N{RIGHT SINGLE QUOTATION MARK}",
                       "\N{RIGHT DOUBLE QUOTATION MARK}",
                       "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}", ")", "]", "}"})
 #: At most this many tokens in a parenthesised source after a question: "(Xinhua)",
-#: "(Photo: Xinhua)".
-_SOURCE_TOKENS = 4
+#: "(Photo: Xinhua)", "(Xinhua, 12 June 2023)".
+_SOURCE_TOKENS = 8
+#: Up to this many tokens any words (the source "(Photo: Xinhua)"); beyond it, only a
+#: source's capitalised words, numbers and marks ("(Xinhua, 12 June 2023)").
+_SHORT_SOURCE = 4
+_SOURCE_JOINERS = frozenset({"of", "the", "and", "for", "on", "via", "by"})
 #: Marks that end a sentence: a parenthesis holding one is no source.
 _ENDS = frozenset({".", "?", "!"})
 #: Speaker labels before an answer ("A: Yes."), not counted as its words.
@@ -223,7 +227,13 @@ def _is_question(toks) -> bool:
     start = len(toks) - 1 - toks[::-1].index("(")
     inner = toks[start + 1:-1]
     return 0 < len(inner) <= _SOURCE_TOKENS and inner[0][:1].isalnum() \
-        and not _ENDS.intersection(inner) and _ends_in_question_mark(toks, start)
+        and not _ENDS.intersection(inner) and _ends_in_question_mark(toks, start) \
+        and (len(inner) <= _SHORT_SOURCE or not any(map(_lower_word, inner)))
+
+
+def _lower_word(token: str) -> bool:
+    """A word in lower case other than a short function word ("of", "the")."""
+    return token[:1].islower() and token not in _SOURCE_JOINERS
 
 
 def _ends_in_question_mark(toks, end) -> bool:
