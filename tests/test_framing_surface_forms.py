@@ -1,8 +1,8 @@
 """The same words written in another surface form that web pages and press releases use
 get the same codes (a metamorphic review of the development sentences, 2026-12-05, found
 each case below changing codes before): characters that print as nothing, the older
-British "co-operation", the closed forms of hyphenated compounds, and the SCO's full
-name."""
+British "co-operation", the closed forms of hyphenated compounds and "anti" written
+apart, and the SCO's full name."""
 
 from __future__ import annotations
 
@@ -42,6 +42,12 @@ FORMS = [
     ("Last year Belarus joined the S.C.O.", "Last year Belarus joined the SCO."),
     ("They noted the work of the S.C.O.-Afghanistan Contact Group.",
      "They noted the work of the SCO-Afghanistan Contact Group."),
+    # "anti" written apart, and "Counter" apart in a name
+    ("The Council of the Regional Anti Terrorist Structure of the SCO met in Tashkent.",
+     "The Council of the Regional Anti-Terrorist Structure of the SCO met in Tashkent."),
+    ("They adopted the SCO anti drug strategy.", "They adopted the SCO anti-drug strategy."),
+    ("They met the delegation of the UN Office of Counter Terrorism.",
+     "They met the delegation of the UN Office of Counter-Terrorism."),
 ]
 
 

@@ -23,7 +23,7 @@ from discourse.framing.rules import analyse
 from discourse.text import fast_tokens, tokenize
 
 __all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "MEMO_CHARS", "code_stream",
-           "visible_text", "one_name", "reading_tokens"]
+           "visible_text", "one_name", "joined_prefixes", "reading_tokens"]
 
 #: Characters web pages put inside words and between them that print as nothing: the soft
 #: hyphen (U+00AD, a line-break opportunity inside "infra-structure"), the zero-width
@@ -102,11 +102,55 @@ def one_name(toks: list[str]) -> list[str]:
 def reading_tokens(text: str, fast: bool = True, memo=None) -> list[str]:
     """The tokens the coder reads of one sentence: of :func:`visible_text`, by
     :func:`discourse.text.fast_tokens` (``fast``, with its ``memo``) or
-    :func:`discourse.text.tokenize`, with :func:`one_name`."""
+    :func:`discourse.text.tokenize`, with :func:`one_name` and :func:`joined_prefixes`."""
     text = visible_text(text)
     toks = fast_tokens(text, memo) if fast else tokenize(text)
-    # (a search of the text in C first: few sentences name the SCO in full)
-    return one_name(toks) if "Shanghai" in text or "S.C.O" in text else toks
+    # (a search of the text in C first: few sentences name the SCO in full or write
+    # "anti" apart)
+    if "Shanghai" in text or "S.C.O" in text:
+        toks = one_name(toks)
+    if "nti " in text or "NTI " in text or "ounter " in text or "OUNTER " in text:
+        toks = joined_prefixes(toks)
+    return toks
+
+
+#: Prefixes written apart from their word as often as joined to it by a hyphen.
+_PREFIXES = frozenset({"anti", "Anti", "ANTI"})
+#: Prefixes that are also words ("to counter terrorism", "To Counter Security
+#: Challenges"): joined only in a name, capitalised, before "terror..." ("UN Office of
+#: Counter Terrorism").
+_NAME_PREFIXES = frozenset({"Counter", "COUNTER"})
+
+
+def joined_prefixes(toks: list[str]) -> list[str]:
+    """``toks`` with "anti" written apart joined to the word after it by a hyphen, as
+    the lexicon writes it ("Anti Terrorist Structure", "anti drug" are "Anti-Terrorist
+    Structure", "anti-drug"), and a capitalised "Counter" before "terror..." ("Office of
+    Counter Terrorism"; the verb in "to counter terrorism" stays a word).
+
+    Examples
+    --------
+    >>> joined_prefixes("the Regional Anti Terrorist Structure".split())
+    ['the', 'Regional', 'Anti-Terrorist', 'Structure']
+    >>> joined_prefixes(["anti", ",", "pro"])
+    ['anti', ',', 'pro']
+    >>> joined_prefixes("Office of Counter Terrorism to counter terrorism".split())
+    ['Office', 'of', 'Counter-Terrorism', 'to', 'counter', 'terrorism']
+    """
+    if _PREFIXES.isdisjoint(toks) and _NAME_PREFIXES.isdisjoint(toks):
+        return toks
+    out: list[str] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if i + 1 < n and (toks[i] in _PREFIXES and toks[i + 1][:1].isalpha()
+                          or toks[i] in _NAME_PREFIXES
+                          and toks[i + 1].lower().startswith("terror")):
+            out.append(f"{toks[i]}-{toks[i + 1]}")
+            i += 2
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
 
 
 class SentenceCode(NamedTuple):
