@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from discourse import framing
-from discourse.framing.stream import visible_text
+from discourse.framing.reading import visible_text
 
 #: (as a web page may write it, as the lexicon and the reader know it)
 FORMS = [

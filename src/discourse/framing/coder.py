@@ -36,7 +36,8 @@ from discourse.framing.lexicon import FRAMES, Lexicon, as_lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.pool import code_in_workers
 from discourse.framing.rules import analyse
-from discourse.framing.stream import SentenceCode, code_stream, reading_tokens
+from discourse.framing.reading import reading_tokens
+from discourse.framing.stream import SentenceCode, code_stream
 
 __all__ = ["TOKENIZERS", "SentenceCode", "tokens", "explain", "iter_codes", "code_stream",
            "code_sentences"]
@@ -47,7 +48,7 @@ TOKENIZERS = ("fast", "nltk")
 
 def tokens(text: str, tokenizer: str = "fast") -> list[str]:
     """Split one sentence into tokens for matching (of the text as a reader sees it,
-    the SCO's full name read as "SCO": :func:`discourse.framing.stream.reading_tokens`).
+    the SCO's full name read as "SCO": :func:`discourse.framing.reading.reading_tokens`).
 
     Parameters
     ----------

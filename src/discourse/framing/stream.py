@@ -1,6 +1,7 @@
 """The frame coder's reading loop: rows in, one code per sentence out, in context.
 
-:func:`code_stream` reads rows in order, tokenises each sentence, codes it with
+:func:`code_stream` reads rows in order, tokenises each sentence (as a reader reads it:
+:func:`discourse.framing.reading.reading_tokens`), codes it with
 :func:`discourse.framing.rules.analyse` and applies the context it remembers: the
 current paragraph's last framed sentence (paragraph references, "in this context"; a
 question that asks about it, "Do you agree?"), the question just asked (a short answer,
@@ -13,144 +14,15 @@ is its public face (and :mod:`discourse.framing.pool` runs it in worker processe
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Iterator, NamedTuple
 
 from discourse.framing.blocking import title_case
 from discourse.framing.lexicon import FRAMES, Lexicon
 from discourse.framing.matcher import Caches
+from discourse.framing.reading import reading_tokens
 from discourse.framing.rules import analyse
-from discourse.text import fast_tokens, tokenize
 
-__all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "MEMO_CHARS", "code_stream",
-           "visible_text", "one_name", "joined_prefixes", "reading_tokens"]
-
-#: Characters web pages put inside words and between them that print as nothing: the soft
-#: hyphen (U+00AD, a line-break opportunity inside "infra-structure"), the zero-width
-#: space, non-joiner and joiner (U+200B-U+200D), the word joiner (U+2060) and the
-#: zero-width no-break space or byte-order mark (U+FEFF).
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-
-
-def visible_text(text: str) -> str:
-    """``text`` without the characters that print as nothing (:data:`_INVISIBLE`), as a
-    reader of the page sees it: the coder reads "infra\u00adstructure" as
-    "infrastructure". (The term counts of :mod:`discourse.terms` do not: their tokens
-    are NLTK's, of the text as given.)
-
-    Examples
-    --------
-    >>> visible_text("damage to infra\u00adstructure and \u200bagriculture")
-    'damage to infrastructure and agriculture'
-    """
-    return text if text.isascii() or not _INVISIBLE.search(text) else _INVISIBLE.sub("", text)
-
-
-#: The SCO's full name, as tokens: read as its acronym, which the lexicon's entries name.
-_FULL_NAME = ("Shanghai", "Cooperation")
-_ORGANISATION = frozenset({"Organisation", "Organization"})
-#: "S.C.O." as :func:`discourse.text.fast_tokens` splits it (then its last ".").
-_DOTTED = ["S", ".", "C", ".", "O"]
-#: The tokens one of the names begins with (a sentence without any is left as it is).
-_NAMES = frozenset({"Shanghai", "S"})
-
-
-def one_name(toks: list[str]) -> list[str]:
-    """``toks`` with the SCO's full name read as the acronym the lexicon's entries use:
-    "Shanghai Cooperation Organisation" (or Organization), with "(SCO)" after it, and
-    "S.C.O." become the one token "SCO", so that "joined the Shanghai Cooperation
-    Organisation" is "joined the SCO" (codebook: the SCO's enlargement and standing,
-    however it is named).
-
-    Examples
-    --------
-    >>> one_name("Belarus joined the Shanghai Cooperation Organisation ( SCO ) .".split())
-    ['Belarus', 'joined', 'the', 'SCO', '.']
-    >>> one_name(["the", "S.C.O.", "Charter"]), one_name(["in", "Shanghai", "."])
-    (['the', 'SCO', 'Charter'], ['in', 'Shanghai', '.'])
-    >>> one_name("joined the S . C . O . last year".split()), one_name("the S . C . O .".split())
-    (['joined', 'the', 'SCO', 'last', 'year'], ['the', 'SCO', '.'])
-    >>> one_name("the S . C . O . - Afghanistan group".split()), one_name(["S.C.O.-India"])
-    (['the', 'SCO-Afghanistan', 'group'], ['SCO-India'])
-    """
-    if _NAMES.isdisjoint(toks) and not any(t.startswith("S.C.O") for t in toks):
-        return toks
-    out: list[str] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if toks[i].startswith("S.C.O"):                   # NLTK's tokens
-            rest = toks[i][5:].removeprefix(".")
-            out.append("SCO" + rest if rest[:1] in ("", "-") else toks[i])
-            i += 1
-        elif toks[i:i + 5] == _DOTTED:                   # the regular expression's
-            out.append("SCO")
-            i += 6 if i + 6 < n and toks[i + 5] == "." else 5     # a final stop stays
-            if i + 1 < n and toks[i] == "-" and toks[i + 1][:1].isalnum():
-                out[-1] = "SCO-" + toks[i + 1]           # "S.C.O.-Afghanistan": one word
-                i += 2
-        elif tuple(toks[i:i + 2]) == _FULL_NAME and i + 2 < n and toks[i + 2] in _ORGANISATION:
-            out.append("SCO")
-            i += 3
-            if toks[i:i + 3] == ["(", "SCO", ")"]:
-                i += 3
-        else:
-            out.append(toks[i])
-            i += 1
-    return out
-
-
-def reading_tokens(text: str, fast: bool = True, memo=None) -> list[str]:
-    """The tokens the coder reads of one sentence: of :func:`visible_text`, by
-    :func:`discourse.text.fast_tokens` (``fast``, with its ``memo``) or
-    :func:`discourse.text.tokenize`, with :func:`one_name` and :func:`joined_prefixes`."""
-    text = visible_text(text)
-    toks = fast_tokens(text, memo) if fast else tokenize(text)
-    # (a search of the text in C first: few sentences name the SCO in full or write
-    # "anti" apart)
-    if "Shanghai" in text or "S.C.O" in text:
-        toks = one_name(toks)
-    if "nti " in text or "NTI " in text or "ounter " in text or "OUNTER " in text:
-        toks = joined_prefixes(toks)
-    return toks
-
-
-#: Prefixes written apart from their word as often as joined to it by a hyphen.
-_PREFIXES = frozenset({"anti", "Anti", "ANTI"})
-#: Prefixes that are also words ("to counter terrorism", "To Counter Security
-#: Challenges"): joined only in a name, capitalised, before "terror..." ("UN Office of
-#: Counter Terrorism").
-_NAME_PREFIXES = frozenset({"Counter", "COUNTER"})
-
-
-def joined_prefixes(toks: list[str]) -> list[str]:
-    """``toks`` with "anti" written apart joined to the word after it by a hyphen, as
-    the lexicon writes it ("Anti Terrorist Structure", "anti drug" are "Anti-Terrorist
-    Structure", "anti-drug"), and a capitalised "Counter" before "terror..." ("Office of
-    Counter Terrorism"; the verb in "to counter terrorism" stays a word).
-
-    Examples
-    --------
-    >>> joined_prefixes("the Regional Anti Terrorist Structure".split())
-    ['the', 'Regional', 'Anti-Terrorist', 'Structure']
-    >>> joined_prefixes(["anti", ",", "pro"])
-    ['anti', ',', 'pro']
-    >>> joined_prefixes("Office of Counter Terrorism to counter terrorism".split())
-    ['Office', 'of', 'Counter-Terrorism', 'to', 'counter', 'terrorism']
-    """
-    if _PREFIXES.isdisjoint(toks) and _NAME_PREFIXES.isdisjoint(toks):
-        return toks
-    out: list[str] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if i + 1 < n and (toks[i] in _PREFIXES and toks[i + 1][:1].isalpha()
-                          or toks[i] in _NAME_PREFIXES
-                          and toks[i + 1].lower().startswith("terror")):
-            out.append(f"{toks[i]}-{toks[i + 1]}")
-            i += 2
-        else:
-            out.append(toks[i])
-            i += 1
-    return out
+__all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "MEMO_CHARS", "code_stream"]
 
 
 class SentenceCode(NamedTuple):
