@@ -101,13 +101,14 @@ def reading_tokens(text: str, fast: bool = True, memo=None) -> list[str]:
     """The tokens the coder reads of one sentence: of :func:`visible_text`, by
     :func:`discourse.text.fast_tokens` (``fast``, with its ``memo``) or
     :func:`discourse.text.tokenize`, with :func:`one_name` and :func:`joined_prefixes`."""
-    text = visible_text(text)
+    if not text.isascii():           # (no call for the ASCII text of most sentences)
+        text = visible_text(text)
     toks = fast_tokens(text, memo) if fast else tokenize(text)
-    # (a search of the text in C first: few sentences name the SCO in full or write
+    # (searches of the text in C first: few sentences name the SCO in full or write
     # "anti" apart)
-    if "Shanghai" in text or "S.C.O" in text:
+    if "S" in text and ("Shanghai" in text or "S.C.O" in text):
         toks = one_name(toks)
-    if "nti " in text or "NTI " in text or "ounter " in text or "OUNTER " in text:
+    if "nti " in text or "ounter " in text or "NTI " in text or "OUNTER " in text:
         toks = joined_prefixes(toks)
     return toks
 

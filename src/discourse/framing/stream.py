@@ -262,7 +262,8 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                 memo.keep(key, date, toks, got, not toks or main.lex is lex and (
                     # no state named (what find_matches marked, as analyse reads it)
                     main.states is None or main.state_tokens.isdisjoint(toks)))
-        is_question = _is_question(toks)
+        # (most sentences end in "." or "?": no call for them)
+        is_question = bool(toks) and (toks[-1] == "?" or toks[-1] != "." and _is_question(toks))
         # (unpacked once: a named tuple's fields are read slower than local names)
         own, labels, notes, para_refs, event_refs, _, money_only, _ = got
         frames = own
