@@ -700,9 +700,20 @@ def test_the_committed_summary_is_what_the_code_writes_from_the_committed_tables
     here). Skipped in a checkout without outputs."""
     from conftest import REPO
 
+    import json
+
+    from discourse import corpus
+
     root = REPO / "results"
     if not (root / "summary.md").is_file():
         pytest.skip("no results/summary.md in this checkout")
+    # the design caveats read the genres of the tables' corpus from its metadata: after
+    # a document is added (corpus/README.md, step 4) and before `make reproduce`, corpus/
+    # is no longer the corpus of the committed tables, and the summary says so instead
+    made_from = json.loads((root / "manifest.json").read_text())["corpus"]["checksums"]
+    if corpus.corpus_checksums(REPO / "corpus") != made_from:
+        pytest.skip("corpus/ is not the corpus of the committed tables (a document added, "
+                    "not yet reproduced)")
     text = summary.render_summary(summary.headline_findings(root), results=root)
     assert text == (root / "summary.md").read_text(encoding="utf-8")
 
