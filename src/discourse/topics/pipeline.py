@@ -31,10 +31,9 @@ from discourse.topics.units import units
 __all__ = ["TABLES", "TopicAnalysis", "run_pipeline"]
 
 #: Every table a topic analysis writes (:meth:`TopicAnalysis.write`), the model
-#: selection only with a grid: the set whose earlier tables a run removes.
-TABLES = (results.TOPICS_MODEL_SELECTION, results.TOPICS_TERMS, results.TOPICS_STABILITY,
-          results.TOPICS_LABELS_CHECK, results.TOPICS_PASSAGES, results.TOPICS_DOCUMENTS,
-          results.TOPICS_PREVALENCE)
+#: selection only with a grid: chapter 03's tables in the registry, in its order; the set
+#: whose earlier tables a run removes.
+TABLES = tuple(o for o in results.TABLES if o.chapter == "03-topics")
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
