@@ -131,6 +131,9 @@ class KeyCache(dict):
                 keys.append("^" + form)
             if wildcards is not None:
                 keys += wildcards.keys(low)
+                folded = spelling.get(low, low)     # "antidrug" as "anti-drug*" has it
+                if folded != low:
+                    keys += wildcards.keys(folded)
         got = tuple(sorted(set(keys))) if keys else ()
         step = trie_step((self.trie,), got) if got else None     # None for no keys
         if step is not None:

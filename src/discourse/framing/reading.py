@@ -108,13 +108,23 @@ def reading_tokens(text: str, fast: bool = True, memo=None) -> list[str]:
     # "anti" apart)
     if "S" in text and ("Shanghai" in text or "S.C.O" in text):
         toks = one_name(toks)
-    if "nti " in text or "ounter " in text or "NTI " in text or "OUNTER " in text:
+    if _APART.search(text):
         toks = joined_prefixes(toks)
     return toks
 
 
+#: A word that :func:`joined_prefixes` may join to the next (one search in C: few
+#: sentences have one).
+_APART = re.compile(r"(?i)\b(?:anti|non|counter|cross|co)\s")
 #: Prefixes written apart from their word as often as joined to it by a hyphen.
-_PREFIXES = frozenset({"anti", "Anti", "ANTI"})
+_PREFIXES = frozenset({"anti", "Anti", "ANTI", "non", "Non", "NON"})
+#: Compounds written apart (lower-cased first word: the start of the second): "cross
+#: border" and "co operation" are the "cross-border" and "co-operation" of the lexicon
+#: and the spelling table; "cross" before another word stays the verb.
+_PAIRS = {"cross": ("border",), "co": ("operat",)}
+#: ... whose second word must be whole: "cross borders" is the verb ("migrants cross
+#: borders"), "cross border crime" the compound.
+_WHOLE = frozenset({"border"})
 #: Prefixes that are also words ("to counter terrorism", "To Counter Security
 #: Challenges"): joined only in a name, capitalised, before "terror..." ("UN Office of
 #: Counter Terrorism").
@@ -122,10 +132,12 @@ _NAME_PREFIXES = frozenset({"Counter", "COUNTER"})
 
 
 def joined_prefixes(toks: list[str]) -> list[str]:
-    """``toks`` with "anti" written apart joined to the word after it by a hyphen, as
-    the lexicon writes it ("Anti Terrorist Structure", "anti drug" are "Anti-Terrorist
-    Structure", "anti-drug"), and a capitalised "Counter" before "terror..." ("Office of
-    Counter Terrorism"; the verb in "to counter terrorism" stays a word).
+    """``toks`` with "anti" and "non" written apart joined to the word after it by a
+    hyphen, as the lexicon writes it ("Anti Terrorist Structure", "anti drug", "non
+    interference" are "Anti-Terrorist Structure", "anti-drug", "non-interference"), the
+    compounds "cross border" and "co operation" (:data:`_PAIRS`) likewise, and a
+    capitalised "Counter" before "terror..." ("Office of Counter Terrorism"; the verb in
+    "to counter terrorism" stays a word).
 
     Examples
     --------
@@ -135,18 +147,30 @@ def joined_prefixes(toks: list[str]) -> list[str]:
     ['anti', ',', 'pro']
     >>> joined_prefixes("Office of Counter Terrorism to counter terrorism".split())
     ['Office', 'of', 'Counter-Terrorism', 'to', 'counter', 'terrorism']
+    >>> joined_prefixes("non interference and cross border co operation".split())
+    ['non-interference', 'and', 'cross-border', 'co-operation']
+    >>> joined_prefixes("to cross borders".split()), joined_prefixes("cross the border".split())
+    (['to', 'cross', 'borders'], ['cross', 'the', 'border'])
     """
-    if _PREFIXES.isdisjoint(toks) and _NAME_PREFIXES.isdisjoint(toks):
+    if _PREFIXES.isdisjoint(toks) and _NAME_PREFIXES.isdisjoint(toks) \
+            and not any(t.lower() in _PAIRS for t in toks):
         return toks
     out: list[str] = []
     i, n = 0, len(toks)
     while i < n:
         if i + 1 < n and (toks[i] in _PREFIXES and toks[i + 1][:1].isalpha()
                           or toks[i] in _NAME_PREFIXES
-                          and toks[i + 1].lower().startswith("terror")):
+                          and toks[i + 1].lower().startswith("terror")
+                          or toks[i].lower() in _PAIRS and _pair(toks[i].lower(),
+                                                                 toks[i + 1].lower())):
             out.append(f"{toks[i]}-{toks[i + 1]}")
             i += 2
         else:
             out.append(toks[i])
             i += 1
     return out
+
+
+def _pair(first: str, second: str) -> bool:
+    """Whether lower-cased ``first second`` is a compound of :data:`_PAIRS` written apart."""
+    return any(second == w if w in _WHOLE else second.startswith(w) for w in _PAIRS[first])
