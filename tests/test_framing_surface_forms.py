@@ -98,12 +98,14 @@ def test_visible_text_removes_only_what_prints_as_nothing():
 
 @pytest.mark.parametrize("dateline", [
     None, "Tashkent, 14 November 2023 (SCO Secretariat)",
-    "Published on 14 November 2023 in Tashkent, Uzbekistan"])
+    "Published on 14 November 2023 in Tashkent, Uzbekistan",
+    "Tashkent, 14 November 2023 \u2013 SCO press service",
+    "Tashkent, 14 November 2023 - press release of the SCO Secretariat"])
 def test_a_dateline_is_not_the_lead_of_a_news_item(frame_lexicon, dateline):
     """Rule 1: references to a news item's event ("The sides") carry the frames of its
     title and lead; a dateline of six words or more after the title, in title case as
-    datelines and bylines are written, is not the lead (before: it took the lead's place
-    and the event's frames were lost)."""
+    datelines and bylines are written or with a place and a date, is not the lead
+    (before: it took the lead's place and the event's frames were lost)."""
     texts = ["SCO Secretary-General visits Tashkent",
              *([dateline] if dateline else []),
              "The SCO Secretary-General met the ministers to discuss trade and investment.",

@@ -169,6 +169,36 @@ def _answer_words(toks) -> list:
 
 #: Sentences of a document read for its event (the title, then the lead).
 _LEAD_MIN_WORDS = 6
+#: A dateline has at most this many words ("Tashkent, 14 November 2023 - press release
+#: of the SCO Secretariat": 10); a lead that follows it in the same sentence has more.
+_DATELINE_MAX_WORDS = 12
+_MONTHS = frozenset("January February March April May June July August September October "
+                    "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
+                    "Dec".split())
+
+
+def dateline(toks: list[str]) -> bool:
+    """Whether tokens are a dateline: a capitalised place and a comma within the first
+    five tokens, a month's name and a number within the six tokens from the comma, and
+    at most :data:`_DATELINE_MAX_WORDS` words ("Tashkent, 14 November 2023 - SCO press
+    service"; "BEIJING, June 12 (Xinhua)").
+
+    Examples
+    --------
+    >>> dateline("Tashkent , 14 November 2023 – SCO press service".split())
+    True
+    >>> dateline("Tashkent , 14 November 2023 – The SCO Secretariat hosted a round table "
+    ...          "on trade with experts of the member states .".split())
+    False
+    >>> dateline("Trade , investment and transport were discussed on 14 November .".split())
+    False
+    """
+    if not toks or not toks[0][:1].isupper() or "," not in toks[:5]:
+        return False
+    if sum(1 for t in toks if t[:1].isalnum()) > _DATELINE_MAX_WORDS:
+        return False
+    rest = toks[toks.index(","):][:7]
+    return any(t.rstrip(".") in _MONTHS for t in rest) and any(t.isdigit() for t in rest)
 
 
 class _Document:
@@ -281,8 +311,10 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                                      f"{doc.source} via '" + "', '".join(refs) + "'")
             if doc.seen < 2:
                 # a dateline or byline in capitals ("Tashkent, 14 November 2023 (SCO
-                # Secretariat)") is no lead: it is read as a sentence without words
-                doc.read(sid, got, 0 if doc.seen == 1 and title_case(toks) else
+                # Secretariat)") or with a date ("Tashkent, 14 November 2023 - SCO press
+                # service") is no lead: it is read as a sentence without words
+                doc.read(sid, got, 0 if doc.seen == 1 and (title_case(toks) or dateline(toks))
+                         else
                          sum(1 for t in toks if t[:1].isalnum()))
         if para_refs and last is not None and (union or not any(frames)):
             prev = last[1]
