@@ -197,3 +197,16 @@ def test_an_observer_since_a_year_is_a_relation_with_the_organisation_too(frame_
              "2018-06-01")]
     got = [tuple(c)[1:4] for c in framing.iter_codes(rows, frame_lexicon)]
     assert got == [(0, 0, 1), (0, 0, 1)]
+
+
+@pytest.mark.parametrize("source", ["", " (Xinhua, 12 June 2023)", " (Source: SCO Secretariat)"])
+def test_a_source_after_an_answer_is_not_counted_in_its_words(frame_lexicon, source):
+    """An answer of seven words takes the frames of the question it answers
+    (``answer_max_words``); a source in parentheses after it does not make it longer."""
+    texts = ["Interview with the SCO Secretary-General",
+             "Will the SCO admit new members this year?",
+             "Yes, we will certainly do it soon." + source]
+    rows = [(str(i), t, str(i), "doc", "2023-06-12") for i, t in enumerate(texts)]
+    last = list(framing.iter_codes(rows, frame_lexicon))[-1]
+    assert (last.security, last.economy, last.multilateralism) == (0, 0, 1)
+    assert "the question this answers" in last.evidence

@@ -138,13 +138,22 @@ def _is_question(toks) -> bool:
     a short source in parentheses: '"Do you agree?"', "(Is it so?)", "Is it so? (Xinhua)"."""
     if _ends_in_question_mark(toks, len(toks)):
         return True
+    start = _source_start(toks)
+    return start is not None and _ends_in_question_mark(toks, start)
+
+
+def _source_start(toks) -> int | None:
+    """The index of the "(" of a short source in parentheses that ends ``toks``
+    ("(Xinhua)", "(Photo: Xinhua)", "(Xinhua, 12 June 2023)"), or None."""
     if not toks or toks[-1] != ")" or "(" not in toks:
-        return False
+        return None
     start = len(toks) - 1 - toks[::-1].index("(")
     inner = toks[start + 1:-1]
-    return 0 < len(inner) <= _SOURCE_TOKENS and inner[0][:1].isalnum() \
-        and not _ENDS.intersection(inner) and _ends_in_question_mark(toks, start) \
-        and (len(inner) <= _SHORT_SOURCE or not any(map(_lower_word, inner)))
+    if 0 < len(inner) <= _SOURCE_TOKENS and inner[0][:1].isalnum() \
+            and not _ENDS.intersection(inner) \
+            and (len(inner) <= _SHORT_SOURCE or not any(map(_lower_word, inner))):
+        return start
+    return None
 
 
 def _lower_word(token: str) -> bool:
@@ -160,7 +169,11 @@ def _ends_in_question_mark(toks, end) -> bool:
 
 
 def _answer_words(toks) -> list:
-    """The word tokens of an answer, without a leading speaker label ("A:", "Answer:")."""
+    """The word tokens of an answer, without a leading speaker label ("A:", "Answer:")
+    and a source in parentheses after its last full stop ("Yes. (Xinhua)")."""
+    start = _source_start(toks)
+    if start is not None and start and toks[start - 1] in _ENDS:
+        toks = toks[:start]
     words = [t for t in toks if t[:1].isalnum()]
     if len(toks) > 1 and words and toks[0].lower() in _LABELS and toks[1] == ":":
         return words[1:]
