@@ -100,7 +100,8 @@ def test_visible_text_removes_only_what_prints_as_nothing():
     None, "Tashkent, 14 November 2023 (SCO Secretariat)",
     "Published on 14 November 2023 in Tashkent, Uzbekistan",
     "Tashkent, 14 November 2023 \u2013 SCO press service",
-    "Tashkent, 14 November 2023 - press release of the SCO Secretariat"])
+    "Tashkent, 14 November 2023 - press release of the SCO Secretariat",
+    "TASHKENT, NOVEMBER 14th - SCO press service"])
 def test_a_dateline_is_not_the_lead_of_a_news_item(frame_lexicon, dateline):
     """Rule 1: references to a news item's event ("The sides") carry the frames of its
     title and lead; a dateline of six words or more after the title, in title case as
@@ -114,6 +115,19 @@ def test_a_dateline_is_not_the_lead_of_a_news_item(frame_lexicon, dateline):
     last = list(framing.iter_codes(rows, frame_lexicon))[-1]
     assert (last.security, last.economy, last.multilateralism) == (0, 1, 0)
     assert "from the event of" in last.evidence
+
+
+@pytest.mark.parametrize("lead", [
+    "Beijing, June 12: SCO experts met to discuss countering terrorism.",
+    "ASTANA, May 21 (Xinhua) -- SCO ministers discussed terrorism."])
+def test_a_short_lead_that_begins_like_a_dateline_is_the_lead(frame_lexicon, lead):
+    """A sentence with a frame of its own after the title is the lead even when it begins
+    with a place and a date: the event's frames pass to "The meeting" (rule 1)."""
+    texts = ["SCO experts meet", lead, "The meeting was attended by all member states."]
+    rows = [(str(i), t, str(i), "doc", "2023-06-12") for i, t in enumerate(texts)]
+    last = list(framing.iter_codes(rows, frame_lexicon))[-1]
+    assert (last.security, last.economy, last.multilateralism) == (1, 0, 0)
+    assert "from the event of 1" in last.evidence
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -164,6 +178,12 @@ WORDINGS = [
      "Laundering and Financing of Terrorism.", "multilateralism"),
     ("Iran became the 9th member of the SCO.", "Iran became the ninth member of the SCO.",
      "multilateralism"),
+    ("Belarus became the 10th SCO member state.", "Belarus became a full member.",
+     "multilateralism"),
+    ("Belarus joined the Shanghai Co operation Organisation last year.",
+     "Belarus joined the SCO last year.", "multilateralism"),
+    ("Belarus joined the Shanghai Co-operation Organization last year.",
+     "Belarus joined the SCO last year.", "multilateralism"),
     ("The parties discussed cooperation between the Organisation and the Boao Forum.",
      "The parties discussed cooperation between the SCO and the Boao Forum.",
      "multilateralism"),
@@ -182,6 +202,15 @@ def test_another_wording_of_a_formula_gets_its_codes(frame_lexicon, written, pla
     got = _codes(written, frame_lexicon, tokenizer)[0]
     assert got == _codes(plain, frame_lexicon, tokenizer)[0]
     assert got == tuple(int(f == frame) for f in framing.FRAMES)
+
+
+@pytest.mark.parametrize("ranking", [
+    "Uzbekistan became the 10th largest exporter of cotton in the world.",
+    "In 2023 Kazakhstan became the 10th largest trading partner of China."])
+def test_a_ranking_in_digits_is_no_enlargement(frame_lexicon, ranking):
+    # decision rules 10 and 12: a place in an economic ranking is economy, not a member
+    e = framing.explain(ranking, frame_lexicon)
+    assert tuple(e["frames"].values()) == (0, 1, 0)
 
 
 def test_cross_before_other_words_stays_the_verb(frame_lexicon):

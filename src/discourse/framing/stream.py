@@ -183,7 +183,7 @@ def _answer_words(toks) -> list:
 #: Sentences of a document read for its event (the title, then the lead).
 _LEAD_MIN_WORDS = 6
 #: A dateline has at most this many words ("Tashkent, 14 November 2023 - press release
-#: of the SCO Secretariat": 10); a lead that follows it in the same sentence has more.
+#: of the SCO Secretariat": 10); a longer sentence that begins like one is a lead.
 _DATELINE_MAX_WORDS = 12
 _MONTHS = frozenset("January February March April May June July August September October "
                     "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
@@ -200,6 +200,8 @@ def dateline(toks: list[str]) -> bool:
     --------
     >>> dateline("Tashkent , 14 November 2023 – SCO press service".split())
     True
+    >>> dateline("TASHKENT , NOVEMBER 14th – SCO press service".split())
+    True
     >>> dateline("Tashkent , 14 November 2023 – The SCO Secretariat hosted a round table "
     ...          "on trade with experts of the member states .".split())
     False
@@ -211,13 +213,15 @@ def dateline(toks: list[str]) -> bool:
     if sum(1 for t in toks if t[:1].isalnum()) > _DATELINE_MAX_WORDS:
         return False
     rest = toks[toks.index(","):][:7]
-    return any(t.rstrip(".") in _MONTHS for t in rest) and any(t.isdigit() for t in rest)
+    return any(t.rstrip(".").title() in _MONTHS for t in rest) \
+        and any(t[:1].isdigit() for t in rest)
 
 
 class _Document:
     """What the coder remembers of the current document: its event's frames and kinds,
     set by the title and the lead (the first sentence of at least six words after it,
-    not written in title case as a dateline or byline is).
+    not written in title case as a dateline or byline is, and not a dateline without a
+    frame of its own: :func:`dateline`).
     """
 
     __slots__ = ("key", "seen", "frames", "kinds", "source")
@@ -326,7 +330,10 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                 # a dateline or byline in capitals ("Tashkent, 14 November 2023 (SCO
                 # Secretariat)") or with a date ("Tashkent, 14 November 2023 - SCO press
                 # service") is no lead: it is read as a sentence without words
-                doc.read(sid, got, 0 if doc.seen == 1 and (title_case(toks) or dateline(toks))
+                # (a sentence with a frame of its own is read as the lead all the same:
+                # "Beijing, June 12: SCO experts discussed terrorism")
+                doc.read(sid, got, 0 if doc.seen == 1 and (title_case(toks) or dateline(toks)
+                                                           and not any(got.substantive))
                          else
                          sum(1 for t in toks if t[:1].isalnum()))
         if para_refs and last is not None and (union or not any(frames)):
