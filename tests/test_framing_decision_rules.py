@@ -476,3 +476,24 @@ def test_v4_a_speaker_label_is_not_a_word_of_the_answer(lex):
                             ("Ah: there are results, and they are growing.", 0)]:
         out = doc(qa + [answer], lex, paragraphs=[1, 2, 3])
         assert out[2].security == carried, answer
+
+
+def test_a_sixth_round_of_invented_texts(lex):
+    """Concepts missing on the probe texts of 2026-12-06 (docs/lexicon-history.md,
+    "A probe of ten invented texts"), each checked both ways."""
+    # rule 1: the partner of a meeting named as "his guest" is the event's partner
+    out = doc(["SCO Secretary-General meets UNESCAP Executive Secretary",
+               "The Secretary-General briefed his guest on the outcomes of the summit.",
+               "The Secretary-General briefed journalists on the outcomes of the summit."],
+              lex)
+    assert [c.multilateralism for c in out] == [1, 1, 0]
+    assert "via 'his guest'" in out[1].evidence
+    # rule 10: new partners are enlargement; a new partnership of two firms is not
+    assert codes("The new partners will join cooperation in tourism.", lex)[2] == 1
+    assert codes("The company found a new partnership in Samarkand.", lex)[2] == 0
+    # regional stability, however worded; a stable income is not
+    assert codes("A peaceful and stable region is the best guarantee of exchanges.", lex)[0] \
+        == 1
+    assert codes("Farmers want a stable income.", lex)[0] == 0
+    # rule 3: the state of the world as the subject
+    assert codes("Experts speak of a crisis of globalization.", lex)[2] == 1
