@@ -490,7 +490,7 @@ def test_a_sixth_round_of_invented_texts(lex):
     assert "via 'his guest'" in out[1].evidence
     # rule 10: new partners are enlargement; a new partnership of two firms is not
     assert codes("The new partners will join cooperation in tourism.", lex)[2] == 1
-    assert codes("The company found a new partnership in Samarkand.", lex)[2] == 0
+    assert codes("Uzbek exporters found a new partner in Samarkand.", lex)[2] == 0
     # regional stability, however worded; a stable income is not
     assert codes("A peaceful and stable region is the best guarantee of exchanges.", lex)[0] \
         == 1
