@@ -497,3 +497,20 @@ def test_a_sixth_round_of_invented_texts(lex):
     assert codes("Farmers want a stable income.", lex)[0] == 0
     # rule 3: the state of the world as the subject
     assert codes("Experts speak of a crisis of globalization.", lex)[2] == 1
+
+
+def test_a_sixth_round_after_its_review(lex):
+    """What a review of the sixth round's entries found (2026-12-06)."""
+    # "his counterpart" carries the meeting's partner (multilateralism), not its subject
+    out = doc(["SCO Secretary-General meets the Ambassador of Egypt to discuss trade",
+               "The Secretary-General thanked his counterpart for hospitality."], lex)
+    assert (out[1].security, out[1].economy, out[1].multilateralism) == (0, 0, 1)
+    # a stable region with potential for investment is economy (rule 6)
+    assert codes("Central Asia is a stable region with great potential for foreign "
+                 "investment.", lex) == (0, 1, 0)
+    assert codes("Deglobalization is growing.", lex)[2] == 1
+    # a company's new partner, and new partners of an SCO body (rule 2), are no enlargement
+    assert codes("The company is looking for the new partner to build a cement plant.",
+                 lex)[2] == 0
+    assert codes("New partners of the SCO Energy Club discussed oil and gas prices.",
+                 lex)[2] == 0

@@ -1,9 +1,9 @@
-"""Score the frame coder on the probe of 2026-12-06 (``docs/coding/probe6/``) and the two
-hand coders against each other: per-frame Cohen's kappa, F1, true and false positives and
-negatives (scikit-learn's ``cohen_kappa_score`` and ``f1_score``; macro-F1 the mean of
-the three F1). Prints figures only, no sentence.
+"""Score the frame coder on a probe of 2026-12-06 (``docs/coding/probe6/``,
+``docs/coding/probe7/``) and its two hand coders against each other: per-frame Cohen's
+kappa, F1, true and false positives and negatives (scikit-learn's ``cohen_kappa_score``
+and ``f1_score``; macro-F1 the mean of the three F1). Prints figures only, no sentence.
 
-    python docs/coding/scripts/score_probe6.py [LEXICON.yaml]
+    python docs/coding/scripts/score_probe.py probe6 [LEXICON.yaml]
 """
 import sys
 from pathlib import Path
@@ -14,11 +14,11 @@ from sklearn.metrics import cohen_kappa_score, f1_score
 from discourse import framing
 
 F = ["security", "economy", "multilateralism"]
-HERE = Path(__file__).resolve().parents[1] / "probe6"
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def read(name):
-    return pd.read_csv(HERE / name, dtype=str, keep_default_na=False)
+def read(probe, name):
+    return pd.read_csv(ROOT / probe / name, dtype=str, keep_default_na=False)
 
 
 def table(x, y):
@@ -33,18 +33,19 @@ def table(x, y):
 
 
 def main(argv):
-    texts = read("texts.csv")
-    lex = framing.load_lexicon(argv[0] if argv else None)
+    probe = argv[0]
+    texts = read(probe, "texts.csv")
+    lex = framing.load_lexicon(argv[1] if len(argv) > 1 else None)
     rows = zip(texts.id, texts.text, texts.paragraph, texts.document, texts.date)
     got = pd.DataFrame([tuple(c)[:4] for c in framing.iter_codes(rows, lex)],
                        columns=["id", *F])
-    ref, a, b = read("reference.csv"), read("coder_a.csv"), read("coder_b.csv")
+    ref, a, b = (read(probe, n) for n in ("reference.csv", "coder_a.csv", "coder_b.csv"))
     assert list(got.id) == list(ref.id) == list(a.id) == list(b.id) == list(texts.id)
     for name, (x, y) in {"coder A vs coder B": (a, b),
                          "frame coder vs the adjudicated reference": (ref, got)}.items():
         t, macro = table(x, y)
         print(f"{name} ({len(texts)} sentences):")
-        print(t.round(3).to_string(index=False))
+        print(t.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
         print(f"macro-F1 {macro:.3f}\n")
 
 

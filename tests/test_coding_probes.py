@@ -1,0 +1,54 @@
+"""docs/coding/probe6 and probe7: the records of the probes of 2026-12-06 (ten invented
+texts each, two blind hand coders, an adjudicated reference) are whole, and the scoring
+script reports what the files hold."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+ROOT = Path(__file__).resolve().parents[1] / "docs" / "coding"
+F = ["security", "economy", "multilateralism"]
+
+
+PROBES = {"probe6": (149, 3), "probe7": (138, 2)}      # sentences, disagreements
+
+
+def _read(probe, name):
+    return pd.read_csv(ROOT / probe / name, dtype=str, keep_default_na=False)
+
+
+@pytest.mark.parametrize("probe", PROBES)
+def test_the_reference_is_the_coders_codes_where_they_agree(probe):
+    texts, a, b, ref = (_read(probe, n) for n in ("texts.csv", "coder_a.csv", "coder_b.csv",
+                                                  "reference.csv"))
+    n, disagree = PROBES[probe]
+    assert len(texts) == n and texts.id.is_unique
+    assert list(a.id) == list(b.id) == list(ref.id) == list(texts.id)
+    agree = (a[F] == b[F]).all(axis=1)
+    assert int((~agree).sum()) == disagree
+    assert (ref.loc[agree, F] == a.loc[agree, F]).all(axis=None)
+    # each disagreement was decided, and says so
+    assert ref.loc[~agree, "note"].str.startswith("adjudicated: ").all()
+    assert ref.loc[agree, "note"].str.startswith("adjudicated").sum() == 0
+
+
+@pytest.mark.parametrize("probe", PROBES)
+def test_the_scoring_script_prints_the_coders_agreement(capsys, probe):
+    spec = importlib.util.spec_from_file_location(
+        "score_probe", ROOT / "scripts" / "score_probe.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main([probe])
+    out = capsys.readouterr().out
+    a, b = _read(probe, "coder_a.csv"), _read(probe, "coder_b.csv")
+    first = {line.split()[0]: line.split()[1] for line in
+             out.split("frame coder")[0].splitlines() if line.split()[:1] in ([f] for f in F)}
+    for f in F:
+        kappa = cohen_kappa_score(a[f].astype(int), b[f].astype(int))
+        assert first[f] == f"{kappa:.3f}"
+    assert f"frame coder vs the adjudicated reference ({PROBES[probe][0]} sentences)" in out
