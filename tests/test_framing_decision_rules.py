@@ -514,3 +514,15 @@ def test_a_sixth_round_after_its_review(lex):
                  lex)[2] == 0
     assert codes("New partners of the SCO Energy Club discussed oil and gas prices.",
                  lex)[2] == 0
+
+
+def test_the_second_probes_concepts(lex):
+    """Entries from the errors of docs/coding/probe7 (read after it was scored)."""
+    assert codes("Astana summit admits Belarus as tenth SCO member", lex) == (0, 0, 1)
+    assert codes("The heads of state signed a decision on granting Belarus the status of an "
+                 "SCO member state.", lex) == (0, 0, 1)
+    assert codes("The SCO is open to partners who share its principles.", lex) == (0, 0, 1)
+    # a station seized in an exercise's scenario is a place; a new station is transport
+    assert codes("Under the scenario, terrorists seized a railway station and took "
+                 "hostages.", lex) == (1, 0, 0)
+    assert codes("A new railway station was opened in Tashkent.", lex) == (0, 1, 0)
