@@ -1,4 +1,4 @@
-"""docs/coding/probe6 and probe7: the records of the probes of 2026-12-06 (ten invented
+"""docs/coding/probe6, probe7 and probe8: the records of the probes of 2026-12-06 (ten invented
 texts each, two blind hand coders, an adjudicated reference) are whole, and the scoring
 script reports what the files hold."""
 
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1] / "docs" / "coding"
 F = ["security", "economy", "multilateralism"]
 
 
-PROBES = {"probe6": (149, 3), "probe7": (138, 2)}      # sentences, disagreements
+PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8)}      # sentences, disagreements
 
 
 def _read(probe, name):
