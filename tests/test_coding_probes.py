@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[1] / "docs" / "coding"
 F = ["security", "economy", "multilateralism"]
 
 
-PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8)}      # sentences, disagreements
+#: sentences, and sentences on which the two coders disagreed
+PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8)}
 
 
 def _read(probe, name):
