@@ -107,13 +107,8 @@ def reading_tokens(text: str, fast: bool = True, memo=None) -> list[str]:
     if not text.isascii():           # (no call for the ASCII text of most sentences)
         text = visible_text(text)
     toks = fast_tokens(text, memo) if fast else tokenize(text)
-    # (searches of the text in C first: few sentences name the SCO in full or write
-    # "anti", "non", "cross border" or "co operation" apart; "Lebanon " is let through
-    # and joins nothing)
-    if ("nti " in text or "ounter " in text or "non " in text or "Non " in text
-            or "ross b" in text or "ross B" in text or "o operat" in text
-            or "o Operat" in text or "NTI " in text or "OUNTER " in text or "NON " in text
-            or "ROSS B" in text or "O OPERAT" in text):
+    # (one look-up of the tokens, in C: few sentences write a prefix apart)
+    if not _JOINERS.isdisjoint(toks):
         toks = joined_prefixes(toks)        # first: "Shanghai Co operation Organisation"
     if "S" in text and ("Shanghai" in text or "S.C.O" in text):
         toks = one_name(toks)
@@ -122,17 +117,19 @@ def reading_tokens(text: str, fast: bool = True, memo=None) -> list[str]:
 
 #: Prefixes written apart from their word as often as joined to it by a hyphen.
 _PREFIXES = frozenset({"anti", "Anti", "ANTI", "non", "Non", "NON"})
-#: Compounds written apart (lower-cased first word: the start of the second): "cross
-#: border" and "co operation" are the "cross-border" and "co-operation" of the lexicon
-#: and the spelling table; "cross" before another word stays the verb.
-_PAIRS = {"cross": ("border",), "co": ("operat",)}
-#: ... whose second word must be whole: "cross borders" is the verb ("migrants cross
-#: borders"), "cross border crime" the compound.
-_WHOLE = frozenset({"border"})
+#: Compounds written apart, by their first word: the second word ("*": its start), as in
+#: the lexicon's entries. "cross border" and "co operation" are the "cross-border" and
+#: "co-operation" of the lexicon and the spelling table; "cross borders" is the verb
+#: ("migrants cross borders"), "cross border crime" the compound.
+_PAIRS = {"cross": "border", "co": "operat*"}
 #: Prefixes that are also words ("to counter terrorism", "To Counter Security
 #: Challenges"): joined only in a name, capitalised, before "terror..." ("UN Office of
 #: Counter Terrorism").
 _NAME_PREFIXES = frozenset({"Counter", "COUNTER"})
+#: The first words of :data:`_PAIRS` as a text writes them.
+_PAIR_FORMS = frozenset(f for w in _PAIRS for f in (w, w.title(), w.upper()))
+#: Every token that :func:`joined_prefixes` may join to the next.
+_JOINERS = _PREFIXES | _NAME_PREFIXES | _PAIR_FORMS
 
 
 def joined_prefixes(toks: list[str]) -> list[str]:
@@ -156,8 +153,7 @@ def joined_prefixes(toks: list[str]) -> list[str]:
     >>> joined_prefixes("to cross borders".split()), joined_prefixes("cross the border".split())
     (['to', 'cross', 'borders'], ['cross', 'the', 'border'])
     """
-    if _PREFIXES.isdisjoint(toks) and _NAME_PREFIXES.isdisjoint(toks) \
-            and not any(t.lower() in _PAIRS for t in toks):
+    if _JOINERS.isdisjoint(toks):
         return toks
     out: list[str] = []
     i, n = 0, len(toks)
@@ -165,8 +161,8 @@ def joined_prefixes(toks: list[str]) -> list[str]:
         if i + 1 < n and (toks[i] in _PREFIXES and toks[i + 1][:1].isalpha()
                           or toks[i] in _NAME_PREFIXES
                           and toks[i + 1].lower().startswith("terror")
-                          or toks[i].lower() in _PAIRS and _pair(toks[i].lower(),
-                                                                 toks[i + 1].lower())):
+                          or toks[i] in _PAIR_FORMS and _pair(toks[i].lower(),
+                                                              toks[i + 1].lower())):
             out.append(f"{toks[i]}-{toks[i + 1]}")
             i += 2
         else:
@@ -177,4 +173,5 @@ def joined_prefixes(toks: list[str]) -> list[str]:
 
 def _pair(first: str, second: str) -> bool:
     """Whether lower-cased ``first second`` is a compound of :data:`_PAIRS` written apart."""
-    return any(second == w if w in _WHOLE else second.startswith(w) for w in _PAIRS[first])
+    w = _PAIRS[first]
+    return second.startswith(w[:-1]) if w.endswith("*") else second == w

@@ -329,13 +329,12 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
             if doc.seen < 2:
                 # a dateline or byline in capitals ("Tashkent, 14 November 2023 (SCO
                 # Secretariat)") or with a date ("Tashkent, 14 November 2023 - SCO press
-                # service") is no lead: it is read as a sentence without words
-                # (a sentence with a frame of its own is read as the lead all the same:
-                # "Beijing, June 12: SCO experts discussed terrorism")
-                doc.read(sid, got, 0 if doc.seen == 1 and (title_case(toks) or dateline(toks)
-                                                           and not any(got.substantive))
-                         else
-                         sum(1 for t in toks if t[:1].isalnum()))
+                # service") is no lead: it is read as a sentence without words (one with
+                # a frame of its own is the lead all the same: "Beijing, June 12: SCO
+                # experts discussed terrorism")
+                byline = doc.seen == 1 and (title_case(toks) or dateline(toks)
+                                            and not any(got.substantive))
+                doc.read(sid, got, 0 if byline else sum(1 for t in toks if t[:1].isalnum()))
         if para_refs and last is not None and (union or not any(frames)):
             prev = last[1]
             new = [f for f, a, b in zip(FRAMES, prev, frames) if a and not b]
