@@ -526,3 +526,71 @@ def test_the_second_probes_concepts(lex):
     assert codes("Under the scenario, terrorists seized a railway station and took "
                  "hostages.", lex) == (1, 0, 0)
     assert codes("A new railway station was opened in Tashkent.", lex) == (0, 1, 0)
+
+
+def test_the_third_and_fourth_probes_concepts(lex):
+    """Entries from the errors of docs/coding/probe8 and probe9 (read after each was
+    scored) and those the earlier probes left, each checked both ways on sentences written
+    for this test."""
+    # names of outside organisations: their words carry no frame, the name multilateralism
+    assert codes("The RATS Executive Committee met experts of the World Customs Organization.",
+                 lex) == (0, 0, 1)
+    assert codes("Customs officers of the member states met in Bishkek.", lex)[1] == 1
+    assert codes("The prosecutors signed a memorandum with the International Association of "
+                 "Prosecutors.", lex) == (1, 0, 1)
+    # relations of a non-member state with the SCO, without a meeting word
+    assert codes("Turkmenistan is interested in interaction with the SCO in transport.",
+                 lex) == (0, 1, 1)
+    assert codes("Turkmenistan is building a new gas pipeline to China.", lex)[2] == 0
+    # rule 11: taking part in an international conference; an expert conference is not
+    assert codes("The Deputy Secretary-General took part in the international conference on "
+                 "water in Dushanbe.", lex)[2] == 1
+    assert codes("Scholars took part in the international scientific conference on the "
+                 "history of the Silk Road.", lex)[2] == 0
+    # law enforcement against crime; a reference back to a threat
+    assert codes("The RATS keeps a unified search register of wanted persons.", lex)[0] == 1
+    assert codes("Only joint action can defeat this global evil.", lex)[0] == 1
+    # rule 6: drones searching after a flood are a tool; drones in an attack a weapon
+    assert codes("Rescuers used unmanned aerial vehicles to search the flooded valleys.",
+                 lex)[0] == 0
+    assert codes("Militants used unmanned aerial vehicles to attack a checkpoint.",
+                 lex)[0] == 1
+    # hazardous industrial sites: safety, not industry; industry as activity is economy
+    assert codes("The ministries discussed the safety of hazardous industrial facilities.",
+                 lex)[1] == 0
+    assert codes("The member states will develop industrial cooperation.", lex)[1] == 1
+    # food markets as markets; a food market at a festival is neither
+    assert codes("The ministers discussed the situation on world food markets.", lex)[1] == 1
+    assert codes("The festival opened with a food market of national cuisines.", lex)[1] == 0
+    # the film's producers are not the economy's
+    assert codes("Directors, actors and producers from ten countries came to the festival.",
+                 lex)[1] == 0
+
+
+def test_the_fourth_probes_references(lex):
+    """Decision rule 1 on a lecture, an open day and an attack: the procedural sentences
+    that refer to the event take its frames (docs/coding/probe9)."""
+    out = doc(["SCO Secretary-General gives a lecture at Fudan University",
+               "On 3 March, the Secretary-General gave a lecture on the SCO's role in the "
+               "reform of global governance.",
+               "The lecture was attended by students and teachers.",
+               "The students visited the university museum."], lex)
+    assert [c.multilateralism for c in out] == [0, 1, 1, 0]
+    out = doc(["SCO Secretariat holds an open day for the diplomatic corps",
+               "Ambassadors of more than thirty countries attended.",
+               "The guests were shown the halls of the Secretariat."], lex)
+    assert out[2].multilateralism == 1
+    out = doc(["Statement of the SCO Secretariat on the terrorist attack in Quetta",
+               "A terrorist attack was committed at a crowded market on 5 May.",
+               "As a result of the explosion, many people were injured."], lex)
+    assert [(c.security, c.economy) for c in out[1:]] == [(1, 0), (1, 0)]
+    # a market in a sentence about trade is the economy; admission to a film is no accession
+    assert codes("Prices on the market for cotton fell.", lex)[1] == 1
+    assert codes("Admission to all screenings of the festival is free.", lex)[2] == 0
+    assert codes("The heads of state approved the admission to the SCO of a new member.",
+                 lex)[2] == 1
+    # "It was opened by ..." continues the paragraph's event
+    out = doc(["RATS holds a seminar on countering terrorist financing",
+               "On 2 June the seminar on countering the financing of terrorism began in "
+               "Tashkent. It was opened by the Director of the RATS Executive Committee."], lex)
+    assert out[-1].security == 1
