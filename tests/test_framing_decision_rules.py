@@ -538,23 +538,38 @@ def test_the_third_and_fourth_probes_concepts(lex):
     assert codes("Customs officers of the member states met in Bishkek.", lex)[1] == 1
     assert codes("The prosecutors signed a memorandum with the International Association of "
                  "Prosecutors.", lex) == (1, 0, 1)
-    # relations of a non-member state with the SCO, without a meeting word
+    # relations of a non-member state with the SCO, without a meeting word; a non-member
+    # joining something else, or named in a sentence about a threat, is no relation
     assert codes("Turkmenistan is interested in interaction with the SCO in transport.",
                  lex) == (0, 1, 1)
     assert codes("Turkmenistan is building a new gas pipeline to China.", lex)[2] == 0
-    # rule 11: taking part in an international conference; an expert conference is not
-    assert codes("The Deputy Secretary-General took part in the international conference on "
-                 "water in Dushanbe.", lex)[2] == 1
-    assert codes("Scholars took part in the international scientific conference on the "
-                 "history of the Silk Road.", lex)[2] == 0
-    # law enforcement against crime; a reference back to a threat
+    assert codes("Citizens who joined terrorist groups in Syria pose a threat to the region.",
+                 lex) == (1, 0, 0)
+    assert codes("Uzbek exports to the countries of Africa grew by a tenth.", lex) == (0, 1, 0)
+    # rule 11: a high-level conference is of governments; an expert conference is not
+    assert codes("The Deputy Secretary-General took part in the high-level international "
+                 "conference on water in Dushanbe.", lex)[2] == 1
+    assert codes("Scholars took part in the international conference on the history of the "
+                 "Silk Road at Fudan University.", lex)[2] == 0
+    # law enforcement against crime
     assert codes("The RATS keeps a unified search register of wanted persons.", lex)[0] == 1
-    assert codes("Only joint action can defeat this global evil.", lex)[0] == 1
-    # rule 6: drones searching after a flood are a tool; drones in an attack a weapon
+    # rule 1: "this evil" takes the frame of what it refers back to
+    out = doc(["Terrorism threatens every state.", "No one can defeat this global evil alone.",
+               "Poverty remains widespread.", "The members will eradicate this evil by 2030."],
+              lex, paragraphs=[0, 0, 1, 1])
+    assert [c.security for c in out[:2]] == [1, 1] and out[3].security == 0
+    # rule 6: drones searching after a flood are a tool; drones near airports a weapon
     assert codes("Rescuers used unmanned aerial vehicles to search the flooded valleys.",
                  lex)[0] == 0
-    assert codes("Militants used unmanned aerial vehicles to attack a checkpoint.",
-                 lex)[0] == 1
+    assert codes("The experts discussed the illegal use of unmanned aerial vehicles near "
+                 "airports.", lex)[0] == 1
+    assert codes("A drone attack hit a checkpoint.", lex)[0] == 1
+    # a killing of the past war commemorated is history (rule: SECURITY, peace)
+    assert codes("The exhibition tells of the killing of civilians by the Nazis in the Second "
+                 "World War.", lex)[0] == 0
+    # "also attended" closes a list; "was also attended by" keeps the event's subject
+    assert codes("The seminar on countering the financing of terrorism was also attended by "
+                 "the ambassadors.", lex)[0] == 1
     # hazardous industrial sites: safety, not industry; industry as activity is economy
     assert codes("The ministries discussed the safety of hazardous industrial facilities.",
                  lex)[1] == 0
@@ -578,8 +593,9 @@ def test_the_fourth_probes_references(lex):
     assert [c.multilateralism for c in out] == [0, 1, 1, 0]
     out = doc(["SCO Secretariat holds an open day for the diplomatic corps",
                "Ambassadors of more than thirty countries attended.",
-               "The guests were shown the halls of the Secretariat."], lex)
-    assert out[2].multilateralism == 1
+               "The open day ended with a tour of the Secretariat.",
+               "The reception hall was decorated with flags."], lex)
+    assert [c.multilateralism for c in out[2:]] == [1, 0]
     out = doc(["Statement of the SCO Secretariat on the terrorist attack in Quetta",
                "A terrorist attack was committed at a crowded market on 5 May.",
                "As a result of the explosion, many people were injured."], lex)
