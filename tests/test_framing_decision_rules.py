@@ -610,3 +610,44 @@ def test_the_fourth_probes_references(lex):
                "On 2 June the seminar on countering the financing of terrorism began in "
                "Tashkent. It was opened by the Director of the RATS Executive Committee."], lex)
     assert out[-1].security == 1
+
+
+def test_the_fifth_probes_concepts(lex):
+    """Entries from the errors of docs/coding/probe10 (read after it was scored), as a
+    review on invented sentences narrowed them; each checked both ways."""
+    # rule 5: food security with a supply of food is economy too; aid to victims is not
+    assert codes("The ministers discussed food security and a stable supply of food to the "
+                 "population.", lex) == (1, 1, 0)
+    assert codes("The Red Crescent delivered food supplies to the victims of the floods.",
+                 lex)[1] == 0
+    # trade facilitation at border crossings; a terrorist detained at one is security only
+    assert codes("The ministers agreed to increase the capacity of border crossing points.",
+                 lex)[1] == 1
+    assert codes("Border guards detained a terrorist at the Dostyk border crossing point.",
+                 lex) == (1, 0, 0)
+    # rule 3: new centres of power are the state of the world; a city's growth is economy
+    assert codes("The Member States note that new centres of economic and political "
+                 "development are taking shape.", lex) == (0, 0, 1)
+    assert codes("Samarkand is becoming one of the new centres of economic growth.", lex) == \
+        (0, 1, 0)
+    # positions in international forums; the SCO's own "International Forum" is rule 2
+    assert codes("The ministers will coordinate their positions in international forums.",
+                 lex)[2] == 1
+    assert codes("The SCO International Forum of Young Scientists was held in Novosibirsk.",
+                 lex)[2] == 0
+    # rule 9: the SCO's image abroad, not a member state's
+    assert codes("How would you assess the image of the SCO abroad?", lex)[2] == 1
+    assert codes("The festival promotes Uzbekistan's image abroad.", lex)[2] == 0
+    # openness of the SCO to all; of a university it is not
+    assert codes("The SCO is open to cooperation with all who share its goals.", lex)[2] == 1
+    assert codes("The university is open to cooperation with all interested partners.",
+                 lex)[2] == 0
+    # narcotics: drug users; the Syrian settlement, not a humanitarian crisis
+    assert codes("Treatment and rehabilitation of drug users deserve attention.", lex)[0] == 1
+    assert codes("The member states support a political settlement in Syria.", lex)[0] == 1
+    assert codes("Aid was sent to those affected by the humanitarian crisis in Syria.",
+                 lex)[0] == 0
+    # rule 2: an SCO body named with "Base"; a headline's "Industrial Base" is no body
+    assert codes("The Chinese side reported on the work of the SCO Demonstration Base for "
+                 "Agricultural Technology Exchange and Training.", lex)[1] == 0
+    assert codes("SCO States Strengthen Industrial and Technological Base", lex)[1] == 1
