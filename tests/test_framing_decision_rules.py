@@ -651,3 +651,30 @@ def test_the_fifth_probes_concepts(lex):
     assert codes("The Chinese side reported on the work of the SCO Demonstration Base for "
                  "Agricultural Technology Exchange and Training.", lex)[1] == 0
     assert codes("SCO States Strengthen Industrial and Technological Base", lex)[1] == 1
+
+
+def test_the_sixth_probes_concepts(lex):
+    """Entries and one rule from the errors of docs/coding/probe11 (read after it was
+    scored), each checked both ways."""
+    # a clause after a fronted phrase is the main clause, not a description of a name
+    assert codes("On the margins of the Forum, a business matchmaking session was held for "
+                 "women entrepreneurs, at which contracts were signed.", lex)[1] == 1
+    assert codes("They met in Qingdao, a city that has grown on trade, to discuss culture.",
+                 lex)[1] == 0
+    # rule 3: the state of the world as the subject, not as a backdrop clause
+    assert codes("We are meeting at a time when the world is undergoing rapid change.",
+                 lex)[2] == 1
+    assert codes("At a time of profound change in the world, the Charter is as relevant as "
+                 "ever.", lex)[2] == 0
+    # rule 9: outside countries' interest in the SCO
+    assert codes("Why are so many countries interested in cooperating with the SCO?",
+                 lex)[2] == 1
+    # rule 6: joint exercises of teams in a sentence about epidemiology are not security
+    assert codes("The plan provides for joint exercises of rapid response teams and exchange "
+                 "of epidemiological information.", lex)[0] == 0
+    assert codes("The plan provides for joint exercises of special forces.", lex)[0] == 1
+    # the SCO's internal organisation; development strategies are economy
+    assert codes("The Council considered administrative and financial matters of the "
+                 "Secretariat.", lex)[1] == 0
+    assert codes("The members support aligning the initiative with national development "
+                 "strategies.", lex)[1] == 1

@@ -28,6 +28,9 @@ _APPOSITION_MAX = 10
 #: after its noun's article or closer ("a coastal city that ...", "a city which ...").
 _RELATIVE = frozenset({"that", "which", "where", "whose"})
 _RELATIVE_NEAR = 4
+#: Auxiliaries that make a phrase after a comma a clause, not a description ("On the
+#: margins of the Forum, a session was held ..."), unless a relative pronoun comes first.
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"})
 #: Words after which "that" is a determiner, not a relative pronoun ("a meeting of that
 #: structure was held").
 _NOT_NOUN = frozenset({"of", "in", "on", "at", "for", "to", "with", "by", "from", "and",
@@ -350,6 +353,8 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     []
     >>> apposition_spans("With the Secretariat , a meeting of that body was held .".split())
     []
+    >>> apposition_spans("At the Forum , a session was held , at which ...".split())
+    []
     """
     out = []
     n = len(toks)
@@ -365,13 +370,26 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
             while end < n and toks[end] not in _CLOSE:
                 end += 1
             if end < n and toks[end] == "," and end - c - 1 <= _APPOSITION_MAX:
-                out.append((c + 1, end))
+                if not _clause(toks, c + 1, end):
+                    out.append((c + 1, end))
             elif nxt != "the" and (end == n or toks[end] == ".") and any(
                     toks[k] in _RELATIVE and toks[k - 1].isalpha()
                     and toks[k - 1].lower() not in _NOT_NOUN
                     for k in range(c + 3, min(c + 3 + _RELATIVE_NEAR, end))):
                 out.append((c + 1, end))
     return out
+
+
+def _clause(toks, lo: int, hi: int) -> bool:
+    """Whether ``toks[lo:hi]`` has an auxiliary before any relative pronoun: a clause
+    ("a session was held"), not a description ("a city that has grown")."""
+    for t in toks[lo:hi]:
+        low = t.lower()
+        if low in _RELATIVE or low == "who":
+            return False
+        if low in _FINITE:
+            return True
+    return False
 
 
 #: Words that name a field: "cooperation in the field of agriculture" names agriculture as
