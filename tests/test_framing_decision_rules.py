@@ -661,14 +661,21 @@ def test_the_sixth_probes_concepts(lex):
                  "women entrepreneurs, at which contracts were signed.", lex)[1] == 1
     assert codes("They met in Qingdao, a city that has grown on trade, to discuss culture.",
                  lex)[1] == 0
+    assert codes("Gwadar, the port China has built, hosted an exhibition of crafts.",
+                 lex)[1] == 0
+    assert codes("Uzbekistan, a country experts say is a fast-growing economy, hosted the "
+                 "marathon.", lex)[1] == 0
     # rule 3: the state of the world as the subject, not as a backdrop clause
     assert codes("We are meeting at a time when the world is undergoing rapid change.",
                  lex)[2] == 1
     assert codes("At a time of profound change in the world, the Charter is as relevant as "
                  "ever.", lex)[2] == 0
+    assert codes("The world is going through the worst pandemic in a century.", lex)[2] == 0
     # rule 9: outside countries' interest in the SCO
     assert codes("Why are so many countries interested in cooperating with the SCO?",
                  lex)[2] == 1
+    assert codes("Universities are interested in cooperating with the SCO University.",
+                 lex)[2] == 0
     # rule 6: joint exercises of teams in a sentence about epidemiology are not security
     assert codes("The plan provides for joint exercises of rapid response teams and exchange "
                  "of epidemiological information.", lex)[0] == 0
@@ -676,5 +683,11 @@ def test_the_sixth_probes_concepts(lex):
     # the SCO's internal organisation; development strategies are economy
     assert codes("The Council considered administrative and financial matters of the "
                  "Secretariat.", lex)[1] == 0
+    assert codes("Uzbekistan carried out far-reaching administrative and financial reforms.",
+                 lex)[1] == 1
+    assert codes("The culture ministers discussed heritage in national development "
+                 "strategies.", lex)[1] == 0
+    assert codes("The sides discussed a guarantee mechanism for the security of Afghanistan.",
+                 lex)[1] == 0
     assert codes("The members support aligning the initiative with national development "
                  "strategies.", lex)[1] == 1

@@ -29,8 +29,13 @@ _APPOSITION_MAX = 10
 _RELATIVE = frozenset({"that", "which", "where", "whose"})
 _RELATIVE_NEAR = 4
 #: Auxiliaries that make a phrase after a comma a clause, not a description ("On the
-#: margins of the Forum, a session was held ..."), unless a relative pronoun comes first.
-_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"})
+#: margins of the Forum, a session was held ..."), unless a relative pronoun, a
+#: capitalised word or a verb of saying comes first ("a city Chinese investors have
+#: turned into ...", "a country experts say is ...": a description with its own subject).
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
+                     "shall", "should", "can", "could", "may", "might", "must", "do",
+                     "does", "did"})
+_SAYING = frozenset({"say", "says", "said", "believe", "believes", "consider", "considers"})
 #: Words after which "that" is a determiner, not a relative pronoun ("a meeting of that
 #: structure was held").
 _NOT_NOUN = frozenset({"of", "in", "on", "at", "for", "to", "with", "by", "from", "and",
@@ -381,11 +386,14 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
 
 
 def _clause(toks, lo: int, hi: int) -> bool:
-    """Whether ``toks[lo:hi]`` has an auxiliary before any relative pronoun: a clause
-    ("a session was held"), not a description ("a city that has grown")."""
-    for t in toks[lo:hi]:
+    """Whether ``toks[lo:hi]`` (an article first) has an auxiliary before any relative
+    pronoun, capitalised word or verb of saying: a clause ("a session was held"), not a
+    description ("a city that has grown", "the port China has built")."""
+    for k in range(lo, hi):
+        t = toks[k]
         low = t.lower()
-        if low in _RELATIVE or low == "who":
+        if low in _RELATIVE or low == "who" or low in _SAYING or (
+                k > lo + 1 and t[:1].isupper()):
             return False
         if low in _FINITE:
             return True
