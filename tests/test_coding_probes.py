@@ -1,4 +1,4 @@
-"""docs/coding/probe6 to probe11: the records of the probes of 2026-12-06 (ten invented
+"""docs/coding/probe6 to probe12: the records of the probes of 2026-12-06 (ten invented
 texts each, two blind hand coders, an adjudicated reference) are whole, and the scoring
 script reports what the files hold."""
 
@@ -17,7 +17,8 @@ F = ["security", "economy", "multilateralism"]
 
 #: sentences, and sentences on which the two coders disagreed
 PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": (149, 5),
-          "probe10": (146, 3), "probe11": (149, 0)}
+          "probe10": (146, 3), "probe11": (149, 0),
+          "probe12": (147, 7)}
 
 
 def _read(probe, name):

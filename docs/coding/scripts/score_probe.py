@@ -1,5 +1,5 @@
 """Score the frame coder on a probe of 2026-12-06 (``docs/coding/probe6/`` to
-``docs/coding/probe11/``) and its two hand coders against each other: per-frame Cohen's
+``docs/coding/probe12/``) and its two hand coders against each other: per-frame Cohen's
 kappa, F1, true and false positives and negatives (scikit-learn's ``cohen_kappa_score``
 and ``f1_score``; macro-F1 the mean of the three F1). Prints figures only, no sentence.
 
