@@ -212,7 +212,8 @@ def test_codes_are_sentence_codes(lex):
 
 
 def _appositions_before(toks):
-    """apposition_spans as it was: the commas found by ``index`` until it fails."""
+    """apposition_spans as it was: the commas found by ``index`` until it fails (with the
+    later test of a clause, ``blocking._clause``, the same in both)."""
     from discourse.framing import blocking as b
 
     out, n, c = [], len(toks), 0
@@ -230,7 +231,8 @@ def _appositions_before(toks):
             while end < n and toks[end] not in b._CLOSE:
                 end += 1
             if end < n and toks[end] == "," and end - c - 1 <= b._APPOSITION_MAX:
-                out.append((c + 1, end))
+                if not b._clause(toks, c + 1, end):      # (a clause is no description)
+                    out.append((c + 1, end))
             elif nxt != "the" and (end == n or toks[end] == ".") and any(
                     toks[k] in b._RELATIVE and toks[k - 1].isalpha()
                     and toks[k - 1].lower() not in b._NOT_NOUN
