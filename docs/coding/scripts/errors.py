@@ -2,8 +2,6 @@
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 from discourse import framing
 
 F = ["security", "economy", "multilateralism"]
