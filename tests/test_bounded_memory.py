@@ -89,14 +89,18 @@ def test_stream_docs_fails_early_on_a_changed_text(tmp_path):
 
 # the command end to end, one process and two worker processes
 @pytest.mark.slow
-def test_keyness_cli_streams_the_same_table(tmp_path):
+def test_keyness_cli_streams_the_same_table(tmp_path, monkeypatch):
     out = {}
     for jobs in ("1", "2"):
         path = tmp_path / f"k{jobs}.csv"
+        if jobs == "2":         # the workers read the texts; this process reads none
+            monkeypatch.setattr(corpus, "_read_text",
+                                lambda path, sha256: pytest.fail(f"the parent read {path}"))
         assert cli.main(["keyness", "--corpus", str(MULTI), "--target", "2023",
                          "--reference", "rest", "--quiet", "--n-jobs", jobs,
                          "-o", str(path)]) == 0
         out[jobs] = path.read_bytes()
+    monkeypatch.undo()
     assert out["1"] == out["2"]
     k = keywords.keyness(parallel.count_documents(corpus.load_docs(MULTI)), 2023, "rest")
     assert len(k) == out["1"].count(b"\n") - 1

@@ -15,7 +15,7 @@ import pytest
 
 from discourse import cli, corpus, keywords as kw
 
-from conftest import CORPUS
+from conftest import CORPUS, MULTI
 
 BIN = Path(sys.executable).with_name("discourse")
 
@@ -164,6 +164,31 @@ def test_keyness_n_jobs_must_be_positive_or_minus_one(tmp_path, capsys, value):
     assert f"argument --n-jobs: {value!r} is not a positive integer or -1 (one per core)" \
         in err
     assert not out.exists()
+
+
+@pytest.mark.slow        # starts worker processes
+def test_keyness_fails_on_a_text_a_worker_finds_changed_and_writes_nothing(
+        tmp_path, monkeypatch, capsys):
+    """With --n-jobs 2 every checksum is verified before the counting, and each worker
+    verifies its own texts again as it reads them: a text changed in between stops the
+    command with the error naming the file, and nothing is written."""
+    root = tmp_path / "corpus"
+    shutil.copytree(MULTI, root)
+    victim = root / corpus.load_metadata(root).file.iloc[-1]      # the second worker's
+    stream_docs = corpus.stream_docs
+
+    def then_changed(*args, **kwargs):
+        docs = stream_docs(*args, **kwargs)
+        victim.write_bytes(victim.read_bytes() + b"\nA new line.\n")
+        return docs
+
+    monkeypatch.setattr(corpus, "stream_docs", then_changed)
+    out = tmp_path / "k.csv"
+    assert cli.main(["keyness", "--corpus", str(root), "--target", "2023", "--reference",
+                     "rest", "--quiet", "--n-jobs", "2", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"discourse keyness: error: {victim}: checksum mismatch")
+    assert err.count("\n") == 1 and not out.exists()
 
 
 def test_keyness_warns_when_no_term_reaches_the_minimum_count(tmp_path, three_corpus, capsys):

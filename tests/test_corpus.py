@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -489,3 +490,48 @@ def test_docs_and_sentences_record_the_corpus(tiny_corpus):
     assert record["corpus"]["layer"] == "raw" and record["corpus"]["directory"] == "tiny"
     assert len(record["corpus"]["sha256"]) == 64
     assert corpus.segment(docs).attrs["provenance"]["corpus"] == record["corpus"]
+
+
+# --- selected documents, streamed (each worker process of parallel.count_documents) ---
+
+def test_stream_docs_of_selected_rows_gives_their_texts_as_load_docs_does(monkeypatch):
+    for layer in ("cleaned", "raw"):
+        full = corpus.load_docs(CORPUS, layer=layer).set_index("doc_id")["text"]
+        table, _ = corpus.stream_docs(CORPUS, layer=layer)
+        part = table.iloc[::-1]                          # any of its rows, in any order
+        with monkeypatch.context() as m:                 # the corpus is not hashed again
+            m.setattr(corpus, "corpus_checksums", lambda *a: pytest.fail("hashed again"))
+            got, rows = corpus.stream_docs(CORPUS, layer=layer, docs=part)
+            rows = list(rows)
+        assert got is part
+        assert [r.doc_id for r in rows] == list(part.doc_id)
+        assert [r.text for r in rows] == [full[d] for d in part.doc_id]    # corrected
+        assert [r[:-1] for r in rows] == list(part.itertuples(index=False))
+
+
+def test_stream_docs_of_selected_rows_verifies_each_text_when_it_is_read(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(MULTI, root)
+    table, _ = corpus.stream_docs(root)
+    victim = root / table.file.iloc[-1]
+    victim.write_bytes(victim.read_bytes() + b"\nA new line.\n")
+    _, rows = corpus.stream_docs(root, docs=table.iloc[-2:])    # nothing read yet
+    assert next(rows).doc_id == table.doc_id.iloc[-2]
+    with pytest.raises(CorpusError, match=f"^{re.escape(str(victim))}: checksum mismatch"):
+        next(rows)
+    assert len(list(corpus.stream_docs(root, docs=table.iloc[:-1])[1])) == len(table) - 1
+
+
+def test_stream_docs_of_selected_rows_checks_them_against_the_metadata(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(MULTI, root)
+    table, _ = corpus.stream_docs(root)
+    with pytest.raises(ValueError, match="not those of a table of stream_docs"):
+        corpus.stream_docs(root, docs=corpus.load_docs(root))
+    with pytest.raises(ValueError, match=r"layer\(s\) \['cleaned'\], not of layer='raw'"):
+        corpus.stream_docs(root, layer="raw", docs=table)
+    stale = table.assign(sha256=["0" * 64] + list(table.sha256.iloc[1:]))
+    with pytest.raises(CorpusError, match=f"metadata.csv: no longer names the file and "
+                                          f"sha256 of the docs table for {table.doc_id[0]} "):
+        corpus.stream_docs(root, docs=stale)
+    assert list(corpus.stream_docs(root, docs=table.iloc[:0])[1]) == []

@@ -1,9 +1,12 @@
 """discourse.parallel: partitions of near-equal text, and the worker's counting (the
-collector paused, NLTK's package __init__ not imported) equal to one process's."""
+collector paused, NLTK's package __init__ not imported) equal to one process's; with a
+docs table without texts, each worker reads its own documents and the parent none."""
 
 from __future__ import annotations
 
 import gc
+import re
+import shutil
 import subprocess
 import sys
 
@@ -11,7 +14,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import corpus, counts as C, keywords, parallel
+from discourse import corpus, counts as C, keywords, parallel, provenance
+from discourse.corpus import CorpusError
 
 from conftest import MULTI, REPO
 
@@ -82,3 +86,76 @@ def test_worker_processes_on_unequal_documents_are_identical(lexicons):
         _same(two, one)
     pd.testing.assert_frame_equal(keywords.keyness(one, 2023, "rest"),
                                   keywords.keyness(two, 2023, "rest"))
+
+
+def _in_this_process(monkeypatch) -> dict:
+    """``parallel._run`` replaced by one that runs the workers' tasks here, in order,
+    recording them and the texts read (``corpus._read_text``) before and by them."""
+    seen = {"tasks": None, "read_before": None, "read": []}
+    read = corpus._read_text
+
+    def reader(path, sha256):
+        seen["read"].append(path)
+        return read(path, sha256)
+
+    def run(tasks, progress):
+        seen["tasks"], seen["read_before"] = tasks, list(seen["read"])
+        return [function(*arguments) for function, *arguments in tasks]
+
+    monkeypatch.setattr(corpus, "_read_text", reader)
+    monkeypatch.setattr(parallel, "_run", run)
+    return seen
+
+
+@pytest.mark.parametrize("level", ["paragraph", "year"])
+def test_streamed_parts_are_read_by_their_workers_and_count_as_one_process(
+        monkeypatch, lexicons, level):
+    docs = corpus.load_docs(MULTI)
+    whole = C.count_terms(corpus.iter_sentences(docs), level=level, lexicons=lexicons)
+    table, _ = corpus.stream_docs(MULTI)
+    seen = _in_this_process(monkeypatch)
+    got = parallel.count_documents(table, level=level, lexicons=lexicons, n_jobs=2,
+                                   corpus=MULTI)
+    _same(got, whole)
+    assert got.source == provenance.of(docs)
+    assert seen["read_before"] == []                      # the parent read no text
+    parts = [task[3] for task in seen["tasks"]]           # (function, root, layer, docs, ...)
+    assert all("text" not in part.columns for part in parts)
+    sizes = [(MULTI / f).stat().st_size for f in table.file]    # on disk, not loaded
+    assert [(part.index[0], part.index[-1] + 1) for part in parts] \
+        == parallel.partitions(len(table), 2, weights=sizes)
+    assert seen["read"] == [MULTI / f for f in table.file]      # each text once, in order
+
+
+def test_a_changed_text_raises_from_its_part_naming_the_file(monkeypatch, tmp_path, lexicons):
+    root = tmp_path / "corpus"
+    shutil.copytree(MULTI, root)
+    table, _ = corpus.stream_docs(root)
+    victim = root / table.file.iloc[-1]
+    victim.write_bytes(victim.read_bytes() + b"\nA new line.\n")
+    seen = _in_this_process(monkeypatch)
+    with pytest.raises(CorpusError, match=f"^{re.escape(str(victim))}: checksum mismatch"):
+        parallel.count_documents(table, lexicons=lexicons, n_jobs=2, corpus=root)
+    assert seen["read_before"] == []
+    with pytest.raises(ValueError, match="one layer, not"):
+        parallel.count_documents(pd.concat([table, table.assign(layer="raw")]), n_jobs=2,
+                                 corpus=root)
+    with pytest.raises(ValueError, match="n_jobs=0 must be"):
+        parallel.count_documents(table, n_jobs=0, corpus=root)
+
+
+@pytest.mark.slow        # starts worker processes
+def test_worker_processes_read_their_own_texts(tmp_path, lexicons):
+    table, _ = corpus.stream_docs(MULTI)
+    one = parallel.count_documents(corpus.load_docs(MULTI), level="paragraph",
+                                   lexicons=lexicons)
+    two = parallel.count_documents(table, level="paragraph", lexicons=lexicons, n_jobs=2,
+                                   corpus=MULTI)
+    _same(two, one)
+    root = tmp_path / "corpus"          # a text changed after the table was made
+    shutil.copytree(MULTI, root)
+    table, _ = corpus.stream_docs(root)
+    victim = root / table.file.iloc[-1]
+    victim.write_bytes(victim.read_bytes() + b"\nA new line.\n")
+    with pytest.raises(CorpusError, match=f"^{re.escape(str(victim))}: checksum mismatch"):
+        parallel.count_documents(table, lexicons=lexicons, n_jobs=2, corpus=root)

@@ -103,21 +103,19 @@ def _run_keyness(args) -> int:
 
 def _stream_counts(args, *, level: str, check=None):
     """Term counts of the corpus at ``level`` with ``--keep-pronouns``, streamed: one
-    document's text and sentences at a time (worker processes with ``--n-jobs`` take
-    the loaded texts); ``check(docs)`` runs before any counting; the progress bar only
-    on a terminal and without ``--quiet``."""
+    document's text and sentences at a time per process (with ``--n-jobs``, each worker
+    reads its own documents); ``check(docs)`` runs before any counting, after every
+    checksum is verified; the progress bar only on a terminal and without ``--quiet``."""
     from discourse import corpus, parallel, preprocess
 
-    rows = None
-    if args.n_jobs == 1:
-        docs, rows = corpus.stream_docs(args.corpus, layer=args.layer)
-    else:
-        docs = corpus.load_docs(args.corpus, layer=args.layer)
+    docs, rows = corpus.stream_docs(args.corpus, layer=args.layer)      # no text held
     if check is not None:
         check(docs)                                                      # fail early
     options = preprocess.TermOptions(keep_pronouns=args.keep_pronouns)
     return parallel.count_documents(docs, options, level=level, n_jobs=args.n_jobs,
-                                    rows=rows, progress=not args.quiet and sys.stderr.isatty())
+                                    rows=rows if args.n_jobs == 1 else None,
+                                    corpus=args.corpus,
+                                    progress=not args.quiet and sys.stderr.isatty())
 
 
 def _jobs_and_quiet(p) -> None:

@@ -147,8 +147,8 @@ def load_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned"
                              corpus=_signature(root, layer))
 
 
-def stream_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned"
-                ) -> tuple[pd.DataFrame, Iterator]:
+def stream_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleaned",
+                docs: pd.DataFrame | None = None) -> tuple[pd.DataFrame, Iterator]:
     """The ``docs`` table without its texts, and its rows with their texts read one
     document at a time: for corpora whose texts need not all be in memory at once.
 
@@ -156,13 +156,48 @@ def stream_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleane
     every checksum is verified against ``metadata.csv`` before this returns, and each
     text again as the stream reads it (with every check of :func:`load_docs`).
 
+    Parameters
+    ----------
+    corpus : path-like, optional
+        The corpus directory (default: :func:`discourse.paths.corpus_dir`).
+    layer : {"cleaned", "raw"}
+        As in :func:`load_docs`.
+    docs : pandas.DataFrame, optional
+        Rows of a table this function returned for the same corpus and layer (any of
+        them, in any order: e.g. the partition of a worker process,
+        :func:`discourse.parallel.count_documents`). Only these documents are streamed,
+        in the order of ``docs``, which is the table returned (unchanged).
+        ``metadata.csv`` and ``corrections.csv`` are read and checked again and each
+        row must still match its metadata row (``file`` and ``sha256``); the corpus is
+        not hashed again (every checksum was verified when the table was made), and
+        each text is verified, with every check of :func:`load_docs`, when the stream
+        reads it.
+
     Returns
     -------
     (pandas.DataFrame, iterator)
         The table, and an iterator of its rows in order (named tuples of its columns
-        and ``text``), each text read, verified and corrected when the row is reached.
+        and ``text``), each text read, verified and corrected when the row is reached:
+        one text in memory at a time.
+
+    Raises
+    ------
+    CorpusError
+        As :func:`load_docs` (before this returns; with ``docs``, a text's problems
+        when the stream reaches it), and with ``docs`` if a row no longer matches
+        ``metadata.csv``.
+
+    Examples
+    --------
+    >>> docs, rows = stream_docs()                            # doctest: +SKIP
+    >>> part, rows = stream_docs(docs=docs.iloc[:1])          # doctest: +SKIP
+    >>> [row.doc_id for row in rows] == list(part.doc_id)     # doctest: +SKIP
+    True
     """
     root, meta, by_doc = _documents(corpus, layer)
+    if docs is not None:
+        _check_rows(root, meta, docs, layer)
+        return docs, _stream(root, docs, by_doc)
     docs = pd.DataFrame(_records(meta, layer), columns=_DOC_COLUMNS[:-1])   # no text
     checksums = corpus_checksums(root)
     for row in meta.itertuples(index=False):           # fail early, as load_docs does
@@ -171,12 +206,32 @@ def stream_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleane
     docs = provenance.attach(docs, "discourse.corpus.load_docs",
                              {"corpus": root, "layer": layer},
                              corpus=provenance.corpus_signature(root, checksums, layer))
+    return docs, _stream(root, docs, by_doc)
 
-    def rows() -> Iterator:
-        for row, text in zip(docs.itertuples(index=False), _texts(root, meta, by_doc)):
-            yield _Doc(*row, text)
 
-    return docs, rows()
+def _stream(root: Path, docs: pd.DataFrame, by_doc: dict) -> Iterator:
+    """The rows of ``docs`` (no ``text`` column) with their texts, one at a time."""
+    for row, text in zip(docs.itertuples(index=False), _texts(root, docs, by_doc)):
+        yield _Doc(*row, text)
+
+
+def _check_rows(root: Path, meta: pd.DataFrame, docs: pd.DataFrame, layer: str) -> None:
+    """Check that ``docs`` holds rows of a table of :func:`stream_docs` of this corpus
+    and layer, each naming the file and checksum ``metadata.csv`` names now."""
+    if list(docs.columns) != _DOC_COLUMNS[:-1]:
+        raise ValueError(f"docs has the columns {list(docs.columns)}, not those of a table "
+                         f"of stream_docs: {_DOC_COLUMNS[:-1]}")
+    other = sorted(set(docs["layer"]) - {layer})
+    if other:
+        raise ValueError(f"docs holds rows of the layer(s) {other}, not of layer={layer!r}")
+    now = {row.doc_id: (row.file, row.sha256) for row in meta.itertuples(index=False)}
+    changed = [d for d, f, s in zip(docs["doc_id"], docs["file"], docs["sha256"])
+               if now.get(d) != (f, s)]
+    if changed:
+        raise CorpusError(f"{root / 'metadata.csv'}: no longer names the file and sha256 "
+                          f"of the docs table for {', '.join(map(str, changed[:5]))}"
+                          f"{' ...' if len(changed) > 5 else ''} (changed since the table "
+                          "was made)")
 
 
 def _documents(corpus, layer: str) -> tuple:
@@ -204,7 +259,8 @@ def _records(meta: pd.DataFrame, layer: str) -> list[dict]:
 
 
 def _texts(root: Path, meta: pd.DataFrame, by_doc: dict) -> Iterator[str]:
-    """Each document's text, read, verified and corrected, in the order of ``meta``."""
+    """Each document's text, read, verified and corrected, in the order of ``meta``
+    (a table with ``doc_id``, ``file`` and ``sha256``: the metadata or a ``docs`` table)."""
     for row in meta.itertuples(index=False):
         text = _read_text(root / row.file, row.sha256)
         if row.doc_id in by_doc:

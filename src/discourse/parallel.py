@@ -3,20 +3,23 @@
 The per-document steps (segmentation, term counts) are independent per document, so
 a corpus can be cut into contiguous partitions of documents (:func:`partitions`), each
 partition processed on its own and the results combined in order
-(:func:`discourse.counts.combine`). :func:`count_documents` does this with
-:class:`joblib.Parallel` worker processes on one machine; :mod:`discourse.distributed`
+(:func:`discourse.counts.combine`). :func:`count_documents` does this with worker
+processes on one machine (each reads its own documents' texts where the ``docs`` table
+has none: :func:`discourse.corpus.stream_docs` with ``docs``); :mod:`discourse.distributed`
 does the same on a Dask cluster. Either way the counts equal a single-process run.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
+from pathlib import Path
 from typing import Mapping
 
 import numpy as np
 import pandas as pd
 
-from discourse.checks import check_choice
+from discourse.checks import check_choice, check_n_jobs
 from discourse.counts import LEVELS, TermCounts, combine, count_terms
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.terms import TermOptions, as_options
@@ -59,8 +62,7 @@ def partitions(n_items: int, n_parts: int, *, weights=None) -> list[tuple[int, i
     return [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
 
 
-def _count_part(docs: pd.DataFrame, options: TermOptions, level: str,
-                lexicons: Lexicons) -> TermCounts:
+def _count_part(docs, options: TermOptions, level: str, lexicons: Lexicons) -> TermCounts:
     # a worker process counts as ``discourse keyness`` does in one: the cyclic collector
     # paused (its passes over the memos: about a fifth of the counting's CPU time) and NLTK's two
     # tokenizer modules imported without nltk/__init__ (scipy.stats, scikit-learn)
@@ -71,64 +73,150 @@ def _count_part(docs: pd.DataFrame, options: TermOptions, level: str,
         return count_terms(iter_sentences(docs), options, level=level, lexicons=lexicons)
 
 
+def _count_streamed(root: Path, layer: str, docs: pd.DataFrame, options: TermOptions,
+                    level: str, lexicons: Lexicons) -> TermCounts:
+    # a worker reads, verifies and corrects its own documents, one at a time
+    from discourse.corpus import stream_docs
+
+    return _count_part(stream_docs(root, layer=layer, docs=docs)[1], options, level, lexicons)
+
+
+def _layer(docs: pd.DataFrame) -> str:
+    """The one layer of a ``docs`` table without texts (no rows: nothing is read)."""
+    if "layer" not in docs.columns:
+        raise ValueError("a docs table without texts needs its 'layer' column "
+                         "(discourse.corpus.stream_docs)")
+    layers = list(docs["layer"].unique())
+    if len(layers) > 1:
+        raise ValueError(f"a docs table without texts needs one layer, not {layers}")
+    return str(layers[0]) if layers else "cleaned"
+
+
+def _size(path: Path) -> int:
+    # a missing file weighs nothing here: its worker raises the error that names it
+    return path.stat().st_size if path.is_file() else 0
+
+
 def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOptions(), *,
                     level: str = "year", lexicons: Lexicons | None = None,
-                    n_jobs: int = 1, progress: bool = False, rows=None) -> TermCounts:
+                    n_jobs: int = 1, progress: bool = False, rows=None,
+                    corpus: str | os.PathLike | None = None) -> TermCounts:
     """Segment and count a ``docs`` table, one document at a time (never a sentences
     table in memory).
 
     Parameters
     ----------
     docs : pandas.DataFrame
-        A ``docs`` table (:func:`discourse.corpus.load_docs`).
+        A ``docs`` table (:func:`discourse.corpus.load_docs`), or one without its
+        ``text`` column (:func:`discourse.corpus.stream_docs`, or any of its rows): the
+        texts are then read from ``corpus`` one document at a time, verified against
+        their checksums and corrected as the table's ``layer`` says (in the worker
+        processes with ``n_jobs > 1``, each its own documents).
     options, level, lexicons
         As in :func:`count_terms` (default level: one row per year).
     n_jobs : int
         With ``n_jobs > 1`` (``-1``: all cores) contiguous partitions of the documents,
         one per process and of near-equal text (:func:`partitions` weighted by the
-        length of each text), are counted in :class:`joblib.Parallel` worker processes,
-        each as ``discourse keyness`` counts in one (the cyclic garbage collector
-        paused, :func:`discourse.lean_start.counting_session`), and combined
-        (:func:`combine`); the counts are identical whatever ``n_jobs`` is.
+        length of each text, or by the size of each text's file where ``docs`` has no
+        texts), are counted in worker processes (loky's, as :class:`joblib.Parallel`'s;
+        one per partition, ended when the counting ends), each as ``discourse keyness``
+        counts in one (the cyclic garbage collector paused,
+        :func:`discourse.lean_start.counting_session`), and combined (:func:`combine`);
+        the counts are identical whatever ``n_jobs`` is.
     progress : bool
         A tqdm progress bar (documents, or partitions with ``n_jobs > 1``).
     rows : iterable, optional
         With ``n_jobs == 1``: the rows of ``docs`` with their texts, in order, instead
         of ``docs.itertuples()``; the stream of :func:`discourse.corpus.stream_docs`
         holds one text at a time (``docs`` then needs no ``text`` column).
+    corpus : path-like, optional
+        The corpus directory a ``docs`` table without texts (and without ``rows``)
+        comes from (default: :func:`discourse.paths.corpus_dir`); not used otherwise.
 
     Returns
     -------
     TermCounts
+
+    Notes
+    -----
+    What is held in memory: with a ``text`` column, the whole table (and with
+    ``n_jobs > 1`` a pickled copy of each partition's texts on its way to a worker,
+    and the partition in that worker). Without it (``rows``, or the texts read from
+    ``corpus``), one document's text and sentences at a time per process: this
+    process holds only the table without texts, and each worker its own partition's
+    rows without texts, one text at a time. Every process holds its own word lists,
+    their memos (bounded: :mod:`discourse.term_chunks`) and its counts (the vocabulary
+    times the rows of ``level``, sparse).
+
+    Raises
+    ------
+    discourse.corpus.CorpusError
+        Where ``docs`` has no texts: as :func:`discourse.corpus.stream_docs` with its
+        ``docs``, e.g. a text whose checksum no longer matches (from the worker that
+        reads it).
+
+    Examples
+    --------
+    >>> from discourse import corpus                          # doctest: +SKIP
+    >>> docs, _ = corpus.stream_docs()                        # doctest: +SKIP
+    >>> counts = count_documents(docs, n_jobs=2)              # doctest: +SKIP
     """
     from tqdm import tqdm
 
-    from discourse import provenance
+    from discourse import paths, provenance
 
     check_choice("level", level, LEVELS)
+    check_n_jobs("n_jobs", n_jobs)
     opts = as_options(options)
     lexicons = load_lexicons() if lexicons is None else lexicons
     source = provenance.of(docs) or {}
     if rows is not None and n_jobs != 1:
         raise ValueError("rows (a stream of documents) needs n_jobs=1")
+    streamed = rows is None and "text" not in docs.columns
+    if streamed:
+        root, layer = paths.corpus_dir(corpus), _layer(docs)
     if n_jobs == 1 or len(docs) < 2:
+        from discourse.corpus import stream_docs
         from discourse.segmentation import iter_sentences
 
+        if streamed:
+            rows = stream_docs(root, layer=layer, docs=docs)[1]
         rows = tqdm(docs.itertuples(index=False) if rows is None else rows,
                     total=len(docs), desc="documents",
                     unit="doc", disable=not progress, mininterval=1.0)
         stream = iter_sentences(rows)          # the rows as they are: no frame per document
         out = count_terms(stream, opts, level=level, lexicons=lexicons)
     else:
-        import os
-
-        from joblib import Parallel, delayed
-
         workers = (os.cpu_count() or 1) if n_jobs < 0 else int(n_jobs)
         # parts of near-equal text, so that no worker is left counting alone
-        parts = partitions(len(docs), workers, weights=docs["text"].str.len())
-        counted = Parallel(n_jobs=n_jobs)(
-            delayed(_count_part)(docs.iloc[a:b], opts, level, lexicons)
-            for a, b in tqdm(parts, desc="partitions", unit="part", disable=not progress))
-        out = combine(counted)
+        weights = ([_size(root / f) for f in docs["file"]] if streamed
+                   else docs["text"].str.len())
+        parts = [docs.iloc[a:b] for a, b in partitions(len(docs), workers, weights=weights)]
+        tasks = [(_count_streamed, root, layer, d, opts, level, lexicons) if streamed
+                 else (_count_part, d, opts, level, lexicons) for d in parts]
+        out = combine(_run(tasks, progress))
     return dataclasses.replace(out, source=source)
+
+
+def _run(tasks: list[tuple], progress: bool) -> list:
+    """``function(*arguments)`` of each ``(function, *arguments)``, in order, each in a
+    worker process of its own, started for these tasks and ended before this returns:
+    joblib's pool (:class:`joblib.Parallel`) keeps its workers for its next call, and
+    with them their word lists, memos and counts (at 10 million words about 230 MB each
+    beside this process's keyness table, ``benchmarks/README.md``). The executor is
+    loky's, as joblib's pool is (its workers do not import the caller's ``__main__``, so
+    a script needs no ``if __name__ == "__main__"`` guard). The first error in task
+    order is raised, the other workers stopped."""
+    from joblib.externals.loky import ProcessPoolExecutor
+    from tqdm import tqdm
+
+    pool = ProcessPoolExecutor(len(tasks))
+    try:
+        futures = [pool.submit(*task) for task in tasks]
+        done = [f.result() for f in tqdm(futures, desc="partitions", unit="part",
+                                         disable=not progress)]
+    except BaseException:
+        pool.shutdown(wait=True, kill_workers=True)
+        raise
+    pool.shutdown(wait=True)
+    return done
