@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 __all__ = ["check_choice", "check_columns", "check_codes", "check_unique", "check_reading_order",
-           "check_positive_int", "check_n_jobs", "check_date", "check_year",
+           "check_positive_int", "check_n_jobs", "resolve_jobs", "check_date", "check_year",
            "missing_folders", "join_problems"]
 
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -146,6 +146,24 @@ def check_n_jobs(name: str, value) -> None:
     """
     if not _integer(value) or (value < 1 and value != -1):
         raise ValueError(f"{name}={value!r} must be a positive integer or -1 (one per core)")
+
+
+def resolve_jobs(n_jobs: int) -> int:
+    """Number of worker processes for ``n_jobs`` (``-1``: one per core), after
+    :func:`check_n_jobs`.
+
+    Raises
+    ------
+    ValueError
+        If ``n_jobs`` is not a positive integer or -1.
+
+    Examples
+    --------
+    >>> resolve_jobs(3)
+    3
+    """
+    check_n_jobs("n_jobs", n_jobs)
+    return os.cpu_count() or 1 if n_jobs == -1 else n_jobs
 
 
 def check_date(value: str) -> int:

@@ -19,7 +19,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from discourse.checks import check_choice, check_n_jobs
+from discourse.checks import check_choice, check_n_jobs, resolve_jobs
 from discourse.counts import LEVELS, TermCounts, combine, count_terms
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.terms import TermOptions, as_options
@@ -187,7 +187,7 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
         stream = iter_sentences(rows)          # the rows as they are: no frame per document
         out = count_terms(stream, opts, level=level, lexicons=lexicons)
     else:
-        workers = (os.cpu_count() or 1) if n_jobs < 0 else int(n_jobs)
+        workers = resolve_jobs(n_jobs)
         # parts of near-equal text, so that no worker is left counting alone
         weights = ([_size(root / f) for f in docs["file"]] if streamed
                    else docs["text"].str.len())

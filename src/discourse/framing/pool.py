@@ -18,26 +18,13 @@ The output equals that of one process, sentence for sentence (tested).
 
 from __future__ import annotations
 
-import os
 from typing import Iterable, Iterator
 
-from discourse.checks import check_n_jobs
+from discourse.checks import resolve_jobs
 from discourse.framing.stream import SentenceCode, code_stream
 from discourse.framing.lexicon import Lexicon
 
-__all__ = ["chunks", "code_in_workers", "resolve_jobs"]
-
-
-def resolve_jobs(n_jobs: int) -> int:
-    """Number of worker processes for ``n_jobs`` (``-1``: one per core).
-
-    Raises
-    ------
-    ValueError
-        If ``n_jobs`` is not a positive integer or -1.
-    """
-    check_n_jobs("n_jobs", n_jobs)
-    return os.cpu_count() or 1 if n_jobs == -1 else n_jobs
+__all__ = ["chunks", "code_in_workers", "resolve_jobs"]   # resolve_jobs: discourse.checks
 
 
 def _boundary_keys(row: tuple) -> tuple:
