@@ -276,8 +276,11 @@ def test_page_is_byte_identical_across_builds(built, tmp_path):
 
     results, corpus, first = built
     figure()                                    # moves Bokeh's id counter
-    second = explorer.write_explorer(tmp_path / "two.html", results=results, corpus=corpus)
+    second = explorer.write_explorer(first.parent / "two.html", results=results,
+                                     corpus=corpus)
     assert first.read_bytes() == second.read_bytes()
+    # the page records its results folder relative to its own folder
+    assert '<meta name="discourse-results" content="results">' in first.read_text()
     assert not re.search(r'"id":"p\d+"', first.read_text())
     assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-", first.read_text())
 
@@ -351,6 +354,23 @@ def test_corpus_without_hand_coding(tmp_path):
     assert _models(item)["filter-agreement"]["disabled"] is True
     assert set(_column(item, "sentence-table", "agreement")) == {"not hand-coded"}
     assert "This corpus has no hand coding" in text
+
+
+@pytest.mark.parametrize("page", ["index.html", "explorer.html"])
+def test_the_explorer_of_another_results_folder_is_never_written_over(tmp_path, page):
+    """A folder whose report (its index) or explorer records another results folder is
+    refused before the page is built: nothing is written over it."""
+    out = tmp_path / "shared"
+    out.mkdir()
+    held = out / page
+    held.write_text('<html><head><meta name="discourse-results" content="../r1">'
+                    "</head><body>the first run's page</body></html>")
+    with pytest.raises(ValueError, match=r"shared holds the report of the results in .*r1, "
+                                         r"not of .*r2: pass -o with another folder"):
+        explorer.write_explorer(out / "explorer.html", results=tmp_path / "r2",
+                                corpus=_corpus(tmp_path))
+    assert held.read_text().endswith("the first run's page</body></html>")
+    assert sorted(p.name for p in out.iterdir()) == [page]
 
 
 def test_a_table_without_a_column_is_one_clear_error_and_nothing_is_written(tmp_path):

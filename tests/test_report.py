@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from discourse import report, reproduce
+from discourse import paths, report, reproduce
 
 from conftest import REPO
 
@@ -222,14 +222,15 @@ def _run_folder(root, title="# 01 · Corpus: mine"):
     return root
 
 
-def test_a_report_of_another_results_folder_is_never_written_over(tmp_path):
-    """The report's index records the results folder it was built from; a folder
-    holding the report of another results folder is refused before anything is written
-    (one that records none, an older report, is written as before)."""
+@pytest.mark.parametrize("page", ["index.html", "explorer.html"])
+def test_a_report_of_another_results_folder_is_never_written_over(tmp_path, page):
+    """The report's index and explorer record the results folder they were built from; a
+    folder holding either page of another results folder's report is refused before
+    anything is written (one that records none, an older report, is written as before)."""
     run = _run_folder(tmp_path / "r-res2")
     out = tmp_path / "shared"
     out.mkdir()
-    index = out / "index.html"
+    index = out / page
     index.write_text('<html><head><meta name="discourse-results" content="../r-res">'
                      "</head><body>the first run's report</body></html>")
     with pytest.raises(ValueError, match=r"shared holds the report of the results in .*"
@@ -237,11 +238,11 @@ def test_a_report_of_another_results_folder_is_never_written_over(tmp_path):
                                          r"folder, or remove that one first"):
         report.export_html(None, out, results=run)
     assert index.read_text().endswith("the first run's report</body></html>")
-    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    assert sorted(p.name for p in out.iterdir()) == [page]
     # the record is relative to the report (no path of the machine is published), and
     # names the same folder however the results folder is written
-    report._check_output(out, tmp_path / "r-res")
-    report._check_output(out, tmp_path / "r-res2" / ".." / "r-res")
+    paths.check_report_folder(out, tmp_path / "r-res")
+    paths.check_report_folder(out, tmp_path / "r-res2" / ".." / "r-res")
 
 
 @pytest.mark.slow

@@ -97,10 +97,14 @@ def test_a_run_leaves_no_topics_table_of_an_earlier_run(tmp_path, capsys):
 
     assert cli.main(run + ["--k", "3", "--model", "lda", "--grid"]) == 0
     assert contents() == set(own) | tables(pipeline.TABLES)
+    assert "removed" not in capsys.readouterr().err
     assert cli.main(run + ["--k", "4"]) == 0
     assert contents() == set(own) | tables(pipeline.TABLES[1:])
     assert {name: (out / name).read_text(encoding="utf-8") for name in own} == own
-    capsys.readouterr()
+    # the removal is said, not silent
+    removed = [line for line in capsys.readouterr().err.splitlines() if "removed" in line]
+    assert removed == [f"removed {out / 'topics-model-selection.csv'}: an earlier run's "
+                       "table this run (no --grid) does not write"]
 
 
 def test_the_tables_of_a_topic_analysis_are_those_of_chapter_03(analysis):

@@ -1,9 +1,8 @@
 """The ``discourse`` command: thin wrappers that call the package's modules.
 
-Each subcommand is a pair of functions, ``_add_NAME(subparsers)`` and
-``_run_NAME(args)``, listed in :data:`_COMMANDS` (the framing ones in
-:mod:`discourse.cli_framing`, ``reproduce`` and ``report`` in
-:mod:`discourse.cli_reproduce`); every subcommand has ``--help``.
+Each subcommand is a pair of functions, ``_add_NAME(subparsers)`` and ``_run_NAME(args)``,
+listed in :data:`_COMMANDS` (the framing ones in :mod:`discourse.cli_framing`,
+``reproduce`` and ``report`` in :mod:`discourse.cli_reproduce`); every one has ``--help``.
 Errors in the input are reported as one line naming the file and the problem, with
 exit status 2; nothing is written when the input is bad. An output's folder must exist
 (``-o a/b/t.csv`` needs ``a/b/``): a typo in a path is an error, not a new folder.
@@ -280,8 +279,12 @@ def _run_topics(args) -> int:
         seed=args.seed, ks=topics.DEFAULT_KS if args.grid else None, n_seeds=args.seeds,
         n_boot=args.n_boot, labels=args.labels, corpus=args.corpus,
         progress=not args.quiet, algorithm=args.algorithm, design=args.design)
+    stale = analysis.stale_tables(args.output)
     for path in analysis.write(args.output, layer=args.layer):
         print(path)
+    for path in stale:
+        print(f"removed {path}: an earlier run's table this run (no --grid) does not write",
+              file=sys.stderr)
     return 0
 
 

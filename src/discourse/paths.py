@@ -30,6 +30,9 @@ __all__ = [
     "figures_dir",
     "notebooks_dir",
     "report_dir",
+    "REPORT_RECORD",
+    "report_record",
+    "check_report_folder",
     "codebook_path",
 ]
 
@@ -191,6 +194,60 @@ def report_dir(results: str | os.PathLike | None = None) -> Path:
     """
     folder = Path(os.path.abspath(results_dir(results)))
     return folder.parent / ("report" if folder.name == "results" else f"{folder.name}-report")
+
+
+#: The name of the ``<meta>`` element by which the pages of ``discourse report`` (its
+#: ``index.html`` and the explorer) record the results folder they were built from,
+#: relative to their own folder, so that no path of the machine is published with them.
+REPORT_RECORD = "discourse-results"
+
+
+def report_record(results: str | os.PathLike, out_dir: str | os.PathLike) -> str:
+    """The results folder as a page in ``out_dir`` records it: relative to ``out_dir``
+    (absolute where no relative path leads there, e.g. another drive).
+
+    Examples
+    --------
+    >>> report_record("/runs/a/results", "/runs/a/report")
+    '../results'
+    """
+    results, out_dir = Path(results).resolve(), Path(out_dir).resolve()
+    try:
+        return os.path.relpath(results, out_dir).replace(os.sep, "/")
+    except ValueError:
+        return results.as_posix()
+
+
+def check_report_folder(out_dir: str | os.PathLike, results: str | os.PathLike,
+                        pages: tuple[str, ...] = ("index.html",)) -> None:
+    """Refuse to write over the pages of another results folder's report.
+
+    Each of ``pages`` that exists in ``out_dir`` and records a results folder
+    (:data:`REPORT_RECORD`) must record ``results``; a page that records none (an older
+    report) or no page is no obstacle.
+
+    Raises
+    ------
+    ValueError
+        Naming the folder, the results folder its pages record and ``results``.
+    """
+    import html
+    import re
+
+    out_dir = Path(out_dir)
+    pattern = re.compile(rf'<meta name="{REPORT_RECORD}" content="([^"]*)">')
+    for name in pages:
+        page = out_dir / name
+        if not page.is_file():
+            continue
+        found = pattern.search(page.read_text(encoding="utf-8", errors="replace"))
+        if found is None:
+            continue
+        built = (out_dir / html.unescape(found.group(1))).resolve()
+        if built != Path(results).resolve():
+            raise ValueError(f"{out_dir} holds the report of the results in {built}, not "
+                             f"of {results}: pass -o with another folder, or remove that "
+                             "one first (nothing was written)")
 
 
 def codebook_path(path: str | os.PathLike | None = None) -> Path:

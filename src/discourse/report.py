@@ -113,9 +113,9 @@ def export_html(notebooks: str | os.PathLike | None = None,
     _check_complete(results_dir, corpus, manifest)
     _check_parameters(notebooks, results_dir, manifest)
     out_dir = Path(output) if output is not None else paths.report_dir(results_dir)
-    _check_output(out_dir, results_dir)
+    paths.check_report_folder(out_dir, results_dir, ("index.html", explorer.FILE))
     # first: a bad table stops the report unwritten
-    explorer_page = explorer.build_html(results, corpus)
+    explorer_page = explorer.build_html(results, corpus, output_dir=out_dir)
     exporter = _exporter()
     written, rows = [], []
     chapters = [(p, nbformat.read(p, as_version=4)) for p in notebook_paths(notebooks)]
@@ -134,7 +134,8 @@ def export_html(notebooks: str | os.PathLike | None = None,
     index = "\n".join([
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="{_BUILT_FROM}" content="{html.escape(_built_from(results_dir, out_dir))}">',
+        f'<meta name="{paths.REPORT_RECORD}" '
+        f'content="{html.escape(paths.report_record(results_dir, out_dir))}">',
         "<title>discourse: executed notebooks</title>", f"<style>{_INDEX_STYLE}</style>",
         "</head><body>",
         "<h1>discourse: executed notebooks</h1>",
@@ -154,37 +155,6 @@ def export_html(notebooks: str | os.PathLike | None = None,
     write_text(index, target)
     written.append(target)
     return written
-
-
-#: The index page's record of the results folder a report was built from (relative to
-#: the report's folder, so that no path of the machine is published with the report).
-_BUILT_FROM = "discourse-results"
-
-
-def _built_from(results_dir: Path, out_dir: Path) -> str:
-    """The results folder as the index records it: relative to ``out_dir`` (absolute
-    where no relative path leads there, e.g. another drive)."""
-    try:
-        return os.path.relpath(results_dir.resolve(), out_dir.resolve()).replace(os.sep, "/")
-    except ValueError:
-        return results_dir.resolve().as_posix()
-
-
-def _check_output(out_dir: Path, results_dir: Path) -> None:
-    """Refuse to write over the report of another results folder, as the ``index.html``
-    in ``out_dir`` records it (a report that records none, or no report, is written)."""
-    index = out_dir / "index.html"
-    if not index.is_file():
-        return
-    found = re.search(rf'<meta name="{_BUILT_FROM}" content="([^"]*)">',
-                      index.read_text(encoding="utf-8", errors="replace"))
-    if found is None:
-        return
-    built = (out_dir / html.unescape(found.group(1))).resolve()
-    if built != results_dir.resolve():
-        raise ValueError(f"{out_dir} holds the report of the results in {built}, not of "
-                         f"{results_dir}: pass -o with another folder, or remove that one "
-                         "first (nothing was written)")
 
 
 def _nav(chapters: list, i: int) -> str:

@@ -68,7 +68,7 @@ def _sources_html(results: Path, used: list[registry.Output], hand: bool) -> str
 
 def build_html(results: str | os.PathLike | None = None,
                corpus: str | os.PathLike | None = None, *, kwic_terms: int = 15,
-               kwic_lines: int = 40) -> str:
+               kwic_lines: int = 40, output_dir: str | os.PathLike | None = None) -> str:
     """The explorer page as a string (nothing is written).
 
     Parameters
@@ -84,6 +84,10 @@ def build_html(results: str | os.PathLike | None = None,
         signed G2 (those of figure 02-keyness; default 15 each way).
     kwic_lines : int
         At most this many KWIC lines per term, first in corpus order (default 40).
+    output_dir : path-like, optional
+        The folder the page will be written to: the page then records the results folder
+        relative to it (:func:`discourse.paths.report_record`), so that a later report or
+        explorer of another results folder is not written over it.
 
     Returns
     -------
@@ -153,8 +157,11 @@ def build_html(results: str | os.PathLike | None = None,
               f"with Bokeh {html.escape(bokeh_version)} (BSD-3-Clause), inlined. Cite the "
               f"numbers from <code>{registry.SUMMARY.ref}</code> and the tables named "
               "above.</p>")
+    head = "" if output_dir is None else (
+        f'<meta name="{paths.REPORT_RECORD}" '
+        f'content="{html.escape(paths.report_record(results, output_dir))}">\n')
     return page.render_page(layout, title="discourse: explore the results", header=header,
-                            footer=footer)
+                            footer=footer, head=head)
 
 
 def write_explorer(output: str | os.PathLike | None = None, *,
@@ -170,9 +177,19 @@ def write_explorer(output: str | os.PathLike | None = None, *,
         :func:`discourse.paths.report_dir`: ``report/`` beside ``results/``).
     results, corpus, kwic_terms, kwic_lines
         As in :func:`build_html`.
+
+    Raises
+    ------
+    ValueError
+        If the file, or the ``index.html`` of its folder, is a page of the report of
+        another results folder (:func:`discourse.paths.check_report_folder`); nothing is
+        written.
     """
     from discourse.io import write_text
 
-    target = Path(output) if output is not None else paths.report_dir(results) / FILE
-    text = build_html(results, corpus, kwic_terms=kwic_terms, kwic_lines=kwic_lines)
+    results_dir = paths.results_dir(results)
+    target = Path(output) if output is not None else paths.report_dir(results_dir) / FILE
+    paths.check_report_folder(target.parent, results_dir, ("index.html", target.name))
+    text = build_html(results, corpus, kwic_terms=kwic_terms, kwic_lines=kwic_lines,
+                      output_dir=target.parent)
     return write_text(text, target)

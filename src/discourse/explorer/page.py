@@ -80,7 +80,7 @@ def item_json(layout) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_page(layout, *, title: str, header: str, footer: str) -> str:
+def render_page(layout, *, title: str, header: str, footer: str, head: str = "") -> str:
     """The whole page: inline BokehJS, the layout's JSON, a header and a footer.
 
     Parameters
@@ -90,6 +90,9 @@ def render_page(layout, *, title: str, header: str, footer: str) -> str:
         Plain text (escaped here).
     header, footer : str
         HTML, shown above and below the layout.
+    head : str, optional
+        HTML elements added to the page's ``<head>`` after its title, each on a line of
+        its own (default: none).
     """
     import html
 
@@ -105,5 +108,5 @@ def render_page(layout, *, title: str, header: str, footer: str) -> str:
     template = resources.files("discourse.explorer").joinpath("page.html") \
         .read_text(encoding="utf-8")
     return Template(template).substitute(title=html.escape(title), bokeh_css=css,
-                                         bokeh_js=js, header=header, footer=footer,
+                                         bokeh_js=js, header=header, footer=footer, head=head,
                                          item=item_json(layout))

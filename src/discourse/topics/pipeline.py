@@ -98,6 +98,15 @@ class TopicAnalysis:
                 remove_table(output.path(directory))
         return [write_table(table, output.path(directory)) for output, table in tables.items()]
 
+    def stale_tables(self, directory: str | os.PathLike | None = None) -> list[Path]:
+        """The tables in ``directory`` that :meth:`write` would remove: those of
+        :data:`TABLES` present there that this analysis has not (the model selection of
+        an earlier run with a grid, when this one has none), in the order of
+        :data:`TABLES`."""
+        tables = self.tables()
+        return [output.path(directory) for output in TABLES
+                if output not in tables and output.path(directory).is_file()]
+
 
 def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: int = 5,
                  include_questions: bool = True, min_df: int | float = 2,
