@@ -189,6 +189,19 @@ def _writable_copy(dest: Path, ignore=None) -> Path:
 
 # --------------------------------------------------------------------------- workers
 
+@pytest.fixture
+def page_of_another_run(tmp_path):
+    """Write a page of ``discourse report`` named ``name`` in ``tmp_path/"shared"`` that
+    records the results folder ``tmp_path/"r1"``; return the page's path."""
+    def write(name: str) -> Path:
+        page = tmp_path / "shared" / name
+        page.parent.mkdir(exist_ok=True)
+        page.write_text('<html><head><meta name="discourse-results" content="../r1">'
+                        "</head><body>the first run's page</body></html>")
+        return page
+    return write
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _one_thread_per_worker():
     """In a worker process of ``make test`` (pytest-xdist: one worker per core), the

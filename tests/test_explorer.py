@@ -357,20 +357,17 @@ def test_corpus_without_hand_coding(tmp_path):
 
 
 @pytest.mark.parametrize("page", ["index.html", "explorer.html"])
-def test_the_explorer_of_another_results_folder_is_never_written_over(tmp_path, page):
+def test_the_explorer_of_another_results_folder_is_never_written_over(
+        tmp_path, page, page_of_another_run):
     """A folder whose report (its index) or explorer records another results folder is
     refused before the page is built: nothing is written over it."""
-    out = tmp_path / "shared"
-    out.mkdir()
-    held = out / page
-    held.write_text('<html><head><meta name="discourse-results" content="../r1">'
-                    "</head><body>the first run's page</body></html>")
+    held = page_of_another_run(page)
     with pytest.raises(ValueError, match=r"shared holds the report of the results in .*r1, "
                                          r"not of .*r2: pass -o with another folder"):
-        explorer.write_explorer(out / "explorer.html", results=tmp_path / "r2",
+        explorer.write_explorer(held.parent / "explorer.html", results=tmp_path / "r2",
                                 corpus=_corpus(tmp_path))
     assert held.read_text().endswith("the first run's page</body></html>")
-    assert sorted(p.name for p in out.iterdir()) == [page]
+    assert sorted(p.name for p in held.parent.iterdir()) == [page]
 
 
 def test_a_table_without_a_column_is_one_clear_error_and_nothing_is_written(tmp_path):

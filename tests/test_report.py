@@ -223,26 +223,23 @@ def _run_folder(root, title="# 01 · Corpus: mine"):
 
 
 @pytest.mark.parametrize("page", ["index.html", "explorer.html"])
-def test_a_report_of_another_results_folder_is_never_written_over(tmp_path, page):
+def test_a_report_of_another_results_folder_is_never_written_over(tmp_path, page,
+                                                                  page_of_another_run):
     """The report's index and explorer record the results folder they were built from; a
     folder holding either page of another results folder's report is refused before
     anything is written (one that records none, an older report, is written as before)."""
-    run = _run_folder(tmp_path / "r-res2")
-    out = tmp_path / "shared"
-    out.mkdir()
-    index = out / page
-    index.write_text('<html><head><meta name="discourse-results" content="../r-res">'
-                     "</head><body>the first run's report</body></html>")
+    held = page_of_another_run(page)
+    run = _run_folder(tmp_path / "r2")
     with pytest.raises(ValueError, match=r"shared holds the report of the results in .*"
-                                         r"r-res, not of .*r-res2: pass -o with another "
+                                         r"r1, not of .*r2: pass -o with another "
                                          r"folder, or remove that one first"):
-        report.export_html(None, out, results=run)
-    assert index.read_text().endswith("the first run's report</body></html>")
-    assert sorted(p.name for p in out.iterdir()) == [page]
+        report.export_html(None, held.parent, results=run)
+    assert held.read_text().endswith("the first run's page</body></html>")
+    assert sorted(p.name for p in held.parent.iterdir()) == [page]
     # the record is relative to the report (no path of the machine is published), and
     # names the same folder however the results folder is written
-    paths.check_report_folder(out, tmp_path / "r-res")
-    paths.check_report_folder(out, tmp_path / "r-res2" / ".." / "r-res")
+    paths.check_report_folder(held.parent, tmp_path / "r1")
+    paths.check_report_folder(held.parent, tmp_path / "r2" / ".." / "r1")
 
 
 @pytest.mark.slow
