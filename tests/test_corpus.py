@@ -84,6 +84,33 @@ def test_corrections_applied_only_in_cleaned_layer(docs):
     assert len(table) == 2 and table.what.str.len().min() > 20 and table.why.str.len().min() > 20
 
 
+def test_the_cleaned_layer_drops_characters_that_print_as_nothing(tmp_path):
+    """A word a web page broke with a soft hyphen or a zero-width space is, in the cleaned
+    layer, the word a reader sees (one term for keyness); the raw layer keeps every
+    character as published, and a zero-width non-joiner, which changes words in Persian,
+    stays."""
+    from discourse import cli
+
+    texts = {"web-2020": "Title\n\nTrade and infra\u00adstructure grew.\n",
+             "web-2021": "Title\n\nInfra\u00adstructure, infra\u200bstructure and "
+                         "infra\u2060structure\ufeff again, and a ZWNJ in \u0645\u06cc\u200c"
+                         "\u0634\u0648\u062f.\n"}
+    root = write_corpus(tmp_path / "web", texts)
+    clean = corpus.load_docs(root).set_index("doc_id").text
+    assert clean["web-2021"] == ("Title\n\nInfrastructure, infrastructure and infrastructure "
+                                 "again, and a ZWNJ in \u0645\u06cc\u200c\u0634\u0648\u062f.\n")
+    assert "infra\u00adstructure" in corpus.load_docs(root, layer="raw").set_index(
+        "doc_id").text["web-2020"]
+    streamed = dict(zip(*zip(*((d.doc_id, d.text) for d in corpus.stream_docs(root)[1]))))
+    assert streamed == dict(clean)
+    out = tmp_path / "keyness.csv"
+    assert cli.main(["keyness", "--corpus", str(root), "--target", "2021", "--reference",
+                     "rest", "--quiet", "-o", str(out)]) == 0
+    counts = pd.read_csv(out).set_index("term")
+    assert counts.loc["infrastructure", ["count_target", "count_reference"]].tolist() == [3, 1]
+    assert [t for t in counts.index if "infra" in t or "structure" in t] == ["infrastructure"]
+
+
 def test_correction_that_no_longer_applies_is_an_error(texts_copy):
     path = texts_copy / "corrections.csv"
     text = path.read_text(encoding="utf-8").replace("Inter-midovisional consultations",

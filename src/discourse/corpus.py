@@ -9,7 +9,11 @@ file plus a metadata row: nothing here names a document or a year.
   load; the ``docs`` table records one checksum over all corpus files (its provenance,
   :mod:`discourse.provenance`), which every table made from it carries on.
 * **Layers**: corrections never add or remove lines, so paragraph numbers are the
-  same in both layers.
+  same in both layers. The cleaned layer also drops, after the corrections, the
+  characters that print as nothing (:data:`INVISIBLE`: soft hyphens, zero-width spaces,
+  word joiners, byte-order marks inside the text), so that a word a web page broke with
+  one ("infra\u00adstructure") is the word a reader sees, one term for keyness and
+  topics.
 * **Metadata**: ``metadata.csv`` and ``corrections.csv`` are read and validated by
   :mod:`discourse.metadata`, whose names are available here too.
 * **Segmentation** (paragraphs, sentences, roles, ids) is :mod:`discourse.segmentation`;
@@ -44,6 +48,7 @@ __all__ = [
     "METADATA_FIELDS",
     "REQUIRED_FIELDS",
     "LAYERS",
+    "INVISIBLE",
     "load_metadata",
     "load_corrections",
     "apply_corrections",
@@ -65,7 +70,14 @@ __all__ = [
     "join_sentences",
 ]
 
-#: Text layers: ``raw`` is the file as published; ``cleaned`` applies corrections.csv.
+#: Characters that print as nothing and that the cleaned layer drops: the soft hyphen
+#: (U+00AD), the zero-width space (U+200B), the word joiner (U+2060) and the byte-order
+#: mark (U+FEFF). The zero-width (non-)joiners (U+200C, U+200D) are kept: in Persian, the
+#: Indic scripts and emoji they change how letters join, and so what a word is.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+#: Text layers: ``raw`` is the file as published; ``cleaned`` applies corrections.csv and
+#: drops the characters of :data:`INVISIBLE`.
 LAYERS = ("raw", "cleaned")
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -209,7 +221,7 @@ def stream_docs(corpus: str | os.PathLike | None = None, *, layer: str = "cleane
     return docs, _stream(root, docs, by_doc)
 
 
-def _stream(root: Path, docs: pd.DataFrame, by_doc: dict) -> Iterator:
+def _stream(root: Path, docs: pd.DataFrame, by_doc: dict | None) -> Iterator:
     """The rows of ``docs`` (no ``text`` column) with their texts, one at a time."""
     for row, text in zip(docs.itertuples(index=False), _texts(root, docs, by_doc)):
         yield _Doc(*row, text)
@@ -245,9 +257,10 @@ def _documents(corpus, layer: str) -> tuple:
         if unknown:
             raise CorpusError(f"{root / 'corrections.csv'}: unknown doc_id(s) "
                               f"{', '.join(unknown)}")
-    # each document's corrections in file order, selected once (not per document)
-    by_doc = {} if corrections is None else dict(iter(corrections.groupby("doc_id",
-                                                                          sort=False)))
+    # each document's corrections in file order, selected once (not per document); None:
+    # the raw layer, as published
+    by_doc = None if corrections is None else dict(iter(corrections.groupby("doc_id",
+                                                                            sort=False)))
     return root, meta, by_doc
 
 
@@ -258,14 +271,18 @@ def _records(meta: pd.DataFrame, layer: str) -> list[dict]:
             for row in meta.itertuples(index=False)]
 
 
-def _texts(root: Path, meta: pd.DataFrame, by_doc: dict) -> Iterator[str]:
-    """Each document's text, read, verified and corrected, in the order of ``meta``
-    (a table with ``doc_id``, ``file`` and ``sha256``: the metadata or a ``docs`` table)."""
+def _texts(root: Path, meta: pd.DataFrame, by_doc: dict | None) -> Iterator[str]:
+    """Each document's text, read and verified, in the order of ``meta`` (a table with
+    ``doc_id``, ``file`` and ``sha256``: the metadata or a ``docs`` table); with
+    ``by_doc`` (the cleaned layer) corrected, then without :data:`INVISIBLE`."""
     for row in meta.itertuples(index=False):
         text = _read_text(root / row.file, row.sha256)
-        if row.doc_id in by_doc:
-            text = apply_corrections(text, by_doc[row.doc_id],
-                                     source=str(root / "corrections.csv"))
+        if by_doc is not None:
+            if row.doc_id in by_doc:
+                text = apply_corrections(text, by_doc[row.doc_id],
+                                         source=str(root / "corrections.csv"))
+            if not text.isascii():
+                text = INVISIBLE.sub("", text)
         yield text
 
 
