@@ -185,6 +185,8 @@ _LEAD_MIN_WORDS = 6
 #: A dateline has at most this many words ("Tashkent, 14 November 2023 - press release
 #: of the SCO Secretariat": 10); a longer sentence that begins like one is a lead.
 _DATELINE_MAX_WORDS = 12
+#: English month names and their abbreviations, written out: ``calendar.month_name`` follows
+#: the process's locale, and a dateline in English must be read the same under any locale.
 _MONTHS = frozenset("January February March April May June July August September October "
                     "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
                     "Dec".split())
