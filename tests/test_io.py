@@ -19,8 +19,15 @@ def test_write_table_is_atomic(tmp_path, monkeypatch):
     def boom(self, *a, **k):
         raise KeyboardInterrupt
 
+    def fields(table, chunk=4096):      # the shortcut's rows, interrupted after the header
+        yield list(table.columns)
+        raise KeyboardInterrupt
+
     monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt):      # a table pandas writes (csv_fields: None)
+        io.write_table(pd.DataFrame({"a": [2]}, dtype="Int32"), target)
+    monkeypatch.setattr(io, "csv_fields", fields)
+    with pytest.raises(KeyboardInterrupt):      # one written by the shortcut
         io.write_table(pd.DataFrame({"a": [2]}), target)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".provenance", "t.csv"]
@@ -94,3 +101,60 @@ def test_file_sha256_is_the_digest_of_the_bytes(tmp_path):
     path.write_bytes(b"abc")                              # FIPS 180-2's example
     assert dio.file_sha256(path) == ("ba7816bf8f01cfea414140de5dae2223"
                                      "b00361a396177a9cb410ff61f20015ad")
+
+
+def _table(rng, n):
+    """A table of every kind of column :func:`discourse.io.csv_fields` writes itself:
+    floats of every scale with NaN, inf and -0.0, integers, booleans, nullable integers
+    and text with missing values, commas, quotes, line breaks and non-ASCII letters."""
+    import numpy as np
+    import pandas as pd
+
+    floats = rng.standard_normal(n) * 10.0 ** rng.integers(-320, 300, n)
+    floats[rng.random(n) < 0.1] = np.nan
+    floats[rng.random(n) < 0.03] = np.inf
+    floats[rng.random(n) < 0.03] = -0.0
+    words = ["a", "b,c", 'say "x"', "two\nlines", "Jenča", "", " x ", "1.5", "NA"]
+    text = [None if rng.random() < 0.1 else words[rng.integers(len(words))]
+            for _ in range(n)]
+    nullable = pd.array([None if rng.random() < 0.2 else int(x)
+                         for x in rng.integers(-5, 10 ** 12, n)], dtype="Int64")
+    return pd.DataFrame({
+        "f": floats, "g": rng.random(n), "i": rng.integers(-10 ** 15, 10 ** 15, n),
+        "b": rng.random(n) < 0.5, "n": nullable, "s": text,
+        "t": pd.array(text, dtype="str"), "o": pd.Series(text, dtype=object)})
+
+
+def test_csv_fields_write_what_pandas_writes(tmp_path):
+    # the shortcut of write_table equals pandas's to_csv on varied tables, at chunk
+    # boundaries too; any other table is left to pandas
+    import numpy as np
+    import pandas as pd
+
+    from discourse.io import FLOAT_FORMAT, csv_fields, write_table
+
+    rng = np.random.default_rng(5)
+    tables = [_table(rng, n) for n in (1, 2, 7, 300)]
+    tables += [t[[c]] for t in tables[:2] for c in t.columns]       # one column each
+    for k, table in enumerate(tables):
+        assert csv_fields(table) is not None
+        out = write_table(table, tmp_path / f"t{k}.csv", with_provenance=False)
+        want = table.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+        assert out.read_text(encoding="utf-8") == want
+        for chunk in (1, 3):
+            again = tmp_path / "chunked.csv"
+            with open(again, "w", encoding="utf-8", newline="") as f:
+                import csv
+                csv.writer(f, lineterminator="\n").writerows(csv_fields(table, chunk))
+            assert again.read_text(encoding="utf-8") == want
+    others = [pd.DataFrame({"a": [1.5]}, dtype="float32"), pd.DataFrame({0: [1]}),
+              pd.DataFrame({"a": pd.to_datetime(["2020-01-01"])}),
+              pd.DataFrame({"a": [1, "x"]}, dtype=object), pd.DataFrame({"a": []}),
+              pd.DataFrame(), pd.DataFrame({"a": pd.Categorical(["x"])}),
+              pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("a", "b"),
+                                                                        ("a", "c")]))]
+    for k, table in enumerate(others):
+        assert csv_fields(table) is None
+        out = write_table(table, tmp_path / f"o{k}.csv", with_provenance=False)
+        assert out.read_text(encoding="utf-8") == table.to_csv(
+            index=False, float_format=FLOAT_FORMAT, lineterminator="\n")

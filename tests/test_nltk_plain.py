@@ -152,3 +152,76 @@ def test_the_contraction_rules_are_searched_as_one():
     for w in _single_token_cases(8000) + ["'Tis", "'TWAS", "more'n", "D'ye", "wanna_"]:
         probe = " " + w + " "
         assert bool(_contractions().search(probe)) == any(r.search(probe) for r in rules), w
+
+
+def _guard_cases(n, seed=0):
+    # random strings of the characters the tokenizer's patterns look for, letters of
+    # the contractions (either case), the letters re folds to them, white space and
+    # the batch separator
+    import random
+
+    rng = random.Random(seed)
+    alphabet = list("\"'`«“‘„»”’.:,;@#$%&*?!-()[]{}<>\u2012\u2013\u2014\u2015 \t\n0123") \
+        + list("cannotdyegimlrwsCANNOTDYEGIMLRWS_x\u01c2é") \
+        + ["\u0130", "\u0131", "\u017f", "\u212a", "'s", "'ll", "n't", "N'T", "--", "``",
+           "''", "cannot", "Gonna", "gotta", "LEMME", "gimme", "wanna ", "d'ye", "more'n",
+           " 'tis", " 'Twas", "can\u017fnot", "wan\u0131na", " '\u0131", "'t\u0131s"]
+    return [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(n)
+    ] + TRICKY_SENTENCES + ["wanna", "WANNA go", " 't\u0131s", "\u0130", "can't", "x's y"]
+
+
+def test_every_pattern_of_the_tokenizer_has_its_guard():
+    # every substitution of NLTK's tokenizer is listed, so none always runs but \s+
+    from discourse.nltk_plain import NEEDS, PlainWordTokenizer
+
+    tok = PlainWordTokenizer()
+    patterns = [p for p, _ in [*tok.STARTING_QUOTES, *tok.PUNCTUATION, tok.PARENS_BRACKETS,
+                               tok.DOUBLE_DASHES, *tok.ENDING_QUOTES]]
+    patterns += [*tok.CONTRACTIONS2, *tok.CONTRACTIONS3]
+    assert sorted(p.pattern for p in patterns if p.pattern not in NEEDS) == [r"\s+"]
+
+
+@pytest.mark.parametrize("n", [3000, pytest.param(60000, marks=pytest.mark.slow)])
+def test_a_pattern_matches_only_where_its_guard_lets_it(n):
+    # the guard of each substitution (NEEDS) holds in every text the pattern matches:
+    # skipping it where the guard fails changes nothing
+    from discourse.nltk_plain import FOLDED, NEEDS, PlainWordTokenizer
+
+    tok = PlainWordTokenizer()
+    pairs = [*tok.STARTING_QUOTES, *tok.PUNCTUATION, tok.PARENS_BRACKETS, tok.DOUBLE_DASHES,
+             *tok.ENDING_QUOTES]
+    rules = [*tok.CONTRACTIONS2, *tok.CONTRACTIONS3]
+    for text in _guard_cases(n):
+        for probe in (text, " " + text + " "):
+            for p, _ in pairs:
+                if p.pattern in NEEDS and p.search(probe):
+                    assert any(s in probe for s in NEEDS[p.pattern]), (p.pattern, probe)
+            for r in rules:
+                if r.search(probe):
+                    assert any(c in probe for c in FOLDED) or any(
+                        s in probe.lower() for s in NEEDS[r.pattern]), (r.pattern, probe)
+
+
+def test_the_folded_characters_are_all_there_are():
+    # the characters besides ASCII that Python's re matches to an ASCII letter when it
+    # ignores case: every one of them is in FOLDED
+    import re
+
+    from discourse.nltk_plain import FOLDED
+
+    letter = re.compile("(?i)[a-z]")
+    found = [chr(i) for i in range(128, 0x110000) if letter.fullmatch(chr(i))]
+    assert sorted(found) == sorted(FOLDED)
+
+
+@pytest.mark.parametrize("n", [3000, pytest.param(60000, marks=pytest.mark.slow)])
+def test_guarded_tokens_equal_nltks_on_random_strings(n):
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from discourse.nltk_plain import PlainWordTokenizer
+
+    ours, theirs = PlainWordTokenizer(), NLTKWordTokenizer()
+    for text in _guard_cases(n, seed=1):
+        for probe in (text, " " + text + " _", " " + text + " \u01c2 x \u01c2"):
+            assert ours.tokenize(probe) == theirs.tokenize(probe), probe

@@ -30,8 +30,7 @@ worker processes, :mod:`discourse.distributed` on a Dask cluster).
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
-from itertools import islice
+from itertools import chain, islice
 from typing import Iterable, Mapping
 
 import numpy as np
@@ -40,16 +39,16 @@ import pandas as pd
 from discourse.checks import check_choice, check_columns
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.segmentation import SENTENCE_COLUMNS
+from discourse.term_tally import Tally
 from discourse.terms import TermOptions, as_options, block_terms
 
-__all__ = ["LEVELS", "TermCounts", "count_terms", "from_tokens", "combine"]
+__all__ = ["LEVELS", "TermCounts", "count_terms", "count_paragraphs", "from_tokens",
+           "combine"]
 
 #: Levels of :func:`count_terms`: one row per paragraph, per document or per year.
 LEVELS = ("paragraph", "doc_id", "year")
 #: Sentences whose new chunks are tokenised together (:func:`terms.block_terms`).
 _BLOCK = 1024
-_ROW_COLUMNS = {"paragraph": ["doc_id", "year", "paragraph"], "doc_id": ["doc_id", "year"],
-                "year": ["year"]}
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -190,42 +189,9 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
         total = len(sentences)
     rows = tqdm(_sentence_rows(sentences), total=total, desc="term counts",
                 unit="sentence", disable=not progress, mininterval=1.0)
-    vocab: dict[str, int] = {}
-    keys: list[tuple] = []               # one per output row
-    # paragraph level: CSR pieces; group level: a Counter of term ids per group
-    indptr, indices, values = [0], [], []
-    group_counts: dict = {}
-    group_presence: dict = {}
-    group_paragraphs: Counter = Counter()
-    current, found = None, []        # the terms of the current paragraph, in order
-
-    def flush():
-        if not found:
-            return
-        if level == "paragraph":
-            bag = Counter(found)
-            ids = []
-            for term in bag:
-                j = vocab.get(term)
-                if j is None:
-                    j = vocab[term] = len(vocab)
-                ids.append(j)
-            keys.append(current)
-            indices.extend(ids)
-            values.extend(bag.values())
-            indptr.append(len(indices))
-        else:
-            g = current[0] if level == "doc_id" else current[1]
-            if g not in group_counts:
-                group_counts[g], group_presence[g] = Counter(), Counter()
-                keys.append((current[0], current[1]) if level == "doc_id" else (current[1],))
-            # terms as keys, ids at the end; counted in C (Counter.update of a list or
-            # a set), in any order: the matrices are built from sorted terms
-            group_counts[g].update(found)
-            group_presence[g].update(set(found))
-            group_paragraphs[g] += 1
-
+    tally = Tally(level)
     rows, seen, n, raw = iter(rows), set(), 0, None
+    current, found = None, []        # the terms of the current paragraph, in order
     while block := list(islice(rows, _BLOCK)):
         texts = [str(row[3]) for row in block]
         for row, got in zip(block, block_terms(texts, opts, lexicons)):
@@ -236,69 +202,76 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
             raw = row[:3]
             key = (raw[0], int(raw[1]), int(raw[2]))
             if key != current:
-                flush()
-                if key in seen:         # a paragraph's counts would be split in two
-                    raise ValueError(
-                        f"sentence {n} of the sentences table: the sentences of paragraph "
-                        f"{key[2]} of document {key[0]!r} are not adjacent; give them in "
-                        "reading order (e.g. sentences.sort_values(['doc_id', 'paragraph', "
-                        "'sentence']))")
-                seen.add(key)
+                tally.add(current, found)
+                _check_new(key, seen, n)
                 current, found = key, []
             found += got
-    flush()
-    return _assemble(vocab, keys, level, opts, source, indptr, indices, values,
-                     group_counts, group_presence, group_paragraphs)
+    tally.add(current, found)
+    return TermCounts(*tally.assemble(), level, opts, source)
 
 
-def _assemble(vocab, keys, level, opts, source, indptr, indices, values, group_counts,
-              group_presence, group_paragraphs) -> TermCounts:
-    from scipy import sparse
+def _check_new(key: tuple, seen: set, n: int) -> None:
+    """Note the paragraph ``key`` of sentence ``n``; an error if it was met before (its
+    sentences not adjacent: its counts would be split in two)."""
+    if key in seen:
+        raise ValueError(
+            f"sentence {n} of the sentences table: the sentences of paragraph "
+            f"{key[2]} of document {key[0]!r} are not adjacent; give them in "
+            "reading order (e.g. sentences.sort_values(['doc_id', 'paragraph', "
+            "'sentence']))")
+    seen.add(key)
 
-    for table in group_counts.values():           # group level: terms counted by name
-        for term in table:
-            if term not in vocab:
-                vocab[term] = len(vocab)
-    terms = np.array(sorted(vocab), dtype=object)
-    old_to_new = np.empty(len(vocab), dtype=np.int64)
-    for new, term in enumerate(terms):
-        old_to_new[vocab[term]] = new
-    n_terms = len(terms)
-    if level == "paragraph":
-        matrix = sparse.csr_matrix(
-            (np.asarray(values, dtype=np.int64), old_to_new[np.asarray(indices, dtype=np.int64)]
-             if indices else np.zeros(0, dtype=np.int64), np.asarray(indptr)),
-            shape=(len(keys), n_terms))
-        matrix.sort_indices()
-        presence = matrix.copy()
-        presence.data = np.ones_like(presence.data)
-        n_par = np.ones(len(keys), dtype=np.int64)
-        rows = pd.DataFrame(keys, columns=_ROW_COLUMNS[level])
-    else:
-        order = sorted(range(len(keys)), key=lambda i: keys[i][0])
-        keys = [keys[i] for i in order]
-        groups = [k[0] if level == "doc_id" else k[0] for k in keys]
 
-        def build(table):
-            r, c, v = [], [], []
-            for i, g in enumerate(groups):
-                cnt = table[g]
-                r.extend([i] * len(cnt))
-                c.extend(vocab[t] for t in cnt)
-                v.extend(cnt.values())
-            m = sparse.csr_matrix((np.asarray(v, dtype=np.int64),
-                                   (np.asarray(r, dtype=np.int64),
-                                    old_to_new[np.asarray(c, dtype=np.int64)]
-                                    if c else np.zeros(0, dtype=np.int64))),
-                                  shape=(len(groups), n_terms))
-            m.sort_indices()
-            return m
+def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping = TermOptions(),
+                     *, level: str = "paragraph", lexicons: Lexicons | None = None
+                     ) -> TermCounts:
+    """:func:`count_terms` of paragraphs given whole, with their sentences.
 
-        matrix, presence = build(group_counts), build(group_presence)
-        n_par = np.array([group_paragraphs[g] for g in groups], dtype=np.int64)
-        rows = pd.DataFrame(keys, columns=_ROW_COLUMNS[level])
-    rows["year"] = rows["year"].astype(int)
-    return TermCounts(rows, terms, matrix, presence, n_par, level, opts, source)
+    Parameters
+    ----------
+    paragraphs : iterable of tuples
+        ``(doc_id, year, paragraph, sentences)`` per paragraph, ``year`` and
+        ``paragraph`` integers, ``sentences`` the list of its sentences' texts, as
+        :func:`discourse.segmentation.iter_paragraphs` yields them (streamed).
+    options, level, lexicons
+        As in :func:`count_terms`.
+
+    Returns
+    -------
+    TermCounts
+        The counts :func:`count_terms` gives for the rows of the same sentences
+        (without a source): the same terms, counted per paragraph, document or year.
+        A paragraph met twice is an error, as there.
+
+    Examples
+    --------
+    >>> c = count_paragraphs([("d", 2021, 1, ["Member States met.", "Trade grew."]),
+    ...                       ("d", 2021, 2, ["Trade, trade."])], level="year")
+    >>> list(c.terms), c.matrix.toarray().tolist(), c.presence.toarray().tolist()
+    (['grow', 'meet', 'member state', 'trade'], [[1, 1, 1, 3]], [[1, 1, 1, 2]])
+    """
+    check_choice("level", level, LEVELS)
+    opts = as_options(options)
+    lexicons = load_lexicons() if lexicons is None else lexicons
+    tally, seen, n = Tally(level), set(), 0
+    paragraphs = iter(paragraphs)
+    while True:                 # blocks of paragraphs of about _BLOCK sentences
+        block, texts = [], []
+        for par in paragraphs:
+            block.append(par)
+            texts += par[3]
+            if len(texts) >= _BLOCK:
+                break
+        if not block:
+            break
+        got, at = block_terms(texts, opts, lexicons), 0
+        for doc_id, year, paragraph, sentences in block:
+            key, k = (doc_id, year, paragraph), len(sentences)
+            _check_new(key, seen, n + 1)
+            tally.add(key, got[at] if k == 1 else list(chain.from_iterable(got[at:at + k])))
+            at += k
+            n += k
+    return TermCounts(*tally.assemble(), level, opts)
 
 
 def from_tokens(tokens: pd.DataFrame, *, level: str = "paragraph") -> TermCounts:

@@ -12,18 +12,20 @@ version.
 from __future__ import annotations
 
 import contextlib
+import csv
 import os
 import tempfile
 from pathlib import Path
 from typing import Iterator, Mapping
 
+import numpy as np
 import pandas as pd
 
 from discourse import provenance
 from discourse.provenance import file_sha256
 
-__all__ = ["atomic_path", "write_text", "write_table", "remove_table", "read_table",
-           "file_sha256", "FLOAT_FORMAT"]
+__all__ = ["atomic_path", "write_text", "write_table", "csv_fields", "remove_table",
+           "read_table", "file_sha256", "FLOAT_FORMAT"]
 
 #: Float format of every CSV the package writes (fixed, so files are reproducible).
 FLOAT_FORMAT = "%.6g"
@@ -94,12 +96,74 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike, *,
     ['.provenance', 't.csv', 't.csv.json']
     """
     path = Path(path)
+    rows = csv_fields(table)
     with atomic_path(path) as tmp:
-        table.to_csv(tmp, index=False, float_format=FLOAT_FORMAT, lineterminator="\n",
-                     encoding="utf-8")
+        if rows is None:
+            table.to_csv(tmp, index=False, float_format=FLOAT_FORMAT, lineterminator="\n",
+                         encoding="utf-8")
+        else:
+            with open(tmp, "w", encoding="utf-8", newline="") as f:
+                csv.writer(f, lineterminator="\n").writerows(rows)
     if with_provenance:
         write_text(provenance.sidecar(table, path), provenance.sidecar_path(path))
     return path
+
+
+def csv_fields(table: pd.DataFrame, chunk: int = 4096) -> Iterator[list] | None:
+    """The rows of fields (the header first) that :func:`write_table` writes for
+    ``table``, as pandas's ``to_csv(index=False, float_format=FLOAT_FORMAT)`` makes
+    them, for a table of columns of ``float64`` (``FLOAT_FORMAT``, NaN empty),
+    ``int64``, ``bool``, ``Int64`` (missing empty) and text (``str`` or missing,
+    written empty) with names of text; ``None`` for any other table (pandas writes
+    it). pandas formats each float with a call of its own; here the floats of ``chunk``
+    rows at a time are formatted in one comprehension (the same ``%`` operator), a few
+    thousand rows at a time as pandas does.
+
+    Examples
+    --------
+    >>> list(csv_fields(pd.DataFrame({"a": [1 / 3, float("nan")], "b": ["x", None]})))
+    [['a', 'b'], ('0.333333', 'x'), ('', '')]
+    >>> csv_fields(pd.DataFrame({"a": [1, None]}, dtype="Int64")) is None
+    True
+    """
+    if type(table.columns) is not pd.Index or table.columns.empty or table.empty \
+            or not all(type(c) is str for c in table.columns):
+        return None
+    kinds = []
+    for _, column in table.items():
+        dtype = column.dtype
+        if dtype == np.float64:
+            kinds.append("f")
+        elif dtype == np.int64 or dtype == np.bool_:
+            kinds.append("i")
+        elif isinstance(dtype, pd.Int64Dtype):
+            kinds.append("n")
+        elif dtype == object or isinstance(dtype, pd.StringDtype):
+            if not all(type(x) is str or x is None or type(x) is float and x != x
+                       for x in column.tolist()):
+                return None
+            kinds.append("s")
+        else:
+            return None
+    return _fields(table, kinds, chunk)
+
+
+def _fields(table: pd.DataFrame, kinds: list[str], chunk: int) -> Iterator[list]:
+    yield list(table.columns)
+    for start in range(0, len(table), chunk):
+        columns = []
+        for kind, (_, column) in zip(kinds, table.iloc[start:start + chunk].items()):
+            values = column.tolist()
+            if kind == "f":
+                values = [FLOAT_FORMAT % x if x == x else "" for x in values]
+            elif kind == "i":
+                values = list(map(str, values))
+            elif kind == "n":
+                values = ["" if x is pd.NA else str(x) for x in values]
+            else:
+                values = [x if type(x) is str else "" for x in values]
+            columns.append(values)
+        yield from zip(*columns)
 
 
 def remove_table(path: str | os.PathLike) -> None:

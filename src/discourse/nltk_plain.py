@@ -19,7 +19,7 @@ corpus and on constructed strings.
 
 from __future__ import annotations
 
-__all__ = ["plain", "punkt_parts"]
+__all__ = ["plain", "punkt_parts", "NEEDS", "FOLDED"]
 #: The class defined on first use (module ``__getattr__``), NLTK being imported then.
 _LAZY = ("PlainWordTokenizer",)
 _CLASSES: dict = {}
@@ -64,6 +64,56 @@ def _plain_pairs(pairs):
     return [(plain(p), s) for p, s in pairs]
 
 
+#: For each pattern of NLTK's word tokenizer (by its source): strings one of which is in
+#: every match, so that a text holding none of them is left as it is by the
+#: substitution. The contraction rules are case-insensitive: their strings are looked for
+#: in the lower-case text, and all of them run where the text has one of
+#: :data:`FOLDED`. ``\s+`` is not listed (the text always has a space).
+NEEDS = {
+    "([«“‘„]|[`]+)": ("«", "“", "‘", "„", "`"), r'^\"': ('"',), "(``)": ("``",),
+    r"([ \(\[{<])(\"|\'{2})": ('"', "''"),
+    r"(?i)(?<!\w)(\')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)": ("'",),
+    r'([^\.])(\.)([\]\)}>"\'' "»”’ " r"]*+)\s*$": (".",), r"([:,])([^\d])": (":", ","),
+    r"([:,])$": (":", ","), r"\.{2,}": ("..",), r"[;@#$%&]": tuple(";@#$%&"),
+    r"[\u2012-\u2015]": tuple("\u2012\u2013\u2014\u2015"),
+    r'([^\.])(\.)([\]\)}>"\']*)\s*$': (".",), r"[?!]": ("?", "!"), r"([^'])' ": ("' ",),
+    r"[*]": ("*",), r"[\]\[\(\)\{\}\<\>]": tuple("][(){}<>"), "--": ("--",),
+    "([»”’])": ("»", "”", "’"), "''": ("''",), '"': ('"',),
+    r"([^' ])('[sS]|'[mM]|'[dD]|') ": ("'s ", "'S ", "'m ", "'M ", "'d ", "'D ", "' "),
+    r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ": (
+        "'ll ", "'LL ", "'re ", "'RE ", "'ve ", "'VE ", "n't ", "N'T "),
+    r"(?i)\b(can)(?#X)(not)\b": ("cannot",), r"(?i)\b(d)(?#X)('ye)\b": ("d'ye",),
+    r"(?i)\b(gim)(?#X)(me)\b": ("gimme",), r"(?i)\b(gon)(?#X)(na)\b": ("gonna",),
+    r"(?i)\b(got)(?#X)(ta)\b": ("gotta",), r"(?i)\b(lem)(?#X)(me)\b": ("lemme",),
+    r"(?i)\b(more)(?#X)('n)\b": ("more'n",), r"(?i)\b(wan)(?#X)(na)(?=\s)": ("wanna",),
+    r"(?i) ('t)(?#X)(is)\b": (" 'tis",), r"(?i) ('t)(?#X)(was)\b": (" 'twas",),
+}
+#: The characters besides ASCII letters that Python's ``re`` matches to an ASCII letter
+#: when it ignores case ("\u0130" and "\u0131" to "i", "\u017f" to "s", "\u212a" to
+#: "k"; ``tests/test_nltk_plain.py`` checks every character).
+FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _steps(tokenizer) -> tuple:
+    """``(steps before the extra space, steps after it, strings of the contractions)``
+    of ``tokenizer``, each step ``(pattern, substitution, NEEDS or None)``; the
+    contractions' strings are ``("",)`` (always run) if a rule is not listed."""
+    cls = type(tokenizer)
+    found = cls.__dict__.get("_STEPS")
+    if found is None:
+        def step(p, s):
+            return p, s, NEEDS.get(p.pattern)
+
+        rules = [*tokenizer.CONTRACTIONS2, *tokenizer.CONTRACTIONS3]
+        needs = [NEEDS.get(r.pattern) for r in rules]
+        found = ([step(p, s) for p, s in [*tokenizer.STARTING_QUOTES, *tokenizer.PUNCTUATION,
+                                          tokenizer.PARENS_BRACKETS, tokenizer.DOUBLE_DASHES]],
+                 [step(p, s) for p, s in tokenizer.ENDING_QUOTES],
+                 ("",) if None in needs else tuple(n for ns in needs for n in ns))
+        cls._STEPS = found
+    return found
+
+
 def _build() -> dict:
     """Define the class (NLTK is imported here, on first use, not on import)."""
     from nltk.tokenize import NLTKWordTokenizer
@@ -81,6 +131,30 @@ def _build() -> dict:
                          NLTKWordTokenizer.DOUBLE_DASHES[1])
         CONTRACTIONS2 = [plain(p) for p in NLTKWordTokenizer.CONTRACTIONS2]
         CONTRACTIONS3 = [plain(p) for p in NLTKWordTokenizer.CONTRACTIONS3]
+
+        def tokenize(self, text: str, convert_parentheses: bool = False,
+                     return_str: bool = False) -> list[str]:
+            """NLTK's ``tokenize`` (3.10: the same substitutions in the same order), each
+            substitution skipped where the text holds none of the strings that every
+            match of its pattern contains (:data:`NEEDS`; a pattern not listed always
+            runs): what it skips would have changed nothing."""
+            if convert_parentheses or return_str:
+                return super().tokenize(text, convert_parentheses, return_str)
+            steps = _steps(self)
+            for regexp, substitution, needs in steps[0]:
+                if needs is None or any(n in text for n in needs):
+                    text = regexp.sub(substitution, text)
+            text = " " + text + " "         # NLTK's "extra space", before the ending quotes
+            for regexp, substitution, needs in steps[1]:
+                if needs is None or any(n in text for n in needs):
+                    text = regexp.sub(substitution, text)
+            if (not text.isascii() and any(c in text for c in FOLDED)
+                    or any(n in text.lower() for n in steps[2])):
+                for regexp in self.CONTRACTIONS2:
+                    text = regexp.sub(r" \1 \2 ", text)
+                for regexp in self.CONTRACTIONS3:
+                    text = regexp.sub(r" \1 \2 ", text)
+            return text.split()
 
     PlainWordTokenizer.__qualname__ = "PlainWordTokenizer"   # pickled by name (__getattr__)
     return {"PlainWordTokenizer": PlainWordTokenizer}

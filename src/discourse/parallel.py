@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from discourse.checks import check_choice, check_n_jobs, resolve_jobs
-from discourse.counts import LEVELS, TermCounts, combine, count_terms
+from discourse.counts import LEVELS, TermCounts, combine, count_paragraphs
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.terms import TermOptions, as_options
 
@@ -67,10 +67,11 @@ def _count_part(docs, options: TermOptions, level: str, lexicons: Lexicons) -> T
     # paused (its passes over the memos: about a fifth of the counting's CPU time) and NLTK's two
     # tokenizer modules imported without nltk/__init__ (scipy.stats, scikit-learn)
     from discourse.lean_start import counting_session
-    from discourse.segmentation import iter_sentences
+    from discourse.segmentation import iter_paragraphs
 
     with counting_session():
-        return count_terms(iter_sentences(docs), options, level=level, lexicons=lexicons)
+        return count_paragraphs(iter_paragraphs(docs), options, level=level,
+                                lexicons=lexicons)
 
 
 def _count_streamed(root: Path, layer: str, docs: pd.DataFrame, options: TermOptions,
@@ -113,7 +114,7 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
         their checksums and corrected as the table's ``layer`` says (in the worker
         processes with ``n_jobs > 1``, each its own documents).
     options, level, lexicons
-        As in :func:`count_terms` (default level: one row per year).
+        As in :func:`discourse.counts.count_terms` (default level: one row per year).
     n_jobs : int
         With ``n_jobs > 1`` (``-1``: all cores) contiguous partitions of the documents,
         one per process and of near-equal text (:func:`partitions` weighted by the
@@ -177,15 +178,15 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
         root, layer = paths.corpus_dir(corpus), _layer(docs)
     if n_jobs == 1 or len(docs) < 2:
         from discourse.corpus import stream_docs
-        from discourse.segmentation import iter_sentences
+        from discourse.segmentation import iter_paragraphs
 
         if streamed:
             rows = stream_docs(root, layer=layer, docs=docs)[1]
         rows = tqdm(docs.itertuples(index=False) if rows is None else rows,
                     total=len(docs), desc="documents",
                     unit="doc", disable=not progress, mininterval=1.0)
-        stream = iter_sentences(rows)          # the rows as they are: no frame per document
-        out = count_terms(stream, opts, level=level, lexicons=lexicons)
+        stream = iter_paragraphs(rows)         # the rows as they are: no frame per document
+        out = count_paragraphs(stream, opts, level=level, lexicons=lexicons)
     else:
         workers = resolve_jobs(n_jobs)
         # parts of near-equal text, so that no worker is left counting alone

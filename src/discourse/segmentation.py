@@ -42,7 +42,7 @@ from discourse.text import count_words, split_sentences
 
 __all__ = ["ROLES", "NOT_OWN_WORDS", "SENTENCE_COLUMNS", "SENTENCE_DTYPES", "INTERVIEW_GENRES",
            "paragraphs",
-           "iter_sentences", "segment", "describe"]
+           "iter_sentences", "iter_paragraphs", "segment", "describe"]
 
 #: Speaker roles of paragraphs, in the order they are documented.
 ROLES = ("title", "lead", "question", "answer", "speech")
@@ -139,6 +139,30 @@ def iter_sentences(docs) -> Iterator[tuple]:
     rows = docs.itertuples(index=False) if isinstance(docs, pd.DataFrame) else docs
     for doc in rows:
         yield from _doc_sentences(doc.doc_id, doc.year, _date(doc), doc.genre, doc.text)
+
+
+def iter_paragraphs(docs) -> Iterator[tuple]:
+    """Yield ``(doc_id, year, paragraph, sentences)`` per paragraph, one at a time.
+
+    The paragraphs and sentences of :func:`iter_sentences` (the same texts, numbers and
+    order), each paragraph's sentences as one list of their texts, without the fields
+    counting does not need (ids, dates, roles): the input of
+    :func:`discourse.counts.count_paragraphs`. ``docs`` as in :func:`iter_sentences`
+    (``date`` and ``genre`` are not read); ``year`` is an ``int``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["d1"], "year": [2021], "genre": ["speech"],
+    ...     "text": ["Title\\n\\nPeace. And trade."]})
+    >>> list(iter_paragraphs(docs))
+    [('d1', 2021, 1, ['Title']), ('d1', 2021, 2, ['Peace.', 'And trade.'])]
+    """
+    rows = docs.itertuples(index=False) if isinstance(docs, pd.DataFrame) else docs
+    for doc in rows:
+        doc_id, year = doc.doc_id, int(doc.year)
+        for p, para in enumerate(_doc_paragraphs(doc.text), start=1):
+            yield doc_id, year, p, split_sentences(para)
 
 
 def _segment_one(doc_id: str, year: int, date: str, genre: str, text: str) -> list[tuple]:
