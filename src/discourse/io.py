@@ -123,7 +123,7 @@ def csv_fields(table: pd.DataFrame, chunk: int = 4096) -> Iterator[list] | None:
     --------
     >>> list(csv_fields(pd.DataFrame({"a": [1 / 3, float("nan")], "b": ["x", None]})))
     [['a', 'b'], ('0.333333', 'x'), ('', '')]
-    >>> csv_fields(pd.DataFrame({"a": [1, None]}, dtype="Int64")) is None
+    >>> csv_fields(pd.DataFrame({"a": [1, None]}, dtype="Int32")) is None
     True
     """
     if type(table.columns) is not pd.Index or table.columns.empty or table.empty \
