@@ -674,6 +674,7 @@ def test_the_sixth_probes_concepts(lex):
     # rule 9: outside countries' interest in the SCO
     assert codes("Why are so many countries interested in cooperating with the SCO?",
                  lex)[2] == 1
+    assert codes("Many countries are interested in cooperating with the SCO.", lex)[2] == 1
     assert codes("Universities are interested in cooperating with the SCO University.",
                  lex)[2] == 0
     # rule 6: joint exercises of teams in a sentence about epidemiology are not security
