@@ -313,6 +313,8 @@ def one_year(tmp_path_factory):
     return write_corpus(tmp_path_factory.mktemp("one-year") / "corpus", texts)
 
 
+# texts not of the SCO: the warning that says so is tested in test_framing_organisation.py
+@pytest.mark.filterwarnings("ignore::discourse.framing.organisation.OrganisationWarning")
 def test_single_year_comparisons_raise_and_single_year_analyses_run(one_year):
     s = corpus.segment(corpus.load_docs(one_year))
     t = preprocess.tokens(s)

@@ -76,6 +76,8 @@ def test_pages_are_self_contained_with_their_titles_and_images(tmp_path):
     assert (tmp_path / "deep" / "html" / "../../figures/README.md").resolve().is_file()
 
 
+# texts not of the SCO: the warning that says so is tested in test_framing_organisation.py
+@pytest.mark.filterwarnings("ignore::discourse.framing.organisation.OrganisationWarning")
 @pytest.mark.slow
 def test_the_report_of_another_run_reads_that_run(tmp_path, tiny_corpus):
     """`discourse report --notebooks RESULTS/notebooks` (as `discourse reproduce` on
