@@ -101,7 +101,7 @@ def test_the_cleaned_layer_drops_characters_that_print_as_nothing(tmp_path):
                                  "again, and a ZWNJ in \u0645\u06cc\u200c\u0634\u0648\u062f.\n")
     assert "infra\u00adstructure" in corpus.load_docs(root, layer="raw").set_index(
         "doc_id").text["web-2020"]
-    streamed = dict(zip(*zip(*((d.doc_id, d.text) for d in corpus.stream_docs(root)[1]))))
+    streamed = {d.doc_id: d.text for d in corpus.stream_docs(root)[1]}
     assert streamed == dict(clean)
     out = tmp_path / "keyness.csv"
     assert cli.main(["keyness", "--corpus", str(root), "--target", "2021", "--reference",

@@ -92,20 +92,23 @@ class TopicAnalysis:
         with its provenance sidecar, so that the folder never shows one run's tables
         beside another's as if they belonged together; no other file is touched.
         """
-        tables = self.tables(layer)
-        for output in TABLES:
-            if output not in tables:
-                remove_table(output.path(directory))
-        return [write_table(table, output.path(directory)) for output, table in tables.items()]
+        for output in self._not_written():
+            remove_table(output.path(directory))
+        return [write_table(table, output.path(directory))
+                for output, table in self.tables(layer).items()]
 
     def stale_tables(self, directory: str | os.PathLike | None = None) -> list[Path]:
         """The tables in ``directory`` that :meth:`write` would remove: those of
         :data:`TABLES` present there that this analysis has not (the model selection of
         an earlier run with a grid, when this one has none), in the order of
         :data:`TABLES`."""
+        return [output.path(directory) for output in self._not_written()
+                if output.path(directory).is_file()]
+
+    def _not_written(self) -> list:
+        """The outputs of :data:`TABLES` that this analysis has no table for."""
         tables = self.tables()
-        return [output.path(directory) for output in TABLES
-                if output not in tables and output.path(directory).is_file()]
+        return [output for output in TABLES if output not in tables]
 
 
 def run_pipeline(sentences: pd.DataFrame, *, unit: str = "paragraphs", window: int = 5,
