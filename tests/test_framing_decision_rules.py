@@ -728,3 +728,29 @@ def test_the_eighth_probes_concepts(lex):
                "The SCO takes decisions based on consultations and consensus.",
                "During the visit he discussed the preparations for the summit."], lex)
     assert out[2].multilateralism == 0
+
+
+def test_the_tenth_probes_concepts(lex):
+    """Entries from the errors of docs/coding/probe15 (read after it was scored), narrowed
+    by a review, each checked both ways."""
+    # the SCO's election observer mission is its own body (rule 2); an observer state is
+    # still enlargement, and a peace mission still security
+    assert codes("The SCO Observer Mission considers the presidential election transparent "
+                 "and democratic.", lex) == (0, 0, 0)
+    assert codes("Egypt was granted the status of SCO observer.", lex)[2] == 1
+    assert codes("The joint anti-terrorist exercise Peace Mission was held in Chelyabinsk.",
+                 lex)[0] == 1
+    # a UN official's title is a name: multilateralism, not the security of its words
+    assert codes("He met the UN Under-Secretary-General for Counter-Terrorism.",
+                 lex) == (0, 0, 1)
+    # central bank governors who meet are participants; central banks at work are economy
+    assert codes("Meeting of SCO finance ministers and central bank governors held in Astana",
+                 lex) == (0, 0, 0)
+    assert codes("The central banks agreed to expand settlements in national currencies.",
+                 lex)[1] == 1
+    # macroeconomic and financial stability are economy, not security; political
+    # stability beside them is still security
+    assert codes("They discussed measures to ensure macroeconomic stability in the region.",
+                 lex)[:2] == (0, 1)
+    assert codes("They called for political and financial stability in the region.",
+                 lex)[:2] == (1, 1)

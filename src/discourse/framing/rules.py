@@ -35,28 +35,29 @@ codebook version 2):
    participant in a list of participants that also names members (the words "member
    states" or a member state), where it is one guest in a list (Names and lists).
 
+Rules 6-8, and the size of the SCO as its weight or as an economic indicator (rule 12),
+weigh the kept matches of the sentence together (:mod:`discourse.framing.whole_sentence`).
 Context references are collected here and resolved by
 :func:`discourse.framing.coder.iter_codes`.
 """
 
 from __future__ import annotations
 
-from operator import itemgetter
 from typing import NamedTuple
 
 from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
                                         backdrop_span, backward_span, block_span, clause_end,
-                                        field_of_cooperation, forward_span, list_span,
-                                        longest_match, quoted, sco_body_spans)
+                                        forward_span, list_span, longest_match, quoted,
+                                        sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.sections import FRAMES
 from discourse.framing.states import non_member_relations
+from discourse.framing.whole_sentence import whole_sentence_rules
 from discourse.text import printed
 
 __all__ = ["CONTENT_SECTIONS", "Analysis", "analyse", "span"]
 
-_ID = itemgetter(2)               # a match's entry id
 _NO_RULES, _new = ((), (), (), frozenset()), tuple.__new__   # Analysis made without __new__
 _EMPTY = ((0, 0, 0), ([], [], []), [], [], (), (), False, (0, 0, 0))
 #: Sections of words that refer back; such a word inside a longer entry (an organisation's
@@ -337,56 +338,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         k = frame_index[m[2]]
         if k is not None and m not in blocked:
             kept[k].append(m)
-    # threats without security (rule 6): generic threat words about an epidemic, a
-    # disaster or the economy are not security
-    # (countering threats named as a field, kind threat_field, is blocked by a hazard only)
-    if kept[0] and ("hazard" in flags or kept[1]) and all(
-            main.kind[m[2]] == "threat" or (main.kind[m[2]] == "threat_field"
-                                            and "hazard" in flags) for m in kept[0]):
-        why = "threat without an appeal to security" + (
-            " (hazard)" if "hazard" in flags else " (to the economy)")
-        for m in kept[0]:
-            blocked[m] = why
-        kept[0].clear()
-    # a port or an airport named as the place of an attack or a disaster is a place
-    if kept[1] and (kept[0] or "hazard" in flags) and \
-            all(main.kind[m[2]] == "place" for m in kept[1]):
-        for m in kept[1]:
-            blocked[m] = "place of an attack or a disaster"
-        kept[1].clear()
-    # the size of the SCO given as an economic indicator is economy, not its weight
-    # in the world (decision rule 12)
-    if kept[1] and kept[2] and any(main.kind[m[2]] == "size" for m in kept[2]):
-        for m in [m for m in kept[2] if main.kind[m[2]] == "size"]:
-            blocked[m] = "size given as an economic indicator"
-            kept[2].remove(m)
-    # a war of the past commemorated is not security today
-    if "history" in flags and kept[0] and \
-            all(m[2] in s.get("history_blocks", ()) for m in kept[0]):
-        for m in kept[0]:
-            blocked[m] = "a war of the past, commemorated"
-        kept[0].clear()
-    # X security (rule 5): the domain's words are not economy without economic content,
-    # unless named as a field of cooperation ("cooperation in agriculture", "cooperation
-    # in the field of agriculture": rule 4)
-    if "xsec" in flags and kept[1]:
-        domain = set()
-        for r in rules:
-            if entries[r[2]].section == "xsec":
-                domain |= s["xsec_pairs"].get(s["entry_keys"][r[2]], frozenset())
-        if not any(m[2] in s.get("xsec_economic", ()) for m in kept[1]):
-            for m in [m for m in kept[1] if m[2] in domain
-                      and not field_of_cooperation(toks, m[0])]:
-                blocked[m] = "X security without economic content"
-                kept[1].remove(m)
-    # money serving security, humanitarian aid or the SCO's own budget
-    money_only = bool(kept[1]) and lex.money.issuperset(map(_ID, kept[1]))
-    if money_only and (kept[0] or "money_purpose" in flags):
-        why = "money serving security" if kept[0] else "money serving aid or the SCO budget"
-        for m in kept[1]:
-            blocked[m] = why
-        kept[1].clear()
-        money_only = False
+    money_only = whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main,
+                                      entries, s)
     labels = ([], [], [])
     for ms, got in zip(kept, labels):
         for m in ms:

@@ -1,0 +1,100 @@
+"""The rules that weigh the kept matches of a sentence together (after the span rules of
+:mod:`discourse.framing.rules`): threats without security (rule 6), a port or an airport
+as the place of an attack or a disaster, the size of the SCO as its weight or as an
+economic indicator (rule 12), a war of the past commemorated, X security without
+economic content (rule 5), and money serving security, aid or the SCO's own budget.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from discourse.framing.blocking import field_of_cooperation
+
+__all__ = ["whole_sentence_rules"]
+
+_ID = itemgetter(2)               # a match's entry id
+
+
+def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, s) -> bool:
+    """Apply the rules above to ``kept`` (the sentence's unblocked matches per frame:
+    security, economy, multilateralism), removing what they block from it and recording
+    why in ``blocked``; ``flags`` and ``rules`` are those the span rules collected,
+    ``main`` the lexicon's :class:`~discourse.framing.matcher.KeyCache`, ``entries`` and
+    ``s`` the lexicon's entries and settings.
+
+    Returns
+    -------
+    bool
+        Whether the sentence's economy is money words only (and kept: not money that
+        serves security, aid or the SCO's budget).
+    """
+    # threats without security (rule 6): generic threat words about an epidemic, a
+    # disaster or the economy are not security
+    # (countering threats named as a field, kind threat_field, is blocked by a hazard only)
+    if kept[0] and ("hazard" in flags or kept[1]) and all(
+            main.kind[m[2]] == "threat" or (main.kind[m[2]] == "threat_field"
+                                            and "hazard" in flags) for m in kept[0]):
+        why = "threat without an appeal to security" + (
+            " (hazard)" if "hazard" in flags else " (to the economy)")
+        for m in kept[0]:
+            blocked[m] = why
+        kept[0].clear()
+    # a port or an airport named as the place of an attack or a disaster is a place
+    if kept[1] and (kept[0] or "hazard" in flags) and \
+            all(main.kind[m[2]] == "place" for m in kept[1]):
+        for m in kept[1]:
+            blocked[m] = "place of an attack or a disaster"
+        kept[1].clear()
+    # the size of the SCO given as an economic indicator is economy, not its weight
+    # in the world (decision rule 12); given beside its weight in the world (another
+    # multilateralism match), with no economy but size words ("GDP") in the clause of a
+    # size match, it is that weight
+    if kept[1] and kept[2] and any(main.kind[m[2]] == "size" for m in kept[2]):
+        if any(main.kind[m[2]] != "size" for m in kept[2]) and all(
+                _size_word_of(m, toks, kept[2], main.kind, s) for m in kept[1]):
+            for m in kept[1]:
+                blocked[m] = "size given as evidence of weight"
+            kept[1].clear()
+        else:
+            for m in [m for m in kept[2] if main.kind[m[2]] == "size"]:
+                blocked[m] = "size given as an economic indicator"
+                kept[2].remove(m)
+    # a war of the past commemorated is not security today
+    if "history" in flags and kept[0] and \
+            all(m[2] in s.get("history_blocks", ()) for m in kept[0]):
+        for m in kept[0]:
+            blocked[m] = "a war of the past, commemorated"
+        kept[0].clear()
+    # X security (rule 5): the domain's words are not economy without economic content,
+    # unless named as a field of cooperation ("cooperation in agriculture", "cooperation
+    # in the field of agriculture": rule 4)
+    if "xsec" in flags and kept[1]:
+        domain = set()
+        for r in rules:
+            if entries[r[2]].section == "xsec":
+                domain |= s["xsec_pairs"].get(s["entry_keys"][r[2]], frozenset())
+        if not any(m[2] in s.get("xsec_economic", ()) for m in kept[1]):
+            for m in [m for m in kept[1] if m[2] in domain
+                      and not field_of_cooperation(toks, m[0])]:
+                blocked[m] = "X security without economic content"
+                kept[1].remove(m)
+    # money serving security, humanitarian aid or the SCO's own budget
+    money_only = bool(kept[1]) and lex.money.issuperset(map(_ID, kept[1]))
+    if money_only and (kept[0] or "money_purpose" in flags):
+        why = "money serving security" if kept[0] else "money serving aid or the SCO budget"
+        for m in kept[1]:
+            blocked[m] = why
+        kept[1].clear()
+        money_only = False
+    return money_only
+
+
+def _size_word_of(m, toks, frames_m, kind, s) -> bool:
+    """Whether the economy match ``m`` is a size word ("GDP", "natural resources") in
+    the clause of a size match (no ``,;:.`` between them), as in "the combined GDP of the
+    member states accounts for a quarter of the world economy" (decision rule 12)."""
+    if s["entry_keys"][m[2]] not in s.get("measure_sizes", frozenset()):
+        return False
+    return any(kind[x[2]] == "size" and not {",", ";", ":", "."}.intersection(
+        toks[min(m[1], x[1]):max(m[0], x[0])]) for x in frames_m)
