@@ -754,3 +754,39 @@ def test_the_tenth_probes_concepts(lex):
                  lex)[:2] == (0, 1)
     assert codes("They called for political and financial stability in the region.",
                  lex)[:2] == (1, 1)
+
+
+def test_the_eleventh_probes_concepts(lex):
+    """Entries from the errors of docs/coding/probe16 (read after it was scored), narrowed
+    by a review, each checked both ways."""
+    # heads of drug-control agencies who meet are participants (a designation, rule 2);
+    # the agencies at work against drugs are security
+    assert codes("Heads of drug-control agencies of the SCO member states meet in Tianjin",
+                 lex) == (0, 0, 0)
+    assert codes("The drug-control agencies seized two tonnes of heroin.", lex)[0] == 1
+    assert codes("The meeting of the heads of the competent authorities of the SCO member "
+                 "states responsible for combating illicit trafficking in narcotic drugs and "
+                 "psychotropic substances was held in Tianjin.", lex) == (0, 0, 0)
+    assert codes("The new agency will be responsible for combating illicit trafficking in "
+                 "narcotic drugs.", lex)[0] == 1
+    # the drug situation, and the production of drugs, are security, not economy
+    assert codes("The participants assessed the drug situation in the region as complex.",
+                 lex) == (1, 0, 0)
+    assert codes("Opium production in Afghanistan reached a record level.", lex) == (1, 0, 0)
+    # the victims and damage of armed conflict are security; of a disaster, not (rule 6)
+    assert codes("They condemned the attacks that caused civilian casualties and the "
+                 "destruction of civilian infrastructure.", lex) == (1, 0, 0)
+    assert codes("The earthquake caused civilian deaths and the destruction of civilian "
+                 "infrastructure.", lex) == (0, 0, 0)
+    assert codes("The members called for coordinated efforts to de-escalate the situation.",
+                 lex)[0] == 1
+    # air links are transport; a route of terrorists is a place
+    assert codes("The sides discussed expanding direct air links between their capitals.",
+                 lex) == (0, 1, 0)
+    assert codes("The terrorists used air routes to travel to the conflict zone.",
+                 lex) == (1, 0, 0)
+    # a list of the ministries and agencies that meet does not carry their fields
+    assert codes("The fifth meeting of the heads of ministries and agencies of labour and "
+                 "employment of the SCO member states took place in Tashkent.",
+                 lex) == (0, 0, 0)
+    assert codes("The ministers discussed the situation on the labour market.", lex)[1] == 1
