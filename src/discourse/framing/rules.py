@@ -338,8 +338,9 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         k = frame_index[m[2]]
         if k is not None and m not in blocked:
             kept[k].append(m)
+    # (each of those rules needs a security or an economy match: no call without one)
     money_only = whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main,
-                                      entries, s)
+                                      entries, s) if kept[0] or kept[1] else False
     labels = ([], [], [])
     for ms, got in zip(kept, labels):
         for m in ms:
