@@ -535,7 +535,10 @@ def test_the_third_and_fourth_probes_concepts(lex):
     # names of outside organisations: their words carry no frame, the name multilateralism
     assert codes("The RATS Executive Committee met experts of the World Customs Organization.",
                  lex) == (0, 0, 1)
-    assert codes("Customs officers of the member states met in Bishkek.", lex)[1] == 1
+    # (customs work outside the name is economy; customs officers who meet are
+    # participants since the twelfth probe, as heads of customs services since the eighth)
+    assert codes("The customs services of the member states agreed to simplify customs "
+                 "procedures.", lex)[1] == 1
     assert codes("The prosecutors signed a memorandum with the International Association of "
                  "Prosecutors.", lex) == (1, 0, 1)
     # relations of a non-member state with the SCO, without a meeting word; a non-member
@@ -790,3 +793,30 @@ def test_the_eleventh_probes_concepts(lex):
                  "employment of the SCO member states took place in Tashkent.",
                  lex) == (0, 0, 0)
     assert codes("The ministers discussed the situation on the labour market.", lex)[1] == 1
+
+
+def test_the_twelfth_probes_concepts(lex):
+    """Entries from the errors of docs/coding/probe17 (read after it was scored), narrowed
+    by a review, each checked both ways."""
+    # customs officers are people at work (here in a border operation); customs
+    # procedures are trade facilitation
+    assert codes("Border guards, customs officers and police units worked in close contact "
+                 "during the operation.", lex) == (1, 0, 0)
+    assert codes("The customs officers were trained to simplify clearance procedures for "
+                 "exporters.", lex)[1] == 1
+    # names of outside organisations: multilateralism, not the frame of their words
+    assert codes("The ministers stressed the importance of cooperation with the Bureau for "
+                 "Coordination of the Fight against Organised Crime.", lex) == (0, 0, 1)
+    assert codes("The ministers agreed to deepen cooperation with the United Nations "
+                 "Industrial Development Organization.", lex) == (0, 0, 1)
+    assert codes("A training course for customs officials on the electronic declaration "
+                 "system was held.", lex)[1] == 1
+    # a kind of court case is neither
+    assert codes("Views were exchanged on the recognition and enforcement of judgments in "
+                 "civil and commercial cases.", lex) == (0, 0, 0)
+    # the SCO's place in the world is its standing (rule 9); a ranking is not
+    assert codes("How do you see the SCO's place in a world that is increasingly divided?",
+                 lex)[2] == 1
+    assert codes("Kazakhstan ranks first in the world in uranium production.", lex)[2] == 0
+    assert codes("The film festival strengthened the SCO's place in the world of cinema.",
+                 lex)[2] == 0
