@@ -189,6 +189,12 @@ def _writable_copy(dest: Path, ignore=None) -> Path:
 
 # --------------------------------------------------------------------------- workers
 
+#: For tests that code texts not of the SCO: the warning that says so is tested in
+#: test_framing_organisation.py, and would otherwise fill the suite's warnings summary.
+NOT_SCO_TEXT = pytest.mark.filterwarnings(
+    "ignore::discourse.framing.organisation.OrganisationWarning")
+
+
 @pytest.fixture
 def page_of_another_run(tmp_path):
     """Write a page of ``discourse report`` named ``name`` in ``tmp_path/"shared"`` that

@@ -14,7 +14,7 @@ from discourse import framing, provenance
 from discourse.framing import evaluation as ev
 from discourse.framing import instruments
 
-from conftest import CORPUS, MULTI, register_checksums
+from conftest import CORPUS, MULTI, NOT_SCO_TEXT, register_checksums
 
 F = list(framing.FRAMES)
 
@@ -188,8 +188,7 @@ def test_pooled_agreement_is_that_of_the_stacked_codings(intercoder):
     assert c.two_coders_low.tolist() == kappa.ci_low.loc[F].tolist()
 
 
-# texts not of the SCO: the warning that says so is tested in test_framing_organisation.py
-@pytest.mark.filterwarnings("ignore::discourse.framing.organisation.OrganisationWarning")
+@NOT_SCO_TEXT
 def test_transfer_fits_on_one_text_and_scores_the_other():
     texts = ["Terrorism threatens us.", "Trade grew.", "We met.", "Extremism spreads.",
              "Investment rose.", "The UN spoke."]
@@ -217,8 +216,7 @@ def test_transfer_fits_on_one_text_and_scores_the_other():
     assert framing.lexicon_developed_on(MULTI) is None
 
 
-# texts not of the SCO: the warning that says so is tested in test_framing_organisation.py
-@pytest.mark.filterwarnings("ignore::discourse.framing.organisation.OrganisationWarning")
+@NOT_SCO_TEXT
 def test_transfer_intervals_are_those_of_the_target_text():
     """F1 and kappa of each transfer row get the agreement interval of the target
     text's sentences (here without paragraphs: resampled one by one), the same as

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import NOT_SCO_TEXT
 
 from discourse import framing
 from discourse.framing.states import States, StatesError, read_states
@@ -57,8 +58,7 @@ def test_states_value_is_frozen():
         s.path = "y"
 
 
-# texts not of the SCO: the warning that says so is tested in test_framing_organisation.py
-@pytest.mark.filterwarnings("ignore::discourse.framing.organisation.OrganisationWarning")
+@NOT_SCO_TEXT
 def test_the_pipeline_judges_membership_by_the_documents_date(tmp_path):
     """A text of 15 March 2023 names Iran (a member from 4 July 2023) as a non-member:
     the sentences table carries metadata's date, so segment -> code_sentences and the

@@ -18,7 +18,7 @@ import pytest
 
 from discourse import corpus, framing, keywords, preprocess, reproduce, topics
 
-from conftest import MULTI, REPO, write_corpus
+from conftest import MULTI, NOT_SCO_TEXT, REPO, write_corpus
 
 YEARS = [2021, 2022, 2023]
 F = framing.FRAMES
@@ -313,8 +313,7 @@ def one_year(tmp_path_factory):
     return write_corpus(tmp_path_factory.mktemp("one-year") / "corpus", texts)
 
 
-# texts not of the SCO: the warning that says so is tested in test_framing_organisation.py
-@pytest.mark.filterwarnings("ignore::discourse.framing.organisation.OrganisationWarning")
+@NOT_SCO_TEXT
 def test_single_year_comparisons_raise_and_single_year_analyses_run(one_year):
     s = corpus.segment(corpus.load_docs(one_year))
     t = preprocess.tokens(s)

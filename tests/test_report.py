@@ -12,7 +12,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from discourse import paths, report, reproduce
 
-from conftest import REPO
+from conftest import NOT_SCO_TEXT, REPO
 
 #: The style of every chapter's first heading: "# NN · Chapter: question or subject".
 HEADING = re.compile(r"^\d\d · [A-Z][a-z]+: \S.*$")
@@ -76,8 +76,7 @@ def test_pages_are_self_contained_with_their_titles_and_images(tmp_path):
     assert (tmp_path / "deep" / "html" / "../../figures/README.md").resolve().is_file()
 
 
-# texts not of the SCO: the warning that says so is tested in test_framing_organisation.py
-@pytest.mark.filterwarnings("ignore::discourse.framing.organisation.OrganisationWarning")
+@NOT_SCO_TEXT
 @pytest.mark.slow
 def test_the_report_of_another_run_reads_that_run(tmp_path, tiny_corpus):
     """`discourse report --notebooks RESULTS/notebooks` (as `discourse reproduce` on

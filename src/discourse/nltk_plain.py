@@ -94,24 +94,18 @@ NEEDS = {
 FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def _steps(tokenizer) -> tuple:
-    """``(steps before the extra space, steps after it, strings of the contractions)``
-    of ``tokenizer``, each step ``(pattern, substitution, NEEDS or None)``; the
+def _steps(cls) -> tuple:
+    """``(steps before the extra space, steps after it, strings of the contractions)`` of
+    the tokenizer class ``cls``, each step ``(pattern, substitution, NEEDS or None)``; the
     contractions' strings are ``("",)`` (always run) if a rule is not listed."""
-    cls = type(tokenizer)
-    found = cls.__dict__.get("_STEPS")
-    if found is None:
-        def step(p, s):
-            return p, s, NEEDS.get(p.pattern)
+    def step(p, s):
+        return p, s, NEEDS.get(p.pattern)
 
-        rules = [*tokenizer.CONTRACTIONS2, *tokenizer.CONTRACTIONS3]
-        needs = [NEEDS.get(r.pattern) for r in rules]
-        found = ([step(p, s) for p, s in [*tokenizer.STARTING_QUOTES, *tokenizer.PUNCTUATION,
-                                          tokenizer.PARENS_BRACKETS, tokenizer.DOUBLE_DASHES]],
-                 [step(p, s) for p, s in tokenizer.ENDING_QUOTES],
-                 ("",) if None in needs else tuple(n for ns in needs for n in ns))
-        cls._STEPS = found
-    return found
+    needs = [NEEDS.get(r.pattern) for r in [*cls.CONTRACTIONS2, *cls.CONTRACTIONS3]]
+    return ([step(p, s) for p, s in [*cls.STARTING_QUOTES, *cls.PUNCTUATION,
+                                     cls.PARENS_BRACKETS, cls.DOUBLE_DASHES]],
+            [step(p, s) for p, s in cls.ENDING_QUOTES],
+            ("",) if None in needs else tuple(n for ns in needs for n in ns))
 
 
 def _build() -> dict:
@@ -140,7 +134,7 @@ def _build() -> dict:
             runs): what it skips would have changed nothing."""
             if convert_parentheses or return_str:
                 return super().tokenize(text, convert_parentheses, return_str)
-            steps = _steps(self)
+            steps = self.STEPS
             for regexp, substitution, needs in steps[0]:
                 if needs is None or any(n in text for n in needs):
                     text = regexp.sub(substitution, text)
@@ -156,6 +150,7 @@ def _build() -> dict:
                     text = regexp.sub(r" \1 \2 ", text)
             return text.split()
 
+    PlainWordTokenizer.STEPS = _steps(PlainWordTokenizer)   # its patterns, with their NEEDS
     PlainWordTokenizer.__qualname__ = "PlainWordTokenizer"   # pickled by name (__getattr__)
     return {"PlainWordTokenizer": PlainWordTokenizer}
 
