@@ -184,6 +184,18 @@ def test_context_does_not_cross_paragraphs():
     assert out[1].economy == 0
 
 
+def test_context_does_not_cross_documents_whose_paragraph_labels_repeat(lex):
+    """Paragraph "p1" of document d1 and paragraph "p1" of d2 are two paragraphs (a review
+    saw a sentence of one news item take security from the item before it)."""
+    rows = [("a", "Terrorism is a grave threat to the region.", "p1", "d1", "2023"),
+            ("b", "This challenge must be countered together.", "p1", "d2", "2023"),
+            ("c", "This challenge must be countered together.", "p1", "d2", "2023")]
+    out = list(framing.iter_codes(rows, lex))
+    assert [c.security for c in out] == [1, 0, 0] and out[1].evidence == ""
+    rows[1] = ("b", "This challenge must be countered together.", "p1", "d1", "2023")
+    assert [c.security for c in framing.iter_codes(rows[:2], lex)] == [1, 1]
+
+
 # --- rules added after validation (invented sentences, not from the corpus) -----------
 def test_important_is_not_import(lex):
     assert codes("It is important to note the importance of mutual trust.", lex) == (0, 0, 0)

@@ -276,7 +276,8 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
         else:
             raise ValueError(f"a row must be (id, text, paragraph) or (id, text, "
                              f"paragraph, document, date), not {row!r}")
-        if para is None or para != current:
+        # a new document starts a new paragraph, also one whose label repeats ("p1")
+        if para is None or para != current or (document is not None and document != doc.key):
             question = framed if asked and para is not None else None
             last = framed = None
             asked = False
