@@ -51,6 +51,7 @@ from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
                                         sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
+from discourse.framing.outlets import outlet_spans
 from discourse.framing.sections import FRAMES
 from discourse.framing.states import non_member_relations
 from discourse.framing.whole_sentence import whole_sentence_rules
@@ -117,10 +118,13 @@ def _inside(r, matches) -> bool:
 def _event_ref(toks, r, kind, s):
     """``(kind, text)`` if match ``r`` refers back to an event: a noun after a
     determiner, at most one lower-case word between ("this timely conference"), not
-    followed by a word that names another event ("the meeting of the Council")."""
+    followed by a word that names another event ("the meeting of the Council") and not
+    a phrase that does ("the next meeting")."""
     n = len(toks)
     if r[1] < n and toks[r[1]].lower() in s.get("event_blockers", ()):
         return None
+    if r[0] and (toks[r[0] - 1].lower(), toks[r[0]].lower()) in s.get("event_others", ()):
+        return None                           # "the next meeting": another event
     if kind.endswith("!"):                    # a phrase that refers by itself
         return kind[:-1], span(toks, r)
     dets = s.get("event_determiners", ())
@@ -304,6 +308,11 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         for lo, hi in sco_body_spans(toks, s["body_prefixes"], s.get("body_heads", ())):
             block_span(entries, content, blocked, lo, hi,
                        lambda: f"inside name of {_body(s)} '{quoted(toks, lo, hi)}'")
+    outlets = s.get("outlet_nouns") if framed else None
+    if outlets and any(t.lower() in outlets for t in toks):
+        for lo, hi in outlet_spans(toks, outlets):
+            block_span(entries, content, blocked, lo, hi,
+                       lambda: f"inside name of a media outlet '{quoted(toks, lo, hi)}'")
     refs_, event_refs, triggers, flags = _apply_rules(
         lex, toks, caches, content, rules, blocked, s, context=context, events=events,
         want_refs=refs) if rules else _NO_RULES

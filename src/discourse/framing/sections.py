@@ -125,6 +125,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
     _frames(data, add, fail)
     _named(data, "names", "name", add, fail, frame_default="multilateralism")
     settings: dict = {}
+    if isinstance(data.get("names"), dict) and "outlets" in data["names"]:
+        settings["outlet_nouns"] = _lower_set(data["names"], "names", "outlets", fail)
     bodies = data.get("bodies") or {}
     if bodies:
         _clause(bodies, "bodies", fail)
@@ -272,6 +274,11 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         settings["event_blockers"] = _lower_set(events, "events", "not_before", fail)
         settings["event_determiners"] = frozenset(d.lower() for d in dets)
         settings["event_frames"] = carried
+        if "not_references" in events:        # optional: "next meeting"
+            pairs = _lower_set(events, "events", "not_references", fail)
+            if any(len(p.split()) != 2 for p in pairs):
+                fail("events.not_references must be phrases of two words ('next meeting')")
+            settings["event_others"] = frozenset(tuple(p.split()) for p in pairs)
     states = data.get("states") or {}
     if states:
         clause = _clause(states, "states", fail)
