@@ -145,7 +145,7 @@ def test_a_frame_entry_with_a_comma_is_refused(tmp_path):
     shutil.copytree(CORPUS / "lexicons", tmp_path / "lex")
     path = tmp_path / "lex" / "frames.yaml"
     text = path.read_text(encoding="utf-8")
-    bad = text.replace('"peaceful afghanistan"]', '"peaceful afghanistan", "peace, stability"]', 1)
+    bad = text.replace('"peaceful afghanistan",', '"peaceful afghanistan", "peace, stability",', 1)
     assert bad != text
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(framing.LexiconError,

@@ -174,8 +174,8 @@ class States:
                 got = forms.get(tuple(toks[i:i + m]))
                 if got is not None:
                     after = i + m
-                    if not _water(toks, i, i + m):      # "the South China Sea" is a place
-                        out.append((i, i + m, *got))
+                    if not _water(toks, i, i + m) and not _institution(toks, i + m):
+                        out.append((i, i + m, *got))    # not a sea, nor "Cairo University"
                     break
         for j in hyphened:                      # "SCO-Mongolia", "Russia-Belarus talks"
             if not any(lo <= j < hi for lo, hi, _, _ in out):
@@ -216,6 +216,35 @@ class _Parts(dict):
 #: South China Sea" are places, not the state (a walkthrough).
 _WATER_BEFORE = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay"})
 _WATER_AFTER = frozenset({"Sea"})
+
+
+#: Heads of the names of institutions named after a state or its capital: "the Cairo Centre
+#: for Strategic Studies", "Tehran University" are an institution, not the state (Names and
+#: lists: a name does not count for what its words suggest).
+_INSTITUTION_AFTER = frozenset({"Centre", "Center", "Institute", "University", "Academy",
+                                "Foundation", "Club", "School", "Museum", "Library"})
+
+
+def _institution(toks: list[str], hi: int) -> bool:
+    """Whether the state's name ending at ``toks[hi]`` begins the name of an institution
+    (also in capitals: "CAIRO UNIVERSITY"); not before "Day" ("Saudi Arabia Foundation
+    Day" is the state's day) or a capitalised "On" (a headline in title case: "Talks
+    Between SCO and Egypt Center On Energy").
+
+    >>> _institution("a delegation of the Cairo Centre for Strategic Studies".split(), 5)
+    True
+    >>> _institution("the Egyptian centre of trade".split(), 2)
+    False
+    >>> _institution("on Saudi Arabia Foundation Day".split(), 3)
+    False
+    """
+    if hi >= len(toks):
+        return False
+    word = toks[hi]
+    if word not in _INSTITUTION_AFTER and not (word.isupper()
+                                               and word.title() in _INSTITUTION_AFTER):
+        return False
+    return hi + 1 == len(toks) or toks[hi + 1] not in ("Day", "On", "DAY", "ON")
 
 
 def _water(toks: list[str], lo: int, hi: int) -> bool:
