@@ -77,8 +77,8 @@ def outlet_spans(toks, nouns) -> list[tuple[int, int]]:
             return []
         j = i + 2 if i + 1 < n and toks[i + 1].lower() in _THEN else i + 1
         start = j
-        while j < n and (_capital(toks[j]) or (toks[j] in _JOIN and j + 1 < n
-                                                and _capital(toks[j + 1]))):
+        while j < n and (_capital(toks[j]) or (
+                toks[j] in _JOIN and j + 1 < n and _capital(toks[j + 1]))):
             j += 1
         if j > start:
             out.append((start, j))

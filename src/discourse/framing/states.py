@@ -218,9 +218,8 @@ _WATER_BEFORE = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay"})
 _WATER_AFTER = frozenset({"Sea"})
 
 
-#: Heads of the names of institutions named after a state or its capital: "the Cairo Centre
-#: for Strategic Studies", "Tehran University" are an institution, not the state (Names and
-#: lists: a name does not count for what its words suggest).
+#: Heads of names of institutions named after a state or its capital ("the Cairo Centre for
+#: Strategic Studies"): an institution, not the state (Names and lists).
 _INSTITUTION_AFTER = frozenset({"Centre", "Center", "Institute", "University", "Academy",
                                 "Foundation", "Club", "School", "Museum", "Library"})
 
@@ -241,10 +240,8 @@ def _institution(toks: list[str], hi: int) -> bool:
     if hi >= len(toks):
         return False
     word = toks[hi]
-    if word not in _INSTITUTION_AFTER and not (word.isupper()
-                                               and word.title() in _INSTITUTION_AFTER):
-        return False
-    return hi + 1 == len(toks) or toks[hi + 1] not in ("Day", "On", "DAY", "ON")
+    head = word in _INSTITUTION_AFTER or word.isupper() and word.title() in _INSTITUTION_AFTER
+    return head and (hi + 1 == len(toks) or toks[hi + 1] not in ("Day", "On", "DAY", "ON"))
 
 
 def _water(toks: list[str], lo: int, hi: int) -> bool:
