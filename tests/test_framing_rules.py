@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from discourse import framing
@@ -194,6 +195,16 @@ def test_context_does_not_cross_documents_whose_paragraph_labels_repeat(lex):
     assert [c.security for c in out] == [1, 0, 0] and out[1].evidence == ""
     rows[1] = ("b", "This challenge must be countered together.", "p1", "d1", "2023")
     assert [c.security for c in framing.iter_codes(rows[:2], lex)] == [1, 1]
+    # a missing document (NaN in a table's column, as pandas reads an empty cell) is no
+    # document: the paragraph still carries its context
+    rows = [(r[0], r[1], r[2], float("nan"), None) for r in rows[:2]]
+    assert [c.security for c in framing.iter_codes(rows, lex)] == [1, 1]
+    table = pd.DataFrame({"sentence_id": ["a", "b"], "text": [r[1] for r in rows],
+                          "paragraph": ["p1", "p1"], "doc_id": ["", ""]}).astype("str")
+    table["doc_id"] = table["doc_id"].replace("", None)
+    got = framing.code_sentences(table, lex, paragraph_cols=("paragraph",),
+                                 document_col="doc_id")
+    assert got.security.tolist() == [1, 1]
 
 
 # --- rules added after validation (invented sentences, not from the corpus) -----------

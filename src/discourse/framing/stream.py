@@ -276,6 +276,8 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
         else:
             raise ValueError(f"a row must be (id, text, paragraph) or (id, text, "
                              f"paragraph, document, date), not {row!r}")
+        if type(document) is float and document != document:
+            document = None                   # a missing value of a table's column (NaN)
         # a new document starts a new paragraph, also one whose label repeats ("p1")
         if para is None or para != current or (document is not None and document != doc.key):
             question = framed if asked and para is not None else None
