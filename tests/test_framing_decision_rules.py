@@ -953,3 +953,30 @@ def test_the_fifteenth_probes_concepts(lex):
 def test_a_state_s_name_that_begins_an_institution_s_name_is_the_institution(
         lex, text, expected):
     assert codes(text, lex, date="2024-05-01")[2] == expected
+
+
+def test_the_sixteenth_probes_concepts(lex):
+    """Entries from the errors of docs/coding/probe21 (read after it was scored), narrowed
+    by a review, each checked both ways."""
+    # "the ceremony" refers back to a flag-raising for a new member (rules 1 and 10); a
+    # ceremony "marking" a festival or an anniversary carries nothing to later sentences
+    out = doc(["Flag-raising ceremony held at the SCO Secretariat on the accession of Belarus",
+               "The ceremony was attended by the permanent representatives."], lex,
+              date="2024-07-10")
+    assert [c.multilateralism for c in out] == [1, 1]
+    out = doc(["SCO Secretariat holds ceremony marking the accession of Belarus and the "
+               "opening of a trade exhibition",
+               "The ceremony included a concert of folk music."], lex, date="2024-07-10")
+    assert [c.economy for c in out] == [1, 0] and out[1].multilateralism == 0
+    # enlargement; an outside organisation's secretariat; principles among states; irrigation
+    assert codes("Belarus was admitted as a full member of the Organisation.", lex)[2] == 1
+    assert codes("Students admitted as members of the SCO University club met in Moscow.",
+                 lex) == (0, 0, 0)
+    assert codes("They agreed to study a memorandum of understanding between the SCO "
+                 "Secretariat and the OTS Secretariat.", lex)[2] == 1
+    assert codes("The member states stressed non-discrimination in international energy "
+                 "trade.", lex) == (0, 1, 1)
+    assert codes("The charter sets out the principle of non-discrimination of young people "
+                 "on grounds of sex.", lex) == (0, 0, 0)
+    assert codes("They exchanged experience in water-saving irrigation.", lex)[1] == 1
+    assert codes("Excessive irrigation has dried up the Aral Sea.", lex) == (0, 0, 0)
