@@ -980,3 +980,34 @@ def test_the_sixteenth_probes_concepts(lex):
                  "on grounds of sex.", lex) == (0, 0, 0)
     assert codes("They exchanged experience in water-saving irrigation.", lex)[1] == 1
     assert codes("Excessive irrigation has dried up the Aral Sea.", lex) == (0, 0, 0)
+
+
+def test_the_seventeenth_probes_concepts(lex):
+    """A rule and entries from the errors of docs/coding/probe22 (read after it was scored),
+    narrowed by a review, each checked both ways."""
+    # "amid ..." sets the scene wherever it stands, up to the next comma (rules 3 and 4)
+    assert codes("The election was held amid the economic difficulties caused by the "
+                 "pandemic, yet turnout exceeded 39 per cent.", lex) == (0, 0, 0)
+    assert codes("Trade between the member states grew by a tenth amid the recovery of the "
+                 "world economy.", lex)[1] == 1
+    assert codes("The ministers met amid rising tensions and agreed to expand trade in "
+                 "national currencies.", lex)[1] == 1
+    assert codes("The Council noted that against the backdrop of the pandemic trade between "
+                 "the member states fell.", lex)[1] == 1
+    # the SCO's role in the world is its standing (rule 9); the state of the world is not
+    # economic activity (rule 3)
+    assert codes("How do you see the SCO's role in today's world?", lex)[2] == 1
+    assert codes("The Chinese language plays an increasing role in the modern world.",
+                 lex) == (0, 0, 0)
+    assert codes("The centre of gravity of global politics and the global economy is "
+                 "shifting towards Asia.", lex) == (0, 0, 1)
+
+
+def test_a_lexicon_s_backdrop_anywhere_must_be_a_list_of_openers(tmp_path):
+    import yaml
+    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
+    data["backdrop"]["anywhere"] = "amid"
+    bad = tmp_path / "frames.yaml"
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(framing.LexiconError, match="backdrop.anywhere must be a non-empty"):
+        framing.load_lexicon(bad)

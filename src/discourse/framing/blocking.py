@@ -15,7 +15,7 @@ from discourse.framing.sections import FRAMES
 from discourse.text import only_verb, printed, word_classes
 
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
-           "sco_body_spans", "backdrop_span", "apposition_spans", "quoted",
+           "sco_body_spans", "apposition_spans", "quoted",
            "field_of_cooperation", "title_case", "HEADLINE_CAPITALS"]
 
 #: Sections whose entries block the frame words they cover, even of the same length.
@@ -313,30 +313,6 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
         if last_head is not None:
             out.append((i, end))
     return out
-
-
-def backdrop_span(toks, opener) -> tuple[int, int] | None:
-    """The backdrop clause an ``opener`` match begins, if it opens the sentence (after
-    at most a connective and a comma): up to the first comma. ``None`` otherwise.
-
-    Examples
-    --------
-    >>> backdrop_span("Amid economic upheavals , the members agreed".split(), (0, 1, 0))
-    (0, 3)
-    >>> backdrop_span("They met amid upheavals".split(), (2, 3, 0)) is None
-    True
-    """
-    start = opener[0]
-    lead = toks[:start]
-    if lead and not (len(lead) <= 3 and lead[-1] == ","):
-        return None
-    try:
-        comma = toks.index(",", opener[1])
-    except ValueError:
-        return None
-    if comma >= len(toks) - 3:
-        return None
-    return start, comma
 
 
 def apposition_spans(toks) -> list[tuple[int, int]]:

@@ -45,10 +45,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans,
-                                        backdrop_span, backward_span, block_span, clause_end,
-                                        forward_span, list_span, longest_match, quoted,
-                                        sco_body_spans)
+from discourse.framing.backdrop import backdrop_span, trailing_backdrop
+from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans, backward_span,
+                                        block_span, clause_end, forward_span, list_span,
+                                        longest_match, quoted, sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.outlets import outlet_spans
@@ -223,6 +223,9 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                        frames=("multilateralism",), keep=())
         elif sec == "backdrop_open":
             got = backdrop_span(toks, r)
+            if got is None and " ".join(toks[r[0]:r[1]]).lower() in s.get(
+                    "backdrop_anywhere", ()):           # "held amid economic difficulties"
+                got = trailing_backdrop(toks, r)
             if got:
                 block_span(entries, content, blocked, got[0], got[1],
                            lambda: f"backdrop '{quoted(toks, got[0], got[1])}'",

@@ -193,6 +193,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         if bad:
             fail(f"backdrop.frames: unknown frame(s) {', '.join(bad)}")
         settings["backdrop_frames"] = frozenset(frames)
+        if "anywhere" in backdrop:            # openers that need not open the sentence
+            settings["backdrop_anywhere"] = _lower_set(backdrop, "backdrop", "anywhere", fail)
     hazards = data.get("hazards") or {}
     if hazards:
         _heads(hazards, "hazards", "hazard", add, fail, "terms")
