@@ -1011,3 +1011,24 @@ def test_a_lexicon_s_backdrop_anywhere_must_be_a_list_of_openers(tmp_path):
     bad.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(framing.LexiconError, match="backdrop.anywhere must be a non-empty"):
         framing.load_lexicon(bad)
+
+
+def test_the_eighteenth_probes_concepts(lex):
+    """Entries from the errors of docs/coding/probe23 (read after it was scored), narrowed
+    by a review, each checked both ways."""
+    # the reform of the financial architecture is global governance of finance: both frames
+    assert codes("The parties noted the importance of the reform of the international "
+                 "financial architecture in the interests of developing countries.", lex) \
+        == (0, 1, 1)
+    assert codes("The talk show covered topics from national cuisine to the international "
+                 "financial architecture.", lex)[2] == 0
+    # peace preserved in a place is the absence of armed conflict; a memorial is history
+    assert codes("The SCO contributes to the preservation of peace across the Eurasian "
+                 "continent.", lex)[0] == 1
+    assert codes("A children's drawing contest marked the International Day of Peace.",
+                 lex) == (0, 0, 0)
+    # a shared responsibility of all states is a call for collective action; a region's is not
+    assert codes("Countering climate change is the shared responsibility of all states.",
+                 lex)[2] == 1
+    assert codes("Saving the Aral Sea is the shared responsibility of all countries of the "
+                 "region.", lex)[2] == 0
