@@ -1032,3 +1032,15 @@ def test_the_eighteenth_probes_concepts(lex):
                  lex)[2] == 1
     assert codes("Saving the Aral Sea is the shared responsibility of all countries of the "
                  "region.", lex)[2] == 0
+
+
+def test_the_nineteenth_probes_concepts(lex):
+    """Entries from the errors of docs/coding/probe24 (read after it was scored), narrowed
+    by a review, each checked both ways."""
+    # illicit trade is crime, not trade; illegal trade restrictions are trade policy (rule 7)
+    assert codes("According to experts, the illicit trade in cultural property has grown.",
+                 lex) == (1, 0, 0)
+    assert codes("Speakers noted that this criminal business is increasingly transnational.",
+                 lex) == (1, 0, 0)
+    assert codes("The ministers condemned illegal trade restrictions against member states.",
+                 lex)[:2] == (0, 1)
