@@ -1,9 +1,15 @@
-"""Score the frame coder on a probe of 2026-12-06 (``docs/coding/probe6/`` to
-``docs/coding/probe12/``) and its two hand coders against each other: per-frame Cohen's
-kappa, F1, true and false positives and negatives (scikit-learn's ``cohen_kappa_score``
-and ``f1_score``; macro-F1 the mean of the three F1). Prints figures only, no sentence.
+"""Score the frame coder on a probe of 2026-12-06 (``docs/coding/probe6/`` and after)
+and its two hand coders against each other: per-frame Cohen's kappa, F1, true and false
+positives and negatives (scikit-learn's ``cohen_kappa_score`` and ``f1_score``; macro-F1
+the mean of the three F1). Prints figures only, no sentence.
 
     python docs/coding/scripts/score_probe.py probe6 [LEXICON.yaml]
+
+With ``--all``, one line per probe: the coder's kappa per frame and macro-F1, and whether
+the probe's errors have been read (development data, so in sample for the entries built
+from them) or it was only scored (its README's title says "scored only"):
+
+    python docs/coding/scripts/score_probe.py --all [LEXICON.yaml]
 """
 import sys
 from pathlib import Path
@@ -32,13 +38,40 @@ def table(x, y):
     return out, out.f1.mean()
 
 
-def main(argv):
-    probe = argv[0]
+def coded(probe, lex):
+    """The coder's codes of a probe's sentences, in their order."""
     texts = read(probe, "texts.csv")
-    lex = framing.load_lexicon(argv[1] if len(argv) > 1 else None)
     rows = zip(texts.id, texts.text, texts.paragraph, texts.document, texts.date)
-    got = pd.DataFrame([tuple(c)[:4] for c in framing.iter_codes(rows, lex)],
-                       columns=["id", *F])
+    return texts, pd.DataFrame([tuple(c)[:4] for c in framing.iter_codes(rows, lex)],
+                               columns=["id", *F])
+
+
+def probes():
+    """The probes' folders, in their order (probe6, probe7, ...)."""
+    return sorted((p.name for p in ROOT.glob("probe*") if (p / "reference.csv").exists()),
+                  key=lambda n: int(n[len("probe"):]))
+
+
+def summary(lexicon=None):
+    """One line per probe: sentences, the coder's kappa per frame, macro-F1, status."""
+    lex = framing.load_lexicon(lexicon)
+    print("probe    sentences  kappa S / E / M        macro-F1  errors")
+    for probe in probes():
+        texts, got = coded(probe, lex)
+        t, macro = table(read(probe, "reference.csv"), got)
+        title = (ROOT / probe / "README.md").read_text(encoding="utf-8").splitlines()[0]
+        status = "not read (scored only)" if "scored only" in title else "read"
+        kappas = " / ".join(f"{k:.3f}" for k in t.kappa)
+        print(f"{probe:<8} {len(texts):>9}  {kappas}  {macro:.3f}     {status}")
+
+
+def main(argv):
+    if argv[:1] == ["--all"]:
+        summary(argv[1] if len(argv) > 1 else None)
+        return
+    probe = argv[0]
+    lex = framing.load_lexicon(argv[1] if len(argv) > 1 else None)
+    texts, got = coded(probe, lex)
     ref, a, b = (read(probe, n) for n in ("reference.csv", "coder_a.csv", "coder_b.csv"))
     assert list(got.id) == list(ref.id) == list(a.id) == list(b.id) == list(texts.id)
     for name, (x, y) in {"coder A vs coder B": (a, b),
