@@ -278,15 +278,16 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                              f"paragraph, document, date), not {row!r}")
         if type(document) is float and document != document:
             document = None                   # a missing value of a table's column (NaN)
+        new_doc = document is None or document != doc.key
         # a new document starts a new paragraph, also one whose label repeats ("p1")
-        if para is None or para != current or (document is not None and document != doc.key):
+        if para is None or para != current or (new_doc and document is not None):
             question = framed if asked and para is not None else None
             last = framed = None
             asked = False
             current = para if para is not None else object()
         else:
             question = None                   # only an answer's first sentence
-        if document is None or document != doc.key:
+        if new_doc:
             doc = _Document(document if document is not None else object())
             question = None                   # no answer to another text's question
         ev = document is not None and doc.seen < 2
