@@ -10,6 +10,8 @@ words inside (:func:`discourse.framing.rules.analyse`).
 
 from __future__ import annotations
 
+from discourse.framing.blocking import reads_as_verb
+
 __all__ = ["backdrop_span", "trailing_backdrop"]
 
 #: Tokens before a trailing opener that show it does not follow a main clause ("that
@@ -19,8 +21,10 @@ _NOT_AFTER = frozenset({"that", ",", ";", ":", "and", "but", "or", "while", "bec
 #: clause ("met amid rising tensions and agreed to ...": "and" before a verb).
 _ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "-", "\u2013", "\u2014", "but",
                    "while", "whereas", "yet"})
-_VERBS_AFTER_AND = frozenset({"will", "would", "must", "should", "can", "could", "shall",
-                              "may", "also", "then"})
+#: Words after "and" that begin a clause besides a verb
+#: (:func:`~discourse.framing.blocking.reads_as_verb`).
+_CLAUSE_AFTER_AND = frozenset({"will", "would", "must", "should", "can", "could", "shall",
+                               "may", "also", "then"})
 
 
 def backdrop_span(toks, opener) -> tuple[int, int] | None:
@@ -70,7 +74,7 @@ def trailing_backdrop(toks, opener) -> tuple[int, int] | None:
         return None
     hi, n = opener[1], len(toks)
     while hi < n and toks[hi].lower() not in _ENDS and not (
-            toks[hi] == "and" and hi + 1 < n and (toks[hi + 1].endswith("ed")
-                                                  or toks[hi + 1] in _VERBS_AFTER_AND)):
+            toks[hi] == "and" and hi + 1 < n and (toks[hi + 1] in _CLAUSE_AFTER_AND
+                                                  or reads_as_verb(toks[hi + 1]))):
         hi += 1
     return start, hi

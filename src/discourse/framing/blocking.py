@@ -15,7 +15,7 @@ from discourse.framing.sections import FRAMES
 from discourse.text import only_verb, printed, word_classes
 
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
-           "sco_body_spans", "apposition_spans", "quoted",
+           "sco_body_spans", "apposition_spans", "quoted", "reads_as_verb",
            "field_of_cooperation", "title_case", "HEADLINE_CAPITALS"]
 
 #: Sections whose entries block the frame words they cover, even of the same length.
@@ -204,14 +204,25 @@ _NAME_WORDS = frozenset({"specialised", "specialized"})
 _BEFORE_FIELD = frozenset({"of", "for", "and", "the", "&", "/", "or"})
 
 
+def reads_as_verb(word: str) -> bool:
+    """Whether the lower-case ``word`` reads as a verb where a clause may begin: known only
+    as a verb (:func:`discourse.text.only_verb`: "condemned", "discuss") or a past form in
+    -ed with a verb reading ("considered", "opposed"; not "red" nor "hundred").
+
+    >>> [reads_as_verb(w) for w in ["agreed", "considered", "discuss", "trade", "red"]]
+    [True, True, True, False, False]
+    """
+    return only_verb(word) or (word.endswith("ed") and "VERB" in word_classes(word))
+
+
 def _predicate(toks, i: int) -> bool:
     """Whether token ``i`` begins the predicate after a list of ministries.
 
     A word after a word of the list (not right after a joiner, "of", "and" or a gerund:
     "of | organised crime"), in lower case, title case (a headline) or capitals, not a
     gerund ("mining", "combating") nor a word of a ministry's name (:data:`_NAME_WORDS`),
-    that is known only as a verb (:func:`discourse.text.only_verb`: "condemned",
-    "Condemn") or is a past form in -ed with a verb reading ("considered", "opposed"),
+    that reads as a verb (:func:`reads_as_verb`: known only as a verb,
+    "condemned", "Condemn", or a past form in -ed with a verb reading, "considered"),
     unless a comma before it and "by" after it make it a participle naming who held or
     attended the meeting (:data:`MEETING_PARTICIPLES`). Present forms that are also
     nouns ("exchange", "target") end the list through the lexicon's stop words: whether
@@ -221,7 +232,7 @@ def _predicate(toks, i: int) -> bool:
     word = tok.lower()
     if not tok.isalpha() or not (tok.islower() or tok[1:].islower() or tok.isupper()) \
             or word.endswith("ing") or word in _NAME_WORDS \
-            or not (only_verb(word) or (word.endswith("ed") and "VERB" in word_classes(word))):
+            or not reads_as_verb(word):
         return False
     before = toks[i - 1].lower()
     if before in _BEFORE_FIELD or before.endswith("ing"):
