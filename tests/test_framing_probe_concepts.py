@@ -1,0 +1,258 @@
+"""discourse.framing: the concepts added from the errors of probes of invented text
+(``docs/coding/probe15/`` and after), each probe's errors read only after it was scored, and
+each entry narrowed by a review of invented sentences (``docs/lexicon-history.md``).
+
+Every sentence is coded on its own and checked both ways: where the concept must fire and
+where it must leave the code alone. ``frames`` names the frames checked (S, E, M), in order.
+Checks that need a document's title and references are in
+``test_framing_decision_rules.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing_helpers import codes
+
+FRAMES = "SEM"
+
+CASES = [
+    # --- docs/coding/probe15/ ---
+    # the SCO's election observer mission is its own body (rule 2); an observer state is still
+    # enlargement, and a peace mission still security
+    ("probe15", "SEM", (0, 0, 0),
+     "The SCO Observer Mission considers the presidential election transparent and democratic."),
+    ("probe15", "M", (1,),
+     "Egypt was granted the status of SCO observer."),
+    ("probe15", "S", (1,),
+     "The joint anti-terrorist exercise Peace Mission was held in Chelyabinsk."),
+    # a UN official's title is a name: multilateralism, not the security of its words
+    ("probe15", "SEM", (0, 0, 1),
+     "He met the UN Under-Secretary-General for Counter-Terrorism."),
+    # central bank governors who meet are participants; central banks at work are economy
+    ("probe15", "SEM", (0, 0, 0),
+     "Meeting of SCO finance ministers and central bank governors held in Astana"),
+    ("probe15", "E", (1,),
+     "The central banks agreed to expand settlements in national currencies."),
+    # macroeconomic and financial stability are economy, not security; political stability
+    # beside them is still security
+    ("probe15", "SE", (0, 1),
+     "They discussed measures to ensure macroeconomic stability in the region."),
+    ("probe15", "SE", (1, 1),
+     "They called for political and financial stability in the region."),
+    # --- docs/coding/probe16/ ---
+    # heads of drug-control agencies who meet are participants (a designation, rule 2); the
+    # agencies at work against drugs are security
+    ("probe16", "SEM", (0, 0, 0),
+     "Heads of drug-control agencies of the SCO member states meet in Tianjin"),
+    ("probe16", "S", (1,),
+     "The drug-control agencies seized two tonnes of heroin."),
+    ("probe16", "SEM", (0, 0, 0),
+     "The meeting of the heads of the competent authorities of the SCO member states responsible "
+     "for combating illicit trafficking in narcotic drugs and psychotropic substances was held "
+     "in Tianjin."),
+    ("probe16", "S", (1,),
+     "The new agency will be responsible for combating illicit trafficking in narcotic drugs."),
+    # the drug situation, and the production of drugs, are security, not economy
+    ("probe16", "SEM", (1, 0, 0),
+     "The participants assessed the drug situation in the region as complex."),
+    ("probe16", "SEM", (1, 0, 0),
+     "Opium production in Afghanistan reached a record level."),
+    # the victims and damage of armed conflict are security; of a disaster, not (rule 6)
+    ("probe16", "SEM", (1, 0, 0),
+     "They condemned the attacks that caused civilian casualties and the destruction of civilian "
+     "infrastructure."),
+    ("probe16", "SEM", (0, 0, 0),
+     "The earthquake caused civilian deaths and the destruction of civilian infrastructure."),
+    ("probe16", "S", (1,),
+     "The members called for coordinated efforts to de-escalate the situation."),
+    # air links are transport; a route of terrorists is a place
+    ("probe16", "SEM", (0, 1, 0),
+     "The sides discussed expanding direct air links between their capitals."),
+    ("probe16", "SEM", (1, 0, 0),
+     "The terrorists used air routes to travel to the conflict zone."),
+    # a list of the ministries and agencies that meet does not carry their fields
+    ("probe16", "SEM", (0, 0, 0),
+     "The fifth meeting of the heads of ministries and agencies of labour and employment of the "
+     "SCO member states took place in Tashkent."),
+    ("probe16", "E", (1,),
+     "The ministers discussed the situation on the labour market."),
+    # --- docs/coding/probe17/ ---
+    # customs officers are people at work (here in a border operation); customs procedures are
+    # trade facilitation
+    ("probe17", "SEM", (1, 0, 0),
+     "Border guards, customs officers and police units worked in close contact during the "
+     "operation."),
+    ("probe17", "E", (1,),
+     "The customs officers were trained to simplify clearance procedures for exporters."),
+    # names of outside organisations: multilateralism, not the frame of their words
+    ("probe17", "SEM", (0, 0, 1),
+     "The ministers stressed the importance of cooperation with the Bureau for Coordination of "
+     "the Fight against Organised Crime."),
+    ("probe17", "SEM", (0, 0, 1),
+     "The ministers agreed to deepen cooperation with the United Nations Industrial Development "
+     "Organization."),
+    ("probe17", "E", (1,),
+     "A training course for customs officials on the electronic declaration system was held."),
+    # a kind of court case is neither
+    ("probe17", "SEM", (0, 0, 0),
+     "Views were exchanged on the recognition and enforcement of judgments in civil and "
+     "commercial cases."),
+    # the SCO's place in the world is its standing (rule 9); a ranking is not
+    ("probe17", "M", (1,),
+     "How do you see the SCO's place in a world that is increasingly divided?"),
+    ("probe17", "M", (0,),
+     "Kazakhstan ranks first in the world in uranium production."),
+    ("probe17", "M", (0,),
+     "The film festival strengthened the SCO's place in the world of cinema."),
+    # --- docs/coding/probe18/ ---
+    # drug rehabilitation is countering narcotics (SECURITY: drug trafficking and narcotics)
+    ("probe18", "S", (1,),
+     "Drug rehabilitation programmes for young people were presented."),
+    ("probe18", "S", (0,),
+     "The plant reduced the country's drug dependence on imported medicines."),
+    ("probe18", "SEM", (0, 0, 0),
+     "The centre offers physical rehabilitation after sports injuries."),
+    # rejection of confrontation: new dividing lines; equality among states
+    ("probe18", "M", (1,),
+     "The ministers agreed that new technologies should be accessible to all countries."),
+    # a national security agency named in an official's title is a name (Names and lists); the
+    # agency at work is not
+    ("probe18", "SEM", (0, 0, 0),
+     "The delegation was headed by the Deputy Chairman of the State Committee for National "
+     "Security, Mr Temirov."),
+    ("probe18", "S", (1,),
+     "The State Security Service detained members of an underground cell."),
+    ("probe18", "M", (1,),
+     "Cooperation must not draw new dividing lines in Eurasia."),
+    ("probe18", "SEM", (0, 0, 0),
+     "The dividing line between the two river basins runs across the desert."),
+    ("probe18", "SEM", (0, 0, 0),
+     "Stands at the festival were available to all countries free of charge."),
+    # a media outlet's name carries no frame; its subject does
+    ("probe18", "SEM", (0, 0, 0),
+     "Interview of the Secretary-General to the magazine Asia Business Weekly"),
+    ("probe18", "SEM", (0, 0, 0),
+     "He gave an interview to the Economic Daily newspaper."),
+    ("probe18", "E", (1,),
+     "He told the Economic Daily newspaper that trade had grown by a third."),
+    ("probe18", "E", (1,),
+     "The magazine wrote about the growth of trade."),
+    # --- docs/coding/probe19/ ---
+    # poverty reduction as a field of work is economic development; poverty as a condition or a
+    # cause is not economic activity
+    ("probe19", "E", (1,),
+     "The member states support cooperation in the field of poverty reduction."),
+    ("probe19", "E", (1,),
+     "China shared its experience of targeted poverty-alleviation."),
+    ("probe19", "SEM", (0, 0, 0),
+     "Millions of people in the region still live below the poverty line."),
+    ("probe19", "SEM", (1, 0, 0),
+     "Poverty and inequality can become a breeding ground for extremism."),
+    # visas for business people are not trade; business people at work are economy
+    ("probe19", "SEM", (0, 0, 0),
+     "The ministries agreed to simplify visa procedures for business people, students and "
+     "tourists."),
+    ("probe19", "E", (1,),
+     "Business people from the member states signed 45 contracts at the exhibition."),
+    # growing cooperation is not enlargement (rule 10); a growing SCO is
+    ("probe19", "SEM", (0, 0, 0),
+     "The experts proposed expanding SCO cooperation in education."),
+    ("probe19", "M", (1,),
+     "The expanding SCO family now unites countries of Asia and Europe."),
+    ("probe19", "M", (1,),
+     "The enlarged SCO cooperation space now reaches the Indian Ocean."),
+    # --- docs/coding/probe20/ ---
+    # a peace agreement ends an armed conflict (peace as its absence); peace among peoples as
+    # friendship is not security
+    ("probe20", "S", (1,),
+     "The Secretariat welcomes the signing of the peace agreement between the two states."),
+    ("probe20", "SEM", (0, 0, 0),
+     "Dialogue among civilisations serves the establishment of peace and friendship among "
+     "peoples."),
+    # countering the financing of terrorism is security; the financing of projects economy
+    ("probe20", "SEM", (1, 1, 0),
+     "The Interbank Consortium discussed project financing and measures against terrorist "
+     "financing."),
+    ("probe20", "SEM", (1, 0, 0),
+     "Investigators of economic crimes exchanged experience."),
+    # designations and bodies of border services are names (rules 2 and Names and lists); border
+    # work is security
+    ("probe20", "SEM", (0, 0, 0),
+     "Meeting of the Coordination Council of Heads of Border Services held in Cholpon-Ata"),
+    ("probe20", "S", (1,),
+     "The heads of the border services discussed the situation on the border with Afghanistan."),
+    ("probe20", "SEM", (0, 0, 1),
+     "The participants exchanged experience with the Council of Commanders of Border Troops of "
+     "the CIS member states."),
+    # --- docs/coding/probe21/ ---
+    # enlargement; an outside organisation's secretariat; principles among states; irrigation
+    ("probe21", "M", (1,),
+     "Belarus was admitted as a full member of the Organisation."),
+    ("probe21", "SEM", (0, 0, 0),
+     "Students admitted as members of the SCO University club met in Moscow."),
+    ("probe21", "M", (1,),
+     "They agreed to study a memorandum of understanding between the SCO Secretariat and the OTS "
+     "Secretariat."),
+    ("probe21", "SEM", (0, 1, 1),
+     "The member states stressed non-discrimination in international energy trade."),
+    ("probe21", "SEM", (0, 0, 0),
+     "The charter sets out the principle of non-discrimination of young people on grounds of "
+     "sex."),
+    ("probe21", "E", (1,),
+     "They exchanged experience in water-saving irrigation."),
+    ("probe21", "SEM", (0, 0, 0),
+     "Excessive irrigation has dried up the Aral Sea."),
+    # --- docs/coding/probe22/ ---
+    # "amid ..." sets the scene wherever it stands, up to the next comma (rules 3 and 4)
+    ("probe22", "SEM", (0, 0, 0),
+     "The election was held amid the economic difficulties caused by the pandemic, yet turnout "
+     "exceeded 39 per cent."),
+    ("probe22", "E", (1,),
+     "Trade between the member states grew by a tenth amid the recovery of the world economy."),
+    ("probe22", "E", (1,),
+     "The ministers met amid rising tensions and agreed to expand trade in national currencies."),
+    ("probe22", "E", (1,),
+     "The Council noted that against the backdrop of the pandemic trade between the member "
+     "states fell."),
+    # the SCO's role in the world is its standing (rule 9); the state of the world is not
+    # economic activity (rule 3)
+    ("probe22", "M", (1,),
+     "How do you see the SCO's role in today's world?"),
+    ("probe22", "SEM", (0, 0, 0),
+     "The Chinese language plays an increasing role in the modern world."),
+    ("probe22", "SEM", (0, 0, 1),
+     "The centre of gravity of global politics and the global economy is shifting towards Asia."),
+    # --- docs/coding/probe23/ ---
+    # the reform of the financial architecture is global governance of finance: both frames
+    ("probe23", "SEM", (0, 1, 1),
+     "The parties noted the importance of the reform of the international financial architecture "
+     "in the interests of developing countries."),
+    ("probe23", "M", (0,),
+     "The talk show covered topics from national cuisine to the international financial "
+     "architecture."),
+    # peace preserved in a place is the absence of armed conflict; a memorial is history
+    ("probe23", "S", (1,),
+     "The SCO contributes to the preservation of peace across the Eurasian continent."),
+    ("probe23", "SEM", (0, 0, 0),
+     "A children's drawing contest marked the International Day of Peace."),
+    # a shared responsibility of all states is a call for collective action; a region's is not
+    ("probe23", "M", (1,),
+     "Countering climate change is the shared responsibility of all states."),
+    ("probe23", "M", (0,),
+     "Saving the Aral Sea is the shared responsibility of all countries of the region."),
+    # --- docs/coding/probe24/ ---
+    # illicit trade is crime, not trade; illegal trade restrictions are trade policy (rule 7)
+    ("probe24", "SEM", (1, 0, 0),
+     "According to experts, the illicit trade in cultural property has grown."),
+    ("probe24", "SEM", (1, 0, 0),
+     "Speakers noted that this criminal business is increasingly transnational."),
+    ("probe24", "SE", (0, 1),
+     "The ministers condemned illegal trade restrictions against member states."),
+]
+
+
+@pytest.mark.parametrize("probe, frames, expected, text", CASES)
+def test_a_concept_from_a_probe_s_errors(lex, probe, frames, expected, text):
+    got = codes(text, lex)
+    assert tuple(got[FRAMES.index(f)] for f in frames) == expected
