@@ -223,9 +223,8 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                        frames=("multilateralism",), keep=())
         elif sec == "backdrop_open":
             got = backdrop_span(toks, r)
-            if got is None and " ".join(toks[r[0]:r[1]]).lower() in s.get(
-                    "backdrop_anywhere", ()):           # "held amid economic difficulties"
-                got = trailing_backdrop(toks, r)
+            if got is None and e.term.lower() in s.get("backdrop_anywhere", ()):
+                got = trailing_backdrop(toks, r)        # "held amid economic difficulties"
             if got:
                 block_span(entries, content, blocked, got[0], got[1],
                            lambda: f"backdrop '{quoted(toks, got[0], got[1])}'",
