@@ -44,13 +44,19 @@ def test_the_reference_is_the_coders_codes_where_they_agree(probe):
     assert ref.loc[agree, "note"].str.startswith("adjudicated").sum() == 0
 
 
-@pytest.mark.parametrize("probe", PROBES)
-def test_the_scoring_script_prints_the_coders_agreement(capsys, probe):
+@pytest.fixture(scope="module")
+def script():
+    """``docs/coding/scripts/score_probe.py`` as a module."""
     spec = importlib.util.spec_from_file_location(
         "score_probe", ROOT / "scripts" / "score_probe.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    module.main([probe])
+    return module
+
+
+@pytest.mark.parametrize("probe", PROBES)
+def test_the_scoring_script_prints_the_coders_agreement(capsys, script, frame_lexicon, probe):
+    script.main([probe], frame_lexicon)
     out = capsys.readouterr().out
     a, b = _read(probe, "coder_a.csv"), _read(probe, "coder_b.csv")
     first = {line.split()[0]: line.split()[1] for line in
@@ -61,22 +67,19 @@ def test_the_scoring_script_prints_the_coders_agreement(capsys, probe):
     assert f"frame coder vs the adjudicated reference ({PROBES[probe][0]} sentences)" in out
 
 
-def test_the_summary_of_every_probe_gives_each_its_own_scores(capsys):
+def test_the_summary_of_every_probe_gives_each_its_own_scores(capsys, script, frame_lexicon):
     """``score_probe.py --all``: one line per probe, the same kappas as the probe's own
     report, and "not read" exactly for the probes that docs/coding/README.md says were only
     scored."""
-    spec = importlib.util.spec_from_file_location(
-        "score_probe", ROOT / "scripts" / "score_probe.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.main(["--all"])
+    module = script
+    module.main(["--all"], frame_lexicon)
     lines = capsys.readouterr().out.splitlines()[1:]
     assert [line.split()[0] for line in lines] == list(PROBES)
     unread = {line.split()[0] for line in lines if "not read" in line}
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     only = readme.split("were only scored")[0].rsplit(",", 1)[-1]
     assert unread == {p for p in PROBES if f"`{p}`" in only} and len(unread) == 2
-    module.main(["probe6"])
+    module.main(["probe6"], frame_lexicon)
     own = capsys.readouterr().out.split("frame coder")[1]
     kappas = [line.split()[1] for line in own.splitlines() if line.split()[:1] in ([f] for f in F)]
     assert lines[0].split()[2:7:2] == kappas

@@ -137,6 +137,37 @@ def test_a_lexicon_pickles_for_worker_processes(frame_lexicon, real_sentences):
     assert a.equals(b) and again.sha256 == frame_lexicon.sha256
 
 
+def test_a_lexicons_memo_is_its_own_and_is_not_pickled(tmp_path):
+    import pickle
+
+    (tmp_path / "frames.yaml").write_text(MINI, encoding="utf-8")
+    a, b = load_lexicon(tmp_path / "frames.yaml"), load_lexicon(tmp_path / "frames.yaml")
+    kept = a.memo("x", list)
+    kept.append(1)
+    assert a.memo("x", list) is kept and b.memo("x", list) == []
+    again = pickle.loads(pickle.dumps(a))
+    assert again.memo("x", list) == [] and again.entries == a.entries and again == a
+
+
+def test_explain_keeps_its_caches_and_codes_as_with_fresh_ones(frame_lexicon):
+    # explain keeps the matcher's caches on the lexicon object between calls: each
+    # sentence coded after all the others gives what it gives with caches of its own
+    # (dataclasses.replace: the same lexicon in a new object, with a memo of its own)
+    import dataclasses
+
+    from discourse.framing import evaluation
+    from discourse.framing.matcher import Caches
+
+    lex = dataclasses.replace(frame_lexicon)
+    texts = evaluation.load_set("sco_style/frames_dev.csv")["text"].tolist()[::40]
+    warm = [framing.explain(t, lex, date="2024") for t in texts + texts[::-1]]
+    caches = lex.memo("explain", Caches, lex)
+    assert lex.memo("explain", Caches, lex) is caches and len(caches.main.seen) > 300
+    for i, t in enumerate(texts):
+        fresh = framing.explain(t, dataclasses.replace(frame_lexicon), date="2024")
+        assert warm[i] == warm[-1 - i] == fresh, t
+
+
 def test_forms_with_the_same_keys_are_compiled_once(tmp_path, lexicons, lex):
     """"crime", "crimes" and "Crime" fold to one key: one entry (a second would find
     every match twice); the same words under another clause stay an entry of their own."""

@@ -18,6 +18,7 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score, f1_score
 
 from discourse import framing
+from discourse.framing.lexicon import as_lexicon
 
 F = ["security", "economy", "multilateralism"]
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,8 +54,9 @@ def probes():
 
 
 def summary(lexicon=None):
-    """One line per probe: sentences, the coder's kappa per frame, macro-F1, status."""
-    lex = framing.load_lexicon(lexicon)
+    """One line per probe: sentences, the coder's kappa per frame, macro-F1, status
+    (``lexicon``: a path, a loaded lexicon, or ``None`` for the project's)."""
+    lex = as_lexicon(lexicon)
     print("probe    sentences  kappa S / E / M        macro-F1  errors")
     for probe in probes():
         texts, got = coded(probe, lex)
@@ -65,12 +67,15 @@ def summary(lexicon=None):
         print(f"{probe:<8} {len(texts):>9}  {kappas}  {macro:.3f}     {status}")
 
 
-def main(argv):
+def main(argv, lexicon=None):
+    """``score_probe.py PROBE [LEXICON]`` or ``--all [LEXICON]``; ``lexicon``, a loaded
+    lexicon, is used when the arguments name none."""
+    lexicon = argv[1] if len(argv) > 1 else lexicon
     if argv[:1] == ["--all"]:
-        summary(argv[1] if len(argv) > 1 else None)
+        summary(lexicon)
         return
     probe = argv[0]
-    lex = framing.load_lexicon(argv[1] if len(argv) > 1 else None)
+    lex = as_lexicon(lexicon)
     texts, got = coded(probe, lex)
     ref, a, b = (read(probe, n) for n in ("reference.csv", "coder_a.csv", "coder_b.csv"))
     assert list(got.id) == list(ref.id) == list(a.id) == list(b.id) == list(texts.id)

@@ -106,7 +106,9 @@ def explain(text: str, lexicon=None, *, tokenizer: str = "fast", date=None) -> d
     {'security': 0, 'economy': 0, 'multilateralism': 0}
     """
     lex = as_lexicon(lexicon)
-    return _code_one(lex, tokens(text, tokenizer), Caches(lex), date)
+    # the matcher's caches of the lexicon object, kept between calls: only look-ups of
+    # the lexicon's own keys, so codes do not depend on what was explained before
+    return _code_one(lex, tokens(text, tokenizer), lex.memo("explain", Caches, lex), date)
 
 
 def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",

@@ -17,10 +17,8 @@ pairs in ``spelling.csv``.
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import hashlib
 import os
-import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +30,7 @@ from discourse.lexicons import Lexicons, load_lexicons, safe_yaml
 from discourse.framing import sections
 from discourse.framing.sections import FRAMES, SECTIONS
 from discourse.framing.states import States, locate_states, read_states, states_name
+from discourse.framing.trie import build_trie
 from discourse.text import TOKEN_RE, lemma, normalise
 
 __all__ = [
@@ -63,11 +62,6 @@ PARTS = MappingProxyType({
                            "event_ref")},
     "relation": "relations", "commitment": "commitments",
 })
-#: Keys of function words an entry is not anchored on (see :func:`_trie`).
-ANCHOR_SKIP = frozenset({"the", "a", "an", "of", "in", "to", "for", "on", "at", "by", "with",
-                         "as", "from", "and", "or", "that", "this", "these", "those", "such",
-                         "its", "their", "our", "his", "her", "both", "two", "all", "be",
-                         "=the", "=of", "=in", "=was", "=were", "=a", "=an"})
 
 
 class LexiconError(ValueError):
@@ -125,7 +119,7 @@ class Lexicon:
     trie, vocabulary, patterns, prefixes
         The trie of the content entries (:data:`CONTENT_SECTIONS`), the keys it uses,
         its wildcard patterns and the function words that begin some entries (the
-        trie starts at the first other word; see :func:`_trie`).
+        trie starts at the first other word; see :func:`~discourse.framing.trie.build_trie`).
     parts : mapping
         ``{part: (trie, vocabulary, patterns, prefixes)}`` for the rule entries
         (:data:`PARTS`), each looked for only when it can change the result:
@@ -149,6 +143,14 @@ class Lexicon:
     sha256: str = field(default="", repr=False)
     parts: Mapping = field(default_factory=dict, repr=False)
     prefixes: Mapping = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, name: str, factory=dict, *args):
+        """An object private to this lexicon, made by ``factory(*args)`` on first use
+        (e.g. the matcher's caches, :class:`~discourse.framing.matcher.Caches`): it
+        lives and dies with the lexicon and is never pickled."""
+        found = self._memo.get(name)
+        return self._memo.setdefault(name, factory(*args)) if found is None else found
 
     def __getattr__(self, name):            # settings read as attributes
         try:
@@ -167,7 +169,8 @@ class Lexicon:
     def __reduce__(self):
         # read-only mappings cannot be pickled: rebuild from plain values, so that a
         # Lexicon can be sent to worker processes (joblib, Dask) as it is
-        plain = {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        plain = {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)
+                 if f.init}
         return (_rebuild, (plain,))
 
     def n_entries(self, section: str | None = None) -> int:
@@ -226,14 +229,18 @@ def _word_key(word: str, spelling: Mapping, overrides: Mapping) -> str:
     return spelling.get(lem, lem)
 
 
-def _term_keys(term: str, spelling: Mapping, overrides: Mapping) -> tuple:
+def _term_keys(term: str, spelling: Mapping, overrides: Mapping, memo: dict) -> tuple:
+    """Keys of an entry's words, each word's key computed once per ``memo``."""
     words = []
     for chunk in normalise(term).split():
         if "*" in chunk or chunk.startswith("="):
             words.append(chunk)          # a wildcard or exact word is one token
         else:
             words += TOKEN_RE.findall(chunk)
-    return tuple(_word_key(w, spelling, overrides) for w in words)
+    for w in words:
+        if w not in memo:
+            memo[w] = _word_key(w, spelling, overrides)
+    return tuple(map(memo.__getitem__, words))
 
 
 def _spelling(path, section, table: Mapping) -> Mapping:
@@ -272,8 +279,10 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
     entries: list[Entry] = []
     keyseqs: list[tuple] = []
 
+    word_keys: dict = {}
+
     def keys_of(term):
-        return _term_keys(term, spelling, overrides)
+        return _term_keys(term, spelling, overrides, word_keys)
 
     compiled: set = set()
 
@@ -292,8 +301,8 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
         keyseqs.append(keys)
 
     settings = sections.parse(data, add, lambda problem: _fail(path, problem), keys_of)
-    parts = {part: _trie((i, k) for i, (e, k) in enumerate(zip(entries, keyseqs))
-                         if PARTS[e.section] == part)
+    parts = {part: build_trie((i, k) for i, (e, k) in enumerate(zip(entries, keyseqs))
+                              if PARTS[e.section] == part)
              for part in sorted(set(PARTS.values()))}
     main = parts.pop("main")
     money_keys = settings.pop("money_keys", frozenset())
@@ -350,34 +359,6 @@ def states_path(lexicon: str | os.PathLike | None = None) -> Path | None:
         return None
     name = states.get("file", "states.csv") if isinstance(states, dict) else "states.csv"
     return _states_file(p, name)
-
-
-def _trie(items) -> tuple:
-    """``(trie, vocabulary, wildcard patterns, prefixes)`` of ``(entry id, keys)`` pairs.
-
-    An entry that begins with function words ("in this context", "the sides") is
-    anchored on its first other word: the trie holds the entry from that word on, and
-    ``prefixes[entry id]`` the keys before it, checked backwards when the rest matches.
-    So the matcher starts only at content words, not at every "the" or "in".
-    """
-    trie: dict = {}
-    vocab = set()
-    patterns = set()
-    prefixes = {}
-    for eid, keys in items:
-        anchor = next((i for i, k in enumerate(keys) if k not in ANCHOR_SKIP), 0)
-        if anchor:
-            prefixes[eid] = keys[:anchor]
-        node = trie
-        for k in keys:
-            vocab.add(k)
-            if k.startswith("*"):
-                patterns.add(k)
-        for k in keys[anchor:]:
-            node = node.setdefault(k, {})
-        node.setdefault(None, []).append(eid)
-    pats = tuple(sorted((k, re.compile(fnmatch.translate(k[1:]))) for k in patterns))
-    return trie, frozenset(vocab), pats, MappingProxyType(prefixes)
 
 
 def load_lexicon(path: str | os.PathLike | None = None, *,

@@ -274,7 +274,7 @@ def find_matches(toks: list, cache: KeyCache) -> list[tuple]:
     following token of the step before it (at most :data:`MAX_NEXT` of them per step;
     the memo of a step is cleared when full), so a phrase seen before costs one
     dictionary look-up per token. An entry
-    anchored after leading function words (:func:`~discourse.framing.lexicon._trie`)
+    anchored after leading function words (:func:`~discourse.framing.trie.build_trie`)
     is extended backwards over them as it is found, or dropped if they are not there.
     """
     pre_last = cache.pre_last
