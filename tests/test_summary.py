@@ -844,7 +844,8 @@ def test_the_pooled_held_out_sets_are_the_estimate_to_cite(tmp_path):
     assert ("Agreement of the lexicon coder with the hand codings of the 900 sentences of "
             f"the sets above that were never used for development ('{POOLED}': {on}): "
             "security F1 0.84 (95% CI 0.74-0.89), Cohen's kappa 0.81 (0.71-0.86). An "
-            "estimate of its accuracy on new text of this kind, the one to cite: its interval "
+            "estimate of its accuracy on new text of this kind, the figure of these sets to "
+            "cite: its interval "
             "includes how much agreement differs between the sets, which their own "
             "intervals leave out; the texts are synthetic, so real text may differ.") in text
     assert "coded by c1; c2" not in text

@@ -39,7 +39,7 @@ __all__ = [
     "TOPICS_MODEL_SELECTION", "TOPICS_TERMS", "TOPICS_STABILITY", "TOPICS_LABELS_CHECK",
     "TOPICS_PASSAGES", "TOPICS_DOCUMENTS", "TOPICS_PREVALENCE",
     "FRAMING_CODES", "FRAMING_VALIDATION", "FRAMING_CONFUSION", "FRAMING_DISAGREEMENTS",
-    "FRAMING_GENERALISATION", "FRAMING_INTERCODER", "FRAMING_CEILING",
+    "FRAMING_GENERALISATION", "FRAMING_INTERCODER", "FRAMING_CEILING", "FRAMING_PROBES",
     "FRAMING_LETTER_CASE",
     "FRAMING_INSTRUMENTS", "FRAMING_TRANSFER", "FRAMING_SHARES",
     "FRAMING_DIFFERENCES", "FRAMING_SENSITIVITY", "FRAMING_COOCCURRENCE",
@@ -170,6 +170,9 @@ FRAMING_LETTER_CASE = _t("framing-letter-case", "04-framing",
 FRAMING_INSTRUMENTS = _t("framing-instruments", "04-framing",
                          "the lexicon against a TF-IDF logistic regression, scored on "
                          "documents left out and on the held-out set")
+FRAMING_PROBES = _t("framing-probes", "04-framing",
+                    "agreement on invented texts of genres new to the lexicon (the "
+                    "probes of docs/coding/): first scores, the coder now, two hand coders")
 FRAMING_TRANSFER = _t("framing-transfer", "04-framing",
                       "coders built on one corpus text and scored on the other")
 FRAMING_SHARES = _t("framing-shares-by-year", "04-framing",

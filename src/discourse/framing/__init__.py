@@ -7,7 +7,8 @@ decision rule it implements. The package reads and applies it, one step per modu
 
 ======================================  ================================================
 :mod:`discourse.framing.sections`       the sections of the lexicon file, validated
-:mod:`discourse.framing.lexicon`        read and compile the lexicon into tries
+:mod:`discourse.framing.lexicon`        read and compile the lexicon
+:mod:`discourse.framing.trie`           the trie its entries are matched with
 :mod:`discourse.framing.states`         states and their SCO membership by date
 :mod:`discourse.framing.matcher`        find every entry in a tokenised sentence (trie)
 :mod:`discourse.framing.blocking`       the spans a rule blocks (lists, names, ...)
@@ -26,6 +27,8 @@ decision rule it implements. The package reads and applies it, one step per modu
                                         hand-coded files
 :mod:`discourse.framing.evaluation`     what each accuracy figure was measured on;
                                         two coders' agreement, the ceiling
+:mod:`discourse.framing.probes`         the coder on invented texts of genres new to
+                                        the lexicon, beside two hand coders
 :mod:`discourse.framing.instruments`    the lexicon against learned coders, on data
                                         left out; transfer between texts
 :mod:`discourse.framing.suggest`        words near a frame that the lexicon lacks
@@ -76,6 +79,7 @@ from discourse.framing.instruments import instrument_comparison, transfer
 from discourse.framing.letter_case import LetterCaseWarning, single_case, warn_if_single_case
 from discourse.framing.organisation import OrganisationWarning, warn_if_other_organisation
 from discourse.framing.lexicon import FRAMES, LEXICON_FILE, Lexicon, LexiconError, load_lexicon
+from discourse.framing.probes import load_probe, load_probes, probe_agreement, probe_overview
 from discourse.framing.sampling import draw_sample, sample_sheet
 from discourse.framing.shares import (add_word_counts, frame_differences, frame_shares,
                                       frames_by_role, newcombe_interval, sensitivity,
@@ -146,6 +150,10 @@ __all__ = [
     "coder_pairs",
     "intercoder",
     "ceiling",
+    "load_probes",
+    "load_probe",
+    "probe_agreement",
+    "probe_overview",
     "instrument_comparison",
     "transfer",
     "suggest_terms",

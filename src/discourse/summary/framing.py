@@ -21,6 +21,7 @@ from discourse.summary.format import (agreement, documents_per_year,
 from discourse.summary.hand_coding import (coders, two_coders, use_not_recorded,
                                            use_of_corpus_set)
 from discourse.summary.organisation import organisation_caution
+from discourse.summary.probes import probe_findings
 from discourse.summary.sensitivity import sensitivity_findings
 
 __all__ = ["framing_findings"]
@@ -118,6 +119,7 @@ def framing_findings(root: Path, *, genres=None):
                R.FRAMING_VALIDATION.ref
                + (f"; {R.FRAMING_CEILING.ref}; {R.FIG_VALIDATION.ref}" if two else ""))
     yield from _generalisation(root, ceil, skip_corpus=valid is not None)
+    yield from probe_findings(root)
     yield from _instruments(root)
     yield from sensitivity_findings(root)
 
@@ -210,7 +212,8 @@ def _generalisation(root: Path, ceil, skip_corpus: bool):
                 + (" (the intervals resample the set's texts)" if texts else
                    " (but its intervals resample no texts, only paragraphs or sentences "
                    "within them: they are about these texts)" if within else "")
-                + (", the one to cite: its interval includes how much agreement differs "
+                + (", the figure of these sets to cite: its interval includes how much "
+                   "agreement differs "
                    "between the sets, which their own intervals leave out" if pooled
                    else "")
                 + ("; the texts are synthetic, so real text may differ" if r.kind ==

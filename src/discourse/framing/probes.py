@@ -1,0 +1,206 @@
+"""The coder on the probes: invented texts in genres of SCO texts new to the lexicon.
+
+A probe (``docs/coding/probeN/``) is ten texts invented by a helper session that read
+only the codebook, each in a genre of SCO texts that no earlier hand-coded set had
+(``texts.csv``), coded by two helper sessions blind to each other and to the lexicon
+(``coder_a.csv``, ``coder_b.csv``), their disagreements adjudicated from the sentence,
+the codebook and the coders' notes (``reference.csv``). The registry
+``docs/coding/probes.csv`` (:func:`load_probes`) records for each probe the coder's
+first score, taken before anyone read the probe's errors, with the coder of that time,
+and whether its errors were then read and turned into lexicon entries (the probe is
+then development data: the coder's later scores on it are in sample).
+
+:func:`probe_agreement` scores the coder against each probe's reference and the two
+hand coders against each other, with the intervals of
+:func:`~discourse.framing.validation.validate` (each probe's ten texts resampled), beside
+the recorded first scores; the probes whose errors nobody read are also pooled. Like the
+held-out sets, the probes are synthetic: each is one writer's invention, so the pooled
+interval, which resamples texts, leaves out how much writers differ.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from discourse import paths, provenance
+from discourse.bootstrap import DEFAULT_SEED
+from discourse.framing.agreement import AGREEMENT_N_BOOT
+from discourse.framing.lexicon import FRAMES, as_lexicon
+from discourse.framing.set_coding import code_set
+from discourse.framing.validation import validate
+
+__all__ = ["PROBES_FILE", "PAIRS", "UNREAD_POOLED", "probes_dir", "load_probes",
+           "load_probe", "probe_files", "probe_agreement", "probe_overview"]
+
+#: The registry of the probes, in :func:`probes_dir`.
+PROBES_FILE = "probes.csv"
+#: Who is compared with whom in :func:`probe_agreement`'s ``pair`` column.
+PAIRS = ("coder, first score (recorded)", "coder vs reference", "coder A vs coder B")
+#: The ``probe`` of the pooled rows of the probes whose errors nobody read.
+UNREAD_POOLED = "probes never read, pooled"
+_COLUMNS = ("probe", "sentences", "genres", *(f"first_kappa_{f}" for f in FRAMES),
+            "first_macro_f1", "first_scored_with", "coders_macro_f1", "errors_read",
+            "entries_from_errors")
+_FILES = ("texts.csv", "reference.csv", "coder_a.csv", "coder_b.csv")
+
+
+def probes_dir(path: str | os.PathLike | None = None) -> Path:
+    """``path``, else ``docs/coding`` of :func:`discourse.paths.base` (the repository)."""
+    return Path(path) if path is not None else paths.base() / "docs" / "coding"
+
+
+def load_probes(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The registry of the probes (``probes.csv`` of :func:`probes_dir`), in its order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``probe, sentences, genres, first_kappa_security, first_kappa_economy,
+        first_kappa_multilateralism, first_macro_f1, first_scored_with,
+        coders_macro_f1, errors_read, entries_from_errors`` (scores as floats).
+
+    Raises
+    ------
+    FileNotFoundError, ValueError
+        If the registry is missing, lacks a column, or ``errors_read`` is not yes/no;
+        the message names the file.
+    """
+    p = probes_dir(path) / PROBES_FILE
+    if not p.is_file():
+        raise FileNotFoundError(f"{p}: registry of the probes not found")
+    table = pd.read_csv(p, dtype=str, keep_default_na=False)
+    missing = [c for c in _COLUMNS if c not in table]
+    if missing:
+        raise ValueError(f"{p}: missing column(s) {', '.join(missing)}")
+    bad = sorted(set(table.errors_read) - {"yes", "no"})
+    if bad:
+        raise ValueError(f"{p}: errors_read {bad[0]!r} is not one of ['no', 'yes']")
+    scores = [c for c in _COLUMNS if c.startswith(("first_kappa", "first_macro", "coders"))]
+    return table.astype({c: float for c in scores} | {"sentences": int})
+
+
+def load_probe(probe: str, path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """One probe as a hand-coded set: ``id, text, paragraph, document, date, genre``,
+    the reference codes (``security, economy, multilateralism``) and each hand
+    coder's (``a_security`` ..., ``b_security`` ...), in the order of ``texts.csv``.
+
+    Raises
+    ------
+    ValueError
+        If a file's ids are not those of ``texts.csv`` in its order (the message names
+        the file).
+    """
+    folder = probes_dir(path) / probe
+    read = {n: pd.read_csv(folder / n, dtype=str, keep_default_na=False) for n in _FILES}
+    texts = read["texts.csv"]
+    for name in _FILES[1:]:
+        if read[name]["id"].tolist() != texts["id"].tolist():
+            raise ValueError(f"{folder / name}: its ids are not those of texts.csv, in "
+                             "their order")
+    out = texts[["id", "text", "paragraph", "document", "date", "genre"]].copy()
+    for prefix, name in (("", "reference.csv"), ("a_", "coder_a.csv"), ("b_", "coder_b.csv")):
+        for f in FRAMES:
+            out[prefix + f] = read[name][f].astype(int).to_numpy()
+    return out
+
+
+def probe_files(arguments: dict) -> dict:
+    """``{label: path}`` of the files :func:`probe_agreement` reads (for provenance)."""
+    root = probes_dir(arguments.get("path"))
+    names = [PROBES_FILE]
+    if (root / PROBES_FILE).is_file():
+        names += [f"{p}/{n}" for p in load_probes(root).probe for n in _FILES]
+    return {f"docs/coding/{n}": root / n for n in names}
+
+
+def _scored(table, codes, n_boot, seed, level):
+    clusters = pd.DataFrame({"sentence_id": table["id"], "doc_id": table["document"],
+                             "paragraph": table["paragraph"]})
+    hand = table.rename(columns={"id": "sentence_id"})
+    coder = validate(codes, hand, clusters=clusters, n_boot=n_boot, seed=seed, level=level)
+    b = hand[["sentence_id"]].assign(**{f: hand["b_" + f] for f in FRAMES})
+    a = hand[["sentence_id"]].assign(**{f: hand["a_" + f] for f in FRAMES})
+    coders = validate(b, a, clusters=clusters, n_boot=n_boot, seed=seed, level=level)
+    return [coder.assign(pair=PAIRS[1]), coders.assign(pair=PAIRS[2])]
+
+
+def _recorded(row) -> pd.DataFrame:
+    how = (f"recorded in {PROBES_FILE} when the probe was first scored, before its errors "
+           f"were read ({row.first_scored_with}); no interval")
+    values = [(f, "kappa", getattr(row, f"first_kappa_{f}")) for f in FRAMES]
+    values.append(("macro", "f1", row.first_macro_f1))
+    return pd.DataFrame([{"frame": f, "metric": m, "value": v, "interval": how,
+                          "n": row.sentences, "pair": PAIRS[0]} for f, m, v in values])
+
+
+@provenance.tracked(files=probe_files)
+def probe_agreement(lexicon=None, *, path: str | os.PathLike | None = None,
+                    n_boot: int = AGREEMENT_N_BOOT, seed: int = DEFAULT_SEED,
+                    level: float = 0.95) -> pd.DataFrame:
+    """Agreement on every probe of the registry: the coder's first score (recorded), the
+    coder now against the reference, and the two hand coders against each other.
+
+    Parameters
+    ----------
+    lexicon : Lexicon or path-like, optional
+        Default: the project's lexicon.
+    path : path-like, optional
+        The folder of the probes and their registry (default: :func:`probes_dir`).
+    n_boot, seed, level
+        As :func:`~discourse.framing.validation.validate`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``probe, errors_read, pair, frame, metric, value, ci_low, ci_high, interval, n,
+        n_boot, seed``: per probe, in the registry's order, the rows of :data:`PAIRS`:
+        the recorded first scores (kappa per frame, and macro-F1 as frame ``macro``;
+        no interval), and the tables of :func:`~discourse.framing.validation.validate`
+        of the coder (each sentence coded in its paragraph and document, as
+        :func:`~discourse.framing.set_coding.code_set` codes a set) against the
+        reference and of coder B against coder A (each probe's ten texts resampled,
+        paragraphs within them where a probe has fewer). Last, where two or more
+        probes' errors were never read, :data:`UNREAD_POOLED`: those probes stacked,
+        their texts resampled (each probe is one writer's: the interval leaves out how
+        much writers differ), ``errors_read`` "no".
+    """
+    lex = as_lexicon(lexicon)
+    parts, unread = [], []
+    for row in load_probes(path).itertuples():
+        table = load_probe(row.probe, path)
+        codes = code_set(table, lex)
+        got = [_recorded(row), *_scored(table, codes, n_boot, seed, level)]
+        parts += [g.assign(probe=row.probe, errors_read=row.errors_read) for g in got]
+        if row.errors_read == "no":
+            unread.append((row.probe, table, codes))
+    if len(unread) > 1:
+        table = pd.concat([t.assign(id=f"{p}:" + t["id"], document=f"{p}:" + t["document"])
+                           for p, t, _ in unread], ignore_index=True)
+        codes = pd.concat([c.assign(sentence_id=f"{p}:" + c["sentence_id"])
+                           for p, _, c in unread], ignore_index=True)
+        parts += [g.assign(probe=UNREAD_POOLED, errors_read="no")
+                  for g in _scored(table, codes, n_boot, seed, level)]
+    out = pd.concat(parts, ignore_index=True)
+    first = ["probe", "errors_read", "pair"]
+    return out[first + [c for c in out.columns if c not in first]]
+
+
+def probe_overview(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per probe (the pooled rows left out): ``probe, errors_read, first_macro_f1,
+    coder_macro_f1, coders_macro_f1`` and the first kappa per frame
+    (``first_kappa_security`` ...), from a :func:`~discourse.framing.probe_agreement`
+    table; macro-F1 is the mean of the three frames' F1."""
+    t = table[table.probe != UNREAD_POOLED]
+    rows = []
+    for (probe, read_), part in t.groupby(["probe", "errors_read"], sort=False):
+        first = part[part.pair == PAIRS[0]].set_index(["frame", "metric"]).value
+        f1 = part[part.metric == "f1"].groupby("pair", sort=False).value.mean()
+        rows.append({"probe": probe, "errors_read": read_,
+                     "first_macro_f1": first[("macro", "f1")],
+                     "coder_macro_f1": f1[PAIRS[1]], "coders_macro_f1": f1[PAIRS[2]],
+                     **{f"first_kappa_{f}": first[(f, "kappa")]
+                        for f in FRAMES}})
+    return pd.DataFrame(rows)

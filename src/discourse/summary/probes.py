@@ -1,0 +1,53 @@
+"""The probes in the Framing section of the summary: the coder on invented texts of
+genres new to the lexicon (``results/framing-probes.csv``,
+:func:`discourse.framing.probe_agreement`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from discourse import results as R
+from discourse.framing.probes import PAIRS, PROBES_FILE, UNREAD_POOLED, probe_overview
+from discourse.summary.format import agreement, read
+
+__all__ = ["probe_findings"]
+
+
+def _range(values) -> str:
+    return f"{min(values):.2f}-{max(values):.2f}"
+
+
+def probe_findings(root: Path):
+    """The probes' finding: ``(section, finding, source)``, nothing without the table."""
+    t = read(root, R.FRAMING_PROBES)
+    if t is None or t.empty:
+        return
+    over = probe_overview(t)
+    unread = over[over.errors_read == "no"]
+    pooled = t[(t.probe == UNREAD_POOLED) & (t.pair == PAIRS[1])]
+    sizes = t[(t.pair == PAIRS[1]) & (t.probe != UNREAD_POOLED)].groupby("probe").n.first()
+    low = over.loc[over.first_macro_f1.idxmin()]
+    kappas = "; ".join(f"{f} {_range(over[f'first_kappa_{f}'])}"
+                       for f in ("security", "economy", "multilateralism"))
+    text = (f"The coder on invented texts of genres of SCO texts that no hand-coded set had "
+            f"(the {len(over)} probes of docs/coding/{PROBES_FILE}: ten texts each, "
+            f"{int(sizes.min())}-{int(sizes.max())} sentences, "
+            "written by helper sessions that read only the codebook, each coded by two "
+            "helper sessions blind to each other and to the lexicon, and adjudicated): its "
+            "first score on each, taken before anyone read the probe's errors, with the "
+            f"coder of that time, macro-F1 {_range(over.first_macro_f1)} (median "
+            f"{over.first_macro_f1.median():.2f}), Cohen's kappa {kappas}; the two hand "
+            f"coders reached macro-F1 {_range(over.coders_macro_f1)} on the same probes. ")
+    if len(pooled):
+        names = ", ".join(unread.probe)
+        text += (f"With the coder as it is now, on the {len(unread)} probes whose errors "
+                 f"nobody has read ({names}; {int(pooled.n.iloc[0])} sentences pooled, their "
+                 f"texts resampled; each probe is one writer's, which the interval leaves "
+                 f"out): {agreement(pooled)}. ")
+    text += ("The held-out sets above are of the genres the lexicon was built on; a text "
+             "of a genre it has not met can cost it much more than the average (the lowest "
+             f"first score: {low.probe}, macro-F1 {low.first_macro_f1:.2f}). The other "
+             "probes' errors were read, and most turned into lexicon entries, so the "
+             "coder's scores on them now are in sample; "
+             "all are synthetic, so real text may differ.")
+    yield ("Framing", text, R.FRAMING_PROBES.ref)
