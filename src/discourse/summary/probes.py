@@ -27,7 +27,7 @@ def probe_findings(root: Path):
     pooled = t[(t.probe == UNREAD_POOLED) & (t.pair == PAIRS[1])]
     sizes = t[(t.pair == PAIRS[1]) & (t.probe != UNREAD_POOLED)].groupby("probe").n.first()
     low = over.loc[over.first_macro_f1.idxmin()]
-    kappas = "; ".join(f"{f} {_range(over[f'first_kappa_{f}'])}"
+    kappas = ", ".join(f"{f} {_range(over[f'first_kappa_{f}'])}"
                        for f in ("security", "economy", "multilateralism"))
     text = (f"The coder on invented texts of genres of SCO texts that no hand-coded set had "
             f"(the {len(over)} probes of docs/coding/{PROBES_FILE}: ten texts each, "
