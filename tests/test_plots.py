@@ -372,6 +372,31 @@ def test_ceiling_figure_says_who_is_compared_and_what_each_set_is():
     _all_text_inside(fig)
 
 
+def test_probes_figure_shows_the_overview_it_is_given():
+    over = pd.DataFrame({"probe": ["probe1", "probe2", "probe3"],
+                         "errors_read": ["yes", "no", "yes"],
+                         "first_macro_f1": [0.8, 0.9, 0.75], "coder_macro_f1": [0.85, 0.9, 0.8],
+                         "coders_macro_f1": [0.97, 0.99, 0.95]})
+    fig = plots.plot_probes(over)
+    ax = fig.axes[0]
+    shown = {line.get_label(): line for line in ax.lines}
+    coders = shown["two hand coders, one against the other"]
+    first = shown["automatic coder, first score (before its errors were read)"]
+    now = shown["automatic coder now (in sample where read)"]
+    assert coders.get_ydata().tolist() == [0.97, 0.99, 0.95]
+    assert first.get_ydata().tolist() == [0.8, 0.9, 0.75]
+    assert now.get_ydata().tolist() == [0.85, 0.9, 0.8]
+    # the coder's two scores side by side, not on top of each other
+    assert (first.get_xdata() < coders.get_xdata()).all()
+    assert (now.get_xdata() > coders.get_xdata()).all()
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "probe1\n(read)", "probe2\n(never read)", "probe3\n(read)"]
+    assert [line.get_ydata()[0] for line in ax.lines if line.get_linestyle() == "--"] == [0.9]
+    assert ("Source: discourse.framing.probe_agreement (results/framing-probes.csv); first "
+            "scores as recorded in docs/coding/probes.csv") in _unwrapped_source(fig)
+    _all_text_inside(fig)
+
+
 def _figure():
     fig, ax = plots.new_figure()
     ax.plot([0, 1], [1, 0])

@@ -52,7 +52,7 @@ __all__ = [
     # figures
     "FIG_CORPUS_STRUCTURE", "FIG_TERM_FAMILIES", "FIG_KEYNESS", "FIG_LOGODDS",
     "FIG_LEXICAL_DISPERSION", "FIG_MODEL_SELECTION", "FIG_TOPIC_TERMS",
-    "FIG_PREVALENCE", "FIG_TOPIC_FLOW", "FIG_VALIDATION", "FIG_FRAME_SHARES",
+    "FIG_PREVALENCE", "FIG_TOPIC_FLOW", "FIG_VALIDATION", "FIG_PROBES", "FIG_FRAME_SHARES",
     "FIG_COOCCURRENCE", "FIG_ROLES", "FIG_TRAJECTORY",
 ]
 
@@ -224,6 +224,8 @@ FIG_TOPIC_TERMS = _f("03-topic-terms", "top terms per topic with labels")
 FIG_PREVALENCE = _f("03-prevalence-by-year", "mean topic share per year")
 FIG_TOPIC_FLOW = _f("03-topic-flow", "topic shares along the running text")
 FIG_VALIDATION = _f("04-validation", "the automatic coder beside two hand coders, per set")
+FIG_PROBES = _f("04-probes", "the coder on invented texts of genres new to the lexicon, "
+                "beside two hand coders")
 FIG_FRAME_SHARES = _f("04-frame-shares-by-year", "frame shares by year (headline)")
 FIG_COOCCURRENCE = _f("04-cooccurrence", "sentences carrying two frames")
 FIG_ROLES = _f("04-roles", "frame shares by speaker role")

@@ -14,7 +14,7 @@ across runs. Plot functions never save; notebooks call :func:`save_figure`.
                                     :func:`plot_topic_terms`, :func:`plot_topic_prevalence`,
                                     :func:`plot_topic_flow`
 :mod:`discourse.plots.framing`      :func:`plot_frame_shares`, :func:`plot_validation`,
-                                    :func:`plot_agreement_ceiling`,
+                                    :func:`plot_agreement_ceiling`, :func:`plot_probes`,
                                     :func:`plot_cooccurrence`, :func:`plot_trajectory`,
                                     :func:`plot_roles`
 ==================================  =====================================================
@@ -23,8 +23,8 @@ across runs. Plot functions never save; notebooks call :func:`save_figure`.
 from discourse.plots.corpus import corpus_structure
 from discourse.plots.figure import DPI, FIGSIZE, FORMATS, new_figure, save_figure, source_note
 from discourse.plots.framing import (plot_agreement_ceiling, plot_cooccurrence,
-                                     plot_frame_shares, plot_roles, plot_trajectory,
-                                     plot_validation)
+                                     plot_frame_shares, plot_probes, plot_roles,
+                                     plot_trajectory, plot_validation)
 from discourse.plots.keywords import (plot_keyness, plot_lexical_dispersion, plot_logodds,
                                       plot_term_families)
 from discourse.plots.topics import (plot_topic_flow, plot_topic_model_selection,
@@ -37,5 +37,5 @@ __all__ = [
     "plot_topic_model_selection", "plot_topic_terms", "plot_topic_prevalence",
     "plot_topic_flow",
     "plot_frame_shares", "plot_validation", "plot_agreement_ceiling", "plot_cooccurrence",
-    "plot_trajectory", "plot_roles",
+    "plot_trajectory", "plot_roles", "plot_probes",
 ]

@@ -11,7 +11,7 @@ from discourse.plots.figure import new_figure, source_note, wrap_to
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["plot_frame_shares", "plot_validation", "plot_agreement_ceiling",
+__all__ = ["plot_frame_shares", "plot_validation", "plot_agreement_ceiling", "plot_probes",
            "plot_cooccurrence", "plot_trajectory", "plot_roles"]
 
 _FRAME_COLOURS = {"security": "#b2182b", "economy": "#2166ac", "multilateralism": "#1b7837"}
@@ -206,6 +206,56 @@ def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") 
 #: The project's targets for text the coder has never seen (README), by metric:
 #: (value, label).
 _TARGETS = {"kappa": (0.85, "kappa 0.85 per frame"), "f1": (0.90, "macro-F1 0.90")}
+
+
+def plot_probes(overview, *, source: str = "") -> Figure:
+    """Macro-F1 on each probe: the coder's first score, the coder now, two hand coders.
+
+    Parameters
+    ----------
+    overview : pandas.DataFrame
+        :func:`discourse.framing.probe_overview` of a
+        :func:`~discourse.framing.probe_agreement` table (``probe, errors_read,
+        first_macro_f1, coder_macro_f1, coders_macro_f1``).
+
+    One point per probe and series, in the table's order: the two hand coders, one
+    against the other (hollow circle); the automatic coder's first score, recorded before
+    anyone read the probe's errors (filled square); the coder now (cross: in sample
+    where the probe's errors were read, which the tick labels mark with "read"). Macro-F1
+    is the mean of the three frames' F1; point estimates (the table has the intervals of
+    each frame).
+    """
+    import numpy as np
+
+    x = np.arange(len(overview))
+    fig, ax = new_figure(figsize=(max(6.0, 0.42 * len(x) + 2.0), 4.4))
+    for off, col, marker, face, label in (
+            (0.0, "coders_macro_f1", "o", "white", "two hand coders, one against the other"),
+            (-0.15, "first_macro_f1", "s", "0.15", "automatic coder, first score (before "
+                                                   "its errors were read)"),
+            (0.15, "coder_macro_f1", "x", "0.15", "automatic coder now (in sample where "
+                                                  "read)")):
+        ax.plot(x + off, overview[col], marker, color="0.15", mfc=face, label=label,
+                ls="none")
+    ax.axhline(_TARGETS["f1"][0], ls="--", lw=0.8, color="0.5",
+               label=f"target: {_TARGETS['f1'][1]}")
+    ax.set_xticks(x, [f"{p}" + ("\n(read)" if r == "yes" else "\n(never read)")
+                      for p, r in zip(overview["probe"], overview["errors_read"])],
+                  rotation=90, fontsize=7)
+    ax.set_ylim(0.5, 1.02)
+    ax.set_ylabel("macro-F1 (mean of the three frames' F1)")
+    ax.legend(frameon=False, loc="lower left", fontsize=8)
+    ax.set_title(wrap_to(fig, "The frame coder on invented texts of genres new to the "
+                              "lexicon (the probes), beside two hand coders", 10), fontsize=10)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    from discourse import results
+
+    source_note(fig, source or "Source: discourse.framing.probe_agreement (results/"
+                               f"{results.FRAMING_PROBES.file}); first scores as recorded "
+                               "in docs/coding/probes.csv with the coder of their time; "
+                               "dashed line: the project's target on text never seen, "
+                               f"{_TARGETS['f1'][1]}")
+    return fig
 
 
 def plot_cooccurrence(cooc, *, year: str = "all", source: str = "") -> Figure:
