@@ -69,16 +69,17 @@ def test_the_scoring_script_prints_the_coders_agreement(capsys, script, frame_le
 
 def test_the_summary_of_every_probe_gives_each_its_own_scores(capsys, script, frame_lexicon):
     """``score_probe.py --all``: one line per probe, the same kappas as the probe's own
-    report, and "not read" exactly for the probes that docs/coding/README.md says were only
-    scored."""
+    report, and "not read" exactly for the probes whose errors docs/coding/probes.csv says
+    nobody read (test_framing_probes checks that against each probe's README)."""
     module = script
     module.main(["--all"], frame_lexicon)
     lines = capsys.readouterr().out.splitlines()[1:]
     assert [line.split()[0] for line in lines] == list(PROBES)
     unread = {line.split()[0] for line in lines if "not read" in line}
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    only = readme.split("were only scored")[0].rsplit(",", 1)[-1]
-    assert unread == {p for p in PROBES if f"`{p}`" in only} and len(unread) == 2
+    registry = pd.read_csv(ROOT / "probes.csv", dtype=str, keep_default_na=False)
+    assert unread == set(registry.probe[registry.errors_read == "no"]) and len(unread) >= 2
+    assert {line.split()[0] for line in lines if line.endswith(" read")} == \
+        set(registry.probe[registry.errors_read == "yes"])
     module.main(["probe6"], frame_lexicon)
     own = capsys.readouterr().out.split("frame coder")[1]
     kappas = [line.split()[1] for line in own.splitlines() if line.split()[:1] in ([f] for f in F)]

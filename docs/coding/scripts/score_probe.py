@@ -7,7 +7,7 @@ the mean of the three F1). Prints figures only, no sentence.
 
 With ``--all``, one line per probe: the coder's kappa per frame and macro-F1, and whether
 the probe's errors have been read (development data, so in sample for the entries built
-from them) or it was only scored (its README's title says "scored only"):
+from them) or it was only scored (``errors_read`` of ``docs/coding/probes.csv``):
 
     python docs/coding/scripts/score_probe.py --all [LEXICON.yaml]
 """
@@ -19,6 +19,7 @@ from sklearn.metrics import cohen_kappa_score, f1_score
 
 from discourse import framing
 from discourse.framing.lexicon import as_lexicon
+from discourse.framing.probes import load_probes
 
 F = ["security", "economy", "multilateralism"]
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,12 +58,14 @@ def summary(lexicon=None):
     """One line per probe: sentences, the coder's kappa per frame, macro-F1, status
     (``lexicon``: a path, a loaded lexicon, or ``None`` for the project's)."""
     lex = as_lexicon(lexicon)
+    registry = load_probes(ROOT)
+    read_ = dict(zip(registry.probe, registry.errors_read))
     print("probe    sentences  kappa S / E / M        macro-F1  errors")
     for probe in probes():
         texts, got = coded(probe, lex)
         t, macro = table(read(probe, "reference.csv"), got)
-        title = (ROOT / probe / "README.md").read_text(encoding="utf-8").splitlines()[0]
-        status = "not read (scored only)" if "scored only" in title else "read"
+        status = {"no": "not read (scored only)", "yes": "read"}.get(
+            read_.get(probe), "not in probes.csv")
         kappas = " / ".join(f"{k:.3f}" for k in t.kappa)
         print(f"{probe:<8} {len(texts):>9}  {kappas}  {macro:.3f}     {status}")
 
