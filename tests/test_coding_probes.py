@@ -22,7 +22,8 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe15": (156, 4), "probe16": (156, 5),
           "probe17": (157, 4), "probe18": (156, 3), "probe19": (156, 4), "probe20": (156, 1),
           "probe21": (158, 3), "probe22": (157, 8),
-          "probe23": (157, 6), "probe24": (156, 2), "probe25": (157, 1)}
+          "probe23": (157, 6), "probe24": (156, 2), "probe25": (157, 1),
+          "probe26": (152, 1), "probe27": (151, 3)}
 
 
 def _read(probe, name):
