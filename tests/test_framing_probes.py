@@ -99,9 +99,17 @@ def test_the_probes_never_read_are_pooled(two, frame_lexicon):
     hand = pd.concat(both)
     pooled = table[(table.probe == UNREAD_POOLED) & (table.pair == PAIRS[1])]
     assert set(pooled.n) == {len(hand)} and set(pooled.errors_read) == {"no"}
+    coders = table[(table.probe == UNREAD_POOLED) & (table.pair == PAIRS[2])]
     for f in F:
         got = pooled.set_index(["frame", "metric"]).value
         assert got[(f, "kappa")] == pytest.approx(cohen_kappa_score(hand[f], codes[f]))
+        assert coders.set_index(["frame", "metric"]).value[(f, "kappa")] == pytest.approx(
+            cohen_kappa_score(hand["a_" + f], hand["b_" + f]))
+    # each probe resampled whole, the interval widened to the delete-one-probe jackknife's
+    both = pd.concat([pooled, coders])
+    assert both.interval.str.contains("(sets resampled whole;", regex=False).all()
+    assert both[both.metric == "kappa"].interval.str.contains(
+        "jackknife's t interval (1 df)", regex=False).any()
     # one probe never read: nothing to pool
     one = framing.probe_agreement(frame_lexicon, path=_copy(root.parent / "one", ["probe12"]),
                                   n_boot=50, seed=7)

@@ -13,15 +13,16 @@ then development data: the coder's later scores on it are in sample).
 :func:`probe_agreement` scores the coder against each probe's reference and the two
 hand coders against each other, with the intervals of
 :func:`~discourse.framing.validation.validate` (each probe's ten texts resampled), beside
-the recorded first scores; the probes whose errors nobody read are also pooled. Like the
-held-out sets, the probes are synthetic: each is one writer's invention, so the pooled
-interval, which resamples texts, leaves out how much writers differ.
+the recorded first scores; the probes whose errors nobody read are also pooled, each
+probe resampled whole, so that the pooled interval includes how much the probes (each one
+writer's invention) differ. Like the held-out sets, the probes are synthetic.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -29,6 +30,7 @@ from discourse import paths, provenance
 from discourse.bootstrap import DEFAULT_SEED
 from discourse.framing.agreement import AGREEMENT_N_BOOT
 from discourse.framing.lexicon import FRAMES, as_lexicon
+from discourse.framing.pooled import pooled_agreement
 from discourse.framing.set_coding import code_set
 from discourse.framing.validation import validate
 
@@ -127,6 +129,26 @@ def _scored(table, codes, n_boot, seed, level):
     return [coder.assign(pair=PAIRS[1]), coders.assign(pair=PAIRS[2])]
 
 
+def _pooled(unread, n_boot, seed, level):
+    """The coder against the reference and coder B against coder A on the probes of
+    ``unread`` (``(probe, table, codes)`` each) stacked, each probe resampled whole
+    (:func:`~discourse.framing.pooled.pooled_agreement`)."""
+    out = []
+    for pair, prefix in ((PAIRS[1], None), (PAIRS[2], "a_")):
+        held = []
+        for probe, table, codes in unread:
+            if prefix:          # coder A as the reference, coder B as the codes
+                table = table.assign(**{f: table["a_" + f] for f in FRAMES})
+                codes = table[["id"]].rename(columns={"id": "sentence_id"}).assign(
+                    **{f: table["b_" + f].to_numpy() for f in FRAMES})
+            row = SimpleNamespace(set=probe, kind="synthetic", measured_on="", coded_by="")
+            held.append((row, table, codes))
+        got = pooled_agreement(held, n_boot=n_boot, seed=seed, level=level)
+        out.append(got.drop(columns=["set", "kind", "used_for_development", "measured_on",
+                                     "coded_by"]).assign(pair=pair))
+    return out
+
+
 def _recorded(row) -> pd.DataFrame:
     how = (f"recorded in {PROBES_FILE} when the probe was first scored, before its errors "
            f"were read ({row.first_scored_with}); no interval")
@@ -164,8 +186,10 @@ def probe_agreement(lexicon=None, *, path: str | os.PathLike | None = None,
         reference and of coder B against coder A (each probe's ten texts resampled,
         paragraphs within them where a probe has fewer). Last, where two or more
         probes' errors were never read, :data:`UNREAD_POOLED`: those probes stacked,
-        their texts resampled (each probe is one writer's: the interval leaves out how
-        much writers differ), ``errors_read`` "no".
+        each probe resampled whole and the interval widened where narrower to the
+        delete-one-probe jackknife's (:func:`~discourse.framing.pooled.pooled_agreement`,
+        as the held-out sets are pooled): each probe is one writer's, and the interval
+        includes how much the probes differ; ``errors_read`` "no".
     """
     lex = as_lexicon(lexicon)
     parts, unread = [], []
@@ -177,12 +201,8 @@ def probe_agreement(lexicon=None, *, path: str | os.PathLike | None = None,
         if row.errors_read == "no":
             unread.append((row.probe, table, codes))
     if len(unread) > 1:
-        table = pd.concat([t.assign(id=f"{p}:" + t["id"], document=f"{p}:" + t["document"])
-                           for p, t, _ in unread], ignore_index=True)
-        codes = pd.concat([c.assign(sentence_id=f"{p}:" + c["sentence_id"])
-                           for p, _, c in unread], ignore_index=True)
         parts += [g.assign(probe=UNREAD_POOLED, errors_read="no")
-                  for g in _scored(table, codes, n_boot, seed, level)]
+                  for g in _pooled(unread, n_boot, seed, level)]
     out = pd.concat(parts, ignore_index=True)
     first = ["probe", "errors_read", "pair"]
     return out[first + [c for c in out.columns if c not in first]]

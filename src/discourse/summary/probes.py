@@ -41,9 +41,9 @@ def probe_findings(root: Path):
     if len(pooled):
         names = ", ".join(unread.probe)
         text += (f"With the coder as it is now, on the {len(unread)} probes whose errors "
-                 f"nobody has read ({names}; {int(pooled.n.iloc[0])} sentences pooled, their "
-                 f"texts resampled; each probe is one writer's, which the interval leaves "
-                 f"out): {agreement(pooled)}. ")
+                 f"nobody has read ({names}; {int(pooled.n.iloc[0])} sentences pooled, each "
+                 "probe resampled whole, so that the interval includes how much the probes, "
+                 f"each one writer's, differ): {agreement(pooled)}. ")
     text += ("The held-out sets above are of the genres the lexicon was built on; a text "
              "of a genre it has not met can cost it much more than the average (the lowest "
              f"first score: {low.probe}, macro-F1 {low.first_macro_f1:.2f}). The other "
