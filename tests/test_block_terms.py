@@ -81,3 +81,33 @@ def test_block_terms_of_the_corpus_are_the_straightforward_terms():
         got = [x for b in range(0, len(texts), 100)
                for x in terms.block_terms(texts[b:b + 100], options, lexicons)]
         assert got == want
+
+
+def _paragraphs(texts: list[str], seed: int) -> list[list[str]]:
+    """``texts`` cut into paragraphs of 0 to 4 sentences, in order."""
+    rng, out, at = random.Random(seed), [], 0
+    while at < len(texts):
+        k = rng.choice([0, 1, 1, 2, 3, 4])
+        out.append(texts[at:at + k])
+        at += k
+    return out
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=range(len(OPTIONS)))
+def test_paragraph_terms_are_the_terms_of_their_sentences_in_order(options):
+    # the path of count_paragraphs: one list per paragraph, not one per sentence; a
+    # paragraph with a phrase in one sentence and none in another, empty paragraphs
+    # and sentences, memos so small that entries are forgotten within a block
+    texts = _hard_cases(300) + ["Member States met. Member", "States met.", "Trade grew."]
+    plain = load_lexicons()
+    for seed in range(3):
+        paragraphs = _paragraphs(texts, seed)
+        want = [[t for s in p for t in reference_terms(s, options, plain)]
+                for p in paragraphs]
+        for lexicons, block in [(load_lexicons(), len(paragraphs)), (_tiny(options, 1), 9),
+                                (_tiny(options, 5), 4)]:
+            for _ in range(2):        # a fresh memo, then a warm one
+                got = [x for b in range(0, len(paragraphs), block)
+                       for x in terms.paragraph_terms(paragraphs[b:b + block], options,
+                                                      lexicons)]
+                assert got == want

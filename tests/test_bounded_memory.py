@@ -33,6 +33,27 @@ def test_generations_keep_what_is_used_and_hold_at_most_two_generations():
     assert m.find(1) == "1" and m.find(2) is None
 
 
+def test_keep_all_keeps_each_entry_as_keep_does():
+    # the entries found in the old generation, kept together: all in the young
+    # generation when they fit in one, one at a time (as keep) when they do not
+    for size in (1, 3, 8):
+        for n in (0, 1, 2, 3, 5, 9):
+            m, one = Generations(size), Generations(size)
+            for i in range(size + 1):
+                m.keep(("x", i), i)
+                one.keep(("x", i), i)
+            entries = {("y", i): -i for i in range(n)}
+            m.keep_all(entries)
+            for k, v in entries.items():
+                one.keep(k, v)
+            assert len(m) <= size and len(m.old) <= size
+            if n <= size:
+                assert all(m.get(k) == v for k, v in entries.items())
+                assert set(m.old) | set(m) >= set(one.old) | set(one)
+            else:
+                assert dict(m) == dict(one) and m.old == one.old
+
+
 def _tiny(lexicons, options, size):
     """Every memo of ``lexicons`` made small (before first use)."""
     for name in ("chunks", "match_key", "surface"):

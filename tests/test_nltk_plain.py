@@ -154,6 +154,36 @@ def test_the_contraction_rules_are_searched_as_one():
         assert bool(_contractions().search(probe)) == any(r.search(probe) for r in rules), w
 
 
+def test_a_chunk_of_letters_is_split_by_a_rule_only_if_it_is_a_listed_word():
+    # single_token looks a chunk of letters up in the words of NLTK's contraction rules
+    # of letters (letter_contractions) instead of searching the rules: the same answer
+    # as the search, on the cases above and on random chunks of the rules' letters
+    # with the listed words inside, at either end and in any case
+    import random
+    import re
+
+    from discourse.nltk_plain import letter_contractions
+    from discourse.text import _contractions, _word_tokenizer, single_token
+
+    rules = [*_word_tokenizer().CONTRACTIONS2, *_word_tokenizer().CONTRACTIONS3]
+    words = letter_contractions(rules)
+    assert words == {"cannot", "gimme", "gonna", "gotta", "lemme", "wanna"}
+    rng = random.Random(15)
+    cases = _single_token_cases(8000) + [
+        f(x) for x in words for f in (str.upper, str.title, lambda w: w[:-1],
+                                      lambda w: w + "s", lambda w: "a" + w)]
+    cases += ["".join(rng.choice("cannotgimmelrwsdyeCANNOTGIMLRWS" + "x" * 3)
+                      for _ in range(rng.randint(1, 9))) for _ in range(20000)]
+    cases += ["".join(rng.choice(sorted(words)) for _ in range(rng.randint(1, 3)))
+              for _ in range(2000)]
+    for w in cases:
+        plain = w.isascii() and w.isalpha() and not _contractions().search(" " + w + " ")
+        assert single_token(w) == plain, w
+    # a rule of another form: not read (single_token then searches the rules)
+    assert letter_contractions(rules + [re.compile(r"(?i)\b(wo)(?#X)(n't)?\b")]) is None
+    assert letter_contractions([re.compile(r"(?i)\b(can)(?#X)(not)\b")]) == {"cannot"}
+
+
 def _guard_cases(n, seed=0):
     # random strings of the characters the tokenizer's patterns look for, letters of
     # the contractions (either case), the letters re folds to them, white space and

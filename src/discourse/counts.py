@@ -30,7 +30,7 @@ worker processes, :mod:`discourse.distributed` on a Dask cluster).
 from __future__ import annotations
 
 import dataclasses
-from itertools import chain, islice
+from itertools import islice
 from typing import Iterable, Mapping
 
 import numpy as np
@@ -40,7 +40,7 @@ from discourse.checks import check_choice, check_columns
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.segmentation import SENTENCE_COLUMNS
 from discourse.term_tally import Tally
-from discourse.terms import TermOptions, as_options, block_terms
+from discourse.terms import TermOptions, as_options, block_terms, paragraph_terms
 
 __all__ = ["LEVELS", "TermCounts", "count_terms", "count_paragraphs", "from_tokens",
            "combine"]
@@ -264,13 +264,16 @@ def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping
                 break
         if not block:
             break
-        got, at = block_terms(texts, opts, lexicons), 0
+        keys = []
         for doc_id, year, paragraph, sentences in block:
-            key, k = (doc_id, year, paragraph), len(sentences)
-            _check_new(key, seen, n + 1)
-            tally.add(key, got[at] if k == 1 else list(chain.from_iterable(got[at:at + k])))
-            at += k
-            n += k
+            key = (doc_id, year, paragraph)
+            n += 1
+            if key in seen:
+                _check_new(key, seen, n)
+            seen.add(key)
+            n += len(sentences) - 1
+            keys.append(key)
+        tally.add_block(keys, paragraph_terms([par[3] for par in block], opts, lexicons))
     return TermCounts(*tally.assemble(), level, opts)
 
 

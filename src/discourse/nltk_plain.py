@@ -19,10 +19,12 @@ corpus and on constructed strings.
 
 from __future__ import annotations
 
-__all__ = ["plain", "punkt_parts", "NEEDS", "FOLDED"]
+__all__ = ["plain", "punkt_parts", "letter_contractions", "NEEDS", "FOLDED"]
 #: The class defined on first use (module ``__getattr__``), NLTK being imported then.
 _LAZY = ("PlainWordTokenizer",)
 _CLASSES: dict = {}
+#: The words of :func:`letter_contractions` of the word tokenizer (once read).
+_LETTERS: list = []
 
 
 def plain(pattern):
@@ -58,6 +60,44 @@ def punkt_parts() -> dict:
         **{name: getattr(punkt, "_" + name.upper()) for name in
            ("ortho_lc", "ortho_uc", "ortho_mid_uc", "ortho_beg_lc")},
     }
+
+
+def letter_contractions(rules=None) -> frozenset | None:
+    """The chunks of ASCII letters (lower case) that NLTK's contraction ``rules`` (by
+    default the word tokenizer's, read once) match when searched in
+    ``" " + chunk + " "``, or ``None`` if a rule is of a form not read here.
+
+    A rule of letters between word boundaries, ``(?i)\\b(can)(?#X)(not)\\b`` (or
+    ``(?=\\s)`` after them), matches exactly the chunk of its letters in any case: a
+    chunk of letters has word boundaries only at its two ends. A rule whose characters
+    are letters, spaces and at least one apostrophe (``(?i) ('t)(?#X)(is)\\b``)
+    matches no chunk of letters.
+
+    Examples
+    --------
+    >>> import re
+    >>> sorted(letter_contractions([re.compile(r"(?i)\\b(gon)(?#X)(na)\\b"),
+    ...                             re.compile(r"(?i) ('t)(?#X)(is)\\b")]))
+    ['gonna']
+    """
+    import re
+
+    if rules is None:
+        if not _LETTERS:
+            cls = __getattr__("PlainWordTokenizer")
+            _LETTERS.append(letter_contractions([*cls.CONTRACTIONS2, *cls.CONTRACTIONS3]))
+        return _LETTERS[0]
+    words = set()
+    for rule in rules:
+        m = re.fullmatch(r"\(\?i\)\\b\(([A-Za-z]+)\)\(\?#X\)\(([A-Za-z]+)\)"
+                         r"(?:\\b|\(\?=\\s\))", rule.pattern)
+        if m:
+            words.add((m[1] + m[2]).lower())
+            continue
+        literal = re.sub(r"\(\?i\)|\(\?#X\)|\\b|[()]", "", rule.pattern)
+        if not re.fullmatch(r"[ A-Za-z']*'[ A-Za-z']*", literal):
+            return None
+    return frozenset(words)
 
 
 def _plain_pairs(pairs):

@@ -94,6 +94,18 @@ class Generations(dict):
         self[key] = value
         return value
 
+    def keep_all(self, entries: dict) -> None:
+        """:meth:`keep` each of ``entries`` (a dictionary), in one generation where they
+        fit in one: a new one if this one would hold more than ``size``."""
+        if len(self) + len(entries) > self.size:
+            if len(entries) > self.size:
+                for key, value in entries.items():
+                    self.keep(key, value)
+                return
+            self.old = dict(self)
+            self.clear()
+        self.update(entries)
+
 
 def memo(lexicons: Lexicons, name: str, size: int = MEMO_SIZE) -> Generations:
     """The :class:`Generations` memo ``name`` of ``lexicons`` (made on first use, with

@@ -14,6 +14,7 @@ through it, so the two give the same counts of the same text.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain, groupby
 
 import numpy as np
 import pandas as pd
@@ -83,6 +84,32 @@ class Tally:
         self.presence[g].update(set(found))
         self.paragraphs[g] += 1
 
+    def add_block(self, keys: list, founds: list) -> None:
+        """:meth:`add` of each paragraph of ``keys`` with its terms ``founds``, in order
+        (at the level of a document or a year, the paragraphs of a group that follow one
+        another counted together)."""
+        if self.level == "paragraph":
+            for key, found in zip(keys, founds):
+                self.add(key, found)
+            return
+        groups = [key[0] for key in keys] if self.level == "doc_id" else \
+            [key[1] for key in keys]
+        at = 0
+        for g, run in groupby(groups):
+            n = sum(1 for _ in run)
+            found = list(filter(None, founds[at:at + n]))
+            if found:
+                counts = self.counts.get(g)
+                if counts is None:
+                    key = keys[next(i for i in range(at, at + n) if founds[i])]
+                    self.add(key, found[0])
+                    found = found[1:]
+                    counts = self.counts[g]
+                counts.update(chain.from_iterable(found))
+                self.presence[g].update(chain.from_iterable(map(set, found)))
+                self.paragraphs[g] += len(found)
+            at += n
+
     def assemble(self) -> tuple:
         """``(rows, terms, matrix, presence, n_paragraphs)`` of the counts so far (see
         :class:`discourse.counts.TermCounts`)."""
@@ -94,10 +121,10 @@ class Tally:
                 if term not in vocab:
                     vocab[term] = len(vocab)
         terms = np.array(sorted(vocab), dtype=object)
-        old_to_new = np.empty(len(vocab), dtype=np.int64)
-        for new, term in enumerate(terms):
-            old_to_new[vocab[term]] = new
         n_terms = len(terms)
+        old_to_new = np.empty(n_terms, dtype=np.int64)
+        old_to_new[np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64,
+                               count=n_terms)] = np.arange(n_terms)
         if level == "paragraph":
             indices = self.indices
             matrix = sparse.csr_matrix(
@@ -118,7 +145,7 @@ class Tally:
                 for i, g in enumerate(groups):
                     cnt = table[g]
                     r.extend([i] * len(cnt))
-                    c.extend(vocab[t] for t in cnt)
+                    c.extend(map(vocab.__getitem__, cnt))
                     v.extend(cnt.values())
                 m = sparse.csr_matrix((np.asarray(v, dtype=np.int64),
                                        (np.asarray(r, dtype=np.int64),

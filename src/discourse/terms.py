@@ -59,14 +59,12 @@ rates per 10,000 in :mod:`discourse.keywords` use these terms as tokens.
 
 from __future__ import annotations
 
-import dataclasses
-from itertools import chain, compress, repeat
+from itertools import chain, compress, count, repeat
 from operator import is_not, itemgetter, not_
-from types import MappingProxyType
-from typing import Mapping
 
 from discourse.lexicons import Lexicons
 from discourse.batch_tokens import final_stem, inner_tokens
+from discourse.term_options import TERM_OPTIONS, TermOptions, as_options
 from discourse.term_chunks import (ACRONYM, DOTTED, TOKEN_MEMO_SIZE, Generations,
                                    chunk_tokens, match_key, memo, nfc_chunks, plain_chunk,
                                    sentence_tokens, variant_keys)
@@ -74,82 +72,12 @@ from discourse.text import is_numeric, is_word, single_token, tokenize
 from discourse.text import lemma as _lemma
 
 __all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_tokens",
-           "sentence_terms", "block_terms"]
+           "sentence_terms", "block_terms", "paragraph_terms"]
 
 #: Fields of a memoised chunk entry (see :func:`_state`).
 _EACH, _KEYS, _STARTS, _OUTPUTS = map(itemgetter, range(4))
 #: Fields of a memoised token's pair (its key, its output or None).
 _KEY, _OUT = map(itemgetter, range(2))
-
-
-@dataclasses.dataclass(frozen=True)
-class TermOptions:
-    """Which steps of the term pipeline run (see the module docstring).
-
-    Parameters
-    ----------
-    lowercase, lemmatize, spelling, variants, phrases, stopwords : bool
-        Steps 2-5 and 8 (default all on).
-    numbers, punctuation : bool
-        Keep number tokens / punctuation tokens (default: dropped).
-    keep_pronouns : bool
-        Keep the ``pronouns`` group of the stop-word list (we, our, us, ...).
-
-    Raises
-    ------
-    ValueError
-        If a value is not ``True`` or ``False``.
-
-    Examples
-    --------
-    >>> TermOptions(stopwords=False, phrases=False)
-    TermOptions(phrases=False, stopwords=False)
-    """
-
-    lowercase: bool = True
-    lemmatize: bool = True
-    spelling: bool = True
-    variants: bool = True
-    phrases: bool = True
-    stopwords: bool = True
-    numbers: bool = False
-    punctuation: bool = False
-    keep_pronouns: bool = False
-
-    def __post_init__(self) -> None:
-        for k, v in dataclasses.asdict(self).items():
-            if not isinstance(v, bool):
-                raise ValueError(f"{k}={v!r} must be True or False")
-
-    @classmethod
-    def from_mapping(cls, options: Mapping | None) -> "TermOptions":
-        """Options from a mapping such as ``{"keep_pronouns": True}``; unknown names
-        raise a ``ValueError`` listing the allowed ones."""
-        options = dict(options or {})
-        unknown = sorted(set(options) - set(TERM_OPTIONS))
-        if unknown:
-            raise ValueError(f"unknown option(s) {', '.join(unknown)}; allowed: "
-                             f"{', '.join(TERM_OPTIONS)}")
-        return cls(**options)
-
-    def changed(self) -> dict:
-        """The options that differ from the defaults."""
-        return {k: v for k, v in dataclasses.asdict(self).items() if TERM_OPTIONS[k] != v}
-
-    def __repr__(self) -> str:
-        return "TermOptions(" + ", ".join(f"{k}={v!r}" for k, v in self.changed().items()) \
-            + ")"
-
-
-#: The options of :class:`TermOptions` with their defaults (read-only).
-TERM_OPTIONS = MappingProxyType({f.name: f.default for f in dataclasses.fields(TermOptions)})
-
-
-def as_options(options) -> TermOptions:
-    """``options`` as :class:`TermOptions` (``None``: the defaults; a mapping: checked)."""
-    if options is None or isinstance(options, TermOptions):
-        return options or TermOptions()
-    return TermOptions.from_mapping(options)
 
 
 def _surface(token: str, options: TermOptions, lexicons: Lexicons) -> str:
@@ -282,6 +210,45 @@ def block_terms(texts: list[str], options: TermOptions, lexicons: Lexicons
     in batches, a sentence's last chunk ``p.`` made from ``p``'s entry (fewer calls of
     NLTK's tokenizer on text that rarely repeats; the terms are the same)."""
     state = _state(options, lexicons)
+    out = []
+    for e in _sentence_entries(texts, options, lexicons, state):
+        if any(map(_STARTS, e)):            # a variant or phrase may start here
+            out.append(_terms(e, state))
+        else:
+            out.append(list(chain.from_iterable(map(_OUTPUTS, e))))
+    return out
+
+
+def paragraph_terms(paragraphs: list[list[str]], options: TermOptions, lexicons: Lexicons
+                    ) -> list[list[str]]:
+    """The terms of each paragraph of a block, given as the list of its sentences'
+    texts: the :func:`block_terms` of its sentences, in order, in one list (the same
+    analysis, without a list per sentence)."""
+    state = _state(options, lexicons)
+    entries = _sentence_entries(list(chain.from_iterable(paragraphs)), options, lexicons,
+                                state)
+    out, at = [], 0
+    for sentences in paragraphs:
+        k = len(sentences)
+        if k == 1:
+            e = entries[at]
+            out.append(_terms(e, state) if any(map(_STARTS, e))
+                       else list(chain.from_iterable(map(_OUTPUTS, e))))
+        else:
+            es = entries[at:at + k]
+            if any(map(_STARTS, chain.from_iterable(es))):
+                out.append([t for e in es for t in (
+                    _terms(e, state) if any(map(_STARTS, e))
+                    else chain.from_iterable(map(_OUTPUTS, e)))])
+            else:
+                out.append(list(chain.from_iterable(map(_OUTPUTS, chain.from_iterable(es)))))
+        at += k
+    return out
+
+
+def _sentence_entries(texts: list[str], options: TermOptions, lexicons: Lexicons,
+                      state: tuple) -> list[list]:
+    """The entries of the chunks of each of ``texts`` (see :func:`_state`)."""
     inner, final = state[2].get, state[3].get
     entries = []
     todo = []
@@ -302,13 +269,7 @@ def block_terms(texts: list[str], options: TermOptions, lexicons: Lexicons
                 e[-1] = found_last[chunks[-1]]
             for i in compress(range(len(e)), map(not_, e)):
                 e[i] = found[chunks[i]]
-    out = []
-    for e in entries:
-        if any(map(_STARTS, e)):            # a variant or phrase may start here
-            out.append(_terms(e, state))
-        else:
-            out.append(list(chain.from_iterable(map(_OUTPUTS, e))))
-    return out
+    return entries
 
 
 def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: tuple
@@ -331,17 +292,19 @@ def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: 
     finals: dict = {}               # plain final chunk: its inner stem, or None
     for last, chunks in enumerate((want, want_last)):
         table = final if last else inner
+        old = table.old.get               # not in the young generation: in the old one?
+        hits = {c: e for c in chunks if (e := old(c)) is not None}
+        table.keep_all(hits)
+        found[last].update(hits)
         for c in chunks:
-            e = table.find(c)
-            if e is None:
-                p = c if c.isascii() else plain_chunk(c)
-                if p is not c:
-                    e = table.find(p)
-                    if e is not None:
-                        table.keep(c, e)
-            if e is not None:
-                found[last][c] = e
+            if c in hits:
                 continue
+            p = c if c.isascii() else plain_chunk(c)
+            if p is not c:
+                e = table.find(p)
+                if e is not None:
+                    found[last][c] = table.keep(c, e)
+                    continue
             plain_of[c, last] = p
             if not last:
                 new[p] = (p,) if single_token(p) else None
@@ -379,29 +342,25 @@ def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: 
 
 def _terms(entries: list, state: tuple) -> list[str]:
     """The terms of a sentence from its chunks' entries, in which a variant or phrase
-    may start: the greedy matching, longest first, left to right."""
+    may start: the greedy matching, longest first, left to right (tried only where a
+    token's key begins a pattern; the tokens between give their own outputs)."""
     match, drop = state[0], state[1]
     out: list[str] = []
     simple = list(chain.from_iterable(map(_EACH, entries)))
     keys = list(chain.from_iterable(map(_KEYS, entries)))
-    i, n = 0, len(keys)
-    while i < n:
-        patterns = match.get(keys[i])
-        if patterns:
-            found = None
-            for pattern, term in patterns:
-                m = len(pattern)
-                if tuple(keys[i:i + m]) == pattern:
-                    found = (m, term)
-                    break
-            if found is not None:
-                m, term = found
-                i += m
+    i = 0                                   # the first token not yet given out
+    for j in compress(count(), map(match.__contains__, keys)):
+        if j < i:                           # inside the expression matched before
+            continue
+        for pattern, term in match[keys[j]]:
+            m = len(pattern)
+            if tuple(keys[j:j + m]) == pattern:
+                between = simple[i:j]
+                out += compress(between, map(is_not, between, repeat(None)))
+                i = j + m
                 if " " in term or term.lower() not in drop:
                     out.append(term)
-                continue
-        w = simple[i]
-        i += 1
-        if w is not None:
-            out.append(w)
+                break
+    rest = simple[i:]
+    out += compress(rest, map(is_not, rest, repeat(None)))
     return out

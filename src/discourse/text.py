@@ -46,6 +46,7 @@ import unicodedata
 from itertools import chain
 from typing import Mapping
 
+from discourse.nltk_plain import letter_contractions
 from discourse.sentence_split import (EXTRA_ABBREVIATIONS, join_sentences, sentence_spans,
                                       split_sentences)
 
@@ -223,6 +224,9 @@ def single_token(chunk: str) -> bool:
     """
     if not (chunk.isascii() and chunk.isalpha()):
         return False
+    words = letter_contractions()            # the chunks of letters a rule splits
+    if words is not None:
+        return chunk.lower() not in words
     return not _contractions().search(" " + chunk + " ")   # any of NLTK's rules
 
 
