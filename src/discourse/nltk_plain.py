@@ -19,12 +19,15 @@ corpus and on constructed strings.
 
 from __future__ import annotations
 
-__all__ = ["plain", "punkt_parts", "letter_contractions", "NEEDS", "FOLDED"]
+__all__ = ["plain", "punkt_parts", "contractions_pattern", "letter_contractions", "NEEDS",
+           "FOLDED"]
 #: The class defined on first use (module ``__getattr__``), NLTK being imported then.
 _LAZY = ("PlainWordTokenizer",)
 _CLASSES: dict = {}
 #: The words of :func:`letter_contractions` of the word tokenizer (once read).
 _LETTERS: list = []
+#: The pattern of :func:`contractions_pattern` (once made).
+_JOINED: list = []
 
 
 def plain(pattern):
@@ -60,6 +63,19 @@ def punkt_parts() -> dict:
         **{name: getattr(punkt, "_" + name.upper()) for name in
            ("ortho_lc", "ortho_uc", "ortho_mid_uc", "ortho_beg_lc")},
     }
+
+
+def contractions_pattern():
+    """NLTK's contraction rules of the word tokenizer joined into one pattern (each rule
+    is case-insensitive as a whole, so the joined one matches where any of them does)."""
+    import re
+
+    if not _JOINED:
+        cls = __getattr__("PlainWordTokenizer")
+        _JOINED.append(re.compile("|".join(
+            f"(?:{r.pattern.removeprefix('(?i)')})"       # all "(?i)..."
+            for r in [*cls.CONTRACTIONS2, *cls.CONTRACTIONS3]), re.I))
+    return _JOINED[0]
 
 
 def letter_contractions(rules=None) -> frozenset | None:

@@ -46,6 +46,7 @@ import unicodedata
 from itertools import chain
 from typing import Mapping
 
+from discourse.nltk_plain import contractions_pattern as _contractions
 from discourse.nltk_plain import letter_contractions
 from discourse.sentence_split import (EXTRA_ABBREVIATIONS, join_sentences, sentence_spans,
                                       split_sentences)
@@ -204,18 +205,12 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-@functools.lru_cache(maxsize=1)
-def _contractions() -> re.Pattern:
-    rules = [*_word_tokenizer().CONTRACTIONS2, *_word_tokenizer().CONTRACTIONS3]
-    return re.compile("|".join(f"(?:{r.pattern.removeprefix('(?i)')})"  # all "(?i)..."
-                               for r in rules), re.I)
-
-
 def single_token(chunk: str) -> bool:
     """True if ``chunk`` (no white space) is one token of :func:`tokenize`, inside a
     sentence or at its end: ASCII letters only, which only NLTK's contraction rules
-    change ("cannot"), and none of those matches (``False``: tokenise it). Checked
-    against :func:`tokenize` on wordfreq's English words and the corpus's chunks.
+    change, and not a word they split ("cannot": ``False``, tokenise it;
+    :func:`discourse.nltk_plain.letter_contractions`, else the rules are searched).
+    Checked against :func:`tokenize` on wordfreq's English words and the corpus's chunks.
 
     Examples
     --------
@@ -224,10 +219,9 @@ def single_token(chunk: str) -> bool:
     """
     if not (chunk.isascii() and chunk.isalpha()):
         return False
-    words = letter_contractions()            # the chunks of letters a rule splits
-    if words is not None:
-        return chunk.lower() not in words
-    return not _contractions().search(" " + chunk + " ")   # any of NLTK's rules
+    words = letter_contractions()            # None: rules of a form not read there
+    return chunk.lower() not in words if words is not None \
+        else not _contractions().search(" " + chunk + " ")   # any of NLTK's rules
 
 
 def token_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
