@@ -19,8 +19,9 @@ that a slow spell of a shared machine hits both). Each run is
 ``pytest -p no:cacheprovider -q -m "not slow" -n WORKERS`` in the clone; its wall time,
 its CPU time (user + system of pytest and its workers, from
 ``resource.getrusage``), the machine's load average
-before it, and pytest's last line (tests passed, failed, skipped) are printed and, with
-``--json``, written.
+before it, pytest's return code and its last line (tests passed, failed, skipped) are
+printed and, with ``--json``, written; the script exits with 1 if a run of either
+revision failed.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def run_layer(clone: Path, workers: str, marker: str) -> dict:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     last = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
     return {"wall": round(wall, 2), "cpu": round(cpu, 1), "load": round(load, 2),
-            "summary": last.strip("= ")}
+            "returncode": proc.returncode, "summary": last.strip("= ")}
 
 
 def main(argv=None) -> int:
@@ -74,6 +75,8 @@ def main(argv=None) -> int:
     ap.add_argument("--marker", default="not slow", help='the layer (default: "not slow")')
     ap.add_argument("--json", type=Path, help="write the measurements here too")
     args = ap.parse_args(argv)
+    if args.rounds < 1:
+        ap.error("--rounds must be 1 or more")
     runs: dict[str, list] = {"old": [], "new": []}
     with tempfile.TemporaryDirectory(prefix="test-layers-") as tmp:
         clones = {name: checkout(rev, Path(tmp) / name)
@@ -90,11 +93,15 @@ def main(argv=None) -> int:
         walls = [g["wall"] for g in runs[name]]
         print(f"{name} ({rev}): wall median {statistics.median(walls):.1f} s "
               f"(range {min(walls):.1f}-{max(walls):.1f}); {runs[name][-1]['summary']}")
+    failed = [name for name in runs if any(g["returncode"] for g in runs[name])]
+    if failed:
+        print(f"pytest failed in {', '.join(failed)}: the times compare layers that did "
+              "not both pass", file=sys.stderr)
     if args.json:
         args.json.write_text(json.dumps({"old": args.old, "new": args.new,
                                          "workers": args.workers, "marker": args.marker,
                                          "runs": runs}, indent=1) + "\n")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -154,6 +154,7 @@ def test_explain_keeps_its_caches_and_codes_as_with_fresh_ones(frame_lexicon):
     # sentence coded after all the others gives what it gives with caches of its own
     # (dataclasses.replace: the same lexicon in a new object, with a memo of its own)
     import dataclasses
+    import threading
 
     from discourse.framing import evaluation
     from discourse.framing.matcher import Caches
@@ -161,8 +162,9 @@ def test_explain_keeps_its_caches_and_codes_as_with_fresh_ones(frame_lexicon):
     lex = dataclasses.replace(frame_lexicon)
     texts = evaluation.load_set("sco_style/frames_dev.csv")["text"].tolist()[::40]
     warm = [framing.explain(t, lex, date="2024") for t in texts + texts[::-1]]
-    caches = lex.memo("explain", Caches, lex)
-    assert lex.memo("explain", Caches, lex) is caches and len(caches.main.seen) > 300
+    name = f"explain-{threading.get_ident()}"          # one per thread
+    caches = lex.memo(name, Caches, lex)
+    assert lex.memo(name, Caches, lex) is caches and len(caches.main.seen) > 300
     for i, t in enumerate(texts):
         fresh = framing.explain(t, dataclasses.replace(frame_lexicon), date="2024")
         assert warm[i] == warm[-1 - i] == fresh, t

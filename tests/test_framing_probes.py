@@ -56,10 +56,26 @@ def test_bad_registries_and_files_are_refused_with_the_file_named(tmp_path):
     reg.drop(columns="first_macro_f1").to_csv(tmp_path / "probes.csv", index=False)
     with pytest.raises(ValueError, match="probes.csv: missing column.s. first_macro_f1"):
         load_probes(tmp_path)
-    a = pd.read_csv(tmp_path / "probe12" / "coder_a.csv", dtype=str)
+    reg.assign(first_macro_f1="").to_csv(tmp_path / "probes.csv", index=False)
+    with pytest.raises(ValueError, match="probes.csv: column first_macro_f1 holds a value"):
+        load_probes(tmp_path)
+    pd.concat([reg, reg]).to_csv(tmp_path / "probes.csv", index=False)
+    with pytest.raises(ValueError, match="probes.csv: probe 'probe12' is listed twice"):
+        load_probes(tmp_path)
+    a = pd.read_csv(tmp_path / "probe12" / "coder_a.csv", dtype=str, keep_default_na=False)
     a.iloc[::-1].to_csv(tmp_path / "probe12" / "coder_a.csv", index=False)
     with pytest.raises(ValueError, match=r"probe12/coder_a.csv: its ids are not those"):
         load_probe("probe12", tmp_path)
+    a.assign(economy="2").to_csv(tmp_path / "probe12" / "coder_a.csv", index=False)
+    with pytest.raises(ValueError, match=r"probe12/coder_a.csv: column economy holds a code"):
+        load_probe("probe12", tmp_path)
+    a.drop(columns="economy").to_csv(tmp_path / "probe12" / "coder_a.csv", index=False)
+    with pytest.raises(ValueError, match=r"probe12/coder_a.csv lacks column.s. economy"):
+        load_probe("probe12", tmp_path)
+    # a registry of no probes: an empty table, and no finding
+    reg.iloc[:0].to_csv(tmp_path / "probes.csv", index=False)
+    empty = framing.probe_agreement(path=tmp_path, n_boot=10)
+    assert empty.empty and list(empty.columns[:3]) == ["probe", "errors_read", "pair"]
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +123,8 @@ def test_the_probes_never_read_are_pooled(two, frame_lexicon):
             cohen_kappa_score(hand["a_" + f], hand["b_" + f]))
     # each probe resampled whole, the interval widened to the delete-one-probe jackknife's
     both = pd.concat([pooled, coders])
-    assert both.interval.str.contains("(sets resampled whole;", regex=False).all()
+    assert both.interval.str.contains("(probes resampled whole;", regex=False).all()
+    assert not both.interval.str.contains("set", regex=False).any()
     assert both[both.metric == "kappa"].interval.str.contains(
         "jackknife's t interval (1 df)", regex=False).any()
     # one probe never read: nothing to pool
@@ -126,7 +143,7 @@ def test_the_overview_and_the_summary_quote_the_table(two, tmp_path):
     assert len(found) == 1 and found[0][2] == R.FRAMING_PROBES.ref
     text = found[0][1]
     assert f"macro-F1 {over.first_macro_f1.min():.2f}-{over.first_macro_f1.max():.2f}" in text
-    assert "the lowest first score: probe20, macro-F1 0.75" in text
+    assert "(median 0.87; the lowest 0.75, probe20)" in text
     pooled = table[(table.probe == UNREAD_POOLED) & (table.pair == PAIRS[1])]
     k = pooled[(pooled.frame == "economy") & (pooled.metric == "kappa")].iloc[0]
     e = pooled[(pooled.frame == "economy") & (pooled.metric == "f1")].iloc[0]
@@ -134,3 +151,25 @@ def test_the_overview_and_the_summary_quote_the_table(two, tmp_path):
             f"kappa {k.value:.2f} ({k.ci_low:.2f}-{k.ci_high:.2f})") in text
     assert "on the 2 probes whose errors nobody has read (probe12, probe25; 304 sentences" \
         in text
+
+
+def test_the_summary_says_what_holds_for_one_probe_never_read_or_none(two, tmp_path):
+    _, table = two
+    one = table[(table.probe != "probe25") & (table.probe != UNREAD_POOLED)]
+    write_table(one, R.FRAMING_PROBES.path(tmp_path))
+    text = list(probe_findings(tmp_path))[0][1]
+    k = one[(one.probe == "probe12") & (one.pair == PAIRS[1]) & (one.frame == "security")
+            & (one.metric == "kappa")].iloc[0]
+    assert ("on the one probe whose errors nobody has read (probe12, 147 sentences, its "
+            "texts resampled): security F1") in text
+    assert f"Cohen's kappa {k.value:.2f} ({k.ci_low:.2f}-{k.ci_high:.2f})" in text
+    assert "The other probes' errors were read" in text
+    read_only = table[table.probe == "probe20"]
+    write_table(read_only, R.FRAMING_PROBES.path(tmp_path))
+    text = list(probe_findings(tmp_path))[0][1]
+    assert "nobody has read" not in text and "The probes' errors were read" in text
+    never = table[table.probe != "probe20"]
+    write_table(never, R.FRAMING_PROBES.path(tmp_path))
+    text = list(probe_findings(tmp_path))[0][1]
+    assert "on the 2 probes whose errors nobody has read" in text
+    assert "errors were read" not in text and text.endswith("real text may differ.")

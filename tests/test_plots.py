@@ -381,7 +381,7 @@ def test_probes_figure_shows_the_overview_it_is_given():
     ax = fig.axes[0]
     shown = {line.get_label(): line for line in ax.lines}
     coders = shown["two hand coders, one against the other"]
-    first = shown["automatic coder, first score (before its errors were read)"]
+    first = shown["automatic coder, first score (before anyone read its errors)"]
     now = shown["automatic coder now (in sample where read)"]
     assert coders.get_ydata().tolist() == [0.97, 0.99, 0.95]
     assert first.get_ydata().tolist() == [0.8, 0.9, 0.75]
@@ -395,6 +395,9 @@ def test_probes_figure_shows_the_overview_it_is_given():
     assert ("Source: discourse.framing.probe_agreement (results/framing-probes.csv); first "
             "scores as recorded in docs/coding/probes.csv") in _unwrapped_source(fig)
     _all_text_inside(fig)
+    assert ax.get_ylim() == (0.5, 1.02)
+    low = plots.plot_probes(over.assign(first_macro_f1=[0.8, 0.4, 0.75]))
+    assert low.axes[0].get_ylim()[0] == pytest.approx(0.38)     # 0.4 is shown
 
 
 def _figure():

@@ -83,3 +83,11 @@ def test_the_assembled_columns_are_the_sorted_terms(level):
     dense = matrix.toarray()
     for i, g in enumerate(map(tuple, rows.itertuples(index=False))):
         assert {terms[j]: dense[i, j] for j in np.flatnonzero(dense[i])} == want[g]
+
+
+@pytest.mark.parametrize("level", ["paragraph", "doc_id", "year"])
+def test_a_block_of_keys_and_terms_of_other_lengths_is_refused(level):
+    t = Tally(level)
+    with pytest.raises(ValueError, match="2 paragraph keys but 1 lists of terms"):
+        t.add_block([("d", 2031, 1), ("d", 2031, 2)], [["x"]])
+    assert t.keys == [] and not t.counts and not t.paragraphs

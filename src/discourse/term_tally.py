@@ -87,7 +87,10 @@ class Tally:
     def add_block(self, keys: list, founds: list) -> None:
         """:meth:`add` of each paragraph of ``keys`` with its terms ``founds``, in order
         (at the level of a document or a year, the paragraphs of a group that follow one
-        another counted together)."""
+        another counted together); ``ValueError`` if the two lists differ in length."""
+        if len(keys) != len(founds):
+            raise ValueError(f"add_block: {len(keys)} paragraph keys but {len(founds)} "
+                             "lists of terms")
         if self.level == "paragraph":
             for key, found in zip(keys, founds):
                 self.add(key, found)

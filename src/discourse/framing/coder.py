@@ -24,6 +24,7 @@ bounded memory), in this process or in worker processes (:mod:`discourse.framing
 
 from __future__ import annotations
 
+import threading
 from typing import Iterable, Iterator
 
 import pandas as pd
@@ -106,9 +107,12 @@ def explain(text: str, lexicon=None, *, tokenizer: str = "fast", date=None) -> d
     {'security': 0, 'economy': 0, 'multilateralism': 0}
     """
     lex = as_lexicon(lexicon)
-    # the matcher's caches of the lexicon object, kept between calls: only look-ups of
-    # the lexicon's own keys, so codes do not depend on what was explained before
-    return _code_one(lex, tokens(text, tokenizer), lex.memo("explain", Caches, lex), date)
+    # the matcher's caches, kept on the lexicon object between calls, one per thread
+    # (they fill as they look tokens up): memos of what each token's keys are, so codes
+    # do not depend on what was explained before; they grow with the distinct tokens
+    # met, as those of a coded corpus do
+    caches = lex.memo(f"explain-{threading.get_ident()}", Caches, lex)
+    return _code_one(lex, tokens(text, tokenizer), caches, date)
 
 
 def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",

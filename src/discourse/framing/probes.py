@@ -28,7 +28,9 @@ import pandas as pd
 
 from discourse import paths, provenance
 from discourse.bootstrap import DEFAULT_SEED
+from discourse.checks import check_columns
 from discourse.framing.agreement import AGREEMENT_N_BOOT
+from discourse.framing.evaluation import set_clusters
 from discourse.framing.lexicon import FRAMES, as_lexicon
 from discourse.framing.pooled import pooled_agreement
 from discourse.framing.set_coding import code_set
@@ -47,6 +49,7 @@ _COLUMNS = ("probe", "sentences", "genres", *(f"first_kappa_{f}" for f in FRAMES
             "first_macro_f1", "first_scored_with", "coders_macro_f1", "errors_read",
             "entries_from_errors")
 _FILES = ("texts.csv", "reference.csv", "coder_a.csv", "coder_b.csv")
+_TEXT_COLUMNS = ("id", "text", "paragraph", "document", "date", "genre")
 
 
 def probes_dir(path: str | os.PathLike | None = None) -> Path:
@@ -80,8 +83,16 @@ def load_probes(path: str | os.PathLike | None = None) -> pd.DataFrame:
     bad = sorted(set(table.errors_read) - {"yes", "no"})
     if bad:
         raise ValueError(f"{p}: errors_read {bad[0]!r} is not one of ['no', 'yes']")
+    twice = sorted(table.probe[table.probe.duplicated()])
+    if twice:
+        raise ValueError(f"{p}: probe {twice[0]!r} is listed twice")
     scores = [c for c in _COLUMNS if c.startswith(("first_kappa", "first_macro", "coders"))]
-    return table.astype({c: float for c in scores} | {"sentences": int})
+    for col, kind in [(c, float) for c in scores] + [("sentences", int)]:
+        try:
+            table[col] = table[col].map(kind)
+        except ValueError:
+            raise ValueError(f"{p}: column {col} holds a value that is not a number") from None
+    return table
 
 
 def load_probe(probe: str, path: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -89,38 +100,68 @@ def load_probe(probe: str, path: str | os.PathLike | None = None) -> pd.DataFram
     the reference codes (``security, economy, multilateralism``) and each hand
     coder's (``a_security`` ..., ``b_security`` ...), in the order of ``texts.csv``.
 
+    Parameters
+    ----------
+    probe : str
+        The probe's folder name (``probe6`` ...).
+    path : path-like, optional
+        The folder of the probes (default: :func:`probes_dir`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence.
+
     Raises
     ------
     ValueError
-        If a file's ids are not those of ``texts.csv`` in its order (the message names
-        the file).
+        If a file lacks a column, its ids are not those of ``texts.csv`` in its order,
+        or a code is not 0 or 1 (the message names the file).
     """
     folder = probes_dir(path) / probe
     read = {n: pd.read_csv(folder / n, dtype=str, keep_default_na=False) for n in _FILES}
     texts = read["texts.csv"]
-    for name in _FILES[1:]:
+    wanted = {"texts.csv": _TEXT_COLUMNS, **{n: ("id", *FRAMES) for n in _FILES[1:]}}
+    for name, cols in wanted.items():
+        check_columns(read[name], cols, str(folder / name))
         if read[name]["id"].tolist() != texts["id"].tolist():
             raise ValueError(f"{folder / name}: its ids are not those of texts.csv, in "
                              "their order")
-    out = texts[["id", "text", "paragraph", "document", "date", "genre"]].copy()
+    out = texts[list(_TEXT_COLUMNS)].copy()
     for prefix, name in (("", "reference.csv"), ("a_", "coder_a.csv"), ("b_", "coder_b.csv")):
         for f in FRAMES:
-            out[prefix + f] = read[name][f].astype(int).to_numpy()
+            codes = read[name][f]
+            if not codes.isin(["0", "1"]).all():
+                raise ValueError(f"{folder / name}: column {f} holds a code that is not 0 "
+                                 "or 1")
+            out[prefix + f] = codes.astype(int).to_numpy()
     return out
 
 
 def probe_files(arguments: dict) -> dict:
-    """``{label: path}`` of the files :func:`probe_agreement` reads (for provenance)."""
+    """``{label: path}`` of the files :func:`probe_agreement` reads (for provenance):
+    labelled ``docs/coding/...`` in the repository's folder, else by the folder's name.
+
+    Parameters
+    ----------
+    arguments : dict
+        The arguments of the call (``path``: the folder of the probes, or ``None``).
+
+    Returns
+    -------
+    dict
+        The registry and each registered probe's four files.
+    """
     root = probes_dir(arguments.get("path"))
     names = [PROBES_FILE]
     if (root / PROBES_FILE).is_file():
         names += [f"{p}/{n}" for p in load_probes(root).probe for n in _FILES]
-    return {f"docs/coding/{n}": root / n for n in names}
+    label = "docs/coding" if arguments.get("path") is None else root.name
+    return {f"{label}/{n}": root / n for n in names}
 
 
 def _scored(table, codes, n_boot, seed, level):
-    clusters = pd.DataFrame({"sentence_id": table["id"], "doc_id": table["document"],
-                             "paragraph": table["paragraph"]})
+    clusters = set_clusters(table)
     hand = table.rename(columns={"id": "sentence_id"})
     coder = validate(codes, hand, clusters=clusters, n_boot=n_boot, seed=seed, level=level)
     b = hand[["sentence_id"]].assign(**{f: hand["b_" + f] for f in FRAMES})
@@ -144,14 +185,18 @@ def _pooled(unread, n_boot, seed, level):
             row = SimpleNamespace(set=probe, kind="synthetic", measured_on="", coded_by="")
             held.append((row, table, codes))
         got = pooled_agreement(held, n_boot=n_boot, seed=seed, level=level)
+        got["interval"] = got.interval.str.replace(
+            "(sets resampled whole;", "(probes resampled whole;", regex=False).str.replace(
+            "delete-one-set", "delete-one-probe", regex=False).str.replace(
+            "without one of the sets", "without one of the probes", regex=False)
         out.append(got.drop(columns=["set", "kind", "used_for_development", "measured_on",
                                      "coded_by"]).assign(pair=pair))
     return out
 
 
 def _recorded(row) -> pd.DataFrame:
-    how = (f"recorded in {PROBES_FILE} when the probe was first scored, before its errors "
-           f"were read ({row.first_scored_with}); no interval")
+    how = (f"recorded in {PROBES_FILE} when the probe was first scored, before anyone read "
+           f"its errors ({row.first_scored_with}); no interval")
     values = [(f, "kappa", getattr(row, f"first_kappa_{f}")) for f in FRAMES]
     values.append(("macro", "f1", row.first_macro_f1))
     return pd.DataFrame([{"frame": f, "metric": m, "value": v, "interval": how,
@@ -203,16 +248,29 @@ def probe_agreement(lexicon=None, *, path: str | os.PathLike | None = None,
     if len(unread) > 1:
         parts += [g.assign(probe=UNREAD_POOLED, errors_read="no")
                   for g in _pooled(unread, n_boot, seed, level)]
+    if not parts:
+        return pd.DataFrame(columns=["probe", "errors_read", "pair", "frame", "metric",
+                                     "value", "ci_low", "ci_high", "interval", "n"])
     out = pd.concat(parts, ignore_index=True)
     first = ["probe", "errors_read", "pair"]
     return out[first + [c for c in out.columns if c not in first]]
 
 
 def probe_overview(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per probe (the pooled rows left out): ``probe, errors_read, first_macro_f1,
-    coder_macro_f1, coders_macro_f1`` and the first kappa per frame
-    (``first_kappa_security`` ...), from a :func:`~discourse.framing.probe_agreement`
-    table; macro-F1 is the mean of the three frames' F1."""
+    """One row per probe of a :func:`probe_agreement` table (its pooled rows left out).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table of :func:`probe_agreement`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``probe, errors_read, first_macro_f1, coder_macro_f1, coders_macro_f1`` and the
+        first kappa per frame (``first_kappa_security`` ...); macro-F1 is the mean of
+        the three frames' F1.
+    """
     t = table[table.probe != UNREAD_POOLED]
     rows = []
     for (probe, read_), part in t.groupby(["probe", "errors_read"], sort=False):

@@ -211,19 +211,25 @@ _TARGETS = {"kappa": (0.85, "kappa 0.85 per frame"), "f1": (0.90, "macro-F1 0.90
 def plot_probes(overview, *, source: str = "") -> Figure:
     """Macro-F1 on each probe: the coder's first score, the coder now, two hand coders.
 
-    Parameters
-    ----------
-    overview : pandas.DataFrame
-        :func:`discourse.framing.probe_overview` of a
-        :func:`~discourse.framing.probe_agreement` table (``probe, errors_read,
-        first_macro_f1, coder_macro_f1, coders_macro_f1``).
-
     One point per probe and series, in the table's order: the two hand coders, one
     against the other (hollow circle); the automatic coder's first score, recorded before
     anyone read the probe's errors (filled square); the coder now (cross: in sample
     where the probe's errors were read, which the tick labels mark with "read"). Macro-F1
     is the mean of the three frames' F1; point estimates (the table has the intervals of
     each frame).
+
+    Parameters
+    ----------
+    overview : pandas.DataFrame
+        :func:`discourse.framing.probe_overview` of a
+        :func:`~discourse.framing.probe_agreement` table (``probe, errors_read,
+        first_macro_f1, coder_macro_f1, coders_macro_f1``).
+    source : str, optional
+        The source note (default: the table and the registry).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
     """
     import numpy as np
 
@@ -232,7 +238,7 @@ def plot_probes(overview, *, source: str = "") -> Figure:
     for off, col, marker, face, label in (
             (0.0, "coders_macro_f1", "o", "white", "two hand coders, one against the other"),
             (-0.15, "first_macro_f1", "s", "0.15", "automatic coder, first score (before "
-                                                   "its errors were read)"),
+                                                   "anyone read its errors)"),
             (0.15, "coder_macro_f1", "x", "0.15", "automatic coder now (in sample where "
                                                   "read)")):
         ax.plot(x + off, overview[col], marker, color="0.15", mfc=face, label=label,
@@ -242,7 +248,9 @@ def plot_probes(overview, *, source: str = "") -> Figure:
     ax.set_xticks(x, [f"{p}" + ("\n(read)" if r == "yes" else "\n(never read)")
                       for p, r in zip(overview["probe"], overview["errors_read"])],
                   rotation=90, fontsize=7)
-    ax.set_ylim(0.5, 1.02)
+    lowest = np.nanmin(overview[["coders_macro_f1", "first_macro_f1",
+                                 "coder_macro_f1"]].to_numpy(dtype=float), initial=1.0)
+    ax.set_ylim(min(0.5, lowest - 0.02), 1.02)     # no probe below the axis
     ax.set_ylabel("macro-F1 (mean of the three frames' F1)")
     ax.legend(frameon=False, loc="lower left", fontsize=8)
     ax.set_title(wrap_to(fig, "The frame coder on invented texts of genres new to the "
