@@ -208,7 +208,7 @@ def test_every_table_has_a_provenance_sidecar(pipeline_run):
     hand_coded_sets = {o.file for o in (results.FRAMING_GENERALISATION,
                                         results.FRAMING_INTERCODER, results.FRAMING_CEILING,
                                         results.FRAMING_LETTER_CASE,
-                                        results.FRAMING_INSTRUMENTS)}
+                                        results.FRAMING_INSTRUMENTS, results.FRAMING_PROBES)}
     for table in sorted(out.glob("*.csv")):
         record = provenance.read_sidecar(table)
         assert record is not None, table.name
