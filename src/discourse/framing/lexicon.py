@@ -146,9 +146,22 @@ class Lexicon:
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def memo(self, name: str, factory=dict, *args):
-        """An object private to this lexicon, made by ``factory(*args)`` on first use
-        (e.g. the matcher's caches, :class:`~discourse.framing.matcher.Caches`): it
-        lives and dies with the lexicon and is never pickled."""
+        """An object private to this lexicon, made by ``factory(*args)`` on first use.
+
+        Parameters
+        ----------
+        name : str
+            The memo's name (one object per name and lexicon object).
+        factory : callable
+            Makes the object (e.g. the matcher's caches,
+            :class:`~discourse.framing.matcher.Caches`).
+
+        Returns
+        -------
+        object
+            The same object at every call with ``name``; it lives and dies with the
+            lexicon object and is never pickled, compared or copied.
+        """
         found = self._memo.get(name)
         return self._memo.setdefault(name, factory(*args)) if found is None else found
 
