@@ -29,7 +29,8 @@ __all__ = ["POOLED", "pooled_agreement", "stack_sets", "sets_resampled_whole",
 POOLED = "held-out sets pooled"
 
 
-def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFrame:
+def pooled_agreement(held, *, n_boot: int, seed: int, level: float,
+                     unit: str = "set") -> pd.DataFrame:
     """The agreement of the sets never used for development, stacked, each set resampled
     whole (:func:`discourse.framing.evaluation.generalisation`).
 
@@ -45,7 +46,8 @@ def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFr
     are ratios of the sets' counts, kappa and alpha not means of the sets' values),
     clipped to the statistic's range ([-1, 1] for kappa and alpha, [0, 1] otherwise).
     Where the statistic is undefined without one of the sets there is no such floor
-    and the label says so.
+    and the label says so. The ``interval`` labels call each set a ``unit`` ("set";
+    "probe" for :func:`discourse.framing.probes.probe_agreement`).
 
     Returns
     -------
@@ -66,7 +68,7 @@ def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFr
     hand, codes, clusters, member = stack_sets(held)
     v = validate(codes, hand, clusters=clusters, n_boot=n_boot, seed=seed, level=level,
                  documents=True)
-    v["interval"] = sets_resampled_whole(v.interval)
+    v["interval"] = sets_resampled_whole(v.interval, unit)
     coded = codes.set_index("sentence_id").loc[hand.sentence_id, list(FRAMES)]
     without = {f: without_each_set(coded[f].to_numpy(), hand[f].astype(int).to_numpy(),
                                    member, len(held)) for f in FRAMES}
@@ -76,7 +78,7 @@ def pooled_agreement(held, *, n_boot: int, seed: int, level: float) -> pd.DataFr
         rest = np.array([w[r.metric] for w in without[r.frame]], dtype=float)
         bounds = (-1.0, 1.0) if r.metric in ("kappa", "alpha") else (0.0, 1.0)
         v.loc[i, ["ci_low", "ci_high", "interval"]] = list(widen_to_jackknife(
-            r.ci_low, r.ci_high, r.interval, r.value, rest, level, bounds))
+            r.ci_low, r.ci_high, r.interval, r.value, rest, level, bounds, unit))
     names = ", ".join(h[0].set for h in held)
     kind = held[0][0].kind
     again = [("scored again" in str(h[0].measured_on)) for h in held]
@@ -128,10 +130,12 @@ def jackknife_interval(value: float, rest, level: float,
     return max(value - q * se, bounds[0]), min(value + q * se, bounds[1])
 
 
-def sets_resampled_whole(labels: pd.Series) -> pd.Series:
+def sets_resampled_whole(labels: pd.Series, unit: str = "set") -> pd.Series:
     """The ``interval`` labels of a bootstrap of stacked sets, whose "documents" (the
-    resampled units of :func:`stack_sets`' clusters) are the sets."""
-    return labels.str.replace("(documents resampled;", "(sets resampled whole;", regex=False)
+    resampled units of :func:`stack_sets`' clusters) are the sets (each called a
+    ``unit``: "set", "probe")."""
+    return labels.str.replace("(documents resampled;", f"({unit}s resampled whole;",
+                              regex=False)
 
 
 def without_each_set(coder, reference, member, n_sets: int) -> list[dict]:
@@ -146,14 +150,16 @@ def without_each_set(coder, reference, member, n_sets: int) -> list[dict]:
 
 
 def widen_to_jackknife(low: float, high: float, how: str, value: float, rest, level: float,
-                       bounds: tuple[float, float]) -> tuple[float, float, str]:
+                       bounds: tuple[float, float], unit: str = "set"
+                       ) -> tuple[float, float, str]:
     """An interval of the stacked sets widened where narrower to
     :func:`jackknife_interval` of ``value`` from ``rest`` (the statistic without each
-    set), with its label; where the statistic is undefined without one of the sets, the
-    interval as it is and a label that says there is no floor."""
+    set), with its label (each set called a ``unit``); where the statistic is undefined
+    without one of the sets, the interval as it is and a label that says there is no
+    floor."""
     rest = np.asarray(rest, dtype=float)
     if np.isnan(rest).any():
         return low, high, (f"{how}; no jackknife floor: the statistic is undefined without "
-                           "one of the sets")
+                           f"one of the {unit}s")
     return no_narrower(low, high, jackknife_interval(value, rest, level, bounds), how,
-                       f"the delete-one-set jackknife's t interval ({len(rest) - 1} df)")
+                       f"the delete-one-{unit} jackknife's t interval ({len(rest) - 1} df)")

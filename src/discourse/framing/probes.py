@@ -160,14 +160,23 @@ def probe_files(arguments: dict) -> dict:
     return {f"{label}/{n}": root / n for n in names}
 
 
+def _coders(table):
+    """``(hand, codes)`` of a probe (:func:`load_probe`) with coder A as the reference
+    and coder B as the codes."""
+    hand = table.assign(**{f: table["a_" + f] for f in FRAMES})
+    codes = pd.DataFrame({"sentence_id": table["id"].to_numpy(),
+                          **{f: table["b_" + f].to_numpy() for f in FRAMES}})
+    return hand, codes
+
+
 def _scored(table, codes, n_boot, seed, level):
     clusters = set_clusters(table)
-    hand = table.rename(columns={"id": "sentence_id"})
-    coder = validate(codes, hand, clusters=clusters, n_boot=n_boot, seed=seed, level=level)
-    b = hand[["sentence_id"]].assign(**{f: hand["b_" + f] for f in FRAMES})
-    a = hand[["sentence_id"]].assign(**{f: hand["a_" + f] for f in FRAMES})
-    coders = validate(b, a, clusters=clusters, n_boot=n_boot, seed=seed, level=level)
-    return [coder.assign(pair=PAIRS[1]), coders.assign(pair=PAIRS[2])]
+    got = []
+    for pair, (hand, coded) in ((PAIRS[1], (table, codes)), (PAIRS[2], _coders(table))):
+        hand = hand.rename(columns={"id": "sentence_id"})
+        got.append(validate(coded, hand, clusters=clusters, n_boot=n_boot, seed=seed,
+                            level=level).assign(pair=pair))
+    return got
 
 
 def _pooled(unread, n_boot, seed, level):
@@ -175,20 +184,11 @@ def _pooled(unread, n_boot, seed, level):
     ``unread`` (``(probe, table, codes)`` each) stacked, each probe resampled whole
     (:func:`~discourse.framing.pooled.pooled_agreement`)."""
     out = []
-    for pair, prefix in ((PAIRS[1], None), (PAIRS[2], "a_")):
-        held = []
-        for probe, table, codes in unread:
-            if prefix:          # coder A as the reference, coder B as the codes
-                table = table.assign(**{f: table["a_" + f] for f in FRAMES})
-                codes = table[["id"]].rename(columns={"id": "sentence_id"}).assign(
-                    **{f: table["b_" + f].to_numpy() for f in FRAMES})
-            row = SimpleNamespace(set=probe, kind="synthetic", measured_on="", coded_by="")
-            held.append((row, table, codes))
-        got = pooled_agreement(held, n_boot=n_boot, seed=seed, level=level)
-        got["interval"] = got.interval.str.replace(
-            "(sets resampled whole;", "(probes resampled whole;", regex=False).str.replace(
-            "delete-one-set", "delete-one-probe", regex=False).str.replace(
-            "without one of the sets", "without one of the probes", regex=False)
+    for pair in PAIRS[1:]:
+        held = [(SimpleNamespace(set=probe, kind="synthetic", measured_on="", coded_by=""),
+                 *((table, codes) if pair == PAIRS[1] else _coders(table)))
+                for probe, table, codes in unread]
+        got = pooled_agreement(held, n_boot=n_boot, seed=seed, level=level, unit="probe")
         out.append(got.drop(columns=["set", "kind", "used_for_development", "measured_on",
                                      "coded_by"]).assign(pair=pair))
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from discourse import results as R
+from discourse.framing.lexicon import FRAMES
 from discourse.framing.probes import PAIRS, PROBES_FILE, UNREAD_POOLED, probe_overview
 from discourse.summary.format import agreement, read
 
@@ -28,7 +29,7 @@ def probe_findings(root: Path):
     sizes = coder.groupby("probe").n.first()
     low = over.loc[over.first_macro_f1.idxmin()]
     kappas = ", ".join(f"{f} {_range(over[f'first_kappa_{f}'])}"
-                       for f in ("security", "economy", "multilateralism"))
+                       for f in FRAMES)
     text = (f"The coder on invented texts of genres of SCO texts that no hand-coded set had "
             f"(the {len(over)} probes of docs/coding/{PROBES_FILE}, of "
             f"{int(sizes.min())}-{int(sizes.max())} sentences each, written by helper "
