@@ -267,11 +267,8 @@ def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping
         keys = []
         for doc_id, year, paragraph, sentences in block:
             key = (doc_id, year, paragraph)
-            n += 1
-            if key in seen:
-                _check_new(key, seen, n)
-            seen.add(key)
-            n += len(sentences) - 1
+            _check_new(key, seen, n + 1)
+            n += len(sentences)
             keys.append(key)
         tally.add_block(keys, paragraph_terms([par[3] for par in block], opts, lexicons))
     return TermCounts(*tally.assemble(), level, opts)

@@ -19,15 +19,13 @@ corpus and on constructed strings.
 
 from __future__ import annotations
 
+import functools
+
 __all__ = ["plain", "punkt_parts", "contractions_pattern", "letter_contractions", "NEEDS",
            "FOLDED"]
 #: The class defined on first use (module ``__getattr__``), NLTK being imported then.
 _LAZY = ("PlainWordTokenizer",)
 _CLASSES: dict = {}
-#: The words of :func:`letter_contractions` of the word tokenizer (once read).
-_LETTERS: list = []
-#: The pattern of :func:`contractions_pattern` (once made).
-_JOINED: list = []
 
 
 def plain(pattern):
@@ -65,17 +63,26 @@ def punkt_parts() -> dict:
     }
 
 
+def _contraction_rules() -> list:
+    """The contraction rules of NLTK's word tokenizer (class constants)."""
+    cls = __getattr__("PlainWordTokenizer")
+    return [*cls.CONTRACTIONS2, *cls.CONTRACTIONS3]
+
+
+@functools.cache
 def contractions_pattern():
     """NLTK's contraction rules of the word tokenizer joined into one pattern (each rule
-    is case-insensitive as a whole, so the joined one matches where any of them does)."""
+    is case-insensitive as a whole, so the joined one matches where any of them does);
+    made once: the rules are NLTK's constants."""
     import re
 
-    if not _JOINED:
-        cls = __getattr__("PlainWordTokenizer")
-        _JOINED.append(re.compile("|".join(
-            f"(?:{r.pattern.removeprefix('(?i)')})"       # all "(?i)..."
-            for r in [*cls.CONTRACTIONS2, *cls.CONTRACTIONS3]), re.I))
-    return _JOINED[0]
+    return re.compile("|".join(f"(?:{r.pattern.removeprefix('(?i)')})"   # all "(?i)..."
+                               for r in _contraction_rules()), re.I)
+
+
+@functools.cache
+def _tokenizer_letters() -> frozenset | None:
+    return letter_contractions(_contraction_rules())
 
 
 def letter_contractions(rules=None) -> frozenset | None:
@@ -99,10 +106,7 @@ def letter_contractions(rules=None) -> frozenset | None:
     import re
 
     if rules is None:
-        if not _LETTERS:
-            cls = __getattr__("PlainWordTokenizer")
-            _LETTERS.append(letter_contractions([*cls.CONTRACTIONS2, *cls.CONTRACTIONS3]))
-        return _LETTERS[0]
+        return _tokenizer_letters()
     words = set()
     for rule in rules:
         m = re.fullmatch(r"\(\?i\)\\b\(([A-Za-z]+)\)\(\?#X\)\(([A-Za-z]+)\)"

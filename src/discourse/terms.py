@@ -210,13 +210,7 @@ def block_terms(texts: list[str], options: TermOptions, lexicons: Lexicons
     in batches, a sentence's last chunk ``p.`` made from ``p``'s entry (fewer calls of
     NLTK's tokenizer on text that rarely repeats; the terms are the same)."""
     state = _state(options, lexicons)
-    out = []
-    for e in _sentence_entries(texts, options, lexicons, state):
-        if any(map(_STARTS, e)):            # a variant or phrase may start here
-            out.append(_terms(e, state))
-        else:
-            out.append(list(chain.from_iterable(map(_OUTPUTS, e))))
-    return out
+    return [_entry_terms(e, state) for e in _sentence_entries(texts, options, lexicons, state)]
 
 
 def paragraph_terms(paragraphs: list[list[str]], options: TermOptions, lexicons: Lexicons
@@ -230,20 +224,21 @@ def paragraph_terms(paragraphs: list[list[str]], options: TermOptions, lexicons:
     out, at = [], 0
     for sentences in paragraphs:
         k = len(sentences)
+        es = entries[at:at + k]
         if k == 1:
-            e = entries[at]
-            out.append(_terms(e, state) if any(map(_STARTS, e))
-                       else list(chain.from_iterable(map(_OUTPUTS, e))))
-        else:
-            es = entries[at:at + k]
-            if any(map(_STARTS, chain.from_iterable(es))):
-                out.append([t for e in es for t in (
-                    _terms(e, state) if any(map(_STARTS, e))
-                    else chain.from_iterable(map(_OUTPUTS, e)))])
-            else:
-                out.append(list(chain.from_iterable(map(_OUTPUTS, chain.from_iterable(es)))))
+            out.append(_entry_terms(es[0], state))
+        else:                               # its sentences' terms, in order, in one list
+            out.append(list(chain.from_iterable(map(_entry_terms, es, repeat(state)))))
         at += k
     return out
+
+
+def _entry_terms(e: list, state: tuple) -> list[str]:
+    """The terms of one sentence from its chunks' entries: :func:`_terms` where a
+    variant or phrase may start, else the entries' outputs in order."""
+    if any(map(_STARTS, e)):
+        return _terms(e, state)
+    return list(chain.from_iterable(map(_OUTPUTS, e)))
 
 
 def _sentence_entries(texts: list[str], options: TermOptions, lexicons: Lexicons,
