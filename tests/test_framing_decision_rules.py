@@ -735,16 +735,43 @@ def test_the_eighth_probes_concepts(lex):
 
 
 def test_the_next_meeting_of_a_format_is_another_event_the_next_forum_is_not(lex):
+    # a meeting of a format is named for its participants (decision rule 2): its
+    # references carry no economy of their portfolio, and its next meeting is another event
     out = doc(["SCO trade ministers meet to discuss e-commerce",
                "The meeting was held in Astana.",
                "The next meeting will be held in India in 2025."], lex)
-    assert [c.economy for c in out] == [1, 1, 0]
+    assert [c.economy for c in out] == [1, 0, 0]
+    assert "context" not in out[1].evidence
     out = doc(["SCO forum on e-commerce held in Astana",
                "The next forum will be held in India in 2025."], lex)
     assert [c.economy for c in out] == [1, 1]
     out = doc(["Prime Minister of Egypt visits SCO Secretariat",
                "The previous visit took place in 2019."], lex)
     assert [c.multilateralism for c in out] == [1, 1]
+
+
+def test_a_meeting_carries_the_relation_it_is_not_its_formats_portfolio(lex):
+    # decision rule 2: "the meeting of the RATS Council was held" carries no frame; a
+    # meeting with a partner is a relation, which its references carry (rule 1)
+    out = doc(["RATS Council discusses countering terrorist propaganda",
+               "The meeting was chaired by the Director of the Executive Committee.",
+               "The participants thanked the Kazakh side for the organisation."], lex)
+    assert [c.security for c in out] == [1, 0, 0]
+    out = doc(["SCO transport ministers discuss new corridors in Tashkent",
+               "The meeting was chaired by the Minister of Transport of Uzbekistan.",
+               "The participants thanked the Uzbek side for its hospitality."], lex)
+    assert [c.economy for c in out] == [1, 0, 0]
+    out = doc(["SCO Secretary-General meets the Ambassador of Egypt",
+               "The sides discussed the preparations for the summit.",
+               "The meeting was held in a friendly atmosphere."], lex)
+    assert [c.multilateralism for c in out] == [1, 1, 1]
+    # an event whose title states its subject still carries it
+    out = doc(["SCO anti-terrorist exercise held in Kazakhstan",
+               "The exercise was observed by the defence ministers."], lex)
+    assert [c.security for c in out] == [1, 1]
+    out = doc(["SCO forum on industrial cooperation opens in Urumqi",
+               "The forum will close on 29 June."], lex)
+    assert [c.economy for c in out] == [1, 1]
 
 
 def test_outlet_spans_find_names_after_and_before_the_noun():

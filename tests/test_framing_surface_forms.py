@@ -107,10 +107,10 @@ def test_a_dateline_is_not_the_lead_of_a_news_item(frame_lexicon, dateline):
     title and lead; a dateline of six words or more after the title, in title case as
     datelines and bylines are written or with a place and a date, is not the lead
     (before: it took the lead's place and the event's frames were lost)."""
-    texts = ["SCO Secretary-General visits Tashkent",
+    texts = ["SCO forum opens in Tashkent",
              *([dateline] if dateline else []),
-             "The SCO Secretary-General met the ministers to discuss trade and investment.",
-             "The sides agreed to meet again."]
+             "The SCO Secretary-General opened the forum on trade and investment.",
+             "The forum will close on Friday."]
     rows = [(str(i), t, i, "doc", "2023-11-14") for i, t in enumerate(texts)]
     last = list(framing.iter_codes(rows, frame_lexicon))[-1]
     assert (last.security, last.economy, last.multilateralism) == (0, 1, 0)
@@ -118,12 +118,12 @@ def test_a_dateline_is_not_the_lead_of_a_news_item(frame_lexicon, dateline):
 
 
 @pytest.mark.parametrize("lead", [
-    "Beijing, June 12: SCO experts met to discuss countering terrorism.",
-    "ASTANA, May 21 (Xinhua) -- SCO ministers discussed terrorism."])
+    "Beijing, June 12: SCO experts held a seminar on countering terrorism.",
+    "ASTANA, May 21 (Xinhua) -- SCO experts held a seminar on terrorism."])
 def test_a_short_lead_that_begins_like_a_dateline_is_the_lead(frame_lexicon, lead):
     """A sentence with a frame of its own after the title is the lead even when it begins
-    with a place and a date: the event's frames pass to "The meeting" (rule 1)."""
-    texts = ["SCO experts meet", lead, "The meeting was attended by all member states."]
+    with a place and a date: the event's frames pass to "The seminar" (rule 1)."""
+    texts = ["SCO experts meet", lead, "The seminar was attended by all member states."]
     rows = [(str(i), t, str(i), "doc", "2023-06-12") for i, t in enumerate(texts)]
     last = list(framing.iter_codes(rows, frame_lexicon))[-1]
     assert (last.security, last.economy, last.multilateralism) == (1, 0, 0)

@@ -17,7 +17,7 @@ __all__ = ["FRAMES", "SECTIONS", "KINDS", "parse"]
 FRAMES = ("security", "economy", "multilateralism")
 #: Sections a lexicon file may have.
 SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neutral",
-            "money", "lists", "attendance", "measures", "citations", "backdrop",
+            "money", "lists", "attendance", "actors", "measures", "citations", "backdrop",
             "hazards", "history", "x_security", "manner", "internal_standing", "context",
             "events", "states", "changelog")
 #: Kinds a group of frame entries may declare (``kind:``), used by the rules.
@@ -164,6 +164,11 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         _heads(attendance, "attendance", "attend_after", add, fail, "after")
         _heads(attendance, "attendance", "attend_before", add, fail, "before")
         settings["attend_stops"] = _lower_set(attendance, "attendance", "stops", fail)
+    actors = data.get("actors") or {}
+    if actors:
+        _clause(actors, "actors", fail)
+        settings["actor_words"] = _lower_set(actors, "actors", "economic", fail)
+        settings["actor_others"] = _lower_set(actors, "actors", "others", fail)
     measures = data.get("measures") or {}
     if measures:
         _heads(measures, "measures", "measure_head", add, fail)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
+from discourse.framing.actors import coordinated_with_others
 from discourse.framing.blocking import field_of_cooperation
 
 __all__ = ["whole_sentence_rules"]
@@ -29,6 +30,15 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
         Whether the sentence's economy is money words only (and kept: not money that
         serves security, aid or the SCO's budget).
     """
+    # a kind of economic actor beside actors of other kinds ("experts and representatives
+    # of business") names who takes part, not what the sentence is about (Unit and form)
+    others = s.get("actor_others")
+    if kept[1] and others:
+        words = s["actor_words"]
+        for m in [m for m in kept[1] if m[1] - m[0] == 1 and toks[m[0]].lower() in words
+                  and coordinated_with_others(toks, m[0], m[1], others)]:
+            blocked[m] = "one kind of actor among others"
+            kept[1].remove(m)
     # threats without security (rule 6): generic threat words about an epidemic, a
     # disaster or the economy are not security
     # (countering threats named as a field, kind threat_field, is blocked by a hazard only)
