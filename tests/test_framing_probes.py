@@ -106,6 +106,10 @@ def test_each_probe_is_scored_as_by_hand(two, frame_lexicon):
     assert (scored.value <= scored.ci_high + 1e-12).all()
     per_probe = scored[scored.probe != UNREAD_POOLED]
     assert per_probe.interval.str.contains("documents resampled", regex=False).all()
+    # replicates and seed as integers, blank where a recorded score has no interval
+    assert set(scored.seed) == {7} and set(scored.n_boot) == {200}
+    assert table[table.pair == PAIRS[0]].seed.isna().all()
+    assert str(table.seed.dtype) == "Int64"
 
 
 def test_the_probes_never_read_are_pooled(two, frame_lexicon):

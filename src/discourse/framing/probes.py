@@ -252,6 +252,9 @@ def probe_agreement(lexicon=None, *, path: str | os.PathLike | None = None,
         return pd.DataFrame(columns=["probe", "errors_read", "pair", "frame", "metric",
                                      "value", "ci_low", "ci_high", "interval", "n"])
     out = pd.concat(parts, ignore_index=True)
+    for col in ("n_boot", "seed"):       # integers, blank for the recorded first scores
+        if col in out:
+            out[col] = out[col].astype("Int64")
     first = ["probe", "errors_read", "pair"]
     return out[first + [c for c in out.columns if c not in first]]
 
