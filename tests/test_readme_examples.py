@@ -53,3 +53,53 @@ def test_the_quick_start_time_of_a_run_is_the_measured_one():
     low, high = speed.group(1).split("-")
     bench = (REPO / "benchmarks" / "README.md").read_text(encoding="utf-8")
     assert re.search(rf"\*\*total \(reproduce\.run\)\*\* .*\({low}\.\d-{high}\.\d\) \|", bench)
+
+
+def _readme_words() -> str:
+    return " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+
+
+def _pooled_said(text: str, after: str):
+    """``{frame: (kappa, low, high)}`` and the three F1 of the README's sentence that
+    follows ``after``: "kappa K (95% CI L-H) for security, K (L-H) for economy[,| and]
+    K (L-H) for multilateralism; F1 A / B / C"."""
+    num = r"(\d\.\d\d)"
+    m = re.search(re.escape(after) + r".*?kappa " + num + r" \(95% CI " + num + "-" + num
+                  + r"\) for security, " + num + r" \(" + num + "-" + num
+                  + r"\) for economy,? (?:and )?" + num + r" \(" + num + "-" + num
+                  + r"\) for multilateralism; F1 " + num + " / " + num + " / " + num, text)
+    assert m, f"no pooled figures after {after!r} in README.md"
+    g = m.groups()
+    frames = ("security", "economy", "multilateralism")
+    return {f: g[3 * i:3 * i + 3] for i, f in enumerate(frames)}, dict(zip(frames, g[9:]))
+
+
+def _as_table(rows) -> tuple:
+    got = rows.set_index(["frame", "metric"])
+    frames = ("security", "economy", "multilateralism")
+    kappa = {f: tuple(f"{got.loc[(f, 'kappa'), c]:.2f}" for c in ("value", "ci_low", "ci_high"))
+             for f in frames}
+    return kappa, {f: f"{got.loc[(f, 'f1'), 'value']:.2f}" for f in frames}
+
+
+def test_the_pooled_held_out_figures_are_those_of_the_committed_table():
+    import pandas as pd
+
+    t = pd.read_csv(REPO / "results" / "framing-generalisation.csv")
+    said = _pooled_said(_readme_words(), "(`held-out sets pooled` in "
+                        "`results/framing-generalisation.csv`")
+    assert said == _as_table(t[t.set == "held-out sets pooled"])
+
+
+def test_the_pooled_figures_of_the_probes_never_read_are_those_of_the_committed_table():
+    import pandas as pd
+
+    from discourse.framing.probes import UNREAD_POOLED
+
+    t = pd.read_csv(REPO / "results" / "framing-probes.csv")
+    rows = t[(t.probe == UNREAD_POOLED) & (t.pair == "coder vs reference")]
+    text = _readme_words()
+    n = rows.n.iloc[0]
+    after = f"({n:,} sentences, `results/framing-probes.csv`)"
+    assert after in text
+    assert _pooled_said(text, after) == _as_table(rows)
