@@ -11,7 +11,8 @@ from discourse.framing.actors import WINDOW, coordinated_with_others
 from conftest import CORPUS
 from framing_helpers import codes
 
-OTHERS = {"agencies", "experts", "media", "centres", "institutes", "citizen", "community"}
+OTHERS = {"agencies", "experts", "media", "centres", "institutes", "citizen", "community",
+          "governments", "citizens"}
 
 
 @pytest.mark.parametrize("text, at, expected", [
@@ -27,6 +28,9 @@ OTHERS = {"agencies", "experts", "media", "centres", "institutes", "citizen", "c
     ("experts , to business", 3, False),
     ("the business community , the Business Council and the Interbank Consortium", 1,
      False),
+    # the two sides of a relation; a new clause after the comma
+    ("dialogue between governments and business", 4, False),
+    ("foreign investors are returning , and citizens feel safe", 1, False),
 ])
 def test_an_actor_is_coordinated_with_others_only_across_a_coordinator(text, at, expected):
     toks = text.split()
@@ -55,6 +59,16 @@ def test_an_actor_among_others_carries_no_economy(lex):
     assert codes("He invited Sri Lankan business circles to take part.", lex)[1] == 1
     assert codes("The Secretariat is ready to work with the business community and "
                  "the banks of the member states.", lex)[1] == 1
+    # words that qualify the actor are no other actor: "public and private companies"
+    assert codes("Public and private companies of the member states are invited to take "
+                 "part in the tender.", lex)[1] == 1
+    assert codes("The programme supports women and young entrepreneurs in rural areas.",
+                 lex)[1] == 1
+    # a list of actors in a sentence about finance or contracts is economy by those words
+    assert codes("Companies and research centres of the member states signed 40 contracts "
+                 "worth over 2 billion US dollars.", lex)[1] == 1
+    assert codes("Women, young people and entrepreneurs were the main beneficiaries of the "
+                 "microcredit programme.", lex)[1] == 1
 
 
 def test_the_section_needs_both_lists(tmp_path):

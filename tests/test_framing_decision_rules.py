@@ -765,6 +765,24 @@ def test_a_meeting_carries_the_relation_it_is_not_its_formats_portfolio(lex):
                "The sides discussed the preparations for the summit.",
                "The meeting was held in a friendly atmosphere."], lex)
     assert [c.multilateralism for c in out] == [1, 1, 1]
+    # a meeting whose title states its subject carries it (rule 2, second sentence)
+    out = doc(["SCO expert meeting on countering the financing of terrorism held in Moscow",
+               "The meeting was chaired by the head of the Russian delegation.",
+               "The experts agreed to meet again in 2025."], lex)
+    assert [c.security for c in out] == [1, 1, 1]
+    out = doc(["Meeting of the expert group on countering terrorist propaganda held",
+               "The meeting was opened by the Director of the Executive Committee."], lex)
+    assert [c.security for c in out] == [1, 1]
+    # "meeting on" and a date is no title: the meeting is a format's
+    out = doc(["The meeting on 14 June of the SCO ministers of trade in Astana",
+               "The ministers of trade discussed e-commerce and customs procedures.",
+               "The meeting was chaired by the Minister of Trade of Kazakhstan."], lex)
+    assert [c.economy for c in out] == [0, 1, 0]
+    # a meeting by videoconference is a meeting, not a gathering with a subject
+    out = doc(["Heads of customs services hold videoconference",
+               "The heads of customs services discussed customs clearance by videoconference.",
+               "The participants thanked the Chinese side for the organisation."], lex)
+    assert [c.economy for c in out] == [0, 1, 0]
     # an event whose title states its subject still carries it
     out = doc(["SCO anti-terrorist exercise held in Kazakhstan",
                "The exercise was observed by the defence ministers."], lex)

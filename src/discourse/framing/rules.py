@@ -167,7 +167,8 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             if ref is not None:
                 event_refs.append(ref)
         elif sec == "event_trigger":
-            if events:
+            # "meeting on": a subject follows in lower case, not a date ("on 14 June")
+            if events and (not e.term.endswith(" on") or r[1] < n and toks[r[1]][:1].islower()):
                 triggers.append(e.kind)
         elif sec in ("hazard", "money_purpose", "xsec", "history"):
             flags.add(sec)
