@@ -35,8 +35,10 @@ codebook version 2):
    participant in a list of participants that also names members (the words "member
    states" or a member state), where it is one guest in a list (Names and lists).
 
-Rules 6-8, and the size of the SCO as its weight or as an economic indicator (rule 12),
-weigh the kept matches of the sentence together (:mod:`discourse.framing.whole_sentence`).
+Rules 6-8, the size of the SCO as its weight or as an economic indicator (rule 12), and
+an economic actor coordinated with actors of other kinds ("government agencies, business
+and research centres": :mod:`discourse.framing.actors`) weigh the kept matches of the
+sentence together (:mod:`discourse.framing.whole_sentence`).
 Context references are collected here and resolved by
 :func:`discourse.framing.coder.iter_codes`.
 """

@@ -1,5 +1,6 @@
 """The rules that weigh the kept matches of a sentence together (after the span rules of
-:mod:`discourse.framing.rules`): threats without security (rule 6), a port or an airport
+:mod:`discourse.framing.rules`): an economic actor named beside actors of other kinds
+(:mod:`discourse.framing.actors`), threats without security (rule 6), a port or an airport
 as the place of an attack or a disaster, the size of the SCO as its weight or as an
 economic indicator (rule 12), a war of the past commemorated, X security without
 economic content (rule 5), and money serving security, aid or the SCO's own budget.
