@@ -78,7 +78,30 @@ TERM_OPTIONS = MappingProxyType({f.name: f.default for f in dataclasses.fields(T
 
 
 def as_options(options) -> TermOptions:
-    """``options`` as :class:`TermOptions` (``None``: the defaults; a mapping: checked)."""
+    """``options`` as :class:`TermOptions`.
+
+    Parameters
+    ----------
+    options : TermOptions, mapping or None
+        ``None`` for the defaults; a mapping of option names (:data:`TERM_OPTIONS`) to
+        booleans, checked.
+
+    Returns
+    -------
+    TermOptions
+
+    Raises
+    ------
+    ValueError
+        For an unknown option name or a value that is not a boolean.
+
+    Examples
+    --------
+    >>> as_options({"stopwords": False}) == TermOptions(stopwords=False)
+    True
+    >>> as_options(None) == TermOptions()
+    True
+    """
     if options is None or isinstance(options, TermOptions):
         return options or TermOptions()
     return TermOptions.from_mapping(options)

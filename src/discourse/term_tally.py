@@ -85,9 +85,24 @@ class Tally:
         self.paragraphs[g] += 1
 
     def add_block(self, keys: list, founds: list) -> None:
-        """:meth:`add` of each paragraph of ``keys`` with its terms ``founds``, in order
-        (at the level of a document or a year, the paragraphs of a group that follow one
-        another counted together); ``ValueError`` if the two lists differ in length."""
+        """:meth:`add` of each paragraph of ``keys`` with its terms ``founds``, in order.
+
+        At the level of a document or a year, the paragraphs of a group that follow one
+        another are counted together (one update of the group's counts and presence),
+        which gives the same counts as adding them one by one.
+
+        Parameters
+        ----------
+        keys : list of tuple
+            One key per paragraph, as :meth:`add` takes it.
+        founds : list of list of str
+            The terms of each paragraph, in the order of ``keys``.
+
+        Raises
+        ------
+        ValueError
+            If ``keys`` and ``founds`` differ in length.
+        """
         if len(keys) != len(founds):
             raise ValueError(f"add_block: {len(keys)} paragraph keys but {len(founds)} "
                              "lists of terms")
