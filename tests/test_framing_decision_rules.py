@@ -750,46 +750,48 @@ def test_the_next_meeting_of_a_format_is_another_event_the_next_forum_is_not(lex
     assert [c.multilateralism for c in out] == [1, 1]
 
 
-def test_a_meeting_carries_the_relation_it_is_not_its_formats_portfolio(lex):
-    # decision rule 2: "the meeting of the RATS Council was held" carries no frame; a
-    # meeting with a partner is a relation, which its references carry (rule 1)
-    out = doc(["RATS Council discusses countering terrorist propaganda",
-               "The meeting was chaired by the Director of the Executive Committee.",
-               "The participants thanked the Kazakh side for the organisation."], lex)
-    assert [c.security for c in out] == [1, 0, 0]
-    out = doc(["SCO transport ministers discuss new corridors in Tashkent",
-               "The meeting was chaired by the Minister of Transport of Uzbekistan.",
-               "The participants thanked the Uzbek side for its hospitality."], lex)
-    assert [c.economy for c in out] == [1, 0, 0]
-    out = doc(["SCO Secretary-General meets the Ambassador of Egypt",
-               "The sides discussed the preparations for the summit.",
-               "The meeting was held in a friendly atmosphere."], lex)
-    assert [c.multilateralism for c in out] == [1, 1, 1]
+@pytest.mark.parametrize("texts, frame, expected", [
+    # decision rule 2: "the meeting of the RATS Council was held" carries no frame
+    (["RATS Council discusses countering terrorist propaganda",
+      "The meeting was chaired by the Director of the Executive Committee.",
+      "The participants thanked the Kazakh side for the organisation."],
+     "security", [1, 0, 0]),
+    (["SCO transport ministers discuss new corridors in Tashkent",
+      "The meeting was chaired by the Minister of Transport of Uzbekistan.",
+      "The participants thanked the Uzbek side for its hospitality."],
+     "economy", [1, 0, 0]),
+    # a meeting with a partner is a relation, which its references carry (rule 1)
+    (["SCO Secretary-General meets the Ambassador of Egypt",
+      "The sides discussed the preparations for the summit.",
+      "The meeting was held in a friendly atmosphere."],
+     "multilateralism", [1, 1, 1]),
     # a meeting whose title states its subject carries it (rule 2, second sentence)
-    out = doc(["SCO expert meeting on countering the financing of terrorism held in Moscow",
-               "The meeting was chaired by the head of the Russian delegation.",
-               "The experts agreed to meet again in 2025."], lex)
-    assert [c.security for c in out] == [1, 1, 1]
-    out = doc(["Meeting of the expert group on countering terrorist propaganda held",
-               "The meeting was opened by the Director of the Executive Committee."], lex)
-    assert [c.security for c in out] == [1, 1]
+    (["SCO expert meeting on countering the financing of terrorism held in Moscow",
+      "The meeting was chaired by the head of the Russian delegation.",
+      "The experts agreed to meet again in 2025."],
+     "security", [1, 1, 1]),
+    (["Meeting of the expert group on countering terrorist propaganda held",
+      "The meeting was opened by the Director of the Executive Committee."],
+     "security", [1, 1]),
     # "meeting on" and a date is no title: the meeting is a format's
-    out = doc(["The meeting on 14 June of the SCO ministers of trade in Astana",
-               "The ministers of trade discussed e-commerce and customs procedures.",
-               "The meeting was chaired by the Minister of Trade of Kazakhstan."], lex)
-    assert [c.economy for c in out] == [0, 1, 0]
+    (["The meeting on 14 June of the SCO ministers of trade in Astana",
+      "The ministers of trade discussed e-commerce and customs procedures.",
+      "The meeting was chaired by the Minister of Trade of Kazakhstan."],
+     "economy", [0, 1, 0]),
     # a meeting by videoconference is a meeting, not a gathering with a subject
-    out = doc(["Heads of customs services hold videoconference",
-               "The heads of customs services discussed customs clearance by videoconference.",
-               "The participants thanked the Chinese side for the organisation."], lex)
-    assert [c.economy for c in out] == [0, 1, 0]
+    (["Heads of customs services hold videoconference",
+      "The heads of customs services discussed customs clearance by videoconference.",
+      "The participants thanked the Chinese side for the organisation."],
+     "economy", [0, 1, 0]),
     # an event whose title states its subject still carries it
-    out = doc(["SCO anti-terrorist exercise held in Kazakhstan",
-               "The exercise was observed by the defence ministers."], lex)
-    assert [c.security for c in out] == [1, 1]
-    out = doc(["SCO forum on industrial cooperation opens in Urumqi",
-               "The forum will close on 29 June."], lex)
-    assert [c.economy for c in out] == [1, 1]
+    (["SCO anti-terrorist exercise held in Kazakhstan",
+      "The exercise was observed by the defence ministers."], "security", [1, 1]),
+    (["SCO forum on industrial cooperation opens in Urumqi",
+      "The forum will close on 29 June."], "economy", [1, 1]),
+])
+def test_a_meeting_carries_the_relation_it_is_not_its_formats_portfolio(lex, texts, frame,
+                                                                        expected):
+    assert [getattr(c, frame) for c in doc(texts, lex)] == expected
 
 
 def test_outlet_spans_find_names_after_and_before_the_noun():
