@@ -854,3 +854,18 @@ def test_a_lexicon_s_backdrop_anywhere_must_be_a_list_of_openers(tmp_path):
     bad.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(framing.LexiconError, match="backdrop.anywhere must be a non-empty"):
         framing.load_lexicon(bad)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapons and arms control (SECURITY); arms-control treaties among many states are
+    # international law (MULTILATERALISM), entered in both frames
+    ("More than 450 nuclear explosions were carried out at the site.", (1, 0, 0)),
+    ("They support the early entry into force of the Comprehensive Nuclear-Test-Ban Treaty.",
+     (1, 0, 1)),
+    ("The member states advocate strengthening the nuclear non-proliferation regime.",
+     (1, 0, 1)),
+    # cross-border crime in other words
+    ("They agreed to exchange information on channels of irregular migration.", (1, 0, 0)),
+])
+def test_round_21_concepts(lex, text, expected):
+    assert codes(text, lex) == expected

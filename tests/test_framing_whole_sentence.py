@@ -32,3 +32,37 @@ def test_gdp_without_a_stated_weight_or_beside_an_indicator_stays_economy(lex):
     # GDP in another clause than the size is an indicator of its own
     assert codes("The SCO accounts for a quarter of global GDP, cooperates with the UN, and "
                  "its members' GDP grew by five percent.", lex)[1:] == (1, 1)
+
+
+def test_no_country_alone_against_a_hazard_is_no_call_on_the_international_community(lex):
+    """Decision rule 6 with MULTILATERALISM's calls for collective action: that no country
+    can face an epidemic, a disaster or a pest alone argues for neighbours' cooperation
+    against a hazard, unless the sentence names a global scope."""
+    r = framing.explain("Locust swarms easily cross national borders, so no country can "
+                        "control them alone.", lex)
+    assert r["frames"]["multilateralism"] == 0
+    assert r["blocked"] == ["multilateralism 'no country can' no country alone against a "
+                            "hazard, no global scope"]
+    assert codes("The ministers stressed that no country can cope with large-scale "
+                 "emergencies on its own.", lex)[2] == 0
+    # a global scope, or no hazard at all: a call for collective action as before
+    assert codes("The COVID-19 pandemic has shown that no country can cope with global "
+                 "challenges alone.", lex)[2] == 1
+    assert codes("No state can counter these threats alone.", lex) == (1, 0, 1)
+    # "X security" named as such stays security (rule 5)
+    assert codes("No country can ensure its health security on its own while new "
+                 "pathogens cross borders.", lex) == (1, 0, 0)
+
+
+def test_the_global_scope_words_are_a_list_or_an_error_naming_the_file(tmp_path):
+    import pytest
+    import yaml
+
+    from conftest import CORPUS
+
+    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
+    data["hazards"]["global"] = "global"
+    bad = tmp_path / "frames.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(framing.LexiconError, match=r"frames\.yaml: .*hazards\.global"):
+        framing.load_lexicon(bad)

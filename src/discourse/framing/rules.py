@@ -352,9 +352,11 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
         k = frame_index[m[2]]
         if k is not None and m not in blocked:
             kept[k].append(m)
-    # (each of those rules needs a security or an economy match: no call without one)
+    # (each of those rules needs a security or an economy match, or a multilateralism match
+    # beside a hazard: no call without one)
     money_only = whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main,
-                                      entries, s) if kept[0] or kept[1] else False
+                                      entries, s) if kept[0] or kept[1] or (
+        kept[2] and "hazard" in flags) else False
     labels = ([], [], [])
     for ms, got in zip(kept, labels):
         for m in ms:

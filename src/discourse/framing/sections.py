@@ -22,7 +22,7 @@ SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neu
             "events", "states", "changelog")
 #: Kinds a group of frame entries may declare (``kind:``), used by the rules.
 KINDS = ("", "threat", "threat_field", "principle", "role", "explicit", "size", "place",
-         "standing")
+         "standing", "alone")
 
 
 def _strings(value, where, fail, *, allow_empty=False) -> list[str]:
@@ -203,6 +203,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
     hazards = data.get("hazards") or {}
     if hazards:
         _heads(hazards, "hazards", "hazard", add, fail, "terms")
+        if "global" in hazards:      # scopes that keep "no country can ... alone" a call
+            settings["hazard_global"] = _lower_set(hazards, "hazards", "global", fail)
     history = data.get("history") or {}
     if history:
         _heads(history, "history", "history", add, fail, "markers")

@@ -40,6 +40,14 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
                   and coordinated_with_others(toks, m[0], m[1], others)]:
             blocked[m] = "one kind of actor among others"
             kept[1].remove(m)
+    # that no country can face an epidemic, a disaster or a pest alone argues for the
+    # cooperation of neighbours against a hazard (rule 6), not for the international
+    # community's, unless the sentence names a global scope ("global challenges")
+    if kept[2] and "hazard" in flags and s.get("hazard_global") is not None \
+            and s["hazard_global"].isdisjoint(t.lower() for t in toks):
+        for m in [m for m in kept[2] if main.kind[m[2]] == "alone"]:
+            blocked[m] = "no country alone against a hazard, no global scope"
+            kept[2].remove(m)
     # threats without security (rule 6): generic threat words about an epidemic, a
     # disaster or the economy are not security
     # (countering threats named as a field, kind threat_field, is blocked by a hazard only)
