@@ -25,7 +25,8 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe23": (157, 6), "probe24": (156, 2), "probe25": (157, 1),
           "probe26": (152, 1), "probe27": (151, 3), "probe28": (158, 3), "probe29": (154, 5),
           "probe30": (154, 1), "probe31": (153, 4), "probe32": (151, 1), "probe33": (153, 4),
-          "probe34": (152, 4)}
+          "probe34": (152, 4), "probe35": (154, 7), "probe36": (153, 3), "probe37": (155, 1),
+          "probe38": (158, 3), "probe39": (151, 3), "probe40": (152, 7)}
 
 
 def _read(probe, name):
