@@ -17,16 +17,12 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score, f1_score
 
-from discourse import framing
+from discourse.framing import code_set
 from discourse.framing.lexicon import as_lexicon
-from discourse.framing.probes import load_probes
+from discourse.framing.probes import load_probe, load_probes
 
 F = ["security", "economy", "multilateralism"]
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def read(probe, name):
-    return pd.read_csv(ROOT / probe / name, dtype=str, keep_default_na=False)
 
 
 def table(x, y):
@@ -41,11 +37,16 @@ def table(x, y):
 
 
 def coded(probe, lex):
-    """The coder's codes of a probe's sentences, in their order."""
-    texts = read(probe, "texts.csv")
-    rows = zip(texts.id, texts.text, texts.paragraph, texts.document, texts.date)
-    return texts, pd.DataFrame([tuple(c)[:4] for c in framing.iter_codes(rows, lex)],
-                               columns=["id", *F])
+    """A probe as the package reads it (``framing.probes.load_probe``: the texts, the
+    reference codes and each hand coder's, checked) and the coder's codes of its
+    sentences in their document and paragraph (``framing.code_set``), in their order."""
+    table = load_probe(probe, ROOT)
+    return table, code_set(table, lex)
+
+
+def hand(table, prefix):
+    """A hand coder's codes of a probe (``a_``, ``b_``) under the frames' names."""
+    return table[[prefix + f for f in F]].set_axis(F, axis=1)
 
 
 def probes():
@@ -63,7 +64,7 @@ def summary(lexicon=None):
     print("probe    sentences  kappa S / E / M        macro-F1  errors")
     for probe in probes():
         texts, got = coded(probe, lex)
-        t, macro = table(read(probe, "reference.csv"), got)
+        t, macro = table(texts, got)
         status = {"no": "not read (scored only)", "yes": "read"}.get(
             read_.get(probe), "not in probes.csv")
         kappas = " / ".join(f"{k:.3f}" for k in t.kappa)
@@ -80,10 +81,8 @@ def main(argv, lexicon=None):
     probe = argv[0]
     lex = as_lexicon(lexicon)
     texts, got = coded(probe, lex)
-    ref, a, b = (read(probe, n) for n in ("reference.csv", "coder_a.csv", "coder_b.csv"))
-    assert list(got.id) == list(ref.id) == list(a.id) == list(b.id) == list(texts.id)
-    for name, (x, y) in {"coder A vs coder B": (a, b),
-                         "frame coder vs the adjudicated reference": (ref, got)}.items():
+    for name, (x, y) in {"coder A vs coder B": (hand(texts, "a_"), hand(texts, "b_")),
+                         "frame coder vs the adjudicated reference": (texts, got)}.items():
         t, macro = table(x, y)
         print(f"{name} ({len(texts)} sentences):")
         print(t.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
