@@ -867,5 +867,5 @@ def test_a_lexicon_s_backdrop_anywhere_must_be_a_list_of_openers(tmp_path):
     # cross-border crime in other words
     ("They agreed to exchange information on channels of irregular migration.", (1, 0, 0)),
 ])
-def test_round_21_concepts(lex, text, expected):
+def test_arms_control_treaties_and_cross_border_crime_in_other_words(lex, text, expected):
     assert codes(text, lex) == expected

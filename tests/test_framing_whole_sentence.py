@@ -3,6 +3,10 @@ together, here the size of the SCO (decision rule 12), on invented sentences."""
 
 from __future__ import annotations
 
+import pytest
+import yaml
+
+from conftest import CORPUS
 from discourse import framing
 from framing_helpers import codes
 
@@ -55,11 +59,6 @@ def test_no_country_alone_against_a_hazard_is_no_call_on_the_international_commu
 
 
 def test_the_global_scope_words_are_a_list_or_an_error_naming_the_file(tmp_path):
-    import pytest
-    import yaml
-
-    from conftest import CORPUS
-
     data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
     data["hazards"]["global"] = "global"
     bad = tmp_path / "frames.yaml"
