@@ -12,7 +12,7 @@ by itself: the sentence is economy when something else in it is (trade, investme
 
 from __future__ import annotations
 
-__all__ = ["coordinated_with_others"]
+__all__ = ["coordinated_with_others", "in_list_of_event_names"]
 
 #: Words that join the items of a list.
 COORDINATORS = frozenset({",", "and", "or", "&"})
@@ -77,3 +77,42 @@ def coordinated_with_others(toks: list, lo: int, hi: int, others) -> bool:
                 return SIDES.isdisjoint(t.lower() for t in toks[max(0, first - 2):first])
             i += step
     return False
+
+
+def in_list_of_event_names(toks: list, lo: int, hi: int, nouns) -> bool:
+    """Whether ``toks[lo:hi]`` begins the name of an event (the word after it is a
+    capitalised word of ``nouns``: "Business Forum") that is an item of a list of event
+    names: :func:`coordinated_with_others` of the name with the capitalised words of
+    ``nouns``, as in "the Media Forum, Women's Forum, Business Forum and the SCO
+    Marathon". A bare list of event names names events, not what they are about
+    (decision rule 2); lower-case nouns are kinds of event, not names ("trade fairs and
+    exhibitions").
+
+    Parameters
+    ----------
+    toks : list of str
+        The sentence's tokens.
+    lo, hi : int
+        The span of the frame word.
+    nouns : set of str
+        Lower-case nouns of events ("forum", "festival", "marathon").
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> toks = "the Media Forum , Business Forum and the Marathon".split()
+    >>> in_list_of_event_names(toks, 4, 5, {"forum", "marathon"})
+    True
+    >>> in_list_of_event_names("trade fairs and exhibitions".split(), 0, 1,
+    ...                        {"fairs", "exhibitions"})
+    False
+    >>> in_list_of_event_names("the Business Forum was held".split(), 1, 2, {"forum"})
+    False
+    """
+    if hi >= len(toks) or not toks[hi][:1].isupper() or toks[hi].lower() not in nouns:
+        return False
+    names = [t if t[:1].isupper() or t.lower() not in nouns else "" for t in toks]
+    return coordinated_with_others(names, lo, hi + 1, nouns)

@@ -57,7 +57,7 @@ PARTS = MappingProxyType({
     **{s: "main" for s in CONTENT_SECTIONS},
     **{s: "main" for s in ("list_head", "attend_after", "attend_before", "measure_head",
                            "cite_open", "backdrop_open", "hazard", "history", "body_start",
-                           "xsec", "manner_open", "internal_open",
+                           "xsec", "manner_open", "internal_open", "public_domain",
                            "money_purpose", "context", "context_noun", "event_trigger",
                            "event_ref")},
     "relation": "relations", "commitment": "commitments",

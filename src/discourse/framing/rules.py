@@ -53,6 +53,7 @@ from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans, bac
                                         longest_match, quoted, sco_body_spans)
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
+from discourse.framing.offices import office_spans
 from discourse.framing.outlets import outlet_spans
 from discourse.framing.sections import FRAMES
 from discourse.framing.states import non_member_relations
@@ -141,6 +142,14 @@ def _event_ref(toks, r, kind, s):
     return None
 
 
+def _address(toks, s) -> bool:
+    """Whether the sentence is a form of address ("Dear participants of the Forum, ladies
+    and gentlemen!"): its first word is one of ``events.salutations`` and it ends with "!"
+    or ",". An address continues no subject (decision rule 1), whatever it names."""
+    openers = s.get("salutations")
+    return bool(openers) and toks[-1] in ("!", ",") and toks[0].lower() in openers
+
+
 def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                  events=True, want_refs=True) -> tuple:
     """Apply the span rules; return (paragraph refs, event refs, triggers, flags)."""
@@ -172,7 +181,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             # "meeting on": a subject follows in lower case, not a date ("on 14 June")
             if events and (not e.term.endswith(" on") or r[1] < n and toks[r[1]][:1].islower()):
                 triggers.append(e.kind)
-        elif sec in ("hazard", "money_purpose", "xsec", "history"):
+        elif sec in ("hazard", "money_purpose", "xsec", "history", "public_domain"):
             flags.add(sec)
         elif sec == "body_start":
             hi = r[1]
@@ -321,6 +330,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     refs_, event_refs, triggers, flags = _apply_rules(
         lex, toks, caches, content, rules, blocked, s, context=context, events=events,
         want_refs=refs) if rules else _NO_RULES
+    if (refs_ or event_refs) and _address(toks, s):   # "Dear participants of the Forum!"
+        refs_, event_refs = [], []
     nouns = s.get("source_nouns") if framed else None
     if nouns:                       # "UNESCAP experts estimate ...": a source, cited
         verbs, n = s.get("source_verbs", frozenset()), len(toks)
@@ -336,6 +347,12 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             block_span(entries, content, blocked, lo, hi,
                        lambda: f"description attached to a name '{quoted(toks, lo, hi)}'",
                        frames=tuple(s["backdrop_frames"]) + ("security",))
+    offices = s.get("office_heads") if framed else None
+    if offices and not offices.keys().isdisjoint(toks):    # "chaired by Vice President of"
+        for lo, hi in office_spans(toks, offices):
+            block_span(entries, content, blocked, lo, hi,
+                       lambda: f"office of a person '{quoted(toks, lo, hi)}'",
+                       frames=("security", "economy"))
     # widest opener first ("under the motto" before "motto"): the first rule to block a
     # match names it, and a set's order changes with the process's string hashes
     manners = sorted((f for f in flags if isinstance(f, tuple) and f[0] == "manner"),

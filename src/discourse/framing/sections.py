@@ -11,15 +11,16 @@ implements, is in the header of the project's ``frames.yaml`` and in
 
 from __future__ import annotations
 
-__all__ = ["FRAMES", "SECTIONS", "KINDS", "parse"]
+__all__ = ["FRAMES", "SECTIONS", "KINDS", "office_heads", "parse"]
 
 #: The three frames of the codebook, in order.
 FRAMES = ("security", "economy", "multilateralism")
 #: Sections a lexicon file may have.
 SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neutral",
-            "money", "lists", "attendance", "actors", "measures", "citations", "backdrop",
-            "hazards", "history", "x_security", "manner", "internal_standing", "context",
-            "events", "states", "changelog")
+            "money", "lists", "attendance", "offices", "actors", "event_lists", "measures",
+            "citations", "backdrop", "hazards", "history", "public_technology",
+            "x_security", "manner", "internal_standing", "context", "events", "states",
+            "changelog")
 #: Kinds a group of frame entries may declare (``kind:``), used by the rules.
 KINDS = ("", "threat", "threat_field", "principle", "role", "explicit", "size", "place",
          "standing", "alone")
@@ -83,6 +84,21 @@ def _heads(block, key, section, add, fail, field="heads") -> str:
 
 def _lower_set(block, key, field, fail) -> frozenset:
     return frozenset(w.lower() for w in _strings(block.get(field), f"{key}.{field}", fail))
+
+
+def office_heads(heads) -> dict:
+    """``{first word: heads}`` of the heads of ``offices`` (each a tuple of lower-case
+    words, the longest first), under the first word in lower case and capitalised.
+
+    >>> office_heads(["Head", "vice president", "vice-president"])["Vice"]
+    (('vice', 'president'),)
+    """
+    out: dict = {}
+    for h in heads:
+        words = tuple(h.lower().split())
+        out.setdefault(words[0], set()).add(words)
+    table = {w: tuple(sorted(hs, key=lambda h: (-len(h), h))) for w, hs in out.items()}
+    return {**table, **{w.capitalize(): hs for w, hs in table.items()}}
 
 
 def body_label(prefixes) -> str:
@@ -169,6 +185,15 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         _clause(actors, "actors", fail)
         settings["actor_words"] = _lower_set(actors, "actors", "economic", fail)
         settings["actor_others"] = _lower_set(actors, "actors", "others", fail)
+    offices = data.get("offices") or {}
+    if offices:
+        _clause(offices, "offices", fail)
+        settings["office_heads"] = office_heads(_strings(offices.get("heads"), "offices.heads",
+                                                         fail))
+    event_lists = data.get("event_lists") or {}
+    if event_lists:
+        _clause(event_lists, "event_lists", fail)
+        settings["event_list_nouns"] = _lower_set(event_lists, "event_lists", "nouns", fail)
     measures = data.get("measures") or {}
     if measures:
         _heads(measures, "measures", "measure_head", add, fail)
@@ -210,6 +235,11 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         _heads(history, "history", "history", add, fail, "markers")
         settings["history_blocks"] = frozenset(
             term_keys(t) for t in _strings(history.get("blocks"), "history.blocks", fail))
+    public = data.get("public_technology") or {}
+    if public:
+        _heads(public, "public_technology", "public_domain", add, fail, "domains")
+        settings["public_technology"] = frozenset(term_keys(t) for t in _strings(
+            public.get("technology"), "public_technology.technology", fail))
     xsec = data.get("x_security") or {}
     if xsec:
         clause = _clause(xsec, "x_security", fail)
@@ -283,6 +313,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         settings["event_blockers"] = _lower_set(events, "events", "not_before", fail)
         settings["event_determiners"] = frozenset(d.lower() for d in dets)
         settings["event_frames"] = carried
+        if "salutations" in events:           # optional: "dear", "distinguished"
+            settings["salutations"] = _lower_set(events, "events", "salutations", fail)
         if "not_references" in events:        # optional: "next meeting"
             pairs = _lower_set(events, "events", "not_references", fail)
             if any(len(p.split()) != 2 for p in pairs):

@@ -1,6 +1,7 @@
 """The rules that weigh the kept matches of a sentence together (after the span rules of
 :mod:`discourse.framing.rules`): an economic actor named beside actors of other kinds
-(:mod:`discourse.framing.actors`), threats without security (rule 6), a port or an airport
+(:mod:`discourse.framing.actors`) and an event's name in a list of event names, technology as a tool
+of public administration, threats without security (rule 6), a port or an airport
 as the place of an attack or a disaster, the size of the SCO as its weight or as an
 economic indicator (rule 12), a war of the past commemorated, X security without
 economic content (rule 5), and money serving security, aid or the SCO's own budget.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from discourse.framing.actors import coordinated_with_others
+from discourse.framing.actors import coordinated_with_others, in_list_of_event_names
 from discourse.framing.blocking import field_of_cooperation
 
 __all__ = ["whole_sentence_rules"]
@@ -40,6 +41,14 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
                   and coordinated_with_others(toks, m[0], m[1], others)]:
             blocked[m] = "one kind of actor among others"
             kept[1].remove(m)
+    # a bare list of event names ("the Media Forum, Women's Forum, Business Forum and the
+    # SCO Marathon") names events, not their subjects (decision rule 2)
+    nouns = s.get("event_list_nouns")
+    if nouns and (kept[0] or kept[1]):
+        for ms in (kept[0], kept[1]):
+            for m in [m for m in ms if in_list_of_event_names(toks, m[0], m[1], nouns)]:
+                blocked[m] = "inside one of a list of event names"
+                ms.remove(m)
     # that no country can face an epidemic, a disaster or a pest alone argues for the
     # cooperation of neighbours against a hazard (rule 6), not for the international
     # community's, unless the sentence names a global scope ("global challenges")
@@ -48,6 +57,13 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
         for m in [m for m in kept[2] if main.kind[m[2]] == "alone"]:
             blocked[m] = "no country alone against a hazard, no global scope"
             kept[2].remove(m)
+    # technology as a tool of courts, audit or public administration ("the digitalisation
+    # of judicial proceedings") is not economic activity, when it is the only economy
+    if kept[1] and "public_domain" in flags and s.get("public_technology") and all(
+            s["entry_keys"][m[2]] in s["public_technology"] for m in kept[1]):
+        for m in kept[1]:
+            blocked[m] = "technology of public administration"
+        kept[1].clear()
     # threats without security (rule 6): generic threat words about an epidemic, a
     # disaster or the economy are not security
     # (countering threats named as a field, kind threat_field, is blocked by a hazard only)
