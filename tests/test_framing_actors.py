@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from discourse import framing
-from discourse.framing.actors import WINDOW, coordinated_with_others
+from discourse.framing.actors import WINDOW, coordinated_with_others, in_list_of_event_names
 from conftest import CORPUS
 from framing_helpers import codes
 
@@ -78,3 +78,32 @@ def test_the_section_needs_both_lists(tmp_path):
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(framing.LexiconError, match=r"frames\.yaml: .*actors\.others"):
         framing.load_lexicon(bad)
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    # the first word of a capitalised event name in a list with another event name
+    ("the Media Forum , Women 's Forum , Business Forum and the SCO Marathon", 8, True),
+    ("the Business Forum and the Energy Week", 1, True),
+    # alone; not the first word of a name; kinds of event in lower case
+    ("the SCO Business Forum will be held in Astana", 2, False),
+    ("preparations for the Business Forum , which opens today", 3, False),
+    ("trade fairs and exhibitions", 0, False),
+    ("the business forum and the media forum", 1, False),
+])
+def test_an_event_name_is_one_of_a_list_only_beside_another_event_name(text, at, expected):
+    nouns = {"forum", "week", "marathon", "fair", "fairs", "exhibitions"}
+    assert in_list_of_event_names(text.split(), at, at + 1, nouns) is expected
+
+
+def test_a_bare_list_of_event_names_carries_no_frame(lex):
+    """Decision rule 2: an event whose name states its subject takes it; a bare list of
+    event names does not."""
+    r = framing.explain("Also planned are the Media Forum, Women's Forum, Business Forum "
+                        "and the SCO Marathon.", lex)
+    assert r["frames"]["economy"] == 0
+    assert r["blocked"] == ["economy 'Business' inside one of a list of event names"]
+    # the forum named alone states its subject: economy
+    assert codes("I would also like to invite your readers to the SCO Business Forum.",
+                 lex)[1] == 1
+    assert codes("Trade fairs and exhibitions promote the goods of the member states.",
+                 lex)[1] == 1

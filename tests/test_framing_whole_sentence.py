@@ -65,3 +65,36 @@ def test_the_global_scope_words_are_a_list_or_an_error_naming_the_file(tmp_path)
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(framing.LexiconError, match=r"frames\.yaml: .*hazards\.global"):
         framing.load_lexicon(bad)
+
+
+def test_technology_as_a_tool_of_public_administration_is_not_economy(lex):
+    """ECONOMY counts technology as economic activity: the digitalisation of courts, audit
+    or public services is not, when technology words are the sentence's only economy."""
+    r = framing.explain("Special attention was given to the digitalisation of judicial "
+                        "proceedings.", lex)
+    assert r["frames"]["economy"] == 0
+    assert r["blocked"] == ["economy 'digitalisation' technology of public administration"]
+    assert codes("The sides highlighted the use of digital technologies in audit work.",
+                 lex)[1] == 0
+    assert codes("SCO conference on digital transformation and e-government held in "
+                 "Tashkent", lex)[1] == 0
+    # another economy word keeps it; no public-sector domain: economy as before
+    assert codes("The digitalisation of customs procedures speeds up the clearance of "
+                 "goods.", lex)[1] == 1
+    assert codes("Digital technologies in public services and trade were discussed.",
+                 lex)[1] == 1
+    assert codes("The ministers discussed the digital transformation of industry.",
+                 lex)[1] == 1
+    assert codes("Special attention was given to the digitalisation of the member "
+                 "states' economies.", lex)[1] == 1
+
+
+@pytest.mark.parametrize("key", ["technology", "domains"])
+def test_the_public_technology_section_needs_both_lists(tmp_path, key):
+    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
+    del data["public_technology"][key]
+    bad = tmp_path / "frames.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(framing.LexiconError,
+                       match=rf"frames\.yaml: .*public_technology\.{key}"):
+        framing.load_lexicon(bad)

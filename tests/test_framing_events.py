@@ -1,0 +1,67 @@
+"""References to a document's event (decision rule 1) and events whose names state their
+subject (rule 2): forms of address, exhibitions, a business forum."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from discourse import framing
+from conftest import CORPUS
+from framing_helpers import doc
+
+FORUM = "Speech by the SCO Secretary-General at the International Business Forum in Chongqing"
+
+
+@pytest.mark.parametrize("address", [
+    "Dear participants of the Forum, ladies and gentlemen!",
+    "Distinguished Mr. Chairman, dear participants of the Forum!",
+    "Excellencies, dear participants of the Forum,",
+    "Your Excellencies, participants of the Forum, dear friends!",
+])
+def test_a_form_of_address_continues_no_subject(lex, address):
+    out = doc([FORUM, address], lex, paragraphs=[0, 1])
+    assert out[0].economy == 1
+    assert (out[1].security, out[1].economy, out[1].multilateralism) == (0, 0, 0)
+    assert "context" not in out[1].evidence
+
+
+@pytest.mark.parametrize("text", [
+    "I wish all participants of the Forum successful work!",
+    "Dear friends, the discussions at the Forum will be fruitful.",
+    "The Forum brought together more than 500 participants.",
+])
+def test_a_sentence_that_is_no_address_takes_the_forum_s_subject(lex, text):
+    out = doc([FORUM, text], lex, paragraphs=[0, 1])
+    assert out[1].economy == 1
+    assert "context: economy from the event of s0" in out[1].evidence
+
+
+def test_an_exhibition_s_references_carry_the_frames_of_its_title(lex):
+    out = doc(["Exhibition of goods from SCO member states opens in Qingdao",
+               "The opening ceremony was attended by ambassadors of the member states.",
+               "The exhibition will be open to the public until 22 June.",
+               "The Secretariat thanked the organisers for holding the event."], lex)
+    assert [c.economy for c in out] == [1, 1, 1, 1]
+    # an exhibition whose title has no frame carries none
+    out = doc(["Photo exhibition on the landscapes of the member states opens in Beijing",
+               "The exhibition will be open to the public until 22 June."], lex)
+    assert [c.economy for c in out] == [0, 0]
+
+
+def test_a_business_forum_states_its_subject_an_sco_body_does_not(lex):
+    out = doc(["The participants discussed the preparations for the SCO Business Forum.",
+               "The forum is expected to bring together about 500 participants."], lex,
+              paragraphs=[0, 0])
+    assert [c.economy for c in out] == [1, 1]
+    out = doc(["The meeting of the SCO Business Council was held in Moscow."], lex)
+    assert out[0].economy == 0
+
+
+def test_salutations_must_be_a_list_of_words(tmp_path):
+    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
+    data["events"]["salutations"] = "dear"
+    bad = tmp_path / "frames.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(framing.LexiconError, match=r"frames\.yaml: .*events\.salutations"):
+        framing.load_lexicon(bad)
