@@ -27,6 +27,13 @@ STOPS = frozenset({".", ";", ":", "(", ")", "?", "!", "with", "for", "to", "by",
 #: A list that one of these opens names the two sides of a relation ("dialogue between
 #: governments and business"), which the sentence is about: not participants.
 SIDES = frozenset({"between"})
+#: The fewest event names of a bare list of event names.
+EVENT_LIST = 3
+#: Tokens that join the names of a list of events, articles before a name, and words
+#: inside a name ("Women's Forum").
+_LIST_JOINS = frozenset({",", "and", "&"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_NAME_JOINS = frozenset({"'s", "\u2019s", "of", "-"})
 #: How many words from the actor word a list's neighbouring item may end or begin.
 WINDOW = 5
 
@@ -81,12 +88,14 @@ def coordinated_with_others(toks: list, lo: int, hi: int, others) -> bool:
 
 def in_list_of_event_names(toks: list, lo: int, hi: int, nouns) -> bool:
     """Whether ``toks[lo:hi]`` begins the name of an event (the word after it is a
-    capitalised word of ``nouns``: "Business Forum") that is an item of a list of event
-    names: :func:`coordinated_with_others` of the name with the capitalised words of
-    ``nouns``, as in "the Media Forum, Women's Forum, Business Forum and the SCO
-    Marathon". A bare list of event names names events, not what they are about
-    (decision rule 2); lower-case nouns are kinds of event, not names ("trade fairs and
-    exhibitions").
+    capitalised word of ``nouns``: "Business Forum") in a list of at least
+    :data:`EVENT_LIST` event names joined directly by commas and "and" ("the Media
+    Forum, Women's Forum, Business Forum and the SCO Marathon"). A bare list of event
+    names names events, not what they are about (decision rule 2). Two events side by
+    side are more often the sentence's subject ("Trade Fair and Investment Forum open in
+    Urumqi"); a name reached over other words ("the Investment Forum, held alongside the
+    Summit") is no item of a list; nouns in lower case are kinds of event, not names
+    ("trade fairs and exhibitions").
 
     Parameters
     ----------
@@ -106,13 +115,39 @@ def in_list_of_event_names(toks: list, lo: int, hi: int, nouns) -> bool:
     >>> toks = "the Media Forum , Business Forum and the Marathon".split()
     >>> in_list_of_event_names(toks, 4, 5, {"forum", "marathon"})
     True
+    >>> in_list_of_event_names("the Business Forum and the Marathon".split(), 1, 2,
+    ...                        {"forum", "marathon"})
+    False
     >>> in_list_of_event_names("trade fairs and exhibitions".split(), 0, 1,
     ...                        {"fairs", "exhibitions"})
     False
-    >>> in_list_of_event_names("the Business Forum was held".split(), 1, 2, {"forum"})
-    False
     """
-    if hi >= len(toks) or not toks[hi][:1].isupper() or toks[hi].lower() not in nouns:
+    def noun(i):
+        return 0 <= i < len(toks) and toks[i][:1].isupper() and toks[i].lower() in nouns
+
+    if not noun(hi):
         return False
-    names = [t if t[:1].isupper() or t.lower() not in nouns else "" for t in toks]
-    return coordinated_with_others(names, lo, hi + 1, nouns)
+    found = 1
+    i = hi + 1                     # to the right: ", the SCO Marathon", "and Women's Forum"
+    while i < len(toks) and toks[i] in _LIST_JOINS:
+        i += 1
+        if i < len(toks) and toks[i].lower() in _ARTICLES:
+            i += 1
+        j = i
+        while j < len(toks) and (toks[j][:1].isupper() or toks[j] in _NAME_JOINS) \
+                and not noun(j):
+            j += 1
+        if not noun(j):
+            break
+        found, i = found + 1, j + 1
+    i = lo - 1                     # to the left: "the Media Forum, " before the name
+    if i >= 0 and toks[i].lower() in _ARTICLES:
+        i -= 1
+    while i >= 1 and toks[i] in _LIST_JOINS and noun(i - 1):
+        found += 1
+        i -= 2
+        while i >= 0 and (toks[i][:1].isupper() or toks[i] in _NAME_JOINS) and not noun(i):
+            i -= 1
+        if i >= 0 and toks[i].lower() in _ARTICLES:
+            i -= 1
+    return found >= EVENT_LIST

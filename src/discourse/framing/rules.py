@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from discourse.framing.address import is_address
 from discourse.framing.backdrop import backdrop_span, trailing_backdrop
 from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans, backward_span,
                                         block_span, clause_end, forward_span, list_span,
@@ -142,14 +143,6 @@ def _event_ref(toks, r, kind, s):
     return None
 
 
-def _address(toks, s) -> bool:
-    """Whether the sentence is a form of address ("Dear participants of the Forum, ladies
-    and gentlemen!"): its first word is one of ``events.salutations`` and it ends with "!"
-    or ",". An address continues no subject (decision rule 1), whatever it names."""
-    openers = s.get("salutations")
-    return bool(openers) and toks[-1] in ("!", ",") and toks[0].lower() in openers
-
-
 def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                  events=True, want_refs=True) -> tuple:
     """Apply the span rules; return (paragraph refs, event refs, triggers, flags)."""
@@ -181,8 +174,10 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             # "meeting on": a subject follows in lower case, not a date ("on 14 June")
             if events and (not e.term.endswith(" on") or r[1] < n and toks[r[1]][:1].islower()):
                 triggers.append(e.kind)
-        elif sec in ("hazard", "money_purpose", "xsec", "history", "public_domain"):
+        elif sec in ("hazard", "money_purpose", "xsec", "history"):
             flags.add(sec)
+        elif sec == "public_domain":          # where: technology applied to it nearby
+            flags.add((sec, r[0], r[1]))
         elif sec == "body_start":
             hi = r[1]
             while hi + 1 < n and toks[hi].lower() in ("on", "of", "for") \
@@ -287,6 +282,8 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     # the lexicon's attributes; the settings a plain dict, read many times a sentence)
     entries, st, s = (main.entries, main.states, main.settings) if main.lex is lex else \
         (lex.entries, lex.states, lex.settings)
+    if toks[-1] in ("!", ",") and is_address(toks, s.get("salutations")):    # "Dear ...!"
+        return _new(Analysis, _EMPTY)
     frame_of, frame_index, is_name = main.frame, main.frame_index, main.is_name
     is_content, has_frame = main.is_content, main.has_frame
     content = [m for m in matches if is_content[m[2]]]
@@ -330,8 +327,6 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     refs_, event_refs, triggers, flags = _apply_rules(
         lex, toks, caches, content, rules, blocked, s, context=context, events=events,
         want_refs=refs) if rules else _NO_RULES
-    if (refs_ or event_refs) and _address(toks, s):   # "Dear participants of the Forum!"
-        refs_, event_refs = [], []
     nouns = s.get("source_nouns") if framed else None
     if nouns:                       # "UNESCAP experts estimate ...": a source, cited
         verbs, n = s.get("source_verbs", frozenset()), len(toks)

@@ -14,7 +14,7 @@ from operator import itemgetter
 from discourse.framing.actors import coordinated_with_others, in_list_of_event_names
 from discourse.framing.blocking import field_of_cooperation
 
-__all__ = ["whole_sentence_rules"]
+__all__ = ["applied_to", "whole_sentence_rules"]
 
 _ID = itemgetter(2)               # a match's entry id
 
@@ -59,8 +59,10 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
             kept[2].remove(m)
     # technology as a tool of courts, audit or public administration ("the digitalisation
     # of judicial proceedings") is not economic activity, when it is the only economy
-    if kept[1] and "public_domain" in flags and s.get("public_technology") and all(
-            s["entry_keys"][m[2]] in s["public_technology"] for m in kept[1]):
+    domains = [f for f in flags if type(f) is tuple and f[0] == "public_domain"] \
+        if kept[1] and s.get("public_technology") else ()
+    if domains and all(s["entry_keys"][m[2]] in s["public_technology"]
+                       and applied_to(toks, m, domains) for m in kept[1]):
         for m in kept[1]:
             blocked[m] = "technology of public administration"
         kept[1].clear()
@@ -123,6 +125,33 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
         kept[1].clear()
         money_only = False
     return money_only
+
+
+#: How far after (before) a technology word the public domain it is applied to may begin
+#: (end), with no comma, colon or semicolon between: "the digitalisation of judicial
+#: proceedings", "digital technologies and big-data analysis in audit work", "court
+#: digitalisation"; not "education, health care, innovation and tourism".
+AFTER, BEFORE = 6, 3
+
+
+def applied_to(toks, m, domains) -> bool:
+    """Whether the technology match ``m`` is applied to one of ``domains`` (``(_, lo,
+    hi)`` of public-sector words): one begins at most :data:`AFTER` tokens after it or
+    ends at most :data:`BEFORE` tokens before it, with no ``,;:`` between.
+
+    Examples
+    --------
+    >>> toks = "the digitalisation of judicial proceedings".split()
+    >>> applied_to(toks, (1, 2, 0), [("public_domain", 3, 4)])
+    True
+    >>> toks = "in education , health care , innovation and tourism".split()
+    >>> applied_to(toks, (6, 7, 0), [("public_domain", 1, 2), ("public_domain", 3, 5)])
+    False
+    """
+    stops = (",", ";", ":")
+    return any(m[1] <= d[1] <= m[1] + AFTER and not any(t in stops for t in toks[m[1]:d[1]])
+               or m[0] - BEFORE <= d[2] <= m[0]
+               and not any(t in stops for t in toks[d[2]:m[0]]) for d in domains)
 
 
 def _size_word_of(m, toks, frames_m, kind, s) -> bool:
