@@ -58,6 +58,7 @@ from discourse.framing.offices import office_spans
 from discourse.framing.outlets import outlet_spans
 from discourse.framing.sections import FRAMES
 from discourse.framing.states import non_member_relations
+from discourse.framing.titles import subject_follows
 from discourse.framing.whole_sentence import whole_sentence_rules
 from discourse.text import printed
 
@@ -174,6 +175,10 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             # "meeting on": a subject follows in lower case, not a date ("on 14 June")
             if events and (not e.term.endswith(" on") or r[1] < n and toks[r[1]][:1].islower()):
                 triggers.append(e.kind)
+                # "Meeting of heads of ... on information security": a subject after them
+                if e.term in s.get("subject_nouns", ()) and subject_follows(
+                        toks, r[1], s["subject_window"], s["subject_stops"]):
+                    triggers.append(s["subject_kind"])
         elif sec in ("hazard", "money_purpose", "xsec", "history"):
             flags.add(sec)
         elif sec == "public_domain":          # where: technology applied to it nearby

@@ -313,6 +313,18 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         settings["event_blockers"] = _lower_set(events, "events", "not_before", fail)
         settings["event_determiners"] = frozenset(d.lower() for d in dets)
         settings["event_frames"] = carried
+        after = events.get("subject_after")
+        if after:                             # optional: "Meeting of ... on <subject>"
+            if not isinstance(after, dict) or after.get("kind") not in kinds:
+                fail("events.subject_after needs 'kind', one of events.kinds, 'nouns', "
+                     "'window' and 'stops'")
+            window = after.get("window")
+            if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+                fail(f"events.subject_after.window must be a whole number >= 1, not {window!r}")
+            settings["subject_kind"] = str(after["kind"])
+            settings["subject_nouns"] = _lower_set(after, "events.subject_after", "nouns", fail)
+            settings["subject_stops"] = _lower_set(after, "events.subject_after", "stops", fail)
+            settings["subject_window"] = window
         if "salutations" in events:           # optional: "dear", "distinguished"
             settings["salutations"] = _lower_set(events, "events", "salutations", fail)
         if "not_references" in events:        # optional: "next meeting"
