@@ -65,3 +65,45 @@ def test_salutations_must_be_a_list_of_words(tmp_path):
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(framing.LexiconError, match=r"frames\.yaml: .*events\.salutations"):
         framing.load_lexicon(bad)
+
+
+def test_paragraph_references_to_materials_or_a_similar_operation(lex):
+    """Decision rule 1: 'these materials', 'such resources', 'a similar operation' continue
+    the subject of the paragraph's sentence before; after a sentence with no frame, nothing;
+    'similar' before another noun is no reference."""
+    out = doc(["The Secretariat strongly condemns the attack on the train.",
+               "Its organisers must be brought to justice."], lex, paragraphs=[0, 0])
+    assert out[1].security == 1
+    out = doc(["The seminar discussed the education of young people.",
+               "Similar approaches were used in Kazakhstan."], lex, paragraphs=[0, 0])
+    assert out[1].security == 0
+    out = doc(["The operation blocked extremist websites.",
+               "Most of these materials were posted in messengers."], lex, paragraphs=[0, 0])
+    assert out[1].security == 1
+    out = doc(["The border services held a joint operation against drug smuggling.",
+               "They agreed to hold a similar operation next year."], lex, paragraphs=[0, 0])
+    assert out[1].security == 1
+    out = doc(["The festival presented the folk music of the member states.",
+               "Most of these materials were recorded in villages."], lex, paragraphs=[0, 0])
+    assert out[1].security == 0
+
+
+def test_today_s_refers_to_the_event_of_the_text(lex):
+    out = doc(["Speech by the Deputy Secretary-General at the conference on transport "
+               "corridors", "I thank the organisers of today's conference.",
+               "I thank the organisers of yesterday's concert."], lex)
+    assert [c.economy for c in out] == [1, 1, 0]
+    assert "via 'today's conference'" in out[1].evidence
+
+
+def test_the_ceremony_of_an_exercise_carries_it_an_award_ceremony_does_not(lex):
+    out = doc(["Joint anti-terrorist exercise of the armed forces concludes in Orenburg",
+               "The Secretary-General attended the ceremony.",
+               "The award ceremony of the children's drawing contest followed."], lex)
+    assert [c.security for c in out] == [1, 1, 0]
+
+
+def test_a_start_up_forum_states_its_subject(lex):
+    out = doc(["SCO Secretary-General takes part in the SCO Startup Forum in New Delhi",
+               "The forum brought together young entrepreneurs."], lex)
+    assert [c.economy for c in out] == [1, 1]

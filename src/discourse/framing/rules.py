@@ -139,8 +139,11 @@ def _event_ref(toks, r, kind, s):
     if i >= 2 and toks[i - 2].lower() in dets and toks[i - 1].isalpha() \
             and toks[i - 1].islower():
         return kind, printed(toks[i - 2:r[1]])
-    if i >= 3 and toks[i - 3].lower() in dets and toks[i - 1] in ("'s", "\u2019s"):
+    if i >= 3 and toks[i - 3].lower() in dets and toks[i - 1] in ("'s", "\u2019s") \
+            and toks[i - 2].islower():          # not "the Ambassador's statement"
         return kind, printed(toks[i - 3:r[1]])      # "this year's forum"
+    if i >= 2 and toks[i - 2].lower() in dets and toks[i - 1] in ("'s", "\u2019s"):
+        return kind, printed(toks[i - 2:r[1]])      # "today's forum"
     return None
 
 
@@ -173,11 +176,16 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                 event_refs.append(ref)
         elif sec == "event_trigger":
             # "meeting on": a subject follows in lower case, not a date ("on 14 June")
-            if events and (not e.term.endswith(" on") or r[1] < n and toks[r[1]][:1].islower()):
-                triggers.append(e.kind)
+            kind = e.kind
+            if kind.endswith("^"):            # a kind that only a title's head introduces
+                kind = kind[:-1] if r[0] == 0 or r[0] == 1 and toks[0][:1].isupper() else ""
+            if kind and events and (not e.term.endswith(" on")
+                                    or r[1] < n and toks[r[1]][:1].islower()):
+                triggers.append(kind)
                 # "Meeting of heads of ... on information security": a subject after them
                 if e.term in s.get("subject_nouns", ()) and subject_follows(
-                        toks, r[1], s["subject_window"], s["subject_stops"]):
+                        toks, r[1], s["subject_window"], s["subject_stops"],
+                        s["subject_not_after"]):
                     triggers.append(s["subject_kind"])
         elif sec in ("hazard", "money_purpose", "xsec", "history"):
             flags.add(sec)

@@ -304,7 +304,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
                 fail(f"events.kinds.{kind}.frames: unknown frame(s) {', '.join(map(str, bad))}")
             carried[str(kind)] = tuple(f in frames for f in FRAMES)
             for term in _strings(spec.get("triggers"), f"events.kinds.{kind}.triggers", fail):
-                add("event_trigger", None, term, clause, str(kind))
+                add("event_trigger", None, term, clause,
+                    f"{kind}^" if spec.get("opens") is True else str(kind))
             for noun in _strings(spec.get("references"), f"events.kinds.{kind}.references",
                                  fail):
                 add("event_ref", None, noun, clause, str(kind))
@@ -325,6 +326,9 @@ def parse(data: dict, add, fail, term_keys) -> dict:
             settings["subject_nouns"] = _lower_set(after, "events.subject_after", "nouns", fail)
             settings["subject_stops"] = _lower_set(after, "events.subject_after", "stops", fail)
             settings["subject_window"] = window
+            settings["subject_not_after"] = frozenset(w.lower() for w in _strings(
+                after.get("not_after", []), "events.subject_after.not_after", fail,
+                allow_empty=True))
         if "salutations" in events:           # optional: "dear", "distinguished"
             settings["salutations"] = _lower_set(events, "events", "salutations", fail)
         if "not_references" in events:        # optional: "next meeting"

@@ -16,10 +16,11 @@ from __future__ import annotations
 __all__ = ["subject_follows"]
 
 
-def subject_follows(toks: list, at: int, window: int, stops) -> bool:
+def subject_follows(toks: list, at: int, window: int, stops, not_after=()) -> bool:
     """Whether "on" and a word in lower case follow ``toks[at:]`` within ``window``
     tokens, before any token of ``stops`` (lower-case words and punctuation that end the
-    event's name).
+    event's name), and the word (or the word after "the") is none of ``not_after``
+    ("on the sidelines of", "on the eve of": a setting, not a subject).
 
     Examples
     --------
@@ -32,6 +33,11 @@ def subject_follows(toks: list, at: int, window: int, stops) -> bool:
     False
     >>> subject_follows("Meeting of ministers on 5 May".split(), 1, 12, {"held"})
     False
+    >>> subject_follows("meeting of experts on e-commerce".split(), 1, 12, {"held"})
+    True
+    >>> subject_follows("meeting of experts on the sidelines of the summit".split(), 1, 12,
+    ...                 {"held"}, {"sidelines"})
+    False
     """
     for i in range(at, min(len(toks) - 1, at + window)):
         word = toks[i].lower()
@@ -39,5 +45,7 @@ def subject_follows(toks: list, at: int, window: int, stops) -> bool:
             return False
         if word == "on":
             nxt = toks[i + 1]
-            return nxt[:1].islower() and nxt.isalpha()
+            then = toks[i + 2].lower() if nxt.lower() == "the" and i + 2 < len(toks) else nxt
+            return nxt[:1].islower() and nxt.replace("-", "").isalpha() \
+                and then.lower() not in not_after
     return False
