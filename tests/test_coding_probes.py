@@ -28,7 +28,8 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe34": (152, 4), "probe35": (154, 7), "probe36": (153, 3), "probe37": (155, 1),
           "probe38": (158, 3), "probe39": (151, 3), "probe40": (152, 7), "probe41": (155, 7),
           "probe42": (158, 9), "probe43": (151, 4), "probe44": (154, 3), "probe45": (155, 4),
-          "probe46": (151, 10)}
+          "probe46": (151, 10), "probe47": (157, 2), "probe48": (154, 0),
+          "probe49": (153, 4), "probe50": (155, 5), "probe51": (159, 4), "probe52": (154, 5)}
 
 
 def _read(probe, name):
