@@ -4,11 +4,8 @@ subject (rule 2): forms of address, exhibitions, a business forum."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from discourse import framing
-from conftest import CORPUS
-from framing_helpers import doc
+from framing_helpers import assert_lexicon_error, doc
 
 FORUM = "Speech by the SCO Secretary-General at the International Business Forum in Chongqing"
 
@@ -59,12 +56,8 @@ def test_a_business_forum_states_its_subject_an_sco_body_does_not(lex):
 
 
 def test_salutations_must_be_a_list_of_words(tmp_path):
-    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
-    data["events"]["salutations"] = "dear"
-    bad = tmp_path / "frames.yaml"
-    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(framing.LexiconError, match=r"frames\.yaml: .*events\.salutations"):
-        framing.load_lexicon(bad)
+    assert_lexicon_error(tmp_path, lambda data: data["events"].update(salutations="dear"),
+                         r"events\.salutations")
 
 
 def test_paragraph_references_to_materials_or_a_similar_operation(lex):

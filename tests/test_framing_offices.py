@@ -4,13 +4,11 @@ no security or economy (decision rule 13); the sentence's own subject still coun
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from discourse import framing
 from discourse.framing.offices import LONGEST, office_spans
 from discourse.framing.sections import office_heads
-from conftest import CORPUS
-from framing_helpers import codes
+from framing_helpers import assert_lexicon_error, codes
 
 HEADS = office_heads(["chairman", "vice president", "head", "director general",
                       "member of the board"])
@@ -69,9 +67,4 @@ def test_words_of_an_office_carry_no_security_or_economy(lex):
 
 
 def test_the_section_needs_its_heads(tmp_path):
-    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
-    del data["offices"]["heads"]
-    bad = tmp_path / "frames.yaml"
-    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(framing.LexiconError, match=r"frames\.yaml: .*offices\.heads"):
-        framing.load_lexicon(bad)
+    assert_lexicon_error(tmp_path, lambda data: data["offices"].pop("heads"), r"offices\.heads")

@@ -5,12 +5,9 @@ theirs, carry that subject to later references (decision rules 1 and 2)."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from discourse import framing
 from discourse.framing.titles import subject_follows
-from conftest import CORPUS
-from framing_helpers import doc
+from framing_helpers import assert_lexicon_error, doc
 
 STOPS = {"held", "in", "was", ","}
 
@@ -84,9 +81,5 @@ def test_a_document_s_references_carry_the_frames_of_its_title(lex):
     ({"stops": []}, "subject_after.stops"),
 ])
 def test_subject_after_needs_a_known_kind_a_window_and_its_lists(tmp_path, change, problem):
-    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
-    data["events"]["subject_after"].update(change)
-    bad = tmp_path / "frames.yaml"
-    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(framing.LexiconError, match=rf"frames\.yaml: .*{problem}"):
-        framing.load_lexicon(bad)
+    assert_lexicon_error(tmp_path, lambda data: data["events"]["subject_after"].update(change),
+                         problem)

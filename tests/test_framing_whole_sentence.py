@@ -8,7 +8,7 @@ import yaml
 
 from conftest import CORPUS
 from discourse import framing
-from framing_helpers import codes
+from framing_helpers import assert_lexicon_error, codes
 
 WEIGHT = ("The combined GDP of the member states accounts for about a quarter of the world "
           "economy, which gives the Organisation considerable weight in international "
@@ -91,10 +91,5 @@ def test_technology_as_a_tool_of_public_administration_is_not_economy(lex):
 
 @pytest.mark.parametrize("key", ["technology", "domains"])
 def test_the_public_technology_section_needs_both_lists(tmp_path, key):
-    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
-    del data["public_technology"][key]
-    bad = tmp_path / "frames.yaml"
-    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(framing.LexiconError,
-                       match=rf"frames\.yaml: .*public_technology\.{key}"):
-        framing.load_lexicon(bad)
+    assert_lexicon_error(tmp_path, lambda data: data["public_technology"].pop(key),
+                         rf"public_technology\.{key}")
