@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from discourse import framing
-from discourse.framing.offices import LONGEST, office_spans
-from discourse.framing.sections import office_heads
+from discourse.framing.offices import LONGEST, office_heads, office_spans
 from framing_helpers import assert_lexicon_error, codes
 
 HEADS = office_heads(["chairman", "vice president", "head", "director general",

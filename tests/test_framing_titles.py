@@ -1,13 +1,15 @@
 """What an event's title states (discourse.framing.titles and the events section): a
 meeting named with its subject after its participants, and documents whose title states
-theirs, carry that subject to later references (decision rules 1 and 2)."""
+theirs, carry that subject to later references (decision rules 1 and 2); a bare list of
+event names states none (rule 2)."""
 
 from __future__ import annotations
 
 import pytest
 
-from discourse.framing.titles import subject_follows
-from framing_helpers import assert_lexicon_error, doc
+from discourse import framing
+from discourse.framing.titles import in_list_of_event_names, subject_follows
+from framing_helpers import assert_lexicon_error, codes, doc
 
 STOPS = {"held", "in", "was", ","}
 
@@ -83,3 +85,38 @@ def test_a_document_s_references_carry_the_frames_of_its_title(lex):
 def test_subject_after_needs_a_known_kind_a_window_and_its_lists(tmp_path, change, problem):
     assert_lexicon_error(tmp_path, lambda data: data["events"]["subject_after"].update(change),
                          problem)
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    # the first word of a capitalised event name in a list of three names or more, joined
+    # by commas and "and", on either side of it
+    ("the Media Forum , Women 's Forum , Business Forum and the SCO Marathon", 8, True),
+    ("the Media Forum , Business Forum and the Energy Week", 4, True),
+    ("the Business Forum , the Media Forum and the Energy Week", 1, True),
+    ("the Media Forum , the Energy Week and the Business Forum", 9, True),
+    # two names (often the sentence's subject), a name reached over other words, alone,
+    # kinds of event in lower case
+    ("the Business Forum and the Energy Week", 1, False),
+    ("Trade Fair and Investment Forum Open in Urumqi", 0, False),
+    ("The Investment Forum , held alongside the Summit , and the Week", 1, False),
+    ("the SCO Business Forum will be held in Astana", 2, False),
+    ("trade fairs , exhibitions and forums", 0, False),
+    ("the business forum , the media forum and the marathon", 1, False),
+])
+def test_an_event_name_is_one_of_a_list_of_three_names_joined_directly(text, at, expected):
+    nouns = {"forum", "week", "marathon", "fair", "fairs", "exhibitions", "forums", "summit"}
+    assert in_list_of_event_names(text.split(), at, at + 1, nouns) is expected
+
+
+def test_a_bare_list_of_event_names_carries_no_frame(lex):
+    """Decision rule 2: an event whose name states its subject takes it; a bare list of
+    event names does not."""
+    r = framing.explain("Also planned are the Media Forum, Women's Forum, Business Forum "
+                        "and the SCO Marathon.", lex)
+    assert r["frames"]["economy"] == 0
+    assert r["blocked"] == ["economy 'Business' inside one of a list of event names"]
+    # the forum named alone states its subject: economy
+    assert codes("I would also like to invite your readers to the SCO Business Forum.",
+                 lex)[1] == 1
+    assert codes("Trade fairs and exhibitions promote the goods of the member states.",
+                 lex)[1] == 1

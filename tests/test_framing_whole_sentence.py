@@ -1,12 +1,11 @@
 """discourse.framing.whole_sentence: the rules that weigh a sentence's kept matches
-together, here the size of the SCO (decision rule 12), on invented sentences."""
+together (the size of the SCO, decision rule 12; no country alone against a hazard;
+technology of public administration), on invented sentences."""
 
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from conftest import CORPUS
 from discourse import framing
 from framing_helpers import assert_lexicon_error, codes
 
@@ -59,12 +58,8 @@ def test_no_country_alone_against_a_hazard_is_no_call_on_the_international_commu
 
 
 def test_the_global_scope_words_are_a_list_or_an_error_naming_the_file(tmp_path):
-    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
-    data["hazards"]["global"] = "global"
-    bad = tmp_path / "frames.yaml"
-    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(framing.LexiconError, match=r"frames\.yaml: .*hazards\.global"):
-        framing.load_lexicon(bad)
+    assert_lexicon_error(tmp_path, lambda data: data["hazards"].update({"global": "global"}),
+                         r"hazards\.global")
 
 
 def test_technology_as_a_tool_of_public_administration_is_not_economy(lex):

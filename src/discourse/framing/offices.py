@@ -21,7 +21,7 @@ external organisations still count.
 
 from __future__ import annotations
 
-__all__ = ["office_spans"]
+__all__ = ["office_heads", "office_spans"]
 
 #: Tokens that end an office's clause.
 ENDS = frozenset({",", ".", ";", ":", "!", "?", "who", "which", "that", "whose", "where"})
@@ -38,6 +38,21 @@ PLACES = frozenset({"in", "on", "at", "from", "for", "with", "during", "after", 
                     "by", "to", "near", "since", "until", "under", "within", "outside"})
 #: Most tokens an office runs over.
 LONGEST = 20
+
+
+def office_heads(heads) -> dict:
+    """``{first word: heads}`` of the heads of ``offices`` (each a tuple of lower-case
+    words, the longest first), under the first word in lower case and capitalised.
+
+    >>> office_heads(["Head", "vice president", "vice-president"])["Vice"]
+    (('vice', 'president'),)
+    """
+    out: dict = {}
+    for h in heads:
+        words = tuple(h.lower().split())
+        out.setdefault(words[0], set()).add(words)
+    table = {w: tuple(sorted(hs, key=lambda h: (-len(h), h))) for w, hs in out.items()}
+    return {**table, **{w.capitalize(): hs for w, hs in table.items()}}
 
 
 def office_spans(toks: list, heads) -> list[tuple[int, int]]:

@@ -290,13 +290,13 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     if not toks:
         return _new(Analysis, _EMPTY)
     main = caches.main
-    matches = find_matches(toks, main)
     # the lexicon's entries, states and settings as the cache keeps them (read faster than
     # the lexicon's attributes; the settings a plain dict, read many times a sentence)
     entries, st, s = (main.entries, main.states, main.settings) if main.lex is lex else \
         (lex.entries, lex.states, lex.settings)
     if toks[-1] in ("!", ",") and is_address(toks, s.get("salutations")):    # "Dear ...!"
         return _new(Analysis, _EMPTY)
+    matches = find_matches(toks, main)
     frame_of, frame_index, is_name = main.frame, main.frame_index, main.is_name
     is_content, has_frame = main.is_content, main.has_frame
     content = [m for m in matches if is_content[m[2]]]

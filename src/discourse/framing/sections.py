@@ -11,7 +11,9 @@ implements, is in the header of the project's ``frames.yaml`` and in
 
 from __future__ import annotations
 
-__all__ = ["FRAMES", "SECTIONS", "KINDS", "office_heads", "parse"]
+from discourse.framing.offices import office_heads
+
+__all__ = ["FRAMES", "SECTIONS", "KINDS", "parse"]
 
 #: The three frames of the codebook, in order.
 FRAMES = ("security", "economy", "multilateralism")
@@ -82,23 +84,14 @@ def _heads(block, key, section, add, fail, field="heads") -> str:
     return clause
 
 
+def _whole_number(value, where, least, fail) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        fail(f"{where} must be a whole number >= {least}, not {value!r}")
+    return value
+
+
 def _lower_set(block, key, field, fail) -> frozenset:
     return frozenset(w.lower() for w in _strings(block.get(field), f"{key}.{field}", fail))
-
-
-def office_heads(heads) -> dict:
-    """``{first word: heads}`` of the heads of ``offices`` (each a tuple of lower-case
-    words, the longest first), under the first word in lower case and capitalised.
-
-    >>> office_heads(["Head", "vice president", "vice-president"])["Vice"]
-    (('vice', 'president'),)
-    """
-    out: dict = {}
-    for h in heads:
-        words = tuple(h.lower().split())
-        out.setdefault(words[0], set()).add(words)
-    table = {w: tuple(sorted(hs, key=lambda h: (-len(h), h))) for w, hs in out.items()}
-    return {**table, **{w.capitalize(): hs for w, hs in table.items()}}
 
 
 def body_label(prefixes) -> str:
@@ -262,10 +255,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
     internal = data.get("internal_standing") or {}
     if internal:
         _heads(internal, "internal_standing", "internal_open", add, fail, "markers")
-        window = internal.get("window", 6)
-        if isinstance(window, bool) or not isinstance(window, int) or window < 1:
-            fail(f"internal_standing.window must be a whole number >= 1, not {window!r}")
-        settings["internal_window"] = window
+        settings["internal_window"] = _whole_number(internal.get("window", 6),
+                                                    "internal_standing.window", 1, fail)
     context = data.get("context") or {}
     if context:
         clause = _clause(context, "context", fail)
@@ -279,10 +270,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         settings["context_determiners"] = frozenset(d.lower() for d in dets)
         for noun in _strings(context.get("nouns"), "context.nouns", fail):
             add("context_noun", None, noun, clause, "")
-        most = context.get("answer_max_words", 0)
-        if isinstance(most, bool) or not isinstance(most, int) or most < 0:
-            fail(f"context.answer_max_words must be a whole number >= 0, not {most!r}")
-        settings["answer_max_words"] = most
+        settings["answer_max_words"] = _whole_number(context.get("answer_max_words", 0),
+                                                     "context.answer_max_words", 0, fail)
         follows = context.get("questions_follow", False)
         if not isinstance(follows, bool):
             fail(f"context.questions_follow must be true or false, not {follows!r}")
@@ -319,13 +308,11 @@ def parse(data: dict, add, fail, term_keys) -> dict:
             if not isinstance(after, dict) or after.get("kind") not in kinds:
                 fail("events.subject_after needs 'kind', one of events.kinds, 'nouns', "
                      "'window' and 'stops'")
-            window = after.get("window")
-            if isinstance(window, bool) or not isinstance(window, int) or window < 1:
-                fail(f"events.subject_after.window must be a whole number >= 1, not {window!r}")
+            settings["subject_window"] = _whole_number(after.get("window"),
+                                                       "events.subject_after.window", 1, fail)
             settings["subject_kind"] = str(after["kind"])
             settings["subject_nouns"] = _lower_set(after, "events.subject_after", "nouns", fail)
             settings["subject_stops"] = _lower_set(after, "events.subject_after", "stops", fail)
-            settings["subject_window"] = window
             settings["subject_not_after"] = frozenset(w.lower() for w in _strings(
                 after.get("not_after", []), "events.subject_after.not_after", fail,
                 allow_empty=True))

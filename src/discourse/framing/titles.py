@@ -1,5 +1,7 @@
 """What an event's name states: "Meeting of heads of competent authorities of the member
-states on information security" is a meeting whose subject is information security.
+states on information security" is a meeting whose subject is information security, and
+"the Media Forum, Women's Forum, Business Forum and the SCO Marathon" a bare list of
+events, which states none.
 
 By the codebook's decision rule 2 a meeting named for its participants (a format: "the
 meeting of the ministers of transport") states no subject, and references to it carry
@@ -9,11 +11,22 @@ subject's frame. A meeting's name states a subject when, after the participants,
 a date ("on 14 June") and not after a verb or a preposition that ends the name ("held in
 Tashkent on ..."). :func:`subject_follows` finds that "on"; the rules then give the title
 the kind ``subject_meeting`` of the lexicon's events (:mod:`discourse.framing.rules`).
+A bare list of event names names events, not what they are about (rule 2):
+:func:`in_list_of_event_names` finds a frame word that begins an event's name in one, and
+the rules block it (:mod:`discourse.framing.whole_sentence`).
 """
 
 from __future__ import annotations
 
-__all__ = ["subject_follows"]
+__all__ = ["in_list_of_event_names", "subject_follows"]
+
+#: The fewest event names of a bare list of event names.
+EVENT_LIST = 3
+#: Tokens that join the names of a list of events, articles before a name, and words
+#: inside a name ("Women's Forum").
+_LIST_JOINS = frozenset({",", "and", "&"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_NAME_JOINS = frozenset({"'s", "\u2019s", "of", "-"})
 
 
 def subject_follows(toks: list, at: int, window: int, stops, not_after=()) -> bool:
@@ -49,3 +62,70 @@ def subject_follows(toks: list, at: int, window: int, stops, not_after=()) -> bo
             return nxt[:1].islower() and nxt.replace("-", "").isalpha() \
                 and then.lower() not in not_after
     return False
+
+
+def in_list_of_event_names(toks: list, lo: int, hi: int, nouns) -> bool:
+    """Whether ``toks[lo:hi]`` begins the name of an event (the word after it is a
+    capitalised word of ``nouns``: "Business Forum") in a list of at least
+    :data:`EVENT_LIST` event names joined directly by commas and "and" ("the Media
+    Forum, Women's Forum, Business Forum and the SCO Marathon"). A bare list of event
+    names names events, not what they are about (decision rule 2). Two events side by
+    side are more often the sentence's subject ("Trade Fair and Investment Forum open in
+    Urumqi"); a name reached over other words ("the Investment Forum, held alongside the
+    Summit") is no item of a list; nouns in lower case are kinds of event, not names
+    ("trade fairs and exhibitions").
+
+    Parameters
+    ----------
+    toks : list of str
+        The sentence's tokens.
+    lo, hi : int
+        The span of the frame word.
+    nouns : set of str
+        Lower-case nouns of events ("forum", "festival", "marathon").
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> toks = "the Media Forum , Business Forum and the Marathon".split()
+    >>> in_list_of_event_names(toks, 4, 5, {"forum", "marathon"})
+    True
+    >>> in_list_of_event_names("the Business Forum and the Marathon".split(), 1, 2,
+    ...                        {"forum", "marathon"})
+    False
+    >>> in_list_of_event_names("trade fairs and exhibitions".split(), 0, 1,
+    ...                        {"fairs", "exhibitions"})
+    False
+    """
+    def noun(i):
+        return 0 <= i < len(toks) and toks[i][:1].isupper() and toks[i].lower() in nouns
+
+    if not noun(hi):
+        return False
+    found = 1
+    i = hi + 1                     # to the right: ", the SCO Marathon", "and Women's Forum"
+    while i < len(toks) and toks[i] in _LIST_JOINS:
+        i += 1
+        if i < len(toks) and toks[i].lower() in _ARTICLES:
+            i += 1
+        j = i
+        while j < len(toks) and (toks[j][:1].isupper() or toks[j] in _NAME_JOINS) \
+                and not noun(j):
+            j += 1
+        if not noun(j):
+            break
+        found, i = found + 1, j + 1
+    i = lo - 1                     # to the left: "the Media Forum, " before the name
+    if i >= 0 and toks[i].lower() in _ARTICLES:
+        i -= 1
+    while i >= 1 and toks[i] in _LIST_JOINS and noun(i - 1):
+        found += 1
+        i -= 2
+        while i >= 0 and (toks[i][:1].isupper() or toks[i] in _NAME_JOINS) and not noun(i):
+            i -= 1
+        if i >= 0 and toks[i].lower() in _ARTICLES:
+            i -= 1
+    return found >= EVENT_LIST

@@ -1,7 +1,8 @@
 """The rules that weigh the kept matches of a sentence together (after the span rules of
 :mod:`discourse.framing.rules`): an economic actor named beside actors of other kinds
-(:mod:`discourse.framing.actors`) and an event's name in a list of event names, technology as a tool
-of public administration, threats without security (rule 6), a port or an airport
+(:mod:`discourse.framing.actors`), an event's name in a bare list of event names
+(:mod:`discourse.framing.titles`), technology as a tool of public administration,
+no country alone against a hazard, threats without security (rule 6), a port or an airport
 as the place of an attack or a disaster, the size of the SCO as its weight or as an
 economic indicator (rule 12), a war of the past commemorated, X security without
 economic content (rule 5), and money serving security, aid or the SCO's own budget.
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from discourse.framing.actors import coordinated_with_others, in_list_of_event_names
+from discourse.framing.actors import coordinated_with_others
 from discourse.framing.blocking import field_of_cooperation
+from discourse.framing.titles import in_list_of_event_names
 
 __all__ = ["applied_to", "whole_sentence_rules"]
 
