@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sklearn.metrics import cohen_kappa_score
+from sklearn.metrics import cohen_kappa_score, f1_score
 
 ROOT = Path(__file__).resolve().parents[1] / "docs" / "coding"
 F = ["security", "economy", "multilateralism"]
@@ -62,24 +62,43 @@ def script():
 
 
 @pytest.mark.parametrize("probe", PROBES)
-def test_the_scoring_script_prints_the_coders_agreement(capsys, script, frame_lexicon, probe):
-    script.main([probe], frame_lexicon)
-    out = capsys.readouterr().out
+def test_the_scoring_script_reads_the_coders_agreement(script, probe):
+    # the probe as the script reads it, and the first table it prints: coder A against
+    # coder B (what it prints is checked on probe6 below, with the frame coder's codes)
+    texts = script.load_probe(probe, ROOT)
+    assert len(texts) == PROBES[probe][0]
     a, b = _read(probe, "coder_a.csv"), _read(probe, "coder_b.csv")
-    first = {line.split()[0]: line.split()[1] for line in
-             out.split("frame coder")[0].splitlines() if line.split()[:1] in ([f] for f in F)}
-    for f in F:
-        kappa = cohen_kappa_score(a[f].astype(int), b[f].astype(int))
-        assert first[f] == f"{kappa:.3f}"
-    assert f"frame coder vs the adjudicated reference ({PROBES[probe][0]} sentences)" in out
+    t, macro = script.table(script.hand(texts, "a_"), script.hand(texts, "b_"))
+    for f, kappa in zip(F, t.kappa):
+        assert kappa == cohen_kappa_score(a[f].astype(int), b[f].astype(int))
+    assert macro == pytest.approx(sum(f1_score(a[f].astype(int), b[f].astype(int))
+                                      for f in F) / 3, abs=1e-15)
 
 
+def _printed_kappas(text):
+    return {line.split()[0]: line.split()[1] for line in text.splitlines()
+            if line.split()[:1] in ([f] for f in F)}
+
+
+def test_the_scoring_script_prints_both_tables_of_a_probe(capsys, script, frame_lexicon):
+    script.main(["probe6"], frame_lexicon)
+    hand, own = capsys.readouterr().out.split("frame coder")
+    a, b = _read("probe6", "coder_a.csv"), _read("probe6", "coder_b.csv")
+    assert hand.startswith(f"coder A vs coder B ({PROBES['probe6'][0]} sentences)")
+    assert _printed_kappas(hand) == {
+        f: f"{cohen_kappa_score(a[f].astype(int), b[f].astype(int)):.3f}" for f in F}
+    assert own.startswith(f" vs the adjudicated reference ({PROBES['probe6'][0]} sentences)")
+    texts, got = script.coded("probe6", frame_lexicon)
+    assert _printed_kappas(own) == {
+        f: f"{cohen_kappa_score(texts[f].astype(int), got[f].astype(int)):.3f}" for f in F}
+
+
+@pytest.mark.slow            # codes every probe (about 7,300 sentences)
 def test_the_summary_of_every_probe_gives_each_its_own_scores(capsys, script, frame_lexicon):
     """``score_probe.py --all``: one line per probe, the same kappas as the probe's own
     report, and "not read" exactly for the probes whose errors docs/coding/probes.csv says
     nobody read (test_framing_probes checks that against each probe's README)."""
-    module = script
-    module.main(["--all"], frame_lexicon)
+    script.main(["--all"], frame_lexicon)
     lines = capsys.readouterr().out.splitlines()[1:]
     assert [line.split()[0] for line in lines] == list(PROBES)
     unread = {line.split()[0] for line in lines if "not read" in line}
@@ -87,7 +106,6 @@ def test_the_summary_of_every_probe_gives_each_its_own_scores(capsys, script, fr
     assert unread == set(registry.probe[registry.errors_read == "no"]) and len(unread) >= 2
     assert {line.split()[0] for line in lines if line.endswith(" read")} == \
         set(registry.probe[registry.errors_read == "yes"])
-    module.main(["probe6"], frame_lexicon)
+    script.main(["probe6"], frame_lexicon)
     own = capsys.readouterr().out.split("frame coder")[1]
-    kappas = [line.split()[1] for line in own.splitlines() if line.split()[:1] in ([f] for f in F)]
-    assert lines[0].split()[2:7:2] == kappas
+    assert [_printed_kappas(own)[f] for f in F] == lines[0].split()[2:7:2]

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from discourse import framing
-from conftest import CORPUS
-from framing_helpers import codes, doc
+from framing_helpers import assert_lexicon_error, codes, doc
 
 
 def test_rule_1_references_to_the_event_carry_its_frames_across_paragraphs(lex):
@@ -806,16 +805,11 @@ def test_outlet_spans_find_names_after_and_before_the_noun():
     assert outlet_spans(toks, {"television"}) == [(3, 6)]
 
 
-def test_a_lexicon_s_not_references_must_be_two_word_phrases(tmp_path):
-    import yaml
-    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
-    bad = tmp_path / "frames.yaml"
-    for value, problem in (("next meeting", "a non-empty list"),
-                           (["next"], "phrases of two words")):
-        data["events"]["not_references"] = value
-        bad.write_text(yaml.safe_dump(data), encoding="utf-8")
-        with pytest.raises(framing.LexiconError, match=f"events.not_references.*{problem}"):
-            framing.load_lexicon(bad)
+@pytest.mark.parametrize("value, problem", [("next meeting", "a non-empty list"),
+                                            (["next"], "phrases of two words")])
+def test_a_lexicon_s_not_references_must_be_two_word_phrases(tmp_path, value, problem):
+    assert_lexicon_error(tmp_path, lambda d: d["events"].update(not_references=value),
+                         f"events.not_references.*{problem}")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -847,13 +841,8 @@ def test_the_sixteenth_probes_ceremonies(lex):
 
 
 def test_a_lexicon_s_backdrop_anywhere_must_be_a_list_of_openers(tmp_path):
-    import yaml
-    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
-    data["backdrop"]["anywhere"] = "amid"
-    bad = tmp_path / "frames.yaml"
-    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
-    with pytest.raises(framing.LexiconError, match="backdrop.anywhere must be a non-empty"):
-        framing.load_lexicon(bad)
+    assert_lexicon_error(tmp_path, lambda d: d["backdrop"].update(anywhere="amid"),
+                         "backdrop.anywhere must be a non-empty")
 
 
 @pytest.mark.parametrize("text, expected", [

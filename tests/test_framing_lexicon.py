@@ -13,6 +13,7 @@ from discourse.framing.lexicon import load_lexicon
 from discourse.lexicons import Lexicons, load_lexicons
 
 from conftest import CORPUS
+from framing_helpers import project_frames
 
 MINI = ("frames:\n  security:\n    - clause: 'codebook 2.1'\n"
         "      terms: [terrorism, defence ministry, =organized crime]\n"
@@ -84,10 +85,7 @@ def test_one_spelling_table_for_terms_and_frames(tmp_path, lexicons):
 
 
 def test_the_project_lexicon_has_no_spelling_section_of_its_own():
-    import yaml
-
-    data = yaml.safe_load((CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8"))
-    assert "spelling" not in data
+    assert "spelling" not in project_frames()
     assert load_lexicons().spelling["co-operation"] == "cooperation"
 
 

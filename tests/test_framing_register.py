@@ -159,6 +159,7 @@ def test_the_ceiling_figure_says_when_use_is_not_recorded():
     assert "not recorded whether used to build" in title and "never used" not in title
 
 
+@pytest.mark.slow            # codes the corpus, validates and scores generalisation
 def test_a_sample_of_the_corpus_is_scored_in_context_as_validate_scores_it(texts_copy):
     """A hand-coded sample of the corpus (every fifth sentence of the study's coding) is
     scored on the codes of the whole corpus, as validate scores it: coded alone, its

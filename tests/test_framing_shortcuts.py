@@ -261,12 +261,12 @@ class _Everything(set):
         return False
 
 
-@pytest.mark.parametrize("every", [4, pytest.param(1, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("every", [8, pytest.param(1, marks=pytest.mark.slow)])
 def test_state_tokens_tell_which_sentences_find_skips(frame_lexicon, dev_tokens, every):
     """The main cache marks the tokens that can name a state; analyse calls
     ``States.find`` only for a sentence with one, and the analysis is that of calling
     it for every sentence (find's own early exit), for every switch and date (every
-    fourth sentence in the fast layer, every one in the slow)."""
+    eighth sentence in the fast layer, every one in the slow)."""
     lex, st = frame_lexicon, frame_lexicon.states
     short, full = Caches(lex), Caches(lex)
     full.main.state_tokens = _Everything()       # find() called for every sentence

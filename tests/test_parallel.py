@@ -61,6 +61,7 @@ def test_worker_counts_of_weighted_parts_combine_to_one_process(lexicons, level,
     _same(got, whole)
 
 
+@pytest.mark.slow            # a Python process of its own
 def test_worker_count_does_not_import_nltk_whole():
     code = ("import sys; from discourse import corpus, parallel, terms; "
             "from discourse.lexicons import load_lexicons; "

@@ -74,6 +74,7 @@ def test_cli_topics_writes_the_pipeline_tables(tmp_path, capsys, multi_sentences
     assert "k=999" in capsys.readouterr().err
 
 
+@pytest.mark.slow            # two whole runs of `discourse topics`, one with a grid
 def test_a_run_leaves_no_topics_table_of_an_earlier_run(tmp_path, capsys):
     """discourse topics --grid, then without --grid into the same folder: the first run's
     topics-model-selection.csv and its sidecar go (they are not the second run's); the
