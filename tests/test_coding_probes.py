@@ -29,7 +29,8 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe38": (158, 3), "probe39": (151, 3), "probe40": (152, 7), "probe41": (155, 7),
           "probe42": (158, 9), "probe43": (151, 4), "probe44": (154, 3), "probe45": (155, 4),
           "probe46": (151, 10), "probe47": (157, 2), "probe48": (154, 0),
-          "probe49": (153, 4), "probe50": (155, 5), "probe51": (159, 4), "probe52": (154, 5)}
+          "probe49": (153, 4), "probe50": (155, 5), "probe51": (159, 4), "probe52": (154, 5),
+          "probe53": (153, 5), "probe54": (149, 6), "probe55": (149, 0), "probe56": (156, 3)}
 
 
 def _read(probe, name):
