@@ -38,7 +38,8 @@ def project_frames() -> dict:
 
 def dump_yaml(data) -> str:
     """``data`` as YAML text, with libyaml's dumper where PyYAML has it (the same text as
-    ``yaml.safe_dump``, about eight times faster)."""
+    ``yaml.safe_dump(data, allow_unicode=True)`` on the project's lexicon, about eight
+    times faster)."""
     import yaml
 
     dumper = yaml.CSafeDumper if getattr(yaml, "__with_libyaml__", False) else yaml.SafeDumper
