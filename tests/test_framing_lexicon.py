@@ -263,3 +263,18 @@ def test_coded_tables_record_the_states_file_of_their_lexicon(tmp_path, lexicons
     recorded = provenance.of(framing.code_sentences(s, lex))["inputs"]["lexicon"]
     assert recorded["states"]["sha256"] == hashlib.sha256(ASEAN_STATES.encode()).hexdigest()
     assert recorded["sha256"] == lex.sha256
+
+
+def test_the_tests_yaml_helpers_read_and_write_as_pyyaml_does():
+    # framing_helpers parses frames.yaml once with libyaml and dumps with libyaml: the same
+    # data as PyYAML's safe loader, the same text as its safe dumper
+    import yaml
+
+    from framing_helpers import dump_yaml
+
+    text = (CORPUS / "lexicons" / "frames.yaml").read_text(encoding="utf-8")
+    data = project_frames()
+    assert data == yaml.safe_load(text)
+    assert dump_yaml(data) == yaml.safe_dump(data, allow_unicode=True)
+    data["frames"]["security"] = []
+    assert project_frames()["frames"]["security"]          # a fresh copy each time
