@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score, f1_score
 
+from discourse import framing
+
 ROOT = Path(__file__).resolve().parents[1] / "docs" / "coding"
 F = ["security", "economy", "multilateralism"]
 
@@ -112,3 +114,28 @@ def test_the_summary_of_every_probe_gives_each_its_own_scores(capsys, script, fr
     script.main(["probe6"], frame_lexicon)
     own = capsys.readouterr().out.split("frame coder")[1]
     assert [_printed_kappas(own)[f] for f in F] == lines[0].split()[2:7:2]
+
+
+def test_the_review_of_round_24_is_whole_and_scored_in_its_paragraphs(capsys, frame_lexicon):
+    """docs/coding/review24/: 130 passages, one coder's 0/1 codes, the brief's items 1-14;
+    the scoring script codes each last sentence after its context (a reference to an attack
+    in the context carries security) and prints how many hand codes the coder gives."""
+    spec = importlib.util.spec_from_file_location(
+        "score_review", ROOT / "scripts" / "score_review.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table, got = module.coded("review24", frame_lexicon)
+    assert list(table.id) == [f"r{i:03d}" for i in range(1, 131)]
+    assert table[F].isin(["0", "1"]).all(axis=None)
+    assert set(table.word.astype(int)) == set(range(1, 15))
+    assert table.context.str.len().gt(0).sum() >= 30
+    i = table.index[table.id == "r127"][0]         # "such acts" after a suicide attack
+    assert table.context[i] and got.security[i] == 1
+    alone = framing.explain(table.sentence[i], frame_lexicon, date="2023")["frames"]
+    assert alone["security"] == 0                  # the sentence alone carries none
+    module.main(["review24"], frame_lexicon)
+    out = capsys.readouterr().out
+    agree = [int((table[f].astype(int) == got[f]).sum()) for f in F]
+    assert out.strip().endswith(
+        f"{agree[0]} (security), {agree[1]} (economy), {agree[2]} (multilateralism) "
+        "of 130 passages")
