@@ -15,6 +15,14 @@ def codes(text, lex, date=None):
     return (r["security"], r["economy"], r["multilateralism"])
 
 
+def blocked(text, lex, frame):
+    """What ``explain`` blocked in ``text`` (its ``blocked`` labels), after checking that the
+    sentence, coded on its own, does not carry ``frame`` (the rule tests' usual pair)."""
+    r = framing.explain(text, lex)
+    assert r["frames"][frame] == 0, r
+    return r["blocked"]
+
+
 def doc(texts, lex, date="2019", paragraphs=None):
     """Code a document: sentence i in paragraph ``paragraphs[i]`` (default: its own)."""
     paragraphs = paragraphs or list(range(len(texts)))

@@ -56,14 +56,18 @@ def test_the_reference_is_the_coders_codes_where_they_agree(probe):
     assert ref.loc[agree, "note"].str.startswith("adjudicated").sum() == 0
 
 
-@pytest.fixture(scope="module")
-def script():
-    """``docs/coding/scripts/score_probe.py`` as a module."""
-    spec = importlib.util.spec_from_file_location(
-        "score_probe", ROOT / "scripts" / "score_probe.py")
+def _script(name):
+    """``docs/coding/scripts/NAME.py`` as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def script():
+    """``docs/coding/scripts/score_probe.py`` as a module."""
+    return _script("score_probe")
 
 
 @pytest.mark.parametrize("probe", PROBES)
@@ -120,10 +124,7 @@ def test_the_review_of_round_24_is_whole_and_scored_in_its_paragraphs(capsys, fr
     """docs/coding/review24/: 130 passages, one coder's 0/1 codes, the brief's items 1-14;
     the scoring script codes each last sentence after its context (a reference to an attack
     in the context carries security) and prints how many hand codes the coder gives."""
-    spec = importlib.util.spec_from_file_location(
-        "score_review", ROOT / "scripts" / "score_review.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _script("score_review")
     table, got = module.coded("review24", frame_lexicon)
     assert list(table.id) == [f"r{i:03d}" for i in range(1, 131)]
     assert table[F].isin(["0", "1"]).all(axis=None)

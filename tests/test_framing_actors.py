@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from discourse import framing
 from discourse.framing.actors import WINDOW, coordinated_with_others
-from framing_helpers import assert_lexicon_error, codes
+from framing_helpers import assert_lexicon_error, blocked, codes
 
 OTHERS = {"agencies", "experts", "media", "centres", "institutes", "citizen", "community",
           "governments", "citizens"}
@@ -43,13 +42,11 @@ def test_the_neighbour_must_be_within_the_window():
 
 
 def test_an_actor_among_others_carries_no_economy(lex):
-    blocked = codes("The Energy Club is a platform for dialogue among government agencies, "
-                    "business and research centres.", lex)
-    assert blocked[1] == 0
-    r = framing.explain("Its graduates work in government agencies, international "
-                        "organisations and business.", lex)
-    assert r["frames"]["economy"] == 0
-    assert r["blocked"] == ["economy 'business' one kind of actor among others"]
+    assert codes("The Energy Club is a platform for dialogue among government agencies, "
+                 "business and research centres.", lex)[1] == 0
+    assert blocked("Its graduates work in government agencies, international organisations "
+                   "and business.", lex, "economy") == [
+        "economy 'business' one kind of actor among others"]
     # the same list with an economic subject is economy by that subject
     assert codes("Government agencies, business and research centres discussed trade "
                  "and investment.", lex)[1] == 1

@@ -81,6 +81,21 @@ def test_paragraph_references_to_materials_or_a_similar_operation(lex):
     assert out[1].security == 0
 
 
+def test_references_to_an_attack_carry_its_frames_and_an_accident_s_carry_none(lex):
+    # rule 1 (round 24, docs/coding/probe57 to probe59): "such heinous acts" and "the
+    # victims" continue the subject of the attack; the same words after a road accident
+    # carry no security
+    out = doc(["A suicide bomber attacked a bus carrying engineers.",
+               "There can be no justification for such heinous acts.",
+               "The Secretariat expressed its condolences to the families of the victims."],
+              lex, date="2024", paragraphs=[0, 0, 0])
+    assert [c.security for c in out] == [1, 1, 1]
+    out = doc(["A bus carrying pilgrims overturned in the mountains.",
+               "The Embassy expressed its condolences to the families of the victims."],
+              lex, date="2024", paragraphs=[0, 0])
+    assert [c.security for c in out] == [0, 0]
+
+
 def test_today_s_refers_to_the_event_of_the_text(lex):
     out = doc(["Speech by the Deputy Secretary-General at the conference on transport "
                "corridors", "I thank the organisers of today's conference.",

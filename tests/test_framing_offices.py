@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from discourse import framing
 from discourse.framing.offices import LONGEST, office_heads, office_spans
-from framing_helpers import assert_lexicon_error, codes
+from framing_helpers import assert_lexicon_error, blocked, codes
 
 HEADS = office_heads(["chairman", "vice president", "head", "director general",
                       "member of the board"])
@@ -46,11 +45,10 @@ def test_heads_are_looked_up_by_their_first_word_in_either_case_longest_first():
 
 
 def test_words_of_an_office_carry_no_security_or_economy(lex):
-    r = framing.explain("The meeting was chaired by Vice President of China Development "
-                        "Bank Liu Jianhua.", lex)
-    assert r["frames"]["economy"] == 0
-    assert r["blocked"] == ["economy 'Bank' office of a person 'Vice President of China "
-                            "Development Bank Liu Jianhua'"]
+    assert blocked("The meeting was chaired by Vice President of China Development Bank Liu "
+                   "Jianhua.", lex, "economy") == [
+        "economy 'Bank' office of a person 'Vice President of China Development Bank Liu "
+        "Jianhua'"]
     assert codes("The meeting was chaired by Rajesh Kumar Varma, Director General of the "
                  "Narcotics Control Bureau of India.", lex)[0] == 0
     assert codes("The round table was moderated by Aleksei Gorin, head of the "

@@ -249,6 +249,62 @@ CASES = [
      "Speakers noted that this criminal business is increasingly transnational."),
     ("probe24", "SE", (0, 1),
      "The ministers condemned illegal trade restrictions against member states."),
+    # --- docs/coding/probe57/ to probe59/ (round 24) ---
+    # the codebook's own security categories, in words the lexicon lacked
+    ("probe57-59", "S", (1,),
+     "Terrorists seized a school and took hostages."),
+    ("probe57-59", "S", (0,),
+     "Trade in the region must not become a hostage to politically motivated restrictions."),
+    ("probe57-59", "S", (1,),
+     "Gunmen opened fire on a bus carrying pilgrims."),
+    ("probe57-59", "S", (1,),
+     "The member states oppose the recruitment of mercenaries."),
+    ("probe57-59", "S", (1,),
+     "Seizures of methamphetamine have tripled in two years."),
+    ("probe57-59", "S", (1,),
+     "Special forces freed the passengers of the seized train."),
+    ("probe57-59", "S", (1,),
+     "The engineers cleared the area of unexploded ordnance."),
+    ("probe57-59", "S", (1,),
+     "Large-scale fighting broke out on the border."),
+    ("probe57-59", "S", (0,),
+     "The large-scale fight against poverty lifted millions out of hardship."),
+    ("probe57-59", "S", (0,),
+     "National contingents of athletes paraded at the opening of the games."),
+    ("probe57-59", "S", (0,),
+     "The new hub allows temperature-controlled deliveries of fruit to markets."),
+    # the security situation in the world: security and the state of the world (rule 3)
+    ("probe57-59", "SEM", (1, 0, 1),
+     "The ministers exchanged views on the international and regional security situation."),
+    ("probe57-59", "SEM", (1, 1, 1),
+     "The members note that the world is undergoing profound changes, that the international"
+     " security situation remains complex and that risks to the global economy are growing."),
+    ("probe57-59", "M", (1,),
+     "Today the world is going through changes of a scale not seen in a century."),
+    ("probe57-59", "M", (0,),
+     "The rainfall, unseen in a century, flooded three hundred houses."),
+    # international law: the weapons conventions
+    ("probe57-59", "SM", (1, 1),
+     "They call for strict compliance with the Convention on the Prohibition of "
+     "Bacteriological (Biological) and Toxin Weapons."),
+    # rule 5: energy security with energy supplies has economic content; alone it has none
+    ("probe57-59", "SE", (1, 1),
+     "The ministers stressed energy security and the reliability of energy supplies to "
+     "consuming countries."),
+    ("probe57-59", "SE", (1, 0),
+     "The ministers stressed the importance of energy security."),
+    # an idiom is not its literal meaning; a real price is economy
+    ("probe57-59", "SE", (1, 0),
+     "The people of Pakistan have paid a high price in the struggle against terrorism."),
+    ("probe57-59", "E", (1,),
+     "The high price of fuel hit the farmers of the region."),
+    # civilian infrastructure is what an attack targets, not the economy
+    ("probe57-59", "SE", (1, 0),
+     "The member states condemned the attacks on civilian infrastructure."),
+    # a ministry's other name in brackets is part of its name
+    ("probe57-59", "SEM", (0, 0, 0),
+     "The meeting of the Ministers of Internal Affairs (Public Security) of the SCO Member "
+     "States was held in Qingdao."),
 ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from discourse import framing
-from framing_helpers import assert_lexicon_error, codes
+from framing_helpers import assert_lexicon_error, blocked, codes
 
 WEIGHT = ("The combined GDP of the member states accounts for about a quarter of the world "
           "economy, which gives the Organisation considerable weight in international "
@@ -41,11 +41,9 @@ def test_no_country_alone_against_a_hazard_is_no_call_on_the_international_commu
     """Decision rule 6 with MULTILATERALISM's calls for collective action: that no country
     can face an epidemic, a disaster or a pest alone argues for neighbours' cooperation
     against a hazard, unless the sentence names a global scope."""
-    r = framing.explain("Locust swarms easily cross national borders, so no country can "
-                        "control them alone.", lex)
-    assert r["frames"]["multilateralism"] == 0
-    assert r["blocked"] == ["multilateralism 'no country can' no country alone against a "
-                            "hazard, no global scope"]
+    assert blocked("Locust swarms easily cross national borders, so no country can control "
+                   "them alone.", lex, "multilateralism") == [
+        "multilateralism 'no country can' no country alone against a hazard, no global scope"]
     assert codes("The ministers stressed that no country can cope with large-scale "
                  "emergencies on its own.", lex)[2] == 0
     # a global scope, or no hazard at all: a call for collective action as before
@@ -65,10 +63,9 @@ def test_the_global_scope_words_are_a_list_or_an_error_naming_the_file(tmp_path)
 def test_technology_as_a_tool_of_public_administration_is_not_economy(lex):
     """ECONOMY counts technology as economic activity: the digitalisation of courts, audit
     or public services is not, when technology words are the sentence's only economy."""
-    r = framing.explain("Special attention was given to the digitalisation of judicial "
-                        "proceedings.", lex)
-    assert r["frames"]["economy"] == 0
-    assert r["blocked"] == ["economy 'digitalisation' technology of public administration"]
+    assert blocked("Special attention was given to the digitalisation of judicial "
+                   "proceedings.", lex, "economy") == [
+        "economy 'digitalisation' technology of public administration"]
     assert codes("The sides highlighted the use of digital technologies in audit work.",
                  lex)[1] == 0
     assert codes("SCO conference on digital transformation and e-government held in "
