@@ -140,3 +140,23 @@ def test_the_review_of_round_24_is_whole_and_scored_in_its_paragraphs(capsys, fr
     assert out.strip().endswith(
         f"{agree[0]} (security), {agree[1]} (economy), {agree[2]} (multilateralism) "
         "of 130 passages")
+
+
+def test_the_review_of_round_25_is_whole_and_scored_in_its_paragraphs(capsys, frame_lexicon):
+    """docs/coding/review25/: 110 passages, one coder's 0/1 codes, the brief's items 1-11;
+    "the list" after a title-like context naming the Unified List of terrorist organisations
+    carries security (round 25's listing references), the sentence alone none."""
+    module = _script("score_review")
+    table, got = module.coded("review25", frame_lexicon)
+    assert list(table.id) == [f"r{i:03d}" for i in range(1, 111)]
+    assert table[F].isin(["0", "1"]).all(axis=None)
+    assert set(table.word.astype(int)) == set(range(1, 12))
+    i = table.index[table.id == "r092"][0]         # "the list now has more than 100 entries"
+    assert "Unified List" in table.context[i] and got.security[i] == 1
+    alone = framing.explain(table.sentence[i], frame_lexicon, date="2023")["frames"]
+    assert alone["security"] == 0
+    module.main(["review25"], frame_lexicon)
+    agree = [int((table[f].astype(int) == got[f]).sum()) for f in F]
+    assert capsys.readouterr().out.strip().endswith(
+        f"{agree[0]} (security), {agree[1]} (economy), {agree[2]} (multilateralism) "
+        "of 110 passages")

@@ -115,3 +115,29 @@ def test_a_start_up_forum_states_its_subject(lex):
     out = doc(["SCO Secretary-General takes part in the SCO Startup Forum in New Delhi",
                "The forum brought together young entrepreneurs."], lex)
     assert [c.economy for c in out] == [1, 1]
+
+
+def test_the_list_a_title_names_carries_its_subject(lex):
+    # rule 1 (round 25, docs/coding/probe65): a list whose title states what it lists is
+    # continued by "the list", "the updated list"; a list of participants states nothing
+    out = doc(["RATS Executive Committee updates the Unified List of Terrorist, Separatist and "
+               "Extremist Organisations",
+               "The list was updated on the basis of information from the competent "
+               "authorities.",
+               "The updated list includes 112 organisations.",
+               "No organisations were excluded."], lex, date="2023")
+    assert [c.security for c in out] == [1, 1, 1, 0]
+    assert "via 'The list'" in out[1].evidence
+    out = doc(["The SCO Secretariat publishes the list of participants of the Youth Forum",
+               "The list includes 120 young people from the member states."], lex, date="2023")
+    assert [(c.security, c.economy, c.multilateralism) for c in out] == [(0, 0, 0)] * 2
+
+
+def test_the_commission_met_carries_the_meeting_s_frames(lex):
+    # rule 1 (round 25, docs/coding/probe64): "the Commission" continues a meeting with an
+    # outside organisation's commission
+    out = doc(["SCO Secretary-General receives a delegation of the Eurasian Economic Commission",
+               "Mr. Seitkaliev informed him about the work of the Commission."],
+              lex, date="2024")
+    assert [c.multilateralism for c in out] == [1, 1]
+    assert "via 'the Commission'" in out[1].evidence

@@ -139,12 +139,15 @@ CASES = [
     ("probe18", "E", (1,),
      "The magazine wrote about the growth of trade."),
     # --- docs/coding/probe19/ ---
-    # poverty reduction as a field of work is economic development; poverty as a condition or a
-    # cause is not economic activity
-    ("probe19", "E", (1,),
+    # poverty as a condition or a cause is not economic activity; since round 25 neither is
+    # poverty reduction by itself (the hand coders of probes 11, 19, 23, 36 and 64 gave it
+    # none); an economic means named beside it still is economy
+    ("probe19", "E", (0,),
      "The member states support cooperation in the field of poverty reduction."),
-    ("probe19", "E", (1,),
+    ("probe19", "E", (0,),
      "China shared its experience of targeted poverty-alleviation."),
+    ("probe19", "E", (1,),
+     "Investment in rural infrastructure and new jobs lift people out of poverty."),
     ("probe19", "SEM", (0, 0, 0),
      "Millions of people in the region still live below the poverty line."),
     ("probe19", "SEM", (1, 0, 0),
@@ -305,6 +308,63 @@ CASES = [
     ("probe57-59", "SEM", (0, 0, 0),
      "The meeting of the Ministers of Internal Affairs (Public Security) of the SCO Member "
      "States was held in Qingdao."),
+    # --- round 25: docs/coding/probe57/ to probe59/ and probe63/ to probe65/ ---
+    # a working group's name with its subject in lower case is still a name (rule 2); a
+    # working group to be set up is a subject
+    ("probe63-65", "S", (0,),
+     "The Working Group on ensuring security of major international events met in Tashkent."),
+    ("probe63-65", "S", (0,),
+     "A meeting of the Working Group of the SCO Member States on ensuring security during "
+     "major international events was held at the RATS."),
+    ("probe63-65", "E", (1,),
+     "The parties agreed to set up a working group on financing small businesses."),
+    ("probe63-65", "S", (1,),
+     "The Working Group discussed security at major sports events."),
+    # the sectors of critical infrastructure are what is protected (rule 5); investment in
+    # them is economy
+    ("probe63-65", "SE", (1, 0),
+     "They noted the importance of the security of critical infrastructure, including "
+     "transport and energy facilities."),
+    ("probe63-65", "SE", (1, 0),
+     "Hackers attempted to attack critical information infrastructure, including energy "
+     "facilities and banking systems."),
+    ("probe63-65", "E", (1,),
+     "They agreed to increase investment in critical infrastructure, including transport and "
+     "energy."),
+    # non-profit organisations misused to finance terrorism are security; money serving it too
+    ("probe63-65", "SE", (1, 0),
+     "The experts discussed the use of electronic payment systems and non-profit "
+     "organisations to finance terrorist activities."),
+    # the members a terrorist group recruits are not new members of the SCO (rule 10)
+    ("probe63-65", "SM", (1, 0),
+     "Terrorist organisations use social networks to recruit new members."),
+    ("probe63-65", "M", (1,),
+     "The SCO welcomed its new members at the summit."),
+    # observers, guests and the diplomatic corps in a list of who attended are participants
+    ("probe63-65", "M", (0,),
+     "Representatives of the observer states and guests of the chairmanship were also "
+     "present."),
+    ("probe63-65", "M", (0,),
+     "I am glad to see among us representatives of the diplomatic corps and the media."),
+    ("probe63-65", "M", (1,),
+     "The Secretary-General briefed the diplomatic corps on the results of the summit."),
+    # fuel sent as aid is aid; fuel prices are economy
+    ("probe63-65", "E", (0,),
+     "Several member states sent humanitarian assistance, including food, medicines and fuel."),
+    ("probe63-65", "E", (1,),
+     "Rising fuel prices hit the farmers of the region."),
+    # tolerance and mutual respect in a society are not principles between states (rule 8)
+    ("probe63-65", "M", (0,),
+     "They support efforts to promote the values of tolerance and mutual respect among "
+     "faiths."),
+    ("probe63-65", "M", (1,),
+     "Relations between the member states rest on mutual respect and non-interference."),
+    # the heads of civil aviation authorities who meet are participants
+    ("probe63-65", "E", (0,),
+     "The meeting of the heads of the civil aviation authorities of the SCO member states was "
+     "held in Chengdu."),
+    ("probe63-65", "E", (1,),
+     "The ministers agreed to open new air routes between the capitals."),
 ]
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from discourse import framing
 from discourse.framing import evaluation
-from discourse.framing.blocking import sco_body_spans
+from discourse.framing.bodies import sco_body_spans
 from discourse.framing.lexicon import FRAMES
 from discourse.framing.matcher import Caches, KeyCache, Wildcards, find_matches, trie_step
 from discourse.framing.rules import analyse

@@ -9,13 +9,12 @@ the lexicon file beside the section that configures it.
 
 from __future__ import annotations
 
-from itertools import compress, count
 
 from discourse.framing.sections import FRAMES
 from discourse.text import only_verb, printed, word_classes
 
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
-           "sco_body_spans", "apposition_spans", "quoted", "reads_as_verb",
+           "apposition_spans", "quoted", "reads_as_verb",
            "field_of_cooperation", "title_case", "HEADLINE_CAPITALS"]
 
 #: Sections whose entries block the frame words they cover, even of the same length.
@@ -40,11 +39,6 @@ _SAYING = frozenset({"say", "says", "said", "believe", "believes", "consider", "
 #: structure was held").
 _NOT_NOUN = frozenset({"of", "in", "on", "at", "for", "to", "with", "by", "from", "and",
                        "or", "than", "about", "into", "like"})
-_COMPLEMENT = frozenset({"of", "for", "on"})
-_JOIN_NAME = frozenset({"of", "for", "on", "and", "the", "&", "'s", "\u2019s", "-"})
-#: The joiners that, in a headline in title case, end a name that has no head yet: the
-#: SCO's bodies are named head first before these ("Council of Heads of State").
-_BEFORE_HEAD = frozenset({"of", "for", "on", "the"})
 #: Prepositions, articles and conjunctions: written with a capital inside a sentence only
 #: in headline style ("Secretariat Holds Round Table On ..."), never inside a body's name.
 _FUNCTION_WORDS = frozenset({
@@ -266,64 +260,6 @@ def backward_span(toks, end: int, stops, most: int) -> int:
     while lo > 0 and end - lo < most and toks[lo - 1].lower() not in stops:
         lo -= 1
     return lo
-
-
-def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
-    """Names of the SCO's own bodies: a prefix ("SCO"), then capitalised words and
-    name joiners, containing a head ("Council", "Club", ...), e.g. "SCO Business
-    Council", "SCO Consortium of Economic Think Tanks".
-
-    A capitalised preposition, article or conjunction ends the name: in a headline
-    written in title case ("SCO Secretariat Holds Round Table On Women's
-    Entrepreneurship") every word has a capital, and the name is only what comes before
-    the first such word. In a headline in title case (:func:`title_case`, whether it
-    leaves short function words in lower case or not) the name also ends at its last head
-    ("... Executive Committee Meets UNODC Representative For ...", "SCO Secretariat
-    Statement on Terrorism"), and a preposition or article before its first head ends the
-    walk without a name ("SCO Secretary-General Meets Executive Director of CICA
-    Secretariat").
-
-    Examples
-    --------
-    >>> sco_body_spans("the SCO Energy Club met".split(), {"SCO"}, {"Club"})
-    [(1, 4)]
-    >>> sco_body_spans("the SCO Energy Ministers met".split(), {"SCO"}, {"Club"})
-    []
-    >>> sco_body_spans("SCO Energy Club Meets On Trade".split(), {"SCO"}, {"Club"})
-    [(0, 3)]
-    >>> sco_body_spans("SCO Energy Club Report on Oil Markets".split(), {"SCO"}, {"Club"})
-    [(0, 3)]
-    """
-    out = []
-    n = len(toks)
-    # title case (:func:`title_case`), looked at only where it can change the result: once
-    # a name has a head, or at a preposition or article before its head
-    headline = None
-    for i in compress(count(), map(prefixes.__contains__, toks)):    # the prefixes
-        j, last_head, end = i + 1, None, None
-        while j < n and (toks[j][:1].isupper()
-                         or (toks[j] in _JOIN_NAME and j + 1 < n and toks[j + 1][:1].isupper())):
-            if toks[j] in HEADLINE_CAPITALS:
-                break                 # headline capitals: "... Club Meets On Trade"
-            if last_head is not None and toks[j] in _JOIN_NAME and \
-                    toks[j] not in _COMPLEMENT and toks[j - 1] in heads:
-                break                 # "SCO Secretariat and CICA Secretariat": two names
-            if toks[j] in heads:
-                last_head = j
-            elif last_head is None and toks[j] in _BEFORE_HEAD:
-                if headline is None:
-                    headline = title_case(toks)
-                if headline:
-                    break             # "SCO Secretary-General Meets Director of CICA ..."
-            if last_head is not None and toks[j][:1].isupper():
-                if headline is None:
-                    headline = title_case(toks)
-                if not headline or toks[j] in heads:
-                    end = j + 1       # in a headline the name ends at its last head
-            j += 1
-        if last_head is not None:
-            out.append((i, end))
-    return out
 
 
 def apposition_spans(toks) -> list[tuple[int, int]]:

@@ -49,9 +49,10 @@ from typing import NamedTuple
 
 from discourse.framing.address import is_address
 from discourse.framing.backdrop import backdrop_span, trailing_backdrop
-from discourse.framing.blocking import (HEADLINE_CAPITALS, apposition_spans, backward_span,
-                                        block_span, clause_end, forward_span, list_span,
-                                        longest_match, quoted, sco_body_spans)
+from discourse.framing.blocking import (apposition_spans, backward_span, block_span,
+                                        clause_end, forward_span, list_span, longest_match,
+                                        quoted)
+from discourse.framing.bodies import sco_body_spans, starter_end
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.offices import office_spans
@@ -192,15 +193,7 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
         elif sec == "public_domain":          # where: technology applied to it nearby
             flags.add((sec, r[0], r[1]))
         elif sec == "body_start":
-            hi = r[1]
-            while hi + 1 < n and toks[hi].lower() in ("on", "of", "for") \
-                    and toks[hi + 1][:1].isupper():
-                hi += 2
-                while hi < n and toks[hi] not in HEADLINE_CAPITALS and (
-                        toks[hi][:1].isupper() or (
-                            toks[hi] in ("and", "of", "&") and hi + 1 < n
-                            and toks[hi + 1][:1].isupper())):
-                    hi += 1
+            hi = starter_end(toks, r[0], r[1], s.get("list_stops", frozenset()))
             block_span(entries, content, blocked, r[0], hi,
                        lambda: f"inside name of {_body(s)} '{quoted(toks, r[0], hi)}'")
         elif sec == "relation":
@@ -228,13 +221,13 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                     toks, r[1], s.get("attend_stops", {"."})))
             else:
                 lo, hi = 0, r[0]
-            # roles (observers, dialogue partners) are blocked in a mixed list that also
-            # names the member states; a list of outside participants only keeps them
+            # roles (observers, dialogue partners, guests) in a list of who attended are
+            # participants too, whether or not the list also names the member states
             mixed = any(toks[i].lower() == "member" and toks[i + 1].lower().startswith("state")
                         for i in range(lo, min(hi, n) - 1))
             block_span(entries, content, blocked, lo, hi,
                        lambda: f"in list of participants '{quoted(toks, lo, hi)}'",
-                       kinds=("role",) if mixed else ())
+                       kinds=("role",))
             flags.add(("attendance", lo, hi, mixed))
         elif sec == "cite_open":
             hi = forward_span(toks, r[1], s.get("stops", ()))

@@ -1,0 +1,142 @@
+"""Where the name of one of the SCO's own bodies begins and ends (decision rule 2).
+
+A body's name carries no frame by itself ("the SCO Business Council", "the Working Group
+on ensuring security of major events"): :func:`discourse.framing.rules.analyse` blocks the
+frame words inside the spans found here. Which words begin a name, which are its heads and
+its prefixes is configured in the lexicon's ``bodies`` section.
+"""
+
+from __future__ import annotations
+
+from itertools import compress, count
+
+from discourse.framing.blocking import HEADLINE_CAPITALS, title_case
+
+__all__ = ["sco_body_spans", "starter_end"]
+
+_COMPLEMENT = frozenset({"of", "for", "on"})
+_JOIN_NAME = frozenset({"of", "for", "on", "and", "the", "&", "'s", "\u2019s", "-"})
+#: The joiners that, in a headline in title case, end a name that has no head yet: the
+#: SCO's bodies are named head first before these ("Council of Heads of State").
+_BEFORE_HEAD = frozenset({"of", "for", "on", "the"})
+#: The words that join a starter ("Working Group") to the rest of its name.
+_STARTER_JOIN = frozenset({"on", "of", "for"})
+
+
+def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
+    """Names of the SCO's own bodies: a prefix ("SCO"), then capitalised words and
+    name joiners, containing a head ("Council", "Club", ...), e.g. "SCO Business
+    Council", "SCO Consortium of Economic Think Tanks".
+
+    A capitalised preposition, article or conjunction ends the name: in a headline
+    written in title case ("SCO Secretariat Holds Round Table On Women's
+    Entrepreneurship") every word has a capital, and the name is only what comes before
+    the first such word. In a headline in title case (:func:`title_case`, whether it
+    leaves short function words in lower case or not) the name also ends at its last head
+    ("... Executive Committee Meets UNODC Representative For ...", "SCO Secretariat
+    Statement on Terrorism"), and a preposition or article before its first head ends the
+    walk without a name ("SCO Secretary-General Meets Executive Director of CICA
+    Secretariat").
+
+    Examples
+    --------
+    >>> sco_body_spans("the SCO Energy Club met".split(), {"SCO"}, {"Club"})
+    [(1, 4)]
+    >>> sco_body_spans("the SCO Energy Ministers met".split(), {"SCO"}, {"Club"})
+    []
+    >>> sco_body_spans("SCO Energy Club Meets On Trade".split(), {"SCO"}, {"Club"})
+    [(0, 3)]
+    >>> sco_body_spans("SCO Energy Club Report on Oil Markets".split(), {"SCO"}, {"Club"})
+    [(0, 3)]
+    """
+    out = []
+    n = len(toks)
+    # title case (:func:`title_case`), looked at only where it can change the result: once
+    # a name has a head, or at a preposition or article before its head
+    headline = None
+    for i in compress(count(), map(prefixes.__contains__, toks)):    # the prefixes
+        j, last_head, end = i + 1, None, None
+        while j < n and (toks[j][:1].isupper()
+                         or (toks[j] in _JOIN_NAME and j + 1 < n and toks[j + 1][:1].isupper())):
+            if toks[j] in HEADLINE_CAPITALS:
+                break                 # headline capitals: "... Club Meets On Trade"
+            if last_head is not None and toks[j] in _JOIN_NAME and \
+                    toks[j] not in _COMPLEMENT and toks[j - 1] in heads:
+                break                 # "SCO Secretariat and CICA Secretariat": two names
+            if toks[j] in heads:
+                last_head = j
+            elif last_head is None and toks[j] in _BEFORE_HEAD:
+                if headline is None:
+                    headline = title_case(toks)
+                if headline:
+                    break             # "SCO Secretary-General Meets Director of CICA ..."
+            if last_head is not None and toks[j][:1].isupper():
+                if headline is None:
+                    headline = title_case(toks)
+                if not headline or toks[j] in heads:
+                    end = j + 1       # in a headline the name ends at its last head
+            j += 1
+        if last_head is not None:
+            out.append((i, end))
+    return out
+
+
+def starter_end(toks, start: int, hi: int, stops) -> int:
+    """End of a name that begins with a starter ("Working Group") at ``start:hi``.
+
+    The name goes on through "on", "of" or "for" and words with capitals, "of the"
+    included ("Working Group of the SCO Member States on Modern Information and
+    Communication Technologies"); after "on", through a subject in lower case up to the
+    clause's next word of ``stops`` (a verb, a preposition such as "in", "at", "during")
+    or punctuation ("Working Group on ensuring security of major international events"),
+    if the starter has a capital: "a working group on e-commerce" to be set up is a
+    subject of the sentence, not yet a name.
+    A capitalised preposition or article (a headline in title case) ends it.
+
+    Parameters
+    ----------
+    toks : list of str
+    start, hi : int
+        Start and end (exclusive) of the starter's match.
+    stops : collection of str
+        Lower-case words that end a subject in lower case (the lexicon's list stops).
+
+    Returns
+    -------
+    int
+        End (exclusive) of the name.
+
+    Examples
+    --------
+    >>> toks = "the Working Group on ensuring security of major events was held".split()
+    >>> toks[1:starter_end(toks, 1, 3, {"was", "held"})]
+    ['Working', 'Group', 'on', 'ensuring', 'security', 'of', 'major', 'events']
+    >>> toks = "the Working Group of the SCO Member States on Startups met".split()
+    >>> toks[1:starter_end(toks, 1, 3, {"met"})]
+    ['Working', 'Group', 'of', 'the', 'SCO', 'Member', 'States', 'on', 'Startups']
+    >>> toks = "the Working Group on trade , set up in May".split()
+    >>> toks[1:starter_end(toks, 1, 3, {"in"})]
+    ['Working', 'Group', 'on', 'trade']
+    """
+    n = len(toks)
+    capital = toks[start][:1].isupper()
+    while hi + 1 < n and toks[hi].lower() in _STARTER_JOIN:
+        j = hi + 1
+        if toks[j] == "the" and j + 1 < n and toks[j + 1][:1].isupper():
+            j += 1
+        if toks[j][:1].isupper():
+            hi = j + 1
+            while hi < n and toks[hi] not in HEADLINE_CAPITALS and (
+                    toks[hi][:1].isupper() or (
+                        toks[hi] in ("and", "of", "&") and hi + 1 < n
+                        and toks[hi + 1][:1].isupper())):
+                hi += 1
+        elif toks[hi].lower() == "on" and capital and toks[j][:1].isalnum() \
+                and toks[j] not in stops:
+            hi = j
+            while hi < n and toks[hi][:1].isalnum() and toks[hi].lower() not in stops:
+                hi += 1
+            break
+        else:
+            break
+    return hi
