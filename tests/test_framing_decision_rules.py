@@ -806,6 +806,26 @@ def test_outlet_spans_find_names_after_and_before_the_noun():
     assert outlet_spans(toks, {"television"}) == [(3, 6)]
 
 
+def test_enterprise_spans_find_a_bank_s_or_a_company_s_name():
+    from discourse.framing.enterprises import enterprise_spans
+    heads = {"Bank", "Railways", "Corporation"}
+    toks = "They thanked the Industrial and Commercial Bank of China for it".split()
+    assert enterprise_spans(toks, heads) == [(3, 9)]
+    toks = "sponsors included the Uzbekistan Railways company .".split()
+    assert enterprise_spans(toks, heads) == [(3, 6)]
+    # one capitalised word is no name; the SCO's own bank is no enterprise; nor a headline
+    assert enterprise_spans("the Bank approved loans".split(), heads) == []
+    toks = "the establishment of the SCO Development Bank".split()
+    assert enterprise_spans(toks, heads, {"SCO"}) == []
+    toks = "SCO Secretary-General Meets Chairman Of China Development Bank".split()
+    assert enterprise_spans(toks, heads) == []
+
+
+def test_a_lexicon_s_enterprise_heads_must_be_a_list_of_words(tmp_path):
+    assert_lexicon_error(tmp_path, lambda d: d["names"].update(enterprises="Bank"),
+                         "names.enterprises must be a non-empty list")
+
+
 @pytest.mark.parametrize("value, problem", [("next meeting", "a non-empty list"),
                                             (["next"], "phrases of two words")])
 def test_a_lexicon_s_not_references_must_be_two_word_phrases(tmp_path, value, problem):

@@ -365,6 +365,32 @@ CASES = [
      "held in Chengdu."),
     ("probe63-65", "E", (1,),
      "The ministers agreed to open new air routes between the capitals."),
+    # --- round 26: errors of the development data (probe15, probe18, probe20, probe21,
+    # probe37, probe59, probe63) ---
+    # a bank's or a company's name carries no economy; what it does, and the SCO's own
+    # planned bank, do
+    ("probe15-63", "E", (0,),
+     "The participants expressed their gratitude to China Development Bank for its "
+     "hospitality."),
+    ("probe15-63", "E", (0,),
+     "The chairmanship passed to the National Bank for Foreign Economic Activity of the "
+     "Republic of Uzbekistan."),
+    ("probe15-63", "E", (1,),
+     "China Development Bank signed a loan agreement to finance the new railway."),
+    ("probe15-63", "E", (1,),
+     "The leaders decided to establish the SCO Development Bank."),
+    # roads, crops and farmers a disaster strikes are what it hits (rule 6); with security
+    # (alternative development instead of opium) or economic consequences they are economy
+    ("probe15-63", "E", (0,),
+     "The floods damaged homes, roads and farmland."),
+    ("probe15-63", "E", (0,),
+     "Locust outbreaks cause serious damage to crops and pastures every year."),
+    ("probe15-63", "E", (1,),
+     "Farmers receive support to grow legal crops instead of opium poppy."),
+    ("probe15-63", "E", (1,),
+     "The drought cut grain exports and the incomes of farmers."),
+    ("probe15-63", "E", (1,),
+     "The reconstruction of roads and bridges destroyed by the floods will take three years."),
 ]
 
 

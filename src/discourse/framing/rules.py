@@ -53,6 +53,7 @@ from discourse.framing.blocking import (apposition_spans, backward_span, block_s
                                         clause_end, forward_span, list_span, longest_match,
                                         quoted)
 from discourse.framing.bodies import sco_body_spans, starter_end
+from discourse.framing.enterprises import enterprise_spans
 from discourse.framing.lexicon import CONTENT_SECTIONS, Lexicon
 from discourse.framing.matcher import Caches, find_matches
 from discourse.framing.offices import office_spans
@@ -354,6 +355,11 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             block_span(entries, content, blocked, lo, hi,
                        lambda: f"office of a person '{quoted(toks, lo, hi)}'",
                        frames=("security", "economy"))
+    firms = s.get("enterprise_heads") if framed else None
+    if firms and not firms.isdisjoint(toks):
+        for lo, hi in enterprise_spans(toks, firms, s.get("body_prefixes", frozenset())):
+            block_span(entries, content, blocked, lo, hi, frames=("economy",),
+                       why=lambda: f"inside name of an enterprise '{quoted(toks, lo, hi)}'")
     # widest opener first ("under the motto" before "motto"): the first rule to block a
     # match names it, and a set's order changes with the process's string hashes
     manners = sorted((f for f in flags if isinstance(f, tuple) and f[0] == "manner"),

@@ -24,7 +24,7 @@ SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neu
             "x_security", "manner", "internal_standing", "context", "events", "states",
             "changelog")
 #: Kinds a group of frame entries may declare (``kind:``), used by the rules.
-KINDS = ("", "threat", "threat_field", "principle", "role", "explicit", "size", "place",
+KINDS = ("", "threat", "threat_field", "principle", "role", "explicit", "size", "place", "exposed",
          "standing", "alone")
 
 
@@ -136,6 +136,9 @@ def parse(data: dict, add, fail, term_keys) -> dict:
     settings: dict = {}
     if isinstance(data.get("names"), dict) and "outlets" in data["names"]:
         settings["outlet_nouns"] = _lower_set(data["names"], "names", "outlets", fail)
+    if isinstance(data.get("names"), dict) and "enterprises" in data["names"]:
+        settings["enterprise_heads"] = frozenset(_strings(data["names"]["enterprises"],
+                                                          "names.enterprises", fail))
     bodies = data.get("bodies") or {}
     if bodies:
         _clause(bodies, "bodies", fail)
@@ -223,6 +226,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         _heads(hazards, "hazards", "hazard", add, fail, "terms")
         if "global" in hazards:      # scopes that keep "no country can ... alone" a call
             settings["hazard_global"] = _lower_set(hazards, "hazards", "global", fail)
+        if "recovery" in hazards:    # words that give a disaster's economic consequences
+            settings["hazard_recovery"] = _lower_set(hazards, "hazards", "recovery", fail)
     history = data.get("history") or {}
     if history:
         _heads(history, "history", "history", add, fail, "markers")

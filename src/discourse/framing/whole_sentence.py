@@ -79,11 +79,17 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
         for m in kept[0]:
             blocked[m] = why
         kept[0].clear()
-    # a port or an airport named as the place of an attack or a disaster is a place
-    if kept[1] and (kept[0] or "hazard" in flags) and \
-            all(main.kind[m[2]] == "place" for m in kept[1]):
+    # a port or an airport named as the place of an attack or a disaster is a place; roads,
+    # crops and farmers a disaster strikes (kind exposed) are what it hits, unless the
+    # sentence gives its economic consequences ("the reconstruction of roads")
+    struck = "hazard" in flags and s.get("hazard_recovery", frozenset()).isdisjoint(
+        t.lower() for t in toks) if kept[1] else False
+    if kept[1] and (kept[0] or "hazard" in flags) and all(
+            main.kind[m[2]] == "place" or (main.kind[m[2]] == "exposed" and struck)
+            for m in kept[1]):
         for m in kept[1]:
-            blocked[m] = "place of an attack or a disaster"
+            blocked[m] = "place of an attack or a disaster" if main.kind[m[2]] == "place" \
+                else "what a disaster strikes"
         kept[1].clear()
     # the size of the SCO given as an economic indicator is economy, not its weight
     # in the world (decision rule 12); given beside its weight in the world (another
