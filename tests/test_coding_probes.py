@@ -34,7 +34,16 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe49": (153, 4), "probe50": (155, 5), "probe51": (159, 4), "probe52": (154, 5),
           "probe53": (153, 5), "probe54": (149, 6), "probe55": (149, 0), "probe56": (156, 3),
           "probe57": (152, 3), "probe58": (148, 7), "probe59": (150, 6), "probe60": (151, 1),
-          "probe61": (151, 2), "probe62": (151, 7)}
+          "probe61": (151, 2), "probe62": (151, 7), "probe63": (152, 2), "probe64": (151, 1),
+          "probe65": (155, 2), "probe66": (155, 0), "probe67": (148, 0), "probe68": (154, 2)}
+
+
+def test_the_table_of_sizes_names_every_registered_probe():
+    """PROBES (sizes and disagreements counted by hand) covers docs/coding/probes.csv, so
+    that the per-probe checks below run on every probe, in its order."""
+    registry = pd.read_csv(ROOT / "probes.csv", dtype=str, keep_default_na=False)
+    assert list(PROBES) == list(registry.probe)
+    assert [str(PROBES[p][0]) for p in PROBES] == list(registry.sentences)
 
 
 def _read(probe, name):
