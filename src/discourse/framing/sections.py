@@ -24,8 +24,8 @@ SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neu
             "x_security", "manner", "internal_standing", "context", "events", "states",
             "changelog")
 #: Kinds a group of frame entries may declare (``kind:``), used by the rules.
-KINDS = ("", "threat", "threat_field", "principle", "role", "explicit", "size", "place", "exposed",
-         "standing", "alone")
+KINDS = ("", "threat", "threat_field", "principle", "role", "explicit", "size", "place",
+         "exposed", "standing", "alone")
 
 
 def _strings(value, where, fail, *, allow_empty=False) -> list[str]:

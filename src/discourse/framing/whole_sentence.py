@@ -3,9 +3,10 @@
 (:mod:`discourse.framing.actors`), an event's name in a bare list of event names
 (:mod:`discourse.framing.titles`), technology as a tool of public administration,
 no country alone against a hazard, threats without security (rule 6), a port or an airport
-as the place of an attack or a disaster, the size of the SCO as its weight or as an
-economic indicator (rule 12), a war of the past commemorated, X security without
-economic content (rule 5), and money serving security, aid or the SCO's own budget.
+as the place of an attack or a disaster, roads, crops and farmers a disaster strikes, the
+size of the SCO as its weight or as an economic indicator (rule 12), a war of the past
+commemorated, X security without economic content (rule 5), and money serving security,
+aid or the SCO's own budget.
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
     # a port or an airport named as the place of an attack or a disaster is a place; roads,
     # crops and farmers a disaster strikes (kind exposed) are what it hits, unless the
     # sentence gives its economic consequences ("the reconstruction of roads")
-    struck = "hazard" in flags and s.get("hazard_recovery", frozenset()).isdisjoint(
-        t.lower() for t in toks) if kept[1] else False
+    struck = bool(kept[1]) and "hazard" in flags and s.get(
+        "hazard_recovery", frozenset()).isdisjoint(t.lower() for t in toks)
     if kept[1] and (kept[0] or "hazard" in flags) and all(
             main.kind[m[2]] == "place" or (main.kind[m[2]] == "exposed" and struck)
             for m in kept[1]):
