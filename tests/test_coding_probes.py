@@ -171,16 +171,19 @@ def test_the_review_of_round_25_is_whole_and_scored_in_its_paragraphs(capsys, fr
         "of 110 passages")
 
 
-def test_the_review_of_round_26_is_whole(capsys, frame_lexicon):
-    """docs/coding/review26/: 60 passages, one coder's 0/1 codes, the brief's items 1-4; the
-    script's count is the number of hand codes the coder gives."""
+@pytest.mark.parametrize("review, n, items", [("review26", 60, 4), ("review27", 48, 4)])
+def test_a_later_review_is_whole(capsys, frame_lexicon, review, n, items):
+    """docs/coding/review26/ and review27/: n passages, one coder's 0/1 codes, the brief's
+    items in equal numbers; the script's count is the number of hand codes the coder
+    gives."""
     module = _script("score_review")
-    table, got = module.coded("review26", frame_lexicon)
-    assert list(table.id) == [f"r{i:03d}" for i in range(1, 61)]
+    table, got = module.coded(review, frame_lexicon)
+    assert list(table.id) == [f"r{i:03d}" for i in range(1, n + 1)]
     assert table[F].isin(["0", "1"]).all(axis=None)
-    assert table.word.astype(int).value_counts().to_dict() == {1: 15, 2: 15, 3: 15, 4: 15}
-    module.main(["review26"], frame_lexicon)
+    assert table.word.astype(int).value_counts().to_dict() == \
+        {i: n // items for i in range(1, items + 1)}
+    module.main([review], frame_lexicon)
     agree = [int((table[f].astype(int) == got[f]).sum()) for f in F]
     assert capsys.readouterr().out.strip().endswith(
         f"{agree[0]} (security), {agree[1]} (economy), {agree[2]} (multilateralism) "
-        "of 60 passages")
+        f"of {n} passages")

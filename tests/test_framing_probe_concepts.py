@@ -391,6 +391,32 @@ CASES = [
      "The drought cut grain exports and the incomes of farmers."),
     ("probe15-63", "E", (1,),
      "The reconstruction of roads and bridges destroyed by the floods will take three years."),
+    # --- round 27: docs/coding/probe69/ to probe71/ ---
+    # a mudflow is a disaster: the roads and farmland it destroys are what it strikes, and
+    # "loss of life" is no economic loss
+    ("probe69-71", "E", (0,),
+     "The mudflow struck several villages, causing loss of life and destroying homes, roads "
+     "and farmland."),
+    ("probe69-71", "E", (1,),
+     "The landslide caused economic losses of 40 million dollars and cut the road to the "
+     "border crossing."),
+    # a chamber of commerce and industry is a name; what it does is still economy
+    ("probe69-71", "E", (0,),
+     "The Secretary-General met the President of the Chamber of Commerce and Industry of the "
+     "Kyrgyz Republic."),
+    ("probe69-71", "E", (1,),
+     "The Chamber of Commerce and Industry of Uzbekistan organised a trade mission to promote "
+     "exports."),
+    # economics taught and academic credits are education; a customs border is a border
+    ("probe69-71", "E", (0,),
+     "The universities offer master's programmes in regional studies, pedagogy and economics."),
+    ("probe69-71", "E", (0,),
+     "They discussed the mutual recognition of credits and joint degree programmes."),
+    ("probe69-71", "E", (0,),
+     "They discussed countering the smuggling of weapons across the customs borders of the "
+     "member states."),
+    ("probe69-71", "E", (1,),
+     "They discussed the simplification of customs procedures for goods in transit."),
 ]
 
 

@@ -61,6 +61,9 @@ def enterprise_spans(toks, heads, own=frozenset()) -> list[tuple[int, int]]:
     >>> toks = "It passed to the National Bank for Foreign Economic Activity .".split()
     >>> enterprise_spans(toks, {"Bank"})
     [(4, 10)]
+    >>> toks = "He met the Chamber of Commerce and Industry of Uzbekistan".split()
+    >>> enterprise_spans(toks, {"Chamber"})
+    [(3, 10)]
     >>> toks = "the Central Bank of the Russian Federation spoke".split()
     >>> enterprise_spans(toks, {"Bank"})
     [(1, 7)]
@@ -91,7 +94,8 @@ def enterprise_spans(toks, heads, own=frozenset()) -> list[tuple[int, int]]:
             if not _capital(toks[j]):
                 break
             hi = j
-            while hi < n and _capital(toks[hi]):
+            while hi < n and (_capital(toks[hi]) or (
+                    toks[hi] in _JOIN and hi + 1 < n and _capital(toks[hi + 1]))):
                 hi += 1
         if hi < n and toks[hi] in _AFTER:
             hi += 1
