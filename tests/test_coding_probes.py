@@ -35,7 +35,9 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe53": (153, 5), "probe54": (149, 6), "probe55": (149, 0), "probe56": (156, 3),
           "probe57": (152, 3), "probe58": (148, 7), "probe59": (150, 6), "probe60": (151, 1),
           "probe61": (151, 2), "probe62": (151, 7), "probe63": (152, 2), "probe64": (151, 1),
-          "probe65": (155, 2), "probe66": (155, 0), "probe67": (148, 0), "probe68": (154, 2)}
+          "probe65": (155, 2), "probe66": (155, 0), "probe67": (148, 0), "probe68": (154, 2),
+          "probe69": (152, 3), "probe70": (154, 5), "probe71": (150, 4), "probe72": (149, 1),
+          "probe73": (152, 3), "probe74": (154, 4)}
 
 
 def test_the_table_of_sizes_names_every_registered_probe():
