@@ -131,61 +131,60 @@ def test_the_summary_of_every_probe_gives_each_its_own_scores(capsys, script, fr
     assert [_printed_kappas(own)[f] for f in F] == lines[0].split()[2:7:2]
 
 
-def test_the_review_of_round_24_is_whole_and_scored_in_its_paragraphs(capsys, frame_lexicon):
-    """docs/coding/review24/: 130 passages, one coder's 0/1 codes, the brief's items 1-14;
-    the scoring script codes each last sentence after its context (a reference to an attack
-    in the context carries security) and prints how many hand codes the coder gives."""
+@pytest.fixture(scope="module")
+def review_script():
+    """``docs/coding/scripts/score_review.py`` as a module whose ``coded`` codes each
+    review once per lexicon for the module's tests (its ``main`` then prints from the same
+    codes; a lexicon is no dictionary key, so it is kept beside its codes)."""
     module = _script("score_review")
-    table, got = module.coded("review24", frame_lexicon)
-    assert list(table.id) == [f"r{i:03d}" for i in range(1, 131)]
-    assert table[F].isin(["0", "1"]).all(axis=None)
-    assert set(table.word.astype(int)) == set(range(1, 15))
-    assert table.context.str.len().gt(0).sum() >= 30
-    i = table.index[table.id == "r127"][0]         # "such acts" after a suicide attack
-    assert table.context[i] and got.security[i] == 1
-    alone = framing.explain(table.sentence[i], frame_lexicon, date="2023")["frames"]
-    assert alone["security"] == 0                  # the sentence alone carries none
-    module.main(["review24"], frame_lexicon)
-    out = capsys.readouterr().out
-    agree = [int((table[f].astype(int) == got[f]).sum()) for f in F]
-    assert out.strip().endswith(
-        f"{agree[0]} (security), {agree[1]} (economy), {agree[2]} (multilateralism) "
-        "of 130 passages")
+    original, memo = module.coded, {}
+
+    def coded(review, lex):
+        if (review, id(lex)) not in memo:
+            memo[review, id(lex)] = (lex, original(review, lex))
+        return memo[review, id(lex)][1]
+
+    module.coded = coded
+    return module
 
 
-def test_the_review_of_round_25_is_whole_and_scored_in_its_paragraphs(capsys, frame_lexicon):
-    """docs/coding/review25/: 110 passages, one coder's 0/1 codes, the brief's items 1-11;
-    "the list" after a title-like context naming the Unified List of terrorist organisations
-    carries security (round 25's listing references), the sentence alone none."""
-    module = _script("score_review")
-    table, got = module.coded("review25", frame_lexicon)
-    assert list(table.id) == [f"r{i:03d}" for i in range(1, 111)]
-    assert table[F].isin(["0", "1"]).all(axis=None)
-    assert set(table.word.astype(int)) == set(range(1, 12))
-    i = table.index[table.id == "r092"][0]         # "the list now has more than 100 entries"
-    assert "Unified List" in table.context[i] and got.security[i] == 1
-    alone = framing.explain(table.sentence[i], frame_lexicon, date="2023")["frames"]
-    assert alone["security"] == 0
-    module.main(["review25"], frame_lexicon)
-    agree = [int((table[f].astype(int) == got[f]).sum()) for f in F]
-    assert capsys.readouterr().out.strip().endswith(
-        f"{agree[0]} (security), {agree[1]} (economy), {agree[2]} (multilateralism) "
-        "of 110 passages")
+#: The reviews of invented passages: (folder, passages, the brief's items, whether its
+#: items have equal numbers of passages, fewest passages with a context).
+REVIEWS = [("review24", 130, 14, False, 30), ("review25", 110, 11, True, 0),
+           ("review26", 60, 4, True, 0), ("review27", 48, 4, True, 0)]
 
 
-@pytest.mark.parametrize("review, n, items", [("review26", 60, 4), ("review27", 48, 4)])
-def test_a_later_review_is_whole(capsys, frame_lexicon, review, n, items):
-    """docs/coding/review26/ and review27/: n passages, one coder's 0/1 codes, the brief's
-    items in equal numbers; the script's count is the number of hand codes the coder
-    gives."""
-    module = _script("score_review")
-    table, got = module.coded(review, frame_lexicon)
+@pytest.mark.parametrize("review, n, items, equal, contexts", REVIEWS)
+def test_a_review_is_whole_and_its_script_counts_the_hand_codes_given(
+        capsys, frame_lexicon, review_script, review, n, items, equal, contexts):
+    """docs/coding/reviewNN/: n passages, one coder's 0/1 codes, the brief's items 1 to
+    ``items``; the scoring script prints how many hand codes the coder gives."""
+    table, got = review_script.coded(review, frame_lexicon)
     assert list(table.id) == [f"r{i:03d}" for i in range(1, n + 1)]
     assert table[F].isin(["0", "1"]).all(axis=None)
-    assert table.word.astype(int).value_counts().to_dict() == \
-        {i: n // items for i in range(1, items + 1)}
-    module.main([review], frame_lexicon)
+    assert set(table.word.astype(int)) == set(range(1, items + 1))
+    if equal:
+        assert table.word.astype(int).value_counts().to_dict() == \
+            {i: n // items for i in range(1, items + 1)}
+    assert table.context.str.len().gt(0).sum() >= contexts
+    review_script.main([review], frame_lexicon)
     agree = [int((table[f].astype(int) == got[f]).sum()) for f in F]
     assert capsys.readouterr().out.strip().endswith(
         f"{agree[0]} (security), {agree[1]} (economy), {agree[2]} (multilateralism) "
         f"of {n} passages")
+
+
+@pytest.mark.parametrize("review, passage, said", [
+    ("review24", "r127", "suicide"),       # "such acts" after a suicide attack
+    ("review25", "r092", "Unified List"),  # "the list now has more than 100 entries"
+])
+def test_a_reference_in_a_passage_s_context_carries_its_frame(frame_lexicon, review_script,
+                                                              review, passage, said):
+    """The scoring script codes each last sentence after its context: a reference to an
+    attack, or to the Unified List of terrorist organisations, in the context carries
+    security, which the sentence alone does not."""
+    table, got = review_script.coded(review, frame_lexicon)
+    i = table.index[table.id == passage][0]
+    assert said in table.context[i] and got.security[i] == 1
+    alone = framing.explain(table.sentence[i], frame_lexicon, date="2023")["frames"]
+    assert alone["security"] == 0

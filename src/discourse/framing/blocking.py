@@ -15,7 +15,8 @@ from discourse.text import only_verb, printed, word_classes
 
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
            "apposition_spans", "quoted", "reads_as_verb",
-           "field_of_cooperation", "title_case", "HEADLINE_CAPITALS"]
+           "field_of_cooperation", "title_case", "HEADLINE_CAPITALS", "capitalised",
+           "capital_run"]
 
 #: Sections whose entries block the frame words they cover, even of the same length.
 _NAMES = frozenset({"name", "body", "neutral"})
@@ -51,6 +52,36 @@ _FUNCTION_WORDS = frozenset({
 #: the mark of a headline in title case, never part of a body's name.
 HEADLINE_CAPITALS = frozenset({w.capitalize() for w in _FUNCTION_WORDS}
                               | {w.upper() for w in _FUNCTION_WORDS})
+
+
+def capitalised(tok: str) -> bool:
+    """Whether ``tok`` has a capital that can mark a name: not a function word written
+    with one (:data:`HEADLINE_CAPITALS`, the mark of a headline in title case)."""
+    return tok[:1].isupper() and tok not in HEADLINE_CAPITALS
+
+
+def capital_run(toks, i: int, joins, *, step: int = 1, most: int | None = None) -> int:
+    """Where a run of capitalised words (:func:`capitalised`) and the ``joins`` between
+    them ends, walking from token ``i`` forward (``step=1``: the end, exclusive) or back
+    (``step=-1``: ``i`` is the end, the start is returned), over at most ``most`` tokens.
+
+    >>> capital_run("the Voice of Asia broadcast".split(), 1, {"of"})
+    4
+    >>> capital_run("to the Economic Daily newspaper".split(), 4, {"of"}, step=-1)
+    2
+    >>> capital_run("a Bb Cc Dd Ee Ff".split(), 6, set(), step=-1, most=4)
+    2
+    """
+    n, start = len(toks), i
+    if step == 1:
+        while i < n and (most is None or i - start < most) and (capitalised(toks[i]) or (
+                toks[i] in joins and i + 1 < n and capitalised(toks[i + 1]))):
+            i += 1
+        return i
+    while i > 0 and (most is None or start - i < most) and (capitalised(toks[i - 1]) or (
+            toks[i - 1] in joins and i > 1 and capitalised(toks[i - 2]))):
+        i -= 1
+    return i
 
 
 #: Fewest words other than function words (:data:`_MINOR`) that make a sentence whose

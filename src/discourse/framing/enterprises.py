@@ -15,7 +15,7 @@ external organisation in the lexicon keeps its multilateralism ("Asian Developme
 
 from __future__ import annotations
 
-from discourse.framing.blocking import HEADLINE_CAPITALS, title_case
+from discourse.framing.blocking import capital_run, capitalised, title_case
 
 __all__ = ["enterprise_spans"]
 
@@ -27,10 +27,6 @@ _JOIN = frozenset({"and", "&"})
 _COMPLEMENT = frozenset({"of", "for"})
 #: A generic noun in lower case just after a name, part of it ("Uzbekistan Railways company").
 _AFTER = frozenset({"company", "bank", "corporation", "group"})
-
-
-def _capital(tok: str) -> bool:
-    return tok[:1].isupper() and tok not in HEADLINE_CAPITALS
 
 
 def enterprise_spans(toks, heads, own=frozenset()) -> list[tuple[int, int]]:
@@ -82,24 +78,18 @@ def enterprise_spans(toks, heads, own=frozenset()) -> list[tuple[int, int]]:
             headline = title_case(toks)
         if headline:
             return []
-        lo = i
-        while lo > 0 and (_capital(toks[lo - 1]) or (
-                toks[lo - 1] in _JOIN and lo > 1 and _capital(toks[lo - 2]))):
-            lo -= 1
+        lo = capital_run(toks, i, _JOIN, step=-1)
         hi = i + 1
         while hi + 1 < n and toks[hi] in _COMPLEMENT:
             j = hi + 1
-            if toks[j] == "the" and j + 1 < n and _capital(toks[j + 1]):
+            if toks[j] == "the" and j + 1 < n and capitalised(toks[j + 1]):
                 j += 1
-            if not _capital(toks[j]):
+            if not capitalised(toks[j]):
                 break
-            hi = j
-            while hi < n and (_capital(toks[hi]) or (
-                    toks[hi] in _JOIN and hi + 1 < n and _capital(toks[hi + 1]))):
-                hi += 1
+            hi = capital_run(toks, j, _JOIN)
         if hi < n and toks[hi] in _AFTER:
             hi += 1
-        named = sum(map(_capital, toks[lo:hi])) >= 2
+        named = sum(map(capitalised, toks[lo:hi])) >= 2
         if named and (lo > 0 or hi - i > 1 or i - lo > 1) and not own.intersection(toks[lo:hi]):
             out.append((lo, hi))
     return sorted(set(out))

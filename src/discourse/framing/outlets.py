@@ -10,7 +10,7 @@ frame words inside it (:func:`discourse.framing.rules.analyse`).
 
 from __future__ import annotations
 
-from discourse.framing.blocking import HEADLINE_CAPITALS, title_case
+from discourse.framing.blocking import capital_run, title_case
 
 __all__ = ["outlet_spans"]
 
@@ -24,10 +24,6 @@ _THEN = frozenset({"channel", "station"})
 _BEFORE = frozenset({"the", "a", "an", "to", "with", "in", "by", "for", "from", "on"})
 #: Most words of a name before the noun.
 _LONGEST = 4
-
-
-def _capital(tok: str) -> bool:
-    return tok[:1].isupper() and tok not in HEADLINE_CAPITALS
 
 
 def outlet_spans(toks, nouns) -> list[tuple[int, int]]:
@@ -76,17 +72,10 @@ def outlet_spans(toks, nouns) -> list[tuple[int, int]]:
         if headline:
             return []
         j = i + 2 if i + 1 < n and toks[i + 1].lower() in _THEN else i + 1
-        start = j
-        while j < n and (_capital(toks[j]) or (
-                toks[j] in _JOIN and j + 1 < n and _capital(toks[j + 1]))):
-            j += 1
-        if j > start:
-            out.append((start, j))
-        k = i
-        while k > 0 and i - k < _LONGEST and (
-                _capital(toks[k - 1]) or (toks[k - 1] in _JOIN and k > 1
-                                          and _capital(toks[k - 2]))):
-            k -= 1
+        end = capital_run(toks, j, _JOIN)
+        if end > j:
+            out.append((j, end))
+        k = capital_run(toks, i, _JOIN, step=-1, most=_LONGEST)
         if k < i and k > 0 and toks[k - 1].lower() in _BEFORE:
             out.append((k, i))
     return sorted(set(out))

@@ -358,8 +358,9 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     firms = s.get("enterprise_heads") if framed else None
     if firms and not firms.isdisjoint(toks):
         for lo, hi in enterprise_spans(toks, firms, s.get("body_prefixes", frozenset())):
-            block_span(entries, content, blocked, lo, hi, frames=("economy",),
-                       why=lambda: f"inside name of an enterprise '{quoted(toks, lo, hi)}'")
+            block_span(entries, content, blocked, lo, hi,
+                       lambda: f"inside name of an enterprise '{quoted(toks, lo, hi)}'",
+                       frames=("economy",))
     # widest opener first ("under the motto" before "motto"): the first rule to block a
     # match names it, and a set's order changes with the process's string hashes
     manners = sorted((f for f in flags if isinstance(f, tuple) and f[0] == "manner"),
