@@ -151,7 +151,8 @@ def review_script():
 #: The reviews of invented passages: (folder, passages, the brief's items, whether its
 #: items have equal numbers of passages, fewest passages with a context).
 REVIEWS = [("review24", 130, 14, False, 30), ("review25", 110, 11, True, 0),
-           ("review26", 60, 4, True, 0), ("review27", 48, 4, True, 0)]
+           ("review26", 60, 4, True, 0), ("review27", 48, 4, True, 0),
+           ("review28", 70, 7, False, 20)]
 
 
 @pytest.mark.parametrize("review, n, items, equal, contexts", REVIEWS)

@@ -141,3 +141,21 @@ def test_the_commission_met_carries_the_meeting_s_frames(lex):
               lex, date="2024")
     assert [c.multilateralism for c in out] == [1, 1]
     assert "via 'the Commission'" in out[1].evidence
+
+
+def test_the_equipment_and_phases_of_an_exercise_continue_it_without_a_determiner(lex):
+    # rule 1 (round 28): the helicopters, equipment and phases of the exercise a document
+    # is about continue it; its servicemen's museum visit (review28) and a budget's
+    # "personnel matters" do not
+    out = doc(["Joint border exercise of the competent authorities held in Osh",
+               "Mi-8 helicopters provided fire support to the assault groups.",
+               "The active phase was preceded by a command-staff stage.",
+               "Outside the schedule, the servicemen visited the regional history museum.",
+               "The Council approved the budget and heard a report on personnel matters."],
+              lex, date="2023")
+    assert [c.security for c in out] == [1, 1, 1, 0, 0]
+    assert "via 'helicopters'" in out[1].evidence
+    meeting = doc(["SCO Secretary-General meets the Ambassador of Egypt",
+                   "Helicopters for the air ambulance service were discussed in passing."],
+                  lex, date="2023")
+    assert meeting[1].security == 0

@@ -417,6 +417,49 @@ CASES = [
      "member states."),
     ("probe69-71", "E", (1,),
      "They discussed the simplification of customs procedures for goods in transit."),
+    # --- round 28: security's misses on the development data ---
+    # the words of Afghanistan's situation are security where the sentence names it; not
+    # elsewhere, not as another kind of situation, not "concerned" or "development"
+    ("round28", "S", (1,),
+     "Afghanistan remains a source of serious concern for the member states."),
+    ("round28", "S", (1,),
+     "The ministers noted the deterioration of the situation in the Islamic Republic of "
+     "Afghanistan."),
+    ("round28", "S", (1,),
+     "A year has passed since the change of power in Kabul."),
+    ("round28", "S", (0,),
+     "The situation in the region remains generally stable."),
+    ("round28", "S", (0,),
+     "They discussed the economic situation in Afghanistan and the prices of food."),
+    ("round28", "S", (0,),
+     "The member states are concerned about the humanitarian situation of the Afghan people."),
+    ("round28", "S", (0,),
+     "They support alternative development programmes for Afghan farmers."),
+    ("round28", "S", (1,),
+     "Address at the conference \"Afghanistan: Regional Cooperation for Peace and "
+     "Development\""),
+    # --- round 28: docs/coding/probe75/ and probe77/ ---
+    # an exercise of border agencies is security; radical ideology is extremism
+    ("probe75-77", "S", (1,),
+     "The joint border exercise of the competent authorities was held in the Osh region."),
+    ("probe75-77", "S", (1,),
+     "They will prevent the spread of radical ideology among young people."),
+    # a period of deep transformation of the world is its state (rule 3)
+    ("probe75-77", "M", (1,),
+     "The world today is going through a period of deep transformation."),
+    # a tug-of-war is a game; the UN's funds and programmes are bodies, not money; a film
+    # made together is culture; great energy is zeal
+    ("probe75-77", "SE", (0, 0),
+     "The programme included table tennis, chess and a tug-of-war."),
+    ("probe75-77", "E", (0,),
+     "They will expand interaction with the specialised agencies, funds and programmes of "
+     "the United Nations."),
+    ("probe75-77", "E", (0,),
+     "The programme includes a round table on joint film production."),
+    ("probe75-77", "E", (0,),
+     "Our colleagues have approached the chairmanship with great energy and creativity."),
+    ("probe75-77", "E", (1,),
+     "The parties discussed joint production of electric vehicles and energy supplies."),
 ]
 
 
@@ -424,3 +467,23 @@ CASES = [
 def test_a_concept_from_a_probe_s_errors(lex, probe, frames, expected, text):
     got = codes(text, lex)
     assert tuple(got[FRAMES.index(f)] for f in frames) == expected
+
+
+def test_a_situation_names_the_place_that_makes_it_a_conflict(lex):
+    """The evidence of a situation's words names the place the sentence names; another kind
+    of situation is noted with the word before it."""
+    from discourse import framing
+
+    tense = framing.explain("On the Tajik-Afghan border the situation remains tense.", lex)
+    assert tense["evidence"]["security"] == ["situation (Afghan)"]
+    named = framing.explain("They discussed the situation in Afghanistan.", lex)
+    assert named["evidence"]["security"] == ["situation in Afghanistan"]
+    other = framing.explain("They discussed the economic situation in Afghanistan.", lex)
+    assert other["frames"]["security"] == 0
+    assert "security 'situation in Afghanistan' a situation of another kind " \
+           "('economic situation')" in other["blocked"]
+    concern = framing.explain("They noted with concern that the humanitarian situation in "
+                              "Afghanistan remains difficult.", lex)
+    assert concern["frames"]["security"] == 0
+    assert "security 'concern' a situation of another kind ('humanitarian situation')" \
+        in concern["blocked"]

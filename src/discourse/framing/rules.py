@@ -35,10 +35,11 @@ codebook version 2):
    participant in a list of participants that also names members (the words "member
    states" or a member state), where it is one guest in a list (Names and lists).
 
-Rules 6-8, the size of the SCO as its weight or as an economic indicator (rule 12), and
-an economic actor coordinated with actors of other kinds ("government agencies, business
-and research centres": :mod:`discourse.framing.actors`) weigh the kept matches of the
-sentence together (:mod:`discourse.framing.whole_sentence`).
+Rules 6-8, the size of the SCO as its weight or as an economic indicator (rule 12), an
+economic actor coordinated with actors of other kinds (:mod:`discourse.framing.actors`)
+and the words of a conflict's situation ("a source of concern"), security only where the
+sentence names its place ("Afghanistan"), weigh the kept matches of the sentence together
+(:mod:`discourse.framing.whole_sentence`).
 Context references are collected here and resolved by
 :func:`discourse.framing.coder.iter_codes`.
 """
@@ -61,7 +62,7 @@ from discourse.framing.outlets import outlet_spans
 from discourse.framing.sections import FRAMES
 from discourse.framing.states import non_member_relations
 from discourse.framing.titles import subject_follows
-from discourse.framing.whole_sentence import whole_sentence_rules
+from discourse.framing.whole_sentence import conflict_place, whole_sentence_rules
 from discourse.text import printed
 
 __all__ = ["CONTENT_SECTIONS", "Analysis", "analyse", "span"]
@@ -388,6 +389,10 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
             label = toks[m[0]] if m[1] - m[0] == 1 else span(toks, m)
             if is_name[m[2]]:
                 label += " (name)"
+            elif main.kind[m[2]] == "situation":      # "situation (Afghanistan)"
+                place = conflict_place(toks, s.get("conflict_places", ()))
+                if place not in label:
+                    label += f" ({place})"
             if label not in got:
                 got.append(label)
     states = []

@@ -20,12 +20,12 @@ FRAMES = ("security", "economy", "multilateralism")
 #: Sections a lexicon file may have.
 SECTIONS = ("version", "codebook", "spelling", "frames", "names", "bodies", "neutral",
             "money", "lists", "attendance", "offices", "actors", "event_lists", "measures",
-            "citations", "backdrop", "hazards", "history", "public_technology",
+            "citations", "backdrop", "hazards", "conflicts", "history", "public_technology",
             "x_security", "manner", "internal_standing", "context", "events", "states",
             "changelog")
 #: Kinds a group of frame entries may declare (``kind:``), used by the rules.
 KINDS = ("", "threat", "threat_field", "principle", "role", "explicit", "size", "place",
-         "exposed", "standing", "alone")
+         "exposed", "standing", "alone", "situation")
 
 
 def _strings(value, where, fail, *, allow_empty=False) -> list[str]:
@@ -228,6 +228,12 @@ def parse(data: dict, add, fail, term_keys) -> dict:
             settings["hazard_global"] = _lower_set(hazards, "hazards", "global", fail)
         if "recovery" in hazards:    # words that give a disaster's economic consequences
             settings["hazard_recovery"] = _lower_set(hazards, "hazards", "recovery", fail)
+    conflicts = data.get("conflicts") or {}
+    if conflicts:      # where the words of a situation (kind situation) are a conflict's
+        _clause(conflicts, "conflicts", fail)
+        settings["conflict_places"] = _lower_set(conflicts, "conflicts", "places", fail)
+        settings["conflict_not_after"] = frozenset(w.lower() for w in _strings(
+            conflicts.get("not_after", []), "conflicts.not_after", fail, allow_empty=True))
     history = data.get("history") or {}
     if history:
         _heads(history, "history", "history", add, fail, "markers")

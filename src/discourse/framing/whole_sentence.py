@@ -1,5 +1,6 @@
 """The rules that weigh the kept matches of a sentence together (after the span rules of
-:mod:`discourse.framing.rules`): an economic actor named beside actors of other kinds
+:mod:`discourse.framing.rules`): the words of a situation as a conflict's only where the
+sentence names its place, an economic actor named beside actors of other kinds
 (:mod:`discourse.framing.actors`), an event's name in a bare list of event names
 (:mod:`discourse.framing.titles`), technology as a tool of public administration,
 no country alone against a hazard, threats without security (rule 6), a port or an airport
@@ -16,8 +17,9 @@ from operator import itemgetter
 from discourse.framing.actors import coordinated_with_others
 from discourse.framing.blocking import field_of_cooperation
 from discourse.framing.titles import in_list_of_event_names
+from discourse.text import printed
 
-__all__ = ["applied_to", "whole_sentence_rules"]
+__all__ = ["applied_to", "conflict_place", "other_situation", "whole_sentence_rules"]
 
 _ID = itemgetter(2)               # a match's entry id
 
@@ -35,6 +37,19 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
         Whether the sentence's economy is money words only (and kept: not money that
         serves security, aid or the SCO's budget).
     """
+    # the words of a situation (kind situation: "the situation", "a source of concern", "a
+    # peaceful, stable state") are security only in a sentence that names the place of a
+    # conflict (SECURITY: "Afghanistan as a conflict or source of threats"), and not where
+    # it speaks of a situation of another kind ("concern that the humanitarian situation in
+    # Afghanistan remains difficult", "the economic situation in Afghanistan")
+    situations = [m for m in kept[0] if main.kind[m[2]] == "situation"] if kept[0] else ()
+    if situations:
+        named = conflict_place(toks, s.get("conflict_places", frozenset()))
+        other = other_situation(toks, s.get("conflict_not_after", ())) if named else None
+        if not named or other:
+            for m in situations:               # no place named: not a conflict's words
+                blocked[m] = f"a situation of another kind ('{other}')" if other else ""
+                kept[0].remove(m)
     # a kind of economic actor beside actors of other kinds ("experts and representatives
     # of business") names who takes part, not what the sentence is about (Unit and form)
     others = s.get("actor_others")
@@ -134,6 +149,35 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
         kept[1].clear()
         money_only = False
     return money_only
+
+
+def conflict_place(toks, places) -> str | None:
+    """The first token of ``toks`` (or part of a hyphenated token) that is one of
+    ``places`` (lower case), as written; None if there is none.
+
+    >>> conflict_place(["The", "Tajik-Afghan", "border"], {"afghan"})
+    'Afghan'
+    >>> conflict_place(["The", "situation", "in", "Syria"], {"afghanistan"}) is None
+    True
+    """
+    for t in toks:
+        for part in t.split("-") if "-" in t else (t,):
+            if part.lower() in places:
+                return part
+    return None
+
+
+def other_situation(toks, kinds) -> str | None:
+    """The first "<kind> situation" of ``toks`` whose kind is one of ``kinds`` (lower case),
+    as written; None if there is none.
+
+    >>> other_situation("the humanitarian situation remains grave".split(), {"humanitarian"})
+    'humanitarian situation'
+    """
+    for i in range(1, len(toks)):
+        if toks[i].lower() in ("situation", "situations") and toks[i - 1].lower() in kinds:
+            return printed(toks[i - 1:i + 1])
+    return None
 
 
 #: How far after (before) a technology word the public domain it is applied to may begin
