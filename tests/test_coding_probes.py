@@ -91,9 +91,10 @@ def test_the_scoring_script_reads_the_coders_agreement(script, probe):
     a, b = _read(probe, "coder_a.csv"), _read(probe, "coder_b.csv")
     t, macro = script.table(script.hand(texts, "a_"), script.hand(texts, "b_"))
     for f, kappa in zip(F, t.kappa):
-        assert kappa == cohen_kappa_score(a[f].astype(int), b[f].astype(int))
+        assert kappa == pytest.approx(cohen_kappa_score(a[f].astype(int), b[f].astype(int)),
+                                      abs=1e-12)
     assert macro == pytest.approx(sum(f1_score(a[f].astype(int), b[f].astype(int))
-                                      for f in F) / 3, abs=1e-15)
+                                      for f in F) / 3, abs=1e-12)
 
 
 def _printed_kappas(text):

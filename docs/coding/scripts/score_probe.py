@@ -1,7 +1,8 @@
 """Score the frame coder on a probe of 2026-12-06 (``docs/coding/probe6/`` and after)
 and its two hand coders against each other: per-frame Cohen's kappa, F1, true and false
-positives and negatives (scikit-learn's ``cohen_kappa_score`` and ``f1_score``; macro-F1
-the mean of the three F1). Prints figures only, no sentence.
+positives and negatives (the package's :func:`discourse.stats.binary_agreement`, which the
+tests check against scikit-learn's ``cohen_kappa_score`` and ``f1_score``; macro-F1 the
+mean of the three F1). Prints figures only, no sentence.
 
     python docs/coding/scripts/score_probe.py probe6 [LEXICON.yaml]
 
@@ -15,23 +16,24 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-from sklearn.metrics import cohen_kappa_score, f1_score
 
 from discourse.framing import code_set
 from discourse.framing.lexicon import as_lexicon
 from discourse.framing.probes import load_probe, load_probes
+from discourse.stats import binary_agreement
 
 F = ["security", "economy", "multilateralism"]
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def table(x, y):
+    """Per frame, ``y``'s agreement with ``x`` (the reference): kappa, F1 and the counts;
+    and the macro-F1."""
     rows = []
     for f in F:
-        a, b = x[f].astype(int), y[f].astype(int)
-        rows.append({"frame": f, "kappa": cohen_kappa_score(a, b), "f1": f1_score(a, b),
-                     "tp": int((a & b).sum()), "fp": int((~a.astype(bool) & b.astype(bool)).sum()),
-                     "fn": int((a.astype(bool) & ~b.astype(bool)).sum())})
+        r = binary_agreement(y[f].astype(int), x[f].astype(int))
+        rows.append({"frame": f, "kappa": r["kappa"], "f1": r["f1"], "tp": r["tp"],
+                     "fp": r["fp"], "fn": r["fn"]})
     out = pd.DataFrame(rows)
     return out, out.f1.mean()
 
