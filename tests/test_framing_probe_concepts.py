@@ -487,3 +487,24 @@ def test_a_situation_names_the_place_that_makes_it_a_conflict(lex):
     assert concern["frames"]["security"] == 0
     assert "security 'concern' a situation of another kind ('humanitarian situation')" \
         in concern["blocked"]
+
+
+def test_a_conflicts_section_names_its_places_or_the_lexicon_is_refused(tmp_path, lex):
+    """conflicts.places must be a list of words; without the section the words of a
+    situation name no place, so they carry no frame."""
+    from conftest import CORPUS
+    from discourse import framing
+    from framing_helpers import assert_lexicon_error, dump_yaml, project_frames
+
+    assert_lexicon_error(tmp_path, lambda d: d["conflicts"].update(places="Afghanistan"),
+                         r"conflicts\.places")
+    import shutil
+
+    data = project_frames()
+    del data["conflicts"]
+    path = tmp_path / "no-conflicts.yaml"
+    path.write_text(dump_yaml(data), encoding="utf-8")
+    shutil.copy(CORPUS / "lexicons" / "states.csv", tmp_path)
+    sentence = "Afghanistan remains a source of serious concern."
+    assert codes(sentence, lex)[0] == 1
+    assert codes(sentence, framing.load_lexicon(path))[0] == 0
