@@ -445,6 +445,7 @@ def reference_terms(text: str, options, lexicons) -> list[str]:
     (``terms.sentence_tokens``), each token's surface form (never its match key), stop
     words, and greedy phrase matching one token at a time, with no memo shared."""
     from discourse import terms
+    from discourse.term_outputs import surface
     from discourse.text import is_numeric, is_word
 
     match, drop = terms._state(options, lexicons)[:2]
@@ -456,7 +457,7 @@ def reference_terms(text: str, options, lexicons) -> list[str]:
         elif is_numeric(t):
             simple.append(t if options.numbers else None)
         else:
-            w = terms._surface(t, options, lexicons)
+            w = surface(t, options, lexicons)
             simple.append(None if drop and (w.lower() in drop or t.lower() in drop) else w)
     out, i = [], 0
     while i < len(keys):

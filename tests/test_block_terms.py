@@ -51,7 +51,7 @@ def _tiny(options, size):
         lexicons.memo(name, Generations, size)
     match, drop = terms._state(options, load_lexicons())[:2]
     lexicons.memo("sentence_terms")[options] = (match, drop, *(Generations(size)
-                                                               for _ in range(3)))
+                                                               for _ in range(3)), {})
     return lexicons
 
 
@@ -113,3 +113,27 @@ def test_paragraph_terms_are_the_terms_of_their_sentences_in_order(options, seed
                        for x in terms.paragraph_terms(paragraphs[b:b + block], options,
                                                       lexicons)]
                 assert got == want
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=range(len(OPTIONS)))
+def test_paragraph_ids_name_the_paragraph_terms(options):
+    # the path of discourse keyness: every paragraph's terms as ids in one array, cut at
+    # the bounds; a phrase in one sentence of a paragraph and a possible start without
+    # a match in another, empty paragraphs and sentences, memos so small that entries
+    # are forgotten within a block
+    texts = _hard_cases(300) + ["Member States met. Member", "States met.", "Trade grew.",
+                                "", "Shanghai trade.", "Member States."]
+    paragraphs = _paragraphs(texts, 0)
+    want = terms.paragraph_terms(paragraphs, options, load_lexicons())
+    for lexicons, block in [(load_lexicons(), len(paragraphs)), (_tiny(options, 1), 9),
+                            (_tiny(options, 5), 4)]:
+        for _ in range(2):            # a fresh memo, then a warm one
+            got = []
+            for b in range(0, len(paragraphs), block):
+                ids, bounds, vocabulary = terms.paragraph_ids(paragraphs[b:b + block],
+                                                              options, lexicons)
+                names = list(vocabulary)
+                assert ids.dtype == terms.ID and bounds[0] == 0 and bounds[-1] == len(ids)
+                assert len(bounds) == len(paragraphs[b:b + block]) + 1
+                got += [[names[i] for i in ids[a:z]] for a, z in zip(bounds, bounds[1:])]
+            assert got == want

@@ -60,7 +60,7 @@ def _tiny(lexicons, options, size):
         lexicons.memo(name, lambda: Generations(size))
     match, drop = _state(options, load_lexicons())[:2]
     lexicons.memo("sentence_terms")[options] = (match, drop, Generations(size),
-                                                Generations(size), Generations(size))
+                                                Generations(size), Generations(size), {})
     return lexicons
 
 

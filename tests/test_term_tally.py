@@ -9,7 +9,7 @@ import random
 import numpy as np
 import pytest
 
-from discourse.term_tally import Tally
+from discourse.term_tally import Tally, YearTally
 
 
 def _paragraphs(seed: int, n: int = 400) -> list[tuple]:
@@ -91,3 +91,29 @@ def test_a_block_of_keys_and_terms_of_other_lengths_is_refused(level):
     with pytest.raises(ValueError, match="2 paragraph keys but 1 lists of terms"):
         t.add_block([("d", 2031, 1), ("d", 2031, 2)], [["x"]])
     assert t.keys == [] and not t.counts and not t.paragraphs
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_year_ids_count_as_a_tally_of_years(seed):
+    # the path of discourse keyness: blocks of term ids per year (numpy) count what a
+    # Tally at the level of a year counts of the same terms; ids of terms no paragraph
+    # has are left out, and blocks without terms or paragraphs count nothing
+    paragraphs = _paragraphs(seed)
+    names = list("zabcdefghij") + [c * 2 for c in "zabcdefghij"]
+    ids_of = {t: i for i, t in enumerate(names)}
+    one, blocks = Tally("year"), YearTally()
+    for key, found in paragraphs:
+        one.add(key, found)
+    rng, at = random.Random(seed), 0
+    while at < len(paragraphs):                # blocks of 0 to 40 paragraphs
+        part = paragraphs[at:at + rng.randint(0, 40)]
+        ids = np.array([ids_of[t] for _, found in part for t in found], dtype="=i4")
+        bounds = np.cumsum([0] + [len(found) for _, found in part])
+        blocks.add_block([key[1] for key, _ in part], ids, bounds)
+        at += len(part)
+    _same(blocks.assemble(names), one.assemble())
+
+
+def test_year_ids_refuse_bounds_of_another_length():
+    with pytest.raises(ValueError, match="bounds"):
+        YearTally().add_block([2031, 2032], np.array([0], dtype="=i4"), np.array([0, 1]))

@@ -39,8 +39,9 @@ import pandas as pd
 from discourse.checks import check_choice, check_columns
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.segmentation import SENTENCE_COLUMNS
-from discourse.term_tally import Tally
-from discourse.terms import TermOptions, as_options, block_terms, paragraph_terms
+from discourse.term_tally import Tally, YearTally
+from discourse.terms import (TermOptions, as_options, block_terms, paragraph_ids,
+                             paragraph_terms)
 
 __all__ = ["LEVELS", "TermCounts", "count_terms", "count_paragraphs", "from_tokens",
            "combine"]
@@ -240,8 +241,10 @@ def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping
     -------
     TermCounts
         The counts :func:`count_terms` gives for the rows of the same sentences
-        (without a source): the same terms, counted per paragraph, document or year.
-        A paragraph met twice is an error, as there.
+        (without a source): the same terms, counted per paragraph, document or year
+        (per year as term ids: :func:`discourse.terms.paragraph_ids`,
+        :class:`discourse.term_tally.YearTally`). A paragraph met twice is an error, as
+        there.
 
     Examples
     --------
@@ -253,7 +256,8 @@ def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping
     check_choice("level", level, LEVELS)
     opts = as_options(options)
     lexicons = load_lexicons() if lexicons is None else lexicons
-    tally, seen, n = Tally(level), set(), 0
+    tally, seen, n = YearTally() if level == "year" else Tally(level), set(), 0
+    vocabulary = None               # the terms of the ids (level "year")
     paragraphs = iter(paragraphs)
     while True:                 # blocks of paragraphs of about _BLOCK sentences
         block, texts = [], []
@@ -270,7 +274,14 @@ def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping
             _check_new(key, seen, n + 1)
             n += len(sentences)
             keys.append(key)
-        tally.add_block(keys, paragraph_terms([par[3] for par in block], opts, lexicons))
+        texts = [par[3] for par in block]
+        if level == "year":         # term ids counted in numpy
+            ids, bounds, vocabulary = paragraph_ids(texts, opts, lexicons)
+            tally.add_block([key[1] for key in keys], ids, bounds)
+        else:
+            tally.add_block(keys, paragraph_terms(texts, opts, lexicons))
+    if level == "year":
+        return TermCounts(*tally.assemble(list(vocabulary or ())), level, opts)
     return TermCounts(*tally.assemble(), level, opts)
 
 

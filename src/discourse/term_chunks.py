@@ -25,8 +25,8 @@ from discourse.text import plain_characters, single_token, tokenize
 from discourse.text import lemma as _lemma
 
 __all__ = ["MEMO_SIZE", "TOKEN_MEMO_SIZE", "CHUNK_MEMO_SIZE", "ACRONYM", "DOTTED",
-           "Generations", "memo", "match_key", "token_keys", "variant_keys", "chunk_tokens",
-           "plain_chunk", "nfc_chunks", "sentence_tokens"]
+           "Generations", "memo", "match_key", "token_key", "token_keys", "variant_keys",
+           "chunk_tokens", "plain_chunk", "nfc_chunks", "sentence_tokens"]
 
 #: Entries of one generation of a :class:`Generations` memo: the per-options entries
 #: of chunks (:mod:`discourse.terms`), which save most work (at 10 million words of
@@ -132,13 +132,24 @@ def match_key(token: str, lexicons: Lexicons | None = None) -> str:
     w = keys.find(token)
     if w is not None:
         return w
+    return keys.keep(token, token_key(token, lexicons))
+
+
+def token_key(token: str, lexicons: Lexicons) -> str:
+    """:func:`match_key` computed, not looked up (for a token new to a memo of its own).
+
+    Examples
+    --------
+    >>> token_key("Organizations", load_lexicons())
+    'organisation'
+    """
     spelling = lexicons.spelling
     low = token.lower()
     w = spelling.get(low, low)
-    if not ACRONYM.match(token):
+    if not (token[:2].isupper() and ACRONYM.match(token)):   # an acronym begins "AB"
         w = _lemma(w, lexicons.lemma_overrides)
         w = spelling.get(w, w)
-    return keys.keep(token, w)
+    return w
 
 
 def variant_keys(variant: str, lexicons: Lexicons | None = None) -> list[tuple[str, ...]]:

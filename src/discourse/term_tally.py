@@ -8,18 +8,20 @@ paragraphs. :meth:`Tally.assemble` turns them into the rows, the sorted vocabula
 the matrices of a :class:`discourse.counts.TermCounts`. Both
 :func:`discourse.counts.count_terms` (sentence rows) and
 :func:`discourse.counts.count_paragraphs` (paragraphs with their sentences) count
-through it, so the two give the same counts of the same text.
+through it, so the two give the same counts of the same text; at the level of a year
+:func:`~discourse.counts.count_paragraphs` counts through :class:`YearTally` instead, the
+terms as ids (:func:`discourse.terms.paragraph_ids`) added up in numpy, to the same counts.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain, groupby
+from itertools import chain, compress, groupby
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["ROW_COLUMNS", "Tally"]
+__all__ = ["ROW_COLUMNS", "Tally", "YearTally"]
 
 #: The columns of the rows of each level.
 ROW_COLUMNS = {"paragraph": ["doc_id", "year", "paragraph"], "doc_id": ["doc_id", "year"],
@@ -178,3 +180,97 @@ class Tally:
         rows = pd.DataFrame(keys, columns=ROW_COLUMNS[level])
         rows["year"] = rows["year"].astype(int)
         return rows, terms, matrix, presence, n_par
+
+
+class YearTally:
+    """The counts of a :class:`Tally` of level ``"year"``, of term ids: paragraphs come a
+    block at a time as :func:`discourse.terms.paragraph_ids` gives them, and each
+    year's counts and presence are rows of numpy arrays (the years times the ids met).
+
+    Examples
+    --------
+    >>> t = YearTally()
+    >>> t.add_block([2021, 2021, 2020], np.array([1, 0, 1, 1]), np.array([0, 3, 3, 4]))
+    >>> rows, terms, matrix, presence, n_par = t.assemble(["grow", "trade"])
+    >>> rows["year"].tolist(), list(terms), matrix.toarray().tolist()
+    ([2020, 2021], ['grow', 'trade'], [[0, 1], [1, 2]])
+    >>> presence.toarray().tolist(), n_par.tolist()
+    ([[0, 1], [1, 1]], [1, 1])
+    """
+
+    def __init__(self):
+        self.rows: dict = {}                      # year: its row, in order of first terms
+        self.counts = np.zeros((0, 0), dtype=np.int64)
+        self.presence = np.zeros((0, 0), dtype=np.int64)
+        self.paragraphs = np.zeros(0, dtype=np.int64)
+
+    def add_block(self, years: list, ids: np.ndarray, bounds: np.ndarray) -> None:
+        """Count the terms of a block of paragraphs (a paragraph without terms is not
+        counted, as in :meth:`Tally.add`).
+
+        Parameters
+        ----------
+        years : list of int
+            The year of each paragraph.
+        ids : numpy.ndarray
+            The ids of the terms of every paragraph, in order (int64).
+        bounds : numpy.ndarray
+            Where each paragraph's ids begin in ``ids``, and where the last one's end.
+
+        Raises
+        ------
+        ValueError
+            If ``bounds`` does not have one more element than ``years``.
+        """
+        if len(bounds) != len(years) + 1:
+            raise ValueError(f"add_block: {len(years)} paragraph years but {len(bounds)} "
+                             "bounds")
+        sizes = np.diff(bounds)
+        if not ids.size:
+            return
+        rows = self.rows
+        for year in dict.fromkeys(compress(years, sizes.tolist())):
+            rows.setdefault(year, len(rows))
+        self._grow(len(rows), int(ids.max()) + 1)
+        row = np.fromiter((rows.get(y, -1) for y in years), np.int64, len(years))
+        np.add.at(self.counts, (np.repeat(row, sizes), ids), 1)
+        width = self.counts.shape[1]
+        pairs = np.sort(np.repeat(np.arange(len(years)), sizes) * width + ids)
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]   # each once
+        np.add.at(self.presence, (row[pairs // width], pairs % width), 1)
+        np.add.at(self.paragraphs, row[sizes > 0], 1)
+
+    def _grow(self, n_rows: int, n_ids: int) -> None:
+        """Room for ``n_rows`` years and ids below ``n_ids`` (twice the ids needed, as
+        new ones keep coming; the years as they come)."""
+        have_rows, have_ids = self.counts.shape
+        if n_rows <= have_rows and n_ids <= have_ids:
+            return
+        shape = (max(n_rows, have_rows), have_ids if n_ids <= have_ids
+                 else max(n_ids, 2 * have_ids))
+        for name in ("counts", "presence"):
+            old, new = getattr(self, name), np.zeros(shape, dtype=np.int64)
+            new[:have_rows, :have_ids] = old
+            setattr(self, name, new)
+        paragraphs = np.zeros(shape[0], dtype=np.int64)
+        paragraphs[:have_rows] = self.paragraphs
+        self.paragraphs = paragraphs
+
+    def assemble(self, names: list) -> tuple:
+        """:meth:`Tally.assemble` of these counts, ``names`` the term of each id."""
+        from scipy import sparse
+
+        years = sorted(self.rows)
+        order = [self.rows[y] for y in years]
+        counts = self.counts[order]
+        used = np.flatnonzero(counts.any(axis=0)) if counts.size else np.zeros(0, np.int64)
+        found = list(map(names.__getitem__, used.tolist()))
+        by_name = sorted(range(len(found)), key=found.__getitem__)
+        terms = np.array([found[i] for i in by_name], dtype=object)
+        cols = used[by_name]
+        matrix = sparse.csr_matrix(counts[:, cols], shape=(len(years), len(cols)))
+        presence = sparse.csr_matrix(self.presence[order][:, cols],
+                                     shape=(len(years), len(cols)))
+        rows = pd.DataFrame([(y,) for y in years], columns=ROW_COLUMNS["year"])
+        rows["year"] = rows["year"].astype(int)
+        return rows, terms, matrix, presence, self.paragraphs[order]

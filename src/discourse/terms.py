@@ -26,9 +26,12 @@ The steps, in order, each of which one option switches off:
    that it is one term wherever it stands. :func:`block_terms` analyses the
    chunks new to its memos once per block of sentences: the new chunks inside a
    sentence are tokenised in batches (the same tokens, fewer calls) and a last
-   chunk ``p.`` is the entry of ``p`` and that of ``"."``. Each token's output (step
-   2-8 below) is memoised per options; with ``lowercase``, ``spelling`` and
-   ``lemmatize`` on it is the token's :func:`match_key` (the same three steps);
+   chunk ``p.`` is the entry of ``p`` and that of ``"."``; :func:`paragraph_ids` gives a
+   block's terms as ids (numbers of a vocabulary per options, held in the entries),
+   which the counts per year add up in numpy. Each token's output (step 2-8 below;
+   :mod:`discourse.term_outputs`) is memoised per options; with ``lowercase``,
+   ``spelling`` and ``lemmatize`` on it is the token's :func:`match_key` (the same
+   three steps);
 2. ``lowercase``;
 3. ``spelling``: American to British spelling from the explicit word list
    ``corpus/lexicons/spelling.csv`` (no blind ``-ize`` regex, which would touch
@@ -59,116 +62,59 @@ rates per 10,000 in :mod:`discourse.keywords` use these terms as tokens.
 
 from __future__ import annotations
 
+import sys
 from itertools import chain, compress, count, repeat
 from operator import is_not, itemgetter, not_
+
+import numpy as np
 
 from discourse.lexicons import Lexicons
 from discourse.batch_tokens import final_stem, inner_tokens
 from discourse.term_options import TERM_OPTIONS, TermOptions, as_options
-from discourse.term_chunks import (ACRONYM, DOTTED, TOKEN_MEMO_SIZE, Generations,
-                                   chunk_tokens, match_key, memo, nfc_chunks, plain_chunk,
-                                   sentence_tokens, variant_keys)
-from discourse.text import is_numeric, is_word, single_token, tokenize
-from discourse.text import lemma as _lemma
+from discourse.term_chunks import (DOTTED, TOKEN_MEMO_SIZE, Generations, chunk_tokens,
+                                   match_key, nfc_chunks, plain_chunk, sentence_tokens,
+                                   token_key)
+from discourse.term_outputs import drop_set as _drop_set
+from discourse.term_outputs import matcher as _matcher
+from discourse.term_outputs import simple_term as _simple_term
+from discourse.text import single_token
 
 __all__ = ["TermOptions", "TERM_OPTIONS", "as_options", "match_key", "sentence_tokens",
-           "sentence_terms", "block_terms", "paragraph_terms"]
+           "sentence_terms", "block_terms", "paragraph_terms", "paragraph_ids", "ID"]
 
 #: Fields of a memoised chunk entry (see :func:`_state`).
-_EACH, _KEYS, _STARTS, _OUTPUTS = map(itemgetter, range(4))
-#: Fields of a memoised token's pair (its key, its output or None).
-_KEY, _OUT = map(itemgetter, range(2))
-
-
-def _surface(token: str, options: TermOptions, lexicons: Lexicons) -> str:
-    """Output form of one token that is not part of a matched expression."""
-    forms = memo(lexicons, "surface", TOKEN_MEMO_SIZE)
-    key = (token, options.lowercase, options.spelling, options.lemmatize)
-    out = forms.find(key)
-    if out is not None:
-        return out
-    table = lexicons.spelling if options.spelling else {}
-    w = token.lower()
-    w = table.get(w, w)
-    if options.lemmatize and not ACRONYM.match(token):
-        w = _lemma(w, lexicons.lemma_overrides)
-        w = table.get(w, w)
-    if options.lowercase:
-        out = w
-    elif w == token.lower():
-        out = token
-    elif ACRONYM.match(token):
-        out = w.upper()
-    else:
-        out = w[:1].upper() + w[1:] if token[:1].isupper() else w
-    return forms.keep(key, out)
-
-
-def _matcher(options: TermOptions, lexicons: Lexicons) -> dict:
-    """Compiled variant and phrase patterns: ``{first key: [(keys, term), ...]}``.
-
-    Patterns are tokenised and keyed like the text, longest first.
-    """
-    memo = lexicons.memo("matcher")
-    key = (options.variants, options.phrases)
-    if key in memo:
-        return memo[key]
-    entries: dict[tuple[str, ...], str] = {}
-    if options.phrases:
-        for phrase in lexicons.phrases:
-            keys = tuple(match_key(t, lexicons) for t in tokenize(phrase))
-            if len(keys) > 1:
-                entries.setdefault(keys, phrase)
-    if options.variants:
-        for variant, canonical in lexicons.variants.items():
-            if " " in canonical and not options.phrases:
-                continue
-            for keys in variant_keys(variant, lexicons):   # at a sentence's end, inside
-                entries[keys] = canonical
-    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for keys, term in entries.items():
-        out.setdefault(keys[0], []).append((keys, term))
-    for first in out:
-        out[first].sort(key=lambda kt: (-len(kt[0]), kt[0]))
-    memo[key] = out
-    return out
-
-
-def _drop_set(options: TermOptions, lexicons: Lexicons) -> frozenset[str]:
-    if not options.stopwords:
-        return frozenset()
-    return lexicons.stopwords(exclude=("pronouns",) if options.keep_pronouns else ())
-
-
-def _simple_term(tok: str, key: str, options: TermOptions, lexicons: Lexicons,
-                 drop: frozenset[str]) -> str | None:
-    """The output of a token outside any matched expression (``None``: dropped);
-    ``key`` is its :func:`match_key`, which is its surface form when the options
-    lower-case, harmonise the spelling and lemmatise (the same steps, in order)."""
-    if not is_word(tok):
-        return tok if options.punctuation else None
-    if is_numeric(tok):
-        return tok if options.numbers else None
-    w = key if options.lowercase and options.spelling and options.lemmatize \
-        else _surface(tok, options, lexicons)
-    if drop and (w.lower() in drop or tok.lower() in drop):
-        return None
-    return w
+_EACH, _KEYS, _STARTS, _OUTPUTS, _IDS = map(itemgetter, range(5))
+#: Term ids, as the entries hold them: 4 bytes each, in the machine's order.
+ID = np.dtype("=i4")
+#: The id before the ids of an entry in which a variant or phrase may start (its
+#: sentence's terms are matched, :func:`_terms`), and the id after those of an entry at
+#: a sentence's end (where :func:`paragraph_ids` finds its sentences).
+_MATCHED, _END = -1, -2
+_MATCHED_ID, _END_ID = np.array(_MATCHED, ID).tobytes(), np.array(_END, ID).tobytes()
+#: A sentence's chunks and their entries, as :func:`_block_entries` takes them; the mark
+#: of a last entry that it makes.
+_CHUNKS, _ENTRIES = map(itemgetter, range(2))
+_LATER = object()
+#: Fields of a memoised token's triple (its key, its output or None, the output's id).
+_KEY, _OUT, _ID = map(itemgetter, range(3))
 
 
 def _state(options: TermOptions, lexicons: Lexicons) -> tuple:
     """Per options: (matcher, drop set, {chunk: entry} inside a sentence, {chunk: entry}
-    at its end, {token: (its key, its output or None)}, all three
-    :class:`~discourse.term_chunks.Generations` memos), an entry being (output of each
-    token or None, keys, whether a variant or phrase may start in it, outputs without
-    None)."""
+    at its end, {token: (its key, its output or None, the output's id)}, all three
+    :class:`~discourse.term_chunks.Generations` memos, {term: its id}), an entry being
+    (output of each token or None, keys, whether a variant or phrase may start in it,
+    outputs without None, their ids: :data:`ID` one after another, after
+    :data:`_MATCHED` where a variant or phrase may start, before :data:`_END` in an entry
+    at a sentence's end). The ids number the terms in the order they were first made
+    (:func:`paragraph_ids`); they grow with the terms met, not with the text."""
     states = lexicons.memo("sentence_terms")
     state = states.get(options)
     if state is None:
         state = states[options] = (
             _matcher(options, lexicons) if (options.variants or options.phrases) else {},
             _drop_set(options, lexicons), Generations(), Generations(),
-            Generations(TOKEN_MEMO_SIZE))
+            Generations(TOKEN_MEMO_SIZE), {})
     return state
 
 
@@ -181,14 +127,36 @@ def _made(t: tuple, options: TermOptions, lexicons: Lexicons, state: tuple) -> t
             if pairs[i] is None:
                 pair = words.find(x)
                 if pair is None:
-                    key = match_key(x, lexicons)
-                    pair = words.keep(x, (key, _simple_term(x, key, options, lexicons,
-                                                            state[1])))
+                    key = token_key(x, lexicons)        # new to the memo: new there too
+                    out = _simple_term(x, key, options, lexicons, state[1])
+                    pair = words.keep(x, (key, out, b"" if out is None
+                                          else _term_id(out, state[5])))
                 pairs[i] = pair
     k = tuple(map(_KEY, pairs))
     each = tuple(map(_OUT, pairs))
-    return (each, k, not state[0].keys().isdisjoint(k), each if None not in each
-            else tuple(compress(each, map(is_not, repeat(None), each))))
+    out = each if None not in each else tuple(compress(each, map(is_not, repeat(None), each)))
+    ids = b"".join(filter(None, map(_ID, pairs)))       # one id: the vocabulary's bytes
+    if state[0].keys().isdisjoint(k):
+        return each, k, False, out, ids
+    return each, k, True, out, _MATCHED_ID + ids
+
+
+def _ids(found, vocabulary: dict) -> bytes:
+    """The ids of the terms ``found`` (:data:`ID`, one after another): :func:`_term_id`
+    of each."""
+    ids = list(map(vocabulary.get, found))
+    if None in ids:
+        ids = [i or _term_id(t, vocabulary) for i, t in zip(ids, found)]
+    return b"".join(ids)
+
+
+def _term_id(term: str, vocabulary: dict) -> bytes:
+    """The id of ``term`` in ``vocabulary`` (``{term: its id's bytes}``); a term not yet
+    in it is given the next id."""
+    found = vocabulary.get(term)
+    if found is None:
+        found = vocabulary[term] = len(vocabulary).to_bytes(ID.itemsize, sys.byteorder)
+    return found
 
 
 def _entry(chunk: str, last: bool, options: TermOptions, lexicons: Lexicons,
@@ -233,6 +201,72 @@ def paragraph_terms(paragraphs: list[list[str]], options: TermOptions, lexicons:
     return out
 
 
+def paragraph_ids(paragraphs: list[list[str]], options: TermOptions, lexicons: Lexicons
+                  ) -> tuple[np.ndarray, np.ndarray, dict]:
+    """The terms of each paragraph of a block as ids: the :func:`paragraph_terms` of the
+    block, without a list per sentence or paragraph.
+
+    Parameters
+    ----------
+    paragraphs : list of list of str
+        Each paragraph of the block as the list of its sentences' texts.
+    options, lexicons
+        As in :func:`block_terms`.
+
+    Returns
+    -------
+    ids : numpy.ndarray
+        The id of each term of every paragraph, in order (:data:`ID`).
+    bounds : numpy.ndarray
+        Where each paragraph's ids begin in ``ids``, and where the last one's end (one
+        more than the paragraphs).
+    vocabulary : dict
+        The terms of these options and word lists met so far, in the order of their ids
+        (each with its id's bytes; it grows with the terms, not with the text).
+
+    Examples
+    --------
+    >>> from discourse.lexicons import load_lexicons
+    >>> ids, bounds, vocabulary = paragraph_ids([["Trade grew.", "Trade."], []],
+    ...                                         TermOptions(), load_lexicons())
+    >>> names = list(vocabulary)
+    >>> [names[i] for i in ids], bounds.tolist()
+    (['trade', 'grow', 'trade'], [0, 3, 3])
+    """
+    state = _state(options, lexicons)
+    entries = _sentence_entries(list(chain.from_iterable(paragraphs)), options, lexicons,
+                                state)
+    ids = np.frombuffer(b"".join(map(_IDS, chain.from_iterable(entries))), ID)
+    ends = np.flatnonzero(ids == _END)          # where each sentence with a chunk ends
+    full = np.zeros(len(entries) + 1, dtype=np.int64)  # sentences with a chunk before each
+    np.cumsum(np.fromiter(map(bool, entries), bool, len(entries)), out=full[1:])
+    matched = np.flatnonzero(ids == _MATCHED)
+    if matched.size:                    # the sentences in which a variant or phrase may start
+        pieces, at = [], 0
+        which = np.searchsorted(full, np.arange(1, len(ends) + 1))   # k-th: sentence which[k]
+        for k in dict.fromkeys(np.searchsorted(ends, matched).tolist()):
+            found = _terms(entries[which[k] - 1], state, matched_only=True)
+            if found is not None:       # else its outputs, in order, as they stand
+                pieces.append(ids[at:ends[k - 1] + 1 if k else 0])
+                pieces.append(np.frombuffer(_ids(found, state[5]) + _END_ID, ID))
+                at = ends[k] + 1
+        pieces.append(ids[at:])
+        ids = np.concatenate(pieces)
+        ends = np.flatnonzero(ids == _END)
+    term = ids >= 0                                     # not a mark
+    done = np.zeros(len(ends) + 1, dtype=np.int64)     # the ids before each sentence's end
+    done[1:] = np.cumsum(term)[ends]
+    bounds = done[full[_offsets(map(len, paragraphs), len(paragraphs))]]
+    return ids[term], bounds, state[5]
+
+
+def _offsets(sizes, n: int) -> np.ndarray:
+    """``[0, sizes[0], sizes[0] + sizes[1], ...]`` of ``n`` sizes (int64)."""
+    out = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(sizes, np.int64, n), out=out[1:])
+    return out
+
+
 def _entry_terms(e: list, state: tuple) -> list[str]:
     """The terms of one sentence from its chunks' entries: :func:`_terms` where a
     variant or phrase may start, else the entries' outputs in order."""
@@ -252,7 +286,7 @@ def _sentence_entries(texts: list[str], options: TermOptions, lexicons: Lexicons
         if chunks:
             e = list(map(inner, chunks))
             e[-1] = final(chunks[-1])
-            if None in e:
+            if not all(e):                  # an entry is a tuple of five: None is missing
                 todo.append((chunks, e))
             entries.append(e)
         else:
@@ -260,7 +294,7 @@ def _sentence_entries(texts: list[str], options: TermOptions, lexicons: Lexicons
     if todo:
         found, found_last = _block_entries(todo, options, lexicons, state)
         for chunks, e in todo:
-            if e[-1] is None:
+            if e[-1] is _LATER:
                 e[-1] = found_last[chunks[-1]]
             for i in compress(range(len(e)), map(not_, e)):
                 e[i] = found[chunks[i]]
@@ -271,18 +305,17 @@ def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: 
                    ) -> tuple[dict, dict]:
     """``({chunk: entry} inside a sentence, {chunk: entry} at its end)`` of the chunks
     of ``todo`` (pairs of a sentence's chunks and their entries, ``None`` where not in
-    the young generations)."""
+    the young generations; a last entry ``None`` is made :data:`_LATER`)."""
     inner, final = state[2], state[3]
-    want: dict = {}
     want_last: dict = {}
     for chunks, e in todo:
         if e[-1] is None:
             want_last[chunks[-1]] = None
-        e = e[:-1]
-        if None in e:
-            want.update(dict.fromkeys(compress(chunks, map(not_, e))))
+            e[-1] = _LATER                  # not a chunk inside a sentence to be made
+    want = dict.fromkeys(compress(chain.from_iterable(map(_CHUNKS, todo)),
+                                  map(not_, chain.from_iterable(map(_ENTRIES, todo)))))
     found: tuple[dict, dict] = ({}, {})
-    plain_of: dict = {}             # (chunk, last): its plain form, to be made
+    plain_of: dict = {}             # (chunk, last): its plain form, where it has another
     new: dict = {}                  # plain inner chunk: its tokens (None: to tokenise)
     finals: dict = {}               # plain final chunk: its inner stem, or None
     for last, chunks in enumerate((want, want_last)):
@@ -300,7 +333,7 @@ def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: 
                 if e is not None:
                     found[last][c] = table.keep(c, e)
                     continue
-            plain_of[c, last] = p
+                plain_of[c, last] = p
             if not last:
                 new[p] = (p,) if single_token(p) else None
                 continue
@@ -310,13 +343,12 @@ def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: 
             finals[p] = stem
             if stem is not None and inner.find(stem) is None:
                 new[stem] = (stem,) if single_token(stem) else None
-    made: dict = {}
     batch = [p for p, t in new.items() if t is None]
     for p, t in zip(batch, inner_tokens(batch)):
         new[p] = t
-    for p, t in new.items():
-        made[p] = inner.keep(p, _made(t, options, lexicons, state))
-    stop = None
+    made = {p: _made(t, options, lexicons, state) for p, t in new.items()}
+    inner.keep_all(made)
+    made_last, stop = {}, None
     for p, stem in finals.items():
         if stem is None:
             e = _made(chunk_tokens(p, True, lexicons)[0], options, lexicons, state)
@@ -326,36 +358,45 @@ def _block_entries(todo: list, options: TermOptions, lexicons: Lexicons, state: 
             if stem is not p:             # p's tokens inside a sentence, then "."
                 if stop is None:
                     stop = _made((".",), options, lexicons, state)
-                e = (e[0] + stop[0], e[1] + stop[1], e[2] or stop[2], e[3] + stop[3])
-        made[p, True] = final.keep(p, e)
+                e = (e[0] + stop[0], e[1] + stop[1], e[2] or stop[2], e[3] + stop[3],
+                     e[4] + stop[4])
+        made_last[p] = (*e[:4], e[4] + _END_ID)          # its sentence's end
+    final.keep_all(made_last)
+    found[0].update(made)           # the plain chunks wanted (and stems: not looked up)
+    found[1].update(made_last)
     for (c, last), p in plain_of.items():
-        e = found[last][c] = made[p, True] if last else made[p]
-        if c is not p:
-            (final if last else inner).keep(c, e)
+        e = found[last][c] = (made_last if last else made)[p]
+        (final if last else inner).keep(c, e)
     return found
 
 
-def _terms(entries: list, state: tuple) -> list[str]:
+def _terms(entries: list, state: tuple, matched_only: bool = False) -> list[str] | None:
     """The terms of a sentence from its chunks' entries, in which a variant or phrase
     may start: the greedy matching, longest first, left to right (tried only where a
-    token's key begins a pattern; the tokens between give their own outputs)."""
+    token's key begins a pattern; the tokens between give their own outputs); with
+    ``matched_only``, ``None`` where nothing matched (the terms are the outputs)."""
     match, drop = state[0], state[1]
-    out: list[str] = []
-    simple = list(chain.from_iterable(map(_EACH, entries)))
     keys = list(chain.from_iterable(map(_KEYS, entries)))
-    i = 0                                   # the first token not yet given out
+    found, i = [], 0                        # (start, end, term) of each; the end of the last
     for j in compress(count(), map(match.__contains__, keys)):
         if j < i:                           # inside the expression matched before
             continue
         for pattern, term in match[keys[j]]:
-            m = len(pattern)
-            if tuple(keys[j:j + m]) == pattern:
-                between = simple[i:j]
-                out += compress(between, map(is_not, between, repeat(None)))
-                i = j + m
-                if " " in term or term.lower() not in drop:
-                    out.append(term)
+            if tuple(keys[j:j + len(pattern)]) == pattern:
+                i = j + len(pattern)
+                found.append((j, i, term))
                 break
+    if not found:
+        return None if matched_only else list(chain.from_iterable(map(_OUTPUTS, entries)))
+    simple = list(chain.from_iterable(map(_EACH, entries)))
+    out: list[str] = []
+    i = 0
+    for j, end, term in found:
+        between = simple[i:j]
+        out += compress(between, map(is_not, between, repeat(None)))
+        i = end
+        if " " in term or term.lower() not in drop:
+            out.append(term)
     rest = simple[i:]
     out += compress(rest, map(is_not, rest, repeat(None)))
     return out
