@@ -274,12 +274,12 @@ def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping
             _check_new(key, seen, n + 1)
             n += len(sentences)
             keys.append(key)
-        texts = [par[3] for par in block]
+        pars = [par[3] for par in block]        # each paragraph's sentences
         if level == "year":         # term ids counted in numpy
-            ids, bounds, vocabulary = paragraph_ids(texts, opts, lexicons)
+            ids, bounds, vocabulary = paragraph_ids(pars, opts, lexicons)
             tally.add_block([key[1] for key in keys], ids, bounds)
         else:
-            tally.add_block(keys, paragraph_terms(texts, opts, lexicons))
+            tally.add_block(keys, paragraph_terms(pars, opts, lexicons))
     if level == "year":
         return TermCounts(*tally.assemble(list(vocabulary or ())), level, opts)
     return TermCounts(*tally.assemble(), level, opts)

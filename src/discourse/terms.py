@@ -144,10 +144,7 @@ def _made(t: tuple, options: TermOptions, lexicons: Lexicons, state: tuple) -> t
 def _ids(found, vocabulary: dict) -> bytes:
     """The ids of the terms ``found`` (:data:`ID`, one after another): :func:`_term_id`
     of each."""
-    ids = list(map(vocabulary.get, found))
-    if None in ids:
-        ids = [i or _term_id(t, vocabulary) for i, t in zip(ids, found)]
-    return b"".join(ids)
+    return b"".join([_term_id(t, vocabulary) for t in found])
 
 
 def _term_id(term: str, vocabulary: dict) -> bytes:

@@ -383,14 +383,14 @@ def analyse(lex: Lexicon, toks: list[str], caches: Caches, date=None, *,
     money_only = whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main,
                                       entries, s) if kept[0] or kept[1] or (
         kept[2] and "hazard" in flags) else False
-    labels = ([], [], [])
+    labels, place = ([], [], []), None          # place: of a conflict's situation, once
     for ms, got in zip(kept, labels):
         for m in ms:
             label = toks[m[0]] if m[1] - m[0] == 1 else span(toks, m)
             if is_name[m[2]]:
                 label += " (name)"
             elif main.kind[m[2]] == "situation":      # "situation (Afghanistan)"
-                place = conflict_place(toks, s.get("conflict_places", ()))
+                place = place or conflict_place(toks, s.get("conflict_places", ()))
                 if place not in label:
                     label += f" ({place})"
             if label not in got:

@@ -90,8 +90,12 @@ def _whole_number(value, where, least, fail) -> int:
     return value
 
 
-def _lower_set(block, key, field, fail) -> frozenset:
-    return frozenset(w.lower() for w in _strings(block.get(field), f"{key}.{field}", fail))
+def _lower_set(block, key, field, fail, *, optional=False) -> frozenset:
+    """The words of ``block[field]`` in lower case; with ``optional``, none where the
+    field is missing or empty."""
+    return frozenset(w.lower() for w in _strings(
+        block.get(field, []) if optional else block.get(field), f"{key}.{field}", fail,
+        allow_empty=optional))
 
 
 def body_label(prefixes) -> str:
@@ -232,8 +236,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
     if conflicts:      # where the words of a situation (kind situation) are a conflict's
         _clause(conflicts, "conflicts", fail)
         settings["conflict_places"] = _lower_set(conflicts, "conflicts", "places", fail)
-        settings["conflict_not_after"] = frozenset(w.lower() for w in _strings(
-            conflicts.get("not_after", []), "conflicts.not_after", fail, allow_empty=True))
+        settings["conflict_not_after"] = _lower_set(conflicts, "conflicts", "not_after", fail,
+                                                    optional=True)
     history = data.get("history") or {}
     if history:
         _heads(history, "history", "history", add, fail, "markers")
@@ -287,8 +291,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         if not isinstance(follows, bool):
             fail(f"context.questions_follow must be true or false, not {follows!r}")
         settings["questions_follow"] = follows
-        settings["answer_not"] = frozenset(w.lower() for w in _strings(
-            context.get("answer_not", []), "context.answer_not", fail, allow_empty=True))
+        settings["answer_not"] = _lower_set(context, "context", "answer_not", fail,
+                                            optional=True)
     events = data.get("events") or {}
     if events:
         clause = _clause(events, "events", fail)
@@ -324,9 +328,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
             settings["subject_kind"] = str(after["kind"])
             settings["subject_nouns"] = _lower_set(after, "events.subject_after", "nouns", fail)
             settings["subject_stops"] = _lower_set(after, "events.subject_after", "stops", fail)
-            settings["subject_not_after"] = frozenset(w.lower() for w in _strings(
-                after.get("not_after", []), "events.subject_after.not_after", fail,
-                allow_empty=True))
+            settings["subject_not_after"] = _lower_set(after, "events.subject_after",
+                                                       "not_after", fail, optional=True)
         if "salutations" in events:           # optional: "dear", "distinguished"
             settings["salutations"] = _lower_set(events, "events", "salutations", fail)
         if "not_references" in events:        # optional: "next meeting"
