@@ -120,3 +120,20 @@ def test_the_held_out_sets_said_to_differ_have_the_committed_intervals():
             for c in ("ci_low", "ci_high")]
     assert list(m.groups()) == want
     assert float(want[1]) < float(want[2])          # the intervals do not overlap
+
+
+def test_the_first_scores_in_the_accuracy_record_are_those_registered():
+    """docs/framing-accuracy.md's tables of later first scores ("| `probeN` | kappa |
+    kappa | kappa | macro-F1 |") repeat docs/coding/probes.csv, where each probe's first
+    score is registered: they must be the same numbers."""
+    import pandas as pd
+
+    text = (REPO / "docs" / "framing-accuracy.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(probe\d+)` \| (\d\.\d{3}) \| (\d\.\d{3}) \| (\d\.\d{3}) \| "
+                      r"(\d\.\d{3}) \|$", text, flags=re.M)
+    assert len(rows) >= 3
+    reg = pd.read_csv(REPO / "docs" / "coding" / "probes.csv", dtype=str).set_index("probe")
+    cols = ["first_kappa_security", "first_kappa_economy", "first_kappa_multilateralism",
+            "first_macro_f1"]
+    for probe, *said in rows:
+        assert said == list(reg.loc[probe, cols]), probe
