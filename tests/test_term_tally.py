@@ -9,7 +9,7 @@ import random
 import numpy as np
 import pytest
 
-from discourse.term_tally import Tally, YearTally
+from discourse.term_tally import DENSE_BYTES, Tally, YearTally
 
 
 def _paragraphs(seed: int, n: int = 400) -> list[tuple]:
@@ -93,15 +93,17 @@ def test_a_block_of_keys_and_terms_of_other_lengths_is_refused(level):
     assert t.keys == [] and not t.counts and not t.paragraphs
 
 
+@pytest.mark.parametrize("dense_bytes", [DENSE_BYTES, 0, 400])
 @pytest.mark.parametrize("seed", range(4))
-def test_year_ids_count_as_a_tally_of_years(seed):
+def test_year_ids_count_as_a_tally_of_years(seed, dense_bytes):
     # the path of discourse keyness: blocks of term ids per year (numpy) count what a
     # Tally at the level of a year counts of the same terms; ids of terms no paragraph
-    # has are left out, and blocks without terms or paragraphs count nothing
+    # has are left out, and blocks without terms or paragraphs count nothing. The same
+    # with the sums sparse from the start (0 bytes dense) and from a few blocks on (400)
     paragraphs = _paragraphs(seed)
     names = list("zabcdefghij") + [c * 2 for c in "zabcdefghij"]
     ids_of = {t: i for i, t in enumerate(names)}
-    one, blocks = Tally("year"), YearTally()
+    one, blocks = Tally("year"), YearTally(dense_bytes)
     for key, found in paragraphs:
         one.add(key, found)
     rng, at = random.Random(seed), 0
@@ -111,6 +113,7 @@ def test_year_ids_count_as_a_tally_of_years(seed):
         bounds = np.cumsum([0] + [len(found) for _, found in part])
         blocks.add_block([key[1] for key, _ in part], ids, bounds)
         at += len(part)
+    assert (blocks.sums is None) == (dense_bytes == DENSE_BYTES)
     _same(blocks.assemble(names), one.assemble())
 
 

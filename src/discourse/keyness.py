@@ -83,14 +83,14 @@ Speer, R. (2022). wordfreq (version 3.0). Zenodo. https://doi.org/10.5281/zenodo
 
 from __future__ import annotations
 
-import dataclasses
 import math
 
 import numpy as np
 import pandas as pd
 
 from discourse import provenance, stats
-from discourse.checks import check_choice, check_columns
+from discourse.checks import check_choice
+from discourse.keyness_groups import GROUPINGS, group_counts, sparse_group_counts, sum_rows
 from discourse.keyness_measures import (G2_FORMS, ZERO, background_frequencies,
                                         fisher_pvalues, g2, g2_pvalue,
                                         log_ratio, logodds_z)
@@ -125,61 +125,6 @@ KEYNESS_COLUMNS = ["term", "count_target", "count_reference", "total_target",
 CORRECTION_NAMES = {"fdr_bh": "Benjamini-Hochberg FDR", "holm": "Holm FWER"}
 #: Priors of the log-odds z-score (see the module docstring).
 PRIORS = ("pooled", "background")
-#: Columns a ``tokens`` table can be grouped by (here and in the other keyword steps).
-GROUPINGS = ("year", "doc_id")
-
-
-def group_counts(data, by: str = "year") -> dict:
-    """Counts per group of ``data`` (TermCounts, tokens or frequencies table).
-
-    Returns
-    -------
-    dict
-        ``terms`` (sorted), ``groups`` (sorted), ``matrix`` (groups x terms, dense
-        float), ``totals``, and when paragraphs are known ``presence`` (paragraphs
-        containing each term, groups x terms), ``n_paragraphs`` (per group) and
-        ``paragraphs`` (the paragraph-level :class:`~discourse.counts.TermCounts`,
-        for the permutation test); else those are ``None``.
-    """
-    from discourse import counts as C
-
-    check_choice("by", by, GROUPINGS)
-    paragraph = None
-    if isinstance(data, C.TermCounts):
-        tc = data
-    elif {"count", "total", "term", by} <= set(data.columns) and "sentence_id" not in data:
-        table = data.pivot_table(index="term", columns=by, values="count",
-                                 aggfunc="sum", fill_value=0)
-        totals = data.groupby(by)["total"].first()
-        return {"terms": _strings(table.index),
-                "groups": list(table.columns), "matrix": table.to_numpy(dtype=float).T,
-                "totals": totals.reindex(table.columns).to_numpy(dtype=float),
-                "presence": None, "n_paragraphs": None, "paragraphs": None}
-    else:
-        check_columns(data, (by, "term"), "tokens table")
-        has_par = {"doc_id", "paragraph"} <= set(data.columns)
-        tc = C.from_tokens(data, level="paragraph" if has_par else by)
-        if not has_par:
-            tc = dataclasses.replace(tc, presence=None, n_paragraphs=None)
-    if tc.level == "paragraph":
-        paragraph = tc
-    grouped = tc.by(by) if tc.presence is not None else tc
-    return {"terms": _strings(grouped.terms),
-            "groups": [g.item() if hasattr(g, "item") else g for g in grouped.rows[by]],
-            "matrix": grouped.matrix.toarray().astype(float),
-            "totals": grouped.totals.astype(float),
-            "presence": None if grouped.presence is None else
-            grouped.presence.toarray().astype(float),
-            "n_paragraphs": None if grouped.n_paragraphs is None else
-            np.asarray(grouped.n_paragraphs, dtype=float),
-            "paragraphs": paragraph}
-
-
-def _strings(terms) -> np.ndarray:
-    """``terms`` as an object array of ``str``: not ``astype(str)``, whose fixed-width
-    array holds every term at the length of the longest (4 bytes a character; on
-    real text one long chunk makes it hundreds of MB)."""
-    return np.array([str(t) for t in terms], dtype=object)
 
 
 @provenance.tracked
@@ -299,7 +244,7 @@ def keyness(data, target=None, reference=None, *, by: str = "year",
         raise ValueError(f"n_permutations={n_permutations!r} must be a non-negative integer")
     if prior_scale is not None and not prior_scale > 0:
         raise ValueError(f"prior_scale={prior_scale!r} must be positive (or None)")
-    counts = group_counts(data, by)
+    counts = sparse_group_counts(data, by)
     if n_permutations and counts["paragraphs"] is None:
         raise ValueError("n_permutations needs paragraphs: pass term counts at paragraph "
                          "level or a tokens table with doc_id and paragraph")
@@ -317,7 +262,7 @@ def _keyness_one(counts: dict, comparison: stats.Comparison, settings: dict
     ti = groups.index(comparison.target)
     ri = [groups.index(g) for g in comparison.groups]
     M = counts["matrix"]
-    a, b = M[ti], M[ri].sum(axis=0)
+    a, b = sum_rows(M, [ti]), sum_rows(M, ri)
     c, d = float(counts["totals"][ti]), float(counts["totals"][ri].sum())
     terms = counts["terms"]
     # with three or more groups, terms seen only in groups outside the comparison
@@ -378,7 +323,7 @@ def _dispersion_columns(counts, ti, ri, seen, keep, correction) -> dict:
                 "n_paragraphs_reference": pd.array([pd.NA] * n, dtype="Int64"),
                 "g2_dispersion": nan, "p_dispersion": nan, "p_dispersion_adjusted": nan}
     P = counts["presence"]
-    pa, pb = P[ti][seen][keep], P[ri].sum(axis=0)[seen][keep]
+    pa, pb = sum_rows(P, [ti])[seen][keep], sum_rows(P, ri)[seen][keep]
     pc, pd_ = counts["n_paragraphs"][ti], counts["n_paragraphs"][ri].sum()
     stat = np.atleast_1d(g2(pa, pb, pc, pd_, form="4-cell"))
     p = fisher_pvalues(pa, pb, pc, pd_)      # exact: few paragraphs, often a zero cell

@@ -21,7 +21,7 @@ from itertools import chain, compress, groupby
 import numpy as np
 import pandas as pd
 
-__all__ = ["ROW_COLUMNS", "Tally", "YearTally"]
+__all__ = ["DENSE_BYTES", "ROW_COLUMNS", "Tally", "YearTally"]
 
 #: The columns of the rows of each level.
 ROW_COLUMNS = {"paragraph": ["doc_id", "year", "paragraph"], "doc_id": ["doc_id", "year"],
@@ -182,10 +182,25 @@ class Tally:
         return rows, terms, matrix, presence, n_par
 
 
+#: Bytes the dense per-year arrays of a :class:`YearTally` may take (counts and presence
+#: together) before it keeps its sums as sparse matrices instead: the dense arrays hold the
+#: years times the ids met, which grow with a corpus's span as well as its vocabulary
+#: (10 million words of prose spread over 75 years peaked at 965 MB dense, against 381 MB
+#: over 5 years; ``benchmarks/README.md``).
+DENSE_BYTES = 32 * 2 ** 20
+
+
 class YearTally:
     """The counts of a :class:`Tally` of level ``"year"``, of term ids: paragraphs come a
     block at a time as :func:`discourse.terms.paragraph_ids` gives them, and each
-    year's counts and presence are rows of numpy arrays (the years times the ids met).
+    year's counts and presence are rows of numpy arrays (the years times the ids met)
+    while those take at most ``dense_bytes``; past that, sums of sparse matrices
+    (:class:`_SparseSum`), whose size grows with the distinct pairs of a year and a term.
+    The counts are the same either way.
+
+    Parameters
+    ----------
+    dense_bytes : int, default :data:`DENSE_BYTES`
 
     Examples
     --------
@@ -198,10 +213,12 @@ class YearTally:
     ([[0, 1], [1, 1]], [1, 1])
     """
 
-    def __init__(self):
+    def __init__(self, dense_bytes: int = DENSE_BYTES):
         self.rows: dict = {}                      # year: its row, in order of first terms
-        self.counts = np.zeros((0, 0), dtype=np.int64)
+        self.dense_bytes = dense_bytes
+        self.counts = np.zeros((0, 0), dtype=np.int64)      # None once the sums are sparse
         self.presence = np.zeros((0, 0), dtype=np.int64)
+        self.sums: tuple | None = None            # (counts, presence) as _SparseSum
         self.paragraphs = np.zeros(0, dtype=np.int64)
 
     def add_block(self, years: list, ids: np.ndarray, bounds: np.ndarray) -> None:
@@ -231,30 +248,50 @@ class YearTally:
         rows = self.rows
         for year in dict.fromkeys(compress(years, sizes.tolist())):
             rows.setdefault(year, len(rows))
-        self._grow(len(rows), int(ids.max()) + 1)
+        n_ids = int(ids.max()) + 1
+        if self.sums is None and not self._grow(len(rows), n_ids):
+            self._to_sparse()
+        if len(self.paragraphs) < len(rows):
+            self.paragraphs = np.concatenate(
+                (self.paragraphs, np.zeros(len(rows) - len(self.paragraphs), np.int64)))
         row = np.fromiter((rows.get(y, -1) for y in years), np.int64, len(years))
-        np.add.at(self.counts, (np.repeat(row, sizes), ids), 1)
-        width = self.counts.shape[1]
+        width = n_ids if self.sums is not None else self.counts.shape[1]
         pairs = np.sort(np.repeat(np.arange(len(years)), sizes) * width + ids)
         pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]   # each once
-        np.add.at(self.presence, (row[pairs // width], pairs % width), 1)
+        if self.sums is None:
+            np.add.at(self.counts, (np.repeat(row, sizes), ids), 1)
+            np.add.at(self.presence, (row[pairs // width], pairs % width), 1)
+        else:
+            shape = (len(rows), n_ids)
+            self.sums[0].add(_ones(np.repeat(row, sizes), ids, shape))
+            self.sums[1].add(_ones(row[pairs // width], pairs % width, shape))
         np.add.at(self.paragraphs, row[sizes > 0], 1)
 
-    def _grow(self, n_rows: int, n_ids: int) -> None:
+    def _grow(self, n_rows: int, n_ids: int) -> bool:
         """Room for ``n_rows`` years and ids below ``n_ids`` (twice the ids needed, as
-        new ones keep coming; the years as they come)."""
+        new ones keep coming; the years as they come); ``False``, and nothing grown,
+        where that would take more than ``dense_bytes``."""
         have_rows, have_ids = self.counts.shape
         if n_rows <= have_rows and n_ids <= have_ids:
-            return
+            return True
         shape = (max(n_rows, have_rows), have_ids if n_ids <= have_ids
                  else max(n_ids, 2 * have_ids))
+        if 2 * 8 * shape[0] * shape[1] > self.dense_bytes:
+            return False
         for name in ("counts", "presence"):
             old, new = getattr(self, name), np.zeros(shape, dtype=np.int64)
             new[:have_rows, :have_ids] = old
             setattr(self, name, new)
-        paragraphs = np.zeros(shape[0], dtype=np.int64)
-        paragraphs[:have_rows] = self.paragraphs
-        self.paragraphs = paragraphs
+        return True
+
+    def _to_sparse(self) -> None:
+        """Keep the sums as sparse matrices from now on, starting from the dense ones."""
+        from scipy import sparse
+
+        self.sums = (_SparseSum(), _SparseSum())
+        for total, dense in zip(self.sums, (self.counts, self.presence)):
+            total.add(sparse.csr_matrix(dense))
+        self.counts = self.presence = None
 
     def assemble(self, names: list) -> tuple:
         """:meth:`Tally.assemble` of these counts, ``names`` the term of each id."""
@@ -262,15 +299,79 @@ class YearTally:
 
         years = sorted(self.rows)
         order = [self.rows[y] for y in years]
-        counts = self.counts[order]
-        used = np.flatnonzero(counts.any(axis=0)) if counts.size else np.zeros(0, np.int64)
+        if self.sums is None:
+            counts = self.counts[order]
+            used = (np.flatnonzero(counts.any(axis=0)) if counts.size
+                    else np.zeros(0, np.int64))
+        else:
+            counts = self.sums[0].total()[order]
+            used = np.flatnonzero(counts.getnnz(axis=0))
         found = list(map(names.__getitem__, used.tolist()))
         by_name = sorted(range(len(found)), key=found.__getitem__)
         terms = np.array([found[i] for i in by_name], dtype=object)
         cols = used[by_name]
-        matrix = sparse.csr_matrix(counts[:, cols], shape=(len(years), len(cols)))
-        presence = sparse.csr_matrix(self.presence[order][:, cols],
-                                     shape=(len(years), len(cols)))
+        shape = (len(years), len(cols))
+        if self.sums is None:
+            matrix = sparse.csr_matrix(counts[:, cols], shape=shape)
+            presence = sparse.csr_matrix(self.presence[order][:, cols], shape=shape)
+        else:
+            present = self.sums[1].total()
+            present.resize(counts.shape)
+            matrix, presence = (_canonical(m[:, cols], shape) for m in
+                                (counts, present[order]))
         rows = pd.DataFrame([(y,) for y in years], columns=ROW_COLUMNS["year"])
         rows["year"] = rows["year"].astype(int)
         return rows, terms, matrix, presence, self.paragraphs[order]
+
+
+class _SparseSum:
+    """A running sum of sparse matrices, kept as partial sums of 1, 2, 4, ... added
+    matrices (a binary counter): adding ``n`` matrices costs about ``log n`` additions
+    of each one's entries, in scipy's C code, and the partial sums hold each pair of a
+    row and a column at most once each."""
+
+    def __init__(self):
+        self.levels: list = []
+
+    def add(self, m) -> None:
+        for i, have in enumerate(self.levels):
+            if have is None:
+                self.levels[i] = m
+                return
+            m, self.levels[i] = _plus(have, m), None
+        self.levels.append(m)
+
+    def total(self):
+        """The sum of every matrix added (CSR, as wide and tall as the widest and tallest)."""
+        out = None
+        for m in self.levels:
+            if m is not None:
+                out = m if out is None else _plus(out, m)
+        self.levels = [out]
+        return out.copy()
+
+
+def _ones(rows: np.ndarray, cols: np.ndarray, shape: tuple):
+    """A CSR matrix of ``shape`` counting each ``(row, col)`` pair given."""
+    from scipy import sparse
+
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=shape)
+
+
+def _plus(a, b):
+    """``a + b`` of two CSR matrices, each first widened (in place) to the larger shape."""
+    shape = (max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1]))
+    for m in (a, b):
+        if m.shape != shape:
+            m.resize(shape)
+    return a + b
+
+
+def _canonical(m, shape: tuple):
+    """``m`` as CSR of ``shape`` with sorted indices and no entry twice, as a CSR matrix
+    made from a dense array has them."""
+    from scipy import sparse
+
+    m = sparse.csr_matrix(m, shape=shape)
+    m.sum_duplicates()
+    return m
