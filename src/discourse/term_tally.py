@@ -317,8 +317,9 @@ class YearTally:
         else:
             present = self.sums[1].total()
             present.resize(counts.shape)
-            matrix, presence = (_canonical(m[:, cols], shape) for m in
-                                (counts, present[order]))
+            matrix, presence = counts[:, cols], present[order][:, cols]
+            for m in (matrix, presence):
+                m.sum_duplicates()      # indices sorted, as from a dense array
         rows = pd.DataFrame([(y,) for y in years], columns=ROW_COLUMNS["year"])
         rows["year"] = rows["year"].astype(int)
         return rows, terms, matrix, presence, self.paragraphs[order]
@@ -365,13 +366,3 @@ def _plus(a, b):
         if m.shape != shape:
             m.resize(shape)
     return a + b
-
-
-def _canonical(m, shape: tuple):
-    """``m`` as CSR of ``shape`` with sorted indices and no entry twice, as a CSR matrix
-    made from a dense array has them."""
-    from scipy import sparse
-
-    m = sparse.csr_matrix(m, shape=shape)
-    m.sum_duplicates()
-    return m

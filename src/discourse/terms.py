@@ -235,8 +235,7 @@ def paragraph_ids(paragraphs: list[list[str]], options: TermOptions, lexicons: L
                                 state)
     ids = np.frombuffer(b"".join(map(_IDS, chain.from_iterable(entries))), ID)
     ends = np.flatnonzero(ids == _END)          # where each sentence with a chunk ends
-    full = np.zeros(len(entries) + 1, dtype=np.int64)  # sentences with a chunk before each
-    np.cumsum(np.fromiter(map(bool, entries), bool, len(entries)), out=full[1:])
+    full = _offsets(map(bool, entries), len(entries))  # sentences with a chunk before each
     matched = np.flatnonzero(ids == _MATCHED)
     if matched.size:                    # the sentences in which a variant or phrase may start
         pieces, at = [], 0
