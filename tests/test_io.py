@@ -103,6 +103,29 @@ def test_file_sha256_is_the_digest_of_the_bytes(tmp_path):
                                      "b00361a396177a9cb410ff61f20015ad")
 
 
+def test_file_sha256_reads_a_large_file_a_buffer_at_a_time(tmp_path):
+    """16 MB hashed with at most 2 MB held (read whole, the bytes alone are 16 MB): the
+    sidecar of a large table no longer holds the file's bytes beside the table."""
+    import hashlib
+    import tracemalloc
+
+    from discourse import io as dio
+
+    data = bytes(range(256)) * (1 << 16)                  # 16 MB
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    expected = hashlib.sha256(data).hexdigest()
+    del data
+    tracemalloc.start()
+    try:
+        digest = dio.file_sha256(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert digest == expected
+    assert peak < 2 * 2**20
+
+
 def _table(rng, n):
     """A table of every kind of column :func:`discourse.io.csv_fields` writes itself:
     floats of every scale with NaN, inf and -0.0, integers, booleans, nullable integers

@@ -127,8 +127,11 @@ def _is_input(value) -> bool:
 
 def file_sha256(path: str | os.PathLike) -> str:
     """The sha256 hex digest of a file's bytes (the package's one file checksum: corpus,
-    manifest, provenance, coding-sheet locks; :mod:`discourse.io` re-exports it)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    manifest, provenance, coding-sheet locks; :mod:`discourse.io` re-exports it), read a
+    buffer at a time (``hashlib.file_digest``), never whole: the sidecar of a keyness table
+    of 27 MB held the file's bytes beside the table (``benchmarks/README.md``)."""
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def file_checksums(files: Mapping[str, str | os.PathLike]) -> dict:
