@@ -489,6 +489,12 @@ def test_a_sixth_round_of_invented_texts(lex):
               lex)
     assert [c.multilateralism for c in out] == [1, 1, 0]
     assert "via 'his guest'" in out[1].evidence
+    # round 29 (probe81): the two heads of the two organisations continue the meeting
+    out = doc(["SCO Secretary-General meets OIC Secretary-General",
+               "The two Secretaries-General exchanged views on cultural exchanges.",
+               "The two ministers exchanged views on cultural exchanges."], lex)
+    assert [c.multilateralism for c in out] == [1, 1, 0]
+    assert "via 'The two Secretaries-General'" in out[1].evidence
     # rule 10: new partners are enlargement; a new partnership of two firms is not
     assert codes("The new partners will join cooperation in tourism.", lex)[2] == 1
     assert codes("Uzbek exporters found a new partner in Samarkand.", lex)[2] == 0

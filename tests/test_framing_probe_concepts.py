@@ -460,6 +460,15 @@ CASES = [
      "Our colleagues have approached the chairmanship with great energy and creativity."),
     ("probe75-77", "E", (1,),
      "The parties discussed joint production of electric vehicles and energy supplies."),
+    # --- round 29: docs/coding/probe81/ to probe83/ ---
+    # the international regimes of drug control and arms control are international law among
+    # many states (multilateralism) and stay security; a visa regime is neither
+    ("probe81-83", "SEM", (1, 0, 1),
+     "They will work to strengthen the international drug control regime."),
+    ("probe81-83", "SEM", (1, 0, 1),
+     "They call for strict compliance with the existing regime of arms control."),
+    ("probe81-83", "SM", (0, 0),
+     "Tourists benefit from the simplified visa regime."),
 ]
 
 
