@@ -469,6 +469,21 @@ CASES = [
      "They call for strict compliance with the existing regime of arms control."),
     ("probe81-83", "SM", (0, 0),
      "Tourists benefit from the simplified visa regime."),
+    # --- round 30: docs/coding/probe84/ to probe86/ ---
+    # the site of an anti-terrorist exercise is where it is held, unless the sentence also
+    # has economic content; a call on a region's residents is no call on the international
+    # community, a call on all states still is
+    ("probe84-86", "SE", (1, 0),
+     "Competent authorities hold a joint anti-terrorist exercise on railway transport"),
+    ("probe84-86", "SE", (1, 0),
+     "The counter-terrorist exercise was held at a railway station in Almaty."),
+    ("probe84-86", "SE", (1, 1),
+     "The ministers discussed railway transport and trade, and a joint anti-terrorist "
+     "exercise."),
+    ("probe84-86", "M", (0,),
+     "We call on all residents of the region to help keep the air clean."),
+    ("probe84-86", "M", (1,),
+     "We call on all states to respect the norms of international law."),
 ]
 
 
