@@ -67,6 +67,24 @@ def test_lexicon_errors_name_the_file_and_problem(tmp_path):
         framing.explain("x", lexicon=42)
 
 
+def test_an_x_security_pair_that_names_no_economy_entry_is_refused(tmp_path):
+    """A word of an x_security pair that no economy entry is would block nothing: the
+    lexicon is refused with the pair and the word named (a pair written with "customs"
+    where the entry is "=customs" did nothing until this check)."""
+    path = tmp_path / "pairs.yaml"
+    pairs = ("  economy:\n    - clause: 'codebook 2.2'\n      terms: [=customs, transport*]\n"
+             "x_security:\n  clause: 'rule 5'\n  pairs:\n    - phrase: smuggling\n"
+             "      economy: [{}]\n  economic: [trade]\n")
+    path.write_text(MINI + pairs.format("=customs, transport*"), encoding="utf-8")
+    lex = load_lexicon(path)
+    assert _frames("Customs officers seized goods at the port.", lex)[1] == 1
+    assert _frames("Customs officers fight smuggling.", lex)[1] == 0
+    path.write_text(MINI + pairs.format("customs, station"), encoding="utf-8")
+    with pytest.raises(framing.LexiconError, match=r"pairs\.yaml: x_security pair 'smuggling': "
+                       r"no economy entry is customs, station"):
+        load_lexicon(path)
+
+
 def test_one_spelling_table_for_terms_and_frames(tmp_path, lexicons):
     path = tmp_path / "mini.yaml"
     path.write_text(MINI, encoding="utf-8")

@@ -484,6 +484,37 @@ CASES = [
      "We call on all residents of the region to help keep the air clean."),
     ("probe84-86", "M", (1,),
      "We call on all states to respect the norms of international law."),
+    # --- round 31: docs/coding/probe87/ to probe89/ ---
+    # the recruitment of young people (by terrorists and extremists) is security; the
+    # recruitment of labour migrants is not
+    ("probe87-89", "S", (1,),
+     "The operation countered the recruitment of young people via the Internet."),
+    ("probe87-89", "S", (1,),
+     "Vigilance in the family is the best protection against recruiters."),
+    ("probe87-89", "S", (0,),
+     "The parties discussed the organised recruitment of labour migrants."),
+    # the interest of other countries in the SCO is its standing (rule 9); interest in
+    # what the SCO does about something is not
+    ("probe87-89", "M", (1,),
+     "Against this background, interest in the SCO continues to grow."),
+    ("probe87-89", "M", (1,),
+     "Many observers speak of the growing interest of other countries in the SCO."),
+    ("probe87-89", "M", (0,),
+     "The guests showed particular interest in the SCO's approaches to tourism."),
+    # protecting critical infrastructure is security, not against a disaster (rule 6)
+    ("probe87-89", "SE", (1, 0),
+     "A seminar on protecting critical infrastructure facilities was held in Tashkent."),
+    ("probe87-89", "S", (0,),
+     "They discussed the protection of critical infrastructure against earthquakes and "
+     "floods."),
+    # customs against smuggling, or customs enforcement, are law enforcement; customs
+    # procedures for trade are economy
+    ("probe87-89", "SE", (1, 0),
+     "The customs services exchanged information on smuggling by post."),
+    ("probe87-89", "SE", (1, 0),
+     "They noted cooperation with the WCO in the field of customs enforcement."),
+    ("probe87-89", "E", (1,),
+     "The customs services agreed to simplify procedures for trade."),
 ]
 
 

@@ -321,11 +321,14 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
     money_keys = settings.pop("money_keys", frozenset())
     money_ids = frozenset(i for i, (e, k) in enumerate(zip(entries, keyseqs))
                           if e.section == "economy" and (k in money_keys or e.kind == "money"))
-    for key in ("xsec_pairs",):
-        if key in settings:
-            settings[key] = {k: frozenset(i for i, (e, ks) in enumerate(zip(entries, keyseqs))
-                                          if e.section == "economy" and ks in v)
-                             for k, v in settings[key].items()}
+    economy = {ks for e, ks in zip(entries, keyseqs) if e.section == "economy"}
+    for keys, (phrase, forms) in settings.pop("xsec_written", {}).items():
+        if inert := sorted(forms[w] for w in forms.keys() - economy):   # would block nothing
+            _fail(path, f"x_security pair {phrase!r}: no economy entry is {', '.join(inert)} "
+                        "(write each word as its entry is written)")
+        settings["xsec_pairs"] = {k: frozenset(i for i, (e, ks) in enumerate(zip(entries, keyseqs))
+                                               if e.section == "economy" and ks in v)
+                                  for k, v in settings["xsec_pairs"].items()}
     if "history_blocks" in settings:
         settings["history_blocks"] = frozenset(
             i for i, (e, ks) in enumerate(zip(entries, keyseqs))
