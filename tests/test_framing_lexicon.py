@@ -72,13 +72,17 @@ def test_an_x_security_pair_that_names_no_economy_entry_is_refused(tmp_path):
     lexicon is refused with the pair and the word named (a pair written with "customs"
     where the entry is "=customs" did nothing until this check)."""
     path = tmp_path / "pairs.yaml"
-    pairs = ("  economy:\n    - clause: 'codebook 2.2'\n      terms: [=customs, transport*]\n"
+    pairs = ("  economy:\n    - clause: 'codebook 2.2'\n      terms: [=customs, transport*, trade]\n"
              "x_security:\n  clause: 'rule 5'\n  pairs:\n    - phrase: smuggling\n"
-             "      economy: [{}]\n  economic: [trade]\n")
+             "      economy: [{}]\n    - phrase: contraband\n      economy: [=customs]\n"
+             "  economic: [trade]\n")
     path.write_text(MINI + pairs.format("=customs, transport*"), encoding="utf-8")
     lex = load_lexicon(path)
     assert _frames("Customs officers seized goods at the port.", lex)[1] == 1
+    # every pair blocks its words, the first and the last (a stop-50 slip compiled only one)
     assert _frames("Customs officers fight smuggling.", lex)[1] == 0
+    assert _frames("Customs officers found contraband.", lex)[1] == 0
+    assert _frames("Customs officers found contraband and trade goods.", lex)[1] == 1
     path.write_text(MINI + pairs.format("customs, station"), encoding="utf-8")
     with pytest.raises(framing.LexiconError, match=r"pairs\.yaml: x_security pair 'smuggling': "
                        r"no economy entry is customs, station"):

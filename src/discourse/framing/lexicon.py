@@ -326,6 +326,7 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
         if inert := sorted(forms[w] for w in forms.keys() - economy):   # would block nothing
             _fail(path, f"x_security pair {phrase!r}: no economy entry is {', '.join(inert)} "
                         "(write each word as its entry is written)")
+    if "xsec_pairs" in settings:
         settings["xsec_pairs"] = {k: frozenset(i for i, (e, ks) in enumerate(zip(entries, keyseqs))
                                                if e.section == "economy" and ks in v)
                                   for k, v in settings["xsec_pairs"].items()}
