@@ -72,7 +72,8 @@ def test_an_x_security_pair_that_names_no_economy_entry_is_refused(tmp_path):
     lexicon is refused with the pair and the word named (a pair written with "customs"
     where the entry is "=customs" did nothing until this check)."""
     path = tmp_path / "pairs.yaml"
-    pairs = ("  economy:\n    - clause: 'codebook 2.2'\n      terms: [=customs, transport*, trade]\n"
+    pairs = ("  economy:\n    - clause: 'codebook 2.2'\n"
+             "      terms: [=customs, transport*, trade]\n"
              "x_security:\n  clause: 'rule 5'\n  pairs:\n    - phrase: smuggling\n"
              "      economy: [{}]\n    - phrase: contraband\n      economy: [=customs]\n"
              "  economic: [trade]\n")

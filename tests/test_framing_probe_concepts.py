@@ -515,6 +515,30 @@ CASES = [
      "They noted cooperation with the WCO in the field of customs enforcement."),
     ("probe87-89", "E", (1,),
      "The customs services agreed to simplify procedures for trade."),
+    # --- round 32: docs/coding/probe90/ to probe92/ ---
+    # violence against women is a question of human rights, not security; violence in a
+    # conflict still is
+    ("probe90-92", "S", (0,),
+     "Violence against women remains one of the most widespread violations of human rights."),
+    ("probe90-92", "S", (1,),
+     "The escalation of violence in the region threatens its stability."),
+    # financial intelligence units are a kind of body; a convention's name does not carry
+    # the production of its title; export controls are non-proliferation
+    ("probe90-92", "E", (0,),
+     "The heads of financial intelligence units met in Astana."),
+    ("probe90-92", "SEM", (1, 0, 1),
+     "The Convention on the Prohibition of the Development, Production and Stockpiling of "
+     "Biological Weapons must be strictly observed."),
+    ("probe90-92", "SE", (1, 0),
+     "They will share experience in building national export control systems."),
+    ("probe90-92", "SE", (1, 0),
+     "Customs services will cooperate against illicit trafficking in nuclear materials."),
+    # interest in closer ties with the SCO is its standing (rule 9); the recruitment of
+    # labour migrants is labour migration, not economy
+    ("probe90-92", "M", (1,),
+     "Which other countries have expressed interest in closer ties with the SCO?"),
+    ("probe90-92", "E", (0,),
+     "They discussed the organised recruitment of labour migrants."),
 ]
 
 
