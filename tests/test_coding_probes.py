@@ -42,7 +42,8 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe81": (153, 2), "probe82": (150, 1), "probe83": (157, 11),
           "probe84": (150, 3), "probe85": (151, 1), "probe86": (156, 4),
           "probe87": (147, 2), "probe88": (152, 5), "probe89": (154, 4),
-          "probe90": (154, 4), "probe91": (148, 9), "probe92": (152, 3)}
+          "probe90": (154, 4), "probe91": (148, 9), "probe92": (152, 3),
+          "probe93": (147, 2), "probe94": (153, 4), "probe95": (151, 2)}
 
 
 def test_the_table_of_sizes_names_every_registered_probe():
