@@ -495,6 +495,10 @@ def test_a_sixth_round_of_invented_texts(lex):
                "The two ministers exchanged views on cultural exchanges."], lex)
     assert [c.multilateralism for c in out] == [1, 1, 0]
     assert "via 'The two Secretaries-General'" in out[1].evidence
+    # round 33 (probe93): "this barbaric act" continues an attack in its paragraph (rule 1)
+    out = doc(["The Secretariat condemns the terrorist attack on a mosque.",
+               "This barbaric act can have no justification."], lex, paragraphs=[1, 1])
+    assert [c.security for c in out] == [1, 1]
     # rule 10: new partners are enlargement; a new partnership of two firms is not
     assert codes("The new partners will join cooperation in tourism.", lex)[2] == 1
     assert codes("Uzbek exporters found a new partner in Samarkand.", lex)[2] == 0

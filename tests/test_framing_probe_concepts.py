@@ -539,6 +539,29 @@ CASES = [
      "Which other countries have expressed interest in closer ties with the SCO?"),
     ("probe90-92", "E", (0,),
      "They discussed the organised recruitment of labour migrants."),
+    # --- round 33: docs/coding/probe93/ to probe95/ ---
+    # persons handed over and extradition are law enforcement; a reference to an attack
+    ("probe93-95", "S", (1,),
+     "Among them are 6 persons handed over by Russia to Uzbekistan."),
+    ("probe93-95", "S", (1,),
+     "The two persons were extradited to the Kyrgyz Republic."),
+    # cooperatives are enterprises; broadband and cloud services are the digital economy
+    ("probe93-95", "E", (1,),
+     "Many cooperatives continued to supply food to the population."),
+    ("probe93-95", "E", (0,),
+     "The parties acted in a cooperative spirit."),
+    ("probe93-95", "E", (1,),
+     "Broadband coverage and cloud services are unevenly distributed."),
+    # consumer-rights bodies named as those who meet; statistics are public administration
+    ("probe93-95", "E", (0,),
+     "Heads of consumer rights protection bodies of SCO member states meet in Hangzhou"),
+    ("probe93-95", "E", (0,),
+     "The main topic was the digital transformation of national statistical systems."),
+    ("probe93-95", "E", (1,),
+     "The main topic was the digital transformation of small and medium-sized enterprises."),
+    # interest in deepening cooperation with the SCO is its standing (rule 9)
+    ("probe93-95", "M", (1,),
+     "He reaffirmed his country's interest in deepening practical cooperation with the SCO."),
 ]
 
 
