@@ -322,14 +322,14 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
     money_ids = frozenset(i for i, (e, k) in enumerate(zip(entries, keyseqs))
                           if e.section == "economy" and (k in money_keys or e.kind == "money"))
     economy = {ks for e, ks in zip(entries, keyseqs) if e.section == "economy"}
-    for keys, (phrase, forms) in settings.pop("xsec_written", {}).items():
-        if inert := sorted(forms[w] for w in forms.keys() - economy):   # would block nothing
+    for phrase, words in settings.get("xsec_pairs", {}).values():
+        if inert := sorted(words[w] for w in words.keys() - economy):   # would block nothing
             _fail(path, f"x_security pair {phrase!r}: no economy entry is {', '.join(inert)} "
                         "(write each word as its entry is written)")
-    if "xsec_pairs" in settings:
+    if "xsec_pairs" in settings:     # each phrase's words as the ids of their economy entries
         settings["xsec_pairs"] = {k: frozenset(i for i, (e, ks) in enumerate(zip(entries, keyseqs))
-                                               if e.section == "economy" and ks in v)
-                                  for k, v in settings["xsec_pairs"].items()}
+                                               if e.section == "economy" and ks in words)
+                                  for k, (_, words) in settings["xsec_pairs"].items()}
     if "history_blocks" in settings:
         settings["history_blocks"] = frozenset(
             i for i, (e, ks) in enumerate(zip(entries, keyseqs))

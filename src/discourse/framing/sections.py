@@ -251,17 +251,14 @@ def parse(data: dict, add, fail, term_keys) -> dict:
     xsec = data.get("x_security") or {}
     if xsec:
         clause = _clause(xsec, "x_security", fail)
-        pairs, written = {}, {}
+        pairs = {}        # the phrase's keys: the phrase and {a word's keys: the word}
         for i, item in enumerate(xsec.get("pairs") or []):
             if not isinstance(item, dict) or "phrase" not in item:
                 fail(f"x_security.pairs[{i}] needs 'phrase' and 'economy'")
             add("xsec", None, item["phrase"], clause, "")
-            words = {term_keys(t): t for t in _strings(
-                item.get("economy"), f"x_security.pairs[{i}].economy", fail)}
-            pairs[term_keys(item["phrase"])] = frozenset(words)
-            written[term_keys(item["phrase"])] = (item["phrase"], words)
+            pairs[term_keys(item["phrase"])] = (item["phrase"], {term_keys(t): t for t in _strings(
+                item.get("economy"), f"x_security.pairs[{i}].economy", fail)})
         settings["xsec_pairs"] = pairs
-        settings["xsec_written"] = written     # for the lexicon's check of the words
         settings["xsec_economic"] = frozenset(
             term_keys(t) for t in _strings(xsec.get("economic"), "x_security.economic",
                                            fail))
