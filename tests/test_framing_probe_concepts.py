@@ -562,6 +562,27 @@ CASES = [
     # interest in deepening cooperation with the SCO is its standing (rule 9)
     ("probe93-95", "M", (1,),
      "He reaffirmed his country's interest in deepening practical cooperation with the SCO."),
+    # --- round 34: docs/coding/probe96/ to probe98/ ---
+    # a command-staff exercise of emergency services is no security (rule 6); of armed
+    # forces it is
+    ("probe96-98", "S", (0,),
+     "The emergency services held a joint command-staff exercise in Kyrgyzstan."),
+    ("probe96-98", "S", (1,),
+     "The command-staff exercise of the armed forces was held in Chebarkul."),
+    # the European External Action Service is an outside organisation; neutrality is a
+    # principle of relations among states, carbon neutrality is not
+    ("probe96-98", "M", (1,),
+     "The Secretary-General received a delegation of the European External Action Service."),
+    ("probe96-98", "M", (1,),
+     "Statement of the SCO Secretariat on the International Day of Neutrality"),
+    ("probe96-98", "M", (0,),
+     "The company aims to reach carbon neutrality by 2060."),
+    # the first observer of the SCO is enlargement (rule 10); heads of investment promotion
+    # agencies are those who meet
+    ("probe96-98", "M", (1,),
+     "Mongolia became the first observer of the SCO in 2004."),
+    ("probe96-98", "E", (0,),
+     "They supported holding a meeting of the heads of investment promotion agencies."),
 ]
 
 
