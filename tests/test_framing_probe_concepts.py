@@ -583,6 +583,30 @@ CASES = [
      "Mongolia became the first observer of the SCO in 2004."),
     ("probe96-98", "E", (0,),
      "They supported holding a meeting of the heads of investment promotion agencies."),
+    # --- round 35: docs/coding/probe99/ to probe101/ ---
+    # the slave trade is history, not trade; a country of transit is a place
+    ("probe99-101", "E", (0,),
+     "The transatlantic slave trade was one of the gravest injustices in history."),
+    ("probe99-101", "E", (0,),
+     "Fighters return to their countries of origin or transit."),
+    # the murder of diplomats is crime; the Vienna Convention is international law
+    ("probe99-101", "S", (1,),
+     "Statement in connection with the murder of diplomats in Islamabad"),
+    ("probe99-101", "M", (1,),
+     "States have obligations under the Vienna Convention on Diplomatic Relations."),
+    # the SCO, the CSTO and the CIS as three structures; road transport and tax heads meet
+    ("probe99-101", "M", (1,),
+     "Regular contacts between the three structures avoid overlaps."),
+    ("probe99-101", "E", (0,),
+     "Meeting of the heads of road transport administrations held in Tashkent"),
+    ("probe99-101", "E", (0,),
+     "The meeting of the heads of the tax authorities was held in Beijing."),
+    # dangerous weather is a hazard (rule 6); hostages held at a transport facility of a
+    # scenario are no transport
+    ("probe99-101", "S", (0,),
+     "They discussed early warning of dangerous hydrometeorological phenomena."),
+    ("probe99-101", "SE", (1, 0),
+     "Terrorists seized a transport infrastructure facility with hostages."),
 ]
 
 
