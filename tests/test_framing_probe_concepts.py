@@ -607,6 +607,23 @@ CASES = [
      "They discussed early warning of dangerous hydrometeorological phenomena."),
     ("probe99-101", "SE", (1, 0),
      "Terrorists seized a transport infrastructure facility with hostages."),
+    # --- round 36: docs/coding/probe102/ to probe104/ ---
+    # the manufacture of arms is arms control, not production; of cars it is production
+    ("probe102-104", "SE", (1, 0),
+     "They are concerned about the illicit manufacture and circulation of small arms."),
+    ("probe102-104", "E", (1,),
+     "The plant began the manufacture of electric cars."),
+    # no state's security at the expense of others' is a principle (rule 8)
+    ("probe102-104", "SM", (1, 1),
+     "The security of one state cannot be ensured at the expense of the security of other "
+     "states."),
+    # standards and transport documents are economy; diseases imported are not trade
+    ("probe102-104", "E", (1,),
+     "They discussed cooperation in conformity assessment and halal standards."),
+    ("probe102-104", "E", (1,),
+     "They agreed to introduce electronic permits and electronic consignment notes."),
+    ("probe102-104", "E", (0,),
+     "They discussed measures to prevent the import and spread of infectious diseases."),
 ]
 
 
