@@ -26,7 +26,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import cohen_kappa_score, f1_score
 from sklearn.model_selection import GroupKFold
 
-sys.path.insert(0, "/work/main/src")
+REPO = Path(__file__).resolve().parents[2]       # the repository root
+sys.path.insert(0, str(REPO / "src"))
 from discourse.framing.lexicon import load_lexicon  # noqa: E402
 from discourse.framing.probes import load_probe, load_probes  # noqa: E402
 from discourse.framing.set_coding import code_set  # noqa: E402
@@ -38,7 +39,7 @@ N_OUTER, N_INNER = 10, 5
 THRESHOLDS = ((0.9, 0.1), (0.8, 0.2))
 N_BOOT = 2000
 OUT = Path(__file__).resolve().parent / "results"
-LEXICON = "/work/main/corpus/lexicons/frames.yaml"
+LEXICON = str(REPO / "corpus" / "lexicons" / "frames.yaml")
 
 
 # --------------------------------------------------------------------------- data
@@ -49,11 +50,11 @@ def snapshot(dev):
 
     def sha(p):
         return hashlib.sha256(Path(p).read_bytes()).hexdigest()[:16]
-    head = subprocess.run(["git", "-C", "/work/main", "rev-parse", "--short", "HEAD"],
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                           capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", "/work/main", "status", "--porcelain", "src",
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "src",
                             "corpus/lexicons"], capture_output=True, text=True).stdout.strip()
-    root = Path("/work/main/docs/coding")
+    root = REPO / "docs" / "coding"
     return dict(git_head=head, src_or_lexicon_uncommitted_changes=dirty or None,
                 frames_yaml_sha256=sha(LEXICON), probes_csv_sha256=sha(root / "probes.csv"),
                 probe_files_sha256={p: {n: sha(root / p / n) for n in ("texts.csv",
