@@ -624,6 +624,30 @@ CASES = [
      "They agreed to introduce electronic permits and electronic consignment notes."),
     ("probe102-104", "E", (0,),
      "They discussed measures to prevent the import and spread of infectious diseases."),
+    # --- round 37: docs/coding/probe105/ to probe107/ ---
+    # propaganda online is extremist propaganda; aviation beside ground forces is armed force
+    ("probe105-107", "S", (1,),
+     "Young people are the main target of propaganda in social networks."),
+    ("probe105-107", "SE", (1, 0),
+     "The exercise practised the interaction of ground forces and aviation."),
+    ("probe105-107", "E", (1,),
+     "They discussed the development of civil aviation and new air routes."),
+    # a secure or orderly information space is information security (rule 5); a safer world
+    ("probe105-107", "S", (1,),
+     "They support a peaceful, secure, open, cooperative and orderly ICT environment."),
+    ("probe105-107", "S", (1,),
+     "Together we can build a safer world for our children."),
+    # the uninterrupted supply of goods is trade; a welcome to the SCO family is enlargement
+    ("probe105-107", "E", (1,),
+     "They stressed the uninterrupted supply of medicines across borders."),
+    ("probe105-107", "M", (1,),
+     "Today they were welcomed into the SCO family."),
+    ("probe105-107", "M", (1,),
+     "Welcome to the SCO family!"),
+    # the heads of the competent authorities of the border services are those who meet
+    ("probe105-107", "S", (0,),
+     "The meeting of the heads of the competent authorities of the border services was held "
+     "in Urumqi."),
 ]
 
 
