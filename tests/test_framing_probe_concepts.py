@@ -648,6 +648,28 @@ CASES = [
     ("probe105-107", "S", (0,),
      "The meeting of the heads of the competent authorities of the border services was held "
      "in Urumqi."),
+    # --- round 38: docs/coding/probe108/ to probe110/ ---
+    # the safety of navigation and of routes is security; the SCO family that has grown is
+    # enlargement (rule 10)
+    ("probe108-110", "S", (1,),
+     "They stressed the importance of the safety of navigation in the Gulf."),
+    ("probe108-110", "M", (1,),
+     "The SCO family has grown to twenty-six countries."),
+    # science, technology and innovation as a field is not economy without economic content
+    ("probe108-110", "E", (0,),
+     "They agreed to expand cooperation in science, technology and innovation."),
+    ("probe108-110", "E", (1,),
+     "Science, technology and innovation drive economic growth."),
+    ("probe108-110", "E", (1,),
+     "They will strengthen the protection of intellectual property rights."),
+    # the fields of study of the SCO University; goods the Silk Road carried in history
+    ("probe108-110", "E", (0,),
+     "The University trains students in regional studies, ecology, energy and IT."),
+    ("probe108-110", "E", (0,),
+     "Along the Silk Road travelled not only goods but also ideas and beliefs."),
+    # those an operation involved are its participants (Names and lists)
+    ("probe108-110", "SE", (1, 0),
+     "The anti-drug operation involved the border services and customs authorities."),
 ]
 
 
