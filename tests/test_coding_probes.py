@@ -48,7 +48,8 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe99": (155, 1), "probe100": (151, 4), "probe101": (151, 0),
           "probe102": (148, 3), "probe103": (148, 0), "probe104": (150, 14),
           "probe105": (150, 3), "probe106": (151, 5), "probe107": (152, 7),
-          "probe108": (152, 4), "probe109": (152, 4), "probe110": (152, 4)}
+          "probe108": (152, 4), "probe109": (152, 4), "probe110": (152, 4),
+          "probe111": (151, 1), "probe112": (150, 1), "probe113": (157, 2)}
 
 
 def test_the_table_of_sizes_names_every_registered_probe():
