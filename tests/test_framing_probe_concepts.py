@@ -670,6 +670,22 @@ CASES = [
     # those an operation involved are its participants (Names and lists)
     ("probe108-110", "SE", (1, 0),
      "The anti-drug operation involved the border services and customs authorities."),
+    # --- round 39: docs/coding/probe111/ to probe113/ ---
+    # food insecurity is food security named (rule 5); command and control is armed force
+    ("probe111-113", "S", (1,),
+     "Climate change, food insecurity and pandemics know no borders."),
+    ("probe111-113", "S", (1,),
+     "Joint command and control was tested during the exercise."),
+    ("probe111-113", "S", (1,),
+     "Their specialists have long experience in protecting information networks."),
+    # cities beside enterprises are actors of other kinds; technology in registering
+    # migrants is public administration; legal assistance in civil and criminal matters
+    ("probe111-113", "E", (0,),
+     "Our cooperation rests on the contacts of provinces, cities and enterprises."),
+    ("probe111-113", "E", (0,),
+     "They discussed the use of digital technologies in migration registration."),
+    ("probe111-113", "S", (0,),
+     "The ministers discussed legal assistance in civil and criminal matters."),
 ]
 
 
