@@ -686,6 +686,25 @@ CASES = [
      "They discussed the use of digital technologies in migration registration."),
     ("probe111-113", "S", (0,),
      "The ministers discussed legal assistance in civil and criminal matters."),
+    # --- round 40: docs/coding/probe114/ to probe116/ ---
+    # the political settlement of a conflict is peace, not a principle (rule 8)
+    ("probe114-116", "SM", (1, 0),
+     "The talks give hope for a political settlement of the conflict."),
+    ("probe114-116", "M", (1,),
+     "They reaffirm the principle of the peaceful settlement of disputes."),
+    # a condemned explosion is an attack; digital forensics is law enforcement
+    ("probe114-116", "S", (1,),
+     "The Secretariat strongly condemns the explosion at a school."),
+    ("probe114-116", "S", (1,),
+     "They agreed to share best practices in digital forensics."),
+    # international financial institutions are outside organisations, not finance
+    ("probe114-116", "EM", (0, 1),
+     "The SCO develops contacts with international financial institutions."),
+    # tourism products are the tourism industry; railway heads who meet are participants
+    ("probe114-116", "E", (1,),
+     "They agreed on the joint promotion of tourism products."),
+    ("probe114-116", "E", (0,),
+     "The heads of railway administrations met in Astana."),
 ]
 
 
