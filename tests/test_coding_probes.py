@@ -50,7 +50,8 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe105": (150, 3), "probe106": (151, 5), "probe107": (152, 7),
           "probe108": (152, 4), "probe109": (152, 4), "probe110": (152, 4),
           "probe111": (151, 1), "probe112": (150, 1), "probe113": (157, 2),
-          "probe114": (147, 2), "probe115": (151, 1), "probe116": (149, 3)}
+          "probe114": (147, 2), "probe115": (151, 1), "probe116": (149, 3),
+          "probe117": (149, 3), "probe118": (150, 6), "probe119": (152, 2)}
 
 
 def test_the_table_of_sizes_names_every_registered_probe():
