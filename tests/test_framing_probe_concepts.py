@@ -705,6 +705,19 @@ CASES = [
      "They agreed on the joint promotion of tourism products."),
     ("probe114-116", "E", (0,),
      "The heads of railway administrations met in Astana."),
+    # --- round 41: docs/coding/probe117/ to probe119/ ---
+    # the SCO's own observers are its partners; its heads of special services meet
+    ("probe117-119", "M", (1,),
+     "The interest of our observers is concentrated on trade and transport."),
+    ("probe117-119", "S", (0,),
+     "The next meeting of the heads of the special services will be held in Moscow."),
+    ("probe117-119", "E", (0,),
+     "The heads of the investment promotion agencies met in Dushanbe."),
+    # technology in museums is not economic activity; the Silk Road's goods are history
+    ("probe117-119", "E", (0,),
+     "They discussed digital technologies for restoring monuments and virtual museums."),
+    ("probe117-119", "E", (0,),
+     "It was a route not only for goods but also for knowledge and ideas."),
 ]
 
 
