@@ -718,6 +718,20 @@ CASES = [
      "They discussed digital technologies for restoring monuments and virtual museums."),
     ("probe117-119", "E", (0,),
      "It was a route not only for goods but also for knowledge and ideas."),
+    # --- round 42: docs/coding/probe120/ to probe122/ ---
+    # integration associations are outside organisations; the Economic Belt is a name
+    ("probe120-122", "M", (1,),
+     "The SCO does not seek to replace other integration associations in Eurasia."),
+    ("probe120-122", "E", (0,),
+     "They support linking the Eurasian Economic Union with the Silk Road Economic Belt."),
+    # agricultural science is science; a mine accident is a disaster; access to employment
+    # is social inclusion
+    ("probe120-122", "E", (0,),
+     "Universities will cooperate in the agricultural sciences."),
+    ("probe120-122", "E", (0,),
+     "We learned with sorrow of the accident at a coal mine in the region."),
+    ("probe120-122", "E", (0,),
+     "The pandemic limited their access to health care, education and employment."),
 ]
 
 
