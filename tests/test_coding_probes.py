@@ -53,7 +53,8 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe114": (147, 2), "probe115": (151, 1), "probe116": (149, 3),
           "probe117": (149, 3), "probe118": (150, 6), "probe119": (152, 2),
           "probe120": (155, 1), "probe121": (149, 2), "probe122": (153, 4),
-          "probe123": (148, 1), "probe124": (153, 2), "probe125": (151, 6)}
+          "probe123": (148, 1), "probe124": (153, 2), "probe125": (151, 6),
+          "probe126": (155, 13), "probe127": (149, 4), "probe128": (146, 4)}
 
 
 def test_the_table_of_sizes_names_every_registered_probe():
