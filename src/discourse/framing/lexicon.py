@@ -321,23 +321,23 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
     money_keys = settings.pop("money_keys", frozenset())
     money_ids = frozenset(i for i, (e, k) in enumerate(zip(entries, keyseqs))
                           if e.section == "economy" and (k in money_keys or e.kind == "money"))
+
+    def ids_of(section: str, keys) -> frozenset:
+        """The ids of the entries of ``section`` whose keys are among ``keys``."""
+        return frozenset(i for i, (e, ks) in enumerate(zip(entries, keyseqs))
+                         if e.section == section and ks in keys)
+
     economy = {ks for e, ks in zip(entries, keyseqs) if e.section == "economy"}
     for phrase, words in settings.get("xsec_pairs", {}).values():
         if inert := sorted(words[w] for w in words.keys() - economy):   # would block nothing
             _fail(path, f"x_security pair {phrase!r}: no economy entry is {', '.join(inert)} "
                         "(write each word as its entry is written)")
     if "xsec_pairs" in settings:     # each phrase's words as the ids of their economy entries
-        settings["xsec_pairs"] = {k: frozenset(i for i, (e, ks) in enumerate(zip(entries, keyseqs))
-                                               if e.section == "economy" and ks in words)
+        settings["xsec_pairs"] = {k: ids_of("economy", words)
                                   for k, (_, words) in settings["xsec_pairs"].items()}
-    if "history_blocks" in settings:
-        settings["history_blocks"] = frozenset(
-            i for i, (e, ks) in enumerate(zip(entries, keyseqs))
-            if e.section == "security" and ks in settings["history_blocks"])
-    if "xsec_economic" in settings:
-        settings["xsec_economic"] = frozenset(
-            i for i, (e, ks) in enumerate(zip(entries, keyseqs))
-            if e.section == "economy" and ks in settings["xsec_economic"])
+    for key, section in (("history_blocks", "security"), ("xsec_economic", "economy")):
+        if key in settings:
+            settings[key] = ids_of(section, settings[key])
     settings["entry_keys"] = tuple(keyseqs)
     states = None
     if "states_file" in settings:
