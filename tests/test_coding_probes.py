@@ -57,6 +57,14 @@ PROBES = {"probe6": (149, 3), "probe7": (138, 2), "probe8": (142, 8), "probe9": 
           "probe126": (155, 13), "probe127": (149, 4), "probe128": (146, 4)}
 
 
+def _every_probe():
+    """Every probe, the first in the fast layer and the rest marked ``slow``: each probe's
+    records are data, and the fast layer (``make test-fast``) should not grow with them;
+    ``make test`` checks every probe."""
+    return [probe if i == 0 else pytest.param(probe, marks=pytest.mark.slow)
+            for i, probe in enumerate(PROBES)]
+
+
 def test_the_table_of_sizes_names_every_registered_probe():
     """PROBES (sizes and disagreements counted by hand) covers docs/coding/probes.csv, so
     that the per-probe checks below run on every probe, in its order."""
@@ -69,7 +77,7 @@ def _read(probe, name):
     return pd.read_csv(ROOT / probe / name, dtype=str, keep_default_na=False)
 
 
-@pytest.mark.parametrize("probe", PROBES)
+@pytest.mark.parametrize("probe", _every_probe())
 def test_the_reference_is_the_coders_codes_where_they_agree(probe):
     texts, a, b, ref = (_read(probe, n) for n in ("texts.csv", "coder_a.csv", "coder_b.csv",
                                                   "reference.csv"))
@@ -98,7 +106,7 @@ def script():
     return _script("score_probe")
 
 
-@pytest.mark.parametrize("probe", PROBES)
+@pytest.mark.parametrize("probe", _every_probe())
 def test_the_scoring_script_reads_the_coders_agreement(script, probe):
     # the probe as the script reads it, and the first table it prints: coder A against
     # coder B (what it prints is checked on probe6 below, with the frame coder's codes)

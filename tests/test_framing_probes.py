@@ -32,6 +32,7 @@ def _copy(tmp_path, probes):
     return tmp_path
 
 
+@pytest.mark.slow            # reads every probe: data that grows, kept out of the fast layer
 def test_the_registry_lists_every_probe_with_its_size_and_its_coders_agreement():
     reg = load_probes()
     folders = sorted((p.name for p in DOCS.glob("probe*") if p.is_dir()),
