@@ -732,6 +732,35 @@ CASES = [
      "We learned with sorrow of the accident at a coal mine in the region."),
     ("probe120-122", "E", (0,),
      "The pandemic limited their access to health care, education and employment."),
+    # --- round 43: docs/coding/probe123/ to probe125/ ---
+    # the cooperation of the defence ministries is defence cooperation, not a list of
+    # ministries; a list of ministries still carries no frame
+    ("probe123-125", "S", (1,),
+     "The ministers approved the plan of cooperation between the defence ministries for "
+     "2027-2028."),
+    ("probe123-125", "S", (1,),
+     "They approved the Plan of Cooperation of the Ministries of Defence for 2027-2028."),
+    ("probe123-125", "SE", (0, 0),
+     "The meeting was attended by the ministers of defence and transport of the member "
+     "states."),
+    # aviation security protects civil aviation: security without the airline business
+    ("probe123-125", "SE", (1, 0),
+     "The experts discussed aviation security in the region."),
+    # new regular or scheduled flights are transport links
+    ("probe123-125", "E", (1,),
+     "The sides welcomed the launch of regular flights between their capitals."),
+    # speaking up in defence of rights is advocacy; a life free from violence is a right
+    ("probe123-125", "S", (0,),
+     "The Secretariat raises its voice in defence of the rights of children."),
+    ("probe123-125", "S", (0,),
+     "Every child has the right to grow up free from violence."),
+    # a body's media outreach is publicity, not relations with other organisations
+    ("probe123-125", "M", (0,),
+     "The briefing was part of the Secretariat's media outreach."),
+    # taking part in shaping international rules is global governance
+    ("probe123-125", "M", (1,),
+     "They call for the equal participation of all countries in shaping international "
+     "rules on data."),
 ]
 
 

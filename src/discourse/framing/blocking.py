@@ -132,7 +132,7 @@ def quoted(toks, lo: int, hi: int) -> str:
 
 
 def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=FRAMES,
-               keep=("name",), kinds=None) -> None:
+               keep=("name",), kinds=None, spare=None) -> None:
     """Block the frame matches lying in tokens ``lo:hi``.
 
     Parameters
@@ -148,12 +148,19 @@ def block_span(entries, content, blocked, lo: int, hi: int, why: str, *, frames=
         the codebook says they always count.
     kinds : tuple of str, optional
         For multilateralism, block only entries of these kinds (e.g. ``("role",)``).
+    spare : tuple of int, optional
+        ``(start, end)`` of the word that opened the span (a list's head): a match that
+        contains it is an entry written with that word, a subject and not a member of
+        the span ("the plan of cooperation between the defence ministries"), and is not
+        blocked.
     """
     for m in content:
         e = entries[m[2]]
         if m in blocked or e.frame not in frames or e.section in keep or e.kind == "explicit":
             continue
         if kinds is not None and e.frame == "multilateralism" and e.kind not in kinds:
+            continue
+        if spare is not None and m[0] <= spare[0] and spare[1] <= m[1]:
             continue
         if lo <= m[0] and m[1] <= hi:
             if not isinstance(why, str):

@@ -205,7 +205,8 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
                                s.get("joiners", ()), after_of=True,
                                stops=s.get("list_stops", frozenset()))
             block_span(entries, content, blocked, lo, hi,
-                       lambda: f"in list '{quoted(toks, lo, hi)}'", frames=FRAMES[:2])
+                       lambda: f"in list '{quoted(toks, lo, hi)}'", frames=FRAMES[:2],
+                       spare=r[:2])
         elif sec == "measure_head":
             lo, hi = list_span(toks, r, _covered(entries, content, blocked),
                                s.get("measure_joiners", ()), after_of=False)
