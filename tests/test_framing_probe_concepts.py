@@ -761,6 +761,30 @@ CASES = [
     ("probe123-125", "M", (1,),
      "They call for the equal participation of all countries in shaping international "
      "rules on data."),
+    # --- round 44: docs/coding/probe126/ to probe128/ ---
+    # fraud is a crime; the accounts it uses are money serving security
+    ("probe126-128", "SE", (1, 0),
+     "They blocked fraudulent call centres and bank accounts."),
+    ("probe126-128", "S", (1,),
+     "Young people are the most vulnerable to online fraud."),
+    # the services sector and remittances are the economy
+    ("probe126-128", "E", (1,),
+     "They discussed the training of specialists for the services sector."),
+    ("probe126-128", "E", (1,),
+     "The Secretariat supports lowering the cost of migrant remittances."),
+    # road safety is public safety, not the transport economy
+    ("probe126-128", "E", (0,),
+     "Road traffic injuries remain a leading cause of death among young people."),
+    ("probe126-128", "E", (0,),
+     "Road safety remains a priority of the member states."),
+    # technology applied to telemedicine is public health, not the economy
+    ("probe126-128", "E", (0,),
+     "They shared experience in using digital technologies for telemedicine."),
+    # the SCO remains open: enlargement; the Gulf states are non-member states
+    ("probe126-128", "M", (1,),
+     "I can say only that the SCO remains open to those who share its goals."),
+    ("probe126-128", "M", (1,),
+     "Which areas of cooperation with the Gulf states look most promising?"),
 ]
 
 
