@@ -785,6 +785,27 @@ CASES = [
      "I can say only that the SCO remains open to those who share its goals."),
     ("probe126-128", "M", (1,),
      "Which areas of cooperation with the Gulf states look most promising?"),
+    # --- round 45: docs/coding/probe129/ to probe131/ ---
+    # the name of a university of economics carries no economy
+    ("probe129-131", "E", (0,),
+     "He gave a lecture to the students of the University of World Economy and Diplomacy."),
+    # the SCO's standing, the international environment, international humanitarian law
+    # and the Organisation's international contacts are multilateralism
+    ("probe129-131", "M", (1,),
+     "How would you describe the SCO's standing in the world today?"),
+    ("probe129-131", "M", (1,),
+     "How do you see the role of the Organisation in today's international environment?"),
+    ("probe129-131", "SM", (1, 1),
+     "Attacks on civilians run counter to international humanitarian law."),
+    ("probe129-131", "M", (1,),
+     "A chapter is devoted to the Organisation's international contacts."),
+    ("probe129-131", "M", (1,),
+     "She reviewed the integration processes in Eurasia since the 1990s."),
+    # persons detained are law enforcement; a UN department's name is multilateralism only
+    ("probe129-131", "S", (1,),
+     "More than 300 persons were detained during the operation."),
+    ("probe129-131", "SM", (0, 1),
+     "They met the Department of Political and Peacebuilding Affairs."),
 ]
 
 
