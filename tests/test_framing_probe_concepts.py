@@ -237,7 +237,10 @@ CASES = [
     # peace preserved in a place is the absence of armed conflict; a memorial is history
     ("probe23", "S", (1,),
      "The SCO contributes to the preservation of peace across the Eurasian continent."),
-    ("probe23", "SEM", (0, 0, 0),
+    # round 18 left the International Day of Peace out on a review's misfires (events
+    # marking the day); round 46 entered it: eight development sentences of four probes,
+    # events that mark the day among them (probe107), were coded security by their coders
+    ("probe23", "SEM", (1, 0, 0),
      "A children's drawing contest marked the International Day of Peace."),
     # a shared responsibility of all states is a call for collective action; a region's is not
     ("probe23", "M", (1,),
@@ -806,6 +809,24 @@ CASES = [
      "More than 300 persons were detained during the operation."),
     ("probe129-131", "SM", (0, 1),
      "They met the Department of Political and Peacebuilding Affairs."),
+    # --- round 46: docs/coding/probe132/ to probe134/ ---
+    # the International Day of Peace is peace as the absence of armed conflict
+    ("probe132-134", "S", (1,),
+     "Statement by the SCO Secretariat on the International Day of Peace"),
+    # an alternative narrative counters extremist propaganda
+    ("probe132-134", "S", (1,),
+     "We must promote a positive alternative narrative among young people."),
+    # no state alone can cope: collective action among states
+    ("probe132-134", "M", (1,),
+     "No State alone can cope with these challenges."),
+    # a university's name and a department's name carry no economy; technology applied to
+    # legal services is public technology
+    ("probe132-134", "E", (0,),
+     "Students of the University of International Business and Economics visited us."),
+    ("probe132-134", "E", (0,),
+     "They met experts of the Secretariat's economic cooperation department."),
+    ("probe132-134", "E", (0,),
+     "They discussed digital technologies in the provision of legal services."),
 ]
 
 
