@@ -827,6 +827,20 @@ CASES = [
      "They met experts of the Secretariat's economic cooperation department."),
     ("probe132-134", "E", (0,),
      "They discussed digital technologies in the provision of legal services."),
+    # --- round 47: docs/coding/probe135/ to probe137/ ---
+    # the role of the SCO in the world; the drug control conventions are international law;
+    # contacts between secretariats are relations with another organisation
+    ("probe135-137", "M", (1,),
+     "Declaration on Strengthening the Role of the SCO in the World"),
+    ("probe135-137", "SM", (1, 1),
+     "Legalising narcotic drugs runs counter to the international drug control conventions."),
+    ("probe135-137", "M", (1,),
+     "They noted the importance of regular contacts at the level of the secretariats."),
+    # a historical route and a state's science policy are not the economy
+    ("probe135-137", "E", (0,),
+     "Tea connected the peoples of the region along the Ancient Tea Horse Road."),
+    ("probe135-137", "E", (0,),
+     "They exchanged views on national priorities in scientific and technological policy."),
 ]
 
 
