@@ -27,7 +27,6 @@ Writes only aggregates: results/lexfeat_*.csv.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -45,9 +44,12 @@ from sklearn.model_selection import GroupKFold
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(HERE))
+import run as RUN  # noqa: E402  (this folder's run.py: its 33 features and model factories)
 from discourse.framing.lexicon import load_lexicon  # noqa: E402
 from discourse.framing.probes import load_probe, load_probes  # noqa: E402
 from discourse.framing.set_coding import code_set  # noqa: E402
+from discourse.stats import agreement_scores  # noqa: E402
 
 SEED = 0
 FRAMES = ("security", "economy", "multilateralism")
@@ -58,17 +60,6 @@ NAMES = {"a": "a_lexicon", "c": "c_stacked_tfidf", "e": "e_lex33", "f": "f_lex33
          "g": "g_lex33_entries_neighbours"}
 TIMING_ROUNDS = 5
 OUT = HERE / "results"
-
-
-def load_run():
-    """run.py of this folder as a module (its 33 features and model factories are reused)."""
-    spec = importlib.util.spec_from_file_location("stacked_run", HERE / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-RUN = load_run()
 
 
 # --------------------------------------------------------------------------- data
@@ -266,12 +257,10 @@ def counts(y: np.ndarray, p: np.ndarray, clusters: np.ndarray, k: int) -> np.nda
 
 
 def kappa_f1(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Cohen's kappa and F1 from counts (..., 4) of tp, fp, fn, tn."""
-    tp, fp, fn, tn = np.moveaxis(c, -1, 0)
-    n = tp + fp + fn + tn
-    po = (tp + tn) / n
-    pe = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / n ** 2
-    return (po - pe) / (1 - pe), 2 * tp / (2 * tp + fp + fn)
+    """Cohen's kappa and F1 from counts (..., 4) of tp, fp, fn, tn
+    (:func:`discourse.stats.agreement_scores`)."""
+    scores = agreement_scores(*np.moveaxis(c, -1, 0))
+    return scores["kappa"], scores["f1"]
 
 
 def bootstrap(preds: dict, y: dict, groups: np.ndarray) -> pd.DataFrame:

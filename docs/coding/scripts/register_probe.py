@@ -28,9 +28,9 @@ problem. Prints figures only, no sentence.
        python docs/coding/scripts/register_probe.py develop probe123 probe124 \\
            --round 43 --commit 5eae56e
 
-Kappa and F1 are :func:`discourse.stats.binary_agreement`'s (checked against
-scikit-learn's ``cohen_kappa_score`` and ``f1_score`` in the tests), macro-F1 the mean of
-the three F1.
+Kappa, F1 and macro-F1 are those of the scoring script (``score_probe.table``:
+:func:`discourse.stats.binary_agreement` per frame, checked against scikit-learn's
+``cohen_kappa_score`` and ``f1_score`` in the tests).
 """
 from __future__ import annotations
 
@@ -50,7 +50,9 @@ from discourse.framing import code_set
 from discourse.framing.lexicon import as_lexicon
 from discourse.framing.probes import load_probe, load_probes
 from discourse.io import write_text
-from discourse.stats import binary_agreement
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score_probe import table as agreement_table  # noqa: E402  (the scoring script here)
 
 F = ["security", "economy", "multilateralism"]
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,12 +134,11 @@ def reference(probe: str, folder, adjudications, root=ROOT) -> Path:
     return dest
 
 
-def scores(table, codes) -> tuple[dict, dict, float]:
-    """Per frame kappa and F1 of ``codes`` against ``table``'s reference, and macro-F1."""
-    got = [binary_agreement(codes[f].astype(int), table[f].astype(int)) for f in F]
-    kappa = {f: g["kappa"] for f, g in zip(F, got)}
-    f1 = {f: g["f1"] for f, g in zip(F, got)}
-    return kappa, f1, sum(f1.values()) / 3
+def scores(reference, codes) -> tuple[dict, dict, float]:
+    """Per frame kappa and F1 of ``codes`` against ``reference``, and macro-F1, as the
+    scoring script prints them (``score_probe.table``)."""
+    got, macro = agreement_table(reference, codes)
+    return dict(zip(F, got.kappa)), dict(zip(F, got.f1)), macro
 
 
 def _cells(kappa, f1) -> str:
