@@ -841,6 +841,28 @@ CASES = [
      "Tea connected the peoples of the region along the Ancient Tea Horse Road."),
     ("probe135-137", "E", (0,),
      "They exchanged views on national priorities in scientific and technological policy."),
+    # --- round 48: docs/coding/probe138/ to probe140/ ---
+    # homes and infrastructure a disaster destroys are what it strikes, not the economy,
+    # unless the sentence gives its economic consequences
+    ("probe138-140", "E", (0,),
+     "The flood caused the destruction of homes and infrastructure in three districts."),
+    # (a guard: the reconstruction of what it struck is the economy, as before)
+    ("probe138-140", "E", (1,),
+     "The government allocated funds for the reconstruction of damaged infrastructure "
+     "after the earthquake."),
+    # power generation and the transfer of technologies are economic activity
+    ("probe138-140", "E", (1,),
+     "The experts shared their experience in solar and wind power generation."),
+    ("probe138-140", "E", (1,),
+     "The centre serves as a platform for transferring advanced technologies."),
+    # collective action of all countries; a new member's first year in the Organisation
+    ("probe138-140", "M", (1,),
+     "Protecting the planet requires the joint efforts of all countries."),
+    ("probe138-140", "M", (1,),
+     "The Republic's first year in the SCO has been a year of active participation."),
+    # a figurative price is no price
+    ("probe138-140", "E", (0,),
+     "The shrinking lake shows the price of neglecting nature."),
 ]
 
 
