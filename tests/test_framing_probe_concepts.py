@@ -863,6 +863,33 @@ CASES = [
     # a figurative price is no price
     ("probe138-140", "E", (0,),
      "The shrinking lake shows the price of neglecting nature."),
+    # --- round 49: docs/coding/probe141/ to probe143/ ---
+    # joint and coordinated operations of law enforcement are security; not a rescue
+    # operation against a disaster (a guard: blocked by the hazard, as before)
+    ("probe141-143", "S", (1,),
+     "They will conduct coordinated operations along the common borders."),
+    ("probe141-143", "S", (0,),
+     "After the earthquake the rescue teams exchanged operational information."),
+    # linking national development strategies is the economy
+    ("probe141-143", "E", (1,),
+     "The platform serves for linking the national development strategies of our countries."),
+    # the shift of the centres of economic growth shapes the world order; the SCO's place in
+    # the world; the inviolability of borders is a principle, not border control
+    ("probe141-143", "EM", (0, 1),
+     "The shift of the centres of economic growth is shaping a new world."),
+    ("probe141-143", "M", (1,),
+     "How do you see the place of the SCO in today's world?"),
+    ("probe141-143", "SM", (0, 1),
+     "They reaffirmed the principles of sovereignty and the inviolability of state borders."),
+    # the SCO family (members, observers and partners)
+    ("probe141-143", "M", (1,),
+     "Today the SCO family unites 26 countries."),
+    # a body's and a financial centre's names
+    ("probe141-143", "E", (0,),
+     "They visited the Court of the Astana International Financial Centre."),
+    ("probe141-143", "E", (0,),
+     "They welcomed the activities of the SCO Demonstration Base for Exchanges and Training "
+     "in Agricultural Technology."),
 ]
 
 
