@@ -152,3 +152,33 @@ def test_the_command_line_names_the_problem(script, tmp_path, capsys):
     with pytest.raises(SystemExit, match=r"coder_b\.csv: missing column\(s\) economy"):
         script.main(["--root", str(root), "reference", PROBE, str(folder), str(adj)])
     assert not (root / PROBE).exists()
+
+
+def test_a_probe_whose_coders_agreed_everywhere_says_so_and_notes_must_match(
+        script, tmp_path, frame_lexicon):
+    """Coders who agree on every sentence leave nothing to adjudicate: the README says so
+    and refuses notes on decisions; coders who differ need notes. Nothing is written."""
+    folder, adj, root = _inputs(tmp_path)
+    with pytest.raises(ValueError, match="differed on 1 sentence.*--notes must say"):
+        script.reference(PROBE, folder, adj, root)
+        script.register(PROBE, stop=52, round_=43, commit="x", notes="", written="w",
+                        lexicon=frame_lexicon, root=root)
+    assert "probe129" not in (root / "probes.csv").read_text(encoding="utf-8")
+    shutil.rmtree(root / PROBE)
+    # coder B copies coder A's codes: no disagreement left
+    (folder / "coder_b.csv").write_bytes((folder / "coder_a.csv").read_bytes())
+    none = tmp_path / "none.json"
+    none.write_text("{}")
+    script.reference(PROBE, folder, none, root)
+    registry = (root / "probes.csv").read_bytes()
+    with pytest.raises(ValueError, match="notes on decisions given, but the coders agreed"):
+        script.register(PROBE, stop=52, round_=43, commit="x", notes="n", written="w",
+                        lexicon=frame_lexicon, root=root)
+    assert (root / "probes.csv").read_bytes() == registry
+    assert not (root / PROBE / "README.md").exists()
+    row = script.register(PROBE, stop=52, round_=43, commit="x", notes="", written="w",
+                          lexicon=frame_lexicon, root=root)
+    assert row["coders_macro_f1"] == "1.000"
+    flat = " ".join((root / PROBE / "README.md").read_text(encoding="utf-8").split())
+    assert "The coders agreed on every sentence: `reference.csv` is their codes" in flat
+    assert "differed" not in flat

@@ -182,7 +182,15 @@ def register(probe: str, *, stop: int, round_: int, commit: str, notes: str,
             "codebook and `texts.csv`, blind to each other, the lexicon and the automatic "
             "coder. **Synthetic text.** The events are invented; some officials carry the "
             "names of real office-holders of the texts' years, with invented words.")
-    adj = (f"The coders differed on {ndis} sentence{'' if ndis == 1 else 's'}. "
+    if ndis == 0 and notes:
+        raise ValueError(f"{root / probe}: notes on decisions given, but the coders agreed "
+                         "on every sentence")
+    if ndis and not notes:
+        raise ValueError(f"{root / probe}: the coders differed on {ndis} sentence(s); "
+                         "--notes must say how they were decided")
+    adj = ("The coders agreed on every sentence: `reference.csv` is their codes, with "
+           "nothing to adjudicate." if ndis == 0 else
+           f"The coders differed on {ndis} sentence{'' if ndis == 1 else 's'}. "
            "`reference.csv` is coder A's codes, those adjudicated by the lead engineer, "
            "reading the sentence, its paragraph, the codebook and the two coders' notes, not "
            f"the automatic coder's codes (`note`): {notes}.")
