@@ -890,6 +890,33 @@ CASES = [
     ("probe141-143", "E", (0,),
      "They welcomed the activities of the SCO Demonstration Base for Exchanges and Training "
      "in Agricultural Technology."),
+    # --- round 50: docs/coding/probe144/ to probe146/ ---
+    # a group in lower case that holds a meeting exists: its name carries no frame (rule 2),
+    # as its capitalised name does; one to be set up is still the subject (a guard)
+    ("probe144-146", "S", (0,),
+     "On 19 May 2022, a meeting of the expert group on energy security was held in Tashkent."),
+    ("probe144-146", "E", (0,),
+     "Meeting of the SCO working group on the digital economy held in Tashkent"),
+    ("probe144-146", "S", (1,),
+     "The ministers agreed to set up an expert group on energy security."),
+    # fields of law, a newspaper's and a committee's names, the field of digitalisation and
+    # ICT are not the economy; a market is the place of an attack
+    ("probe144-146", "E", (0,),
+     "They discussed legal assistance in civil, family and commercial matters."),
+    ("probe144-146", "E", (0,),
+     "The Secretary-General answered questions from The Economic Times."),
+    ("probe144-146", "E", (0,),
+     "The meeting was chaired by the State Revenue Committee of Kazakhstan."),
+    ("probe144-146", "E", (0,),
+     "They considered a draft Concept of cooperation in the field of digitalisation and "
+     "information and communication technologies."),
+    ("probe144-146", "SE", (1, 0),
+     "A terrorist attack was committed near a market in the city of Quetta."),
+    # customs offences are crime; photovoltaic power stations are energy as an asset
+    ("probe144-146", "SE", (1, 0),
+     "They exchanged views on combating customs offences."),
+    ("probe144-146", "E", (1,),
+     "Experts presented the construction of photovoltaic power stations in western China."),
 ]
 
 

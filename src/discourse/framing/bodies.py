@@ -89,8 +89,9 @@ def starter_end(toks, start: int, hi: int, stops) -> int:
     Communication Technologies"); after "on", through a subject in lower case up to the
     clause's next word of ``stops`` (a verb, a preposition such as "in", "at", "during")
     or punctuation ("Working Group on ensuring security of major international events"),
-    if the starter has a capital: "a working group on e-commerce" to be set up is a
-    subject of the sentence, not yet a name.
+    if the starter has a capital or follows "meeting of the (SCO)": "a working group on
+    e-commerce" to be set up is a subject of the sentence, not yet a name, but "a meeting
+    of the expert group on energy security" is one of a group that exists.
     A capitalised preposition or article (a headline in title case) ends it.
 
     Parameters
@@ -117,14 +118,23 @@ def starter_end(toks, start: int, hi: int, stops) -> int:
     >>> toks = "the Working Group on trade , set up in May".split()
     >>> toks[1:starter_end(toks, 1, 3, {"in"})]
     ['Working', 'Group', 'on', 'trade']
+    >>> toks = "a meeting of the expert group on energy security was held".split()
+    >>> toks[4:starter_end(toks, 4, 6, {"was"})]
+    ['expert', 'group', 'on', 'energy', 'security']
+    >>> toks = "to set up an expert group on energy security".split()
+    >>> toks[4:starter_end(toks, 4, 6, set())]
+    ['expert', 'group']
     """
     n = len(toks)
-    capital = toks[start][:1].isupper()
+    held = _held(toks, start)
+    capital = toks[start][:1].isupper() or held
     while hi + 1 < n and toks[hi].lower() in _STARTER_JOIN:
         j = hi + 1
         if toks[j] == "the" and j + 1 < n and toks[j + 1][:1].isupper():
             j += 1
-        if toks[j][:1].isupper():
+        # the subject of a group that meets runs to the clause's stop, in a headline in
+        # title case as in sentence case
+        if toks[j][:1].isupper() and not (held and toks[hi].lower() == "on"):
             hi = j + 1
             while hi < n and toks[hi] not in HEADLINE_CAPITALS and (
                     toks[hi][:1].isupper() or (
@@ -140,3 +150,11 @@ def starter_end(toks, start: int, hi: int, stops) -> int:
         else:
             break
     return hi
+
+
+def _held(toks, start: int) -> bool:
+    """Whether the starter at ``start`` follows "meeting of the" (and "SCO"): a group in
+    lower case that meets is a group that exists, named as its capitalised form is."""
+    i = start - 1 - (start > 0 and toks[start - 1] == "SCO")
+    return i >= 2 and toks[i].lower() == "the" and toks[i - 1].lower() == "of" \
+        and toks[i - 2].lower() == "meeting"
