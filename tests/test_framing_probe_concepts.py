@@ -917,6 +917,26 @@ CASES = [
      "They exchanged views on combating customs offences."),
     ("probe144-146", "E", (1,),
      "Experts presented the construction of photovoltaic power stations in western China."),
+    # --- round 51: docs/coding/probe147/ to probe149/ ---
+    # drones against forest fires are a tool against a hazard (rule 6); a format named for
+    # its participants' portfolio carries no frame (rule 2)
+    ("probe147-149", "S", (0,),
+     "They shared experience in the use of unmanned aerial vehicles to detect forest fires."),
+    ("probe147-149", "S", (0,),
+     "The meeting of the heads of the competent authorities of the SCO member states "
+     "responsible for combating illicit drug trafficking was held in Astana."),
+    # a figure of speech, a disaster's damage, public administration's funds and services
+    ("probe147-149", "E", (0,),
+     "Wildfires, fuelled by droughts, caused damage to settlements and infrastructure."),
+    ("probe147-149", "E", (0,),
+     "They discussed auditing the use of budget funds."),
+    ("probe147-149", "E", (0,),
+     "They shared their experience in the digitalisation of migration services."),
+    # the SCO's image abroad and its openness to all who share its principles
+    ("probe147-149", "M", (1,),
+     "Too often, audiences abroad learn about the SCO from stereotypes."),
+    ("probe147-149", "M", (1,),
+     "We are open to cooperation with all those who share these principles."),
 ]
 
 
