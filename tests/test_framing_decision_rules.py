@@ -904,3 +904,26 @@ def test_a_lexicon_s_backdrop_anywhere_must_be_a_list_of_openers(tmp_path):
 ])
 def test_arms_control_treaties_and_cross_border_crime_in_other_words(lex, text, expected):
     assert codes(text, lex) == expected
+
+
+def test_rule_2_a_declarations_lead_meeting_is_the_councils_not_the_subjects(lex, tmp_path):
+    """A declaration's title names a document; its lead reports the meeting of the council
+    that adopted it. "The meeting was chaired ..." refers to that meeting, a body's (rule
+    2): it takes no frame from the title's subject, while "this Declaration" does (rule 1;
+    round 52). A news item's meeting with a partner still passes its relation on."""
+    title = ("Declaration of the Council of Ministers of Foreign Affairs of the Member States "
+             "of the Shanghai Cooperation Organisation on the International Situation")
+    got = doc([title,
+               "The Council of Ministers of Foreign Affairs held a regular meeting in Astana "
+               "on 20-21 May 2024.",
+               "The meeting was chaired by the Minister of Foreign Affairs of Kazakhstan.",
+               "This Declaration was adopted in Astana in the Chinese and Russian languages."],
+              lex, date="2024-05-21")
+    assert [c.multilateralism for c in got] == [1, 0, 0, 1]
+    news = doc(["SCO Secretary-General meets the Ambassador of Egypt",
+                "On 3 May the Secretary-General held a meeting with the Ambassador of Egypt.",
+                "The meeting was held in a friendly atmosphere."], lex, date="2024-05-03")
+    assert [c.multilateralism for c in news] == [1, 1, 1]
+    # the kinds a document's lead does not add are the lexicon's, checked on load
+    assert_lexicon_error(tmp_path, lambda d: d["events"].update(after_document=["parade"]),
+                         r"events\.after_document: unknown event kind\(s\) parade")

@@ -937,6 +937,19 @@ CASES = [
      "Too often, audiences abroad learn about the SCO from stereotypes."),
     ("probe147-149", "M", (1,),
      "We are open to cooperation with all those who share these principles."),
+    # --- round 52: docs/coding/probe150/ to probe152/ ---
+    # a UN working group's name carries multilateralism, not the security its words name
+    ("probe150-152", "SM", (0, 1),
+     "The experts reviewed the work of the UN Open-Ended Working Group on developments in the "
+     "field of information and telecommunications in the context of international security."),
+    # border checkpoints and passport control are border control
+    ("probe150-152", "S", (1,),
+     "The delegations visited the border checkpoint of the port of Qingdao."),
+    ("probe150-152", "S", (1,),
+     "The Chinese side presented its automated passport control system."),
+    # ancient trade routes are heritage
+    ("probe150-152", "E", (0,),
+     "The photographs show caravanserais along the ancient trade routes."),
 ]
 
 

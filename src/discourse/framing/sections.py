@@ -317,6 +317,14 @@ def parse(data: dict, add, fail, term_keys) -> dict:
         settings["event_blockers"] = _lower_set(events, "events", "not_before", fail)
         settings["event_determiners"] = frozenset(d.lower() for d in dets)
         settings["event_frames"] = carried
+        settings["opening_kinds"] = frozenset(str(k) for k, spec in kinds.items()
+                                              if spec.get("opens") is True)
+        after_document = _strings(events.get("after_document", []), "events.after_document",
+                                  fail, allow_empty=True)
+        unknown = sorted(set(after_document) - set(map(str, kinds)))
+        if unknown:
+            fail(f"events.after_document: unknown event kind(s) {', '.join(unknown)}")
+        settings["lead_skips"] = frozenset(after_document)
         after = events.get("subject_after")
         if after:                             # optional: "Meeting of ... on <subject>"
             if not isinstance(after, dict) or after.get("kind") not in kinds:

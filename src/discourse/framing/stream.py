@@ -235,11 +235,19 @@ class _Document:
         self.kinds = frozenset()
         self.source = None
 
-    def read(self, sid, got, n_words) -> None:
+    def read(self, sid, got, n_words, opening=frozenset(), skips=frozenset()) -> None:
         if self.seen >= 2 or (self.seen == 1 and n_words < _LEAD_MIN_WORDS):
             return
         self.frames = tuple(a or b for a, b in zip(self.frames, got.substantive))
-        self.kinds = self.kinds | set(got.triggers)
+        # a title that opens with a document's name (a declaration, a statement: a kind of
+        # ``opening``) names the document, not the meeting its lead reports: the council's
+        # meeting is a body's (decision rule 2), so the lead adds no kind of ``skips`` for
+        # the title's subject to pass on ("the meeting was chaired by ..."); "this
+        # Declaration" still takes it
+        triggers = set(got.triggers)
+        if self.seen == 1 and self.kinds & opening:
+            triggers -= skips
+        self.kinds = self.kinds | triggers
         if self.source is None and any(got.substantive):
             self.source = sid
         self.seen += 1
@@ -340,7 +348,9 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                 # experts discussed terrorism")
                 byline = doc.seen == 1 and (title_case(toks) or dateline(toks)
                                             and not any(got.substantive))
-                doc.read(sid, got, 0 if byline else sum(1 for t in toks if t[:1].isalnum()))
+                doc.read(sid, got, 0 if byline else sum(1 for t in toks if t[:1].isalnum()),
+                         lex.settings.get("opening_kinds", frozenset()),
+                         lex.settings.get("lead_skips", frozenset()))
         if para_refs and last is not None and (union or not any(frames)):
             prev = last[1]
             new = [f for f, a, b in zip(FRAMES, prev, frames) if a and not b]
