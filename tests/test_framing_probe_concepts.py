@@ -950,6 +950,26 @@ CASES = [
     # ancient trade routes are heritage
     ("probe150-152", "E", (0,),
      "The photographs show caravanserais along the ancient trade routes."),
+    # --- round 53: docs/coding/probe153/ to probe155/ ---
+    # financial intelligence serves a security matter (money that serves security)
+    ("probe153-155", "SE", (1, 0),
+     "We should expand the exchange of financial intelligence between the competent "
+     "authorities."),
+    # the names of external organisations; international financial institutions
+    ("probe153-155", "M", (1,),
+     "The Secretary-General met the head of the ICRC delegation."),
+    ("probe153-155", "EM", (0, 1),
+     "The SCO will work with the International Fund for Saving the Aral Sea."),
+    ("probe153-155", "EM", (0, 1),
+     "The Organisation develops contacts with international and regional financial "
+     "institutions."),
+    # theatre companies and television co-productions are culture; a figurative price
+    ("probe153-155", "E", (0,),
+     "They will organise tours of theatre companies and folk ensembles."),
+    ("probe153-155", "E", (0,),
+     "The draft provides for the co-production of television programmes."),
+    ("probe153-155", "E", (0,),
+     "The Aral Sea reminds us how high the price of careless water use can be."),
 ]
 
 
