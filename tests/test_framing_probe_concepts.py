@@ -970,6 +970,21 @@ CASES = [
      "The draft provides for the co-production of television programmes."),
     ("probe153-155", "E", (0,),
      "The Aral Sea reminds us how high the price of careless water use can be."),
+    # --- round 54: docs/coding/probe156/ to probe158/ ---
+    # a body's working group in lower case is named as the body is (rule 2)
+    ("probe156-158", "E", (0,),
+     "Meeting of the SCO Business Council working group on energy held via videoconference"),
+    # a format named for its participants; anti-corruption education is education
+    ("probe156-158", "S", (0,),
+     "A meeting of the heads of the competent authorities of the SCO Member States in charge "
+     "of combating corruption was held in Astana."),
+    ("probe156-158", "S", (0,),
+     "The guests were briefed on anti-corruption education in schools."),
+    # international relations as a field of study; passenger traffic
+    ("probe156-158", "M", (0,),
+     "The Secretariat hosted a group of students studying international relations."),
+    ("probe156-158", "E", (1,),
+     "The delegations noted the growth of passenger traffic between the Member States."),
 ]
 
 

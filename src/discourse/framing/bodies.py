@@ -81,7 +81,7 @@ def sco_body_spans(toks, prefixes, heads) -> list[tuple[int, int]]:
     return out
 
 
-def starter_end(toks, start: int, hi: int, stops) -> int:
+def starter_end(toks, start: int, hi: int, stops, heads=frozenset()) -> int:
     """End of a name that begins with a starter ("Working Group") at ``start:hi``.
 
     The name goes on through "on", "of" or "for" and words with capitals, "of the"
@@ -101,6 +101,10 @@ def starter_end(toks, start: int, hi: int, stops) -> int:
         Start and end (exclusive) of the starter's match.
     stops : collection of str
         Lower-case words that end a subject in lower case (the lexicon's list stops).
+    heads : collection of str
+        The head words of the SCO's bodies (``bodies.heads``): a starter in lower case
+        right after one ("the SCO Business Council working group on energy") is that
+        body's group, which exists, as one after "meeting of the" is.
 
     Returns
     -------
@@ -124,9 +128,12 @@ def starter_end(toks, start: int, hi: int, stops) -> int:
     >>> toks = "to set up an expert group on energy security".split()
     >>> toks[4:starter_end(toks, 4, 6, set())]
     ['expert', 'group']
+    >>> toks = "the Business Council working group on energy met".split()
+    >>> toks[3:starter_end(toks, 3, 5, {"met"}, {"Council"})]
+    ['working', 'group', 'on', 'energy']
     """
     n = len(toks)
-    held = _held(toks, start)
+    held = _held(toks, start) or start > 0 and toks[start - 1] in heads
     capital = toks[start][:1].isupper() or held
     while hi + 1 < n and toks[hi].lower() in _STARTER_JOIN:
         j = hi + 1

@@ -195,7 +195,8 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
         elif sec == "public_domain":          # where: technology applied to it nearby
             flags.add((sec, r[0], r[1]))
         elif sec == "body_start":
-            hi = starter_end(toks, r[0], r[1], s.get("list_stops", frozenset()))
+            hi = starter_end(toks, r[0], r[1], s.get("list_stops", frozenset()),
+                             s.get("body_heads", frozenset()))
             block_span(entries, content, blocked, r[0], hi,
                        lambda: f"inside name of {_body(s)} '{quoted(toks, r[0], hi)}'")
         elif sec == "relation":
