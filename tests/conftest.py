@@ -267,7 +267,11 @@ def _fewer_collections():
     compiled lexicon's tries, pandas' blocks) that every full collection walks again,
     about 5.6-7.4 s of the fast layer's two workers' 34-38 s (gc callbacks,
     2026-12-05). Garbage in cycles is still collected, later; nothing the tests check
-    depends on when."""
+    depends on when. At the end, what the tests left is frozen too, not unfrozen: the
+    process is about to exit, and the interpreter's collections at exit would walk
+    every object again (a worker of the fast layer holds about 300,000-550,000), about
+    2 s between the last test and the end of ``make test-fast`` on the 2-core machine
+    (2026-12-07), for nothing."""
     import gc
 
     before = gc.get_threshold()
@@ -275,7 +279,7 @@ def _fewer_collections():
     gc.set_threshold(*GC_THRESHOLD)
     yield
     gc.set_threshold(*before)
-    gc.unfreeze()
+    gc.freeze()
 
 
 # --------------------------------------------------------------------------- tables
