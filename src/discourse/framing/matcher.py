@@ -13,6 +13,7 @@ tuples are several times cheaper to create than named tuples.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from discourse.framing.lexicon import CONTENT_SECTIONS, FRAMES, Lexicon
 from discourse.text import TokenMemo, hyphen_parts, lemma
@@ -97,19 +98,15 @@ class KeyCache(dict):
         self.first: dict = {}        # token -> (ends, anchored ends, nodes, {next: step})
         self.pre_last: dict = {}     # token -> last prefix keys of its anchored ends
         self.head = _Heads(self)     # token -> first[token] or None, for every token
-        self.section = tuple(e.section for e in lex.entries)
-        self.frame = tuple(e.frame for e in lex.entries)
-        self.kind = tuple(e.kind for e in lex.entries)
-        self.is_content = tuple(e.section in CONTENT_SECTIONS for e in lex.entries)
+        # the tables that depend on the lexicon and the trie alone, made once per lexicon
+        # object and trie (every coding call makes caches of its own) and only read
+        tables = lex.memo(f"key-tables-{part}", _tables, lex, part, self.patterns,
+                          self.vocabulary)
+        (self.section, self.frame, self.kind, self.is_content, self.wildcards, self.exact,
+         self.upper) = tables[:7]
         if part == "main":        # per entry, for the rules (the other tries need none)
-            self._entry_tables(lex)
-        # the wildcard entries a word may match, told by a look-up of its first letters
-        # and one search in C, to skip the loop over them for the (many) words that match
-        # none (:class:`Wildcards`)
-        self.wildcards = Wildcards(self.patterns) if self.patterns else None
-        # the words of the exact ("=") and upper-case ("^") keys of the vocabulary
-        self.exact = frozenset(k[1:] for k in self.vocabulary if k.startswith("="))
-        self.upper = frozenset(k[1:] for k in self.vocabulary if k.startswith("^"))
+            (self.is_rule, self.frame_index, self.has_frame, self.is_name,
+             self.after_determiner) = tables[7]
 
     def __missing__(self, token: str) -> tuple:
         vocabulary, wildcards, spelling = self.vocabulary, self.wildcards, self.spelling
@@ -150,28 +147,45 @@ class KeyCache(dict):
         self.seen.add(token)
         return got
 
-    def _entry_tables(self, lex: Lexicon) -> None:
-        """Per entry, for :func:`~discourse.framing.rules.analyse` (``is_rule``,
-        ``frame_index``, ``has_frame``, ``is_name``, ``after_determiner``)."""
-        # rule entries looked for, by (paragraph references, event references) wanted: a
-        # reference that nothing resolves is left out at once
-        self.is_rule = {(ctx, ref): tuple(
-            not c and (ctx if e.section in ("context", "context_noun") else
-                       ref if e.section == "event_ref" else True)
-            for e, c in zip(lex.entries, self.is_content))
-            for ctx in (False, True) for ref in (False, True)}
-        # a content entry with a frame (the index of its frame); a name
-        self.frame_index = tuple(FRAMES.index(e.frame) if c and e.frame is not None else None
-                                 for e, c in zip(lex.entries, self.is_content))
-        self.has_frame = tuple(i is not None for i in self.frame_index)
-        self.is_name = tuple(e.section == "name" for e in lex.entries)
-        # a context noun: a reference only after a determiner ("this" cooperation)
-        self.after_determiner = tuple(e.section == "context_noun" for e in lex.entries)
-
     @property
     def starts(self):
         """The tokens seen so far that can begin an entry (the keys of ``first``)."""
         return self.first.keys()
+
+
+def _tables(lex: Lexicon, part: str, patterns, vocabulary) -> tuple:
+    """What a :class:`KeyCache` of the trie ``part`` of ``lex`` reads and never changes:
+    per entry its section, frame, kind and whether it is content; the :class:`Wildcards`
+    of the trie's ``patterns`` (``None`` without any); the words of the exact ("=") and
+    upper-case ("^") keys of its ``vocabulary``; and, for the main trie, the per-entry
+    tables of :func:`~discourse.framing.rules.analyse` (``is_rule``, ``frame_index``,
+    ``has_frame``, ``is_name``, ``after_determiner``; ``None`` for the other tries)."""
+    entries = lex.entries
+    is_content = tuple(e.section in CONTENT_SECTIONS for e in entries)
+    rules = None
+    if part == "main":
+        # rule entries looked for, by (paragraph references, event references) wanted: a
+        # reference that nothing resolves is left out at once
+        is_rule = MappingProxyType({(ctx, ref): tuple(
+            not c and (ctx if e.section in ("context", "context_noun") else
+                       ref if e.section == "event_ref" else True)
+            for e, c in zip(entries, is_content))
+            for ctx in (False, True) for ref in (False, True)})
+        # a content entry with a frame (the index of its frame); a name
+        frame_index = tuple(FRAMES.index(e.frame) if c and e.frame is not None else None
+                            for e, c in zip(entries, is_content))
+        # a context noun: a reference only after a determiner ("this" cooperation)
+        rules = (is_rule, frame_index, tuple(i is not None for i in frame_index),
+                 tuple(e.section == "name" for e in entries),
+                 tuple(e.section == "context_noun" for e in entries))
+    return (tuple(e.section for e in entries), tuple(e.frame for e in entries),
+            tuple(e.kind for e in entries), is_content,
+            # the wildcard entries a word may match, told by a look-up of its first
+            # letters and one search in C, to skip the loop over them for the (many)
+            # words that match none (:class:`Wildcards`)
+            Wildcards(patterns) if patterns else None,
+            frozenset(k[1:] for k in vocabulary if k.startswith("=")),
+            frozenset(k[1:] for k in vocabulary if k.startswith("^")), rules)
 
 
 class Wildcards:
