@@ -322,10 +322,12 @@ def _compile(path: str, lexicons: Lexicons) -> Lexicon:
     money_ids = frozenset(i for i, (e, k) in enumerate(zip(entries, keyseqs))
                           if e.section == "economy" and (k in money_keys or e.kind == "money"))
 
-    def ids_of(section: str, keys) -> frozenset:
-        """The ids of the entries of ``section`` whose keys are among ``keys``."""
-        return frozenset(i for i, (e, ks) in enumerate(zip(entries, keyseqs))
-                         if e.section == section and ks in keys)
+    ids: dict = {}                # (section, keys) -> the ids of its entries
+    for i, (e, ks) in enumerate(zip(entries, keyseqs)):
+        ids.setdefault((e.section, ks), []).append(i)
+
+    def ids_of(section: str, keys) -> frozenset:     # of its entries with those keys
+        return frozenset(sorted(i for ks in keys for i in ids.get((section, ks), ())))
 
     economy = {ks for e, ks in zip(entries, keyseqs) if e.section == "economy"}
     for phrase, words in settings.get("xsec_pairs", {}).values():
