@@ -243,17 +243,15 @@ def _word_key(word: str, spelling: Mapping, overrides: Mapping) -> str:
 
 
 def _term_keys(term: str, spelling: Mapping, overrides: Mapping, memo: dict) -> tuple:
-    """Keys of an entry's words, each word's key computed once per ``memo``."""
-    words = []
+    """Keys of an entry's words, each white-space separated chunk's keys computed once
+    per ``memo`` (a wildcard or exact word is one token)."""
+    keys: tuple = ()
     for chunk in normalise(term).split():
-        if "*" in chunk or chunk.startswith("="):
-            words.append(chunk)          # a wildcard or exact word is one token
-        else:
-            words += TOKEN_RE.findall(chunk)
-    for w in words:
-        if w not in memo:
-            memo[w] = _word_key(w, spelling, overrides)
-    return tuple(map(memo.__getitem__, words))
+        if (got := memo.get(chunk)) is None:
+            words = [chunk] if "*" in chunk or chunk.startswith("=") else TOKEN_RE.findall(chunk)
+            got = memo[chunk] = tuple(_word_key(w, spelling, overrides) for w in words)
+        keys += got
+    return keys
 
 
 def _spelling(path, section, table: Mapping) -> Mapping:

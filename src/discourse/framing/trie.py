@@ -30,19 +30,18 @@ def build_trie(items) -> tuple:
     """
     trie: dict = {}
     vocab = set()
-    patterns = set()
     prefixes = {}
     for eid, keys in items:
-        anchor = next((i for i, k in enumerate(keys) if k not in ANCHOR_SKIP), 0)
+        # most entries begin with a content word: the search only for the others
+        anchor = next((i for i, k in enumerate(keys) if k not in ANCHOR_SKIP), 0) \
+            if keys and keys[0] in ANCHOR_SKIP else 0
         if anchor:
             prefixes[eid] = keys[:anchor]
+        vocab.update(keys)
         node = trie
-        for k in keys:
-            vocab.add(k)
-            if k.startswith("*"):
-                patterns.add(k)
         for k in keys[anchor:]:
             node = node.setdefault(k, {})
         node.setdefault(None, []).append(eid)
+    patterns = {k for k in vocab if k.startswith("*")}
     pats = tuple(sorted((k, re.compile(fnmatch.translate(k[1:]))) for k in patterns))
     return trie, frozenset(vocab), pats, MappingProxyType(prefixes)
