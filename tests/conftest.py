@@ -234,8 +234,13 @@ def _one_thread_per_worker():
 
 
 #: The cyclic garbage collector's thresholds in test processes (Python's default is
-#: (700, 10, 10)): see :func:`_fewer_collections` and :func:`pytest_configure`.
-GC_THRESHOLD = (50000, 20, 20)
+#: (700, 10, 10)): see :func:`_fewer_collections` and :func:`pytest_configure`. A young
+#: collection after 5,000 new container objects, not 50,000 as before: it walks the
+#: young objects only, and 5,000 of them stay in the processor's cache, 50,000 do not
+#: (the fast layer's young collections took 0.8-1.1 s of each worker with 50,000 and
+#: 0.4-0.5 s with 5,000, ten times as many; gc callbacks, 2026-12-07); a middle one
+#: after 100 young ones (500,000 new objects; 1,000,000 before).
+GC_THRESHOLD = (5000, 100, 20)
 _GC_BEFORE: list = []
 
 
@@ -261,9 +266,9 @@ def pytest_unconfigure(config):
 @pytest.fixture(scope="session", autouse=True)
 def _fewer_collections():
     """The objects made by the collection (modules, the package's tables) are frozen out
-    of the cyclic garbage collector (``gc.freeze``), and a collection runs after 50,000
-    new container objects instead of 700 (from the start of the process:
-    :func:`pytest_configure`): a test process holds large graphs of objects (the
+    of the cyclic garbage collector (``gc.freeze``), and older generations are collected
+    far less often than Python's default (:data:`GC_THRESHOLD`, from the start of the
+    process: :func:`pytest_configure`): a test process holds large graphs of objects (the
     compiled lexicon's tries, pandas' blocks) that every full collection walks again,
     about 5.6-7.4 s of the fast layer's two workers' 34-38 s (gc callbacks,
     2026-12-05). Garbage in cycles is still collected, later; nothing the tests check
