@@ -193,7 +193,7 @@ def test_pooled_agreement_is_that_of_the_stacked_codings(intercoder):
 
 
 @NOT_SCO_TEXT
-def test_transfer_fits_on_one_text_and_scores_the_other():
+def test_transfer_fits_on_one_text_and_scores_the_other(frame_lexicon):
     texts = ["Terrorism threatens us.", "Trade grew.", "We met.", "Extremism spreads.",
              "Investment rose.", "The UN spoke."]
     s = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(12)],
@@ -201,7 +201,7 @@ def test_transfer_fits_on_one_text_and_scores_the_other():
     hand = pd.DataFrame({"sentence_id": s.sentence_id,
                          "security": [1, 0, 0, 1, 0, 0] * 2, "economy": [0, 1, 0, 0, 1, 0] * 2,
                          "multilateralism": [0, 0, 0, 0, 0, 1] * 2})
-    codes = framing.code_sentences(s.assign(doc_id="d", paragraph=range(12)))
+    codes = framing.code_sentences(s.assign(doc_id="d", paragraph=range(12)), frame_lexicon)
     t = instruments.transfer(s, hand, codes, seed=0, n_boot=50)
     assert set(zip(t.source, t.target)) == {(2001, 2002), (2002, 2001)}
     assert set(t.method) == {"tfidf_logreg", "lexicon_reweighted", "lexicon"}
@@ -221,7 +221,7 @@ def test_transfer_fits_on_one_text_and_scores_the_other():
 
 
 @NOT_SCO_TEXT
-def test_transfer_intervals_are_those_of_the_target_text():
+def test_transfer_intervals_are_those_of_the_target_text(frame_lexicon):
     """F1 and kappa of each transfer row get the agreement interval of the target
     text's sentences (here without paragraphs: resampled one by one), the same as
     agreement_intervals gives for those predictions; a frame with one class in the
@@ -236,7 +236,7 @@ def test_transfer_intervals_are_those_of_the_target_text():
                          "security": [1, 0, 0, 1, 0, 0, 0, 1] * 2,
                          "economy": [0, 1, 0, 0, 1, 0, 1, 0] * 2,
                          "multilateralism": [0] * 8 + [0, 0, 0, 0, 0, 1, 0, 0]})
-    codes = framing.code_sentences(s.assign(doc_id="d", paragraph=range(16)))
+    codes = framing.code_sentences(s.assign(doc_id="d", paragraph=range(16)), frame_lexicon)
     t = instruments.transfer(s, hand, codes, seed=0, n_boot=300, boot_seed=4)
     row = t[(t.source == 2001) & (t.method == "lexicon") & (t.frame == "economy")].iloc[0]
     target = s[s.year == 2002].reset_index(drop=True)
@@ -292,7 +292,7 @@ def test_one_vectorizer_for_all_frames_predicts_as_one_pipeline_per_frame():
     assert set(np.concatenate([g["security"] for g in got]).tolist()) == {0, 1}
 
 
-def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
+def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path, frame_lexicon):
     root = tmp_path / "corpus"
     shutil.copytree(CORPUS, root)
     held = pd.read_csv(root / "annotations" / "sco_style" / "frames_heldout.csv",
@@ -305,7 +305,7 @@ def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path):
     g = ev.generalisation(corpus=root, n_boot=20, seed=0)
     assert set(g.set) == {"small"} and set(g.measured_on) == {
         "synthetic text, never used to build or tune the lexicon"}
-    lex = framing.load_lexicon()
+    lex = frame_lexicon
     table = ev.load_set("small.csv", root)
     codes = framing.code_file(root / "annotations" / "small.csv", lex)
     for f in F:
@@ -447,7 +447,7 @@ def test_instruments_are_compared_with_paired_intervals_on_sets_left_out(tmp_pat
         assert row.kappa_high >= value + q * se - 1e-12
 
 
-def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path):
+def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path, frame_lexicon):
     """Three small held-out sets (and a development one, left out of the pool): the
     pooled row stacks them; its values are those of the stacked codings; a replicate
     draws whole sets; and its interval is no narrower than value +- t_2 se, se^2 the
@@ -465,7 +465,7 @@ def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path):
         "synthetic text of the 3 sets never used to build or tune the lexicon (s1, s2, s3), "
         "pooled, each set resampled whole (the interval includes how much agreement varies "
         "between sets)"}
-    lex = framing.load_lexicon()
+    lex = frame_lexicon
     stacked = pd.concat([ev.load_set(f"{n}.csv", root) for n in ("s1", "s2", "s3")],
                         ignore_index=True)
     codes = pd.concat([ev.code_set(ev.load_set(f"{n}.csv", root), lex)

@@ -37,15 +37,16 @@ def test_single_case_needs_enough_text_and_tolerates_a_few_exceptions():
     assert framing.single_case([None, 3.0] + [SENTENCE.lower()] * MIN_TEXTS) == "lower"
 
 
-def test_code_sentences_warns_on_lower_cased_text_and_still_codes_it(real_sentences):
+def test_code_sentences_warns_on_lower_cased_text_and_still_codes_it(
+        real_sentences, frame_lexicon):
     sents = real_sentences[["sentence_id", "doc_id", "paragraph", "text"]]
     with warnings.catch_warnings():
         warnings.simplefilter("error", framing.LetterCaseWarning)
-        plain = framing.code_sentences(sents)           # text as published: no warning
+        plain = framing.code_sentences(sents, frame_lexicon)    # as published: no warning
     lower = sents.assign(text=sents["text"].str.lower())
     with pytest.warns(framing.LetterCaseWarning, match="the sentences table: the text is "
                       "lower-cased") as caught:
-        codes = framing.code_sentences(lower)
+        codes = framing.code_sentences(lower, frame_lexicon)
     assert len(caught) == 1 and caught[0].filename == __file__    # points at the caller
     assert len(codes) == len(plain) and codes["sentence_id"].tolist() == \
         plain["sentence_id"].tolist()

@@ -179,9 +179,9 @@ def test_context_reference_inherits_the_frame_of_the_paragraph(lex):
     assert (_ctx(["Terrorism is a threat.", "We held a concert."], lex)[1].security) == 0
 
 
-def test_context_does_not_cross_paragraphs():
+def test_context_does_not_cross_paragraphs(lex):
     rows = [("a", "Trade grew fast.", 1), ("b", "In this context we met.", 2)]
-    out = list(framing.iter_codes(rows))
+    out = list(framing.iter_codes(rows, lex))
     assert out[1].economy == 0
 
 

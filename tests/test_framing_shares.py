@@ -96,10 +96,10 @@ def test_sensitivity_cooccurrence_roles_trajectory():
             framing.trajectory(c, sents, window=bad)
 
 
-def test_rates_per_1000_words_use_the_corpus_word_count():
+def test_rates_per_1000_words_use_the_corpus_word_count(frame_lexicon):
     """One definition of a word: frame shares' n_words equals corpus.describe's words."""
     sents = corpus.segment(corpus.load_docs(MULTI))
-    shares = framing.frame_shares(framing.code_sentences(sents), sents)
+    shares = framing.frame_shares(framing.code_sentences(sents, frame_lexicon), sents)
     described = corpus.describe(sents)
     per_year = described[described.role == "all"].groupby("year").words.sum()
     got = shares.drop_duplicates("year").set_index("year").n_words

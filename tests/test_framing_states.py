@@ -59,7 +59,7 @@ def test_states_value_is_frozen():
 
 
 @NOT_SCO_TEXT
-def test_the_pipeline_judges_membership_by_the_documents_date(tmp_path):
+def test_the_pipeline_judges_membership_by_the_documents_date(tmp_path, frame_lexicon):
     """A text of 15 March 2023 names Iran (a member from 4 July 2023) as a non-member:
     the sentences table carries metadata's date, so segment -> code_sentences and the
     table read back from results/ code it as an explicit date does, not by the year."""
@@ -73,7 +73,7 @@ def test_the_pipeline_judges_membership_by_the_documents_date(tmp_path):
         "c-2023-speech": "Title\nThe Secretary-General met with the Ambassador of Iran.\n"})
     sents = corpus.segment(corpus.load_docs(root))
     assert set(sents.loc[sents.doc_id == "c-2023-speech", "date"]) == {"2023-03-15"}
-    lexicon = framing.load_lexicon()
+    lexicon = frame_lexicon
     codes = framing.code_sentences(sents, lexicon)
     row = codes.set_index("sentence_id").loc["c-2023-speech.p002.s01"]
     # the label gives the day where the state joins later in the text's year
@@ -132,8 +132,8 @@ def test_hyphenated_names_and_seas(text, expected, frame_lexicon):
         assert row.multilateralism == 1 and expected in row.evidence
 
 
-def test_find_skips_seas_and_reads_hyphen_parts():
-    states = framing.load_lexicon().states
+def test_find_skips_seas_and_reads_hyphen_parts(frame_lexicon):
+    states = frame_lexicon.states
     find = states.find
     assert find(["the", "Sea", "of", "Japan"]) == []
     assert find(["the", "South", "China", "Sea"]) == []
@@ -241,7 +241,7 @@ def test_a_headline_in_capitals_carries_its_state_to_the_text(frame_lexicon):
         assert [c.multilateralism for c in out] == [1, 0, 1, 1], title
 
 
-def test_states_are_read_in_capitals_too(tmp_path):
+def test_states_are_read_in_capitals_too(tmp_path, frame_lexicon):
     p = _write(tmp_path, "state,names,adjectives,member_from,capitals\n"
                          "Belarus,Belarus|Republic of Belarus,Belarusian,2024-07-04,Minsk\n"
                          "USA,United States|US|USA,American,,Washington\n"
@@ -256,7 +256,7 @@ def test_states_are_read_in_capitals_too(tmp_path):
     assert s.find(["Republic", "OF", "Belarus"]) == [(2, 3, "Belarus", False)]
     assert s.find(["the", "belarus", "side"]) == []
     # a sea named after a state is a place in capitals too
-    find = framing.load_lexicon().states.find
+    find = frame_lexicon.states.find
     assert find(["THE", "SEA", "OF", "JAPAN"]) == find(["the", "Sea", "of", "Japan"]) == []
     assert find(["JAPAN", "SEA"]) == [] and find(["THE", "SEA", "OF", "JAPAN", "AND", "JAPAN"]) \
         == [(5, 6, "Japan", False)]

@@ -542,7 +542,7 @@ def test_a_share_whose_resampling_interval_is_a_point_says_so(tmp_path):
             "independent sentences)") in text
 
 
-def test_the_summary_names_the_lexicon_the_codes_were_made_with(tmp_path):
+def test_the_summary_names_the_lexicon_the_codes_were_made_with(tmp_path, frame_lexicon):
     """Another lexicon gives other shares: the summary names the one in the codes
     table's provenance (a coding of a corpus by the package, as chapter 04 makes it)."""
     import discourse.framing as framing
@@ -553,7 +553,7 @@ def test_the_summary_names_the_lexicon_the_codes_were_made_with(tmp_path):
              ci_low=0.0, ci_high=1.0)])
     text = summary.render_summary(summary.headline_findings(tmp_path))
     assert "The frame codes are the lexicon coder's" not in text      # no provenance
-    lex = framing.load_lexicon()
+    lex = frame_lexicon
     sents = pd.DataFrame({"sentence_id": ["a", "b"], "doc_id": "d", "paragraph": [1, 2],
                           "text": ["Terrorism is a threat.", "We met."]})
     io.write_table(framing.code_sentences(sents, lex), tmp_path / "framing-codes.csv")
@@ -588,7 +588,7 @@ def _summary_after(root, change):
     return summary.render_summary(summary.headline_findings(root))
 
 
-def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path):
+def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path, frame_lexicon):
     """The coder's OrganisationWarning reaches the summary (a walkthrough found inflated
     multilateralism shares of ASEAN texts quoted without it): said when the run's
     sentences rarely name the SCO, not when they name it, and not when the lexicon the
@@ -602,7 +602,7 @@ def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path)
              "Trade among the members grew.", "Terrorism remains a threat.",
              "The ASEAN Charter guides us.", "We thank Indonesia for hosting."]
     own = ["The SCO met in Bishkek.", *other[1:]]
-    lex = framing.load_lexicon()
+    lex = frame_lexicon
 
     def run(texts):
         sents = _caution_case(tmp_path, texts)
@@ -640,7 +640,7 @@ def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path)
     assert caution in summarised({**old, "sha256": lex.sha256})
 
 
-def test_the_caution_reads_the_layer_the_codes_were_made_from(tmp_path):
+def test_the_caution_reads_the_layer_the_codes_were_made_from(tmp_path, frame_lexicon):
     """The caution checks the text the coder was given: the raw layer's sentences when
     the codes record the raw layer (LAYER="raw"), not the cleaned table; and it fires
     on the coder's own threshold (1 text in 21 warns, 1 in 20 does not)."""
@@ -659,7 +659,7 @@ def test_the_caution_reads_the_layer_the_codes_were_made_from(tmp_path):
     _write(tmp_path, "sentences.csv", cleaned)
     _write(tmp_path, "sentences-raw.csv", raw)
     with pytest.warns(framing.OrganisationWarning):
-        io.write_table(framing.code_sentences(raw, framing.load_lexicon()),
+        io.write_table(framing.code_sentences(raw, frame_lexicon),
                        tmp_path / "framing-codes.csv")
     text = said("raw")
     assert "None of the 6 sentences of this corpus name the SCO" in text
