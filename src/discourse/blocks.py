@@ -289,11 +289,13 @@ def consecutive(documents, units) -> dict:
 
 def _consecutive(docs, number):
     out = {}
-    for doc, values in number.groupby(docs, sort=True):
-        if not (values.notna().all() and (values == values.round()).all()):
+    values = number.to_numpy(dtype=float)
+    for doc, rows in sorted(docs.groupby(docs, sort=False).indices.items()):
+        v = values[rows]                     # a document's labels, as numbers (NaN: not)
+        if not (v == np.round(v)).all():     # (NaN is never equal)
             out[doc] = False
             continue
-        steps = np.diff(np.unique(values.to_numpy(dtype=float)))
+        steps = np.diff(np.unique(v))
         out[doc] = bool(len(steps) == 0 or np.median(steps) == 1)
     return out
 
@@ -366,6 +368,7 @@ def _labels(documents, units) -> tuple[pd.Series, pd.Series, pd.Series]:
 
 def _not_numbered(docs: pd.Series, number: pd.Series):
     """Row positions of each document with a unit label that is not a number."""
+    missing = number.isna().to_numpy()
     for _, idx in docs.groupby(docs, sort=False).indices.items():
-        if number.iloc[idx].isna().any():
+        if missing[idx].any():
             yield idx

@@ -245,9 +245,17 @@ def _plan_key(plan) -> str:
 
 def _plan(clusters: pd.DataFrame) -> list[list[np.ndarray]]:
     """Per stratum, per document: the cluster indices (in text order)."""
-    plan = []
-    for _, part in clusters.groupby("stratum", sort=True):
-        plan.append([g.index.to_numpy() for _, g in part.groupby("document", sort=True)])
+    plan: list = []
+    index = clusters.index.to_numpy()
+    last = object()
+    # one grouping, its groups in the order of (stratum, document), each group's rows in
+    # their order: as a grouping by stratum and then by document gives them
+    for (stratum, _), rows in clusters.groupby(["stratum", "document"], sort=True).indices \
+            .items():
+        if not plan or stratum != last:
+            plan.append([])
+            last = stratum
+        plan[-1].append(index[rows])
     return plan
 
 
