@@ -45,6 +45,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(HERE))
+import frozen as FROZEN  # noqa: E402  (this folder's frozen.py: coded_table)
 import run as RUN  # noqa: E402  (this folder's run.py: its 33 features and model factories)
 from discourse.framing.lexicon import load_lexicon  # noqa: E402
 from discourse.framing.probes import load_probe, load_probes  # noqa: E402
@@ -89,14 +90,8 @@ def load_dev() -> tuple[pd.DataFrame, list, dict, float]:
         t0 = time.perf_counter()
         g = code_set(t, lex)
         seconds += time.perf_counter() - t0
-        assert len(g) == len(t) and (g["sentence_id"].to_numpy() == t["id"].to_numpy()).all()
-        d = t[["text", "paragraph", "document"]].copy()
-        d.insert(0, "probe", p)
-        for f in FRAMES:
-            d["hand_" + f] = t[f].astype(int).to_numpy()
-            d["lex_" + f] = g[f].astype(int).to_numpy()
-        d["evidence"] = g["evidence"].fillna("").to_numpy()
-        parts.append(d)
+        # frozen.py's table of one probe (it checks the order), its unit named "probe"
+        parts.append(FROZEN.coded_table(p, t, g).rename(columns={"unit": "probe"}))
         tables[p] = t
     data = pd.concat(parts, ignore_index=True)
     assert len(data) == int(reg.sentences[reg.probe.isin(dev)].sum())
