@@ -133,7 +133,7 @@ def starter_end(toks, start: int, hi: int, stops, heads=frozenset()) -> int:
     ['working', 'group', 'on', 'energy']
     """
     n = len(toks)
-    held = _held(toks, start) or start > 0 and toks[start - 1] in heads
+    held = _held(toks, start, heads)
     capital = toks[start][:1].isupper() or held
     while hi + 1 < n and toks[hi].lower() in _STARTER_JOIN:
         j = hi + 1
@@ -159,9 +159,12 @@ def starter_end(toks, start: int, hi: int, stops, heads=frozenset()) -> int:
     return hi
 
 
-def _held(toks, start: int) -> bool:
-    """Whether the starter at ``start`` follows "meeting of the" (and "SCO"): a group in
-    lower case that meets is a group that exists, named as its capitalised form is."""
+def _held(toks, start: int, heads) -> bool:
+    """Whether the starter at ``start`` names a group that exists, as its capitalised form
+    does: it follows "meeting of the" (and "SCO"), a group in lower case that meets, or
+    one of the body head words ``heads`` ("the Business Council working group")."""
+    if start > 0 and toks[start - 1] in heads:
+        return True
     i = start - 1 - (start > 0 and toks[start - 1] == "SCO")
     return i >= 2 and toks[i].lower() == "the" and toks[i - 1].lower() == "of" \
         and toks[i - 2].lower() == "meeting"
