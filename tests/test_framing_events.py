@@ -159,3 +159,15 @@ def test_the_equipment_and_phases_of_an_exercise_continue_it_without_a_determine
                    "Helicopters for the air ambulance service were discussed in passing."],
                   lex, date="2023")
     assert meeting[1].security == 0
+
+
+def test_a_match_with_another_organisation_s_diplomats_continues_in_its_references(lex):
+    """A sports match a title reports is an event (decision rule 1): "the match" and its
+    participants continue it, and take the frame of its title (a joint event with another
+    organisation is multilateralism); a sentence about sport itself takes nothing."""
+    out = doc(["SCO Secretariat hosts table tennis match with ASEAN diplomats",
+               "The match was held in a friendly atmosphere.",
+               "After the match, the participants had tea together.",
+               "Table tennis is popular in many countries."], lex, paragraphs=[0, 1, 1, 2])
+    assert [o.multilateralism for o in out] == [1, 1, 1, 0]
+    assert "context: multilateralism from the event of s0 via 'The match'" in out[1].evidence

@@ -985,6 +985,33 @@ CASES = [
      "The Secretariat hosted a group of students studying international relations."),
     ("probe156-158", "E", (1,),
      "The delegations noted the growth of passenger traffic between the Member States."),
+    # --- round 55: docs/coding/probe159/ to probe161/ ---
+    # a date before a comma is no name, so what follows is the main clause (rule 13 is
+    # about names): the day it marks keeps its subject
+    ("probe159-161", "SM", (1, 1),
+     "Today, 5 June, the world marks the International Day of Peace, proclaimed by the "
+     "United Nations General Assembly."),
+    ("probe159-161", "S", (1,),
+     "On Monday, the ministers discussed regional security, which remains a priority."),
+    # promoting peace (the absence of armed conflict); the protection of borders and borders
+    # kept safe (border control); the UNODC report on drugs states its subject
+    ("probe159-161", "S", (1,),
+     "The two organisations share a common interest in promoting peace and good "
+     "neighbourliness."),
+    ("probe159-161", "S", (1,),
+     "The delegations exchanged views on the protection of borders with neighbouring states."),
+    ("probe159-161", "S", (1,),
+     "Keeping our common borders safe remains the task of the border regions."),
+    ("probe159-161", "S", (1,),
+     "The seminar opened with a presentation of the UNODC World Drug Report."),
+    # a region's industrial history describes the place (rule 4)
+    ("probe159-161", "E", (0,),
+     "The delegates visited Chelyabinsk, a city with a proud industrial history."),
+    # 'third countries' as the place fighters go: a destination, not a relation
+    ("probe159-161", "SM", (1, 0),
+     "Terrorist fighters are leaving conflict zones and relocating to third countries."),
+    ("probe159-161", "M", (1,),
+     "The SCO is open to cooperation with third countries."),
 ]
 
 

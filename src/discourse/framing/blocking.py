@@ -16,12 +16,21 @@ from discourse.text import only_verb, printed, word_classes
 __all__ = ["block_span", "longest_match", "list_span", "forward_span", "backward_span",
            "apposition_spans", "quoted", "reads_as_verb",
            "field_of_cooperation", "title_case", "HEADLINE_CAPITALS", "capitalised",
-           "capital_run"]
+           "capital_run", "MONTHS"]
 
 #: Sections whose entries block the frame words they cover, even of the same length.
 _NAMES = frozenset({"name", "body", "neutral"})
 
 _CLOSE = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
+#: English month names and their abbreviations, written out: ``calendar.month_name`` follows
+#: the process's locale, and a date in English must be read the same under any locale.
+MONTHS = frozenset("January February March April May June July August September October "
+                   "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
+                   "Dec".split())
+#: A date before a comma ("Today, 21 September, the world marks ...", "On Monday, the
+#: ministers ...") is not a name, and what follows it is the main clause, not a description.
+_DATE_WORDS = MONTHS | frozenset("Monday Tuesday Wednesday Thursday Friday Saturday "
+                                 "Sunday".split())
 #: Longest description attached to a name, in tokens.
 _APPOSITION_MAX = 10
 #: A description running to the end of the sentence: a relative pronoun this many tokens
@@ -304,6 +313,7 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     """Descriptions attached to a name: ", a/an/one ..." or ", the" and a word in lower
     case ("the main body ...") after a capitalised word,
     closed by a second comma, at most ten tokens ("China, a leading global economy, ...").
+    A date is not a name ("Today, 21 September, the world marks ...": the main clause).
     A phrase that runs to the end of the sentence is not taken for one: after a fronted
     phrase ending in a name ("According to UNESCAP, the region ...") it is the main
     clause; unless it is "a/an" and a noun that a relative clause describes ("in Qingdao,
@@ -321,13 +331,16 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     []
     >>> apposition_spans("At the Forum , a session was held , at which ...".split())
     []
+    >>> apposition_spans("Today , 21 September , the world marks the Day , set by the UN .".split())
+    []
     """
     out = []
     n = len(toks)
     c = 0
     for _ in range(toks.count(",") - (toks[:1] == [","])):    # the commas after the first token
         c = toks.index(",", c + 1)
-        if c >= n - 1 or not toks[c - 1][:1].isupper():
+        if c >= n - 1 or not toks[c - 1][:1].isupper() \
+                or toks[c - 1].rstrip(".").title() in _DATE_WORDS:
             continue
         nxt = toks[c + 1].lower()
         if nxt in ("a", "an", "one") or (nxt == "the" and c + 2 < n

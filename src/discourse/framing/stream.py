@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, NamedTuple
 
-from discourse.framing.blocking import title_case
+from discourse.framing.blocking import MONTHS, title_case
 from discourse.framing.lexicon import FRAMES, Lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.reading import reading_tokens
@@ -185,11 +185,6 @@ _LEAD_MIN_WORDS = 6
 #: A dateline has at most this many words ("Tashkent, 14 November 2023 - press release
 #: of the SCO Secretariat": 10); a longer sentence that begins like one is a lead.
 _DATELINE_MAX_WORDS = 12
-#: English month names and their abbreviations, written out: ``calendar.month_name`` follows
-#: the process's locale, and a dateline in English must be read the same under any locale.
-_MONTHS = frozenset("January February March April May June July August September October "
-                    "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
-                    "Dec".split())
 
 
 def dateline(toks: list[str]) -> bool:
@@ -215,7 +210,7 @@ def dateline(toks: list[str]) -> bool:
     if sum(1 for t in toks if t[:1].isalnum()) > _DATELINE_MAX_WORDS:
         return False
     rest = toks[toks.index(","):][:7]
-    return any(t.rstrip(".").title() in _MONTHS for t in rest) \
+    return any(t.rstrip(".").title() in MONTHS for t in rest) \
         and any(t[:1].isdigit() for t in rest)
 
 
