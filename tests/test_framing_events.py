@@ -171,3 +171,18 @@ def test_a_match_with_another_organisation_s_diplomats_continues_in_its_referenc
                "Table tennis is popular in many countries."], lex, paragraphs=[0, 1, 1, 2])
     assert [o.multilateralism for o in out] == [1, 1, 1, 0]
     assert "context: multilateralism from the event of s0 via 'The match'" in out[1].evidence
+
+
+def test_the_bank_continues_a_meeting_with_a_bank_that_is_another_organisation(lex):
+    """"The bank" in a news item on a meeting with an international bank refers to it
+    (decision rule 1): relations with another organisation are multilateralism; with a
+    domestic bank the meeting carries no frame to pass on."""
+    out = doc(["SCO Secretary-General meets President of the Eurasian Development Bank",
+               "He described the work of the bank in the region."], lex,
+              paragraphs=[0, 1])
+    assert [o.multilateralism for o in out] == [1, 1]
+    assert "context: multilateralism from the event of s0 via 'the bank'" in out[1].evidence
+    home = doc(["SCO Secretary-General meets a delegation of a Chinese bank",
+                "He described the work of the bank in the region."], lex,
+               paragraphs=[0, 1])
+    assert home[1].multilateralism == 0

@@ -1012,6 +1012,26 @@ CASES = [
      "Terrorist fighters are leaving conflict zones and relocating to third countries."),
     ("probe159-161", "M", (1,),
      "The SCO is open to cooperation with third countries."),
+    # --- round 56: docs/coding/probe162/ to probe164/ ---
+    # a body's financial report on its budget is its internal organisation (Neither)
+    ("probe162-164", "E", (0,),
+     "The Council approved the Secretariat's financial report for 2023."),
+    # an economic actor in a list beside business associations and agencies (Unit and form)
+    ("probe162-164", "E", (0,),
+     "I am glad to see representatives of government agencies, business associations, "
+     "banks and companies."),
+    # global growth; food processing is economic content beside food security (rule 5)
+    ("probe162-164", "E", (1,),
+     "The minister spoke of the risks to global growth."),
+    ("probe162-164", "SE", (1, 1),
+     "Farming and food processing are vital for food security in the region."),
+    # road transport facilitation: drivers, permits, the TIR Convention
+    ("probe162-164", "E", (1,),
+     "The delegations discussed visa procedures for professional drivers."),
+    ("probe162-164", "E", (1,),
+     "The sides agreed to consult on the use of multiple-entry permits."),
+    ("probe162-164", "E", (1,),
+     "Several delegations spoke about the application of the TIR Convention."),
 ]
 
 
