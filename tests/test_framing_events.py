@@ -186,3 +186,15 @@ def test_the_bank_continues_a_meeting_with_a_bank_that_is_another_organisation(l
                 "He described the work of the bank in the region."], lex,
                paragraphs=[0, 1])
     assert home[1].multilateralism == 0
+
+
+def test_after_a_declaration_s_title_the_session_its_lead_reports_is_the_council_s(lex):
+    """A declaration's lead reports the session of the council that adopted it: "the
+    session" is that body's (decision rule 2) and takes nothing from the title's subject,
+    as "the meeting" does not (round 52); "the present Declaration" still does (rule 1)."""
+    out = doc(["Declaration of the Council of Heads of State on a fairer world order",
+               "The Heads of State, meeting in Astana at the regular session of the Council, "
+               "adopt the present Declaration.",
+               "The session was held under the chairmanship of Kazakhstan."], lex,
+              paragraphs=[0, 1, 1])
+    assert [o.multilateralism for o in out] == [1, 1, 0]

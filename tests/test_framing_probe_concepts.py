@@ -1032,6 +1032,23 @@ CASES = [
      "The sides agreed to consult on the use of multiple-entry permits."),
     ("probe162-164", "E", (1,),
      "Several delegations spoke about the application of the TIR Convention."),
+    # --- round 57: docs/coding/probe165/ to probe167/ ---
+    # actions against civilians and their protection (armed conflict)
+    ("probe165-167", "S", (1,),
+     "The ministers condemned all actions against civilians in the region."),
+    ("probe165-167", "S", (1,),
+     "The protection of civilians is an obligation of all parties."),
+    # joint customs operations against smuggling are law enforcement, not trade
+    ("probe165-167", "SE", (1, 0),
+     "The services reported on the results of joint customs operations."),
+    # unilateral restrictive measures: sanctions (rule 7) and the rejection of unilateralism
+    ("probe165-167", "EM", (1, 1),
+     "The ministers spoke against unilateral restrictive measures."),
+    # openness to all interested states; third countries as a route
+    ("probe165-167", "M", (1,),
+     "The Member States remain open to cooperation with all interested States."),
+    ("probe165-167", "M", (0,),
+     "Some fighters try to return home through third countries."),
 ]
 
 
