@@ -1049,6 +1049,29 @@ CASES = [
      "The Member States remain open to cooperation with all interested States."),
     ("probe165-167", "M", (0,),
      "Some fighters try to return home through third countries."),
+    # --- round 58: docs/coding/probe168/ to probe170/ ---
+    # maximum restraint (de-escalating a conflict)
+    ("probe168-170", "S", (1,),
+     "They call on all parties to exercise maximum restraint."),
+    # participants named in a parenthesis end at its comma: what follows is the clause's own
+    ("probe168-170", "E", (1,),
+     "They instructed the expert group, with the participation of the Secretariat, to "
+     "prepare a concept of trade cooperation."),
+    ("probe168-170", "E", (0,),
+     "The forum was held with the participation of ministries of economy, trade and "
+     "transport."),
+    # multimodal transport, the cooperative movement, new sources of growth
+    ("probe168-170", "E", (1,),
+     "They agreed on a list of priority multimodal routes."),
+    ("probe168-170", "E", (1,),
+     "The Secretariat supports efforts to promote the cooperative movement."),
+    ("probe168-170", "E", (1,),
+     "Experts can help the search for new sources of growth in the region."),
+    # a port city described (rule 4); the SCO's standing (rule 9)
+    ("probe168-170", "E", (0,),
+     "Tianjin is a modern port city with a long history."),
+    ("probe168-170", "M", (1,),
+     "The SCO is one of the most representative organisations in the world."),
 ]
 
 
