@@ -400,6 +400,31 @@ def test_probes_figure_shows_the_overview_it_is_given():
     assert low.axes[0].get_ylim()[0] == pytest.approx(0.38)     # 0.4 is shown
 
 
+def test_many_probes_wrap_into_rows_on_one_scale():
+    """85 probes are three rows of at most PROBES_PER_ROW, in the table's order, every point
+    of every series drawn once, and every row on the same scale as the first."""
+    import numpy as np
+
+    n = 85
+    over = pd.DataFrame({"probe": [f"probe{i}" for i in range(n)],
+                         "errors_read": ["yes"] * 40 + ["no"] * 45,
+                         "first_macro_f1": np.linspace(0.6, 0.95, n),
+                         "coder_macro_f1": np.linspace(0.65, 0.97, n),
+                         "coders_macro_f1": np.linspace(0.9, 0.99, n)})
+    fig = plots.plot_probes(over)
+    assert plots.PROBES_PER_ROW == 40 and len(fig.axes) == 3
+    ticks = [t.get_text().split("\n")[0] for ax in fig.axes for t in ax.get_xticklabels()]
+    assert ticks == over["probe"].tolist()
+    first = [y for ax in fig.axes for line in ax.lines
+             if line.get_label().startswith("automatic coder, first") for y in line.get_ydata()]
+    assert first == pytest.approx(over["first_macro_f1"].tolist())
+    assert {ax.get_xlim() for ax in fig.axes} == {(-0.6, 39.6)}
+    assert {ax.get_ylim() for ax in fig.axes} == {fig.axes[0].get_ylim()}
+    assert fig.get_figwidth() == pytest.approx(0.42 * 40 + 2.0)
+    assert fig.axes[0].get_legend() is not None and fig.axes[1].get_legend() is None
+    _all_text_inside(fig)
+
+
 def _figure():
     fig, ax = plots.new_figure()
     ax.plot([0, 1], [1, 0])

@@ -22,9 +22,9 @@ across runs. Plot functions never save; notebooks call :func:`save_figure`.
 
 from discourse.plots.corpus import corpus_structure
 from discourse.plots.figure import DPI, FIGSIZE, FORMATS, new_figure, save_figure, source_note
-from discourse.plots.framing import (plot_agreement_ceiling, plot_cooccurrence,
-                                     plot_frame_shares, plot_probes, plot_roles,
-                                     plot_trajectory, plot_validation)
+from discourse.plots.framing import (PROBES_PER_ROW, plot_agreement_ceiling,
+                                     plot_cooccurrence, plot_frame_shares, plot_probes,
+                                     plot_roles, plot_trajectory, plot_validation)
 from discourse.plots.keywords import (plot_keyness, plot_lexical_dispersion, plot_logodds,
                                       plot_term_families)
 from discourse.plots.topics import (plot_topic_flow, plot_topic_model_selection,
@@ -37,5 +37,5 @@ __all__ = [
     "plot_topic_model_selection", "plot_topic_terms", "plot_topic_prevalence",
     "plot_topic_flow",
     "plot_frame_shares", "plot_validation", "plot_agreement_ceiling", "plot_cooccurrence",
-    "plot_trajectory", "plot_roles", "plot_probes",
+    "plot_trajectory", "plot_roles", "plot_probes", "PROBES_PER_ROW",
 ]

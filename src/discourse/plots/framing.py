@@ -11,7 +11,8 @@ from discourse.plots.figure import new_figure, source_note, wrap_to
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["plot_frame_shares", "plot_validation", "plot_agreement_ceiling", "plot_probes",
+__all__ = ["PROBES_PER_ROW", "plot_frame_shares", "plot_validation", "plot_agreement_ceiling",
+           "plot_probes",
            "plot_cooccurrence", "plot_trajectory", "plot_roles"]
 
 _FRAME_COLOURS = {"security": "#b2182b", "economy": "#2166ac", "multilateralism": "#1b7837"}
@@ -208,6 +209,11 @@ def plot_agreement_ceiling(ceiling, *, metric: str = "kappa", source: str = "") 
 _TARGETS = {"kappa": (0.85, "kappa 0.85 per frame"), "f1": (0.90, "macro-F1 0.90")}
 
 
+#: Probes per row of the probes figure: beyond it the figure wraps into more rows, so that
+#: it stays readable at any number of probes (one row of 168 probes was 73 inches wide).
+PROBES_PER_ROW = 40
+
+
 def plot_probes(overview, *, source: str = "") -> Figure:
     """Macro-F1 on each probe: the coder's first score, the coder now, two hand coders.
 
@@ -216,7 +222,8 @@ def plot_probes(overview, *, source: str = "") -> Figure:
     anyone read the probe's errors (filled square); the coder now (cross: in sample
     where the probe's errors were read, which the tick labels mark with "read"). Macro-F1
     is the mean of the three frames' F1; point estimates (the table has the intervals of
-    each frame).
+    each frame). More than :data:`PROBES_PER_ROW` probes wrap into rows of that many,
+    with the same scale.
 
     Parameters
     ----------
@@ -233,29 +240,38 @@ def plot_probes(overview, *, source: str = "") -> Figure:
     """
     import numpy as np
 
-    x = np.arange(len(overview))
-    fig, ax = new_figure(figsize=(max(6.0, 0.42 * len(x) + 2.0), 4.4))
-    for off, col, marker, face, label in (
-            (0.0, "coders_macro_f1", "o", "white", "two hand coders, one against the other"),
-            (-0.15, "first_macro_f1", "s", "0.15", "automatic coder, first score (before "
-                                                   "anyone read its errors)"),
-            (0.15, "coder_macro_f1", "x", "0.15", "automatic coder now (in sample where "
-                                                  "read)")):
-        ax.plot(x + off, overview[col], marker, color="0.15", mfc=face, label=label,
-                ls="none")
-    ax.axhline(_TARGETS["f1"][0], ls="--", lw=0.8, color="0.5",
-               label=f"target: {_TARGETS['f1'][1]}")
-    ax.set_xticks(x, [f"{p}" + ("\n(read)" if r == "yes" else "\n(never read)")
-                      for p, r in zip(overview["probe"], overview["errors_read"])],
-                  rotation=90, fontsize=7)
+    n = len(overview)
+    rows = max(1, -(-n // PROBES_PER_ROW))
+    per_row = min(max(n, 1), PROBES_PER_ROW)
+    fig, axes = new_figure(figsize=(max(6.0, 0.42 * per_row + 2.0), 4.4 + 3.6 * (rows - 1)),
+                           nrows=rows, squeeze=False)
     lowest = np.nanmin(overview[["coders_macro_f1", "first_macro_f1",
                                  "coder_macro_f1"]].to_numpy(dtype=float), initial=1.0)
-    ax.set_ylim(min(0.5, lowest - 0.02), 1.02)     # no probe below the axis
-    ax.set_ylabel("macro-F1 (mean of the three frames' F1)")
-    ax.legend(frameon=False, loc="lower left", fontsize=8)
-    ax.set_title(wrap_to(fig, "The frame coder on invented texts of genres new to the "
-                              "lexicon (the probes), beside two hand coders", 10), fontsize=10)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    for row, ax in enumerate(axes[:, 0]):
+        part = overview.iloc[row * PROBES_PER_ROW:(row + 1) * PROBES_PER_ROW]
+        x = np.arange(len(part))
+        for off, col, marker, face, label in (
+                (0.0, "coders_macro_f1", "o", "white", "two hand coders, one against the "
+                                                       "other"),
+                (-0.15, "first_macro_f1", "s", "0.15", "automatic coder, first score (before "
+                                                       "anyone read its errors)"),
+                (0.15, "coder_macro_f1", "x", "0.15", "automatic coder now (in sample where "
+                                                      "read)")):
+            ax.plot(x + off, part[col], marker, color="0.15", mfc=face, label=label,
+                    ls="none")
+        ax.axhline(_TARGETS["f1"][0], ls="--", lw=0.8, color="0.5",
+                   label=f"target: {_TARGETS['f1'][1]}")
+        ax.set_xticks(x, [f"{p}" + ("\n(read)" if r == "yes" else "\n(never read)")
+                          for p, r in zip(part["probe"], part["errors_read"])],
+                      rotation=90, fontsize=7)
+        ax.set_xlim(-0.6, per_row - 0.4)           # every row on the same scale
+        ax.set_ylim(min(0.5, lowest - 0.02), 1.02)     # no probe below the axis
+        ax.set_ylabel("macro-F1 (mean of the three frames' F1)")
+    axes[0, 0].legend(frameon=False, loc="lower left", fontsize=8)
+    axes[0, 0].set_title(wrap_to(fig, "The frame coder on invented texts of genres new to "
+                                      "the lexicon (the probes), beside two hand coders", 10),
+                         fontsize=10)
+    fig.tight_layout(rect=(0, 0.05 / rows, 1, 1))
     from discourse import results
 
     source_note(fig, source or "Source: discourse.framing.probe_agreement (results/"
