@@ -1072,6 +1072,30 @@ CASES = [
      "Tianjin is a modern port city with a long history."),
     ("probe168-170", "M", (1,),
      "The SCO is one of the most representative organisations in the world."),
+    # --- round 59: docs/coding/probe171/ to probe173/ ---
+    # a group in lower case that has a plan of work exists, named as its capitalised form
+    # is (rule 2); one being set up is the sentence's subject
+    ("probe171-173", "E", (0,),
+     "They approved the plan of work of the expert group on financial cooperation."),
+    ("probe171-173", "E", (1,),
+     "They discussed the establishment of the expert group on financial cooperation."),
+    # membership dated ("has been a full member since") is no enlargement (rule 10)
+    ("probe171-173", "M", (0,),
+     "Pakistan has been a full member since 2017."),
+    ("probe171-173", "M", (0,),
+     "Cooperation with India has grown since it became a full member in 2017."),
+    # formats named for their participants (rule 2)
+    ("probe171-173", "S", (0,),
+     "A meeting of the heads of counter-terrorism units was held in Tashkent."),
+    ("probe171-173", "S", (0,),
+     "Bishkek hosts the meeting of the heads of the SCO member states' drug control agencies"),
+    # non-violence as a day's and a teaching's name; public infrastructure; goods in history
+    ("probe171-173", "S", (0,),
+     "Gandhi's teaching of non-violence has inspired many generations."),
+    ("probe171-173", "E", (0,),
+     "The Indian side presented its experience in building digital public infrastructure."),
+    ("probe171-173", "E", (0,),
+     "The caravans carried not only goods, but also skills and ideas."),
 ]
 
 

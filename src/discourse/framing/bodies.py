@@ -159,12 +159,20 @@ def starter_end(toks, start: int, hi: int, stops, heads=frozenset()) -> int:
     return hi
 
 
+#: Nouns before "of the" that make a group, not one that exists ("the establishment of the
+#: expert group on ...": the sentence is about setting it up).
+_NOT_YET = frozenset({"establishment", "creation", "formation", "establishing", "creating",
+                      "forming", "setting"})
+
+
 def _held(toks, start: int, heads) -> bool:
     """Whether the starter at ``start`` names a group that exists, as its capitalised form
-    does: it follows "meeting of the" (and "SCO"), a group in lower case that meets, or
-    one of the body head words ``heads`` ("the Business Council working group")."""
+    does: it follows "the" (and "SCO") after a noun and "of" ("the meeting of the", "the
+    plan of work of the", a group in lower case that meets or has a plan), unless the
+    noun makes the group (:data:`_NOT_YET`), or one of the body head words ``heads``
+    ("the Business Council working group")."""
     if start > 0 and toks[start - 1] in heads:
         return True
     i = start - 1 - (start > 0 and toks[start - 1] == "SCO")
     return i >= 2 and toks[i].lower() == "the" and toks[i - 1].lower() == "of" \
-        and toks[i - 2].lower() == "meeting"
+        and toks[i - 2][:1].isalpha() and toks[i - 2].lower() not in _NOT_YET
