@@ -1096,6 +1096,25 @@ CASES = [
      "The Indian side presented its experience in building digital public infrastructure."),
     ("probe171-173", "E", (0,),
      "The caravans carried not only goods, but also skills and ideas."),
+    # --- round 60: docs/coding/probe174/ to probe176/ ---
+    # participants listed in a relative clause ("who have come from") carry no frame; a
+    # relative clause is no parenthesis that ends at its first comma
+    ("probe174-176", "M", (0,),
+     "I thank all the participants, who have come from the Member States, observer states, "
+     "dialogue partners and international organisations."),
+    # figurative prices; a museum's name; the expansion of the SCO University's network
+    ("probe174-176", "E", (0,),
+     "The peoples paid an immense price for the freedom of future generations."),
+    ("probe174-176", "S", (0,),
+     "The delegations visited the Museum of the Terracotta Army."),
+    ("probe174-176", "M", (0,),
+     "They will discuss the expansion of the SCO University network."),
+    # a changing world as the backdrop of a domestic subject (rule 3)
+    ("probe174-176", "M", (0,),
+     "The world is changing rapidly, and young people face new challenges."),
+    # technology in the work of ombudsman offices is public administration's
+    ("probe174-176", "E", (0,),
+     "They discussed the use of digital technologies in the work of ombudsman offices."),
 ]
 
 

@@ -223,7 +223,9 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             if sec == "attend_after":
                 lo, hi = r[1], clause_end(toks, r[1], forward_span(
                     toks, r[1], s.get("attend_stops", {"."})))
-                if r[0] and toks[r[0] - 1] == ",":   # ", with the participation of X, ..."
+                # ", with the participation of X, ...": a parenthesis, not a relative
+                # clause that lists them (", who came from A, B and C")
+                if r[0] and toks[r[0] - 1] == "," and toks[r[0]].lower() != "who":
                     hi = min(hi, forward_span(toks, r[1], {","}))
             else:
                 lo, hi = 0, r[0]
