@@ -1115,6 +1115,22 @@ CASES = [
     # technology in the work of ombudsman offices is public administration's
     ("probe174-176", "E", (0,),
      "They discussed the use of digital technologies in the work of ombudsman offices."),
+    # --- round 61: docs/coding/probe177/ to probe179/ ---
+    # the Second World War called the most destructive conflict: a war of the past
+    ("probe177-179", "S", (0,),
+     "This year marks 75 years since the end of the Second World War, the most destructive "
+     "conflict in history."),
+    # joint ventures, acceleration programmes and pitch sessions (business)
+    ("probe177-179", "E", (1,),
+     "The friendships that begin here may become the joint ventures of tomorrow."),
+    ("probe177-179", "E", (1,),
+     "We will organise acceleration programmes and pitch sessions for young founders."),
+    # the screening of passengers and cargo is aviation security, not trade
+    ("probe177-179", "SE", (1, 0),
+     "They discussed aviation security, including the screening of passengers and cargo."),
+    # a World Heritage site's name
+    ("probe177-179", "E", (0,),
+     "They welcomed the nomination of the Routes Network of Chang'an-Tianshan Corridor."),
 ]
 
 
