@@ -1131,6 +1131,43 @@ CASES = [
     # a World Heritage site's name
     ("probe177-179", "E", (0,),
      "They welcomed the nomination of the Routes Network of Chang'an-Tianshan Corridor."),
+    # --- round 62: docs/coding/probe180/ to probe182/ ---
+    # the Gaza Strip named with humanitarian access is no conflict by its name alone; the
+    # forced displacement of a population is
+    ("probe180-182", "S", (0,),
+     "They stress the need to ensure unhindered access of humanitarian assistance to the "
+     "population of the Gaza Strip."),
+    ("probe180-182", "S", (1,),
+     "They reject any attempts at the forced displacement of the population."),
+    # illicit purposes (crime); the stability of states undermined by ICTs (security, not
+    # economy); the Paris Agreement and the Astana format (outside instruments and formats)
+    ("probe180-182", "SE", (1, 0),
+     "They discussed the use of virtual assets and new payment technologies for illicit "
+     "purposes."),
+    ("probe180-182", "SE", (1, 0),
+     "They oppose the use of ICTs to undermine the political, economic and social stability "
+     "of states."),
+    ("probe180-182", "M", (1,),
+     "The leaders reaffirmed their commitment to the Paris Agreement."),
+    ("probe180-182", "M", (1,),
+     "They note the contribution of the Astana format."),
+    # the SCO's own budget and finances are its internal organisation; infrastructure a
+    # disaster damages is what it hits; crafts, sports facilities, farm drones, UNESCO lists
+    ("probe180-182", "E", (0,),
+     "They stressed the importance of financial discipline and the payment of contributions."),
+    ("probe180-182", "E", (0,),
+     "The mudflow caused serious damage to homes, roads and other infrastructure."),
+    ("probe180-182", "S", (0,),
+     "They support research on the use of unmanned aerial vehicles for agricultural "
+     "purposes."),
+    ("probe180-182", "M", (0,),
+     "Carpet weaving is inscribed on UNESCO's Representative List of the Intangible Cultural "
+     "Heritage of Humanity."),
+    ("probe180-182", "E", (0,),
+     "They discussed the development of sports infrastructure."),
+    # the TIR system (transit)
+    ("probe180-182", "E", (1,),
+     "The delegation presented the application of the TIR system in the region."),
 ]
 
 
