@@ -19,7 +19,7 @@ import textwrap
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, package_trees, walk
 
 SRC = REPO / "src" / "discourse"
 FILES = sorted(SRC.rglob("*.py"))
@@ -44,12 +44,16 @@ def _dotted(node) -> str | None:
     return None
 
 
-def problems(source: str, name: str = "<src>") -> list[str]:
-    """Return the unsafe constructs of one Python source (empty list if none)."""
-    tree = ast.parse(source, name)
+def problems(source: str | ast.Module, name: str = "<src>") -> list[str]:
+    """Return the unsafe constructs of one Python source, or of its syntax tree (empty
+    list if none)."""
+    if isinstance(source, ast.Module):    # a tree of conftest.package_trees: walked once
+        nodes = walk(source)
+    else:
+        nodes = tuple(ast.walk(ast.parse(source, name)))
     aliases: dict[str, str] = {}          # local name -> module it stands for
     found = []
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import):
             for a in node.names:
                 aliases[a.asname or a.name.split(".")[0]] = a.name if a.asname else \
@@ -66,7 +70,7 @@ def problems(source: str, name: str = "<src>") -> list[str]:
                     found.append(f"{name}:{node.lineno}: from {mod} import {a.name}")
                 if mod == "yaml" and a.name == "load":
                     found.append(f"{name}:{node.lineno}: from yaml import load")
-    for node in ast.walk(tree):
+    for node in nodes:
         if not isinstance(node, ast.Call):
             continue
         dotted = _dotted(node.func)
@@ -95,7 +99,10 @@ def problems(source: str, name: str = "<src>") -> list[str]:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_no_unsafe_deserialisation_or_code_execution(path):
-    assert problems(path.read_text(encoding="utf-8"), path.name) == []
+    # the module's tree as parsed once per test process for every test that reads the
+    # package's code (conftest.package_trees), not parsed and walked here again
+    tree = dict(package_trees())[path]
+    assert problems(tree, path.name) == []
 
 
 @pytest.mark.parametrize("code", [
