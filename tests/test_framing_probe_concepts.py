@@ -1168,6 +1168,28 @@ CASES = [
     # the TIR system (transit)
     ("probe180-182", "E", (1,),
      "The delegation presented the application of the TIR system in the region."),
+    # --- round 63: docs/coding/probe183/ to probe185/ ---
+    # violence against women as a social issue, gender equality (not a principle of
+    # international relations), a line of defence as a figure of speech
+    ("probe183-185", "S", (0,),
+     "The member states work to support victims of violence and to raise public awareness."),
+    ("probe183-185", "M", (0,),
+     "The Forum promotes gender equality and the empowerment of women."),
+    ("probe183-185", "S", (0,),
+     "Journalists can be the first line of defence against lies."),
+    # new points of growth; a format and a section named for their participants and field
+    ("probe183-185", "E", (1,),
+     "The Forum will help the search for new points of growth."),
+    ("probe183-185", "E", (0,),
+     "The meeting of the Heads of Central (National) Banks was held in Almaty."),
+    ("probe183-185", "E", (0,),
+     "A regular meeting of the Energy Section of the SCO Business Council was held."),
+    # transport and industry as sources of emissions; agriculture adapted to the climate
+    ("probe183-185", "E", (0,),
+     "They exchange experience in reducing emissions from transport and industry."),
+    ("probe183-185", "E", (0,),
+     "They support cooperation in combating desertification and adapting agriculture to "
+     "climate change."),
 ]
 
 
