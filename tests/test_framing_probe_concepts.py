@@ -1190,6 +1190,32 @@ CASES = [
     ("probe183-185", "E", (0,),
      "They support cooperation in combating desertification and adapting agriculture to "
      "climate change."),
+    # --- round 64: docs/coding/probe186/ to probe188/ ---
+    # a nuclear-weapon-free zone is a treaty regime (security and multilateralism); a
+    # nuclear arsenal; settling a situation; new risks and challenges
+    ("probe186-188", "SM", (1, 1),
+     "They note the importance of the Treaty on a Nuclear-Weapon-Free Zone in Central Asia."),
+    ("probe186-188", "S", (1,),
+     "Its voluntary renunciation of the nuclear arsenal set an example for the world."),
+    ("probe186-188", "S", (1,),
+     "They support international efforts to settle the situation in that country."),
+    ("probe186-188", "S", (1,),
+     "They noted that new risks and challenges are emerging."),
+    # formats and bodies named for their field (rule 2); information infrastructure is no
+    # economy by itself; figurative investment; a principle within a state
+    ("probe186-188", "E", (0,),
+     "The next meeting of the heads of the tax services will be held in 2025."),
+    ("probe186-188", "S", (0,),
+     "The Committee for Emergency Situations and Civil Defence carried out rescue work."),
+    ("probe186-188", "E", (0,),
+     "They stress the stable functioning of information and communication infrastructure."),
+    ("probe186-188", "E", (0,),
+     "Education is one of the best investments in the future."),
+    ("probe186-188", "M", (0,),
+     "They stress social cohesion and the equal rights of all citizens."),
+    # the Organisation's profile (its standing, rule 9)
+    ("probe186-188", "M", (1,),
+     "Cooperation within the SCO is the basis for raising the Organisation's profile."),
 ]
 
 
