@@ -1216,6 +1216,23 @@ CASES = [
     # the Organisation's profile (its standing, rule 9)
     ("probe186-188", "M", (1,),
      "Cooperation within the SCO is the basis for raising the Organisation's profile."),
+    # --- round 65: docs/coding/probe189/ to probe191/ ---
+    # a peaceful Afghanistan in the interest of all countries: no relation with the SCO; a
+    # non-member that expressed its interest in cooperation is one
+    ("probe189-191", "M", (0,),
+     "A peaceful and stable Afghanistan is in the interests of all countries of the region."),
+    ("probe189-191", "M", (1,),
+     "Khamphao Ernthavanh noted the interest of Vientiane in cooperation in trade."),
+    # the doors of the Organisation open (rule 10); its trans-regional character (rule 9);
+    # membership dated by joining (rule 10); a national customs service's name
+    ("probe189-191", "M", (1,),
+     "The doors of the Organisation remain open."),
+    ("probe189-191", "M", (1,),
+     "This reach gives our Organisation a genuinely trans-regional character."),
+    ("probe189-191", "M", (0,),
+     "Since joining the SCO as a full member in 2017, India has taken part in all its work."),
+    ("probe189-191", "E", (0,),
+     "The meeting was organised by the Federal Customs Service of the Russian Federation."),
 ]
 
 
