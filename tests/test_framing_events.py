@@ -198,3 +198,23 @@ def test_after_a_declaration_s_title_the_session_its_lead_reports_is_the_council
                "The session was held under the chairmanship of Kazakhstan."], lex,
               paragraphs=[0, 1, 1])
     assert [o.multilateralism for o in out] == [1, 1, 0]
+
+
+def test_the_guest_executive_secretary_or_minister_continues_the_meeting(lex):
+    """Round 66 (docs/coding/probe192-194): in a news item on a meeting with an outside
+    organisation's executive secretary or a non-member's minister, "the Executive
+    Secretary" and "the minister spoke" refer to the guest (decision rule 1); the ministers
+    of a council's own meeting do not."""
+    out = doc(["SCO Secretary-General meets ESCAP Executive Secretary",
+               "He briefed the Executive Secretary on the results of the summit.",
+               "Zhang Ming welcomed the guest.",
+               "The minister spoke about his country's ports."], lex, date="2024",
+              paragraphs=[0, 1, 1, 1])
+    assert [o.multilateralism for o in out] == [1, 1, 1, 1]
+    assert "via 'the Executive Secretary'" in out[1].evidence
+    assert "via 'The minister spoke'" in out[3].evidence
+    own = doc(["Communique of the meeting of the Council of Ministers of Foreign Affairs on "
+               "the expansion of the Organisation",
+               "The Ministers approved the draft documents for the summit."], lex,
+              date="2024", paragraphs=[0, 1])
+    assert own[1].multilateralism == 0

@@ -1233,6 +1233,36 @@ CASES = [
      "Since joining the SCO as a full member in 2017, India has taken part in all its work."),
     ("probe189-191", "E", (0,),
      "The meeting was organised by the Federal Customs Service of the Russian Federation."),
+    # --- round 66: docs/coding/probe192/ to probe194/ ---
+    # a lower-case SCO group that meets is named as its capitalised form is (rule 2); one
+    # to be set up is the sentence's subject
+    ("probe192-194", "E", (0,),
+     "SCO working group on e-commerce holds a meeting"),
+    ("probe192-194", "E", (0,),
+     "The SCO expert group on the digital economy met in Tashkent."),
+    ("probe192-194", "E", (1,),
+     "Pakistan proposed setting up an SCO expert group on the digital economy."),
+    # an ordinal that opens a point of a list is no name, and what follows is no description
+    ("probe192-194", "E", (1,),
+     "Fourth, the expansion of settlements in national currencies, a question of growing "
+     "weight."),
+    # kinds of court cases named together; equal rights and opportunities of people; energy
+    # as vigour; a body's own finances; a UN programme's name
+    ("probe192-194", "SE", (0, 0),
+     "They discussed legal assistance in civil, commercial and criminal cases."),
+    ("probe192-194", "S", (1,),
+     "They discussed legal assistance in criminal cases related to extremism."),
+    ("probe192-194", "M", (0,),
+     "They attach importance to equal rights and opportunities for women."),
+    ("probe192-194", "E", (0,),
+     "It is your energy and your ideas that will shape the future."),
+    ("probe192-194", "E", (0,),
+     "The Council considered the financial activities of the RATS Executive Committee."),
+    ("probe192-194", "SEM", (0, 0, 1),
+     "They discussed the United Nations Special Programme for the Economies of Central Asia."),
+    # trial runs of vehicles along agreed routes: road transport (round 55's facilitation)
+    ("probe192-194", "E", (1,),
+     "They supported the continuation of trial runs of vehicles along the agreed routes."),
 ]
 
 

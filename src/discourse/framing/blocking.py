@@ -28,9 +28,13 @@ MONTHS = frozenset("January February March April May June July August September 
                    "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
                    "Dec".split())
 #: A date before a comma ("Today, 21 September, the world marks ...", "On Monday, the
-#: ministers ...") is not a name, and what follows it is the main clause, not a description.
+#: ministers ...") is not a name, and what follows it is the main clause, not a description;
+#: nor is an ordinal that opens a point of a list ("Fourth, the expansion of settlements in
+#: national currencies, a question to which ...").
 _DATE_WORDS = MONTHS | frozenset("Monday Tuesday Wednesday Thursday Friday Saturday "
-                                 "Sunday".split())
+                                 "Sunday First Second Third Fourth Fifth Sixth Seventh "
+                                 "Eighth Ninth Tenth Firstly Secondly Thirdly Fourthly "
+                                 "Fifthly Finally Lastly".split())
 #: Longest description attached to a name, in tokens.
 _APPOSITION_MAX = 10
 #: A description running to the end of the sentence: a relative pronoun this many tokens
@@ -313,7 +317,8 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     """Descriptions attached to a name: ", a/an/one ..." or ", the" and a word in lower
     case ("the main body ...") after a capitalised word,
     closed by a second comma, at most ten tokens ("China, a leading global economy, ...").
-    A date is not a name ("Today, 21 September, the world marks ...": the main clause).
+    A date is not a name ("Today, 21 September, the world marks ...": the main clause), nor
+    is an ordinal that opens a point ("Fourth, the expansion of trade, a question ...").
     A phrase that runs to the end of the sentence is not taken for one: after a fronted
     phrase ending in a name ("According to UNESCAP, the region ...") it is the main
     clause; unless it is "a/an" and a noun that a relative clause describes ("in Qingdao,
@@ -332,6 +337,8 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     >>> apposition_spans("At the Forum , a session was held , at which ...".split())
     []
     >>> apposition_spans("Today , 21 September , the world marks the Day , set by the UN .".split())
+    []
+    >>> apposition_spans("Fourth , the expansion of trade , a question to which we return".split())
     []
     """
     out = []
