@@ -218,3 +218,19 @@ def test_the_guest_executive_secretary_or_minister_continues_the_meeting(lex):
                "The Ministers approved the draft documents for the summit."], lex,
               date="2024", paragraphs=[0, 1])
     assert own[1].multilateralism == 0
+
+
+def test_this_day_continues_the_day_a_title_names_but_not_the_un_s_name(lex):
+    """Round 67 (docs/coding/probe195-197): "this day", "the Day", "the date" continue the
+    day a title names (decision rule 1), with its subject (peace: security) but not the
+    multilateralism of an international day's name."""
+    out = doc(["Statement by the SCO Secretariat on the International Day of Peace",
+               "The SCO Secretariat joins the people of the region in marking this day.",
+               "This year the Day is observed under the theme of friendship."], lex,
+              date="2024", paragraphs=[0, 1, 2])
+    assert [o.security for o in out] == [1, 1, 1]
+    assert "via 'this day'" in out[1].evidence
+    other = doc(["Statement by the SCO Secretariat on the International Day of Yoga",
+                 "This year the Day is observed under the theme of health."], lex,
+                date="2024", paragraphs=[0, 1])
+    assert [o.security + o.economy + o.multilateralism for o in other][1] == 0

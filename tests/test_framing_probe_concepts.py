@@ -1263,6 +1263,25 @@ CASES = [
     # trial runs of vehicles along agreed routes: road transport (round 55's facilitation)
     ("probe192-194", "E", (1,),
      "They supported the continuation of trial runs of vehicles along the agreed routes."),
+    # --- round 67: docs/coding/probe195/ to probe197/ ---
+    # the unified list of banned organisations; contraband seized; air services and flights
+    ("probe195-197", "S", (1,),
+     "The parties agreed to continue updating the unified list of organisations whose "
+     "activities are prohibited in the member states."),
+    ("probe195-197", "S", (1,),
+     "Contraband worth an estimated 3 million dollars was seized."),
+    ("probe195-197", "E", (1,),
+     "They discussed the development of air services and an increase in the number of "
+     "flights."),
+    # customs as traditions; a national customs service's name; a figurative road
+    ("probe195-197", "E", (0,),
+     "The ambassadors told the guests about the customs of celebrating Nowruz."),
+    ("probe195-197", "E", (1,),
+     "They discussed the simplification of customs procedures."),
+    ("probe195-197", "E", (0,),
+     "The meeting was chaired by the Customs Service under the Government of Tajikistan."),
+    ("probe195-197", "E", (0,),
+     "Tourism is one of the shortest roads between our peoples."),
 ]
 
 
