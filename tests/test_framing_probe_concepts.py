@@ -1282,6 +1282,32 @@ CASES = [
      "The meeting was chaired by the Customs Service under the Government of Tajikistan."),
     ("probe195-197", "E", (0,),
      "Tourism is one of the shortest roads between our peoples."),
+    # --- round 68: docs/coding/probe198/ to probe200/ ---
+    # a drug-control format named for its participants, to its precursors (rule 2); heads of
+    # SCO border services who meet; the border's personnel and surveillance at work
+    ("probe198-200", "S", (0,),
+     "A meeting of the expert working group of the competent authorities of the SCO member "
+     "states responsible for combating illicit trafficking in narcotic drugs, psychotropic "
+     "substances and their precursors was held in Bishkek."),
+    ("probe198-200", "S", (1,),
+     "They will counter illicit trafficking in narcotic drugs, psychotropic substances and "
+     "their precursors."),
+    ("probe198-200", "S", (0,),
+     "Heads of SCO border services meet in Termez"),
+    ("probe198-200", "S", (1,),
+     "They discussed the training of border personnel and means of border surveillance."),
+    # the restoration of peace; reconstruction after a conflict is not the conflict
+    ("probe198-200", "S", (1,),
+     "They are ready to contribute to the restoration of peace in the region."),
+    ("probe198-200", "S", (0,),
+     "They stress international assistance to the post-conflict reconstruction of Syria."),
+    # a national body's name; moving to third countries; the road an organisation travelled
+    ("probe198-200", "E", (0,),
+     "The meeting was chaired by a representative of the National Energy Administration."),
+    ("probe198-200", "SM", (1, 0),
+     "They are concerned at foreign terrorist fighters moving to third countries."),
+    ("probe198-200", "E", (0,),
+     "How would you assess the road the Organisation has travelled?"),
 ]
 
 
