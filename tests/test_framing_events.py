@@ -234,3 +234,13 @@ def test_this_day_continues_the_day_a_title_names_but_not_the_un_s_name(lex):
                  "This year the Day is observed under the theme of health."], lex,
                 date="2024", paragraphs=[0, 1])
     assert [o.security + o.economy + o.multilateralism for o in other][1] == 0
+
+
+def test_a_non_member_that_is_a_friend_of_the_sco_or_cooperates_with_it(lex):
+    """Round 69 (docs/coding/probe201-203): a non-member called a friend of the SCO, or
+    asked how it could cooperate with the SCO, is in a relation with it (MULTILATERALISM:
+    relations with non-member states); a member state is not."""
+    out = doc(["Mongolia is an old and reliable friend of the SCO.",
+               "In which areas could Mongolia cooperate more actively with the SCO?",
+               "Kazakhstan is an old and reliable friend of the SCO."], lex, date="2024")
+    assert [o.multilateralism for o in out] == [1, 1, 0]

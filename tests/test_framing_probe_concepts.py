@@ -1308,6 +1308,23 @@ CASES = [
      "They are concerned at foreign terrorist fighters moving to third countries."),
     ("probe198-200", "E", (0,),
      "How would you assess the road the Organisation has travelled?"),
+    # --- round 69: docs/coding/probe201/ to probe203/ ---
+    # money that serves drug trafficking is security, not economy
+    ("probe201-203", "SE", (1, 0),
+     "Some 27 bank accounts used for drug payments were frozen."),
+    # a bank's capital and shareholding; film distribution and a figure of investing
+    ("probe201-203", "E", (1,),
+     "The experts will study the capital and shareholding structure of the future bank."),
+    ("probe201-203", "E", (0,),
+     "Round tables on co-production and film distribution will be held."),
+    ("probe201-203", "E", (0,),
+     "The campaign is held under the theme of investing to prevent violence against women."),
+    # each country choosing its own path (rule 8); a national council's name
+    ("probe201-203", "M", (1,),
+     "Each country chooses its own path, taking into account its national circumstances."),
+    ("probe201-203", "M", (0,),
+     "The event was organised with the China Council for International Cooperation on "
+     "Environment and Development."),
 ]
 
 
