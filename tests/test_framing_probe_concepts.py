@@ -1325,6 +1325,23 @@ CASES = [
     ("probe201-203", "M", (0,),
      "The event was organised with the China Council for International Cooperation on "
      "Environment and Development."),
+    # --- round 70: docs/coding/probe204/ to probe206/ ---
+    # drug use and its prevention are narcotics (SECURITY)
+    ("probe204-206", "S", (1,),
+     "They will share experience in preventing drug use among young people."),
+    # an Organisation open to other States that share its principles (rule 10)
+    ("probe204-206", "M", (1,),
+     "They reaffirm that the Organisation is open to other States that share its principles."),
+    # energy as vigour; research infrastructure; a format and a department named for their
+    # participants or field
+    ("probe204-206", "E", (0,),
+     "Without their talent and energy, none of the goals could be achieved."),
+    ("probe204-206", "E", (0,),
+     "They will cooperate in research on algorithms and computing infrastructure."),
+    ("probe204-206", "E", (0,),
+     "A meeting of the heads of the statistical services and customs authorities was held."),
+    ("probe204-206", "E", (0,),
+     "It was opened by a Deputy Director-General of the Department of Electronic Commerce."),
 ]
 
 
