@@ -244,3 +244,13 @@ def test_a_non_member_that_is_a_friend_of_the_sco_or_cooperates_with_it(lex):
                "In which areas could Mongolia cooperate more actively with the SCO?",
                "Kazakhstan is an old and reliable friend of the SCO."], lex, date="2024")
     assert [o.multilateralism for o in out] == [1, 1, 0]
+
+
+def test_the_expert_community_is_no_reference_to_the_experts_of_an_event(lex):
+    """Round 71 (docs/coding/probe207-209): "the expert community" names a public, not the
+    experts of the conference the title names (decision rule 1); "the experts" still are."""
+    out = doc(["SCO Secretariat hosts a conference on the digital economy",
+               "We bring together governments and the expert community.",
+               "The experts discussed the conclusions."], lex, date="2024",
+              paragraphs=[0, 1, 2])
+    assert [o.economy for o in out] == [1, 0, 1]

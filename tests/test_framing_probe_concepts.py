@@ -1342,6 +1342,25 @@ CASES = [
      "A meeting of the heads of the statistical services and customs authorities was held."),
     ("probe204-206", "E", (0,),
      "It was opened by a Deputy Director-General of the Department of Electronic Commerce."),
+    # --- round 71: docs/coding/probe207/ to probe209/ ---
+    # the RATS's secure channels; alternative livelihoods; road transport's drivers and vehicles
+    ("probe207-209", "S", (1,),
+     "They exchanged 1,400 items of information through the RATS secure communication "
+     "channels."),
+    ("probe207-209", "E", (1,),
+     "They will help Afghanistan in developing alternative livelihoods."),
+    ("probe207-209", "E", (1,),
+     "They discussed the harmonisation of requirements for drivers and vehicles."),
+    # energy as zeal; objects exported unlawfully; a sector's change; think tanks' names
+    ("probe207-209", "E", (0,),
+     "I thank the delegations for the energy with which you have prepared this meeting."),
+    ("probe207-209", "E", (0,),
+     "They will cooperate in the return of unlawfully exported objects."),
+    ("probe207-209", "M", (0,),
+     "The energy sector is undergoing profound change as a result of technological progress."),
+    ("probe207-209", "M", (0,),
+     "It was attended by experts from the China Institutes of Contemporary International "
+     "Relations."),
 ]
 
 
