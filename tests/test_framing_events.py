@@ -254,3 +254,17 @@ def test_the_expert_community_is_no_reference_to_the_experts_of_an_event(lex):
                "The experts discussed the conclusions."], lex, date="2024",
               paragraphs=[0, 1, 2])
     assert [o.economy for o in out] == [1, 0, 1]
+
+
+def test_a_non_member_taking_part_in_sco_events_but_not_the_place_of_a_situation(lex):
+    """Round 72 (docs/coding/probe210-212): a non-member's representatives taking part in SCO
+    events are a relation with it; a non-member named as the place of a situation ("the
+    situation in Afghanistan") is the subject, not a party, whatever word of relations the
+    sentence has (a meeting the considerations go to)."""
+    out = doc(["Azerbaijani representatives have regularly taken part in SCO events.",
+               "The Ministers agreed to keep the situation in Afghanistan under review and to "
+               "submit their considerations to the meeting of the Council of Heads of State.",
+               "The Ministers held talks with Afghanistan on transit trade."],
+              lex, date="2021")
+    assert [o.multilateralism for o in out] == [1, 0, 1]
+    assert [o.security for o in out] == [0, 1, 0]

@@ -1361,6 +1361,39 @@ CASES = [
     ("probe207-209", "M", (0,),
      "It was attended by experts from the China Institutes of Contemporary International "
      "Relations."),
+    # --- round 72: docs/coding/probe210/ to probe212/ ---
+    # radical content, illegal trade in data, command staffs at an exercise
+    ("probe210-212", "S", (1,),
+     "The internet has become the main channel for spreading radical content."),
+    ("probe210-212", "SE", (1, 0),
+     "The number of crimes, including illegal trade in personal data, continues to grow."),
+    ("probe210-212", "E", (1,),
+     "The ministers discussed the removal of illegal trade restrictions."),
+    ("probe210-212", "S", (1,),
+     "Command staffs practised the exchange of information in real time."),
+    # outside interference (rule 8); dialogue partnership, external relations, partners taking part
+    ("probe210-212", "M", (1,),
+     "The countries of the region should determine their own future without outside "
+     "interference."),
+    ("probe210-212", "M", (1,),
+     "Dialogue partnership is an important format of the Organisation's external relations."),
+    ("probe210-212", "M", (1,),
+     "The member states are discussing ways to make the participation of partners more "
+     "substantive."),
+    # names of outside forums and organisations (Names and lists)
+    ("probe210-212", "SEM", (0, 0, 1),
+     "The Secretary-General also met the head of the International Trade Centre."),
+    ("probe210-212", "M", (1,),
+     "They noted the importance of the Moscow format and the Istanbul Process \"Heart of "
+     "Asia\"."),
+    # industrial centres as places; railway administrations as who met
+    ("probe210-212", "E", (0,),
+     "Large cities and industrial centres of the region face the problem of poor air quality."),
+    ("probe210-212", "E", (0,),
+     "The delegation took part in the meeting of the heads of the SCO member states' railway "
+     "administrations."),
+    ("probe210-212", "E", (1,),
+     "They agreed on cooperation among railway administrations in container transport."),
 ]
 
 

@@ -42,6 +42,7 @@ from typing import Mapping
 
 from discourse import paths
 from discourse.checks import check_date
+from discourse.framing.places import institution, situation_of, water
 from discourse.text import HYPHENS, hyphen_parts, printed
 
 __all__ = ["StatesError", "StatesFileWarning", "States", "read_states", "locate_states",
@@ -174,7 +175,7 @@ class States:
                 got = forms.get(tuple(toks[i:i + m]))
                 if got is not None:
                     after = i + m
-                    if not _water(toks, i, i + m) and not _institution(toks, i + m):
+                    if not water(toks, i, i + m) and not institution(toks, i + m):
                         out.append((i, i + m, *got))    # not a sea, nor "Cairo University"
                     break
         for j in hyphened:                      # "SCO-Mongolia", "Russia-Belarus talks"
@@ -210,51 +211,6 @@ class _Parts(dict):
             self.clear()
         self[token] = found
         return found
-
-
-#: Bodies of water named after a state: "the Sea of Japan", "the Gulf of Oman", "the
-#: South China Sea" are places, not the state (a walkthrough).
-_WATER_BEFORE = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay"})
-_WATER_AFTER = frozenset({"Sea"})
-
-
-#: Heads of names of institutions named after a state or its capital ("the Cairo Centre for
-#: Strategic Studies"): an institution, not the state (Names and lists).
-_INSTITUTION_AFTER = frozenset({"Centre", "Center", "Institute", "University", "Academy",
-                                "Foundation", "Club", "School", "Museum", "Library"})
-
-
-def _institution(toks: list[str], hi: int) -> bool:
-    """Whether the state's name ending at ``toks[hi]`` begins the name of an institution
-    (also in capitals: "CAIRO UNIVERSITY"); not before "Day" ("Saudi Arabia Foundation
-    Day" is the state's day) or a capitalised "On" (a headline in title case: "Talks
-    Between SCO and Egypt Center On Energy").
-
-    >>> _institution("a delegation of the Cairo Centre for Strategic Studies".split(), 5)
-    True
-    >>> _institution("the Egyptian centre of trade".split(), 2)
-    False
-    >>> _institution("on Saudi Arabia Foundation Day".split(), 3)
-    False
-    """
-    if hi >= len(toks):
-        return False
-    word = toks[hi]
-    head = word in _INSTITUTION_AFTER or word.isupper() and word.title() in _INSTITUTION_AFTER
-    return head and (hi + 1 == len(toks) or toks[hi + 1] not in ("Day", "On", "DAY", "ON"))
-
-
-def _water(toks: list[str], lo: int, hi: int) -> bool:
-    """Whether the state's name at ``toks[lo:hi]`` is part of the name of a sea or gulf
-    (also in capitals: "THE SEA OF JAPAN")."""
-    if lo >= 2 and toks[lo - 1] in ("of", "OF"):
-        word = toks[lo - 2]
-        if word in _WATER_BEFORE or word.isupper() and word.title() in _WATER_BEFORE:
-            return True
-    if hi < len(toks):
-        word = toks[hi]
-        return word in _WATER_AFTER or word.isupper() and word.title() in _WATER_AFTER
-    return False
 
 
 def locate_states(lexicon_file: str | os.PathLike, name: str = STATES_FILE) -> Path | None:
@@ -401,7 +357,7 @@ def non_member_relations(lex, toks, mentions, flags, date, labels_extra) -> bool
     found = False
     actors = lex.settings.get("state_actors", frozenset())
     for lo, hi, state, adjective in mentions:
-        if any(a <= lo and hi <= b for a, b in zones):
+        if any(a <= lo and hi <= b for a, b in zones) or situation_of(toks, lo):
             continue
         if not any(lo - NEAR <= at <= hi + NEAR for at in near):
             continue
