@@ -268,3 +268,14 @@ def test_a_non_member_taking_part_in_sco_events_but_not_the_place_of_a_situation
               lex, date="2021")
     assert [o.multilateralism for o in out] == [1, 0, 1]
     assert [o.security for o in out] == [0, 1, 0]
+
+
+def test_a_non_member_s_contribution_to_the_organisation_and_its_events(lex):
+    """Round 73 (docs/coding/probe213-215): a non-member's part in the Organisation's events
+    and its contribution to its activities or development are relations with it; a member's
+    are not."""
+    out = doc(["Egypt is ready to take part in the Organisation's events on energy.",
+               "Egypt will make a worthy contribution to the development of the SCO.",
+               "Kazakhstan will make a worthy contribution to the development of the SCO."],
+              lex, date="2025")
+    assert [o.multilateralism for o in out] == [1, 1, 0]

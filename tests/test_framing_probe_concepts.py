@@ -1394,6 +1394,28 @@ CASES = [
      "administrations."),
     ("probe210-212", "E", (1,),
      "They agreed on cooperation among railway administrations in container transport."),
+    # --- round 73: docs/coding/probe213/ to probe215/ ---
+    # agricultural cooperation is economic content beside food security (rules 4 and 5)
+    ("probe213-215", "SE", (1, 1),
+     "They discussed agricultural cooperation and measures to ensure food security."),
+    ("probe213-215", "SE", (1, 0),
+     "They discussed agricultural technologies to ensure food security."),
+    # Syria's situation is a conflict's; organisations whose activities are prohibited
+    ("probe213-215", "S", (1,),
+     "They supported the settlement of the situation in the Syrian Arab Republic."),
+    ("probe213-215", "S", (0,),
+     "They discussed the humanitarian situation in Syria."),
+    ("probe213-215", "S", (1,),
+     "They updated the list of organisations whose activities are prohibited."),
+    # a new member's integration (rule 10); a forum named for its participants (rule 2)
+    ("probe213-215", "M", (1,),
+     "The Secretariat will help Belarus in integrating into the Organisation's activities."),
+    ("probe213-215", "E", (0,),
+     "Speech at the Forum of Women Entrepreneurs of the SCO Member States"),
+    ("probe213-215", "E", (0,),
+     "I wish all participants fruitful work and success in business!"),
+    ("probe213-215", "E", (1,),
+     "They are working to link the initiative with their national development strategies."),
 ]
 
 
