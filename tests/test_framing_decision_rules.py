@@ -455,6 +455,46 @@ def test_v4_a_question_asks_about_the_statement_before_it(lex):
     assert [(c.security, c.economy) for c in out] == [(1, 0), (0, 1), (0, 0)]
 
 
+def test_a_question_opening_a_paragraph_refers_to_the_answer_before_it(lex, tmp_path):
+    """Round 74 (docs/coding/probe216-218 and the questions of earlier development probes):
+    a question that opens its paragraph and refers to a subject ("in this work") takes the
+    frames of the last framed sentence of the answer before it (decision rule 1, read with
+    the exchange); one without a reference, one after another question, or one in another
+    document takes nothing; ``context.questions_refer: false`` turns it off."""
+    import shutil
+
+    from conftest import CORPUS
+    from framing_helpers import dump_yaml, project_frames
+
+    qa = ["Interview with the Director", "How does the RATS counter terrorism online?",
+          "It coordinates the work of the relevant agencies of the eight member states.",
+          "It blocks terrorist propaganda.", "What role does Kazakhstan play in this work?",
+          "Do you like Beijing?"]
+    out = doc(qa, lex, paragraphs=[1, 2, 3, 3, 4, 5])
+    assert [c.security for c in out] == [0, 1, 0, 1, 1, 0]
+    assert "from s3, the answer this question refers to via 'this work'" in out[4].evidence
+    # a question's own frames are kept and the answer's added ("in this area")
+    out = doc(qa[:4] + ["Do you cooperate with other international organisations in this "
+                        "area?"], lex, paragraphs=[1, 2, 3, 3, 4])
+    assert (out[4].security, out[4].multilateralism) == (1, 1)
+    # after a question paragraph (no answer between) the reference has nothing to take;
+    # nor in another document
+    assert doc(qa[:2] + [qa[4]], lex, paragraphs=[1, 2, 3])[2].security == 0
+    rows = [(f"s{i}", t, p, d, "2019") for i, (t, p, d) in enumerate(
+        zip(qa[3:5], [1, 2], ["d1", "d2"]))]
+    assert [c.security for c in framing.iter_codes(rows, lex)] == [1, 0]
+    data = project_frames()
+    data["context"]["questions_refer"] = False
+    for f in (CORPUS / "lexicons").iterdir():
+        if f.name != "frames.yaml":
+            shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "frames.yaml").write_text(dump_yaml(data), encoding="utf-8")
+    off = framing.load_lexicon(tmp_path / "frames.yaml")
+    assert doc(qa, off, paragraphs=[1, 2, 3, 3, 4, 5])[4].security == 0
+    assert_lexicon_error(tmp_path, lambda d: d["context"].update(questions_refer="yes"),
+                         r"context\.questions_refer must be true or false")
+
+
 @pytest.mark.parametrize("question", [
     '"Do you agree?"', "\u201cDo you agree?\u201d", "(Do you agree?)", "Do you agree?'\"",
     "Do you agree? (Xinhua)", '"Do you agree?" (Photo: Xinhua)', "Do you agree? (laughs)"])

@@ -1416,6 +1416,36 @@ CASES = [
      "I wish all participants fruitful work and success in business!"),
     ("probe213-215", "E", (1,),
      "They are working to link the initiative with their national development strategies."),
+    # --- round 74: docs/coding/probe216/ to probe218/ ---
+    # terrorist financing under the guise of charity and from drugs; an attack's gunfire
+    ("probe216-218", "SE", (1, 0),
+     "In addition, 15 cells that collected funds under the guise of charity were dismantled."),
+    ("probe216-218", "SE", (1, 0),
+     "Drug revenues continue to serve as a source of financing for terrorist groups."),
+    ("probe216-218", "S", (1,),
+     "The attackers opened fire on people gathered for a concert."),
+    # cross-border data flows and commercialisation are economy; their security is security
+    ("probe216-218", "SE", (0, 1),
+     "The delegations discussed the protection of personal data and cross-border data flows."),
+    ("probe216-218", "SE", (1, 0),
+     "They stressed the importance of ensuring the security of cross-border data flows."),
+    ("probe216-218", "E", (1,),
+     "They discussed cooperation in biotechnology and the commercialisation of research."),
+    # who met: central (national) bank governors, member banks of the Consortium; background
+    ("probe216-218", "E", (0,),
+     "The meeting of the ministers of finance and central bank (national bank) governors "
+     "was held in Astana."),
+    ("probe216-218", "E", (0,),
+     "The chairmanship of the Consortium will pass to the member bank of the Kyrgyz "
+     "Republic."),
+    ("probe216-218", "E", (1,),
+     "Several bilateral cooperation agreements between member banks were signed."),
+    ("probe216-218", "E", (0,),
+     "Many regions share common borders, similar climates and economic profiles."),
+    # observers and partners in a list of who attended are participants (Names and lists)
+    ("probe216-218", "M", (0,),
+     "The meeting was attended by the member banks and by partner banks from the SCO "
+     "observer and dialogue partner states."),
 ]
 
 

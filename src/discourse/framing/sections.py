@@ -286,10 +286,11 @@ def parse(data: dict, add, fail, term_keys) -> dict:
             add("context_noun", None, noun, clause, "")
         settings["answer_max_words"] = _whole_number(context.get("answer_max_words", 0),
                                                      "context.answer_max_words", 0, fail)
-        follows = context.get("questions_follow", False)
-        if not isinstance(follows, bool):
-            fail(f"context.questions_follow must be true or false, not {follows!r}")
-        settings["questions_follow"] = follows
+        for key in ("questions_follow", "questions_refer"):
+            value = context.get(key, False)
+            if not isinstance(value, bool):
+                fail(f"context.{key} must be true or false, not {value!r}")
+            settings[key] = value
         settings["answer_not"] = _lower_set(context, "context", "answer_not", fail,
                                             optional=True)
     events = data.get("events") or {}

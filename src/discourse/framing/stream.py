@@ -265,12 +265,15 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
     short = lex.settings.get("answer_max_words", 0)
     openers = lex.settings.get("answer_not", frozenset())
     follows = lex.settings.get("questions_follow", False)
+    refers = lex.settings.get("questions_refer", False)
     current = object()
     doc = _Document(object())
     last = None            # (id, frames) of the last sentence with a frame in the paragraph
     framed = None          # (first framed id, union of frames) of the paragraph so far
     asked = False          # the paragraph's last sentence so far is a question
     question = None        # (id, frames) of the question paragraph just before this one
+    answer = None          # (id, frames) of the last framed sentence of the paragraph before,
+    #                        if it asked nothing, for a question that opens this one
     for row in rows:
         if len(row) == 5:
             sid, text, para, document, date = row
@@ -285,14 +288,15 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
         # a new document starts a new paragraph, also one whose label repeats ("p1")
         if para is None or para != current or (new_doc and document is not None):
             question = framed if asked and para is not None else None
+            answer = last if refers and not asked and para is not None else None
             last = framed = None
             asked = False
             current = para if para is not None else object()
         else:
-            question = None                   # only an answer's first sentence
+            question = answer = None          # only a paragraph's first sentence
         if new_doc:
             doc = _Document(document if document is not None else object())
-            question = None                   # no answer to another text's question
+            question = answer = None          # no answer to another text's question
         ev = document is not None and doc.seen < 2
         rf = document is not None and doc.seen >= 1 and any(doc.frames)
         cx = last is not None
@@ -353,6 +357,17 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                 frames = tuple(a or b for a, b in zip(prev, frames))
                 inherited.append("context: " + ", ".join(new) + f" from {last[0]} via '"
                                  + "', '".join(para_refs) + "'")
+        if answer is not None and is_question:
+            # a question that opens a paragraph and refers to the answer before it ("What
+            # role does Kazakhstan play in this work?"); its references are looked for only
+            # here (a paragraph's first sentence is otherwise analysed without them)
+            refs = analyse(lex, toks, caches, date, events=ev, refs=rf, context=True).refs
+            new = [f for f, a, b in zip(FRAMES, answer[1], frames) if a and not b]
+            if refs and new:
+                frames = tuple(a or b for a, b in zip(answer[1], frames))
+                inherited.append("context: " + ", ".join(new) + f" from {answer[0]}, the "
+                                 "answer this question refers to via '" + "', '".join(refs)
+                                 + "'")
         if follows and is_question and last is not None and not any(frames):
             frames = last[1]
             inherited.append(f"context: {_named(frames)} from {last[0]}, the statement this "
