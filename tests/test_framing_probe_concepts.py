@@ -1446,6 +1446,44 @@ CASES = [
     ("probe216-218", "M", (0,),
      "The meeting was attended by the member banks and by partner banks from the SCO "
      "observer and dialogue partner states."),
+    # --- round 75: docs/coding/probe219/ to probe221/ ---
+    # seeds and breeding, crop yields beside food security, 5G networks, low-carbon growth
+    ("probe219-221", "E", (1,),
+     "The participants discussed the exchange of seeds and planting material."),
+    ("probe219-221", "SE", (1, 1),
+     "Quality seeds are a key factor in raising crop yields and strengthening food security."),
+    ("probe219-221", "E", (1,),
+     "They discussed cooperation in the deployment of 5G networks."),
+    ("probe219-221", "E", (1,),
+     "The member states support the transition to a green, low-carbon model of growth."),
+    # regional stability after a comma; drones neutralised, and their makers as security
+    ("probe219-221", "S", (1,),
+     "The SCO will continue to contribute to peace, stability and prosperity in the region."),
+    ("probe219-221", "S", (1,),
+     "Attention was paid to technical means of detecting and neutralising drones."),
+    ("probe219-221", "SE", (1, 0),
+     "They stressed working with manufacturers of unmanned aerial vehicles to prevent their "
+     "acquisition by terrorists."),
+    ("probe219-221", "S", (1,),
+     "A RATS delegation visited border outposts of the Republic of Tajikistan."),
+    # a list of who takes part ends at a verb ("is"); a time of a complex world is backdrop
+    ("probe219-221", "S", (1,),
+     "An inclusive government with the participation of representatives of all ethnic groups "
+     "of Afghan society is an important condition for long-term stability in that country."),
+    ("probe219-221", "M", (0,),
+     "At a time when the international situation is becoming ever more complex, the ideas of "
+     "the Treaty are more in demand than ever."),
+    # principles as the basis of cooperation in other fields are its manner (rule 14)
+    ("probe219-221", "M", (0,),
+     "They agreed to develop cultural cooperation on the basis of equality and mutual benefit."),
+    ("probe219-221", "M", (1,),
+     "They reaffirmed their commitment to cooperation on the basis of equality and mutual "
+     "respect."),
+    # the UN General Assembly's working group: a name, not security
+    ("probe219-221", "SM", (0, 1),
+     "They welcome the work of the Open-ended Working Group of the UN General Assembly on "
+     "developments in the field of information and telecommunications in the context of "
+     "international security."),
 ]
 
 
