@@ -1484,6 +1484,29 @@ CASES = [
      "They welcome the work of the Open-ended Working Group of the UN General Assembly on "
      "developments in the field of information and telecommunications in the context of "
      "international security."),
+    # --- round 76: docs/coding/probe222/ to probe224/ ---
+    # the global water agenda and the post-war world order (global governance)
+    ("probe222-224", "M", (1,),
+     "Tajikistan is one of the leaders of the international water agenda."),
+    ("probe222-224", "SEM", (0, 0, 1),
+     "The Victory, won at such a price, laid the foundation of the post-war world order."),
+    # film co-productions are culture; joint production of goods is economy
+    ("probe222-224", "E", (0,),
+     "Young filmmakers will find partners for joint productions."),
+    ("probe222-224", "E", (1,),
+     "Joint production of test systems could help meet the growing demand in the region."),
+    # a forum's name as the venue; barriers to science; the reliability of energy supplies
+    ("probe222-224", "E", (0,),
+     "A meeting of the Energy Club was held in Moscow on the sidelines of the Russian Energy "
+     "Week."),
+    ("probe222-224", "E", (0,),
+     "They opposed the creation of technological barriers in scientific cooperation."),
+    ("probe222-224", "SE", (1, 1),
+     "They discussed ensuring energy security and the reliability of supplies."),
+    # aviation security protects airports: no transport economy (rule 5)
+    ("probe222-224", "SE", (1, 0),
+     "They discussed aviation security, including the protection of airports against acts of "
+     "unlawful interference."),
 ]
 
 
