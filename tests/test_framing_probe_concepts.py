@@ -1507,6 +1507,19 @@ CASES = [
     ("probe222-224", "SE", (1, 0),
      "They discussed aviation security, including the protection of airports against acts of "
      "unlawful interference."),
+    # --- round 77: docs/coding/probe225/ to probe227/ ---
+    ("probe225-227", "S", (1,),
+     "In the Gaza Strip thousands of civilians have been killed."),
+    ("probe225-227", "M", (1,),
+     "The decisions to grant them this status were taken at the Samarkand summit."),
+    ("probe225-227", "E", (1,),
+     "We are working with UNESCAP to harmonise standards and avoid duplication."),
+    # industrial safety; "the centre of" is no reference to a Centre (rule 1)
+    ("probe225-227", "SE", (1, 0),
+     "Ensuring industrial and fire safety is part of maintaining the security of the "
+     "population."),
+    ("probe225-227", "M", (0,),
+     "Digital tools moved from the margins to the centre of medical practice."),
 ]
 
 
