@@ -477,6 +477,10 @@ def test_a_question_opening_a_paragraph_refers_to_the_answer_before_it(lex, tmp_
     out = doc(qa[:4] + ["Do you cooperate with other international organisations in this "
                         "area?"], lex, paragraphs=[1, 2, 3, 3, 4])
     assert (out[4].security, out[4].multilateralism) == (1, 1)
+    # "this success" is a reference too (round 78)
+    out = doc(["The SCO has become one of the largest regional organisations in the world.",
+               "What is the secret of this success?"], lex, paragraphs=[1, 2])
+    assert out[1].multilateralism == 1
     # after a question paragraph (no answer between) the reference has nothing to take;
     # nor in another document
     assert doc(qa[:2] + [qa[4]], lex, paragraphs=[1, 2, 3])[2].security == 0

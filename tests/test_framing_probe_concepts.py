@@ -1520,6 +1520,23 @@ CASES = [
      "population."),
     ("probe225-227", "M", (0,),
      "Digital tools moved from the margins to the centre of medical practice."),
+    # --- round 78: docs/coding/probe228/ to probe230/ ---
+    # a bloc rejected, openness to all who share the goals, the UN's draft convention
+    ("probe228-230", "SM", (0, 1),
+     "The SCO has never been a military-political bloc directed against third countries."),
+    ("probe228-230", "M", (1,),
+     "We are ready to develop dialogue with all those who share our goals and principles."),
+    ("probe228-230", "SM", (1, 1),
+     "They call for the early adoption of a Comprehensive Convention on International "
+     "Terrorism."),
+    ("probe228-230", "M", (1,),
+     "The growth of the SCO family poses new tasks for us."),
+    # the CIS Anti-Terrorist Centre is a name; facilities a cyber attack aims at are targets
+    ("probe228-230", "SM", (0, 1),
+     "The Council considered cooperation with the CSTO and the CIS Anti-Terrorist Centre."),
+    ("probe228-230", "SE", (1, 0),
+     "Terrorists attempted to disrupt energy and transport facilities by means of cyber "
+     "attacks."),
 ]
 
 
