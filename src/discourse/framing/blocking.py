@@ -31,10 +31,10 @@ MONTHS = frozenset("January February March April May June July August September 
 #: ministers ...") is not a name, and what follows it is the main clause, not a description;
 #: nor is an ordinal that opens a point of a list ("Fourth, the expansion of settlements in
 #: national currencies, a question to which ...").
-_DATE_WORDS = MONTHS | frozenset("Monday Tuesday Wednesday Thursday Friday Saturday "
-                                 "Sunday First Second Third Fourth Fifth Sixth Seventh "
-                                 "Eighth Ninth Tenth Firstly Secondly Thirdly Fourthly "
-                                 "Fifthly Finally Lastly".split())
+_NOT_NAMES = MONTHS | frozenset("Monday Tuesday Wednesday Thursday Friday Saturday "
+                                "Sunday First Second Third Fourth Fifth Sixth Seventh "
+                                "Eighth Ninth Tenth Firstly Secondly Thirdly Fourthly "
+                                "Fifthly Finally Lastly".split())
 #: Longest description attached to a name, in tokens.
 _APPOSITION_MAX = 10
 #: A description running to the end of the sentence: a relative pronoun this many tokens
@@ -347,7 +347,7 @@ def apposition_spans(toks) -> list[tuple[int, int]]:
     for _ in range(toks.count(",") - (toks[:1] == [","])):    # the commas after the first token
         c = toks.index(",", c + 1)
         if c >= n - 1 or not toks[c - 1][:1].isupper() \
-                or toks[c - 1].rstrip(".").title() in _DATE_WORDS:
+                or toks[c - 1].rstrip(".").title() in _NOT_NAMES:
             continue
         nxt = toks[c + 1].lower()
         if nxt in ("a", "an", "one") or (nxt == "the" and c + 2 < n

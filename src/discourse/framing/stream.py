@@ -357,13 +357,14 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                 frames = tuple(a or b for a, b in zip(prev, frames))
                 inherited.append("context: " + ", ".join(new) + f" from {last[0]} via '"
                                  + "', '".join(para_refs) + "'")
-        if answer is not None and is_question:
+        if answer is not None and is_question and (
+                new := [f for f, a, b in zip(FRAMES, answer[1], frames) if a and not b]):
             # a question that opens a paragraph and refers to the answer before it ("What
             # role does Kazakhstan play in this work?"); its references are looked for only
-            # here (a paragraph's first sentence is otherwise analysed without them)
+            # here, where the answer has a frame to add (a paragraph's first sentence is
+            # otherwise analysed without them)
             refs = analyse(lex, toks, caches, date, events=ev, refs=rf, context=True).refs
-            new = [f for f, a, b in zip(FRAMES, answer[1], frames) if a and not b]
-            if refs and new:
+            if refs:
                 frames = tuple(a or b for a, b in zip(answer[1], frames))
                 inherited.append("context: " + ", ".join(new) + f" from {answer[0]}, the "
                                  "answer this question refers to via '" + "', '".join(refs)
