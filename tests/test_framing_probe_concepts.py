@@ -1537,6 +1537,32 @@ CASES = [
     ("probe228-230", "SE", (1, 0),
      "Terrorists attempted to disrupt energy and transport facilities by means of cyber "
      "attacks."),
+    # --- round 79: docs/coding/probe231/ to probe233/ ---
+    # the facilities terrorists attack, or whose physical protection is organised, are
+    # targets; with economic content they are still economy
+    ("probe231-233", "SE", (1, 0),
+     "Terrorist groups show interest in attacks on power plants, oil and gas pipelines and "
+     "airports."),
+    ("probe231-233", "SE", (1, 0),
+     "The experts discussed the physical protection of facilities against terrorists and "
+     "the vetting of staff of infrastructure operators."),
+    ("probe231-233", "SE", (1, 1),
+     "Attacks on energy infrastructure disrupt trade and investment."),
+    # a group's name ends at the verb of a headline: what it discusses is the subject
+    ("probe231-233", "E", (1,),
+     "SCO working group on digital economy discusses development of cross-border "
+     "e-commerce"),
+    # financial monitoring (against money laundering) is not finance
+    ("probe231-233", "E", (0,),
+     "They agreed to organise joint training at the International Training and Methodology "
+     "Centre for Financial Monitoring."),
+    # trade between a non-member and the SCO member states is a relation with it
+    ("probe231-233", "EM", (1, 1),
+     "He noted that trade between Türkiye and the SCO member states has grown steadily."),
+    # a military-political alliance rejected is the SCO's posture (rule 8), not armed force
+    ("probe231-233", "SM", (0, 1),
+     "The SCO will never be a military-political alliance directed against third "
+     "countries."),
 ]
 
 

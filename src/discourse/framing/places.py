@@ -1,10 +1,10 @@
 """What a state's name in a sentence names when it is not the state as a party: part of the
-name of a sea or an institution, or the place of a situation (:mod:`discourse.framing.states`
-skips such a mention)."""
+name of a sea, an institution or a currency, or the place of a situation
+(:mod:`discourse.framing.states` skips such a mention)."""
 
 from __future__ import annotations
 
-__all__ = ["institution", "water", "situation_of"]
+__all__ = ["institution", "water", "situation_of", "currency"]
 
 
 #: Bodies of water named after a state: "the Sea of Japan", "the Gulf of Oman", "the
@@ -37,6 +37,23 @@ def institution(toks: list[str], hi: int) -> bool:
     word = toks[hi]
     head = word in _INSTITUTION_AFTER or word.isupper() and word.title() in _INSTITUTION_AFTER
     return head and (hi + 1 == len(toks) or toks[hi + 1] not in ("Day", "On", "DAY", "ON"))
+
+
+#: Words after a state's name that make it the name of a currency ("140 billion US
+#: dollars" is money, not the United States as a party).
+_CURRENCY_AFTER = frozenset({"dollar", "dollars", "$"})
+
+
+def currency(toks: list[str], hi: int) -> bool:
+    """Whether the state's name ending at ``toks[hi]`` names a currency ("US dollars", "US$",
+    also "US DOLLARS" and "US Dollars").
+
+    >>> currency("exceeded 140 billion US dollars".split(), 4)
+    True
+    >>> currency("trade with the US grew".split(), 4)
+    False
+    """
+    return hi < len(toks) and toks[hi].lower() in _CURRENCY_AFTER
 
 
 def water(toks: list[str], lo: int, hi: int) -> bool:
