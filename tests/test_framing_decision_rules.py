@@ -970,6 +970,23 @@ def test_rule_2_a_declarations_lead_meeting_is_the_councils_not_the_subjects(lex
                 "On 3 May the Secretary-General held a meeting with the Ambassador of Egypt.",
                 "The meeting was held in a friendly atmosphere."], lex, date="2024-05-03")
     assert [c.multilateralism for c in news] == [1, 1, 1]
+    # a title that names its document as the meeting's names that meeting, the council's,
+    # itself (round 80); a statement made at another body's meeting keeps it as its event
+    for head in ("Declaration of the Meeting of the Council", "Joint Communique following "
+                 "the meeting of the Council", "Press communique on the informal meeting of "
+                 "the Council"):
+        got = doc([f"{head} of Ministers of Foreign Affairs of the Shanghai Cooperation "
+                   "Organisation on the international situation",
+                   "On 20-21 May 2024 the Council of Ministers of Foreign Affairs held a "
+                   "regular meeting in Astana.",
+                   "The meeting was held in a friendly and constructive atmosphere.",
+                   "This Declaration was adopted in Astana."], lex, date="2024-05-21")
+        assert [c.multilateralism for c in got] == [1, 0, 0, 1], head
+    got = doc(["Statement by the SCO Secretary-General at the Sixth Meeting of the CICA "
+               "Ministerial Council",
+               "The Secretary-General addressed the ministers of the CICA member states.",
+               "I wish the meeting every success."], lex, date="2018-09-28")
+    assert [c.multilateralism for c in got] == [1, 1, 1]
     # the kinds a document's lead does not add are the lexicon's, checked on load
     assert_lexicon_error(tmp_path, lambda d: d["events"].update(after_document=["parade"]),
                          r"events\.after_document: unknown event kind\(s\) parade")

@@ -21,6 +21,7 @@ from discourse.framing.lexicon import FRAMES, Lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.reading import reading_tokens
 from discourse.framing.rules import analyse
+from discourse.framing.titles import of_a_meeting
 
 __all__ = ["SentenceCode", "AnalysisMemo", "MEMO_SIZE", "MEMO_CHARS", "code_stream"]
 
@@ -230,7 +231,8 @@ class _Document:
         self.kinds = frozenset()
         self.source = None
 
-    def read(self, sid, got, n_words, opening=frozenset(), skips=frozenset()) -> None:
+    def read(self, sid, got, n_words, opening=frozenset(), skips=frozenset(),
+             meeting=False) -> None:
         if self.seen >= 2 or (self.seen == 1 and n_words < _LEAD_MIN_WORDS):
             return
         self.frames = tuple(a or b for a, b in zip(self.frames, got.substantive))
@@ -238,9 +240,11 @@ class _Document:
         # ``opening``) names the document, not the meeting its lead reports: the council's
         # meeting is a body's (decision rule 2), so the lead adds no kind of ``skips`` for
         # the title's subject to pass on ("the meeting was chaired by ..."); "this
-        # Declaration" still takes it
+        # Declaration" still takes it. A title that names the document as that of the
+        # meeting (``meeting``: "Declaration of the Meeting of the Council ...") names
+        # that meeting itself, which is the council's as well.
         triggers = set(got.triggers)
-        if self.seen == 1 and self.kinds & opening:
+        if self.kinds & opening if self.seen else meeting and triggers & opening:
             triggers -= skips
         self.kinds = self.kinds | triggers
         if self.source is None and any(got.substantive):
@@ -349,7 +353,8 @@ def code_stream(rows: Iterable[tuple], lex: Lexicon, tokenizer: str = "fast",
                                             and not any(got.substantive))
                 doc.read(sid, got, 0 if byline else sum(1 for t in toks if t[:1].isalnum()),
                          lex.settings.get("opening_kinds", frozenset()),
-                         lex.settings.get("lead_skips", frozenset()))
+                         lex.settings.get("lead_skips", frozenset()),
+                         doc.seen == 0 and of_a_meeting(toks))
         if para_refs and last is not None and (union or not any(frames)):
             prev = last[1]
             new = [f for f, a, b in zip(FRAMES, prev, frames) if a and not b]

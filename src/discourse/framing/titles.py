@@ -13,12 +13,14 @@ Tashkent on ..."). :func:`subject_follows` finds that "on"; the rules then give 
 the kind ``subject_meeting`` of the lexicon's events (:mod:`discourse.framing.rules`).
 A bare list of event names names events, not what they are about (rule 2):
 :func:`in_list_of_event_names` finds a frame word that begins an event's name in one, and
-the rules block it (:mod:`discourse.framing.whole_sentence`).
+the rules block it (:mod:`discourse.framing.whole_sentence`). A title that names its
+document as that of a meeting ("Declaration of the Meeting of the Council ...") names the
+council's meeting, a body's (:func:`of_a_meeting`; :mod:`discourse.framing.stream`).
 """
 
 from __future__ import annotations
 
-__all__ = ["in_list_of_event_names", "subject_follows"]
+__all__ = ["in_list_of_event_names", "of_a_meeting", "subject_follows"]
 
 #: The fewest event names of a bare list of event names.
 EVENT_LIST = 3
@@ -129,3 +131,32 @@ def in_list_of_event_names(toks: list, lo: int, hi: int, nouns) -> bool:
         if i >= 0 and toks[i].lower() in _ARTICLES:
             i -= 1
     return found >= EVENT_LIST
+
+
+#: The words that make a title's document that of a meeting: "Declaration of the Meeting of
+#: the Council of Ministers of Foreign Affairs ...", "Joint Communique following the
+#: meeting of ...", "Press communique on the informal meeting of ...".
+_OF_A_MEETING = frozenset({"meeting", "session", "sitting"})
+_OF_A_MEETING_BEFORE = frozenset({"of", "following", "on"})
+
+
+def of_a_meeting(toks: list[str]) -> bool:
+    """Whether a title names its document as that of a meeting: "of (following, on) the
+    [one word] meeting" (or session) within its first eight words, as in "Declaration of
+    the Meeting of the Council ..." (not "Statement by the Secretary-General at the Sixth
+    Meeting of ...").
+
+    >>> of_a_meeting("Declaration of the Meeting of the Council of Ministers".split())
+    True
+    >>> of_a_meeting("Press communique on the informal meeting of the Council".split())
+    True
+    >>> of_a_meeting("Statement by the Secretary-General at the Sixth Meeting of CICA".split())
+    False
+    """
+    head = [t.lower() for t in toks[:8]]
+    for i in range(len(head) - 2):
+        if head[i] in _OF_A_MEETING_BEFORE and head[i + 1] == "the" and (
+                head[i + 2] in _OF_A_MEETING
+                or i + 3 < len(head) and head[i + 3] in _OF_A_MEETING):
+            return True
+    return False
