@@ -1563,6 +1563,24 @@ CASES = [
     ("probe231-233", "SM", (0, 1),
      "The SCO will never be a military-political alliance directed against third "
      "countries."),
+    # --- round 81: docs/coding/probe237/ to probe239/ ---
+    # the Syrian crisis is a conflict; attackers who take hostages are a threat
+    ("probe237-239", "S", (1,),
+     "They stressed that the Syrian crisis can be resolved only through a political process."),
+    ("probe237-239", "S", (1,),
+     "The attackers seized the train and took its passengers hostage."),
+    # outside countries' ties with the SCO
+    ("probe237-239", "M", (1,), "Why do so many countries wish to establish ties with the SCO?"),
+    # a body's financial and economic activities are its budget; names of national bodies
+    ("probe237-239", "E", (0,),
+     "The Council approved the report on the audit of the financial and economic activities "
+     "of the SCO Secretariat."),
+    ("probe237-239", "E", (0,),
+     "The meeting was organised by the State Committee for Industry, Energy and Subsoil Use "
+     "of the Kyrgyz Republic."),
+    ("probe237-239", "E", (0,),
+     "Bishkek hosts first meeting of heads of consumer protection agencies of SCO member "
+     "states"),
 ]
 
 
