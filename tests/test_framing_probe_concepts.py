@@ -1581,6 +1581,18 @@ CASES = [
     ("probe237-239", "E", (0,),
      "Bishkek hosts first meeting of heads of consumer protection agencies of SCO member "
      "states"),
+    # --- round 82: docs/coding/probe240/ to probe242/ ---
+    # those thanked are addressees, as those who attend are participants; a name of an
+    # outside organisation among them still counts
+    ("probe240-242", "M", (0,),
+     "I would like to express my gratitude to the permanent representatives, the embassies "
+     "of the observer states and dialogue partners and the photographers."),
+    ("probe240-242", "M", (1,),
+     "I would like to express my gratitude to the United Nations Development Programme."),
+    # extended producer responsibility is environmental regulation
+    ("probe240-242", "E", (0,),
+     "The Kazakh side shared its experience of introducing extended producer responsibility "
+     "for packaging."),
 ]
 
 
