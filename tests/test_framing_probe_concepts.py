@@ -1593,6 +1593,26 @@ CASES = [
     ("probe240-242", "E", (0,),
      "The Kazakh side shared its experience of introducing extended producer responsibility "
      "for packaging."),
+    # --- round 83: docs/coding/probe243/ to probe245/ ---
+    # labour and employment are social policy; jobs, labour markets and economic content
+    # still count
+    ("probe243-245", "E", (0,),
+     "The ministers approved a plan of cooperation in the field of labour and employment."),
+    ("probe243-245", "E", (1,),
+     "Cooperation in trade creates jobs and supports employment in the region."),
+    # a country named as the producer of drugs is their source
+    ("probe243-245", "SE", (1, 0),
+     "Afghanistan remains the world's largest producer of opiates."),
+    # a legally binding international instrument; the efforts of all states
+    ("probe243-245", "SM", (1, 1),
+     "They support negotiations on a legally binding international instrument to prevent an "
+     "arms race in outer space."),
+    ("probe243-245", "SM", (1, 1),
+     "Such acts confirm the need to consolidate the efforts of all States in countering "
+     "terrorism."),
+    ("probe243-245", "E", (0,),
+     "They noted the importance of access for scientists to the research infrastructure of "
+     "the joint centres."),
 ]
 
 
