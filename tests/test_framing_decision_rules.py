@@ -987,6 +987,11 @@ def test_rule_2_a_declarations_lead_meeting_is_the_councils_not_the_subjects(lex
                "The Secretary-General addressed the ministers of the CICA member states.",
                "I wish the meeting every success."], lex, date="2018-09-28")
     assert [c.multilateralism for c in got] == [1, 1, 1]
+    # "to the present day" refers to no Day (round 84)
+    got = doc(["SCO Secretariat hosts a photo exhibition on the Day of the SCO and trade",
+               "The Secretary-General spoke about the history of the Organisation from the "
+               "Shanghai Five to the present day."], lex, date="2024-06-14")
+    assert [c.economy for c in got] == [1, 0]
     # the kinds a document's lead does not add are the lexicon's, checked on load
     assert_lexicon_error(tmp_path, lambda d: d["events"].update(after_document=["parade"]),
                          r"events\.after_document: unknown event kind\(s\) parade")

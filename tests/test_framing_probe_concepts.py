@@ -1613,6 +1613,14 @@ CASES = [
     ("probe243-245", "E", (0,),
      "They noted the importance of access for scientists to the research infrastructure of "
      "the joint centres."),
+    # --- round 84: docs/coding/probe246/ to probe248/ ---
+    # the manufacture of explosive devices is a weapon's, not production
+    ("probe246-248", "SE", (1, 0),
+     "The resources contained instructions on the manufacture of explosive devices."),
+    # a format named for the authorities that take part carries no frame (rule 2)
+    ("probe246-248", "S", (0,),
+     "The regular meeting of the Expert Working Group of the competent authorities of the SCO "
+     "member states dealing with combating illicit drug trafficking was held in Bishkek."),
 ]
 
 
