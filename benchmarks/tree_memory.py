@@ -16,9 +16,11 @@ repository root)::
 
 A revision is anything ``git`` names, or ``WORKTREE`` (this checkout as it is, the
 default of ``--new``); its ``src/`` and ``corpus/lexicons/`` are taken with ``git
-archive`` (as ``benchmarks/side_by_side.py`` does) and run with their own
-``PYTHONPATH`` and ``DISCOURSE_LEXICONS``. The rounds alternate which revision goes
-first. Times depend on what else the machine runs (the load averages are printed with
+archive`` (as ``benchmarks/side_by_side.py`` does) and run with their own ``PYTHONPATH``
+and ``DISCOURSE_LEXICONS``. ``--loky`` also runs ``--new`` with
+``DISCOURSE_WORKERS=loky`` (its workers started by loky instead of forked,
+:mod:`discourse.workers`). The rounds alternate which revision goes first. Times depend
+on what else the machine runs (the load averages are printed with
 each run); memory does not.
 """
 
@@ -71,10 +73,11 @@ def _pss(proc: psutil.Process) -> int:
         return 0
 
 
-def run(root: Path, corpus: str, target: str, jobs: int, out: Path, interval: float) -> dict:
+def run(root: Path, corpus: str, target: str, jobs: int, out: Path, interval: float,
+        extra_env: dict | None = None) -> dict:
     """One run of ``discourse keyness``; its wall and CPU time, memory and table's digest."""
     env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONDONTWRITEBYTECODE": "1",
-           "DISCOURSE_LEXICONS": str(root / "corpus" / "lexicons")}
+           "DISCOURSE_LEXICONS": str(root / "corpus" / "lexicons"), **(extra_env or {})}
     cmd = [sys.executable, "-m", "discourse", "keyness", "--corpus", corpus, "--target", target,
            "--reference", "rest", "--quiet", "-o", str(out), "--n-jobs", str(jobs)]
     load = os.getloadavg()
@@ -94,7 +97,8 @@ def run(root: Path, corpus: str, target: str, jobs: int, out: Path, interval: fl
             own[p.pid] = max(own.get(p.pid, 0), sizes[p.pid])
         total = sum(sizes.values())
         if total > peak:
-            peak, at_peak = total, [(labels[pid], round(v / 2**20)) for pid, v in sizes.items()]
+            peak = total
+            at_peak = [(labels[pid], round(v / 2**20)) for pid, v in sizes.items()]
         timeline.append((round(time.perf_counter() - t0, 1), round(total / 2**20)))
         time.sleep(interval)
     wall = time.perf_counter() - t0
@@ -122,25 +126,30 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--interval", type=float, default=0.2, help="seconds between samples")
     ap.add_argument("--json", help="write every run (with its timeline) here")
+    ap.add_argument("--loky", action="store_true",
+                    help="also run --new with DISCOURSE_WORKERS=loky (its workers not forked)")
     args = ap.parse_args(argv)
     jobs = [int(j) for j in args.jobs.split(",")]
     results = []
     with tempfile.TemporaryDirectory(prefix="tree-memory-") as tmp:
         tmp = Path(tmp)
-        revs = {"new": checkout(args.new, tmp / "new")}
+        revs = {"new": (checkout(args.new, tmp / "new"), {})}
+        if args.loky:
+            revs["new-loky"] = (revs["new"][0], {"DISCOURSE_WORKERS": "loky"})
         if args.old:
-            revs["old"] = checkout(args.old, tmp / "old")
+            revs["old"] = (checkout(args.old, tmp / "old"), {})
         for rnd in range(args.rounds):
             order = list(revs) if rnd % 2 == 0 else list(revs)[::-1]
             for j in jobs:
                 for name in order:
-                    r = run(revs[name], args.corpus, args.target, j, tmp / "out.csv",
-                            args.interval)
+                    r = run(revs[name][0], args.corpus, args.target, j, tmp / "out.csv",
+                            args.interval, revs[name][1])
                     r.update(revision=name, round=rnd + 1)
                     results.append(r)
                     own = ", ".join(f"{k} {v}" for k, v in r["processes"])
-                    own += "; at the tree's peak: " + ", ".join(f"{k} {v}" for k, v in r["at_peak"])
-                    print(f"round {rnd + 1} {name:3} n_jobs={j}: wall {r['wall_s']:.1f} s, "
+                    own += "; at the tree's peak: " + ", ".join(f"{k} {v}"
+                                                                for k, v in r["at_peak"])
+                    print(f"round {rnd + 1} {name:8} n_jobs={j}: wall {r['wall_s']:.1f} s, "
                           f"CPU {r['cpu_s']:.1f} s, tree peak PSS {r['tree_peak_mb']} MB "
                           f"({own}); load {r['load_before']} -> {r['load_after']}; "
                           f"sha256 {r['sha256'][:16]}", flush=True)
