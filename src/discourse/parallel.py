@@ -134,11 +134,13 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
         With ``n_jobs > 1`` (``-1``: all cores) contiguous partitions of the documents,
         one per process and of near-equal text (:func:`partitions` weighted by the
         length of each text, or by the size of each text's file where ``docs`` has no
-        texts), are counted in worker processes (loky's, as :class:`joblib.Parallel`'s;
-        one per partition, ended when the counting ends), each as ``discourse keyness``
-        counts in one (the cyclic garbage collector paused,
-        :func:`discourse.lean_start.counting_session`), and combined (:func:`combine`);
-        the counts are identical whatever ``n_jobs`` is.
+        texts), are counted in worker processes (one per partition, ended when the
+        counting ends: forked from this one where that is safe, loky's elsewhere,
+        :mod:`discourse.workers`), each as ``discourse keyness`` counts in one (the
+        cyclic garbage collector paused, :func:`discourse.lean_start.counting_session`;
+        its chunk memos of :data:`WORKER_MEMO_SIZE` entries a generation, dropped before
+        its counts are assembled), and combined (:func:`combine`); the counts are
+        identical whatever ``n_jobs`` is.
     progress : bool
         A tqdm progress bar (documents, or partitions with ``n_jobs > 1``).
     rows : iterable, optional
@@ -156,13 +158,15 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
     Notes
     -----
     What is held in memory: with a ``text`` column, the whole table (and with
-    ``n_jobs > 1`` a pickled copy of each partition's texts on its way to a worker,
-    and the partition in that worker). Without it (``rows``, or the texts read from
+    ``n_jobs > 1`` and workers started by loky, a pickled copy of each partition's texts
+    on its way to a worker, and the partition in that worker; a forked worker shares
+    this process's). Without it (``rows``, or the texts read from
     ``corpus``), one document's text and sentences at a time per process: this
     process holds only the table without texts, and each worker its own partition's
-    rows without texts, one text at a time. Every process holds its own word lists,
-    their memos (bounded: :mod:`discourse.term_chunks`) and its counts (the vocabulary
-    times the rows of ``level``, sparse).
+    rows without texts, one text at a time. Every process holds its own word lists
+    (a forked worker shares this process's imported modules, but the pages of the word
+    lists it reads become its own), their memos (bounded: :mod:`discourse.term_chunks`)
+    and its counts (the vocabulary times the rows of ``level``, sparse).
 
     Raises
     ------
