@@ -29,9 +29,9 @@ __all__ = ["partitions", "count_documents", "WORKER_MEMO_SIZE"]
 #: Entries of a generation of a worker process's chunk memos
 #: (:data:`discourse.term_chunks.MEMO_SIZE` in one process): half, so that two workers'
 #: memos hold as many entries as one process's. Measured at 10 million words with two
-#: forked workers (``benchmarks/README.md``, "Two processes"): 25-35 MB less memory a
+#: forked workers (``benchmarks/README.md``, "Two processes"): about 30 MB less memory a
 #: worker than with the full size, and no more CPU time measurable under load; a
-#: quarter took about 15% more CPU time.
+#: quarter took 12-14% more CPU time in the same runs.
 WORKER_MEMO_SIZE = 1 << 16
 
 
