@@ -127,3 +127,34 @@ def test_keyness_cli_streams_the_same_table(tmp_path, monkeypatch):
     assert len(k) == out["1"].count(b"\n") - 1
     frequencies = k.assign(year=2023, count=1, total=1)[["year", "term", "count", "total"]]
     assert group_counts(frequencies)["terms"].dtype == object     # not a fixed width
+
+
+def test_paragraph_keys_tell_a_key_met_twice_as_a_set_of_the_keys_does():
+    """The keys of the paragraphs met (term_tally.ParagraphKeys: a range per document and
+    year while the paragraphs come in order) say what a set of every key would, in any
+    order and with paragraph numbers that are not ints; and hold a range per document."""
+    import random
+    import tracemalloc
+
+    from discourse.term_tally import ParagraphKeys
+
+    rng = random.Random(7)
+    for trial in range(200):
+        keys, seen = ParagraphKeys(), set()
+        for _ in range(rng.randrange(1, 60)):
+            p = rng.choice([rng.randrange(0, 8), rng.randrange(0, 8), float(rng.randrange(4)),
+                            "3", True])
+            key = (rng.choice("de"), rng.choice([2020, 2021]), p)
+            probe = (rng.choice("de"), 2020, rng.choice([1, 2.0, 2.5, "1"]))
+            assert (probe in keys) == (probe in seen), (trial, probe)
+            assert keys.add(key) == (key not in seen), (trial, key)
+            seen.add(key)
+    keys = ParagraphKeys()
+    tracemalloc.start()
+    for doc in range(300):
+        for p in range(1, 501):
+            assert keys.add((f"doc{doc}", 2020 + doc % 5, p))
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert size < 200_000, size          # a set of the 150,000 keys: about 13 MB
+    assert not keys.add(("doc7", 2022, 250)) and keys.add(("doc7", 2022, 501))

@@ -39,7 +39,7 @@ import pandas as pd
 from discourse.checks import check_choice, check_columns
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.segmentation import SENTENCE_COLUMNS
-from discourse.term_tally import Tally, YearTally
+from discourse.term_tally import ParagraphKeys, Tally, YearTally
 from discourse.terms import (TermOptions, as_options, block_terms, paragraph_ids,
                              paragraph_terms)
 
@@ -191,7 +191,7 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
     rows = tqdm(_sentence_rows(sentences), total=total, desc="term counts",
                 unit="sentence", disable=not progress, mininterval=1.0)
     tally = Tally(level)
-    rows, seen, n, raw = iter(rows), set(), 0, None
+    rows, seen, n, raw = iter(rows), ParagraphKeys(), 0, None
     current, found = None, []        # the terms of the current paragraph, in order
     while block := list(islice(rows, _BLOCK)):
         texts = [str(row[3]) for row in block]
@@ -211,21 +211,20 @@ def count_terms(sentences, options: TermOptions | Mapping = TermOptions(), *,
     return TermCounts(*tally.assemble(), level, opts, source)
 
 
-def _check_new(key: tuple, seen: set, n: int) -> None:
+def _check_new(key: tuple, seen: ParagraphKeys, n: int) -> None:
     """Note the paragraph ``key`` of sentence ``n``; an error if it was met before (its
     sentences not adjacent: its counts would be split in two)."""
-    if key in seen:
+    if not seen.add(key):
         raise ValueError(
             f"sentence {n} of the sentences table: the sentences of paragraph "
             f"{key[2]} of document {key[0]!r} are not adjacent; give them in "
             "reading order (e.g. sentences.sort_values(['doc_id', 'paragraph', "
             "'sentence']))")
-    seen.add(key)
 
 
 def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping = TermOptions(),
-                     *, level: str = "paragraph", lexicons: Lexicons | None = None
-                     ) -> TermCounts:
+                     *, level: str = "paragraph", lexicons: Lexicons | None = None,
+                     forget: bool = False) -> TermCounts:
     """:func:`count_terms` of paragraphs given whole, with their sentences.
 
     Parameters
@@ -236,6 +235,11 @@ def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping
         :func:`discourse.segmentation.iter_paragraphs` yields them (streamed).
     options, level, lexicons
         As in :func:`count_terms`.
+    forget : bool
+        Drop the memos of the term analysis (:meth:`discourse.lexicons.Lexicons.forget`)
+        once the last paragraph is analysed, so that the counts are assembled in the
+        memory they held (a worker process that ends after counting,
+        :func:`discourse.parallel.count_documents`); the counts are the same.
 
     Returns
     -------
@@ -256,7 +260,7 @@ def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping
     check_choice("level", level, LEVELS)
     opts = as_options(options)
     lexicons = load_lexicons() if lexicons is None else lexicons
-    tally, seen, n = YearTally() if level == "year" else Tally(level), set(), 0
+    tally, seen, n = YearTally() if level == "year" else Tally(level), ParagraphKeys(), 0
     vocabulary = None               # the terms of the ids (level "year")
     paragraphs = iter(paragraphs)
     while True:                 # blocks of paragraphs of about _BLOCK sentences
@@ -280,6 +284,8 @@ def count_paragraphs(paragraphs: Iterable[tuple], options: TermOptions | Mapping
             tally.add_block([key[1] for key in keys], ids, bounds)
         else:
             tally.add_block(keys, paragraph_terms(pars, opts, lexicons))
+    if forget:
+        lexicons.forget()
     if level == "year":
         return TermCounts(*tally.assemble(list(vocabulary or ())), level, opts)
     return TermCounts(*tally.assemble(), level, opts)

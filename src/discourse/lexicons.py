@@ -15,9 +15,8 @@ the reason for every choice beside it:
 ``term_families.yaml``     families of terms counted together (optional file)
 ========================  ==========================================================
 
-The ``load_*`` functions read one list from its file (default: the lexicon directory)
-each time they are called; they are the old entry points, also available from
-:mod:`discourse.preprocess`.
+The ``load_*`` functions read one list from its file (default: the lexicon directory) each
+time they are called; the old entry points, also available from :mod:`discourse.preprocess`.
 
 A :class:`Lexicons` is read once and passed to the functions that need it; its
 contents cannot be changed (frozensets, tuples and read-only mappings). Nothing is
@@ -158,13 +157,15 @@ class Lexicons:
 
     def memo(self, name: str, factory=dict, *args) -> dict:
         """A dictionary private to this object, for memoising look-ups computed from it
-        (made by ``factory(*args)`` on first use, e.g. a bounded memo).
-
-        The memo lives and dies with the object and is never pickled; the lists
-        themselves cannot change, so whatever is computed from them stays valid.
-        """
+        (made by ``factory(*args)`` on first use, e.g. a bounded memo). The memo lives
+        and dies with the object (or :meth:`forget`) and is never pickled; the lists
+        cannot change, so whatever is computed from them stays valid."""
         found = self._memo.get(name)
         return self._memo.setdefault(name, factory(*args)) if found is None else found
+
+    def forget(self) -> None:
+        """Drop every :meth:`memo`: what is looked up again is computed again, the same."""
+        self._memo.clear()
 
     def provenance(self) -> dict:
         """What a result table records about the lists it was built with: their

@@ -24,7 +24,15 @@ from discourse.counts import LEVELS, TermCounts, combine, count_paragraphs
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.terms import TermOptions, as_options
 
-__all__ = ["partitions", "count_documents"]
+__all__ = ["partitions", "count_documents", "WORKER_MEMO_SIZE"]
+
+#: Entries of a generation of a worker process's chunk memos
+#: (:data:`discourse.term_chunks.MEMO_SIZE` in one process): half, so that two workers'
+#: memos hold as many entries as one process's. Measured at 10 million words with two
+#: forked workers (``benchmarks/README.md``, "Two processes"): about 30 MB less memory a
+#: worker than with the full size, and no more CPU time measurable under load; a
+#: quarter took 12-14% more CPU time in the same runs.
+WORKER_MEMO_SIZE = 1 << 16
 
 
 def partitions(n_items: int, n_parts: int, *, weights=None) -> list[tuple[int, int]]:
@@ -65,13 +73,20 @@ def partitions(n_items: int, n_parts: int, *, weights=None) -> list[tuple[int, i
 def _count_part(docs, options: TermOptions, level: str, lexicons: Lexicons) -> TermCounts:
     # a worker process counts as ``discourse keyness`` does in one: the cyclic collector
     # paused (its passes over the memos: about a fifth of the counting's CPU time) and NLTK's two
-    # tokenizer modules imported without nltk/__init__ (scipy.stats, scikit-learn)
+    # tokenizer modules imported without nltk/__init__ (scipy.stats, scikit-learn); its
+    # chunk memos are made with generations of WORKER_MEMO_SIZE entries, and dropped when
+    # its last paragraph is analysed (forget), before its counts are assembled
+    from discourse import term_chunks
     from discourse.lean_start import counting_session
     from discourse.segmentation import iter_paragraphs
 
-    with counting_session():
-        return count_paragraphs(iter_paragraphs(docs), options, level=level,
-                                lexicons=lexicons)
+    before, term_chunks.MEMO_SIZE = term_chunks.MEMO_SIZE, WORKER_MEMO_SIZE
+    try:
+        with counting_session():
+            return count_paragraphs(iter_paragraphs(docs), options, level=level,
+                                    lexicons=lexicons, forget=True)
+    finally:
+        term_chunks.MEMO_SIZE = before
 
 
 def _count_streamed(root: Path, layer: str, docs: pd.DataFrame, options: TermOptions,
@@ -119,11 +134,13 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
         With ``n_jobs > 1`` (``-1``: all cores) contiguous partitions of the documents,
         one per process and of near-equal text (:func:`partitions` weighted by the
         length of each text, or by the size of each text's file where ``docs`` has no
-        texts), are counted in worker processes (loky's, as :class:`joblib.Parallel`'s;
-        one per partition, ended when the counting ends), each as ``discourse keyness``
-        counts in one (the cyclic garbage collector paused,
-        :func:`discourse.lean_start.counting_session`), and combined (:func:`combine`);
-        the counts are identical whatever ``n_jobs`` is.
+        texts), are counted in worker processes (one per partition, ended when the
+        counting ends: forked from this one where that is safe, loky's elsewhere,
+        :mod:`discourse.workers`), each as ``discourse keyness`` counts in one (the
+        cyclic garbage collector paused, :func:`discourse.lean_start.counting_session`;
+        its chunk memos of :data:`WORKER_MEMO_SIZE` entries a generation, dropped before
+        its counts are assembled), and combined (:func:`combine`); the counts are
+        identical whatever ``n_jobs`` is.
     progress : bool
         A tqdm progress bar (documents, or partitions with ``n_jobs > 1``).
     rows : iterable, optional
@@ -141,13 +158,15 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
     Notes
     -----
     What is held in memory: with a ``text`` column, the whole table (and with
-    ``n_jobs > 1`` a pickled copy of each partition's texts on its way to a worker,
-    and the partition in that worker). Without it (``rows``, or the texts read from
+    ``n_jobs > 1`` and workers started by loky, a pickled copy of each partition's texts
+    on its way to a worker, and the partition in that worker; a forked worker shares
+    this process's). Without it (``rows``, or the texts read from
     ``corpus``), one document's text and sentences at a time per process: this
     process holds only the table without texts, and each worker its own partition's
-    rows without texts, one text at a time. Every process holds its own word lists,
-    their memos (bounded: :mod:`discourse.term_chunks`) and its counts (the vocabulary
-    times the rows of ``level``, sparse).
+    rows without texts, one text at a time. Every process holds its own word lists
+    (a forked worker shares this process's imported modules, but the pages of the word
+    lists it reads become its own), their memos (bounded: :mod:`discourse.term_chunks`)
+    and its counts (the vocabulary times the rows of ``level``, sparse).
 
     Raises
     ------
@@ -201,23 +220,12 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
 
 def _run(tasks: list[tuple], progress: bool) -> list:
     """``function(*arguments)`` of each ``(function, *arguments)``, in order, each in a
-    worker process of its own, started for these tasks and ended before this returns:
-    joblib's pool (:class:`joblib.Parallel`) keeps its workers for its next call, and
-    with them their word lists, memos and counts (at 10 million words about 230 MB each
-    beside this process's keyness table, ``benchmarks/README.md``). The executor is
-    loky's, as joblib's pool is (its workers do not import the caller's ``__main__``, so
-    a script needs no ``if __name__ == "__main__"`` guard). The first error in task
-    order is raised, the other workers stopped."""
-    from joblib.externals.loky import ProcessPoolExecutor
-    from tqdm import tqdm
+    worker process of its own, started for these tasks and ended before this returns
+    (:func:`discourse.workers.run`: forked where that is safe, loky's elsewhere).
+    joblib's pool (:class:`joblib.Parallel`) would keep its workers for its next call,
+    and with them their word lists, memos and counts (at 10 million words about 230 MB
+    each beside this process's keyness table, ``benchmarks/README.md``). The first error
+    in task order is raised, the other workers stopped."""
+    from discourse import workers
 
-    pool = ProcessPoolExecutor(len(tasks))
-    try:
-        futures = [pool.submit(*task) for task in tasks]
-        done = [f.result() for f in tqdm(futures, desc="partitions", unit="part",
-                                         disable=not progress)]
-    except BaseException:
-        pool.shutdown(wait=True, kill_workers=True)
-        raise
-    pool.shutdown(wait=True)
-    return done
+    return workers.run(tasks, progress)

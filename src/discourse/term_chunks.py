@@ -71,9 +71,9 @@ class Generations(dict):
 
     __slots__ = ("size", "old")
 
-    def __init__(self, size: int = MEMO_SIZE):
+    def __init__(self, size: int | None = None):
         super().__init__()
-        self.size = size
+        self.size = MEMO_SIZE if size is None else size     # as the module has it now
         self.old: dict = {}
 
     def find(self, key, missing=None):
@@ -107,7 +107,7 @@ class Generations(dict):
         self.update(entries)
 
 
-def memo(lexicons: Lexicons, name: str, size: int = MEMO_SIZE) -> Generations:
+def memo(lexicons: Lexicons, name: str, size: int | None = None) -> Generations:
     """The :class:`Generations` memo ``name`` of ``lexicons`` (made on first use, with
     generations of ``size`` entries)."""
     return lexicons.memo(name, Generations, size)

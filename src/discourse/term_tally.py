@@ -21,7 +21,7 @@ from itertools import chain, compress, groupby
 import numpy as np
 import pandas as pd
 
-__all__ = ["DENSE_BYTES", "ROW_COLUMNS", "Tally", "YearTally"]
+__all__ = ["DENSE_BYTES", "ROW_COLUMNS", "Tally", "YearTally", "ParagraphKeys"]
 
 #: The columns of the rows of each level.
 ROW_COLUMNS = {"paragraph": ["doc_id", "year", "paragraph"], "doc_id": ["doc_id", "year"],
@@ -366,3 +366,58 @@ def _plus(a, b):
         if m.shape != shape:
             m.resize(shape)
     return a + b
+
+
+class ParagraphKeys:
+    """The paragraph keys ``(doc_id, year, paragraph)`` met so far, to tell a paragraph
+    met twice (:meth:`add` is ``False`` for a key met before; ``key in keys`` as in a
+    set of the keys).
+
+    Per document and year, the paragraph numbers met are held as a range while they
+    come one after another (as :func:`discourse.segmentation.iter_paragraphs` gives
+    them), as a set otherwise: the memory grows with the documents, not with the
+    paragraphs (a set of every key held about 13 MB per 150,000 paragraphs: half of
+    10 million words of prose, ``benchmarks/README.md``).
+
+    Examples
+    --------
+    >>> keys = ParagraphKeys()
+    >>> [keys.add(("d", 2021, p)) for p in (1, 2, 3, 7, 2)]
+    [True, True, True, True, False]
+    >>> ("d", 2021, 3) in keys, ("d", 2021, 5) in keys, ("e", 2021, 1) in keys
+    (True, False, False)
+    >>> keys.groups
+    {('d', 2021): {1, 2, 3, 7}}
+    """
+
+    def __init__(self):
+        self.groups: dict = {}        # (doc_id, year): [first, last] or a set
+
+    def _set(self, group: tuple) -> set:
+        have = self.groups[group]
+        if type(have) is list:
+            have = self.groups[group] = set(range(have[0], have[1] + 1))
+        return have
+
+    def __contains__(self, key: tuple) -> bool:
+        have = self.groups.get(key[:2])
+        if have is None:
+            return False
+        if type(have) is list and type(key[2]) is int:
+            return have[0] <= key[2] <= have[1]
+        return key[2] in self._set(key[:2])
+
+    def add(self, key: tuple) -> bool:
+        """Note ``key``; ``False`` if it was met before (and nothing changes)."""
+        group, p = key[:2], key[2]
+        have = self.groups.get(group)
+        if have is None:
+            self.groups[group] = [p, p] if type(p) is int else {p}
+            return True
+        if type(have) is list and type(p) is int and p == have[1] + 1:
+            have[1] = p
+            return True
+        if key in self:
+            return False
+        self._set(group).add(p)
+        return True
