@@ -16,9 +16,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from conftest import MULTI, reference_terms, study_sentences
+from conftest import reference_terms
 
-from discourse import corpus, terms
+from discourse import terms
 from discourse.lexicons import load_lexicons
 from discourse.term_chunks import Generations
 
@@ -71,9 +71,9 @@ def test_block_terms_of_hard_cases_are_the_straightforward_terms(options):
         assert [terms.sentence_terms(t, options, lexicons) for t in texts] == want
 
 
-def test_block_terms_of_the_corpus_are_the_straightforward_terms():
-    texts = list(study_sentences()["text"]) + list(
-        corpus.segment(corpus.load_docs(MULTI))["text"])
+def test_block_terms_of_the_corpus_are_the_straightforward_terms(
+        real_sentences, multi_sentences):
+    texts = list(real_sentences["text"]) + list(multi_sentences["text"])
     for options in OPTIONS[:3]:
         plain = load_lexicons()
         want = [reference_terms(t, options, plain) for t in texts]
