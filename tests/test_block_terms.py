@@ -16,9 +16,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from conftest import MULTI, reference_terms, study_sentences
+from conftest import reference_terms
 
-from discourse import corpus, terms
+from discourse import terms
 from discourse.lexicons import load_lexicons
 from discourse.term_chunks import Generations
 
@@ -71,9 +71,9 @@ def test_block_terms_of_hard_cases_are_the_straightforward_terms(options):
         assert [terms.sentence_terms(t, options, lexicons) for t in texts] == want
 
 
-def test_block_terms_of_the_corpus_are_the_straightforward_terms():
-    texts = list(study_sentences()["text"]) + list(
-        corpus.segment(corpus.load_docs(MULTI))["text"])
+def test_block_terms_of_the_corpus_are_the_straightforward_terms(
+        real_sentences, multi_sentences):
+    texts = list(real_sentences["text"]) + list(multi_sentences["text"])
     for options in OPTIONS[:3]:
         plain = load_lexicons()
         want = [reference_terms(t, options, plain) for t in texts]
@@ -93,9 +93,16 @@ def _paragraphs(texts: list[str], seed: int) -> list[list[str]]:
     return out
 
 
+#: The options of the paragraph tests' fast layer: the defaults, case, punctuation and
+#: numbers kept with no stop words, and no lemmas, spellings or phrases; the slow layer
+#: adds the other two (pronouns kept; case kept without variants).
+PARAGRAPH_OPTIONS = [o if i in (0, 2, 3) else pytest.param(o, marks=pytest.mark.slow)
+                     for i, o in enumerate(OPTIONS)]
+
+
 @pytest.mark.parametrize("seeds", [(0,), pytest.param((1, 2), marks=pytest.mark.slow)],
                          ids=["seed0", "seeds1-2"])    # one cut into paragraphs in the fast layer
-@pytest.mark.parametrize("options", OPTIONS, ids=range(len(OPTIONS)))
+@pytest.mark.parametrize("options", PARAGRAPH_OPTIONS, ids=range(len(OPTIONS)))
 def test_paragraph_terms_are_the_terms_of_their_sentences_in_order(options, seeds):
     # the path of count_paragraphs: one list per paragraph, not one per sentence; a
     # paragraph with a phrase in one sentence and none in another, empty paragraphs
@@ -115,7 +122,7 @@ def test_paragraph_terms_are_the_terms_of_their_sentences_in_order(options, seed
                 assert got == want
 
 
-@pytest.mark.parametrize("options", OPTIONS, ids=range(len(OPTIONS)))
+@pytest.mark.parametrize("options", PARAGRAPH_OPTIONS, ids=range(len(OPTIONS)))
 def test_paragraph_ids_name_the_paragraph_terms(options):
     # the path of discourse keyness: every paragraph's terms as ids in one array, cut at
     # the bounds; a phrase in one sentence of a paragraph and a possible start without

@@ -54,8 +54,9 @@ def test_lower_case_costs_multilateralism_most(effect, frame_lexicon, texts_copy
         {f: k["as published", f] for f in framing.FRAMES})
 
 
-def test_unknown_sets_are_named_and_a_corpus_without_sets_gives_no_rows(tmp_path):
+def test_unknown_sets_are_named_and_a_corpus_without_sets_gives_no_rows(tmp_path,
+                                                                        frame_lexicon):
     with pytest.raises(ValueError, match=r"\['nope'\] are not registered"):
-        framing.letter_case_effect(corpus=CORPUS, sets=["nope"], n_boot=10)
+        framing.letter_case_effect(frame_lexicon, corpus=CORPUS, sets=["nope"], n_boot=10)
     (tmp_path / "texts").mkdir()
-    assert framing.letter_case_effect(corpus=tmp_path, n_boot=10).empty
+    assert framing.letter_case_effect(frame_lexicon, corpus=tmp_path, n_boot=10).empty

@@ -302,7 +302,7 @@ def test_generalisation_labels_and_scores_on_a_small_registry(tmp_path, frame_le
         "file,set,kind,used_for_development,texts,sentences,written_by,coded_by,description\n"
         "small.csv,small,synthetic,no,,40,,,a test\n", encoding="utf-8")
     register_checksums(root)
-    g = ev.generalisation(corpus=root, n_boot=20, seed=0)
+    g = ev.generalisation(frame_lexicon, corpus=root, n_boot=20, seed=0)
     assert set(g.set) == {"small"} and set(g.measured_on) == {
         "synthetic text, never used to build or tune the lexicon"}
     lex = frame_lexicon
@@ -455,7 +455,7 @@ def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path, f
     from scipy.stats import t as student
 
     root, sizes = _three_sets(tmp_path)
-    g = ev.generalisation(corpus=root, n_boot=200, seed=3)
+    g = ev.generalisation(frame_lexicon, corpus=root, n_boot=200, seed=3)
     assert list(dict.fromkeys(g.set)) == ["s1", "s2", "s3", "dev", ev.POOLED]
     pooled = g[g.set == ev.POOLED].set_index(["frame", "metric"])
     assert (pooled.n == sizes["s1"] + sizes["s2"] + sizes["s3"]).all()

@@ -89,7 +89,9 @@ def sample_afresh(frame_lexicon, sample):
     return plain
 
 
-@pytest.mark.parametrize("size", [MEMO_SIZE, 2, 7, 1000])
+@pytest.mark.parametrize("size", [      # the fast layer: the memo and one that forgets
+    MEMO_SIZE, pytest.param(2, marks=pytest.mark.slow), 7,
+    pytest.param(1000, marks=pytest.mark.slow)])
 def test_memo_gives_the_codes_of_every_sentence_of_a_sample_coded_afresh(
         frame_lexicon, sample, sample_afresh, size):
     # the fast twin of the exhaustive check below, on a sample of the development set

@@ -51,13 +51,13 @@ def test_chunks_end_where_document_and_paragraph_change():
         list(chunks(rows, 0))
 
 
-def test_n_jobs_is_checked():
+def test_n_jobs_is_checked(frame_lexicon):
     assert resolve_jobs(3) == 3 and resolve_jobs(-1) == (os.cpu_count() or 1)
     for bad in (0, -2, 1.5, True):
         with pytest.raises(ValueError, match="n_jobs="):
             resolve_jobs(bad)
-    with pytest.raises(ValueError, match="n_jobs=0"):
-        framing.iter_codes([], n_jobs=0)
+    with pytest.raises(ValueError, match="n_jobs=0"):          # the session's lexicon:
+        framing.iter_codes([], frame_lexicon, n_jobs=0)         # none loaded to check it
 
 
 @pytest.mark.slow        # six interpreters (about 4 s)

@@ -49,7 +49,8 @@ def _own_sample(root, n=40):
     return own
 
 
-def test_a_replaced_hand_coding_gets_no_description_coders_or_label(texts_copy):
+def test_a_replaced_hand_coding_gets_no_description_coders_or_label(
+        texts_copy, frame_lexicon):
     _own_sample(texts_copy)
     sets = ev.load_sets(texts_copy).set_index("set")
     mine = sets.loc["corpus"]
@@ -68,7 +69,7 @@ def test_a_replaced_hand_coding_gets_no_description_coders_or_label(texts_copy):
     # the study's two coders coded other sentences: not this file's coders
     assert (texts_copy / "annotations" / "frames_corpus_coder_a.csv").is_file()
     assert [p[0] for p in ev.coder_pairs(texts_copy)] == []
-    g = ev.generalisation(corpus=texts_copy, n_boot=20, seed=1)
+    g = ev.generalisation(frame_lexicon, corpus=texts_copy, n_boot=20, seed=1)
     corpus_rows = g[g.set == "corpus"]
     assert (corpus_rows.n == 40).all()
     assert set(corpus_rows.measured_on) == {mine.measured_on}

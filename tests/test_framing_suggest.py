@@ -20,10 +20,11 @@ def _sentences(texts):
                          "year": 2020, "text": texts})
 
 
-def test_counts_and_g2_by_hand():
+def test_counts_and_g2_by_hand(frame_lexicon):
     texts = ["Terrorism menace zebra.", "Terrorism menace zebra.", "Terrorism menace zebra.",
              "Zebra menace."]
-    t = framing.suggest_terms(_sentences(texts), "security", window=1, min_count=1)
+    t = framing.suggest_terms(_sentences(texts), "security", frame_lexicon, window=1,
+                              min_count=1)
     # window 1: "menace" is near "Terrorism" three times; "zebra" (two tokens away) and
     # the last sentence are far: near tokens 3 (menace x3), far tokens 5 (zebra x4, menace)
     row = t.set_index("term").loc["menace"]
@@ -34,10 +35,11 @@ def test_counts_and_g2_by_hand():
     assert row.kwic.startswith("Terrorism [menace] zebra")
 
 
-def test_single_letters_are_no_candidates():
+def test_single_letters_are_no_candidates(frame_lexicon):
     """ "U.N." is U . N . to the coder: its letters were suggested, with no KWIC line."""
     texts = ["Terrorism U. N. menace J. Smith."] * 3 + ["Zebra menace."]
-    t = framing.suggest_terms(_sentences(texts), "security", window=8, min_count=1)
+    t = framing.suggest_terms(_sentences(texts), "security", frame_lexicon, window=8,
+                              min_count=1)
     assert t.term.tolist() == ["smith"]          # not "u", "n", "j"
 
 

@@ -150,7 +150,7 @@ def test_bootstrap_interval_recomputed_by_hand():
         framing.validate(c, h.drop(columns="economy"))
 
 
-def test_validate_annotations_scores_a_hand_coded_file(tmp_path):
+def test_validate_annotations_scores_a_hand_coded_file(tmp_path, frame_lexicon):
     """Four invented sentences; the lexicon's codes are checked by hand first.
 
     security: hand 1,0,0,1 vs lexicon 1,0,0,0 -> TP 1, FN 1, TN 2: precision 1,
@@ -166,9 +166,9 @@ def test_validate_annotations_scores_a_hand_coded_file(tmp_path):
                  "The delegates discussed the agenda."],
         "security": [1, 0, 0, 1], "economy": [0, 1, 0, 0], "multilateralism": [0, 0, 0, 0],
     }).to_csv(path, index=False)
-    codes = framing.code_file(path)
+    codes = framing.code_file(path, frame_lexicon)
     assert codes[["security", "economy"]].values.tolist() == [[1, 0], [0, 1], [0, 0], [0, 0]]
-    table = framing.validate_annotations(path, n_boot=50, seed=3)
+    table = framing.validate_annotations(path, frame_lexicon, n_boot=50, seed=3)
     assert set(table["set"]) == {"set"}
     sec = table[table.frame == "security"].set_index("metric")["value"]
     assert sec["precision"] == pytest.approx(1.0)
@@ -178,12 +178,12 @@ def test_validate_annotations_scores_a_hand_coded_file(tmp_path):
     assert eco["f1"] == pytest.approx(1.0)
 
 
-def test_validate_annotations_rejects_bad_codes(tmp_path):
+def test_validate_annotations_rejects_bad_codes(tmp_path, frame_lexicon):
     path = tmp_path / "bad.csv"
     pd.DataFrame({"id": ["x1"], "text": ["Trade grew."], "security": [2], "economy": [1],
                   "multilateralism": [0]}).to_csv(path, index=False)
     with pytest.raises(ValueError, match=r"bad.csv: column 'security' must hold 0 or 1"):
-        framing.validate_annotations(path, n_boot=10)
+        framing.validate_annotations(path, frame_lexicon, n_boot=10)
 
 
 def test_load_validation(tmp_path, corpus_copy):

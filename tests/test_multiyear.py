@@ -35,8 +35,8 @@ def tok(sents, lexicons):
 
 
 @pytest.fixture(scope="module")
-def codes(sents):
-    return framing.code_sentences(sents)
+def codes(sents, frame_lexicon):
+    return framing.code_sentences(sents, frame_lexicon)
 
 
 def _g2_by_hand(a, b, c, d):
@@ -314,7 +314,7 @@ def one_year(tmp_path_factory):
 
 
 @NOT_SCO_TEXT
-def test_single_year_comparisons_raise_and_single_year_analyses_run(one_year):
+def test_single_year_comparisons_raise_and_single_year_analyses_run(one_year, frame_lexicon):
     s = corpus.segment(corpus.load_docs(one_year))
     t = preprocess.tokens(s)
     assert sorted(t.year.unique()) == [2023]
@@ -334,7 +334,7 @@ def test_single_year_comparisons_raise_and_single_year_analyses_run(one_year):
     with pytest.raises(ValueError, match=r"at least two values of 'year'.*2023"):
         topics.prevalence_difference(ut, n_boot=50)
     # frames: shares run; differences raise
-    codes = framing.code_sentences(s)
+    codes = framing.code_sentences(s, frame_lexicon)
     shares = framing.frame_shares(codes, s)
     assert set(shares.year) == {2023} and (shares.n_sentences == len(s)).all()
     with pytest.raises(ValueError, match=r"at least two values of 'year'.*2023"):

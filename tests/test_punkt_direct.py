@@ -12,6 +12,7 @@ white space, some pieces glued together).
 from __future__ import annotations
 
 import csv
+import functools
 import random
 
 import pytest
@@ -54,9 +55,10 @@ def _nltk():
     return PunktSentenceTokenizer(_params())
 
 
-def _texts() -> list[str]:
+@functools.cache
+def _texts() -> tuple[str, ...]:
     """Every paragraph of the corpus and the fixture (both layers), the texts of the
-    hand-coded sets, and the constructed cases."""
+    hand-coded sets, and the constructed cases (read once per test process)."""
     from discourse import corpus
     from discourse.segmentation import _doc_paragraphs
 
@@ -69,7 +71,7 @@ def _texts() -> list[str]:
         with open(path, encoding="utf-8", newline="") as fh:
             out.extend(row[c] for row in csv.DictReader(fh) for c in ("text", "paragraph")
                        if row.get(c))
-    return out + TRICKY_PARAGRAPHS + TRICKY_SENTENCES + HARD
+    return tuple(out + TRICKY_PARAGRAPHS + TRICKY_SENTENCES + HARD)
 
 
 def _pieces(params) -> list[str]:
@@ -120,9 +122,10 @@ def _check_spans(texts, memo_size=1 << 16):
     from discourse.punkt_direct import DirectPunkt
 
     theirs, ours = _nltk(), DirectPunkt(_params(), memo_size=memo_size)
+    want = [list(theirs.span_tokenize(text)) for text in texts]
     for _ in range(2):                          # a cold memo, then a warm one
-        for text in texts:
-            assert ours.spans(text) == list(theirs.span_tokenize(text)), text
+        for text, spans in zip(texts, want):
+            assert ours.spans(text) == spans, text
     assert len(ours._memo) <= memo_size
 
 
@@ -150,7 +153,7 @@ def test_decisions_equal_nltks(n, seed):
     from discourse.punkt_direct import DirectPunkt
 
     theirs, ours = _nltk(), DirectPunkt(_params(), memo_size=1)
-    texts = random_texts(n, seed) + _texts()[::5] + HARD
+    texts = random_texts(n, seed) + list(_texts()[::5]) + HARD
     contexts = [c for t in texts for _, c in theirs._match_potential_end_contexts(t)]
     decided = [ours.breaks(c) for c in contexts + texts]
     assert decided == [theirs.text_contains_sentbreak(c) for c in contexts + texts]

@@ -130,7 +130,7 @@ def test_the_rules_with_their_shortcuts_equal_the_rules_as_first_written(n, seed
     nltk = PunktSentenceTokenizer(_punkt().params)
     initialisms = ["U.N.", "E.U.", "U.S.A.", "A.B.", "No.", "no.", "E.U.\n", "X.Y.Z."]
     rng = random.Random(seed)
-    texts = _texts() + random_texts(n, seed) + [
+    texts = list(_texts()) + random_texts(n, seed) + [
         " ".join(rng.choice(initialisms + ["Ambassador", "The", "We", "5", "\u201cIt",
                                            "I", "A", "Programme.", "it."])
                  for _ in range(rng.randint(2, 9))) for _ in range(n)]

@@ -158,16 +158,14 @@ def test_sentence_terms_of_typographic_text_are_those_of_its_normalised_form(fir
 @pytest.mark.parametrize("options", [
     {}, {"phrases": False}, {"variants": False}, {"stopwords": False},
     {"keep_pronouns": True, "lowercase": False}, {"lemmatize": False, "spelling": False}])
-def test_phrase_matching_jumps_give_the_greedy_terms(options, lexicons):
+def test_phrase_matching_jumps_give_the_greedy_terms(options, lexicons, real_sentences,
+                                                     multi_sentences):
     import random
 
-    from conftest import MULTI, reference_terms, study_sentences
-
-    from discourse import corpus
+    from conftest import reference_terms
 
     opts = terms.TermOptions(**options)
-    sentences = list(study_sentences()["text"]) + list(
-        corpus.segment(corpus.load_docs(MULTI))["text"])
+    sentences = list(real_sentences["text"]) + list(multi_sentences["text"])
     patterns = list(lexicons.phrases) + list(lexicons.variants)
     words = [w for p in patterns for w in p.split()] + ["the", "and", ",", "of", "3,800"]
     rng = random.Random(7)
