@@ -43,10 +43,12 @@ from pathlib import Path
 
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score_probe import F, coded  # noqa: E402  (the scoring script here)
+
 REPO = Path(__file__).resolve().parents[3]
 DOCS = REPO / "docs" / "coding"
 CORPUS = REPO / "corpus"
-F = ["security", "economy", "multilateralism"]
 HAND, CODER = ["hs", "he", "hm"], ["cs", "ce", "cm"]
 
 
@@ -153,18 +155,16 @@ def _texts(names) -> dict:
 
 def errors(probes, group, lexicon=None) -> list[str]:
     """Lines of the coder's errors on development ``probes``, with evidence and notes."""
-    from discourse.framing import code_set, load_lexicon
-    from discourse.framing.probes import load_probe
+    from discourse.framing import load_lexicon
     if bad := [p for p in probes if group.get(p) != "development"]:
         raise SystemExit(f"not development data (name them with --reading to read them): "
                          f"{', '.join(bad)}")
     lex = load_lexicon(lexicon)
     out = []
     for p in probes:
-        t = load_probe(p, DOCS)
+        t, got = coded(p, lex)
         notes = pd.read_csv(DOCS / p / "reference.csv", dtype=str,
                             keep_default_na=False).set_index("id")["note"]
-        got = code_set(t, lex)
         for i, sid in enumerate(_ids(t)):
             ref = "".join(str(int(t[f].iloc[i])) for f in F)
             cod = "".join(str(int(got[f].iloc[i])) for f in F)
