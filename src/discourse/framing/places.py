@@ -4,7 +4,7 @@ name of a sea, an institution or a currency, or the place of a situation
 
 from __future__ import annotations
 
-__all__ = ["institution", "water", "situation_of", "currency"]
+__all__ = ["institution", "water", "situation_of", "currency", "names_other"]
 
 
 #: Bodies of water named after a state: "the Sea of Japan", "the Gulf of Oman", "the
@@ -67,6 +67,19 @@ def water(toks: list[str], lo: int, hi: int) -> bool:
         word = toks[hi]
         return word in _WATER_AFTER or word.isupper() and word.title() in _WATER_AFTER
     return False
+
+
+def names_other(toks: list[str], lo: int, hi: int) -> bool:
+    """Whether the state's name at ``toks[lo:hi]`` is part of the name of something else:
+    a sea (:func:`water`), an institution (:func:`institution`) or a currency
+    (:func:`currency`).
+
+    >>> names_other("the Sea of Japan".split(), 3, 4), names_other("US dollars".split(), 0, 1)
+    (True, True)
+    >>> names_other("talks with Japan".split(), 2, 3)
+    False
+    """
+    return water(toks, lo, hi) or institution(toks, hi) or currency(toks, hi)
 
 
 #: The words before a state's name that make it the place of a situation ("the situation

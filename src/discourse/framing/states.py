@@ -42,7 +42,7 @@ from typing import Mapping
 
 from discourse import paths
 from discourse.checks import check_date
-from discourse.framing.places import currency, institution, situation_of, water
+from discourse.framing.places import names_other, situation_of
 from discourse.text import HYPHENS, hyphen_parts, printed
 
 __all__ = ["StatesError", "StatesFileWarning", "States", "read_states", "locate_states",
@@ -175,9 +175,7 @@ class States:
                 got = forms.get(tuple(toks[i:i + m]))
                 if got is not None:
                     after = i + m
-                    if not (water(toks, i, i + m) or institution(toks, i + m)
-                            or currency(toks, i + m)):
-                        # not a sea, "Cairo University", "US dollars"
+                    if not names_other(toks, i, i + m):    # a sea, "US dollars"
                         out.append((i, i + m, *got))
                     break
         for j in hyphened:                      # "SCO-Mongolia", "Russia-Belarus talks"
