@@ -40,18 +40,8 @@ from pathlib import Path
 import psutil
 
 REPO = Path(__file__).resolve().parents[1]
-WORKTREE = "WORKTREE"
-
-
-def checkout(rev: str, dest: Path) -> Path:
-    """``src/`` and ``corpus/lexicons/`` of ``rev`` under ``dest`` (``WORKTREE``: this tree)."""
-    if rev == WORKTREE:
-        return REPO
-    dest.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "src", "corpus/lexicons"],
-                             stdout=subprocess.PIPE, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
-    return dest
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from side_by_side import WORKTREE, checkout  # noqa: E402  (a revision's sources, as there)
 
 
 def _label(proc: psutil.Process, root_pid: int) -> str:
