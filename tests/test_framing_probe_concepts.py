@@ -1621,6 +1621,34 @@ CASES = [
     ("probe246-248", "S", (0,),
      "The regular meeting of the Expert Working Group of the competent authorities of the SCO "
      "member states dealing with combating illicit drug trafficking was held in Bishkek."),
+    # --- round 85: docs/coding/probe249/ to probe251/ ---
+    # formats named for the authorities that take part carry no frame (rule 2)
+    ("probe249-251", "S", (0,),
+     "The third meeting of the heads of the anti-corruption agencies of the SCO member states "
+     "took place in Astana."),
+    ("probe249-251", "S", (0,),
+     "A meeting of the competent authorities responsible for combating corruption was held "
+     "in Bishkek on 3 June."),
+    ("probe249-251", "S", (0,),
+     "Minsk hosted the meeting of the heads of the intelligence units of the border services."),
+    # names: a national service, a convention (its words are not its subject)
+    ("probe249-251", "E", (0,),
+     "A deputy head of the Federal Service for Supervision of Consumer Rights Protection and "
+     "Human Welfare presented the report."),
+    ("probe249-251", "SM", (0, 1),
+     "The experts discussed the United Nations Convention against Corruption."),
+    # the admission of students is no state's admission (rule 10)
+    ("probe249-251", "M", (0,),
+     "The universities agreed on the admission of students for the next academic year."),
+    # agricultural research is science, not production
+    ("probe249-251", "E", (0,),
+     "The institute signed an agreement with agricultural research institutions of Uzbekistan."),
+    # the easing of tension is security; productivity is production, beside food security
+    # too (rule 5: economic content)
+    ("probe249-251", "S", (1,),
+     "The ministers welcomed the easing of tensions on the border between the two countries."),
+    ("probe249-251", "SE", (1, 1),
+     "The ministers discussed food security and the productivity of agricultural land."),
 ]
 
 
