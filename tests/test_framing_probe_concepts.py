@@ -1649,6 +1649,31 @@ CASES = [
      "The ministers welcomed the easing of tensions on the border between the two countries."),
     ("probe249-251", "SE", (1, 1),
      "The ministers discussed food security and the productivity of agricultural land."),
+    # --- round 86: docs/coding/probe252/ to probe254/ ---
+    # names: a national customs committee, a meeting of experts on the budget
+    ("probe252-254", "E", (0,),
+     "The State Customs Committee of Uzbekistan hosted the meeting."),
+    ("probe252-254", "E", (0,),
+     "The Council approved the report of the Meeting of Experts on Financial Issues."),
+    # customs as law enforcement; the goods a customs operation stops are contraband
+    ("probe252-254", "SE", (1, 0),
+     "The parties agreed to strengthen the law enforcement units of the customs services."),
+    ("probe252-254", "SE", (1, 0),
+     "During the joint customs operation, attempts to move goods illegally across the border "
+     "were stopped."),
+    # a terrorist sanctions list is no trade sanction; humanitarian cargo is no trade
+    ("probe252-254", "SE", (1, 0),
+     "The experts discussed the sanctions list concerning ISIL and Al-Qaida."),
+    ("probe252-254", "E", (0,),
+     "Kazakhstan sent humanitarian cargo to the people of Afghanistan."),
+    # a wish of success in one's business is a courtesy
+    ("probe252-254", "E", (0,),
+     "I wish you good health and success in your business."),
+    # an outside forum and a UN declaration
+    ("probe252-254", "M", (1,),
+     "The Secretary-General took part in the Ulaanbaatar Dialogue."),
+    ("probe252-254", "M", (1,),
+     "The seminar was devoted to the anniversary of the Universal Declaration of Human Rights."),
 ]
 
 
