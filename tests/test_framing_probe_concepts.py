@@ -1674,6 +1674,27 @@ CASES = [
      "The Secretary-General took part in the Ulaanbaatar Dialogue."),
     ("probe252-254", "M", (1,),
      "The seminar was devoted to the anniversary of the Universal Declaration of Human Rights."),
+    # --- round 87: docs/coding/probe255/ to probe257/ ---
+    # the illegal export and import of cultural valuables is a crime, not trade
+    ("probe255-257", "SE", (1, 0),
+     "The parties will cooperate against the trafficking in cultural property and its illegal "
+     "export and import."),
+    # a bomber's and a crime's targets are what they hit; the site a terrorist scenario seizes
+    ("probe255-257", "SE", (1, 0),
+     "A suicide bomber attacked a bus of workers of a hydropower plant."),
+    ("probe255-257", "SE", (1, 0),
+     "This heinous crime was directed against engineers building transport infrastructure."),
+    ("probe255-257", "SE", (1, 0),
+     "In the counter-terrorism exercise, the units freed an industrial facility seized by "
+     "the attackers."),
+    # border and customs services named together are the services, not trade
+    ("probe255-257", "SE", (1, 0),
+     "They discussed border security and contacts between the border and customs services."),
+    # young people's energy and their part in economic life are no field of cooperation
+    ("probe255-257", "E", (0,),
+     "We rely on the knowledge, energy and talent of young people."),
+    ("probe255-257", "E", (0,),
+     "Young people should take part in the social, economic and political life of society."),
 ]
 
 
