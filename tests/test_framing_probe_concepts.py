@@ -1695,6 +1695,24 @@ CASES = [
      "We rely on the knowledge, energy and talent of young people."),
     ("probe255-257", "E", (0,),
      "Young people should take part in the social, economic and political life of society."),
+    # --- round 88: docs/coding/probe258/ to probe260/ ---
+    # a national body's name; a format named for the officials who take part (rule 2)
+    ("probe258-260", "S", (0,),
+     "The Anti-Terrorism Centre of the People's Republic of China sent a delegation."),
+    ("probe258-260", "E", (0,),
+     "The ministers approved the report of the meeting of senior officials responsible for "
+     "foreign economic and foreign trade activities."),
+    # Afghanistan's stabilisation is its situation as a conflict
+    ("probe258-260", "S", (1,),
+     "Trade with its neighbours will contribute to the stabilisation of Afghanistan."),
+    # the situation in the border areas is border security
+    ("probe258-260", "S", (1,),
+     "The heads of the services discussed the situation in the border areas."),
+    # the SCO's first expansion is its enlargement (rule 10); its market expanded is not
+    ("probe258-260", "M", (1,),
+     "It was the first expansion in the history of our Organisation."),
+    ("probe258-260", "EM", (1, 0),
+     "Their participation expands the SCO market and its trade."),
 ]
 
 
