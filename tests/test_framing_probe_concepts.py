@@ -1713,6 +1713,22 @@ CASES = [
      "It was the first expansion in the history of our Organisation."),
     ("probe258-260", "EM", (1, 0),
      "Their participation expands the SCO market and its trade."),
+    # --- round 89: docs/coding/probe261/ to probe263/ ---
+    # a format named for the competent authorities that take part (rule 2)
+    ("probe261-263", "S", (0,),
+     "The meeting of the heads of the competent authorities of the SCO member states on "
+     "combating illicit drug trafficking was held in Tashkent."),
+    # banks that detect suspicious transactions serve a security matter
+    ("probe261-263", "SE", (1, 0),
+     "Banks shared their experience in detecting suspicious transactions."),
+    # official statistics and censuses; a decent job is social policy
+    ("probe261-263", "E", (0,),
+     "The parties discussed the production of official statistics and agricultural censuses."),
+    ("probe261-263", "E", (0,),
+     "Many graduates still have difficulty finding a decent job."),
+    # a new member's accession to the SCO's treaties (rule 10)
+    ("probe261-263", "M", (1,),
+     "Belarus has acceded to the basic treaties of the Organisation."),
 ]
 
 
