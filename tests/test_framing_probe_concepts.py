@@ -1729,6 +1729,21 @@ CASES = [
     # a new member's accession to the SCO's treaties (rule 10)
     ("probe261-263", "M", (1,),
      "Belarus has acceded to the basic treaties of the Organisation."),
+    # --- round 90: docs/coding/probe264/ to probe266/ ---
+    # a national committee's name; the SCO's own document flow
+    ("probe264-266", "S", (0,),
+     "A delegation of the National Anti-Terrorism Committee visited Tashkent."),
+    ("probe264-266", "E", (0,),
+     "The Secretariat discussed the digitalisation of document flow."),
+    # energy infrastructure protected against terrorist threats is what is protected
+    ("probe264-266", "SE", (1, 0),
+     "They discussed protecting critical energy infrastructure against terrorist threats."),
+    # unemployment is social policy, as employment (round 83)
+    ("probe264-266", "E", (0,),
+     "Unemployment makes young people vulnerable to recruiters."),
+    # a UN climate conference is an outside forum (rule 11)
+    ("probe264-266", "M", (1,),
+     "The minister spoke about the preparations for COP29."),
 ]
 
 
