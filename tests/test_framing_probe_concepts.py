@@ -1744,6 +1744,23 @@ CASES = [
     # a UN climate conference is an outside forum (rule 11)
     ("probe264-266", "M", (1,),
      "The minister spoke about the preparations for COP29."),
+    # --- round 91: docs/coding/probe267/ to probe269/ ---
+    # formats named for the units and authorities that take part (rule 2)
+    ("probe267-269", "S", (0,),
+     "Minsk hosted a meeting of the heads of counter-terrorism units of the border services."),
+    ("probe267-269", "S", (0,),
+     "The meeting of the competent authorities responsible for border protection was held."),
+    # the situation in Gaza is a conflict's, in a sentence that names it
+    ("probe267-269", "S", (1,),
+     "The ministers adopted a statement on the situation in Gaza."),
+    # waste management and a technology centre's name are no economy
+    ("probe267-269", "E", (0,),
+     "The ministers discussed the recycling of industrial waste."),
+    ("probe267-269", "E", (0,),
+     "The delegation visited the China-SCO Technology Transfer Centre."),
+    # a UN compact is an outside instrument
+    ("probe267-269", "M", (1,),
+     "The parties discussed the Global Compact for Migration."),
 ]
 
 
