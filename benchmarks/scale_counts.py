@@ -199,11 +199,13 @@ def _step_order(step: str) -> tuple:
 
 def report(results: list[dict]) -> str:
     lines = [f"machine: {scale.machine()}", "",
-             "| words | documents | step | seconds | CPU s | words/s | peak MB | load after | note |",
+             "| words | documents | step | seconds | CPU s | words/s | peak MB | load after "
+             "| note |",
              "| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |"]
     for r in results:
         lines.append(f"| {r['words']:,} | {r['documents']:,} | {r['step']} | "
-                     f"{r['seconds']:.1f} | {r['cpu_s']:.1f} | {r['words'] / r['seconds']:,.0f} | "
+                     f"{r['seconds']:.1f} | {r['cpu_s']:.1f} | "
+                     f"{r['words'] / r['seconds']:,.0f} | "
                      f"{r['peak_mb']:.0f} | {r['load'][0]:.2f} | {r['note']} |")
     sizes = sorted({r["words"] for r in results})
     steps = [s for s in ("keyness", "keyness-2", "keyness@old", "keyness-2@old")
