@@ -5,7 +5,10 @@ Corpora are recombined from the project corpus's paragraphs by ``scale.build_cor
 (same seed and layout as ``benchmarks/scale.py``) to the requested number of words.
 Every step runs as its own fresh Python process; *seconds* is the wall time of the
 whole process (start-up and imports included, as a user running the command sees it),
-*peak MB* its peak resident memory (``VmHWM``), reported by the process itself.
+*CPU s* its user + system CPU time with any processes it started (``getrusage``'s
+``RUSAGE_CHILDREN``: less moved than the wall time by other work on a shared machine),
+*peak MB* its peak resident memory (``VmHWM``), reported by the process itself; *load
+after* the 1-minute load average when the step ended.
 
 * ``keyness``: ``discourse keyness --target LAST --reference rest`` (the command line,
   ``discourse.cli.main``: load and verify the corpus, segment, count terms per year
@@ -34,7 +37,8 @@ whole process (start-up and imports included, as a user running the command sees
     .venv/bin/python benchmarks/scale_counts.py --corpus /tmp/prose --old main --rounds 3 \
         --steps keyness,countvectorizer                     # on a corpus of your own
 
-Prints a Markdown table, the ratio keyness / CountVectorizer per size and the slope of
+Prints a Markdown table, the ratio keyness / CountVectorizer per size (of wall time and
+of CPU time) and the slope of
 log(seconds) on log(words) per step (1 = linear).
 
 ``--old REV`` also runs every step of the package (all but ``countvectorizer``) with
@@ -42,8 +46,9 @@ the ``src/`` and ``corpus/lexicons/`` of another revision (anything ``git`` name
 with ``git archive`` as ``benchmarks/side_by_side.py`` does; the child checks where
 ``discourse`` came from), in the same run, on the same corpora: its rows are labelled
 ``STEP@old``. With ``--rounds N`` each size is measured N times, the old and the new
-revision alternating which goes first (a slow spell of a shared machine then hits
-both); the ratio table gives the median over rounds of each round's ratio to that
+revision alternating which goes first, and the steps run in the order of ``--steps`` in
+odd rounds and in the reverse order in even ones (a slow spell of a shared machine then
+hits both); the ratio table gives the median over rounds of each round's ratio to that
 round's CountVectorizer. The keyness table each run writes is hashed, so the report
 says whether the two revisions gave the same bytes. ``--work DIR`` keeps the corpora
 there (``corpus-{factor}x``, reused when present) instead of a temporary folder.
@@ -59,6 +64,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import statistics
 import math
 import shutil
@@ -164,10 +170,14 @@ def _spawn(step: str, corpus_dir: Path, out_dir: Path, root: Path | None = None)
     if root is not None:
         env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONDONTWRITEBYTECODE": "1",
                "DISCOURSE_LEXICONS": str(root / "corpus" / "lexicons")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True, env=env)
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     out["seconds"] = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out["cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    out["load"] = [round(x, 2) for x in os.getloadavg()]
     if root is not None and step != "countvectorizer" and \
             Path(out["discourse"]) != (root / "src").resolve():
         raise SystemExit(f"scale_counts: {step} imported discourse from {out['discourse']}, "
@@ -189,24 +199,28 @@ def _step_order(step: str) -> tuple:
 
 def report(results: list[dict]) -> str:
     lines = [f"machine: {scale.machine()}", "",
-             "| words | documents | step | seconds | words/s | peak MB | note |",
-             "| ---: | ---: | --- | ---: | ---: | ---: | --- |"]
+             "| words | documents | step | seconds | CPU s | words/s | peak MB | load after "
+             "| note |",
+             "| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |"]
     for r in results:
         lines.append(f"| {r['words']:,} | {r['documents']:,} | {r['step']} | "
-                     f"{r['seconds']:.1f} | {r['words'] / r['seconds']:,.0f} | "
-                     f"{r['peak_mb']:.0f} | {r['note']} |")
+                     f"{r['seconds']:.1f} | {r['cpu_s']:.1f} | "
+                     f"{r['words'] / r['seconds']:,.0f} | "
+                     f"{r['peak_mb']:.0f} | {r['load'][0]:.2f} | {r['note']} |")
     sizes = sorted({r["words"] for r in results})
     steps = [s for s in ("keyness", "keyness-2", "keyness@old", "keyness-2@old")
              if any(r["step"] == s for r in results)]
     lines += ["", "| words | " + " | ".join(f"{s} / CountVectorizer" for s in steps)
-              + " | same keyness table |", "| ---: |" + " ---: |" * len(steps) + " --- |"]
+              + " | " + " | ".join(f"{s} / CountVectorizer, CPU" for s in steps)
+              + " | same keyness table |", "| ---: |" + " ---: |" * (2 * len(steps)) + " --- |"]
     for w in sizes:
         cells = []
-        for s in steps:
-            ratios = [r["seconds"] / cv["seconds"] for r, cv in _pairs(results, w, s)]
-            cells.append(f"{statistics.median(ratios):.2f}" + (
-                f" ({min(ratios):.2f}-{max(ratios):.2f})" if len(ratios) > 1 else "")
-                if ratios else "")
+        for key in ("seconds", "cpu_s"):
+            for s in steps:
+                ratios = [r[key] / cv[key] for r, cv in _pairs(results, w, s)]
+                cells.append(f"{statistics.median(ratios):.2f}" + (
+                    f" ({min(ratios):.2f}-{max(ratios):.2f})" if len(ratios) > 1 else "")
+                    if ratios else "")
         hashes = {r["step"].split("@")[0]: set() for r in results}
         for r in results:
             if r["words"] == w and r.get("sha256"):
@@ -279,7 +293,7 @@ def main(argv=None) -> None:
                 sides = [("", None)] + ([("@old", old_root)] if old_root else [])
                 if rnd % 2:
                     sides.reverse()
-                for step in steps:
+                for step in (steps if rnd % 2 == 0 else steps[::-1]):
                     if step.startswith("topics") and millions > args.topics_max:
                         continue
                     for suffix, root in (sides if step != "countvectorizer" else [("", None)]):

@@ -19,7 +19,8 @@ default of ``--new``); its ``src/`` and ``corpus/lexicons/`` are taken with ``gi
 archive`` (as ``benchmarks/side_by_side.py`` does) and run with their own ``PYTHONPATH``
 and ``DISCOURSE_LEXICONS``. ``--loky`` also runs ``--new`` with
 ``DISCOURSE_WORKERS=loky`` (its workers started by loky instead of forked,
-:mod:`discourse.workers`). The rounds alternate which revision goes first. Times depend
+:mod:`discourse.workers`). The rounds alternate which revision goes first, and which
+of the ``--jobs`` values (the first round takes them in the order given). Times depend
 on what else the machine runs (the load averages are printed with
 each run); memory does not.
 """
@@ -130,7 +131,7 @@ def main(argv=None) -> int:
             revs["old"] = (checkout(args.old, tmp / "old"), {})
         for rnd in range(args.rounds):
             order = list(revs) if rnd % 2 == 0 else list(revs)[::-1]
-            for j in jobs:
+            for j in (jobs if rnd % 2 == 0 else jobs[::-1]):
                 for name in order:
                     r = run(revs[name][0], args.corpus, args.target, j, tmp / "out.csv",
                             args.interval, revs[name][1])
