@@ -1761,6 +1761,34 @@ CASES = [
     # a UN compact is an outside instrument
     ("probe267-269", "M", (1,),
      "The parties discussed the Global Compact for Migration."),
+    # --- round 92: docs/coding/probe270/ to probe272/ ---
+    # formats and units named for those who take part (rule 2)
+    ("probe270-272", "S", (0,),
+     "Bishkek hosted a meeting of the heads of the services for combating economic crimes."),
+    ("probe270-272", "S", (0,),
+     "The meeting of the heads of the international military cooperation departments was "
+     "held in Minsk."),
+    ("probe270-272", "S", (0,),
+     "He met a representative of the Office for International Military Cooperation."),
+    # a headline drops its articles: "Meeting of SCO expert group on ..." names a group that
+    # exists (rule 2); a group to be set up is still the sentence's subject
+    ("probe270-272", "E", (0,),
+     "Meeting of SCO expert group on energy cooperation held in Tashkent"),
+    ("probe270-272", "E", (0,),
+     "Meeting of SCO working group on trade held via videoconference"),
+    ("probe270-272", "E", (1,),
+     "The ministers supported the establishment of SCO expert group on energy cooperation."),
+    # tourist arrivals measure the tourism industry
+    ("probe270-272", "E", (1,),
+     "International tourist arrivals in the region rose by a fifth last year."),
+    # an observer of the Organisation (enlargement and partners); a UN summit (rule 11)
+    ("probe270-272", "M", (1,),
+     "Kazakhstan remains a reliable observer of our Organisation."),
+    ("probe270-272", "M", (1,),
+     "The ministers discussed the preparations for the Summit of the Future."),
+    # a World Heritage site is a listing, not relations with UNESCO
+    ("probe270-272", "M", (0,),
+     "The delegation toured Samarkand, a UNESCO World Heritage site."),
 ]
 
 

@@ -170,9 +170,10 @@ def _held(toks, start: int, heads) -> bool:
     does: it follows "the" (and "SCO") after a noun and "of" ("the meeting of the", "the
     plan of work of the", a group in lower case that meets or has a plan), unless the
     noun makes the group (:data:`_NOT_YET`), or one of the body head words ``heads``
-    ("the Business Council working group"), or "SCO" at the start of the sentence or
-    after "the" ("SCO working group on e-commerce holds a meeting", "The SCO expert group
-    on ... met"; not "an SCO expert group" to be set up)."""
+    ("the Business Council working group"), or "SCO" at the start of the sentence, after
+    "the" ("SCO working group on e-commerce holds a meeting", "The SCO expert group on ...
+    met"; not "an SCO expert group" to be set up) or after a noun and "of" as a headline
+    drops its articles ("Meeting of SCO expert group on customs cooperation held")."""
     if start > 0 and toks[start - 1] in heads:
         return True
     sco = start > 0 and toks[start - 1] == "SCO"
@@ -180,6 +181,9 @@ def _held(toks, start: int, heads) -> bool:
             start >= 4 and toks[start - 3].lower() == "of"
             and toks[start - 4].lower() in _NOT_YET))):
         return True           # "SCO working group on e-commerce holds a meeting"
+    if sco and start >= 3 and toks[start - 2].lower() == "of" \
+            and toks[start - 3][:1].isalpha() and toks[start - 3].lower() not in _NOT_YET:
+        return True           # "Meeting of SCO expert group on customs cooperation held"
     i = start - 1 - sco
     return i >= 2 and toks[i].lower() == "the" and toks[i - 1].lower() == "of" \
         and toks[i - 2][:1].isalpha() and toks[i - 2].lower() not in _NOT_YET
