@@ -1789,7 +1789,46 @@ CASES = [
     # a World Heritage site is a listing, not relations with UNESCO
     ("probe270-272", "M", (0,),
      "The delegation toured Samarkand, a UNESCO World Heritage site."),
+    # --- round 93: docs/coding/probe273/ to probe275/ ---
+    # dying in defence of a language is not defence; hospitality is not a principle
+    ("probe273-275", "S", (0,),
+     "The date recalls the students who died in defence of their native language."),
+    ("probe273-275", "M", (0,),
+     "Visitors praised the openness and hospitality of the Kyrgyz people."),
+    # an outside organisation's name counts for multilateralism, not for its words
+    ("probe273-275", "M", (1,),
+     "They oppose the politicisation of the Organisation for the Prohibition of Chemical "
+     "Weapons."),
+    ("probe273-275", "SM", (0, 1),
+     "The Secretariat received a delegation of the Anti-Terrorism Centre of the member states "
+     "of the Commonwealth of Independent States."),
+    # protecting civilians in a conflict is security
+    ("probe273-275", "S", (1,),
+     "They stressed the need to protect civilians."),
+    # enlargement widens the geography of cooperation (rule 10); interaction with a
+    # non-member state is a relation with it
+    ("probe273-275", "M", (1,),
+     "This step considerably expands the geography of our cooperation."),
+    ("probe273-275", "M", (1,),
+     "The minister welcomed closer interaction with Azerbaijan in energy."),
 ]
+
+
+def test_the_sides_of_a_meeting_with_an_outside_partner_carry_it_in_what_they_discuss(lex):
+    """Round 93 (rule 1): in a news item on a meeting with an outside organisation, "They
+    also discussed ...", "Particular attention was paid to ..." and "An agreement was
+    reached ..." report the two sides' exchange and carry its multilateralism; the same
+    sentences after a meeting with a member state's ambassador carry none."""
+    from framing_helpers import doc
+
+    body = ["They also discussed cooperation in transport and trade.",
+            "Particular attention was paid to countering drug trafficking.",
+            "An agreement was reached to hold regular consultations."]
+    outside = doc(["SCO Secretary-General meets the Secretary-General of the Economic "
+                   "Cooperation Organization", *body], lex)
+    member = doc(["SCO Secretary-General meets the Ambassador of Kazakhstan", *body], lex)
+    assert [c[1:4] for c in outside] == [(0, 0, 1), (0, 1, 1), (1, 0, 1), (0, 0, 1)]
+    assert [c[1:4] for c in member] == [(0, 0, 0), (0, 1, 0), (1, 0, 0), (0, 0, 0)]
 
 
 @pytest.mark.parametrize("probe, frames, expected, text", CASES)
