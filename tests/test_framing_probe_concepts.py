@@ -1811,6 +1811,16 @@ CASES = [
      "This step considerably expands the geography of our cooperation."),
     ("probe273-275", "M", (1,),
      "The minister welcomed closer interaction with Azerbaijan in energy."),
+    # --- round 94: docs/coding/probe276/ to probe278/ ---
+    # a new member's full membership (rule 10); a format named for the units that take part
+    # (rule 2); the drones' kind is not commerce
+    ("probe276-278", "M", (1,),
+     "Kazakhstan has become a full and active member of the SCO family."),
+    ("probe276-278", "S", (0,),
+     "Minsk hosted a meeting of the heads of counter-terrorism units of the internal affairs "
+     "bodies."),
+    ("probe276-278", "E", (0,),
+     "Commercial drones are increasingly used by terrorists for reconnaissance."),
 ]
 
 
@@ -1829,6 +1839,21 @@ def test_the_sides_of_a_meeting_with_an_outside_partner_carry_it_in_what_they_di
     member = doc(["SCO Secretary-General meets the Ambassador of Kazakhstan", *body], lex)
     assert [c[1:4] for c in outside] == [(0, 0, 1), (0, 1, 1), (1, 0, 1), (0, 0, 1)]
     assert [c[1:4] for c in member] == [(0, 0, 0), (0, 1, 0), (1, 0, 0), (0, 0, 0)]
+
+
+def test_what_the_sides_expressed_or_stressed_continues_a_meeting_with_an_outside_partner(lex):
+    """Round 94 (rule 1), as round 93: "They expressed interest ...", "They stressed ..."
+    after a meeting with an outside organisation report the exchange; after a meeting with a
+    member state's ambassador they carry no multilateralism."""
+    from framing_helpers import doc
+
+    body = ["They expressed interest in cooperation in trade.",
+            "They stressed the importance of countering terrorism."]
+    outside = doc(["SCO Secretary-General meets the Secretary-General of the Organisation of "
+                   "Islamic Cooperation", *body], lex)
+    member = doc(["SCO Secretary-General meets the Ambassador of Kazakhstan", *body], lex)
+    assert [c[1:4] for c in outside] == [(0, 0, 1), (0, 1, 1), (1, 0, 1)]
+    assert [c[1:4] for c in member] == [(0, 0, 0), (0, 1, 0), (1, 0, 0)]
 
 
 @pytest.mark.parametrize("probe, frames, expected, text", CASES)
