@@ -1821,6 +1821,24 @@ CASES = [
      "bodies."),
     ("probe276-278", "E", (0,),
      "Commercial drones are increasingly used by terrorists for reconnaissance."),
+    # --- round 95: docs/coding/probe279/ to probe281/ ---
+    # border and migration control is border control; armed confrontation is a conflict,
+    # not the world's confrontation (rule 3); an exercise's logistics are not the economy
+    ("probe279-281", "S", (1,),
+     "They discussed biometric data in border and migration control."),
+    ("probe279-281", "SM", (1, 0),
+     "The escalation of armed confrontation in the region continues."),
+    ("probe279-281", "E", (0,),
+     "The participants discussed issues of logistical support for the exercise."),
+    # a national centre's name; a bank's headquarters is a venue
+    ("probe279-281", "S", (0,),
+     "The ministers received the Director of the Anti-Terrorist Centre of the State "
+     "Committee for National Security of Tajikistan."),
+    ("probe279-281", "E", (0,),
+     "The meeting took place at the Bank's headquarters in Beijing."),
+    # a state's sovereign decision (rule 8)
+    ("probe279-281", "M", (1,),
+     "This is a sovereign decision of Turkmenistan."),
 ]
 
 
