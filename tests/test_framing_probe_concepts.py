@@ -1839,6 +1839,20 @@ CASES = [
     # a state's sovereign decision (rule 8)
     ("probe279-281", "M", (1,),
      "This is a sovereign decision of Turkmenistan."),
+    # --- round 96: docs/coding/probe282/ to probe284/ ---
+    # a group on the establishment of something is named for its task, which is its subject
+    # (rule 2); a standing group's subject stays part of its name
+    ("probe282-284", "E", (1,),
+     "Meeting of the SCO expert group on the establishment of the SCO Development Bank held "
+     "in Tashkent"),
+    ("probe282-284", "E", (0,),
+     "Meeting of the SCO expert group on energy cooperation held in Tashkent"),
+    # research funding and scientific activity are science, not the economy
+    ("probe282-284", "E", (0,),
+     "Women scientists still face unequal access to research funding."),
+    ("probe282-284", "E", (0,),
+     "They support the participation of young people in scientific and technological "
+     "activities."),
 ]
 
 
@@ -1872,6 +1886,20 @@ def test_what_the_sides_expressed_or_stressed_continues_a_meeting_with_an_outsid
     member = doc(["SCO Secretary-General meets the Ambassador of Kazakhstan", *body], lex)
     assert [c[1:4] for c in outside] == [(0, 0, 1), (0, 1, 1), (1, 0, 1)]
     assert [c[1:4] for c in member] == [(0, 0, 0), (0, 1, 0), (1, 0, 0)]
+
+
+def test_an_invitation_accepted_continues_a_meeting_with_an_outside_partner(lex):
+    """Round 96 (rule 1): "The invitation was accepted with gratitude" closes a meeting with
+    an outside organisation's head and carries its multilateralism; after a meeting with a
+    member state's ambassador it carries none."""
+    from framing_helpers import doc
+
+    body = ["The Secretary-General invited his guest to visit the Secretariat.",
+            "The invitation was accepted with gratitude."]
+    outside = doc(["SCO Secretary-General meets the Secretary-General of ASEAN", *body], lex)
+    member = doc(["SCO Secretary-General meets the Ambassador of Kazakhstan", *body], lex)
+    assert [c[1:4] for c in outside] == [(0, 0, 1), (0, 0, 1), (0, 0, 1)]
+    assert [c[1:4] for c in member] == [(0, 0, 0), (0, 0, 0), (0, 0, 0)]
 
 
 @pytest.mark.parametrize("probe, frames, expected, text", CASES)

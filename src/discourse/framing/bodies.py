@@ -148,6 +148,8 @@ def starter_end(toks, start: int, hi: int, stops, heads=frozenset()) -> int:
                         toks[hi] in ("and", "of", "&") and hi + 1 < n
                         and toks[hi + 1][:1].isupper())):
                 hi += 1
+        elif toks[hi].lower() == "on" and _sets_up(toks, j):
+            break             # "the expert group on the establishment of the Bank": a task
         elif toks[hi].lower() == "on" and capital and toks[j][:1].isalnum() \
                 and toks[j] not in stops:
             hi = j
@@ -163,6 +165,16 @@ def starter_end(toks, start: int, hi: int, stops, heads=frozenset()) -> int:
 #: expert group on ...": the sentence is about setting it up).
 _NOT_YET = frozenset({"establishment", "creation", "formation", "establishing", "creating",
                       "forming", "setting"})
+
+
+def _sets_up(toks, j: int) -> bool:
+    """Whether the subject that begins at ``j`` (after "on") is the setting up of something
+    ("the establishment of the SCO Development Bank"): a group for that task is named for
+    its subject, which the sentence is about (decision rule 2: a title that states its
+    subject), not a standing body whose name carries no frame."""
+    if j < len(toks) and toks[j].lower() == "the":
+        j += 1
+    return j < len(toks) and toks[j].lower() in _NOT_YET
 
 
 def _held(toks, start: int, heads) -> bool:
