@@ -1853,6 +1853,15 @@ CASES = [
     ("probe282-284", "E", (0,),
      "They support the participation of young people in scientific and technological "
      "activities."),
+    # --- round 97: docs/coding/probe285/ to probe287/ ---
+    # the situation in Ukraine is a conflict's; civilians kept safe; a background of the
+    # digital economy is not the economy (rule 4)
+    ("probe285-287", "S", (1,),
+     "The ministers exchanged views on the situation in Ukraine."),
+    ("probe285-287", "S", (1,),
+     "They stressed the importance of ensuring the safety of civilians."),
+    ("probe285-287", "E", (0,),
+     "They discussed social protection in the context of the digital economy."),
 ]
 
 
