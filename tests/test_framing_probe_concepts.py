@@ -1862,6 +1862,23 @@ CASES = [
      "They stressed the importance of ensuring the safety of civilians."),
     ("probe285-287", "E", (0,),
      "They discussed social protection in the context of the digital economy."),
+    # --- round 98: docs/coding/probe288/ to probe290/ ---
+    # a format named for those who take part (rule 2); the post-war order is the world's
+    # order, not a war; the SCO's own budget, a national body's name and a figure of speech
+    # are not the economy
+    ("probe288-290", "S", (0,),
+     "Minsk hosted a meeting of the heads of counter-terrorism units of the special "
+     "services."),
+    ("probe288-290", "SM", (0, 1),
+     "The Charter laid the foundations of the post-war international order."),
+    ("probe288-290", "E", (0,),
+     "The Council called for the rational use of the financial resources of the "
+     "Organisation."),
+    ("probe288-290", "E", (0,),
+     "The delegates thanked the General Administration of Customs of China for its "
+     "hospitality."),
+    ("probe288-290", "E", (0,),
+     "He stressed that investment in education is an investment in the future."),
 ]
 
 
@@ -1909,6 +1926,20 @@ def test_an_invitation_accepted_continues_a_meeting_with_an_outside_partner(lex)
     member = doc(["SCO Secretary-General meets the Ambassador of Kazakhstan", *body], lex)
     assert [c[1:4] for c in outside] == [(0, 0, 1), (0, 0, 1), (0, 0, 1)]
     assert [c[1:4] for c in member] == [(0, 0, 0), (0, 0, 0), (0, 0, 0)]
+
+
+def test_an_invitation_to_a_partner_s_head_continues_the_meeting_with_him(lex):
+    """Round 98 (rule 1): "The Secretary-General invited his guest to visit ..." after a
+    meeting with an outside organisation's head carries the meeting's multilateralism;
+    after a meeting with a member state's ambassador it carries none."""
+    from framing_helpers import doc
+
+    body = ["The Secretary-General invited his guest to visit the Secretariat in Beijing."]
+    outside = doc(["SCO Secretary-General meets the Executive Director of the UN Office on "
+                   "Drugs and Crime", *body], lex)
+    member = doc(["SCO Secretary-General meets the Ambassador of Kazakhstan", *body], lex)
+    assert [c[1:4] for c in outside] == [(0, 0, 1), (0, 0, 1)]
+    assert [c[1:4] for c in member] == [(0, 0, 0), (0, 0, 0)]
 
 
 @pytest.mark.parametrize("probe, frames, expected, text", CASES)
