@@ -1864,8 +1864,8 @@ CASES = [
      "They discussed social protection in the context of the digital economy."),
     # --- round 98: docs/coding/probe288/ to probe290/ ---
     # a format named for those who take part (rule 2); the post-war order is the world's
-    # order, not a war; the SCO's own budget, a national body's name and a figure of speech
-    # are not the economy
+    # order (rule 3), not a war; the SCO's own budget, a national body's name and a figure
+    # of speech are not the economy
     ("probe288-290", "S", (0,),
      "Minsk hosted a meeting of the heads of counter-terrorism units of the special "
      "services."),
