@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
 from discourse import text
+
+from conftest import REPO
 
 
 def test_normalise_spaces_and_quotes():
@@ -133,27 +139,58 @@ def test_lemma_with_and_without_overrides():
 
 @pytest.mark.parametrize("every", [37, pytest.param(1, marks=pytest.mark.slow)])
 def test_lemma_lookup_is_lemminflects_without_copies(every):
-    # text._lookup reads lemminflect's tables as getAllLemmas does, without its copies:
-    # the same lemma for every word the lemma() look-up can see (lower-case, ASCII,
-    # opening with a letter) of the table and the overrides, and for words it lacks;
-    # every 37th word in the fast layer, every one in the slow layer
+    # lemma_table.lookup reads lemminflect's tables as getAllLemmas does, without its
+    # copies, and lemma_table.lemmas keeps the lookup of every word that is not its own
+    # lemma: the same lemma, by either and by text.lemma, for every word the lemma()
+    # look-up can see (lower-case, ASCII, opening with a letter) of the table and the
+    # overrides, and for words it lacks; every 37th word in the fast layer, every one
+    # in the slow layer
     from lemminflect import getAllLemmas
+
+    from discourse import lemma_table
 
     def reference(word):
         entries = getAllLemmas(word)
-        for pos in text._LEMMA_ORDER:
+        for pos in lemma_table.LEMMA_ORDER:
             if pos in entries and entries[pos]:
                 return entries[pos][0].lower()
         return word
 
-    table, overrides = text._lemma_tables()
+    table, overrides = lemma_table.tables()
     words = sorted({w.lower() for w in [*table, *overrides]
                     if w.isascii() and w[:1].isalpha()})
     assert len(words) > 60000
     sample = words[::every] + sorted(overrides) + ["xqzv", "covid", "sco", "was", "'s"]
-    lookup = text._lookup.__wrapped__
-    assert [lookup(w) for w in sample] == [reference(w) for w in sample]
-    assert sum(lookup(w) != w for w in sample) > len(sample) / 4
+    expected = [reference(w) for w in sample]
+    assert [lemma_table.lookup(w) for w in sample] == expected
+    found = lemma_table.lemmas()                # "'s" is not looked up: its own lemma
+    looked_up = [(w, x) for w, x in zip(sample, expected) if w[:1].isalpha()]
+    assert len(looked_up) == len(sample) - 1
+    assert [found.get(w, w) for w, _ in looked_up] == [x for _, x in looked_up]
+    assert [text.lemma(w) for w, _ in looked_up] == [x for _, x in looked_up]
+    assert sum(x != w for x, w in zip(expected, sample)) > len(sample) / 4
+    assert set(found) <= set(words) and all(found[w] != w for w in found)
+
+
+def test_the_lemma_look_up_holds_one_lemma_per_word_not_lemminflects_table():
+    # a process that looks up lemmas only (a worker counting terms) keeps the small
+    # dictionary of lemma_table.lemmas, not lemminflect's table of dictionaries of
+    # tuples it was read from (about 30 MB); the frame coder's word_classes loads the
+    # table, and lemmas() made after it is the same
+    code = ("import json; from discourse import lemma_table, text; "
+            "from lemminflect import Lemmatizer; "
+            "first = [text.lemma(w) for w in ('Threats', 'was', 'media', 'trade')]; "
+            "kept = [hasattr(Lemmatizer(), 'lemma_dict'), lemma_table.tables.cache_info()[3]]; "
+            "made = dict(lemma_table.lemmas()); lemma_table.lemmas.cache_clear(); "
+            "classes = sorted(text.word_classes('trade')); "
+            "print(json.dumps([first, kept, classes, made == lemma_table.lemmas(), len(made)]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    first, kept, classes, same, size = json.loads(out.stdout)
+    assert first == ["threat", "be", "medium", "trade"]
+    assert kept == [False, 0]                   # lemminflect's table not held
+    assert classes == ["NOUN", "VERB"]
+    assert same and 30000 < size < 40000
 
 
 def test_memoised_fast_tokens_equal_the_plain_ones(real_sentences):

@@ -165,8 +165,10 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
     process holds only the table without texts, and each worker its own partition's
     rows without texts, one text at a time. Every process holds its own word lists
     (a forked worker shares this process's imported modules, but the pages of the word
-    lists it reads become its own), their memos (bounded: :mod:`discourse.term_chunks`)
-    and its counts (the vocabulary times the rows of ``level``, sparse).
+    lists it reads become its own), their memos (bounded: :mod:`discourse.term_chunks`),
+    the lemmas of lemminflect's table, one per word (about 4 MB, read when it first
+    looks one up: :mod:`discourse.lemma_table`), and its counts (the vocabulary times
+    the rows of ``level``, sparse).
 
     Raises
     ------

@@ -28,7 +28,8 @@ Conventions (name them when citing counts):
 * **Lemma** (:func:`lemma`): dictionary look-up in ``lemminflect``'s plain-text lexicon
   (no model, no pickle), without part-of-speech tagging (there is no trustworthy
   offline tagger): the noun reading is preferred, then verb, then adjective and adverb;
-  words not in the lexicon are kept as they are.
+  words not in the lexicon are kept as they are. The table is read once per process
+  into one lemma per word (:mod:`discourse.lemma_table`).
 
 References
 ----------
@@ -46,6 +47,8 @@ import unicodedata
 from itertools import chain
 from typing import Mapping
 
+from discourse.lemma_table import entries as _entries
+from discourse.lemma_table import lemmas as _lemmas
 from discourse.nltk_plain import contractions_pattern as _contractions
 from discourse.nltk_plain import letter_contractions
 from discourse.sentence_split import (EXTRA_ABBREVIATIONS, join_sentences, sentence_spans,
@@ -100,7 +103,6 @@ _NUMBER = re.compile(r"^[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:%|st|nd|rd|th|s)?$")
 _WORD = re.compile(r"\w", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _DIGIT = re.compile(r"\d")
-_LEMMA_ORDER = ("NOUN", "VERB", "AUX", "ADJ", "ADV")
 
 
 def hyphen_parts(token: str) -> list[str]:
@@ -342,34 +344,6 @@ def count_words(text: str) -> int:
     return sum(1 for t in tokenize(text) if is_word(t))
 
 
-@functools.lru_cache(maxsize=1)
-def _lemma_tables() -> tuple[dict, dict]:
-    # lemminflect's look-up table and its overrides, read as its getAllLemmas reads them;
-    # getAllLemmas deep-copies both entries on every call (a fifth of the frame coder's
-    # time on prose with a large vocabulary), and a lower-case word needs no copy
-    from lemminflect import Lemmatizer
-
-    lemmatizer = Lemmatizer()
-    return lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
-
-
-def _entries(word: str) -> dict:
-    # ``lemminflect.getAllLemmas(word)`` for a lower-case word without its copies
-    # (tests/test_text.py compares the two on every word of the table)
-    table, overrides = _lemma_tables()
-    return {**table.get(word, {}), **overrides.get(word, {})}
-
-
-@functools.lru_cache(maxsize=65536)
-def _lookup(word: str) -> str:
-    table, overrides = _lemma_tables()      # merged (_entries) only for the few overridden
-    entries = _entries(word) if word in overrides else table.get(word, ())
-    for pos in _LEMMA_ORDER if entries else ():
-        if entries.get(pos):
-            return entries[pos][0].lower()
-    return word
-
-
 def lemma(word: str, overrides: Mapping[str, str] | None = None) -> str:
     """Return the lemma of one word, lower-cased (see the module docstring).
 
@@ -393,7 +367,7 @@ def lemma(word: str, overrides: Mapping[str, str] | None = None) -> str:
         return overrides[w]
     if not w.isascii() or not w[:1].isalpha():
         return w
-    return _lookup(w)
+    return _lemmas().get(w, w)
 
 
 def lemmatize(tokens: list[str], overrides: Mapping[str, str] | None = None) -> list[str]:

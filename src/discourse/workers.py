@@ -23,7 +23,8 @@ counts its partitions so). How the workers start (:func:`start_method`):
 Measured at 10 million words (``benchmarks/README.md``, "Two processes",
 ``benchmarks/tree_memory.py``): the process tree of ``discourse keyness --n-jobs 2``
 peaked at 376-382 MB with forked workers, 498-507 MB with loky's (the same code
-otherwise), the same table.
+otherwise), the same table; 309-327 MB with forked workers once the lemma look-up
+kept one lemma per word (:mod:`discourse.lemma_table`, "Two processes with a margin").
 """
 
 from __future__ import annotations
