@@ -1879,6 +1879,14 @@ CASES = [
      "hospitality."),
     ("probe288-290", "E", (0,),
      "He stressed that investment in education is an investment in the future."),
+    # --- round 99: docs/coding/probe291/ to probe293/ ---
+    # the SCO family growing and the number of its members are enlargement (rule 10)
+    ("probe291-293", "M", (1,),
+     "Over the past year, the SCO family has continued to grow."),
+    ("probe291-293", "M", (1,),
+     "With more members, reaching consensus takes longer."),
+    ("probe291-293", "M", (1,),
+     "Which countries are next in line?"),
 ]
 
 
