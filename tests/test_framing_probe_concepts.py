@@ -1887,6 +1887,20 @@ CASES = [
      "With more members, reaching consensus takes longer."),
     ("probe291-293", "M", (1,),
      "Which countries are next in line?"),
+    # --- round 100: docs/coding/probe294/ to probe296/ ---
+    # a format named for the authorities that take part (rule 2); the right to choose a path
+    # of development is a principle (rule 8), not the economy; darknet markets are where
+    # drugs are sold; debt sustainability is finance
+    ("probe294-296", "S", (0,),
+     "They welcomed the meeting of the competent authorities dealing with countering illicit "
+     "drug trafficking."),
+    ("probe294-296", "EM", (0, 1),
+     "They support the right of peoples to choose the paths of their political, economic and "
+     "social development."),
+    ("probe294-296", "SE", (1, 0),
+     "Traffickers increasingly sell through darknet markets."),
+    ("probe294-296", "E", (1,),
+     "They discussed the debt sustainability of developing countries."),
 ]
 
 
