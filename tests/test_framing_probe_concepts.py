@@ -1901,6 +1901,17 @@ CASES = [
      "Traffickers increasingly sell through darknet markets."),
     ("probe294-296", "E", (1,),
      "They discussed the debt sustainability of developing countries."),
+    # --- round 101: docs/coding/probe297/ to probe299/ ---
+    # new centres of growth describe the world order (rule 3); an audience of judges and
+    # prosecutors is an audience; facilities attacked or targeted are what is threatened
+    ("probe297-299", "E", (0,),
+     "The world is marked by the emergence of new centres of economic growth."),
+    ("probe297-299", "S", (0,),
+     "He addressed an audience of judges, prosecutors and lawyers."),
+    ("probe297-299", "SE", (1, 0),
+     "They discussed cyberattacks on the control systems of energy facilities."),
+    ("probe297-299", "SE", (1, 0),
+     "Energy and transport facilities remain attractive targets for terrorists."),
 ]
 
 
