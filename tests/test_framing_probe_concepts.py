@@ -1912,6 +1912,11 @@ CASES = [
      "They discussed cyberattacks on the control systems of energy facilities."),
     ("probe297-299", "SE", (1, 0),
      "Energy and transport facilities remain attractive targets for terrorists."),
+    # --- round 102: docs/coding/probe300/ to probe302/ ---
+    # the facility a terrorist attack was committed on is its target, not the economy
+    ("probe300-302", "SE", (1, 0),
+     "The Secretariat condemns the terrorist attack committed yesterday on a power plant in "
+     "the province."),
 ]
 
 
