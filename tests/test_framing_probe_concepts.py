@@ -1917,6 +1917,15 @@ CASES = [
     ("probe300-302", "SE", (1, 0),
      "The Secretariat condemns the terrorist attack committed yesterday on a power plant in "
      "the province."),
+    # --- round 103: docs/coding/probe303/ to probe305/ ---
+    # outside organisations and instruments by name; a data bank of information is no bank
+    ("probe303-305", "M", (1,),
+     "The Secretary-General met the head of the Asian-African Legal Consultative "
+     "Organization."),
+    ("probe303-305", "M", (1,),
+     "The member states are parties to the Montreal Protocol."),
+    ("probe303-305", "E", (0,),
+     "They agreed to improve the exchange of information through the data bank."),
 ]
 
 
