@@ -1926,6 +1926,27 @@ CASES = [
      "The member states are parties to the Montreal Protocol."),
     ("probe303-305", "E", (0,),
      "They agreed to improve the exchange of information through the data bank."),
+    # --- round 104: docs/coding/probe306/ to probe308/ ---
+    # the SCO's share of the world's population and GDP with nothing else economic is its
+    # weight (rule 12); beside trade it stays an economic indicator
+    ("probe306-308", "EM", (0, 1),
+     "The member states are home to 40 per cent of the world's population and produce "
+     "around a quarter of global gross domestic product."),
+    ("probe306-308", "EM", (1, 0),
+     "The member states account for a quarter of global gross domestic product, and their "
+     "mutual trade keeps growing."),
+    # a new member's delegation taking part for the first time (rule 10)
+    ("probe306-308", "M", (1,),
+     "The delegation of Belarus took part in the meeting for the first time as a delegation "
+     "of a member state."),
+    ("probe306-308", "M", (0,),
+     "The delegation of Belarus took part in the meeting."),
+    # a national security agency named as the border service's parent is a name
+    ("probe306-308", "S", (0,),
+     "The Director received the head of the Border Service of the National Security "
+     "Committee of Kazakhstan."),
+    ("probe306-308", "S", (1,),
+     "They discussed the security of the state border of Kazakhstan."),
 ]
 
 

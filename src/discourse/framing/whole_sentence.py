@@ -22,6 +22,7 @@ from discourse.text import printed
 __all__ = ["applied_to", "conflict_place", "other_situation", "whole_sentence_rules"]
 
 _ID = itemgetter(2)               # a match's entry id
+PEOPLE = frozenset({"population", "humanity"})   # the size of the SCO in people (rule 12)
 
 
 def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, s) -> bool:
@@ -109,10 +110,11 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
         kept[1].clear()
     # the size of the SCO given as an economic indicator is economy, not its weight
     # in the world (decision rule 12); given beside its weight in the world (another
-    # multilateralism match), with no economy but size words ("GDP") in the clause of a
-    # size match, it is that weight
+    # multilateralism match) or beside its population, with no economy but size words
+    # ("GDP") in the clause of a size match, it is that weight (round 104: "40 per cent
+    # of the world's population and around a quarter of global gross domestic product")
     if kept[1] and kept[2] and any(main.kind[m[2]] == "size" for m in kept[2]):
-        if any(main.kind[m[2]] != "size" for m in kept[2]) and all(
+        if any(main.kind[m[2]] != "size" or _counts_people(m, toks) for m in kept[2]) and all(
                 _size_word_of(m, toks, kept[2], main.kind, s) for m in kept[1]):
             for m in kept[1]:
                 blocked[m] = "size given as evidence of weight"
@@ -205,6 +207,12 @@ def applied_to(toks, m, domains) -> bool:
     return any(m[1] <= d[1] <= m[1] + AFTER and not any(t in stops for t in toks[m[1]:d[1]])
                or m[0] - BEFORE <= d[2] <= m[0]
                and not any(t in stops for t in toks[d[2]:m[0]]) for d in domains)
+
+
+def _counts_people(m, toks) -> bool:
+    """Whether the match ``m`` measures the SCO in people ("the world's population", "half
+    of humanity"): a size in people is its weight, never an economic indicator (rule 12)."""
+    return not PEOPLE.isdisjoint(t.lower() for t in toks[m[0]:m[1]])
 
 
 def _size_word_of(m, toks, frames_m, kind, s) -> bool:
