@@ -1947,6 +1947,26 @@ CASES = [
      "Committee of Kazakhstan."),
     ("probe306-308", "S", (1,),
      "They discussed the security of the state border of Kazakhstan."),
+    # --- round 105: docs/coding/probe309/ to probe311/ ---
+    # transport infrastructure protected against threats is what is protected (security),
+    # not transport as an economic matter; its development stays economy
+    ("probe309-311", "SE", (1, 0),
+     "The experts discussed the protection of transport infrastructure."),
+    ("probe309-311", "SE", (0, 1),
+     "The experts discussed the development of transport infrastructure."),
+    # an outside organisation's department named for threats is a name (multilateralism)
+    ("probe309-311", "SM", (0, 1),
+     "The Director received a delegation of the OSCE Transnational Threats Department."),
+    # the decision to admit a new member (rule 10)
+    ("probe309-311", "M", (1,),
+     "The decision to admit Belarus was adopted at the summit."),
+    # establishing the SCO's development bank is banking (economy); its representatives
+    # among the participants are not
+    ("probe309-311", "E", (1,),
+     "The member states welcome the decision to establish the SCO Development Bank and "
+     "instruct the relevant ministries and agencies to accelerate its launch."),
+    ("probe309-311", "E", (0,),
+     "The representatives of the SCO Development Bank attended the meeting."),
 ]
 
 
