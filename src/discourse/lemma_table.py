@@ -40,10 +40,11 @@ def tables() -> tuple[dict, dict]:
     return lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
 
 
-def entries(word: str) -> dict:
-    """``lemminflect.getAllLemmas(word)`` for a lower-case ``word``, without its copies
-    (``tests/test_text.py`` compares the two on every word of the table)."""
-    table, overrides = tables()
+def entries(word: str, read: tuple[dict, dict] | None = None) -> dict:
+    """``lemminflect.getAllLemmas(word)`` for a lower-case ``word``, without its copies,
+    from the tables (``read``, default :func:`tables`; ``tests/test_text.py`` compares
+    the two on every word of the table)."""
+    table, overrides = tables() if read is None else read
     return {**table.get(word, {}), **overrides.get(word, {})}
 
 
@@ -59,8 +60,7 @@ def lookup(word: str, read: tuple[dict, dict] | None = None) -> str:
     ['threat', 'be', 'medium', 'sco']
     """
     table, overrides = tables() if read is None else read
-    found = ({**table.get(word, {}), **overrides[word]} if word in overrides
-             else table.get(word, ()))
+    found = entries(word, read) if word in overrides else table.get(word, ())
     for pos in LEMMA_ORDER if found else ():
         if found.get(pos):
             return found[pos][0].lower()

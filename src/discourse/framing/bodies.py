@@ -193,9 +193,14 @@ def _held(toks, start: int, heads) -> bool:
             start >= 4 and toks[start - 3].lower() == "of"
             and toks[start - 4].lower() in _NOT_YET))):
         return True           # "SCO working group on e-commerce holds a meeting"
-    if sco and start >= 3 and toks[start - 2].lower() == "of" \
-            and toks[start - 3][:1].isalpha() and toks[start - 3].lower() not in _NOT_YET:
+    if sco and _of_a_noun(toks, start - 2):
         return True           # "Meeting of SCO expert group on customs cooperation held"
     i = start - 1 - sco
-    return i >= 2 and toks[i].lower() == "the" and toks[i - 1].lower() == "of" \
-        and toks[i - 2][:1].isalpha() and toks[i - 2].lower() not in _NOT_YET
+    return i >= 2 and toks[i].lower() == "the" and _of_a_noun(toks, i - 1)
+
+
+def _of_a_noun(toks, i: int) -> bool:
+    """Whether ``toks[i]`` is "of" after a word that does not make the group (not one
+    of :data:`_NOT_YET`): "the meeting of", "the plan of work of"."""
+    return i >= 1 and toks[i].lower() == "of" and toks[i - 1][:1].isalpha() \
+        and toks[i - 1].lower() not in _NOT_YET
