@@ -1967,6 +1967,35 @@ CASES = [
      "instruct the relevant ministries and agencies to accelerate its launch."),
     ("probe309-311", "E", (0,),
      "The representatives of the SCO Development Bank attended the meeting."),
+    # --- round 106: docs/coding/probe312/ to probe314/ ---
+    # the SCO's standing group of experts, capitalised, is a body's name (rule 2)
+    ("probe312-314", "S", (0,),
+     "The Group of Experts of the SCO Member States on International Information Security "
+     "met in Beijing."),
+    # the remit of the authorities whose experts meet is a description of a name (rule 2)
+    ("probe312-314", "S", (0,),
+     "Experts of the competent authorities in charge of countering illicit trafficking in "
+     "narcotic drugs and psychotropic substances met in Tashkent."),
+    ("probe312-314", "S", (0,),
+     "The delegation included officials responsible for security matters."),
+    # prosecutors supervising the observance of laws are not acting against crime
+    ("probe312-314", "S", (0,),
+     "They discussed the practice of prosecutorial supervision over the observance of "
+     "labour laws."),
+    # the SCO's own funds are its internal organisation, not finance
+    ("probe312-314", "E", (0,),
+     "The Council approved measures to use the Organisation's funds more efficiently."),
+    # selling through an online shop is trade
+    ("probe312-314", "E", (1,),
+     "Many young people now run an online shop from home."),
+    # parties to a conflict called on to resolve their differences through dialogue (rule 8)
+    ("probe312-314", "M", (1,),
+     "The ministers called on the two countries to resolve their differences through "
+     "dialogue."),
+    # building a world of lasting peace and common prosperity is a slogan (rule 14)
+    ("probe312-314", "S", (0,),
+     "Our peoples share the goal of building a world of lasting peace and common "
+     "prosperity."),
 ]
 
 
