@@ -12,7 +12,11 @@ after* the 1-minute load average when the step ended.
 
 * ``keyness``: ``discourse keyness --target LAST --reference rest`` (the command line,
   ``discourse.cli.main``: load and verify the corpus, segment, count terms per year
-  streamed document by document, the keyness table written to a file);
+  streamed document by document, the keyness table written to a file), as a user runs
+  it: with the default ``--n-jobs`` (``auto`` since stop 59: one process below
+  ``discourse.parallel.AUTO_MIN_BYTES`` of text, worker processes above; before, one
+  process);
+* ``keyness-1``: the same with ``--n-jobs 1`` (one process, whatever the size);
 * ``keyness-2``: the same with ``--n-jobs 2`` (two worker processes);
 * ``countvectorizer``: ``CountVectorizer().fit`` on the same document texts read from
   the corpus files (the floor: read every word once);
@@ -79,7 +83,7 @@ sys.path.insert(0, str(HERE))
 
 import scale  # noqa: E402  (benchmarks/scale.py: corpus builder, peak memory, machine)
 
-STEPS = ("keyness", "keyness-2", "countvectorizer", "topics", "topics-batch",
+STEPS = ("keyness", "keyness-1", "keyness-2", "countvectorizer", "topics", "topics-batch",
          "counts-sentences", "countvectorizer-sentences")
 WORDS_PER_FACTOR = 5_453          # words of the body paragraphs of the project corpus
 
@@ -87,7 +91,7 @@ WORDS_PER_FACTOR = 5_453          # words of the body paragraphs of the project 
 def run_step(step: str, corpus_dir: Path, out_dir: Path) -> dict:
     """Run one step in this process (a fresh one); return what it measured."""
     note, sha256 = "", None
-    if step in ("keyness", "keyness-2"):
+    if step in ("keyness", "keyness-1", "keyness-2"):
         import csv
 
         from discourse import cli
@@ -96,8 +100,8 @@ def run_step(step: str, corpus_dir: Path, out_dir: Path) -> dict:
             year = max(int(r["year"]) for r in csv.DictReader(fh))
         argv = ["keyness", "--corpus", str(corpus_dir), "--target", str(year),
                 "--reference", "rest", "--quiet", "-o", str(out_dir / f"{step}.csv")]
-        if step == "keyness-2":
-            argv += ["--n-jobs", "2"]
+        if step != "keyness":
+            argv += ["--n-jobs", step[-1]]
         assert cli.main(argv) == 0
         data = (out_dir / f"{step}.csv").read_bytes()
         rows = data.count(b"\n") - 1
@@ -208,7 +212,8 @@ def report(results: list[dict]) -> str:
                      f"{r['words'] / r['seconds']:,.0f} | "
                      f"{r['peak_mb']:.0f} | {r['load'][0]:.2f} | {r['note']} |")
     sizes = sorted({r["words"] for r in results})
-    steps = [s for s in ("keyness", "keyness-2", "keyness@old", "keyness-2@old")
+    steps = [s for s in ("keyness", "keyness-1", "keyness-2", "keyness@old", "keyness-1@old",
+                         "keyness-2@old")
              if any(r["step"] == s for r in results)]
     lines += ["", "| words | " + " | ".join(f"{s} / CountVectorizer" for s in steps)
               + " | " + " | ".join(f"{s} / CountVectorizer, CPU" for s in steps)

@@ -21,7 +21,11 @@ corpus; ``--size 1000`` is about 5.4 million words), or any sentences CSV
 (``--sentences``, columns ``sentence_id, text, doc_id, paragraph, year``). The rows are
 read into memory before the clock starts; the timed step is ``framing.iter_codes``
 over them (one process, paragraph, document and date context as in ``discourse
-frames``), or ``CountVectorizer().fit`` over their texts.
+frames``), or ``CountVectorizer().fit`` over their texts. ``--new-jobs N`` codes with
+``iter_codes(..., n_jobs=N)`` in the new revision (``N`` worker processes; its CPU
+seconds are then the parent's only), e.g. one process against two of the same code::
+
+    .venv/bin/python benchmarks/side_by_side.py --old HEAD --new-jobs 2 --sentences S.csv
 """
 
 from __future__ import annotations
@@ -54,7 +58,7 @@ def _rows(path: Path) -> list[tuple]:
     return list(_scale().stream_sentences(path, False, None, ""))
 
 
-def _child(task: str, src: str, sentences: str) -> dict:
+def _child(task: str, src: str, sentences: str, jobs: int = 1) -> dict:
     """Run one timed step in this (fresh) process; return its measurements."""
     rows = _rows(Path(sentences))
     if task == "countvectorizer":
@@ -75,7 +79,7 @@ def _child(task: str, src: str, sentences: str) -> dict:
     digest = hashlib.sha256()
     n = 0
     w0, c0 = time.perf_counter(), time.process_time()
-    for code in framing.iter_codes(rows, lex):
+    for code in framing.iter_codes(rows, lex, **({"n_jobs": jobs} if jobs != 1 else {})):
         n += 1
         digest.update(repr(tuple(code)).encode("utf-8"))
     seconds, cpu = time.perf_counter() - w0, time.process_time() - c0
@@ -97,12 +101,13 @@ def checkout(rev: str, dest: Path) -> Path:
     return dest
 
 
-def _spawn(task: str, root: Path, sentences: Path) -> dict:
+def _spawn(task: str, root: Path, sentences: Path, jobs: int = 1) -> dict:
     env = {**os.environ, "PYTHONPATH": str(root / "src"),
            "DISCOURSE_LEXICONS": str(root / "corpus" / "lexicons"),
            "PYTHONDONTWRITEBYTECODE": "1"}
     out = subprocess.run([sys.executable, __file__, "--_child", task, "--_src",
-                          str(root / "src"), "--sentences", str(sentences)],
+                          str(root / "src"), "--sentences", str(sentences),
+                          "--new-jobs", str(jobs)],
                          capture_output=True, text=True, env=env, check=False)
     if out.returncode:
         raise SystemExit(f"side_by_side: {task} with {root} failed:\n{out.stderr}")
@@ -167,11 +172,13 @@ def main(argv=None) -> None:
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds (default 3)")
     parser.add_argument("--work", default=None, help="keep the built corpus here")
     parser.add_argument("--json", default=None, help="also write the timings as JSON")
+    parser.add_argument("--new-jobs", type=int, default=1,
+                        help="worker processes of the new revision's coder (default 1)")
     parser.add_argument("--_child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--_src", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args._child:
-        print(json.dumps(_child(args._child, args._src, args.sentences)))
+        print(json.dumps(_child(args._child, args._src, args.sentences, args.new_jobs)))
         return
     if args.old is None:
         parser.error("--old is required: the revision to compare against")
@@ -181,13 +188,15 @@ def main(argv=None) -> None:
         tmp = Path(tmp)
         work = Path(args.work) if args.work else tmp
         sentences = Path(args.sentences) if args.sentences else sentences_table(args.size, work)
-        labels = (f"old {args.old}", f"new {args.new}")
+        labels = (f"old {args.old}", f"new {args.new}"
+                  + (f" --new-jobs {args.new_jobs}" if args.new_jobs != 1 else ""))
         roots = {labels[0]: checkout(args.old, tmp / "old"),
                  labels[1]: checkout(args.new, tmp / "new")}
         times: dict[str, list[dict]] = {label: [] for label in (*labels, "countvectorizer")}
         for r in range(args.rounds):
             for label in (labels if r % 2 == 0 else labels[::-1]):
-                times[label].append(_spawn("frames", roots[label], sentences))
+                times[label].append(_spawn("frames", roots[label], sentences,
+                                           args.new_jobs if label == labels[1] else 1))
                 print(f"round {r + 1}: {label} {times[label][-1]['seconds']:.2f} s",
                       file=sys.stderr, flush=True)
             times["countvectorizer"].append(_spawn("countvectorizer", REPO, sentences))

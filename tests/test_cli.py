@@ -161,9 +161,63 @@ def test_keyness_n_jobs_must_be_positive_or_minus_one(tmp_path, capsys, value):
                   str(tmp_path / "missing"), "-o", str(out), "--n-jobs", value])
     assert exc.value.code == 2
     err = capsys.readouterr().err
-    assert f"argument --n-jobs: {value!r} is not a positive integer or -1 (one per core)" \
+    assert f"argument --n-jobs: {value!r} is not a positive integer, -1 (one per core) or auto" \
         in err
     assert not out.exists()
+
+
+def _spy_count_documents(monkeypatch):
+    """Record the n_jobs and whether a stream of rows reached parallel.count_documents."""
+    from discourse import parallel
+
+    seen, real = [], parallel.count_documents
+
+    def spy(docs, *args, n_jobs, rows=None, **kwargs):
+        seen.append((n_jobs, rows is not None))
+        return real(docs, *args, n_jobs=n_jobs, rows=rows, **kwargs)
+
+    monkeypatch.setattr(parallel, "count_documents", spy)
+    return seen
+
+
+def test_keyness_counts_a_small_corpus_in_one_process_by_default(tmp_path, three_corpus,
+                                                                 monkeypatch):
+    """--n-jobs auto, the default: a corpus of less text than parallel.AUTO_MIN_BYTES is
+    counted in this process from the stream of its documents, as --n-jobs 1 does, and
+    writes the same table."""
+    from discourse import parallel
+
+    seen = _spy_count_documents(monkeypatch)
+    base = ["keyness", "--corpus", str(three_corpus), "--target", "2023", "--reference",
+            "rest", "--quiet", "-o"]
+    assert parallel.text_bytes(corpus.load_metadata(three_corpus), three_corpus) < \
+        parallel.AUTO_MIN_BYTES
+    assert cli.main(base + [str(tmp_path / "auto.csv")]) == 0
+    assert cli.main(base + [str(tmp_path / "one.csv"), "--n-jobs", "1"]) == 0
+    assert cli.main(base + [str(tmp_path / "named.csv"), "--n-jobs", "auto"]) == 0
+    assert seen == [(1, True)] * 3
+    assert (tmp_path / "auto.csv").read_bytes() == (tmp_path / "one.csv").read_bytes()
+
+
+@pytest.mark.slow        # starts worker processes
+def test_keyness_counts_a_large_corpus_in_worker_processes_by_default(tmp_path, three_corpus,
+                                                                      monkeypatch):
+    """From parallel.AUTO_MIN_BYTES of text (lowered here to the three documents' size)
+    --n-jobs auto counts with auto_jobs' number of worker processes (one per core, at
+    most AUTO_MAX_JOBS) and writes the table --n-jobs 1 writes."""
+    from discourse import parallel
+
+    size = parallel.text_bytes(corpus.load_metadata(three_corpus), three_corpus)
+    monkeypatch.setattr(parallel, "AUTO_MIN_BYTES", size)
+    monkeypatch.setattr(parallel, "auto_jobs",
+                        lambda n, cores=None, real=parallel.auto_jobs: real(n, cores=2))
+    seen = _spy_count_documents(monkeypatch)
+    base = ["keyness", "--corpus", str(three_corpus), "--target", "2023", "--reference",
+            "rest", "--quiet", "-o"]
+    assert cli.main(base + [str(tmp_path / "auto.csv")]) == 0
+    assert cli.main(base + [str(tmp_path / "one.csv"), "--n-jobs", "1"]) == 0
+    assert seen == [(2, False), (1, True)]
+    assert (tmp_path / "auto.csv").read_bytes() == (tmp_path / "one.csv").read_bytes()
 
 
 @pytest.mark.slow        # starts worker processes

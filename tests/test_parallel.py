@@ -160,3 +160,25 @@ def test_worker_processes_read_their_own_texts(tmp_path, lexicons):
     victim.write_bytes(victim.read_bytes() + b"\nA new line.\n")
     with pytest.raises(CorpusError, match=f"^{re.escape(str(victim))}: checksum mismatch"):
         parallel.count_documents(table, lexicons=lexicons, n_jobs=2, corpus=root)
+
+
+def test_text_bytes_are_the_sizes_of_the_texts_files_or_the_lengths_of_the_texts(tmp_path,
+                                                                                 three_corpus):
+    from discourse import corpus
+
+    meta = corpus.load_metadata(three_corpus)
+    files = sum((three_corpus / f).stat().st_size for f in meta["file"])
+    assert files > 0
+    assert parallel.text_bytes(meta, three_corpus) == files
+    assert parallel.text_bytes(meta.assign(file="texts/missing.txt"), three_corpus) == 0
+    docs = pd.DataFrame({"text": ["één", "two"]})
+    assert parallel.text_bytes(docs) == 6                 # characters of a text column
+
+
+@pytest.mark.parametrize("n_bytes, cores, jobs", [
+    (0, 2, 1), (parallel.AUTO_MIN_BYTES - 1, 8, 1), (parallel.AUTO_MIN_BYTES, 2, 2),
+    (parallel.AUTO_MIN_BYTES, 1, 1), (10 ** 9, 3, 3),
+    (10 ** 9, 64, parallel.AUTO_MAX_JOBS)])
+def test_auto_jobs_is_one_below_the_threshold_and_one_per_core_to_the_cap(n_bytes, cores,
+                                                                          jobs):
+    assert parallel.auto_jobs(n_bytes, cores=cores) == jobs

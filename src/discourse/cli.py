@@ -111,16 +111,20 @@ def _stream_counts(args, *, level: str, check=None):
     if check is not None:
         check(docs)                                                      # fail early
     options = preprocess.TermOptions(keep_pronouns=args.keep_pronouns)
-    return parallel.count_documents(docs, options, level=level, n_jobs=args.n_jobs,
-                                    rows=rows if args.n_jobs == 1 else None,
+    jobs = (parallel.auto_jobs(parallel.text_bytes(docs, args.corpus))
+            if args.n_jobs == "auto" else args.n_jobs)
+    return parallel.count_documents(docs, options, level=level, n_jobs=jobs,
+                                    rows=rows if jobs == 1 else None,
                                     corpus=args.corpus,
                                     progress=not args.quiet and sys.stderr.isatty())
 
 
 def _jobs_and_quiet(p) -> None:
-    p.add_argument("--n-jobs", type=_n_jobs, default=1, metavar="N",
+    p.add_argument("--n-jobs", type=_n_jobs, default="auto", metavar="N",
                    help="processes counting partitions of the documents (-1: all cores; "
-                        "the table is the same for any value; default 1)")
+                        "auto, the default: one process below 3 MB of text, about half a "
+                        "million words, one per core up to 4 from there; the table is the "
+                        "same for any value)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 

@@ -24,7 +24,8 @@ from discourse.counts import LEVELS, TermCounts, combine, count_paragraphs
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.terms import TermOptions, as_options
 
-__all__ = ["partitions", "count_documents", "WORKER_MEMO_SIZE"]
+__all__ = ["partitions", "count_documents", "auto_jobs", "text_bytes", "WORKER_MEMO_SIZE",
+           "AUTO_MIN_BYTES", "AUTO_MAX_JOBS"]
 
 #: Entries of a generation of a worker process's chunk memos
 #: (:data:`discourse.term_chunks.MEMO_SIZE` in one process): half, so that two workers'
@@ -33,6 +34,73 @@ __all__ = ["partitions", "count_documents", "WORKER_MEMO_SIZE"]
 #: worker than with the full size, and no more CPU time measurable under load; a
 #: quarter took 12-14% more CPU time in the same runs.
 WORKER_MEMO_SIZE = 1 << 16
+
+
+#: ``--n-jobs auto`` (the command line's default) counts in one process below this much
+#: text (bytes of the texts' files: about half a million words, at 6.2 bytes a word of
+#: English prose), and in worker processes from it. Measured on the project's 2-core
+#: machine (``benchmarks/scale_counts.py``, ``benchmarks/README.md``, stop 59): two
+#: processes finished sooner than one at every size from 0.5 to 10 million words,
+#: 0.5 million the smallest measured; below it a worker's start (a fixed cost) is not
+#: known to pay, so one process counts.
+AUTO_MIN_BYTES = 3_000_000
+
+#: ``--n-jobs auto`` starts at most this many worker processes, however many cores the
+#: machine has: each holds its own word lists, memos and counts (at 10 million words on
+#: 2 cores about 130-165 MB a worker, ``benchmarks/README.md``), so that the whole tree
+#: stays within a few times one process's memory; only 1 and 2 were measured.
+AUTO_MAX_JOBS = 4
+
+
+def auto_jobs(n_bytes: int, cores: int | None = None) -> int:
+    """Number of processes ``--n-jobs auto`` counts ``n_bytes`` of text with: one below
+    :data:`AUTO_MIN_BYTES`, else one per core this process may run on, at most
+    :data:`AUTO_MAX_JOBS` (the counts are the same for any number).
+
+    Parameters
+    ----------
+    n_bytes : int
+        Size of the corpus's texts (:func:`text_bytes`).
+    cores : int, optional
+        Cores available (default: those this process may run on,
+        :func:`os.sched_getaffinity`, or :func:`os.cpu_count` where that is missing).
+
+    Examples
+    --------
+    >>> auto_jobs(1_000, cores=8)
+    1
+    >>> auto_jobs(AUTO_MIN_BYTES, cores=2)
+    2
+    >>> auto_jobs(AUTO_MIN_BYTES, cores=64) == AUTO_MAX_JOBS
+    True
+    >>> auto_jobs(AUTO_MIN_BYTES, cores=1)
+    1
+    """
+    if cores is None:
+        cores = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                 else os.cpu_count() or 1)
+    if n_bytes < AUTO_MIN_BYTES:
+        return 1
+    return max(1, min(int(cores), AUTO_MAX_JOBS))
+
+
+def text_bytes(docs: pd.DataFrame, corpus: str | os.PathLike | None = None) -> int:
+    """Size of the texts of a ``docs`` table: the length of its ``text`` column where it
+    has one, else the sizes of its texts' files in ``corpus`` (default:
+    :func:`discourse.paths.corpus_dir`; a missing file counts 0, the step that reads it
+    names it).
+
+    Examples
+    --------
+    >>> text_bytes(pd.DataFrame({"text": ["ab", "cde"]}))
+    5
+    """
+    if "text" in docs.columns:
+        return int(docs["text"].str.len().sum())
+    from discourse import paths
+
+    root = paths.corpus_dir(corpus)
+    return sum(_size(root / f) for f in docs["file"])
 
 
 def partitions(n_items: int, n_parts: int, *, weights=None) -> list[tuple[int, int]]:
