@@ -2104,3 +2104,28 @@ def test_a_conflicts_section_names_its_places_or_the_lexicon_is_refused(tmp_path
     sentence = "Afghanistan remains a source of serious concern."
     assert codes(sentence, lex)[0] == 1
     assert codes(sentence, framing.load_lexicon(path))[0] == 0
+
+
+def test_the_words_that_measure_the_organisation_in_people_are_the_lexicon_s(tmp_path, lex):
+    """Round 104's rule (the SCO's population beside its share of GDP is its weight, rule
+    12) reads its words from the lexicon's measures.people: without the list the same
+    sentence is an economic indicator, and a lexicon whose list is not a list of words is
+    refused naming the field."""
+    import shutil
+
+    from conftest import CORPUS
+    from discourse import framing
+    from framing_helpers import assert_lexicon_error, dump_yaml, project_frames
+
+    sentence = ("The member states are home to 40 per cent of the world's population and "
+                "produce around a quarter of global gross domestic product.")
+    assert codes(sentence, lex)[1:] == (0, 1)
+    data = project_frames()
+    assert data["measures"]["people"] == ["population", "humanity"]
+    del data["measures"]["people"]
+    path = tmp_path / "no-people.yaml"
+    path.write_text(dump_yaml(data), encoding="utf-8")
+    shutil.copy(CORPUS / "lexicons" / "states.csv", tmp_path)
+    assert codes(sentence, framing.load_lexicon(path))[1:] == (1, 0)
+    assert_lexicon_error(tmp_path, lambda d: d["measures"].update(people="population"),
+                         r"measures\.people")

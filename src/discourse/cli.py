@@ -18,7 +18,7 @@ import warnings
 from discourse import __version__
 from discourse.cli_common import corpus_args as _corpus_args
 from discourse.cli_common import emit as _emit
-from discourse.cli_common import n_jobs as _n_jobs
+from discourse.cli_common import jobs_and_quiet as _jobs_and_quiet
 from discourse.cli_common import output_arg as _output_arg
 from discourse.cli_common import sentences as _sentences
 from discourse.cli_framing import COMMANDS as _FRAMING_COMMANDS
@@ -117,15 +117,6 @@ def _stream_counts(args, *, level: str, check=None):
                                     rows=rows if jobs == 1 else None,
                                     corpus=args.corpus,
                                     progress=not args.quiet and sys.stderr.isatty())
-
-
-def _jobs_and_quiet(p) -> None:
-    p.add_argument("--n-jobs", type=_n_jobs, default="auto", metavar="N",
-                   help="processes counting partitions of the documents (-1: all cores; "
-                        "auto, the default: one process below 3 MB of text, about half a "
-                        "million words, one per core up to 4 from there; the table is the "
-                        "same for any value)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def _keyness(args) -> int:

@@ -202,6 +202,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
             fail(f"measures.frame {frame!r} is not one of {', '.join(FRAMES)}")
         settings["measure_frame"] = frame
         settings["measure_joiners"] = _lower_set(measures, "measures", "joiners", fail)
+        settings["measure_people"] = _lower_set(measures, "measures", "people", fail,
+                                                optional=True)
         settings["measure_sizes"] = frozenset(
             term_keys(t) for t in _strings(measures.get("sizes", []), "measures.sizes", fail,
                                            allow_empty=True))

@@ -22,7 +22,6 @@ from discourse.text import printed
 __all__ = ["applied_to", "conflict_place", "other_situation", "whole_sentence_rules"]
 
 _ID = itemgetter(2)               # a match's entry id
-PEOPLE = frozenset({"population", "humanity"})   # the size of the SCO in people (rule 12)
 
 
 def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, s) -> bool:
@@ -114,7 +113,7 @@ def whole_sentence_rules(lex, toks, kept, blocked, flags, rules, main, entries, 
     # ("GDP") in the clause of a size match, it is that weight (round 104: "40 per cent
     # of the world's population and around a quarter of global gross domestic product")
     if kept[1] and kept[2] and any(main.kind[m[2]] == "size" for m in kept[2]):
-        if any(main.kind[m[2]] != "size" or _counts_people(m, toks) for m in kept[2]) and all(
+        if any(main.kind[m[2]] != "size" or _counts_people(m, toks, s) for m in kept[2]) and all(
                 _size_word_of(m, toks, kept[2], main.kind, s) for m in kept[1]):
             for m in kept[1]:
                 blocked[m] = "size given as evidence of weight"
@@ -209,10 +208,12 @@ def applied_to(toks, m, domains) -> bool:
                and not any(t in stops for t in toks[d[2]:m[0]]) for d in domains)
 
 
-def _counts_people(m, toks) -> bool:
+def _counts_people(m, toks, s) -> bool:
     """Whether the match ``m`` measures the SCO in people ("the world's population", "half
-    of humanity"): a size in people is its weight, never an economic indicator (rule 12)."""
-    return not PEOPLE.isdisjoint(t.lower() for t in toks[m[0]:m[1]])
+    of humanity": a word of the lexicon's ``measures.people``): a size in people is its
+    weight, never an economic indicator (rule 12)."""
+    people = s.get("measure_people", frozenset())
+    return bool(people) and not people.isdisjoint(t.lower() for t in toks[m[0]:m[1]])
 
 
 def _size_word_of(m, toks, frames_m, kind, s) -> bool:
