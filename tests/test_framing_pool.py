@@ -25,7 +25,15 @@ def _rows():
 
 
 @pytest.mark.slow        # starts worker processes
-def test_workers_give_the_codes_of_one_process():
+@pytest.mark.parametrize("method", ["fork", "loky"])
+def test_workers_give_the_codes_of_one_process(method, monkeypatch):
+    """Forked workers and loky's (each started with the lexicon once, keeping its caches
+    from chunk to chunk) give the codes of one process, in order."""
+    from discourse import workers
+
+    monkeypatch.setenv(workers.FORCE_ENV, method)
+    if method == "fork" and workers.start_method() != "fork":
+        pytest.skip("workers cannot be forked here")
     rows = _rows()
     lex = framing.load_lexicon()
     one = list(framing.iter_codes(rows, lex))
@@ -33,6 +41,19 @@ def test_workers_give_the_codes_of_one_process():
     two = list(framing.iter_codes(iter(rows), lex, n_jobs=2, chunk_size=40))
     assert two == one and len(one) == len(rows)
     assert any("from the event of" in c.evidence for c in two)     # document memory ran
+
+
+@pytest.mark.slow        # starts worker processes
+def test_a_worker_s_error_reaches_the_caller_and_the_workers_end():
+    """A chunk that cannot be coded (a row of four fields) raises its error in the
+    caller, and the workers end: no process is left behind."""
+    import multiprocessing
+
+    rows = _rows()[:200] + [("bad", "A sentence.", "pX", "dX")]
+    with pytest.raises(ValueError, match="a row must be"):
+        list(framing.iter_codes(iter(rows), framing.load_lexicon(), n_jobs=2,
+                                chunk_size=40))
+    assert multiprocessing.active_children() == []
 
 
 def test_chunks_end_where_document_and_paragraph_change():

