@@ -56,7 +56,7 @@ def test_help_lists_every_subcommand():
     ("collocations", ["--min-count", "--corpus"]),
     ("frequencies", ["--by", "--keep-pronouns", "--n-jobs", "--quiet", "--corpus"]),
     ("topics", ["--model", "--k", "--seed", "--units", "--grid", "--labels", "--output"]),
-    ("frames", ["INPUT.csv", "--lexicon", "--output"]),
+    ("frames", ["INPUT.csv", "--lexicon", "--output", "--quiet"]),
     ("reproduce", ["--corpus", "--results", "--figures", "--executed", "--only"]),
     ("report", ["--notebooks", "--output"]),
 ])
@@ -572,6 +572,25 @@ def test_frames_takes_n_jobs_as_keyness_does(tmp_path, capsys):
     with pytest.raises(SystemExit):
         cli.main(["frames", "--help"])
     assert "$DISCOURSE_LEXICONS" in capsys.readouterr().out
+
+
+def test_frames_shows_a_progress_bar_on_a_terminal_unless_quiet(tmp_path, monkeypatch, capsys):
+    """Coding a large input takes seconds to minutes: on a terminal discourse frames shows
+    a bar of the sentences coded on standard error (not with --quiet, nor when standard
+    error is not a terminal); the codes are the same either way."""
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,Trade and investment grew.\n2,Terrorism is a threat.\n")
+    outs = {k: tmp_path / f"{k}.csv" for k in ("plain", "bar", "quiet")}
+    assert cli.main(["frames", str(src), "-o", str(outs["plain"])]) == 0
+    assert capsys.readouterr().err == ""                  # not a terminal: no bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert cli.main(["frames", str(src), "-o", str(outs["bar"])]) == 0
+    err = capsys.readouterr().err
+    assert "sentences: 100%" in err and "2/2" in err
+    assert cli.main(["frames", str(src), "--quiet", "-o", str(outs["quiet"])]) == 0
+    assert capsys.readouterr().err == ""
+    assert outs["plain"].read_bytes() == outs["bar"].read_bytes() == \
+        outs["quiet"].read_bytes()
 
 
 @pytest.mark.parametrize("name", ["README.md", "src/mod.py", "corpus/metadata.csv"])

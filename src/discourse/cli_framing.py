@@ -45,6 +45,7 @@ def _add_frames(sub) -> None:
                    help="worker processes, -1 for one per core (default 1; the output "
                         "is the same; on 2 cores two workers coded 300,871 sentences "
                         "in 6.0 s against one process's 7.2 s)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def _run_frames(args) -> int:
@@ -53,8 +54,10 @@ def _run_frames(args) -> int:
 
     resolve_jobs(args.jobs)                 # a bad --jobs fails before anything is read
     lexicon = framing.load_lexicon(args.lexicon)
+    bar = not args.quiet and sys.stderr.isatty()          # a progress bar on a terminal
     if args.input != "-":
-        _emit(framing.code_file(args.input, lexicon, n_jobs=args.jobs), args.output)
+        _emit(framing.code_file(args.input, lexicon, n_jobs=args.jobs, progress=bar),
+              args.output)
         return 0
     import tempfile
 
@@ -63,7 +66,8 @@ def _run_frames(args) -> int:
         path = Path(tmp) / "-"            # provenance records the name: '-'
         path.write_bytes(data)
         try:
-            table = framing.code_file(path, lexicon, n_jobs=args.jobs, name="standard input")
+            table = framing.code_file(path, lexicon, n_jobs=args.jobs, name="standard input",
+                                      progress=bar)
         except (ValueError, FileNotFoundError) as exc:
             raise type(exc)(str(exc).replace(str(path), "standard input")) from None
     _emit(table, args.output)

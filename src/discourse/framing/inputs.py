@@ -121,12 +121,13 @@ def _keys(table: pd.DataFrame, col: str) -> pd.Series:
 
 @provenance.tracked
 def code_file(input_path: str | os.PathLike, lexicon=None, *, n_jobs: int = 1,
-              name: str | None = None) -> pd.DataFrame:
+              name: str | None = None, progress: bool = False) -> pd.DataFrame:
     """Code the sentences of a CSV (see :func:`read_input`); return the output table.
 
     ``n_jobs`` worker processes code it (:func:`~discourse.framing.coder.iter_codes`;
     the output does not depend on it). ``name`` is what the warnings call the input
-    (default: its path; "standard input" for ``discourse frames -``).
+    (default: its path; "standard input" for ``discourse frames -``). ``progress``
+    shows a tqdm bar of the sentences coded on standard error.
 
     Returns
     -------
@@ -146,5 +147,8 @@ def code_file(input_path: str | os.PathLike, lexicon=None, *, n_jobs: int = 1,
     dates = [d or None for d in column["date"]]
     rows = zip(table["id"].tolist(), table["text"].tolist(), column["paragraph"],
                column["document"], dates)
-    return pd.DataFrame(list(iter_codes(rows, lexicon, n_jobs=n_jobs)),
-                        columns=["id", *FRAMES, "evidence"])
+    from tqdm import tqdm
+
+    codes = tqdm(iter_codes(rows, lexicon, n_jobs=n_jobs), total=n, desc="sentences",
+                 unit="sent", disable=not progress, mininterval=1.0)
+    return pd.DataFrame(list(codes), columns=["id", *FRAMES, "evidence"])
