@@ -49,11 +49,11 @@ def test_help_lists_every_subcommand():
 
 
 @pytest.mark.parametrize("command,options", [
-    ("sentences", ["--corpus", "--layer", "--output"]),
+    ("sentences", ["--corpus", "--layer", "--output", "--quiet"]),
     ("keyness", ["--target", "--reference", "--min-count", "--g2-form", "--correction",
                  "--keep-pronouns", "--corpus", "--output"]),
-    ("kwic", ["query", "--window", "--corpus"]),
-    ("collocations", ["--min-count", "--corpus"]),
+    ("kwic", ["query", "--window", "--corpus", "--quiet"]),
+    ("collocations", ["--min-count", "--corpus", "--quiet"]),
     ("frequencies", ["--by", "--keep-pronouns", "--n-jobs", "--quiet", "--corpus"]),
     ("topics", ["--model", "--k", "--seed", "--units", "--grid", "--labels", "--output"]),
     ("frames", ["INPUT.csv", "--lexicon", "--output", "--quiet"]),
@@ -572,6 +572,25 @@ def test_frames_takes_n_jobs_as_keyness_does(tmp_path, capsys):
     with pytest.raises(SystemExit):
         cli.main(["frames", "--help"])
     assert "$DISCOURSE_LEXICONS" in capsys.readouterr().out
+
+
+def test_segmenting_commands_show_a_bar_of_the_documents_on_a_terminal_unless_quiet(
+        tmp_path, three_corpus, monkeypatch, capsys):
+    """discourse sentences (and kwic, collocations, suggest-terms, which segment the
+    corpus first) show a bar of the documents segmented on a terminal, not with --quiet
+    nor off a terminal; the table is the same."""
+    base = ["sentences", "--corpus", str(three_corpus), "-o"]
+    outs = {k: tmp_path / f"{k}.csv" for k in ("plain", "bar", "quiet")}
+    assert cli.main(base + [str(outs["plain"])]) == 0
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert cli.main(base + [str(outs["bar"])]) == 0
+    err = capsys.readouterr().err
+    assert "documents: 100%" in err and "3/3" in err
+    assert cli.main(base + [str(outs["quiet"]), "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert outs["plain"].read_bytes() == outs["bar"].read_bytes() == \
+        outs["quiet"].read_bytes()
 
 
 def test_frames_shows_a_progress_bar_on_a_terminal_unless_quiet(tmp_path, monkeypatch, capsys):

@@ -20,6 +20,7 @@ from discourse.cli_common import corpus_args as _corpus_args
 from discourse.cli_common import emit as _emit
 from discourse.cli_common import jobs_and_quiet as _jobs_and_quiet
 from discourse.cli_common import output_arg as _output_arg
+from discourse.cli_common import quiet_arg as _quiet_arg
 from discourse.cli_common import sentences as _sentences
 from discourse.cli_framing import COMMANDS as _FRAMING_COMMANDS
 from discourse.cli_reproduce import COMMANDS as _RUN_COMMANDS
@@ -36,6 +37,7 @@ def _add_sentences(sub) -> None:
                                    "CSV; date is the document's date in metadata.csv.")
     _corpus_args(p)
     _output_arg(p)
+    _quiet_arg(p)
 
 
 def _run_sentences(args) -> int:
@@ -154,6 +156,7 @@ def _add_kwic(sub) -> None:
                    help="tokens of context on each side (default 8)")
     _corpus_args(p)
     _output_arg(p)
+    _quiet_arg(p)
 
 
 def _run_kwic(args) -> int:
@@ -180,6 +183,7 @@ def _add_collocations(sub) -> None:
                    help="frequency filter: bigrams seen at least N times (default 3)")
     _corpus_args(p)
     _output_arg(p)
+    _quiet_arg(p)
 
 
 def _run_collocations(args) -> int:

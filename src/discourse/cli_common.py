@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-__all__ = ["corpus_args", "output_arg", "n_jobs", "jobs_and_quiet", "emit", "sentences"]
+__all__ = ["corpus_args", "output_arg", "n_jobs", "jobs_and_quiet", "quiet_arg", "emit",
+           "sentences"]
 
 
 def corpus_args(p: argparse.ArgumentParser) -> None:
@@ -49,6 +50,12 @@ def jobs_and_quiet(p: argparse.ArgumentParser) -> None:
                         "auto, the default: one process below 3 MB of text, about half a "
                         "million words, one per core up to 4 from there; the table is the "
                         "same for any value)")
+    quiet_arg(p)
+
+
+def quiet_arg(p: argparse.ArgumentParser) -> None:
+    """``--quiet``: no progress bar (a bar is shown only where standard error is a
+    terminal)."""
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -63,6 +70,9 @@ def emit(table, output: str | None) -> None:
 
 
 def sentences(args):
+    """The sentences table of ``--corpus`` and ``--layer``, with a bar of the documents
+    segmented on a terminal unless ``--quiet``."""
     from discourse import corpus
 
-    return corpus.segment(corpus.load_docs(args.corpus, layer=args.layer))
+    bar = not getattr(args, "quiet", False) and sys.stderr.isatty()
+    return corpus.segment(corpus.load_docs(args.corpus, layer=args.layer), progress=bar)

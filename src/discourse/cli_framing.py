@@ -13,6 +13,7 @@ from pathlib import Path
 from discourse.cli_common import corpus_args as _corpus_args
 from discourse.cli_common import emit as _emit
 from discourse.cli_common import output_arg as _output_arg
+from discourse.cli_common import quiet_arg as _quiet_arg
 from discourse.cli_common import sentences as _sentences
 
 __all__ = ["COMMANDS"]
@@ -45,7 +46,7 @@ def _add_frames(sub) -> None:
                    help="worker processes, -1 for one per core (default 1; the output "
                         "is the same; on 2 cores two workers coded 300,871 sentences "
                         "in 6.0 s against one process's 7.2 s)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _quiet_arg(p)
 
 
 def _run_frames(args) -> int:
@@ -92,6 +93,7 @@ def _add_suggest_terms(sub) -> None:
     _lexicon_arg(p)
     _corpus_args(p)
     _output_arg(p)
+    _quiet_arg(p)
 
 
 def _run_suggest_terms(args) -> int:

@@ -170,7 +170,7 @@ def _segment_one(doc_id: str, year: int, date: str, genre: str, text: str) -> li
 
 
 @provenance.tracked
-def segment(docs: pd.DataFrame, *, n_jobs: int = 1) -> pd.DataFrame:
+def segment(docs: pd.DataFrame, *, n_jobs: int = 1, progress: bool = False) -> pd.DataFrame:
     """Segment ``docs`` into the ``sentences`` table.
 
     Parameters
@@ -182,6 +182,8 @@ def segment(docs: pd.DataFrame, *, n_jobs: int = 1) -> pd.DataFrame:
         cores) they are shared among worker processes by :class:`joblib.Parallel`.
         The result is identical whatever ``n_jobs`` is (order is preserved). Worth it
         only for corpora of hundreds of documents.
+    progress : bool
+        A tqdm bar of the documents segmented, on standard error (one process only).
 
     Returns
     -------
@@ -204,7 +206,11 @@ def segment(docs: pd.DataFrame, *, n_jobs: int = 1) -> pd.DataFrame:
 ['d1.p003.s02', 'answer', 'And trade.']]
     """
     if n_jobs == 1 or len(docs) < 2:
-        rows = list(iter_sentences(docs))
+        from tqdm import tqdm
+
+        rows = list(iter_sentences(tqdm(docs.itertuples(index=False), total=len(docs),
+                                        desc="documents", unit="doc", disable=not progress,
+                                        mininterval=1.0)))
     else:
         from joblib import Parallel, delayed
 
