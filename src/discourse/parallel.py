@@ -95,12 +95,18 @@ def text_bytes(docs: pd.DataFrame, corpus: str | os.PathLike | None = None) -> i
     >>> text_bytes(pd.DataFrame({"text": ["ab", "cde"]}))
     5
     """
-    if "text" in docs.columns:
-        return int(docs["text"].str.len().sum())
     from discourse import paths
 
-    root = paths.corpus_dir(corpus)
-    return sum(_size(root / f) for f in docs["file"])
+    root = None if "text" in docs.columns else paths.corpus_dir(corpus)
+    return int(sum(_text_sizes(docs, root)))
+
+
+def _text_sizes(docs: pd.DataFrame, root: Path | None) -> list[int]:
+    """Each document's size: the length of its text where ``docs`` has texts, else the
+    size of its file under ``root``."""
+    if "text" in docs.columns:
+        return docs["text"].str.len().tolist()
+    return [_size(root / f) for f in docs["file"]]
 
 
 def partitions(n_items: int, n_parts: int, *, weights=None) -> list[tuple[int, int]]:
@@ -279,8 +285,7 @@ def count_documents(docs: pd.DataFrame, options: TermOptions | Mapping = TermOpt
     else:
         workers = resolve_jobs(n_jobs)
         # parts of near-equal text, so that no worker is left counting alone
-        weights = ([_size(root / f) for f in docs["file"]] if streamed
-                   else docs["text"].str.len())
+        weights = _text_sizes(docs, root if streamed else None)
         parts = [docs.iloc[a:b] for a, b in partitions(len(docs), workers, weights=weights)]
         tasks = [(_count_streamed, root, layer, d, opts, level, lexicons) if streamed
                  else (_count_part, d, opts, level, lexicons) for d in parts]
