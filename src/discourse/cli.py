@@ -21,6 +21,7 @@ from discourse.cli_common import emit as _emit
 from discourse.cli_common import jobs_and_quiet as _jobs_and_quiet
 from discourse.cli_common import output_arg as _output_arg
 from discourse.cli_common import quiet_arg as _quiet_arg
+from discourse.cli_common import show_bar as _show_bar
 from discourse.cli_common import sentences as _sentences
 from discourse.cli_framing import COMMANDS as _FRAMING_COMMANDS
 from discourse.cli_reproduce import COMMANDS as _RUN_COMMANDS
@@ -118,7 +119,7 @@ def _stream_counts(args, *, level: str, check=None):
     return parallel.count_documents(docs, options, level=level, n_jobs=jobs,
                                     rows=rows if jobs == 1 else None,
                                     corpus=args.corpus,
-                                    progress=not args.quiet and sys.stderr.isatty())
+                                    progress=_show_bar(args))
 
 
 def _keyness(args) -> int:

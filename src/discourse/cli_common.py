@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-__all__ = ["corpus_args", "output_arg", "n_jobs", "jobs_and_quiet", "quiet_arg", "emit",
-           "sentences"]
+__all__ = ["corpus_args", "output_arg", "n_jobs", "jobs_and_quiet", "quiet_arg", "show_bar",
+           "emit", "sentences"]
 
 
 def corpus_args(p: argparse.ArgumentParser) -> None:
@@ -59,6 +59,11 @@ def quiet_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def show_bar(args) -> bool:
+    """Whether a command shows its progress bar: on a terminal, unless ``--quiet``."""
+    return not getattr(args, "quiet", False) and sys.stderr.isatty()
+
+
 def emit(table, output: str | None) -> None:
     from discourse.io import FLOAT_FORMAT, write_table
 
@@ -74,5 +79,5 @@ def sentences(args):
     segmented on a terminal unless ``--quiet``."""
     from discourse import corpus
 
-    bar = not getattr(args, "quiet", False) and sys.stderr.isatty()
-    return corpus.segment(corpus.load_docs(args.corpus, layer=args.layer), progress=bar)
+    return corpus.segment(corpus.load_docs(args.corpus, layer=args.layer),
+                          progress=show_bar(args))

@@ -14,6 +14,7 @@ from discourse.cli_common import corpus_args as _corpus_args
 from discourse.cli_common import emit as _emit
 from discourse.cli_common import output_arg as _output_arg
 from discourse.cli_common import quiet_arg as _quiet_arg
+from discourse.cli_common import show_bar as _show_bar
 from discourse.cli_common import sentences as _sentences
 
 __all__ = ["COMMANDS"]
@@ -55,7 +56,7 @@ def _run_frames(args) -> int:
 
     resolve_jobs(args.jobs)                 # a bad --jobs fails before anything is read
     lexicon = framing.load_lexicon(args.lexicon)
-    bar = not args.quiet and sys.stderr.isatty()          # a progress bar on a terminal
+    bar = _show_bar(args)
     if args.input != "-":
         _emit(framing.code_file(args.input, lexicon, n_jobs=args.jobs, progress=bar),
               args.output)
