@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
+import pytest
 
 from conftest import CORPUS, REPO
 
@@ -75,6 +76,7 @@ def test_the_corpus_reference_is_coder_a_with_the_adjudicated_decisions():
             assert r == decided.get((sid, f), x), (sid, f)
 
 
+@pytest.mark.slow
 def test_sco_style_references_are_the_adjudicated_codes_of_two_coders():
     for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
         ref = pd.read_csv(ANNOTATIONS / "sco_style" / f"frames_{name}.csv",

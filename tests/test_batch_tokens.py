@@ -93,6 +93,7 @@ def test_the_separator_is_seen_as_an_underscore():
     assert inner_tokens([mark, "a" + mark, "x"]) == [(mark,), ("a" + mark,), ("x",)]
 
 
+@pytest.mark.slow
 def test_block_terms_are_each_sentences_terms_and_nltks_tokens():
     from discourse.lexicons import load_lexicons
     from discourse.terms import TermOptions, block_terms, sentence_terms, sentence_tokens

@@ -71,6 +71,7 @@ def test_block_terms_of_hard_cases_are_the_straightforward_terms(options):
         assert [terms.sentence_terms(t, options, lexicons) for t in texts] == want
 
 
+@pytest.mark.slow
 def test_block_terms_of_the_corpus_are_the_straightforward_terms(
         real_sentences, multi_sentences):
     texts = list(real_sentences["text"]) + list(multi_sentences["text"])

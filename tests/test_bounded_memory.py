@@ -129,6 +129,7 @@ def test_keyness_cli_streams_the_same_table(tmp_path, monkeypatch):
     assert group_counts(frequencies)["terms"].dtype == object     # not a fixed width
 
 
+@pytest.mark.slow
 def test_paragraph_keys_tell_a_key_met_twice_as_a_set_of_the_keys_does():
     """The keys of the paragraphs met (term_tally.ParagraphKeys: a range per document and
     year while the paragraphs come in order) say what a set of every key would, in any

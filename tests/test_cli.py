@@ -559,6 +559,7 @@ def test_kwic_without_an_occurrence_says_so(tmp_path, three_corpus, capsys):
     assert capsys.readouterr().err == "" and len(out.read_text().splitlines()) > 1
 
 
+@pytest.mark.slow
 def test_frames_takes_n_jobs_as_keyness_does(tmp_path, capsys):
     """A documentation review: frames took --jobs while keyness and frequencies take
     --n-jobs; both names work for frames and write the same codes."""
@@ -593,6 +594,7 @@ def test_segmenting_commands_show_a_bar_of_the_documents_on_a_terminal_unless_qu
         outs["quiet"].read_bytes()
 
 
+@pytest.mark.slow
 def test_frames_shows_a_progress_bar_on_a_terminal_unless_quiet(tmp_path, monkeypatch, capsys):
     """Coding a large input takes seconds to minutes: on a terminal discourse frames shows
     a bar of the sentences coded on standard error (not with --quiet, nor when standard

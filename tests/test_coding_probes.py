@@ -189,6 +189,7 @@ def _printed_kappas(text):
             if line.split()[:1] in ([f] for f in F)}
 
 
+@pytest.mark.slow
 def test_the_scoring_script_prints_both_tables_of_a_probe(capsys, script, frame_lexicon):
     script.main(["probe6"], frame_lexicon)
     hand, own = capsys.readouterr().out.split("frame coder")

@@ -26,6 +26,7 @@ def test_kwic(sents):
         concordance.kwic(sents, "  ")
 
 
+@pytest.mark.slow
 def test_collocations(sents):
     t = pp.tokens(sents, pp.TermOptions(stopwords=False, phrases=False))
     c = concordance.collocations(t, min_count=3)

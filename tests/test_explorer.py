@@ -74,6 +74,7 @@ def test_keyness_points_frequency_and_range_by_hand():
     assert bare["range"].isna().all() and (bare["dp"] == "").all()
 
 
+@pytest.mark.slow
 def test_key_terms_are_those_of_figure_02_keyness(real_tokens):
     from discourse import keyness, plots
 

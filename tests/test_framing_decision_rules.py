@@ -455,6 +455,7 @@ def test_v4_a_question_asks_about_the_statement_before_it(lex):
     assert [(c.security, c.economy) for c in out] == [(1, 0), (0, 1), (0, 0)]
 
 
+@pytest.mark.slow
 def test_a_question_opening_a_paragraph_refers_to_the_answer_before_it(lex, tmp_path):
     """Round 74 (docs/coding/probe216-218 and the questions of earlier development probes):
     a question that opens its paragraph and refers to a subject ("in this work") takes the

@@ -192,6 +192,7 @@ def test_pooled_agreement_is_that_of_the_stacked_codings(intercoder):
     assert c.two_coders_low.tolist() == kappa.ci_low.loc[F].tolist()
 
 
+@pytest.mark.slow
 @NOT_SCO_TEXT
 def test_transfer_fits_on_one_text_and_scores_the_other(frame_lexicon):
     texts = ["Terrorism threatens us.", "Trade grew.", "We met.", "Extremism spreads.",
@@ -351,6 +352,7 @@ def _three_sets(tmp_path):
     return root, sizes
 
 
+@pytest.mark.slow
 def test_instruments_are_compared_with_paired_intervals_on_sets_left_out(tmp_path, lex):
     """On a small registry: every row has F1 and kappa intervals around its value; the
     difference rows are the lexicon's scores minus the learned coder's; the pooled rows
@@ -447,6 +449,7 @@ def test_instruments_are_compared_with_paired_intervals_on_sets_left_out(tmp_pat
         assert row.kappa_high >= value + q * se - 1e-12
 
 
+@pytest.mark.slow
 def test_held_out_sets_are_also_pooled_with_each_set_resampled_whole(tmp_path, frame_lexicon):
     """Three small held-out sets (and a development one, left out of the pool): the
     pooled row stacks them; its values are those of the stacked codings; a replicate

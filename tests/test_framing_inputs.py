@@ -146,6 +146,7 @@ def test_typographic_text_gets_the_codes_of_its_plain_form(frame_lexicon):
         "Lao People's Democratic Republic (non-member in 2025)"]
 
 
+@pytest.mark.slow
 def test_a_paragraph_is_one_within_its_document(tmp_path, capsys):
     """With a document column, paragraph 1 of document a and paragraph 1 of document b
     are two paragraphs: no context carries from one document to the other (a walkthrough
@@ -172,6 +173,7 @@ def test_a_paragraph_is_one_within_its_document(tmp_path, capsys):
     assert pd.read_csv(out).security.tolist() == [1, 1]
 
 
+@pytest.mark.slow
 def test_the_sentences_table_can_be_coded_as_it_is(tmp_path, real_sentences):
     """A walkthrough: `discourse sentences -o s.csv; discourse frames s.csv` stopped at
     "missing column(s) id"; its sentence_id and doc_id are now read as id and document,

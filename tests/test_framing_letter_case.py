@@ -63,6 +63,7 @@ def _csv(path, texts):
     return path
 
 
+@pytest.mark.slow
 def test_cli_prints_one_warning_line_and_writes_the_codes(tmp_path, capsys):
     texts = ["Terrorism and extremism remain serious threats to the region.",
              "The member states discussed trade and investment in the region.",

@@ -170,6 +170,7 @@ def test_a_lexicons_memo_is_its_own_and_is_not_pickled(tmp_path):
     assert again.memo("x", list) == [] and again.entries == a.entries and again == a
 
 
+@pytest.mark.slow
 def test_explain_keeps_its_caches_and_codes_as_with_fresh_ones(frame_lexicon):
     # explain keeps the matcher's caches on the lexicon object between calls: each
     # sentence coded after all the others gives what it gives with caches of its own
@@ -288,6 +289,7 @@ def test_coded_tables_record_the_states_file_of_their_lexicon(tmp_path, lexicons
     assert recorded["sha256"] == lex.sha256
 
 
+@pytest.mark.slow
 def test_the_tests_yaml_helpers_read_and_write_as_pyyaml_does():
     # framing_helpers parses frames.yaml once with libyaml and dumps with libyaml: the same
     # data as PyYAML's safe loader, the same text as its safe dumper

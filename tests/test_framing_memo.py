@@ -112,6 +112,7 @@ def test_memo_gives_the_codes_of_every_sentence_coded_afresh(
         assert 0 < len(memo) < len(rows)                # repeats were looked up
 
 
+@pytest.mark.slow
 def test_memo_without_context_and_with_nltk(frame_lexicon, rows):
     alone = [(i, t, None) for i, t, *_ in rows[:3000]]
     assert _codes(alone, frame_lexicon)[0] == _codes(alone, frame_lexicon, size=0)[0]
@@ -137,6 +138,7 @@ def test_one_memo_per_tokenizer_in_shared_caches(frame_lexicon, rows):
     assert nltk == _codes(some, frame_lexicon, "nltk", size=0)[0]
 
 
+@pytest.mark.slow
 def test_caches_of_another_lexicon_keep_their_memo(frame_lexicon, rows):
     from discourse import framing
 

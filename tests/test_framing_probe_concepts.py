@@ -2085,6 +2085,7 @@ def test_a_situation_names_the_place_that_makes_it_a_conflict(lex):
         in concern["blocked"]
 
 
+@pytest.mark.slow
 def test_a_conflicts_section_names_its_places_or_the_lexicon_is_refused(tmp_path, lex):
     """conflicts.places must be a list of words; without the section the words of a
     situation name no place, so they carry no frame."""
@@ -2106,6 +2107,7 @@ def test_a_conflicts_section_names_its_places_or_the_lexicon_is_refused(tmp_path
     assert codes(sentence, framing.load_lexicon(path))[0] == 0
 
 
+@pytest.mark.slow
 def test_the_words_that_measure_the_organisation_in_people_are_the_lexicon_s(tmp_path, lex):
     """Round 104's rule (the SCO's population beside its share of GDP is its weight, rule
     12) reads its words from the lexicon's measures.people: without the list the same

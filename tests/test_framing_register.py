@@ -149,6 +149,7 @@ def test_the_summary_says_the_file_is_not_the_one_described(tmp_path):
             "optimistic.") in text
 
 
+@pytest.mark.slow
 def test_the_ceiling_figure_says_when_use_is_not_recorded():
     from discourse import plots
 

@@ -120,6 +120,7 @@ def test_differences_with_other_references():
     assert rest.loc["security", "share_target"] == pytest.approx(1 / 4)
 
 
+@pytest.mark.slow
 def test_words_are_counted_once_per_table(monkeypatch):
     sents, c = _mini()
     calls = []

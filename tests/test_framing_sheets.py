@@ -130,6 +130,7 @@ def test_sample_refuses_to_overwrite_a_sheet_or_lock_without_force(setup, capsys
     assert len(pd.read_csv(sheet)) == 10 and json.loads(lock.read_text())["n"] == 10
 
 
+@pytest.mark.slow
 def test_validate_writes_agreement_and_corrected_shares(setup):
     out = setup["tmp"] / "out"
     assert cli.main(["validate", str(setup["coded"]), *setup["common"], "--n-boot", "200",
@@ -152,6 +153,7 @@ def test_validate_writes_agreement_and_corrected_shares(setup):
                                          + (part.security.astype(int).to_numpy() - coder).mean())
 
 
+@pytest.mark.slow
 def test_validate_with_two_sheets_reports_reliability(setup):
     second = setup["tmp"] / "second.csv"
     filled = setup["filled"]
@@ -171,6 +173,7 @@ def test_validate_with_two_sheets_reports_reliability(setup):
         "is not recorded in annotations/sets.csv)"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("developed, said", [
     (True, "a sample of this corpus: real text the lexicon was built or tuned on "
            "(optimistic)"),
@@ -187,6 +190,7 @@ def test_the_agreement_of_a_sheet_says_whether_the_lexicon_was_built_on_it(
     assert set(result.tables["agreement"].measured_on) == {said}
 
 
+@pytest.mark.slow
 def test_a_sample_partly_of_the_development_set_says_how_much_and_scores_the_rest(
         setup, monkeypatch):
     """A walkthrough: a sample of the study's texts and five new ones was labelled "real
@@ -231,6 +235,7 @@ def test_a_sample_partly_of_the_development_set_says_how_much_and_scores_the_res
     assert len(result.tables["agreement"]) == 15
 
 
+@pytest.mark.slow
 def test_a_validation_names_its_sheets_and_leaves_no_earlier_tables(setup):
     """A walkthrough: no table said which sheet it was measured on, and a run with one
     sheet into a folder of a run with two left the second coder's tables beside the new
@@ -345,6 +350,7 @@ def test_validate_refuses_and_writes_nothing(setup, capsys, change, message):
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_validate_names_the_corpus_the_sheet_was_drawn_from(setup, capsys, monkeypatch):
     mine = setup["tmp"] / "mycorpus"
     shutil.copytree(setup["root"], mine)
@@ -410,6 +416,7 @@ def test_read_sheet_names_the_file_and_row(tmp_path):
         "CSV with commas"
 
 
+@pytest.mark.slow
 def test_a_lock_written_before_states_files_were_locked_is_still_read(setup):
     """An older lock has no "states" entry: the states file is not checked (a warning
     says so), everything else is, and nothing crashes."""

@@ -82,6 +82,7 @@ def _plain_walk(toks, cache):
     return sorted(out)
 
 
+@pytest.mark.slow
 def test_matches_equal_the_plain_walk(frame_lexicon, dev_tokens):
     fast, plain = KeyCache(frame_lexicon), KeyCache(frame_lexicon)
     for _ in range(2):                      # the second pass on the memoised steps
@@ -91,6 +92,7 @@ def test_matches_equal_the_plain_walk(frame_lexicon, dev_tokens):
             assert sorted(found) == _plain_walk(toks, plain), toks
 
 
+@pytest.mark.slow
 def test_states_found_at_the_lengths_of_their_forms(frame_lexicon, dev_tokens):
     st = frame_lexicon.states
 
@@ -132,6 +134,7 @@ def test_no_break_spaces_split_as_white_space(dev_texts):
         assert fast_tokens(text, memo) == fast_tokens(text), text
 
 
+@pytest.mark.slow
 def test_first_steps_of_every_token(frame_lexicon, dev_tokens):
     by_head, by_key = KeyCache(frame_lexicon), KeyCache(frame_lexicon)
     for toks in dev_tokens:
@@ -158,11 +161,11 @@ def test_entry_tables(frame_lexicon):
 
 
 @pytest.mark.parametrize("step", [
-    9, pytest.param(1, marks=pytest.mark.slow)])
+    18, pytest.param(1, marks=pytest.mark.slow)])
 def test_references_left_out_change_no_analysis(frame_lexicon, dev_tokens, step):
     """Reference rules that nothing resolves, and context nouns without a determiner
     before them, are left out before the span rules; the analysis is that of all rule
-    matches, for every combination of what is looked for (on every 9th development
+    matches, for every combination of what is looked for (on every 18th development
     sentence in the fast layer, on all in the slow one)."""
     lex = frame_lexicon
     short, full = Caches(lex), Caches(lex)
@@ -263,12 +266,12 @@ class _Everything(set):
         return False
 
 
-@pytest.mark.parametrize("every", [8, pytest.param(1, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("every", [16, pytest.param(1, marks=pytest.mark.slow)])
 def test_state_tokens_tell_which_sentences_find_skips(frame_lexicon, dev_tokens, every):
     """The main cache marks the tokens that can name a state; analyse calls
     ``States.find`` only for a sentence with one, and the analysis is that of calling
     it for every sentence (find's own early exit), for every switch and date (every
-    eighth sentence in the fast layer, every one in the slow)."""
+    sixteenth sentence in the fast layer, every one in the slow)."""
     lex, st = frame_lexicon, frame_lexicon.states
     short, full = Caches(lex), Caches(lex)
     full.main.state_tokens = _Everything()       # find() called for every sentence
@@ -308,6 +311,7 @@ def test_settings_read_from_the_cache_copy(frame_lexicon, dev_tokens):
                 analyse(other, toks, caches, context=context, events=True), toks
 
 
+@pytest.mark.slow
 def test_printed_memo_gives_the_unmemoised_text(dev_tokens):
     from discourse import text
 
@@ -340,6 +344,7 @@ WILD = ["economically", "Socio-Economic", "counter-terrorism", "anti-drug", "ant
         "terror", "-drug", "Multilateralism", "non-economic", "xeconomx", "'s", "3,800"]
 
 
+@pytest.mark.slow
 def test_token_keys_equal_every_key_tried(frame_lexicon, dev_tokens):
     """A token's keys are tested one by one against the vocabulary and its wildcard
     patterns only where they may match: the keys of building and trying every one."""

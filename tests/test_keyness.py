@@ -221,6 +221,7 @@ def test_pct_diff_zero_reference_flag_reference_groups_and_correction_name():
     assert k["p_permutation"].isna().all() and set(k.n_permutations) == {0}
 
 
+@pytest.mark.slow
 def test_logodds_background_prior_by_hand():
     """Monroe et al. (2008) with alpha_w = alpha_0 * wordfreq share of w among the
     terms tested (before min_count), alpha_0 = n = 8 here."""

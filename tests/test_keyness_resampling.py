@@ -187,6 +187,7 @@ def test_which_end_zeros_reach():
         kr.ends_on_zero([0.1], [0.1], level=95)
 
 
+@pytest.mark.slow
 def test_cli_keyness_with_permutations_and_background_prior(tmp_path, real_tokens,
                                                             study_corpus):
     from discourse import cli

@@ -70,6 +70,7 @@ def test_corpus_structure_bars_are_the_sentence_counts(real_sentences):
     assert f"({results.CORPUS_SUMMARY.ref})" in " ".join(t.get_text() for t in fig.texts)
 
 
+@pytest.mark.slow
 def test_frame_shares_bar_heights_are_the_shares():
     shares = pd.DataFrame({"year": [2001, 2001, 2002, 2002], "frame": ["security", "economy"] * 2,
                            "n_sentences": [10, 10, 20, 20], "share": [0.5, 0.1, 0.25, 0.3],
@@ -114,6 +115,7 @@ def _legend_clear_of_the_data(fig, ax):
     _all_text_inside(fig)
 
 
+@pytest.mark.slow
 def test_frame_shares_figure_names_its_interval():
     how = "cluster bootstrap percentile (paragraphs resampled within documents; B=9, seed=1)"
     shares = pd.DataFrame({"year": [2001, 2002], "frame": ["security"] * 2,
@@ -150,6 +152,7 @@ def test_frame_shares_figure_names_its_interval():
     assert "27/77" not in source and "design effect" not in source
 
 
+@pytest.mark.slow
 def test_keyness_bars_are_log_ratios(real_tokens):
     from discourse import keywords
 
@@ -205,6 +208,7 @@ def test_lexical_dispersion_marks_each_occurrence():
         plots.plot_lexical_dispersion(table.iloc[:0])
 
 
+@pytest.mark.slow
 def test_topic_figures_show_their_tables():
     model = td.topic_terms({1: ["a", "b"], 2: ["c", "z"]})
     stored = topics.labels_for(td.topic_terms({1: ["a", "b"], 2: ["c", "d"]}),
@@ -240,6 +244,7 @@ def test_topic_figures_show_their_tables():
     assert len([ax for ax in flow.axes if ax.get_images()]) == 2
 
 
+@pytest.mark.slow
 def test_topic_figures_mark_the_topics_not_stable_enough_to_cite():
     model = td.topic_terms({1: ["a", "b"], 2: ["c", "z"]})
     stability = pd.DataFrame({"topic": [1, 2], "citable": [True, False]})
@@ -267,6 +272,7 @@ def test_topic_figures_mark_the_topics_not_stable_enough_to_cite():
                for t in _labelled(plots.plot_topic_prevalence(prevalence))[0].get_yticklabels())
 
 
+@pytest.mark.slow
 def test_model_selection_lines_are_the_coherences():
     dtm, _ = td.block_dtm()
     sel = topics.select_model(dtm, ks=(2, 3), seed=1, n_seeds=2, n_top=4, progress=False)
@@ -284,6 +290,7 @@ def test_model_selection_lines_are_the_coherences():
             assert 0 <= seg[:, 1].min() and seg[:, 1].max() <= 1
 
 
+@pytest.mark.slow
 def test_framing_figures_show_their_tables():
     validation = pd.DataFrame({"frame": ["security"] * 2, "metric": ["f1", "kappa"],
                                "value": [0.9, 0.8], "ci_low": [0.8, 0.7], "ci_high": [1, 0.9]})
@@ -326,6 +333,7 @@ def test_framing_figures_show_their_tables():
     _legend_clear_of_the_data(fig, ax)
 
 
+@pytest.mark.slow
 def test_ceiling_figure_says_who_is_compared_and_what_each_set_is():
     """The hollow markers are the two hand coders against each other, the filled ones the
     automatic coder against the adjudicated coding; each panel carries its set's
@@ -400,6 +408,7 @@ def test_probes_figure_shows_the_overview_it_is_given():
     assert low.axes[0].get_ylim()[0] == pytest.approx(0.38)     # 0.4 is shown
 
 
+@pytest.mark.slow
 def test_many_probes_wrap_into_rows_on_one_scale():
     """85 probes are three rows of at most PROBES_PER_ROW, in the table's order, every point
     of every series drawn once, and every row on the same scale as the first."""
@@ -432,6 +441,7 @@ def _figure():
     return fig
 
 
+@pytest.mark.slow
 def test_save_figure_is_deterministic_and_whole(tmp_path):
     first = plots.save_figure(_figure(), "x", tmp_path / "a", formats=("png", "svg", "pdf"))
     second = plots.save_figure(_figure(), results.FIG_ROLES, tmp_path / "b",
@@ -454,6 +464,7 @@ def test_new_figure_has_the_fixed_size(tmp_path):
     assert Image.open(png).size == (plots.FIGSIZE[0] * plots.DPI, plots.FIGSIZE[1] * plots.DPI)
 
 
+@pytest.mark.slow
 def test_save_figure_displays_the_png_it_wrote(tmp_path, monkeypatch):
     """In a kernel each figure is displayed as an image output whose bytes are the
     file's (so notebooks and their HTML show it, deterministically); elsewhere not."""

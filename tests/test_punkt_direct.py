@@ -146,7 +146,7 @@ def test_spans_equal_nltks_on_random_strings(n, seed):
 
 
 @pytest.mark.parametrize(("n", "seed"), [
-    (1000, 2), pytest.param(20_000, 3, marks=pytest.mark.slow)])
+    (300, 2), pytest.param(20_000, 3, marks=pytest.mark.slow)])
 def test_decisions_equal_nltks(n, seed):
     # a decision is a function of any string (a context), as NLTK's is: every context
     # NLTK forms from the texts, and the random strings themselves

@@ -131,3 +131,22 @@ def test_a_passing_run_removes_its_own_temporary_directories(request):
     # pyproject.toml: removing a run's fresh files at its end costs little; the default
     # removed the synced files of a run three runs before, seconds at the end of each run
     assert request.config.getini("tmp_path_retention_policy") == "failed"
+
+
+def test_the_slowest_tests_script_reads_pytests_durations():
+    # benchmarks/slowest_tests.py lists the candidates for the slow marker from
+    # pytest's --durations lines: calls only (a setup pays for its module's fixtures)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "slowest_tests", REPO / "benchmarks" / "slowest_tests.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    out = ("0.05s call     tests/test_a.py::test_quick\n"
+           "0.70s setup    tests/test_b.py::test_fixture_heavy\n"
+           "0.31s call     tests/test_c.py::test_d[x-1]\n"
+           "1.20s call     tests/test_e.py::test_f\n"
+           "2349 passed in 50.19s\n")
+    assert script.durations(out) == [(1.2, "tests/test_e.py::test_f"),
+                                     (0.31, "tests/test_c.py::test_d[x-1]"),
+                                     (0.05, "tests/test_a.py::test_quick")]

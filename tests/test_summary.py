@@ -588,6 +588,7 @@ def _summary_after(root, change):
     return summary.render_summary(summary.headline_findings(root))
 
 
+@pytest.mark.slow
 def test_texts_of_another_organisation_are_cautioned_beside_the_shares(tmp_path, frame_lexicon):
     """The coder's OrganisationWarning reaches the summary (a walkthrough found inflated
     multilateralism shares of ASEAN texts quoted without it): said when the run's
@@ -694,6 +695,7 @@ def test_a_changed_conclusion_names_its_pair_of_years(tmp_path):
             "2022 (") in text
 
 
+@pytest.mark.slow
 def test_the_committed_summary_is_what_the_code_writes_from_the_committed_tables():
     """results/summary.md is what users cite: regenerated from the committed tables by
     this code, it is the same text (a change of wording without `make reproduce` fails

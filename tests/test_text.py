@@ -172,6 +172,7 @@ def test_lemma_lookup_is_lemminflects_without_copies(every):
     assert set(found) <= set(words) and all(found[w] != w for w in found)
 
 
+@pytest.mark.slow
 def test_the_lemma_look_up_holds_one_lemma_per_word_not_lemminflects_table():
     # a process that looks up lemmas only (a worker counting terms) keeps the small
     # dictionary of lemma_table.lemmas, not lemminflect's table of dictionaries of

@@ -100,6 +100,7 @@ def test_seed_stability_is_one_on_disjoint_blocks():
     assert sorted(map(sorted, topics.top_terms(fit, n=4))) == sorted(map(sorted, blocks))
 
 
+@pytest.mark.slow
 def test_select_model_grid_and_suggest_k():
     dtm, _ = td.block_dtm()
     sel = topics.select_model(dtm, models=("nmf", "lda"), ks=(3, 4), seed=1, n_seeds=3,

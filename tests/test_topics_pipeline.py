@@ -16,6 +16,7 @@ def analysis(multi_sentences):
                                n_boot=50, reference="previous")
 
 
+@pytest.mark.slow
 def test_run_pipeline_equals_the_steps(analysis, multi_sentences):
     dtm = topics.document_term_matrix(topics.units(multi_sentences))
     fit = topics.fit_topics(dtm, k=3, seed=2)
@@ -40,6 +41,7 @@ def test_run_pipeline_equals_the_steps(analysis, multi_sentences):
     assert set(analysis.tables(layer="raw")[results.TOPICS_TERMS].layer) == {"raw"}
 
 
+@pytest.mark.slow
 def test_k_is_capped_by_the_grid(multi_sentences):
     a = topics.run_pipeline(multi_sentences, k=9, ks=[2, 3], n_seeds=2, n_boot=10)
     assert a.fit.k == 3 and a.stability.k.iloc[0] == 3
@@ -49,6 +51,7 @@ def test_k_is_capped_by_the_grid(multi_sentences):
         topics.run_pipeline(multi_sentences, k=999, n_seeds=2, n_boot=10)
 
 
+@pytest.mark.slow
 def test_cli_topics_writes_the_pipeline_tables(tmp_path, capsys, multi_sentences):
     from conftest import MULTI
 
@@ -114,6 +117,7 @@ def test_the_tables_of_a_topic_analysis_are_those_of_chapter_03(analysis):
     assert pipeline.TABLES[0] is results.TOPICS_MODEL_SELECTION
 
 
+@pytest.mark.slow
 def test_the_suggested_k_is_that_of_the_model_fitted(analysis, multi_sentences):
     """A walkthrough: with MODEL = "lda" chapter 03 printed NMF's suggested k as the
     suggestion; the pipeline suggests k for the model it fits."""
