@@ -1996,6 +1996,35 @@ CASES = [
     ("probe312-314", "S", (0,),
      "Our peoples share the goal of building a world of lasting peace and common "
      "prosperity."),
+    # --- round 107: docs/coding/probe315/ to probe317/ ---
+    # the road an organisation has travelled is a figure of speech, not transport
+    ("probe315-317", "E", (0,),
+     "Twenty years is a long road for a young organisation."),
+    ("probe315-317", "E", (0,),
+     "The book describes the road travelled by the Organisation since 2001."),
+    ("probe315-317", "E", (1,),
+     "The road from Osh to Kashgar will be rebuilt with a loan of the bank."),
+    # knowing the price of terrorism is a loss known, not prices; terrorism is still security
+    ("probe315-317", "SE", (1, 0),
+     "Our peoples know the price of terrorism."),
+    # cultural property illegally exported is a crime's object, not trade
+    ("probe315-317", "E", (0,),
+     "The museum has received back three manuscripts that had been illegally exported."),
+    # a department's name and the place of a member state's mission are names (Names and lists)
+    ("probe315-317", "S", (0,),
+     "The guests were received by the head of the department for countering challenges and "
+     "threats of the Secretariat."),
+    ("probe315-317", "M", (0,),
+     "He also met the permanent representative of Kazakhstan to the international "
+     "organisations in Vienna."),
+    # digital technology documenting heritage is culture, not the economy
+    ("probe315-317", "E", (0,),
+     "The ministers support the use of digital technologies for the documentation of "
+     "ancient manuscripts."),
+    # the right to choose the paths of development is a principle (rule 8), not the economy
+    ("probe315-317", "EM", (0, 1),
+     "They respect the right of peoples to choose the paths of their political and "
+     "socio-economic development."),
 ]
 
 
