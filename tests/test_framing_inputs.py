@@ -37,11 +37,15 @@ def test_cli_with_two_workers_writes_the_same_bytes(tmp_path):
     assert out2.read_bytes() == out.read_bytes()
 
 
-def test_cli_rejects_bad_jobs_before_reading(tmp_path, capsys):
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
+def test_cli_rejects_bad_jobs_before_reading(tmp_path, capsys, value):
     out = tmp_path / "out.csv"
-    assert cli.main(["frames", str(tmp_path / "missing.csv"), "-o", str(out),
-                     "--jobs", "0"]) == 2
-    assert "n_jobs=0 must be a positive integer or -1" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:        # a usage error, as the counting commands'
+        cli.main(["frames", str(tmp_path / "missing.csv"), "-o", str(out), "--jobs", value])
+    assert exc.value.code == 2
+    # the message of the counting commands' --n-jobs (cli_common.workers), without "auto"
+    assert f"argument --jobs/--n-jobs: {value!r} is not a positive integer or -1 (one per " \
+        "core)" in capsys.readouterr().err
     assert not out.exists()
 
 

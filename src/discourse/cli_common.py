@@ -24,22 +24,27 @@ def output_arg(p: argparse.ArgumentParser, required: bool = False) -> None:
                    if not required else "write the table here")
 
 
-def n_jobs(text: str) -> int | str:
-    """The argparse type of a number of worker processes: a positive integer, -1 for
-    one per core (:func:`discourse.checks.check_n_jobs`), or ``"auto"`` (by the size of
-    the corpus: :func:`discourse.parallel.auto_jobs`); anything else is a usage error
-    naming the value (exit status 2)."""
+def workers(text: str, also: str = "") -> int:
+    """The argparse type of a number of worker processes: a positive integer or -1 for
+    one per core (:func:`discourse.checks.check_n_jobs`); anything else is a usage error
+    naming the value (exit status 2). ``also`` names a further value the caller accepts,
+    for the message."""
     from discourse.checks import check_n_jobs
 
-    if text == "auto":
-        return text
     try:
         value = int(text)
         check_n_jobs("n_jobs", value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive integer, -1 "
-                                         "(one per core) or auto") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a positive integer" + (f", -1 (one per core) or {also}" if also
+                                                      else " or -1 (one per core)")) from None
     return value
+
+
+def n_jobs(text: str) -> int | str:
+    """The argparse type of ``--n-jobs`` of the counting commands: :func:`workers` or
+    ``"auto"`` (by the size of the corpus: :func:`discourse.parallel.auto_jobs`)."""
+    return text if text == "auto" else workers(text, also="auto")
 
 
 def jobs_and_quiet(p: argparse.ArgumentParser) -> None:
