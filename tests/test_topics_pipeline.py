@@ -128,3 +128,30 @@ def test_the_suggested_k_is_that_of_the_model_fitted(analysis, multi_sentences):
     pd.testing.assert_frame_equal(lda.selection, selection)       # the same grid
     assert lda.suggested_k == topics.suggest_k(selection, model="lda")
     assert analysis.suggested_k == topics.suggest_k(selection, model="nmf")
+
+
+@pytest.mark.slow          # fits topic models three times
+def test_cli_topics_shows_its_bar_only_on_a_terminal_unless_quiet(tmp_path, monkeypatch,
+                                                                  capsys):
+    """As the other commands: a bar of the units counted on standard error on a terminal, none
+    with --quiet or when standard error is not a terminal (a log file, a notebook's cell);
+    the tables are the same either way."""
+    import sys
+
+    from conftest import MULTI
+
+    def run(name, *extra):
+        out = tmp_path / name
+        assert cli.main(["topics", "--corpus", str(MULTI), "--seeds", "2", "--n-boot", "20",
+                         *extra, "-o", str(out)]) == 0
+        err = capsys.readouterr().err
+        return err, {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+
+    plain_err, plain = run("plain")
+    assert "%|" not in plain_err                          # not a terminal: no bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    bar_err, bar = run("bar")
+    assert "document-term matrix: 100%" in bar_err and "29/29" in bar_err
+    quiet_err, quiet = run("quiet", "--quiet")
+    assert "%|" not in quiet_err
+    assert plain and plain == bar == quiet

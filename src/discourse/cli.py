@@ -265,7 +265,7 @@ def _add_topics(sub) -> None:
                         f"({results.TOPICS_MODEL_SELECTION.file})")
     p.add_argument("--labels", metavar="FILE", default=None,
                    help="topic labels CSV (default: CORPUS/annotations/topic_labels.csv)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _quiet_arg(p)
     p.add_argument("-o", "--output", metavar="DIR", required=True,
                    help="directory to write the tables into")
 
@@ -278,7 +278,7 @@ def _run_topics(args) -> int:
         include_questions=not args.no_questions, model=args.model, k=args.k,
         seed=args.seed, ks=topics.DEFAULT_KS if args.grid else None, n_seeds=args.seeds,
         n_boot=args.n_boot, labels=args.labels, corpus=args.corpus,
-        progress=not args.quiet, algorithm=args.algorithm, design=args.design)
+        progress=_show_bar(args), algorithm=args.algorithm, design=args.design)
     stale = analysis.stale_tables(args.output)
     for path in analysis.write(args.output, layer=args.layer):
         print(path)
