@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 
 from discourse import framing
-from discourse.framing.pool import chunks, resolve_jobs
+from discourse.checks import resolve_jobs
+from discourse.framing.pool import chunks
 
 from conftest import CORPUS
 

@@ -36,7 +36,7 @@ from discourse.framing.lexicon import Lexicon
 from discourse.framing.matcher import Caches
 from discourse.framing.stream import SentenceCode, code_stream
 
-__all__ = ["chunks", "code_in_workers", "resolve_jobs"]   # resolve_jobs: discourse.checks
+__all__ = ["chunks", "code_in_workers"]
 
 
 def _boundary_keys(row: tuple) -> tuple:
