@@ -46,8 +46,8 @@ def _add_frames(sub) -> None:
     _lexicon_arg(p)
     p.add_argument("--jobs", "--n-jobs", type=_workers, default=1, metavar="N",
                    help="worker processes, -1 for one per core (default 1; the output "
-                        "is the same; on 2 cores two workers coded 300,871 sentences "
-                        "in 6.0 s against one process's 7.2 s)")
+                        "is the same; on 2 cores two workers were no faster than one "
+                        "process on 60,000-300,000 sentences: benchmarks/README.md)")
     _quiet_arg(p)
 
 

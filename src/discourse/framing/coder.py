@@ -150,8 +150,9 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
     (:func:`discourse.framing.pool.code_in_workers`): the same codes and evidence as
     one process, at the cost of starting the workers, of sending each chunk and its codes
     between processes and of each worker's own look-ups: on the project's 2-core machine
-    two workers took 6.0 s against one process's 7.2 s for 300,871 sentences of prose
-    (``benchmarks/README.md``, stop 59), so one process is the default.
+    two workers took 6.0 s against one process's 7.2 s for 300,871 sentences of prose at
+    stop 59 and 5.4 s against 4.8 s at stop 60, and were slower on 60,000 and 150,000
+    sentences (``benchmarks/README.md``), so one process is the default.
 
     Returns
     -------
