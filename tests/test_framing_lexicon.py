@@ -184,12 +184,37 @@ def test_explain_keeps_its_caches_and_codes_as_with_fresh_ones(frame_lexicon):
     lex = dataclasses.replace(frame_lexicon)
     texts = evaluation.load_set("sco_style/frames_dev.csv")["text"].tolist()[::40]
     warm = [framing.explain(t, lex, date="2024") for t in texts + texts[::-1]]
-    name = f"explain-{threading.get_ident()}"          # one per thread
+    name = f"caches-{threading.get_ident()}"           # one per thread
     caches = lex.memo(name, Caches, lex)
     assert lex.memo(name, Caches, lex) is caches and len(caches.main.seen) > 300
     for i, t in enumerate(texts):
         fresh = framing.explain(t, dataclasses.replace(frame_lexicon), date="2024")
         assert warm[i] == warm[-1 - i] == fresh, t
+
+
+def test_sets_coded_one_after_another_share_caches_and_code_as_with_fresh_ones(
+        frame_lexicon):
+    # iter_codes in one process keeps the caches explain keeps (the probes, each a small
+    # set, are coded with one lexicon object, stop 60): each set coded after the others,
+    # and after explain, gives what it gives with a lexicon object of its own
+    import dataclasses
+    import threading
+
+    from discourse.framing import evaluation
+    from discourse.framing.matcher import Caches
+
+    lex = dataclasses.replace(frame_lexicon)
+    table = evaluation.load_set("sco_style/frames_dev.csv")
+    rows = [tuple(r) for r in table[["id", "text", "paragraph", "document", "date"]]
+            .replace("", None).itertuples(index=False)][:450]
+    sets = [rows[:150], rows[150:300], rows[300:]]
+    framing.explain(rows[400][1], lex)
+    shared = [list(framing.iter_codes(s, lex)) for s in sets + sets[::-1]]
+    caches = lex.memo(f"caches-{threading.get_ident()}", Caches, lex)
+    assert len(caches.main.seen) > 300 and caches.analyses["fast"].once
+    for i, s in enumerate(sets):
+        fresh = list(framing.iter_codes(s, dataclasses.replace(frame_lexicon)))
+        assert shared[i] == shared[-1 - i] == fresh
 
 
 def test_forms_with_the_same_keys_are_compiled_once(tmp_path, lexicons, lex):

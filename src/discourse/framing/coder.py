@@ -109,12 +109,18 @@ def explain(text: str, lexicon=None, *, tokenizer: str = "fast", date=None) -> d
     {'security': 0, 'economy': 0, 'multilateralism': 0}
     """
     lex = as_lexicon(lexicon)
-    # the matcher's caches, kept on the lexicon object between calls, one per thread
-    # (they fill as they look tokens up): memos of what each token's keys are, so codes
-    # do not depend on what was explained before; they grow with the distinct tokens
-    # met, as those of a coded corpus do
-    caches = lex.memo(f"explain-{threading.get_ident()}", Caches, lex)
-    return _code_one(lex, tokens(text, tokenizer), caches, date)
+    return _code_one(lex, tokens(text, tokenizer), _caches(lex), date)
+
+
+def _caches(lex: Lexicon) -> Caches:
+    """The matcher's caches of ``lex`` in this thread, kept on the lexicon object between
+    calls (they fill as they look tokens up; they live and die with the object): memos of
+    what each token's keys are and of the sentences analysed, so codes do not depend on
+    what was coded or explained before (tested); they grow with the distinct tokens met,
+    as those of a coded corpus do. Shared by :func:`explain` and :func:`iter_codes`, so
+    that many small sets coded with one lexicon (the probes, the held-out sets) look each
+    token up once."""
+    return lex.memo(f"caches-{threading.get_ident()}", Caches, lex)
 
 
 def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
@@ -164,7 +170,7 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
     if n_jobs != 1:
         return code_in_workers(rows, lex, tokenizer=tokenizer, n_jobs=n_jobs,
                                chunk_size=chunk_size)
-    return code_stream(rows, lex, tokenizer)
+    return code_stream(rows, lex, tokenizer, _caches(lex))
 
 
 @provenance.tracked
