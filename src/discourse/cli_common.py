@@ -35,9 +35,9 @@ def workers(text: str, also: str = "") -> int:
         value = int(text)
         check_n_jobs("n_jobs", value)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a positive integer" + (f", -1 (one per core) or {also}" if also
-                                                      else " or -1 (one per core)")) from None
+        accepted = f", -1 (one per core) or {also}" if also else " or -1 (one per core)"
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive integer{accepted}") \
+            from None
     return value
 
 

@@ -158,7 +158,10 @@ def iter_codes(rows: Iterable[tuple], lexicon=None, *, tokenizer: str = "fast",
     between processes and of each worker's own look-ups: on the project's 2-core machine
     two workers took 6.0 s against one process's 7.2 s for 300,871 sentences of prose at
     stop 59 and 5.4 s against 4.8 s at stop 60, and were slower on 60,000 and 150,000
-    sentences (``benchmarks/README.md``), so one process is the default.
+    sentences (``benchmarks/README.md``), so one process is the default. In one process
+    the matcher's caches are kept on the lexicon object, one set per thread, from call to
+    call (as :func:`explain` keeps them): a lexicon object that codes many small sets looks
+    each token up once; the codes do not depend on what was coded before.
 
     Returns
     -------
