@@ -113,6 +113,17 @@ def register_checksums(root: Path) -> Path:
     return path
 
 
+def load_script(path: Path):
+    """A script of the repository that is not part of the package (``docs/coding/scripts``,
+    ``benchmarks``) imported as a module named after its file, for its tests."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def study_docs(layer: str = "cleaned", root: Path = CORPUS):
     """The docs table of the study's two documents (``STUDY``), whatever else
     ``root`` holds; fails if either is missing."""

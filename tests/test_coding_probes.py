@@ -4,12 +4,13 @@ script reports what the files hold."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score, f1_score
+
+from conftest import load_script
 
 from discourse import framing
 
@@ -158,10 +159,7 @@ def test_the_reference_is_the_coders_codes_where_they_agree(probe):
 
 def _script(name):
     """``docs/coding/scripts/NAME.py`` as a module."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "scripts" / f"{name}.py")
 
 
 @pytest.fixture(scope="module")

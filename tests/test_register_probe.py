@@ -5,7 +5,6 @@ for byte, score it as scikit-learn does, and refuse bad input without writing.""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 import shutil
@@ -14,7 +13,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score, f1_score
 
-from conftest import REPO
+from conftest import REPO, load_script
 
 DOCS = REPO / "docs" / "coding"
 F = ["security", "economy", "multilateralism"]
@@ -23,11 +22,7 @@ PROBE = "probe129"
 
 @pytest.fixture(scope="module")
 def script():
-    path = DOCS / "scripts" / "register_probe.py"
-    spec = importlib.util.spec_from_file_location("register_probe", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(DOCS / "scripts" / "register_probe.py")
 
 
 def _inputs(tmp_path):

@@ -4,23 +4,19 @@ coder is run from its own archived sources."""
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 
 import pandas as pd
 import pytest
 
-from conftest import REPO
+from conftest import REPO, load_script
 
 SCRIPT = REPO / "docs" / "coding" / "scripts" / "round_changes.py"
 
 
 @pytest.fixture(scope="module")
 def rc():
-    spec = importlib.util.spec_from_file_location("round_changes", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 SETS = pd.DataFrame({"file": ["dev.csv", "held.csv"], "used_for_development": ["yes", "no"]})

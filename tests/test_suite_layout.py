@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 import pytest
-from conftest import PIPELINE_USERS, REPO, work_unit
+from conftest import PIPELINE_USERS, REPO, load_script, work_unit
 
 
 def test_work_units_keep_the_end_to_end_run_on_one_worker():
@@ -136,12 +136,7 @@ def test_a_passing_run_removes_its_own_temporary_directories(request):
 def test_the_slowest_tests_script_reads_pytests_durations():
     # benchmarks/slowest_tests.py lists the candidates for the slow marker from
     # pytest's --durations lines: calls only (a setup pays for its module's fixtures)
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "slowest_tests", REPO / "benchmarks" / "slowest_tests.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script(REPO / "benchmarks" / "slowest_tests.py")
     out = ("0.05s call     tests/test_a.py::test_quick\n"
            "0.70s setup    tests/test_b.py::test_fixture_heavy\n"
            "0.31s call     tests/test_c.py::test_d[x-1]\n"
