@@ -212,8 +212,8 @@ def _counts_people(m, toks, s) -> bool:
     """Whether the match ``m`` measures the SCO in people ("the world's population", "half
     of humanity": a word of the lexicon's ``measures.people``): a size in people is its
     weight, never an economic indicator (rule 12)."""
-    people = s.get("measure_people", frozenset())
-    return bool(people) and not people.isdisjoint(t.lower() for t in toks[m[0]:m[1]])
+    return not s.get("measure_people", frozenset()).isdisjoint(
+        t.lower() for t in toks[m[0]:m[1]])
 
 
 def _size_word_of(m, toks, frames_m, kind, s) -> bool:
