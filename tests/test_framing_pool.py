@@ -90,12 +90,25 @@ def test_chunks_end_where_document_and_paragraph_change():
 
 
 def test_n_jobs_is_checked(frame_lexicon):
-    assert resolve_jobs(3) == 3 and resolve_jobs(-1) == (os.cpu_count() or 1)
+    assert resolve_jobs(3) == 3 and resolve_jobs(-1) == len(os.sched_getaffinity(0))
     for bad in (0, -2, 1.5, True):
         with pytest.raises(ValueError, match="n_jobs="):
             resolve_jobs(bad)
     with pytest.raises(ValueError, match="n_jobs=0"):          # the session's lexicon:
         framing.iter_codes([], frame_lexicon, n_jobs=0)         # none loaded to check it
+
+
+def test_minus_one_and_auto_count_the_cores_this_process_may_use(monkeypatch):
+    """A process allowed one core of eight (a container, ``taskset``): ``n_jobs=-1`` and
+    ``--n-jobs auto`` both start one worker, not eight."""
+    from discourse import parallel
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3})
+    assert resolve_jobs(-1) == 1
+    assert parallel.auto_jobs(parallel.AUTO_MIN_BYTES) == 1
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    assert resolve_jobs(-1) == 3 == parallel.auto_jobs(parallel.AUTO_MIN_BYTES)
 
 
 @pytest.mark.slow        # six interpreters (about 4 s)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 __all__ = ["check_choice", "check_columns", "check_codes", "check_unique", "check_reading_order",
-           "check_positive_int", "check_n_jobs", "resolve_jobs", "check_date", "check_year",
-           "missing_folders", "join_problems"]
+           "check_positive_int", "check_n_jobs", "resolve_jobs", "usable_cores", "check_date",
+           "check_year", "missing_folders", "join_problems"]
 
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -148,9 +148,25 @@ def check_n_jobs(name: str, value) -> None:
         raise ValueError(f"{name}={value!r} must be a positive integer or -1 (one per core)")
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: :func:`os.sched_getaffinity` where the system
+    has it (a container or ``taskset`` may allow fewer than the machine holds), else
+    :func:`os.cpu_count` (1 if unknown). ``n_jobs=-1`` and ``--n-jobs auto`` both count
+    with it.
+
+    Examples
+    --------
+    >>> usable_cores() >= 1
+    True
+    """
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def resolve_jobs(n_jobs: int) -> int:
-    """Number of worker processes for ``n_jobs`` (``-1``: one per core), after
-    :func:`check_n_jobs`.
+    """Number of worker processes for ``n_jobs`` (``-1``: one per core this process may
+    run on, :func:`usable_cores`), after :func:`check_n_jobs`.
 
     Raises
     ------
@@ -163,7 +179,7 @@ def resolve_jobs(n_jobs: int) -> int:
     3
     """
     check_n_jobs("n_jobs", n_jobs)
-    return os.cpu_count() or 1 if n_jobs == -1 else n_jobs
+    return usable_cores() if n_jobs == -1 else n_jobs
 
 
 def check_date(value: str) -> int:

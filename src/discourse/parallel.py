@@ -19,7 +19,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from discourse.checks import check_choice, check_n_jobs, resolve_jobs
+from discourse.checks import check_choice, check_n_jobs, resolve_jobs, usable_cores
 from discourse.counts import LEVELS, TermCounts, combine, count_paragraphs
 from discourse.lexicons import Lexicons, load_lexicons
 from discourse.terms import TermOptions, as_options
@@ -63,7 +63,7 @@ def auto_jobs(n_bytes: int, cores: int | None = None) -> int:
         Size of the corpus's texts (:func:`text_bytes`).
     cores : int, optional
         Cores available (default: those this process may run on,
-        :func:`os.sched_getaffinity`, or :func:`os.cpu_count` where that is missing).
+        :func:`~discourse.checks.usable_cores`, as ``n_jobs=-1`` counts them).
 
     Examples
     --------
@@ -77,8 +77,7 @@ def auto_jobs(n_bytes: int, cores: int | None = None) -> int:
     1
     """
     if cores is None:
-        cores = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                 else os.cpu_count() or 1)
+        cores = usable_cores()
     if n_bytes < AUTO_MIN_BYTES:
         return 1
     return max(1, min(int(cores), AUTO_MAX_JOBS))
