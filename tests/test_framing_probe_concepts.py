@@ -2025,7 +2025,48 @@ CASES = [
     ("probe315-317", "EM", (0, 1),
      "They respect the right of peoples to choose the paths of their political and "
      "socio-economic development."),
+    # --- round 108: docs/coding/probe318/ to probe320/ ---
+    # a format named for its participants' portfolio (decision rule 2), as "responsible for"
+    ("probe318-320", "E", (0,),
+     "The meeting of the heads of ministries and agencies of the SCO member states in charge "
+     "of energy was held in Bishkek on 3 March."),
+    ("probe318-320", "E", (1,),
+     "The ministers agreed to expand cooperation in energy and digital development."),
+    # a UN trust fund's name is an outside body (Names and lists), not security or money
+    ("probe318-320", "SEM", (0, 0, 1),
+     "He briefed the participants on the work of the United Nations Trust Fund for Human "
+     "Security."),
+    # the legal basis of legal assistance cited in passing (rule 14)
+    ("probe318-320", "M", (0,),
+     "Extradition requests are handled under national law and the international treaties to "
+     "which both states are parties."),
 ]
+
+
+def test_a_reference_word_that_begins_a_name_refers_back_to_nothing(lex):
+    """Round 108 (rule 1, context.name_links): "the Centre" or "the Forum" refers back to
+    the paragraph's subject; "the Centre for ..." or "the Forum of ..." followed by a
+    capitalised word begins a body's full name and takes no frame from the sentence before."""
+    from framing_helpers import doc
+
+    lead = "The parties agreed to expand trade and investment between the regions."
+    named = doc([lead, "The Forum of Heads of Regions of the member states will meet in May."],
+                lex, paragraphs=[0, 0])
+    assert named[1].economy == 0
+    assert named[1].evidence == ""
+    back = doc([lead, "The Forum will meet again in May."], lex, paragraphs=[0, 0])
+    assert back[1].economy == 1 and "via 'The Forum'" in back[1].evidence
+    lower = doc([lead, "The Forum of the regions will meet again in May."], lex,
+                paragraphs=[0, 0])
+    assert lower[1].economy == 1          # "of" and a word in lower case: still a reference
+
+
+@pytest.mark.slow
+def test_name_links_must_be_a_list_of_words(tmp_path):
+    from framing_helpers import assert_lexicon_error
+
+    assert_lexicon_error(tmp_path, lambda d: d["context"].update(name_links="for"),
+                         r"context\.name_links")
 
 
 def test_the_sides_of_a_meeting_with_an_outside_partner_carry_it_in_what_they_discuss(lex):

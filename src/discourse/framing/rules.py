@@ -170,7 +170,10 @@ def _apply_rules(lex, toks, caches, content, rules, blocked, s, *, context=True,
             if long and _inside(r, long):
                 continue              # "the Parties" in "Conference of the Parties"
         if sec == "context":
-            refs.append(span(toks, r))
+            # "the Centre for Countering Transnational Organised Crime": a name begins
+            if not (r[1] + 1 < n and toks[r[1]].lower() in s.get("context_name_links", ())
+                    and toks[r[1] + 1][:1].isupper()):
+                refs.append(span(toks, r))
         elif sec == "context_noun":
             refs.append(printed(toks[r[0] - 1:r[1]]))
         elif sec == "event_ref":

@@ -295,6 +295,8 @@ def parse(data: dict, add, fail, term_keys) -> dict:
             settings[key] = value
         settings["answer_not"] = _lower_set(context, "context", "answer_not", fail,
                                             optional=True)
+        settings["context_name_links"] = _lower_set(context, "context", "name_links", fail,
+                                                    optional=True)
     events = data.get("events") or {}
     if events:
         clause = _clause(events, "events", fail)
