@@ -12,11 +12,12 @@
 * **Context**: a sentence with a ``context`` reference ("in this context") inherits
   the frames of the nearest preceding sentence of the same paragraph that has a frame
   (not a phrase that begins a full name, "the Forum of Heads of Regions":
-  ``name_links``); so does a question with no frame of its own ("Do you agree?", ``questions_follow``),
-  a short first sentence of an answer takes the frames of the question paragraph
-  before it ("Yes.", ``answer_max_words``), and a question that opens a paragraph with
-  a reference ("What role does Kazakhstan play in this work?") takes those of the last
-  framed sentence of the answer before it (``questions_refer``) (decision rule 1).
+  ``name_links``); so does a question with no frame of its own ("Do you agree?",
+  ``questions_follow``), a short first sentence of an answer takes the frames of the
+  question paragraph before it ("Yes.", ``answer_max_words``), and a question that opens
+  a paragraph with a reference ("What role does Kazakhstan play in this work?") takes
+  those of the last framed sentence of the answer before it (``questions_refer``)
+  (decision rule 1).
 
 :func:`iter_codes` streams (the reading loop is :mod:`discourse.framing.stream`; only
 the current paragraph's last framed sentence, the question just asked, the answer
