@@ -19,9 +19,7 @@ moving a test between layers); the script measures, it changes no file.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -45,13 +43,11 @@ def main(argv=None) -> int:
                     help="seconds of a call from which a test is listed (default: 0.2)")
     ap.add_argument("--marker", default="not slow", help='the layer (default: "not slow")')
     args = ap.parse_args(argv)
-    env = {**os.environ}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)        # as `make test-fast` (TEST_ENV)
-    proc = subprocess.run([str(REPO / ".venv" / "bin" / "pytest"), "-p", "no:cacheprovider",
-                           "-q", "-m", args.marker, "-n", "0", "--durations=0",
-                           "--durations-min", str(args.threshold), "tests"],
-                          cwd=REPO, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_layers import pytest_layer
+
+    proc = pytest_layer(REPO, args.marker, "0", "--durations=0", "--durations-min",
+                        str(args.threshold), "tests")
     slow = [d for d in durations(proc.stdout) if d[0] >= args.threshold]
     for seconds, node in slow:
         print(f"{seconds:5.2f} s  {node}")

@@ -48,16 +48,24 @@ def checkout(rev: str, where: Path) -> Path:
     return where
 
 
+def pytest_layer(root: Path, marker: str, workers: str, *extra: str,
+                 env: dict | None = None) -> subprocess.CompletedProcess:
+    """``pytest -p no:cacheprovider -q -m MARKER -n WORKERS [EXTRA]`` in ``root`` with its
+    ``.venv``, as ``make test-fast`` runs it (compiled modules cached: the Makefile's
+    ``TEST_ENV``), its output captured. Used by ``benchmarks/slowest_tests.py`` too."""
+    env = {**os.environ, **(env or {})}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)        # as `make test-fast` (TEST_ENV)
+    return subprocess.run([str(root / ".venv" / "bin" / "pytest"), "-p", "no:cacheprovider",
+                           "-q", "-m", marker, "-n", workers, *extra], cwd=root, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
 def run_layer(clone: Path, workers: str, marker: str) -> dict:
     """One run of the test layer in ``clone``: wall and CPU seconds, pytest's summary."""
-    env = {**os.environ, "PYTHONPATH": str(clone / "src")}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)        # as `make test-fast` (TEST_ENV)
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([str(clone / ".venv" / "bin" / "pytest"), "-p", "no:cacheprovider",
-                           "-q", "-m", marker, "-n", workers], cwd=clone, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = pytest_layer(clone, marker, workers, env={"PYTHONPATH": str(clone / "src")})
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)   # pytest and its workers
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
