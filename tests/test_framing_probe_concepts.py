@@ -2043,32 +2043,6 @@ CASES = [
 ]
 
 
-def test_a_reference_word_that_begins_a_name_refers_back_to_nothing(lex):
-    """Round 108 (rule 1, context.name_links): "the Centre" or "the Forum" refers back to
-    the paragraph's subject; "the Centre for ..." or "the Forum of ..." followed by a
-    capitalised word begins a body's full name and takes no frame from the sentence before."""
-    from framing_helpers import doc
-
-    lead = "The parties agreed to expand trade and investment between the regions."
-    named = doc([lead, "The Forum of Heads of Regions of the member states will meet in May."],
-                lex, paragraphs=[0, 0])
-    assert named[1].economy == 0
-    assert named[1].evidence == ""
-    back = doc([lead, "The Forum will meet again in May."], lex, paragraphs=[0, 0])
-    assert back[1].economy == 1 and "via 'The Forum'" in back[1].evidence
-    lower = doc([lead, "The Forum of the regions will meet again in May."], lex,
-                paragraphs=[0, 0])
-    assert lower[1].economy == 1          # "of" and a word in lower case: still a reference
-
-
-@pytest.mark.slow
-def test_name_links_must_be_a_list_of_words(tmp_path):
-    from framing_helpers import assert_lexicon_error
-
-    assert_lexicon_error(tmp_path, lambda d: d["context"].update(name_links="for"),
-                         r"context\.name_links")
-
-
 def test_the_sides_of_a_meeting_with_an_outside_partner_carry_it_in_what_they_discuss(lex):
     """Round 93 (rule 1): in a news item on a meeting with an outside organisation, "They
     also discussed ...", "Particular attention was paid to ..." and "An agreement was
